@@ -1,0 +1,71 @@
+/**
+ * Tokens: the contract between the lexer (source text → tokens) and the parser (tokens → AST).
+ *
+ * One table, `TOKEN_KINDS`, defines every kind; the numeric constants and the names are derived
+ * from it. Tokens follow CPython 3.12's tokenizer: f-strings arrive as FSTRING_START,
+ * FSTRING_MIDDLE, ordinary tokens for each replacement field, and FSTRING_END.
+ *
+ * F-string protocol (what the parser may rely on):
+ * - FSTRING_START: `value` is the prefix and opening quote as written, e.g. `f"`, `Rf'''`.
+ * - FSTRING_MIDDLE: a run of literal text. `value` is already decoded: escapes processed (unless
+ *   the prefix has `r`), `{{` and `}}` collapsed to `{` and `}`. Never empty.
+ * - a replacement field is OP `{`, the expression's tokens, then optionally OP `=` (self-documenting
+ *   form), OP `!` followed by a NAME (`r`, `s` or `a`), OP `:` followed by the format spec, and
+ *   finally OP `}`. The format spec is FSTRING_MIDDLE tokens and nested replacement fields.
+ * - FSTRING_END: `value` is the closing quote.
+ * The parser recovers the source text of a `{expr=}` field from `start`/`end` offsets.
+ *
+ * @example
+ * ```ts
+ * import { TokenKind, tokenKindName } from "./token.ts";
+ * console.log(tokenKindName(TokenKind.NAME)); // "NAME"
+ * ```
+ * @module
+ */
+
+/** Every token kind, in numbering order. */
+export const TOKEN_KINDS = [
+  "ENDMARKER",
+  "NAME", // identifiers and keywords (keywords are recognised by the parser)
+  "NUMBER", // value: the literal as written, e.g. `0x_FF`, `1_000.5e-3j`
+  "STRING", // value: the literal as written, prefix and quotes included; see decodeString
+  "OP", // operators and delimiters; value: the operator text, e.g. `**=`, `->`, `...`
+  "NEWLINE", // end of a logical line
+  "INDENT",
+  "DEDENT",
+  "FSTRING_START",
+  "FSTRING_MIDDLE",
+  "FSTRING_END",
+] as const;
+
+/** A token kind's name, e.g. "NAME". */
+export type TokenKindName = typeof TOKEN_KINDS[number];
+
+/** Numeric token kinds, derived from TOKEN_KINDS. */
+export const TokenKind: { readonly [K in TokenKindName]: number } = Object.fromEntries(
+  TOKEN_KINDS.map((name, i) => [name, i]),
+) as { [K in TokenKindName]: number };
+
+/** The name of a numeric token kind. */
+export function tokenKindName(kind: number): TokenKindName {
+  return TOKEN_KINDS[kind];
+}
+
+/**
+ * One token. Every token is built by the same constructor with the same field order (V8 keeps
+ * one hidden class). Lines are 1-based; columns are 0-based UTF-8 byte offsets within the line,
+ * as CPython's AST `col_offset` is. `start`/`end` are UTF-16 offsets into the source string, for
+ * slicing the source text.
+ */
+export class Token {
+  constructor(
+    public kind: number,
+    public value: string,
+    public line: number,
+    public col: number,
+    public endLine: number,
+    public endCol: number,
+    public start: number,
+    public end: number,
+  ) {}
+}

@@ -1,0 +1,141 @@
+"""Writes lexer/unicode_names.ts: the `\\N{NAME}` table (python3's unicodedata → TypeScript).
+
+Run from the repository root:  python3 lexer/gen_unicode_names.py
+The table covers the blocks listed in BLOCKS, every name used by the conformance programs and
+tests (NAMES_USED), and the control-character aliases that CPython's `\\N{...}` accepts (ALIASES).
+Anything else raises "unknown Unicode character name" in pyjit.
+"""
+import hashlib
+import os
+import re
+import sys
+import unicodedata
+
+# Code point ranges (inclusive) whose every named character goes into the table.
+BLOCKS = [
+    (0x0020, 0x007E, "Basic Latin (printable)"),
+    (0x00A0, 0x00FF, "Latin-1 Supplement"),
+    (0x0100, 0x017F, "Latin Extended-A"),
+    (0x0370, 0x03FF, "Greek and Coptic"),
+    (0x2000, 0x206F, "General Punctuation"),
+    (0x2070, 0x209F, "Superscripts and Subscripts"),
+    (0x20A0, 0x20C0, "Currency Symbols"),
+    (0x2100, 0x214F, "Letterlike Symbols"),
+    (0x2150, 0x218F, "Number Forms"),
+    (0x2190, 0x21FF, "Arrows"),
+    (0x2200, 0x22FF, "Mathematical Operators"),
+    (0x2500, 0x257F, "Box Drawing"),
+    (0x2580, 0x259F, "Block Elements"),
+    (0x25A0, 0x25FF, "Geometric Shapes"),
+    (0x2600, 0x26FF, "Miscellaneous Symbols"),
+    (0x2700, 0x27BF, "Dingbats"),
+    (0x1F600, 0x1F64F, "Emoticons"),
+]
+
+# Names used by tests and conformance programs outside the blocks above.
+NAMES_USED = [
+    "SNOWMAN", "PILE OF POO", "GRINNING FACE", "CJK UNIFIED IDEOGRAPH-4E2D", "HEBREW LETTER ALEF",
+    "CYRILLIC CAPITAL LETTER A", "CYRILLIC SMALL LETTER A", "REPLACEMENT CHARACTER",
+    "ZERO WIDTH NO-BREAK SPACE", "OBJECT REPLACEMENT CHARACTER",
+]
+
+# Candidate aliases (NameAliases.txt: control names, abbreviations); kept only if
+# unicodedata.lookup accepts them, which is exactly what CPython's `\N{...}` accepts.
+ALIASES = """
+NULL NUL;START OF HEADING SOH;START OF TEXT STX;END OF TEXT ETX;END OF TRANSMISSION EOT;ENQUIRY ENQ;
+ACKNOWLEDGE ACK;ALERT BEL;BACKSPACE BS;CHARACTER TABULATION HORIZONTAL TABULATION HT TAB;
+LINE FEED NEW LINE END OF LINE LF NL EOL;LINE TABULATION VERTICAL TABULATION VT;FORM FEED FF;
+CARRIAGE RETURN CR;SHIFT OUT LOCKING-SHIFT ONE SO;SHIFT IN LOCKING-SHIFT ZERO SI;DATA LINK ESCAPE DLE;
+DEVICE CONTROL ONE DC1;DEVICE CONTROL TWO DC2;DEVICE CONTROL THREE DC3;DEVICE CONTROL FOUR DC4;
+NEGATIVE ACKNOWLEDGE NAK;SYNCHRONOUS IDLE SYN;END OF TRANSMISSION BLOCK ETB;CANCEL CAN;
+END OF MEDIUM EOM;SUBSTITUTE SUB;ESCAPE ESC;INFORMATION SEPARATOR FOUR FILE SEPARATOR FS;
+INFORMATION SEPARATOR THREE GROUP SEPARATOR GS;INFORMATION SEPARATOR TWO RECORD SEPARATOR RS;
+INFORMATION SEPARATOR ONE UNIT SEPARATOR US;SP;DELETE DEL;PADDING CHARACTER PAD;HIGH OCTET PRESET HOP;
+BREAK PERMITTED HERE BPH;NO BREAK HERE NBH;INDEX IND;NEXT LINE NEL;START OF SELECTED AREA SSA;
+END OF SELECTED AREA ESA;CHARACTER TABULATION SET HTS;CHARACTER TABULATION WITH JUSTIFICATION HTJ;
+LINE TABULATION SET VTS;PARTIAL LINE FORWARD PLD;PARTIAL LINE BACKWARD PLU;REVERSE LINE FEED RI;
+SINGLE SHIFT TWO SS2;SINGLE SHIFT THREE SS3;DEVICE CONTROL STRING DCS;PRIVATE USE ONE PU1;
+PRIVATE USE TWO PU2;SET TRANSMIT STATE STS;CANCEL CHARACTER CCH;MESSAGE WAITING MW;
+START OF GUARDED AREA SPA;END OF GUARDED AREA EPA;START OF STRING SOS;
+SINGLE GRAPHIC CHARACTER INTRODUCER SGC;SINGLE CHARACTER INTRODUCER SCI;CONTROL SEQUENCE INTRODUCER CSI;
+STRING TERMINATOR ST;OPERATING SYSTEM COMMAND OSC;PRIVACY MESSAGE PM;APPLICATION PROGRAM COMMAND APC;
+NBSP;SHY;ZWSP;ZWNJ;ZWJ;LRM;RLM;WJ;NNBSP;MMSP;BYTE ORDER MARK BOM ZWNBSP;CGJ;FVS1;FVS2;FVS3;MVS;VS1;VS16
+"""
+
+
+def alias_candidates():
+    """Every run of words in each ;-separated group that unicodedata.lookup accepts."""
+    for group in ALIASES.replace("\n", "").split(";"):
+        words = group.split()
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                yield " ".join(words[i:j])
+
+
+def build_table():
+    table = {}
+    for lo, hi, _ in BLOCKS:
+        for cp in range(lo, hi + 1):
+            name = unicodedata.name(chr(cp), None)
+            if name:
+                table[name] = cp
+    for name in NAMES_USED:
+        table[name] = ord(unicodedata.lookup(name))
+    for name in alias_candidates():
+        try:
+            ch = unicodedata.lookup(name)
+        except KeyError:
+            continue
+        if len(ch) == 1 and name not in table:
+            # lookup also accepts named sequences, which `\N{}` does not: those give 2+ chars.
+            table[name] = ord(ch)
+    return table
+
+
+def main():
+    root = os.path.dirname(os.path.abspath(__file__))
+    table = build_table()
+    body = ";".join(f"{name}={cp:X}" for name, cp in sorted(table.items(), key=lambda kv: (kv[1], kv[0])))
+    digest = hashlib.sha256(open(__file__, "rb").read() + unicodedata.unidata_version.encode()).hexdigest()[:16]
+    chunks = [body[i:i + 100] for i in range(0, len(body), 100)]
+    lines = "\n".join(f"  {chunk!r}," for chunk in chunks).replace("'", '"')
+    out = f"""// generated by lexer/gen_unicode_names.py from Unicode {unicodedata.unidata_version}; do not edit.
+// digest of the generator and the Unicode version: {digest}
+/**
+ * The `\\\\N{{NAME}}` table: Unicode character name (or alias) → code point, for the names listed by
+ * lexer/gen_unicode_names.py ({len(table)} entries). Lookups are case-insensitive, like CPython's.
+ *
+ * @example
+ * ```ts
+ * import {{ lookupUnicodeName }} from "./unicode_names.ts";
+ * console.log(lookupUnicodeName("bullet")); // 0x2022
+ * ```
+ * @module
+ */
+
+/** `NAME=HEX` pairs joined by `;`, parsed into a map on first use. */
+const PACKED = [
+{lines}
+].join("");
+
+let byName: Map<string, number> | null = null;
+
+/** The code point named `name` (case-insensitive), or -1 when the table does not know it. */
+export function lookupUnicodeName(name: string): number {{
+  if (byName === null) {{
+    byName = new Map();
+    for (const entry of PACKED.split(";")) {{
+      const eq = entry.lastIndexOf("=");
+      byName.set(entry.slice(0, eq), parseInt(entry.slice(eq + 1), 16));
+    }}
+  }}
+  return byName.get(name.toUpperCase()) ?? -1;
+}}
+"""
+    with open(os.path.join(root, "unicode_names.ts"), "w") as f:
+        f.write(out)
+    print(f"wrote {len(table)} names, {len(out)} bytes", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,333 @@
+/*
+ * The C body of every uop of the native backend: each `UOP(NAME) { ... }` block goes into one
+ * stencil (stencils/build.ts compiles each block alone after template.h). The uop list and the
+ * meaning of each field are defined once in jit/uops.ts; the build fails unless this file has
+ * exactly one block per uop there. Python semantics are kept where they differ from C's: floor
+ * division and modulo round toward negative infinity, int64 overflow leaves the trace (the
+ * interpreter continues with unbounded ints), and math domain errors leave the trace too.
+ */
+
+/* Control. */
+
+UOP(EXIT) {
+  return (int32_t)OPERAND;
+}
+
+UOP(JUMP) {
+  JUMP_TO_TARGET();
+}
+
+UOP(CHECK_VALIDITY) {
+  GUARD(*(volatile int64_t *)_JIT_OPERAND != 0);
+  CONTINUE();
+}
+
+UOP(JUMP_IF_TRUE) {
+  if (B.i != 0) JUMP_TO_TARGET();
+  CONTINUE();
+}
+
+UOP(JUMP_IF_FALSE) {
+  if (B.i == 0) JUMP_TO_TARGET();
+  CONTINUE();
+}
+
+UOP(JUMP_IF_LT_I64) {
+  if (B.i < C.i) JUMP_TO_TARGET();
+  CONTINUE();
+}
+
+UOP(JUMP_IF_GE_I64) {
+  if (B.i >= C.i) JUMP_TO_TARGET();
+  CONTINUE();
+}
+
+/* Moves and constants. */
+
+UOP(CONST_I64) {
+  A.i = OPERAND;
+  CONTINUE();
+}
+
+UOP(CONST_F64) {
+  A.i = OPERAND; /* the float's bits */
+  CONTINUE();
+}
+
+UOP(COPY_I64) {
+  A.i = B.i;
+  CONTINUE();
+}
+
+UOP(COPY_F64) {
+  A.f = B.f;
+  CONTINUE();
+}
+
+/* int64 arithmetic. */
+
+UOP(ADD_I64) {
+  int64_t r;
+  GUARD(!__builtin_add_overflow(B.i, C.i, &r));
+  A.i = r;
+  CONTINUE();
+}
+
+UOP(SUB_I64) {
+  int64_t r;
+  GUARD(!__builtin_sub_overflow(B.i, C.i, &r));
+  A.i = r;
+  CONTINUE();
+}
+
+UOP(MUL_I64) {
+  int64_t r;
+  GUARD(!__builtin_mul_overflow(B.i, C.i, &r));
+  A.i = r;
+  CONTINUE();
+}
+
+UOP(ADD_I64_IMM) {
+  int64_t r;
+  GUARD(!__builtin_add_overflow(B.i, OPERAND, &r));
+  A.i = r;
+  CONTINUE();
+}
+
+UOP(FLOORDIV_I64) {
+  int64_t x = B.i, y = C.i;
+  GUARD(y != 0);
+  GUARD(!(x == INT64_MIN && y == -1));
+  int64_t q = x / y;
+  if ((x % y != 0) && ((x < 0) != (y < 0))) q -= 1;
+  A.i = q;
+  CONTINUE();
+}
+
+UOP(MOD_I64) {
+  int64_t x = B.i, y = C.i;
+  GUARD(y != 0);
+  int64_t r = y == -1 ? 0 : x % y; /* INT64_MIN % -1 traps on x86 */
+  if (r != 0 && ((r < 0) != (y < 0))) r += y;
+  A.i = r;
+  CONTINUE();
+}
+
+UOP(NEG_I64) {
+  int64_t r;
+  GUARD(!__builtin_sub_overflow((int64_t)0, B.i, &r));
+  A.i = r;
+  CONTINUE();
+}
+
+UOP(AND_I64) {
+  A.i = B.i & C.i;
+  CONTINUE();
+}
+
+UOP(OR_I64) {
+  A.i = B.i | C.i;
+  CONTINUE();
+}
+
+UOP(XOR_I64) {
+  A.i = B.i ^ C.i;
+  CONTINUE();
+}
+
+UOP(LSHIFT_I64) {
+  int64_t x = B.i, n = C.i;
+  GUARD(n >= 0);
+  int64_t r = 0;
+  if (x != 0) {
+    GUARD(n < 64);
+    r = (int64_t)((uint64_t)x << n);
+    GUARD((r >> n) == x);
+  }
+  A.i = r;
+  CONTINUE();
+}
+
+UOP(RSHIFT_I64) {
+  int64_t x = B.i, n = C.i;
+  GUARD(n >= 0);
+  A.i = n >= 64 ? (x < 0 ? -1 : 0) : x >> n;
+  CONTINUE();
+}
+
+UOP(LT_I64) {
+  A.i = B.i < C.i;
+  CONTINUE();
+}
+
+UOP(LE_I64) {
+  A.i = B.i <= C.i;
+  CONTINUE();
+}
+
+UOP(EQ_I64) {
+  A.i = B.i == C.i;
+  CONTINUE();
+}
+
+UOP(NE_I64) {
+  A.i = B.i != C.i;
+  CONTINUE();
+}
+
+UOP(GT_I64) {
+  A.i = B.i > C.i;
+  CONTINUE();
+}
+
+UOP(GE_I64) {
+  A.i = B.i >= C.i;
+  CONTINUE();
+}
+
+/* float64 arithmetic. */
+
+UOP(ADD_F64) {
+  A.f = B.f + C.f;
+  CONTINUE();
+}
+
+UOP(SUB_F64) {
+  A.f = B.f - C.f;
+  CONTINUE();
+}
+
+UOP(MUL_F64) {
+  A.f = B.f * C.f;
+  CONTINUE();
+}
+
+UOP(DIV_F64) {
+  double y = C.f;
+  GUARD(y != 0.0);
+  A.f = B.f / y;
+  CONTINUE();
+}
+
+UOP(NEG_F64) {
+  A.f = -B.f;
+  CONTINUE();
+}
+
+UOP(I64_TO_F64) {
+  A.f = (double)B.i;
+  CONTINUE();
+}
+
+UOP(LT_F64) {
+  A.i = B.f < C.f;
+  CONTINUE();
+}
+
+UOP(LE_F64) {
+  A.i = B.f <= C.f;
+  CONTINUE();
+}
+
+UOP(EQ_F64) {
+  A.i = B.f == C.f;
+  CONTINUE();
+}
+
+UOP(NE_F64) {
+  A.i = B.f != C.f;
+  CONTINUE();
+}
+
+UOP(GT_F64) {
+  A.i = B.f > C.f;
+  CONTINUE();
+}
+
+UOP(GE_F64) {
+  A.i = B.f >= C.f;
+  CONTINUE();
+}
+
+/* libm. */
+
+UOP(SQRT_F64) {
+  double x = B.f;
+  GUARD(!(x < 0.0));
+  A.f = sqrt(x);
+  CONTINUE();
+}
+
+UOP(SIN_F64) {
+  double x = B.f;
+  GUARD(!__builtin_isinf(x));
+  A.f = sin(x);
+  CONTINUE();
+}
+
+UOP(COS_F64) {
+  double x = B.f;
+  GUARD(!__builtin_isinf(x));
+  A.f = cos(x);
+  CONTINUE();
+}
+
+UOP(EXP_F64) {
+  double x = B.f;
+  double r = exp(x);
+  GUARD(!(__builtin_isinf(r) && __builtin_isfinite(x)));
+  A.f = r;
+  CONTINUE();
+}
+
+UOP(LOG_F64) {
+  double x = B.f;
+  GUARD(!(x <= 0.0));
+  A.f = log(x);
+  CONTINUE();
+}
+
+UOP(POW_F64) {
+  double x = B.f, y = C.f;
+  double r = pow(x, y);
+  GUARD(__builtin_isfinite(r) || !__builtin_isfinite(x) || !__builtin_isfinite(y));
+  A.f = r;
+  CONTINUE();
+}
+
+UOP(FLOOR_F64) {
+  double r = floor(B.f);
+  GUARD(r >= -9223372036854775808.0 && r < 9223372036854775808.0); /* false for NaN */
+  A.i = (int64_t)r;
+  CONTINUE();
+}
+
+/* Typed-array elements. */
+
+UOP(LOAD_ELEM_I64) {
+  int64_t i = C.i;
+  GUARD((uint64_t)i < (uint64_t)ARRAY_LENGTH(_JIT_B));
+  A.i = ((int64_t *)ARRAY_DATA(_JIT_B))[i];
+  CONTINUE();
+}
+
+UOP(STORE_ELEM_I64) {
+  int64_t i = B.i;
+  GUARD((uint64_t)i < (uint64_t)ARRAY_LENGTH(_JIT_A));
+  ((int64_t *)ARRAY_DATA(_JIT_A))[i] = C.i;
+  CONTINUE();
+}
+
+UOP(LOAD_ELEM_F64) {
+  int64_t i = C.i;
+  GUARD((uint64_t)i < (uint64_t)ARRAY_LENGTH(_JIT_B));
+  A.f = ((double *)ARRAY_DATA(_JIT_B))[i];
+  CONTINUE();
+}
+
+UOP(STORE_ELEM_F64) {
+  int64_t i = B.i;
+  GUARD((uint64_t)i < (uint64_t)ARRAY_LENGTH(_JIT_A));
+  ((double *)ARRAY_DATA(_JIT_A))[i] = C.f;
+  CONTINUE();
+}

@@ -1,0 +1,1144 @@
+/**
+ * The object model's core: JS classes for every runtime object kind → the values the VM passes
+ * around (`PyValue`), the builtin type objects (empty here; vm/types/*.ts fill their methods), the
+ * exception hierarchy (one table), and the helpers to raise Python exceptions from TypeScript.
+ *
+ * Value representation (vm_contract.md): `int` is a JS number (safe integer, never -0) or a
+ * bigint beyond the safe range; `bool` is a JS boolean; `str` is a JS string; everything else is
+ * a `PyObject` whose constructor sets `cls` first.
+ *
+ * @example
+ * ```ts
+ * import { PyList, typeOf } from "./object.ts";
+ * const list = new PyList([1, 2, 3]);
+ * console.log(typeOf(list).name); // "list"
+ * ```
+ * @module
+ */
+
+/**
+ * Protocol functions that the containers here need but that live in ops.ts (object.ts imports
+ * nothing, so every other vm file can import it without module-cycle hazards); ops.ts installs them.
+ */
+export const runtimeHooks: {
+  hash: (v: PyValue) => number;
+  richEq: (a: PyValue, b: PyValue) => boolean;
+} = {
+  hash: () => 0,
+  richEq: (a, b) => a === b,
+};
+
+/** Any Python value. */
+export type PyValue = number | bigint | boolean | string | PyObject;
+
+/** The calling convention (vectorcall): positional values, then keyword values named by kwnames. */
+export type CallSlot = (self: PyValue, args: PyValue[], kwnames: string[] | null) => PyValue;
+/** `type.__call__`'s first step: make an instance of `cls` (a subtype of the slot's owner). */
+export type NewSlot = (cls: PyType, args: PyValue[], kwnames: string[] | null) => PyValue;
+/** A descriptor's `__get__`: obj is null when looked up on the class itself. */
+export type DescrGetSlot = (descr: PyValue, obj: PyValue | null, type: PyType) => PyValue;
+/** A descriptor's `__set__` (value) or `__delete__` (value undefined). */
+export type DescrSetSlot = (descr: PyValue, obj: PyValue, value: PyValue | undefined) => void;
+/** Attribute lookup: undefined when missing (the caller raises AttributeError). */
+export type GetAttrSlot = (obj: PyValue, name: string) => PyValue | undefined;
+/** Attribute store (value) or delete (value undefined). */
+export type SetAttrSlot = (obj: PyValue, name: string, value: PyValue | undefined) => void;
+/** `iter(x)`. */
+export type IterSlot = (obj: PyValue) => PyValue;
+/** `next(it)`: undefined when exhausted. */
+export type IterNextSlot = (it: PyValue) => PyValue | undefined;
+
+/** The base of every non-primitive Python value. */
+export class PyObject {
+  /** The Python type. */
+  cls: PyType;
+  /** The instance attribute dict (`__dict__`), or null for objects that have none. */
+  dict: PyDict | null;
+  constructor(cls: PyType, dict: PyDict | null = null) {
+    this.cls = cls;
+    this.dict = dict;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+/** PyType.flags bits. */
+export const TYPE_HEAP = 1; // defined by a class statement or type(name, bases, dict)
+export const TYPE_BASETYPE = 2; // may be subclassed
+export const TYPE_IDENTITY_KEY = 4; // __eq__ and __hash__ are object's: dicts key instances by identity
+export const TYPE_ABSTRACT = 8;
+
+let nextTypeVersion = 1;
+
+/** A Python type (class). */
+export class PyType extends PyObject {
+  name: string;
+  qualname: string;
+  module: string;
+  bases: PyType[];
+  /** The first base (CPython's tp_base after solid-base selection; the MRO decides lookups). */
+  base: PyType | null;
+  mro: PyType[];
+  /** The class namespace (`__dict__`), keyed by attribute name. */
+  attrs: Map<string, PyValue>;
+  /** Bumped (to a fresh global number) whenever this type or one of its bases changes. */
+  version: number;
+  flags: number;
+  /** Direct subclasses, so that a change to this type invalidates their caches too. */
+  subclasses: PyType[];
+  /** Names in `__slots__` (own, not inherited), or null. */
+  slotNames: string[] | null;
+  /** Whether instances of this type get a `__dict__`. */
+  hasInstanceDict: boolean;
+  tp_call: CallSlot | null;
+  tp_new: NewSlot | null;
+  tp_descr_get: DescrGetSlot | null;
+  tp_descr_set: DescrSetSlot | null;
+  tp_getattro: GetAttrSlot | null;
+  tp_setattro: SetAttrSlot | null;
+  tp_iter: IterSlot | null;
+  tp_iternext: IterNextSlot | null;
+  /** The builtin type whose JS class this type's instances use (list for class L(list)). */
+  solidBase: PyType;
+  /** MRO lookups cached by name (null = known missing); cleared on any change. */
+  lookupCache: Map<string, PyValue | null>;
+  constructor(
+    metatype: PyType | null,
+    name: string,
+    bases: PyType[],
+    attrs: Map<string, PyValue> = new Map(),
+    flags = TYPE_BASETYPE,
+  ) {
+    super(metatype as PyType);
+    this.name = name;
+    this.qualname = name;
+    this.module = "builtins";
+    this.bases = bases;
+    this.base = bases.length > 0 ? bases[0] : null;
+    this.mro = [];
+    this.attrs = attrs;
+    this.version = nextTypeVersion++;
+    this.flags = flags;
+    this.subclasses = [];
+    this.slotNames = null;
+    this.hasInstanceDict = false;
+    this.tp_call = null;
+    this.tp_new = null;
+    this.tp_descr_get = null;
+    this.tp_descr_set = null;
+    this.tp_getattro = null;
+    this.tp_setattro = null;
+    this.tp_iter = null;
+    this.tp_iternext = null;
+    this.solidBase = this;
+    this.lookupCache = new Map();
+    for (const b of bases) b.subclasses.push(this);
+  }
+
+  /** Finds `name` along the MRO (no descriptor binding); undefined when missing. */
+  lookup(name: string): PyValue | undefined {
+    const cached = this.lookupCache.get(name);
+    if (cached !== undefined) return cached === null ? undefined : cached;
+    return this.lookupSlow(name);
+  }
+
+  private lookupSlow(name: string): PyValue | undefined {
+    const mro = this.mro;
+    for (let i = 0; i < mro.length; i++) {
+      const v = mro[i].attrs.get(name);
+      if (v !== undefined) {
+        this.lookupCache.set(name, v);
+        return v;
+      }
+    }
+    this.lookupCache.set(name, null);
+    return undefined;
+  }
+
+  /** Records a change to this type: new version, caches of it and every subclass cleared. */
+  modified(): void {
+    this.version = nextTypeVersion++;
+    this.lookupCache.clear();
+    for (const s of this.subclasses) s.modified();
+    typeModifiedHook(this);
+  }
+
+  /** Whether this type is `other` or a subclass of it. */
+  isSubtypeOf(other: PyType): boolean {
+    if (this === other) return true;
+    const mro = this.mro;
+    for (let i = 0; i < mro.length; i++) if (mro[i] === other) return true;
+    return false;
+  }
+}
+
+/** Called after a type changed (ops.ts recomputes the slots that depend on dunders). */
+let typeModifiedHook: (t: PyType) => void = () => {};
+/** Installs the hook run after every type change. */
+export function setTypeModifiedHook(hook: (t: PyType) => void): void {
+  typeModifiedHook = hook;
+}
+
+/** C3 linearization (CPython's mro_internal); raises TypeError on an inconsistent hierarchy. */
+export function computeMro(type: PyType): PyType[] {
+  const bases = type.bases;
+  if (bases.length === 0) return [type];
+  if (bases.length === 1) return [type, ...bases[0].mro];
+  const seqs: PyType[][] = bases.map((b) => b.mro.slice());
+  seqs.push(bases.slice());
+  const result: PyType[] = [type];
+  for (;;) {
+    let nonEmpty = false;
+    for (const s of seqs) if (s.length > 0) nonEmpty = true;
+    if (!nonEmpty) return result;
+    let candidate: PyType | null = null;
+    for (const s of seqs) {
+      if (s.length === 0) continue;
+      const head = s[0];
+      let inTail = false;
+      for (const other of seqs) {
+        if (other.indexOf(head) > 0) {
+          inTail = true;
+          break;
+        }
+      }
+      if (!inTail) {
+        candidate = head;
+        break;
+      }
+    }
+    if (candidate === null) {
+      const heads: string[] = [];
+      for (const s of seqs.slice(0, -1)) {
+        if (s.length > 0 && !heads.includes(s[0].name)) heads.push(s[0].name);
+      }
+      raise(
+        Exc.TypeError,
+        `Cannot create a consistent method resolution\norder (MRO) for bases ${heads.join(", ")}`,
+      );
+    }
+    result.push(candidate);
+    for (const s of seqs) if (s[0] === candidate) s.shift();
+  }
+}
+
+/**
+ * Makes a builtin (static) type: `name`, one base (object by default), the JS-side constructor
+ * slot `tp_new` inherited from the base unless given.
+ */
+export function newBuiltinType(
+  name: string,
+  base: PyType | null = objectType,
+  flags = TYPE_BASETYPE,
+): PyType {
+  const t = new PyType(typeType, name, base ? [base] : [], new Map(), flags);
+  t.mro = computeMro(t);
+  if (base) {
+    t.tp_new = base.tp_new;
+    t.solidBase = t;
+    t.tp_getattro = base.tp_getattro;
+    t.tp_setattro = base.tp_setattro;
+  }
+  return t;
+}
+
+// Bootstrap: `type` and `object` refer to each other.
+/** `type`. */
+export const typeType: PyType = new PyType(null, "type", []);
+/** `object`. */
+export const objectType: PyType = new PyType(null, "object", []);
+typeType.cls = typeType;
+objectType.cls = typeType;
+objectType.mro = [objectType];
+typeType.bases = [objectType];
+typeType.base = objectType;
+objectType.subclasses.push(typeType);
+typeType.mro = [typeType, objectType];
+typeType.hasInstanceDict = true;
+
+/** `int`. */
+export const intType: PyType = newBuiltinType("int");
+/** `bool` (not subclassable). */
+export const boolType: PyType = newBuiltinType("bool", intType, 0);
+/** `float`. */
+export const floatType: PyType = newBuiltinType("float");
+/** `complex`. */
+export const complexType: PyType = newBuiltinType("complex");
+/** `str`. */
+export const strType: PyType = newBuiltinType("str");
+/** `bytes`. */
+export const bytesType: PyType = newBuiltinType("bytes");
+/** `bytearray`. */
+export const bytearrayType: PyType = newBuiltinType("bytearray");
+/** `list`. */
+export const listType: PyType = newBuiltinType("list");
+/** `tuple`. */
+export const tupleType: PyType = newBuiltinType("tuple");
+/** `dict`. */
+export const dictType: PyType = newBuiltinType("dict");
+/** `set`. */
+export const setType: PyType = newBuiltinType("set");
+/** `frozenset`. */
+export const frozensetType: PyType = newBuiltinType("frozenset");
+/** `range`. */
+export const rangeType: PyType = newBuiltinType("range", objectType, 0);
+/** `slice`. */
+export const sliceType: PyType = newBuiltinType("slice", objectType, 0);
+/** `NoneType`. */
+export const noneType: PyType = newBuiltinType("NoneType", objectType, 0);
+/** `NotImplementedType`. */
+export const notImplementedType: PyType = newBuiltinType("NotImplementedType", objectType, 0);
+/** `ellipsis`. */
+export const ellipsisType: PyType = newBuiltinType("ellipsis", objectType, 0);
+/** `module`. */
+export const moduleType: PyType = newBuiltinType("module");
+/** `builtin_function_or_method`. */
+export const builtinFunctionType: PyType = newBuiltinType("builtin_function_or_method", objectType, 0);
+/** `method_descriptor`: a builtin type's method, unbound. */
+export const methodDescriptorType: PyType = newBuiltinType("method_descriptor", objectType, 0);
+/** `classmethod_descriptor`: a builtin type's class method (dict.fromkeys). */
+export const classMethodDescriptorType: PyType = newBuiltinType("classmethod_descriptor", objectType, 0);
+/** `getset_descriptor`: a builtin type's computed attribute. */
+export const getsetDescriptorType: PyType = newBuiltinType("getset_descriptor", objectType, 0);
+/** `member_descriptor`: a `__slots__` entry. */
+export const memberDescriptorType: PyType = newBuiltinType("member_descriptor", objectType, 0);
+/** `method`: a function bound to an instance. */
+export const methodType: PyType = newBuiltinType("method", objectType, 0);
+/** `function`: EXECUTION's PyFunction instances use it and set its tp_call. */
+export const functionType: PyType = newBuiltinType("function", objectType, 0);
+/** `cell`. */
+export const cellType: PyType = newBuiltinType("cell", objectType, 0);
+/** `property`. */
+export const propertyType: PyType = newBuiltinType("property");
+/** `staticmethod`. */
+export const staticmethodType: PyType = newBuiltinType("staticmethod");
+/** `classmethod`. */
+export const classmethodType: PyType = newBuiltinType("classmethod");
+/** `super`. */
+export const superType: PyType = newBuiltinType("super");
+/** `mappingproxy`. */
+export const mappingProxyType: PyType = newBuiltinType("mappingproxy", objectType, 0);
+
+// ---------------------------------------------------------------------------------------------
+// Singletons and simple values
+
+/** `None`. */
+export const None: PyObject = new PyObject(noneType);
+/** `NotImplemented`. */
+export const NotImplemented: PyObject = new PyObject(notImplementedType);
+/** `Ellipsis` (`...`). */
+export const Ellipsis: PyObject = new PyObject(ellipsisType);
+
+/** A Python float (never a bare JS number: those are ints). */
+export class PyFloat extends PyObject {
+  value: number;
+  constructor(value: number, cls: PyType = floatType) {
+    super(cls);
+    this.value = value;
+  }
+}
+
+/** A Python complex. */
+export class PyComplex extends PyObject {
+  real: number;
+  imag: number;
+  constructor(real: number, imag: number, cls: PyType = complexType) {
+    super(cls);
+    this.real = real;
+    this.imag = imag;
+  }
+}
+
+/** An instance of a user subclass of int (`class I(int)`): the int value plus the subclass. */
+export class PyIntObject extends PyObject {
+  value: number | bigint;
+  constructor(value: number | bigint, cls: PyType) {
+    super(cls, cls.hasInstanceDict ? new PyDict() : null);
+    this.value = value;
+  }
+}
+
+/** An instance of a user subclass of str (`class S(str)`). */
+export class PyStrObject extends PyObject {
+  value: string;
+  constructor(value: string, cls: PyType) {
+    super(cls, cls.hasInstanceDict ? new PyDict() : null);
+    this.value = value;
+  }
+}
+
+/** The type of `v`. */
+export function typeOf(v: PyValue): PyType {
+  switch (typeof v) {
+    case "number":
+    case "bigint":
+      return intType;
+    case "string":
+      return strType;
+    case "boolean":
+      return boolType;
+    default:
+      return (v as PyObject).cls;
+  }
+}
+
+/** Whether `v` is an instance of `t` or a subclass (no __instancecheck__). */
+export function isInstance(v: PyValue, t: PyType): boolean {
+  const vt = typeOf(v);
+  return vt === t || vt.isSubtypeOf(t);
+}
+
+/** Makes a Python int from a bigint, normalized to a number when it fits. */
+export function normInt(v: bigint): number | bigint {
+  if (v >= -9007199254740991n && v <= 9007199254740991n) return Number(v);
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Containers
+
+/** A Python list. */
+export class PyList extends PyObject {
+  items: PyValue[];
+  constructor(items: PyValue[] = [], cls: PyType = listType) {
+    super(cls);
+    this.items = items;
+  }
+}
+
+/** A Python tuple (items never change after construction). */
+export class PyTuple extends PyObject {
+  items: PyValue[];
+  constructor(items: PyValue[], cls: PyType = tupleType) {
+    super(cls);
+    this.items = items;
+  }
+}
+
+/** The empty tuple, shared. */
+export const EMPTY_TUPLE: PyTuple = new PyTuple([]);
+
+/** Makes a tuple (the empty one is shared). */
+export function newTuple(items: PyValue[]): PyTuple {
+  return items.length === 0 ? EMPTY_TUPLE : new PyTuple(items);
+}
+
+/** The marker for a deleted dict/set entry. */
+export const DELETED: PyObject = new PyObject(objectType);
+
+/**
+ * The key used in a hash container's JS Map when the Python key allows it, else undefined:
+ * strings as themselves, ints/bools/integral floats as a number or bigint, other floats as their
+ * number, and objects whose type keeps object's __eq__/__hash__ as themselves (identity).
+ */
+export function fastKey(k: PyValue): unknown {
+  switch (typeof k) {
+    case "string":
+    case "number":
+    case "bigint":
+      return k;
+    case "boolean":
+      return k ? 1 : 0;
+  }
+  const o = k as PyObject;
+  if (o instanceof PyFloat) {
+    const v = o.value;
+    if (v !== v) return undefined; // NaN: equal only to itself, found by identity in the slow path
+    if (Number.isInteger(v) && !Number.isSafeInteger(v)) return BigInt(v);
+    return v === 0 ? 0 : v;
+  }
+  if ((o.cls.flags & TYPE_IDENTITY_KEY) !== 0) return o;
+  return undefined;
+}
+
+/**
+ * A Python dict: insertion-ordered entries in parallel arrays (deleted slots hold DELETED), a JS
+ * Map from fast keys to entry index, and hash buckets for keys that need Python equality.
+ */
+export class PyDict extends PyObject {
+  keys: PyValue[];
+  values: PyValue[];
+  /** Live entries. */
+  size: number;
+  /** Bumped on every mutation (the specializer guards globals on it). */
+  version: number;
+  index: Map<unknown, number>;
+  /** Python hash → entry indices, for keys without a fast key; null until needed. */
+  buckets: Map<number, number[]> | null;
+  constructor(cls: PyType = dictType) {
+    super(cls);
+    this.keys = [];
+    this.values = [];
+    this.size = 0;
+    this.version = 0;
+    this.index = new Map();
+    this.buckets = null;
+  }
+
+  /** Entry index of `k`, or -1. */
+  find(k: PyValue): number {
+    const fk = fastKey(k);
+    if (fk !== undefined) {
+      const i = this.index.get(fk);
+      return i === undefined ? -1 : i;
+    }
+    return this.findSlow(k, runtimeHooks.hash(k));
+  }
+
+  private findSlow(k: PyValue, h: number): number {
+    if (this.buckets === null) return -1;
+    const bucket = this.buckets.get(h);
+    if (bucket === undefined) return -1;
+    for (let j = 0; j < bucket.length; j++) {
+      const i = bucket[j];
+      const other = this.keys[i];
+      if (other === k) return i;
+      // Python's dict compares hash, then identity, then ==; the entry may vanish during __eq__.
+      if (runtimeHooks.richEq(other, k)) return i;
+    }
+    return -1;
+  }
+
+  /** The value for `k`, or undefined. */
+  get(k: PyValue): PyValue | undefined {
+    const i = this.find(k);
+    return i < 0 ? undefined : this.values[i];
+  }
+
+  /** The value for a str key, or undefined (the globals / attribute fast path). */
+  getStr(k: string): PyValue | undefined {
+    const i = this.index.get(k);
+    return i === undefined ? undefined : this.values[i];
+  }
+
+  /** Whether `k` is a key. */
+  has(k: PyValue): boolean {
+    return this.find(k) >= 0;
+  }
+
+  /** Sets `k` to `v`; an existing key keeps its original key object and position. */
+  set(k: PyValue, v: PyValue): void {
+    const fk = fastKey(k);
+    if (fk !== undefined) {
+      const i = this.index.get(fk);
+      if (i !== undefined) {
+        this.values[i] = v;
+      } else {
+        this.index.set(fk, this.keys.length);
+        this.keys.push(k);
+        this.values.push(v);
+        this.size++;
+      }
+      this.version++;
+      return;
+    }
+    this.setSlow(k, v);
+  }
+
+  private setSlow(k: PyValue, v: PyValue): void {
+    const h = runtimeHooks.hash(k);
+    const i = this.findSlow(k, h);
+    if (i >= 0) {
+      this.values[i] = v;
+    } else {
+      if (this.buckets === null) this.buckets = new Map();
+      const bucket = this.buckets.get(h);
+      if (bucket === undefined) this.buckets.set(h, [this.keys.length]);
+      else bucket.push(this.keys.length);
+      this.keys.push(k);
+      this.values.push(v);
+      this.size++;
+    }
+    this.version++;
+  }
+
+  /** Sets a str key. */
+  setStr(k: string, v: PyValue): void {
+    const i = this.index.get(k);
+    if (i !== undefined) {
+      this.values[i] = v;
+    } else {
+      this.index.set(k, this.keys.length);
+      this.keys.push(k);
+      this.values.push(v);
+      this.size++;
+    }
+    this.version++;
+  }
+
+  /** Removes `k`; returns its value, or undefined when it was missing. */
+  delete(k: PyValue): PyValue | undefined {
+    const fk = fastKey(k);
+    let i: number;
+    if (fk !== undefined) {
+      const found = this.index.get(fk);
+      if (found === undefined) return undefined;
+      i = found;
+      this.index.delete(fk);
+    } else {
+      const h = runtimeHooks.hash(k);
+      i = this.findSlow(k, h);
+      if (i < 0) return undefined;
+      const bucket = this.buckets!.get(h)!;
+      bucket.splice(bucket.indexOf(i), 1);
+      if (bucket.length === 0) this.buckets!.delete(h);
+    }
+    const v = this.values[i];
+    this.keys[i] = DELETED;
+    this.values[i] = DELETED;
+    this.size--;
+    this.version++;
+    if (this.size === 0) this.clear();
+    else if (this.keys.length > 16 && this.size * 2 < this.keys.length) this.compact();
+    return v;
+  }
+
+  /** Removes every entry. */
+  clear(): void {
+    this.keys = [];
+    this.values = [];
+    this.size = 0;
+    this.index = new Map();
+    this.buckets = null;
+    this.version++;
+  }
+
+  /** Drops DELETED slots and rebuilds the indexes. */
+  compact(): void {
+    const keys = this.keys, values = this.values;
+    this.keys = [];
+    this.values = [];
+    this.index = new Map();
+    this.buckets = null;
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] !== DELETED) this.insertNew(keys[i], values[i]);
+    }
+    this.version++;
+  }
+
+  /** Appends an entry whose key is known to be absent (copying, compaction). */
+  insertNew(k: PyValue, v: PyValue): void {
+    const fk = fastKey(k);
+    const i = this.keys.length;
+    if (fk !== undefined) this.index.set(fk, i);
+    else {
+      const h = runtimeHooks.hash(k);
+      if (this.buckets === null) this.buckets = new Map();
+      const bucket = this.buckets.get(h);
+      if (bucket === undefined) this.buckets.set(h, [i]);
+      else bucket.push(i);
+    }
+    this.keys.push(k);
+    this.values.push(v);
+    this.size++;
+  }
+
+  /** Live keys, in order. */
+  keyList(): PyValue[] {
+    const out: PyValue[] = [];
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== DELETED) out.push(keys[i]);
+    return out;
+  }
+
+  /** Live values, in order. */
+  valueList(): PyValue[] {
+    const out: PyValue[] = [];
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== DELETED) out.push(this.values[i]);
+    return out;
+  }
+
+  /** A shallow copy (plain dict). */
+  copy(cls: PyType = dictType): PyDict {
+    const d = new PyDict(cls);
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== DELETED) d.insertNew(keys[i], this.values[i]);
+    return d;
+  }
+}
+
+/** Makes a dict from str-keyed pairs. */
+export function dictFromObject(entries: Record<string, PyValue>): PyDict {
+  const d = new PyDict();
+  for (const k of Object.keys(entries)) d.setStr(k, entries[k]);
+  return d;
+}
+
+/** A Python set or frozenset: a PyDict-like table of keys with no values. */
+export class PySet extends PyObject {
+  table: PyDict;
+  constructor(cls: PyType = setType, table: PyDict = new PyDict()) {
+    super(cls);
+    this.table = table;
+  }
+  /** Whether `k` is a member. */
+  has(k: PyValue): boolean {
+    return this.table.find(k) >= 0;
+  }
+  /** Adds `k`. */
+  add(k: PyValue): void {
+    if (this.table.find(k) < 0) this.table.set(k, true);
+  }
+  /** Removes `k`; false when it was missing. */
+  discard(k: PyValue): boolean {
+    return this.table.delete(k) !== undefined;
+  }
+  /** Members, in insertion order. */
+  items(): PyValue[] {
+    return this.table.keyList();
+  }
+  /** Number of members. */
+  get size(): number {
+    return this.table.size;
+  }
+}
+
+/** Makes a set (or frozenset) from values. */
+export function newSet(items: Iterable<PyValue>, cls: PyType = setType): PySet {
+  const s = new PySet(cls);
+  for (const v of items) s.add(v);
+  return s;
+}
+
+/** `range(start, stop, step)`: the fields are Python ints. */
+export class PyRange extends PyObject {
+  start: number | bigint;
+  stop: number | bigint;
+  step: number | bigint;
+  constructor(start: number | bigint, stop: number | bigint, step: number | bigint) {
+    super(rangeType);
+    this.start = start;
+    this.stop = stop;
+    this.step = step;
+  }
+}
+
+/** `slice(start, stop, step)`. */
+export class PySlice extends PyObject {
+  start: PyValue;
+  stop: PyValue;
+  step: PyValue;
+  constructor(start: PyValue, stop: PyValue, step: PyValue) {
+    super(sliceType);
+    this.start = start;
+    this.stop = stop;
+    this.step = step;
+  }
+}
+
+/** A module: its namespace is a dict (`__dict__`). */
+export class PyModule extends PyObject {
+  name: string;
+  constructor(name: string, dict: PyDict = new PyDict()) {
+    super(moduleType, dict);
+    this.name = name;
+    if (dict.getStr("__name__") === undefined) dict.setStr("__name__", name);
+  }
+}
+
+/** A closure cell; `value` undefined = empty. */
+export class PyCell extends PyObject {
+  value: PyValue | undefined;
+  constructor(value: PyValue | undefined = undefined) {
+    super(cellType);
+    this.value = value;
+  }
+}
+
+/** The TypeScript body of a builtin function or method. */
+export type NativeFn = (args: PyValue[], kwnames: string[] | null) => PyValue;
+
+/** A builtin function (`len`, `math.sqrt`, a bound builtin method via `self`). */
+export class PyBuiltinFunction extends PyObject {
+  name: string;
+  fn: NativeFn;
+  /** The object a method is bound to (`[].append`), or null; passed as args[0]. */
+  self: PyValue | null;
+  module: string | null;
+  doc: string | null;
+  constructor(name: string, fn: NativeFn, self: PyValue | null = null, module: string | null = null) {
+    super(builtinFunctionType);
+    this.name = name;
+    this.fn = fn;
+    this.self = self;
+    this.module = module;
+    this.doc = null;
+  }
+}
+
+/** A builtin type's method (`list.append`): fn gets self as args[0]. */
+export class PyMethodDescriptor extends PyObject {
+  name: string;
+  owner: PyType;
+  fn: NativeFn;
+  constructor(name: string, owner: PyType, fn: NativeFn, cls: PyType = methodDescriptorType) {
+    super(cls);
+    this.name = name;
+    this.owner = owner;
+    this.fn = fn;
+  }
+}
+
+/** A builtin type's computed attribute (`int.real`, `function.__name__`). */
+export class PyGetSetDescriptor extends PyObject {
+  name: string;
+  owner: PyType;
+  getter: (obj: PyValue) => PyValue;
+  setter: ((obj: PyValue, value: PyValue | undefined) => void) | null;
+  constructor(
+    name: string,
+    owner: PyType,
+    getter: (obj: PyValue) => PyValue,
+    setter: ((obj: PyValue, value: PyValue | undefined) => void) | null = null,
+  ) {
+    super(getsetDescriptorType);
+    this.name = name;
+    this.owner = owner;
+    this.getter = getter;
+    this.setter = setter;
+  }
+}
+
+/** A `__slots__` entry: reads and writes slot `index` of PyInstance.slots. */
+export class PyMemberDescriptor extends PyObject {
+  name: string;
+  owner: PyType;
+  index: number;
+  constructor(name: string, owner: PyType, index: number) {
+    super(memberDescriptorType);
+    this.name = name;
+    this.owner = owner;
+    this.index = index;
+  }
+}
+
+/** A callable bound to `self` (a Python function accessed through an instance). */
+export class PyMethod extends PyObject {
+  func: PyValue;
+  self: PyValue;
+  constructor(func: PyValue, self: PyValue) {
+    super(methodType);
+    this.func = func;
+    this.self = self;
+  }
+}
+
+/** An instance of a user class whose solid base is object. */
+export class PyInstance extends PyObject {
+  /** `__slots__` values (undefined = unset), or null when the class has no slots. */
+  slots: (PyValue | undefined)[] | null;
+  constructor(cls: PyType, dict: PyDict | null, slots: (PyValue | undefined)[] | null) {
+    super(cls, dict);
+    this.slots = slots;
+  }
+}
+
+/** `property(fget, fset, fdel, doc)`. */
+export class PyProperty extends PyObject {
+  fget: PyValue;
+  fset: PyValue;
+  fdel: PyValue;
+  doc: PyValue;
+  name: PyValue;
+  constructor(fget: PyValue, fset: PyValue, fdel: PyValue, doc: PyValue, cls: PyType = propertyType) {
+    super(cls);
+    this.fget = fget;
+    this.fset = fset;
+    this.fdel = fdel;
+    this.doc = doc;
+    this.name = None;
+  }
+}
+
+/** `staticmethod(f)` and `classmethod(f)`. */
+export class PyMethodWrapper extends PyObject {
+  func: PyValue;
+  constructor(cls: PyType, func: PyValue) {
+    super(cls, new PyDict());
+    this.func = func;
+  }
+}
+
+/** `super(type, obj)`: `objType` is the type whose MRO is searched after `thisType`. */
+export class PySuper extends PyObject {
+  thisType: PyType | null;
+  obj: PyValue | null;
+  objType: PyType | null;
+  constructor(thisType: PyType | null, obj: PyValue | null, objType: PyType | null, cls: PyType = superType) {
+    super(cls);
+    this.thisType = thisType;
+    this.obj = obj;
+    this.objType = objType;
+  }
+}
+
+/** `bytes` (immutable) and `bytearray` (mutable, `data` may be replaced on resize). */
+export class PyBytes extends PyObject {
+  data: Uint8Array;
+  constructor(data: Uint8Array, cls: PyType = bytesType) {
+    super(cls);
+    this.data = data;
+  }
+}
+
+/** A read-only view of a type's namespace (`C.__dict__`). */
+export class PyMappingProxy extends PyObject {
+  mapping: PyValue;
+  constructor(mapping: PyValue) {
+    super(mappingProxyType);
+    this.mapping = mapping;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exceptions
+
+/**
+ * Every builtin exception of CPython 3.11: [name, base names]. The first base is the JS layout
+ * base; ExceptionGroup has two bases.
+ */
+export const EXCEPTION_TABLE = [
+  ["BaseException", []],
+  ["BaseExceptionGroup", ["BaseException"]],
+  ["GeneratorExit", ["BaseException"]],
+  ["KeyboardInterrupt", ["BaseException"]],
+  ["SystemExit", ["BaseException"]],
+  ["Exception", ["BaseException"]],
+  ["ArithmeticError", ["Exception"]],
+  ["FloatingPointError", ["ArithmeticError"]],
+  ["OverflowError", ["ArithmeticError"]],
+  ["ZeroDivisionError", ["ArithmeticError"]],
+  ["AssertionError", ["Exception"]],
+  ["AttributeError", ["Exception"]],
+  ["BufferError", ["Exception"]],
+  ["EOFError", ["Exception"]],
+  ["ExceptionGroup", ["BaseExceptionGroup", "Exception"]],
+  ["ImportError", ["Exception"]],
+  ["ModuleNotFoundError", ["ImportError"]],
+  ["LookupError", ["Exception"]],
+  ["IndexError", ["LookupError"]],
+  ["KeyError", ["LookupError"]],
+  ["MemoryError", ["Exception"]],
+  ["NameError", ["Exception"]],
+  ["UnboundLocalError", ["NameError"]],
+  ["OSError", ["Exception"]],
+  ["BlockingIOError", ["OSError"]],
+  ["ChildProcessError", ["OSError"]],
+  ["ConnectionError", ["OSError"]],
+  ["BrokenPipeError", ["ConnectionError"]],
+  ["ConnectionAbortedError", ["ConnectionError"]],
+  ["ConnectionRefusedError", ["ConnectionError"]],
+  ["ConnectionResetError", ["ConnectionError"]],
+  ["FileExistsError", ["OSError"]],
+  ["FileNotFoundError", ["OSError"]],
+  ["InterruptedError", ["OSError"]],
+  ["IsADirectoryError", ["OSError"]],
+  ["NotADirectoryError", ["OSError"]],
+  ["PermissionError", ["OSError"]],
+  ["ProcessLookupError", ["OSError"]],
+  ["TimeoutError", ["OSError"]],
+  ["ReferenceError", ["Exception"]],
+  ["RuntimeError", ["Exception"]],
+  ["NotImplementedError", ["RuntimeError"]],
+  ["RecursionError", ["RuntimeError"]],
+  ["StopAsyncIteration", ["Exception"]],
+  ["StopIteration", ["Exception"]],
+  ["SyntaxError", ["Exception"]],
+  ["IndentationError", ["SyntaxError"]],
+  ["TabError", ["IndentationError"]],
+  ["SystemError", ["Exception"]],
+  ["TypeError", ["Exception"]],
+  ["ValueError", ["Exception"]],
+  ["UnicodeError", ["ValueError"]],
+  ["UnicodeDecodeError", ["UnicodeError"]],
+  ["UnicodeEncodeError", ["UnicodeError"]],
+  ["UnicodeTranslateError", ["UnicodeError"]],
+  ["Warning", ["Exception"]],
+  ["BytesWarning", ["Warning"]],
+  ["DeprecationWarning", ["Warning"]],
+  ["EncodingWarning", ["Warning"]],
+  ["FutureWarning", ["Warning"]],
+  ["ImportWarning", ["Warning"]],
+  ["PendingDeprecationWarning", ["Warning"]],
+  ["ResourceWarning", ["Warning"]],
+  ["RuntimeWarning", ["Warning"]],
+  ["SyntaxWarning", ["Warning"]],
+  ["UnicodeWarning", ["Warning"]],
+  ["UserWarning", ["Warning"]],
+] as const;
+
+/** The name of a builtin exception. */
+export type ExceptionName = typeof EXCEPTION_TABLE[number][0];
+
+/** A Python exception instance, thrown as itself (never wrapped in a JS Error). */
+export class PyBaseException extends PyObject {
+  args: PyTuple;
+  cause: PyValue;
+  context: PyValue;
+  suppressContext: boolean;
+  /** A traceback object (EXECUTION's) or None. */
+  traceback: PyValue;
+  /** StopIteration.value, SystemExit.code; the exception group's list for groups. */
+  value: PyValue;
+  constructor(cls: PyType, args: PyTuple) {
+    super(cls, null);
+    this.args = args;
+    this.cause = None;
+    this.context = None;
+    this.suppressContext = false;
+    this.traceback = None;
+    this.value = None;
+  }
+}
+
+function buildExceptionTypes(): Record<ExceptionName, PyType> {
+  const out: Record<string, PyType> = {};
+  for (const [name, baseNames] of EXCEPTION_TABLE) {
+    const bases = baseNames.length === 0 ? [objectType] : baseNames.map((b) => out[b]);
+    const t = new PyType(typeType, name, bases);
+    t.mro = computeMro(t);
+    t.hasInstanceDict = true;
+    out[name] = t;
+  }
+  return out as Record<ExceptionName, PyType>;
+}
+
+/** The builtin exception types by name: `raise(Exc.TypeError, "…")`. */
+export const Exc: Record<ExceptionName, PyType> = buildExceptionTypes();
+
+/** Makes an exception instance of a builtin (or any) exception type without running __init__. */
+export function newException(type: PyType, args: PyValue[]): PyBaseException {
+  const e = new PyBaseException(type, newTuple(args));
+  if (args.length > 0 && (type === Exc.StopIteration || type.isSubtypeOf(Exc.StopIteration))) {
+    e.value = args[0];
+  }
+  if (type === Exc.SystemExit || type.isSubtypeOf(Exc.SystemExit)) {
+    e.value = args.length === 0 ? None : args.length === 1 ? args[0] : e.args;
+  }
+  return e;
+}
+
+/** Throws `type(message)`. */
+export function raise(type: PyType, message: string): never {
+  throw newException(type, [message]);
+}
+
+/** Throws TypeError(message). */
+export function typeError(message: string): never {
+  throw newException(Exc.TypeError, [message]);
+}
+
+/** The Python name of v's type, for error messages. */
+export function typeName(v: PyValue): string {
+  return typeOf(v).name;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Defining builtin methods and parsing their arguments
+
+/** Adds a method to a builtin type: `fn` gets self as args[0]. */
+export function defMethod(type: PyType, name: string, fn: NativeFn): void {
+  type.attrs.set(name, new PyMethodDescriptor(name, type, fn));
+}
+
+/** Adds a class method to a builtin type (`dict.fromkeys`): `fn` gets the class as args[0]. */
+export function defClassMethod(type: PyType, name: string, fn: NativeFn): void {
+  type.attrs.set(name, new PyMethodDescriptor(name, type, fn, classMethodDescriptorType));
+}
+
+/** Adds a computed attribute to a builtin type. */
+export function defGetSet(
+  type: PyType,
+  name: string,
+  getter: (obj: PyValue) => PyValue,
+  setter: ((obj: PyValue, value: PyValue | undefined) => void) | null = null,
+): void {
+  type.attrs.set(name, new PyGetSetDescriptor(name, type, getter, setter));
+}
+
+/** Adds a plain attribute (a constant, a builtin function) to a type's namespace. */
+export function defAttr(type: PyType, name: string, value: PyValue): void {
+  type.attrs.set(name, value);
+}
+
+/** Raises `name() takes no keyword arguments` when keywords were passed. */
+export function noKwargs(name: string, kwnames: string[] | null): void {
+  if (kwnames !== null && kwnames.length > 0) raise(Exc.TypeError, `${name}() takes no keyword arguments`);
+}
+
+/**
+ * Checks a builtin's positional argument count (no keywords allowed), with CPython's messages:
+ * `len() takes exactly one argument (2 given)`, `divmod expected 2 arguments, got 1`, ….
+ * `name` is what CPython prints (e.g. "len" or "list.append").
+ */
+export function checkArgs(
+  name: string,
+  args: PyValue[],
+  kwnames: string[] | null,
+  min: number,
+  max: number,
+): void {
+  if (kwnames !== null && kwnames.length > 0) raise(Exc.TypeError, `${name}() takes no keyword arguments`);
+  const n = args.length;
+  if (n >= min && n <= max) return;
+  arityError(name, n, min, max);
+}
+
+/** Raises the TypeError for a wrong number of positional arguments. */
+export function arityError(name: string, n: number, min: number, max: number): never {
+  if (min === max) {
+    if (min === 0) raise(Exc.TypeError, `${name}() takes no arguments (${n} given)`);
+    if (min === 1) raise(Exc.TypeError, `${name}() takes exactly one argument (${n} given)`);
+    raise(Exc.TypeError, `${name} expected ${min} arguments, got ${n}`);
+  }
+  if (n < min) {
+    raise(Exc.TypeError, `${name} expected at least ${min} argument${min === 1 ? "" : "s"}, got ${n}`);
+  }
+  raise(Exc.TypeError, `${name} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${n}`);
+}
+
+/**
+ * Binds positional and keyword arguments to `names` (Argument Clinic style): returns one value
+ * per name, undefined where not given. The first `posOnly` names cannot be passed by keyword;
+ * the first `required` must be given.
+ */
+export function bindArgs(
+  fname: string,
+  args: PyValue[],
+  kwnames: string[] | null,
+  names: readonly string[],
+  required: number,
+  posOnly = 0,
+): (PyValue | undefined)[] {
+  const nkw = kwnames === null ? 0 : kwnames.length;
+  const npos = args.length - nkw;
+  if (npos > names.length) {
+    const most = names.length;
+    raise(
+      Exc.TypeError,
+      required === most
+        ? `${fname}() takes exactly ${most} positional argument${most === 1 ? "" : "s"} (${npos} given)`
+        : `${fname}() takes at most ${most} argument${most === 1 ? "" : "s"} (${npos} given)`,
+    );
+  }
+  const out: (PyValue | undefined)[] = new Array(names.length).fill(undefined);
+  for (let i = 0; i < npos; i++) out[i] = args[i];
+  for (let j = 0; j < nkw; j++) {
+    const k = kwnames![j];
+    const i = names.indexOf(k);
+    if (i < posOnly) raise(Exc.TypeError, `'${k}' is an invalid keyword argument for ${fname}()`);
+    if (out[i] !== undefined) {
+      raise(Exc.TypeError, `argument for ${fname}() given by name ('${k}') and position (${i + 1})`);
+    }
+    out[i] = args[npos + j];
+  }
+  for (let i = 0; i < required; i++) {
+    if (out[i] === undefined) {
+      raise(Exc.TypeError, `${fname}() missing required argument '${names[i]}' (pos ${i + 1})`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,295 @@
+/**
+ * `int` arithmetic: Python ints (a safe-integer JS number, or a bigint beyond) → results
+ * normalized the same way, with CPython's errors. ops.ts inlines the number+number fast paths and
+ * calls these for the rest; int_type.ts registers the `int` methods built on them.
+ *
+ * @example
+ * ```ts
+ * import { intMul } from "./int.ts";
+ * console.log(intMul(2 ** 40, 2 ** 40)); // 1208925819614629174706176n
+ * ```
+ * @module
+ */
+import { Exc, normInt, PyFloat, raise } from "../object.ts";
+
+/** A Python int value. */
+export type PyInt = number | bigint;
+
+/** Widens to bigint. */
+export function big(v: PyInt): bigint {
+  return typeof v === "bigint" ? v : BigInt(v);
+}
+
+/** a + b. */
+export function intAdd(a: PyInt, b: PyInt): PyInt {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a + b;
+    if (Number.isSafeInteger(r)) return r;
+  }
+  return normInt(big(a) + big(b));
+}
+
+/** a - b. */
+export function intSub(a: PyInt, b: PyInt): PyInt {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a - b;
+    if (Number.isSafeInteger(r)) return r;
+  }
+  return normInt(big(a) - big(b));
+}
+
+/** a * b. */
+export function intMul(a: PyInt, b: PyInt): PyInt {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a * b;
+    if (Number.isSafeInteger(r)) return r === 0 ? 0 : r;
+  }
+  return normInt(big(a) * big(b));
+}
+
+/** a // b (floor division). */
+export function intFloorDiv(a: PyInt, b: PyInt): PyInt {
+  if (typeof a === "number" && typeof b === "number") {
+    if (b === 0) raise(Exc.ZeroDivisionError, "integer division or modulo by zero");
+    const q = Math.floor(a / b);
+    return q === 0 ? 0 : q;
+  }
+  const x = big(a), y = big(b);
+  if (y === 0n) raise(Exc.ZeroDivisionError, "integer division or modulo by zero");
+  let q = x / y;
+  if ((x % y !== 0n) && ((x < 0n) !== (y < 0n))) q -= 1n;
+  return normInt(q);
+}
+
+/** a % b (result has the sign of b). */
+export function intMod(a: PyInt, b: PyInt): PyInt {
+  if (typeof a === "number" && typeof b === "number") {
+    if (b === 0) raise(Exc.ZeroDivisionError, "integer division or modulo by zero");
+    let r = a % b;
+    if (r !== 0 && (r < 0) !== (b < 0)) r += b;
+    return r === 0 ? 0 : r;
+  }
+  const x = big(a), y = big(b);
+  if (y === 0n) raise(Exc.ZeroDivisionError, "integer division or modulo by zero");
+  let r = x % y;
+  if (r !== 0n && (r < 0n) !== (y < 0n)) r += y;
+  return normInt(r);
+}
+
+/** a / b as a float, correctly rounded. */
+export function intTrueDiv(a: PyInt, b: PyInt): PyFloat {
+  if (b === 0 || b === 0n) raise(Exc.ZeroDivisionError, "division by zero");
+  if (typeof a === "number" && typeof b === "number") return new PyFloat(a / b);
+  return new PyFloat(bigTrueDiv(big(a), big(b)));
+}
+
+/** Correctly rounded a / b for bigints (CPython's long_true_divide, by scaling to 55+ bits). */
+function bigTrueDiv(a: bigint, b: bigint): number {
+  const negative = (a < 0n) !== (b < 0n);
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  const aBits = a.toString(2).length, bBits = b.toString(2).length;
+  if (aBits <= 53 && bBits <= 53) return (negative ? -1 : 1) * (Number(a) / Number(b));
+  if (aBits - bBits > 1024) raise(Exc.OverflowError, "integer division result too large for a float");
+  // Scale so the quotient has 55 significant bits, then round half to even with a sticky bit.
+  const shift = aBits - bBits - 55;
+  let q: bigint, r: bigint;
+  if (shift >= 0) {
+    const d = b << BigInt(shift);
+    q = a / d;
+    r = a % d;
+  } else {
+    const n = a << BigInt(-shift);
+    q = n / b;
+    r = n % b;
+  }
+  if (r !== 0n) q |= 1n; // sticky
+  // q has 55 or 56 bits: Number(q) rounds to 53 bits correctly (ties to even, sticky bit kept).
+  let result = Number(q) * Math.pow(2, shift);
+  if (!Number.isFinite(result)) {
+    // Split the scaling to avoid intermediate overflow/underflow.
+    result = Number(q) * Math.pow(2, shift - 100) * Math.pow(2, 100);
+    if (!Number.isFinite(result)) raise(Exc.OverflowError, "integer division result too large for a float");
+  }
+  if (shift < -1022) {
+    // Subnormal results: redo with exact rounding at the subnormal boundary.
+    result = Number(q) / Math.pow(2, -shift);
+  }
+  return negative ? -result : result;
+}
+
+/** divmod(a, b) for ints. */
+export function intDivmod(a: PyInt, b: PyInt): [PyInt, PyInt] {
+  return [intFloorDiv(a, b), intMod(a, b)];
+}
+
+/** a ** b for ints; a negative exponent gives a float. */
+export function intPow(a: PyInt, b: PyInt): PyInt | PyFloat {
+  if (b < 0) {
+    if (a === 0 || a === 0n) raise(Exc.ZeroDivisionError, "0.0 cannot be raised to a negative power");
+    return new PyFloat(Math.pow(Number(a), Number(b)));
+  }
+  if (typeof a === "number" && typeof b === "number") {
+    // Exponentiation by squaring while it stays exact.
+    let result = 1, base = a, e = b;
+    for (;;) {
+      if (e & 1) {
+        result *= base;
+        if (!Number.isSafeInteger(result)) break;
+      }
+      e = Math.floor(e / 2);
+      if (e === 0) return result === 0 ? 0 : result;
+      base *= base;
+      if (!Number.isSafeInteger(base)) break;
+    }
+  }
+  const x = big(a), y = big(b);
+  if (y > 100000000n && x !== 0n && x !== 1n && x !== -1n) raise(Exc.MemoryError, "");
+  return normInt(x ** y);
+}
+
+/** pow(a, b, m) for ints. */
+export function intPowMod(a: PyInt, b: PyInt, m: PyInt): PyInt {
+  let x = big(a), e = big(b);
+  const n = big(m);
+  if (n === 0n) raise(Exc.ValueError, "pow() 3rd argument cannot be 0");
+  const mod = n < 0n ? -n : n;
+  if (e < 0n) {
+    x = modInverse(x, mod);
+    e = -e;
+  }
+  x %= mod;
+  if (x < 0n) x += mod;
+  let result = 1n % mod;
+  while (e > 0n) {
+    if (e & 1n) result = (result * x) % mod;
+    e >>= 1n;
+    if (e > 0n) x = (x * x) % mod;
+  }
+  if (n < 0n && result !== 0n) result += n;
+  return normInt(result);
+}
+
+function modInverse(a: bigint, m: bigint): bigint {
+  let [oldR, r] = [((a % m) + m) % m, m];
+  let [oldS, s] = [1n, 0n];
+  while (r !== 0n) {
+    const q = oldR / r;
+    [oldR, r] = [r, oldR - q * r];
+    [oldS, s] = [s, oldS - q * s];
+  }
+  if (oldR !== 1n) raise(Exc.ValueError, "base is not invertible for the given modulus");
+  return ((oldS % m) + m) % m;
+}
+
+function isInt32(v: PyInt): v is number {
+  return typeof v === "number" && (v | 0) === v;
+}
+
+/** a & b. */
+export function intAnd(a: PyInt, b: PyInt): PyInt {
+  if (isInt32(a) && isInt32(b)) return a & b;
+  return normInt(big(a) & big(b));
+}
+
+/** a | b. */
+export function intOr(a: PyInt, b: PyInt): PyInt {
+  if (isInt32(a) && isInt32(b)) return a | b;
+  return normInt(big(a) | big(b));
+}
+
+/** a ^ b. */
+export function intXor(a: PyInt, b: PyInt): PyInt {
+  if (isInt32(a) && isInt32(b)) return a ^ b;
+  return normInt(big(a) ^ big(b));
+}
+
+/** a << b. */
+export function intLshift(a: PyInt, b: PyInt): PyInt {
+  if (b < 0) raise(Exc.ValueError, "negative shift count");
+  if (a === 0 || a === 0n) return 0;
+  if (typeof a === "number" && typeof b === "number" && b < 31) {
+    const r = a * (1 << b);
+    if (Number.isSafeInteger(r)) return r;
+  }
+  if (b > 1e9) raise(Exc.OverflowError, "too many digits in integer");
+  return normInt(big(a) << big(b));
+}
+
+/** a >> b (floor). */
+export function intRshift(a: PyInt, b: PyInt): PyInt {
+  if (b < 0) raise(Exc.ValueError, "negative shift count");
+  if (typeof a === "number" && typeof b === "number") {
+    if (b >= 64) return a < 0 ? -1 : 0;
+    if (isInt32(a) && b < 32) return a >> b;
+    return Math.floor(a / Math.pow(2, b));
+  }
+  if (big(b) > 100000000n) return a < 0 ? -1 : 0;
+  return normInt(big(a) >> big(b));
+}
+
+/** -a. */
+export function intNeg(a: PyInt): PyInt {
+  if (typeof a === "number") return a === 0 ? 0 : -a;
+  return normInt(-a);
+}
+
+/** ~a. */
+export function intInvert(a: PyInt): PyInt {
+  if (typeof a === "number") return intSub(-a, 1);
+  return normInt(-a - 1n);
+}
+
+/** abs(a). */
+export function intAbs(a: PyInt): PyInt {
+  if (typeof a === "number") return Math.abs(a);
+  return a < 0n ? normInt(-a) : a;
+}
+
+/** Compares two ints: negative, zero or positive. */
+export function intCompare(a: PyInt, b: PyInt): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The int as a float value, raising OverflowError when it is too large. */
+export function intToFloat(a: PyInt): number {
+  if (typeof a === "number") return a;
+  const f = Number(a);
+  if (!Number.isFinite(f)) raise(Exc.OverflowError, "int too large to convert to float");
+  return f;
+}
+
+/** Python's hash of an int (modulo 2**61 - 1, with -1 mapped to -2). */
+export function intHash(a: PyInt): number {
+  if (typeof a === "number") {
+    // Safe integers are below 2**61 - 1, so they hash to themselves.
+    return a === -1 ? -2 : a;
+  }
+  const M = (1n << 61n) - 1n;
+  let h = (a < 0n ? -a : a) % M;
+  if (a < 0n) h = -h;
+  if (h === -1n) h = -2n;
+  return Number(h);
+}
+
+/** int.bit_length(). */
+export function intBitLength(a: PyInt): number {
+  if (typeof a === "number") {
+    const v = Math.abs(a);
+    if (v === 0) return 0;
+    if (v < 2 ** 31) return 32 - Math.clz32(v);
+    return v.toString(2).length;
+  }
+  return (a < 0n ? -a : a).toString(2).length;
+}
+
+/** An int as a string in base 2..36 (lowercase), with a leading '-' when negative. */
+export function intToString(a: PyInt, base = 10): string {
+  return a.toString(base);
+}
+
+/** The Python value of a JS number known to be an integer (number or bigint, normalized). */
+export function intFromNumber(v: number): PyInt {
+  if (Number.isSafeInteger(v)) return v === 0 ? 0 : v;
+  return normInt(BigInt(v));
+}

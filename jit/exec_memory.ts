@@ -145,6 +145,11 @@ export class ExecMemory {
     };
   }
 
+  /** The mapped chunks (address and size), for checks such as reading /proc/self/maps. */
+  regions(): { address: number; size: number }[] {
+    return this.#chunks.map((c) => ({ address: c.address, size: c.size }));
+  }
+
   /** Unmaps every chunk; all blocks become invalid. */
   dispose(): void {
     const c = libc();

@@ -37,7 +37,7 @@ let capstone: Promise<CapstoneHandle> | null = null;
 
 function openCapstone(): Promise<CapstoneHandle> {
   capstone ??= (async () => {
-    const module = await import("npm:capstone-wasm@1.0.3");
+    const module = await import("capstone-wasm");
     await module.loadCapstone();
     return new module.Capstone(module.Const.CS_ARCH_X86, module.Const.CS_MODE_64) as CapstoneHandle;
   })();

@@ -20,56 +20,12 @@ import { Token, TokenKind } from "./token.ts";
 import { decodeEscapes, type LiteralLocation } from "./strings.ts";
 
 /** Every operator and delimiter; the scanner's lookup tables are derived from this list. */
+// deno-fmt-ignore
 export const OPERATORS: readonly string[] = [
-  "!=",
-  "%",
-  "%=",
-  "&",
-  "&=",
-  "(",
-  ")",
-  "*",
-  "**",
-  "**=",
-  "*=",
-  "+",
-  "+=",
-  ",",
-  "-",
-  "-=",
-  "->",
-  ".",
-  "...",
-  "/",
-  "//",
-  "//=",
-  "/=",
-  ":",
-  ":=",
-  ";",
-  "<",
-  "<<",
-  "<<=",
-  "<=",
-  "=",
-  "==",
-  ">",
-  ">=",
-  ">>",
-  ">>=",
-  "@",
-  "@=",
-  "[",
-  "]",
-  "^",
-  "^=",
-  "{",
-  "|",
-  "|=",
-  "}",
-  "~",
-  "!",
-]; // deno-fmt-ignore
+  "!=", "%", "%=", "&", "&=", "(", ")", "*", "**", "**=", "*=", "+", "+=", ",", "-", "-=", "->", ".",
+  "...", "/", "//", "//=", "/=", ":", ":=", ";", "<", "<<", "<<=", "<=", "=", "==", ">", ">=", ">>",
+  ">>=", "@", "@=", "[", "]", "^", "^=", "{", "|", "|=", "}", "~", "!",
+];
 
 /** Operators grouped by first char code, longest first, so the first match is the longest. */
 const OPERATORS_BY_FIRST: (string[] | undefined)[] = (() => {
@@ -101,19 +57,9 @@ const MAX_INDENT = 100;
 const MAX_FSTRING_FIELD_NESTING = 3;
 const TAB_SIZE = 8;
 
-const NUL = 0,
-  TAB = 9,
-  LF = 10,
-  FF = 12,
-  CR = 13,
-  SPACE = 32,
-  HASH = 35,
-  QUOTE = 34,
-  APOSTROPHE = 39,
-  BACKSLASH = 92,
-  DOT = 46,
-  LBRACE = 123,
-  RBRACE = 125; // deno-fmt-ignore
+// deno-fmt-ignore
+const NUL = 0, TAB = 9, LF = 10, FF = 12, CR = 13, SPACE = 32, HASH = 35, QUOTE = 34, APOSTROPHE = 39,
+  BACKSLASH = 92, DOT = 46, LBRACE = 123, RBRACE = 125;
 
 const MODE_FSTRING = 0, MODE_FIELD = 1;
 
@@ -903,9 +849,10 @@ class Lexer {
         c === quote &&
         (f.quoteLen === 1 || (src.charCodeAt(p + 1) === quote && src.charCodeAt(p + 2) === quote))
       ) {
-        if (inSpec) throw this.error("f-string: expecting '}'", p + 1);
         this.middle(text + src.substring(runStart, p), f, start, startLine, startCol, p);
-        this.modes.pop();
+        // In a format spec the quote still ends the f-string, as in CPython, leaving the field's
+        // `{` open: the error comes later ("'{' was never closed", or a mismatched bracket).
+        while (this.modes.pop() !== f) { /* pop the fields of this f-string */ }
         const end = p + f.quoteLen;
         this.pos = end;
         this.push(TokenKind.FSTRING_END, src.substring(p, end), p, end);

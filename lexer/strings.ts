@@ -165,7 +165,7 @@ function decodeSlow(body: string, bytes: boolean, where?: LiteralLocation): stri
     } else if (e === "N" && !bytes) {
       const close = body.charCodeAt(i) === 0x7b ? body.indexOf("}", i + 1) : -1;
       if (close < 0 || close === i + 1) {
-        const end = close < 0 ? (body.charCodeAt(i) === 0x7b ? n - 1 : i - 1) : close;
+        const end = close < 0 ? (body.charCodeAt(i) === 0x7b ? n - 1 : i - 1) : close - 1;
         throw unicodeError(body, escStart, end, "malformed \\N character escape", where);
       }
       const cp = lookupUnicodeName(body.slice(i + 1, close));

@@ -24,9 +24,12 @@ if (!support.available) {
     Deno.UnsafePointer.create(BigInt(returner.address + returner.code.uopOffsets[1]))!,
     { parameters: [], result: "i32" },
   );
-  Deno.bench({ name: "enter through the trampoline (dlopen fast call)", group: "entry", baseline: true }, () => {
-    enter(state, index);
-  });
+  Deno.bench(
+    { name: "enter through the trampoline (dlopen fast call)", group: "entry", baseline: true },
+    () => {
+      enter(state, index);
+    },
+  );
   Deno.bench({ name: "enter through Deno.UnsafeFnPointer#call", group: "entry" }, () => {
     slowPointer.call();
   });
@@ -49,10 +52,15 @@ if (!support.available) {
   hundred.op("COPY_I64", { a: S2 + 6, b: S0 });
   hundred.op("JUMP", { target: top });
   const trace = hundred.finish(); // 1 + 23 × 4 + 3 + 1 body uops and 3 exit stubs
-  if (trace.uops.length !== 100) throw new Error(`the compile benchmark's trace has ${trace.uops.length} uops`);
-  Deno.bench({ name: "compile a 100-uop trace (two passes, copy, mprotect) and free it", group: "compile" }, () => {
-    jit.compile(trace).free();
-  });
+  if (trace.uops.length !== 100) {
+    throw new Error(`the compile benchmark's trace has ${trace.uops.length} uops`);
+  }
+  Deno.bench(
+    { name: "compile a 100-uop trace (two passes, copy, mprotect) and free it", group: "compile" },
+    () => {
+      jit.compile(trace).free();
+    },
+  );
 
   // A 10⁸-iteration int64 loop: s += i; i += 1 while i < n.
   const N = 100_000_000;
@@ -73,9 +81,12 @@ if (!support.available) {
     looper.run();
     if (jit.getI64(S0) !== expected) throw new Error("wrong sum");
   });
-  Deno.bench({ name: "1e8-iteration loop, plain TypeScript", group: "loop", baseline: true, n: 5, warmup: 1 }, () => {
-    let s = 0;
-    for (let i = 0; i < N; i++) s += i;
-    if (s !== Number(expected)) throw new Error("wrong sum");
-  });
+  Deno.bench(
+    { name: "1e8-iteration loop, plain TypeScript", group: "loop", baseline: true, n: 5, warmup: 1 },
+    () => {
+      let s = 0;
+      for (let i = 0; i < N; i++) s += i;
+      if (s !== Number(expected)) throw new Error("wrong sum");
+    },
+  );
 }

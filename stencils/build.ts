@@ -1,6 +1,6 @@
 /**
  * The stencil build (`deno task stencils`): C sources (stencils/uops.c, template.h, trampoline.c)
- * → clang-19 → ELF relocatable objects → `stencils/generated/x86_64-linux.ts`, holding per uop its
+ * → clang-19 assembly → straightened hot paths (optimize_asm.ts) → ELF relocatable objects → `stencils/generated/x86_64-linux.ts`, holding per uop its
  * code bytes, data bytes and holes, plus the entry trampoline's shared object as base64.
  *
  * It reads the ELF files itself (stencils/elf.ts) and fails loudly on anything it does not know: a
@@ -15,7 +15,8 @@
  * ```
  * @module
  */
-import { CLANG, inputDigest, ROOT, STENCIL_FLAGS, TRAMPOLINE_FLAGS } from "./inputs.ts";
+import { ASSEMBLER_FLAGS, CLANG, inputDigest, ROOT, STENCIL_FLAGS, TRAMPOLINE_FLAGS } from "./inputs.ts";
+import { straightenHotPath } from "./optimize_asm.ts";
 import {
   type ElfObject,
   type ElfSection,
@@ -219,7 +220,10 @@ function checkFields(spec: UopSpec, holes: readonly HoleRecord[]): void {
 async function compileUop(source: UopSource, dir: string): Promise<ElfObject> {
   const unit = `#include "template.h"\n#line ${source.line} "stencils/uops.c"\n${source.text}\n`;
   const out = `${dir}/${source.name}.o`;
-  await run(CLANG, [...STENCIL_FLAGS, "-Istencils", "-x", "c", "-", "-o", out], unit);
+  const asm = new TextDecoder().decode(
+    await run(CLANG, [...STENCIL_FLAGS, "-S", "-Istencils", "-x", "c", "-", "-o", "-"], unit),
+  );
+  await run(CLANG, [...ASSEMBLER_FLAGS, "-", "-o", out], straightenHotPath(asm));
   return readElf(await Deno.readFile(out));
 }
 

@@ -38,7 +38,10 @@ Deno.test("stencils/uops.c has exactly one UOP block per uop of jit/uops.ts", as
 });
 
 /** A minimal object: `code` in .text with `_JIT_ENTRY` at 0, and relocations against `symbols`. */
-function fakeObject(code: number[], relocations: { offset: number; type: number; symbol: string }[]): ElfObject {
+function fakeObject(
+  code: number[],
+  relocations: { offset: number; type: number; symbol: string }[],
+): ElfObject {
   const text = {
     index: 1,
     name: ".text",
@@ -51,7 +54,13 @@ function fakeObject(code: number[], relocations: { offset: number; type: number;
     bytes: new Uint8Array(code),
   };
   const entry: ElfSymbol = { name: "_JIT_ENTRY", type: 2, binding: 1, sectionIndex: 1, value: 0 };
-  const external = (name: string): ElfSymbol => ({ name, type: 0, binding: 1, sectionIndex: SHN_UNDEF, value: 0 });
+  const external = (name: string): ElfSymbol => ({
+    name,
+    type: 0,
+    binding: 1,
+    sectionIndex: SHN_UNDEF,
+    value: 0,
+  });
   return {
     sections: [{ ...text, index: 0, name: "", type: 0, flags: 0, size: 0, bytes: new Uint8Array() }, text],
     symbols: [entry],
@@ -68,7 +77,10 @@ function fakeObject(code: number[], relocations: { offset: number; type: number;
 Deno.test("an unknown relocation kind fails the build with its name", () => {
   const exit = UOPS[UOP_IDS.EXIT];
   const object = fakeObject([0xb8, 0, 0, 0, 0, 0xc3], [{ offset: 1, type: 23, symbol: "_JIT_OPERAND" }]);
-  assert.throws(() => stencilFromElf(exit, object), /stencil EXIT: unsupported relocation kind R_X86_64_TPOFF32/);
+  assert.throws(
+    () => stencilFromElf(exit, object),
+    /stencil EXIT: unsupported relocation kind R_X86_64_TPOFF32/,
+  );
 });
 
 Deno.test("an unknown external symbol, or a field the uop does not declare, fails the build", () => {
@@ -81,5 +93,8 @@ Deno.test("an unknown external symbol, or a field the uop does not declare, fail
   );
   assert.throws(() => stencilFromElf(exit, usesA), /field a is used but not declared/);
   const noOperand = fakeObject([0xc3], []);
-  assert.throws(() => stencilFromElf(exit, noOperand), /field operand is declared in jit\/uops.ts but unused/);
+  assert.throws(
+    () => stencilFromElf(exit, noOperand),
+    /field operand is declared in jit\/uops.ts but unused/,
+  );
 });

@@ -21,7 +21,6 @@ export const CLANG = "clang-19";
  * because tail duplication and alignment padding hurt code laid end to end.
  */
 export const STENCIL_FLAGS: readonly string[] = [
-  "-c",
   "-Os",
   "-std=c11",
   "-fno-pic",
@@ -34,6 +33,9 @@ export const STENCIL_FLAGS: readonly string[] = [
   "-Wall",
   "-Werror",
 ];
+
+/** Stencils are compiled to assembly (-S), straightened (optimize_asm.ts), then assembled with these. */
+export const ASSEMBLER_FLAGS: readonly string[] = ["-c", "-x", "assembler"];
 
 /** Flags of the entry trampoline, a normal shared object opened with Deno.dlopen. */
 export const TRAMPOLINE_FLAGS: readonly string[] = [
@@ -53,6 +55,7 @@ export const INPUT_FILES: readonly string[] = [
   "stencils/template.h",
   "stencils/uops.c",
   "stencils/trampoline.c",
+  "stencils/optimize_asm.ts",
   "jit/uops.ts",
 ];
 
@@ -66,6 +69,7 @@ export async function inputDigest(clangVersion: string): Promise<string> {
     parts.push(`file ${path}\n${await Deno.readTextFile(new URL(path, ROOT))}\n`);
   }
   parts.push(`stencil flags ${STENCIL_FLAGS.join(" ")}\n`);
+  parts.push(`assembler flags ${ASSEMBLER_FLAGS.join(" ")}\n`);
   parts.push(`trampoline flags ${TRAMPOLINE_FLAGS.join(" ")}\n`);
   parts.push(`clang ${clangVersion}\n`);
   const bytes = new TextEncoder().encode(parts.join(""));

@@ -107,7 +107,8 @@ export function describeUop(uop: NativeUop): string {
   if (spec.a) parts.push(`a=${uop.a}`);
   if (spec.b) parts.push(`b=${uop.b}`);
   if (spec.c) parts.push(`c=${uop.c}`);
-  if (spec.operand) parts.push(`operand=${uop.operand}`);
+  if (spec.operand === "validity") parts.push("operand=<validity flag>");
+  else if (spec.operand) parts.push(`operand=${uop.operand}`);
   if (spec.target) parts.push(`target=${uop.target}`);
   return parts.join(" ");
 }

@@ -2,7 +2,8 @@
  * The native libraries the JIT uses, opened once through `Deno.dlopen`: libc (mmap, mprotect,
  * munmap, dlopen/dlsym, memfd_create, write, close), libm symbol addresses by name, and the entry
  * trampoline shared object shipped as bytes in the generated stencil table (written to an
- * anonymous memory file and opened from `/proc/self/fd/N`, so no file-system write is needed).
+ * anonymous memory file and opened from `/proc/self/fd/N`, so no file-system write is needed; if that
+ * fails, to a file in the temporary directory keyed by the stencil digest).
  *
  * @example
  * ```ts
@@ -11,7 +12,7 @@
  * ```
  * @module
  */
-import { TRAMPOLINE_SO_BASE64 } from "../stencils/generated/x86_64-linux.ts";
+import { INPUT_DIGEST, TRAMPOLINE_SO_BASE64 } from "../stencils/generated/x86_64-linux.ts";
 
 const LIBC_SYMBOLS = {
   mmap: { parameters: ["pointer", "usize", "i32", "i32", "i32", "isize"], result: "pointer" },
@@ -86,17 +87,48 @@ export function libmSymbol(name: string): number {
 export function enterTrampoline(): EnterFunction {
   if (enterFunction !== null) return enterFunction;
   const bytes = Uint8Array.from(atob(TRAMPOLINE_SO_BASE64), (ch) => ch.charCodeAt(0));
+  let library: Deno.DynamicLibrary<typeof TRAMPOLINE_SYMBOLS>;
+  try {
+    library = openFromMemoryFile(bytes);
+  } catch (memfdError) {
+    try {
+      library = openFromCacheFile(bytes);
+    } catch (fileError) {
+      throw new Error(`no native JIT: cannot load the entry trampoline (${memfdError}; ${fileError})`);
+    }
+  }
+  enterFunction = library.symbols.pyjit_enter;
+  return enterFunction;
+}
+
+/** Writes the shared object to an anonymous memory file and opens it through /proc/self/fd. */
+function openFromMemoryFile(bytes: Uint8Array): Deno.DynamicLibrary<typeof TRAMPOLINE_SYMBOLS> {
   const c = libc();
   const fd = c.memfd_create(cString("pyjit-trampoline"), MFD_CLOEXEC);
-  if (fd < 0) throw new Error("no native JIT: memfd_create failed");
+  if (fd < 0) throw new Error("memfd_create failed");
   try {
-    if (Number(c.write(fd, bytes, BigInt(bytes.length))) !== bytes.length) {
-      throw new Error("no native JIT: cannot write the trampoline");
-    }
-    const library = Deno.dlopen(`/proc/self/fd/${fd}`, TRAMPOLINE_SYMBOLS);
-    enterFunction = library.symbols.pyjit_enter;
+    if (Number(c.write(fd, bytes, BigInt(bytes.length))) !== bytes.length) throw new Error("write failed");
+    return Deno.dlopen(`/proc/self/fd/${fd}`, TRAMPOLINE_SYMBOLS);
   } finally {
     c.close(fd);
   }
-  return enterFunction;
+}
+
+/** Fallback: a file in the temporary directory named by the stencil digest, written once. */
+function openFromCacheFile(bytes: Uint8Array): Deno.DynamicLibrary<typeof TRAMPOLINE_SYMBOLS> {
+  const dir = Deno.env.get("TMPDIR") ?? "/tmp";
+  const path = `${dir}/pyjit-trampoline-${INPUT_DIGEST.slice(0, 16)}.so`;
+  let current = false;
+  try {
+    const existing = Deno.readFileSync(path);
+    current = existing.length === bytes.length && existing.every((b, i) => b === bytes[i]);
+  } catch {
+    current = false;
+  }
+  if (!current) {
+    const temporary = `${path}.${Deno.pid}`;
+    Deno.writeFileSync(temporary, bytes);
+    Deno.renameSync(temporary, path);
+  }
+  return Deno.dlopen(path, TRAMPOLINE_SYMBOLS);
 }

@@ -138,7 +138,7 @@ export async function probeRuntime(spec: RuntimeSpec): Promise<Probe> {
     }
     case "pyodide": {
       const command = [deno, "run", "-A", "--no-lock", `${REPO_ROOT}bench/_pyodide_runner.ts`];
-      const out = await capture([...command, "--version"], 300);
+      const out = await capture([...command, "--version"], 120);
       if (!out?.ok) {
         return { found: false, reason: `npm:pyodide could not be loaded: ${lastLine(out?.stderr ?? "")}` };
       }

@@ -94,7 +94,7 @@ export function parseCompareArgs(argv: string[]): CompareOptions {
   return {
     quick,
     runs: Math.round(positive("runs", values.runs, quick ? 1 : 5)),
-    timeout: positive("timeout", values.timeout, quick ? 10 : 120),
+    timeout: positive("timeout", values.timeout, quick ? 20 : 120),
     budget: values.budget !== undefined ? positive("budget", values.budget, 0) : quick ? 25 : null,
     runtimes,
     programs,
@@ -178,6 +178,10 @@ function cellFor(outcome: Outcome | undefined, inner: boolean): Cell {
   return { kind: "time", seconds: median(times) };
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 /** Builds the table the writers take from the measured outcomes. */
 export function buildTable(
   programs: BenchProgram[],
@@ -193,7 +197,7 @@ export function buildTable(
   const notes = [
     `Wall time of the whole process in seconds (start-up included), ${runs} of each program at its ${size}` +
     (baseline ? `; in parentheses the time relative to ${baseline.version} (below 1× is faster).` : "."),
-    `Geometric mean over the ${programs.filter((p) => p.name !== STARTUP).length} programs` +
+    `Geometric mean over the ${plural(programs.filter((p) => p.name !== STARTUP).length, "program")}` +
     (baseline ? " of the ratios to CPython" : "") +
     `, startup excluded; "(k of n)" when a runtime ran fewer.`,
     'pyjit runs as `deno run -A cli/main.ts --tier T`; "not yet" means it stopped on a NotImplementedError.',
@@ -312,6 +316,8 @@ export async function compare(argv: string[]): Promise<number> {
       if (updated === null) log("README.md has no generated Performance section to refresh");
       else {
         Deno.writeTextFileSync(readmePath, updated);
+        // `deno task check` checks README.md's formatting: align the new table as deno fmt does.
+        await new Deno.Command(Deno.execPath(), { args: ["fmt", readmePath], stderr: "null" }).output();
         log("refreshed the Performance section of README.md");
       }
     }

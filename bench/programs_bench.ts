@@ -1,0 +1,46 @@
+/**
+ * `deno bench bench/programs_bench.ts`: every benchmark program at its quick size under each pyjit
+ * tier, in this process, grouped by program so that deno bench prints the tiers' ratios side by side
+ * (the interpreter is the baseline). Before registering, each program runs once per tier and its
+ * output is checked against CPython's: a program a tier cannot run yet (or runs wrongly) is
+ * registered as ignored, with the reason printed.
+ * @module
+ */
+import { TIER_NAMES } from "../mod.ts";
+import { runCaptured } from "./_capture.ts";
+import { judge } from "./_measure.ts";
+import { expectedPath, programArgs, programPath, PROGRAMS } from "./_programs.ts";
+
+for (const program of PROGRAMS) {
+  const source = Deno.readTextFileSync(programPath(program));
+  const expected = Deno.readTextFileSync(expectedPath(program, true));
+  const filename = `${program.name}.py`;
+  const args = programArgs(program, true);
+  for (const tier of TIER_NAMES) {
+    const run = runCaptured(source, filename, args, tier);
+    const stderr = run.thrown === null ? run.stderr : `${run.stderr}\n${run.thrown}`;
+    const outcome = judge(
+      {
+        stdout: run.stdout,
+        stderr,
+        status: run.thrown === null ? run.status : 1,
+        timedOut: false,
+        wallSeconds: 0,
+      },
+      expected,
+      true,
+      0,
+    );
+    const usable = outcome.kind === "ok";
+    if (!usable) console.log(`skipping ${program.name} [${tier}]: ${outcome.kind}: ${outcome.detail}`);
+    Deno.bench({
+      name: `${program.name} [${tier}]`,
+      group: program.name,
+      baseline: tier === "interp",
+      ignore: !usable,
+      fn() {
+        runCaptured(source, filename, args, tier);
+      },
+    });
+  }
+}

@@ -62,6 +62,7 @@ const NUL = 0, TAB = 9, LF = 10, FF = 12, CR = 13, SPACE = 32, HASH = 35, QUOTE 
   BACKSLASH = 92, DOT = 46, LBRACE = 123, RBRACE = 125;
 
 const MODE_FSTRING = 0, MODE_FIELD = 1;
+const NO_NON_ASCII = 0x7fffffff;
 
 /**
  * One entry of the f-string stack: an f-string whose literal text is being read (MODE_FSTRING), or
@@ -109,6 +110,8 @@ class Lexer {
   /** Byte-column cache: `colBytes` UTF-8 bytes lie between `lineStart` and `colIndex`. */
   private colIndex = 0;
   private colBytes = 0;
+  /** Index of the first non-ASCII char seen on the current line (columns before it are cheap). */
+  private firstNonAscii = NO_NON_ASCII;
   private readonly tokens: Token[] = [];
   private atLineStart = true;
   /** Whether the current logical line has produced a token (so it needs a NEWLINE). */
@@ -149,14 +152,18 @@ class Lexer {
       if (c < 128 && (CHAR_CLASS[c] & ID_START) !== 0) {
         let p = start + 1;
         let d = src.charCodeAt(p);
-        while (d < 128 && (CHAR_CLASS[d] & ID_CONTINUE) !== 0) d = src.charCodeAt(++p);
+        let hash = c;
+        while (d < 128 && (CHAR_CLASS[d] & ID_CONTINUE) !== 0) {
+          hash = (Math.imul(hash, 31) + d) | 0;
+          d = src.charCodeAt(++p);
+        }
         if ((d === APOSTROPHE || d === QUOTE) && p - start <= 2 && isStringPrefix(src, start, p)) {
           this.string(start, p);
         } else if (d >= 128) {
           this.identifierSlow(start, p);
         } else {
           this.pos = p;
-          this.push(TokenKind.NAME, src.substring(start, p), start, p);
+          this.push(TokenKind.NAME, internName(src, start, p, hash), start, p);
         }
       } else if (c < 128 && (CHAR_CLASS[c] & DIGIT) !== 0) {
         this.number(start);
@@ -170,6 +177,7 @@ class Lexer {
         this.newLine(end);
         this.atLineStart = true;
       } else if (c === HASH) {
+        this.sawNonAscii(start + 1); // (conservatively: comments are not scanned for it)
         let p = start + 1;
         let d = src.charCodeAt(p);
         while (d !== LF && d !== CR && d !== NUL) d = src.charCodeAt(++p);
@@ -195,6 +203,16 @@ class Lexer {
 
   /** UTF-8 byte column of index `i` on the current line (cheap on ASCII lines). */
   private colOf(i: number): number {
+    if (i <= this.firstNonAscii) return i - this.lineStart;
+    return this.colOfSlow(i);
+  }
+
+  /** Notes a non-ASCII char at `i`, so columns past it are counted in bytes. */
+  private sawNonAscii(i: number): void {
+    if (i < this.firstNonAscii) this.firstNonAscii = i;
+  }
+
+  private colOfSlow(i: number): number {
     if (i < this.colIndex) {
       this.colIndex = this.lineStart;
       this.colBytes = 0;
@@ -214,6 +232,7 @@ class Lexer {
     this.line++;
     this.lineStart = this.colIndex = lineStart;
     this.colBytes = 0;
+    this.firstNonAscii = NO_NON_ASCII;
   }
 
   /** Pushes a token that starts and ends on the current line. */
@@ -405,6 +424,7 @@ class Lexer {
   /** An identifier with non-ASCII characters: scanned like CPython, then checked and NFKC-normalized. */
   private identifierSlow(start: number, p: number): void {
     const src = this.src;
+    this.sawNonAscii(start);
     for (;;) {
       const d = src.charCodeAt(p);
       if (d >= 128 || (d < 128 && (CHAR_CLASS[d] & ID_CONTINUE) !== 0)) p++;
@@ -599,9 +619,12 @@ class Lexer {
     const src = this.src;
     const candidates = OPERATORS_BY_FIRST[c]!;
     let op = candidates[candidates.length - 1];
-    for (let i = 0; i < candidates.length; i++) {
+    for (let i = 0; i < candidates.length - 1; i++) {
       const cand = candidates[i];
-      if (cand.length === 1 || src.startsWith(cand, start)) {
+      if (
+        src.charCodeAt(start + 1) === cand.charCodeAt(1) &&
+        (cand.length === 2 || src.charCodeAt(start + 2) === cand.charCodeAt(2))
+      ) {
         op = cand;
         break;
       }
@@ -754,7 +777,10 @@ class Lexer {
           this.newLine(p);
         } else if (d === NUL && p + 1 >= this.len) {
           p++;
-        } else p += 2;
+        } else {
+          if (d >= 0x80) this.sawNonAscii(p);
+          p += 2;
+        }
       } else if (c === LF || c === CR) {
         if (!triple) {
           this.pos = p;
@@ -766,7 +792,10 @@ class Lexer {
         this.pos = p;
         if (p < this.len) throw this.error("source code cannot contain null bytes", p + 1);
         throw this.unterminatedString(start, startLine, startLineStart, quote, triple, "string");
-      } else p++;
+      } else {
+        if (c >= 0x80) this.sawNonAscii(p);
+        p++;
+      }
     }
     this.pos = p;
     this.pushSpanning(TokenKind.STRING, src.substring(start, p), startLine, startCol, start, p);
@@ -907,6 +936,7 @@ class Lexer {
           p += d === CR && src.charCodeAt(p + 2) === LF ? 3 : 2;
           this.newLine(p);
         } else if (d === 0x4e && !f.raw && src.charCodeAt(p + 2) === LBRACE) {
+          this.sawNonAscii(p); // (conservatively: the name is not scanned for it)
           // `\N{NAME}`: its braces are part of the escape.
           p += 3;
           for (;;) {
@@ -920,7 +950,10 @@ class Lexer {
           }
         } else if (d === NUL && p + 1 >= this.len) {
           p++;
-        } else p += 2;
+        } else {
+          if (d >= 0x80) this.sawNonAscii(p);
+          p += 2;
+        }
       } else if (c === LF || c === CR) {
         if (f.quoteLen === 1) {
           if (inSpec) {
@@ -946,7 +979,10 @@ class Lexer {
         );
       } else if (c === NUL) {
         throw this.error("source code cannot contain null bytes", p + 1);
-      } else p++;
+      } else {
+        if (c >= 0x80) this.sawNonAscii(p);
+        p++;
+      }
     }
   }
 
@@ -974,6 +1010,27 @@ class Lexer {
 }
 
 // ---------------------------------------------------------------- character helpers
+
+/**
+ * Recently seen ASCII names by hash: reusing the string for a repeated name saves an allocation
+ * per NAME token, and the garbage collector's copying of it (tokens survive until parsed).
+ */
+const NAME_CACHE_SIZE = 4096;
+const nameCache: string[] = new Array(NAME_CACHE_SIZE).fill("");
+
+function internName(src: string, start: number, end: number, hash: number): string {
+  const slot = hash & (NAME_CACHE_SIZE - 1);
+  const cached = nameCache[slot];
+  const length = end - start;
+  if (cached.length === length) {
+    let k = 0;
+    while (k < length && cached.charCodeAt(k) === src.charCodeAt(start + k)) k++;
+    if (k === length) return cached;
+  }
+  const name = src.substring(start, end);
+  nameCache[slot] = name;
+  return name;
+}
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;

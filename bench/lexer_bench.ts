@@ -1,0 +1,38 @@
+/**
+ * Lexer throughput: tokenizes a ≥ 2 MB source made by repeating the real programs in
+ * tests/data/lexer/ and prints MB/s (UTF-16 code units of source per second, ~bytes for ASCII).
+ *
+ *   deno bench -A bench/lexer_bench.ts
+ */
+import { tokenize } from "../lexer/lexer.ts";
+
+const dir = new URL("../tests/data/lexer/", import.meta.url);
+const programs = [...Deno.readDirSync(dir)].filter((e) => e.name.endsWith(".py")).map((e) =>
+  Deno.readTextFileSync(new URL(e.name, dir))
+);
+const parts: string[] = [];
+let size = 0;
+while (size < 2_000_000) {
+  for (const p of programs) {
+    parts.push(p);
+    size += p.length;
+  }
+}
+const source = parts.join("\n");
+const mb = source.length / 1e6;
+
+// A direct measurement, printed once: the best of a few runs after warm-up.
+for (let i = 0; i < 3; i++) tokenize(source, "bench.py");
+let best = Infinity, count = 0;
+for (let i = 0; i < 10; i++) {
+  const t0 = performance.now();
+  count = tokenize(source, "bench.py").length;
+  best = Math.min(best, performance.now() - t0);
+}
+console.log(
+  `lexer: ${mb.toFixed(2)} MB, ${count} tokens, ${(mb / (best / 1000)).toFixed(1)} MB/s (best of 10)`,
+);
+
+Deno.bench(`lexer: tokenize ${mb.toFixed(1)} MB of Python`, () => {
+  tokenize(source, "bench.py");
+});

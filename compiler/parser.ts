@@ -1,11 +1,122 @@
 /**
- * Parser: tokens → AST (node kinds and fields of Python's `ast` module).
- * Placeholder until the parser lands.
+ * Parser: Python 3.12 tokens → AST (the node kinds and fields of Python's `ast` module, see ast.ts).
+ *
+ * A hand-written recursive-descent parser following CPython's PEG grammar (Grammar/python.gram),
+ * with bounded lookahead and a little speculative parsing (soft keyword `match`, parenthesized
+ * `with` items) where the grammar needs it. Positions are CPython's: a node spans from the first
+ * token its rule consumed to the last (so `(a) + b` starts at the parenthesis). Syntax errors
+ * carry CPython's messages and locations; the ones CPython finds in its second ("invalid_…" rules)
+ * pass are detected at the point where this parser fails.
+ *
+ * @example
+ * ```ts
+ * import { parse } from "./parser.ts";
+ * const tree = parse("x = 1\n", "<string>");
+ * console.log(tree._type); // "Module"
+ * ```
  * @module
  */
+import { type Token, TokenKind } from "../lexer/token.ts";
+import { tokenize } from "../lexer/lexer.ts";
+import { PySyntaxError, type SyntaxErrorKind } from "../lexer/syntax_error.ts";
+import { decodeString, type LiteralLocation } from "../lexer/strings.ts";
+import type * as A from "./ast.ts";
 
 /** Which start rule to parse with, as in CPython's `compile(…, mode)`. */
 export type ParseMode = "exec" | "eval" | "single";
+
+const ENDMARKER = TokenKind.ENDMARKER;
+const NAME = TokenKind.NAME;
+const NUMBER = TokenKind.NUMBER;
+const STRING = TokenKind.STRING;
+const OP = TokenKind.OP;
+const NEWLINE = TokenKind.NEWLINE;
+const INDENT = TokenKind.INDENT;
+const DEDENT = TokenKind.DEDENT;
+const FSTRING_START = TokenKind.FSTRING_START;
+const FSTRING_MIDDLE = TokenKind.FSTRING_MIDDLE;
+const FSTRING_END = TokenKind.FSTRING_END;
+
+/** Hard keywords: never names. */
+const KEYWORDS: ReadonlySet<string> = new Set([
+  "False",
+  "None",
+  "True",
+  "and",
+  "as",
+  "assert",
+  "async",
+  "await",
+  "break",
+  "class",
+  "continue",
+  "def",
+  "del",
+  "elif",
+  "else",
+  "except",
+  "finally",
+  "for",
+  "from",
+  "global",
+  "if",
+  "import",
+  "in",
+  "is",
+  "lambda",
+  "nonlocal",
+  "not",
+  "or",
+  "pass",
+  "raise",
+  "return",
+  "try",
+  "while",
+  "with",
+  "yield",
+]);
+const SOFT_KEYWORDS: ReadonlySet<string> = new Set(["match", "case", "_", "type"]);
+
+/** Augmented assignment operators → their `operator`. */
+const AUG_ASSIGN: Readonly<Record<string, A.operator>> = {
+  "+=": "Add",
+  "-=": "Sub",
+  "*=": "Mult",
+  "@=": "MatMult",
+  "/=": "Div",
+  "%=": "Mod",
+  "**=": "Pow",
+  "<<=": "LShift",
+  ">>=": "RShift",
+  "|=": "BitOr",
+  "^=": "BitXor",
+  "&=": "BitAnd",
+  "//=": "FloorDiv",
+};
+const TERM_OPS: Readonly<Record<string, A.operator>> = {
+  "*": "Mult",
+  "/": "Div",
+  "//": "FloorDiv",
+  "%": "Mod",
+  "@": "MatMult",
+};
+const COMPARE_OPS: Readonly<Record<string, A.cmpop>> = {
+  "==": "Eq",
+  "!=": "NotEq",
+  "<": "Lt",
+  "<=": "LtE",
+  ">": "Gt",
+  ">=": "GtE",
+};
+
+/** Nesting deeper than this (expressions inside expressions) is rejected rather than overflowing the stack. */
+const MAX_DEPTH = 1000;
+const TOO_DEEP = "too many nested expressions: the parser's limit is " + MAX_DEPTH;
+
+/** Target kinds, for CPython's `_PyPegen_get_invalid_target`. */
+const STAR_TARGETS = 0;
+const DEL_TARGETS = 1;
+const FOR_TARGETS = 2;
 
 /**
  * Parses Python source into an AST.
@@ -15,6 +126,2636 @@ export type ParseMode = "exec" | "eval" | "single";
  * const tree = parse("x = 1\n", "<string>");
  * ```
  */
-export function parse(_source: string, _filename = "<unknown>", _mode: ParseMode = "exec"): unknown {
-  throw new Error("NotImplementedError: the parser is not written yet");
+export function parse(source: string, filename?: string, mode?: "exec"): A.Module;
+export function parse(source: string, filename: string, mode: "eval"): A.Expression;
+export function parse(source: string, filename: string, mode: "single"): A.Interactive;
+export function parse(source: string, filename: string, mode: ParseMode): A.mod;
+export function parse(source: string, filename = "<unknown>", mode: ParseMode = "exec"): A.mod {
+  const tokens = tokenize(source, filename);
+  return parseTokens(tokens, source, filename, mode);
+}
+
+/**
+ * Parses an already tokenized source (the tokens must come from `tokenize(source)`).
+ * @example
+ * ```ts
+ * import { parseTokens } from "./parser.ts";
+ * import { tokenize } from "../lexer/lexer.ts";
+ * const src = "x = 1\n";
+ * const tree = parseTokens(tokenize(src, "<string>"), src, "<string>", "exec");
+ * ```
+ */
+export function parseTokens(tokens: Token[], source: string, filename: string, mode: ParseMode): A.mod {
+  const parser = new Parser(tokens, source, filename);
+  try {
+    if (mode === "eval") return parser.parseEvalInput();
+    if (mode === "single") return parser.parseInteractive();
+    return parser.parseFile();
+  } catch (e) {
+    if (e instanceof RangeError && !(e instanceof PySyntaxError)) {
+      // The JS stack ran out despite the depth limit: report it as Python would, not as a crash.
+      throw parser.errorAtToken(TOO_DEEP, parser.tokens[parser.pos] ?? tokens[tokens.length - 1]);
+    }
+    throw e;
+  }
+}
+
+type Node = A.Located;
+
+/** The state of one parse: the token array and a cursor into it. */
+class Parser {
+  pos = 0;
+  /** The furthest token index ever looked at: where CPython reports a generic "invalid syntax". */
+  furthest = 0;
+  depth = 0;
+  /** Bracket nesting at the cursor (for "Perhaps you forgot a comma?", which only applies inside brackets). */
+  level = 0;
+  /** The last disjunction that an `expression` rule completed: [start index, end index, node]. */
+  lastDisjStart = -1;
+  lastDisjEnd = -1;
+  lastDisj: A.expr | null = null;
+  private lines: string[] | null = null;
+
+  constructor(readonly tokens: Token[], readonly source: string, readonly filename: string) {}
+
+  // -------------------------------------------------------------------------------------------
+  // Token access
+
+  get tok(): Token {
+    return this.tokens[this.pos];
+  }
+  /** The last consumed token: where the node being built ends. */
+  get last(): Token {
+    return this.tokens[this.pos - 1];
+  }
+  peek(k: number): Token {
+    const i = Math.min(this.pos + k, this.tokens.length - 1);
+    if (i > this.furthest) this.furthest = i;
+    return this.tokens[i];
+  }
+  advance(): Token {
+    const t = this.tokens[this.pos];
+    if (t.kind !== ENDMARKER) this.pos++;
+    if (this.pos > this.furthest) this.furthest = this.pos;
+    return t;
+  }
+  isOp(v: string): boolean {
+    const t = this.tokens[this.pos];
+    return t.kind === OP && t.value === v;
+  }
+  isKw(v: string): boolean {
+    const t = this.tokens[this.pos];
+    return t.kind === NAME && t.value === v;
+  }
+  eatOp(v: string): boolean {
+    const t = this.tokens[this.pos];
+    if (t.kind === OP && t.value === v) {
+      this.advance();
+      return true;
+    }
+    return false;
+  }
+  eatKw(v: string): boolean {
+    const t = this.tokens[this.pos];
+    if (t.kind === NAME && t.value === v) {
+      this.advance();
+      return true;
+    }
+    return false;
+  }
+  expectOp(v: string): Token {
+    if (!this.isOp(v)) this.fail();
+    return this.advance();
+  }
+  /** `&&'x'` in the grammar: a missing token is reported as "expected 'x'" at the token found. */
+  expectForced(v: string): Token {
+    if (!this.isOp(v)) throw this.errorAtToken(`expected '${v}'`, this.tok);
+    return this.advance();
+  }
+  /** A NAME that is not a hard keyword. */
+  isName(t: Token = this.tok): boolean {
+    return t.kind === NAME && !KEYWORDS.has(t.value);
+  }
+  expectName(): Token {
+    if (!this.isName()) this.fail();
+    return this.advance();
+  }
+  /** The ':' ending a compound statement header: "expected ':'" when the line ends instead. */
+  expectColon(): void {
+    const t = this.tok;
+    if (t.kind === OP && t.value === ":") {
+      this.advance();
+      return;
+    }
+    if (t.kind === NEWLINE) throw this.errorAtToken("expected ':'", t);
+    this.fail();
+  }
+
+  loc<T extends object>(node: T, start: Token, end: Token = this.last): T & Node {
+    const n = node as T & Node;
+    n.lineno = start.line;
+    n.col_offset = start.col;
+    n.end_lineno = end.endLine;
+    n.end_col_offset = end.endCol;
+    return n;
+  }
+  /** Positions from a start token to the end of a node. */
+  locTo<T extends object>(node: T, start: Token, end: Node): T & Node {
+    const n = node as T & Node;
+    n.lineno = start.line;
+    n.col_offset = start.col;
+    n.end_lineno = end.end_lineno;
+    n.end_col_offset = end.end_col_offset;
+    return n;
+  }
+  /** Positions spanning two nodes. */
+  span<T extends object>(node: T, a: Node, b: Node): T & Node {
+    const n = node as T & Node;
+    n.lineno = a.lineno;
+    n.col_offset = a.col_offset;
+    n.end_lineno = b.end_lineno;
+    n.end_col_offset = b.end_col_offset;
+    return n;
+  }
+
+  enter(): void {
+    if (++this.depth > MAX_DEPTH) throw this.errorAtToken(TOO_DEEP, this.tok);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Errors
+
+  sourceLine(lineno: number): string | null {
+    if (this.lines === null) this.lines = this.source.split(/\r\n|\r|\n/);
+    return lineno >= 1 && lineno <= this.lines.length ? this.lines[lineno - 1] : null;
+  }
+  /** A 0-based UTF-8 byte column on a line → CPython's 1-based character offset. */
+  charOffset(lineno: number, byteCol: number): number {
+    const line = this.sourceLine(lineno);
+    if (line === null || byteCol <= 0) return byteCol + 1;
+    let bytes = 0;
+    let chars = 0;
+    for (const ch of line) {
+      if (bytes >= byteCol) break;
+      const cp = ch.codePointAt(0)!;
+      bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      chars++;
+    }
+    return chars + (byteCol > bytes ? byteCol - bytes : 0) + 1;
+  }
+  error(
+    msg: string,
+    line: number,
+    col: number,
+    endLine: number,
+    endCol: number,
+    kind: SyntaxErrorKind = "SyntaxError",
+  ): PySyntaxError {
+    const offset = this.charOffset(line, col);
+    const endOffset = endCol < 0 ? -1 : this.charOffset(endLine, endCol);
+    return new PySyntaxError(
+      kind,
+      msg,
+      this.filename,
+      line,
+      offset,
+      this.sourceLine(line),
+      endLine,
+      endOffset,
+    );
+  }
+  errorAtToken(msg: string, t: Token, kind: SyntaxErrorKind = "SyntaxError"): PySyntaxError {
+    // CPython's NEWLINE token is zero-width; an ENDMARKER too.
+    const zeroWidth = t.kind === NEWLINE || t.kind === ENDMARKER || t.kind === DEDENT;
+    return this.error(msg, t.line, t.col, zeroWidth ? t.line : t.endLine, zeroWidth ? t.col : t.endCol, kind);
+  }
+  errorAtNode(msg: string, n: Node): PySyntaxError {
+    return this.error(msg, n.lineno, n.col_offset, n.end_lineno, n.end_col_offset);
+  }
+  errorRange(msg: string, a: Node, b: Node): PySyntaxError {
+    return this.error(msg, a.lineno, a.col_offset, b.end_lineno, b.end_col_offset);
+  }
+
+  /** The generic failure: CPython's second-pass diagnoses where they apply, else "invalid syntax". */
+  fail(): never {
+    const specific = this.diagnoseAtCursor();
+    if (specific) throw specific;
+    const t = this.tokens[Math.min(this.furthest, this.tokens.length - 1)];
+    if (t.kind === INDENT) {
+      const p = this.error("unexpected indent", t.endLine, t.endCol - 1, t.endLine, -1, "IndentationError");
+      throw p;
+    }
+    if (t.kind === DEDENT && t.line > 0 && this.tokens[this.furthest - 1]?.kind !== NEWLINE) {
+      throw this.errorAtToken("unexpected unindent", t, "IndentationError");
+    }
+    throw this.errorAtToken("invalid syntax", t);
+  }
+
+  /**
+   * CPython's `invalid_expression` / `invalid_legacy_expression`: two expressions in a row, where
+   * the first is `print`/`exec` ("Missing parentheses…") or inside brackets ("Perhaps you forgot a
+   * comma?").
+   */
+  diagnoseAtCursor(): PySyntaxError | null {
+    const a = this.lastDisj;
+    if (a === null || this.lastDisjEnd !== this.pos || !this.canStartExpression(this.tok)) return null;
+    const startTok = this.tokens[this.lastDisjStart];
+    const legacy = a._type === "Name" && (a.id === "print" || a.id === "exec");
+    if (legacy) {
+      if (this.isOp("(")) return null;
+      const b = this.speculate(() => this.parseStarExpressions());
+      if (b === null) return null;
+      return this.errorRange(`Missing parentheses in call to '${a.id}'. Did you mean ${a.id}(...)?`, a, b);
+    }
+    if (this.level === 0) return null;
+    if (startTok.kind === NAME && SOFT_KEYWORDS.has(startTok.value)) return null;
+    if (startTok.kind === NAME && this.tokens[this.lastDisjStart + 1].kind === STRING) return null;
+    const b = this.speculate(() => this.parseExpression());
+    if (b === null) return null;
+    return this.errorRange("invalid syntax. Perhaps you forgot a comma?", a, b);
+  }
+
+  /** Runs a parse function; on a syntax error restores the cursor and returns null. */
+  speculate<T>(fn: () => T): T | null {
+    const save = this.pos;
+    const saveLevel = this.level;
+    const saveDepth = this.depth;
+    const saveDisj = [this.lastDisjStart, this.lastDisjEnd, this.lastDisj] as const;
+    try {
+      return fn();
+    } catch (e) {
+      if (!(e instanceof PySyntaxError)) throw e;
+      this.pos = save;
+      this.level = saveLevel;
+      this.depth = saveDepth;
+      [this.lastDisjStart, this.lastDisjEnd, this.lastDisj] = saveDisj;
+      return null;
+    }
+  }
+
+  canStartExpression(t: Token): boolean {
+    switch (t.kind) {
+      case NAME:
+        return !KEYWORDS.has(t.value) || t.value === "None" || t.value === "True" || t.value === "False" ||
+          t.value === "not" || t.value === "lambda" || t.value === "await";
+      case NUMBER:
+      case STRING:
+      case FSTRING_START:
+        return true;
+      case OP:
+        return t.value === "(" || t.value === "[" || t.value === "{" || t.value === "-" || t.value === "+" ||
+          t.value === "~" || t.value === "...";
+      default:
+        return false;
+    }
+  }
+
+  /** Where a literal token sits, for errors raised while decoding it. */
+  literalLocation(t: Token): LiteralLocation {
+    return {
+      filename: this.filename,
+      line: t.line,
+      offset: this.charOffset(t.line, t.col),
+      endOffset: this.charOffset(t.endLine, t.endCol),
+      endLine: t.endLine,
+      text: this.sourceLine(t.line),
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Type comments (`python -m ast` parses with type_comments=True)
+
+  /** The type comment (not `type: ignore`) in the source between two offsets, which hold no tokens. */
+  typeCommentIn(from: number, to: number): string | null {
+    const src = this.source;
+    let i = src.indexOf("#", from);
+    while (i !== -1 && i < to) {
+      let end = i;
+      while (end < to && src.charCodeAt(end) !== 10 && src.charCodeAt(end) !== 13) end++;
+      const m = classifyTypeComment(src.slice(i, end));
+      if (m !== null && !m.ignore) return m.text;
+      i = src.indexOf("#", end);
+    }
+    return null;
+  }
+
+  /** A type comment between a compound statement's ':' and the end of its line. */
+  typeCommentAfterColon(): string | null {
+    const t = this.tok;
+    return t.kind === NEWLINE ? this.typeCommentIn(this.last.end, t.start) : null;
+  }
+
+  /** Every `# type: ignore[…]` comment of the source, as CPython's tokenizer finds them. */
+  typeIgnores(): A.TypeIgnore[] {
+    const out: A.TypeIgnore[] = [];
+    const src = this.source;
+    const re = /#[ \t]*type:[ \t]*ignore/g;
+    let m: RegExpExecArray | null;
+    let tokenIndex = 0;
+    let line = 1;
+    let lineCountedTo = 0;
+    const toks = this.tokens;
+    while ((m = re.exec(src)) !== null) {
+      const at = m.index;
+      // Skip matches inside tokens (strings): find the last token starting at or before `at`.
+      while (tokenIndex + 1 < toks.length && toks[tokenIndex + 1].start <= at) tokenIndex++;
+      const prev = toks[tokenIndex];
+      if (prev.start <= at && at < prev.end) continue;
+      // The '#' must start the comment: no earlier '#' on its line after the previous token.
+      const lineStart = src.lastIndexOf("\n", at - 1) + 1;
+      const from = prev.end <= at ? Math.max(lineStart, prev.end) : lineStart;
+      if (src.slice(from, at).includes("#")) continue;
+      let end = at;
+      while (end < src.length && src.charCodeAt(end) !== 10 && src.charCodeAt(end) !== 13) end++;
+      const c = classifyTypeComment(src.slice(at, end));
+      if (c === null || !c.ignore) continue;
+      for (; lineCountedTo < at; lineCountedTo++) if (src.charCodeAt(lineCountedTo) === 10) line++;
+      out.push({ _type: "TypeIgnore", lineno: line, tag: c.text });
+    }
+    return out;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Start rules
+
+  parseFile(): A.Module {
+    const body = this.parseStatementsUntil(ENDMARKER);
+    return { _type: "Module", body, type_ignores: this.typeIgnores() };
+  }
+
+  parseEvalInput(): A.Expression {
+    const body = this.parseExpressions();
+    while (this.tok.kind === NEWLINE) this.advance();
+    if (this.tok.kind !== ENDMARKER) this.fail();
+    return { _type: "Expression", body };
+  }
+
+  parseInteractive(): A.Interactive {
+    const body: A.stmt[] = [];
+    if (this.tok.kind === NEWLINE || this.tok.kind === ENDMARKER) {
+      return { _type: "Interactive", body };
+    }
+    this.parseStatement(body);
+    while (this.tok.kind === NEWLINE) this.advance();
+    if (this.tok.kind !== ENDMARKER) this.fail();
+    return { _type: "Interactive", body };
+  }
+
+  parseStatementsUntil(endKind: number): A.stmt[] {
+    const body: A.stmt[] = [];
+    while (this.tok.kind !== endKind) {
+      if (this.tok.kind === NEWLINE) {
+        // Blank lines normally never reach the parser; tolerate a stray one.
+        this.advance();
+        continue;
+      }
+      this.parseStatement(body);
+    }
+    return body;
+  }
+
+  /** One statement (or one line of `;`-separated simple statements), appended to `out`. */
+  parseStatement(out: A.stmt[]): void {
+    const t = this.tok;
+    if (t.kind === NAME) {
+      switch (t.value) {
+        case "def":
+          out.push(this.parseFunctionDef([], null));
+          return;
+        case "if":
+          out.push(this.parseIf());
+          return;
+        case "class":
+          out.push(this.parseClassDef([]));
+          return;
+        case "with":
+          out.push(this.parseWith(null));
+          return;
+        case "for":
+          out.push(this.parseFor(null));
+          return;
+        case "try":
+          out.push(this.parseTry());
+          return;
+        case "while":
+          out.push(this.parseWhile());
+          return;
+        case "async":
+          out.push(this.parseAsync());
+          return;
+        case "match": {
+          const m = this.tryParseMatch();
+          if (m !== null) {
+            out.push(m);
+            return;
+          }
+          break;
+        }
+      }
+    } else if (t.kind === OP && t.value === "@") {
+      out.push(this.parseDecorated());
+      return;
+    } else if (t.kind === INDENT || t.kind === DEDENT) {
+      this.fail();
+    }
+    this.parseSimpleStatements(out);
+  }
+
+  parseSimpleStatements(out: A.stmt[]): void {
+    for (;;) {
+      out.push(this.parseSimpleStatement());
+      if (this.eatOp(";")) {
+        if (this.tok.kind === NEWLINE) break;
+        continue;
+      }
+      break;
+    }
+    if (this.tok.kind !== NEWLINE) this.fail();
+    this.advance();
+  }
+
+  parseSimpleStatement(): A.stmt {
+    const t = this.tok;
+    if (t.kind === NAME) {
+      switch (t.value) {
+        case "pass":
+          this.advance();
+          return this.loc({ _type: "Pass" }, t) as A.Pass;
+        case "break":
+          this.advance();
+          return this.loc({ _type: "Break" }, t) as A.Break;
+        case "continue":
+          this.advance();
+          return this.loc({ _type: "Continue" }, t) as A.Continue;
+        case "return":
+          return this.parseReturn();
+        case "import":
+          return this.parseImport();
+        case "from":
+          return this.parseFromImport();
+        case "raise":
+          return this.parseRaise();
+        case "del":
+          return this.parseDel();
+        case "assert":
+          return this.parseAssert();
+        case "global":
+        case "nonlocal":
+          return this.parseGlobal(t.value);
+        case "type": {
+          const n1 = this.peek(1);
+          const n2 = this.peek(2);
+          if (this.isName(n1) && n2.kind === OP && (n2.value === "=" || n2.value === "[")) {
+            return this.parseTypeAlias();
+          }
+          break;
+        }
+      }
+    }
+    return this.parseExpressionStatement();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Simple statements
+
+  parseReturn(): A.Return {
+    const s = this.advance();
+    let value: A.expr | null = null;
+    if (this.canStartStarExpression()) value = this.parseStarExpressions();
+    return this.loc({ _type: "Return", value }, s) as A.Return;
+  }
+
+  canStartStarExpression(): boolean {
+    const t = this.tok;
+    return this.canStartExpression(t) || (t.kind === OP && t.value === "*");
+  }
+
+  parseRaise(): A.Raise {
+    const s = this.advance();
+    let exc: A.expr | null = null;
+    let cause: A.expr | null = null;
+    if (this.canStartExpression(this.tok)) {
+      exc = this.parseExpression();
+      if (this.eatKw("from")) cause = this.parseExpression();
+    }
+    return this.loc({ _type: "Raise", exc, cause }, s) as A.Raise;
+  }
+
+  parseAssert(): A.Assert {
+    const s = this.advance();
+    const test = this.parseExpression();
+    let msg: A.expr | null = null;
+    if (this.eatOp(",")) msg = this.parseExpression();
+    return this.loc({ _type: "Assert", test, msg }, s) as A.Assert;
+  }
+
+  parseGlobal(kw: string): A.Global | A.Nonlocal {
+    const s = this.advance();
+    const names = [this.expectName().value];
+    while (this.eatOp(",")) names.push(this.expectName().value);
+    return this.loc({ _type: kw === "global" ? "Global" : "Nonlocal", names }, s) as A.Global;
+  }
+
+  parseDel(): A.Delete {
+    const s = this.advance();
+    const targets: A.expr[] = [];
+    for (;;) {
+      const e = this.parseStarNamedExpression(false);
+      targets.push(e);
+      if (!this.eatOp(",")) break;
+      if (!this.canStartStarExpression()) break;
+    }
+    const follow = this.tok;
+    if (!(follow.kind === NEWLINE || (follow.kind === OP && follow.value === ";"))) {
+      this.fail();
+    }
+    for (const t of targets) {
+      const bad = this.invalidTarget(t, DEL_TARGETS);
+      if (bad !== null) throw this.errorAtNode(`cannot delete ${exprName(bad)}`, bad);
+      this.setContext(t, "Del");
+    }
+    return this.loc({ _type: "Delete", targets }, s) as A.Delete;
+  }
+
+  parseDottedName(): string {
+    let name = this.expectName().value;
+    while (this.isOp(".")) {
+      this.advance();
+      name += "." + this.expectName().value;
+    }
+    return name;
+  }
+
+  parseImport(): A.Import {
+    const s = this.advance();
+    const names: A.alias[] = [];
+    do {
+      const a = this.tok;
+      const name = this.parseDottedName();
+      let asname: string | null = null;
+      if (this.eatKw("as")) asname = this.expectName().value;
+      names.push(this.loc({ _type: "alias", name, asname }, a) as A.alias);
+    } while (this.eatOp(","));
+    return this.loc({ _type: "Import", names }, s) as A.Import;
+  }
+
+  parseFromImport(): A.ImportFrom {
+    const s = this.advance();
+    let level = 0;
+    for (;;) {
+      if (this.isOp(".")) level += 1;
+      else if (this.isOp("...")) level += 3;
+      else break;
+      this.advance();
+    }
+    let module: string | null = null;
+    if (level === 0 || !this.isKw("import")) module = this.parseDottedName();
+    if (!this.eatKw("import")) this.fail();
+    const names: A.alias[] = [];
+    if (this.isOp("*")) {
+      const t = this.advance();
+      names.push(this.loc({ _type: "alias", name: "*", asname: null }, t) as A.alias);
+    } else if (this.eatOp("(")) {
+      this.level++;
+      do {
+        if (this.isOp(")") && names.length > 0) break;
+        names.push(this.parseImportAlias());
+      } while (this.eatOp(","));
+      this.expectOp(")");
+      this.level--;
+    } else {
+      names.push(this.parseImportAlias());
+      while (this.eatOp(",")) {
+        if (this.tok.kind === NEWLINE) {
+          throw this.errorAtToken("trailing comma not allowed without surrounding parentheses", this.tok);
+        }
+        names.push(this.parseImportAlias());
+      }
+    }
+    return this.loc({ _type: "ImportFrom", module, names, level }, s) as A.ImportFrom;
+  }
+
+  parseImportAlias(): A.alias {
+    const a = this.expectName();
+    let asname: string | null = null;
+    if (this.eatKw("as")) asname = this.expectName().value;
+    return this.loc({ _type: "alias", name: a.value, asname }, a) as A.alias;
+  }
+
+  parseTypeAlias(): A.TypeAlias {
+    const s = this.advance();
+    const n = this.advance();
+    const name = this.loc({ _type: "Name", id: n.value, ctx: "Store" }, n) as A.Name;
+    const type_params = this.isOp("[") ? this.parseTypeParams() : [];
+    this.expectOp("=");
+    const value = this.parseExpression();
+    return this.loc({ _type: "TypeAlias", name, type_params, value }, s) as A.TypeAlias;
+  }
+
+  /** Expression statements, assignments, annotated and augmented assignments. */
+  parseExpressionStatement(): A.stmt {
+    const s = this.tok;
+    const first = this.isKw("yield") ? this.parseYieldExpr() : this.parseStarExpressions();
+    const t = this.tok;
+    if (t.kind === OP) {
+      if (t.value === "=") return this.parseAssignment(s, first);
+      if (t.value === ":") return this.parseAnnAssign(s, first);
+      const op = AUG_ASSIGN[t.value];
+      if (op !== undefined) {
+        if (first._type !== "Name" && first._type !== "Attribute" && first._type !== "Subscript") {
+          throw this.errorAtNode(
+            `'${exprName(first)}' is an illegal expression for augmented assignment`,
+            first,
+          );
+        }
+        this.advance();
+        this.setContext(first, "Store");
+        const value = this.isKw("yield") ? this.parseYieldExpr() : this.parseStarExpressions();
+        return this.loc({ _type: "AugAssign", target: first, op, value }, s) as A.AugAssign;
+      }
+    }
+    if (!(t.kind === NEWLINE || (t.kind === OP && t.value === ";"))) this.fail();
+    return this.loc({ _type: "Expr", value: first }, s) as A.Expr;
+  }
+
+  parseAssignment(s: Token, first: A.expr): A.Assign {
+    const exprs: A.expr[] = [first];
+    const starts: Token[] = [s];
+    while (this.eatOp("=")) {
+      starts.push(this.tok);
+      exprs.push(this.isKw("yield") ? this.parseYieldExpr() : this.parseStarExpressions());
+    }
+    const t = this.tok;
+    if (!(t.kind === NEWLINE || (t.kind === OP && t.value === ";"))) this.fail();
+    const value = exprs.pop()!;
+    for (let i = 0; i < exprs.length; i++) {
+      if (this.invalidTarget(exprs[i], STAR_TARGETS) !== null) this.assignmentError(exprs, starts, i, value);
+    }
+    for (const target of exprs) this.setContext(target, "Store");
+    const end = this.last;
+    const type_comment = t.kind === NEWLINE ? this.typeCommentIn(end.end, t.start) : null;
+    return this.loc({ _type: "Assign", targets: exprs, value, type_comment }, s, end) as A.Assign;
+  }
+
+  /** CPython's `invalid_assignment` and `invalid_named_expression`, in their order. */
+  assignmentError(targets: A.expr[], starts: Token[], bad: number, value: A.expr): never {
+    const e0 = targets[0];
+    const s0 = starts[0];
+    const all = [...targets, value];
+    // What `bitwise_or` parses at the start of the second expression, and whether '=' follows it.
+    const v = leadingBitwiseOr(all[1], starts[1]);
+    const vFollowedByAssign = v !== null && v === all[1] && all.length > 2;
+    if (v !== null && !vFollowedByAssign) {
+      if (e0._type === "Name" && s0.kind === NAME) {
+        throw this.errorRange("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e0, v);
+      }
+      const excluded =
+        (s0.kind === OP && (s0.value === "[" || (s0.value === "(" && isTupleOrGenexp(e0, s0)))) ||
+        (s0.kind === NAME && (s0.value === "True" || s0.value === "None" || s0.value === "False"));
+      if (!excluded && isBitwiseOrLevel(e0, s0)) {
+        throw this.errorAtNode(
+          `cannot assign to ${exprName(e0)} here. Maybe you meant '==' instead of '='?`,
+          e0,
+        );
+      }
+    }
+    for (let i = 0; i <= bad; i++) {
+      const t = targets[i];
+      if (t._type === "Yield" || t._type === "YieldFrom") {
+        if (starts[i].kind === NAME) throw this.errorAtNode("assignment to yield expression not possible", t);
+      }
+      const invalid = this.invalidTarget(t, STAR_TARGETS);
+      if (invalid !== null) throw this.errorAtNode(`cannot assign to ${exprName(invalid)}`, invalid);
+    }
+    this.fail();
+  }
+
+  parseAnnAssign(s: Token, target: A.expr): A.AnnAssign {
+    const parenthesized = s.kind === OP && s.value === "(";
+    if (target._type === "Tuple") {
+      throw this.errorAtNode("only single target (not tuple) can be annotated", target.elts[0] ?? target);
+    }
+    if (target._type === "List" && !parenthesized) {
+      throw this.errorAtNode("only single target (not list) can be annotated", target);
+    }
+    if (target._type !== "Name" && target._type !== "Attribute" && target._type !== "Subscript") {
+      throw this.errorAtNode("illegal target for annotation", target);
+    }
+    this.advance();
+    const annotation = this.parseExpression();
+    let value: A.expr | null = null;
+    if (this.eatOp("=")) value = this.isKw("yield") ? this.parseYieldExpr() : this.parseStarExpressions();
+    const t = this.tok;
+    if (!(t.kind === NEWLINE || (t.kind === OP && t.value === ";"))) this.fail();
+    this.setContext(target, "Store");
+    const simple = target._type === "Name" && !parenthesized ? 1 : 0;
+    return this.loc({ _type: "AnnAssign", target, annotation, value, simple }, s) as A.AnnAssign;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Targets
+
+  /** CPython's `_PyPegen_get_invalid_target`: the first sub-expression that cannot be a target. */
+  invalidTarget(e: A.expr, kind: number): A.expr | null {
+    switch (e._type) {
+      case "List":
+      case "Tuple":
+        for (const elt of e.elts) {
+          const bad = this.invalidTarget(elt, kind);
+          if (bad !== null) return bad;
+        }
+        return null;
+      case "Starred":
+        if (kind === DEL_TARGETS) return e;
+        return this.invalidTarget(e.value, kind);
+      case "Compare":
+        if (kind === FOR_TARGETS && e.ops[0] === "In") return this.invalidTarget(e.left, kind);
+        return e;
+      case "Name":
+      case "Subscript":
+      case "Attribute":
+        return null;
+      default:
+        return e;
+    }
+  }
+
+  /** Sets the context of a (validated) target and its elements. */
+  setContext(e: A.expr, ctx: A.expr_context): void {
+    switch (e._type) {
+      case "Name":
+      case "Attribute":
+      case "Subscript":
+        e.ctx = ctx;
+        return;
+      case "Starred":
+        e.ctx = ctx;
+        this.setContext(e.value, ctx);
+        return;
+      case "List":
+      case "Tuple":
+        e.ctx = ctx;
+        for (const elt of e.elts) this.setContext(elt, ctx);
+        return;
+    }
+  }
+
+  /** `star_targets` of `for` loops and comprehensions: stops before `in`. */
+  parseForTargets(): A.expr {
+    const s = this.tok;
+    const save = this.pos;
+    const first = this.parseTargetElement();
+    let target = first;
+    if (this.isOp(",")) {
+      const elts = [first];
+      while (this.eatOp(",")) {
+        if (this.isKw("in")) break;
+        elts.push(this.parseTargetElement());
+      }
+      target = this.loc({ _type: "Tuple", elts, ctx: "Store" }, s) as A.Tuple;
+    }
+    if (!this.isKw("in") || this.invalidTarget(target, FOR_TARGETS) !== null) {
+      // CPython's invalid_for_target: re-read as star_expressions to name what cannot be assigned to.
+      this.pos = save;
+      const e = this.speculate(() => this.parseStarExpressions());
+      if (e !== null) {
+        const bad = this.invalidTarget(e, FOR_TARGETS);
+        if (bad !== null) throw this.errorAtNode(`cannot assign to ${exprName(bad)}`, bad);
+      }
+      this.pos = save;
+      this.parseForTargetsStrict();
+    }
+    this.setContext(target, "Store");
+    return target;
+  }
+
+  /** Re-parses a for target without recovery, to fail at the right token. */
+  parseForTargetsStrict(): never {
+    this.parseTargetElement();
+    while (this.eatOp(",")) {
+      if (this.isKw("in")) break;
+      this.parseTargetElement();
+    }
+    this.fail();
+  }
+
+  /** One element of a target list: `*target` or a primary. */
+  parseTargetElement(): A.expr {
+    if (this.isOp("*")) {
+      const s = this.advance();
+      const value = this.parseTargetElement();
+      return this.loc({ _type: "Starred", value, ctx: "Store" }, s) as A.Starred;
+    }
+    return this.parsePrimary();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Compound statements
+
+  /** `block`: NEWLINE INDENT statements DEDENT, or simple statements on the same line. */
+  parseBlock(what: string, header: Token): A.stmt[] {
+    if (this.tok.kind === NEWLINE) {
+      const next = this.peek(1);
+      if (next.kind !== INDENT) {
+        throw this.errorAtToken(
+          `expected an indented block after ${what} on line ${header.line}`,
+          next,
+          "IndentationError",
+        );
+      }
+      this.advance();
+      this.advance();
+      const body = this.parseStatementsUntil(DEDENT);
+      this.advance();
+      return body;
+    }
+    const body: A.stmt[] = [];
+    this.parseSimpleStatements(body);
+    return body;
+  }
+
+  endOf(body: A.stmt[]): Node {
+    return body[body.length - 1];
+  }
+
+  parseIf(): A.If {
+    const s = this.advance();
+    const test = this.parseNamedExpression();
+    this.expectColon();
+    const body = this.parseBlock("'if' statement", s);
+    const orelse = this.parseElse();
+    return this.locTo(
+      { _type: "If", test, body, orelse },
+      s,
+      this.endOf(orelse.length ? orelse : body),
+    ) as A.If;
+  }
+
+  parseElse(): A.stmt[] {
+    if (this.isKw("elif")) {
+      const s = this.advance();
+      const test = this.parseNamedExpression();
+      this.expectColon();
+      const body = this.parseBlock("'elif' statement", s);
+      const orelse = this.parseElse();
+      const node = this.locTo(
+        { _type: "If", test, body, orelse },
+        s,
+        this.endOf(orelse.length ? orelse : body),
+      );
+      return [node as A.If];
+    }
+    if (this.isKw("else")) {
+      const s = this.advance();
+      this.expectForced(":");
+      return this.parseBlock("'else' statement", s);
+    }
+    return [];
+  }
+
+  parseWhile(): A.While {
+    const s = this.advance();
+    const test = this.parseNamedExpression();
+    this.expectColon();
+    const body = this.parseBlock("'while' statement", s);
+    const orelse = this.isKw("else") ? this.parseElse() : [];
+    return this.locTo(
+      { _type: "While", test, body, orelse },
+      s,
+      this.endOf(orelse.length ? orelse : body),
+    ) as A.While;
+  }
+
+  parseFor(asyncTok: Token | null): A.For | A.AsyncFor {
+    const s = asyncTok ?? this.tok;
+    const forTok = this.advance();
+    const target = this.parseForTargets();
+    this.advance(); // 'in'
+    const iter = this.parseStarExpressions();
+    this.expectColon();
+    const type_comment = this.typeCommentAfterColon();
+    const body = this.parseBlock("'for' statement", forTok);
+    const orelse = this.isKw("else") ? this.parseElse() : [];
+    return this.locTo(
+      { _type: asyncTok ? "AsyncFor" : "For", target, iter, body, orelse, type_comment },
+      s,
+      this.endOf(orelse.length ? orelse : body),
+    ) as A.For;
+  }
+
+  parseWith(asyncTok: Token | null): A.With | A.AsyncWith {
+    const s = asyncTok ?? this.tok;
+    const withTok = this.advance();
+    let items: A.withitem[] | null = null;
+    if (this.isOp("(")) {
+      // `with (a as b, c):` — parenthesized items, if a ':' follows the closing parenthesis.
+      items = this.speculate(() => {
+        this.advance();
+        this.level++;
+        const list: A.withitem[] = [];
+        do {
+          if (this.isOp(")") && list.length > 0) break;
+          list.push(this.parseWithItem());
+        } while (this.eatOp(","));
+        this.expectOp(")");
+        this.level--;
+        if (!this.isOp(":")) this.fail();
+        return list;
+      });
+    }
+    const parenthesized = items !== null;
+    if (items === null) {
+      items = [this.parseWithItem()];
+      while (this.eatOp(",")) items.push(this.parseWithItem());
+    }
+    this.expectColon();
+    const type_comment = parenthesized ? null : this.typeCommentAfterColon();
+    const body = this.parseBlock("'with' statement", withTok);
+    return this.locTo(
+      { _type: asyncTok ? "AsyncWith" : "With", items, body, type_comment },
+      s,
+      this.endOf(body),
+    ) as A.With;
+  }
+
+  parseWithItem(): A.withitem {
+    const context_expr = this.parseExpression();
+    let optional_vars: A.expr | null = null;
+    if (this.eatKw("as")) {
+      optional_vars = this.parseTargetElementList();
+      const bad = this.invalidTarget(optional_vars, STAR_TARGETS);
+      if (bad !== null) throw this.errorAtNode(`cannot assign to ${exprName(bad)}`, bad);
+      const t = this.tok;
+      if (!(t.kind === OP && (t.value === "," || t.value === ")" || t.value === ":"))) this.fail();
+      this.setContext(optional_vars, "Store");
+    }
+    return { _type: "withitem", context_expr, optional_vars };
+  }
+
+  /** `star_target` after `as`: a single target (a parenthesized tuple is an atom). */
+  parseTargetElementList(): A.expr {
+    const s = this.tok;
+    const e = this.parseStarNamedExpression(false);
+    void s;
+    return e;
+  }
+
+  parseTry(): A.Try | A.TryStar {
+    const s = this.advance();
+    this.expectForced(":");
+    const body = this.parseBlock("'try' statement", s);
+    const handlers: A.ExceptHandler[] = [];
+    let star: boolean | null = null;
+    while (this.isKw("except")) {
+      const h = this.tok;
+      const isStar = this.peek(1).kind === OP && this.peek(1).value === "*";
+      if (star !== null && star !== isStar) {
+        const endTok = isStar ? this.peek(1) : h;
+        throw this.error(
+          "cannot have both 'except' and 'except*' on the same 'try'",
+          h.line,
+          h.col,
+          endTok.endLine,
+          endTok.endCol,
+        );
+      }
+      star = isStar;
+      handlers.push(this.parseExceptHandler(isStar));
+    }
+    let orelse: A.stmt[] = [];
+    let finalbody: A.stmt[] = [];
+    if (handlers.length > 0 && this.isKw("else")) {
+      const e = this.advance();
+      this.expectForced(":");
+      orelse = this.parseBlock("'else' statement", e);
+    }
+    if (this.isKw("finally")) {
+      const f = this.advance();
+      this.expectForced(":");
+      finalbody = this.parseBlock("'finally' statement", f);
+    }
+    if (handlers.length === 0 && finalbody.length === 0) {
+      throw this.errorAtToken("expected 'except' or 'finally' block", this.tok);
+    }
+    const end = finalbody.length ? finalbody : orelse.length ? orelse : handlers.length ? null : body;
+    const endNode: Node = end === null ? handlers[handlers.length - 1] : this.endOf(end);
+    return this.locTo(
+      { _type: star ? "TryStar" : "Try", body, handlers, orelse, finalbody },
+      s,
+      endNode,
+    ) as A.Try;
+  }
+
+  parseExceptHandler(isStar: boolean): A.ExceptHandler {
+    const s = this.advance();
+    if (isStar) this.advance();
+    let type: A.expr | null = null;
+    let name: string | null = null;
+    if (!this.isOp(":")) {
+      if (isStar || this.tok.kind !== NEWLINE) {
+        type = this.parseExpression();
+        if (this.isOp(",")) {
+          const save = this.pos;
+          this.advance();
+          const rest = this.speculate(() => this.parseExpressions());
+          if (rest !== null && (this.isOp(":") || this.isKw("as"))) {
+            const last = rest._type === "Tuple" ? rest.elts[rest.elts.length - 1] : rest;
+            throw this.errorRange("multiple exception types must be parenthesized", type, last);
+          }
+          this.pos = save;
+        }
+        if (this.eatKw("as")) name = this.expectName().value;
+      }
+    }
+    this.expectColon();
+    const body = this.parseBlock(isStar ? "'except*' statement" : "'except' statement", s);
+    return this.locTo({ _type: "ExceptHandler", type, name, body }, s, this.endOf(body)) as A.ExceptHandler;
+  }
+
+  parseAsync(): A.stmt {
+    const a = this.advance();
+    if (this.isKw("def")) return this.parseFunctionDef([], a);
+    if (this.isKw("with")) return this.parseWith(a);
+    if (this.isKw("for")) return this.parseFor(a);
+    this.fail();
+  }
+
+  parseDecorated(): A.stmt {
+    const decorators: A.expr[] = [];
+    while (this.isOp("@")) {
+      this.advance();
+      decorators.push(this.parseNamedExpression());
+      if (this.tok.kind !== NEWLINE) this.fail();
+      this.advance();
+    }
+    if (this.isKw("def")) return this.parseFunctionDef(decorators, null);
+    if (this.isKw("class")) return this.parseClassDef(decorators);
+    if (this.isKw("async") && this.peek(1).kind === NAME && this.peek(1).value === "def") {
+      const a = this.advance();
+      return this.parseFunctionDef(decorators, a);
+    }
+    this.fail();
+  }
+
+  parseFunctionDef(decorator_list: A.expr[], asyncTok: Token | null): A.FunctionDef | A.AsyncFunctionDef {
+    const s = asyncTok ?? this.tok;
+    const defTok = this.advance();
+    const name = this.expectName().value;
+    const type_params = this.isOp("[") ? this.parseTypeParams() : [];
+    this.expectForced("(");
+    this.level++;
+    const args = this.parseParameters(true, ")");
+    this.expectOp(")");
+    this.level--;
+    let returns: A.expr | null = null;
+    if (this.isOp("->")) {
+      const save = this.pos;
+      this.advance();
+      returns = this.speculate(() => this.parseExpression());
+      if (returns === null) this.pos = save;
+    }
+    this.expectForced(":");
+    let type_comment = this.typeCommentAfterColon();
+    if (type_comment === null && this.tok.kind === NEWLINE && this.peek(1).kind === INDENT) {
+      type_comment = this.typeCommentIn(this.tok.end, this.peek(1).start);
+    }
+    const body = this.parseBlock("function definition", defTok);
+    return this.locTo(
+      {
+        _type: asyncTok ? "AsyncFunctionDef" : "FunctionDef",
+        name,
+        args,
+        body,
+        decorator_list,
+        returns,
+        type_comment,
+        type_params,
+      },
+      s,
+      this.endOf(body),
+    ) as A.FunctionDef;
+  }
+
+  parseClassDef(decorator_list: A.expr[]): A.ClassDef {
+    const s = this.advance();
+    const name = this.expectName().value;
+    const type_params = this.isOp("[") ? this.parseTypeParams() : [];
+    let bases: A.expr[] = [];
+    let keywords: A.keyword[] = [];
+    if (this.isOp("(")) {
+      this.advance();
+      this.level++;
+      [bases, keywords] = this.parseCallArguments(false);
+      this.expectOp(")");
+      this.level--;
+    }
+    this.expectColon();
+    const body = this.parseBlock("class definition", s);
+    return this.locTo(
+      { _type: "ClassDef", name, bases, keywords, body, decorator_list, type_params },
+      s,
+      this.endOf(body),
+    ) as A.ClassDef;
+  }
+
+  parseTypeParams(): A.type_param[] {
+    this.advance();
+    this.level++;
+    const params: A.type_param[] = [];
+    do {
+      if (this.isOp("]") && params.length > 0) break;
+      const s = this.tok;
+      if (this.eatOp("*")) {
+        const name = this.expectName().value;
+        params.push(this.loc({ _type: "TypeVarTuple", name }, s) as A.TypeVarTuple);
+      } else if (this.eatOp("**")) {
+        const name = this.expectName().value;
+        params.push(this.loc({ _type: "ParamSpec", name }, s) as A.ParamSpec);
+      } else {
+        const name = this.expectName().value;
+        let bound: A.expr | null = null;
+        if (this.eatOp(":")) bound = this.parseExpression();
+        params.push(this.loc({ _type: "TypeVar", name, bound }, s) as A.TypeVar);
+      }
+    } while (this.eatOp(","));
+    this.expectOp("]");
+    this.level--;
+    return params;
+  }
+
+  /** Parameters of a `def` (annotations allowed, ends at ')') or a lambda (ends at ':'). */
+  parseParameters(annotations: boolean, close: string): A.arguments {
+    const posonlyargs: A.arg[] = [];
+    let args: A.arg[] = [];
+    let vararg: A.arg | null = null;
+    const kwonlyargs: A.arg[] = [];
+    const kw_defaults: (A.expr | null)[] = [];
+    let kwarg: A.arg | null = null;
+    const defaults: A.expr[] = [];
+    let seenSlash = false;
+    let starTok: Token | null = null;
+    let bareStar = false;
+    while (!this.isOp(close)) {
+      const t = this.tok;
+      let current: A.arg | null = null;
+      if (kwarg !== null) throw this.errorAtToken("arguments cannot follow var-keyword argument", t);
+      if (t.kind === OP && t.value === "/") {
+        if (starTok !== null) throw this.errorAtToken("/ must be ahead of *", t);
+        if (seenSlash) throw this.errorAtToken("/ may appear only once", t);
+        if (args.length === 0) throw this.errorAtToken("at least one argument must precede /", t);
+        this.advance();
+        seenSlash = true;
+        posonlyargs.push(...args);
+        args = [];
+      } else if (t.kind === OP && t.value === "*") {
+        if (starTok !== null) throw this.errorAtToken("* argument may appear only once", t);
+        this.advance();
+        starTok = t;
+        if (this.isOp(",") || this.isOp(close)) {
+          bareStar = true;
+          const after = this.isOp(",") ? this.peek(1) : this.tok;
+          if (after.kind === OP && (after.value === close || after.value === "**")) {
+            throw this.errorAtToken("named arguments must follow bare *", t);
+          }
+        } else {
+          vararg = current = this.parseParam(annotations, true);
+          if (this.isOp("=")) {
+            throw this.errorAtToken("var-positional argument cannot have default value", this.tok);
+          }
+        }
+      } else if (t.kind === OP && t.value === "**") {
+        this.advance();
+        kwarg = current = this.parseParam(annotations, false);
+        if (this.isOp("=")) {
+          throw this.errorAtToken("var-keyword argument cannot have default value", this.tok);
+        }
+      } else {
+        const p = current = this.parseParam(annotations, false);
+        let dflt: A.expr | null = null;
+        if (this.eatOp("=")) dflt = this.parseExpression();
+        if (starTok !== null) {
+          kwonlyargs.push(p);
+          kw_defaults.push(dflt);
+        } else {
+          if (dflt !== null) defaults.push(dflt);
+          else if (defaults.length > 0) {
+            throw this.errorAtNode("non-default argument follows default argument", p);
+          }
+          args.push(p);
+        }
+      }
+      if (!this.eatOp(",")) {
+        if (annotations && current !== null && this.isOp(close)) this.attachTypeComment(current);
+        break;
+      }
+      if (annotations && current !== null) this.attachTypeComment(current);
+    }
+    void bareStar;
+    if (!this.isOp(close)) this.fail();
+    return { _type: "arguments", posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults };
+  }
+
+  /** `param ',' TYPE_COMMENT?` / `param TYPE_COMMENT? &')'`: a type comment right after a parameter. */
+  attachTypeComment(a: A.arg): void {
+    const tc = this.typeCommentIn(this.last.end, this.tok.start);
+    if (tc !== null) a.type_comment = tc;
+  }
+
+  parseParam(annotations: boolean, starAnnotation: boolean): A.arg {
+    const n = this.expectName();
+    let annotation: A.expr | null = null;
+    if (annotations && this.eatOp(":")) {
+      annotation = starAnnotation && this.isOp("*") ? this.parseStarExpression() : this.parseExpression();
+    }
+    return this.loc({ _type: "arg", arg: n.value, annotation, type_comment: null }, n) as A.arg;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // match
+
+  /** `match` is a soft keyword: this is a match statement only if `match subject:` NEWLINE follows. */
+  tryParseMatch(): A.Match | null {
+    const s = this.tok;
+    const next = this.peek(1);
+    if (next.kind === NEWLINE || next.kind === ENDMARKER) return null;
+    if (
+      next.kind === OP && next.value !== "(" && next.value !== "[" && next.value !== "{" &&
+      next.value !== "-" &&
+      next.value !== "+" && next.value !== "~" && next.value !== "*" && next.value !== "..."
+    ) return null;
+    const save = this.pos;
+    const subject = this.speculate(() => {
+      this.advance();
+      const subj = this.parseSubject();
+      if (!this.isOp(":")) {
+        if (this.tok.kind === NEWLINE) throw this.errorAtToken("expected ':'", this.tok);
+        this.fail();
+      }
+      return subj;
+    });
+    if (subject === null) {
+      // Either not a match statement or a broken one: a broken one ends in "expected ':'".
+      this.pos = save;
+      const probe = this.speculate(() => {
+        this.parseSimpleStatements([]);
+        return true;
+      });
+      this.pos = save;
+      if (probe === null) {
+        this.advance();
+        const subj = this.speculate(() => this.parseSubject());
+        if (subj !== null && this.tok.kind === NEWLINE) throw this.errorAtToken("expected ':'", this.tok);
+        this.pos = save;
+      }
+      return null;
+    }
+    this.advance(); // ':'
+    if (this.tok.kind !== NEWLINE) this.fail();
+    const next2 = this.peek(1);
+    if (next2.kind !== INDENT) {
+      throw this.errorAtToken(
+        `expected an indented block after 'match' statement on line ${s.line}`,
+        next2,
+        "IndentationError",
+      );
+    }
+    this.advance();
+    this.advance();
+    const cases: A.match_case[] = [];
+    while (this.tok.kind !== DEDENT) {
+      if (!this.isKw("case")) this.fail();
+      cases.push(this.parseCase());
+    }
+    this.advance();
+    const lastCase = cases[cases.length - 1];
+    return this.locTo({ _type: "Match", subject, cases }, s, this.endOf(lastCase.body)) as A.Match;
+  }
+
+  parseSubject(): A.expr {
+    const s = this.tok;
+    const first = this.parseStarNamedExpression(true);
+    if (this.isOp(",")) {
+      const elts = [first];
+      while (this.eatOp(",")) {
+        if (this.isOp(":")) break;
+        elts.push(this.parseStarNamedExpression(true));
+      }
+      return this.loc({ _type: "Tuple", elts, ctx: "Load" }, s) as A.Tuple;
+    }
+    if (first._type === "Starred") this.fail();
+    return first;
+  }
+
+  parseCase(): A.match_case {
+    const c = this.advance();
+    const pattern = this.parsePatterns();
+    let guard: A.expr | null = null;
+    if (this.eatKw("if")) guard = this.parseNamedExpression();
+    this.expectColon();
+    const body = this.parseBlock("'case' statement", c);
+    return { _type: "match_case", pattern, guard, body };
+  }
+
+  parsePatterns(): A.pattern {
+    const s = this.tok;
+    const first = this.parseMaybeStarPattern();
+    if (this.isOp(",")) {
+      const patterns = [first];
+      while (this.eatOp(",")) {
+        if (this.isOp(":") || this.isKw("if")) break;
+        patterns.push(this.parseMaybeStarPattern());
+      }
+      return this.loc({ _type: "MatchSequence", patterns }, s) as A.MatchSequence;
+    }
+    if (first._type === "MatchStar") this.fail();
+    return first;
+  }
+
+  parseMaybeStarPattern(): A.pattern {
+    if (this.isOp("*")) {
+      const s = this.advance();
+      const n = this.expectName();
+      return this.loc({ _type: "MatchStar", name: n.value === "_" ? null : n.value }, s) as A.MatchStar;
+    }
+    return this.parsePattern();
+  }
+
+  parsePattern(): A.pattern {
+    this.enter();
+    const s = this.tok;
+    let p = this.parseOrPattern();
+    if (this.isKw("as")) {
+      this.advance();
+      const n = this.tok;
+      if (!this.isName() || n.value === "_") {
+        if (n.kind === NAME && n.value === "_") throw this.errorAtToken("cannot use '_' as a target", n);
+        this.fail();
+      }
+      this.advance();
+      p = this.loc({ _type: "MatchAs", pattern: p, name: n.value }, s) as A.MatchAs;
+    }
+    this.depth--;
+    return p;
+  }
+
+  parseOrPattern(): A.pattern {
+    const s = this.tok;
+    const first = this.parseClosedPattern();
+    if (!this.isOp("|")) return first;
+    const patterns = [first];
+    while (this.eatOp("|")) patterns.push(this.parseClosedPattern());
+    return this.loc({ _type: "MatchOr", patterns }, s) as A.MatchOr;
+  }
+
+  parseClosedPattern(): A.pattern {
+    const s = this.tok;
+    if (s.kind === NUMBER || (s.kind === OP && s.value === "-")) {
+      const value = this.parseSignedNumberOrComplex();
+      return this.loc({ _type: "MatchValue", value }, s) as A.MatchValue;
+    }
+    if (s.kind === STRING || s.kind === FSTRING_START) {
+      const value = this.parseStrings();
+      return this.loc({ _type: "MatchValue", value }, s) as A.MatchValue;
+    }
+    if (s.kind === NAME) {
+      if (s.value === "None" || s.value === "True" || s.value === "False") {
+        this.advance();
+        const value = s.value === "None" ? null : s.value === "True";
+        return this.loc({ _type: "MatchSingleton", value }, s) as A.MatchSingleton;
+      }
+      if (!this.isName()) this.fail();
+      const next = this.peek(1);
+      if (!(next.kind === OP && (next.value === "." || next.value === "(" || next.value === "="))) {
+        this.advance();
+        const name = s.value === "_" ? null : s.value;
+        return this.loc({ _type: "MatchAs", pattern: null, name }, s) as A.MatchAs;
+      }
+      let cls: A.expr = this.loc({ _type: "Name", id: this.advance().value, ctx: "Load" }, s) as A.Name;
+      while (this.eatOp(".")) {
+        const attr = this.expectName().value;
+        cls = this.loc({ _type: "Attribute", value: cls, attr, ctx: "Load" }, s) as A.Attribute;
+      }
+      if (this.isOp("(")) return this.parseClassPattern(s, cls);
+      if (cls._type === "Name") this.fail();
+      return this.loc({ _type: "MatchValue", value: cls }, s) as A.MatchValue;
+    }
+    if (s.kind === OP) {
+      if (s.value === "(") {
+        this.advance();
+        this.level++;
+        if (this.eatOp(")")) {
+          this.level--;
+          return this.loc({ _type: "MatchSequence", patterns: [] }, s) as A.MatchSequence;
+        }
+        const first = this.parseMaybeStarPattern();
+        if (this.isOp(",")) {
+          const patterns = [first];
+          while (this.eatOp(",")) {
+            if (this.isOp(")")) break;
+            patterns.push(this.parseMaybeStarPattern());
+          }
+          this.expectOp(")");
+          this.level--;
+          return this.loc({ _type: "MatchSequence", patterns }, s) as A.MatchSequence;
+        }
+        this.expectOp(")");
+        this.level--;
+        if (first._type === "MatchStar") {
+          return this.loc({ _type: "MatchSequence", patterns: [first] }, s) as A.MatchSequence;
+        }
+        return first;
+      }
+      if (s.value === "[") {
+        this.advance();
+        this.level++;
+        const patterns: A.pattern[] = [];
+        while (!this.isOp("]")) {
+          patterns.push(this.parseMaybeStarPattern());
+          if (!this.eatOp(",")) break;
+        }
+        this.expectOp("]");
+        this.level--;
+        return this.loc({ _type: "MatchSequence", patterns }, s) as A.MatchSequence;
+      }
+      if (s.value === "{") return this.parseMappingPattern();
+    }
+    this.fail();
+  }
+
+  parseSignedNumberOrComplex(): A.expr {
+    const s = this.tok;
+    let real: A.expr;
+    if (this.isOp("-")) {
+      this.advance();
+      if (this.tok.kind !== NUMBER) this.fail();
+      const operand = this.parseNumber(this.advance());
+      real = this.loc({ _type: "UnaryOp", op: "USub", operand }, s) as A.UnaryOp;
+    } else {
+      if (this.tok.kind !== NUMBER) this.fail();
+      real = this.parseNumber(this.advance());
+    }
+    if (this.isOp("+") || this.isOp("-")) {
+      const op: A.operator = this.advance().value === "+" ? "Add" : "Sub";
+      if (this.tok.kind !== NUMBER) this.fail();
+      const imagTok = this.advance();
+      const right = this.parseNumber(imagTok) as A.Constant;
+      if (!isImaginary(right)) throw this.errorAtNode("imaginary number required in complex literal", right);
+      if (isImaginary(real) || (real._type === "UnaryOp" && isImaginary(real.operand))) {
+        throw this.errorAtNode("real number required in complex literal", real);
+      }
+      return this.loc({ _type: "BinOp", left: real, op, right }, s) as A.BinOp;
+    }
+    return real;
+  }
+
+  parseMappingPattern(): A.MatchMapping {
+    const s = this.advance();
+    this.level++;
+    const keys: A.expr[] = [];
+    const patterns: A.pattern[] = [];
+    let rest: string | null = null;
+    while (!this.isOp("}")) {
+      if (this.isOp("**")) {
+        this.advance();
+        rest = this.expectName().value;
+        this.eatOp(",");
+        break;
+      }
+      keys.push(this.parseMappingKey());
+      this.expectOp(":");
+      patterns.push(this.parsePattern());
+      if (!this.eatOp(",")) break;
+    }
+    this.expectOp("}");
+    this.level--;
+    return this.loc({ _type: "MatchMapping", keys, patterns, rest }, s) as A.MatchMapping;
+  }
+
+  parseMappingKey(): A.expr {
+    const s = this.tok;
+    if (s.kind === NUMBER || (s.kind === OP && s.value === "-")) return this.parseSignedNumberOrComplex();
+    if (s.kind === STRING || s.kind === FSTRING_START) return this.parseStrings();
+    if (s.kind === NAME) {
+      if (s.value === "None" || s.value === "True" || s.value === "False") {
+        this.advance();
+        const value = s.value === "None" ? null : s.value === "True";
+        return this.loc({ _type: "Constant", value, kind: null }, s) as A.Constant;
+      }
+      let e: A.expr = this.loc({ _type: "Name", id: this.expectName().value, ctx: "Load" }, s) as A.Name;
+      if (!this.isOp(".")) this.fail();
+      while (this.eatOp(".")) {
+        const attr = this.expectName().value;
+        e = this.loc({ _type: "Attribute", value: e, attr, ctx: "Load" }, s) as A.Attribute;
+      }
+      return e;
+    }
+    this.fail();
+  }
+
+  parseClassPattern(s: Token, cls: A.expr): A.MatchClass {
+    this.advance();
+    this.level++;
+    const patterns: A.pattern[] = [];
+    const kwd_attrs: string[] = [];
+    const kwd_patterns: A.pattern[] = [];
+    while (!this.isOp(")")) {
+      const t = this.tok;
+      if (this.isName(t) && this.peek(1).kind === OP && this.peek(1).value === "=") {
+        this.advance();
+        this.advance();
+        kwd_attrs.push(t.value);
+        kwd_patterns.push(this.parsePattern());
+      } else {
+        const p = this.parsePattern();
+        if (kwd_attrs.length > 0) throw this.errorAtNode("positional patterns follow keyword patterns", p);
+        patterns.push(p);
+      }
+      if (!this.eatOp(",")) break;
+    }
+    this.expectOp(")");
+    this.level--;
+    return this.loc({ _type: "MatchClass", cls, patterns, kwd_attrs, kwd_patterns }, s) as A.MatchClass;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Expressions
+
+  /** `expressions`: one expression, or a tuple of them. */
+  parseExpressions(): A.expr {
+    const s = this.tok;
+    const first = this.parseExpression();
+    if (!this.isOp(",")) return first;
+    const elts = [first];
+    while (this.eatOp(",")) {
+      if (!this.canStartExpression(this.tok)) break;
+      elts.push(this.parseExpression());
+    }
+    return this.loc({ _type: "Tuple", elts, ctx: "Load" }, s) as A.Tuple;
+  }
+
+  /** `star_expressions`: `*a, b, c` or a single (possibly starred) expression. */
+  parseStarExpressions(): A.expr {
+    const s = this.tok;
+    const first = this.parseStarExpression();
+    if (!this.isOp(",")) return first;
+    const elts = [first];
+    while (this.eatOp(",")) {
+      if (!this.canStartStarExpression()) break;
+      elts.push(this.parseStarExpression());
+    }
+    return this.loc({ _type: "Tuple", elts, ctx: "Load" }, s) as A.Tuple;
+  }
+
+  parseStarExpression(): A.expr {
+    if (this.isOp("*")) {
+      const s = this.advance();
+      const value = this.parseBitOr();
+      return this.loc({ _type: "Starred", value, ctx: "Load" }, s) as A.Starred;
+    }
+    return this.parseExpression();
+  }
+
+  /** `star_named_expression` (`named` false: `'*' bitwise_or | expression`, for del/with targets). */
+  parseStarNamedExpression(named = true): A.expr {
+    if (this.isOp("*")) {
+      const s = this.advance();
+      const value = this.parseBitOr();
+      return this.loc({ _type: "Starred", value, ctx: "Load" }, s) as A.Starred;
+    }
+    return named ? this.parseNamedExpression() : this.parseExpression();
+  }
+
+  /** `named_expression`: `NAME := expression` or an expression. */
+  parseNamedExpression(): A.expr {
+    const s = this.tok;
+    if (s.kind === NAME && this.isName(s)) {
+      const next = this.peek(1);
+      if (next.kind === OP && next.value === ":=") {
+        this.advance();
+        this.advance();
+        const target = this.loc({ _type: "Name", id: s.value, ctx: "Store" }, s) as A.Name;
+        const value = this.parseExpression();
+        return this.loc({ _type: "NamedExpr", target, value }, s) as A.NamedExpr;
+      }
+    }
+    const e = this.parseExpression();
+    if (this.tok.kind === OP) {
+      if (this.tok.value === ":=") {
+        throw this.errorAtNode(`cannot use assignment expressions with ${exprName(e)}`, e);
+      }
+      if (this.tok.value === "=") this.namedExpressionError(s, e);
+    }
+    return e;
+  }
+
+  /** CPython's `invalid_named_expression` for `name = value` where an expression was expected. */
+  namedExpressionError(s: Token, e: A.expr): void {
+    const save = this.pos;
+    this.advance();
+    const vs = this.tok;
+    const v = this.speculate(() => this.parseBitOr());
+    const after = this.tok;
+    this.pos = save;
+    if (v === null || (after.kind === OP && (after.value === "=" || after.value === ":="))) return;
+    void vs;
+    if (e._type === "Name" && s.kind === NAME) {
+      throw this.errorRange("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e, v);
+    }
+    const excluded = (s.kind === OP && (s.value === "[" || (s.value === "(" && isTupleOrGenexp(e, s)))) ||
+      (s.kind === NAME && (s.value === "True" || s.value === "None" || s.value === "False"));
+    if (!excluded && isBitwiseOrLevel(e, s)) {
+      throw this.errorAtNode(`cannot assign to ${exprName(e)} here. Maybe you meant '==' instead of '='?`, e);
+    }
+  }
+
+  /** `expression`: lambda, conditional expression, or disjunction. */
+  parseExpression(): A.expr {
+    const s = this.tok;
+    if (s.kind === NAME && s.value === "lambda") return this.parseLambda();
+    this.enter();
+    const startIndex = this.pos;
+    const body = this.parseDisjunction();
+    if (!(this.tok.kind === NAME && this.tok.value === "if")) {
+      this.lastDisjStart = startIndex;
+      this.lastDisjEnd = this.pos;
+      this.lastDisj = body;
+      this.depth--;
+      return body;
+    }
+    this.advance();
+    const test = this.parseDisjunction();
+    if (!this.eatKw("else")) {
+      if (this.isOp(":")) this.fail();
+      throw this.errorRange("expected 'else' after 'if' expression", body, test);
+    }
+    const orelse = this.parseExpression();
+    this.depth--;
+    return this.loc({ _type: "IfExp", test, body, orelse }, s) as A.IfExp;
+  }
+
+  parseLambda(): A.Lambda {
+    const s = this.advance();
+    this.enter();
+    const args = this.parseParameters(false, ":");
+    this.expectOp(":");
+    const body = this.parseExpression();
+    this.depth--;
+    return this.loc({ _type: "Lambda", args, body }, s) as A.Lambda;
+  }
+
+  parseYieldExpr(): A.Yield | A.YieldFrom {
+    const s = this.advance();
+    if (this.eatKw("from")) {
+      const value = this.parseExpression();
+      return this.loc({ _type: "YieldFrom", value }, s) as A.YieldFrom;
+    }
+    let value: A.expr | null = null;
+    if (this.canStartStarExpression()) value = this.parseStarExpressions();
+    return this.loc({ _type: "Yield", value }, s) as A.Yield;
+  }
+
+  parseDisjunction(): A.expr {
+    const s = this.tok;
+    const first = this.parseConjunction();
+    if (!this.isKw("or")) return first;
+    const values = [first];
+    while (this.eatKw("or")) values.push(this.parseConjunction());
+    return this.loc({ _type: "BoolOp", op: "Or", values }, s) as A.BoolOp;
+  }
+
+  parseConjunction(): A.expr {
+    const s = this.tok;
+    const first = this.parseInversion();
+    if (!this.isKw("and")) return first;
+    const values = [first];
+    while (this.eatKw("and")) values.push(this.parseInversion());
+    return this.loc({ _type: "BoolOp", op: "And", values }, s) as A.BoolOp;
+  }
+
+  parseInversion(): A.expr {
+    const s = this.tok;
+    if (s.kind === NAME && s.value === "not") {
+      this.advance();
+      this.enter();
+      const operand = this.parseInversion();
+      this.depth--;
+      return this.loc({ _type: "UnaryOp", op: "Not", operand }, s) as A.UnaryOp;
+    }
+    return this.parseComparison();
+  }
+
+  /** The comparison operator at the cursor, consumed, or null. */
+  compareOp(): A.cmpop | null {
+    const t = this.tok;
+    if (t.kind === OP) {
+      const op = COMPARE_OPS[t.value];
+      if (op !== undefined) {
+        this.advance();
+        return op;
+      }
+      return null;
+    }
+    if (t.kind !== NAME) return null;
+    if (t.value === "in") {
+      this.advance();
+      return "In";
+    }
+    if (t.value === "is") {
+      this.advance();
+      if (this.eatKw("not")) return "IsNot";
+      return "Is";
+    }
+    if (t.value === "not") {
+      const n = this.peek(1);
+      if (n.kind === NAME && n.value === "in") {
+        this.advance();
+        this.advance();
+        return "NotIn";
+      }
+    }
+    return null;
+  }
+
+  parseComparison(): A.expr {
+    const s = this.tok;
+    const left = this.parseBitOr();
+    let op = this.compareOp();
+    if (op === null) return left;
+    const ops: A.cmpop[] = [];
+    const comparators: A.expr[] = [];
+    while (op !== null) {
+      ops.push(op);
+      comparators.push(this.parseBitOr());
+      op = this.compareOp();
+    }
+    return this.loc({ _type: "Compare", left, ops, comparators }, s) as A.Compare;
+  }
+
+  parseBitOr(): A.expr {
+    const s = this.tok;
+    let left = this.parseBitXor();
+    while (this.isOp("|")) {
+      this.advance();
+      const right = this.parseBitXor();
+      left = this.loc({ _type: "BinOp", left, op: "BitOr", right }, s) as A.BinOp;
+    }
+    return left;
+  }
+
+  parseBitXor(): A.expr {
+    const s = this.tok;
+    let left = this.parseBitAnd();
+    while (this.isOp("^")) {
+      this.advance();
+      const right = this.parseBitAnd();
+      left = this.loc({ _type: "BinOp", left, op: "BitXor", right }, s) as A.BinOp;
+    }
+    return left;
+  }
+
+  parseBitAnd(): A.expr {
+    const s = this.tok;
+    let left = this.parseShift();
+    while (this.isOp("&")) {
+      this.advance();
+      const right = this.parseShift();
+      left = this.loc({ _type: "BinOp", left, op: "BitAnd", right }, s) as A.BinOp;
+    }
+    return left;
+  }
+
+  parseShift(): A.expr {
+    const s = this.tok;
+    let left = this.parseSum();
+    for (;;) {
+      const t = this.tok;
+      if (t.kind !== OP || (t.value !== "<<" && t.value !== ">>")) return left;
+      this.advance();
+      const right = this.parseSum();
+      const op: A.operator = t.value === "<<" ? "LShift" : "RShift";
+      left = this.loc({ _type: "BinOp", left, op, right }, s) as A.BinOp;
+    }
+  }
+
+  parseSum(): A.expr {
+    const s = this.tok;
+    let left = this.parseTerm();
+    for (;;) {
+      const t = this.tok;
+      if (t.kind !== OP || (t.value !== "+" && t.value !== "-")) return left;
+      this.advance();
+      const right = this.parseTerm();
+      const op: A.operator = t.value === "+" ? "Add" : "Sub";
+      left = this.loc({ _type: "BinOp", left, op, right }, s) as A.BinOp;
+    }
+  }
+
+  parseTerm(): A.expr {
+    const s = this.tok;
+    let left = this.parseFactor();
+    for (;;) {
+      const t = this.tok;
+      if (t.kind !== OP) return left;
+      const op = TERM_OPS[t.value];
+      if (op === undefined) return left;
+      this.advance();
+      const right = this.parseFactor();
+      left = this.loc({ _type: "BinOp", left, op, right }, s) as A.BinOp;
+    }
+  }
+
+  parseFactor(): A.expr {
+    const s = this.tok;
+    if (s.kind === OP) {
+      const op: A.unaryop | null = s.value === "-"
+        ? "USub"
+        : s.value === "+"
+        ? "UAdd"
+        : s.value === "~"
+        ? "Invert"
+        : null;
+      if (op !== null) {
+        this.advance();
+        this.enter();
+        const operand = this.parseFactor();
+        this.depth--;
+        return this.loc({ _type: "UnaryOp", op, operand }, s) as A.UnaryOp;
+      }
+    }
+    return this.parsePower();
+  }
+
+  parsePower(): A.expr {
+    const s = this.tok;
+    let left: A.expr;
+    if (s.kind === NAME && s.value === "await") {
+      this.advance();
+      const value = this.parsePrimary();
+      left = this.loc({ _type: "Await", value }, s) as A.Await;
+    } else {
+      left = this.parsePrimary();
+    }
+    if (this.isOp("**")) {
+      this.advance();
+      this.enter();
+      const right = this.parseFactor();
+      this.depth--;
+      return this.loc({ _type: "BinOp", left, op: "Pow", right }, s) as A.BinOp;
+    }
+    return left;
+  }
+
+  /** `primary`: an atom followed by `.name`, calls and subscripts. */
+  parsePrimary(): A.expr {
+    const s = this.tok;
+    let e = this.parseAtom();
+    for (;;) {
+      const t = this.tok;
+      if (t.kind !== OP) return e;
+      if (t.value === ".") {
+        this.advance();
+        const attr = this.expectName().value;
+        e = this.loc({ _type: "Attribute", value: e, attr, ctx: "Load" }, s) as A.Attribute;
+      } else if (t.value === "(") {
+        this.advance();
+        this.level++;
+        const [args, keywords] = this.parseCallArguments(true);
+        this.expectOp(")");
+        this.level--;
+        const last = args.length === 1 && keywords.length === 0 ? args[0] : null;
+        if (last !== null && last._type === "GeneratorExp" && last.col_offset === -1) {
+          // A bare generator argument spans the call's parentheses.
+          this.loc(last, t);
+        }
+        e = this.loc({ _type: "Call", func: e, args, keywords }, s) as A.Call;
+      } else if (t.value === "[") {
+        this.advance();
+        this.level++;
+        const slice = this.parseSlices();
+        this.expectOp("]");
+        this.level--;
+        e = this.loc({ _type: "Subscript", value: e, slice, ctx: "Load" }, s) as A.Subscript;
+      } else {
+        return e;
+      }
+    }
+  }
+
+  parseSlices(): A.expr {
+    const s = this.tok;
+    const first = this.parseSlice();
+    if (!this.isOp(",")) {
+      if (first._type !== "Starred") return first;
+      return this.loc({ _type: "Tuple", elts: [first], ctx: "Load" }, s) as A.Tuple;
+    }
+    const elts = [first];
+    while (this.eatOp(",")) {
+      if (this.isOp("]")) break;
+      elts.push(this.parseSlice());
+    }
+    return this.loc({ _type: "Tuple", elts, ctx: "Load" }, s) as A.Tuple;
+  }
+
+  parseSlice(): A.expr {
+    const s = this.tok;
+    if (this.isOp("*")) {
+      this.advance();
+      const value = this.parseBitOr();
+      return this.loc({ _type: "Starred", value, ctx: "Load" }, s) as A.Starred;
+    }
+    let lower: A.expr | null = null;
+    if (!this.isOp(":")) {
+      lower = this.parseNamedExpression();
+      if (!this.isOp(":")) return lower;
+      if (lower._type === "NamedExpr") this.fail();
+    }
+    this.advance();
+    let upper: A.expr | null = null;
+    let step: A.expr | null = null;
+    if (this.canStartExpression(this.tok)) upper = this.parseExpression();
+    if (this.eatOp(":")) {
+      if (this.canStartExpression(this.tok)) step = this.parseExpression();
+    }
+    return this.loc({ _type: "Slice", lower, upper, step }, s) as A.Slice;
+  }
+
+  /** Call (or class) arguments up to, not including, ')'. */
+  parseCallArguments(isCall: boolean): [A.expr[], A.keyword[]] {
+    const args: A.expr[] = [];
+    const keywords: A.keyword[] = [];
+    let seenKeyword = false;
+    let seenDoubleStar = false;
+    while (!this.isOp(")")) {
+      const t = this.tok;
+      if (t.kind === OP && t.value === "*") {
+        this.advance();
+        const value = this.parseExpression();
+        const starred = this.loc({ _type: "Starred", value, ctx: "Load" }, t) as A.Starred;
+        if (seenDoubleStar) {
+          throw this.errorAtNode("iterable argument unpacking follows keyword argument unpacking", starred);
+        }
+        args.push(starred);
+      } else if (t.kind === OP && t.value === "**") {
+        this.advance();
+        const value = this.parseExpression();
+        keywords.push(this.loc({ _type: "keyword", arg: null, value }, t) as A.keyword);
+        seenDoubleStar = true;
+      } else if (t.kind === NAME && this.peek(1).kind === OP && this.peek(1).value === "=") {
+        if (t.value === "True" || t.value === "False" || t.value === "None") {
+          throw this.error(
+            `cannot assign to ${t.value}`,
+            t.line,
+            t.col,
+            this.peek(1).endLine,
+            this.peek(1).endCol,
+          );
+        }
+        if (KEYWORDS.has(t.value)) this.fail();
+        this.advance();
+        this.advance();
+        const value = this.parseExpression();
+        keywords.push(this.loc({ _type: "keyword", arg: t.value, value }, t) as A.keyword);
+        seenKeyword = true;
+      } else {
+        let e = this.parseNamedExpression();
+        if (this.isKw("for") || this.isKw("async")) {
+          const generators = this.parseComprehensionClauses();
+          const bare = isCall && args.length === 0 && keywords.length === 0 && this.isOp(")");
+          if (!bare) {
+            const lastGen = generators[generators.length - 1];
+            const lastItem = lastGen.ifs.length ? lastGen.ifs[lastGen.ifs.length - 1] : lastGen.iter;
+            if (!isCall && args.length === 0 && keywords.length === 0) this.fail();
+            throw this.errorRange("Generator expression must be parenthesized", e, lastItem);
+          }
+          e = {
+            _type: "GeneratorExp",
+            elt: e,
+            generators,
+            lineno: 0,
+            col_offset: -1,
+            end_lineno: 0,
+            end_col_offset: 0,
+          };
+        } else if (this.isOp("=")) {
+          const eq = this.tok;
+          throw this.error(
+            'expression cannot contain assignment, perhaps you meant "=="?',
+            e.lineno,
+            e.col_offset,
+            eq.endLine,
+            eq.endCol,
+          );
+        }
+        if (seenDoubleStar) {
+          throw this.errorAtNode("positional argument follows keyword argument unpacking", e);
+        }
+        if (seenKeyword) throw this.errorAtNode("positional argument follows keyword argument", e);
+        args.push(e);
+      }
+      if (!this.eatOp(",")) break;
+    }
+    if (!this.isOp(")")) this.fail();
+    return [args, keywords];
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Atoms
+
+  parseAtom(): A.expr {
+    const t = this.tok;
+    switch (t.kind) {
+      case NAME:
+        switch (t.value) {
+          case "None":
+            this.advance();
+            return this.loc({ _type: "Constant", value: null, kind: null }, t) as A.Constant;
+          case "True":
+            this.advance();
+            return this.loc({ _type: "Constant", value: true, kind: null }, t) as A.Constant;
+          case "False":
+            this.advance();
+            return this.loc({ _type: "Constant", value: false, kind: null }, t) as A.Constant;
+        }
+        if (KEYWORDS.has(t.value)) this.fail();
+        this.advance();
+        return {
+          _type: "Name",
+          id: t.value,
+          ctx: "Load",
+          lineno: t.line,
+          col_offset: t.col,
+          end_lineno: t.endLine,
+          end_col_offset: t.endCol,
+        };
+      case NUMBER:
+        this.advance();
+        return this.parseNumber(t);
+      case STRING:
+      case FSTRING_START:
+        return this.parseStrings();
+      case OP:
+        switch (t.value) {
+          case "(":
+            return this.parseParenthesized();
+          case "[":
+            return this.parseListDisplay();
+          case "{":
+            return this.parseBraceDisplay();
+          case "...":
+            this.advance();
+            return this.loc({ _type: "Constant", value: { _type: "Ellipsis" }, kind: null }, t) as A.Constant;
+        }
+    }
+    this.fail();
+  }
+
+  parseNumber(t: Token): A.Constant {
+    const text = t.value.includes("_") ? t.value.replace(/_/g, "") : t.value;
+    let value: A.ConstantValue;
+    const c1 = text.charCodeAt(1);
+    const last = text.charCodeAt(text.length - 1);
+    if (last === 0x6a || last === 0x4a) { // j J
+      value = { _type: "complex", real: 0, imag: Number(text.slice(0, -1)) };
+    } else if (
+      text.charCodeAt(0) === 0x30 && (c1 | 0x20) === 0x78 || (c1 | 0x20) === 0x6f && text[0] === "0" ||
+      (c1 | 0x20) === 0x62 && text[0] === "0"
+    ) {
+      value = BigInt(text.slice(0, 2).toLowerCase() + text.slice(2));
+    } else if (/[.eE]/.test(text)) {
+      value = Number(text);
+    } else {
+      value = BigInt(text);
+    }
+    return {
+      _type: "Constant",
+      value,
+      kind: null,
+      lineno: t.line,
+      col_offset: t.col,
+      end_lineno: t.endLine,
+      end_col_offset: t.endCol,
+    };
+  }
+
+  /** `( … )`: empty tuple, group, tuple, generator expression or parenthesized yield. */
+  parseParenthesized(): A.expr {
+    const s = this.advance();
+    this.level++;
+    if (this.isOp(")")) {
+      this.advance();
+      this.level--;
+      return this.loc({ _type: "Tuple", elts: [], ctx: "Load" }, s) as A.Tuple;
+    }
+    if (this.isKw("yield")) {
+      const y = this.parseYieldExpr();
+      this.expectOp(")");
+      this.level--;
+      return y;
+    }
+    if (this.isOp("**")) {
+      const d = this.advance();
+      const v = this.parseBitOr();
+      if (this.isOp(")")) {
+        throw this.error(
+          "cannot use double starred expression here",
+          d.line,
+          d.col,
+          v.end_lineno,
+          v.end_col_offset,
+        );
+      }
+      this.fail();
+    }
+    const first = this.parseStarNamedExpression(true);
+    if (this.isKw("for") || this.isKw("async")) {
+      if (first._type === "Starred") {
+        throw this.errorAtNode("iterable unpacking cannot be used in comprehension", first);
+      }
+      const generators = this.parseComprehensionClauses();
+      this.expectOp(")");
+      this.level--;
+      return this.loc({ _type: "GeneratorExp", elt: first, generators }, s) as A.GeneratorExp;
+    }
+    if (this.isOp(",")) {
+      const elts = [first];
+      while (this.eatOp(",")) {
+        if (this.isOp(")")) break;
+        elts.push(this.parseStarNamedExpression(true));
+      }
+      this.expectOp(")");
+      this.level--;
+      return this.loc({ _type: "Tuple", elts, ctx: "Load" }, s) as A.Tuple;
+    }
+    if (!this.isOp(")")) this.fail();
+    if (first._type === "Starred") throw this.errorAtNode("cannot use starred expression here", first);
+    this.advance();
+    this.level--;
+    return first;
+  }
+
+  parseListDisplay(): A.expr {
+    const s = this.advance();
+    this.level++;
+    if (this.isOp("]")) {
+      this.advance();
+      this.level--;
+      return this.loc({ _type: "List", elts: [], ctx: "Load" }, s) as A.List;
+    }
+    const first = this.parseStarNamedExpression(true);
+    if (this.isKw("for") || this.isKw("async")) {
+      if (first._type === "Starred") {
+        throw this.errorAtNode("iterable unpacking cannot be used in comprehension", first);
+      }
+      const generators = this.parseComprehensionClauses();
+      this.expectOp("]");
+      this.level--;
+      return this.loc({ _type: "ListComp", elt: first, generators }, s) as A.ListComp;
+    }
+    const elts = [first];
+    this.parseDisplayRest(elts, "]");
+    this.level--;
+    return this.loc({ _type: "List", elts, ctx: "Load" }, s) as A.List;
+  }
+
+  /** The elements after the first of a list or set display, and the closing bracket. */
+  parseDisplayRest(elts: A.expr[], close: string): void {
+    while (this.eatOp(",")) {
+      if (this.isOp(close)) break;
+      elts.push(this.parseStarNamedExpression(true));
+    }
+    if (this.isKw("for") || this.isKw("async")) {
+      const comma = this.last;
+      const a = elts[0];
+      const b = elts.length > 1 ? elts[elts.length - 1] : null;
+      if (b === null) {
+        throw this.error(
+          "did you forget parentheses around the comprehension target?",
+          a.lineno,
+          a.col_offset,
+          comma.endLine,
+          comma.endCol,
+        );
+      }
+      throw this.errorRange("did you forget parentheses around the comprehension target?", a, b);
+    }
+    this.expectOp(close);
+  }
+
+  /** `{ … }`: dict, set, dict comprehension or set comprehension. */
+  parseBraceDisplay(): A.expr {
+    const s = this.advance();
+    this.level++;
+    if (this.isOp("}")) {
+      this.advance();
+      this.level--;
+      return this.loc({ _type: "Dict", keys: [], values: [] }, s) as A.Dict;
+    }
+    if (this.isOp("**")) return this.parseDictRest(s, null, null);
+    const first = this.parseStarNamedExpression(true);
+    if (this.isOp(":") && first._type !== "Starred") {
+      this.advance();
+      if (this.isOp("*")) {
+        const star = this.tok;
+        this.advance();
+        const v = this.parseBitOr();
+        throw this.error(
+          "cannot use a starred expression in a dictionary value",
+          star.line,
+          star.col,
+          v.end_lineno,
+          v.end_col_offset,
+        );
+      }
+      if (this.isOp("}") || this.isOp(",")) {
+        throw this.errorAtToken("expression expected after dictionary key and ':'", this.last);
+      }
+      const value = this.parseExpression();
+      if (this.isKw("for") || this.isKw("async")) {
+        const generators = this.parseComprehensionClauses();
+        this.expectOp("}");
+        this.level--;
+        return this.loc({ _type: "DictComp", key: first, value, generators }, s) as A.DictComp;
+      }
+      return this.parseDictRest(s, first, value);
+    }
+    if (this.isKw("for") || this.isKw("async")) {
+      if (first._type === "Starred") {
+        throw this.errorAtNode("iterable unpacking cannot be used in comprehension", first);
+      }
+      const generators = this.parseComprehensionClauses();
+      this.expectOp("}");
+      this.level--;
+      return this.loc({ _type: "SetComp", elt: first, generators }, s) as A.SetComp;
+    }
+    const elts = [first];
+    this.parseDisplayRest(elts, "}");
+    this.level--;
+    return this.loc({ _type: "Set", elts }, s) as A.Set;
+  }
+
+  parseDictRest(s: Token, key: A.expr | null, value: A.expr | null): A.Dict {
+    const keys: (A.expr | null)[] = [];
+    const values: A.expr[] = [];
+    if (value !== null) {
+      keys.push(key);
+      values.push(value);
+      if (!this.eatOp(",")) {
+        this.expectOp("}");
+        this.level--;
+        return this.loc({ _type: "Dict", keys, values }, s) as A.Dict;
+      }
+    }
+    while (!this.isOp("}")) {
+      if (this.isOp("**")) {
+        const d = this.advance();
+        const v = this.parseBitOr();
+        if (this.isKw("for") || this.isKw("async")) {
+          throw this.error(
+            "dict unpacking cannot be used in dict comprehension",
+            d.line,
+            d.col,
+            v.end_lineno,
+            v.end_col_offset,
+          );
+        }
+        keys.push(null);
+        values.push(v);
+      } else {
+        const k = this.parseExpression();
+        if (!this.isOp(":")) {
+          if (this.isOp("}") || this.isOp(",")) {
+            throw this.error("':' expected after dictionary key", k.lineno, k.col_offset, k.end_lineno, 0);
+          }
+          this.fail();
+        }
+        this.advance();
+        if (this.isOp("}") || this.isOp(",")) {
+          throw this.errorAtToken("expression expected after dictionary key and ':'", this.last);
+        }
+        keys.push(k);
+        values.push(this.parseExpression());
+      }
+      if (!this.eatOp(",")) break;
+    }
+    this.expectOp("}");
+    this.level--;
+    return this.loc({ _type: "Dict", keys, values }, s) as A.Dict;
+  }
+
+  /** `for_if_clauses`. */
+  parseComprehensionClauses(): A.comprehension[] {
+    const generators: A.comprehension[] = [];
+    while (
+      this.isKw("for") || (this.isKw("async") && this.peek(1).kind === NAME && this.peek(1).value === "for")
+    ) {
+      const is_async = this.isKw("async") ? 1 : 0;
+      if (is_async) this.advance();
+      this.advance();
+      const target = this.parseForTargets();
+      this.advance(); // 'in'
+      const iter = this.parseDisjunction();
+      const ifs: A.expr[] = [];
+      while (this.eatKw("if")) ifs.push(this.parseDisjunction());
+      generators.push({ _type: "comprehension", target, iter, ifs, is_async });
+    }
+    if (generators.length === 0) this.fail();
+    return generators;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Strings
+
+  /** One or more adjacent string literals: a Constant, or a JoinedStr when f-strings are involved. */
+  parseStrings(): A.expr {
+    const s = this.tok;
+    const parts: (string | A.FormattedValue)[] = [];
+    let bytes: Uint8Array[] | null = null;
+    let sawStr = false;
+    let sawFString = false;
+    const kind = s.kind === STRING && (s.value[0] === "u" || s.value[0] === "U") ? "u" : null;
+    for (;;) {
+      const t = this.tok;
+      if (t.kind === STRING) {
+        this.advance();
+        const d = decodeString(t.value, this.literalLocation(t));
+        if (d.bytes) {
+          bytes ??= [];
+          bytes.push(latin1Bytes(d.value));
+        } else {
+          sawStr = true;
+          parts.push(d.value);
+        }
+      } else if (t.kind === FSTRING_START) {
+        sawStr = true;
+        sawFString = true;
+        this.parseFString(parts);
+      } else break;
+    }
+    const e = this.last;
+    if (bytes !== null && sawStr) {
+      throw this.errorAtToken("cannot mix bytes and nonbytes literals", this.tok);
+    }
+    if (bytes !== null) {
+      let n = 0;
+      for (const b of bytes) n += b.length;
+      const all = new Uint8Array(n);
+      n = 0;
+      for (const b of bytes) {
+        all.set(b, n);
+        n += b.length;
+      }
+      return this.loc(
+        { _type: "Constant", value: { _type: "bytes", value: all }, kind: null },
+        s,
+        e,
+      ) as A.Constant;
+    }
+    if (!sawFString) {
+      return this.loc({ _type: "Constant", value: parts.join(""), kind }, s, e) as A.Constant;
+    }
+    return this.joined(parts, s, e, kind);
+  }
+
+  /** Merges adjacent text parts and builds a JoinedStr; 3.11 gives every part the whole literal's span. */
+  joined(parts: (string | A.FormattedValue)[], s: Token, e: Token, kind: string | null): A.JoinedStr {
+    const values: A.expr[] = [];
+    let text = "";
+    for (const p of parts) {
+      if (typeof p === "string") {
+        text += p;
+        continue;
+      }
+      if (text !== "") {
+        values.push(this.loc({ _type: "Constant", value: text, kind }, s, e) as A.Constant);
+        text = "";
+      }
+      this.loc(p, s, e);
+      if (p.format_spec !== null) this.relocateSpec(p.format_spec as A.JoinedStr, s, e);
+      values.push(p);
+    }
+    if (text !== "") values.push(this.loc({ _type: "Constant", value: text, kind }, s, e) as A.Constant);
+    return this.loc({ _type: "JoinedStr", values }, s, e) as A.JoinedStr;
+  }
+
+  relocateSpec(spec: A.JoinedStr, s: Token, e: Token): void {
+    this.loc(spec, s, e);
+    for (const v of spec.values) {
+      this.loc(v, s, e);
+      if (v._type === "FormattedValue" && v.format_spec !== null) {
+        this.relocateSpec(v.format_spec as A.JoinedStr, s, e);
+      }
+    }
+  }
+
+  /** FSTRING_START (FSTRING_MIDDLE | replacement field)* FSTRING_END, appended to `parts`. */
+  parseFString(parts: (string | A.FormattedValue)[]): void {
+    this.advance();
+    for (;;) {
+      const t = this.tok;
+      if (t.kind === FSTRING_MIDDLE) {
+        this.advance();
+        parts.push(t.value);
+      } else if (t.kind === OP && t.value === "{") {
+        parts.push(this.parseReplacementField(parts));
+      } else if (t.kind === FSTRING_END) {
+        this.advance();
+        return;
+      } else {
+        this.fail();
+      }
+    }
+  }
+
+  parseReplacementField(parts: (string | A.FormattedValue)[]): A.FormattedValue {
+    const open = this.advance();
+    this.level++;
+    if (this.isOp("}") || this.isOp("!") || this.isOp(":") || this.isOp("=")) {
+      throw this.errorAtToken("f-string: empty expression not allowed", this.tok);
+    }
+    const value = this.isKw("yield") ? this.parseYieldExpr() : this.parseStarExpressions();
+    let conversion = -1;
+    let debug = false;
+    if (this.isOp("=")) {
+      this.advance();
+      debug = true;
+      parts.push(this.source.slice(open.end, this.tok.start));
+    }
+    if (this.isOp("!")) {
+      const bang = this.advance();
+      const c = this.tok;
+      const code = c.kind === NAME ? c.value : "";
+      if (code !== "s" && code !== "r" && code !== "a" || c.start !== bang.end) {
+        throw this.errorAtToken("f-string: invalid conversion character: expected 's', 'r', or 'a'", c);
+      }
+      this.advance();
+      conversion = code.charCodeAt(0);
+    }
+    let format_spec: A.expr | null = null;
+    if (this.isOp(":")) {
+      const colon = this.advance();
+      const specParts: (string | A.FormattedValue)[] = [];
+      for (;;) {
+        const t = this.tok;
+        if (t.kind === FSTRING_MIDDLE) {
+          this.advance();
+          specParts.push(t.value);
+        } else if (t.kind === OP && t.value === "{") {
+          specParts.push(this.parseReplacementField(specParts));
+        } else break;
+      }
+      format_spec = this.joined(specParts, colon, this.last, null);
+    }
+    if (!this.isOp("}")) {
+      throw this.errorAtToken("f-string: expecting '}'", this.tok);
+    }
+    this.advance();
+    this.level--;
+    if (debug && conversion === -1 && format_spec === null) conversion = 114;
+    return { _type: "FormattedValue", value, conversion, format_spec } as A.FormattedValue;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers shared by the error diagnoses
+
+/**
+ * A comment as CPython's tokenizer classifies it with type comments on: `# type: ignore…` (text:
+ * what follows "ignore"), `# type: …` (text: what follows the prefix), or neither (null).
+ */
+function classifyTypeComment(comment: string): { ignore: boolean; text: string } | null {
+  const m = /^#[ \t]*type:[ \t]*/.exec(comment);
+  if (m === null) return null;
+  const rest = comment.slice(m[0].length);
+  if (rest.startsWith("ignore")) {
+    const c = rest.charCodeAt(6);
+    const alnum = c >= 128 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (rest.length === 6 || !alnum) return { ignore: true, text: rest.slice(6) };
+  }
+  return { ignore: false, text: rest };
+}
+
+/** A bytes value as the decoder gives it (one char per byte) → bytes. */
+function latin1Bytes(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+function isImaginary(e: A.expr): boolean {
+  return e._type === "Constant" && typeof e.value === "object" && e.value !== null && "_type" in e.value &&
+    e.value._type === "complex";
+}
+
+/** CPython's `_PyPegen_get_expr_name`: how error messages name an expression. */
+export function exprName(e: A.expr): string {
+  switch (e._type) {
+    case "Attribute":
+      return "attribute";
+    case "Subscript":
+      return "subscript";
+    case "Starred":
+      return "starred";
+    case "Name":
+      return "name";
+    case "List":
+      return "list";
+    case "Tuple":
+      return "tuple";
+    case "Lambda":
+      return "lambda";
+    case "Call":
+      return "function call";
+    case "BoolOp":
+    case "BinOp":
+    case "UnaryOp":
+      return "expression";
+    case "GeneratorExp":
+      return "generator expression";
+    case "Yield":
+    case "YieldFrom":
+      return "yield expression";
+    case "Await":
+      return "await expression";
+    case "ListComp":
+      return "list comprehension";
+    case "SetComp":
+      return "set comprehension";
+    case "DictComp":
+      return "dict comprehension";
+    case "Dict":
+      return "dict literal";
+    case "Set":
+      return "set display";
+    case "JoinedStr":
+    case "FormattedValue":
+      return "f-string expression";
+    case "Constant": {
+      const v = e.value;
+      if (v === null) return "None";
+      if (v === true) return "True";
+      if (v === false) return "False";
+      if (typeof v === "object" && v._type === "Ellipsis") return "ellipsis";
+      return "literal";
+    }
+    case "Compare":
+      return "comparison";
+    case "IfExp":
+      return "conditional expression";
+    case "NamedExpr":
+      return "named expression";
+    case "Slice":
+      return "slice";
+  }
+}
+
+/** Whether `e`, starting at token `s`, is what CPython's `bitwise_or` rule would parse as a whole. */
+function isBitwiseOrLevel(e: A.expr, s: Token): boolean {
+  const parenthesized = s.kind === OP && s.value === "(" && !(e.lineno === s.line && e.col_offset === s.col);
+  if (parenthesized) return true;
+  switch (e._type) {
+    case "BoolOp":
+    case "Compare":
+    case "IfExp":
+    case "Lambda":
+    case "NamedExpr":
+    case "Starred":
+    case "Yield":
+    case "YieldFrom":
+      return false;
+    case "UnaryOp":
+      return e.op !== "Not";
+    case "Tuple":
+      return s.kind === OP && s.value === "(" && e.col_offset === s.col && e.lineno === s.line;
+  }
+  return true;
+}
+
+function isTupleOrGenexp(e: A.expr, s: Token): boolean {
+  return (e._type === "Tuple" || e._type === "GeneratorExp") && e.lineno === s.line && e.col_offset === s.col;
+}
+
+/** The prefix of `e` (which starts at token `s`) that CPython's `bitwise_or` rule parses, or null. */
+function leadingBitwiseOr(e: A.expr | undefined, s: Token | undefined): A.expr | null {
+  if (e === undefined || s === undefined) return null;
+  let cur: A.expr = e;
+  for (;;) {
+    if (isBitwiseOrLevel(cur, s)) return cur;
+    switch (cur._type) {
+      case "BoolOp":
+        cur = cur.values[0];
+        break;
+      case "Compare":
+        cur = cur.left;
+        break;
+      case "IfExp":
+        cur = cur.body;
+        break;
+      case "Tuple":
+        if (cur.elts.length === 0) return null;
+        cur = cur.elts[0];
+        break;
+      default:
+        return null;
+    }
+  }
 }

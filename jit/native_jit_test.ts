@@ -316,6 +316,159 @@ Deno.test({
   },
 });
 
+// x, y, x // y, x % y for Python 3.11 floats (from python3), as text: "-0", "inf", "nan" spelled out.
+const PYTHON_FLOAT_DIVMOD = [
+  "7.5 2.0 3.0 1.5",
+  "7.5 -2.0 -4.0 -0.5",
+  "7.5 0.5 15.0 0",
+  "7.5 -0.5 -15.0 -0",
+  "7.5 3.0 2.0 1.5",
+  "7.5 -3.0 -3.0 -1.5",
+  "7.5 inf 0 7.5",
+  "7.5 -inf -1.0 -inf",
+  "-7.5 2.0 -4.0 0.5",
+  "-7.5 -2.0 3.0 -1.5",
+  "-7.5 0.5 -15.0 0",
+  "-7.5 -0.5 15.0 -0",
+  "-7.5 3.0 -3.0 1.5",
+  "-7.5 -3.0 2.0 -1.5",
+  "-7.5 inf -1.0 inf",
+  "-7.5 -inf 0 -7.5",
+  "1.0 2.0 0 1.0",
+  "1.0 -2.0 -1.0 -1.0",
+  "1.0 0.5 2.0 0",
+  "1.0 -0.5 -2.0 -0",
+  "1.0 3.0 0 1.0",
+  "1.0 -3.0 -1.0 -2.0",
+  "1.0 inf 0 1.0",
+  "1.0 -inf -1.0 -inf",
+  "-1.0 2.0 -1.0 1.0",
+  "-1.0 -2.0 0 -1.0",
+  "-1.0 0.5 -2.0 0",
+  "-1.0 -0.5 2.0 -0",
+  "-1.0 3.0 -1.0 2.0",
+  "-1.0 -3.0 0 -1.0",
+  "-1.0 inf -1.0 inf",
+  "-1.0 -inf 0 -1.0",
+  "0 2.0 0 0",
+  "0 -2.0 -0 -0",
+  "0 0.5 0 0",
+  "0 -0.5 -0 -0",
+  "0 3.0 0 0",
+  "0 -3.0 -0 -0",
+  "0 inf 0 0",
+  "0 -inf -0 -0",
+  "-0 2.0 -0 0",
+  "-0 -2.0 0 -0",
+  "-0 0.5 -0 0",
+  "-0 -0.5 0 -0",
+  "-0 3.0 -0 0",
+  "-0 -3.0 0 -0",
+  "-0 inf -0 0",
+  "-0 -inf 0 -0",
+  "3.0 2.0 1.0 1.0",
+  "3.0 -2.0 -2.0 -1.0",
+  "3.0 0.5 6.0 0",
+  "3.0 -0.5 -6.0 -0",
+  "3.0 3.0 1.0 0",
+  "3.0 -3.0 -1.0 -0",
+  "3.0 inf 0 3.0",
+  "3.0 -inf -1.0 -inf",
+  "1e+300 2.0 5e+299 0",
+  "1e+300 -2.0 -5e+299 -0",
+  "1e+300 0.5 2e+300 0",
+  "1e+300 -0.5 -2e+300 -0",
+  "1e+300 3.0 3.3333333333333335e+299 0",
+  "1e+300 -3.0 -3.3333333333333335e+299 -0",
+  "1e+300 inf 0 1e+300",
+  "1e+300 -inf -1.0 -inf",
+  "-1e-300 2.0 -1.0 2.0",
+  "-1e-300 -2.0 0 -1e-300",
+  "-1e-300 0.5 -1.0 0.5",
+  "-1e-300 -0.5 0 -1e-300",
+  "-1e-300 3.0 -1.0 3.0",
+  "-1e-300 -3.0 0 -1e-300",
+  "-1e-300 inf -1.0 inf",
+  "-1e-300 -inf 0 -1e-300",
+  "inf 2.0 nan nan",
+  "inf -2.0 nan nan",
+  "inf 0.5 nan nan",
+  "inf -0.5 nan nan",
+  "inf 3.0 nan nan",
+  "inf -3.0 nan nan",
+  "inf inf nan nan",
+  "inf -inf nan nan",
+];
+
+function parseFloatText(text: string): number {
+  if (text === "inf") return Infinity;
+  if (text === "-inf") return -Infinity;
+  if (text === "nan") return NaN;
+  return text === "-0" ? -0 : Number(text);
+}
+
+Deno.test({
+  name: "float floor division and modulo follow Python, signed zeros and infinities included",
+  ignore,
+  fn() {
+    const t = new NativeTraceBuilder();
+    const divFault = t.exit("ZERO_DIVISION");
+    const modFault = t.exit("ZERO_DIVISION");
+    t.op("FLOORDIV_F64", { a: S2, b: S0, c: S1, target: divFault });
+    t.op("MOD_F64", { a: S3, b: S0, c: S1, target: modFault });
+    t.op("JUMP", { target: t.exit("DONE") });
+    const executor = jit().compile(t.finish());
+    for (const row of PYTHON_FLOAT_DIVMOD) {
+      const [x, y, q, r] = row.split(" ").map(parseFloatText);
+      jit().setF64(S0, x);
+      jit().setF64(S1, y);
+      assert.equal(executor.run(), 2, row);
+      assert.ok(Object.is(jit().getF64(S2), q), `${x} // ${y}: got ${jit().getF64(S2)}, Python says ${q}`);
+      assert.ok(Object.is(jit().getF64(S3), r), `${x} % ${y}: got ${jit().getF64(S3)}, Python says ${r}`);
+    }
+    jit().setF64(S1, -0);
+    assert.equal(executor.exitReason(executor.run()), "ZERO_DIVISION");
+    executor.free();
+  },
+});
+
+Deno.test({
+  name: "int true division gives Python's float, and abs guards the int64 minimum",
+  ignore,
+  fn() {
+    const t = new NativeTraceBuilder();
+    const fault = t.exit("GUARD_FAILED");
+    t.op("ABS_I64", { a: S3, b: S0, target: fault });
+    t.op("TRUEDIV_I64", { a: S2, b: S0, c: S1, target: fault });
+    t.op("ABS_F64", { a: S4, b: S2 });
+    t.op("JUMP", { target: t.exit("DONE") });
+    const executor = jit().compile(t.finish());
+    // Python: 7/2 == 3.5, -7/2 == -3.5, 1/3 == 0.3333333333333333, 2**53/3 == 3002399751580330.5
+    const cases: [bigint, bigint, number][] = [[7n, 2n, 3.5], [-7n, 2n, -3.5], [1n, 3n, 1 / 3], [
+      2n ** 53n,
+      3n,
+      3002399751580330.5,
+    ]];
+    for (const [x, y, q] of cases) {
+      jit().setI64(S0, x);
+      jit().setI64(S1, y);
+      assert.equal(executor.run(), 1);
+      assert.equal(jit().getF64(S2), q);
+      assert.equal(jit().getI64(S3), x < 0n ? -x : x);
+      assert.equal(jit().getF64(S4), Math.abs(q));
+    }
+    jit().setI64(S1, 0n);
+    assert.equal(executor.run(), 0, "division by zero exits");
+    jit().setI64(S0, 2n ** 53n + 1n);
+    jit().setI64(S1, 3n);
+    assert.equal(executor.run(), 0, "beyond 2**53 the interpreter divides exactly");
+    jit().setI64(S0, -(2n ** 63n));
+    jit().setI64(S1, 1n);
+    assert.equal(executor.run(), 0, "abs(int64 minimum) does not fit");
+    executor.free();
+  },
+});
+
 Deno.test({
   name: "float comparisons, constants and branches behave like Python floats (NaN compares false)",
   ignore,

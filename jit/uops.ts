@@ -79,7 +79,7 @@ const mathF64 = (name: string, fn: string, domain: string): UopSpec => ({
   doc: `a = ${fn}(b) from libm; exits through target when ${domain} (CPython raises there)`,
 });
 
-/** Every uop of the native backend, in stencil order. Append only: ids are positions. */
+/** Every uop of the native backend, in stencil order. Ids are positions: rebuild stencils after edits. */
 export const UOPS: readonly UopSpec[] = [
   // Control.
   { name: "EXIT", operand: "exit", terminator: true, doc: "return operand (the exit index) to the caller" },
@@ -114,6 +114,16 @@ export const UOPS: readonly UopSpec[] = [
   binaryI64("FLOORDIV_I64", "a = b // c (rounds toward -inf); exits when c == 0 or on overflow"),
   binaryI64("MOD_I64", "a = b % c (sign of c); exits through target when c == 0"),
   { name: "NEG_I64", a: "i64", b: "i64", target: "guard", doc: "a = -b; exits on overflow" },
+  { name: "ABS_I64", a: "i64", b: "i64", target: "guard", doc: "a = abs(b); exits on overflow" },
+  {
+    name: "TRUEDIV_I64",
+    a: "f64",
+    b: "i64",
+    c: "i64",
+    target: "guard",
+    doc:
+      "a = b / c as a float; exits when c == 0, or when b or c exceeds 2**53 (CPython rounds those exactly)",
+  },
   binaryI64("AND_I64", "a = b & c", false),
   binaryI64("OR_I64", "a = b | c", false),
   binaryI64("XOR_I64", "a = b ^ c", false),
@@ -138,6 +148,23 @@ export const UOPS: readonly UopSpec[] = [
     doc: "a = b / c; exits through target when c == 0 (ZeroDivisionError)",
   },
   { name: "NEG_F64", a: "f64", b: "f64", doc: "a = -b (float64)" },
+  {
+    name: "FLOORDIV_F64",
+    a: "f64",
+    b: "f64",
+    c: "f64",
+    target: "guard",
+    doc: "a = b // c with Python's float rules (fmod, floor); exits when c == 0 (ZeroDivisionError)",
+  },
+  {
+    name: "MOD_F64",
+    a: "f64",
+    b: "f64",
+    c: "f64",
+    target: "guard",
+    doc: "a = b % c with Python's float rules (sign of c; fmod); exits when c == 0 (ZeroDivisionError)",
+  },
+  { name: "ABS_F64", a: "f64", b: "f64", doc: "a = abs(b) (float64)" },
   { name: "I64_TO_F64", a: "f64", b: "i64", doc: "a = float(b)" },
   compareF64("LT_F64", "<"),
   compareF64("LE_F64", "<="),
@@ -219,4 +246,4 @@ export const FIELD_SYMBOLS: Readonly<Record<FieldName, string>> = {
 };
 
 /** libm functions stencils may call; the emitter resolves them by name at run time. */
-export const LIBM_SYMBOLS: readonly string[] = ["sqrt", "sin", "cos", "exp", "log", "pow", "floor"];
+export const LIBM_SYMBOLS: readonly string[] = ["sqrt", "sin", "cos", "exp", "log", "pow", "floor", "fmod"];

@@ -35,6 +35,7 @@ double exp(double);
 double log(double);
 double pow(double, double);
 double floor(double);
+double fmod(double, double);
 
 /* The slot whose byte offset is the address of `sym`, plus `extra` bytes. */
 #define SLOT_AT(sym, extra) (*(Slot *)((char *)frame + (intptr_t)&(sym) + (extra)))

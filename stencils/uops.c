@@ -120,6 +120,22 @@ UOP(NEG_I64) {
   CONTINUE();
 }
 
+UOP(ABS_I64) {
+  int64_t x = B.i;
+  GUARD(x != INT64_MIN);
+  A.i = x < 0 ? -x : x;
+  CONTINUE();
+}
+
+UOP(TRUEDIV_I64) {
+  int64_t x = B.i, y = C.i;
+  const int64_t exact = (int64_t)1 << 53; /* beyond this, (double)x may round before dividing */
+  GUARD(y != 0);
+  GUARD(x >= -exact && x <= exact && y >= -exact && y <= exact);
+  A.f = (double)x / (double)y;
+  CONTINUE();
+}
+
 UOP(AND_I64) {
   A.i = B.i & C.i;
   CONTINUE();
@@ -211,6 +227,44 @@ UOP(DIV_F64) {
 
 UOP(NEG_F64) {
   A.f = -B.f;
+  CONTINUE();
+}
+
+/* CPython's float_rem and _float_div_mod (Objects/floatobject.c), on fmod and floor. */
+UOP(FLOORDIV_F64) {
+  double vx = B.f, wx = C.f;
+  GUARD(wx != 0.0);
+  double mod = fmod(vx, wx);
+  double div = (vx - mod) / wx;
+  if (mod != 0.0) {
+    if ((wx < 0) != (mod < 0)) div -= 1.0;
+  }
+  double result;
+  if (div != 0.0) {
+    result = floor(div);
+    if (div - result > 0.5) result += 1.0;
+  } else {
+    result = __builtin_copysign(0.0, vx / wx);
+  }
+  A.f = result;
+  CONTINUE();
+}
+
+UOP(MOD_F64) {
+  double vx = B.f, wx = C.f;
+  GUARD(wx != 0.0);
+  double mod = fmod(vx, wx);
+  if (mod != 0.0) {
+    if ((wx < 0) != (mod < 0)) mod += wx;
+  } else {
+    mod = __builtin_copysign(0.0, wx);
+  }
+  A.f = mod;
+  CONTINUE();
+}
+
+UOP(ABS_F64) {
+  A.f = __builtin_fabs(B.f);
   CONTINUE();
 }
 

@@ -103,7 +103,7 @@ export function parseCompareArgs(argv: string[]): CompareOptions {
 }
 
 /** A runtime that was found, with what its probe said. */
-interface FoundRuntime {
+export interface FoundRuntime {
   spec: RuntimeSpec;
   version: string;
   command: string[];
@@ -114,7 +114,7 @@ function log(text: string): void {
 }
 
 /** Runs one program under every runtime, `runs` times each, interleaved so drift hits all alike. */
-async function measureProgram(
+export async function measureProgram(
   program: BenchProgram,
   runtimes: FoundRuntime[],
   options: CompareOptions,

@@ -27,7 +27,13 @@ import {
   type ResultTable,
 } from "../bench/_report.ts";
 import { BASELINE_ID, RUNTIMES } from "../bench/_runtimes.ts";
-import { parseCompareArgs, RESULTS_DIR } from "../bench/compare.ts";
+import {
+  buildTable,
+  type FoundRuntime,
+  measureProgram,
+  parseCompareArgs,
+  RESULTS_DIR,
+} from "../bench/compare.ts";
 
 Deno.test("there are at least 12 programs besides startup, each with both expected outputs", () => {
   assert.ok(PROGRAMS.filter((p) => p.name !== STARTUP).length >= 12);
@@ -304,4 +310,65 @@ Deno.test("captureOutput collects what is written to stdout and stderr, then res
   assert.deepEqual(captured, { value: 7, stdout: "out more\n", stderr: "err\n" });
   assert.equal(Deno.stdout.writeSync, writeSync);
   assert.equal(Object.hasOwn(Deno.stdout, "writeSync"), false);
+});
+
+/** A stand-in runtime: `fake.ts MODE PROGRAM.py ARGS…` answers right, wrong, "not yet", or too slowly. */
+const FAKE_RUNTIME = `
+const [mode, path] = Deno.args;
+if (mode === "right") await Deno.stdout.write(Deno.readFileSync(path.replace(/\\.py$/, ".quick.exp")));
+if (mode === "wrong") console.log("forty-two");
+if (mode === "not-yet") { console.error("NotImplementedError: closures"); Deno.exit(1); }
+if (mode === "slow") await new Promise((resolve) => setTimeout(resolve, 5000));
+`;
+
+Deno.test("measureProgram and buildTable: fake runtimes are timed, judged, budgeted and tabulated", async () => {
+  const dir = Deno.makeTempDirSync();
+  try {
+    const fake = `${dir}/fake.ts`;
+    Deno.writeTextFileSync(fake, FAKE_RUNTIME);
+    const runtime = (id: string, incomplete: boolean): FoundRuntime => ({
+      spec: { id, label: id, colour: "#000000", how: { kind: "pyodide" }, incomplete, inner: null },
+      version: `${id} 1.0`,
+      command: [Deno.execPath(), "run", "-A", "--no-config", fake, id === BASELINE_ID ? "right" : id],
+    });
+    const runtimes = [
+      runtime(BASELINE_ID, false),
+      runtime("wrong", false),
+      runtime("not-yet", true),
+      runtime("slow", false),
+    ];
+    const options = { ...parseCompareArgs(["--quick", "--runs", "2", "--timeout", "1"]), budget: 30 };
+    const programs = selectPrograms(["calc", "startup"]);
+    const spent = new Map<string, number>();
+    const outcomes = [];
+    for (const program of programs) outcomes.push(await measureProgram(program, runtimes, options, spent));
+    const calc = outcomes[0];
+    const right = calc.get(BASELINE_ID);
+    assert.equal(right?.kind, "ok");
+    assert.equal(
+      right?.kind === "ok" ? right.wall.length : 0,
+      2,
+      "two runs of a right answer are both timed",
+    );
+    assert.equal(calc.get("wrong")?.kind, "wrong");
+    assert.deepEqual(calc.get("not-yet"), { kind: "not-yet", detail: "closures" });
+    assert.deepEqual(calc.get("slow"), { kind: "timeout", detail: "> 1 s" });
+    assert.ok((spent.get("slow") ?? 0) < 3, "a run that failed once is not repeated");
+
+    const table = buildTable(programs, runtimes, [], outcomes, options);
+    assert.deepEqual(table.columns.map((c) => c.id), [BASELINE_ID, "wrong", "not-yet", "slow"]);
+    assert.deepEqual(table.cells[1].map((c) => c.kind), ["time", "wrong", "not-yet", "timeout"]);
+    assert.equal(table.baseline, BASELINE_ID);
+
+    // Once a runtime's budget is spent, its remaining programs are skipped rather than run.
+    const broke = await measureProgram(
+      programs[0],
+      [runtimes[0]],
+      { ...options, budget: 0.001 },
+      new Map([[BASELINE_ID, 1]]),
+    );
+    assert.equal(broke.get(BASELINE_ID)?.kind, "skipped");
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
+  }
 });

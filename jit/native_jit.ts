@@ -23,7 +23,7 @@
 import { ExecMemory, type ExecMemoryStats } from "./exec_memory.ts";
 import { type EmittedCode, emitTrace } from "./emitter.ts";
 import { addressOf, type EnterFunction, enterTrampoline } from "./native_libs.ts";
-import { DEFAULT_SLOT_COUNT, FIRST_SLOT, STATE_EXECUTOR_TABLE } from "./native_state.ts";
+import { DEFAULT_SLOT_COUNT, STATE_EXECUTOR_TABLE } from "./native_state.ts";
 import { exitReasonName, type NativeTrace } from "./native_trace.ts";
 import { nativeJitSupport } from "./native_support.ts";
 
@@ -240,5 +240,3 @@ export class NativeJit {
     return index;
   }
 }
-
-export { FIRST_SLOT };

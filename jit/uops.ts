@@ -5,7 +5,7 @@
  * stencil's holes match the fields declared here. Everything else (numbering, emitter checks, the
  * disassembler's annotations) is derived from this table.
  *
- * A uop instruction has five fields (see `NativeUop` in `jit/emitter.ts`):
+ * A uop instruction has five fields (see `NativeUop` in `jit/native_trace.ts`):
  * - `a`, `b`, `c`: slot indices of the native frame (see `jit/native_state.ts`); in C they are
  *   `_JIT_A`, `_JIT_B`, `_JIT_C`, patched as byte offsets from the frame pointer;
  * - `operand`: a 64-bit immediate (`_JIT_OPERAND`): an int64, the bits of a float64, an address,

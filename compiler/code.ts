@@ -1,0 +1,177 @@
+/**
+ * Code objects: what the compiler produces for each module, class body, function, lambda and
+ * comprehension, and what every tier executes.
+ *
+ * In: the assembler's output (bytecode, constants, names, tables). Out: a `PyCode` (a Python
+ * `code` object), with lookups for the line of an instruction and the handler of an exception.
+ *
+ * - `code`: Uint16Array of `opcode | oparg << 8` units (compiler/opcodes.ts), inline caches after
+ *   the instructions that have them. The specializer rewrites opcodes in place.
+ * - Locals layout ("localsplus", as CPython 3.11+): `varnames` (parameters first), then the cell
+ *   variables that are not parameters, then the free variables. A frame keeps all of them and its
+ *   value stack in one JS array: slots [0, nlocalsplus) then the stack.
+ * - Line table: `lines[i]` is the source line of code unit i (0 for none). One Int32Array per
+ *   code object: cheap and O(1); only read when an exception is raised or by dis.
+ * - Exception table: flat Int32Array of (start, end, target, depth, lasti) entries in code units,
+ *   sorted by start, innermost handler first for nested ranges (CPython's zero-cost `try`).
+ *
+ * @example
+ * ```ts
+ * import { PyCode } from "./code.ts";
+ * // built by compiler/codegen.ts: const code = compile(tree, "x.py", source);
+ * ```
+ * @module
+ */
+import { newBuiltinType, objectType, type PyType, type PyValue } from "../vm/object.ts";
+import { PyObject } from "../vm/object.ts";
+
+/** `code.co_flags` bits (CPython's values). */
+export const CO_OPTIMIZED = 0x1,
+  CO_NEWLOCALS = 0x2,
+  CO_VARARGS = 0x4,
+  CO_VARKEYWORDS = 0x8,
+  CO_NESTED = 0x10,
+  CO_GENERATOR = 0x20,
+  CO_NOFREE = 0x40,
+  CO_COROUTINE = 0x80;
+
+/** Per localsplus slot: what kind of variable it holds. */
+export const SLOT_LOCAL = 0x20, SLOT_CELL = 0x40, SLOT_FREE = 0x80;
+
+let codeTypeCache: PyType | null = null;
+/** The `code` type (made on first use: vm/object.ts must finish loading first). */
+export function codeType(): PyType {
+  return codeTypeCache ??= newBuiltinType("code", objectType, 0);
+}
+
+/** Counts of code objects (for `--stats`) and a per-object id for tier hooks. */
+let nextCodeId = 0;
+
+/** A compiled code object. */
+export class PyCode extends PyObject {
+  readonly id: number;
+  /** Number of positional parameters (positional-only included). */
+  argcount: number;
+  posonlyargcount: number;
+  kwonlyargcount: number;
+  flags: number;
+  name: string;
+  qualname: string;
+  filename: string;
+  firstlineno: number;
+  code: Uint16Array;
+  consts: PyValue[];
+  names: string[];
+  /** Locals (parameters first). */
+  varnames: string[];
+  /** Variables captured by inner scopes. */
+  cellvars: string[];
+  /** Variables from enclosing scopes. */
+  freevars: string[];
+  /** All slot names: varnames, then cellvars not already in varnames, then freevars. */
+  localsplusNames: string[];
+  /** SLOT_* of each localsplus slot. */
+  localsplusKinds: Uint8Array;
+  /** For each cell variable, its localsplus slot (parameters that are cells keep their slot). */
+  cellSlots: Int32Array;
+  nlocalsplus: number;
+  stacksize: number;
+  lines: Int32Array;
+  exceptionTable: Int32Array;
+  /** The source text (for tracebacks), shared by all code objects of a module. */
+  source: string;
+  /** Tier state: back-edge countdown before the tier's hot-loop hook fires. */
+  warmup: number;
+  /** Tier-private data (specializer side tables, JIT executors). */
+  tierData: unknown;
+  constructor(fields: {
+    argcount: number;
+    posonlyargcount: number;
+    kwonlyargcount: number;
+    flags: number;
+    name: string;
+    qualname: string;
+    filename: string;
+    firstlineno: number;
+    code: Uint16Array;
+    consts: PyValue[];
+    names: string[];
+    varnames: string[];
+    cellvars: string[];
+    freevars: string[];
+    stacksize: number;
+    lines: Int32Array;
+    exceptionTable: Int32Array;
+    source: string;
+  }) {
+    super(codeType());
+    this.id = nextCodeId++;
+    this.argcount = fields.argcount;
+    this.posonlyargcount = fields.posonlyargcount;
+    this.kwonlyargcount = fields.kwonlyargcount;
+    this.flags = fields.flags;
+    this.name = fields.name;
+    this.qualname = fields.qualname;
+    this.filename = fields.filename;
+    this.firstlineno = fields.firstlineno;
+    this.code = fields.code;
+    this.consts = fields.consts;
+    this.names = fields.names;
+    this.varnames = fields.varnames;
+    this.cellvars = fields.cellvars;
+    this.freevars = fields.freevars;
+    this.stacksize = fields.stacksize;
+    this.lines = fields.lines;
+    this.exceptionTable = fields.exceptionTable;
+    this.source = fields.source;
+    const names = [...fields.varnames];
+    const kinds: number[] = fields.varnames.map(() => SLOT_LOCAL);
+    const cellSlots: number[] = [];
+    for (const c of fields.cellvars) {
+      const at = names.indexOf(c);
+      if (at >= 0) {
+        kinds[at] |= SLOT_CELL;
+        cellSlots.push(at);
+      } else {
+        cellSlots.push(names.length);
+        names.push(c);
+        kinds.push(SLOT_CELL);
+      }
+    }
+    for (const f of fields.freevars) {
+      names.push(f);
+      kinds.push(SLOT_FREE);
+    }
+    this.localsplusNames = names;
+    this.localsplusKinds = Uint8Array.from(kinds);
+    this.cellSlots = Int32Array.from(cellSlots);
+    this.nlocalsplus = names.length;
+    this.warmup = 0;
+    this.tierData = null;
+  }
+
+  /** The source line of the instruction at code unit `index` (0 when unknown). */
+  lineAt(index: number): number {
+    if (index < 0) index = 0;
+    if (index >= this.lines.length) index = this.lines.length - 1;
+    return this.lines[index] ?? 0;
+  }
+
+  /**
+   * The exception handler covering code unit `index`: [target, depth, lasti] packed into the
+   * returned entry index (or -1). Read the fields from `exceptionTable[e*5 + 2..4]`.
+   */
+  handlerAt(index: number): number {
+    const t = this.exceptionTable;
+    for (let e = 0; e < t.length; e += 5) {
+      if (index >= t[e] && index < t[e + 1]) return e;
+    }
+    return -1;
+  }
+
+  /** `<code object NAME at 0x…, file "F", line N>`. */
+  repr(): string {
+    const addr = (0x7f0000000000 + this.id * 0x40).toString(16);
+    return `<code object ${this.name} at 0x${addr}, file "${this.filename}", line ${this.firstlineno}>`;
+  }
+}

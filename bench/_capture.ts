@@ -1,21 +1,10 @@
 /**
- * Running pyjit in this process with its output captured: a program and its arguments → exit
- * status, stdout and stderr as strings, or the "not yet" reason when pyjit stops on a
- * NotImplementedError. `runProgram` writes to `Deno.stdout`/`Deno.stderr`; while it runs, their
- * `writeSync`/`write` are replaced by collectors so that `deno bench` output stays readable and the
- * program's output can be checked.
+ * Output capture for code that writes to the process's streams: a function → its result and what
+ * it wrote to stdout and stderr, as strings. pyjit's `runProgram` writes to `Deno.stdout`/
+ * `Deno.stderr`; while it runs in-process, their `writeSync`/`write` are replaced by collectors so
+ * that `deno bench` output stays readable and the program's output can be checked.
  * @module
  */
-import { runProgram, type TierName } from "../mod.ts";
-
-/** What one in-process run produced. */
-export interface CapturedRun {
-  status: number;
-  stdout: string;
-  stderr: string;
-  /** The JavaScript error runProgram threw, if it threw. */
-  thrown: string | null;
-}
 
 type Stream = typeof Deno.stdout | typeof Deno.stderr;
 
@@ -60,24 +49,4 @@ export function captureOutput<T>(fn: () => T): { value: T; stdout: string; stder
     restoreErr();
     restoreOut();
   }
-}
-
-/** Runs `source` under `tier` in this process, capturing what it writes. */
-export function runCaptured(source: string, filename: string, args: string[], tier: TierName): CapturedRun {
-  let thrown: string | null = null;
-  const { value, stdout, stderr } = captureOutput(() => {
-    try {
-      return runProgram(source, {
-        filename,
-        argv: [filename, ...args],
-        tier,
-        stats: false,
-        dumpTraces: false,
-      });
-    } catch (e) {
-      thrown = e instanceof Error ? e.message : String(e);
-      return 1;
-    }
-  });
-  return { status: value, stdout, stderr, thrown };
 }

@@ -136,6 +136,8 @@ export interface MachineInfo {
   cpu: string;
   cores: number;
   memoryGiB: number;
+  /** The 1-minute load averages when the comparison started and ended: other work skews wall times. */
+  load: [number, number];
   os: string;
   kernel: string;
   deno: string;
@@ -152,6 +154,10 @@ export function machineMarkdown(info: MachineInfo): string {
     ["CPU", info.cpu],
     ["cores", String(info.cores)],
     ["memory", `${info.memoryGiB.toFixed(1)} GiB`],
+    [
+      "load average",
+      `${info.load[0].toFixed(2)} at the start, ${info.load[1].toFixed(2)} at the end (1 minute)`,
+    ],
     ["OS", `${info.os} (kernel ${info.kernel})`],
     ["Deno", `${info.deno} (V8 ${info.v8}, TypeScript ${info.typescript})`],
     ["command", `\`${info.command}\``],

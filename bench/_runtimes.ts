@@ -7,11 +7,20 @@
  * its program took inside the process (load excluded): that is a second column.
  * @module
  */
-import { TIER_NAMES, type TierName } from "../mod.ts";
+
+/**
+ * pyjit's `--tier` values, lowest first (the CLI contract in DESIGN.md; a test checks they equal
+ * mod.ts's TIER_NAMES). Not imported from mod.ts so that the harness still runs, and reports, when
+ * pyjit's own modules are broken.
+ */
+export const PYJIT_TIERS = ["interp", "specialized", "jit"] as const;
+
+/** One of PYJIT_TIERS. */
+export type PyjitTier = typeof PYJIT_TIERS[number];
 
 /** How a runtime is found and started. */
 export type RuntimeKind =
-  | { kind: "pyjit"; tier: TierName }
+  | { kind: "pyjit"; tier: PyjitTier }
   | { kind: "python"; command: string; flavour: "CPython" | "PyPy" }
   | { kind: "pyodide" };
 
@@ -27,11 +36,11 @@ export interface RuntimeSpec {
   inner: { label: string; colour: string } | null;
 }
 
-const TIER_COLOURS: Record<TierName, string> = { interp: "#fdae61", specialized: "#f46d43", jit: "#a50026" };
+const TIER_COLOURS: Record<PyjitTier, string> = { interp: "#fdae61", specialized: "#f46d43", jit: "#a50026" };
 
 /** Every runtime, in column order. CPython is the baseline of the ratios. */
 export const RUNTIMES: readonly RuntimeSpec[] = [
-  ...TIER_NAMES.map((tier) => ({
+  ...PYJIT_TIERS.map((tier) => ({
     id: `pyjit-${tier}`,
     label: `pyjit ${tier}`,
     colour: TIER_COLOURS[tier],

@@ -5,7 +5,7 @@
  * the table in README.md's "Performance" section.
  *
  *   deno task compare [--quick] [--runs N] [--timeout S] [--budget S] [--runtimes ID,…]
- *                     [--programs NAME,…] [--out DIR]
+ *                     [--programs NAME,…] [--out DIR] [--readme FILE]
  *
  * `--quick` runs one repetition of each program's small size (CI): it still checks every output,
  * gives each runtime a time budget so that slow tiers cannot hold CI up, and writes files only when
@@ -54,10 +54,12 @@ export interface CompareOptions {
   programs: string[] | null;
   /** Directory for latest.md, latest.svg and machine.md; null to write nothing. */
   out: string | null;
+  /** The README.md whose Performance section gets the new table; null to leave READMEs alone. */
+  readme: string | null;
 }
 
 const USAGE = `usage: deno task compare [--quick] [--runs N] [--timeout S] [--budget S] [--runtimes ID,...]
-                         [--programs NAME,...] [--out DIR]
+                         [--programs NAME,...] [--out DIR] [--readme FILE]
 runtimes: ${RUNTIMES.map((r) => r.id).join(", ")}
 programs: ${PROGRAMS.map((p) => p.name).join(", ")}`;
 
@@ -80,6 +82,7 @@ export function parseCompareArgs(argv: string[]): CompareOptions {
       runtimes: { type: "string" },
       programs: { type: "string" },
       out: { type: "string" },
+      readme: { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -99,6 +102,7 @@ export function parseCompareArgs(argv: string[]): CompareOptions {
     runtimes,
     programs,
     out: values.out ?? (quick ? null : RESULTS_DIR),
+    readme: values.readme ?? (quick || values.out !== undefined ? null : `${REPO_ROOT}README.md`),
   };
 }
 
@@ -222,7 +226,20 @@ export function buildTable(
   };
 }
 
-async function machineInfo(runtimes: { spec: RuntimeSpec; probe: Probe }[]): Promise<MachineInfo> {
+/** The arguments that shape the measurements: where results were written does not. */
+export function withoutDestinations(argv: string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--out" || argv[i] === "--readme") i++;
+    else if (!/^--(out|readme)=/.test(argv[i])) kept.push(argv[i]);
+  }
+  return kept;
+}
+
+async function machineInfo(
+  runtimes: { spec: RuntimeSpec; probe: Probe }[],
+  loadAtStart: number,
+): Promise<MachineInfo> {
   const read = (path: string) => {
     try {
       return Deno.readTextFileSync(path);
@@ -238,12 +255,13 @@ async function machineInfo(runtimes: { spec: RuntimeSpec; probe: Probe }[]): Pro
     cpu: `${cpu} (${Deno.build.arch})`,
     cores,
     memoryGiB: Deno.systemMemoryInfo().total / 2 ** 30,
+    load: [loadAtStart, Deno.loadavg()[0]],
     os,
     kernel: Deno.osRelease(),
     deno: Deno.version.deno,
     v8: Deno.version.v8,
     typescript: Deno.version.typescript,
-    command: [REPRODUCE, ...Deno.args].join(" "),
+    command: [REPRODUCE, ...withoutDestinations(Deno.args)].join(" "),
     runtimes: runtimes.map(({ spec, probe }) => ({
       label: spec.label,
       version: probe.found
@@ -275,6 +293,7 @@ export async function compare(argv: string[]): Promise<number> {
     return 2;
   }
   const programs = selectPrograms(options.programs);
+  const loadAtStart = Deno.loadavg()[0];
   const wanted = RUNTIMES.filter((r) => options.runtimes === null || options.runtimes.includes(r.id));
   log(`probing ${wanted.map((r) => r.label).join(", ")}…`);
   const probed = await Promise.all(wanted.map(async (spec) => ({ spec, probe: await probeRuntime(spec) })));
@@ -308,18 +327,20 @@ export async function compare(argv: string[]): Promise<number> {
     ].join("\n");
     Deno.writeTextFileSync(`${options.out}/latest.md`, latest);
     Deno.writeTextFileSync(`${options.out}/latest.svg`, svgChart(table));
-    Deno.writeTextFileSync(`${options.out}/machine.md`, machineMarkdown(await machineInfo(probed)));
+    Deno.writeTextFileSync(
+      `${options.out}/machine.md`,
+      machineMarkdown(await machineInfo(probed, loadAtStart)),
+    );
     log(`wrote ${options.out}/latest.md, latest.svg, machine.md`);
-    if (!options.quick && options.out === RESULTS_DIR) {
-      const readmePath = `${REPO_ROOT}README.md`;
-      const updated = replaceReadmeSection(Deno.readTextFileSync(readmePath), readmeSection(table));
-      if (updated === null) log("README.md has no generated Performance section to refresh");
-      else {
-        Deno.writeTextFileSync(readmePath, updated);
-        // `deno task check` checks README.md's formatting: align the new table as deno fmt does.
-        await new Deno.Command(Deno.execPath(), { args: ["fmt", readmePath], stderr: "null" }).output();
-        log("refreshed the Performance section of README.md");
-      }
+  }
+  if (options.readme !== null) {
+    const updated = replaceReadmeSection(Deno.readTextFileSync(options.readme), readmeSection(table));
+    if (updated === null) log(`${options.readme} has no generated Performance section to refresh`);
+    else {
+      Deno.writeTextFileSync(options.readme, updated);
+      // `deno task check` checks README.md's formatting: align the new table as deno fmt does.
+      await new Deno.Command(Deno.execPath(), { args: ["fmt", options.readme], stderr: "null" }).output();
+      log(`refreshed the Performance section of ${options.readme}`);
     }
   }
 

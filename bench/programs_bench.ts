@@ -6,10 +6,38 @@
  * registered as ignored, with the reason printed.
  * @module
  */
-import { TIER_NAMES } from "../mod.ts";
-import { runCaptured } from "./_capture.ts";
+import { runProgram, TIER_NAMES, type TierName } from "../mod.ts";
+import { captureOutput } from "./_capture.ts";
 import { judge } from "./_measure.ts";
 import { expectedPath, programArgs, programPath, PROGRAMS } from "./_programs.ts";
+
+/** What one in-process run produced; `thrown` is the JavaScript error runProgram threw, if any. */
+interface CapturedRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+  thrown: string | null;
+}
+
+/** Runs `source` under `tier` in this process, capturing what it writes. */
+function runCaptured(source: string, filename: string, args: string[], tier: TierName): CapturedRun {
+  let thrown: string | null = null;
+  const { value, stdout, stderr } = captureOutput(() => {
+    try {
+      return runProgram(source, {
+        filename,
+        argv: [filename, ...args],
+        tier,
+        stats: false,
+        dumpTraces: false,
+      });
+    } catch (e) {
+      thrown = e instanceof Error ? e.message : String(e);
+      return 1;
+    }
+  });
+  return { status: value, stdout, stderr, thrown };
+}
 
 for (const program of PROGRAMS) {
   const source = Deno.readTextFileSync(programPath(program));

@@ -1,0 +1,84 @@
+/**
+ * Frames and the interpreter's thread state: a code object + its globals → an activation record
+ * that every tier executes (locals, cells and the value stack in ONE JS array), and the global
+ * state the tiers share (current frame, call depth and recursion limit, the exception being
+ * handled).
+ *
+ * `values` layout: slots [0, code.nlocalsplus) are the locals, then the cells, then the free
+ * variables (PyCell objects), then the value stack. `undefined` = an unbound local; `null` = the
+ * NULL that CALL expects below its arguments (never a Python value).
+ *
+ * @example
+ * ```ts
+ * import { Frame } from "./frame.ts";
+ * // const f = new Frame(code, globals, builtins, null, null);
+ * ```
+ * @module
+ */
+import type { PyCode } from "../compiler/code.ts";
+import { None, type PyDict, type PyValue } from "./object.ts";
+
+/** A stack or local slot: a value, NULL (`null`) or unbound (`undefined`). */
+export type Slot = PyValue | null | undefined;
+
+/** Frame.state values. */
+export const FRAME_CREATED = 0, FRAME_RUNNING = 1, FRAME_SUSPENDED = 2, FRAME_DONE = 3;
+
+/** One activation of a code object. */
+export class Frame {
+  code: PyCode;
+  globals: PyDict;
+  builtins: PyDict;
+  /** The namespace of module and class bodies (LOAD_NAME / STORE_NAME), else null. */
+  locals: PyDict | null;
+  /** The function being run (null for module and exec code). */
+  func: PyValue | null;
+  values: Slot[];
+  /** Stack pointer (index of the next free slot) while the frame is not running. */
+  sp: number;
+  /** Next code unit to execute while the frame is not running. */
+  ip: number;
+  /** The caller (the frame below this one on the Python stack). */
+  back: Frame | null;
+  state: number;
+  /** The generator object owning this frame, if any. */
+  generator: PyValue | null;
+  constructor(code: PyCode, globals: PyDict, builtins: PyDict, locals: PyDict | null, func: PyValue | null) {
+    this.code = code;
+    this.globals = globals;
+    this.builtins = builtins;
+    this.locals = locals;
+    this.func = func;
+    const n = code.nlocalsplus + code.stacksize + 1;
+    const values: Slot[] = new Array(n);
+    for (let i = 0; i < n; i++) values[i] = undefined;
+    this.values = values;
+    this.sp = code.nlocalsplus;
+    this.ip = 0;
+    this.back = null;
+    this.state = FRAME_CREATED;
+    this.generator = null;
+  }
+
+  /** The source line being executed (of the last instruction started). */
+  get lineno(): number {
+    return this.code.lineAt(this.ip > 0 ? this.ip - 1 : 0);
+  }
+}
+
+/** The interpreter's global state (one thread). */
+export const threadState: {
+  /** The innermost running frame. */
+  frame: Frame | null;
+  /** Python frames on the stack. */
+  depth: number;
+  /** sys.getrecursionlimit(). */
+  recursionLimit: number;
+  /** The exception currently being handled (sys.exc_info()[1]) or None. */
+  excInfo: PyValue;
+} = {
+  frame: null,
+  depth: 0,
+  recursionLimit: 1000,
+  excInfo: None,
+};

@@ -1,0 +1,254 @@
+/**
+ * Generators: a suspended frame of a generator function → a Python generator object with
+ * `send`, `throw`, `close`, iteration, and the delegation `yield from` needs.
+ *
+ * The frame runs through the active tier; YIELD_VALUE leaves it FRAME_SUSPENDED with the yielded
+ * value returned, RETURN_VALUE leaves it FRAME_DONE with the return value. A generator suspended
+ * at `YIELD_VALUE 1` is inside a `yield from` whose sub-iterator is on top of its stack; `throw`
+ * and `close` go to that sub-iterator first, as CPython's gen_throw does.
+ *
+ * @example
+ * ```ts
+ * import { PyGenerator } from "./generator.ts";
+ * // const g = new PyGenerator(frame); g.resume(None, null);
+ * ```
+ * @module
+ */
+import { Op } from "../compiler/opcodes.ts";
+import { type Frame, FRAME_CREATED, FRAME_DONE, FRAME_RUNNING, FRAME_SUSPENDED, threadState } from "./frame.ts";
+import {
+  defGetSet,
+  defMethod,
+  Exc,
+  newBuiltinType,
+  newException,
+  None,
+  objectType,
+  PyBaseException,
+  PyObject,
+  PyType,
+  type PyValue,
+  raise,
+  typeOf,
+} from "./object.ts";
+import { call, getAttrOrUndefined, isExceptionOf } from "./ops.ts";
+import { activeTier } from "./tier.ts";
+
+/** The `generator` type. */
+export const generatorType: PyType = newBuiltinType("generator", objectType, 0);
+
+/** A generator object. */
+export class PyGenerator extends PyObject {
+  frame: Frame;
+  /** The return value once finished (what `yield from` evaluates to). */
+  returnValue: PyValue;
+  /** The exception being handled inside the generator when it last yielded. */
+  excState: PyValue;
+  constructor(frame: Frame) {
+    super(generatorType);
+    this.frame = frame;
+    this.returnValue = None;
+    this.excState = None;
+    frame.generator = this;
+  }
+
+  /** True once the generator has returned or raised. */
+  get finished(): boolean {
+    return this.frame.state === FRAME_DONE;
+  }
+
+  /**
+   * Resumes with `value` sent in (or `throwing` thrown in); returns the next yielded value, or
+   * the return value when the generator finishes (check `finished`). Exceptions propagate.
+   */
+  resume(value: PyValue, throwing: PyBaseException | null): PyValue {
+    const frame = this.frame;
+    const state = frame.state;
+    if (state === FRAME_RUNNING) raise(Exc.ValueError, "generator already executing");
+    if (state === FRAME_DONE) {
+      if (throwing !== null) throw throwing;
+      this.returnValue = None;
+      return None;
+    }
+    if (state === FRAME_SUSPENDED && throwing === null) frame.values[frame.sp++] = value;
+    else if (state === FRAME_CREATED && throwing === null && value !== None) {
+      raise(Exc.TypeError, "can't send non-None value to a just-started generator");
+    }
+    if (state === FRAME_CREATED && throwing !== null) {
+      frame.state = FRAME_DONE;
+      throw throwing;
+    }
+    const outerExc = threadState.excInfo;
+    if (this.excState !== None) threadState.excInfo = this.excState;
+    frame.state = FRAME_RUNNING;
+    try {
+      const result = activeTier().execute(frame, throwing);
+      if (frame.state === FRAME_DONE) this.returnValue = result;
+      return result;
+    } catch (e) {
+      frame.state = FRAME_DONE;
+      if (isExceptionOf(e, Exc.StopIteration)) {
+        const err = newException(Exc.RuntimeError, ["generator raised StopIteration"]);
+        err.cause = e;
+        err.context = e;
+        err.suppressContext = true;
+        throw err;
+      }
+      throw e;
+    } finally {
+      if (frame.state !== FRAME_DONE) {
+        this.excState = threadState.excInfo !== outerExc ? threadState.excInfo : None;
+      } else this.excState = None;
+      threadState.excInfo = outerExc;
+    }
+  }
+
+  /** The sub-iterator of a `yield from` the generator is suspended in, or undefined. */
+  delegate(): PyValue | undefined {
+    const frame = this.frame;
+    if (frame.state !== FRAME_SUSPENDED) return undefined;
+    const unit = frame.code.code[frame.ip - 1];
+    if ((unit & 0xff) === Op.YIELD_VALUE && (unit >> 8) === 1) return frame.values[frame.sp - 1] as PyValue;
+    return undefined;
+  }
+
+  /** `gen.send(value)`: the next value; StopIteration(return value) when it finishes. */
+  send(value: PyValue): PyValue {
+    if (this.frame.state === FRAME_DONE) throw newException(Exc.StopIteration, []);
+    const v = this.resume(value, null);
+    if (this.finished) throw stopIteration(v);
+    return v;
+  }
+
+  /** `gen.throw(exc)`. */
+  throwInto(exc: PyBaseException): PyValue {
+    const sub = this.delegate();
+    if (sub !== undefined) {
+      if (isExceptionOf(exc, Exc.GeneratorExit)) {
+        try {
+          closeIterator(sub);
+        } catch (e) {
+          return this.finish(this.resume(None, toException(e)));
+        }
+      } else {
+        let yielded: PyValue;
+        try {
+          if (sub instanceof PyGenerator) yielded = sub.throwInto(exc);
+          else {
+            const method = getAttrOrUndefined(sub, "throw");
+            if (method === undefined) return this.finish(this.resume(None, exc));
+            yielded = call(method, [exc], null);
+          }
+        } catch (e) {
+          return this.finish(this.resume(None, toException(e)));
+        }
+        return yielded;
+      }
+    }
+    return this.finish(this.resume(None, exc));
+  }
+
+  private finish(v: PyValue): PyValue {
+    if (this.finished) throw stopIteration(v);
+    return v;
+  }
+
+  /** `gen.close()`. */
+  close(): PyValue {
+    const state = this.frame.state;
+    if (state === FRAME_DONE) return None;
+    if (state === FRAME_CREATED) {
+      this.frame.state = FRAME_DONE;
+      return None;
+    }
+    try {
+      this.throwInto(newException(Exc.GeneratorExit, []));
+    } catch (e) {
+      if (isExceptionOf(e, Exc.GeneratorExit) || isExceptionOf(e, Exc.StopIteration)) return None;
+      throw e;
+    }
+    raise(Exc.RuntimeError, "generator ignored GeneratorExit");
+  }
+}
+
+function toException(e: unknown): PyBaseException {
+  if (e instanceof PyBaseException) return e;
+  throw e;
+}
+
+/** StopIteration carrying a generator's return value. */
+export function stopIteration(value: PyValue): PyBaseException {
+  return value === None ? newException(Exc.StopIteration, []) : newException(Exc.StopIteration, [value]);
+}
+
+function closeIterator(it: PyValue): void {
+  if (it instanceof PyGenerator) {
+    it.close();
+    return;
+  }
+  const close = getAttrOrUndefined(it, "close");
+  if (close !== undefined) call(close, [], null);
+}
+
+/** Turns `throw(type[, value[, tb]])` arguments into an exception instance, as CPython does. */
+function normalizeThrow(args: PyValue[]): PyBaseException {
+  const typ = args[1];
+  if (typ instanceof PyType && typ.isSubtypeOf(Exc.BaseException)) {
+    const val = args.length > 2 ? args[2] : None;
+    if (val instanceof PyBaseException && val.cls.isSubtypeOf(typ)) return val;
+    const made = call(typ, val === None ? [] : [val], null);
+    if (!(made instanceof PyBaseException)) raise(Exc.TypeError, "exceptions must derive from BaseException");
+    return made;
+  }
+  if (typ instanceof PyBaseException) {
+    if (args.length > 2 && args[2] !== None) {
+      raise(Exc.TypeError, "instance exception may not have a separate value");
+    }
+    return typ;
+  }
+  return raise(
+    Exc.TypeError,
+    `exceptions must be classes or instances deriving from BaseException, not ${typeOf(typ).name}`,
+  );
+}
+
+function gen(v: PyValue): PyGenerator {
+  if (!(v instanceof PyGenerator)) raise(Exc.TypeError, "descriptor requires a 'generator' object");
+  return v;
+}
+
+generatorType.tp_iter = (g) => g;
+generatorType.tp_iternext = (g) => {
+  const self = g as PyGenerator;
+  if (self.frame.state === FRAME_DONE) return undefined;
+  const v = self.resume(None, null);
+  return self.finished ? undefined : v;
+};
+defMethod(generatorType, "send", (args) => {
+  if (args.length !== 2) raise(Exc.TypeError, `send() takes exactly one argument (${args.length - 1} given)`);
+  return gen(args[0]).send(args[1]);
+});
+defMethod(generatorType, "throw", (args) => {
+  if (args.length < 2 || args.length > 4) {
+    raise(Exc.TypeError, `throw expected at least 1 argument, got ${args.length - 1}`);
+  }
+  return gen(args[0]).throwInto(normalizeThrow(args));
+});
+defMethod(generatorType, "close", (args) => gen(args[0]).close());
+defMethod(generatorType, "__next__", (args) => {
+  const g = gen(args[0]);
+  return g.send(None);
+});
+defMethod(generatorType, "__iter__", (args) => args[0]);
+defMethod(generatorType, "__repr__", (args) => {
+  const g = gen(args[0]);
+  return `<generator object ${g.frame.code.qualname} at 0x${
+    (0x7f2000000000 + g.frame.code.id * 0x30).toString(16)
+  }>`;
+});
+defGetSet(generatorType, "__name__", (g) => gen(g).frame.code.name);
+defGetSet(generatorType, "__qualname__", (g) => gen(g).frame.code.qualname);
+defGetSet(generatorType, "gi_running", (g) => gen(g).frame.state === FRAME_RUNNING);
+defGetSet(generatorType, "gi_code", (g) => gen(g).frame.code);
+defGetSet(generatorType, "gi_frame", (g) => (gen(g).frame.state === FRAME_DONE ? None : None));
+defGetSet(generatorType, "gi_yieldfrom", (g) => gen(g).delegate() ?? None);

@@ -1,0 +1,1444 @@
+/**
+ * The tier-1 interpreter: a frame → the value it returns (or yields), executing the generic
+ * instructions of compiler/opcodes.ts.
+ *
+ * Shape of the loop (designed for V8): one `switch` over small-integer opcodes read from the
+ * code object's Uint16Array; locals and the value stack in the frame's one JS array; the loop's
+ * state in local variables; fast paths (int + int, comparisons of ints, list iteration, truth of
+ * bools) inline and everything else in functions of vm/ops.ts or below the loop. Python-to-Python
+ * calls do not recurse in JS: CALL pushes the callee's frame and the loop continues in it, and
+ * RETURN_VALUE pops back (as CPython 3.11 does), so deep Python recursion costs no JS stack.
+ * One try/catch around the loop: a raised exception is looked up in the exception table of the
+ * frame (and its callers, popping frames) and execution continues at the handler.
+ *
+ * The `case` labels are the opcode numbers as literals (V8 builds a jump table only for literal
+ * cases); interp_test.ts checks each against the opcode table by the name in its comment.
+ *
+ * @example
+ * ```ts
+ * import { interpTier } from "./interp.ts";
+ * import { setActiveTier } from "./tier.ts";
+ * setActiveTier(interpTier);
+ * ```
+ * @module
+ */
+import { CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../compiler/code.ts";
+import { PySyntaxError } from "../lexer/syntax_error.ts";
+import { Frame, FRAME_DONE, FRAME_RUNNING, FRAME_SUSPENDED, type Slot, threadState } from "./frame.ts";
+import { bindFrame, PyFunction } from "./function.ts";
+import { PyGenerator } from "./generator.ts";
+import { importFrom, importName, importStar } from "./import.ts";
+import {
+  boolType,
+  bytearrayType,
+  bytesType,
+  DELETED,
+  dictType,
+  EMPTY_TUPLE,
+  Exc,
+  floatType,
+  frozensetType,
+  intType,
+  isInstance,
+  listType,
+  newException,
+  None,
+  PyBaseException,
+  PyBuiltinFunction,
+  PyCell,
+  PyDict,
+  PyList,
+  PyMethod,
+  PyObject,
+  PySet,
+  PyTuple,
+  PyType,
+  type PyValue,
+  raise,
+  rangeType,
+  setType,
+  strType,
+  tupleType,
+  typeOf,
+} from "./object.ts";
+import {
+  binaryOp,
+  buildSlice,
+  call,
+  callMethod,
+  callMethod0,
+  compareOp,
+  contains,
+  delAttr,
+  delItem,
+  getAttr,
+  getAttrOrUndefined,
+  getItem,
+  getIter,
+  isExceptionOf,
+  isTrue,
+  iterNext,
+  len,
+  loadMethod,
+  repr,
+  setAttr,
+  setItem,
+  str,
+  toArray,
+  unaryInvert,
+  unaryNegative,
+  unaryPositive,
+} from "./ops.ts";
+import { NEVER_HOT, type Tier } from "./tier.ts";
+import { PyTraceback } from "./traceback.ts";
+import { stopIteration } from "./generator.ts";
+
+/** Counters for `--stats`. */
+export const interpStats = { frames: 0, calls: 0 };
+
+/** The tier-1 interpreter as a Tier. */
+export const interpTier: Tier = {
+  name: "interp",
+  execute,
+  onCodeCreated(code: PyCode): void {
+    code.warmup = NEVER_HOT;
+  },
+  onHotLoop(frame: Frame): number {
+    frame.code.warmup = NEVER_HOT;
+    return -1;
+  },
+  onSpecializationMiss(): void {},
+  stats(): string[] {
+    return [`interp: ${interpStats.frames} frames executed`];
+  },
+};
+
+/** The tier whose hooks the loop calls (the active one; set by run.ts through setLoopTier). */
+let loopTier: Tier = interpTier;
+/** Makes the loop call `tier`'s hooks (the specializer and the JIT reuse this loop). */
+export function setLoopTier(tier: Tier): void {
+  loopTier = tier;
+}
+
+/**
+ * Runs `frame` (fresh, or a suspended generator frame, optionally throwing `throwing` into it)
+ * until it returns or yields. Keeps the thread state (current frame, depth) balanced.
+ */
+export function execute(frame: Frame, throwing: PyValue | null): PyValue {
+  const ts = threadState;
+  const depth = ts.depth;
+  if (depth >= ts.recursionLimit) raise(Exc.RecursionError, "maximum recursion depth exceeded");
+  ts.depth = depth + 1;
+  const prev = ts.frame;
+  frame.back = prev;
+  ts.frame = frame;
+  if (frame.code.warmup === 0) loopTier.onCodeCreated(frame.code);
+  frame.state = FRAME_RUNNING;
+  try {
+    return run(frame, throwing);
+  } finally {
+    ts.depth = depth;
+    ts.frame = prev;
+  }
+}
+
+function run(entry: Frame, throwing: PyValue | null): PyValue {
+  let f = entry;
+  let code = f.code;
+  let bc = code.code;
+  let consts = code.consts;
+  let names = code.names;
+  let s = f.values;
+  let sp = f.sp;
+  let ip = f.ip;
+  let pending: PyValue | null = throwing;
+  /** Set by RERAISE and bare `raise`: the exception keeps its traceback as is. */
+  let reraising = false;
+  interpStats.frames++;
+  for (;;) {
+    try {
+      if (pending !== null) {
+        const e = pending;
+        pending = null;
+        throw e;
+      }
+      for (;;) {
+        const word = bc[ip++];
+        let op = word & 0xff;
+        let arg = word >> 8;
+        while (op === 2 /* EXTENDED_ARG */) {
+          const next = bc[ip++];
+          op = next & 0xff;
+          arg = (arg << 8) | (next >> 8);
+        }
+        switch (op) {
+          case 0: /* CACHE */
+          case 1: /* NOP */
+          case 3: /* RESUME */
+            break;
+          case 4: /* POP_TOP */
+            sp--;
+            break;
+          case 5: /* PUSH_NULL */
+            s[sp++] = null;
+            break;
+          case 6: /* COPY */
+            s[sp] = s[sp - arg];
+            sp++;
+            break;
+          case 7: /* SWAP */ {
+            const t = s[sp - 1];
+            s[sp - 1] = s[sp - arg];
+            s[sp - arg] = t;
+            break;
+          }
+          case 8: /* LOAD_CONST */
+            s[sp++] = consts[arg];
+            break;
+          case 9: /* RETURN_CONST */
+          case 58: /* RETURN_VALUE */ {
+            const v = op === 9 ? consts[arg] : s[--sp] as PyValue;
+            f.state = FRAME_DONE;
+            if (f === entry) return v;
+            const caller = f.back!;
+            threadState.depth--;
+            f = caller;
+            threadState.frame = f;
+            code = f.code;
+            bc = code.code;
+            consts = code.consts;
+            names = code.names;
+            s = f.values;
+            sp = f.sp;
+            ip = f.ip;
+            s[sp++] = v;
+            break;
+          }
+          case 10: /* LOAD_FAST */
+          case 11: /* LOAD_FAST_CHECK */ {
+            const v = s[arg];
+            if (v === undefined) unboundLocal(code, arg);
+            s[sp++] = v;
+            break;
+          }
+          case 12: /* LOAD_FAST_AND_CLEAR */
+            s[sp++] = s[arg];
+            s[arg] = undefined;
+            break;
+          case 13: /* STORE_FAST */
+            s[arg] = s[--sp];
+            break;
+          case 14: /* DELETE_FAST */
+            if (s[arg] === undefined) unboundLocal(code, arg);
+            s[arg] = undefined;
+            break;
+          case 15: /* LOAD_CLOSURE */
+            s[sp++] = s[arg];
+            break;
+          case 16: /* LOAD_DEREF */ {
+            const v = (s[arg] as PyCell).value;
+            if (v === undefined) unboundDeref(code, arg);
+            s[sp++] = v;
+            break;
+          }
+          case 17: /* STORE_DEREF */
+            (s[arg] as PyCell).value = s[--sp] as PyValue;
+            break;
+          case 18: /* DELETE_DEREF */ {
+            const cell = s[arg] as PyCell;
+            if (cell.value === undefined) unboundDeref(code, arg);
+            cell.value = undefined;
+            break;
+          }
+          case 19: /* MAKE_CELL */
+            s[arg] = new PyCell(s[arg] as PyValue | undefined);
+            break;
+          case 20: /* COPY_FREE_VARS */ {
+            const closure = (f.func as PyFunction).closure!;
+            const base = code.nlocalsplus - arg;
+            for (let i = 0; i < arg; i++) s[base + i] = closure[i];
+            break;
+          }
+          case 21: /* LOAD_FROM_DICT_OR_DEREF */ {
+            const mapping = s[sp - 1] as PyValue;
+            const name = code.localsplusNames[arg];
+            let v = mapping instanceof PyDict ? mapping.getStr(name) : getItemOrUndefined(mapping, name);
+            if (v === undefined) {
+              v = (s[arg] as PyCell).value;
+              if (v === undefined) unboundDeref(code, arg);
+            }
+            s[sp - 1] = v;
+            break;
+          }
+          case 22: /* LOAD_FROM_DICT_OR_GLOBALS */ {
+            const mapping = s[sp - 1] as PyValue;
+            const name = names[arg];
+            let v = mapping instanceof PyDict ? mapping.getStr(name) : getItemOrUndefined(mapping, name);
+            if (v === undefined) v = loadGlobal(f, name);
+            s[sp - 1] = v;
+            break;
+          }
+          case 23: /* LOAD_LOCALS */
+            if (f.locals === null) raise(Exc.SystemError, "no locals found");
+            s[sp++] = f.locals;
+            break;
+          case 24: /* LOAD_NAME */
+            s[sp++] = loadName(f, names[arg]);
+            break;
+          case 25: /* STORE_NAME */ {
+            const v = s[--sp] as PyValue;
+            const locals = f.locals;
+            if (locals === null) raise(Exc.SystemError, `no locals found when storing '${names[arg]}'`);
+            if (locals.cls === dictType) locals.setStr(names[arg], v);
+            else setItem(locals, names[arg], v);
+            break;
+          }
+          case 26: /* DELETE_NAME */
+            deleteName(f, names[arg]);
+            break;
+          case 27: /* LOAD_GLOBAL */ {
+            ip += 4;
+            const name = names[arg >> 1];
+            let v = f.globals.getStr(name);
+            if (v === undefined) v = loadBuiltin(f, name);
+            s[sp++] = v;
+            if (arg & 1) s[sp++] = null;
+            break;
+          }
+          case 28: /* STORE_GLOBAL */
+            f.globals.setStr(names[arg], s[--sp] as PyValue);
+            break;
+          case 29: /* DELETE_GLOBAL */
+            if (f.globals.delete(names[arg]) === undefined) nameError(names[arg]);
+            break;
+          case 30: /* LOAD_ATTR */ {
+            ip += 4;
+            const owner = s[sp - 1] as PyValue;
+            if (arg & 1) {
+              const [m, self] = loadMethod(owner, names[arg >> 1]);
+              s[sp - 1] = m;
+              s[sp++] = self === undefined ? null : self;
+            } else s[sp - 1] = getAttr(owner, names[arg >> 1]);
+            break;
+          }
+          case 31: /* STORE_ATTR */ {
+            ip += 4;
+            const owner = s[--sp] as PyValue;
+            setAttr(owner, names[arg], s[--sp] as PyValue);
+            break;
+          }
+          case 32: /* DELETE_ATTR */
+            delAttr(s[--sp] as PyValue, names[arg]);
+            break;
+          case 33: /* LOAD_SUPER_ATTR */ {
+            ip += 1;
+            const self = s[--sp] as PyValue;
+            const cls = s[--sp] as PyValue;
+            const sup = call(s[--sp] as PyValue, [cls, self], null);
+            s[sp++] = getAttr(sup, names[arg >> 2]);
+            if (arg & 1) s[sp++] = null;
+            break;
+          }
+          case 34: /* UNARY_NEGATIVE */ {
+            const v = s[sp - 1] as PyValue;
+            s[sp - 1] = typeof v === "number" ? (v === 0 ? 0 : -v) : unaryNegative(v);
+            break;
+          }
+          case 35: /* UNARY_NOT */ {
+            const v = s[sp - 1] as PyValue;
+            s[sp - 1] = typeof v === "boolean" ? !v : !isTrue(v);
+            break;
+          }
+          case 36: /* UNARY_INVERT */
+            s[sp - 1] = unaryInvert(s[sp - 1] as PyValue);
+            break;
+          case 37: /* BINARY_OP */ {
+            ip += 1;
+            const b = s[--sp] as PyValue;
+            const a = s[sp - 1] as PyValue;
+            if (typeof a === "number" && typeof b === "number") {
+              if (arg === 0 || arg === 13) {
+                const r = a + b;
+                if (r <= 9007199254740991 && r >= -9007199254740991) {
+                  s[sp - 1] = r;
+                  break;
+                }
+              } else if (arg === 10 || arg === 23) {
+                const r = a - b;
+                if (r <= 9007199254740991 && r >= -9007199254740991) {
+                  s[sp - 1] = r;
+                  break;
+                }
+              }
+            }
+            s[sp - 1] = binaryOp(a, b, arg);
+            break;
+          }
+          case 38: /* BINARY_SUBSCR */ {
+            ip += 1;
+            const key = s[--sp] as PyValue;
+            s[sp - 1] = getItem(s[sp - 1] as PyValue, key);
+            break;
+          }
+          case 39: /* STORE_SUBSCR */ {
+            ip += 1;
+            const key = s[--sp] as PyValue;
+            const container = s[--sp] as PyValue;
+            setItem(container, key, s[--sp] as PyValue);
+            break;
+          }
+          case 40: /* DELETE_SUBSCR */ {
+            const key = s[--sp] as PyValue;
+            delItem(s[--sp] as PyValue, key);
+            break;
+          }
+          case 41: /* BINARY_SLICE */ {
+            const stop = s[--sp] as PyValue;
+            const start = s[--sp] as PyValue;
+            s[sp - 1] = getItem(s[sp - 1] as PyValue, buildSlice(start, stop));
+            break;
+          }
+          case 42: /* STORE_SLICE */ {
+            const stop = s[--sp] as PyValue;
+            const start = s[--sp] as PyValue;
+            const container = s[--sp] as PyValue;
+            setItem(container, buildSlice(start, stop), s[--sp] as PyValue);
+            break;
+          }
+          case 43: /* COMPARE_OP */ {
+            ip += 1;
+            const b = s[--sp] as PyValue;
+            const a = s[sp - 1] as PyValue;
+            if (typeof a === "number" && typeof b === "number") {
+              switch (arg) {
+                case 0:
+                  s[sp - 1] = a < b;
+                  break;
+                case 1:
+                  s[sp - 1] = a <= b;
+                  break;
+                case 2:
+                  s[sp - 1] = a === b;
+                  break;
+                case 3:
+                  s[sp - 1] = a !== b;
+                  break;
+                case 4:
+                  s[sp - 1] = a > b;
+                  break;
+                default:
+                  s[sp - 1] = a >= b;
+              }
+            } else s[sp - 1] = compareOp(a, b, arg);
+            break;
+          }
+          case 44: /* IS_OP */ {
+            const b = s[--sp];
+            s[sp - 1] = (s[sp - 1] === b) !== (arg === 1);
+            break;
+          }
+          case 45: /* CONTAINS_OP */ {
+            ip += 1;
+            const container = s[--sp] as PyValue;
+            s[sp - 1] = contains(container, s[sp - 1] as PyValue) !== (arg === 1);
+            break;
+          }
+          case 46: /* CALL_INTRINSIC_1 */
+            s[sp - 1] = intrinsic1(f, arg, s[sp - 1] as PyValue);
+            break;
+          case 47: /* CALL_INTRINSIC_2 */ {
+            const b = s[--sp] as PyValue;
+            s[sp - 1] = prepReraiseStar(s[sp - 1] as PyValue, b);
+            break;
+          }
+          case 48: /* JUMP_FORWARD */
+            ip += arg;
+            break;
+          case 49: /* JUMP_BACKWARD */
+            ip += 1 - arg;
+            if (--code.warmup === 0) {
+              f.ip = ip;
+              f.sp = sp;
+              const resume = loopTier.onHotLoop(f, ip);
+              if (resume >= 0) {
+                ip = resume;
+                sp = f.sp;
+              }
+            }
+            break;
+          case 50: /* JUMP_BACKWARD_NO_INTERRUPT */
+            ip -= arg;
+            break;
+          case 51: /* POP_JUMP_IF_FALSE */ {
+            const v = s[--sp] as PyValue;
+            if (v === false || (v !== true && !isTrue(v))) ip += 1 + arg;
+            else ip += 1;
+            break;
+          }
+          case 52: /* POP_JUMP_IF_TRUE */ {
+            const v = s[--sp] as PyValue;
+            if (v === true || (v !== false && isTrue(v))) ip += 1 + arg;
+            else ip += 1;
+            break;
+          }
+          case 53: /* POP_JUMP_IF_NONE */
+            ip += s[--sp] === None ? 1 + arg : 1;
+            break;
+          case 54: /* POP_JUMP_IF_NOT_NONE */
+            ip += s[--sp] !== None ? 1 + arg : 1;
+            break;
+          case 55: /* GET_ITER */
+            s[sp - 1] = getIter(s[sp - 1] as PyValue);
+            break;
+          case 56: /* FOR_ITER */ {
+            const it = s[sp - 1] as PyObject;
+            const nextSlot = it.cls.tp_iternext;
+            const v = nextSlot !== null ? nextSlot(it) : iterNext(it);
+            if (v === undefined) ip += 1 + arg;
+            else {
+              ip += 1;
+              s[sp++] = v;
+            }
+            break;
+          }
+          case 57: /* END_FOR */
+            sp--;
+            break;
+          case 59: /* BUILD_TUPLE */ {
+            if (arg === 0) {
+              s[sp++] = EMPTY_TUPLE;
+              break;
+            }
+            const items = s.slice(sp - arg, sp) as PyValue[];
+            sp -= arg;
+            s[sp++] = new PyTuple(items);
+            break;
+          }
+          case 60: /* BUILD_LIST */ {
+            const items = arg === 0 ? [] : s.slice(sp - arg, sp) as PyValue[];
+            sp -= arg;
+            s[sp++] = new PyList(items);
+            break;
+          }
+          case 61: /* BUILD_SET */ {
+            const set = new PySet();
+            for (let i = sp - arg; i < sp; i++) set.add(s[i] as PyValue);
+            sp -= arg;
+            s[sp++] = set;
+            break;
+          }
+          case 62: /* BUILD_MAP */ {
+            const d = new PyDict();
+            for (let i = sp - 2 * arg; i < sp; i += 2) d.set(s[i] as PyValue, s[i + 1] as PyValue);
+            sp -= 2 * arg;
+            s[sp++] = d;
+            break;
+          }
+          case 63: /* BUILD_CONST_KEY_MAP */ {
+            const keys = (s[--sp] as PyTuple).items;
+            const d = new PyDict();
+            for (let i = 0; i < arg; i++) d.set(keys[i], s[sp - arg + i] as PyValue);
+            sp -= arg;
+            s[sp++] = d;
+            break;
+          }
+          case 64: /* BUILD_STRING */ {
+            let out = "";
+            for (let i = sp - arg; i < sp; i++) out += s[i] as string;
+            sp -= arg;
+            s[sp++] = out;
+            break;
+          }
+          case 65: /* BUILD_SLICE */ {
+            const step = arg === 3 ? s[--sp] as PyValue : None;
+            const stop = s[--sp] as PyValue;
+            s[sp - 1] = buildSlice(s[sp - 1] as PyValue, stop, step);
+            break;
+          }
+          case 66: /* LIST_APPEND */ {
+            const v = s[--sp] as PyValue;
+            (s[sp - arg] as PyList).items.push(v);
+            break;
+          }
+          case 67: /* SET_ADD */ {
+            const v = s[--sp] as PyValue;
+            (s[sp - arg] as PySet).add(v);
+            break;
+          }
+          case 68: /* MAP_ADD */ {
+            const v = s[--sp] as PyValue;
+            const k = s[--sp] as PyValue;
+            (s[sp - arg] as PyDict).set(k, v);
+            break;
+          }
+          case 69: /* LIST_EXTEND */ {
+            const v = s[--sp] as PyValue;
+            listExtend(s[sp - arg] as PyList, v);
+            break;
+          }
+          case 70: /* SET_UPDATE */ {
+            const v = s[--sp] as PyValue;
+            const set = s[sp - arg] as PySet;
+            for (const x of toArray(v)) set.add(x);
+            break;
+          }
+          case 71: /* DICT_UPDATE */ {
+            const v = s[--sp] as PyValue;
+            dictUpdate(s[sp - arg] as PyDict, v, null);
+            break;
+          }
+          case 72: /* DICT_MERGE */ {
+            const v = s[--sp] as PyValue;
+            dictUpdate(s[sp - arg] as PyDict, v, s[sp - arg - 3] as PyValue);
+            break;
+          }
+          case 73: /* UNPACK_SEQUENCE */ {
+            ip += 1;
+            const v = s[sp - 1] as PyValue;
+            if ((v instanceof PyTuple || v instanceof PyList) && v.items.length === arg) {
+              const items = v.items;
+              sp--;
+              for (let i = arg - 1; i >= 0; i--) s[sp++] = items[i];
+            } else sp = unpackSequence(s, sp, arg);
+            break;
+          }
+          case 74: /* UNPACK_EX */
+            sp = unpackEx(s, sp, arg);
+            break;
+          case 75: /* FORMAT_SIMPLE */ {
+            const v = s[sp - 1] as PyValue;
+            if (typeof v !== "string") s[sp - 1] = formatValue(v, "");
+            break;
+          }
+          case 76: /* FORMAT_WITH_SPEC */ {
+            const spec = s[--sp] as string;
+            s[sp - 1] = formatValue(s[sp - 1] as PyValue, spec);
+            break;
+          }
+          case 77: /* CONVERT_VALUE */ {
+            const v = s[sp - 1] as PyValue;
+            s[sp - 1] = arg === 1 ? str(v) : arg === 2 ? repr(v) : ascii(repr(v));
+            break;
+          }
+          case 78: /* CALL */
+          case 79: /* CALL_KW */ {
+            let kwnames: string[] | null = null;
+            if (op === 79) kwnames = (s[--sp] as PyTuple).items as string[];
+            else ip += 3;
+            let callable = s[sp - arg - 2] as PyValue;
+            const self = s[sp - arg - 1];
+            let argStart = sp - arg;
+            let nargs = arg;
+            if (self !== null) {
+              argStart--;
+              nargs++;
+            } else if (callable instanceof PyMethod) {
+              s[sp - arg - 1] = callable.self;
+              callable = callable.func;
+              argStart--;
+              nargs++;
+            }
+            interpStats.calls++;
+            if (callable instanceof PyFunction) {
+              const fcode = callable.code;
+              if ((fcode.flags & CO_GENERATOR) === 0) {
+                let frame: Frame;
+                if (
+                  kwnames === null && nargs === fcode.argcount && fcode.kwonlyargcount === 0 &&
+                  (fcode.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0
+                ) {
+                  frame = new Frame(fcode, callable.globals, callable.builtins, null, callable);
+                  const fv = frame.values;
+                  for (let i = 0; i < nargs; i++) fv[i] = s[argStart + i];
+                } else {
+                  frame = bindFrame(callable, s.slice(argStart, sp) as PyValue[], kwnames);
+                }
+                sp -= arg + 2;
+                if (threadState.depth >= threadState.recursionLimit) {
+                  raise(Exc.RecursionError, "maximum recursion depth exceeded");
+                }
+                threadState.depth++;
+                f.sp = sp;
+                f.ip = ip;
+                frame.back = f;
+                frame.state = FRAME_RUNNING;
+                if (fcode.warmup === 0) loopTier.onCodeCreated(fcode);
+                f = frame;
+                threadState.frame = f;
+                code = fcode;
+                bc = code.code;
+                consts = code.consts;
+                names = code.names;
+                s = frame.values;
+                sp = code.nlocalsplus;
+                ip = 0;
+                break;
+              }
+            }
+            const args = s.slice(argStart, sp) as PyValue[];
+            sp -= arg + 2;
+            s[sp++] = callable instanceof PyBuiltinFunction && callable.self === null
+              ? callable.fn(args, kwnames)
+              : call(callable, args, kwnames);
+            break;
+          }
+          case 80: /* CALL_FUNCTION_EX */ {
+            const kwargs = arg & 1 ? s[--sp] as PyDict : null;
+            const callargs = s[--sp] as PyValue;
+            sp--; // NULL
+            const callable = s[sp - 1] as PyValue;
+            const args = callargs instanceof PyTuple ? callargs.items.slice() : toArray(callargs);
+            let kwnames: string[] | null = null;
+            if (kwargs !== null && kwargs.size > 0) {
+              kwnames = [];
+              const keys = kwargs.keys, values = kwargs.values;
+              for (let i = 0; i < keys.length; i++) {
+                const k = keys[i];
+                if (k === DELETED) continue;
+                if (typeof k !== "string") raise(Exc.TypeError, "keywords must be strings");
+                kwnames.push(k);
+                args.push(values[i]);
+              }
+            }
+            s[sp - 1] = call(callable, args, kwnames);
+            break;
+          }
+          case 81: /* MAKE_FUNCTION */
+            s[sp - 1] = new PyFunction(s[sp - 1] as PyCode, f.globals, f.builtins);
+            break;
+          case 82: /* SET_FUNCTION_ATTRIBUTE */ {
+            const func = s[--sp] as PyFunction;
+            setFunctionAttribute(func, arg, s[sp - 1] as PyValue);
+            s[sp - 1] = func;
+            break;
+          }
+          case 83: /* LOAD_BUILD_CLASS */ {
+            const bc2 = f.builtins.getStr("__build_class__");
+            if (bc2 === undefined) raise(Exc.NameError, "__build_class__ not found");
+            s[sp++] = bc2;
+            break;
+          }
+          case 84: /* SETUP_ANNOTATIONS */ {
+            const locals = f.locals!;
+            if (locals.getStr("__annotations__") === undefined) {
+              locals.setStr("__annotations__", new PyDict());
+            }
+            break;
+          }
+          case 85: /* RETURN_GENERATOR */
+            s[sp++] = None;
+            break;
+          case 86: /* YIELD_VALUE */ {
+            const v = s[--sp] as PyValue;
+            f.ip = ip;
+            f.sp = sp;
+            f.state = FRAME_SUSPENDED;
+            return v;
+          }
+          case 87: /* GET_YIELD_FROM_ITER */ {
+            const v = s[sp - 1] as PyValue;
+            if (!(v instanceof PyGenerator)) s[sp - 1] = getIter(v);
+            break;
+          }
+          case 88: /* SEND */ {
+            ip += 1;
+            const v = s[--sp] as PyValue;
+            const receiver = s[sp - 1] as PyValue;
+            const [result, done] = send(receiver, v);
+            s[sp++] = result;
+            if (done) ip += arg;
+            break;
+          }
+          case 89: /* END_SEND */ {
+            const v = s[--sp];
+            s[sp - 1] = v;
+            break;
+          }
+          case 90: /* CLEANUP_THROW */ {
+            const exc = s[--sp] as PyValue;
+            if (isExceptionOf(exc, Exc.StopIteration)) {
+              sp -= 2;
+              s[sp++] = None;
+              s[sp++] = exc.value;
+              break;
+            }
+            reraising = true;
+            throw exc;
+          }
+          case 91: /* PUSH_EXC_INFO */ {
+            const exc = s[sp - 1];
+            s[sp - 1] = threadState.excInfo;
+            s[sp++] = exc;
+            threadState.excInfo = exc as PyValue;
+            break;
+          }
+          case 92: /* POP_EXCEPT */
+            threadState.excInfo = s[--sp] as PyValue;
+            break;
+          case 93: /* CHECK_EXC_MATCH */ {
+            const type = s[--sp] as PyValue;
+            s[sp++] = exceptionMatches(s[sp - 2] as PyValue, type);
+            break;
+          }
+          case 94: /* CHECK_EG_MATCH */ {
+            const type = s[--sp] as PyValue;
+            const exc = s[--sp] as PyValue;
+            const [rest, match] = exceptionGroupMatch(exc, type);
+            s[sp++] = rest;
+            s[sp++] = match;
+            if (match !== None) threadState.excInfo = match;
+            break;
+          }
+          case 95: /* RERAISE */ {
+            const exc = s[--sp];
+            reraising = true;
+            throw exc;
+          }
+          case 96: /* RAISE_VARARGS */ {
+            if (arg === 0) {
+              const exc = threadState.excInfo;
+              if (exc === None) raise(Exc.RuntimeError, "No active exception to reraise");
+              reraising = true;
+              throw exc;
+            }
+            const cause = arg === 2 ? s[--sp] as PyValue : undefined;
+            throw makeRaise(s[--sp] as PyValue, cause);
+          }
+          case 97: /* LOAD_ASSERTION_ERROR */
+            s[sp++] = Exc.AssertionError;
+            break;
+          case 98: /* BEFORE_WITH */ {
+            const mgr = s[sp - 1] as PyValue;
+            const [exit, enter] = withMethods(mgr);
+            s[sp - 1] = exit;
+            s[sp++] = callMethod0(enter, mgr);
+            break;
+          }
+          case 99: /* WITH_EXCEPT_START */ {
+            const exc = s[sp - 1] as PyValue;
+            const exit = s[sp - 4] as PyValue;
+            const tb = exc instanceof PyBaseException ? exc.traceback : None;
+            s[sp++] = call(exit, [typeOf(exc), exc, tb], null);
+            break;
+          }
+          case 100: /* GET_LEN */
+            s[sp] = len(s[sp - 1] as PyValue);
+            sp++;
+            break;
+          case 101: /* MATCH_CLASS */ {
+            const attrNames = s[--sp] as PyTuple;
+            const cls = s[--sp] as PyValue;
+            s[sp - 1] = matchClass(s[sp - 1] as PyValue, cls, arg, attrNames.items as string[]);
+            break;
+          }
+          case 102: /* MATCH_MAPPING */
+            s[sp] = isMapping(s[sp - 1] as PyValue);
+            sp++;
+            break;
+          case 103: /* MATCH_SEQUENCE */
+            s[sp] = isSequence(s[sp - 1] as PyValue);
+            sp++;
+            break;
+          case 104: /* MATCH_KEYS */
+            s[sp] = matchKeys(s[sp - 2] as PyValue, s[sp - 1] as PyTuple);
+            sp++;
+            break;
+          case 105: /* IMPORT_NAME */ {
+            const fromlist = s[--sp] as PyValue;
+            const level = s[--sp] as PyValue;
+            s[sp++] = importName(names[arg], fromlist, level as number, f.globals);
+            break;
+          }
+          case 106: /* IMPORT_FROM */
+            s[sp] = importFrom(s[sp - 1] as PyValue, names[arg]);
+            sp++;
+            break;
+          default:
+            raise(Exc.SystemError, `unknown opcode ${op}`);
+        }
+      }
+    } catch (e) {
+      f.ip = ip;
+      f.sp = sp;
+      f = unwind(entry, f, e, reraising);
+      reraising = false;
+      threadState.frame = f;
+      code = f.code;
+      bc = code.code;
+      consts = code.consts;
+      names = code.names;
+      s = f.values;
+      sp = f.sp;
+      ip = f.ip;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exceptions: conversion, context, unwinding
+
+/** Makes any thrown JS value a Python exception (stack overflow → RecursionError). */
+export function toPyException(e: unknown): PyBaseException {
+  if (e instanceof PyBaseException) return e;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return newException(Exc.RecursionError, ["maximum recursion depth exceeded"]);
+  }
+  if (e instanceof PySyntaxError) return syntaxErrorObject(e);
+  if (e instanceof Error && e.message.startsWith("NotImplementedError: ")) {
+    return newException(Exc.NotImplementedError, [e.message.slice("NotImplementedError: ".length)]);
+  }
+  if (Deno.env.get("PYJIT_DEBUG") && e instanceof Error) console.error(e.stack);
+  return newException(Exc.SystemError, [`internal error: ${e instanceof Error ? e.message : String(e)}`]);
+}
+
+/** A Python SyntaxError object from the front end's PySyntaxError. */
+export function syntaxErrorObject(e: PySyntaxError): PyBaseException {
+  const type = e.kind === "IndentationError"
+    ? Exc.IndentationError
+    : e.kind === "TabError"
+    ? Exc.TabError
+    : Exc.SyntaxError;
+  const details = new PyTuple([e.filename, e.lineno, e.offset, e.text ?? None, e.endLineno, e.endOffset]);
+  const exc = newException(type, [e.msg, details]);
+  const d = new PyDict();
+  d.setStr("msg", e.msg);
+  d.setStr("filename", e.filename);
+  d.setStr("lineno", e.lineno);
+  d.setStr("offset", e.offset);
+  d.setStr("text", e.text ?? None);
+  d.setStr("end_lineno", e.endLineno);
+  d.setStr("end_offset", e.endOffset);
+  d.setStr("print_file_and_line", None);
+  exc.dict = d;
+  return exc;
+}
+
+/** Sets `exc.__context__` to the exception being handled (breaking cycles, as CPython). */
+function setContext(exc: PyBaseException): void {
+  const handled = threadState.excInfo;
+  if (handled === None || handled === exc || !(handled instanceof PyBaseException)) return;
+  // Avoid a cycle: cut exc out of handled's context chain.
+  let o: PyBaseException = handled;
+  for (let guard = 0; guard < 10000; guard++) {
+    const ctx = o.context;
+    if (!(ctx instanceof PyBaseException)) break;
+    if (ctx === exc) {
+      o.context = None;
+      break;
+    }
+    o = ctx;
+  }
+  exc.context = handled;
+}
+
+/**
+ * Finds the handler for `e` raised in `f` (its `ip` just past the failing instruction), popping
+ * frames pushed by this run() down to `entry`; returns the frame to continue in (ip/sp set), or
+ * throws the exception out of `entry`.
+ */
+function unwind(entry: Frame, f: Frame, e: unknown, reraise: boolean): Frame {
+  const exc = toPyException(e);
+  let frame = f;
+  if (!reraise) {
+    if (exc.traceback === None) setContext(exc);
+    exc.traceback = new PyTraceback(exc.traceback, frame.code, frame.ip - 1);
+  }
+  for (;;) {
+    const code = frame.code;
+    const where = frame.ip - 1;
+    const h = code.handlerAt(where);
+    if (h >= 0) {
+      const t = code.exceptionTable;
+      let sp = code.nlocalsplus + t[h + 3];
+      if (t[h + 4]) frame.values[sp++] = where;
+      frame.values[sp++] = exc;
+      frame.sp = sp;
+      frame.ip = t[h + 2];
+      return frame;
+    }
+    frame.state = FRAME_DONE;
+    if (frame === entry) throw exc;
+    threadState.depth--;
+    frame = frame.back!;
+    exc.traceback = new PyTraceback(exc.traceback, frame.code, frame.ip - 1);
+  }
+}
+
+function makeRaise(value: PyValue, cause: PyValue | undefined): PyBaseException {
+  const exc = instantiateException(value, "exceptions must derive from BaseException");
+  if (cause !== undefined) {
+    if (cause === None) exc.cause = None;
+    else exc.cause = instantiateException(cause, "exception causes must derive from BaseException");
+    exc.suppressContext = true;
+  }
+  setContext(exc);
+  return exc;
+}
+
+function instantiateException(v: PyValue, message: string): PyBaseException {
+  if (v instanceof PyType && v.isSubtypeOf(Exc.BaseException)) {
+    const made = call(v, [], null);
+    if (!(made instanceof PyBaseException)) {
+      raise(
+        Exc.TypeError,
+        `calling ${repr(v)} should have returned an instance of BaseException, not ${typeOf(made).name}`,
+      );
+    }
+    return made;
+  }
+  if (v instanceof PyBaseException) return v;
+  return raise(Exc.TypeError, message);
+}
+
+function exceptionMatches(exc: PyValue, type: PyValue): boolean {
+  checkExceptType(type);
+  const t = typeOf(exc);
+  if (type instanceof PyTuple) {
+    for (const x of type.items) if (t.isSubtypeOf(x as PyType)) return true;
+    return false;
+  }
+  return t.isSubtypeOf(type as PyType);
+}
+
+function checkExceptType(type: PyValue): void {
+  const ok = (t: PyValue) => t instanceof PyType && t.isSubtypeOf(Exc.BaseException);
+  if (type instanceof PyTuple ? type.items.every(ok) : ok(type)) return;
+  raise(Exc.TypeError, "catching classes that do not inherit from BaseException is not allowed");
+}
+
+/** CHECK_EG_MATCH: [rest, match] of splitting `exc` by `type` (match None when nothing matches). */
+function exceptionGroupMatch(exc: PyValue, type: PyValue): [PyValue, PyValue] {
+  checkExceptType(type);
+  const isGroupType = (t: PyValue) => t instanceof PyType && t.isSubtypeOf(Exc.BaseExceptionGroup);
+  if (type instanceof PyTuple ? type.items.some(isGroupType) : isGroupType(type)) {
+    raise(Exc.TypeError, "catching ExceptionGroup with except* is not allowed. Use except instead.");
+  }
+  if (exceptionMatches(exc, type)) {
+    if (isInstance(exc, Exc.BaseExceptionGroup)) return [None, exc];
+    // A naked exception matched: wrap it in a group, as CPython does.
+    const groupType = isInstance(exc, Exc.Exception) ? Exc.ExceptionGroup : Exc.BaseExceptionGroup;
+    const group = call(groupType, ["", new PyList([exc])], null) as PyBaseException;
+    if (exc instanceof PyBaseException) group.traceback = exc.traceback;
+    return [None, group];
+  }
+  if (!isInstance(exc, Exc.BaseExceptionGroup)) return [exc, None];
+  const split = call(getAttr(exc, "split"), [type], null) as PyTuple;
+  const [match, rest] = split.items;
+  if (match === None) return [exc, None];
+  return [rest, match];
+}
+
+/** CALL_INTRINSIC_2 PREP_RERAISE_STAR: what an except* statement re-raises, or None. */
+function prepReraiseStar(orig: PyValue, list: PyValue): PyValue {
+  const items = (list as PyList).items.filter((x) => x !== None);
+  if (items.length === 0) return None;
+  if (items.length === 1) return items[0];
+  const raised = items.filter((x) => !isPartOf(x, orig));
+  const kept = items.filter((x) => isPartOf(x, orig));
+  if (raised.length === 0) {
+    const rest = call(getAttr(orig, "derive"), [new PyList(kept.flatMap(leaves))], null);
+    return rest;
+  }
+  return call(Exc.ExceptionGroup, ["", new PyList(items)], null);
+}
+
+function leaves(x: PyValue): PyValue[] {
+  if (isInstance(x, Exc.BaseExceptionGroup)) {
+    return toArray(getAttr(x, "exceptions")).flatMap(leaves);
+  }
+  return [x];
+}
+
+function isPartOf(x: PyValue, group: PyValue): boolean {
+  if (x === group) return true;
+  const mine = leaves(group);
+  return leaves(x).every((l) => mine.includes(l));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+function unboundLocal(code: PyCode, slot: number): never {
+  raise(
+    Exc.UnboundLocalError,
+    `cannot access local variable '${code.localsplusNames[slot]}' where it is not associated with a value`,
+  );
+}
+
+function unboundDeref(code: PyCode, slot: number): never {
+  const name = code.localsplusNames[slot];
+  if (slot >= code.nlocalsplus - code.freevars.length) {
+    raise(
+      Exc.NameError,
+      `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`,
+    );
+  }
+  unboundLocal(code, slot);
+}
+
+function nameError(name: string): never {
+  const e = newException(Exc.NameError, [`name '${name}' is not defined`]);
+  e.dict = new PyDict();
+  e.dict.setStr("name", name);
+  throw e;
+}
+
+function loadBuiltin(f: Frame, name: string): PyValue {
+  const v = f.builtins.getStr(name);
+  if (v === undefined) nameError(name);
+  return v;
+}
+
+function loadGlobal(f: Frame, name: string): PyValue {
+  const v = f.globals.getStr(name);
+  return v !== undefined ? v : loadBuiltin(f, name);
+}
+
+function getItemOrUndefined(mapping: PyValue, key: PyValue): PyValue | undefined {
+  try {
+    return getItem(mapping, key);
+  } catch (e) {
+    if (isExceptionOf(e, Exc.KeyError)) return undefined;
+    throw e;
+  }
+}
+
+function loadName(f: Frame, name: string): PyValue {
+  const locals = f.locals;
+  if (locals !== null) {
+    const v = locals.cls === dictType ? locals.getStr(name) : getItemOrUndefined(locals, name);
+    if (v !== undefined) return v;
+  }
+  return loadGlobal(f, name);
+}
+
+function deleteName(f: Frame, name: string): void {
+  const locals = f.locals;
+  if (locals === null) raise(Exc.SystemError, `no locals when deleting '${name}'`);
+  if (locals.cls === dictType) {
+    if (locals.delete(name) === undefined) nameError(name);
+  } else delItem(locals, name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slow paths of individual instructions
+
+function intrinsic1(f: Frame, which: number, v: PyValue): PyValue {
+  switch (which) {
+    case 2: /* IMPORT_STAR */
+      importStar(v, f.locals ?? f.globals);
+      return None;
+    case 3: /* STOPITERATION_ERROR */
+      return v;
+    case 5: /* UNARY_POSITIVE */
+      return typeof v === "number" ? v : unaryPositive(v);
+    case 6: /* LIST_TO_TUPLE */
+      if (v instanceof PyList && v.cls === listType) return new PyTuple(v.items);
+      if (v instanceof PyTuple && v.cls === tupleType) return v;
+      return new PyTuple(toArray(v));
+  }
+  return raise(Exc.SystemError, `unknown intrinsic ${which}`);
+}
+
+function listExtend(list: PyList, v: PyValue): void {
+  if (v instanceof PyList || v instanceof PyTuple) {
+    const items = v.items;
+    for (let i = 0; i < items.length; i++) list.items.push(items[i]);
+    return;
+  }
+  try {
+    getIter(v);
+  } catch (e) {
+    if (isExceptionOf(e, Exc.TypeError) && !(v instanceof PyObject && v.cls.lookup("__iter__"))) {
+      raise(Exc.TypeError, `Value after * must be an iterable, not ${typeOf(v).name}`);
+    }
+    throw e;
+  }
+  for (const x of toArray(v)) list.items.push(x);
+}
+
+/** `callable` for messages such as "f() argument after ** must be a mapping". */
+function funcDescription(f: PyValue): string {
+  if (f instanceof PyFunction) return `${f.qualname}()`;
+  if (f instanceof PyBuiltinFunction) return `${f.name}()`;
+  if (f instanceof PyType) return `${f.name}()`;
+  return `${typeOf(f).name} object`;
+}
+
+/** DICT_UPDATE (callable null) and DICT_MERGE (duplicate keys are an error naming the callable). */
+function dictUpdate(d: PyDict, v: PyValue, callable: PyValue | null): void {
+  let keys: PyValue[];
+  let get: (k: PyValue) => PyValue;
+  if (v instanceof PyDict) {
+    keys = v.keyList();
+    get = (k) => v.get(k)!;
+  } else {
+    const keysMethod = getAttrOrUndefined(v, "keys");
+    if (keysMethod === undefined) {
+      if (callable !== null) {
+        raise(
+          Exc.TypeError,
+          `${funcDescription(callable)} argument after ** must be a mapping, not ${typeOf(v).name}`,
+        );
+      }
+      raise(Exc.TypeError, `'${typeOf(v).name}' object is not a mapping`);
+    }
+    keys = toArray(call(keysMethod, [], null));
+    get = (k) => getItem(v, k);
+  }
+  for (const k of keys) {
+    if (callable !== null) {
+      if (typeof k !== "string") {
+        raise(Exc.TypeError, `${funcDescription(callable)} keywords must be strings`);
+      }
+      if (d.has(k)) {
+        raise(Exc.TypeError, `${funcDescription(callable)} got multiple values for keyword argument '${k}'`);
+      }
+    }
+    d.set(k, get(k));
+  }
+}
+
+function unpackSequence(s: Slot[], sp: number, n: number): number {
+  const v = s[--sp] as PyValue;
+  let items: PyValue[];
+  if (v instanceof PyTuple || v instanceof PyList) items = v.items;
+  else {
+    let it: PyValue;
+    try {
+      it = getIter(v);
+    } catch (e) {
+      if (isExceptionOf(e, Exc.TypeError)) {
+        raise(Exc.TypeError, `cannot unpack non-iterable ${typeOf(v).name} object`);
+      }
+      throw e;
+    }
+    items = [];
+    for (;;) {
+      const x = iterNext(it);
+      if (x === undefined) break;
+      items.push(x);
+      if (items.length > n) break;
+    }
+  }
+  if (items.length < n) {
+    raise(Exc.ValueError, `not enough values to unpack (expected ${n}, got ${items.length})`);
+  }
+  if (items.length > n) {
+    if (v instanceof PyTuple || v instanceof PyList) {
+      raise(Exc.ValueError, `too many values to unpack (expected ${n}, got ${items.length})`);
+    }
+    raise(Exc.ValueError, `too many values to unpack (expected ${n})`);
+  }
+  for (let i = n - 1; i >= 0; i--) s[sp++] = items[i];
+  return sp;
+}
+
+function unpackEx(s: Slot[], sp: number, arg: number): number {
+  const before = arg & 0xff, after = arg >> 8;
+  const v = s[--sp] as PyValue;
+  let items: PyValue[];
+  try {
+    items = toArray(v);
+  } catch (e) {
+    if (isExceptionOf(e, Exc.TypeError) && !(v instanceof PyObject && v.cls.lookup("__iter__"))) {
+      raise(Exc.TypeError, `cannot unpack non-iterable ${typeOf(v).name} object`);
+    }
+    throw e;
+  }
+  if (items.length < before + after) {
+    raise(
+      Exc.ValueError,
+      `not enough values to unpack (expected at least ${before + after}, got ${items.length})`,
+    );
+  }
+  const middle = new PyList(items.slice(before, items.length - after));
+  for (let i = items.length - 1; i >= items.length - after; i--) s[sp++] = items[i];
+  s[sp++] = middle;
+  for (let i = before - 1; i >= 0; i--) s[sp++] = items[i];
+  return sp;
+}
+
+/** `format(v, spec)` through the type's `__format__`. */
+export function formatValue(v: PyValue, spec: string): string {
+  if (spec === "" && (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean")) {
+    return str(v);
+  }
+  const f = typeOf(v).lookup("__format__");
+  if (f === undefined) {
+    if (spec === "") return str(v);
+    raise(Exc.TypeError, `unsupported format string passed to ${typeOf(v).name}.__format__`);
+  }
+  const r = callMethod(f, v, [spec]);
+  if (typeof r !== "string") raise(Exc.TypeError, `__format__ must return a str, not ${typeOf(r).name}`);
+  return r;
+}
+
+/** ascii(): repr with non-ASCII characters escaped. */
+export function ascii(r: string): string {
+  let out = "";
+  for (const ch of r) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out += ch;
+    else if (c <= 0xff) out += "\\x" + c.toString(16).padStart(2, "0");
+    else if (c <= 0xffff) out += "\\u" + c.toString(16).padStart(4, "0");
+    else out += "\\U" + c.toString(16).padStart(8, "0");
+  }
+  return out;
+}
+
+function setFunctionAttribute(func: PyFunction, flag: number, v: PyValue): void {
+  switch (flag) {
+    case 1:
+      func.defaults = (v as PyTuple).items;
+      return;
+    case 2:
+      func.kwdefaults = v as PyDict;
+      return;
+    case 4:
+      func.annotations = v;
+      return;
+    case 8:
+      func.closure = (v as PyTuple).items as PyCell[];
+      return;
+  }
+}
+
+/** SEND: [value, done] — a generator receiver is resumed directly, keeping its return value. */
+function send(receiver: PyValue, v: PyValue): [PyValue, boolean] {
+  if (receiver instanceof PyGenerator) {
+    const r = receiver.resume(v, null);
+    return [r, receiver.finished];
+  }
+  if (v === None) {
+    const slot = typeOf(receiver).tp_iternext;
+    if (slot !== null) {
+      try {
+        const r = slot(receiver);
+        return r === undefined ? [None, true] : [r, false];
+      } catch (e) {
+        if (isExceptionOf(e, Exc.StopIteration)) return [e.value, true];
+        throw e;
+      }
+    }
+  }
+  try {
+    return [call(getAttr(receiver, "send"), [v], null), false];
+  } catch (e) {
+    if (isExceptionOf(e, Exc.StopIteration)) return [e.value, true];
+    throw e;
+  }
+}
+
+function withMethods(mgr: PyValue): [PyValue, PyValue] {
+  const t = typeOf(mgr);
+  const enter = t.lookup("__enter__");
+  const exit = t.lookup("__exit__");
+  if (enter === undefined || exit === undefined) {
+    raise(Exc.TypeError, `'${t.name}' object does not support the context manager protocol`);
+  }
+  const get = typeOf(exit).tp_descr_get;
+  return [get !== null ? get(exit, mgr, t) : exit, enter];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pattern matching
+
+const MATCH_SELF_TYPES = (): PyType[] => [
+  boolType,
+  bytearrayType,
+  bytesType,
+  dictType,
+  floatType,
+  frozensetType,
+  intType,
+  listType,
+  setType,
+  strType,
+  tupleType,
+];
+
+function matchClass(subject: PyValue, cls: PyValue, nargs: number, kwNames: string[]): PyValue {
+  if (!(cls instanceof PyType)) raise(Exc.TypeError, "called match pattern must be a class");
+  if (!isInstance(subject, cls)) return None;
+  const out: PyValue[] = [];
+  const seen: string[] = [];
+  if (nargs > 0) {
+    const matchArgs = getAttrOrUndefined(cls, "__match_args__");
+    if (matchArgs === undefined) {
+      const selfMatch = MATCH_SELF_TYPES().some((t) => cls.isSubtypeOf(t));
+      if (selfMatch && nargs === 1) out.push(subject);
+      else {
+        raise(Exc.TypeError, `${cls.name}() accepts 0 positional sub-patterns (${nargs} given)`);
+      }
+    } else {
+      if (!(matchArgs instanceof PyTuple)) {
+        raise(Exc.TypeError, `${cls.name}.__match_args__ must be a tuple (got ${typeOf(matchArgs).name})`);
+      }
+      if (nargs > matchArgs.items.length) {
+        const n = matchArgs.items.length;
+        raise(
+          Exc.TypeError,
+          `${cls.name}() accepts ${n} positional sub-pattern${n === 1 ? "" : "s"} (${nargs} given)`,
+        );
+      }
+      for (let i = 0; i < nargs; i++) {
+        const name = matchArgs.items[i];
+        if (typeof name !== "string") {
+          raise(Exc.TypeError, `__match_args__ elements must be strings (got ${typeOf(name).name})`);
+        }
+        const v = getAttrOrUndefined(subject, name);
+        if (v === undefined) return None;
+        seen.push(name);
+        out.push(v);
+      }
+    }
+  }
+  for (const name of kwNames) {
+    if (seen.includes(name)) {
+      raise(Exc.TypeError, `${cls.name}() got multiple sub-patterns for attribute '${name}'`);
+    }
+    seen.push(name);
+    const v = getAttrOrUndefined(subject, name);
+    if (v === undefined) return None;
+    out.push(v);
+  }
+  return new PyTuple(out);
+}
+
+function isMapping(v: PyValue): boolean {
+  return v instanceof PyDict || (v instanceof PyObject && v.cls.isSubtypeOf(dictType));
+}
+
+function isSequence(v: PyValue): boolean {
+  if (typeof v !== "object") return false;
+  const t = v.cls;
+  return t.isSubtypeOf(listType) || t.isSubtypeOf(tupleType) || t.isSubtypeOf(rangeType);
+}
+
+function matchKeys(subject: PyValue, keys: PyTuple): PyValue {
+  const out: PyValue[] = [];
+  const seen: PyValue[] = [];
+  for (const k of keys.items) {
+    if (seen.some((x) => x === k)) raise(Exc.ValueError, `mapping pattern checks duplicate key (${repr(k)})`);
+    seen.push(k);
+    let v: PyValue | undefined;
+    if (subject instanceof PyDict && subject.cls === dictType) v = subject.get(k);
+    else {
+      const get = getAttr(subject, "get");
+      const dummy = new PyObject(intType);
+      const r = call(get, [k, dummy], null);
+      v = r === dummy ? undefined : r;
+    }
+    if (v === undefined) return None;
+    out.push(v);
+  }
+  return new PyTuple(out);
+}
+
+/** Resumes a generator from outside the loop (used by tests). */
+export function generatorFrameValue(g: PyGenerator): PyValue {
+  return g.resume(None, null);
+}
+
+void stopIteration;

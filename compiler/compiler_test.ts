@@ -122,7 +122,7 @@ Deno.test("dis: CPython's column layout, jump targets and nested code objects", 
   const text = disassemble(compile("for i in range(3):\n    print(i)\n"));
   const lines = text.split("\n");
   assert.equal(lines[0], "  0           0 RESUME                   0");
-  assert.match(text, /\n  1           2 LOAD_NAME                0 \(range\)\n/);
+  assert.ok(text.includes("\n  1           2 LOAD_NAME                0 (range)\n"), text);
   assert.match(text, / >> +\d+ FOR_ITER +\d+ \(to \d+\)/);
   assert.match(text, /JUMP_BACKWARD +\d+ \(to \d+\)/);
   const fn = disassemble(compile("def f(x):\n    return x + 1\n"));

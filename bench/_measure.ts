@@ -67,6 +67,18 @@ function notImplemented(stderr: string): string | null {
   return null;
 }
 
+/** The line of a crash's stderr that names the error (a traceback's last line, Deno's `error: …`). */
+export function crashLine(stderr: string): string {
+  // deno-lint-ignore no-control-regex
+  const lines = stderr.replace(/\x1b\[[0-9;]*m/g, "").split("\n").map((l) => l.trim()).filter((l) =>
+    l !== ""
+  );
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (/^(error: )?[A-Za-z_.]*(Error|Exception|Exit)\b/.test(lines[i])) return lines[i];
+  }
+  return lines[lines.length - 1] ?? "no output on stderr";
+}
+
 /** Where the actual output first departs from the expected one. */
 export function describeDifference(actual: string, expected: string): string {
   const got = actual.split("\n");
@@ -100,8 +112,7 @@ export function judge(
     }
   }
   if (result.status !== 0) {
-    const last = stderr.trim().split("\n").pop() ?? "";
-    return { kind: "wrong", detail: oneLine(`exit ${result.status}: ${last}`) };
+    return { kind: "wrong", detail: oneLine(`exit ${result.status}: ${crashLine(stderr)}`) };
   }
   if (result.stdout !== expected) {
     return { kind: "wrong", detail: describeDifference(result.stdout, expected) };

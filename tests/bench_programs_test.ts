@@ -4,7 +4,14 @@
 import assert from "node:assert/strict";
 import { logDomain, svgChart } from "../bench/_chart.ts";
 import { captureOutput } from "../bench/_capture.ts";
-import { describeDifference, geometricMean, judge, median, type ProcessResult } from "../bench/_measure.ts";
+import {
+  crashLine,
+  describeDifference,
+  geometricMean,
+  judge,
+  median,
+  type ProcessResult,
+} from "../bench/_measure.ts";
 import {
   expectedPath,
   programArgs,
@@ -148,6 +155,10 @@ Deno.test("judge: a crash is wrong with its last stderr line; a killed run is a 
   const crash = judge(result("", 1, "Traceback…\nTypeError: bad operand\n"), "x\n", true, 10);
   assert.deepEqual(crash, { kind: "wrong", detail: "exit 1: TypeError: bad operand" });
   assert.deepEqual(judge(result("", 143, "", true), "x\n", true, 7), { kind: "timeout", detail: "> 7 s" });
+  const denoCrash =
+    "\x1b[1m\x1b[31merror\x1b[0m: SyntaxError: Expected ';'\n    at file:///x.ts:1:2\n\nStack backtrace:\n   0: <unknown>\n";
+  assert.equal(crashLine(denoCrash), "error: SyntaxError: Expected ';'");
+  assert.equal(crashLine(""), "no output on stderr");
 });
 
 Deno.test("median and geometric mean", () => {

@@ -89,6 +89,8 @@ export class PyType extends PyObject {
   subclasses: PyType[];
   /** Names in `__slots__` (own, not inherited), or null. */
   slotNames: string[] | null;
+  /** Slot values an instance carries: this type's `__slots__` plus its bases'. */
+  slotCount: number;
   /** Whether instances of this type get a `__dict__`. */
   hasInstanceDict: boolean;
   tp_call: CallSlot | null;
@@ -122,6 +124,7 @@ export class PyType extends PyObject {
     this.flags = flags;
     this.subclasses = [];
     this.slotNames = null;
+    this.slotCount = 0;
     this.hasInstanceDict = false;
     this.tp_call = null;
     this.tp_new = null;

@@ -81,7 +81,8 @@ import {
 import { floatFloorDiv, floatHash, floatMod, floatPow, floatTrueDiv } from "./types/float.ts";
 // TODO(objects): import { floatRepr, strRepr } from "./repr.ts" once the parser engineer lands it;
 // until then these stand-ins (not CPython-exact) keep the VM runnable.
-function floatRepr(v: number): string {
+/** repr() of a float value. */
+export function floatRepr(v: number): string {
   if (v !== v) return "nan";
   if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
   if (Number.isInteger(v) && Math.abs(v) < 1e16) return Object.is(v, -0) ? "-0.0" : v.toFixed(1);

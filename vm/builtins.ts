@@ -1,0 +1,814 @@
+/**
+ * The `builtins` module: every builtin function, type and constant of CPython 3.11 → one PyDict
+ * that module frames use as their builtins. Functions that need the running frame or the compiler
+ * (`globals`, `locals`, `exec`, `eval`, `compile`, `__import__`, `__build_class__`, zero-argument
+ * `super`) reach EXECUTION's code through `vmHooks`, which EXECUTION fills at startup.
+ *
+ * @example
+ * ```ts
+ * import { makeBuiltins } from "./builtins.ts";
+ * const builtins = makeBuiltins();
+ * console.log(builtins.getStr("len") !== undefined); // true
+ * ```
+ * @module
+ */
+import {
+  bindArgs,
+  boolType,
+  bytearrayType,
+  bytesType,
+  checkArgs,
+  classmethodType,
+  complexType,
+  dictType,
+  Ellipsis,
+  Exc,
+  floatType,
+  frozensetType,
+  intType,
+  listType,
+  newException,
+  newTuple,
+  None,
+  NotImplemented,
+  objectType,
+  propertyType,
+  PyBuiltinFunction,
+  PyCell,
+  PyDict,
+  PyFloat,
+  PyList,
+  PyModule,
+  PyTuple,
+  PyType,
+  type PyValue,
+  raise,
+  rangeType,
+  setType,
+  sliceType,
+  staticmethodType,
+  strType,
+  superType,
+  tupleType,
+  typeOf,
+  typeType,
+} from "./object.ts";
+import {
+  asIndex,
+  binaryOp,
+  call,
+  callMethod,
+  callMethod0,
+  callMethod1,
+  delAttr,
+  getAttr,
+  getAttrOrUndefined,
+  getIter,
+  hash,
+  intValueOf,
+  isCallable,
+  isTrue,
+  iterNext,
+  len,
+  lessThan,
+  NB_ADD,
+  objectId,
+  repr,
+  richEq,
+  setAttr,
+  str,
+  strHash,
+  strValueOf,
+  toArray,
+} from "./ops.ts";
+import { threadState } from "./frame.ts";
+import { calculateMetaclass, isInstanceOf } from "./types/type.ts";
+import "./types/all.ts";
+import {
+  callableIterator,
+  enumerateType,
+  filterType,
+  mapType,
+  reversedType,
+  zipType,
+} from "./types/iterators.ts";
+import {
+  currentStdout,
+  flushStdout,
+  readStdinLine,
+  stdoutObject,
+  writeStdout,
+  writeTo,
+} from "./modules/sys.ts";
+import { sortList } from "./types/list.ts";
+import { formatValue } from "./format.ts";
+import { asciiRepr } from "./types/str.ts";
+import { addFloats } from "./types/float_type.ts";
+
+/** What the builtins need from EXECUTION (compiler, frames, imports); filled in at startup. */
+export const vmHooks: {
+  /** Runs a class body function against its namespace (LOAD_NAME/STORE_NAME use `ns`). */
+  runClassBody: (func: PyValue, ns: PyDict) => void;
+  /** `compile(source, filename, mode)` → a code object. */
+  compile: (source: string, filename: string, mode: string, flags: number, dontInherit: boolean) => PyValue;
+  /** Runs a code object with the given namespaces (exec/eval) and returns its value. */
+  execCode: (code: PyValue, globals: PyDict, locals: PyValue) => PyValue;
+  /** `__import__(name, globals, locals, fromlist, level)`. */
+  importModule: (name: string, globals: PyValue, fromlist: PyValue, level: number) => PyValue;
+  /** The `__class__` cell value and first argument of the running function (zero-argument super). */
+  superArgs: () => [PyValue, PyValue];
+  /** Whether v is a code object. */
+  isCode: (v: PyValue) => boolean;
+} = {
+  runClassBody: () => raise(Exc.NotImplementedError, "class bodies need the interpreter"),
+  compile: () => raise(Exc.NotImplementedError, "compile() needs the compiler"),
+  execCode: () => raise(Exc.NotImplementedError, "exec() needs the interpreter"),
+  importModule: (name) => raise(Exc.ModuleNotFoundError, `No module named '${name}'`),
+  superArgs: () => raise(Exc.RuntimeError, "super(): no arguments"),
+  isCode: () => false,
+};
+
+// ---------------------------------------------------------------------------------------------
+// The functions
+
+type Fn = (args: PyValue[], kwnames: string[] | null) => PyValue;
+const FUNCTIONS: Record<string, Fn> = {};
+
+function kwMap(args: PyValue[], kwnames: string[] | null): Map<string, PyValue> {
+  const m = new Map<string, PyValue>();
+  if (kwnames === null) return m;
+  const npos = args.length - kwnames.length;
+  kwnames.forEach((k, i) => m.set(k, args[npos + i]));
+  return m;
+}
+
+function positionalCount(args: PyValue[], kwnames: string[] | null): number {
+  return kwnames === null ? args.length : args.length - kwnames.length;
+}
+
+FUNCTIONS.print = (args, kwnames) => {
+  if (kwnames === null || kwnames.length === 0) {
+    let out = "";
+    for (let i = 0; i < args.length; i++) {
+      if (i > 0) out += " ";
+      const a = args[i];
+      out += typeof a === "string" ? a : str(a);
+    }
+    const file = currentStdout();
+    if (file === stdoutObject) writeStdout(out + "\n");
+    else if (file !== None) writeTo(file, out + "\n");
+    return None;
+  }
+  const n = positionalCount(args, kwnames);
+  const kw = kwMap(args, kwnames);
+  for (const k of kw.keys()) {
+    if (!["sep", "end", "file", "flush"].includes(k)) {
+      raise(Exc.TypeError, `'${k}' is an invalid keyword argument for print()`);
+    }
+  }
+  const sep = kw.get("sep") ?? None, end = kw.get("end") ?? None;
+  if (sep !== None && strValueOf(sep) === undefined) {
+    raise(Exc.TypeError, `sep must be None or a string, not ${typeOf(sep).name}`);
+  }
+  if (end !== None && strValueOf(end) === undefined) {
+    raise(Exc.TypeError, `end must be None or a string, not ${typeOf(end).name}`);
+  }
+  let file = kw.get("file") ?? None;
+  if (file === None) file = currentStdout();
+  if (file === None) return None;
+  const sepS = sep === None ? " " : strValueOf(sep)!;
+  const endS = end === None ? "\n" : strValueOf(end)!;
+  const parts: string[] = [];
+  for (let i = 0; i < n; i++) parts.push(str(args[i]));
+  writeTo(file, parts.join(sepS) + endS);
+  if (isTrue(kw.get("flush") ?? false)) {
+    if (file === stdoutObject) flushStdout();
+    else call(getAttr(file, "flush"), []);
+  }
+  return None;
+};
+
+FUNCTIONS.input = (args) => {
+  checkArgs("input", args, null, 0, 1);
+  if (args.length === 1) {
+    writeTo(currentStdout(), str(args[0]));
+  }
+  flushStdout();
+  const line = readStdinLine();
+  if (line === "") raise(Exc.EOFError, "EOF when reading a line");
+  return line.endsWith("\n") ? line.slice(0, -1) : line;
+};
+
+FUNCTIONS.len = (args, kwnames) => {
+  if (args.length !== 1 || kwnames !== null) checkArgs("len", args, kwnames, 1, 1);
+  return len(args[0]);
+};
+
+FUNCTIONS.repr = (args, kwnames) => {
+  checkArgs("repr", args, kwnames, 1, 1);
+  return repr(args[0]);
+};
+
+FUNCTIONS.ascii = (args, kwnames) => {
+  checkArgs("ascii", args, kwnames, 1, 1);
+  return asciiRepr(repr(args[0]));
+};
+
+FUNCTIONS.format = (args, kwnames) => {
+  checkArgs("format", args, kwnames, 1, 2);
+  const spec = args.length > 1 ? args[1] : "";
+  const s = strValueOf(spec);
+  if (s === undefined) raise(Exc.TypeError, `format() argument 2 must be str, not ${typeOf(spec).name}`);
+  return formatValue(args[0], s);
+};
+
+FUNCTIONS.abs = (args, kwnames) => {
+  checkArgs("abs", args, kwnames, 1, 1);
+  const v = args[0];
+  if (typeof v === "number") return Math.abs(v);
+  if (v instanceof PyFloat && v.cls === floatType) return new PyFloat(Math.abs(v.value));
+  const f = typeOf(v).lookup("__abs__");
+  if (f === undefined) raise(Exc.TypeError, `bad operand type for abs(): '${typeOf(v).name}'`);
+  return callMethod0(f, v);
+};
+
+FUNCTIONS.divmod = (args, kwnames) => {
+  checkArgs("divmod", args, kwnames, 2, 2);
+  const [a, b] = args;
+  const ta = typeOf(a), tb = typeOf(b);
+  const fa = ta.lookup("__divmod__");
+  const fb = ta === tb ? undefined : tb.lookup("__rdivmod__");
+  if (fb !== undefined && tb.isSubtypeOf(ta)) {
+    const r = callMethod1(fb, b, a);
+    if (r !== NotImplemented) return r;
+  }
+  if (fa !== undefined) {
+    const r = callMethod1(fa, a, b);
+    if (r !== NotImplemented) return r;
+  }
+  if (fb !== undefined) {
+    const r = callMethod1(fb, b, a);
+    if (r !== NotImplemented) return r;
+  }
+  return raise(Exc.TypeError, `unsupported operand type(s) for divmod(): '${ta.name}' and '${tb.name}'`);
+};
+
+FUNCTIONS.pow = (args, kwnames) => {
+  const [base, exp, mod] = bindArgs("pow", args, kwnames, ["base", "exp", "mod"], 2);
+  if (mod === undefined || mod === None) return binaryOp(base!, exp!, 8);
+  const f = typeOf(base!).lookup("__pow__");
+  if (f !== undefined) {
+    const r = callMethod(f, base!, [exp!, mod]);
+    if (r !== NotImplemented) return r;
+  }
+  return raise(
+    Exc.TypeError,
+    `unsupported operand type(s) for ** or pow(): '${typeOf(base!).name}', '${typeOf(exp!).name}', '${
+      typeOf(mod).name
+    }'`,
+  );
+};
+
+FUNCTIONS.round = (args, kwnames) => {
+  const [number, ndigits] = bindArgs("round", args, kwnames, ["number", "ndigits"], 1);
+  const f = typeOf(number!).lookup("__round__");
+  if (f === undefined) raise(Exc.TypeError, `type ${typeOf(number!).name} doesn't define __round__ method`);
+  if (ndigits === undefined || ndigits === None) return callMethod0(f, number!);
+  return callMethod1(f, number!, ndigits);
+};
+
+FUNCTIONS.hash = (args, kwnames) => {
+  checkArgs("hash", args, kwnames, 1, 1);
+  return hash(args[0]);
+};
+
+FUNCTIONS.id = (args, kwnames) => {
+  checkArgs("id", args, kwnames, 1, 1);
+  const v = args[0];
+  if (typeof v === "object") return objectId(v);
+  // Primitives stand for interned/cached objects: equal values share an id.
+  if (typeof v === "string") return 0x7e0000000000 + (strHash(v) >>> 0) * 16;
+  if (typeof v === "boolean") return v ? 0x7d0000000010 : 0x7d0000000020;
+  return 0x7c0000000000 + (hash(v) % 0x10000000) * 32;
+};
+
+FUNCTIONS.callable = (args, kwnames) => {
+  checkArgs("callable", args, kwnames, 1, 1);
+  return isCallable(args[0]);
+};
+
+FUNCTIONS.chr = (args, kwnames) => {
+  checkArgs("chr", args, kwnames, 1, 1);
+  const i = asIndex(args[0]);
+  if (i < 0 || i > 0x10ffff) raise(Exc.ValueError, "chr() arg not in range(0x110000)");
+  return String.fromCodePoint(Number(i));
+};
+
+FUNCTIONS.ord = (args, kwnames) => {
+  checkArgs("ord", args, kwnames, 1, 1);
+  const v = args[0];
+  const s = strValueOf(v);
+  if (s !== undefined) {
+    const cp = s.codePointAt(0);
+    const n = cp === undefined ? 0 : cp > 0xffff ? (s.length === 2 ? 1 : 2) : s.length;
+    if (n !== 1) {
+      raise(Exc.TypeError, `ord() expected a character, but string of length ${[...s].length} found`);
+    }
+    return cp!;
+  }
+  const data = (v as { data?: Uint8Array }).data;
+  if ((typeOf(v) === bytesType || typeOf(v) === bytearrayType) && data !== undefined) {
+    if (data.length !== 1) {
+      raise(Exc.TypeError, `ord() expected a character, but string of length ${data.length} found`);
+    }
+    return data[0];
+  }
+  return raise(Exc.TypeError, `ord() expected string of length 1, but ${typeOf(v).name} found`);
+};
+
+function radixFunction(name: string, base: number, prefix: string): Fn {
+  return (args, kwnames) => {
+    checkArgs(name, args, kwnames, 1, 1);
+    const i = asIndex(args[0]);
+    const neg = i < 0;
+    const digits = (neg ? -i : i).toString(base);
+    return (neg ? "-" : "") + prefix + digits;
+  };
+}
+FUNCTIONS.hex = radixFunction("hex", 16, "0x");
+FUNCTIONS.oct = radixFunction("oct", 8, "0o");
+FUNCTIONS.bin = radixFunction("bin", 2, "0b");
+
+FUNCTIONS.getattr = (args, kwnames) => {
+  checkArgs("getattr", args, kwnames, 2, 3);
+  const name = strValueOf(args[1]);
+  if (name === undefined) {
+    raise(Exc.TypeError, `attribute name must be string, not '${typeOf(args[1]).name}'`);
+  }
+  if (args.length === 3) {
+    const v = getAttrOrUndefined(args[0], name);
+    return v === undefined ? args[2] : v;
+  }
+  return getAttr(args[0], name);
+};
+
+FUNCTIONS.hasattr = (args, kwnames) => {
+  checkArgs("hasattr", args, kwnames, 2, 2);
+  const name = strValueOf(args[1]);
+  if (name === undefined) {
+    raise(Exc.TypeError, `attribute name must be string, not '${typeOf(args[1]).name}'`);
+  }
+  return getAttrOrUndefined(args[0], name) !== undefined;
+};
+
+FUNCTIONS.setattr = (args, kwnames) => {
+  checkArgs("setattr", args, kwnames, 3, 3);
+  const name = strValueOf(args[1]);
+  if (name === undefined) {
+    raise(Exc.TypeError, `attribute name must be string, not '${typeOf(args[1]).name}'`);
+  }
+  setAttr(args[0], name, args[2]);
+  return None;
+};
+
+FUNCTIONS.delattr = (args, kwnames) => {
+  checkArgs("delattr", args, kwnames, 2, 2);
+  const name = strValueOf(args[1]);
+  if (name === undefined) {
+    raise(Exc.TypeError, `attribute name must be string, not '${typeOf(args[1]).name}'`);
+  }
+  delAttr(args[0], name);
+  return None;
+};
+
+/** isinstance(obj, classinfo) with tuples and __instancecheck__. */
+export function isInstanceCheck(obj: PyValue, cls: PyValue): boolean {
+  if (cls instanceof PyType) {
+    const t = typeOf(obj);
+    if (t === cls) return true;
+    if (cls.cls === typeType) return isInstanceOf(obj, cls);
+    const check = cls.cls.lookup("__instancecheck__");
+    if (check !== undefined) return isTrue(callMethod1(check, cls, obj));
+    return isInstanceOf(obj, cls);
+  }
+  if (cls instanceof PyTuple) {
+    for (const c of cls.items) if (isInstanceCheck(obj, c)) return true;
+    return false;
+  }
+  const check = typeOf(cls).lookup("__instancecheck__");
+  if (check !== undefined) return isTrue(callMethod1(check, cls, obj));
+  return raise(Exc.TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+}
+
+/** issubclass(sub, classinfo) with tuples and __subclasscheck__. */
+export function isSubclassCheck(sub: PyValue, cls: PyValue): boolean {
+  if (cls instanceof PyType && cls.cls === typeType) {
+    if (!(sub instanceof PyType)) raise(Exc.TypeError, "issubclass() arg 1 must be a class");
+    return sub.isSubtypeOf(cls);
+  }
+  if (cls instanceof PyTuple) {
+    for (const c of cls.items) if (isSubclassCheck(sub, c)) return true;
+    return false;
+  }
+  const check = typeOf(cls).lookup("__subclasscheck__");
+  if (check !== undefined) return isTrue(callMethod1(check, cls, sub));
+  return raise(Exc.TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+}
+
+FUNCTIONS.isinstance = (args, kwnames) => {
+  checkArgs("isinstance", args, kwnames, 2, 2);
+  return isInstanceCheck(args[0], args[1]);
+};
+
+FUNCTIONS.issubclass = (args, kwnames) => {
+  checkArgs("issubclass", args, kwnames, 2, 2);
+  return isSubclassCheck(args[0], args[1]);
+};
+
+FUNCTIONS.iter = (args, kwnames) => {
+  checkArgs("iter", args, kwnames, 1, 2);
+  if (args.length === 1) return getIter(args[0]);
+  if (!isCallable(args[0])) raise(Exc.TypeError, "iter(v, w): v must be callable");
+  return callableIterator(args[0], args[1], richEq);
+};
+
+FUNCTIONS.next = (args, kwnames) => {
+  checkArgs("next", args, kwnames, 1, 2);
+  const it = args[0];
+  const slot = typeOf(it).tp_iternext;
+  if (slot === null) raise(Exc.TypeError, `'${typeOf(it).name}' object is not an iterator`);
+  const v = slot(it);
+  if (v !== undefined) return v;
+  if (args.length === 2) return args[1];
+  throw newException(Exc.StopIteration, []);
+};
+
+FUNCTIONS.any = (args, kwnames) => {
+  checkArgs("any", args, kwnames, 1, 1);
+  const it = getIter(args[0]);
+  const next = typeOf(it).tp_iternext!;
+  for (;;) {
+    const v = next(it);
+    if (v === undefined) return false;
+    if (isTrue(v)) return true;
+  }
+};
+
+FUNCTIONS.all = (args, kwnames) => {
+  checkArgs("all", args, kwnames, 1, 1);
+  const it = getIter(args[0]);
+  const next = typeOf(it).tp_iternext!;
+  for (;;) {
+    const v = next(it);
+    if (v === undefined) return true;
+    if (!isTrue(v)) return false;
+  }
+};
+
+FUNCTIONS.sum = (args, kwnames) => {
+  const [iterable, startArg] = bindArgs("sum", args, kwnames, ["iterable", "start"], 1, 1);
+  let acc: PyValue = startArg ?? 0;
+  if (strValueOf(acc) !== undefined) {
+    raise(Exc.TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+  }
+  if (typeOf(acc) === bytesType) raise(Exc.TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
+  if (typeOf(acc) === bytearrayType) {
+    raise(Exc.TypeError, "sum() can't sum bytearray [use b''.join(seq) instead]");
+  }
+  const it = getIter(iterable!);
+  const next = typeOf(it).tp_iternext!;
+  for (;;) {
+    const v = next(it);
+    if (v === undefined) return acc;
+    if (typeof acc === "number" && typeof v === "number") {
+      const r = acc + v;
+      acc = Number.isSafeInteger(r) ? r : binaryOp(acc, v, NB_ADD);
+    } else if (acc instanceof PyFloat && acc.cls === floatType) {
+      acc = addFloats(acc, v);
+    } else {
+      acc = binaryOp(acc, v, NB_ADD);
+    }
+  }
+};
+
+function minMax(name: "min" | "max", args: PyValue[], kwnames: string[] | null): PyValue {
+  const n = positionalCount(args, kwnames);
+  const kw = kwMap(args, kwnames);
+  for (const k of kw.keys()) {
+    if (k !== "key" && k !== "default") {
+      raise(Exc.TypeError, `'${k}' is an invalid keyword argument for ${name}()`);
+    }
+  }
+  if (n === 0) raise(Exc.TypeError, `${name} expected at least 1 argument, got 0`);
+  const key = kw.get("key") ?? None;
+  const dflt = kw.get("default");
+  if (n > 1 && dflt !== undefined) {
+    raise(Exc.TypeError, `Cannot specify a default for ${name}() with multiple positional arguments`);
+  }
+  const it = getIter(n === 1 ? args[0] : new PyTuple(args.slice(0, n)));
+  let best: PyValue | undefined, bestKey: PyValue | undefined;
+  for (;;) {
+    const v = iterNext(it);
+    if (v === undefined) break;
+    const k = key === None ? v : call(key, [v]);
+    if (best === undefined) {
+      best = v;
+      bestKey = k;
+    } else if (name === "min" ? lessThan(k, bestKey!) : lessThan(bestKey!, k)) {
+      best = v;
+      bestKey = k;
+    }
+  }
+  if (best === undefined) {
+    if (dflt !== undefined) return dflt;
+    raise(Exc.ValueError, `${name}() arg is an empty sequence`);
+  }
+  return best;
+}
+FUNCTIONS.min = (args, kwnames) => minMax("min", args, kwnames);
+FUNCTIONS.max = (args, kwnames) => minMax("max", args, kwnames);
+
+FUNCTIONS.sorted = (args, kwnames) => {
+  const n = positionalCount(args, kwnames);
+  if (n !== 1) raise(Exc.TypeError, `sorted expected 1 argument, got ${n}`);
+  const kw = kwMap(args, kwnames);
+  for (const k of kw.keys()) {
+    if (k !== "key" && k !== "reverse") {
+      raise(Exc.TypeError, `'${k}' is an invalid keyword argument for sort()`);
+    }
+  }
+  const items = toArray(args[0]);
+  sortList(items, kw.get("key") ?? None, isTrue(kw.get("reverse") ?? false));
+  return new PyList(items);
+};
+
+FUNCTIONS.vars = (args, kwnames) => {
+  checkArgs("vars", args, kwnames, 0, 1);
+  if (args.length === 0) return currentLocals();
+  const d = getAttrOrUndefined(args[0], "__dict__");
+  if (d === undefined) raise(Exc.TypeError, "vars() argument must have __dict__ attribute");
+  return d;
+};
+
+FUNCTIONS.dir = (args, kwnames) => {
+  checkArgs("dir", args, kwnames, 0, 1);
+  if (args.length === 0) {
+    const names = toArray(currentLocals()).map((k) => str(k));
+    return new PyList(names.sort());
+  }
+  const f = typeOf(args[0]).lookup("__dir__");
+  if (f === undefined) raise(Exc.TypeError, "object does not provide __dir__");
+  const items = toArray(callMethod0(f, args[0]));
+  sortList(items, None, false);
+  return new PyList(items);
+};
+
+/** The running frame's locals as a dict (module/class namespaces directly; function fast locals copied). */
+export function currentLocals(): PyValue {
+  const frame = threadState.frame;
+  if (frame === null) return new PyDict();
+  if (frame.locals !== null) return frame.locals;
+  const d = new PyDict();
+  const names = frame.code.localsplusNames;
+  for (let i = 0; i < frame.code.nlocalsplus; i++) {
+    let v = frame.values[i];
+    if (v instanceof PyCell) v = v.value;
+    if (v !== undefined && v !== null) d.setStr(names[i], v);
+  }
+  return d;
+}
+
+FUNCTIONS.globals = (args, kwnames) => {
+  checkArgs("globals", args, kwnames, 0, 0);
+  const frame = threadState.frame;
+  return frame === null ? new PyDict() : frame.globals;
+};
+
+FUNCTIONS.locals = (args, kwnames) => {
+  checkArgs("locals", args, kwnames, 0, 0);
+  return currentLocals();
+};
+
+function execOrEval(name: "exec" | "eval", args: PyValue[], kwnames: string[] | null): PyValue {
+  const [source, globalsArg, localsArg] = bindArgs(
+    name,
+    args,
+    kwnames,
+    ["source", "globals", "locals"],
+    1,
+    1,
+  );
+  let globals: PyDict;
+  if (globalsArg === undefined || globalsArg === None) {
+    const frame = threadState.frame;
+    globals = frame === null ? new PyDict() : frame.globals;
+  } else if (globalsArg instanceof PyDict) {
+    globals = globalsArg;
+  } else {
+    return raise(Exc.TypeError, `${name}() globals must be a dict, not ${typeOf(globalsArg).name}`);
+  }
+  let locals: PyValue = localsArg ?? None;
+  if (locals === None) locals = globalsArg === undefined || globalsArg === None ? currentLocals() : globals;
+  if (globals.getStr("__builtins__") === undefined) globals.setStr("__builtins__", builtinsModule());
+  let code = source!;
+  if (!vmHooks.isCode(code)) {
+    let text = strValueOf(code);
+    if (text === undefined) {
+      const data = (code as { data?: Uint8Array }).data;
+      if (data !== undefined) text = new TextDecoder().decode(data);
+      else {
+        raise(
+          Exc.TypeError,
+          `${name}() arg 1 must be a string, bytes or code object`,
+        );
+      }
+    }
+    if (name === "eval") text = text.replace(/^[ \t]+/, "");
+    code = vmHooks.compile(text, "<string>", name, 0, false);
+  }
+  const r = vmHooks.execCode(code, globals, locals);
+  return name === "exec" ? None : r;
+}
+FUNCTIONS.exec = (args, kwnames) => execOrEval("exec", args, kwnames);
+FUNCTIONS.eval = (args, kwnames) => execOrEval("eval", args, kwnames);
+
+FUNCTIONS.compile = (args, kwnames) => {
+  const [source, filename, mode, flags, dontInherit] = bindArgs(
+    "compile",
+    args,
+    kwnames,
+    ["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"],
+    3,
+  );
+  const m = strValueOf(mode!);
+  if (m !== "exec" && m !== "eval" && m !== "single") {
+    raise(Exc.ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+  }
+  let text = strValueOf(source!);
+  if (text === undefined) {
+    const data = (source as { data?: Uint8Array }).data;
+    if (data === undefined) raise(Exc.TypeError, "compile() arg 1 must be a string, bytes or AST object");
+    text = new TextDecoder().decode(data);
+  }
+  return vmHooks.compile(
+    text,
+    str(filename!),
+    m,
+    flags === undefined ? 0 : Number(intValueOf(flags) ?? 0),
+    dontInherit !== undefined && isTrue(dontInherit),
+  );
+};
+
+FUNCTIONS.__import__ = (args, kwnames) => {
+  const [name, globals, , fromlist, level] = bindArgs(
+    "__import__",
+    args,
+    kwnames,
+    ["name", "globals", "locals", "fromlist", "level"],
+    1,
+  );
+  const n = strValueOf(name!);
+  if (n === undefined) raise(Exc.TypeError, `__import__() argument 1 must be str, not ${typeOf(name!).name}`);
+  return vmHooks.importModule(
+    n,
+    globals ?? None,
+    fromlist ?? None,
+    level === undefined ? 0 : Number(asIndex(level)),
+  );
+};
+
+FUNCTIONS.__build_class__ = (args, kwnames) => {
+  const n = positionalCount(args, kwnames);
+  if (n < 2) raise(Exc.TypeError, "__build_class__: not enough arguments");
+  const func = args[0];
+  const name = strValueOf(args[1]);
+  if (name === undefined) raise(Exc.TypeError, "__build_class__: name is not a string");
+  let bases = args.slice(2, n);
+  const origBases = bases;
+  // PEP 560: __mro_entries__ on non-type bases.
+  if (bases.some((b) => !(b instanceof PyType))) {
+    const resolved: PyValue[] = [];
+    for (const b of bases) {
+      const me = b instanceof PyType ? undefined : getAttrOrUndefined(b, "__mro_entries__");
+      if (me !== undefined) resolved.push(...toArray(call(me, [new PyTuple(origBases)])));
+      else resolved.push(b);
+    }
+    bases = resolved;
+  }
+  const kw = kwMap(args, kwnames);
+  let meta: PyValue | undefined = kw.get("metaclass");
+  kw.delete("metaclass");
+  let isClass = false;
+  if (meta === undefined) {
+    meta = bases.length === 0 ? typeType : typeOf(bases[0]);
+    isClass = true;
+  } else isClass = meta instanceof PyType;
+  if (isClass) {
+    meta = calculateMetaclass(meta as PyType, bases.filter((b): b is PyType => b instanceof PyType));
+  }
+  const basesTuple = newTuple(bases);
+  const kwNames = [...kw.keys()];
+  const kwValues = [...kw.values()];
+  let ns: PyValue;
+  const prepare = getAttrOrUndefined(meta, "__prepare__");
+  if (prepare !== undefined) {
+    ns = call(prepare, [name, basesTuple, ...kwValues], kwNames.length ? kwNames : null);
+    if (!(ns instanceof PyDict)) {
+      const mn = meta instanceof PyType ? meta.name : "<metaclass>";
+      raise(Exc.TypeError, `${mn}.__prepare__() must return a mapping, not ${typeOf(ns).name}`);
+    }
+  } else {
+    ns = new PyDict();
+  }
+  vmHooks.runClassBody(func, ns as PyDict);
+  if (origBases !== bases) (ns as PyDict).setStr("__orig_bases__", new PyTuple(origBases));
+  const cls = call(meta, [name, basesTuple, ns, ...kwValues], kwNames.length ? kwNames : null);
+  return cls;
+};
+
+FUNCTIONS.open = () => raise(Exc.NotImplementedError, "open() is not supported by pyjit");
+FUNCTIONS.breakpoint = () => None;
+FUNCTIONS.aiter = (args) => {
+  checkArgs("aiter", args, null, 1, 1);
+  const f = typeOf(args[0]).lookup("__aiter__");
+  if (f === undefined) raise(Exc.TypeError, `'${typeOf(args[0]).name}' object is not an async iterable`);
+  return callMethod0(f, args[0]);
+};
+FUNCTIONS.anext = (args) => {
+  checkArgs("anext", args, null, 1, 2);
+  const f = typeOf(args[0]).lookup("__anext__");
+  if (f === undefined) raise(Exc.TypeError, `'${typeOf(args[0]).name}' object is not an async iterator`);
+  return callMethod0(f, args[0]);
+};
+FUNCTIONS.help = () => raise(Exc.NotImplementedError, "help() is not supported by pyjit");
+
+function exitFunction(name: string): Fn {
+  return (args) => {
+    checkArgs(name, args, null, 0, 1);
+    throw newException(Exc.SystemExit, args.length === 0 ? [] : [args[0]]);
+  };
+}
+FUNCTIONS.exit = exitFunction("exit");
+FUNCTIONS.quit = exitFunction("quit");
+
+// ---------------------------------------------------------------------------------------------
+// The module
+
+let theBuiltinsModule: PyModule | null = null;
+
+/** The `builtins` module (shared by every program in this process). */
+export function builtinsModule(): PyModule {
+  if (theBuiltinsModule === null) theBuiltinsModule = new PyModule("builtins", makeBuiltins());
+  return theBuiltinsModule;
+}
+
+/** Builds a fresh builtins namespace. */
+export function makeBuiltins(): PyDict {
+  const d = new PyDict();
+  d.setStr("__name__", "builtins");
+  d.setStr("__doc__", "Built-in functions, types, exceptions, and other objects.");
+  for (const [name, fn] of Object.entries(FUNCTIONS)) {
+    d.setStr(name, new PyBuiltinFunction(name, fn, null, "builtins"));
+  }
+  const types: [string, PyType][] = [
+    ["object", objectType],
+    ["type", typeType],
+    ["int", intType],
+    ["bool", boolType],
+    ["float", floatType],
+    ["complex", complexType],
+    ["str", strType],
+    ["bytes", bytesType],
+    ["bytearray", bytearrayType],
+    ["list", listType],
+    ["tuple", tupleType],
+    ["dict", dictType],
+    ["set", setType],
+    ["frozenset", frozensetType],
+    ["range", rangeType],
+    ["slice", sliceType],
+    ["property", propertyType],
+    ["staticmethod", staticmethodType],
+    ["classmethod", classmethodType],
+    ["super", superType],
+    ["enumerate", enumerateType],
+    ["zip", zipType],
+    ["map", mapType],
+    ["filter", filterType],
+    ["reversed", reversedType],
+  ];
+  for (const [name, t] of types) d.setStr(name, t);
+  for (const [name, t] of Object.entries(Exc)) d.setStr(name, t);
+  d.setStr("EnvironmentError", Exc.OSError);
+  d.setStr("IOError", Exc.OSError);
+  d.setStr("None", None);
+  d.setStr("True", true);
+  d.setStr("False", false);
+  d.setStr("Ellipsis", Ellipsis);
+  d.setStr("NotImplemented", NotImplemented);
+  d.setStr("__debug__", true);
+  d.setStr("copyright", "Copyright (c) pyjit authors.");
+  d.setStr("credits", "Thanks to the CPython developers.");
+  d.setStr("license", "MIT");
+  return d;
+}

@@ -1,0 +1,913 @@
+/**
+ * Formatting: values + format specs → text, exactly as CPython 3.11 formats them. Covers the
+ * format mini-language for int, float, complex and str (`format()`, f-strings, `__format__`),
+ * `str.format` / `format_map` templates, and `%`-formatting. Float digits are correctly rounded
+ * with round-half-even on exact ties (JS's toFixed/toExponential round ties away from zero, so
+ * ties are detected from the float's binary expansion and redone exactly).
+ *
+ * @example
+ * ```ts
+ * import { formatFloat } from "./format.ts";
+ * console.log(formatFloat(1234.5, ",.2f")); // "1,234.50"
+ * ```
+ * @module
+ */
+import {
+  Exc,
+  floatType,
+  None,
+  PyFloat,
+  PyStrObject,
+  PyTuple,
+  type PyValue,
+  raise,
+  typeOf,
+} from "./object.ts";
+import {
+  asIndex,
+  callMethod0,
+  callMethod1,
+  floatRepr,
+  getAttr,
+  getItem,
+  intValueOf,
+  repr,
+  str,
+  strLength,
+  strValueOf,
+} from "./ops.ts";
+
+// ---------------------------------------------------------------------------------------------
+// Format specs
+
+/** A parsed format spec: `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`. */
+export interface FormatSpec {
+  fill: string;
+  align: string; // "" when not given
+  sign: string; // "" when not given
+  z: boolean;
+  alt: boolean;
+  zero: boolean;
+  width: number; // -1 when not given
+  grouping: string; // "", ",", "_"
+  precision: number; // -1 when not given
+  type: string; // "" when not given
+}
+
+const ALIGNS = "<>=^";
+
+/** Parses a format spec; `typeName` is used in the error messages. */
+export function parseFormatSpec(spec: string, typeName: string): FormatSpec {
+  const f: FormatSpec = {
+    fill: " ",
+    align: "",
+    sign: "",
+    z: false,
+    alt: false,
+    zero: false,
+    width: -1,
+    grouping: "",
+    precision: -1,
+    type: "",
+  };
+  const cps = Array.from(spec);
+  let i = 0;
+  if (cps.length >= 2 && ALIGNS.includes(cps[1])) {
+    f.fill = cps[0];
+    f.align = cps[1];
+    i = 2;
+  } else if (cps.length >= 1 && ALIGNS.includes(cps[0])) {
+    f.align = cps[0];
+    i = 1;
+  }
+  if (i < cps.length && "+- ".includes(cps[i])) f.sign = cps[i++];
+  if (i < cps.length && cps[i] === "z") {
+    f.z = true;
+    i++;
+  }
+  if (i < cps.length && cps[i] === "#") {
+    f.alt = true;
+    i++;
+  }
+  if (i < cps.length && cps[i] === "0") {
+    f.zero = true;
+    i++;
+  }
+  let start = i;
+  while (i < cps.length && cps[i] >= "0" && cps[i] <= "9") i++;
+  if (i > start) f.width = parseDigits(cps.slice(start, i).join(""));
+  if (i < cps.length && (cps[i] === "," || cps[i] === "_")) {
+    f.grouping = cps[i++];
+    if (i < cps.length && (cps[i] === "," || cps[i] === "_")) {
+      raise(Exc.ValueError, "Cannot specify both ',' and '_'.");
+    }
+  }
+  if (i < cps.length && cps[i] === ".") {
+    i++;
+    start = i;
+    while (i < cps.length && cps[i] >= "0" && cps[i] <= "9") i++;
+    if (i === start) raise(Exc.ValueError, "Format specifier missing precision");
+    f.precision = parseDigits(cps.slice(start, i).join(""));
+  }
+  if (cps.length - i > 1) {
+    raise(Exc.ValueError, `Invalid format specifier '${spec}' for object of type '${typeName}'`);
+  }
+  if (i < cps.length) f.type = cps[i];
+  if (f.zero && f.align === "") {
+    f.fill = "0";
+    f.align = "=";
+  }
+  if (f.grouping !== "") {
+    const t = f.type;
+    if (f.grouping === "," && "bcoxXn".includes(t) && t !== "") {
+      raise(Exc.ValueError, `Cannot specify ',' with '${t}'.`);
+    }
+    if (f.grouping === "_" && "cn".includes(t) && t !== "") {
+      raise(Exc.ValueError, `Cannot specify '_' with '${t}'.`);
+    }
+  }
+  return f;
+}
+
+function parseDigits(s: string): number {
+  const n = Number(s);
+  if (n > 2 ** 31 - 1) raise(Exc.ValueError, "Too many decimal digits in format string");
+  return n;
+}
+
+/** Pads `body` (with sign/prefix `lead` kept in front for `=`) to the spec's width. */
+function pad(lead: string, body: string, f: FormatSpec, defaultAlign: string): string {
+  const align = f.align === "" ? defaultAlign : f.align;
+  const len = strLength(lead) + strLength(body);
+  if (f.width <= len) return lead + body;
+  const n = f.width - len;
+  switch (align) {
+    case "<":
+      return lead + body + f.fill.repeat(n);
+    case ">":
+      return f.fill.repeat(n) + lead + body;
+    case "=":
+      return lead + f.fill.repeat(n) + body;
+    default: {
+      const left = n >> 1;
+      return f.fill.repeat(left) + lead + body + f.fill.repeat(n - left);
+    }
+  }
+}
+
+/** Inserts a separator every `every` digits from the right of an integer digit string. */
+function groupDigits(digits: string, sep: string, every: number, minWidth = 0): string {
+  // Zero padding goes inside the grouping (format(1234, '010,') == '00,001,234').
+  let d = digits;
+  if (minWidth > 0) {
+    while (d.length + Math.floor((d.length - 1) / every) < minWidth) d = "0" + d;
+  }
+  let out = "";
+  let count = 0;
+  for (let i = d.length - 1; i >= 0; i--) {
+    out = d[i] + out;
+    if (++count === every && i > 0) {
+      out = sep + out;
+      count = 0;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// str
+
+/** format(str, spec). */
+export function formatStr(s: string, spec: string): string {
+  if (spec === "") return s;
+  const f = parseFormatSpec(spec, "str");
+  if (f.type !== "" && f.type !== "s") {
+    raise(Exc.ValueError, `Unknown format code '${f.type}' for object of type 'str'`);
+  }
+  if (f.sign !== "") raise(Exc.ValueError, "Sign not allowed in string format specifier");
+  if (f.alt) raise(Exc.ValueError, "Alternate form (#) not allowed in string format specifier");
+  if (f.z) raise(Exc.ValueError, "Negative zero coercion (z) not allowed in string format specifier");
+  if (f.align === "=") raise(Exc.ValueError, "'=' alignment not allowed in string format specifier");
+  if (f.grouping !== "") raise(Exc.ValueError, `Cannot specify '${f.grouping}' with 's'.`);
+  let body = s;
+  if (f.precision >= 0 && strLength(s) > f.precision) body = Array.from(s).slice(0, f.precision).join("");
+  return pad("", body, f, "<");
+}
+
+// ---------------------------------------------------------------------------------------------
+// int
+
+/** format(int, spec). */
+export function formatInt(v: number | bigint, spec: string): string {
+  if (spec === "") return String(v);
+  const f = parseFormatSpec(spec, "int");
+  const t = f.type;
+  if ("eEfFgG%".includes(t) && t !== "") {
+    let x: number;
+    if (typeof v === "bigint") {
+      x = Number(v);
+      if (!Number.isFinite(x)) raise(Exc.OverflowError, "int too large to convert to float");
+    } else x = v;
+    return formatFloatSpec(x, f);
+  }
+  if (!"bcdoxXn".includes(t) && t !== "") {
+    raise(Exc.ValueError, `Unknown format code '${t}' for object of type 'int'`);
+  }
+  if (f.precision >= 0) raise(Exc.ValueError, "Precision not allowed in integer format specifier");
+  if (f.z) raise(Exc.ValueError, "Negative zero coercion (z) not allowed in integer format specifier");
+  if (t === "c") {
+    if (f.sign !== "") raise(Exc.ValueError, "Sign not allowed with integer format specifier 'c'");
+    if (f.alt) raise(Exc.ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
+    if (v < 0 || v > 0x10ffff) raise(Exc.OverflowError, "%c arg not in range(0x110000)");
+    return pad("", String.fromCodePoint(Number(v)), f, "<");
+  }
+  const neg = v < 0;
+  const abs = neg ? -v : v;
+  const base = t === "b" ? 2 : t === "o" ? 8 : t === "x" || t === "X" ? 16 : 10;
+  let digits = abs.toString(base);
+  if (t === "X") digits = digits.toUpperCase();
+  let prefix = "";
+  if (f.alt) prefix = base === 2 ? "0b" : base === 8 ? "0o" : base === 16 ? (t === "X" ? "0X" : "0x") : "";
+  const signStr = neg ? "-" : f.sign === "+" ? "+" : f.sign === " " ? " " : "";
+  const lead = signStr + prefix;
+  if (f.grouping !== "") {
+    const every = base === 10 ? 3 : 4;
+    const minWidth = f.align === "=" && f.fill === "0" ? f.width - lead.length : 0;
+    digits = groupDigits(digits, f.grouping, every, minWidth);
+  }
+  return pad(lead, digits, f, ">");
+}
+
+// ---------------------------------------------------------------------------------------------
+// float
+
+/** The exact decimal expansion of a finite non-negative double: digits and the point position. */
+function exactDecimal(x: number): { digits: string; point: number } {
+  if (Number.isInteger(x)) {
+    const digits = BigInt(x).toString();
+    return { digits, point: digits.length };
+  }
+  let k = 0;
+  let m = x;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    k++;
+  }
+  const digits = (BigInt(m) * 5n ** BigInt(k)).toString();
+  return { digits, point: digits.length - k };
+}
+
+/**
+ * Rounds the exact expansion of x (≥ 0, finite) to the digit at decimal position `pos` after the
+ * point (negative: left of the point), half to even. Returns the digit string of
+ * round(x * 10**pos) (no leading zeros except "0").
+ */
+export function roundDigits(x: number, pos: number): string {
+  const { digits, point } = exactDecimal(x);
+  const keep = point + pos; // number of digits kept
+  if (keep < 0) return "0";
+  if (keep >= digits.length) return (digits + "0".repeat(keep - digits.length)).replace(/^0+(?=\d)/, "");
+  let kept = keep === 0 ? "0" : digits.slice(0, keep);
+  const first = digits.charCodeAt(keep) - 48;
+  let roundUp = false;
+  if (first > 5) roundUp = true;
+  else if (first === 5) {
+    let tail = false;
+    for (let i = keep + 1; i < digits.length; i++) {
+      if (digits[i] !== "0") {
+        tail = true;
+        break;
+      }
+    }
+    roundUp = tail || (kept.charCodeAt(kept.length - 1) - 48) % 2 === 1;
+  }
+  if (roundUp) kept = (BigInt(kept) + 1n).toString();
+  return kept.replace(/^0+(?=\d)/, "");
+}
+
+/** Number of fractional binary digits of x (0 for integers). */
+function fractionBits(x: number): number {
+  let k = 0;
+  while (!Number.isInteger(x)) {
+    x *= 2;
+    k++;
+  }
+  return k;
+}
+
+/** x (≥ 0, finite) with `p` digits after the point, correctly rounded (half-even on ties). */
+export function toFixedExact(x: number, p: number): string {
+  if (p <= 100 && x < 1e21 && fractionBits(x) !== p + 1) return x.toFixed(p);
+  const r = roundDigits(x, p);
+  if (p === 0) return r;
+  const s = r.padStart(p + 1, "0");
+  return s.slice(0, s.length - p) + "." + s.slice(s.length - p);
+}
+
+/** [digits (p+1 significant), decimal exponent] for x > 0, correctly rounded. */
+function toExpDigits(x: number, p: number): [string, number] {
+  if (p <= 100) {
+    const s = x.toExponential(p);
+    const ePos = s.indexOf("e");
+    const mant = s.slice(0, ePos).replace(".", "");
+    const exp = Number(s.slice(ePos + 1));
+    if (!expTiePossible(x, p, exp)) return [mant, exp];
+  }
+  const { point } = exactDecimal(x);
+  let exp = point - 1;
+  // Find the leading digit position from the exact digits (they may have leading zeros).
+  const ex = exactDecimal(x);
+  const lead = ex.digits.search(/[1-9]/);
+  exp = ex.point - 1 - lead;
+  let r = roundDigits(x, p - exp);
+  if (r.length > p + 1) {
+    exp++;
+    r = r.slice(0, p + 1);
+  }
+  return [r.padEnd(p + 1, "0"), exp];
+}
+
+/** Whether rounding x to p+1 significant digits (exponent exp) may hit an exact tie. */
+function expTiePossible(x: number, p: number, exp: number): boolean {
+  const k = fractionBits(x);
+  if (k > 0) return k === p - exp + 1 || k === p - exp;
+  // Integers: a tie needs exactly p+2 significant digits ending in 5 (or a carry changed exp).
+  const d = x < 1e21 ? String(x) : BigInt(x).toString();
+  const sig = d.replace(/0+$/, "");
+  return sig.length === p + 2 && sig.endsWith("5");
+}
+
+/** x in exponent notation with p digits after the point (Python's %e, without sign). */
+export function toExponentExact(x: number, p: number, upper = false): string {
+  let mant: string, exp: number;
+  if (x === 0) {
+    mant = "0".repeat(p + 1);
+    exp = 0;
+  } else [mant, exp] = toExpDigits(x, p);
+  const m = p === 0 ? mant[0] : mant[0] + "." + mant.slice(1);
+  const es = (exp < 0 ? "-" : "+") + String(Math.abs(exp)).padStart(2, "0");
+  return m + (upper ? "E" : "e") + es;
+}
+
+/** %g / 'g' formatting of x ≥ 0 with precision p (≥ 1); `alt` keeps trailing zeros. */
+function toGeneral(x: number, p: number, alt: boolean, upper: boolean, addDot0: boolean): string {
+  let exp: number;
+  if (x === 0) exp = 0;
+  else exp = toExpDigits(x, p - 1)[1];
+  const useExp = exp < -4 || exp >= (addDot0 ? p - 1 : p);
+  let s: string;
+  if (useExp) s = toExponentExact(x, p - 1, upper);
+  else s = toFixedExact(x, Math.max(0, p - 1 - exp));
+  if (!alt) {
+    // Strip trailing zeros (and a trailing point) from the mantissa.
+    const ePos = s.search(/[eE]/);
+    let mant = ePos >= 0 ? s.slice(0, ePos) : s;
+    const rest = ePos >= 0 ? s.slice(ePos) : "";
+    if (mant.includes(".")) mant = mant.replace(/0+$/, "").replace(/\.$/, "");
+    s = mant + rest;
+    if (addDot0 && !useExp && !s.includes(".")) s += ".0";
+  } else if (!s.includes(".")) {
+    const ePos = s.search(/[eE]/);
+    s = ePos >= 0 ? s.slice(0, ePos) + "." + s.slice(ePos) : s + ".";
+  }
+  return s;
+}
+
+/** format(float, spec). */
+export function formatFloat(x: number, spec: string): string {
+  if (spec === "") return floatRepr(x);
+  return formatFloatSpec(x, parseFormatSpec(spec, "float"));
+}
+
+function formatFloatSpec(x: number, f: FormatSpec): string {
+  let t = f.type;
+  if (!"eEfFgGn%".includes(t)) {
+    raise(Exc.ValueError, `Unknown format code '${t}' for object of type 'float'`);
+  }
+  if (t === "n" && f.grouping !== "") raise(Exc.ValueError, "Cannot specify ',' with 'n'.");
+  let neg = x < 0 || Object.is(x, -0);
+  let a = Math.abs(x);
+  let body: string;
+  let suffix = "";
+  if (t === "%") {
+    a *= 100;
+    suffix = "%";
+    t = "f";
+  }
+  const p = f.precision;
+  if (!Number.isFinite(a)) {
+    body = a !== a ? "nan" : "inf";
+    if ("EFG".includes(t) && t !== "") body = body.toUpperCase();
+    if (a !== a) neg = x !== x ? false : neg;
+  } else {
+    switch (t) {
+      case "f":
+      case "F":
+        body = toFixedExact(a, p < 0 ? 6 : p);
+        if (f.alt && !body.includes(".")) body += ".";
+        break;
+      case "e":
+      case "E":
+        body = toExponentExact(a, p < 0 ? 6 : p, t === "E");
+        if (f.alt && p === 0) body = body.replace(/([eE])/, ".$1");
+        break;
+      case "g":
+      case "G":
+      case "n":
+        body = toGeneral(a, p < 0 ? 6 : p === 0 ? 1 : p, f.alt, t === "G", false);
+        break;
+      default:
+        // No type: repr when no precision, else 'g' that keeps a ".0".
+        if (p < 0) body = floatRepr(a);
+        else body = toGeneral(a, p === 0 ? 1 : p, f.alt, false, true);
+    }
+    if (f.z && neg && /^[0.]*$/.test(body.replace(/[eE].*$/, ""))) neg = false;
+  }
+  if (x !== x) neg = false;
+  const signStr = neg ? "-" : f.sign === "+" ? "+" : f.sign === " " ? " " : "";
+  if (f.grouping !== "" && Number.isFinite(a)) {
+    const m = /^(\d+)(.*)$/.exec(body)!;
+    const minWidth = f.align === "=" && f.fill === "0"
+      ? f.width - signStr.length - strLength(m[2]) - suffix.length
+      : 0;
+    body = groupDigits(m[1], f.grouping, 3, minWidth) + m[2];
+  }
+  return pad(signStr, body + suffix, f, ">");
+}
+
+// ---------------------------------------------------------------------------------------------
+// complex
+
+/** format(complex, spec). */
+export function formatComplex(re: number, im: number, spec: string): string {
+  const f = parseFormatSpec(spec, "complex");
+  if (f.zero) raise(Exc.ValueError, "Zero padding is not allowed in complex format specifier");
+  if (f.align === "=") raise(Exc.ValueError, "'=' alignment flag is not allowed in complex format specifier");
+  if (!"eEfFgGn".includes(f.type)) {
+    raise(Exc.ValueError, `Unknown format code '${f.type}' for object of type 'complex'`);
+  }
+  const noType = f.type === "";
+  const inner: FormatSpec = { ...f, fill: " ", align: "", width: -1 };
+  let reS = "";
+  const parens = noType && f.precision < 0 ? true : noType;
+  if (noType && f.precision < 0) {
+    // Like repr: the real part is omitted when it is +0.
+    const skipReal = re === 0 && !Object.is(re, -0);
+    const imS = floatRepr(im).replace(/\.0$/, "");
+    const imSign = im < 0 || Object.is(im, -0) || skipReal ? "" : "+";
+    let body: string;
+    if (skipReal) {
+      body = (f.sign === "+" && !(im < 0) ? "+" : f.sign === " " && !(im < 0) ? " " : "") + imS + "j";
+    } else {
+      reS = floatRepr(re).replace(/\.0$/, "");
+      const signStr = f.sign === "+" && !(re < 0) ? "+" : f.sign === " " && !(re < 0) ? " " : "";
+      body = "(" + signStr + reS + (im < 0 || Object.is(im, -0) ? "" : imSign) + imS + "j)";
+    }
+    return pad("", body, f, ">");
+  }
+  if (noType) inner.type = "g";
+  const fmt = (v: number, forceSign: boolean): string => {
+    const g = { ...inner };
+    if (forceSign) g.sign = "+";
+    return formatFloatSpec(v, g);
+  };
+  const body = fmt(re, false) + fmt(im, true) + "j";
+  return pad("", parens ? "(" + body + ")" : body, f, ">");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dispatch
+
+/** format(v, spec): builtin fast paths, else `type(v).__format__(v, spec)`. */
+export function formatValue(v: PyValue, spec: string): string {
+  switch (typeof v) {
+    case "string":
+      return formatStr(v, spec);
+    case "number":
+    case "bigint":
+      return formatInt(v, spec);
+    case "boolean":
+      return spec === "" ? (v ? "True" : "False") : formatInt(v ? 1 : 0, spec);
+  }
+  if (v instanceof PyFloat && v.cls === floatType) return formatFloat(v.value, spec);
+  const f = typeOf(v).lookup("__format__");
+  if (f === undefined) raise(Exc.TypeError, `Type ${typeOf(v).name} doesn't define __format__`);
+  const r = callMethod1(f, v, spec);
+  const s = strValueOf(r);
+  if (s === undefined) raise(Exc.TypeError, `__format__ must return a str, not ${typeOf(r).name}`);
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// str.format
+
+/** `template.format(*args, **kwargs)`; `kwargs` is any mapping (format_map passes it through). */
+export function strFormat(template: string, args: PyValue[], kwargs: PyValue, depth = 2): string {
+  let out = "";
+  let auto = 0;
+  let mode: "none" | "auto" | "manual" = "none";
+  const n = template.length;
+  let i = 0;
+  while (i < n) {
+    const c = template[i];
+    if (c === "}") {
+      if (template[i + 1] === "}") {
+        out += "}";
+        i += 2;
+        continue;
+      }
+      raise(Exc.ValueError, "Single '}' encountered in format string");
+    }
+    if (c !== "{") {
+      out += c;
+      i++;
+      continue;
+    }
+    if (template[i + 1] === "{") {
+      out += "{";
+      i += 2;
+      continue;
+    }
+    // Find the matching close brace, allowing nested braces in the spec.
+    let j = i + 1;
+    let nest = 1;
+    while (j < n) {
+      if (template[j] === "{") nest++;
+      else if (template[j] === "}") {
+        nest--;
+        if (nest === 0) break;
+      }
+      j++;
+    }
+    if (j >= n) {
+      raise(
+        Exc.ValueError,
+        nest > 1 ? "expected '}' before end of string" : "Single '{' encountered in format string",
+      );
+    }
+    const field = template.slice(i + 1, j);
+    i = j + 1;
+    // field: name[!conv][:spec]
+    let k = 0;
+    while (k < field.length && field[k] !== "!" && field[k] !== ":") {
+      if (field[k] === "[") {
+        while (k < field.length && field[k] !== "]") k++;
+      }
+      k++;
+    }
+    const name = field.slice(0, k);
+    let conv = "";
+    let spec = "";
+    if (field[k] === "!") {
+      conv = field[k + 1] ?? "";
+      if (k + 2 < field.length && field[k + 2] !== ":") {
+        raise(Exc.ValueError, "expected ':' after conversion specifier");
+      }
+      if (k + 1 >= field.length) {
+        raise(Exc.ValueError, "end of string while looking for conversion specifier");
+      }
+      k += 2;
+    }
+    if (field[k] === ":") spec = field.slice(k + 1);
+    // Resolve the name: first part is an index or a keyword, then .attr / [key] parts.
+    const m = /^([^.[]*)(.*)$/s.exec(name)!;
+    const first = m[1];
+    let value: PyValue;
+    if (first === "") {
+      if (mode === "manual") {
+        raise(Exc.ValueError, "cannot switch from manual field specification to automatic field numbering");
+      }
+      mode = "auto";
+      if (auto >= args.length) {
+        raise(Exc.IndexError, `Replacement index ${auto} out of range for positional args tuple`);
+      }
+      value = args[auto++];
+    } else if (/^\d+$/.test(first)) {
+      if (mode === "auto") {
+        raise(Exc.ValueError, "cannot switch from automatic field numbering to manual field specification");
+      }
+      mode = "manual";
+      const idx = Number(first);
+      if (idx >= args.length) {
+        raise(Exc.IndexError, `Replacement index ${idx} out of range for positional args tuple`);
+      }
+      value = args[idx];
+    } else {
+      if (kwargs === None) raise(Exc.KeyError, first);
+      value = getItem(kwargs, first);
+    }
+    let rest = m[2];
+    while (rest.length > 0) {
+      if (rest[0] === ".") {
+        const am = /^\.([^.[]*)/.exec(rest)!;
+        if (am[1] === "") raise(Exc.ValueError, "Empty attribute in format string");
+        value = getAttr(value, am[1]);
+        rest = rest.slice(am[0].length);
+      } else if (rest[0] === "[") {
+        const close = rest.indexOf("]");
+        if (close < 0) raise(Exc.ValueError, "Missing ']' in format string");
+        const key = rest.slice(1, close);
+        if (key === "") raise(Exc.ValueError, "Empty attribute in format string");
+        value = getItem(value, /^\d+$/.test(key) ? Number(key) : key);
+        rest = rest.slice(close + 1);
+      } else {
+        raise(Exc.ValueError, "Only '.' or '[' may follow ']' in format field specifier");
+      }
+    }
+    if (conv === "r") value = repr(value);
+    else if (conv === "s") value = str(value);
+    else if (conv === "a") value = asciiOf(repr(value));
+    else if (conv !== "") raise(Exc.ValueError, `Unknown conversion specifier ${conv}`);
+    if (spec.includes("{")) {
+      if (depth <= 0) raise(Exc.ValueError, "Max string recursion exceeded");
+      // Nested fields share the automatic numbering.
+      const sub = strFormatNested(spec, args, kwargs, depth - 1, { auto, mode });
+      spec = sub.text;
+      auto = sub.auto;
+      mode = sub.mode;
+    }
+    out += formatValue(value, spec);
+  }
+  return out;
+}
+
+function strFormatNested(
+  spec: string,
+  args: PyValue[],
+  kwargs: PyValue,
+  depth: number,
+  state: { auto: number; mode: "none" | "auto" | "manual" },
+): { text: string; auto: number; mode: "none" | "auto" | "manual" } {
+  // Replace each {..} in spec using the same numbering state.
+  let text = "";
+  let auto = state.auto;
+  let mode = state.mode;
+  let i = 0;
+  while (i < spec.length) {
+    if (spec[i] !== "{") {
+      text += spec[i++];
+      continue;
+    }
+    const j = spec.indexOf("}", i);
+    if (j < 0) raise(Exc.ValueError, "unmatched '{' in format spec");
+    const inner = spec.slice(i + 1, j);
+    let field = inner;
+    if (inner === "" || /^[:!]/.test(inner)) {
+      if (mode === "manual") {
+        raise(Exc.ValueError, "cannot switch from manual field specification to automatic field numbering");
+      }
+      mode = "auto";
+      field = String(auto++) + inner;
+    } else if (/^\d/.test(inner)) {
+      if (mode === "auto") {
+        raise(Exc.ValueError, "cannot switch from automatic field numbering to manual field specification");
+      }
+      mode = "manual";
+    }
+    text += strFormat("{" + field + "}", args, kwargs, depth);
+    i = j + 1;
+  }
+  return { text, auto, mode };
+}
+
+function asciiOf(r: string): string {
+  let out = "";
+  for (const ch of r) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out += ch;
+    else if (c < 0x100) out += "\\x" + c.toString(16).padStart(2, "0");
+    else if (c < 0x10000) out += "\\u" + c.toString(16).padStart(4, "0");
+    else out += "\\U" + c.toString(16).padStart(8, "0");
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// %-formatting
+
+/** `fmt % values` for str. */
+export function percentFormat(fmt: string, values: PyValue): string {
+  const isTuple = values instanceof PyTuple;
+  const items = isTuple ? (values as PyTuple).items : [values];
+  const isMapping = !isTuple && typeof values === "object" && !(values instanceof PyStrObject) &&
+    typeOf(values).lookup("__getitem__") !== undefined && !(typeOf(values).name === "str");
+  let argi = 0;
+  let usedMapping = false;
+  const next = (): PyValue => {
+    if (argi >= items.length) raise(Exc.TypeError, "not enough arguments for format string");
+    return items[argi++];
+  };
+  let out = "";
+  const n = fmt.length;
+  let i = 0;
+  while (i < n) {
+    const c = fmt[i];
+    if (c !== "%") {
+      const j = fmt.indexOf("%", i);
+      const end = j < 0 ? n : j;
+      out += fmt.slice(i, end);
+      i = end;
+      continue;
+    }
+    i++;
+    if (i >= n) raise(Exc.ValueError, "incomplete format");
+    let value: PyValue | undefined;
+    if (fmt[i] === "(") {
+      if (!isMapping) raise(Exc.TypeError, "format requires a mapping");
+      let depth = 1;
+      let j = i + 1;
+      while (j < n && depth > 0) {
+        if (fmt[j] === "(") depth++;
+        else if (fmt[j] === ")") depth--;
+        j++;
+      }
+      if (depth > 0) raise(Exc.ValueError, "incomplete format key");
+      value = getItem(values, fmt.slice(i + 1, j - 1));
+      usedMapping = true;
+      i = j;
+    }
+    let flags = "";
+    while (i < n && "-+ #0".includes(fmt[i])) flags += fmt[i++];
+    let width = -1;
+    if (fmt[i] === "*") {
+      width = Number(asIndex(next()));
+      if (width < 0) {
+        flags += "-";
+        width = -width;
+      }
+      i++;
+    } else {
+      const s = i;
+      while (i < n && fmt[i] >= "0" && fmt[i] <= "9") i++;
+      if (i > s) width = Number(fmt.slice(s, i));
+    }
+    let prec = -1;
+    if (fmt[i] === ".") {
+      i++;
+      if (fmt[i] === "*") {
+        prec = Number(asIndex(next()));
+        i++;
+      } else {
+        const s = i;
+        while (i < n && fmt[i] >= "0" && fmt[i] <= "9") i++;
+        prec = i > s ? Number(fmt.slice(s, i)) : 0;
+      }
+    }
+    while (i < n && "hlL".includes(fmt[i])) i++;
+    if (i >= n) raise(Exc.ValueError, "incomplete format");
+    const type = fmt[i++];
+    if (type === "%") {
+      out += "%";
+      continue;
+    }
+    if (value === undefined) value = isMapping && !isTuple ? values : next();
+    out += percentOne(type, value, flags, width, prec, i - 1);
+  }
+  if (argi < items.length && !usedMapping && !isMapping) {
+    raise(Exc.TypeError, "not all arguments converted during string formatting");
+  }
+  return out;
+}
+
+function percentOne(
+  type: string,
+  v: PyValue,
+  flags: string,
+  width: number,
+  prec: number,
+  at: number,
+): string {
+  const left = flags.includes("-");
+  const zero = flags.includes("0") && !left;
+  const plus = flags.includes("+"), space = flags.includes(" "), alt = flags.includes("#");
+  let body: string;
+  let sign = "";
+  const signed = (neg: boolean) => neg ? "-" : plus ? "+" : space ? " " : "";
+  switch (type) {
+    case "s":
+      body = str(v);
+      if (prec >= 0) body = Array.from(body).slice(0, prec).join("");
+      return padPlain(body, width, left);
+    case "r":
+      body = repr(v);
+      if (prec >= 0) body = Array.from(body).slice(0, prec).join("");
+      return padPlain(body, width, left);
+    case "a":
+      body = asciiOf(repr(v));
+      if (prec >= 0) body = Array.from(body).slice(0, prec).join("");
+      return padPlain(body, width, left);
+    case "c": {
+      const s = strValueOf(v);
+      if (s !== undefined) {
+        if (strLength(s) !== 1) raise(Exc.TypeError, "%c requires int or char");
+        body = s;
+      } else {
+        const iv = intValueOf(v);
+        if (iv === undefined) raise(Exc.TypeError, "%c requires int or char");
+        if (iv < 0 || iv > 0x10ffff) raise(Exc.OverflowError, "%c arg not in range(0x110000)");
+        body = String.fromCodePoint(Number(iv));
+      }
+      return padPlain(body, width, left);
+    }
+    case "d":
+    case "i":
+    case "u":
+    case "x":
+    case "X":
+    case "o": {
+      let iv = intValueOf(v);
+      if (iv === undefined) {
+        if (v instanceof PyFloat && "diu".includes(type)) {
+          if (!Number.isFinite(v.value)) {
+            raise(
+              Exc.OverflowError,
+              v.value !== v.value
+                ? "cannot convert float NaN to integer"
+                : "cannot convert float infinity to integer",
+            );
+          }
+          iv = Number.isSafeInteger(Math.trunc(v.value)) ? Math.trunc(v.value) : BigInt(Math.trunc(v.value));
+        } else if ("diu".includes(type) && typeOf(v).lookup("__int__") !== undefined) {
+          iv = intValueOf(callMethod0(typeOf(v).lookup("__int__")!, v)) ?? 0;
+        } else if (typeOf(v).lookup("__index__") !== undefined) {
+          iv = asIndex(v);
+        } else {
+          const what = "diu".includes(type) ? "a real number" : "an integer";
+          raise(Exc.TypeError, `%${type} format: ${what} is required, not ${typeOf(v).name}`);
+        }
+      }
+      const neg = iv < 0;
+      const abs = neg ? -iv : iv;
+      body = abs.toString(type === "o" ? 8 : type === "x" || type === "X" ? 16 : 10);
+      if (type === "X") body = body.toUpperCase();
+      if (prec >= 0 && body.length < prec) body = "0".repeat(prec - body.length) + body;
+      sign = signed(neg);
+      if (alt && type === "o") sign += "0o";
+      if (alt && (type === "x" || type === "X")) sign += type === "x" ? "0x" : "0X";
+      break;
+    }
+    case "e":
+    case "E":
+    case "f":
+    case "F":
+    case "g":
+    case "G": {
+      let x: number;
+      if (v instanceof PyFloat) x = v.value;
+      else {
+        const iv = intValueOf(v);
+        if (iv !== undefined) x = Number(iv);
+        else {
+          const ff = typeOf(v).lookup("__float__");
+          if (ff === undefined) raise(Exc.TypeError, `must be real number, not ${typeOf(v).name}`);
+          x = callMethodFloat(ff, v);
+        }
+      }
+      const spec: FormatSpec = {
+        fill: " ",
+        align: "",
+        sign: "",
+        z: false,
+        alt,
+        zero: false,
+        width: -1,
+        grouping: "",
+        precision: prec < 0 ? 6 : prec,
+        type,
+      };
+      body = formatFloatSpec(x, spec);
+      if (body.startsWith("-")) {
+        body = body.slice(1);
+        sign = "-";
+      } else sign = signed(false);
+      if (!Number.isFinite(x)) return padPlain(sign + body, width, left);
+      break;
+    }
+    default:
+      return raise(
+        Exc.ValueError,
+        `unsupported format character '${type}' (0x${type.charCodeAt(0).toString(16)}) at index ${at}`,
+      );
+  }
+  const total = sign.length + body.length;
+  if (width > total) {
+    if (left) return sign + body + " ".repeat(width - total);
+    if (zero) return sign + "0".repeat(width - total) + body;
+    return " ".repeat(width - total) + sign + body;
+  }
+  return sign + body;
+}
+
+function callMethodFloat(f: PyValue, v: PyValue): number {
+  const r = callMethod0(f, v);
+  if (!(r instanceof PyFloat)) {
+    raise(Exc.TypeError, `${typeOf(v).name}.__float__ returned non-float (type ${typeOf(r).name})`);
+  }
+  return r.value;
+}
+
+function padPlain(body: string, width: number, left: boolean): string {
+  const n = strLength(body);
+  if (width <= n) return body;
+  return left ? body + " ".repeat(width - n) : " ".repeat(width - n) + body;
+}

@@ -1,0 +1,231 @@
+/**
+ * Sequence helpers shared by list, tuple, str, bytes and range: slice objects + a length → the
+ * indices they select (CPython's PySlice_GetIndicesEx), index normalization with CPython's
+ * IndexError messages, lexicographic comparison, and the `sort` algorithm (stable merge sort that
+ * uses only `<`, like CPython's timsort contract).
+ *
+ * @example
+ * ```ts
+ * import { sliceIndices } from "./seq.ts";
+ * import { None, PySlice } from "../object.ts";
+ * console.log(sliceIndices(new PySlice(None, None, -1), 3)); // [2, -1, -1, 3]
+ * ```
+ * @module
+ */
+import { Exc, None, type PySlice, type PyValue, raise, typeOf } from "../object.ts";
+import {
+  asIndex,
+  callMethod0,
+  compareOp,
+  intValueOf,
+  isTrue,
+  lessThan,
+  PY_EQ,
+  PY_NE,
+  richEq,
+} from "../ops.ts";
+
+/** A slice bound as a JS number, clamped to ±(2**53) (CPython clamps to ±PY_SSIZE_T_MAX). */
+function sliceBound(v: PyValue): number {
+  const i = intValueOf(v);
+  if (i === undefined) {
+    const f = typeOf(v).lookup("__index__");
+    if (f === undefined) {
+      raise(Exc.TypeError, "slice indices must be integers or None or have an __index__ method");
+    }
+    return sliceBound(asIndex(v));
+  }
+  if (typeof i === "bigint") return i < 0n ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
+  return i;
+}
+
+/** [start, stop, step, count] selected by slice `s` on a sequence of `length` items. */
+export function sliceIndices(s: PySlice, length: number): [number, number, number, number] {
+  let step = 1;
+  if (s.step !== None) {
+    step = sliceBound(s.step);
+    if (step === 0) raise(Exc.ValueError, "slice step cannot be zero");
+  }
+  let start: number, stop: number;
+  if (s.start === None) start = step < 0 ? length - 1 : 0;
+  else {
+    start = sliceBound(s.start);
+    if (start < 0) {
+      start += length;
+      if (start < 0) start = step < 0 ? -1 : 0;
+    } else if (start >= length) start = step < 0 ? length - 1 : length;
+  }
+  if (s.stop === None) stop = step < 0 ? -1 : length;
+  else {
+    stop = sliceBound(s.stop);
+    if (stop < 0) {
+      stop += length;
+      if (stop < 0) stop = step < 0 ? -1 : 0;
+    } else if (stop >= length) stop = step < 0 ? length - 1 : length;
+  }
+  let count = 0;
+  if (step < 0) {
+    if (stop < start) count = Math.floor((start - stop - 1) / -step) + 1;
+  } else if (start < stop) count = Math.floor((stop - start - 1) / step) + 1;
+  return [start, stop, step, count];
+}
+
+/** Items of `items` selected by a slice. */
+export function sliceItems<T>(items: readonly T[], s: PySlice): T[] {
+  const [start, stop, step, count] = sliceIndices(s, items.length);
+  if (step === 1) return items.slice(start, Math.max(start, stop));
+  const out: T[] = new Array(count);
+  for (let i = 0, j = start; i < count; i++, j += step) out[i] = items[j];
+  return out;
+}
+
+/**
+ * Normalizes a sequence index (an int or an object with __index__) against `length`; raises
+ * IndexError(`message`) when out of range, TypeError naming `what` when not an integer.
+ */
+export function seqIndex(key: PyValue, length: number, what: string, message: string): number {
+  let i: number | bigint | undefined = intValueOf(key);
+  if (i === undefined) {
+    if (typeOf(key).lookup("__index__") === undefined) {
+      raise(Exc.TypeError, `${what} indices must be integers or slices, not ${typeOf(key).name}`);
+    }
+    i = asIndex(key);
+  }
+  if (typeof i === "bigint") {
+    raise(Exc.IndexError, `cannot fit 'int' into an index-sized integer`);
+  }
+  if (i < 0) i += length;
+  if (i < 0 || i >= length) raise(Exc.IndexError, message);
+  return i;
+}
+
+/** Compares two item arrays lexicographically for comparison op (Py_LT..Py_GE). */
+export function compareSequences(a: readonly PyValue[], b: readonly PyValue[], op: number): boolean {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (; i < n; i++) if (!richEq(a[i], b[i])) break;
+  if (i >= n) {
+    const la = a.length, lb = b.length;
+    switch (op) {
+      case 0:
+        return la < lb;
+      case 1:
+        return la <= lb;
+      case 2:
+        return la === lb;
+      case 3:
+        return la !== lb;
+      case 4:
+        return la > lb;
+      default:
+        return la >= lb;
+    }
+  }
+  if (op === PY_EQ) return false;
+  if (op === PY_NE) return true;
+  return isTrue(compareOp(a[i], b[i], op));
+}
+
+/** The number of times a sequence should be repeated for `seq * n` (non-ints raise). */
+export function repeatCount(n: PyValue): number | undefined {
+  const i = intValueOf(n);
+  if (i === undefined) {
+    if (typeOf(n).lookup("__index__") === undefined) return undefined;
+    return repeatCount(asIndex(n));
+  }
+  if (typeof i === "bigint") {
+    if (i < 0n) return 0;
+    raise(Exc.OverflowError, "cannot fit 'int' into an index-sized integer");
+  }
+  return i < 0 ? 0 : i;
+}
+
+/** Repeats an array n times. */
+export function repeatItems<T>(items: readonly T[], n: number): T[] {
+  if (n * items.length > 2 ** 28) raise(Exc.MemoryError, "");
+  const out: T[] = [];
+  for (let k = 0; k < n; k++) for (let i = 0; i < items.length; i++) out.push(items[i]);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sorting
+
+/**
+ * Sorts `items` in place by Python's `<` (on keys when `key` is a callable), stable, with
+ * `reverse` keeping equal items in their original order as CPython does.
+ */
+export function sortItems(items: PyValue[], keys: PyValue[] | null, reverse: boolean): void {
+  const n = items.length;
+  if (n < 2) return;
+  const ks = keys ?? items;
+  // Fast paths: all ints (JS numbers) or all strings without surrogates.
+  if (keys === null && allNumbers(ks)) {
+    // Equal ints are indistinguishable, so stability does not matter here.
+    (items as number[]).sort(reverse ? (a, b) => b - a : (a, b) => a - b);
+    return;
+  }
+  const order: number[] = new Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  // Reverse sorting keeps equal elements in order: sort descending with a stable sort.
+  const less = reverse
+    ? (x: number, y: number) => lessThan(ks[y], ks[x])
+    : (x: number, y: number) => lessThan(ks[x], ks[y]);
+  mergeSort(order, less);
+  const copy = items.slice();
+  for (let i = 0; i < n; i++) items[i] = copy[order[i]];
+}
+
+function allNumbers(a: PyValue[]): boolean {
+  for (let i = 0; i < a.length; i++) if (typeof a[i] !== "number") return false;
+  return true;
+}
+
+/** A stable merge sort of indices using only a `less` predicate. */
+function mergeSort(a: number[], less: (x: number, y: number) => boolean): void {
+  const n = a.length;
+  // Insertion sort for short runs.
+  const RUN = 16;
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(lo + RUN, n);
+    for (let i = lo + 1; i < hi; i++) {
+      const x = a[i];
+      let j = i - 1;
+      while (j >= lo && less(x, a[j])) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = x;
+    }
+  }
+  let src = a, dst = new Array<number>(n);
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n), hi = Math.min(lo + 2 * width, n);
+      let i = lo, j = mid, k = lo;
+      if (mid >= hi || !less(src[mid], src[mid - 1])) {
+        // Already ordered: copy through.
+        while (i < hi) dst[k++] = src[i++];
+        continue;
+      }
+      while (i < mid && j < hi) {
+        if (less(src[j], src[i])) dst[k++] = src[j++];
+        else dst[k++] = src[i++];
+      }
+      while (i < mid) dst[k++] = src[i++];
+      while (j < hi) dst[k++] = src[j++];
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src !== a) { for (let i = 0; i < n; i++) a[i] = src[i]; }
+}
+
+/** Calls `len()`-like `__length_hint__` when present (for preallocation); 0 otherwise. */
+export function lengthHint(v: PyValue): number {
+  const f = typeOf(v).lookup("__length_hint__");
+  if (f === undefined) return 0;
+  const r = intValueOf(callMethod0(f, v));
+  return typeof r === "number" ? r : 0;
+}

@@ -140,7 +140,9 @@ export function svgChart(table: ResultTable): string {
     }" stroke="#000000" stroke-width="1"/>`,
     `<text x="${MARGIN_LEFT + plotWidth / 2}" y="${
       plotTop + plotHeight + 40
-    }" font-size="13" text-anchor="middle">median wall time in seconds, log scale (shorter is faster)</text>`,
+    }" font-size="13" text-anchor="middle">${
+      escapeXml(table.measure)
+    } in seconds, log scale (shorter is faster)</text>`,
     "</svg>",
     "",
   );

@@ -5,6 +5,7 @@
  * @module
  */
 import { runSecondsFrom, withoutTimingLine } from "./_pyodide_protocol.ts";
+import { childrenCpuSeconds } from "./_rusage.ts";
 
 /** What a finished (or killed) process left behind. */
 export interface ProcessResult {
@@ -13,20 +14,26 @@ export interface ProcessResult {
   status: number;
   timedOut: boolean;
   wallSeconds: number;
+  /** User + system CPU seconds of the process (all its threads); null where it cannot be measured. */
+  cpuSeconds: number | null;
 }
 
 /** The outcome of one run, or of a runtime on one program once its runs are combined. */
 export type Outcome =
-  | { kind: "ok"; wall: number[]; inner: number[] }
+  | { kind: "ok"; wall: number[]; cpu: number[]; inner: number[] }
   | { kind: "wrong"; detail: string }
   | { kind: "not-yet"; detail: string }
   | { kind: "timeout"; detail: string }
   | { kind: "skipped"; detail: string };
 
-/** Runs `argv`, killing it after `timeoutSeconds`; the wall time includes process start-up. */
+/**
+ * Runs `argv`, killing it after `timeoutSeconds`; the wall time includes process start-up. Runs must
+ * not overlap: the CPU time is the growth of this process's children's total across the run.
+ */
 export async function runProcess(argv: string[], timeoutSeconds: number): Promise<ProcessResult> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutSeconds * 1000);
+  const cpuBefore = childrenCpuSeconds();
   const start = performance.now();
   try {
     const out = await new Deno.Command(argv[0], {
@@ -37,6 +44,7 @@ export async function runProcess(argv: string[], timeoutSeconds: number): Promis
       signal: controller.signal,
     }).output();
     const wallSeconds = (performance.now() - start) / 1000;
+    const cpuAfter = childrenCpuSeconds();
     const decoder = new TextDecoder();
     return {
       stdout: decoder.decode(out.stdout),
@@ -44,6 +52,7 @@ export async function runProcess(argv: string[], timeoutSeconds: number): Promis
       status: out.code,
       timedOut: controller.signal.aborted,
       wallSeconds,
+      cpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
     };
   } finally {
     clearTimeout(timer);
@@ -118,7 +127,8 @@ export function judge(
     return { kind: "wrong", detail: describeDifference(result.stdout, expected) };
   }
   const inner = runSecondsFrom(result.stderr);
-  return { kind: "ok", wall: [result.wallSeconds], inner: inner === null ? [] : [inner] };
+  const cpu = result.cpuSeconds === null ? [] : [result.cpuSeconds];
+  return { kind: "ok", wall: [result.wallSeconds], cpu, inner: inner === null ? [] : [inner] };
 }
 
 /** The median of a non-empty list. */

@@ -21,6 +21,8 @@ export interface Column {
 /** Everything the writers need. `cells[r][c]` belongs to `rows[r]` and `columns[c]`. */
 export interface ResultTable {
   title: string;
+  /** What the numbers are, for the chart's axis: "median wall time", "CPU time", … */
+  measure: string;
   columns: Column[];
   rows: { name: string; what: string; startup: boolean }[];
   cells: Cell[][];

@@ -5,7 +5,7 @@
  * the table in README.md's "Performance" section.
  *
  *   deno task compare [--quick] [--runs N] [--timeout S] [--budget S] [--runtimes ID,…]
- *                     [--programs NAME,…] [--out DIR] [--readme FILE]
+ *                     [--programs NAME,…] [--out DIR] [--readme FILE] [--metric wall|cpu]
  *
  * `--quick` runs one repetition of each program's small size (CI): it still checks every output,
  * gives each runtime a time budget so that slow tiers cannot hold CI up, and writes files only when
@@ -56,10 +56,13 @@ export interface CompareOptions {
   out: string | null;
   /** The README.md whose Performance section gets the new table; null to leave READMEs alone. */
   readme: string | null;
+  /** The measure of the main table, the chart and the README; latest.md also has the other one. */
+  metric: Metric;
 }
 
 const USAGE = `usage: deno task compare [--quick] [--runs N] [--timeout S] [--budget S] [--runtimes ID,...]
                          [--programs NAME,...] [--out DIR] [--readme FILE]
+                         [--metric wall|cpu]
 runtimes: ${RUNTIMES.map((r) => r.id).join(", ")}
 programs: ${PROGRAMS.map((p) => p.name).join(", ")}`;
 
@@ -83,11 +86,14 @@ export function parseCompareArgs(argv: string[]): CompareOptions {
       programs: { type: "string" },
       out: { type: "string" },
       readme: { type: "string" },
+      metric: { type: "string" },
     },
     strict: true,
     allowPositionals: false,
   });
   const quick = !!values.quick;
+  const metric = values.metric ?? "wall";
+  if (metric !== "wall" && metric !== "cpu") throw new Error(`--metric must be wall or cpu, not '${metric}'`);
   const runtimes = values.runtimes?.split(",").filter((s) => s !== "") ?? null;
   for (const id of runtimes ?? []) {
     if (!RUNTIMES.some((r) => r.id === id)) throw new Error(`unknown runtime '${id}'`);
@@ -103,6 +109,7 @@ export function parseCompareArgs(argv: string[]): CompareOptions {
     programs,
     out: values.out ?? (quick ? null : RESULTS_DIR),
     readme: values.readme ?? (quick || values.out !== undefined ? null : `${REPO_ROOT}README.md`),
+    metric,
   };
 }
 
@@ -146,6 +153,7 @@ export async function measureProgram(
       }
       if (outcome.kind === "ok" && previous?.kind === "ok") {
         previous.wall.push(...outcome.wall);
+        previous.cpu.push(...outcome.cpu);
         previous.inner.push(...outcome.inner);
       } else {
         outcomes.set(id, outcome);
@@ -159,8 +167,22 @@ export async function measureProgram(
   return outcomes;
 }
 
-/** The columns for the runtimes found: each runtime, then its in-process column if it has one. */
-function columnsFor(runtimes: FoundRuntime[]): { column: Column; runtime: string; inner: boolean }[] {
+/** What a table shows: the wall time or the CPU time (user + system) of each run's process. */
+export type Metric = "wall" | "cpu";
+
+const METRIC_WORDS: Record<Metric, { title: string; note: string }> = {
+  wall: { title: "wall time", note: "Wall time" },
+  cpu: { title: "CPU time", note: "CPU time (user + system, all threads)" },
+};
+
+/**
+ * The columns for the runtimes found: each runtime, then (for wall time) its in-process column if
+ * it has one.
+ */
+function columnsFor(
+  runtimes: FoundRuntime[],
+  metric: Metric,
+): { column: Column; runtime: string; inner: boolean }[] {
   return runtimes.flatMap((r) => {
     const label = r.spec.id === BASELINE_ID ? `${r.spec.label} ${r.version.split(" ").pop()}` : r.spec.label;
     const main = {
@@ -168,17 +190,19 @@ function columnsFor(runtimes: FoundRuntime[]): { column: Column; runtime: string
       runtime: r.spec.id,
       inner: false,
     };
-    if (r.spec.inner === null) return [main];
+    if (r.spec.inner === null || metric !== "wall") return [main];
     const inner = { id: `${r.spec.id}-inner`, label: r.spec.inner.label, colour: r.spec.inner.colour };
     return [main, { column: inner, runtime: r.spec.id, inner: true }];
   });
 }
 
-function cellFor(outcome: Outcome | undefined, inner: boolean): Cell {
+function cellFor(outcome: Outcome | undefined, metric: Metric, inner: boolean): Cell {
   if (outcome === undefined) return { kind: "skipped", detail: "not run" };
   if (outcome.kind !== "ok") return outcome;
-  const times = inner ? outcome.inner : outcome.wall;
-  if (times.length === 0) return { kind: "skipped", detail: "no in-process time reported" };
+  const times = inner ? outcome.inner : metric === "wall" ? outcome.wall : outcome.cpu;
+  if (times.length === 0) {
+    return { kind: "skipped", detail: `no ${inner ? "in-process" : metric} time measured` };
+  }
   return { kind: "time", seconds: median(times) };
 }
 
@@ -193,20 +217,22 @@ export function buildTable(
   missing: { spec: RuntimeSpec; reason: string }[],
   outcomes: Map<string, Outcome>[],
   options: CompareOptions,
+  metric: Metric,
 ): ResultTable {
-  const columns = columnsFor(runtimes);
+  const columns = columnsFor(runtimes, metric);
   const baseline = runtimes.find((r) => r.spec.id === BASELINE_ID);
   const size = options.quick ? "quick size" : "full size";
   const runs = options.runs === 1 ? "1 run" : `median of ${options.runs} runs`;
   const notes = [
-    `Wall time of the whole process in seconds (start-up included), ${runs} of each program at its ${size}` +
+    `${METRIC_WORDS[metric].note} of the whole process in seconds (start-up included), ${runs} of each ` +
+    `program at its ${size}` +
     (baseline ? `; in parentheses the time relative to ${baseline.version} (below 1× is faster).` : "."),
     `Geometric mean over the ${plural(programs.filter((p) => p.name !== STARTUP).length, "program")}` +
     (baseline ? " of the ratios to CPython" : "") +
     `, startup excluded; "(k of n)" when a runtime ran fewer.`,
     'pyjit runs as `deno run -A cli/main.ts --tier T`; "not yet" means it stopped on a NotImplementedError.',
   ];
-  if (runtimes.some((r) => r.spec.inner !== null)) {
+  if (metric === "wall" && runtimes.some((r) => r.spec.inner !== null)) {
     notes.push(
       "Pyodide is loaded into a fresh Deno process for every run (see its startup row); " +
         '"Pyodide (run only)" is the program\'s own run time measured inside that process.',
@@ -217,10 +243,13 @@ export function buildTable(
   );
   for (const m of missing) notes.push(`Not found: ${m.spec.label} (${m.reason}).`);
   return {
-    title: `pyjit and other Python runtimes (${size}, ${runs})`,
+    title: `pyjit and other Python runtimes: ${METRIC_WORDS[metric].title} (${size}, ${runs})`,
+    measure: options.runs === 1 ? METRIC_WORDS[metric].title : `median ${METRIC_WORDS[metric].title}`,
     columns: columns.map((c) => c.column),
     rows: programs.map((p) => ({ name: p.name, what: p.what, startup: p.name === STARTUP })),
-    cells: outcomes.map((byRuntime) => columns.map((c) => cellFor(byRuntime.get(c.runtime), c.inner))),
+    cells: outcomes.map((byRuntime) =>
+      columns.map((c) => cellFor(byRuntime.get(c.runtime), metric, c.inner))
+    ),
     baseline: baseline ? BASELINE_ID : null,
     notes,
   };
@@ -276,7 +305,7 @@ async function machineInfo(
 function readmeSection(table: ResultTable): string {
   return [
     markdownTable(table).replace(/^### .*\n\n/, ""),
-    "![pyjit and other Python runtimes: median wall time per program, log scale](bench/results/latest.svg)",
+    `![pyjit and other Python runtimes: ${table.measure} per program, log scale](bench/results/latest.svg)`,
     "",
     `Reproduce with \`${REPRODUCE}\` (\`--quick\` for a fast correctness pass, \`--runs N\` to change the ` +
     "repetitions); the machine and versions are in [bench/results/machine.md](bench/results/machine.md).",
@@ -309,8 +338,16 @@ export async function compare(argv: string[]): Promise<number> {
   const spent = new Map<string, number>();
   const outcomes: Map<string, Outcome>[] = [];
   for (const program of programs) outcomes.push(await measureProgram(program, found, options, spent));
-  const table = buildTable(programs, found, missing, outcomes, options);
+  const table = buildTable(programs, found, missing, outcomes, options, options.metric);
   const markdown = markdownTable(table);
+  const other = buildTable(
+    programs,
+    found,
+    missing,
+    outcomes,
+    options,
+    options.metric === "wall" ? "cpu" : "wall",
+  );
   console.log(markdown);
 
   if (options.out !== null) {
@@ -319,6 +356,7 @@ export async function compare(argv: string[]): Promise<number> {
       "# Latest comparison",
       "",
       markdown,
+      ...(other.cells.flat().some((c) => c.kind === "time") ? [markdownTable(other)] : []),
       "## Programs",
       "",
       programList(table),

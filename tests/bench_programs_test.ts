@@ -115,16 +115,21 @@ Deno.test({
 });
 
 function result(stdout: string, status = 0, stderr = "", timedOut = false): ProcessResult {
-  return { stdout, stderr, status, timedOut, wallSeconds: 0.25 };
+  return { stdout, stderr, status, timedOut, wallSeconds: 0.25, cpuSeconds: 0.125 };
 }
 
 Deno.test("judge: the expected output with status 0 is timed", () => {
-  assert.deepEqual(judge(result("a\nb\n"), "a\nb\n", false, 10), { kind: "ok", wall: [0.25], inner: [] });
+  assert.deepEqual(judge(result("a\nb\n"), "a\nb\n", false, 10), {
+    kind: "ok",
+    wall: [0.25],
+    cpu: [0.125],
+    inner: [],
+  });
 });
 
 Deno.test("judge: Pyodide's in-process time is read from its timing line", () => {
   const outcome = judge(result("a\n", 0, `${timingLine(1.5, 0.125)}\n`), "a\n", false, 10);
-  assert.deepEqual(outcome, { kind: "ok", wall: [0.25], inner: [0.125] });
+  assert.deepEqual(outcome, { kind: "ok", wall: [0.25], cpu: [0.125], inner: [0.125] });
   assert.equal(runSecondsFrom("noise\n"), null);
   assert.equal(withoutTimingLine(`x\n${timingLine(1, 2)}\ny`), "x\ny");
 });
@@ -180,6 +185,7 @@ Deno.test("numbers are shown with about three significant digits", () => {
 function syntheticTable(): ResultTable {
   return {
     title: "synthetic <comparison> & co",
+    measure: "median wall time",
     columns: [
       { id: "pyjit-interp", label: "pyjit interp", colour: "#fdae61" },
       { id: BASELINE_ID, label: "CPython 3.11.7", colour: "#4575b4" },
@@ -248,7 +254,7 @@ Deno.test("svgChart: a well-formed log-scale chart with a bar per time and a leg
     assert.ok(svg.includes(`>${column.label}</text>`), column.label);
   }
   assert.ok(svg.includes("not yet") && svg.includes("wrong output") && svg.includes("timeout"));
-  assert.ok(svg.includes("log scale"));
+  assert.ok(svg.includes("median wall time in seconds, log scale"));
   assert.deepEqual(logDomain(table), { lo: 0.01, hi: 10 });
   for (const tick of [">0.01<", ">0.1<", ">1<", ">10<"]) assert.ok(svg.includes(tick), tick);
 });
@@ -291,6 +297,9 @@ Deno.test("machineMarkdown lists the machine and every runtime, found or not", (
 Deno.test("compare's options: full runs 5 times into bench/results, --quick once with a budget and no files", () => {
   const full = parseCompareArgs([]);
   assert.equal(full.runs, 5);
+  assert.equal(full.metric, "wall");
+  assert.equal(parseCompareArgs(["--metric", "cpu"]).metric, "cpu");
+  assert.throws(() => parseCompareArgs(["--metric", "joules"]), /--metric must be wall or cpu/);
   assert.equal(full.quick, false);
   assert.equal(full.budget, null);
   assert.equal(full.out, RESULTS_DIR);
@@ -378,10 +387,16 @@ Deno.test("measureProgram and buildTable: fake runtimes are timed, judged, budge
     assert.deepEqual(calc.get("slow"), { kind: "timeout", detail: "> 1 s" });
     assert.ok((spent.get("slow") ?? 0) < 3, "a run that failed once is not repeated");
 
-    const table = buildTable(programs, runtimes, [], outcomes, options);
+    const table = buildTable(programs, runtimes, [], outcomes, options, "wall");
     assert.deepEqual(table.columns.map((c) => c.id), [BASELINE_ID, "wrong", "not-yet", "slow"]);
     assert.deepEqual(table.cells[1].map((c) => c.kind), ["time", "wrong", "not-yet", "timeout"]);
     assert.equal(table.baseline, BASELINE_ID);
+    if (Deno.build.os === "linux") {
+      assert.equal(right?.kind === "ok" ? right.cpu.length : 0, 2, "CPU time is measured on Linux");
+      const cpu = buildTable(programs, runtimes, [], outcomes, options, "cpu");
+      assert.match(cpu.title, /CPU time/);
+      assert.equal(cpu.cells[0][0].kind, "time");
+    }
 
     // Once a runtime's budget is spent, its remaining programs are skipped rather than run.
     const broke = await measureProgram(

@@ -15,3 +15,6 @@ import "./list.ts";
 import "./str.ts";
 import "./int_type.ts";
 import "./float_type.ts";
+import "./dict.ts";
+import "./set.ts";
+import "./misc.ts";

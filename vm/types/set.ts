@@ -1,0 +1,296 @@
+/**
+ * `set` and `frozenset`: constructors, every method and operator (union/intersection/
+ * difference/symmetric difference in method and operator forms, in-place updates, subset tests),
+ * hashing of frozensets, and reprs.
+ *
+ * @example
+ * ```ts
+ * import "./set.ts";
+ * import { newSet } from "../object.ts";
+ * import { repr } from "../ops.ts";
+ * console.log(repr(newSet([1, 2]))); // "{1, 2}"
+ * ```
+ * @module
+ */
+import {
+  checkArgs,
+  defMethod,
+  DELETED,
+  Exc,
+  frozensetType,
+  newException,
+  None,
+  NotImplemented,
+  PySet,
+  type PyValue,
+  raise,
+  setType,
+  typeOf,
+} from "../object.ts";
+import { hash, repr, reprGuard, toArray } from "../ops.ts";
+import { makeIterator, setIteratorType } from "./iterators.ts";
+import { installNew } from "./type.ts";
+
+function self(args: PyValue[], name: string): PySet {
+  const s = args[0];
+  if (!(s instanceof PySet)) {
+    raise(
+      Exc.TypeError,
+      `descriptor '${name}' for 'set' objects doesn't apply to a '${typeOf(s).name}' object`,
+    );
+  }
+  return s;
+}
+
+/** A set of the same kind as `like` (set stays set, frozenset stays frozenset). */
+function sameKind(like: PySet, items: PyValue[]): PySet {
+  const cls = like.cls.isSubtypeOf(frozensetType) ? frozensetType : setType;
+  const s = new PySet(cls);
+  for (const v of items) s.add(v);
+  return s;
+}
+
+/** The members of any iterable, as a PySet (itself when already a set). */
+function members(v: PyValue): PySet {
+  if (v instanceof PySet) return v;
+  const s = new PySet(setType);
+  for (const x of toArray(v)) s.add(x);
+  return s;
+}
+
+/** Iterates a set, raising if it changes size meanwhile. */
+export function setIterator(s: PySet): PyValue {
+  const d = s.table;
+  const size = d.size;
+  let i = 0;
+  return makeIterator(setIteratorType, () => {
+    if (d.size !== size) raise(Exc.RuntimeError, "Set changed size during iteration");
+    const keys = s.table.keys;
+    while (i < keys.length) {
+      const k = keys[i++];
+      if (k !== DELETED) return k;
+    }
+    return undefined;
+  });
+}
+
+for (const t of [setType, frozensetType]) {
+  t.tp_iter = (s) => setIterator(s as PySet);
+  defMethod(t, "__iter__", (args) => setIterator(self(args, "__iter__")));
+  defMethod(t, "__len__", (args) => self(args, "__len__").size);
+  defMethod(t, "__contains__", (args) => {
+    const s = self(args, "__contains__");
+    const v = args[1];
+    if (v instanceof PySet && v.cls.isSubtypeOf(setType)) {
+      // A set argument is looked up as the equal frozenset (CPython does the same).
+      return s.has(sameKind(new PySet(frozensetType), v.items()));
+    }
+    return s.has(v);
+  });
+  defMethod(t, "copy", (args) => {
+    const s = self(args, "copy");
+    if (s.cls === frozensetType) return s;
+    return sameKind(s, s.items());
+  });
+  defMethod(t, "union", (args) => {
+    const s = self(args, "union");
+    const out = sameKind(s, s.items());
+    for (const o of args.slice(1)) for (const v of toArray(o)) out.add(v);
+    return out;
+  });
+  defMethod(t, "intersection", (args) => {
+    const s = self(args, "intersection");
+    let items = s.items();
+    for (const o of args.slice(1)) {
+      const m = members(o);
+      items = items.filter((v) => m.has(v));
+    }
+    return sameKind(s, items);
+  });
+  defMethod(t, "difference", (args) => {
+    const s = self(args, "difference");
+    let items = s.items();
+    for (const o of args.slice(1)) {
+      const m = members(o);
+      items = items.filter((v) => !m.has(v));
+    }
+    return sameKind(s, items);
+  });
+  defMethod(t, "symmetric_difference", (args) => {
+    checkArgs("symmetric_difference", args.slice(1), null, 1, 1);
+    const s = self(args, "symmetric_difference");
+    const m = members(args[1]);
+    return sameKind(s, [...s.items().filter((v) => !m.has(v)), ...m.items().filter((v) => !s.has(v))]);
+  });
+  defMethod(t, "issubset", (args) => {
+    checkArgs("issubset", args.slice(1), null, 1, 1);
+    const m = members(args[1]);
+    return self(args, "issubset").items().every((v) => m.has(v));
+  });
+  defMethod(t, "issuperset", (args) => {
+    checkArgs("issuperset", args.slice(1), null, 1, 1);
+    const s = self(args, "issuperset");
+    return toArray(args[1]).every((v) => s.has(v));
+  });
+  defMethod(t, "isdisjoint", (args) => {
+    checkArgs("isdisjoint", args.slice(1), null, 1, 1);
+    const s = self(args, "isdisjoint");
+    return toArray(args[1]).every((v) => !s.has(v));
+  });
+  const binops: [string, (a: PySet, b: PySet) => PyValue[]][] = [
+    ["or", (a, b) => [...a.items(), ...b.items()]],
+    ["and", (a, b) => a.items().filter((v) => b.has(v))],
+    ["sub", (a, b) => a.items().filter((v) => !b.has(v))],
+    ["xor", (a, b) => [...a.items().filter((v) => !b.has(v)), ...b.items().filter((v) => !a.has(v))]],
+  ];
+  for (const [name, fn] of binops) {
+    defMethod(t, `__${name}__`, (args) => {
+      const s = self(args, `__${name}__`);
+      const o = args[1];
+      if (!(o instanceof PySet)) return NotImplemented;
+      return sameKind(s, fn(s, o));
+    });
+    defMethod(t, `__r${name}__`, (args) => {
+      const s = self(args, `__r${name}__`);
+      const o = args[1];
+      if (!(o instanceof PySet)) return NotImplemented;
+      return sameKind(o, fn(o, s));
+    });
+  }
+  const cmp: [string, (a: PySet, b: PySet) => boolean][] = [
+    ["__eq__", (a, b) => a.size === b.size && a.items().every((v) => b.has(v))],
+    ["__ne__", (a, b) => !(a.size === b.size && a.items().every((v) => b.has(v)))],
+    ["__le__", (a, b) => a.size <= b.size && a.items().every((v) => b.has(v))],
+    ["__lt__", (a, b) => a.size < b.size && a.items().every((v) => b.has(v))],
+    ["__ge__", (a, b) => a.size >= b.size && b.items().every((v) => a.has(v))],
+    ["__gt__", (a, b) => a.size > b.size && b.items().every((v) => a.has(v))],
+  ];
+  for (const [name, fn] of cmp) {
+    defMethod(t, name, (args) => {
+      const o = args[1];
+      if (!(o instanceof PySet)) return NotImplemented;
+      return fn(self(args, name), o);
+    });
+  }
+  defMethod(t, "__repr__", (args) => {
+    const s = self(args, "__repr__");
+    const name = s.cls.name;
+    const plain = s.cls === setType || s.cls === frozensetType;
+    if (s.size === 0) return `${name}()`;
+    return reprGuard(s, `${name}(...)`, () => {
+      const body = "{" + s.items().map(repr).join(", ") + "}";
+      if (s.cls === setType) return body;
+      return plain ? `frozenset(${body})` : `${name}(${body})`;
+    });
+  });
+  defMethod(t, "__class_getitem__", (args) => args[0]);
+}
+
+setType.tp_new = (cls) => new PySet(cls);
+installNew(setType);
+setType.attrs.set("__hash__", None);
+defMethod(setType, "__init__", (args, kwnames) => {
+  const s = self(args, "__init__");
+  if (kwnames !== null && kwnames.length > 0) raise(Exc.TypeError, "set() takes no keyword arguments");
+  if (args.length > 2) raise(Exc.TypeError, `set expected at most 1 argument, got ${args.length - 1}`);
+  s.table.clear();
+  if (args.length === 2) { for (const v of toArray(args[1])) s.add(v); }
+  return None;
+});
+
+frozensetType.tp_new = (cls, args, kwnames) => {
+  if (kwnames !== null && kwnames.length > 0) raise(Exc.TypeError, "frozenset() takes no keyword arguments");
+  if (args.length > 1) raise(Exc.TypeError, `frozenset expected at most 1 argument, got ${args.length}`);
+  if (
+    args.length === 1 && args[0] instanceof PySet && args[0].cls === frozensetType && cls === frozensetType
+  ) {
+    return args[0];
+  }
+  const s = new PySet(cls);
+  if (args.length === 1) { for (const v of toArray(args[0])) s.add(v); }
+  return s;
+};
+installNew(frozensetType);
+defMethod(frozensetType, "__hash__", (args) => frozensetHash(self(args, "__hash__")));
+
+/** A frozenset's hash: order-independent (CPython's shuffle-and-xor scheme, in 32 bits). */
+export function frozensetHash(s: PySet): number {
+  let h = 0;
+  for (const v of s.items()) {
+    const x = hash(v) | 0;
+    h ^= Math.imul(x ^ (x << 16) ^ 89869747, 3644798167 | 0);
+  }
+  h ^= Math.imul(s.size + 1, 1927868237);
+  h = Math.imul(h ^ (h >>> 11) ^ (h >>> 25), 69069) + 907133923;
+  h |= 0;
+  return h === -1 ? 590923713 : h;
+}
+
+// Mutating methods (set only).
+defMethod(setType, "add", (args) => {
+  checkArgs("set.add", args.slice(1), null, 1, 1);
+  self(args, "add").add(args[1]);
+  return None;
+});
+defMethod(setType, "discard", (args) => {
+  checkArgs("set.discard", args.slice(1), null, 1, 1);
+  self(args, "discard").discard(args[1]);
+  return None;
+});
+defMethod(setType, "remove", (args) => {
+  checkArgs("set.remove", args.slice(1), null, 1, 1);
+  if (!self(args, "remove").discard(args[1])) throw newException(Exc.KeyError, [args[1]]);
+  return None;
+});
+defMethod(setType, "pop", (args) => {
+  const s = self(args, "pop");
+  if (s.size === 0) raise(Exc.KeyError, "pop from an empty set");
+  const keys = s.table.keys;
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] !== DELETED) {
+      const k = keys[i];
+      s.discard(k);
+      return k;
+    }
+  }
+  return None;
+});
+defMethod(setType, "clear", (args) => {
+  self(args, "clear").table.clear();
+  return None;
+});
+defMethod(setType, "update", (args) => {
+  const s = self(args, "update");
+  for (const o of args.slice(1)) for (const v of toArray(o)) s.add(v);
+  return None;
+});
+function inPlace(name: string, fn: (s: PySet, others: PySet[]) => void, operator: boolean): void {
+  defMethod(setType, name, (args) => {
+    const s = self(args, name);
+    if (operator && !(args[1] instanceof PySet)) return NotImplemented;
+    fn(s, args.slice(1).map(members));
+    return operator ? s : None;
+  });
+}
+const keepOnly = (s: PySet, others: PySet[]) => {
+  for (const v of s.items()) if (!others.every((o) => o.has(v))) s.discard(v);
+};
+const removeAll = (s: PySet, others: PySet[]) => {
+  for (const o of others) for (const v of o.items()) s.discard(v);
+};
+const symmetric = (s: PySet, others: PySet[]) => {
+  const o = others[0];
+  for (const v of o.items()) {
+    if (s.has(v)) s.discard(v);
+    else s.add(v);
+  }
+};
+inPlace("intersection_update", keepOnly, false);
+inPlace("difference_update", removeAll, false);
+inPlace("symmetric_difference_update", symmetric, false);
+inPlace("__iand__", keepOnly, true);
+inPlace("__isub__", removeAll, true);
+inPlace("__ixor__", symmetric, true);
+inPlace("__ior__", (s, others) => {
+  for (const o of others) for (const v of o.items()) s.add(v);
+}, true);

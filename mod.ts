@@ -17,6 +17,7 @@ export type { SyntaxErrorKind } from "./lexer/syntax_error.ts";
 export { parse } from "./compiler/parser.ts";
 export type { ParseMode } from "./compiler/parser.ts";
 export { dumpAst } from "./compiler/ast_dump.ts";
+export { disassembleSource } from "./compiler/dis.ts";
 export { runProgram, TIER_NAMES } from "./vm/run.ts";
 export type { RunOptions, TierName } from "./vm/run.ts";
 

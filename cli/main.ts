@@ -14,6 +14,7 @@
  */
 import { parseArgs } from "node:util";
 import {
+  disassembleSource,
   dumpAst,
   formatSyntaxError,
   parse,
@@ -195,9 +196,24 @@ function readAllStdin(): Uint8Array {
   return out;
 }
 
+/** `pyjit -m dis [FILE]`: prints the bytecode of every code object, as `python3 -m dis` does. */
+function runDisTool(args: string[]): number {
+  const path = args[0];
+  const source = path === undefined ? new TextDecoder().decode(readAllStdin()) : readSource(path);
+  if (source === null) {
+    writeErr(
+      `python -m dis: error: argument infile: can't open '${path}': [Errno 2] No such file or directory\n`,
+    );
+    return 2;
+  }
+  writeOut(disassembleSource(source, path ?? "<stdin>"));
+  return 0;
+}
+
 /** Built-in tools run by `-m NAME`, written in TypeScript. */
 const TOOL_MODULES: Record<string, (args: string[]) => number> = {
   ast: runAstTool,
+  dis: runDisTool,
 };
 
 /** Runs the command line and returns the exit status. */

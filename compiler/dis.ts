@@ -189,7 +189,14 @@ export function disassemble(code: PyCode, adaptive = false): string {
   return out;
 }
 
-/** Compiles `source` and returns what `python -m dis FILE` prints. */
+/**
+ * Compiles `source` and returns what `python -m dis FILE` prints.
+ * @example
+ * ```ts
+ * import { disassembleSource } from "@pyjit/core";
+ * console.log(disassembleSource("print(1 + 2)\n", "x.py"));
+ * ```
+ */
 export function disassembleSource(source: string, filename: string): string {
   const tree = parse(source, filename, "exec") as ast.mod;
   return disassemble(compileModule(tree, filename, source));

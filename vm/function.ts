@@ -17,6 +17,7 @@ import { CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../compil
 import { Frame, threadState } from "./frame.ts";
 import {
   defGetSet,
+  defMethod,
   EMPTY_TUPLE,
   Exc,
   functionType,
@@ -27,9 +28,11 @@ import {
   PyTuple,
   type PyValue,
   raise,
+  typeOf,
 } from "./object.ts";
 import { activeTier } from "./tier.ts";
 import { PyGenerator } from "./generator.ts";
+import { genericSetAttr } from "./ops.ts";
 
 /** A function defined in Python. */
 export class PyFunction extends PyObject {
@@ -227,6 +230,13 @@ export function callFunction(func: PyFunction, args: PyValue[], kwnames: string[
 }
 
 functionType.tp_call = (f, args, kwnames) => callFunction(f as PyFunction, args, kwnames);
+// Functions get their attribute dict on the first attribute store.
+functionType.tp_setattro = (f, name, value) => {
+  const func = f as PyFunction;
+  if (func.dict === null && typeOf(func).lookup(name) === undefined) func.dict = new PyDict();
+  genericSetAttr(func, name, value);
+};
+defMethod(functionType, "__repr__", (args) => functionRepr(args[0] as PyFunction));
 
 /** Runs a class body (`func` made from the body's code) with `namespace` as its locals. */
 export function runClassBody(func: PyFunction, namespace: PyDict): PyValue {

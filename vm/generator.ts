@@ -15,7 +15,14 @@
  * @module
  */
 import { Op } from "../compiler/opcodes.ts";
-import { type Frame, FRAME_CREATED, FRAME_DONE, FRAME_RUNNING, FRAME_SUSPENDED, threadState } from "./frame.ts";
+import {
+  type Frame,
+  FRAME_CREATED,
+  FRAME_DONE,
+  FRAME_RUNNING,
+  FRAME_SUSPENDED,
+  threadState,
+} from "./frame.ts";
 import {
   defGetSet,
   defMethod,

@@ -357,18 +357,42 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             const b = s[--sp] as PyValue;
             const a = s[sp - 1] as PyValue;
             if (typeof a === "number" && typeof b === "number") {
-              if (arg === 0 || arg === 13) {
-                const r = a + b;
-                if (r <= 9007199254740991 && r >= -9007199254740991) {
-                  s[sp - 1] = r;
+              // Small-int fast paths; anything that could overflow or needs Python rounding
+              // rules goes to binaryOp.
+              let r = NaN;
+              switch (arg >= 13 ? arg - 13 : arg) {
+                case 0: /* + */
+                  r = a + b;
                   break;
-                }
-              } else if (arg === 10 || arg === 23) {
-                const r = a - b;
-                if (r <= 9007199254740991 && r >= -9007199254740991) {
-                  s[sp - 1] = r;
+                case 10: /* - */
+                  r = a - b;
                   break;
-                }
+                case 5: /* * */
+                  r = a * b;
+                  if (r === 0) r = 0; // never -0
+                  break;
+                case 1: /* & */
+                  if ((a | 0) === a && (b | 0) === b) r = a & b;
+                  break;
+                case 7: /* | */
+                  if ((a | 0) === a && (b | 0) === b) r = a | b;
+                  break;
+                case 12: /* ^ */
+                  if ((a | 0) === a && (b | 0) === b) r = a ^ b;
+                  break;
+                case 9: /* >> */
+                  if ((a | 0) === a && b >= 0 && b < 32) r = a >> b;
+                  break;
+                case 6: /* % */
+                  if (b > 0 && a >= 0) r = a % b;
+                  break;
+                case 2: /* // */
+                  if (b > 0 && a >= 0) r = Math.floor(a / b);
+                  break;
+              }
+              if (r <= 9007199254740991 && r >= -9007199254740991) {
+                s[sp - 1] = r;
+                break;
               }
             }
             s[sp - 1] = binaryOp(a, b, arg);
@@ -471,13 +495,13 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             break;
           case 51: /* POP_JUMP_IF_FALSE */ {
             const v = s[--sp] as PyValue;
-            if (v === false || (v !== true && !isTrue(v))) ip += 1 + arg;
+            if (v === false || (v !== true && (typeof v === "number" ? v === 0 : !isTrue(v)))) ip += 1 + arg;
             else ip += 1;
             break;
           }
           case 52: /* POP_JUMP_IF_TRUE */ {
             const v = s[--sp] as PyValue;
-            if (v === true || (v !== false && isTrue(v))) ip += 1 + arg;
+            if (v === true || (v !== false && (typeof v === "number" ? v !== 0 : isTrue(v)))) ip += 1 + arg;
             else ip += 1;
             break;
           }
@@ -880,7 +904,8 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
 /** Makes any thrown JS value a Python exception (stack overflow → RecursionError). */
 export function toPyException(e: unknown): PyBaseException {
   if (e instanceof PyBaseException) return e;
-  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+  // No regular expressions here: the JS stack may be exhausted.
+  if (e instanceof RangeError && e.message.indexOf("call stack") >= 0) {
     return newException(Exc.RecursionError, ["maximum recursion depth exceeded"]);
   }
   if (e instanceof PySyntaxError) return syntaxErrorObject(e);

@@ -1,8 +1,37 @@
 /**
- * Running a program: source text → exit status, with output on the given streams.
- * Placeholder until the compiler and the tier-1 interpreter land.
+ * Running a program: source text → exit status, with the program's output on stdout/stderr.
+ *
+ * parse → compile → run `__main__` on the active tier; an uncaught exception prints CPython's
+ * traceback on stderr and gives 1; SystemExit gives its code (None → 0, int → it, anything else
+ * printed to stderr → 1); a SyntaxError is printed as CPython prints it and gives 1. Program
+ * stdout is buffered (vm/modules/sys.ts) and flushed at exit and before anything goes to stderr.
+ *
+ * @example
+ * ```ts
+ * import { runProgram } from "./run.ts";
+ * const status = runProgram("print('hi')\n", {
+ *   filename: "<string>", argv: ["-c"], tier: "jit", stats: false, dumpTraces: false,
+ * });
+ * ```
  * @module
  */
+import { parse } from "../compiler/parser.ts";
+import type * as ast from "../compiler/ast.ts";
+import { compileModule } from "../compiler/codegen.ts";
+import { PyCode } from "../compiler/code.ts";
+import { formatSyntaxError, PySyntaxError } from "../lexer/syntax_error.ts";
+import { threadState } from "./frame.ts";
+import { type PyFunction, runClassBody, runCode } from "./function.ts";
+import { addModule, importName, registerBuiltinModule, setModulesDict } from "./import.ts";
+import { interpTier, setLoopTier, syntaxErrorObject, toPyException } from "./interp.ts";
+import { Exc, None, PyBaseException, PyDict, PyModule, type PyValue, raise, typeOf } from "./object.ts";
+import { repr, str } from "./ops.ts";
+import { activeTier, setActiveTier, type Tier } from "./tier.ts";
+import { formatException } from "./traceback.ts";
+import { builtinsModule, vmHooks } from "./builtins.ts";
+import { flushStdout, makeSysModule, writeStderr } from "./modules/sys.ts";
+import { makeDisModule } from "../compiler/dis.ts";
+import { PyCell } from "./object.ts";
 
 /** The execution tiers, lowest first: `--tier X` enables X and every tier below it. */
 export const TIER_NAMES = ["interp", "specialized", "jit"] as const;
@@ -24,6 +53,70 @@ export interface RunOptions {
   dumpTraces: boolean;
 }
 
+/** Tiers registered by the specializer and the JIT (they call registerTier at load time). */
+const tiers = new Map<string, Tier>([["interp", interpTier]]);
+
+/** Registers a tier under its name (`specialized`, `jit`). */
+export function registerTier(tier: Tier): void {
+  tiers.set(tier.name, tier);
+}
+
+/** The highest registered tier at or below `name`. */
+function pickTier(name: TierName): Tier {
+  for (let i = TIER_NAMES.indexOf(name); i >= 0; i--) {
+    const t = tiers.get(TIER_NAMES[i]);
+    if (t !== undefined) return t;
+  }
+  return interpTier;
+}
+
+let hooksInstalled = false;
+
+/** Connects the builtins (OBJECTS) to the compiler and interpreter (once per process). */
+function installHooks(): void {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
+  vmHooks.runClassBody = (func, ns) => {
+    runClassBody(func as PyFunction, ns);
+  };
+  vmHooks.compile = (source, filename, mode) => compileSource(source, filename, mode);
+  vmHooks.execCode = (code, globals, locals) => {
+    if (!(code instanceof PyCode)) raise(Exc.TypeError, "exec() arg 1 must be a string or code object");
+    if (globals.getStr("__builtins__") === undefined) globals.setStr("__builtins__", builtinsModule());
+    return runCode(code, globals, locals instanceof PyDict ? locals : globals, builtinsModule().dict!);
+  };
+  vmHooks.importModule = (name, globals, fromlist, level) =>
+    importName(name, fromlist, level, globals instanceof PyDict ? globals : new PyDict());
+  vmHooks.superArgs = () => {
+    const f = threadState.frame;
+    if (f === null || f.code.argcount === 0) raise(Exc.RuntimeError, "super(): no arguments");
+    const code = f.code;
+    const at = code.localsplusNames.indexOf("__class__", code.nlocalsplus - code.freevars.length);
+    if (at < 0) raise(Exc.RuntimeError, "super(): __class__ cell not found");
+    const cls = (f.values[at] as PyCell).value;
+    if (cls === undefined) raise(Exc.RuntimeError, "super(): empty __class__ cell");
+    let self = f.values[0] as PyValue;
+    if (self instanceof PyCell) self = self.value as PyValue;
+    return [cls, self];
+  };
+  vmHooks.isCode = (v) => v instanceof PyCode;
+  registerBuiltinModule("dis", makeDisModule);
+}
+
+/** compile(): source → a code object (`exec`, `eval` or `single` mode). */
+export function compileSource(source: string, filename: string, mode: string): PyCode {
+  if (mode !== "exec" && mode !== "eval" && mode !== "single") {
+    raise(Exc.ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+  }
+  try {
+    const tree = parse(source, filename, mode) as ast.mod;
+    return compileModule(tree, filename, source);
+  } catch (e) {
+    if (e instanceof PySyntaxError) throw syntaxErrorObject(e);
+    throw e;
+  }
+}
+
 /**
  * Runs a Python program and returns its exit status (0, 1 on an uncaught exception, or the
  * SystemExit code).
@@ -35,6 +128,94 @@ export interface RunOptions {
  * });
  * ```
  */
-export function runProgram(_source: string, _options: RunOptions): number {
-  throw new Error("NotImplementedError: the bytecode compiler and interpreter are not written yet");
+export function runProgram(source: string, options: RunOptions): number {
+  installHooks();
+  const tier = pickTier(options.tier);
+  setActiveTier(tier);
+  setLoopTier(tier);
+  const sys = makeSysModule(options.argv);
+  const modulesDict = sys.dict!.getStr("modules");
+  if (modulesDict instanceof PyDict) setModulesDict(modulesDict);
+  addModule("sys", sys);
+  registerBuiltinModule("sys", () => sys);
+  const builtins = builtinsModule();
+  addModule("builtins", builtins);
+  const globals = new PyDict();
+  globals.setStr("__name__", "__main__");
+  globals.setStr("__doc__", None);
+  globals.setStr("__package__", None);
+  globals.setStr("__loader__", None);
+  globals.setStr("__spec__", None);
+  globals.setStr("__annotations__", new PyDict());
+  globals.setStr("__builtins__", builtins);
+  if (options.filename !== "<string>") globals.setStr("__file__", options.filename);
+  const main = new PyModule("__main__", globals);
+  addModule("__main__", main);
+  threadState.depth = 0;
+  threadState.frame = null;
+  threadState.excInfo = None;
+  let status = 0;
+  try {
+    let code: PyCode;
+    try {
+      const tree = parse(source, options.filename, "exec") as ast.mod;
+      code = compileModule(tree, options.filename, source);
+    } catch (e) {
+      if (e instanceof PySyntaxError) {
+        flushStdout();
+        writeStderr(formatSyntaxError(e));
+        return 1;
+      }
+      throw e;
+    }
+    runCode(code, globals, globals, builtins.dict!);
+  } catch (e) {
+    status = reportUncaught(e);
+  } finally {
+    try {
+      flushStdout();
+    } catch {
+      // stdout closed: nothing more to do
+    }
+  }
+  if (options.stats) writeStderr(statsText(activeTier()));
+  return status;
+}
+
+function statsText(tier: Tier): string {
+  const active = TIER_NAMES.filter((n) => TIER_NAMES.indexOf(n) <= TIER_NAMES.indexOf(tier.name as TierName));
+  const lines = [`tiers active: ${active.join(", ")}`, ...tier.stats()];
+  return lines.map((l) => `[pyjit] ${l}`).join("\n") + "\n";
+}
+
+/** Prints an uncaught exception (or handles SystemExit) and returns the exit status. */
+function reportUncaught(e: unknown): number {
+  const exc = toPyException(e);
+  if (exc.cls.isSubtypeOf(Exc.SystemExit)) return systemExitStatus(exc);
+  let text: string;
+  try {
+    text = formatException(exc);
+  } catch (inner) {
+    text = `${typeOf(exc).name}: <unprintable: ${
+      inner instanceof PyBaseException ? typeOf(inner).name : inner
+    }>\n`;
+  }
+  writeStderr(text);
+  return 1;
+}
+
+function systemExitStatus(exc: PyBaseException): number {
+  const code = exc.value;
+  if (code === None) return 0;
+  if (typeof code === "number") return code & 0xff;
+  if (typeof code === "boolean") return code ? 1 : 0;
+  if (typeof code === "bigint") return Number(BigInt.asUintN(8, code));
+  let text: string;
+  try {
+    text = str(code);
+  } catch {
+    text = repr(code);
+  }
+  writeStderr(text + "\n");
+  return 1;
 }

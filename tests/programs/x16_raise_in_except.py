@@ -1,0 +1,8 @@
+class E(Exception):
+    pass
+def f():
+    try:
+        [].pop()
+    except IndexError:
+        raise E("while handling")
+f()

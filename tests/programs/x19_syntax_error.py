@@ -1,0 +1,4 @@
+print("never runs")
+def f():
+    pass
+return 5

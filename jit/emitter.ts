@@ -27,8 +27,8 @@
  */
 import { STENCILS } from "../stencils/generated/x86_64-linux.ts";
 import { HOLE_VALUES, RELOCATION_KINDS } from "../stencils/schema.ts";
-import { type FieldKind, UOPS } from "./uops.ts";
-import type { NativeTrace, NativeUop } from "./native_trace.ts";
+import { type FieldKind, locationCode, REG0, REG1, UOP_IDS, UOPS } from "./uops.ts";
+import { describeUop, type NativeTrace, type NativeUop } from "./native_trace.ts";
 import type { CodeBlock, ExecMemory } from "./exec_memory.ts";
 import { libmSymbol } from "./native_libs.ts";
 import { FIRST_SLOT, SLOT_BYTES } from "./native_state.ts";
@@ -103,17 +103,24 @@ function relaxation(code: Uint8Array, offset: number, kind: number): number {
   return RELAX_NONE;
 }
 
-let decoded: Stencil[] | null = null;
+/** Stencils per uop in the lookup table: one per location code (see `locationCode`). */
+const LOCATION_CODES = 27;
 
-/** The stencil table, decoded on first use and checked against the uop table. */
-export function stencils(): readonly Stencil[] {
+let decoded: (Stencil | null)[] | null = null;
+
+/**
+ * The stencil table, decoded on first use and checked against the uop table: entry
+ * `op * 27 + locations` is the stencil of uop `op` with its fields at `locations` (null if not built).
+ */
+export function stencils(): readonly (Stencil | null)[] {
   if (decoded !== null) return decoded;
-  if (STENCILS.length !== UOPS.length || STENCILS.some((s, i) => s.name !== UOPS[i].name)) {
+  if (STENCILS.length < UOPS.length || UOPS.some((u, i) => STENCILS[i].name !== u.name)) {
     throw new Error(
       "stencils/generated/x86_64-linux.ts does not match jit/uops.ts: run `deno task stencils`",
     );
   }
-  decoded = STENCILS.map((record) => {
+  const table: (Stencil | null)[] = new Array(UOPS.length * LOCATION_CODES).fill(null);
+  for (const record of STENCILS) {
     const code = fromHex(record.code);
     const holes = record.holes.map((h) => {
       const kind = RELOCATION_KINDS.indexOf(h.kind);
@@ -128,8 +135,16 @@ export function stencils(): readonly Stencil[] {
         inData ? RELAX_NONE : relaxation(code, h.offset, kind),
       );
     });
-    return new Stencil(record.name, code, fromHex(record.data), record.dataAlign, holes);
-  });
+    const op = UOP_IDS[record.name];
+    table[op * LOCATION_CODES + record.locations] = new Stencil(
+      record.name,
+      code,
+      fromHex(record.data),
+      record.dataAlign,
+      holes,
+    );
+  }
+  decoded = table;
   return decoded;
 }
 
@@ -156,38 +171,51 @@ function fieldIsSlot(kind: FieldKind | undefined): number {
   return kind === "i64" || kind === "f64" ? 1 : kind === "array" ? 2 : 0;
 }
 
-function checkSlot(
-  trace: NativeTrace,
-  i: number,
-  field: string,
-  slot: number,
-  width: number,
-  slotCount: number,
-) {
-  if (!(Number.isInteger(slot) && slot >= FIRST_SLOT && slot + width <= slotCount)) {
+/** Where a slot field lives: 0 in its frame slot (checked to be in range), 1 or 2 in a register. */
+function fieldLocation(uop: NativeUop, i: number, field: "a" | "b" | "c", slotCount: number): number {
+  const spec = UOPS[uop.op];
+  const kind = spec[field];
+  const width = fieldIsSlot(kind);
+  if (width === 0) return 0;
+  const value = uop[field];
+  if (value === REG0 || value === REG1) {
+    if (width !== 1) {
+      throw new RangeError(`uop ${i} (${spec.name}): an array operand cannot live in a register`);
+    }
+    return value === REG0 ? 1 : 2;
+  }
+  if (!(Number.isInteger(value) && value >= FIRST_SLOT && value + width <= slotCount)) {
     throw new RangeError(
-      `uop ${i} (${
-        UOPS[trace.uops[i].op].name
-      }): slot ${field}=${slot} outside [${FIRST_SLOT}, ${slotCount})`,
+      `uop ${i} (${spec.name}): slot ${field}=${value} outside [${FIRST_SLOT}, ${slotCount})`,
     );
   }
+  return 0;
 }
 
-/** Checks that every uop exists, every slot and target is in range, and the trace ends. */
-export function validateTrace(trace: NativeTrace, slotCount: number): void {
+/**
+ * Checks that every uop exists, every slot and target is in range, every register use has a
+ * stencil, and the trace ends; returns each uop's index in the `stencils()` table.
+ */
+export function selectStencils(trace: NativeTrace, slotCount: number): Int32Array {
   const uops = trace.uops;
   const n = uops.length;
   if (n === 0) throw new Error("empty trace");
+  const table = stencils();
+  const selected = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const uop = uops[i];
     const spec = UOPS[uop.op];
     if (spec === undefined) throw new Error(`uop ${i}: unknown uop id ${uop.op}`);
-    let width = fieldIsSlot(spec.a);
-    if (width) checkSlot(trace, i, "a", uop.a, width, slotCount);
-    width = fieldIsSlot(spec.b);
-    if (width) checkSlot(trace, i, "b", uop.b, width, slotCount);
-    width = fieldIsSlot(spec.c);
-    if (width) checkSlot(trace, i, "c", uop.c, width, slotCount);
+    const locations = locationCode(
+      fieldLocation(uop, i, "a", slotCount),
+      fieldLocation(uop, i, "b", slotCount),
+      fieldLocation(uop, i, "c", slotCount),
+    );
+    const index = uop.op * LOCATION_CODES + locations;
+    if (table[index] === null) {
+      throw new RangeError(`uop ${i} (${spec.name}): no register variant for ${describeUop(uop)}`);
+    }
+    selected[i] = index;
     if (spec.target && !(Number.isInteger(uop.target) && uop.target >= 0 && uop.target < n)) {
       throw new RangeError(`uop ${i} (${spec.name}): target ${uop.target} outside the trace`);
     }
@@ -198,6 +226,7 @@ export function validateTrace(trace: NativeTrace, slotCount: number): void {
   if (!UOPS[uops[n - 1].op].terminator) {
     throw new Error(`trace must end with EXIT or JUMP, not ${UOPS[uops[n - 1].op].name}`);
   }
+  return selected;
 }
 
 function needsGotSlot(hole: Hole, relax: boolean): boolean {
@@ -218,7 +247,7 @@ function holeError(uop: NativeUop, hole: Hole, message: string): Error {
 
 /** Emits `trace` into `memory`: two passes, one allocation, one copy, one mprotect. */
 export function emitTrace(trace: NativeTrace, memory: ExecMemory, options: EmitOptions): EmittedCode {
-  validateTrace(trace, options.slotCount);
+  const selected = selectStencils(trace, options.slotCount);
   const table = stencils();
   const uops = trace.uops;
   const n = uops.length;
@@ -231,7 +260,7 @@ export function emitTrace(trace: NativeTrace, memory: ExecMemory, options: EmitO
   let dataSize = 0;
   let gotSlots = 0;
   for (let i = 0; i < n; i++) {
-    const stencil = table[uops[i].op];
+    const stencil = table[selected[i]]!;
     uopOffsets[i] = codeSize;
     codeSize += stencil.code.length;
     if (stencil.data.length > 0) {
@@ -255,7 +284,7 @@ export function emitTrace(trace: NativeTrace, memory: ExecMemory, options: EmitO
   let gotNext = gotStart;
   for (let i = 0; i < n; i++) {
     const uop = uops[i];
-    const stencil = table[uop.op];
+    const stencil = table[selected[i]]!;
     const codeAt = uopOffsets[i];
     const dataAt = dataStart + dataOffsets[i];
     bytes.set(stencil.code, codeAt);

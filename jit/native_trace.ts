@@ -104,9 +104,13 @@ export class NativeTraceBuilder {
 export function describeUop(uop: NativeUop): string {
   const spec = UOPS[uop.op];
   const parts = [spec.name];
-  if (spec.a) parts.push(`a=${uop.a}`);
-  if (spec.b) parts.push(`b=${uop.b}`);
-  if (spec.c) parts.push(`c=${uop.c}`);
+  for (const field of ["a", "b", "c"] as const) {
+    const kind = spec[field];
+    if (kind === undefined) continue;
+    const value = uop[field];
+    // Registers print as %i0/%i1 (int64) or %f0/%f1 (float64).
+    parts.push(value < 0 ? `${field}=%${kind === "f64" ? "f" : "i"}${-value - 1}` : `${field}=${value}`);
+  }
   if (spec.operand === "validity") parts.push("operand=<validity flag>");
   else if (spec.operand) parts.push(`operand=${uop.operand}`);
   if (spec.target) parts.push(`target=${uop.target}`);

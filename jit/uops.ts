@@ -42,8 +42,13 @@ export interface UopSpec {
   readonly target?: FieldKind;
   /** True when control never falls through to the next uop (a trace must end with one). */
   readonly terminator?: boolean;
+  /** True when the build makes register variants: each i64/f64 field may live in the register cache. */
+  readonly registers?: boolean;
   readonly doc: string;
 }
+
+/** Marks a uop as having register variants (the hot uops of numeric loops). */
+const withRegisters = (spec: UopSpec): UopSpec => ({ ...spec, registers: true });
 
 const binaryI64 = (name: string, doc: string, guard = true): UopSpec =>
   guard
@@ -90,27 +95,32 @@ export const UOPS: readonly UopSpec[] = [
     target: "guard",
     doc: "exit through target when the int64 at address operand (the executor's validity flag) is 0",
   },
-  { name: "JUMP_IF_TRUE", b: "i64", target: "jump", doc: "jump to target if b != 0" },
-  { name: "JUMP_IF_FALSE", b: "i64", target: "jump", doc: "jump to target if b == 0" },
-  branchI64("JUMP_IF_LT_I64", "<"),
-  branchI64("JUMP_IF_GE_I64", ">="),
+  withRegisters({ name: "JUMP_IF_TRUE", b: "i64", target: "jump", doc: "jump to target if b != 0" }),
+  withRegisters({ name: "JUMP_IF_FALSE", b: "i64", target: "jump", doc: "jump to target if b == 0" }),
+  withRegisters(branchI64("JUMP_IF_LT_I64", "<")),
+  withRegisters(branchI64("JUMP_IF_GE_I64", ">=")),
   // Moves and constants.
-  { name: "CONST_I64", a: "i64", operand: "imm", doc: "a = operand (int64)" },
-  { name: "CONST_F64", a: "f64", operand: "imm", doc: "a = the float64 whose bits are operand" },
-  { name: "COPY_I64", a: "i64", b: "i64", doc: "a = b (int64)" },
-  { name: "COPY_F64", a: "f64", b: "f64", doc: "a = b (float64)" },
+  withRegisters({ name: "CONST_I64", a: "i64", operand: "imm", doc: "a = operand (int64)" }),
+  withRegisters({
+    name: "CONST_F64",
+    a: "f64",
+    operand: "imm",
+    doc: "a = the float64 whose bits are operand",
+  }),
+  withRegisters({ name: "COPY_I64", a: "i64", b: "i64", doc: "a = b (int64)" }),
+  withRegisters({ name: "COPY_F64", a: "f64", b: "f64", doc: "a = b (float64)" }),
   // int64 arithmetic with Python semantics; results that do not fit leave through target.
-  binaryI64("ADD_I64", "a = b + c; exits through target on int64 overflow"),
-  binaryI64("SUB_I64", "a = b - c; exits through target on int64 overflow"),
-  binaryI64("MUL_I64", "a = b * c; exits through target on int64 overflow"),
-  {
+  withRegisters(binaryI64("ADD_I64", "a = b + c; exits through target on int64 overflow")),
+  withRegisters(binaryI64("SUB_I64", "a = b - c; exits through target on int64 overflow")),
+  withRegisters(binaryI64("MUL_I64", "a = b * c; exits through target on int64 overflow")),
+  withRegisters({
     name: "ADD_I64_IMM",
     a: "i64",
     b: "i64",
     operand: "imm",
     target: "guard",
     doc: "a = b + operand; exits through target on int64 overflow",
-  },
+  }),
   binaryI64("FLOORDIV_I64", "a = b // c (rounds toward -inf); exits when c == 0 or on overflow"),
   binaryI64("MOD_I64", "a = b % c (sign of c); exits through target when c == 0"),
   { name: "NEG_I64", a: "i64", b: "i64", target: "guard", doc: "a = -b; exits on overflow" },
@@ -136,17 +146,17 @@ export const UOPS: readonly UopSpec[] = [
   compareI64("GT_I64", ">"),
   compareI64("GE_I64", ">="),
   // float64 arithmetic (IEEE, as Python floats).
-  binaryF64("ADD_F64", "a = b + c (float64)"),
-  binaryF64("SUB_F64", "a = b - c (float64)"),
-  binaryF64("MUL_F64", "a = b * c (float64)"),
-  {
+  withRegisters(binaryF64("ADD_F64", "a = b + c (float64)")),
+  withRegisters(binaryF64("SUB_F64", "a = b - c (float64)")),
+  withRegisters(binaryF64("MUL_F64", "a = b * c (float64)")),
+  withRegisters({
     name: "DIV_F64",
     a: "f64",
     b: "f64",
     c: "f64",
     target: "guard",
     doc: "a = b / c; exits through target when c == 0 (ZeroDivisionError)",
-  },
+  }),
   { name: "NEG_F64", a: "f64", b: "f64", doc: "a = -b (float64)" },
   {
     name: "FLOORDIV_F64",
@@ -165,7 +175,7 @@ export const UOPS: readonly UopSpec[] = [
     doc: "a = b % c with Python's float rules (sign of c; fmod); exits when c == 0 (ZeroDivisionError)",
   },
   { name: "ABS_F64", a: "f64", b: "f64", doc: "a = abs(b) (float64)" },
-  { name: "I64_TO_F64", a: "f64", b: "i64", doc: "a = float(b)" },
+  withRegisters({ name: "I64_TO_F64", a: "f64", b: "i64", doc: "a = float(b)" }),
   compareF64("LT_F64", "<"),
   compareF64("LE_F64", "<="),
   compareF64("EQ_F64", "=="),
@@ -173,7 +183,7 @@ export const UOPS: readonly UopSpec[] = [
   compareF64("GT_F64", ">"),
   compareF64("GE_F64", ">="),
   // libm.
-  mathF64("SQRT_F64", "sqrt", "b < 0"),
+  withRegisters(mathF64("SQRT_F64", "sqrt", "b < 0")),
   mathF64("SIN_F64", "sin", "b is infinite"),
   mathF64("COS_F64", "cos", "b is infinite"),
   mathF64("EXP_F64", "exp", "the result overflows"),
@@ -194,38 +204,38 @@ export const UOPS: readonly UopSpec[] = [
     doc: "a = math.floor(b) as int64 (floor from libm); exits when b is NaN, infinite or out of range",
   },
   // Typed-array elements addressed through the frame; index out of [0, length) exits.
-  {
+  withRegisters({
     name: "LOAD_ELEM_I64",
     a: "i64",
     b: "array",
     c: "i64",
     target: "guard",
     doc: "a = array b [c] (int64 elements); exits when c is out of range",
-  },
-  {
+  }),
+  withRegisters({
     name: "STORE_ELEM_I64",
     a: "array",
     b: "i64",
     c: "i64",
     target: "guard",
     doc: "array a [b] = c (int64 elements); exits when b is out of range",
-  },
-  {
+  }),
+  withRegisters({
     name: "LOAD_ELEM_F64",
     a: "f64",
     b: "array",
     c: "i64",
     target: "guard",
     doc: "a = array b [c] (float64 elements); exits when c is out of range",
-  },
-  {
+  }),
+  withRegisters({
     name: "STORE_ELEM_F64",
     a: "array",
     b: "i64",
     c: "f64",
     target: "guard",
     doc: "array a [b] = c (float64 elements); exits when b is out of range",
-  },
+  }),
 ];
 
 /** Uop name → id (its position in `UOPS`). */
@@ -244,6 +254,45 @@ export const FIELD_SYMBOLS: Readonly<Record<FieldName, string>> = {
   operand: "_JIT_OPERAND",
   target: "_JIT_TARGET",
 };
+
+/** Register-cache size: this many int64 and this many float64 registers. */
+export const REGISTER_COUNT = 2;
+/** In a `NativeUop` slot field, register k of the cache (int64 or float64 by the field's kind). */
+export const REG0 = -1;
+export const REG1 = -2;
+
+/** The slot fields of `spec` that may live in a register: its i64 and f64 fields. */
+export function registerFields(spec: UopSpec): ("a" | "b" | "c")[] {
+  return (["a", "b", "c"] as const).filter((f) => spec[f] === "i64" || spec[f] === "f64");
+}
+
+/** Where the fields of a variant live, as one number: loc(a) + 3 loc(b) + 9 loc(c); loc 0 = slot. */
+export function locationCode(a: number, b: number, c: number): number {
+  return a + 3 * b + 9 * c;
+}
+
+/** The location code of each register variant of `spec` (not the all-slots stencil, code 0). */
+export function registerVariants(spec: UopSpec): number[] {
+  if (!spec.registers) return [];
+  const fields = registerFields(spec);
+  const codes: number[] = [];
+  for (let a = 0; a < 3; a++) {
+    for (let b = 0; b < 3; b++) {
+      for (let c = 0; c < 3; c++) {
+        const code = locationCode(a, b, c);
+        const used = (a === 0 || fields.includes("a")) && (b === 0 || fields.includes("b")) &&
+          (c === 0 || fields.includes("c"));
+        if (code !== 0 && used) codes.push(code);
+      }
+    }
+  }
+  return codes;
+}
+
+/** The location (0 = slot, 1 or 2 = register) of each field in a location code. */
+export function fieldLocations(code: number): [number, number, number] {
+  return [code % 3, Math.floor(code / 3) % 3, Math.floor(code / 9)];
+}
 
 /** libm functions stencils may call; the emitter resolves them by name at run time. */
 export const LIBM_SYMBOLS: readonly string[] = ["sqrt", "sin", "cos", "exp", "log", "pow", "floor", "fmod"];

@@ -34,7 +34,15 @@ import {
   type RelocationKind,
   type StencilRecord,
 } from "./schema.ts";
-import { FIELD_SYMBOLS, FIELDS, LIBM_SYMBOLS, UOPS, type UopSpec } from "../jit/uops.ts";
+import {
+  FIELD_SYMBOLS,
+  fieldLocations,
+  FIELDS,
+  LIBM_SYMBOLS,
+  registerVariants,
+  UOPS,
+  type UopSpec,
+} from "../jit/uops.ts";
 
 /** Where the generated table goes. */
 export const GENERATED_PATH = "stencils/generated/x86_64-linux.ts";
@@ -117,7 +125,7 @@ function relocationKind(type: number, uop: string): RelocationKind {
 }
 
 /** One compiled uop object → its stencil record (code, data, holes), checked against its spec. */
-export function stencilFromElf(spec: UopSpec, elf: ElfObject): StencilRecord {
+export function stencilFromElf(spec: UopSpec, elf: ElfObject, locations = 0): StencilRecord {
   const uop = spec.name;
   const allocated = elf.sections.filter((s) => (s.flags & SHF_ALLOC) !== 0 && s.size > 0);
   const texts = allocated.filter((s) => (s.flags & SHF_EXECINSTR) !== 0);
@@ -194,17 +202,24 @@ export function stencilFromElf(spec: UopSpec, elf: ElfObject): StencilRecord {
     }
   }
 
-  checkFields(spec, holes);
-  return { name: uop, code: hex(code), data: hex(data), dataAlign, holes };
+  checkFields(spec, holes, locations);
+  return { name: uop, locations, code: hex(code), data: hex(data), dataAlign, holes };
 }
 
-/** Every field the uop declares is used by its stencil, and the stencil uses no other. */
-function checkFields(spec: UopSpec, holes: readonly HoleRecord[]): void {
+/**
+ * Every field the uop declares is used by its stencil, and the stencil uses no other; in a register
+ * variant, the fields in registers have no hole, and a declared field may be folded away.
+ */
+function checkFields(spec: UopSpec, holes: readonly HoleRecord[], locations: number): void {
   const used = new Set(holes.map((h) => h.value));
   const valueOf: Record<string, HoleValue> = { a: "A", b: "B", c: "C", operand: "OPERAND", target: "TARGET" };
+  const [la, lb, lc] = fieldLocations(locations);
+  const inRegister: Record<string, boolean> = { a: la !== 0, b: lb !== 0, c: lc !== 0 };
   for (const field of FIELDS) {
-    const declared = spec[field] !== undefined;
-    if (declared !== used.has(valueOf[field])) {
+    const declared = spec[field] !== undefined && !inRegister[field];
+    // A register variant may fold a field away (`x < x` never jumps, so it needs no target).
+    const folded = locations !== 0 && declared && !used.has(valueOf[field]);
+    if (declared !== used.has(valueOf[field]) && !folded) {
       throw new Error(
         `stencil ${spec.name}: field ${field} is ${
           declared ? "declared in jit/uops.ts but unused" : "used but not declared"
@@ -217,9 +232,17 @@ function checkFields(spec: UopSpec, holes: readonly HoleRecord[]): void {
   }
 }
 
-async function compileUop(source: UopSource, dir: string): Promise<ElfObject> {
-  const unit = `#include "template.h"\n#line ${source.line} "stencils/uops.c"\n${source.text}\n`;
-  const out = `${dir}/${source.name}.o`;
+/** One stencil to build: a uop and where its fields live (0: all in frame slots). */
+interface StencilJob {
+  readonly spec: UopSpec;
+  readonly locations: number;
+}
+
+async function compileUop(source: UopSource, locations: number, dir: string): Promise<ElfObject> {
+  const [la, lb, lc] = fieldLocations(locations);
+  const unit = `#define LOC_A ${la}\n#define LOC_B ${lb}\n#define LOC_C ${lc}\n#include "template.h"\n` +
+    `#line ${source.line} "stencils/uops.c"\n${source.text}\n`;
+  const out = `${dir}/${source.name}.${locations}.o`;
   const asm = new TextDecoder().decode(
     await run(CLANG, [...STENCIL_FLAGS, "-S", "-Istencils", "-x", "c", "-", "-o", "-"], unit),
   );
@@ -257,8 +280,15 @@ export async function buildTable(): Promise<string> {
 
   const dir = await Deno.makeTempDir({ prefix: "pyjit-stencils-" });
   try {
-    const objects = await mapLimited(UOPS, 4, (spec) => compileUop(byName.get(spec.name)!, dir));
-    const stencils = UOPS.map((spec, i) => stencilFromElf(spec, objects[i]));
+    // The all-slots stencil of every uop in table order, then the register variants.
+    const jobs: StencilJob[] = UOPS.map((spec) => ({ spec, locations: 0 }));
+    for (const spec of UOPS) for (const locations of registerVariants(spec)) jobs.push({ spec, locations });
+    const objects = await mapLimited(
+      jobs,
+      4,
+      (job) => compileUop(byName.get(job.spec.name)!, job.locations, dir),
+    );
+    const stencils = jobs.map((job, i) => stencilFromElf(job.spec, objects[i], job.locations));
     const so = `${dir}/trampoline.so`;
     await run(CLANG, [...TRAMPOLINE_FLAGS, "stencils/trampoline.c", "-o", so]);
     const trampoline = await Deno.readFile(so);
@@ -279,11 +309,12 @@ function render(digest: string, version: string, stencils: StencilRecord[], tram
   out.push(`export const INPUT_DIGEST = ${JSON.stringify(digest)};`);
   out.push("/** The compiler that built this table. */");
   out.push(`export const CLANG_VERSION = ${JSON.stringify(version)};`);
-  out.push("/** One stencil per uop, in the order of UOPS in jit/uops.ts. */");
+  out.push("/** One stencil per uop in the order of UOPS in jit/uops.ts, then the register variants. */");
   out.push("export const STENCILS: readonly StencilRecord[] = [");
   for (const s of stencils) {
     out.push(`  {`);
     out.push(`    name: ${JSON.stringify(s.name)},`);
+    out.push(`    locations: ${s.locations},`);
     out.push(`    code: ${JSON.stringify(s.code)},`);
     out.push(`    data: ${JSON.stringify(s.data)},`);
     out.push(`    dataAlign: ${s.dataAlign},`);
@@ -312,7 +343,9 @@ if (import.meta.main) {
       await Deno.stdout.write(new TextEncoder().encode(table));
     } else {
       await Deno.writeTextFile(new URL(GENERATED_PATH, ROOT), table);
-      console.log(`wrote ${GENERATED_PATH} (${UOPS.length} stencils)`);
+      console.log(
+        `wrote ${GENERATED_PATH} (${UOPS.length} uops, ${table.split("\n    name: ").length - 1} stencils)`,
+      );
     }
   } catch (error) {
     console.error(`stencil build failed: ${error instanceof Error ? error.message : error}`);

@@ -6,7 +6,7 @@
  * @example
  * ```ts
  * import type { StencilRecord } from "./schema.ts";
- * const empty: StencilRecord = { name: "EXIT", code: "c3", data: "", dataAlign: 1, holes: [] };
+ * const empty: StencilRecord = { name: "EXIT", locations: 0, code: "c3", data: "", dataAlign: 1, holes: [] };
  * console.log(empty.name);
  * ```
  * @module
@@ -59,9 +59,14 @@ export interface HoleRecord {
   readonly addend: number;
 }
 
-/** One uop's stencil: code and data bytes as lowercase hex, and the holes in them. */
+/**
+ * One stencil of a uop: code and data bytes as lowercase hex, and the holes in them. `locations`
+ * says where its slot fields live: 0 for all in frame slots, else a register variant's location code
+ * (`locationCode` in jit/uops.ts).
+ */
 export interface StencilRecord {
   readonly name: string;
+  readonly locations: number;
   readonly code: string;
   readonly data: string;
   readonly dataAlign: number;

@@ -1,8 +1,9 @@
 /*
  * The prelude of every stencil: a uop body from uops.c goes in, one `_JIT_ENTRY` function comes out.
  *
- * A stencil is a `preserve_none` function of the native frame pointer (in r12) that ends with a
- * `musttail` call to the next stencil, to a jump target, or returns an exit index. Run-time values
+ * A stencil is a `preserve_none` function of the native frame pointer (in r12) and the register
+ * cache (below) that ends with a `musttail` call to the next stencil, to a jump target, or returns
+ * an exit index. Run-time values
  * are the addresses of extern `_JIT_*` symbols, so each use becomes a relocation (a hole) that the
  * emitter patches:
  *   _JIT_A, _JIT_B, _JIT_C  byte offsets of frame slots (small objects: 32-bit displacements)
@@ -25,8 +26,15 @@ typedef union {
 extern char _JIT_A, _JIT_B, _JIT_C;
 /* Declared larger than -mlarge-data-threshold so that clang loads its address with movabs. */
 extern char _JIT_OPERAND[1 << 20];
-PRESERVE_NONE int32_t _JIT_CONTINUE(Slot *frame);
-PRESERVE_NONE int32_t _JIT_TARGET(Slot *frame);
+/*
+ * The register cache: two int64 and two float64 values that stay in registers from uop to uop
+ * (preserve_none passes them in r13, r14, xmm0, xmm1). A register variant of a uop (built with
+ * LOC_A/LOC_B/LOC_C = 1 or 2) reads or writes a field there instead of in its frame slot.
+ */
+#define REG_PARAMS int64_t i0, int64_t i1, double f0, double f1
+#define REGS i0, i1, f0, f1
+PRESERVE_NONE int32_t _JIT_CONTINUE(Slot *frame, REG_PARAMS);
+PRESERVE_NONE int32_t _JIT_TARGET(Slot *frame, REG_PARAMS);
 
 double sqrt(double);
 double sin(double);
@@ -39,16 +47,54 @@ double fmod(double, double);
 
 /* The slot whose byte offset is the address of `sym`, plus `extra` bytes. */
 #define SLOT_AT(sym, extra) (*(Slot *)((char *)frame + (intptr_t)&(sym) + (extra)))
-#define A SLOT_AT(_JIT_A, 0)
-#define B SLOT_AT(_JIT_B, 0)
-#define C SLOT_AT(_JIT_C, 0)
+/* Where each field lives: 0 = its frame slot, 1 = register 0, 2 = register 1 (set by the build). */
+#ifndef LOC_A
+#define LOC_A 0
+#endif
+#ifndef LOC_B
+#define LOC_B 0
+#endif
+#ifndef LOC_C
+#define LOC_C 0
+#endif
+/* AI/AF: field a as an int64/float64 lvalue; likewise BI/BF and CI/CF. */
+#if LOC_A == 0
+#define AI SLOT_AT(_JIT_A, 0).i
+#define AF SLOT_AT(_JIT_A, 0).f
+#elif LOC_A == 1
+#define AI i0
+#define AF f0
+#else
+#define AI i1
+#define AF f1
+#endif
+#if LOC_B == 0
+#define BI SLOT_AT(_JIT_B, 0).i
+#define BF SLOT_AT(_JIT_B, 0).f
+#elif LOC_B == 1
+#define BI i0
+#define BF f0
+#else
+#define BI i1
+#define BF f1
+#endif
+#if LOC_C == 0
+#define CI SLOT_AT(_JIT_C, 0).i
+#define CF SLOT_AT(_JIT_C, 0).f
+#elif LOC_C == 1
+#define CI i0
+#define CF f0
+#else
+#define CI i1
+#define CF f1
+#endif
 /* An array operand: slot holds the element buffer's address, the next slot its length. */
 #define ARRAY_DATA(sym) SLOT_AT(sym, 0).p
 #define ARRAY_LENGTH(sym) SLOT_AT(sym, 8).i
 #define OPERAND ((int64_t)(uintptr_t)_JIT_OPERAND)
 
-#define CONTINUE() MUSTTAIL return _JIT_CONTINUE(frame)
-#define JUMP_TO_TARGET() MUSTTAIL return _JIT_TARGET(frame)
+#define CONTINUE() MUSTTAIL return _JIT_CONTINUE(frame, REGS)
+#define JUMP_TO_TARGET() MUSTTAIL return _JIT_TARGET(frame, REGS)
 /* A failed check leaves through the exit stub named by the target field. */
 #define GUARD(ok)                      \
   do {                                 \
@@ -57,4 +103,4 @@ double fmod(double, double);
     }                                  \
   } while (0)
 
-#define UOP(name) PRESERVE_NONE int32_t _JIT_ENTRY(Slot *frame)
+#define UOP(name) PRESERVE_NONE int32_t _JIT_ENTRY(Slot *frame, REG_PARAMS)

@@ -9,9 +9,11 @@
  */
 #include <stdint.h>
 
-typedef __attribute__((preserve_none)) int32_t (*pyjit_executor)(int64_t *state);
+/* The stencils' signature: the frame, then the register cache (two int64, two float64), zeroed. */
+typedef __attribute__((preserve_none)) int32_t (*pyjit_executor)(int64_t *state, int64_t, int64_t, double,
+                                                                  double);
 
 int32_t pyjit_enter(int64_t *state, int32_t index) {
   pyjit_executor const *table = (pyjit_executor const *)(intptr_t)state[0];
-  return table[index](state);
+  return table[index](state, 0, 0, 0.0, 0.0);
 }

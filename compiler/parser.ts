@@ -16,8 +16,8 @@
  * ```
  * @module
  */
-import { type Token, TokenKind } from "../lexer/token.ts";
-import { tokenize } from "../lexer/lexer.ts";
+import { Token, TokenKind } from "../lexer/token.ts";
+import { tokenizeUntilError } from "../lexer/lexer.ts";
 import { PySyntaxError, type SyntaxErrorKind } from "../lexer/syntax_error.ts";
 import { decodeString, type LiteralLocation } from "../lexer/strings.ts";
 import type * as A from "./ast.ts";
@@ -131,8 +131,40 @@ export function parse(source: string, filename: string, mode: "eval"): A.Express
 export function parse(source: string, filename: string, mode: "single"): A.Interactive;
 export function parse(source: string, filename: string, mode: ParseMode): A.mod;
 export function parse(source: string, filename = "<unknown>", mode: ParseMode = "exec"): A.mod {
-  const tokens = tokenize(source, filename);
-  return parseTokens(tokens, source, filename, mode);
+  const { tokens, error } = tokenizeUntilError(source, filename);
+  if (error === null) return parseTokens(tokens, source, filename, mode);
+  // CPython tokenizes lazily: a syntax error before the lexical one wins, with exceptions.
+  const sentinel = tokens.length;
+  const last = tokens[sentinel - 1];
+  tokens.push(
+    last === undefined
+      ? new Token(ENDMARKER, "", 1, 0, 1, 0, 0, 0)
+      : new Token(ENDMARKER, "", last.endLine, last.endCol, last.endLine, last.endCol, last.end, last.end),
+  );
+  const parser = new Parser(tokens, source, filename);
+  let parserError: PySyntaxError;
+  try {
+    runStartRule(parser, mode);
+    throw error;
+  } catch (e) {
+    if (e === error || !(e instanceof PySyntaxError)) throw e;
+    parserError = e;
+  }
+  if (parser.furthest >= sentinel) throw error;
+  // CPython's second pass (which finds "forgot a comma") reads on, into the lexical error.
+  if (parserError.msg.endsWith("Perhaps you forgot a comma?")) throw error;
+  if (parserError.msg === "invalid syntax") {
+    // CPython then tokenizes the rest of the file: a lexical error replaces a generic one, and an
+    // unclosed bracket does when it opened on an earlier line than the error.
+    if (!error.msg.endsWith("was never closed") || parserError.lineno > error.lineno) throw error;
+  }
+  throw parserError;
+}
+
+function runStartRule(parser: Parser, mode: ParseMode): A.mod {
+  if (mode === "eval") return parser.parseEvalInput();
+  if (mode === "single") return parser.parseInteractive();
+  return parser.parseFile();
 }
 
 /**
@@ -148,9 +180,7 @@ export function parse(source: string, filename = "<unknown>", mode: ParseMode = 
 export function parseTokens(tokens: Token[], source: string, filename: string, mode: ParseMode): A.mod {
   const parser = new Parser(tokens, source, filename);
   try {
-    if (mode === "eval") return parser.parseEvalInput();
-    if (mode === "single") return parser.parseInteractive();
-    return parser.parseFile();
+    return runStartRule(parser, mode);
   } catch (e) {
     if (e instanceof RangeError && !(e instanceof PySyntaxError)) {
       // The JS stack ran out despite the depth limit: report it as Python would, not as a crash.
@@ -174,6 +204,8 @@ class Parser {
   lastDisjStart = -1;
   lastDisjEnd = -1;
   lastDisj: A.expr | null = null;
+  /** How many f-strings enclose the cursor. */
+  fstringDepth = 0;
   private lines: string[] | null = null;
 
   constructor(readonly tokens: Token[], readonly source: string, readonly filename: string) {}
@@ -312,7 +344,8 @@ class Parser {
     kind: SyntaxErrorKind = "SyntaxError",
   ): PySyntaxError {
     const offset = this.charOffset(line, col);
-    const endOffset = endCol < 0 ? -1 : this.charOffset(endLine, endCol);
+    // A negative end column is CPython's "unknown end": -1 there is an end_offset of 0 here.
+    const endOffset = endCol < 0 ? endCol + 1 : this.charOffset(endLine, endCol);
     return new PySyntaxError(
       kind,
       msg,
@@ -342,7 +375,7 @@ class Parser {
     if (specific) throw specific;
     const t = this.tokens[Math.min(this.furthest, this.tokens.length - 1)];
     if (t.kind === INDENT) {
-      const p = this.error("unexpected indent", t.endLine, t.endCol - 1, t.endLine, -1, "IndentationError");
+      const p = this.error("unexpected indent", t.endLine, t.endCol - 1, t.endLine, -2, "IndentationError");
       throw p;
     }
     if (t.kind === DEDENT && t.line > 0 && this.tokens[this.furthest - 1]?.kind !== NEWLINE) {
@@ -1086,7 +1119,9 @@ class Parser {
       const bad = this.invalidTarget(optional_vars, STAR_TARGETS);
       if (bad !== null) throw this.errorAtNode(`cannot assign to ${exprName(bad)}`, bad);
       const t = this.tok;
-      if (!(t.kind === OP && (t.value === "," || t.value === ")" || t.value === ":"))) this.fail();
+      if (!(t.kind === OP && (t.value === "," || t.value === ")" || t.value === ":")) && t.kind !== NEWLINE) {
+        this.fail();
+      }
       this.setContext(optional_vars, "Store");
     }
     return { _type: "withitem", context_expr, optional_vars };
@@ -1302,7 +1337,13 @@ class Parser {
       if (t.kind === OP && t.value === "/") {
         if (starTok !== null) throw this.errorAtToken("/ must be ahead of *", t);
         if (seenSlash) throw this.errorAtToken("/ may appear only once", t);
-        if (args.length === 0) throw this.errorAtToken("at least one argument must precede /", t);
+        if (args.length === 0) {
+          const after = this.peek(1);
+          if (after.kind === OP && after.value === ",") {
+            throw this.errorAtToken("at least one argument must precede /", t);
+          }
+          throw this.errorAtToken("invalid syntax", t);
+        }
         this.advance();
         seenSlash = true;
         posonlyargs.push(...args);
@@ -1315,7 +1356,8 @@ class Parser {
           bareStar = true;
           const after = this.isOp(",") ? this.peek(1) : this.tok;
           if (after.kind === OP && (after.value === close || after.value === "**")) {
-            throw this.errorAtToken("named arguments must follow bare *", t);
+            // A def's error points at the '*', a lambda's at the last token looked at.
+            throw this.errorAtToken("named arguments must follow bare *", annotations ? t : after);
           }
         } else {
           vararg = current = this.parseParam(annotations, true);
@@ -2085,14 +2127,19 @@ class Parser {
     const keywords: A.keyword[] = [];
     let seenKeyword = false;
     let seenDoubleStar = false;
+    /** CPython reports a positional argument after keywords once the whole list has been read. */
+    let misplaced: string | null = null;
     while (!this.isOp(")")) {
       const t = this.tok;
       if (t.kind === OP && t.value === "*") {
         this.advance();
         const value = this.parseExpression();
         const starred = this.loc({ _type: "Starred", value, ctx: "Load" }, t) as A.Starred;
+        if (this.isKw("for") || this.isKw("async")) {
+          throw this.errorAtNode("iterable unpacking cannot be used in comprehension", starred);
+        }
         if (seenDoubleStar) {
-          throw this.errorAtNode("iterable argument unpacking follows keyword argument unpacking", starred);
+          throw this.errorAtToken("iterable argument unpacking follows keyword argument unpacking", t);
         }
         args.push(starred);
       } else if (t.kind === OP && t.value === "**") {
@@ -2101,14 +2148,9 @@ class Parser {
         keywords.push(this.loc({ _type: "keyword", arg: null, value }, t) as A.keyword);
         seenDoubleStar = true;
       } else if (t.kind === NAME && this.peek(1).kind === OP && this.peek(1).value === "=") {
+        const eq = this.peek(1);
         if (t.value === "True" || t.value === "False" || t.value === "None") {
-          throw this.error(
-            `cannot assign to ${t.value}`,
-            t.line,
-            t.col,
-            this.peek(1).endLine,
-            this.peek(1).endCol,
-          );
+          throw this.error(`cannot assign to ${t.value}`, t.line, t.col, eq.endLine, eq.endCol);
         }
         if (KEYWORDS.has(t.value)) this.fail();
         this.advance();
@@ -2117,16 +2159,19 @@ class Parser {
         keywords.push(this.loc({ _type: "keyword", arg: t.value, value }, t) as A.keyword);
         seenKeyword = true;
       } else {
-        let e = this.parseNamedExpression();
+        const walrus = this.isName(t) && this.peek(1).kind === OP && this.peek(1).value === ":=";
+        let e = walrus ? this.parseNamedExpression() : this.parseExpression();
         if (this.isKw("for") || this.isKw("async")) {
+          const forTok = this.tok;
           const generators = this.parseComprehensionClauses();
-          const bare = isCall && args.length === 0 && keywords.length === 0 && this.isOp(")");
-          if (!bare) {
+          const sole = args.length === 0 && keywords.length === 0 && this.isOp(")");
+          if (sole && !isCall) throw this.errorAtToken("invalid syntax", forTok);
+          if (!sole) {
             const lastGen = generators[generators.length - 1];
             const lastItem = lastGen.ifs.length ? lastGen.ifs[lastGen.ifs.length - 1] : lastGen.iter;
-            if (!isCall && args.length === 0 && keywords.length === 0) this.fail();
             throw this.errorRange("Generator expression must be parenthesized", e, lastItem);
           }
+          // Positioned by the caller: a bare generator argument spans the call's parentheses.
           e = {
             _type: "GeneratorExp",
             elt: e,
@@ -2145,16 +2190,20 @@ class Parser {
             eq.endLine,
             eq.endCol,
           );
+        } else if (this.isOp(":=")) {
+          throw this.errorAtNode(`cannot use assignment expressions with ${exprName(e)}`, e);
         }
-        if (seenDoubleStar) {
-          throw this.errorAtNode("positional argument follows keyword argument unpacking", e);
+        if (misplaced === null && (seenDoubleStar || seenKeyword)) {
+          misplaced = seenDoubleStar
+            ? "positional argument follows keyword argument unpacking"
+            : "positional argument follows keyword argument";
         }
-        if (seenKeyword) throw this.errorAtNode("positional argument follows keyword argument", e);
         args.push(e);
       }
       if (!this.eatOp(",")) break;
     }
     if (!this.isOp(")")) this.fail();
+    if (misplaced !== null) throw this.errorAtToken(misplaced, this.tok);
     return [args, keywords];
   }
 
@@ -2410,23 +2459,20 @@ class Parser {
         const d = this.advance();
         const v = this.parseBitOr();
         if (this.isKw("for") || this.isKw("async")) {
-          throw this.error(
-            "dict unpacking cannot be used in dict comprehension",
-            d.line,
-            d.col,
-            v.end_lineno,
-            v.end_col_offset,
-          );
+          throw this.errorAtToken("dict unpacking cannot be used in dict comprehension", d);
         }
         keys.push(null);
         values.push(v);
       } else {
         const k = this.parseExpression();
         if (!this.isOp(":")) {
-          if (this.isOp("}") || this.isOp(",")) {
-            throw this.error("':' expected after dictionary key", k.lineno, k.col_offset, k.end_lineno, 0);
-          }
-          this.fail();
+          throw this.error(
+            "':' expected after dictionary key",
+            k.lineno,
+            k.end_col_offset - 1,
+            k.end_lineno,
+            -1,
+          );
         }
         this.advance();
         if (this.isOp("}") || this.isOp(",")) {
@@ -2547,9 +2593,37 @@ class Parser {
     }
   }
 
+  /**
+   * An error inside an f-string, where CPython 3.11 reports it: at the token after the whole
+   * (implicitly concatenated) string, since it parsed f-strings only once it had read past them.
+   */
+  fstringError(msg: string): PySyntaxError {
+    let depth = this.fstringDepth;
+    let i = this.pos;
+    const toks = this.tokens;
+    for (; i < toks.length - 1 && depth > 0; i++) {
+      if (toks[i].kind === FSTRING_START) depth++;
+      else if (toks[i].kind === FSTRING_END) depth--;
+    }
+    while (i < toks.length - 1 && (toks[i].kind === STRING || toks[i].kind === FSTRING_START)) {
+      if (toks[i].kind === STRING) {
+        i++;
+        continue;
+      }
+      depth = 0;
+      do {
+        if (toks[i].kind === FSTRING_START) depth++;
+        else if (toks[i].kind === FSTRING_END) depth--;
+        i++;
+      } while (i < toks.length - 1 && depth > 0);
+    }
+    return this.errorAtToken(msg, toks[i]);
+  }
+
   /** FSTRING_START (FSTRING_MIDDLE | replacement field)* FSTRING_END, appended to `parts`. */
   parseFString(parts: (string | A.FormattedValue)[]): void {
     this.advance();
+    this.fstringDepth++;
     for (;;) {
       const t = this.tok;
       if (t.kind === FSTRING_MIDDLE) {
@@ -2559,6 +2633,7 @@ class Parser {
         parts.push(this.parseReplacementField(parts));
       } else if (t.kind === FSTRING_END) {
         this.advance();
+        this.fstringDepth--;
         return;
       } else {
         this.fail();
@@ -2570,7 +2645,7 @@ class Parser {
     const open = this.advance();
     this.level++;
     if (this.isOp("}") || this.isOp("!") || this.isOp(":") || this.isOp("=")) {
-      throw this.errorAtToken("f-string: empty expression not allowed", this.tok);
+      throw this.fstringError("f-string: empty expression not allowed");
     }
     const value = this.isKw("yield") ? this.parseYieldExpr() : this.parseStarExpressions();
     let conversion = -1;
@@ -2585,7 +2660,7 @@ class Parser {
       const c = this.tok;
       const code = c.kind === NAME ? c.value : "";
       if (code !== "s" && code !== "r" && code !== "a" || c.start !== bang.end) {
-        throw this.errorAtToken("f-string: invalid conversion character: expected 's', 'r', or 'a'", c);
+        throw this.fstringError("f-string: invalid conversion character: expected 's', 'r', or 'a'");
       }
       this.advance();
       conversion = code.charCodeAt(0);
@@ -2606,7 +2681,7 @@ class Parser {
       format_spec = this.joined(specParts, colon, this.last, null);
     }
     if (!this.isOp("}")) {
-      throw this.errorAtToken("f-string: expecting '}'", this.tok);
+      throw this.fstringError("f-string: expecting '}'");
     }
     this.advance();
     this.level--;

@@ -100,6 +100,28 @@ export function tokenize(source: string, filename = "<string>"): Token[] {
   return new Lexer(source, filename).run();
 }
 
+/**
+ * Like `tokenize`, but a lexical error comes back with the tokens read before it, so the parser can
+ * report a syntax error that CPython's lazy tokenizer would have found first.
+ * @example
+ * ```ts
+ * import { tokenizeUntilError } from "./lexer.ts";
+ * const { tokens, error } = tokenizeUntilError("x = (1\n", "<string>");
+ * ```
+ */
+export function tokenizeUntilError(
+  source: string,
+  filename = "<string>",
+): { tokens: Token[]; error: PySyntaxError | null } {
+  const lexer = new Lexer(source, filename);
+  try {
+    return { tokens: lexer.run(), error: null };
+  } catch (e) {
+    if (!(e instanceof PySyntaxError)) throw e;
+    return { tokens: lexer["tokens"], error: e };
+  }
+}
+
 class Lexer {
   /** The source with a NUL sentinel appended: reading past the end yields NUL. */
   private readonly src: string;

@@ -38,8 +38,9 @@ export class PySyntaxError extends Error {
 }
 
 /**
- * CPython 3.11's rendering of an uncaught SyntaxError (what `traceback.print_exception` prints,
- * without the "Traceback" header, which a syntax error in the main file does not have):
+ * CPython 3.11's rendering of an uncaught SyntaxError in a script run as `python3 file.py` (what
+ * `PyErr_Display` prints, without the "Traceback" header, which a syntax error in the main file
+ * does not have):
  *
  * ```text
  *   File "x.py", line 1
@@ -47,23 +48,63 @@ export class PySyntaxError extends Error {
  *              ^
  * SyntaxError: invalid syntax
  * ```
+ *
+ * Two quirks of CPython's are reproduced: a script is read as bytes, so its offsets count UTF-8
+ * bytes (the caret under a line with non-ASCII text sits further right than the character), and
+ * only an exact SyntaxError shows its range: its subclasses (IndentationError, TabError) get one
+ * caret.
  */
 export function formatSyntaxError(e: PySyntaxError): string {
   let out = `  File "${e.filename}", line ${e.lineno}\n`;
   if (e.text !== null) {
-    // CPython strips leading whitespace from the shown line and shifts the caret with it.
     const line = e.text.replace(/[\r\n]+$/, "");
+    let offset = utf8Offset(line, e.offset);
+    let endOffset = e.kind === "SyntaxError" ? utf8Offset(line, e.endOffset) : -1;
+    const lineSize = utf8Length(line);
+    // A range over several lines is shown up to the end of its first line.
+    if (e.kind === "SyntaxError" && e.endLineno > e.lineno) endOffset = lineSize;
+    if (endOffset > lineSize + 1) endOffset = lineSize + 1;
+    // print_error_text: strip the indentation, shifting the caret with it.
     const stripped = line.replace(/^[ \t\f]+/, "");
-    const removed = [...line].length - [...stripped].length;
+    const removed = line.length - stripped.length;
     out += `    ${stripped}\n`;
-    // Like CPython's print_error_text: no caret when it would fall inside the stripped indent.
-    const start = e.offset - removed;
-    if (start >= 1) {
-      const sameLine = e.endLineno === e.lineno && e.endOffset > e.offset;
-      const width = sameLine ? Math.max(e.endOffset - e.offset, 1) : 1;
-      out += `    ${" ".repeat(start - 1)}${"^".repeat(width)}\n`;
+    let column = offset - 1 - removed;
+    const length = utf8Length(stripped);
+    if (column > length) column = length;
+    if (column >= 0) {
+      offset = column;
+      const width = endOffset > 0 && endOffset > e.offset ? endOffset - utf8Offset(line, e.offset) : 1;
+      out += `    ${" ".repeat(offset)}${"^".repeat(Math.max(width, 1))}\n`;
     }
   }
   out += `${e.kind}: ${e.msg}\n`;
   return out;
+}
+
+/** The UTF-8 length of a string. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** A 1-based code point offset into `line` → the 1-based UTF-8 byte offset CPython shows for a file. */
+function utf8Offset(line: string, offset: number): number {
+  if (offset <= 1) return offset;
+  let chars = 0;
+  let i = 0;
+  while (i < line.length && chars < offset - 1) {
+    const c = line.charCodeAt(i);
+    i += c >= 0xd800 && c < 0xdc00 && i + 1 < line.length ? 2 : 1;
+    chars++;
+  }
+  return utf8Length(line.slice(0, i)) + (offset - 1 - chars) + 1;
 }

@@ -84,6 +84,8 @@ import {
 import { threadState } from "./frame.ts";
 import { calculateMetaclass, isInstanceOf } from "./types/type.ts";
 import "./types/all.ts";
+import "./modules/math.ts";
+import "./modules/time.ts";
 import {
   callableIterator,
   enumerateType,

@@ -27,7 +27,6 @@ import {
   asIndex,
   callMethod0,
   callMethod1,
-  floatRepr,
   getAttr,
   getItem,
   intValueOf,
@@ -36,6 +35,7 @@ import {
   strLength,
   strValueOf,
 } from "./ops.ts";
+import { floatRepr } from "./repr.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Format specs

@@ -79,30 +79,7 @@ import {
   intXor,
 } from "./types/int.ts";
 import { floatFloorDiv, floatHash, floatMod, floatPow, floatTrueDiv } from "./types/float.ts";
-// TODO(objects): import { floatRepr, strRepr } from "./repr.ts" once the parser engineer lands it;
-// until then these stand-ins (not CPython-exact) keep the VM runnable.
-/** repr() of a float value. */
-export function floatRepr(v: number): string {
-  if (v !== v) return "nan";
-  if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
-  if (Number.isInteger(v) && Math.abs(v) < 1e16) return Object.is(v, -0) ? "-0.0" : v.toFixed(1);
-  return String(v).replace(/e([+-])(\d)$/, "e$10$2");
-}
-function strRepr(s: string): string {
-  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = q;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === "\\") out += "\\\\";
-    else if (ch === q) out += "\\" + q;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (c < 0x20 || c === 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
-    else out += ch;
-  }
-  return out + q;
-}
+import { floatRepr, strRepr } from "./repr.ts";
 
 // ---------------------------------------------------------------------------------------------
 // The binary operator table (CPython's BINARY_OP oparg order); in-place forms are op + 13.

@@ -27,20 +27,11 @@ import {
   raise,
   typeOf,
 } from "../object.ts";
-import {
-  asIndex,
-  binaryOp,
-  call,
-  callMethod0,
-  floatRepr,
-  intValueOf,
-  NB_ADD,
-  repr,
-  strValueOf,
-} from "../ops.ts";
+import { asIndex, binaryOp, call, callMethod0, intValueOf, NB_ADD, repr, strValueOf } from "../ops.ts";
+import { floatRepr } from "../repr.ts";
 import { floatDivmod, floatFloorDiv, floatHash, floatMod, floatPow, floatTrueDiv, frexp } from "./float.ts";
 import { intToFloat } from "./int.ts";
-import { floatToInt } from "./int_type.ts";
+import { floatToInt, unicodeDigit } from "./int_type.ts";
 import { formatFloat, roundDigits } from "../format.ts";
 import { installNew } from "./type.ts";
 
@@ -68,6 +59,8 @@ export function addFloats(acc: PyFloat, v: PyValue): PyValue {
 
 /** Parses Python float syntax (`float("1_000.5")`, `"inf"`, `"-nan"`); null when invalid. */
 export function parseFloatLiteral(s: string): number | null {
+  // Unicode decimal digits count as their ASCII values (float("٣.٥") == 3.5).
+  if (/[^\x00-\x7f]/.test(s)) s = s.replace(/\p{Nd}/gu, (ch) => String(unicodeDigit(ch)));
   const t = s.replace(/^[\s\u0085\u00a0]+|[\s\u0085\u00a0]+$/gu, "");
   const m = /^([+-]?)(inf|infinity|nan)$/i.exec(t);
   if (m) {

@@ -74,7 +74,7 @@ const DIGIT_VALUES = new Map<string, number>();
 for (let i = 0; i < 36; i++) DIGIT_VALUES.set(i.toString(36), i);
 
 /** Maps a Unicode decimal digit (category Nd) to its value, or -1. */
-function unicodeDigit(ch: string): number {
+export function unicodeDigit(ch: string): number {
   const c = ch.codePointAt(0)!;
   if (c < 0x80 || !ND.test(ch)) return -1;
   // Nd digits come in runs of whole sets of ten, each starting with zero.

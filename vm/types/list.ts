@@ -241,7 +241,7 @@ defMethod(listType, "__add__", (args) => {
   const l = self(args, listType, "__add__");
   const o = args[1];
   if (!(o instanceof PyList)) {
-    return raise(Exc.TypeError, `can only concatenate list (not "${typeOf(o).name}") to list`);
+    return NotImplemented;
   }
   return new PyList(l.items.concat(o.items));
 });
@@ -357,7 +357,7 @@ defMethod(tupleType, "__add__", (args) => {
   const t = tupleSelf(args, "__add__");
   const o = args[1];
   if (!(o instanceof PyTuple)) {
-    return raise(Exc.TypeError, `can only concatenate tuple (not "${typeOf(o).name}") to tuple`);
+    return NotImplemented;
   }
   return newTuple(t.items.concat(o.items));
 });

@@ -862,7 +862,7 @@ defMethod(strType, "__add__", (args) => {
   const s = self(args, "__add__");
   const o = strValueOf(args[1]);
   if (o === undefined) {
-    return raise(Exc.TypeError, `can only concatenate str (not "${typeOf(args[1]).name}") to str`);
+    return NotImplemented;
   }
   return s + o;
 });

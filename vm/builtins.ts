@@ -442,7 +442,9 @@ FUNCTIONS.next = (args, kwnames) => {
   const v = slot(it);
   if (v !== undefined) return v;
   if (args.length === 2) return args[1];
-  throw newException(Exc.StopIteration, []);
+  // A finished generator's return value rides on its StopIteration.
+  const rv = (it as { returnValue?: PyValue }).returnValue;
+  throw newException(Exc.StopIteration, rv === undefined || rv === None ? [] : [rv]);
 };
 
 FUNCTIONS.any = (args, kwnames) => {

@@ -124,17 +124,26 @@ function relocationKind(type: number, uop: string): RelocationKind {
   return name as RelocationKind;
 }
 
-/** One compiled uop object → its stencil record (code, data, holes), checked against its spec. */
+/** The function of the stencil with these field locations in a uop's object. */
+export function stencilSymbol(locations: number): string {
+  return `_JIT_ENTRY_${locations}`;
+}
+
+/**
+ * One stencil of a compiled uop object (which holds one function per register variant, each in its
+ * own section) → its record (code, data, holes), checked against the uop's spec.
+ */
 export function stencilFromElf(spec: UopSpec, elf: ElfObject, locations = 0): StencilRecord {
   const uop = spec.name;
-  const allocated = elf.sections.filter((s) => (s.flags & SHF_ALLOC) !== 0 && s.size > 0);
-  const texts = allocated.filter((s) => (s.flags & SHF_EXECINSTR) !== 0);
-  if (texts.length !== 1) throw new Error(`stencil ${uop}: expected one code section, found ${texts.length}`);
-  const text = texts[0];
-  const entry = elf.symbols.find((s) => s.name === "_JIT_ENTRY");
-  if (!entry || entry.sectionIndex !== text.index || entry.value !== 0) {
-    throw new Error(`stencil ${uop}: _JIT_ENTRY must start the code section`);
+  const symbol = stencilSymbol(locations);
+  const entry = elf.symbols.find((s) => s.name === symbol);
+  const text = entry ? elf.sections[entry.sectionIndex] : undefined;
+  if (!entry || !text || (text.flags & SHF_EXECINSTR) === 0 || entry.value !== 0) {
+    throw new Error(`stencil ${uop}: ${symbol} must start a code section of its own`);
   }
+  const allocated = elf.sections.filter((s) =>
+    (s.flags & SHF_ALLOC) !== 0 && s.size > 0 && (s === text || (s.flags & SHF_EXECINSTR) === 0)
+  );
 
   // Data: every other allocated section, each at its alignment, in section order.
   const dataBase = new Map<number, number>();
@@ -232,19 +241,24 @@ function checkFields(spec: UopSpec, holes: readonly HoleRecord[], locations: num
   }
 }
 
-/** One stencil to build: a uop and where its fields live (0: all in frame slots). */
-interface StencilJob {
-  readonly spec: UopSpec;
-  readonly locations: number;
-}
-
-async function compileUop(source: UopSource, locations: number, dir: string): Promise<ElfObject> {
-  const [la, lb, lc] = fieldLocations(locations);
-  const unit = `#define LOC_A ${la}\n#define LOC_B ${lb}\n#define LOC_C ${lc}\n#include "template.h"\n` +
-    `#line ${source.line} "stencils/uops.c"\n${source.text}\n`;
-  const out = `${dir}/${source.name}.${locations}.o`;
+/**
+ * Compiles every stencil of one uop (the all-slots one and its register variants) in one
+ * translation unit: C → assembly → straightened assembly → one object, one section per stencil.
+ */
+async function compileUop(spec: UopSpec, source: UopSource, dir: string): Promise<ElfObject> {
+  const parts = ['#include "template.h"\n'];
+  for (const locations of [0, ...registerVariants(spec)]) {
+    const [la, lb, lc] = fieldLocations(locations);
+    parts.push(
+      `#define LOC_A ${la}\n#define LOC_B ${lb}\n#define LOC_C ${lc}\n#define STENCIL_NAME ${
+        stencilSymbol(locations)
+      }\n#include "locations.h"\n#line ${source.line} "stencils/uops.c"\n${source.text}\n` +
+        "#undef LOC_A\n#undef LOC_B\n#undef LOC_C\n#undef STENCIL_NAME\n",
+    );
+  }
+  const out = `${dir}/${source.name}.o`;
   const asm = new TextDecoder().decode(
-    await run(CLANG, [...STENCIL_FLAGS, "-S", "-Istencils", "-x", "c", "-", "-o", "-"], unit),
+    await run(CLANG, [...STENCIL_FLAGS, "-S", "-Istencils", "-x", "c", "-", "-o", "-"], parts.join("")),
   );
   await run(CLANG, [...ASSEMBLER_FLAGS, "-", "-o", out], straightenHotPath(asm));
   return readElf(await Deno.readFile(out));
@@ -280,15 +294,13 @@ export async function buildTable(): Promise<string> {
 
   const dir = await Deno.makeTempDir({ prefix: "pyjit-stencils-" });
   try {
-    // The all-slots stencil of every uop in table order, then the register variants.
-    const jobs: StencilJob[] = UOPS.map((spec) => ({ spec, locations: 0 }));
-    for (const spec of UOPS) for (const locations of registerVariants(spec)) jobs.push({ spec, locations });
-    const objects = await mapLimited(
-      jobs,
-      4,
-      (job) => compileUop(byName.get(job.spec.name)!, job.locations, dir),
-    );
-    const stencils = jobs.map((job, i) => stencilFromElf(job.spec, objects[i], job.locations));
+    const objects = await mapLimited(UOPS, 2, (spec) => compileUop(spec, byName.get(spec.name)!, dir));
+    const stencils = UOPS.map((spec, i) => stencilFromElf(spec, objects[i], 0));
+    UOPS.forEach((spec, i) => {
+      for (const locations of registerVariants(spec)) {
+        stencils.push(stencilFromElf(spec, objects[i], locations));
+      }
+    });
     const so = `${dir}/trampoline.so`;
     await run(CLANG, [...TRAMPOLINE_FLAGS, "stencils/trampoline.c", "-o", so]);
     const trampoline = await Deno.readFile(so);

@@ -37,7 +37,7 @@ Deno.test("stencils/uops.c has exactly one UOP block per uop of jit/uops.ts", as
   assert.deepEqual(blocks.map((b) => b.name).sort(), UOPS.map((u) => u.name).sort());
 });
 
-/** A minimal object: `code` in .text with `_JIT_ENTRY` at 0, and relocations against `symbols`. */
+/** A minimal object: `code` in .text with `_JIT_ENTRY_0` at 0, and relocations against `symbols`. */
 function fakeObject(
   code: number[],
   relocations: { offset: number; type: number; symbol: string }[],
@@ -53,7 +53,7 @@ function fakeObject(
     info: 0,
     bytes: new Uint8Array(code),
   };
-  const entry: ElfSymbol = { name: "_JIT_ENTRY", type: 2, binding: 1, sectionIndex: 1, value: 0 };
+  const entry: ElfSymbol = { name: "_JIT_ENTRY_0", type: 2, binding: 1, sectionIndex: 1, value: 0 };
   const external = (name: string): ElfSymbol => ({
     name,
     type: 0,

@@ -30,6 +30,7 @@ export const STENCIL_FLAGS: readonly string[] = [
   "-fno-builtin",
   "-fno-stack-protector",
   "-fno-jump-tables",
+  "-ffunction-sections",
   "-Wall",
   "-Werror",
 ];
@@ -53,6 +54,7 @@ export const TRAMPOLINE_FLAGS: readonly string[] = [
 /** Input files, relative to the repository root; their bytes go into the digest. */
 export const INPUT_FILES: readonly string[] = [
   "stencils/template.h",
+  "stencils/locations.h",
   "stencils/uops.c",
   "stencils/trampoline.c",
   "stencils/optimize_asm.ts",

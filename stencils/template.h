@@ -1,5 +1,5 @@
 /*
- * The prelude of every stencil: a uop body from uops.c goes in, one `_JIT_ENTRY` function comes out.
+ * The prelude of every stencil: uop bodies from uops.c go in, one function per stencil comes out.
  *
  * A stencil is a `preserve_none` function of the native frame pointer (in r12) and the register
  * cache (below) that ends with a `musttail` call to the next stencil, to a jump target, or returns
@@ -10,7 +10,8 @@
  *   _JIT_OPERAND            a 64-bit immediate (a large object: movabs)
  *   _JIT_CONTINUE           the next uop's code
  *   _JIT_TARGET             the code of the uop named by the instruction's target
- * The frame layout is documented in jit/native_state.ts.
+ * The frame layout is documented in jit/native_state.ts. Where each field lives (slot or register)
+ * is set per stencil by locations.h.
  */
 #include <stdint.h>
 
@@ -47,47 +48,6 @@ double fmod(double, double);
 
 /* The slot whose byte offset is the address of `sym`, plus `extra` bytes. */
 #define SLOT_AT(sym, extra) (*(Slot *)((char *)frame + (intptr_t)&(sym) + (extra)))
-/* Where each field lives: 0 = its frame slot, 1 = register 0, 2 = register 1 (set by the build). */
-#ifndef LOC_A
-#define LOC_A 0
-#endif
-#ifndef LOC_B
-#define LOC_B 0
-#endif
-#ifndef LOC_C
-#define LOC_C 0
-#endif
-/* AI/AF: field a as an int64/float64 lvalue; likewise BI/BF and CI/CF. */
-#if LOC_A == 0
-#define AI SLOT_AT(_JIT_A, 0).i
-#define AF SLOT_AT(_JIT_A, 0).f
-#elif LOC_A == 1
-#define AI i0
-#define AF f0
-#else
-#define AI i1
-#define AF f1
-#endif
-#if LOC_B == 0
-#define BI SLOT_AT(_JIT_B, 0).i
-#define BF SLOT_AT(_JIT_B, 0).f
-#elif LOC_B == 1
-#define BI i0
-#define BF f0
-#else
-#define BI i1
-#define BF f1
-#endif
-#if LOC_C == 0
-#define CI SLOT_AT(_JIT_C, 0).i
-#define CF SLOT_AT(_JIT_C, 0).f
-#elif LOC_C == 1
-#define CI i0
-#define CF f0
-#else
-#define CI i1
-#define CF f1
-#endif
 /* An array operand: slot holds the element buffer's address, the next slot its length. */
 #define ARRAY_DATA(sym) SLOT_AT(sym, 0).p
 #define ARRAY_LENGTH(sym) SLOT_AT(sym, 8).i
@@ -103,4 +63,5 @@ double fmod(double, double);
     }                                  \
   } while (0)
 
-#define UOP(name) PRESERVE_NONE int32_t _JIT_ENTRY(Slot *frame, REG_PARAMS)
+/* The stencil's function; the build names each register variant of a uop differently. */
+#define UOP(name) PRESERVE_NONE int32_t STENCIL_NAME(Slot *frame, REG_PARAMS)

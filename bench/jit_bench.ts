@@ -1,10 +1,12 @@
 // Native JIT machinery benchmarks (`deno bench -A bench/jit_bench.ts`): the cost of entering JIT code
 // (goal ≤ 50 ns), of compiling a 100-uop trace including mprotect (goal ≤ 20 µs), and a 10⁸-iteration
-// int64 loop run natively beside the same loop in plain TypeScript. Each group prints ratios.
+// int64 loop run natively (over frame slots, and with the register cache) beside the same loop in
+// plain TypeScript. Each group prints ratios.
 import { NativeJit } from "../jit/native_jit.ts";
 import { NativeTraceBuilder } from "../jit/native_trace.ts";
 import { nativeJitSupport } from "../jit/native_support.ts";
 import { FIRST_SLOT } from "../jit/native_state.ts";
+import { allocateRegisters } from "../jit/native_regalloc.ts";
 
 const support = nativeJitSupport();
 if (!support.available) {
@@ -72,15 +74,19 @@ if (!support.available) {
   loop.op("ADD_I64", { a: S0, b: S0, c: S1, target: loopOverflow });
   loop.op("ADD_I64_IMM", { a: S1, b: S1, operand: 1, target: loopOverflow });
   loop.op("JUMP", { target: loopTop });
-  const looper = jit.compile(loop.finish());
+  const loopTrace = loop.finish();
+  const looper = jit.compile(loopTrace);
+  const registerLooper = jit.compile(allocateRegisters(loopTrace));
   const expected = BigInt(N) * BigInt(N - 1) / 2n;
-  Deno.bench({ name: "1e8-iteration int64 loop, native", group: "loop", n: 5, warmup: 1 }, () => {
-    jit.setI64(S0, 0);
-    jit.setI64(S1, 0);
-    jit.setI64(S2, N);
-    looper.run();
-    if (jit.getI64(S0) !== expected) throw new Error("wrong sum");
-  });
+  for (const [name, executor] of [["frame slots", looper], ["register cache", registerLooper]] as const) {
+    Deno.bench({ name: `1e8-iteration int64 loop, native, ${name}`, group: "loop", n: 5, warmup: 1 }, () => {
+      jit.setI64(S0, 0);
+      jit.setI64(S1, 0);
+      jit.setI64(S2, N);
+      executor.run();
+      if (jit.getI64(S0) !== expected) throw new Error("wrong sum");
+    });
+  }
   Deno.bench(
     { name: "1e8-iteration loop, plain TypeScript", group: "loop", baseline: true, n: 5, warmup: 1 },
     () => {

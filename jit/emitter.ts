@@ -171,25 +171,36 @@ function fieldIsSlot(kind: FieldKind | undefined): number {
   return kind === "i64" || kind === "f64" ? 1 : kind === "array" ? 2 : 0;
 }
 
+// Per uop id, precomputed for the hot loop of `selectStencils`: slot widths of a, b, c (0: not a
+// slot, 1: an int64/float64 slot, 2: an array operand), and which fields it has.
+const WIDTH_A = Int8Array.from(UOPS, (u) => fieldIsSlot(u.a));
+const WIDTH_B = Int8Array.from(UOPS, (u) => fieldIsSlot(u.b));
+const WIDTH_C = Int8Array.from(UOPS, (u) => fieldIsSlot(u.c));
+const HAS_TARGET = UOPS.map((u) => u.target !== undefined);
+const IS_EXIT = UOPS.map((u) => u.operand === "exit");
+
 /** Where a slot field lives: 0 in its frame slot (checked to be in range), 1 or 2 in a register. */
-function fieldLocation(uop: NativeUop, i: number, field: "a" | "b" | "c", slotCount: number): number {
-  const spec = UOPS[uop.op];
-  const kind = spec[field];
-  const width = fieldIsSlot(kind);
+function fieldLocation(value: number, width: number, slotCount: number): number {
   if (width === 0) return 0;
-  const value = uop[field];
-  if (value === REG0 || value === REG1) {
-    if (width !== 1) {
-      throw new RangeError(`uop ${i} (${spec.name}): an array operand cannot live in a register`);
+  if (value >= FIRST_SLOT && value + width <= slotCount && (value | 0) === value) return 0;
+  if (width === 1 && value === REG0) return 1;
+  if (width === 1 && value === REG1) return 2;
+  return -1;
+}
+
+function fieldError(uop: NativeUop, i: number, slotCount: number): Error {
+  const spec = UOPS[uop.op];
+  for (const field of ["a", "b", "c"] as const) {
+    const width = fieldIsSlot(spec[field]);
+    if (fieldLocation(uop[field], width, slotCount) >= 0) continue;
+    if (width === 2 && uop[field] < 0) {
+      return new RangeError(`uop ${i} (${spec.name}): an array operand cannot live in a register`);
     }
-    return value === REG0 ? 1 : 2;
-  }
-  if (!(Number.isInteger(value) && value >= FIRST_SLOT && value + width <= slotCount)) {
-    throw new RangeError(
-      `uop ${i} (${spec.name}): slot ${field}=${value} outside [${FIRST_SLOT}, ${slotCount})`,
+    return new RangeError(
+      `uop ${i} (${spec.name}): slot ${field}=${uop[field]} outside [${FIRST_SLOT}, ${slotCount})`,
     );
   }
-  return 0;
+  return new RangeError(`uop ${i} (${spec.name}): bad field`);
 }
 
 /**
@@ -204,22 +215,21 @@ export function selectStencils(trace: NativeTrace, slotCount: number): Int32Arra
   const selected = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const uop = uops[i];
-    const spec = UOPS[uop.op];
-    if (spec === undefined) throw new Error(`uop ${i}: unknown uop id ${uop.op}`);
-    const locations = locationCode(
-      fieldLocation(uop, i, "a", slotCount),
-      fieldLocation(uop, i, "b", slotCount),
-      fieldLocation(uop, i, "c", slotCount),
-    );
-    const index = uop.op * LOCATION_CODES + locations;
+    const op = uop.op;
+    if (!(op >= 0 && op < UOPS.length)) throw new Error(`uop ${i}: unknown uop id ${op}`);
+    const la = fieldLocation(uop.a, WIDTH_A[op], slotCount);
+    const lb = fieldLocation(uop.b, WIDTH_B[op], slotCount);
+    const lc = fieldLocation(uop.c, WIDTH_C[op], slotCount);
+    if (la < 0 || lb < 0 || lc < 0) throw fieldError(uop, i, slotCount);
+    const index = op * LOCATION_CODES + locationCode(la, lb, lc);
     if (table[index] === null) {
-      throw new RangeError(`uop ${i} (${spec.name}): no register variant for ${describeUop(uop)}`);
+      throw new RangeError(`uop ${i} (${UOPS[op].name}): no register variant for ${describeUop(uop)}`);
     }
     selected[i] = index;
-    if (spec.target && !(Number.isInteger(uop.target) && uop.target >= 0 && uop.target < n)) {
-      throw new RangeError(`uop ${i} (${spec.name}): target ${uop.target} outside the trace`);
+    if (HAS_TARGET[op] && !(uop.target >= 0 && uop.target < n && (uop.target | 0) === uop.target)) {
+      throw new RangeError(`uop ${i} (${UOPS[op].name}): target ${uop.target} outside the trace`);
     }
-    if (spec.operand === "exit" && (uop.operand < 0n || uop.operand > BigInt(INT32_MAX))) {
+    if (IS_EXIT[op] && (uop.operand < 0n || uop.operand > 2147483647n)) {
       throw new RangeError(`uop ${i} (EXIT): exit index ${uop.operand} is not a non-negative int32`);
     }
   }

@@ -14,6 +14,12 @@
  * | 4 … (`FIRST_SLOT` …)    | frame slots, each an int64, a float64 (same bits), or, for an array |
  * |                         | operand, two words: the element buffer's address, then its length   |
  *
+ * Registers while a trace runs: r12 holds the state buffer's address (the frame pointer); the
+ * register cache lives in r13 and r14 (two int64 values, `REG0`/`REG1` in an int64 field) and xmm0
+ * and xmm1 (two float64 values, `REG0`/`REG1` in a float64 field). The trampoline enters with the
+ * cache zeroed; `allocateRegisters` (jit/native_regalloc.ts) loads it from slots in a prologue and
+ * stores it back before every exit, so the buffer is the whole state whenever TypeScript runs.
+ *
  * Outside the buffer: each executor has a validity flag, one int64 in native memory owned by
  * `NativeJit` (non-zero = valid), whose address is patched into its `CHECK_VALIDITY` uops; an
  * executor returns an exit index (int32), the `operand` of the `EXIT` uop that ended it.

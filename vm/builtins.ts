@@ -30,6 +30,7 @@ import {
   newException,
   newTuple,
   None,
+  normInt,
   NotImplemented,
   objectType,
   propertyType,
@@ -103,6 +104,8 @@ import {
   writeTo,
 } from "./modules/sys.ts";
 import { sortList } from "./types/list.ts";
+import { floatHashExact } from "./types/float.ts";
+import { intHashExact } from "./types/int.ts";
 import { formatValue } from "./format.ts";
 import { asciiRepr } from "./types/str.ts";
 import { addFloats } from "./types/float_type.ts";
@@ -281,7 +284,12 @@ FUNCTIONS.round = (args, kwnames) => {
 
 FUNCTIONS.hash = (args, kwnames) => {
   checkArgs("hash", args, kwnames, 1, 1);
-  return hash(args[0]);
+  const v = args[0];
+  // hash() must give CPython's exact value even where the internal hash is a rounded number.
+  if (v instanceof PyFloat) return normInt(floatHashExact(v.value));
+  if (typeof v === "bigint") return normInt(intHashExact(v));
+  const h = hash(v);
+  return Number.isSafeInteger(h) ? h : normInt(BigInt(Math.trunc(h)));
 };
 
 FUNCTIONS.id = (args, kwnames) => {

@@ -18,3 +18,5 @@ import "./float_type.ts";
 import "./dict.ts";
 import "./set.ts";
 import "./misc.ts";
+import "./bytes.ts";
+import "./complex.ts";

@@ -94,19 +94,23 @@ export function floatPow(a: number, b: number): number | null {
   return r;
 }
 
-/** Python's hash of a float (equal to the int hash for integral values). */
+/** Python's hash of a float as a JS number (exact when it fits; dict-internal use). */
 export function floatHash(v: number): number {
-  if (!Number.isFinite(v)) return v !== v ? 0 : v > 0 ? 314159 : -314159;
+  if (Number.isSafeInteger(v)) return v === -1 ? -2 : v;
+  return Number(floatHashExact(v));
+}
+
+/** Python's exact hash of a float (equal to the int hash for integral values). */
+export function floatHashExact(v: number): bigint {
+  if (!Number.isFinite(v)) return v !== v ? 0n : v > 0 ? 314159n : -314159n;
+  const M = (1n << 61n) - 1n;
   if (Number.isInteger(v)) {
-    if (Number.isSafeInteger(v)) return v === -1 ? -2 : v;
-    const M = (1n << 61n) - 1n;
     const a = BigInt(v);
     let h = (a < 0n ? -a : a) % M;
     if (a < 0n) h = -h;
-    return Number(h === -1n ? -2n : h);
+    return h === -1n ? -2n : h;
   }
   // CPython's _Py_HashDouble: the value's rational form reduced modulo 2**61 - 1.
-  const M = (1n << 61n) - 1n;
   let [m, e] = frexp(v);
   let sign = 1n;
   if (m < 0) {
@@ -126,8 +130,7 @@ export function floatHash(v: number): number {
   const ee = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61);
   x = ((x << BigInt(ee)) & M) | (x >> BigInt(61 - ee));
   x = x * sign;
-  if (x === -1n) x = -2n;
-  return Number(x);
+  return x === -1n ? -2n : x;
 }
 
 /** frexp(v): [mantissa in [0.5, 1), exponent] with v = m * 2**e. */

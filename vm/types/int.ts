@@ -265,11 +265,15 @@ export function intHash(a: PyInt): number {
     // Safe integers are below 2**61 - 1, so they hash to themselves.
     return a === -1 ? -2 : a;
   }
+  return Number(intHashExact(a));
+}
+
+/** Python's exact hash of an int. */
+export function intHashExact(a: bigint): bigint {
   const M = (1n << 61n) - 1n;
   let h = (a < 0n ? -a : a) % M;
   if (a < 0n) h = -h;
-  if (h === -1n) h = -2n;
-  return Number(h);
+  return h === -1n ? -2n : h;
 }
 
 /** int.bit_length(). */

@@ -1,0 +1,443 @@
+/**
+ * `bytes` and `bytearray`: constructors and the common methods (indexing, slicing, decode, hex/
+ * fromhex, join, split, strip, find/index/count, replace, startswith/endswith, case changes,
+ * concatenation, repetition, comparisons; bytearray's mutators). Byte strings are handled as
+ * Latin-1 JS strings where that makes an operation a one-liner (each char = one byte).
+ *
+ * @example
+ * ```ts
+ * import "./bytes.ts";
+ * import { PyBytes } from "../object.ts";
+ * import { repr } from "../ops.ts";
+ * console.log(repr(new PyBytes(new Uint8Array([104, 105])))); // "b'hi'"
+ * ```
+ * @module
+ */
+import {
+  bindArgs,
+  bytearrayType,
+  bytesType,
+  checkArgs,
+  defClassMethod,
+  defMethod,
+  Exc,
+  newTuple,
+  None,
+  NotImplemented,
+  PyBytes,
+  PyList,
+  PySlice,
+  PyTuple,
+  type PyType,
+  type PyValue,
+  raise,
+  typeOf,
+} from "../object.ts";
+import { asIndex, call, callMethod0, intValueOf, strValueOf, toArray } from "../ops.ts";
+import { bytesRepr } from "../repr.ts";
+import { bytesIteratorType, makeIterator } from "./iterators.ts";
+import { compareSequences, repeatCount, seqIndex, sliceIndices } from "./seq.ts";
+import { decodeBytes, encodeStr } from "./str.ts";
+import { installNew } from "./type.ts";
+
+/** Bytes as a Latin-1 string (one char per byte). */
+export function latin1(data: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < data.length; i += 8192) {
+    s += String.fromCharCode(...data.subarray(i, i + 8192));
+  }
+  return s;
+}
+
+/** A Latin-1 string back to bytes. */
+export function fromLatin1(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+function self(args: PyValue[], name: string): PyBytes {
+  const v = args[0];
+  if (!(v instanceof PyBytes)) {
+    raise(Exc.TypeError, `descriptor '${name}' requires a 'bytes' object but received a '${typeOf(v).name}'`);
+  }
+  return v;
+}
+
+/** The bytes of a bytes-like argument (bytes, bytearray), or a TypeError naming `what`. */
+export function bytesLike(v: PyValue, what: string): Uint8Array {
+  if (v instanceof PyBytes) return v.data;
+  return raise(Exc.TypeError, `${what}a bytes-like object is required, not '${typeOf(v).name}'`);
+}
+
+/** Makes a value of the same kind (bytes or bytearray) as `like`. */
+function make(like: PyBytes | PyType, data: Uint8Array): PyBytes {
+  const cls = like instanceof PyBytes ? like.cls : like;
+  return new PyBytes(data, cls.isSubtypeOf(bytearrayType) ? bytearrayType : bytesType);
+}
+
+/** bytes(x) / bytearray(x) contents. */
+function bytesFrom(args: PyValue[], kwnames: string[] | null, name: string): Uint8Array {
+  const [source, encoding, errors] = bindArgs(name, args, kwnames, ["source", "encoding", "errors"], 0);
+  if (source === undefined) return new Uint8Array(0);
+  const s = strValueOf(source);
+  if (s !== undefined) {
+    if (encoding === undefined) raise(Exc.TypeError, "string argument without an encoding");
+    return encodeStr(s, strValueOf(encoding)!, errors === undefined ? "strict" : strValueOf(errors)!);
+  }
+  if (encoding !== undefined) raise(Exc.TypeError, "encoding without a string argument");
+  if (source instanceof PyBytes) return source.data.slice();
+  const n = intValueOf(source);
+  if (n !== undefined) {
+    if (n < 0) raise(Exc.ValueError, "negative count");
+    return new Uint8Array(Number(n));
+  }
+  const conv = typeOf(source).lookup("__bytes__");
+  if (conv !== undefined) return bytesLike(callMethod0(conv, source), "");
+  if (typeOf(source).lookup("__index__") !== undefined) return new Uint8Array(Number(asIndex(source)));
+  if (typeOf(source).tp_iter === null && typeOf(source).lookup("__iter__") === undefined) {
+    raise(Exc.TypeError, `cannot convert '${typeOf(source).name}' object to ${name}`);
+  }
+  return Uint8Array.from(toArray(source), (b) => byteValue(b));
+}
+
+function byteValue(v: PyValue): number {
+  const i = intValueOf(v);
+  if (i === undefined) {
+    if (typeOf(v).lookup("__index__") !== undefined) return byteValue(asIndex(v));
+    raise(Exc.TypeError, `'${typeOf(v).name}' object cannot be interpreted as an integer`);
+  }
+  if (i < 0 || i > 255) raise(Exc.ValueError, "byte must be in range(0, 256)");
+  return Number(i);
+}
+
+bytesType.tp_new = (cls, args, kwnames) => new PyBytes(bytesFrom(args, kwnames, "bytes"), cls);
+installNew(bytesType);
+bytearrayType.tp_new = (cls) => new PyBytes(new Uint8Array(0), cls);
+installNew(bytearrayType);
+defMethod(bytearrayType, "__init__", (args, kwnames) => {
+  self(args, "__init__").data = bytesFrom(args.slice(1), kwnames, "bytearray");
+  return None;
+});
+bytearrayType.attrs.set("__hash__", None);
+
+for (const t of [bytesType, bytearrayType]) {
+  t.tp_iter = (v) => {
+    const b = v as PyBytes;
+    let i = 0;
+    return makeIterator(bytesIteratorType, () => i < b.data.length ? b.data[i++] : undefined);
+  };
+  defMethod(t, "__iter__", (args) => t.tp_iter!(self(args, "__iter__")));
+  defMethod(t, "__len__", (args) => self(args, "__len__").data.length);
+  defMethod(t, "__getitem__", (args) => {
+    const b = self(args, "__getitem__");
+    const key = args[1];
+    if (key instanceof PySlice) {
+      const [start, stop, step, count] = sliceIndices(key, b.data.length);
+      if (step === 1) return make(b, b.data.slice(start, Math.max(start, stop)));
+      const out = new Uint8Array(count);
+      for (let i = 0, j = start; i < count; i++, j += step) out[i] = b.data[j];
+      return make(b, out);
+    }
+    return b
+      .data[seqIndex(key, b.data.length, t.name === "bytes" ? "byte" : "bytearray", "index out of range")];
+  });
+  defMethod(t, "__contains__", (args) => {
+    const b = self(args, "__contains__");
+    const v = args[1];
+    const i = intValueOf(v);
+    if (i !== undefined) return b.data.includes(byteValue(i));
+    return latin1(b.data).includes(latin1(bytesLike(v, "")));
+  });
+  defMethod(t, "__add__", (args) => {
+    const b = self(args, "__add__");
+    if (!(args[1] instanceof PyBytes)) return NotImplemented;
+    const o = args[1].data;
+    const out = new Uint8Array(b.data.length + o.length);
+    out.set(b.data);
+    out.set(o, b.data.length);
+    return make(b, out);
+  });
+  defMethod(t, "__mul__", (args) => {
+    const n = repeatCount(args[1]);
+    if (n === undefined) return NotImplemented;
+    const b = self(args, "__mul__");
+    return make(b, fromLatin1(latin1(b.data).repeat(n)));
+  });
+  defMethod(t, "__rmul__", (args) => {
+    const n = repeatCount(args[1]);
+    if (n === undefined) return NotImplemented;
+    const b = self(args, "__rmul__");
+    return make(b, fromLatin1(latin1(b.data).repeat(n)));
+  });
+  ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"].forEach((name, op) => {
+    defMethod(t, name, (args) => {
+      const a = self(args, name), b = args[1];
+      if (!(b instanceof PyBytes)) return NotImplemented;
+      return compareSequences(Array.from(a.data), Array.from(b.data), op);
+    });
+  });
+  defMethod(t, "__repr__", (args) => {
+    const b = self(args, "__repr__");
+    const r = bytesRepr(b.data);
+    return b.cls.isSubtypeOf(bytearrayType) ? `${b.cls.name}(${r})` : r;
+  });
+  defMethod(t, "__str__", (args) => {
+    const b = self(args, "__str__");
+    const r = bytesRepr(b.data);
+    return b.cls.isSubtypeOf(bytearrayType) ? `${b.cls.name}(${r})` : r;
+  });
+  defMethod(t, "decode", (args, kwnames) => {
+    const [encoding, errors] = bindArgs("decode", args.slice(1), kwnames, ["encoding", "errors"], 0);
+    return decodeBytes(
+      self(args, "decode").data,
+      encoding === undefined ? "utf-8" : strValueOf(encoding)!,
+      errors === undefined ? "strict" : strValueOf(errors)!,
+    );
+  });
+  defMethod(t, "hex", (args) => {
+    checkArgs("hex", args.slice(1), null, 0, 2);
+    const b = self(args, "hex");
+    const sep = args.length > 1 ? strValueOf(args[1]) ?? latin1(bytesLike(args[1], "")) : "";
+    const hexes = Array.from(b.data, (x) => x.toString(16).padStart(2, "0"));
+    return hexes.join(sep);
+  });
+  defClassMethod(t, "fromhex", (args) => {
+    checkArgs("fromhex", args.slice(1), null, 1, 1);
+    const s = strValueOf(args[1]);
+    if (s === undefined) raise(Exc.TypeError, `fromhex() argument must be str, not ${typeOf(args[1]).name}`);
+    const out: number[] = [];
+    let i = 0;
+    while (i < s.length) {
+      if (s[i] === " ") {
+        i++;
+        continue;
+      }
+      const pair = s.slice(i, i + 2);
+      if (!/^[0-9a-fA-F]{2}$/.test(pair)) {
+        raise(
+          Exc.ValueError,
+          `non-hexadecimal number found in fromhex() arg at position ${
+            /^[0-9a-fA-F]/.test(s[i]) ? i + 1 : i
+          }`,
+        );
+      }
+      out.push(parseInt(pair, 16));
+      i += 2;
+    }
+    return make(args[0] as PyType, new Uint8Array(out));
+  });
+  defMethod(t, "join", (args) => {
+    checkArgs("join", args.slice(1), null, 1, 1);
+    const b = self(args, "join");
+    const parts = toArray(args[1]).map((p, i) => {
+      if (!(p instanceof PyBytes)) {
+        raise(Exc.TypeError, `sequence item ${i}: expected a bytes-like object, ${typeOf(p).name} found`);
+      }
+      return latin1(p.data);
+    });
+    return make(b, fromLatin1(parts.join(latin1(b.data))));
+  });
+  // Methods delegated to the str implementation on Latin-1 text.
+  const viaStr = (name: string, wrap: "bytes" | "list" | "tuple" | "raw") => {
+    defMethod(t, name, (args, kwnames) => {
+      const b = self(args, name);
+      const conv = args.slice(1).map((a) => a instanceof PyBytes ? latin1(a.data) : tupleOfBytes(a));
+      const f = strMethod(name);
+      const r = call(f, [latin1(b.data), ...conv], kwnames);
+      if (wrap === "bytes") return make(b, fromLatin1(strValueOf(r)!));
+      if (wrap === "list") return new PyList(toArray(r).map((x) => make(b, fromLatin1(strValueOf(x)!))));
+      if (wrap === "tuple") return newTuple(toArray(r).map((x) => make(b, fromLatin1(strValueOf(x)!))));
+      return r;
+    });
+  };
+  for (
+    const n of [
+      "strip",
+      "lstrip",
+      "rstrip",
+      "replace",
+      "center",
+      "ljust",
+      "rjust",
+      "zfill",
+      "expandtabs",
+      "removeprefix",
+      "removesuffix",
+    ]
+  ) {
+    viaStr(n, "bytes");
+  }
+  for (const n of ["split", "rsplit", "splitlines"]) viaStr(n, "list");
+  for (const n of ["partition", "rpartition"]) viaStr(n, "tuple");
+  for (
+    const n of [
+      "find",
+      "rfind",
+      "index",
+      "rindex",
+      "count",
+      "startswith",
+      "endswith",
+      "isspace",
+      "isalnum",
+      "isdigit",
+      "istitle",
+    ]
+  ) {
+    viaStr(n, "raw");
+  }
+  const asciiCase = (name: string, fn: (c: number) => number) => {
+    defMethod(t, name, (args) => {
+      const b = self(args, name);
+      return make(b, b.data.map(fn));
+    });
+  };
+  asciiCase("upper", (c) => c >= 97 && c <= 122 ? c - 32 : c);
+  asciiCase("lower", (c) => c >= 65 && c <= 90 ? c + 32 : c);
+  asciiCase("swapcase", (c) => c >= 97 && c <= 122 ? c - 32 : c >= 65 && c <= 90 ? c + 32 : c);
+  const asciiTest = (name: string, fn: (c: number) => boolean, nonEmpty = true) => {
+    defMethod(t, name, (args) => {
+      const d = self(args, name).data;
+      return (!nonEmpty || d.length > 0) && d.every(fn);
+    });
+  };
+  asciiTest("isalpha", (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122));
+  asciiTest("islower", (c) => !(c >= 65 && c <= 90));
+  asciiTest("isupper", (c) => !(c >= 97 && c <= 122));
+  asciiTest("isascii", (c) => c < 128, false);
+  defMethod(
+    t,
+    "__getnewargs__",
+    (args) => newTuple([new PyBytes(self(args, "__getnewargs__").data.slice())]),
+  );
+}
+defMethod(bytesType, "__hash__", (args) => {
+  let h = 0x345678;
+  for (const c of self(args, "__hash__").data) h = Math.imul(h ^ c, 1000003);
+  return h === -1 ? -2 : h;
+});
+defMethod(bytesType, "__bytes__", (args) => self(args, "__bytes__"));
+
+function tupleOfBytes(v: PyValue): PyValue {
+  if (v instanceof PyTuple) return newTuple(v.items.map((x) => x instanceof PyBytes ? latin1(x.data) : x));
+  return v;
+}
+
+function strMethod(name: string): PyValue {
+  return typeOf("").lookup(name)!;
+}
+
+// bytearray mutators
+function setData(b: PyBytes, data: Uint8Array): void {
+  b.data = data;
+}
+defMethod(bytearrayType, "__setitem__", (args) => {
+  const b = self(args, "__setitem__");
+  const key = args[1];
+  if (key instanceof PySlice) {
+    const value = args[2] instanceof PyBytes ? Array.from(args[2].data) : toArray(args[2]).map(byteValue);
+    const [start, stop, step, count] = sliceIndices(key, b.data.length);
+    if (step === 1) {
+      const arr = Array.from(b.data);
+      arr.splice(start, Math.max(0, stop - start), ...value);
+      setData(b, Uint8Array.from(arr));
+      return None;
+    }
+    if (value.length !== count) {
+      raise(
+        Exc.ValueError,
+        `attempt to assign bytes of size ${value.length} to extended slice of size ${count}`,
+      );
+    }
+    for (let i = 0, j = start; i < count; i++, j += step) b.data[j] = value[i];
+    return None;
+  }
+  b.data[seqIndex(key, b.data.length, "bytearray", "bytearray index out of range")] = byteValue(args[2]);
+  return None;
+});
+defMethod(bytearrayType, "__delitem__", (args) => {
+  const b = self(args, "__delitem__");
+  const key = args[1];
+  const arr = Array.from(b.data);
+  if (key instanceof PySlice) {
+    const [start, , step, count] = sliceIndices(key, arr.length);
+    const drop = new Set<number>();
+    for (let i = 0, j = start; i < count; i++, j += step) drop.add(j);
+    setData(b, Uint8Array.from(arr.filter((_, i) => !drop.has(i))));
+    return None;
+  }
+  arr.splice(seqIndex(key, arr.length, "bytearray", "bytearray index out of range"), 1);
+  setData(b, Uint8Array.from(arr));
+  return None;
+});
+defMethod(bytearrayType, "append", (args) => {
+  checkArgs("append", args.slice(1), null, 1, 1);
+  const b = self(args, "append");
+  const out = new Uint8Array(b.data.length + 1);
+  out.set(b.data);
+  out[b.data.length] = byteValue(args[1]);
+  setData(b, out);
+  return None;
+});
+defMethod(bytearrayType, "extend", (args) => {
+  checkArgs("extend", args.slice(1), null, 1, 1);
+  const b = self(args, "extend");
+  const more = args[1] instanceof PyBytes ? args[1].data : Uint8Array.from(toArray(args[1]).map(byteValue));
+  const out = new Uint8Array(b.data.length + more.length);
+  out.set(b.data);
+  out.set(more, b.data.length);
+  setData(b, out);
+  return None;
+});
+defMethod(bytearrayType, "__iadd__", (args) => {
+  const b = self(args, "__iadd__");
+  const more = bytesLike(args[1], "can't concat " + typeOf(args[1]).name + " to bytearray: ");
+  const out = new Uint8Array(b.data.length + more.length);
+  out.set(b.data);
+  out.set(more, b.data.length);
+  setData(b, out);
+  return b;
+});
+defMethod(bytearrayType, "pop", (args) => {
+  checkArgs("pop", args.slice(1), null, 0, 1);
+  const b = self(args, "pop");
+  if (b.data.length === 0) raise(Exc.IndexError, "pop from empty bytearray");
+  let i = args.length > 1 ? Number(asIndex(args[1])) : b.data.length - 1;
+  if (i < 0) i += b.data.length;
+  if (i < 0 || i >= b.data.length) raise(Exc.IndexError, "pop index out of range");
+  const v = b.data[i];
+  const arr = Array.from(b.data);
+  arr.splice(i, 1);
+  setData(b, Uint8Array.from(arr));
+  return v;
+});
+defMethod(bytearrayType, "insert", (args) => {
+  checkArgs("insert", args.slice(1), null, 2, 2);
+  const b = self(args, "insert");
+  const arr = Array.from(b.data);
+  let i = Number(asIndex(args[1]));
+  if (i < 0) i = Math.max(0, i + arr.length);
+  arr.splice(Math.min(i, arr.length), 0, byteValue(args[2]));
+  setData(b, Uint8Array.from(arr));
+  return None;
+});
+defMethod(bytearrayType, "remove", (args) => {
+  checkArgs("remove", args.slice(1), null, 1, 1);
+  const b = self(args, "remove");
+  const i = b.data.indexOf(byteValue(args[1]));
+  if (i < 0) raise(Exc.ValueError, "value not found in bytearray");
+  const arr = Array.from(b.data);
+  arr.splice(i, 1);
+  setData(b, Uint8Array.from(arr));
+  return None;
+});
+defMethod(bytearrayType, "clear", (args) => {
+  setData(self(args, "clear"), new Uint8Array(0));
+  return None;
+});
+defMethod(bytearrayType, "reverse", (args) => {
+  self(args, "reverse").data.reverse();
+  return None;
+});
+defMethod(bytearrayType, "copy", (args) => new PyBytes(self(args, "copy").data.slice(), bytearrayType));

@@ -37,6 +37,8 @@ const FLAG_CHUNK = 512;
 /** A compiled trace: call `run()` to execute it; it returns the exit index it left through. */
 export class NativeExecutor {
   #live = true;
+  /** How often `run()` left through each exit (an exit's "temperature", for side-trace decisions). */
+  readonly exitCounts: Uint32Array;
   constructor(
     readonly jit: NativeJit,
     /** Index in the executor table (the trampoline's `index` argument). */
@@ -45,7 +47,9 @@ export class NativeExecutor {
     readonly code: EmittedCode,
     /** Which validity flag (chunk * 512 + cell) belongs to this executor. */
     readonly flag: number,
-  ) {}
+  ) {
+    this.exitCounts = new Uint32Array(trace.exitReasons.length);
+  }
 
   /** Address of the first instruction. */
   get address(): number {
@@ -54,7 +58,9 @@ export class NativeExecutor {
 
   /** Runs the executor on the jit's state buffer; returns the exit index. */
   run(): number {
-    return this.jit.enter(this.jit.state, this.index);
+    const exit = this.jit.enter(this.jit.state, this.index);
+    this.exitCounts[exit]++;
+    return exit;
   }
 
   /** The name of the exit reason of exit index `exit` (see `jit/exit_reasons.ts`). */

@@ -116,6 +116,7 @@ Deno.test({
     assert.deepEqual(run(2n ** 62n, 1n), 1); // the first fits, the second overflows
     assert.deepEqual(jit().getI64(S2), 2n ** 62n + 1n);
     assert.deepEqual(run(-(2n ** 63n), -1n), 0);
+    assert.deepEqual(Array.from(executor.exitCounts), [2, 1, 1], "exit temperatures");
     executor.free();
   },
 });

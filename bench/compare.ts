@@ -4,8 +4,13 @@
  * chart (`latest.svg`) and the machine and versions used (`machine.md`); a full run also refreshes
  * the table in README.md's "Performance" section.
  *
- *   deno task compare [--quick] [--runs N] [--timeout S] [--budget S] [--runtimes ID,…]
+ *   deno task compare [--quick] [--runs N] [--timeout S] [--budget S] [--cap S] [--runtimes ID,…]
  *                     [--programs NAME,…] [--out DIR] [--readme FILE] [--metric wall|cpu]
+ *
+ * `--runs`: repetitions, whose median is reported (5). `--timeout`: seconds before a run is killed
+ * (120; quick 20). `--budget`: seconds each runtime may spend in all (none; quick 25). `--cap`: seconds
+ * after which a runtime is not run again on the same program (60). `--metric`: the measure of the
+ * main table, chart and README (wall time; latest.md also has the CPU time).
  *
  * `--quick` runs one repetition of each program's small size (CI): it still checks every output,
  * gives each runtime a time budget so that slow tiers cannot hold CI up, and writes files only when
@@ -50,6 +55,8 @@ export interface CompareOptions {
   timeout: number;
   /** Seconds of runs each runtime may spend in total; null for no limit. */
   budget: number | null;
+  /** Once a runtime's runs of one program add up to this many seconds, it is not run again on it. */
+  cap: number;
   runtimes: string[] | null;
   programs: string[] | null;
   /** Directory for latest.md, latest.svg and machine.md; null to write nothing. */
@@ -60,7 +67,8 @@ export interface CompareOptions {
   metric: Metric;
 }
 
-const USAGE = `usage: deno task compare [--quick] [--runs N] [--timeout S] [--budget S] [--runtimes ID,...]
+const USAGE = `usage: deno task compare [--quick] [--runs N] [--timeout S] [--budget S] [--cap S]
+                         [--runtimes ID,...]
                          [--programs NAME,...] [--out DIR] [--readme FILE]
                          [--metric wall|cpu]
 runtimes: ${RUNTIMES.map((r) => r.id).join(", ")}
@@ -82,6 +90,7 @@ export function parseCompareArgs(argv: string[]): CompareOptions {
       runs: { type: "string" },
       timeout: { type: "string" },
       budget: { type: "string" },
+      cap: { type: "string" },
       runtimes: { type: "string" },
       programs: { type: "string" },
       out: { type: "string" },
@@ -105,6 +114,7 @@ export function parseCompareArgs(argv: string[]): CompareOptions {
     runs: Math.round(positive("runs", values.runs, quick ? 1 : 5)),
     timeout: positive("timeout", values.timeout, quick ? 20 : 120),
     budget: values.budget !== undefined ? positive("budget", values.budget, 0) : quick ? 25 : null,
+    cap: positive("cap", values.cap, 60),
     runtimes,
     programs,
     out: values.out ?? (quick ? null : RESULTS_DIR),
@@ -139,9 +149,13 @@ export async function measureProgram(
       const id = runtime.spec.id;
       const previous = outcomes.get(id);
       if (previous !== undefined && previous.kind !== "ok") continue;
+      // A slow runtime gets fewer repetitions rather than holding the whole comparison up.
+      if (previous?.kind === "ok" && previous.wall.reduce((a, b) => a + b, 0) >= options.cap) continue;
       const left = options.budget === null ? Infinity : options.budget - (spent.get(id) ?? 0);
       if (left <= 0) {
-        outcomes.set(id, { kind: "skipped", detail: `time budget of ${options.budget} s used up` });
+        if (previous === undefined) {
+          outcomes.set(id, { kind: "skipped", detail: `time budget of ${options.budget} s used up` });
+        }
         continue;
       }
       const timeout = Math.min(options.timeout, left);
@@ -149,6 +163,7 @@ export async function measureProgram(
       spent.set(id, (spent.get(id) ?? 0) + result.wallSeconds);
       let outcome = judge(result, expected, runtime.spec.incomplete, timeout);
       if (outcome.kind === "timeout" && timeout < options.timeout) {
+        if (previous?.kind === "ok") continue; // keep the runs that finished within the budget
         outcome = { kind: "skipped", detail: `time budget of ${options.budget} s used up` };
       }
       if (outcome.kind === "ok" && previous?.kind === "ok") {
@@ -241,6 +256,19 @@ export function buildTable(
   notes.push(
     `Runtimes: ${runtimes.map((r) => r.version).filter((v, i, all) => all.indexOf(v) === i).join("; ")}.`,
   );
+  const fewer = outcomes.flatMap((byRuntime, r) =>
+    runtimes.flatMap((rt) => {
+      const o = byRuntime.get(rt.spec.id);
+      return o?.kind === "ok" && o.wall.length < options.runs
+        ? [`${rt.spec.label} on ${programs[r].name} (${o.wall.length})`]
+        : [];
+    })
+  );
+  if (fewer.length > 0) {
+    notes.push(
+      `Fewer runs, after ${options.cap} s spent on one program or the time budget: ${fewer.join(", ")}.`,
+    );
+  }
   for (const m of missing) notes.push(`Not found: ${m.spec.label} (${m.reason}).`);
   return {
     title: `pyjit and other Python runtimes: ${METRIC_WORDS[metric].title} (${size}, ${runs})`,
@@ -253,6 +281,11 @@ export function buildTable(
     baseline: baseline ? BASELINE_ID : null,
     notes,
   };
+}
+
+/** A command as a reader would type it: `deno` for this Deno, paths relative to the repository. */
+function shownCommand(argv: string[]): string {
+  return argv.map((arg) => arg === Deno.execPath() ? "deno" : arg.replace(REPO_ROOT, "")).join(" ");
 }
 
 /** The arguments that shape the measurements: where results were written does not. */
@@ -293,9 +326,7 @@ async function machineInfo(
     command: [REPRODUCE, ...withoutDestinations(Deno.args)].join(" "),
     runtimes: runtimes.map(({ spec, probe }) => ({
       label: spec.label,
-      version: probe.found
-        ? `${probe.version} — \`${probe.command.join(" ").replace(REPO_ROOT, "")}\``
-        : null,
+      version: probe.found ? `${probe.version} — \`${shownCommand(probe.command)}\`` : null,
       reason: probe.found ? null : probe.reason,
     })),
   });

@@ -398,6 +398,14 @@ Deno.test("measureProgram and buildTable: fake runtimes are timed, judged, budge
       assert.equal(cpu.cells[0][0].kind, "time");
     }
 
+    // A runtime that has spent --cap seconds on a program is not run on it again; the table says so.
+    const capped = { ...options, runs: 3, cap: 0.001 };
+    const once = await measureProgram(programs[1], [runtimes[0]], capped, new Map());
+    const onceOutcome = once.get(BASELINE_ID);
+    assert.equal(onceOutcome?.kind === "ok" ? onceOutcome.wall.length : 0, 1);
+    const cappedTable = buildTable([programs[1]], [runtimes[0]], [], [once], capped, "wall");
+    assert.ok(cappedTable.notes.some((n) => n.includes(`${BASELINE_ID} on startup (1)`)));
+
     // Once a runtime's budget is spent, its remaining programs are skipped rather than run.
     const broke = await measureProgram(
       programs[0],

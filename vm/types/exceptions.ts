@@ -31,7 +31,7 @@ import {
   typeOf,
 } from "../object.ts";
 import { call, genericSetAttr, intValueOf, isTrue, repr, str, strValueOf, toArray } from "../ops.ts";
-import { installNew, isInstanceOf } from "./type.ts";
+import { installDict, installNew, isInstanceOf } from "./type.ts";
 
 const BaseException = Exc.BaseException;
 
@@ -49,6 +49,7 @@ for (const name of Object.keys(Exc) as (keyof typeof Exc)[]) {
   Exc[name].tp_setattro = exceptionSetAttr;
 }
 installNew(BaseException);
+installDict(BaseException);
 
 function exceptionSetAttr(obj: PyValue, name: string, value: PyValue | undefined): void {
   const e = obj as PyBaseException;

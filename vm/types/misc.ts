@@ -71,7 +71,7 @@ import {
 import { intAdd, intFloorDiv, intMul, intSub, type PyInt } from "./int.ts";
 import { makeIterator, rangeIteratorType } from "./iterators.ts";
 import { sliceIndices } from "./seq.ts";
-import { installNew } from "./type.ts";
+import { installDict, installNew } from "./type.ts";
 import { tupleHash } from "./list.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -321,6 +321,7 @@ moduleType.tp_new = (cls, args, kwnames) => {
   return m;
 };
 installNew(moduleType);
+installDict(moduleType);
 defMethod(moduleType, "__init__", (args, kwnames) => {
   const m = args[0] as PyModule;
   const [name, doc] = bindArgs("module", args.slice(1), kwnames, ["name", "doc"], 1);

@@ -34,6 +34,7 @@ import {
   PyBuiltinFunction,
   PyCell,
   PyDict,
+  PyGetSetDescriptor,
   PyInstance,
   PyList,
   PyMappingProxy,
@@ -228,16 +229,25 @@ defGetSet(objectType, "__class__", (obj) => typeOf(obj), (obj, value) => {
   }
   o.cls = value;
 });
-defGetSet(objectType, "__dict__", (obj) => {
-  if (typeof obj === "object" && obj.dict !== null) return obj.dict;
-  throw attributeError(obj, "__dict__");
-}, (obj, value) => {
-  if (typeof obj !== "object" || obj.dict === null) throw attributeError(obj, "__dict__");
-  if (!(value instanceof PyDict)) {
-    raise(Exc.TypeError, `__dict__ must be set to a dictionary, not a '${typeOf(value ?? None).name}'`);
-  }
-  obj.dict = value;
-});
+/** `__dict__` of instances that have one (heap types, modules, exceptions, functions). */
+export const instanceDictDescriptor: PyGetSetDescriptor = new PyGetSetDescriptor(
+  "__dict__",
+  objectType,
+  (obj) => {
+    if (typeof obj === "object" && obj.dict !== null) return obj.dict;
+    if (obj instanceof PyBaseException) return (obj.dict = new PyDict());
+    throw attributeError(obj, "__dict__");
+  },
+  (obj, value) => {
+    if (typeof obj !== "object" || (obj.dict === null && !(obj instanceof PyBaseException))) {
+      throw attributeError(obj, "__dict__");
+    }
+    if (!(value instanceof PyDict)) {
+      raise(Exc.TypeError, `__dict__ must be set to a dictionary, not a '${typeOf(value ?? None).name}'`);
+    }
+    obj.dict = value;
+  },
+);
 defAttr(objectType, "__doc__", "The base class of the class hierarchy.");
 
 function attrName(v: PyValue): string {
@@ -443,6 +453,9 @@ export function newClass(
   } else {
     t.slotCount = baseSlots;
     t.hasInstanceDict = true;
+  }
+  if (t.hasInstanceDict && !baseHasDict && !attrs.has("__dict__")) {
+    attrs.set("__dict__", instanceDictDescriptor);
   }
   if (solid !== objectType && solid.slotCount === 0 && t.slotCount > 0 && solid !== t) {
     raise(Exc.TypeError, `nonempty __slots__ not supported for subtype of '${solid.name}'`);
@@ -972,4 +985,9 @@ for (const t of [staticmethodType, classmethodType]) {
   });
   defGetSet(t, "__name__", (w) => getAttr((w as PyMethodWrapper).func, "__name__"));
   defGetSet(t, "__qualname__", (w) => getAttr((w as PyMethodWrapper).func, "__qualname__"));
+}
+
+/** Gives a builtin type whose instances carry a dict the `__dict__` attribute. */
+export function installDict(t: PyType): void {
+  t.attrs.set("__dict__", instanceDictDescriptor);
 }

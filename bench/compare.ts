@@ -111,7 +111,7 @@ export function parseCompareArgs(argv: string[]): CompareOptions {
   selectPrograms(programs);
   return {
     quick,
-    runs: Math.round(positive("runs", values.runs, quick ? 1 : 5)),
+    runs: Math.max(1, Math.round(positive("runs", values.runs, quick ? 1 : 5))),
     timeout: positive("timeout", values.timeout, quick ? 20 : 120),
     budget: values.budget !== undefined ? positive("budget", values.budget, 0) : quick ? 25 : null,
     cap: positive("cap", values.cap, 60),
@@ -298,10 +298,10 @@ export function withoutDestinations(argv: string[]): string[] {
   return kept;
 }
 
-async function machineInfo(
+function machineInfo(
   runtimes: { spec: RuntimeSpec; probe: Probe }[],
   loadAtStart: number,
-): Promise<MachineInfo> {
+): MachineInfo {
   const read = (path: string) => {
     try {
       return Deno.readTextFileSync(path);
@@ -312,7 +312,7 @@ async function machineInfo(
   const cpu = /^model name\s*:\s*(.*)$/m.exec(read("/proc/cpuinfo"))?.[1] ?? Deno.build.arch;
   const os = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(read("/etc/os-release"))?.[1] ?? Deno.build.os;
   const cores = navigator.hardwareConcurrency;
-  return await Promise.resolve({
+  return {
     date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
     cpu: `${cpu} (${Deno.build.arch})`,
     cores,
@@ -329,7 +329,7 @@ async function machineInfo(
       version: probe.found ? `${probe.version} — \`${shownCommand(probe.command)}\`` : null,
       reason: probe.found ? null : probe.reason,
     })),
-  });
+  };
 }
 
 /** The README section's generated part: the table, the chart and how to reproduce them. */
@@ -398,7 +398,7 @@ export async function compare(argv: string[]): Promise<number> {
     Deno.writeTextFileSync(`${options.out}/latest.svg`, svgChart(table));
     Deno.writeTextFileSync(
       `${options.out}/machine.md`,
-      machineMarkdown(await machineInfo(probed, loadAtStart)),
+      machineMarkdown(machineInfo(probed, loadAtStart)),
     );
     log(`wrote ${options.out}/latest.md, latest.svg, machine.md`);
   }

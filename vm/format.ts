@@ -218,6 +218,9 @@ export function formatInt(v: number | bigint, spec: string): string {
   if (t === "c") {
     if (f.sign !== "") raise(Exc.ValueError, "Sign not allowed with integer format specifier 'c'");
     if (f.alt) raise(Exc.ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
+    if (typeof v === "bigint" && (v >= 2n ** 63n || v < -(2n ** 63n))) {
+      raise(Exc.OverflowError, "Python int too large to convert to C long");
+    }
     if (v < 0 || v > 0x10ffff) raise(Exc.OverflowError, "%c arg not in range(0x110000)");
     return pad("", String.fromCodePoint(Number(v)), f, "<");
   }

@@ -1,0 +1,165 @@
+"""Generates tests/data/object_cases.json: CPython 3.11's results for the format mini-language,
+%-formatting, str.format, float repr/round, int parsing and math functions. The unit tests in
+vm/ (format_test.ts, ops_test.ts, modules/math_test.ts) compare pyjit against this table, so they
+run without CPython.
+
+Usage: python3 tests/tools/gen_object_cases.py > tests/data/object_cases.json
+"""
+import json
+import math
+import sys
+
+
+def enc(v):
+    """A JSON encoding of a Python value the TypeScript side can rebuild exactly."""
+    if isinstance(v, bool):
+        return {"bool": v}
+    if isinstance(v, int):
+        return {"int": str(v)}
+    if isinstance(v, float):
+        return {"float": repr(v)}
+    if isinstance(v, complex):
+        return {"complex": [repr(v.real), repr(v.imag)]}
+    if isinstance(v, str):
+        return {"str": v}
+    if v is None:
+        return {"none": True}
+    if isinstance(v, tuple):
+        return {"tuple": [enc(x) for x in v]}
+    if isinstance(v, list):
+        return {"list": [enc(x) for x in v]}
+    if isinstance(v, dict):
+        return {"dict": {k: enc(x) for k, x in v.items()}}
+    raise TypeError(type(v))
+
+
+def outcome(f):
+    try:
+        r = f()
+    except Exception as e:  # noqa: BLE001 - we record every error
+        return {"error": type(e).__name__, "message": str(e)}
+    return {"result": r if isinstance(r, str) else repr(r)}
+
+
+INTS = [0, 1, -1, 7, 42, -42, 255, 1234567, -1234567, 2**53, 2**64 + 1, -(2**70), True]
+FLOATS = [0.0, -0.0, 1.0, -1.5, 0.1, 0.5, 1.5, 2.5, 0.125, 0.375, 2.675, 3.14159, 1234.5, 1234567.891,
+          1e16, 1e-7, 1.5e-7, 123456789.0, 1e22, 1e300, 5e-324, 9.999e-5, 0.0001, 999999.5, 123.456,
+          float("inf"), float("-inf"), float("nan"), 1 / 3, 2 / 3, 100.0, 0.05, 1e21, 12345.6789e10]
+STRS = ["", "a", "abc", "héllo", "😀x"]
+INT_SPECS = ["", "d", "5", "<5", ">5", "^5", "=5", "+", "-", " ", "+5d", "05", "08d", "-08d", ",", "_", "010,",
+             "b", "#b", "o", "#o", "x", "#x", "X", "#X", "_x", "#010x", "c", "n", "e", ".2e", "f", ".1f", "g",
+             "%", ".3%", "*^9", "x<6", ".2", "z", "#", ",x"]
+FLOAT_SPECS = ["", "f", ".0f", ".1f", ".2f", ".3f", ".10f", ".20f", "e", ".0e", ".1e", ".3e", "E", "g", ".0g", ".1g",
+               ".2g", ".3g", ".10g", ".17g", "G", "#g", "#.3g", "%", ".1%", ",.2f", "_.3f", "012.3f", "+.2f",
+               " .2f", "-^12.3f", "=+12.2f", "z.1f", "z.0f", ".0", ".1", ".2", ".5", ".16", "10", "<10", "^10",
+               "#.0f", "#.0e", "n", ".3n", "F", "010", "+", "d", "x", "1000000000000000000000"]
+STR_SPECS = ["", "s", "5", "<5", ">5", "^5", "*^7", ".2", "5.1", "+", "=5", "#", "d", ",", "z"]
+
+format_cases = []
+for v in INTS:
+    for s in INT_SPECS:
+        format_cases.append([enc(v), s, outcome(lambda: format(v, s))])
+for v in FLOATS:
+    for s in FLOAT_SPECS:
+        format_cases.append([enc(v), s, outcome(lambda: format(v, s))])
+for v in STRS:
+    for s in STR_SPECS:
+        format_cases.append([enc(v), s, outcome(lambda: format(v, s))])
+for v in [1 + 2j, -1.5 - 0.5j, 3j, complex(0, -0.0), complex(1e20, 1)]:
+    for s in ["", ".2f", "g", "10.1e", ">20", "+.3g"]:
+        format_cases.append([enc(v), s, outcome(lambda: format(v, s))])
+
+PERCENT = [
+    ("%s", ("x",)), ("%5s|%-5s", ("a", "b")), ("%r", ("a'b",)), ("%d", (42,)), ("%i", (-3,)), ("%05d", (42,)),
+    ("%+d", (5,)), ("% d", (5,)), ("%x %X %o", (255, 255, 8)), ("%#x %#o", (255, 8)), ("%c%c", (65, "b")),
+    ("%f", (3.14159,)), ("%.2f", (2.675,)), ("%e", (12345.678,)), ("%.3g", (0.0001234,)), ("%g", (1e20,)),
+    ("%10.3f|", (3.14159,)), ("%-10.3f|", (3.14159,)), ("%*d", (5, 3)), ("%-*.*f", (8, 2, 1.5)), ("%%", ()),
+    ("%s %s", (1,)), ("%s", (1, 2)), ("%d", ("a",)), ("%(a)s-%(b)03d", {"a": 1, "b": 2}), ("%s", ([1, 2],)),
+    ("%.1s", ("abc",)), ("%5.1f%%", (99.95,)), ("%d", (3.9,)), ("%x", (3.9,)), ("%z", (1,)), ("%", ()),
+    ("%s", {"a": 1}), ("%a", ("é",)), ("%.0f", (0.5,)), ("%.0f", (1.5,)), ("%G", (1e-10,)),
+]
+percent_cases = [[f, enc(a), outcome(lambda: f % a)] for f, a in PERCENT]
+
+STR_FORMAT = [
+    ("{} {}", (1, 2), {}), ("{1}{0}{1}", ("a", "b"), {}), ("{x}-{y}", (), {"x": 1, "y": 2}), ("{0[1]}", ([5, 6],), {}),
+    ("{0.real}", (3,), {}), ("{!r:>6}", ("a",), {}), ("{:{w}.{p}f}", (3.14159,), {"w": 10, "p": 2}),
+    ("{{}} {}", (1,), {}), ("{:>{}}", ("x", 5), {}), ("{}{1}", (1, 2), {}), ("{", (), {}), ("}", (), {}),
+    ("{0}", (), {}), ("{a}", (), {}), ("{!x}", (1,), {}), ("{0!s:^7}", (12,), {}), ("{:,}", (1234567,), {}),
+    ("{0:{1}}", (5, "03"), {}), ("{d[k]}", (), {"d": {"k": "v"}}),
+]
+str_format_cases = [[t, [enc(x) for x in a], {n: enc(v) for n, v in k.items()}, outcome(lambda: t.format(*a, **k))]
+                    for t, a, k in STR_FORMAT]
+
+ROUND = []
+for x in [2.5, 3.5, -2.5, 0.5, 1.5, 2.675, 0.125, 0.375, 1.005, 123.456, -0.4, 1e300, 5e-324, 1234.5678, 0.1,
+          2.0**60 + 0.0, 1e22, 0.285, 1.0000000000000002]:
+    for nd in [None, 0, 1, 2, 3, -1, -2, 10, 400, -400]:
+        ROUND.append([enc(x), nd, outcome(lambda: round(x) if nd is None else round(x, nd))])
+for x in [5, 15, 25, -25, 1234, 2**70 + 5 * 10**20]:
+    for nd in [None, 0, -1, -2, 2]:
+        ROUND.append([enc(x), nd, outcome(lambda: round(x) if nd is None else round(x, nd))])
+
+REPR = [[enc(x), repr(x), str(x)] for x in FLOATS + [1e15, 1e-5, 1e-4, 0.3, 2.0**53, 1.7976931348623157e308,
+                                                     2.2250738585072014e-308, 123e-310]]
+
+INT_PARSE = []
+for s in ["12", " -0x1F ", "1_000", "0b101", "010", "0_1", "1__0", "_1", "z", "", "+", "0x", "0o17", "١٢٣",
+          "9" * 30, "-" + "7" * 20, "Zz", "0X_ff", " 1 ", "1.5", "0"]:
+    for b in [10, 0, 16, 36, 2]:
+        INT_PARSE.append([s, b, outcome(lambda: int(s, b))])
+FLOAT_PARSE = [[s, outcome(lambda: float(s))] for s in
+               ["1.5", " -2 ", "1e5", "1_0.5", "1__0", "inf", "-Infinity", "nan", ".5", "5.", "e5", "", "abc",
+                "0x10", "1e400", "1e-400", "٣.٥"]]
+
+MATH = []
+def m(name, *args):
+    MATH.append([name, [enc(a) for a in args], outcome(lambda: getattr(math, name)(*args))])
+for x in [0.0, 0.5, 1.0, 2.0, -1.0, 10.0, 1e-10, 100.0, -0.5, float("inf"), float("nan"), 3]:
+    for f in ["sqrt", "exp", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "asin", "acos",
+              "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "fabs", "ceil", "floor", "trunc",
+              "gamma", "lgamma", "erf", "erfc", "isfinite", "isinf", "isnan", "degrees", "radians", "frexp",
+              "modf", "exp2"]:
+        m(f, x)
+for args in [(2, 10), (-8, 1 / 3), (0, -1), (0.0, 0), (1, float("nan")), (2, 0.5), (10, 400)]:
+    m("pow", *args)
+for args in [(8, 2), (100,), (1, 1), (0,), (-1,), (2**1000,), (10**400,)]:
+    m("log", *args)
+for args in [(5, 3), (-5, 3), (5, -3), (5.5, 2), (1, 0), (float("inf"), 1), (3, float("inf"))]:
+    m("fmod", *args)
+    m("remainder", *args)
+    m("copysign", *args)
+    m("atan2", *args)
+for n in [0, 1, 5, 20, 25, -1, 1.5]:
+    m("factorial", n)
+for args in [(10, 3), (5, 0), (3, 5), (-1, 2), (2, -1), (50, 25)]:
+    m("comb", *args)
+    m("perm", *args)
+for args in [(12, 18), (0, 0), (-4, 6), (12, 18, 30), ()]:
+    m("gcd", *args)
+    m("lcm", *args)
+for x in [0, 1, 15, 16, 10**20, -1]:
+    m("isqrt", x)
+for args in [(1.0, 2.0), (1.0, 0.0), (0.0, 1.0), (-0.0, -1.0)]:
+    m("nextafter", *args)
+for x in [1.0, 0.0, 1e300, 5e-324, -2.0]:
+    m("ulp", x)
+for args in [(1, 10), (1.5, -2), (1, 2000), (1, -2000)]:
+    m("ldexp", *args)
+for args in [(3, 4), (3, 4, 12), ()]:
+    m("hypot", *args)
+m("dist", (0, 0), (3, 4))
+for x in [0.5, 5.5, 10.5, -1.5, -2.5, 0.1, 30.0, 171.5, 200.0, -200.5, 1e-21]:
+    m("gamma", x)
+    m("lgamma", x)
+for x in [0.1, 0.5, 1.4, 1.6, 2.0, 3.0, -0.7, 5.0, 30.0]:
+    m("erf", x)
+    m("erfc", x)
+FSUM = [[[enc(x) for x in xs], outcome(lambda: math.fsum(xs))] for xs in
+        [[0.1] * 10, [1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50], [float("inf"), 1.0],
+         [float("inf"), float("-inf")], [], [1e308, 1e308], [2.0**53, 1.0, 1.0], [0.3, 0.3, 0.3, -0.9]]]
+
+json.dump({
+    "format": format_cases, "percent": percent_cases, "str_format": str_format_cases, "round": ROUND,
+    "float_repr": REPR, "int_parse": INT_PARSE, "float_parse": FLOAT_PARSE, "math": MATH, "fsum": FSUM,
+    "python": sys.version.split()[0],
+}, sys.stdout, ensure_ascii=False, indent=0)

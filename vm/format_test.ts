@@ -6,7 +6,7 @@ import { deepStrictEqual as assertEquals } from "node:assert/strict";
 import { CASES, decode, type Encoded, type Outcome, outcomeOf } from "./test_cases.ts";
 import { formatValue, percentFormat, strFormat } from "./format.ts";
 import { call, repr, str } from "./ops.ts";
-import { dictFromObject, PyFloat, type PyValue } from "./object.ts";
+import { dictFromObject, type PyFloat, type PyValue } from "./object.ts";
 import { builtinsModule } from "./builtins.ts";
 
 const builtin = (name: string) => builtinsModule().dict!.getStr(name)!;

@@ -26,8 +26,12 @@ import {
 } from "./ast.ts";
 import { bytesRepr, complexRepr, floatRepr, strRepr } from "../vm/repr.ts";
 
-/** Fields added after Python 3.11: shown only when not empty. */
-const FIELDS_NEWER_THAN_311: ReadonlySet<string> = new Set(["type_params"]);
+/** Fields that Python 3.12 added to 3.11's nodes: shown only when not empty. */
+const FIELDS_NEWER_THAN_311: ReadonlySet<string> = new Set([
+  "FunctionDef.type_params",
+  "AsyncFunctionDef.type_params",
+  "ClassDef.type_params",
+]);
 
 /** Options beyond the indent: `includeAttributes` adds positions, as `ast.dump(…, include_attributes=True)`. */
 export interface DumpOptions {
@@ -117,7 +121,9 @@ class Dumper {
     for (const name of NODE_FIELDS[type] as readonly string[]) {
       const value = record[name];
       if (value === null && !NULLABLE_REQUIRED_FIELDS.has(type + "." + name)) continue;
-      if (FIELDS_NEWER_THAN_311.has(name) && Array.isArray(value) && value.length === 0) continue;
+      if (Array.isArray(value) && value.length === 0 && FIELDS_NEWER_THAN_311.has(type + "." + name)) {
+        continue;
+      }
       const [text, simple] = type === "Constant" && name === "value"
         ? [constantRepr(value as ConstantValue), true]
         : type === "MatchSingleton" && name === "value"

@@ -825,9 +825,14 @@ class Parser {
       if (this.invalidTarget(exprs[i], STAR_TARGETS) !== null) this.assignmentError(exprs, starts, i, value);
     }
     for (const target of exprs) this.setContext(target, "Store");
-    const end = this.last;
-    const type_comment = t.kind === NEWLINE ? this.typeCommentIn(end.end, t.start) : null;
-    return this.loc({ _type: "Assign", targets: exprs, value, type_comment }, s, end) as A.Assign;
+    const type_comment = t.kind === NEWLINE ? this.typeCommentIn(this.last.end, t.start) : null;
+    const node = this.loc({ _type: "Assign", targets: exprs, value, type_comment }, s) as A.Assign;
+    if (type_comment !== null) {
+      // The statement ends with its TYPE_COMMENT token, which runs to the end of the line.
+      node.end_lineno = t.line;
+      node.end_col_offset = t.col;
+    }
+    return node;
   }
 
   /** CPython's `invalid_assignment` and `invalid_named_expression`, in their order. */
@@ -1775,7 +1780,7 @@ class Parser {
       if (next.kind === OP && next.value === ":=") {
         this.advance();
         this.advance();
-        const target = this.loc({ _type: "Name", id: s.value, ctx: "Store" }, s) as A.Name;
+        const target = this.loc({ _type: "Name", id: s.value, ctx: "Store" }, s, s) as A.Name;
         const value = this.parseExpression();
         return this.loc({ _type: "NamedExpr", target, value }, s) as A.NamedExpr;
       }
@@ -2518,7 +2523,7 @@ class Parser {
     let bytes: Uint8Array[] | null = null;
     let sawStr = false;
     let sawFString = false;
-    const kind = s.kind === STRING && (s.value[0] === "u" || s.value[0] === "U") ? "u" : null;
+    const kind = s.kind === STRING && s.value[0] === "u" ? "u" : null;
     for (;;) {
       const t = this.tok;
       if (t.kind === STRING) {
@@ -2576,7 +2581,6 @@ class Parser {
         text = "";
       }
       this.loc(p, s, e);
-      if (p.format_spec !== null) this.relocateSpec(p.format_spec as A.JoinedStr, s, e);
       values.push(p);
     }
     if (text !== "") values.push(this.loc({ _type: "Constant", value: text, kind }, s, e) as A.Constant);
@@ -2620,9 +2624,26 @@ class Parser {
     return this.errorAtToken(msg, toks[i]);
   }
 
+  /** Whether tokens[first] is a '(' whose matching ')' is tokens[last]. */
+  enclosedInParentheses(first: number, last: number): boolean {
+    const toks = this.tokens;
+    if (!(toks[first].kind === OP && toks[first].value === "(")) return false;
+    let depth = 0;
+    for (let i = first; i <= last; i++) {
+      const t = toks[i];
+      if (t.kind !== OP) continue;
+      if (t.value === "(" || t.value === "[" || t.value === "{") depth++;
+      else if (t.value === ")" || t.value === "]" || t.value === "}") {
+        if (--depth === 0) return i === last;
+      }
+    }
+    return false;
+  }
+
   /** FSTRING_START (FSTRING_MIDDLE | replacement field)* FSTRING_END, appended to `parts`. */
   parseFString(parts: (string | A.FormattedValue)[]): void {
-    this.advance();
+    const start = this.advance();
+    const firstPart = parts.length;
     this.fstringDepth++;
     for (;;) {
       const t = this.tok;
@@ -2634,6 +2655,13 @@ class Parser {
       } else if (t.kind === FSTRING_END) {
         this.advance();
         this.fstringDepth--;
+        // 3.11 gives a format spec the span of its own f-string token, not of the concatenation.
+        for (let i = firstPart; i < parts.length; i++) {
+          const p = parts[i];
+          if (typeof p !== "string" && p.format_spec !== null) {
+            this.relocateSpec(p.format_spec as A.JoinedStr, start, t);
+          }
+        }
         return;
       } else {
         this.fail();
@@ -2647,7 +2675,16 @@ class Parser {
     if (this.isOp("}") || this.isOp("!") || this.isOp(":") || this.isOp("=")) {
       throw this.fstringError("f-string: empty expression not allowed");
     }
+    const exprStart = this.pos;
     const value = this.isKw("yield") ? this.parseYieldExpr() : this.parseStarExpressions();
+    if (value._type === "Tuple" && !this.enclosedInParentheses(exprStart, this.pos - 1)) {
+      // 3.11 parsed the field's text in parentheses put where the braces are: a bare tuple spans them.
+      const after = this.tok;
+      value.lineno = open.line;
+      value.col_offset = open.col;
+      value.end_lineno = after.line;
+      value.end_col_offset = after.col + 1;
+    }
     let conversion = -1;
     let debug = false;
     if (this.isOp("=")) {

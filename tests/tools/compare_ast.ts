@@ -3,7 +3,9 @@
  * it needs CPython). In: directories or .py files on the command line (default: CPython's stdlib).
  * Out: one line per mismatching file, and the count of files that match byte for byte.
  *
- *   deno run -A tests/tools/compare_ast.ts [--show N] [PATH…]
+ *   deno run -A tests/tools/compare_ast.ts [--show N] [--attributes] [PATH…]
+ *
+ * `--attributes` compares positions too (`ast.dump(…, include_attributes=True)`).
  *
  * CPython's dumps (or its SyntaxError: message, line, offsets) are computed once per run by one
  * python3 process, into a temporary directory.
@@ -18,11 +20,12 @@ const STDLIB = "/root/.pyenv/versions/3.11.7/lib/python3.11";
 const EXPECTED_SCRIPT = `
 import ast, sys, os, json
 out = sys.argv[1]
+attrs = sys.argv[2] == "1"
 for i, path in enumerate(sys.stdin.read().split("\\n")):
     if not path: continue
     try:
         with open(path, "rb") as f: src = f.read()
-        text = ast.dump(ast.parse(src, path, type_comments=True), indent=3)
+        text = ast.dump(ast.parse(src, path, type_comments=True), indent=3, include_attributes=attrs)
     except SyntaxError as e:
         text = "SyntaxError %s %r %s %s %s %s" % (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)
     except Exception as e:
@@ -42,7 +45,7 @@ function collect(path: string, out: string[]): void {
   }
 }
 
-function mine(path: string): string {
+function mine(path: string, attributes: boolean): string {
   let source: string;
   try {
     source = new TextDecoder("utf-8", { fatal: true }).decode(Deno.readFileSync(path));
@@ -50,7 +53,7 @@ function mine(path: string): string {
     return "Error UnicodeDecodeError";
   }
   try {
-    return dumpAst(parse(source, path), 3);
+    return dumpAst(parse(source, path), 3, { includeAttributes: attributes });
   } catch (e) {
     if (e instanceof PySyntaxError) {
       return `SyntaxError ${e.kind} ${pyStr(e.msg)} ${e.lineno} ${e.offset} ${e.endLineno} ${e.endOffset}`;
@@ -65,15 +68,20 @@ function pyStr(s: string): string {
 
 if (import.meta.main) {
   let show = 3;
+  let attributes = false;
   const paths: string[] = [];
   for (let i = 0; i < Deno.args.length; i++) {
     if (Deno.args[i] === "--show") show = Number(Deno.args[++i]);
+    else if (Deno.args[i] === "--attributes") attributes = true;
     else paths.push(Deno.args[i]);
   }
   const files: string[] = [];
   for (const p of paths.length ? paths : [STDLIB]) collect(p, files);
   const dir = Deno.makeTempDirSync({ prefix: "compare_ast_" });
-  const py = new Deno.Command("python3", { args: ["-c", EXPECTED_SCRIPT, dir], stdin: "piped" }).spawn();
+  const py = new Deno.Command("python3", {
+    args: ["-c", EXPECTED_SCRIPT, dir, attributes ? "1" : "0"],
+    stdin: "piped",
+  }).spawn();
   const w = py.stdin.getWriter();
   await w.write(new TextEncoder().encode(files.join("\n")));
   await w.close();
@@ -83,7 +91,7 @@ if (import.meta.main) {
   const started = performance.now();
   for (let i = 0; i < files.length; i++) {
     const expected = Deno.readTextFileSync(`${dir}/${i}.ast`);
-    const got = mine(files[i]);
+    const got = mine(files[i], attributes);
     if (got === expected) {
       same++;
       continue;

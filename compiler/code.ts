@@ -49,41 +49,41 @@ let nextCodeId = 0;
 
 /** A compiled code object. */
 export class PyCode extends PyObject {
-  readonly id: number;
+  declare readonly id: number;
   /** Number of positional parameters (positional-only included). */
-  argcount: number;
-  posonlyargcount: number;
-  kwonlyargcount: number;
-  flags: number;
-  name: string;
-  qualname: string;
-  filename: string;
-  firstlineno: number;
-  code: Uint16Array;
-  consts: PyValue[];
-  names: string[];
+  declare argcount: number;
+  declare posonlyargcount: number;
+  declare kwonlyargcount: number;
+  declare flags: number;
+  declare name: string;
+  declare qualname: string;
+  declare filename: string;
+  declare firstlineno: number;
+  declare code: Uint16Array;
+  declare consts: PyValue[];
+  declare names: string[];
   /** Locals (parameters first). */
-  varnames: string[];
+  declare varnames: string[];
   /** Variables captured by inner scopes. */
-  cellvars: string[];
+  declare cellvars: string[];
   /** Variables from enclosing scopes. */
-  freevars: string[];
+  declare freevars: string[];
   /** All slot names: varnames, then cellvars not already in varnames, then freevars. */
-  localsplusNames: string[];
+  declare localsplusNames: string[];
   /** SLOT_* of each localsplus slot. */
-  localsplusKinds: Uint8Array;
+  declare localsplusKinds: Uint8Array;
   /** For each cell variable, its localsplus slot (parameters that are cells keep their slot). */
-  cellSlots: Int32Array;
-  nlocalsplus: number;
-  stacksize: number;
-  lines: Int32Array;
-  exceptionTable: Int32Array;
+  declare cellSlots: Int32Array;
+  declare nlocalsplus: number;
+  declare stacksize: number;
+  declare lines: Int32Array;
+  declare exceptionTable: Int32Array;
   /** The source text (for tracebacks), shared by all code objects of a module. */
-  source: string;
+  declare source: string;
   /** Tier state: back-edge countdown before the tier's hot-loop hook fires. */
-  warmup: number;
+  declare warmup: number;
   /** Tier-private data (specializer side tables, JIT executors). */
-  tierData: unknown;
+  declare tierData: unknown;
   constructor(fields: {
     argcount: number;
     posonlyargcount: number;

@@ -26,23 +26,23 @@ export const FRAME_CREATED = 0, FRAME_RUNNING = 1, FRAME_SUSPENDED = 2, FRAME_DO
 
 /** One activation of a code object. */
 export class Frame {
-  code: PyCode;
-  globals: PyDict;
-  builtins: PyDict;
+  declare code: PyCode;
+  declare globals: PyDict;
+  declare builtins: PyDict;
   /** The namespace of module and class bodies (LOAD_NAME / STORE_NAME), else null. */
-  locals: PyDict | null;
+  declare locals: PyDict | null;
   /** The function being run (null for module and exec code). */
-  func: PyValue | null;
-  values: Slot[];
+  declare func: PyValue | null;
+  declare values: Slot[];
   /** Stack pointer (index of the next free slot) while the frame is not running. */
-  sp: number;
+  declare sp: number;
   /** Next code unit to execute while the frame is not running. */
-  ip: number;
+  declare ip: number;
   /** The caller (the frame below this one on the Python stack). */
-  back: Frame | null;
-  state: number;
+  declare back: Frame | null;
+  declare state: number;
   /** The generator object owning this frame, if any. */
-  generator: PyValue | null;
+  declare generator: PyValue | null;
   constructor(code: PyCode, globals: PyDict, builtins: PyDict, locals: PyDict | null, func: PyValue | null) {
     this.code = code;
     this.globals = globals;

@@ -36,20 +36,20 @@ import { genericSetAttr } from "./ops.ts";
 
 /** A function defined in Python. */
 export class PyFunction extends PyObject {
-  code: PyCode;
-  globals: PyDict;
-  builtins: PyDict;
-  name: string;
-  qualname: string;
+  declare code: PyCode;
+  declare globals: PyDict;
+  declare builtins: PyDict;
+  declare name: string;
+  declare qualname: string;
   /** Positional defaults (for the last parameters), or null. */
-  defaults: PyValue[] | null;
+  declare defaults: PyValue[] | null;
   /** Keyword-only defaults, or null. */
-  kwdefaults: PyDict | null;
+  declare kwdefaults: PyDict | null;
   /** Cells for the code's free variables, in co_freevars order, or null. */
-  closure: PyCell[] | null;
-  doc: PyValue;
-  module: PyValue;
-  annotations: PyValue;
+  declare closure: PyCell[] | null;
+  declare doc: PyValue;
+  declare module: PyValue;
+  declare annotations: PyValue;
   constructor(code: PyCode, globals: PyDict, builtins: PyDict) {
     super(functionType, null);
     this.code = code;

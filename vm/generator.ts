@@ -46,11 +46,11 @@ export const generatorType: PyType = newBuiltinType("generator", objectType, 0);
 
 /** A generator object. */
 export class PyGenerator extends PyObject {
-  frame: Frame;
+  declare frame: Frame;
   /** The return value once finished (what `yield from` evaluates to). */
-  returnValue: PyValue;
+  declare returnValue: PyValue;
   /** The exception being handled inside the generator when it last yielded. */
-  excState: PyValue;
+  declare excState: PyValue;
   constructor(frame: Frame) {
     super(generatorType);
     this.frame = frame;

@@ -1249,12 +1249,7 @@ function unpackSequence(s: Slot[], sp: number, n: number): number {
   if (items.length < n) {
     raise(Exc.ValueError, `not enough values to unpack (expected ${n}, got ${items.length})`);
   }
-  if (items.length > n) {
-    if (v instanceof PyTuple || v instanceof PyList) {
-      raise(Exc.ValueError, `too many values to unpack (expected ${n}, got ${items.length})`);
-    }
-    raise(Exc.ValueError, `too many values to unpack (expected ${n})`);
-  }
+  if (items.length > n) raise(Exc.ValueError, `too many values to unpack (expected ${n})`);
   for (let i = n - 1; i >= 0; i--) s[sp++] = items[i];
   return sp;
 }

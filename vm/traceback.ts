@@ -31,10 +31,10 @@ export const tracebackType: PyType = newBuiltinType("traceback", objectType, 0);
 
 /** One traceback entry: a frame's code and the line it was executing. */
 export class PyTraceback extends PyObject {
-  next: PyValue;
-  code: PyCode;
-  lasti: number;
-  lineno: number;
+  declare next: PyValue;
+  declare code: PyCode;
+  declare lasti: number;
+  declare lineno: number;
   constructor(next: PyValue, code: PyCode, lasti: number) {
     super(tracebackType);
     this.next = next;

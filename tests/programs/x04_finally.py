@@ -104,7 +104,10 @@ def gen_finally():
             yield i
         finally:
             print("gf", i)
-for v in gen_finally():
+gen = gen_finally()
+for v in gen:
     if v == 1:
         break
 print("after break")
+gen.close()
+print("after close")

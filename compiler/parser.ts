@@ -443,6 +443,16 @@ class Parser {
     }
   }
 
+  /** Decodes a STRING token; an error is raised again with the literal's location (computed lazily). */
+  decode(t: Token): { bytes: boolean; value: string } {
+    try {
+      return decodeString(t.value);
+    } catch (e) {
+      if (!(e instanceof PySyntaxError)) throw e;
+      return decodeString(t.value, this.literalLocation(t));
+    }
+  }
+
   /** Where a literal token sits, for errors raised while decoding it. */
   literalLocation(t: Token): LiteralLocation {
     return {
@@ -461,13 +471,13 @@ class Parser {
   /** The type comment (not `type: ignore`) in the source between two offsets, which hold no tokens. */
   typeCommentIn(from: number, to: number): string | null {
     const src = this.source;
-    let i = src.indexOf("#", from);
-    while (i !== -1 && i < to) {
+    for (let i = from; i < to; i++) {
+      if (src.charCodeAt(i) !== 0x23) continue; // '#'
       let end = i;
       while (end < to && src.charCodeAt(end) !== 10 && src.charCodeAt(end) !== 13) end++;
       const m = classifyTypeComment(src.slice(i, end));
       if (m !== null && !m.ignore) return m.text;
-      i = src.indexOf("#", end);
+      i = end;
     }
     return null;
   }
@@ -482,14 +492,15 @@ class Parser {
   typeIgnores(): A.TypeIgnore[] {
     const out: A.TypeIgnore[] = [];
     const src = this.source;
-    const re = /#[ \t]*type:[ \t]*ignore/g;
-    let m: RegExpExecArray | null;
     let tokenIndex = 0;
     let line = 1;
     let lineCountedTo = 0;
     const toks = this.tokens;
-    while ((m = re.exec(src)) !== null) {
-      const at = m.index;
+    // "type:" is rare: find it, then check for `#[ \t]*` before it.
+    for (let found = src.indexOf("type:"); found !== -1; found = src.indexOf("type:", found + 5)) {
+      let at = found - 1;
+      while (at >= 0 && (src.charCodeAt(at) === 0x20 || src.charCodeAt(at) === 0x09)) at--;
+      if (at < 0 || src.charCodeAt(at) !== 0x23) continue;
       // Skip matches inside tokens (strings): find the last token starting at or before `at`.
       while (tokenIndex + 1 < toks.length && toks[tokenIndex + 1].start <= at) tokenIndex++;
       const prev = toks[tokenIndex];
@@ -613,13 +624,31 @@ class Parser {
       switch (t.value) {
         case "pass":
           this.advance();
-          return this.loc({ _type: "Pass" }, t) as A.Pass;
+          return {
+            _type: "Pass",
+            lineno: t.line,
+            col_offset: t.col,
+            end_lineno: this.last.endLine,
+            end_col_offset: this.last.endCol,
+          } as A.Pass;
         case "break":
           this.advance();
-          return this.loc({ _type: "Break" }, t) as A.Break;
+          return {
+            _type: "Break",
+            lineno: t.line,
+            col_offset: t.col,
+            end_lineno: this.last.endLine,
+            end_col_offset: this.last.endCol,
+          } as A.Break;
         case "continue":
           this.advance();
-          return this.loc({ _type: "Continue" }, t) as A.Continue;
+          return {
+            _type: "Continue",
+            lineno: t.line,
+            col_offset: t.col,
+            end_lineno: this.last.endLine,
+            end_col_offset: this.last.endCol,
+          } as A.Continue;
         case "return":
           return this.parseReturn();
         case "import":
@@ -655,7 +684,14 @@ class Parser {
     const s = this.advance();
     let value: A.expr | null = null;
     if (this.canStartStarExpression()) value = this.parseStarExpressions();
-    return this.loc({ _type: "Return", value }, s) as A.Return;
+    return {
+      _type: "Return",
+      value,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.Return;
   }
 
   canStartStarExpression(): boolean {
@@ -671,7 +707,15 @@ class Parser {
       exc = this.parseExpression();
       if (this.eatKw("from")) cause = this.parseExpression();
     }
-    return this.loc({ _type: "Raise", exc, cause }, s) as A.Raise;
+    return {
+      _type: "Raise",
+      exc,
+      cause,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.Raise;
   }
 
   parseAssert(): A.Assert {
@@ -679,14 +723,29 @@ class Parser {
     const test = this.parseExpression();
     let msg: A.expr | null = null;
     if (this.eatOp(",")) msg = this.parseExpression();
-    return this.loc({ _type: "Assert", test, msg }, s) as A.Assert;
+    return {
+      _type: "Assert",
+      test,
+      msg,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.Assert;
   }
 
   parseGlobal(kw: string): A.Global | A.Nonlocal {
     const s = this.advance();
     const names = [this.expectName().value];
     while (this.eatOp(",")) names.push(this.expectName().value);
-    return this.loc({ _type: kw === "global" ? "Global" : "Nonlocal", names }, s) as A.Global;
+    return {
+      _type: kw === "global" ? "Global" : "Nonlocal",
+      names,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.Global;
   }
 
   parseDel(): A.Delete {
@@ -707,7 +766,14 @@ class Parser {
       if (bad !== null) throw this.errorAtNode(`cannot delete ${exprName(bad)}`, bad);
       this.setContext(t, "Del");
     }
-    return this.loc({ _type: "Delete", targets }, s) as A.Delete;
+    return {
+      _type: "Delete",
+      targets,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.Delete;
   }
 
   parseDottedName(): string {
@@ -727,9 +793,26 @@ class Parser {
       const name = this.parseDottedName();
       let asname: string | null = null;
       if (this.eatKw("as")) asname = this.expectName().value;
-      names.push(this.loc({ _type: "alias", name, asname }, a) as A.alias);
+      names.push(
+        {
+          _type: "alias",
+          name,
+          asname,
+          lineno: a.line,
+          col_offset: a.col,
+          end_lineno: this.last.endLine,
+          end_col_offset: this.last.endCol,
+        } as A.alias,
+      );
     } while (this.eatOp(","));
-    return this.loc({ _type: "Import", names }, s) as A.Import;
+    return {
+      _type: "Import",
+      names,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.Import;
   }
 
   parseFromImport(): A.ImportFrom {
@@ -747,7 +830,17 @@ class Parser {
     const names: A.alias[] = [];
     if (this.isOp("*")) {
       const t = this.advance();
-      names.push(this.loc({ _type: "alias", name: "*", asname: null }, t) as A.alias);
+      names.push(
+        {
+          _type: "alias",
+          name: "*",
+          asname: null,
+          lineno: t.line,
+          col_offset: t.col,
+          end_lineno: this.last.endLine,
+          end_col_offset: this.last.endCol,
+        } as A.alias,
+      );
     } else if (this.eatOp("(")) {
       this.level++;
       do {
@@ -765,24 +858,58 @@ class Parser {
         names.push(this.parseImportAlias());
       }
     }
-    return this.loc({ _type: "ImportFrom", module, names, level }, s) as A.ImportFrom;
+    return {
+      _type: "ImportFrom",
+      module,
+      names,
+      level,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.ImportFrom;
   }
 
   parseImportAlias(): A.alias {
     const a = this.expectName();
     let asname: string | null = null;
     if (this.eatKw("as")) asname = this.expectName().value;
-    return this.loc({ _type: "alias", name: a.value, asname }, a) as A.alias;
+    return {
+      _type: "alias",
+      name: a.value,
+      asname,
+      lineno: a.line,
+      col_offset: a.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.alias;
   }
 
   parseTypeAlias(): A.TypeAlias {
     const s = this.advance();
     const n = this.advance();
-    const name = this.loc({ _type: "Name", id: n.value, ctx: "Store" }, n) as A.Name;
+    const name = {
+      _type: "Name",
+      id: n.value,
+      ctx: "Store",
+      lineno: n.line,
+      col_offset: n.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.Name;
     const type_params = this.isOp("[") ? this.parseTypeParams() : [];
     this.expectOp("=");
     const value = this.parseExpression();
-    return this.loc({ _type: "TypeAlias", name, type_params, value }, s) as A.TypeAlias;
+    return {
+      _type: "TypeAlias",
+      name,
+      type_params,
+      value,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.TypeAlias;
   }
 
   /** Expression statements, assignments, annotated and augmented assignments. */
@@ -804,11 +931,27 @@ class Parser {
         this.advance();
         this.setContext(first, "Store");
         const value = this.isKw("yield") ? this.parseYieldExpr() : this.parseStarExpressions();
-        return this.loc({ _type: "AugAssign", target: first, op, value }, s) as A.AugAssign;
+        return {
+          _type: "AugAssign",
+          target: first,
+          op,
+          value,
+          lineno: s.line,
+          col_offset: s.col,
+          end_lineno: this.last.endLine,
+          end_col_offset: this.last.endCol,
+        } as A.AugAssign;
       }
     }
     if (!(t.kind === NEWLINE || (t.kind === OP && t.value === ";"))) this.fail();
-    return this.loc({ _type: "Expr", value: first }, s) as A.Expr;
+    return {
+      _type: "Expr",
+      value: first,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.Expr;
   }
 
   parseAssignment(s: Token, first: A.expr): A.Assign {
@@ -826,7 +969,16 @@ class Parser {
     }
     for (const target of exprs) this.setContext(target, "Store");
     const type_comment = t.kind === NEWLINE ? this.typeCommentIn(this.last.end, t.start) : null;
-    const node = this.loc({ _type: "Assign", targets: exprs, value, type_comment }, s) as A.Assign;
+    const node = {
+      _type: "Assign",
+      targets: exprs,
+      value,
+      type_comment,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.Assign;
     if (type_comment !== null) {
       // The statement ends with its TYPE_COMMENT token, which runs to the end of the line.
       node.end_lineno = t.line;
@@ -887,7 +1039,17 @@ class Parser {
     if (!(t.kind === NEWLINE || (t.kind === OP && t.value === ";"))) this.fail();
     this.setContext(target, "Store");
     const simple = target._type === "Name" && !parenthesized ? 1 : 0;
-    return this.loc({ _type: "AnnAssign", target, annotation, value, simple }, s) as A.AnnAssign;
+    return {
+      _type: "AnnAssign",
+      target,
+      annotation,
+      value,
+      simple,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.AnnAssign;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -950,7 +1112,15 @@ class Parser {
         if (this.isKw("in")) break;
         elts.push(this.parseTargetElement());
       }
-      target = this.loc({ _type: "Tuple", elts, ctx: "Store" }, s) as A.Tuple;
+      target = {
+        _type: "Tuple",
+        elts,
+        ctx: "Store",
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.Tuple;
     }
     if (!this.isKw("in") || this.invalidTarget(target, FOR_TARGETS) !== null) {
       // CPython's invalid_for_target: re-read as star_expressions to name what cannot be assigned to.
@@ -982,7 +1152,15 @@ class Parser {
     if (this.isOp("*")) {
       const s = this.advance();
       const value = this.parseTargetElement();
-      return this.loc({ _type: "Starred", value, ctx: "Store" }, s) as A.Starred;
+      return {
+        _type: "Starred",
+        value,
+        ctx: "Store",
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.Starred;
     }
     return this.parsePrimary();
   }
@@ -1307,15 +1485,43 @@ class Parser {
       const s = this.tok;
       if (this.eatOp("*")) {
         const name = this.expectName().value;
-        params.push(this.loc({ _type: "TypeVarTuple", name }, s) as A.TypeVarTuple);
+        params.push(
+          {
+            _type: "TypeVarTuple",
+            name,
+            lineno: s.line,
+            col_offset: s.col,
+            end_lineno: this.last.endLine,
+            end_col_offset: this.last.endCol,
+          } as A.TypeVarTuple,
+        );
       } else if (this.eatOp("**")) {
         const name = this.expectName().value;
-        params.push(this.loc({ _type: "ParamSpec", name }, s) as A.ParamSpec);
+        params.push(
+          {
+            _type: "ParamSpec",
+            name,
+            lineno: s.line,
+            col_offset: s.col,
+            end_lineno: this.last.endLine,
+            end_col_offset: this.last.endCol,
+          } as A.ParamSpec,
+        );
       } else {
         const name = this.expectName().value;
         let bound: A.expr | null = null;
         if (this.eatOp(":")) bound = this.parseExpression();
-        params.push(this.loc({ _type: "TypeVar", name, bound }, s) as A.TypeVar);
+        params.push(
+          {
+            _type: "TypeVar",
+            name,
+            bound,
+            lineno: s.line,
+            col_offset: s.col,
+            end_lineno: this.last.endLine,
+            end_col_offset: this.last.endCol,
+          } as A.TypeVar,
+        );
       }
     } while (this.eatOp(","));
     this.expectOp("]");
@@ -1414,7 +1620,16 @@ class Parser {
     if (annotations && this.eatOp(":")) {
       annotation = starAnnotation && this.isOp("*") ? this.parseStarExpression() : this.parseExpression();
     }
-    return this.loc({ _type: "arg", arg: n.value, annotation, type_comment: null }, n) as A.arg;
+    return {
+      _type: "arg",
+      arg: n.value,
+      annotation,
+      type_comment: null,
+      lineno: n.line,
+      col_offset: n.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.arg;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1487,7 +1702,15 @@ class Parser {
         if (this.isOp(":")) break;
         elts.push(this.parseStarNamedExpression(true));
       }
-      return this.loc({ _type: "Tuple", elts, ctx: "Load" }, s) as A.Tuple;
+      return {
+        _type: "Tuple",
+        elts,
+        ctx: "Load",
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.Tuple;
     }
     if (first._type === "Starred") this.fail();
     return first;
@@ -1512,7 +1735,14 @@ class Parser {
         if (this.isOp(":") || this.isKw("if")) break;
         patterns.push(this.parseMaybeStarPattern());
       }
-      return this.loc({ _type: "MatchSequence", patterns }, s) as A.MatchSequence;
+      return {
+        _type: "MatchSequence",
+        patterns,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.MatchSequence;
     }
     if (first._type === "MatchStar") this.fail();
     return first;
@@ -1522,7 +1752,14 @@ class Parser {
     if (this.isOp("*")) {
       const s = this.advance();
       const n = this.expectName();
-      return this.loc({ _type: "MatchStar", name: n.value === "_" ? null : n.value }, s) as A.MatchStar;
+      return {
+        _type: "MatchStar",
+        name: n.value === "_" ? null : n.value,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.MatchStar;
     }
     return this.parsePattern();
   }
@@ -1539,7 +1776,15 @@ class Parser {
         this.fail();
       }
       this.advance();
-      p = this.loc({ _type: "MatchAs", pattern: p, name: n.value }, s) as A.MatchAs;
+      p = {
+        _type: "MatchAs",
+        pattern: p,
+        name: n.value,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.MatchAs;
     }
     this.depth--;
     return p;
@@ -1551,40 +1796,100 @@ class Parser {
     if (!this.isOp("|")) return first;
     const patterns = [first];
     while (this.eatOp("|")) patterns.push(this.parseClosedPattern());
-    return this.loc({ _type: "MatchOr", patterns }, s) as A.MatchOr;
+    return {
+      _type: "MatchOr",
+      patterns,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.MatchOr;
   }
 
   parseClosedPattern(): A.pattern {
     const s = this.tok;
     if (s.kind === NUMBER || (s.kind === OP && s.value === "-")) {
       const value = this.parseSignedNumberOrComplex();
-      return this.loc({ _type: "MatchValue", value }, s) as A.MatchValue;
+      return {
+        _type: "MatchValue",
+        value,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.MatchValue;
     }
     if (s.kind === STRING || s.kind === FSTRING_START) {
       const value = this.parseStrings();
-      return this.loc({ _type: "MatchValue", value }, s) as A.MatchValue;
+      return {
+        _type: "MatchValue",
+        value,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.MatchValue;
     }
     if (s.kind === NAME) {
       if (s.value === "None" || s.value === "True" || s.value === "False") {
         this.advance();
         const value = s.value === "None" ? null : s.value === "True";
-        return this.loc({ _type: "MatchSingleton", value }, s) as A.MatchSingleton;
+        return {
+          _type: "MatchSingleton",
+          value,
+          lineno: s.line,
+          col_offset: s.col,
+          end_lineno: this.last.endLine,
+          end_col_offset: this.last.endCol,
+        } as A.MatchSingleton;
       }
       if (!this.isName()) this.fail();
       const next = this.peek(1);
       if (!(next.kind === OP && (next.value === "." || next.value === "(" || next.value === "="))) {
         this.advance();
         const name = s.value === "_" ? null : s.value;
-        return this.loc({ _type: "MatchAs", pattern: null, name }, s) as A.MatchAs;
+        return {
+          _type: "MatchAs",
+          pattern: null,
+          name,
+          lineno: s.line,
+          col_offset: s.col,
+          end_lineno: this.last.endLine,
+          end_col_offset: this.last.endCol,
+        } as A.MatchAs;
       }
-      let cls: A.expr = this.loc({ _type: "Name", id: this.advance().value, ctx: "Load" }, s) as A.Name;
+      let cls: A.expr = {
+        _type: "Name",
+        id: this.advance().value,
+        ctx: "Load",
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.Name;
       while (this.eatOp(".")) {
         const attr = this.expectName().value;
-        cls = this.loc({ _type: "Attribute", value: cls, attr, ctx: "Load" }, s) as A.Attribute;
+        cls = {
+          _type: "Attribute",
+          value: cls,
+          attr,
+          ctx: "Load",
+          lineno: s.line,
+          col_offset: s.col,
+          end_lineno: this.last.endLine,
+          end_col_offset: this.last.endCol,
+        } as A.Attribute;
       }
       if (this.isOp("(")) return this.parseClassPattern(s, cls);
       if (cls._type === "Name") this.fail();
-      return this.loc({ _type: "MatchValue", value: cls }, s) as A.MatchValue;
+      return {
+        _type: "MatchValue",
+        value: cls,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.MatchValue;
     }
     if (s.kind === OP) {
       if (s.value === "(") {
@@ -1592,7 +1897,14 @@ class Parser {
         this.level++;
         if (this.eatOp(")")) {
           this.level--;
-          return this.loc({ _type: "MatchSequence", patterns: [] }, s) as A.MatchSequence;
+          return {
+            _type: "MatchSequence",
+            patterns: [],
+            lineno: s.line,
+            col_offset: s.col,
+            end_lineno: this.last.endLine,
+            end_col_offset: this.last.endCol,
+          } as A.MatchSequence;
         }
         const first = this.parseMaybeStarPattern();
         if (this.isOp(",")) {
@@ -1603,12 +1915,26 @@ class Parser {
           }
           this.expectOp(")");
           this.level--;
-          return this.loc({ _type: "MatchSequence", patterns }, s) as A.MatchSequence;
+          return {
+            _type: "MatchSequence",
+            patterns,
+            lineno: s.line,
+            col_offset: s.col,
+            end_lineno: this.last.endLine,
+            end_col_offset: this.last.endCol,
+          } as A.MatchSequence;
         }
         this.expectOp(")");
         this.level--;
         if (first._type === "MatchStar") {
-          return this.loc({ _type: "MatchSequence", patterns: [first] }, s) as A.MatchSequence;
+          return {
+            _type: "MatchSequence",
+            patterns: [first],
+            lineno: s.line,
+            col_offset: s.col,
+            end_lineno: this.last.endLine,
+            end_col_offset: this.last.endCol,
+          } as A.MatchSequence;
         }
         return first;
       }
@@ -1622,7 +1948,14 @@ class Parser {
         }
         this.expectOp("]");
         this.level--;
-        return this.loc({ _type: "MatchSequence", patterns }, s) as A.MatchSequence;
+        return {
+          _type: "MatchSequence",
+          patterns,
+          lineno: s.line,
+          col_offset: s.col,
+          end_lineno: this.last.endLine,
+          end_col_offset: this.last.endCol,
+        } as A.MatchSequence;
       }
       if (s.value === "{") return this.parseMappingPattern();
     }
@@ -1636,7 +1969,15 @@ class Parser {
       this.advance();
       if (this.tok.kind !== NUMBER) this.fail();
       const operand = this.parseNumber(this.advance());
-      real = this.loc({ _type: "UnaryOp", op: "USub", operand }, s) as A.UnaryOp;
+      real = {
+        _type: "UnaryOp",
+        op: "USub",
+        operand,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.UnaryOp;
     } else {
       if (this.tok.kind !== NUMBER) this.fail();
       real = this.parseNumber(this.advance());
@@ -1650,7 +1991,16 @@ class Parser {
       if (isImaginary(real) || (real._type === "UnaryOp" && isImaginary(real.operand))) {
         throw this.errorAtNode("real number required in complex literal", real);
       }
-      return this.loc({ _type: "BinOp", left: real, op, right }, s) as A.BinOp;
+      return {
+        _type: "BinOp",
+        left: real,
+        op,
+        right,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.BinOp;
     }
     return real;
   }
@@ -1675,7 +2025,16 @@ class Parser {
     }
     this.expectOp("}");
     this.level--;
-    return this.loc({ _type: "MatchMapping", keys, patterns, rest }, s) as A.MatchMapping;
+    return {
+      _type: "MatchMapping",
+      keys,
+      patterns,
+      rest,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.MatchMapping;
   }
 
   parseMappingKey(): A.expr {
@@ -1686,13 +2045,38 @@ class Parser {
       if (s.value === "None" || s.value === "True" || s.value === "False") {
         this.advance();
         const value = s.value === "None" ? null : s.value === "True";
-        return this.loc({ _type: "Constant", value, kind: null }, s) as A.Constant;
+        return {
+          _type: "Constant",
+          value,
+          kind: null,
+          lineno: s.line,
+          col_offset: s.col,
+          end_lineno: this.last.endLine,
+          end_col_offset: this.last.endCol,
+        } as A.Constant;
       }
-      let e: A.expr = this.loc({ _type: "Name", id: this.expectName().value, ctx: "Load" }, s) as A.Name;
+      let e: A.expr = {
+        _type: "Name",
+        id: this.expectName().value,
+        ctx: "Load",
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.Name;
       if (!this.isOp(".")) this.fail();
       while (this.eatOp(".")) {
         const attr = this.expectName().value;
-        e = this.loc({ _type: "Attribute", value: e, attr, ctx: "Load" }, s) as A.Attribute;
+        e = {
+          _type: "Attribute",
+          value: e,
+          attr,
+          ctx: "Load",
+          lineno: s.line,
+          col_offset: s.col,
+          end_lineno: this.last.endLine,
+          end_col_offset: this.last.endCol,
+        } as A.Attribute;
       }
       return e;
     }
@@ -1721,7 +2105,17 @@ class Parser {
     }
     this.expectOp(")");
     this.level--;
-    return this.loc({ _type: "MatchClass", cls, patterns, kwd_attrs, kwd_patterns }, s) as A.MatchClass;
+    return {
+      _type: "MatchClass",
+      cls,
+      patterns,
+      kwd_attrs,
+      kwd_patterns,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.MatchClass;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1737,7 +2131,15 @@ class Parser {
       if (!this.canStartExpression(this.tok)) break;
       elts.push(this.parseExpression());
     }
-    return this.loc({ _type: "Tuple", elts, ctx: "Load" }, s) as A.Tuple;
+    return {
+      _type: "Tuple",
+      elts,
+      ctx: "Load",
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.Tuple;
   }
 
   /** `star_expressions`: `*a, b, c` or a single (possibly starred) expression. */
@@ -1750,14 +2152,30 @@ class Parser {
       if (!this.canStartStarExpression()) break;
       elts.push(this.parseStarExpression());
     }
-    return this.loc({ _type: "Tuple", elts, ctx: "Load" }, s) as A.Tuple;
+    return {
+      _type: "Tuple",
+      elts,
+      ctx: "Load",
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.Tuple;
   }
 
   parseStarExpression(): A.expr {
     if (this.isOp("*")) {
       const s = this.advance();
       const value = this.parseBitOr();
-      return this.loc({ _type: "Starred", value, ctx: "Load" }, s) as A.Starred;
+      return {
+        _type: "Starred",
+        value,
+        ctx: "Load",
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.Starred;
     }
     return this.parseExpression();
   }
@@ -1767,7 +2185,15 @@ class Parser {
     if (this.isOp("*")) {
       const s = this.advance();
       const value = this.parseBitOr();
-      return this.loc({ _type: "Starred", value, ctx: "Load" }, s) as A.Starred;
+      return {
+        _type: "Starred",
+        value,
+        ctx: "Load",
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.Starred;
     }
     return named ? this.parseNamedExpression() : this.parseExpression();
   }
@@ -1780,9 +2206,25 @@ class Parser {
       if (next.kind === OP && next.value === ":=") {
         this.advance();
         this.advance();
-        const target = this.loc({ _type: "Name", id: s.value, ctx: "Store" }, s, s) as A.Name;
+        const target = {
+          _type: "Name",
+          id: s.value,
+          ctx: "Store",
+          lineno: s.line,
+          col_offset: s.col,
+          end_lineno: s.endLine,
+          end_col_offset: s.endCol,
+        } as A.Name;
         const value = this.parseExpression();
-        return this.loc({ _type: "NamedExpr", target, value }, s) as A.NamedExpr;
+        return {
+          _type: "NamedExpr",
+          target,
+          value,
+          lineno: s.line,
+          col_offset: s.col,
+          end_lineno: this.last.endLine,
+          end_col_offset: this.last.endCol,
+        } as A.NamedExpr;
       }
     }
     const e = this.parseExpression();
@@ -1837,7 +2279,16 @@ class Parser {
     }
     const orelse = this.parseExpression();
     this.depth--;
-    return this.loc({ _type: "IfExp", test, body, orelse }, s) as A.IfExp;
+    return {
+      _type: "IfExp",
+      test,
+      body,
+      orelse,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.IfExp;
   }
 
   parseLambda(): A.Lambda {
@@ -1847,18 +2298,40 @@ class Parser {
     this.expectOp(":");
     const body = this.parseExpression();
     this.depth--;
-    return this.loc({ _type: "Lambda", args, body }, s) as A.Lambda;
+    return {
+      _type: "Lambda",
+      args,
+      body,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.Lambda;
   }
 
   parseYieldExpr(): A.Yield | A.YieldFrom {
     const s = this.advance();
     if (this.eatKw("from")) {
       const value = this.parseExpression();
-      return this.loc({ _type: "YieldFrom", value }, s) as A.YieldFrom;
+      return {
+        _type: "YieldFrom",
+        value,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.YieldFrom;
     }
     let value: A.expr | null = null;
     if (this.canStartStarExpression()) value = this.parseStarExpressions();
-    return this.loc({ _type: "Yield", value }, s) as A.Yield;
+    return {
+      _type: "Yield",
+      value,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.Yield;
   }
 
   parseDisjunction(): A.expr {
@@ -1867,7 +2340,15 @@ class Parser {
     if (!this.isKw("or")) return first;
     const values = [first];
     while (this.eatKw("or")) values.push(this.parseConjunction());
-    return this.loc({ _type: "BoolOp", op: "Or", values }, s) as A.BoolOp;
+    return {
+      _type: "BoolOp",
+      op: "Or",
+      values,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.BoolOp;
   }
 
   parseConjunction(): A.expr {
@@ -1876,7 +2357,15 @@ class Parser {
     if (!this.isKw("and")) return first;
     const values = [first];
     while (this.eatKw("and")) values.push(this.parseInversion());
-    return this.loc({ _type: "BoolOp", op: "And", values }, s) as A.BoolOp;
+    return {
+      _type: "BoolOp",
+      op: "And",
+      values,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.BoolOp;
   }
 
   parseInversion(): A.expr {
@@ -1886,7 +2375,15 @@ class Parser {
       this.enter();
       const operand = this.parseInversion();
       this.depth--;
-      return this.loc({ _type: "UnaryOp", op: "Not", operand }, s) as A.UnaryOp;
+      return {
+        _type: "UnaryOp",
+        op: "Not",
+        operand,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.UnaryOp;
     }
     return this.parseComparison();
   }
@@ -1935,7 +2432,16 @@ class Parser {
       comparators.push(this.parseBitOr());
       op = this.compareOp();
     }
-    return this.loc({ _type: "Compare", left, ops, comparators }, s) as A.Compare;
+    return {
+      _type: "Compare",
+      left,
+      ops,
+      comparators,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.Compare;
   }
 
   parseBitOr(): A.expr {
@@ -1944,7 +2450,16 @@ class Parser {
     while (this.isOp("|")) {
       this.advance();
       const right = this.parseBitXor();
-      left = this.loc({ _type: "BinOp", left, op: "BitOr", right }, s) as A.BinOp;
+      left = {
+        _type: "BinOp",
+        left,
+        op: "BitOr",
+        right,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.BinOp;
     }
     return left;
   }
@@ -1955,7 +2470,16 @@ class Parser {
     while (this.isOp("^")) {
       this.advance();
       const right = this.parseBitAnd();
-      left = this.loc({ _type: "BinOp", left, op: "BitXor", right }, s) as A.BinOp;
+      left = {
+        _type: "BinOp",
+        left,
+        op: "BitXor",
+        right,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.BinOp;
     }
     return left;
   }
@@ -1966,7 +2490,16 @@ class Parser {
     while (this.isOp("&")) {
       this.advance();
       const right = this.parseShift();
-      left = this.loc({ _type: "BinOp", left, op: "BitAnd", right }, s) as A.BinOp;
+      left = {
+        _type: "BinOp",
+        left,
+        op: "BitAnd",
+        right,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.BinOp;
     }
     return left;
   }
@@ -1980,7 +2513,16 @@ class Parser {
       this.advance();
       const right = this.parseSum();
       const op: A.operator = t.value === "<<" ? "LShift" : "RShift";
-      left = this.loc({ _type: "BinOp", left, op, right }, s) as A.BinOp;
+      left = {
+        _type: "BinOp",
+        left,
+        op,
+        right,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.BinOp;
     }
   }
 
@@ -1993,7 +2535,16 @@ class Parser {
       this.advance();
       const right = this.parseTerm();
       const op: A.operator = t.value === "+" ? "Add" : "Sub";
-      left = this.loc({ _type: "BinOp", left, op, right }, s) as A.BinOp;
+      left = {
+        _type: "BinOp",
+        left,
+        op,
+        right,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.BinOp;
     }
   }
 
@@ -2007,7 +2558,16 @@ class Parser {
       if (op === undefined) return left;
       this.advance();
       const right = this.parseFactor();
-      left = this.loc({ _type: "BinOp", left, op, right }, s) as A.BinOp;
+      left = {
+        _type: "BinOp",
+        left,
+        op,
+        right,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.BinOp;
     }
   }
 
@@ -2026,7 +2586,15 @@ class Parser {
         this.enter();
         const operand = this.parseFactor();
         this.depth--;
-        return this.loc({ _type: "UnaryOp", op, operand }, s) as A.UnaryOp;
+        return {
+          _type: "UnaryOp",
+          op,
+          operand,
+          lineno: s.line,
+          col_offset: s.col,
+          end_lineno: this.last.endLine,
+          end_col_offset: this.last.endCol,
+        } as A.UnaryOp;
       }
     }
     return this.parsePower();
@@ -2038,7 +2606,14 @@ class Parser {
     if (s.kind === NAME && s.value === "await") {
       this.advance();
       const value = this.parsePrimary();
-      left = this.loc({ _type: "Await", value }, s) as A.Await;
+      left = {
+        _type: "Await",
+        value,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.Await;
     } else {
       left = this.parsePrimary();
     }
@@ -2047,7 +2622,16 @@ class Parser {
       this.enter();
       const right = this.parseFactor();
       this.depth--;
-      return this.loc({ _type: "BinOp", left, op: "Pow", right }, s) as A.BinOp;
+      return {
+        _type: "BinOp",
+        left,
+        op: "Pow",
+        right,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.BinOp;
     }
     return left;
   }
@@ -2062,7 +2646,16 @@ class Parser {
       if (t.value === ".") {
         this.advance();
         const attr = this.expectName().value;
-        e = this.loc({ _type: "Attribute", value: e, attr, ctx: "Load" }, s) as A.Attribute;
+        e = {
+          _type: "Attribute",
+          value: e,
+          attr,
+          ctx: "Load",
+          lineno: s.line,
+          col_offset: s.col,
+          end_lineno: this.last.endLine,
+          end_col_offset: this.last.endCol,
+        } as A.Attribute;
       } else if (t.value === "(") {
         this.advance();
         this.level++;
@@ -2074,14 +2667,32 @@ class Parser {
           // A bare generator argument spans the call's parentheses.
           this.loc(last, t);
         }
-        e = this.loc({ _type: "Call", func: e, args, keywords }, s) as A.Call;
+        e = {
+          _type: "Call",
+          func: e,
+          args,
+          keywords,
+          lineno: s.line,
+          col_offset: s.col,
+          end_lineno: this.last.endLine,
+          end_col_offset: this.last.endCol,
+        } as A.Call;
       } else if (t.value === "[") {
         this.advance();
         this.level++;
         const slice = this.parseSlices();
         this.expectOp("]");
         this.level--;
-        e = this.loc({ _type: "Subscript", value: e, slice, ctx: "Load" }, s) as A.Subscript;
+        e = {
+          _type: "Subscript",
+          value: e,
+          slice,
+          ctx: "Load",
+          lineno: s.line,
+          col_offset: s.col,
+          end_lineno: this.last.endLine,
+          end_col_offset: this.last.endCol,
+        } as A.Subscript;
       } else {
         return e;
       }
@@ -2093,14 +2704,30 @@ class Parser {
     const first = this.parseSlice();
     if (!this.isOp(",")) {
       if (first._type !== "Starred") return first;
-      return this.loc({ _type: "Tuple", elts: [first], ctx: "Load" }, s) as A.Tuple;
+      return {
+        _type: "Tuple",
+        elts: [first],
+        ctx: "Load",
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.Tuple;
     }
     const elts = [first];
     while (this.eatOp(",")) {
       if (this.isOp("]")) break;
       elts.push(this.parseSlice());
     }
-    return this.loc({ _type: "Tuple", elts, ctx: "Load" }, s) as A.Tuple;
+    return {
+      _type: "Tuple",
+      elts,
+      ctx: "Load",
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.Tuple;
   }
 
   parseSlice(): A.expr {
@@ -2108,7 +2735,15 @@ class Parser {
     if (this.isOp("*")) {
       this.advance();
       const value = this.parseBitOr();
-      return this.loc({ _type: "Starred", value, ctx: "Load" }, s) as A.Starred;
+      return {
+        _type: "Starred",
+        value,
+        ctx: "Load",
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.Starred;
     }
     let lower: A.expr | null = null;
     if (!this.isOp(":")) {
@@ -2123,7 +2758,16 @@ class Parser {
     if (this.eatOp(":")) {
       if (this.canStartExpression(this.tok)) step = this.parseExpression();
     }
-    return this.loc({ _type: "Slice", lower, upper, step }, s) as A.Slice;
+    return {
+      _type: "Slice",
+      lower,
+      upper,
+      step,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.Slice;
   }
 
   /** Call (or class) arguments up to, not including, ')'. */
@@ -2139,7 +2783,15 @@ class Parser {
       if (t.kind === OP && t.value === "*") {
         this.advance();
         const value = this.parseExpression();
-        const starred = this.loc({ _type: "Starred", value, ctx: "Load" }, t) as A.Starred;
+        const starred = {
+          _type: "Starred",
+          value,
+          ctx: "Load",
+          lineno: t.line,
+          col_offset: t.col,
+          end_lineno: this.last.endLine,
+          end_col_offset: this.last.endCol,
+        } as A.Starred;
         if (this.isKw("for") || this.isKw("async")) {
           throw this.errorAtNode("iterable unpacking cannot be used in comprehension", starred);
         }
@@ -2150,7 +2802,17 @@ class Parser {
       } else if (t.kind === OP && t.value === "**") {
         this.advance();
         const value = this.parseExpression();
-        keywords.push(this.loc({ _type: "keyword", arg: null, value }, t) as A.keyword);
+        keywords.push(
+          {
+            _type: "keyword",
+            arg: null,
+            value,
+            lineno: t.line,
+            col_offset: t.col,
+            end_lineno: this.last.endLine,
+            end_col_offset: this.last.endCol,
+          } as A.keyword,
+        );
         seenDoubleStar = true;
       } else if (t.kind === NAME && this.peek(1).kind === OP && this.peek(1).value === "=") {
         const eq = this.peek(1);
@@ -2161,7 +2823,17 @@ class Parser {
         this.advance();
         this.advance();
         const value = this.parseExpression();
-        keywords.push(this.loc({ _type: "keyword", arg: t.value, value }, t) as A.keyword);
+        keywords.push(
+          {
+            _type: "keyword",
+            arg: t.value,
+            value,
+            lineno: t.line,
+            col_offset: t.col,
+            end_lineno: this.last.endLine,
+            end_col_offset: this.last.endCol,
+          } as A.keyword,
+        );
         seenKeyword = true;
       } else {
         const walrus = this.isName(t) && this.peek(1).kind === OP && this.peek(1).value === ":=";
@@ -2222,13 +2894,37 @@ class Parser {
         switch (t.value) {
           case "None":
             this.advance();
-            return this.loc({ _type: "Constant", value: null, kind: null }, t) as A.Constant;
+            return {
+              _type: "Constant",
+              value: null,
+              kind: null,
+              lineno: t.line,
+              col_offset: t.col,
+              end_lineno: this.last.endLine,
+              end_col_offset: this.last.endCol,
+            } as A.Constant;
           case "True":
             this.advance();
-            return this.loc({ _type: "Constant", value: true, kind: null }, t) as A.Constant;
+            return {
+              _type: "Constant",
+              value: true,
+              kind: null,
+              lineno: t.line,
+              col_offset: t.col,
+              end_lineno: this.last.endLine,
+              end_col_offset: this.last.endCol,
+            } as A.Constant;
           case "False":
             this.advance();
-            return this.loc({ _type: "Constant", value: false, kind: null }, t) as A.Constant;
+            return {
+              _type: "Constant",
+              value: false,
+              kind: null,
+              lineno: t.line,
+              col_offset: t.col,
+              end_lineno: this.last.endLine,
+              end_col_offset: this.last.endCol,
+            } as A.Constant;
         }
         if (KEYWORDS.has(t.value)) this.fail();
         this.advance();
@@ -2275,10 +2971,10 @@ class Parser {
       (c1 | 0x20) === 0x62 && text[0] === "0"
     ) {
       value = BigInt(text.slice(0, 2).toLowerCase() + text.slice(2));
-    } else if (/[.eE]/.test(text)) {
-      value = Number(text);
-    } else {
+    } else if (isDecimalInteger(text)) {
       value = BigInt(text);
+    } else {
+      value = Number(text);
     }
     return {
       _type: "Constant",
@@ -2298,7 +2994,15 @@ class Parser {
     if (this.isOp(")")) {
       this.advance();
       this.level--;
-      return this.loc({ _type: "Tuple", elts: [], ctx: "Load" }, s) as A.Tuple;
+      return {
+        _type: "Tuple",
+        elts: [],
+        ctx: "Load",
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.Tuple;
     }
     if (this.isKw("yield")) {
       const y = this.parseYieldExpr();
@@ -2328,7 +3032,15 @@ class Parser {
       const generators = this.parseComprehensionClauses();
       this.expectOp(")");
       this.level--;
-      return this.loc({ _type: "GeneratorExp", elt: first, generators }, s) as A.GeneratorExp;
+      return {
+        _type: "GeneratorExp",
+        elt: first,
+        generators,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.GeneratorExp;
     }
     if (this.isOp(",")) {
       const elts = [first];
@@ -2338,7 +3050,15 @@ class Parser {
       }
       this.expectOp(")");
       this.level--;
-      return this.loc({ _type: "Tuple", elts, ctx: "Load" }, s) as A.Tuple;
+      return {
+        _type: "Tuple",
+        elts,
+        ctx: "Load",
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.Tuple;
     }
     if (!this.isOp(")")) this.fail();
     if (first._type === "Starred") throw this.errorAtNode("cannot use starred expression here", first);
@@ -2353,7 +3073,15 @@ class Parser {
     if (this.isOp("]")) {
       this.advance();
       this.level--;
-      return this.loc({ _type: "List", elts: [], ctx: "Load" }, s) as A.List;
+      return {
+        _type: "List",
+        elts: [],
+        ctx: "Load",
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.List;
     }
     const first = this.parseStarNamedExpression(true);
     if (this.isKw("for") || this.isKw("async")) {
@@ -2363,12 +3091,28 @@ class Parser {
       const generators = this.parseComprehensionClauses();
       this.expectOp("]");
       this.level--;
-      return this.loc({ _type: "ListComp", elt: first, generators }, s) as A.ListComp;
+      return {
+        _type: "ListComp",
+        elt: first,
+        generators,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.ListComp;
     }
     const elts = [first];
     this.parseDisplayRest(elts, "]");
     this.level--;
-    return this.loc({ _type: "List", elts, ctx: "Load" }, s) as A.List;
+    return {
+      _type: "List",
+      elts,
+      ctx: "Load",
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.List;
   }
 
   /** The elements after the first of a list or set display, and the closing bracket. */
@@ -2402,7 +3146,15 @@ class Parser {
     if (this.isOp("}")) {
       this.advance();
       this.level--;
-      return this.loc({ _type: "Dict", keys: [], values: [] }, s) as A.Dict;
+      return {
+        _type: "Dict",
+        keys: [],
+        values: [],
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.Dict;
     }
     if (this.isOp("**")) return this.parseDictRest(s, null, null);
     const first = this.parseStarNamedExpression(true);
@@ -2428,7 +3180,16 @@ class Parser {
         const generators = this.parseComprehensionClauses();
         this.expectOp("}");
         this.level--;
-        return this.loc({ _type: "DictComp", key: first, value, generators }, s) as A.DictComp;
+        return {
+          _type: "DictComp",
+          key: first,
+          value,
+          generators,
+          lineno: s.line,
+          col_offset: s.col,
+          end_lineno: this.last.endLine,
+          end_col_offset: this.last.endCol,
+        } as A.DictComp;
       }
       return this.parseDictRest(s, first, value);
     }
@@ -2439,12 +3200,27 @@ class Parser {
       const generators = this.parseComprehensionClauses();
       this.expectOp("}");
       this.level--;
-      return this.loc({ _type: "SetComp", elt: first, generators }, s) as A.SetComp;
+      return {
+        _type: "SetComp",
+        elt: first,
+        generators,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.SetComp;
     }
     const elts = [first];
     this.parseDisplayRest(elts, "}");
     this.level--;
-    return this.loc({ _type: "Set", elts }, s) as A.Set;
+    return {
+      _type: "Set",
+      elts,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.Set;
   }
 
   parseDictRest(s: Token, key: A.expr | null, value: A.expr | null): A.Dict {
@@ -2456,7 +3232,15 @@ class Parser {
       if (!this.eatOp(",")) {
         this.expectOp("}");
         this.level--;
-        return this.loc({ _type: "Dict", keys, values }, s) as A.Dict;
+        return {
+          _type: "Dict",
+          keys,
+          values,
+          lineno: s.line,
+          col_offset: s.col,
+          end_lineno: this.last.endLine,
+          end_col_offset: this.last.endCol,
+        } as A.Dict;
       }
     }
     while (!this.isOp("}")) {
@@ -2490,7 +3274,15 @@ class Parser {
     }
     this.expectOp("}");
     this.level--;
-    return this.loc({ _type: "Dict", keys, values }, s) as A.Dict;
+    return {
+      _type: "Dict",
+      keys,
+      values,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.Dict;
   }
 
   /** `for_if_clauses`. */
@@ -2528,7 +3320,7 @@ class Parser {
       const t = this.tok;
       if (t.kind === STRING) {
         this.advance();
-        const d = decodeString(t.value, this.literalLocation(t));
+        const d = this.decode(t);
         if (d.bytes) {
           bytes ??= [];
           bytes.push(latin1Bytes(d.value));
@@ -2562,7 +3354,15 @@ class Parser {
       ) as A.Constant;
     }
     if (!sawFString) {
-      return this.loc({ _type: "Constant", value: parts.join(""), kind }, s, e) as A.Constant;
+      return {
+        _type: "Constant",
+        value: parts.join(""),
+        kind,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: e.endLine,
+        end_col_offset: e.endCol,
+      } as A.Constant;
     }
     return this.joined(parts, s, e, kind);
   }
@@ -2577,14 +3377,43 @@ class Parser {
         continue;
       }
       if (text !== "") {
-        values.push(this.loc({ _type: "Constant", value: text, kind }, s, e) as A.Constant);
+        values.push(
+          {
+            _type: "Constant",
+            value: text,
+            kind,
+            lineno: s.line,
+            col_offset: s.col,
+            end_lineno: e.endLine,
+            end_col_offset: e.endCol,
+          } as A.Constant,
+        );
         text = "";
       }
       this.loc(p, s, e);
       values.push(p);
     }
-    if (text !== "") values.push(this.loc({ _type: "Constant", value: text, kind }, s, e) as A.Constant);
-    return this.loc({ _type: "JoinedStr", values }, s, e) as A.JoinedStr;
+    if (text !== "") {
+      values.push(
+        {
+          _type: "Constant",
+          value: text,
+          kind,
+          lineno: s.line,
+          col_offset: s.col,
+          end_lineno: e.endLine,
+          end_col_offset: e.endCol,
+        } as A.Constant,
+      );
+    }
+    return {
+      _type: "JoinedStr",
+      values,
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: e.endLine,
+      end_col_offset: e.endCol,
+    } as A.JoinedStr;
   }
 
   relocateSpec(spec: A.JoinedStr, s: Token, e: Token): void {
@@ -2744,6 +3573,15 @@ function classifyTypeComment(comment: string): { ignore: boolean; text: string }
     if (rest.length === 6 || !alnum) return { ignore: true, text: rest.slice(6) };
   }
   return { ignore: false, text: rest };
+}
+
+/** Whether a number literal (underscores removed) is a decimal int: digits only. */
+function isDecimalInteger(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /** A bytes value as the decoder gives it (one char per byte) → bytes. */

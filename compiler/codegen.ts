@@ -1713,8 +1713,7 @@ class Compiler {
     }
     // Positional arguments as a tuple.
     if (extra === 0 && args.length === 1 && args[0]._type === "Starred") {
-      this.expr(args[0].value);
-      this.emit(Op.CALL_INTRINSIC_1, INTRINSIC_LIST_TO_TUPLE); // becomes a tuple (any iterable)
+      this.expr(args[0].value); // CALL_FUNCTION_EX makes it a tuple (with CPython's error)
     } else {
       this.emit(Op.BUILD_LIST, extra);
       for (const a of args) {

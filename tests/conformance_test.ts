@@ -12,9 +12,7 @@ import { runProgram } from "../vm/run.ts";
 import { setOutputSinks } from "../vm/modules/sys.ts";
 
 /** Programs that do not pass yet, and why. */
-const KNOWN_FAILURES: Record<string, string> = {
-
-};
+const KNOWN_FAILURES: Record<string, string> = {};
 
 const DIR = new URL("./programs/", import.meta.url);
 

@@ -711,7 +711,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             const callargs = s[--sp] as PyValue;
             sp--; // NULL
             const callable = s[sp - 1] as PyValue;
-            const args = callargs instanceof PyTuple ? callargs.items.slice() : toArray(callargs);
+            const args = callargs instanceof PyTuple ? callargs.items.slice() : starArgs(callable, callargs);
             let kwnames: string[] | null = null;
             if (kwargs !== null && kwargs.size > 0) {
               kwnames = [];
@@ -1182,9 +1182,26 @@ function listExtend(list: PyList, v: PyValue): void {
   for (const x of toArray(v)) list.items.push(x);
 }
 
-/** `callable` for messages such as "f() argument after ** must be a mapping". */
+/** The positional arguments of `f(*v)` (CPython's check_args_iterable message). */
+function starArgs(f: PyValue, v: PyValue): PyValue[] {
+  if (
+    typeof v === "object" && v.cls.tp_iter === null && v.cls.lookup("__iter__") === undefined &&
+    v.cls.lookup("__getitem__") === undefined
+  ) {
+    raise(Exc.TypeError, `${funcDescription(f)} argument after * must be an iterable, not ${typeOf(v).name}`);
+  }
+  if (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean") {
+    raise(Exc.TypeError, `${funcDescription(f)} argument after * must be an iterable, not ${typeOf(v).name}`);
+  }
+  return toArray(v);
+}
+
+/** `callable` for messages such as "f() argument after ** must be a mapping" (_PyObject_FunctionStr). */
 function funcDescription(f: PyValue): string {
-  if (f instanceof PyFunction) return `${f.qualname}()`;
+  if (f instanceof PyFunction) {
+    const mod = f.module;
+    return typeof mod === "string" && mod !== "builtins" ? `${mod}.${f.qualname}()` : `${f.qualname}()`;
+  }
   if (f instanceof PyBuiltinFunction) return `${f.name}()`;
   if (f instanceof PyType) return `${f.name}()`;
   return `${typeOf(f).name} object`;

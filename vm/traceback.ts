@@ -131,23 +131,111 @@ function formatSyntaxErrorObject(exc: PyBaseException, name: string, msg: string
   return out + `${name}: ${typeof m === "string" ? m : msg}\n`;
 }
 
+/** Where nested exception-group output is (CPython's traceback._ExceptionPrintContext). */
+interface PrintContext {
+  seen: Set<PyValue>;
+  groupDepth: number;
+  needClose: boolean;
+}
+
+const MAX_GROUP_WIDTH = 15, MAX_GROUP_DEPTH = 10;
+
+function indentOf(ctx: PrintContext): string {
+  return " ".repeat(2 * ctx.groupDepth);
+}
+
+/** Indents every line of `text` by the context's margin. */
+function emit(ctx: PrintContext, text: string, margin = "|"): string {
+  let prefix = indentOf(ctx);
+  if (ctx.groupDepth) prefix += margin + " ";
+  if (prefix === "") return text;
+  return text.split("\n").map((line, i, all) => (i === all.length - 1 && line === "" ? "" : prefix + line))
+    .join(
+      "\n",
+    );
+}
+
+/** The sub-exceptions of an exception group, or null for other exceptions. */
+function groupMembers(exc: PyValue): PyValue[] | null {
+  if (!(exc instanceof PyBaseException) || !exc.cls.isSubtypeOf(Exc.BaseExceptionGroup)) return null;
+  const v = exc.value;
+  if (v instanceof PyObject && "items" in v) return (v as unknown as { items: PyValue[] }).items;
+  return null;
+}
+
 /** Everything CPython prints for an uncaught exception, causes and contexts first. */
-export function formatException(exc: PyValue, seen: Set<PyValue> = new Set()): string {
-  seen.add(exc);
-  let out = "";
-  if (exc instanceof PyBaseException) {
-    const cause = exc.cause;
-    const context = exc.context;
-    if (cause !== None && !seen.has(cause)) {
-      out += formatException(cause, seen);
-      out += "\nThe above exception was the direct cause of the following exception:\n\n";
-    } else if (context !== None && !exc.suppressContext && !seen.has(context)) {
-      out += formatException(context, seen);
-      out += "\nDuring handling of the above exception, another exception occurred:\n\n";
-    }
-    if (exc.traceback instanceof PyTraceback) {
-      out += "Traceback (most recent call last):\n" + formatTraceback(exc.traceback);
-    }
+export function formatException(exc: PyValue): string {
+  return formatChain(exc, { seen: new Set(), groupDepth: 0, needClose: false });
+}
+
+function formatChain(exc: PyValue, ctx: PrintContext): string {
+  // The chain, outermost last: [message introducing it, exception].
+  const chain: [string | null, PyValue][] = [];
+  let cur: PyValue = exc;
+  let msg: string | null = null;
+  for (;;) {
+    chain.push([msg, cur]);
+    ctx.seen.add(cur);
+    if (!(cur instanceof PyBaseException)) break;
+    const cause = cur.cause, context = cur.context;
+    if (cause !== None && !ctx.seen.has(cause)) {
+      msg = "\nThe above exception was the direct cause of the following exception:\n\n";
+      cur = cause;
+    } else if (context !== None && !cur.suppressContext && !ctx.seen.has(context)) {
+      msg = "\nDuring handling of the above exception, another exception occurred:\n\n";
+      cur = context;
+    } else break;
   }
-  return out + formatExceptionOnly(exc);
+  let out = "";
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const [introduced, e] = chain[i];
+    // The message introduces the exception printed after it.
+    if (i < chain.length - 1 && chain[i + 1][0] !== null) out += emit(ctx, chain[i + 1][0]!);
+    void introduced;
+    out += formatOne(e, ctx);
+  }
+  return out;
+}
+
+function formatOne(exc: PyValue, ctx: PrintContext): string {
+  const tb = exc instanceof PyBaseException ? exc.traceback : None;
+  const members = groupMembers(exc);
+  if (members === null) {
+    let out = "";
+    if (tb instanceof PyTraceback) {
+      out += emit(ctx, "Traceback (most recent call last):\n" + formatTraceback(tb));
+    }
+    return out + emit(ctx, formatExceptionOnly(exc));
+  }
+  if (ctx.groupDepth > MAX_GROUP_DEPTH) return emit(ctx, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
+  const topLevel = ctx.groupDepth === 0;
+  if (topLevel) ctx.groupDepth++;
+  let out = "";
+  if (tb instanceof PyTraceback) {
+    out += emit(ctx, "Exception Group Traceback (most recent call last):\n", topLevel ? "+" : "|");
+    out += emit(ctx, formatTraceback(tb));
+  }
+  out += emit(ctx, formatExceptionOnly(exc));
+  const n = members.length <= MAX_GROUP_WIDTH ? members.length : MAX_GROUP_WIDTH + 1;
+  ctx.needClose = false;
+  for (let i = 0; i < n; i++) {
+    const last = i === n - 1;
+    if (last) ctx.needClose = true;
+    const truncated = i >= MAX_GROUP_WIDTH;
+    const title = truncated ? "..." : String(i + 1);
+    out += indentOf(ctx) + (i === 0 ? "+-" : "  ") + `+---------------- ${title} ----------------\n`;
+    ctx.groupDepth++;
+    if (!truncated) out += formatChain(members[i], ctx);
+    else {
+      const remaining = members.length - MAX_GROUP_WIDTH;
+      out += emit(ctx, `and ${remaining} more exception${remaining > 1 ? "s" : ""}\n`);
+    }
+    if (last && ctx.needClose) {
+      out += indentOf(ctx) + "+------------------------------------\n";
+      ctx.needClose = false;
+    }
+    ctx.groupDepth--;
+  }
+  if (topLevel) ctx.groupDepth = 0;
+  return out;
 }

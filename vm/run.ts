@@ -130,6 +130,8 @@ export function compileSource(source: string, filename: string, mode: string): P
  */
 export function runProgram(source: string, options: RunOptions): number {
   installHooks();
+  // CPython names the main script by its absolute path in tracebacks (sys.argv keeps it as given).
+  options = { ...options, filename: absolutePath(options.filename) };
   const tier = pickTier(options.tier);
   setActiveTier(tier);
   setLoopTier(tier);
@@ -180,6 +182,19 @@ export function runProgram(source: string, options: RunOptions): number {
   }
   if (options.stats) writeStderr(statsText(activeTier()));
   return status;
+}
+
+/** `os.path.abspath` for script names; `<string>`, `<stdin>` stay as they are. */
+function absolutePath(name: string): string {
+  if (name.startsWith("<")) return name;
+  const joined = name.startsWith("/") ? name : `${Deno.cwd()}/${name}`;
+  const parts: string[] = [];
+  for (const part of joined.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return "/" + parts.join("/");
 }
 
 function statsText(tier: Tier): string {

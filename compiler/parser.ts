@@ -151,15 +151,27 @@ export function parse(source: string, filename = "<unknown>", mode: ParseMode = 
     parserError = e;
   }
   if (parser.furthest >= sentinel) throw error;
-  // CPython's second pass (which finds "forgot a comma") reads on, into the lexical error.
-  if (parserError.msg.endsWith("Perhaps you forgot a comma?")) throw error;
-  if (parserError.msg === "invalid syntax") {
-    // CPython then tokenizes the rest of the file: a lexical error replaces a generic one, and an
-    // unclosed bracket does when it opened on an earlier line than the error.
-    if (!error.msg.endsWith("was never closed") || parserError.lineno > error.lineno) throw error;
+  // An unexpected indent/unindent is reported without reading further.
+  if (parserError.msg === "unexpected indent" || parserError.msg === "unexpected unindent") throw parserError;
+  // After a syntax error CPython tokenizes the rest of the file: a lexical error it raises there
+  // replaces the syntax error, except those its tokenizer only reports through a status code;
+  // an unclosed bracket does when it opened on a line before the last token the parser read.
+  if (error.msg.endsWith("was never closed")) {
+    if (parser.tokens[parser.furthest].line > error.lineno) throw error;
+    throw parserError;
   }
-  throw parserError;
+  if (STATUS_CODE_LEXICAL_ERRORS.some((m) => error.msg.startsWith(m))) throw parserError;
+  throw error;
 }
+
+/** Lexical errors CPython's tokenizer signals with a status code rather than an exception. */
+const STATUS_CODE_LEXICAL_ERRORS = [
+  "unindent does not match any outer indentation level",
+  "too many levels of indentation",
+  "inconsistent use of tabs and spaces in indentation",
+  "unexpected character after line continuation character",
+  "unexpected EOF while parsing",
+];
 
 function runStartRule(parser: Parser, mode: ParseMode): A.mod {
   if (mode === "eval") return parser.parseEvalInput();
@@ -321,6 +333,15 @@ class Parser {
     if (this.lines === null) this.lines = this.source.split(/\r\n|\r|\n/);
     return lineno >= 1 && lineno <= this.lines.length ? this.lines[lineno - 1] : null;
   }
+  /** Whether only DEDENT/NEWLINE/ENDMARKER tokens follow `t` (inclusive). */
+  atEndOfFile(t: Token): boolean {
+    for (let i = this.tokens.indexOf(t); i < this.tokens.length; i++) {
+      const k = this.tokens[i].kind;
+      if (k !== DEDENT && k !== ENDMARKER && k !== NEWLINE) return false;
+    }
+    return true;
+  }
+
   /** A 0-based UTF-8 byte column on a line → CPython's 1-based character offset. */
   charOffset(lineno: number, byteCol: number): number {
     const line = this.sourceLine(lineno);
@@ -358,6 +379,29 @@ class Parser {
     );
   }
   errorAtToken(msg: string, t: Token, kind: SyntaxErrorKind = "SyntaxError"): PySyntaxError {
+    if (t.kind === ENDMARKER || t.kind === DEDENT) {
+      // CPython's DEDENT and ENDMARKER have no column: it reports where its tokenizer stands, the
+      // start of the line's first token (0, 1-based) or, at the end of the file, past the last line.
+      if (this.atEndOfFile(t)) {
+        const lines = this.source.split(/\r\n|\r|\n/);
+        const endsWithNewline = lines.length > 1 && lines[lines.length - 1] === "";
+        const lineno = endsWithNewline ? lines.length - 1 : lines.length;
+        const text = lines[lineno - 1] ?? "";
+        const offset = [...text].length + (endsWithNewline ? 1 : 0);
+        return new PySyntaxError(
+          kind,
+          msg,
+          this.filename,
+          lineno,
+          offset,
+          this.sourceLine(lineno),
+          lineno,
+          -1,
+        );
+      }
+      const next = this.tokens[this.tokens.indexOf(t) + 1] ?? t;
+      return this.error(msg, t.line, next.line === t.line ? next.col - 1 : t.col - 1, t.line, -2, kind);
+    }
     // CPython's NEWLINE token is zero-width; an ENDMARKER too.
     const zeroWidth = t.kind === NEWLINE || t.kind === ENDMARKER || t.kind === DEDENT;
     return this.error(msg, t.line, t.col, zeroWidth ? t.line : t.endLine, zeroWidth ? t.col : t.endCol, kind);
@@ -1583,9 +1627,18 @@ class Parser {
           throw this.errorAtToken("var-keyword argument cannot have default value", this.tok);
         }
       } else {
+        if (t.kind === OP && t.value === "(") this.parenthesizedParameters(annotations, close);
         const p = current = this.parseParam(annotations, false);
         let dflt: A.expr | null = null;
-        if (this.eatOp("=")) dflt = this.parseExpression();
+        if (this.isOp("=")) {
+          const eq = this.advance();
+          if (this.isOp(",") || this.isOp(close) && annotations) {
+            throw this.errorAtToken("expected default value expression", eq);
+          }
+          dflt = this.parseExpression();
+        }
+        // Like CPython's param_no_default / param_with_default: a parameter ends at ',' or the close.
+        if (!this.isOp(",") && !this.isOp(close)) this.fail();
         if (starTok !== null) {
           kwonlyargs.push(p);
           kw_defaults.push(dflt);
@@ -1606,6 +1659,27 @@ class Parser {
     void bareStar;
     if (!this.isOp(close)) this.fail();
     return { _type: "arguments", posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults };
+  }
+
+  /** CPython's error for `def f((a, b)):` (and the lambda form); otherwise a plain syntax error. */
+  parenthesizedParameters(annotations: boolean, close: string): never {
+    const open = this.tok;
+    const found = this.speculate(() => {
+      this.advance();
+      let n = 0;
+      do {
+        if (this.isOp(")") && n > 0) break;
+        this.parseParam(annotations, false);
+        n++;
+      } while (this.eatOp(","));
+      return this.isOp(")") ? this.tok : null;
+    });
+    if (found !== null && found !== undefined) {
+      const what = annotations ? "Function parameters" : "Lambda expression parameters";
+      throw this.error(`${what} cannot be parenthesized`, open.line, open.col, found.endLine, found.endCol);
+    }
+    void close;
+    throw this.errorAtToken("invalid syntax", open);
   }
 
   /** `param ',' TYPE_COMMENT?` / `param TYPE_COMMENT? &')'`: a type comment right after a parameter. */
@@ -2814,7 +2888,11 @@ class Parser {
           } as A.keyword,
         );
         seenDoubleStar = true;
-      } else if (t.kind === NAME && this.peek(1).kind === OP && this.peek(1).value === "=") {
+      } else if (
+        t.kind === NAME &&
+        (this.isName(t) || t.value === "True" || t.value === "False" || t.value === "None") &&
+        this.peek(1).kind === OP && this.peek(1).value === "="
+      ) {
         const eq = this.peek(1);
         if (t.value === "True" || t.value === "False" || t.value === "None") {
           throw this.error(`cannot assign to ${t.value}`, t.line, t.col, eq.endLine, eq.endCol);
@@ -3501,11 +3579,30 @@ class Parser {
   parseReplacementField(parts: (string | A.FormattedValue)[]): A.FormattedValue {
     const open = this.advance();
     this.level++;
-    if (this.isOp("}") || this.isOp("!") || this.isOp(":") || this.isOp("=")) {
-      throw this.fstringError("f-string: empty expression not allowed");
+    if (this.isOp("}")) throw this.fstringError("f-string: empty expression not allowed");
+    if (this.isOp("!") || this.isOp(":") || this.isOp("=")) {
+      throw this.fstringError(`f-string: expression required before '${this.tok.value}'`);
     }
     const exprStart = this.pos;
-    const value = this.isKw("yield") ? this.parseYieldExpr() : this.parseStarExpressions();
+    let value: A.expr;
+    try {
+      value = this.isKw("yield") ? this.parseYieldExpr() : this.parseStarExpressions();
+    } catch (e) {
+      // 3.11 parsed a replacement field's text with a parser of its own, whose errors say so.
+      if (e instanceof PySyntaxError && !e.msg.startsWith("f-string")) {
+        throw new PySyntaxError(
+          e.kind,
+          "f-string: " + e.msg,
+          e.filename,
+          e.lineno,
+          e.offset,
+          e.text,
+          e.endLineno,
+          e.endOffset,
+        );
+      }
+      throw e;
+    }
     if (value._type === "Tuple" && !this.enclosedInParentheses(exprStart, this.pos - 1)) {
       // 3.11 parsed the field's text in parentheses put where the braces are: a bare tuple spans them.
       const after = this.tok;
@@ -3524,10 +3621,11 @@ class Parser {
     if (this.isOp("!")) {
       const bang = this.advance();
       const c = this.tok;
-      const code = c.kind === NAME ? c.value : "";
-      if (code !== "s" && code !== "r" && code !== "a" || c.start !== bang.end) {
+      const code = c.kind === NAME && c.start === bang.end ? c.value : "";
+      if (code[0] !== "s" && code[0] !== "r" && code[0] !== "a") {
         throw this.fstringError("f-string: invalid conversion character: expected 's', 'r', or 'a'");
       }
+      if (code.length > 1) throw this.fstringError("f-string: expecting '}'");
       this.advance();
       conversion = code.charCodeAt(0);
     }

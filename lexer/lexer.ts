@@ -55,6 +55,8 @@ const MAX_BRACKET_LEVEL = 200;
 const MAX_INDENT = 100;
 /** Replacement fields nested inside format specs (3.12: `f'{x:{y:{z}}}'` is the deepest). */
 const MAX_FSTRING_FIELD_NESTING = 3;
+/** Nested f-strings (CPython's MAXFSTRINGLEVEL, counting its regular-mode entry). */
+const MAX_FSTRING_LEVEL = 150;
 const TAB_SIZE = 8;
 
 // deno-fmt-ignore
@@ -146,6 +148,8 @@ class Lexer {
   private readonly bracketLine: number[] = [];
   private readonly bracketLineStart: number[] = [];
   private readonly modes: Mode[] = [];
+  /** How many f-strings are open (MODE_FSTRING entries in `modes`). */
+  private fstringDepth = 0;
 
   constructor(source: string, private readonly filename: string) {
     this.src = source + "\0";
@@ -861,6 +865,8 @@ class Lexer {
     let raw = false;
     for (let i = start; i < quoteAt; i++) if ((src.charCodeAt(i) | 0x20) === 0x72) raw = true;
     const end = quoteAt + (triple ? 3 : 1);
+    if (this.fstringDepth + 2 > MAX_FSTRING_LEVEL) throw this.error("too many nested f-strings", end);
+    this.fstringDepth++;
     const mode = new Mode(
       MODE_FSTRING,
       null,
@@ -904,6 +910,7 @@ class Lexer {
         // In a format spec the quote still ends the f-string, as in CPython, leaving the field's
         // `{` open: the error comes later ("'{' was never closed", or a mismatched bracket).
         while (this.modes.pop() !== f) { /* pop the fields of this f-string */ }
+        this.fstringDepth--;
         const end = p + f.quoteLen;
         this.pos = end;
         this.push(TokenKind.FSTRING_END, src.substring(p, end), p, end);

@@ -373,3 +373,10 @@ Deno.test("f-string: a bad escape in literal text is a decoding error", () => {
     (e) => e instanceof PySyntaxError && e.msg.endsWith("truncated \\xXX escape"),
   );
 });
+
+Deno.test("f-string: at most 149 nested f-strings, as CPython", () => {
+  const nested = (n: number) => "f'{".repeat(n) + "x" + "}'".repeat(n) + "\n";
+  // Nested quotes alternate in real code; the tokenizer does not care.
+  tokenize(nested(149), "t.py");
+  assert.equal(syntaxError(nested(150)).msg, "too many nested f-strings");
+});

@@ -218,6 +218,11 @@ class Parser {
   lastDisj: A.expr | null = null;
   /** How many f-strings enclose the cursor. */
   fstringDepth = 0;
+  /**
+   * Above zero while diagnosing: an operand or trailer that fails is given up instead of failing
+   * the whole expression, as PEG backtracking would (CPython's invalid_… rules see that prefix).
+   */
+  retreat = 0;
   private lines: string[] | null = null;
 
   constructor(readonly tokens: Token[], readonly source: string, readonly filename: string) {}
@@ -1066,6 +1071,11 @@ class Parser {
 
   parseAnnAssign(s: Token, target: A.expr): A.AnnAssign {
     const parenthesized = s.kind === OP && s.value === "(";
+    // CPython's annotation rules all need an expression after the ':'.
+    if (!this.canStartExpression(this.peek(1))) {
+      this.advance();
+      this.fail();
+    }
     if (target._type === "Tuple") {
       throw this.errorAtNode("only single target (not tuple) can be annotated", target.elts[0] ?? target);
     }
@@ -2346,7 +2356,24 @@ class Parser {
       return body;
     }
     this.advance();
-    const test = this.parseDisjunction();
+    const testStart = this.pos;
+    let test: A.expr;
+    try {
+      test = this.parseDisjunction();
+    } catch (e) {
+      // CPython's invalid_expression: the condition's longest valid prefix, not followed by 'else' or ':'.
+      if (!(e instanceof PySyntaxError) || this.retreat > 0) throw e;
+      const errorPos = this.pos;
+      this.pos = testStart;
+      this.retreat++;
+      const prefix = this.speculate(() => this.parseDisjunction());
+      this.retreat--;
+      if (prefix !== null && !this.isKw("else") && !this.isOp(":")) {
+        throw this.errorRange("expected 'else' after 'if' expression", body, prefix);
+      }
+      this.pos = errorPos;
+      throw e;
+    }
     if (!this.eatKw("else")) {
       if (this.isOp(":")) this.fail();
       throw this.errorRange("expected 'else' after 'if' expression", body, test);
@@ -2413,7 +2440,17 @@ class Parser {
     const first = this.parseConjunction();
     if (!this.isKw("or")) return first;
     const values = [first];
-    while (this.eatKw("or")) values.push(this.parseConjunction());
+    for (;;) {
+      const opPos = this.pos;
+      if (!this.eatKw("or")) break;
+      const v = this.retreat > 0 ? this.speculate(() => this.parseConjunction()) : this.parseConjunction();
+      if (v === null) {
+        this.pos = opPos;
+        break;
+      }
+      values.push(v);
+    }
+    if (values.length === 1) return first;
     return {
       _type: "BoolOp",
       op: "Or",
@@ -2430,7 +2467,17 @@ class Parser {
     const first = this.parseInversion();
     if (!this.isKw("and")) return first;
     const values = [first];
-    while (this.eatKw("and")) values.push(this.parseInversion());
+    for (;;) {
+      const opPos = this.pos;
+      if (!this.eatKw("and")) break;
+      const v = this.retreat > 0 ? this.speculate(() => this.parseInversion()) : this.parseInversion();
+      if (v === null) {
+        this.pos = opPos;
+        break;
+      }
+      values.push(v);
+    }
+    if (values.length === 1) return first;
     return {
       _type: "BoolOp",
       op: "And",
@@ -2497,15 +2544,23 @@ class Parser {
   parseComparison(): A.expr {
     const s = this.tok;
     const left = this.parseBitOr();
+    let opPos = this.pos;
     let op = this.compareOp();
     if (op === null) return left;
     const ops: A.cmpop[] = [];
     const comparators: A.expr[] = [];
     while (op !== null) {
+      const right = this.retreat > 0 ? this.speculate(() => this.parseBitOr()) : this.parseBitOr();
+      if (right === null) {
+        this.pos = opPos;
+        break;
+      }
       ops.push(op);
-      comparators.push(this.parseBitOr());
+      comparators.push(right);
+      opPos = this.pos;
       op = this.compareOp();
     }
+    if (ops.length === 0) return left;
     return {
       _type: "Compare",
       left,
@@ -2522,8 +2577,13 @@ class Parser {
     const s = this.tok;
     let left = this.parseBitXor();
     while (this.isOp("|")) {
+      const opPos = this.pos;
       this.advance();
-      const right = this.parseBitXor();
+      const right = this.retreat > 0 ? this.speculate(() => this.parseBitXor()) : this.parseBitXor();
+      if (right === null) {
+        this.pos = opPos;
+        return left;
+      }
       left = {
         _type: "BinOp",
         left,
@@ -2542,8 +2602,13 @@ class Parser {
     const s = this.tok;
     let left = this.parseBitAnd();
     while (this.isOp("^")) {
+      const opPos = this.pos;
       this.advance();
-      const right = this.parseBitAnd();
+      const right = this.retreat > 0 ? this.speculate(() => this.parseBitAnd()) : this.parseBitAnd();
+      if (right === null) {
+        this.pos = opPos;
+        return left;
+      }
       left = {
         _type: "BinOp",
         left,
@@ -2562,8 +2627,13 @@ class Parser {
     const s = this.tok;
     let left = this.parseShift();
     while (this.isOp("&")) {
+      const opPos = this.pos;
       this.advance();
-      const right = this.parseShift();
+      const right = this.retreat > 0 ? this.speculate(() => this.parseShift()) : this.parseShift();
+      if (right === null) {
+        this.pos = opPos;
+        return left;
+      }
       left = {
         _type: "BinOp",
         left,
@@ -2584,8 +2654,13 @@ class Parser {
     for (;;) {
       const t = this.tok;
       if (t.kind !== OP || (t.value !== "<<" && t.value !== ">>")) return left;
+      const opPos = this.pos;
       this.advance();
-      const right = this.parseSum();
+      const right = this.retreat > 0 ? this.speculate(() => this.parseSum()) : this.parseSum();
+      if (right === null) {
+        this.pos = opPos;
+        return left;
+      }
       const op: A.operator = t.value === "<<" ? "LShift" : "RShift";
       left = {
         _type: "BinOp",
@@ -2606,8 +2681,13 @@ class Parser {
     for (;;) {
       const t = this.tok;
       if (t.kind !== OP || (t.value !== "+" && t.value !== "-")) return left;
+      const opPos = this.pos;
       this.advance();
-      const right = this.parseTerm();
+      const right = this.retreat > 0 ? this.speculate(() => this.parseTerm()) : this.parseTerm();
+      if (right === null) {
+        this.pos = opPos;
+        return left;
+      }
       const op: A.operator = t.value === "+" ? "Add" : "Sub";
       left = {
         _type: "BinOp",
@@ -2630,8 +2710,13 @@ class Parser {
       if (t.kind !== OP) return left;
       const op = TERM_OPS[t.value];
       if (op === undefined) return left;
+      const opPos = this.pos;
       this.advance();
-      const right = this.parseFactor();
+      const right = this.retreat > 0 ? this.speculate(() => this.parseFactor()) : this.parseFactor();
+      if (right === null) {
+        this.pos = opPos;
+        return left;
+      }
       left = {
         _type: "BinOp",
         left,
@@ -2716,61 +2801,65 @@ class Parser {
     let e = this.parseAtom();
     for (;;) {
       const t = this.tok;
-      if (t.kind !== OP) return e;
-      if (t.value === ".") {
-        this.advance();
-        const attr = this.expectName().value;
-        e = {
-          _type: "Attribute",
-          value: e,
-          attr,
-          ctx: "Load",
-          lineno: s.line,
-          col_offset: s.col,
-          end_lineno: this.last.endLine,
-          end_col_offset: this.last.endCol,
-        } as A.Attribute;
-      } else if (t.value === "(") {
-        this.advance();
-        this.level++;
-        const [args, keywords] = this.parseCallArguments(true);
-        this.expectOp(")");
-        this.level--;
-        const last = args.length === 1 && keywords.length === 0 ? args[0] : null;
-        if (last !== null && last._type === "GeneratorExp" && last.col_offset === -1) {
-          // A bare generator argument spans the call's parentheses.
-          this.loc(last, t);
-        }
-        e = {
-          _type: "Call",
-          func: e,
-          args,
-          keywords,
-          lineno: s.line,
-          col_offset: s.col,
-          end_lineno: this.last.endLine,
-          end_col_offset: this.last.endCol,
-        } as A.Call;
-      } else if (t.value === "[") {
-        this.advance();
-        this.level++;
-        const slice = this.parseSlices();
-        this.expectOp("]");
-        this.level--;
-        e = {
-          _type: "Subscript",
-          value: e,
-          slice,
-          ctx: "Load",
-          lineno: s.line,
-          col_offset: s.col,
-          end_lineno: this.last.endLine,
-          end_col_offset: this.last.endCol,
-        } as A.Subscript;
-      } else {
-        return e;
-      }
+      if (t.kind !== OP || (t.value !== "." && t.value !== "(" && t.value !== "[")) return e;
+      const next = this.retreat > 0
+        ? this.speculate(() => this.parseTrailer(e, s, t))
+        : this.parseTrailer(e, s, t);
+      if (next === null) return e;
+      e = next;
     }
+  }
+
+  /** One `.name`, call or subscript after `e` (which started at `s`); `t` is its first token. */
+  parseTrailer(e: A.expr, s: Token, t: Token): A.expr {
+    this.advance();
+    if (t.value === ".") {
+      const attr = this.expectName().value;
+      return {
+        _type: "Attribute",
+        value: e,
+        attr,
+        ctx: "Load",
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.Attribute;
+    }
+    this.level++;
+    if (t.value === "(") {
+      const [args, keywords] = this.parseCallArguments(true);
+      this.expectOp(")");
+      this.level--;
+      const last = args.length === 1 && keywords.length === 0 ? args[0] : null;
+      if (last !== null && last._type === "GeneratorExp" && last.col_offset === -1) {
+        // A bare generator argument spans the call's parentheses.
+        this.loc(last, t);
+      }
+      return {
+        _type: "Call",
+        func: e,
+        args,
+        keywords,
+        lineno: s.line,
+        col_offset: s.col,
+        end_lineno: this.last.endLine,
+        end_col_offset: this.last.endCol,
+      } as A.Call;
+    }
+    const slice = this.parseSlices();
+    this.expectOp("]");
+    this.level--;
+    return {
+      _type: "Subscript",
+      value: e,
+      slice,
+      ctx: "Load",
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: this.last.endLine,
+      end_col_offset: this.last.endCol,
+    } as A.Subscript;
   }
 
   parseSlices(): A.expr {

@@ -51,9 +51,9 @@ export type IterNextSlot = (it: PyValue) => PyValue | undefined;
 /** The base of every non-primitive Python value. */
 export class PyObject {
   /** The Python type. */
-  cls: PyType;
+  declare cls: PyType;
   /** The instance attribute dict (`__dict__`), or null for objects that have none. */
-  dict: PyDict | null;
+  declare dict: PyDict | null;
   constructor(cls: PyType, dict: PyDict | null = null) {
     this.cls = cls;
     this.dict = dict;
@@ -73,38 +73,38 @@ let nextTypeVersion = 1;
 
 /** A Python type (class). */
 export class PyType extends PyObject {
-  name: string;
-  qualname: string;
-  module: string;
-  bases: PyType[];
+  declare name: string;
+  declare qualname: string;
+  declare module: string;
+  declare bases: PyType[];
   /** The first base (CPython's tp_base after solid-base selection; the MRO decides lookups). */
-  base: PyType | null;
-  mro: PyType[];
+  declare base: PyType | null;
+  declare mro: PyType[];
   /** The class namespace (`__dict__`), keyed by attribute name. */
-  attrs: Map<string, PyValue>;
+  declare attrs: Map<string, PyValue>;
   /** Bumped (to a fresh global number) whenever this type or one of its bases changes. */
-  version: number;
-  flags: number;
+  declare version: number;
+  declare flags: number;
   /** Direct subclasses, so that a change to this type invalidates their caches too. */
-  subclasses: PyType[];
+  declare subclasses: PyType[];
   /** Names in `__slots__` (own, not inherited), or null. */
-  slotNames: string[] | null;
+  declare slotNames: string[] | null;
   /** Slot values an instance carries: this type's `__slots__` plus its bases'. */
-  slotCount: number;
+  declare slotCount: number;
   /** Whether instances of this type get a `__dict__`. */
-  hasInstanceDict: boolean;
-  tp_call: CallSlot | null;
-  tp_new: NewSlot | null;
-  tp_descr_get: DescrGetSlot | null;
-  tp_descr_set: DescrSetSlot | null;
-  tp_getattro: GetAttrSlot | null;
-  tp_setattro: SetAttrSlot | null;
-  tp_iter: IterSlot | null;
-  tp_iternext: IterNextSlot | null;
+  declare hasInstanceDict: boolean;
+  declare tp_call: CallSlot | null;
+  declare tp_new: NewSlot | null;
+  declare tp_descr_get: DescrGetSlot | null;
+  declare tp_descr_set: DescrSetSlot | null;
+  declare tp_getattro: GetAttrSlot | null;
+  declare tp_setattro: SetAttrSlot | null;
+  declare tp_iter: IterSlot | null;
+  declare tp_iternext: IterNextSlot | null;
   /** The builtin type whose JS class this type's instances use (list for class L(list)). */
-  solidBase: PyType;
+  declare solidBase: PyType;
   /** MRO lookups cached by name (null = known missing); cleared on any change. */
-  lookupCache: Map<string, PyValue | null>;
+  declare lookupCache: Map<string, PyValue | null>;
   constructor(
     metatype: PyType | null,
     name: string,
@@ -335,7 +335,7 @@ export const Ellipsis: PyObject = new PyObject(ellipsisType);
 
 /** A Python float (never a bare JS number: those are ints). */
 export class PyFloat extends PyObject {
-  value: number;
+  declare value: number;
   constructor(value: number, cls: PyType = floatType) {
     super(cls);
     this.value = value;
@@ -344,8 +344,8 @@ export class PyFloat extends PyObject {
 
 /** A Python complex. */
 export class PyComplex extends PyObject {
-  real: number;
-  imag: number;
+  declare real: number;
+  declare imag: number;
   constructor(real: number, imag: number, cls: PyType = complexType) {
     super(cls);
     this.real = real;
@@ -355,7 +355,7 @@ export class PyComplex extends PyObject {
 
 /** An instance of a user subclass of int (`class I(int)`): the int value plus the subclass. */
 export class PyIntObject extends PyObject {
-  value: number | bigint;
+  declare value: number | bigint;
   constructor(value: number | bigint, cls: PyType) {
     super(cls, cls.hasInstanceDict ? new PyDict() : null);
     this.value = value;
@@ -364,7 +364,7 @@ export class PyIntObject extends PyObject {
 
 /** An instance of a user subclass of str (`class S(str)`). */
 export class PyStrObject extends PyObject {
-  value: string;
+  declare value: string;
   constructor(value: string, cls: PyType) {
     super(cls, cls.hasInstanceDict ? new PyDict() : null);
     this.value = value;
@@ -403,7 +403,7 @@ export function normInt(v: bigint): number | bigint {
 
 /** A Python list. */
 export class PyList extends PyObject {
-  items: PyValue[];
+  declare items: PyValue[];
   constructor(items: PyValue[] = [], cls: PyType = listType) {
     super(cls);
     this.items = items;
@@ -412,7 +412,7 @@ export class PyList extends PyObject {
 
 /** A Python tuple (items never change after construction). */
 export class PyTuple extends PyObject {
-  items: PyValue[];
+  declare items: PyValue[];
   constructor(items: PyValue[], cls: PyType = tupleType) {
     super(cls);
     this.items = items;
@@ -452,37 +452,62 @@ export function fastKey(k: PyValue): unknown {
     return v === 0 ? 0 : v;
   }
   if ((o.cls.flags & TYPE_IDENTITY_KEY) !== 0) return o;
+  // Instances of str/int subclasses are equal to (and hash like) their values.
+  if (o instanceof PyStrObject || o instanceof PyIntObject) return o.value;
   return undefined;
 }
 
+/** Up to this many str keys a dict is scanned linearly instead of building a JS Map. */
+const SMALL_DICT = 8;
+
 /**
- * A Python dict: insertion-ordered entries in parallel arrays (deleted slots hold DELETED), a JS
- * Map from fast keys to entry index, and hash buckets for keys that need Python equality.
+ * A Python dict: insertion-ordered entries in parallel arrays (deleted slots hold DELETED).
+ * Small dicts whose keys are all strings (instance and class namespaces, keyword dicts) have no
+ * index and are scanned linearly, which makes them cheap to create; larger or mixed ones get a JS
+ * Map from fast keys to entry index, plus hash buckets for keys that need Python equality.
  */
 export class PyDict extends PyObject {
-  keys: PyValue[];
-  values: PyValue[];
+  declare keys: PyValue[];
+  declare values: PyValue[];
   /** Live entries. */
-  size: number;
+  declare size: number;
   /** Bumped on every mutation (the specializer guards globals on it). */
-  version: number;
-  index: Map<unknown, number>;
+  declare version: number;
+  /** Fast key → entry index; null while the dict is small and str-keyed (linear scan). */
+  declare index: Map<unknown, number> | null;
   /** Python hash → entry indices, for keys without a fast key; null until needed. */
-  buckets: Map<number, number[]> | null;
+  declare buckets: Map<number, number[]> | null;
   constructor(cls: PyType = dictType) {
     super(cls);
     this.keys = [];
     this.values = [];
     this.size = 0;
     this.version = 0;
-    this.index = new Map();
+    this.index = null;
     this.buckets = null;
+  }
+
+  /** Linear search of a small dict for a str key. */
+  private scan(k: string): number {
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] === k) return i;
+    return -1;
+  }
+
+  /** Switches from linear scanning to a Map index. */
+  private buildIndex(): Map<unknown, number> {
+    const index = new Map<unknown, number>();
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== DELETED) index.set(keys[i], i);
+    this.index = index;
+    return index;
   }
 
   /** Entry index of `k`, or -1. */
   find(k: PyValue): number {
     const fk = fastKey(k);
     if (fk !== undefined) {
+      if (this.index === null) return typeof fk === "string" ? this.scan(fk) : -1;
       const i = this.index.get(fk);
       return i === undefined ? -1 : i;
     }
@@ -511,6 +536,11 @@ export class PyDict extends PyObject {
 
   /** The value for a str key, or undefined (the globals / attribute fast path). */
   getStr(k: string): PyValue | undefined {
+    if (this.index === null) {
+      const keys = this.keys;
+      for (let i = 0; i < keys.length; i++) if (keys[i] === k) return this.values[i];
+      return undefined;
+    }
     const i = this.index.get(k);
     return i === undefined ? undefined : this.values[i];
   }
@@ -524,11 +554,19 @@ export class PyDict extends PyObject {
   set(k: PyValue, v: PyValue): void {
     const fk = fastKey(k);
     if (fk !== undefined) {
-      const i = this.index.get(fk);
+      if (this.index === null) {
+        if (typeof fk === "string" && typeof k === "string") {
+          this.setStr(k, v);
+          return;
+        }
+        this.buildIndex();
+      }
+      const index = this.index!;
+      const i = index.get(fk);
       if (i !== undefined) {
         this.values[i] = v;
       } else {
-        this.index.set(fk, this.keys.length);
+        index.set(fk, this.keys.length);
         this.keys.push(k);
         this.values.push(v);
         this.size++;
@@ -540,6 +578,7 @@ export class PyDict extends PyObject {
   }
 
   private setSlow(k: PyValue, v: PyValue): void {
+    if (this.index === null) this.buildIndex();
     const h = runtimeHooks.hash(k);
     const i = this.findSlow(k, h);
     if (i >= 0) {
@@ -558,6 +597,18 @@ export class PyDict extends PyObject {
 
   /** Sets a str key. */
   setStr(k: string, v: PyValue): void {
+    if (this.index === null) {
+      const i = this.scan(k);
+      if (i >= 0) this.values[i] = v;
+      else {
+        this.keys.push(k);
+        this.values.push(v);
+        this.size++;
+        if (this.keys.length > SMALL_DICT) this.buildIndex();
+      }
+      this.version++;
+      return;
+    }
     const i = this.index.get(k);
     if (i !== undefined) {
       this.values[i] = v;
@@ -575,10 +626,15 @@ export class PyDict extends PyObject {
     const fk = fastKey(k);
     let i: number;
     if (fk !== undefined) {
-      const found = this.index.get(fk);
-      if (found === undefined) return undefined;
-      i = found;
-      this.index.delete(fk);
+      if (this.index === null) {
+        i = typeof fk === "string" ? this.scan(fk) : -1;
+        if (i < 0) return undefined;
+      } else {
+        const found = this.index.get(fk);
+        if (found === undefined) return undefined;
+        i = found;
+        this.index.delete(fk);
+      }
     } else {
       const h = runtimeHooks.hash(k);
       i = this.findSlow(k, h);
@@ -602,7 +658,7 @@ export class PyDict extends PyObject {
     this.keys = [];
     this.values = [];
     this.size = 0;
-    this.index = new Map();
+    this.index = null;
     this.buckets = null;
     this.version++;
   }
@@ -612,7 +668,7 @@ export class PyDict extends PyObject {
     const keys = this.keys, values = this.values;
     this.keys = [];
     this.values = [];
-    this.index = new Map();
+    this.index = null;
     this.buckets = null;
     this.size = 0;
     for (let i = 0; i < keys.length; i++) {
@@ -625,7 +681,16 @@ export class PyDict extends PyObject {
   insertNew(k: PyValue, v: PyValue): void {
     const fk = fastKey(k);
     const i = this.keys.length;
-    if (fk !== undefined) this.index.set(fk, i);
+    if (this.index === null) {
+      if (typeof k === "string" && i < SMALL_DICT) {
+        this.keys.push(k);
+        this.values.push(v);
+        this.size++;
+        return;
+      }
+      this.buildIndex();
+    }
+    if (fk !== undefined) this.index!.set(fk, i);
     else {
       const h = runtimeHooks.hash(k);
       if (this.buckets === null) this.buckets = new Map();
@@ -672,7 +737,7 @@ export function dictFromObject(entries: Record<string, PyValue>): PyDict {
 
 /** A Python set or frozenset: a PyDict-like table of keys with no values. */
 export class PySet extends PyObject {
-  table: PyDict;
+  declare table: PyDict;
   constructor(cls: PyType = setType, table: PyDict = new PyDict()) {
     super(cls);
     this.table = table;
@@ -708,9 +773,9 @@ export function newSet(items: Iterable<PyValue>, cls: PyType = setType): PySet {
 
 /** `range(start, stop, step)`: the fields are Python ints. */
 export class PyRange extends PyObject {
-  start: number | bigint;
-  stop: number | bigint;
-  step: number | bigint;
+  declare start: number | bigint;
+  declare stop: number | bigint;
+  declare step: number | bigint;
   constructor(start: number | bigint, stop: number | bigint, step: number | bigint) {
     super(rangeType);
     this.start = start;
@@ -721,9 +786,9 @@ export class PyRange extends PyObject {
 
 /** `slice(start, stop, step)`. */
 export class PySlice extends PyObject {
-  start: PyValue;
-  stop: PyValue;
-  step: PyValue;
+  declare start: PyValue;
+  declare stop: PyValue;
+  declare step: PyValue;
   constructor(start: PyValue, stop: PyValue, step: PyValue) {
     super(sliceType);
     this.start = start;
@@ -734,7 +799,7 @@ export class PySlice extends PyObject {
 
 /** A module: its namespace is a dict (`__dict__`). */
 export class PyModule extends PyObject {
-  name: string;
+  declare name: string;
   constructor(name: string, dict: PyDict = new PyDict()) {
     super(moduleType, dict);
     this.name = name;
@@ -744,7 +809,7 @@ export class PyModule extends PyObject {
 
 /** A closure cell; `value` undefined = empty. */
 export class PyCell extends PyObject {
-  value: PyValue | undefined;
+  declare value: PyValue | undefined;
   constructor(value: PyValue | undefined = undefined) {
     super(cellType);
     this.value = value;
@@ -756,12 +821,12 @@ export type NativeFn = (args: PyValue[], kwnames: string[] | null) => PyValue;
 
 /** A builtin function (`len`, `math.sqrt`, a bound builtin method via `self`). */
 export class PyBuiltinFunction extends PyObject {
-  name: string;
-  fn: NativeFn;
+  declare name: string;
+  declare fn: NativeFn;
   /** The object a method is bound to (`[].append`), or null; passed as args[0]. */
-  self: PyValue | null;
-  module: string | null;
-  doc: string | null;
+  declare self: PyValue | null;
+  declare module: string | null;
+  declare doc: string | null;
   constructor(name: string, fn: NativeFn, self: PyValue | null = null, module: string | null = null) {
     super(builtinFunctionType);
     this.name = name;
@@ -774,9 +839,9 @@ export class PyBuiltinFunction extends PyObject {
 
 /** A builtin type's method (`list.append`): fn gets self as args[0]. */
 export class PyMethodDescriptor extends PyObject {
-  name: string;
-  owner: PyType;
-  fn: NativeFn;
+  declare name: string;
+  declare owner: PyType;
+  declare fn: NativeFn;
   constructor(name: string, owner: PyType, fn: NativeFn, cls: PyType = methodDescriptorType) {
     super(cls);
     this.name = name;
@@ -787,8 +852,8 @@ export class PyMethodDescriptor extends PyObject {
 
 /** A builtin type's computed attribute (`int.real`, `function.__name__`). */
 export class PyGetSetDescriptor extends PyObject {
-  name: string;
-  owner: PyType;
+  declare name: string;
+  declare owner: PyType;
   getter: (obj: PyValue) => PyValue;
   setter: ((obj: PyValue, value: PyValue | undefined) => void) | null;
   constructor(
@@ -807,9 +872,9 @@ export class PyGetSetDescriptor extends PyObject {
 
 /** A `__slots__` entry: reads and writes slot `index` of PyInstance.slots. */
 export class PyMemberDescriptor extends PyObject {
-  name: string;
-  owner: PyType;
-  index: number;
+  declare name: string;
+  declare owner: PyType;
+  declare index: number;
   constructor(name: string, owner: PyType, index: number) {
     super(memberDescriptorType);
     this.name = name;
@@ -820,8 +885,8 @@ export class PyMemberDescriptor extends PyObject {
 
 /** A callable bound to `self` (a Python function accessed through an instance). */
 export class PyMethod extends PyObject {
-  func: PyValue;
-  self: PyValue;
+  declare func: PyValue;
+  declare self: PyValue;
   constructor(func: PyValue, self: PyValue) {
     super(methodType);
     this.func = func;
@@ -832,7 +897,7 @@ export class PyMethod extends PyObject {
 /** An instance of a user class whose solid base is object. */
 export class PyInstance extends PyObject {
   /** `__slots__` values (undefined = unset), or null when the class has no slots. */
-  slots: (PyValue | undefined)[] | null;
+  declare slots: (PyValue | undefined)[] | null;
   constructor(cls: PyType, dict: PyDict | null, slots: (PyValue | undefined)[] | null) {
     super(cls, dict);
     this.slots = slots;
@@ -841,11 +906,11 @@ export class PyInstance extends PyObject {
 
 /** `property(fget, fset, fdel, doc)`. */
 export class PyProperty extends PyObject {
-  fget: PyValue;
-  fset: PyValue;
-  fdel: PyValue;
-  doc: PyValue;
-  name: PyValue;
+  declare fget: PyValue;
+  declare fset: PyValue;
+  declare fdel: PyValue;
+  declare doc: PyValue;
+  declare name: PyValue;
   constructor(fget: PyValue, fset: PyValue, fdel: PyValue, doc: PyValue, cls: PyType = propertyType) {
     super(cls);
     this.fget = fget;
@@ -858,7 +923,7 @@ export class PyProperty extends PyObject {
 
 /** `staticmethod(f)` and `classmethod(f)`. */
 export class PyMethodWrapper extends PyObject {
-  func: PyValue;
+  declare func: PyValue;
   constructor(cls: PyType, func: PyValue) {
     super(cls, new PyDict());
     this.func = func;
@@ -867,9 +932,9 @@ export class PyMethodWrapper extends PyObject {
 
 /** `super(type, obj)`: `objType` is the type whose MRO is searched after `thisType`. */
 export class PySuper extends PyObject {
-  thisType: PyType | null;
-  obj: PyValue | null;
-  objType: PyType | null;
+  declare thisType: PyType | null;
+  declare obj: PyValue | null;
+  declare objType: PyType | null;
   constructor(thisType: PyType | null, obj: PyValue | null, objType: PyType | null, cls: PyType = superType) {
     super(cls);
     this.thisType = thisType;
@@ -880,7 +945,7 @@ export class PySuper extends PyObject {
 
 /** `bytes` (immutable) and `bytearray` (mutable, `data` may be replaced on resize). */
 export class PyBytes extends PyObject {
-  data: Uint8Array;
+  declare data: Uint8Array;
   constructor(data: Uint8Array, cls: PyType = bytesType) {
     super(cls);
     this.data = data;
@@ -889,7 +954,7 @@ export class PyBytes extends PyObject {
 
 /** A read-only view of a type's namespace (`C.__dict__`). */
 export class PyMappingProxy extends PyObject {
-  mapping: PyValue;
+  declare mapping: PyValue;
   constructor(mapping: PyValue) {
     super(mappingProxyType);
     this.mapping = mapping;
@@ -978,14 +1043,14 @@ export type ExceptionName = typeof EXCEPTION_TABLE[number][0];
 
 /** A Python exception instance, thrown as itself (never wrapped in a JS Error). */
 export class PyBaseException extends PyObject {
-  args: PyTuple;
-  cause: PyValue;
-  context: PyValue;
-  suppressContext: boolean;
+  declare args: PyTuple;
+  declare cause: PyValue;
+  declare context: PyValue;
+  declare suppressContext: boolean;
   /** A traceback object (EXECUTION's) or None. */
-  traceback: PyValue;
+  declare traceback: PyValue;
   /** StopIteration.value, SystemExit.code; the exception group's list for groups. */
-  value: PyValue;
+  declare value: PyValue;
   constructor(cls: PyType, args: PyTuple) {
     super(cls, null);
     this.args = args;

@@ -139,8 +139,8 @@ textIOType.module = "_io";
 
 /** One of the three standard streams. */
 export class PyTextStream extends PyObject {
-  fd: number;
-  streamName: string;
+  declare fd: number;
+  declare streamName: string;
   constructor(fd: number, name: string) {
     super(textIOType, new PyDict());
     this.fd = fd;

@@ -282,7 +282,7 @@ export function dictEquals(a: PyDict, b: PyDict): boolean {
 
 /** dict.keys() / values() / items(). */
 export class PyDictView extends PyObject {
-  mapping: PyDict;
+  declare mapping: PyDict;
   constructor(cls: PyType, mapping: PyDict) {
     super(cls, null);
     this.mapping = mapping;

@@ -51,8 +51,8 @@ export class PyNativeIterator extends PyObject {
 
 /** A list or tuple iterator: reads `seq.items` live (the list may grow while iterated). */
 export class PySeqIterator extends PyObject {
-  seq: PyList | PyTuple;
-  index: number;
+  declare seq: PyList | PyTuple;
+  declare index: number;
   constructor(cls: PyType, seq: PyList | PyTuple) {
     super(cls);
     this.seq = seq;

@@ -19,12 +19,15 @@ import { PySyntaxError, type SyntaxErrorKind } from "./syntax_error.ts";
 import { Token, TokenKind } from "./token.ts";
 import { decodeEscapes, type LiteralLocation } from "./strings.ts";
 
-/** Every operator and delimiter; the scanner's lookup tables are derived from this list. */
+/**
+ * Every operator and delimiter; the scanner's lookup tables are derived from this list. `<>` is
+ * here because CPython's tokenizer reads it as one token, which its parser then rejects.
+ */
 // deno-fmt-ignore
 export const OPERATORS: readonly string[] = [
   "!=", "%", "%=", "&", "&=", "(", ")", "*", "**", "**=", "*=", "+", "+=", ",", "-", "-=", "->", ".",
   "...", "/", "//", "//=", "/=", ":", ":=", ";", "<", "<<", "<<=", "<=", "=", "==", ">", ">=", ">>",
-  ">>=", "@", "@=", "[", "]", "^", "^=", "{", "|", "|=", "}", "~", "!",
+  ">>=", "@", "@=", "[", "]", "^", "^=", "{", "|", "|=", "}", "~", "!", "<>",
 ];
 
 /** Operators grouped by first char code, longest first, so the first match is the longest. */
@@ -487,8 +490,10 @@ class Lexer {
       const hex = c.toString(16).toUpperCase().padStart(4, "0");
       throw this.error(`invalid non-printable character U+${hex}`, start + 1);
     }
-    // `$`, `?` and the backtick: CPython's parser reports them as plain invalid syntax.
-    throw this.error("invalid syntax", start + 1);
+    // `$`, `?` and the backtick: CPython's tokenizer passes them on and its parser reports
+    // "invalid syntax" there, unless a lexical error later in the file wins; so do we.
+    this.pos = start + 1;
+    this.push(TokenKind.OP, String.fromCharCode(c), start, start + 1);
   }
 
   // ---------------------------------------------------------------- numbers
@@ -671,8 +676,6 @@ class Lexer {
         this.openBracket(start, c);
       } else if (c === 0x29 || c === 0x5d || c === RBRACE) {
         if (this.closeBracket(start, c)) return;
-      } else if (c === 0x3c && src.charCodeAt(start + 1) === 0x3e) {
-        throw this.error("invalid syntax", start + 1);
       }
     }
     this.pos = end;

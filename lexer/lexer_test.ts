@@ -82,8 +82,14 @@ Deno.test("parser-level problems are left to the parser", () => {
       "fb'x'\n",
       "x = a *** b\n",
       "!\n",
+      "$\n",
+      "1 <> 2\n",
     ]
   ) tokenize(source, "t.py");
+});
+
+Deno.test("`$`, `?`, the backtick and `<>` are OP tokens for the parser to reject, as in CPython", () => {
+  assert.deepEqual(kinds("$ ? ` <>").slice(0, 4), ['OP "$"', 'OP "?"', 'OP "`"', 'OP "<>"']);
 });
 
 Deno.test("NEWLINE, DEDENT and ENDMARKER are produced even without a final newline", () => {

@@ -43,6 +43,12 @@ export class Frame {
   declare state: number;
   /** The generator object owning this frame, if any. */
   declare generator: PyValue | null;
+  /** How returning hands control to `back` when run inside its loop (interp.ts RETURN_TO_*). */
+  declare returnMode: number;
+  /** Code units the frame below skips when this frame returns (FOR_ITER/SEND exits). */
+  declare returnJump: number;
+  /** A generator frame run inside the loop: the exception being handled below it. */
+  declare savedExc: PyValue;
   constructor(code: PyCode, globals: PyDict, builtins: PyDict, locals: PyDict | null, func: PyValue | null) {
     this.code = code;
     this.globals = globals;
@@ -58,6 +64,9 @@ export class Frame {
     this.back = null;
     this.state = FRAME_CREATED;
     this.generator = null;
+    this.returnMode = 0;
+    this.returnJump = 0;
+    this.savedExc = None;
   }
 
   /** The source line being executed (of the last instruction started). */

@@ -24,9 +24,17 @@
  */
 import { CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../compiler/code.ts";
 import { PySyntaxError } from "../lexer/syntax_error.ts";
-import { Frame, FRAME_DONE, FRAME_RUNNING, FRAME_SUSPENDED, type Slot, threadState } from "./frame.ts";
+import {
+  Frame,
+  FRAME_CREATED,
+  FRAME_DONE,
+  FRAME_RUNNING,
+  FRAME_SUSPENDED,
+  type Slot,
+  threadState,
+} from "./frame.ts";
 import { bindFrame, PyFunction } from "./function.ts";
-import { PyGenerator } from "./generator.ts";
+import { generatorType, PyGenerator } from "./generator.ts";
 import { importFrom, importName, importStar } from "./import.ts";
 import {
   boolType,
@@ -200,6 +208,9 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             const v = op === 9 ? consts[arg] : s[--sp] as PyValue;
             f.state = FRAME_DONE;
             if (f === entry) return v;
+            const mode = f.returnMode;
+            const jump = f.returnJump;
+            if (mode !== RETURN_TO_CALL) leaveGenerator(f, v);
             const caller = f.back!;
             threadState.depth--;
             f = caller;
@@ -211,7 +222,8 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             s = f.values;
             sp = f.sp;
             ip = f.ip;
-            s[sp++] = v;
+            if (mode !== RETURN_TO_FOR_ITER) s[sp++] = v;
+            ip += jump;
             break;
           }
           case 10: /* LOAD_FAST */
@@ -516,6 +528,31 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             break;
           case 56: /* FOR_ITER */ {
             const it = s[sp - 1] as PyObject;
+            if (it.cls === generatorType) {
+              // Run the generator's frame in this loop (no JS recursion per value).
+              const gf = (it as PyGenerator).frame;
+              const state = gf.state;
+              if (state === FRAME_SUSPENDED || state === FRAME_CREATED) {
+                ip += 1;
+                f.ip = ip;
+                f.sp = sp;
+                enterGenerator(f, it as PyGenerator, None, RETURN_TO_FOR_ITER, arg);
+                f = gf;
+                threadState.frame = f;
+                code = f.code;
+                bc = code.code;
+                consts = code.consts;
+                names = code.names;
+                s = f.values;
+                sp = f.sp;
+                ip = f.ip;
+                break;
+              }
+              if (state === FRAME_DONE) {
+                ip += 1 + arg;
+                break;
+              }
+            }
             const nextSlot = it.cls.tp_iternext;
             const v = nextSlot !== null ? nextSlot(it) : iterNext(it);
             if (v === undefined) ip += 1 + arg;
@@ -757,7 +794,22 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             f.ip = ip;
             f.sp = sp;
             f.state = FRAME_SUSPENDED;
-            return v;
+            if (f === entry) return v;
+            // A generator run by FOR_ITER or SEND of the frame below: back to it.
+            leaveGenerator(f, undefined);
+            const caller = f.back!;
+            threadState.depth--;
+            f = caller;
+            threadState.frame = f;
+            code = f.code;
+            bc = code.code;
+            consts = code.consts;
+            names = code.names;
+            s = f.values;
+            sp = f.sp;
+            ip = f.ip;
+            s[sp++] = v;
+            break;
           }
           case 87: /* GET_YIELD_FROM_ITER */ {
             const v = s[sp - 1] as PyValue;
@@ -768,6 +820,25 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             ip += 1;
             const v = s[--sp] as PyValue;
             const receiver = s[sp - 1] as PyValue;
+            if (receiver instanceof PyGenerator && receiver.cls === generatorType) {
+              const gf = receiver.frame;
+              const state = gf.state;
+              if (state === FRAME_SUSPENDED || (state === FRAME_CREATED && v === None)) {
+                f.ip = ip;
+                f.sp = sp;
+                enterGenerator(f, receiver, v, RETURN_TO_SEND, arg);
+                f = gf;
+                threadState.frame = f;
+                code = f.code;
+                bc = code.code;
+                consts = code.consts;
+                names = code.names;
+                s = f.values;
+                sp = f.sp;
+                ip = f.ip;
+                break;
+              }
+            }
             const [result, done] = send(receiver, v);
             s[sp++] = result;
             if (done) ip += arg;
@@ -901,6 +972,40 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
 // ---------------------------------------------------------------------------------------------
 // Exceptions: conversion, context, unwinding
 
+/** Frame.returnMode: how a frame run inside the loop hands control back to the frame below. */
+const RETURN_TO_CALL = 0, RETURN_TO_FOR_ITER = 1, RETURN_TO_SEND = 2;
+
+/**
+ * Starts or resumes generator `gen` as a frame of this loop on top of `caller` (FOR_ITER or SEND),
+ * sending `value` in. On return the caller continues `jump` code units past its saved ip.
+ */
+function enterGenerator(caller: Frame, gen: PyGenerator, value: PyValue, mode: number, jump: number): void {
+  const gf = gen.frame;
+  if (threadState.depth >= threadState.recursionLimit) {
+    raise(Exc.RecursionError, "maximum recursion depth exceeded");
+  }
+  threadState.depth++;
+  if (gf.state === FRAME_SUSPENDED) gf.values[gf.sp++] = value;
+  if (gf.code.warmup === 0) loopTier.onCodeCreated(gf.code);
+  gf.back = caller;
+  gf.state = FRAME_RUNNING;
+  gf.returnMode = mode;
+  gf.returnJump = jump;
+  gf.savedExc = threadState.excInfo;
+  if (gen.excState !== None) threadState.excInfo = gen.excState;
+}
+
+/** A generator run by enterGenerator yields (value undefined), returns or raises. */
+function leaveGenerator(gf: Frame, returned: PyValue | undefined): void {
+  const gen = gf.generator as PyGenerator;
+  if (returned !== undefined) gen.returnValue = returned;
+  const outer = gf.savedExc;
+  gen.excState = gf.state === FRAME_SUSPENDED && threadState.excInfo !== outer ? threadState.excInfo : None;
+  threadState.excInfo = outer;
+  gf.returnMode = RETURN_TO_CALL;
+  gf.returnJump = 0;
+}
+
 /** Makes any thrown JS value a Python exception (stack overflow → RecursionError). */
 export function toPyException(e: unknown): PyBaseException {
   if (e instanceof PyBaseException) return e;
@@ -962,7 +1067,7 @@ function setContext(exc: PyBaseException): void {
  * throws the exception out of `entry`.
  */
 function unwind(entry: Frame, f: Frame, e: unknown, reraise: boolean): Frame {
-  const exc = toPyException(e);
+  let exc = toPyException(e);
   let frame = f;
   if (!reraise) {
     if (exc.traceback === None) setContext(exc);
@@ -983,6 +1088,18 @@ function unwind(entry: Frame, f: Frame, e: unknown, reraise: boolean): Frame {
     }
     frame.state = FRAME_DONE;
     if (frame === entry) throw exc;
+    if (frame.returnMode !== RETURN_TO_CALL) {
+      // An inlined generator raised: as PyGenerator.resume, StopIteration becomes RuntimeError.
+      leaveGenerator(frame, undefined);
+      if (exc.cls === Exc.StopIteration || exc.cls.isSubtypeOf(Exc.StopIteration)) {
+        const err = newException(Exc.RuntimeError, ["generator raised StopIteration"]);
+        err.cause = exc;
+        err.context = exc;
+        err.suppressContext = true;
+        err.traceback = exc.traceback;
+        exc = err;
+      }
+    }
     threadState.depth--;
     frame = frame.back!;
     exc.traceback = new PyTraceback(exc.traceback, frame.code, frame.ip - 1);

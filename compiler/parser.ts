@@ -223,6 +223,8 @@ class Parser {
    * the whole expression, as PEG backtracking would (CPython's invalid_… rules see that prefix).
    */
   retreat = 0;
+  /** The index of the token an assignment's type comment follows (it ends at the next NEWLINE). */
+  typeCommentAfter = -1;
   private lines: string[] | null = null;
 
   constructor(readonly tokens: Token[], readonly source: string, readonly filename: string) {}
@@ -1032,6 +1034,7 @@ class Parser {
       // The statement ends with its TYPE_COMMENT token, which runs to the end of the line.
       node.end_lineno = t.line;
       node.end_col_offset = t.col;
+      this.typeCommentAfter = this.pos - 1;
     }
     return node;
   }
@@ -1244,8 +1247,22 @@ class Parser {
     return body;
   }
 
-  endOf(body: A.stmt[]): Node {
-    return body[body.length - 1];
+  /**
+   * Where a compound statement ends: CPython's last token that is not NEWLINE, INDENT or DEDENT
+   * (a trailing ';' of the last line counts).
+   */
+  lastReal(): Node {
+    let i = this.pos - 1;
+    while (
+      i > 0 &&
+      (this.tokens[i].kind === NEWLINE || this.tokens[i].kind === INDENT || this.tokens[i].kind === DEDENT)
+    ) i--;
+    const t = this.tokens[i];
+    if (i === this.typeCommentAfter) {
+      const nl = this.tokens[i + 1];
+      return { lineno: t.line, col_offset: t.col, end_lineno: nl.line, end_col_offset: nl.col };
+    }
+    return { lineno: t.line, col_offset: t.col, end_lineno: t.endLine, end_col_offset: t.endCol };
   }
 
   parseIf(): A.If {
@@ -1257,7 +1274,7 @@ class Parser {
     return this.locTo(
       { _type: "If", test, body, orelse },
       s,
-      this.endOf(orelse.length ? orelse : body),
+      this.lastReal(),
     ) as A.If;
   }
 
@@ -1271,7 +1288,7 @@ class Parser {
       const node = this.locTo(
         { _type: "If", test, body, orelse },
         s,
-        this.endOf(orelse.length ? orelse : body),
+        this.lastReal(),
       );
       return [node as A.If];
     }
@@ -1292,7 +1309,7 @@ class Parser {
     return this.locTo(
       { _type: "While", test, body, orelse },
       s,
-      this.endOf(orelse.length ? orelse : body),
+      this.lastReal(),
     ) as A.While;
   }
 
@@ -1309,7 +1326,7 @@ class Parser {
     return this.locTo(
       { _type: asyncTok ? "AsyncFor" : "For", target, iter, body, orelse, type_comment },
       s,
-      this.endOf(orelse.length ? orelse : body),
+      this.lastReal(),
     ) as A.For;
   }
 
@@ -1344,7 +1361,7 @@ class Parser {
     return this.locTo(
       { _type: asyncTok ? "AsyncWith" : "With", items, body, type_comment },
       s,
-      this.endOf(body),
+      this.lastReal(),
     ) as A.With;
   }
 
@@ -1409,8 +1426,7 @@ class Parser {
     if (handlers.length === 0 && finalbody.length === 0) {
       throw this.errorAtToken("expected 'except' or 'finally' block", this.tok);
     }
-    const end = finalbody.length ? finalbody : orelse.length ? orelse : handlers.length ? null : body;
-    const endNode: Node = end === null ? handlers[handlers.length - 1] : this.endOf(end);
+    const endNode: Node = this.lastReal();
     return this.locTo(
       { _type: star ? "TryStar" : "Try", body, handlers, orelse, finalbody },
       s,
@@ -1441,7 +1457,7 @@ class Parser {
     }
     this.expectColon();
     const body = this.parseBlock(isStar ? "'except*' statement" : "'except' statement", s);
-    return this.locTo({ _type: "ExceptHandler", type, name, body }, s, this.endOf(body)) as A.ExceptHandler;
+    return this.locTo({ _type: "ExceptHandler", type, name, body }, s, this.lastReal()) as A.ExceptHandler;
   }
 
   parseAsync(): A.stmt {
@@ -1504,7 +1520,7 @@ class Parser {
         type_params,
       },
       s,
-      this.endOf(body),
+      this.lastReal(),
     ) as A.FunctionDef;
   }
 
@@ -1526,7 +1542,7 @@ class Parser {
     return this.locTo(
       { _type: "ClassDef", name, bases, keywords, body, decorator_list, type_params },
       s,
-      this.endOf(body),
+      this.lastReal(),
     ) as A.ClassDef;
   }
 
@@ -1773,8 +1789,7 @@ class Parser {
       cases.push(this.parseCase());
     }
     this.advance();
-    const lastCase = cases[cases.length - 1];
-    return this.locTo({ _type: "Match", subject, cases }, s, this.endOf(lastCase.body)) as A.Match;
+    return this.locTo({ _type: "Match", subject, cases }, s, this.lastReal()) as A.Match;
   }
 
   parseSubject(): A.expr {
@@ -3558,6 +3573,7 @@ class Parser {
         text = "";
       }
       this.loc(p, s, e);
+      if (p.format_spec !== null) this.relocateSpecValues(p.format_spec as A.JoinedStr, s, e);
       values.push(p);
     }
     if (text !== "") {
@@ -3583,12 +3599,25 @@ class Parser {
     } as A.JoinedStr;
   }
 
+  /** 3.11 gives a format spec (and a spec of only text, its text) the span of its own f-string token… */
   relocateSpec(spec: A.JoinedStr, s: Token, e: Token): void {
     this.loc(spec, s, e);
     for (const v of spec.values) {
-      this.loc(v, s, e);
       if (v._type === "FormattedValue" && v.format_spec !== null) {
         this.relocateSpec(v.format_spec as A.JoinedStr, s, e);
+      } else if (v._type === "Constant") {
+        this.loc(v, s, e);
+      }
+    }
+  }
+
+  /** …and the parts of a spec with replacement fields the span of the whole concatenated literal. */
+  relocateSpecValues(spec: A.JoinedStr, s: Token, e: Token): void {
+    if (!spec.values.some((v) => v._type === "FormattedValue")) return;
+    for (const v of spec.values) {
+      this.loc(v, s, e);
+      if (v._type === "FormattedValue" && v.format_spec !== null) {
+        this.relocateSpecValues(v.format_spec as A.JoinedStr, s, e);
       }
     }
   }

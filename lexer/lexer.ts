@@ -340,12 +340,19 @@ class Lexer {
     this.atLineStart = false;
     const src = this.src;
     let col = 0, alt = 0, p = this.pos;
+    // A backslash in the indentation joins the next line; the first one fixes the column.
+    let continuedCol = 0;
     for (;;) {
       const c = src.charCodeAt(p);
       if (c === SPACE) col++, alt++;
       else if (c === TAB) col = (Math.floor(col / TAB_SIZE) + 1) * TAB_SIZE, alt++;
       else if (c === FF) col = alt = 0;
-      else break;
+      else if (c === BACKSLASH) {
+        if (continuedCol === 0) continuedCol = col;
+        this.continuation(p);
+        p = this.pos;
+        continue;
+      } else break;
       p++;
     }
     this.pos = p;
@@ -353,6 +360,7 @@ class Lexer {
     // Blank and comment-only lines, and lines inside brackets, do not affect indentation.
     if (c === HASH || c === LF || c === CR || (c === NUL && p >= this.len)) return;
     if (this.bracketChars.length !== 0 || this.modes.length !== 0) return;
+    if (continuedCol !== 0) col = alt = continuedCol;
     const indents = this.indents, altIndents = this.altIndents;
     const top = indents.length - 1;
     if (col === indents[top]) {

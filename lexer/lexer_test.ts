@@ -386,3 +386,19 @@ Deno.test("f-string: at most 149 nested f-strings, as CPython", () => {
   tokenize(nested(149), "t.py");
   assert.equal(syntaxError(nested(150)).msg, "too many nested f-strings");
 });
+
+Deno.test("a backslash in the indentation continues the line; the first one sets the column", () => {
+  assert.deepEqual(kinds("if x:\n    \\\n        y\n").slice(4, 6), ['INDENT "        "', 'NAME "y"']);
+  assert.equal(
+    syntaxError("if x:\n    y\n   \\x = 1\n").msg,
+    "unexpected character after line continuation character",
+  );
+  // The indentation is the backslash's column (4), not the continued line's (1).
+  assert.deepEqual(
+    kinds("if x:\n    \\\n y\n    z\n").filter((k) => k.startsWith("INDENT") || k.startsWith("DEDENT")),
+    [
+      'INDENT " "',
+      'DEDENT ""',
+    ],
+  );
+});

@@ -24,6 +24,7 @@
  */
 import { newBuiltinType, objectType, type PyType, type PyValue } from "../vm/object.ts";
 import { PyObject } from "../vm/object.ts";
+import type { Frame } from "../vm/frame.ts";
 
 /** `code.co_flags` bits (CPython's values). */
 export const CO_OPTIMIZED = 0x1,
@@ -84,6 +85,8 @@ export class PyCode extends PyObject {
   declare warmup: number;
   /** Tier-private data (specializer side tables, JIT executors). */
   declare tierData: unknown;
+  /** Returned frames of this code kept for reuse by CALL (vm/interp.ts). */
+  declare framePool: Frame[];
   constructor(fields: {
     argcount: number;
     posonlyargcount: number;
@@ -148,6 +151,7 @@ export class PyCode extends PyObject {
     this.nlocalsplus = names.length;
     this.warmup = 0;
     this.tierData = null;
+    this.framePool = [];
   }
 
   /** The source line of the instruction at code unit `index` (0 when unknown). */

@@ -46,9 +46,11 @@ import {
   Exc,
   floatType,
   frozensetType,
+  functionType,
   intType,
   isInstance,
   listType,
+  methodType,
   newException,
   None,
   PyBaseException,
@@ -212,6 +214,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             const jump = f.returnJump;
             if (mode !== RETURN_TO_CALL) leaveGenerator(f, v);
             const caller = f.back!;
+            if (mode === RETURN_TO_CALL && f.generator === null) recycleFrame(f);
             threadState.depth--;
             f = caller;
             threadState.frame = f;
@@ -690,29 +693,40 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             const self = s[sp - arg - 1];
             let argStart = sp - arg;
             let nargs = arg;
+            // Type checks by `cls` (one load) rather than instanceof (a prototype walk).
+            const ctype = typeof callable === "object" ? callable.cls : null;
             if (self !== null) {
               argStart--;
               nargs++;
-            } else if (callable instanceof PyMethod) {
-              s[sp - arg - 1] = callable.self;
-              callable = callable.func;
+            } else if (ctype === methodType) {
+              s[sp - arg - 1] = (callable as PyMethod).self;
+              callable = (callable as PyMethod).func;
               argStart--;
               nargs++;
             }
-            interpStats.calls++;
-            if (callable instanceof PyFunction) {
-              const fcode = callable.code;
+            if (
+              ctype === functionType || (ctype === methodType && (callable as PyObject).cls === functionType)
+            ) {
+              const func = callable as PyFunction;
+              const fcode = func.code;
               if ((fcode.flags & CO_GENERATOR) === 0) {
                 let frame: Frame;
                 if (
                   kwnames === null && nargs === fcode.argcount && fcode.kwonlyargcount === 0 &&
                   (fcode.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0
                 ) {
-                  frame = new Frame(fcode, callable.globals, callable.builtins, null, callable);
+                  const pool = fcode.framePool;
+                  if (pool.length > 0) {
+                    frame = pool.pop()!;
+                    frame.globals = func.globals;
+                    frame.builtins = func.builtins;
+                    frame.func = func;
+                    frame.ip = 0;
+                  } else frame = new Frame(fcode, func.globals, func.builtins, null, func);
                   const fv = frame.values;
                   for (let i = 0; i < nargs; i++) fv[i] = s[argStart + i];
                 } else {
-                  frame = bindFrame(callable, s.slice(argStart, sp) as PyValue[], kwnames);
+                  frame = bindFrame(func, s.slice(argStart, sp) as PyValue[], kwnames);
                 }
                 sp -= arg + 2;
                 if (threadState.depth >= threadState.recursionLimit) {
@@ -971,6 +985,22 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
 
 // ---------------------------------------------------------------------------------------------
 // Exceptions: conversion, context, unwinding
+
+/** Frames kept per code object for reuse by CALL (recursion deeper than this allocates). */
+const FRAME_POOL_SIZE = 8;
+
+/** Keeps a returned function frame for the next call of its code (locals cleared). */
+function recycleFrame(f: Frame): void {
+  const code = f.code;
+  const pool = code.framePool;
+  if (pool.length >= FRAME_POOL_SIZE || f.locals !== null) return;
+  const values = f.values;
+  const n = values.length;
+  for (let i = 0; i < n; i++) values[i] = undefined;
+  f.back = null;
+  f.sp = code.nlocalsplus;
+  pool.push(f);
+}
 
 /** Frame.returnMode: how a frame run inside the loop hands control back to the frame below. */
 const RETURN_TO_CALL = 0, RETURN_TO_FOR_ITER = 1, RETURN_TO_SEND = 2;

@@ -123,7 +123,7 @@ export function tokenizeUntilError(
     return { tokens: lexer.run(), error: null };
   } catch (e) {
     if (!(e instanceof PySyntaxError)) throw e;
-    return { tokens: lexer["tokens"], error: e };
+    return { tokens: lexer.tokens, error: e };
   }
 }
 
@@ -139,7 +139,8 @@ class Lexer {
   private colBytes = 0;
   /** Index of the first non-ASCII char seen on the current line (columns before it are cheap). */
   private firstNonAscii = NO_NON_ASCII;
-  private readonly tokens: Token[] = [];
+  /** The tokens so far (all of them once `run` returns). */
+  readonly tokens: Token[] = [];
   private atLineStart = true;
   /** Whether the current logical line has produced a token (so it needs a NEWLINE). */
   private lineHasTokens = false;

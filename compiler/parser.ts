@@ -591,8 +591,11 @@ class Parser {
       return { _type: "Interactive", body };
     }
     this.parseStatement(body);
+    const end = this.last;
     while (this.tok.kind === NEWLINE) this.advance();
-    if (this.tok.kind !== ENDMARKER) this.fail();
+    if (this.tok.kind !== ENDMARKER) {
+      throw this.errorAtToken("multiple statements found while compiling a single statement", end);
+    }
     return { _type: "Interactive", body };
   }
 

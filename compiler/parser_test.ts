@@ -122,3 +122,18 @@ Deno.test("deep nesting is a SyntaxError, not a stack overflow", () => {
   strictEqual(parse("-".repeat(200) + "x\n", "<test>").body.length, 1);
   strictEqual(parse("(".repeat(150) + "x" + ")".repeat(150) + "\n", "<test>").body.length, 1);
 });
+
+Deno.test("single mode takes one statement, as compile(…, 'single') does", () => {
+  try {
+    parse("x = 1\ny = 2\n", "<test>", "single");
+    throw new Error("no error");
+  } catch (e) {
+    strictEqual(e instanceof PySyntaxError, true);
+    const err = e as PySyntaxError;
+    deepStrictEqual(
+      [err.msg, err.lineno, err.offset, err.endLineno, err.endOffset],
+      ["multiple statements found while compiling a single statement", 1, 6, 1, 6],
+    );
+  }
+  strictEqual(parse("x = 1; y = 2\n", "<test>", "single").body.length, 2);
+});

@@ -3,13 +3,14 @@
  * tier, in this process, grouped by program so that deno bench prints the tiers' ratios side by side
  * (the interpreter is the baseline). Before registering, each program runs once per tier and its
  * output is checked against CPython's: a program a tier cannot run yet (or runs wrongly) is
- * registered as ignored, with the reason printed.
+ * registered as ignored, with the reason printed. Those checks run every program, so
+ * `PYJIT_BENCH_PROGRAMS=calc,sieve` limits the suite to some programs (deno bench's --filter cannot).
  * @module
  */
 import { runProgram, TIER_NAMES, type TierName } from "../mod.ts";
 import { captureOutput } from "./_capture.ts";
 import { judge } from "./_measure.ts";
-import { expectedPath, programArgs, programPath, PROGRAMS } from "./_programs.ts";
+import { expectedPath, programArgs, programPath, PROGRAMS, selectPrograms } from "./_programs.ts";
 
 /** What one in-process run produced; `thrown` is the JavaScript error runProgram threw, if any. */
 interface CapturedRun {
@@ -39,7 +40,9 @@ function runCaptured(source: string, filename: string, args: string[], tier: Tie
   return { status: value, stdout, stderr, thrown };
 }
 
-for (const program of PROGRAMS) {
+const only = Deno.env.get("PYJIT_BENCH_PROGRAMS");
+
+for (const program of only ? selectPrograms(only.split(",")) : PROGRAMS) {
   const source = Deno.readTextFileSync(programPath(program));
   const expected = Deno.readTextFileSync(expectedPath(program, true));
   const filename = `${program.name}.py`;
@@ -54,6 +57,7 @@ for (const program of PROGRAMS) {
         status: run.thrown === null ? run.status : 1,
         timedOut: false,
         wallSeconds: 0,
+        cpuSeconds: null,
       },
       expected,
       true,

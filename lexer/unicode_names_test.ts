@@ -1,0 +1,26 @@
+/**
+ * The generated `\N{}` table is current: its header's digest matches the generator script (so
+ * whoever edits lexer/gen_unicode_names.py must rerun it), and it holds what the script promises.
+ */
+import assert from "node:assert/strict";
+import { lookupUnicodeName } from "./unicode_names.ts";
+
+Deno.test("unicode_names.ts was generated from the current gen_unicode_names.py", async () => {
+  const generator = await Deno.readFile(new URL("./gen_unicode_names.py", import.meta.url));
+  const table = await Deno.readTextFile(new URL("./unicode_names.ts", import.meta.url));
+  const version = table.match(/from Unicode ([\d.]+);/)![1];
+  const input = new Uint8Array([...generator, ...new TextEncoder().encode(version)]);
+  const hash = new Uint8Array(await crypto.subtle.digest("SHA-256", input));
+  const digest = [...hash].map((b) => b.toString(16).padStart(2, "0")).join("").slice(0, 16);
+  assert.match(table, new RegExp(`digest of the generator and the Unicode version: ${digest}`));
+});
+
+Deno.test("the table covers Latin-1, Greek, arrows, box drawing and control aliases", () => {
+  assert.equal(lookupUnicodeName("LATIN SMALL LETTER SHARP S"), 0xdf);
+  assert.equal(lookupUnicodeName("greek capital letter omega"), 0x3a9);
+  assert.equal(lookupUnicodeName("RIGHTWARDS ARROW"), 0x2192);
+  assert.equal(lookupUnicodeName("BOX DRAWINGS LIGHT HORIZONTAL"), 0x2500);
+  assert.equal(lookupUnicodeName("EURO SIGN"), 0x20ac);
+  assert.equal(lookupUnicodeName("NUL"), 0);
+  assert.equal(lookupUnicodeName("BYTE ORDER MARK"), 0xfeff);
+});

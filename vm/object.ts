@@ -105,6 +105,8 @@ export class PyType extends PyObject {
   declare solidBase: PyType;
   /** MRO lookups cached by name (null = known missing); cleared on any change. */
   declare lookupCache: Map<string, PyValue | null>;
+  /** Whether the MRO has data descriptors with non-dunder names: 0 unknown, 1 no, 2 yes. */
+  declare plainDataDescriptors: number;
   constructor(
     metatype: PyType | null,
     name: string,
@@ -136,6 +138,7 @@ export class PyType extends PyObject {
     this.tp_iternext = null;
     this.solidBase = this;
     this.lookupCache = new Map();
+    this.plainDataDescriptors = 0;
     for (const b of bases) b.subclasses.push(this);
   }
 
@@ -163,8 +166,29 @@ export class PyType extends PyObject {
   modified(): void {
     this.version = nextTypeVersion++;
     this.lookupCache.clear();
+    this.plainDataDescriptors = 0;
     for (const s of this.subclasses) s.modified();
     typeModifiedHook(this);
+  }
+
+  /**
+   * Whether an instance attribute `name` (not a dunder) can be read from / written to the
+   * instance dict without looking at the type first: true when no class in the MRO has a data
+   * descriptor (property, slot, getset, …) under a non-dunder name.
+   */
+  instanceDictFirst(name: string): boolean {
+    if (name.charCodeAt(0) === 95 && name.charCodeAt(1) === 95) return false;
+    if (this.plainDataDescriptors === 0) this.plainDataDescriptors = this.scanDataDescriptors() ? 2 : 1;
+    return this.plainDataDescriptors === 1;
+  }
+
+  private scanDataDescriptors(): boolean {
+    for (const t of this.mro) {
+      for (const [k, v] of t.attrs) {
+        if (typeof v === "object" && v.cls.tp_descr_set !== null && !k.startsWith("__")) return true;
+      }
+    }
+    return false;
   }
 
   /** Whether this type is `other` or a subclass of it. */

@@ -308,6 +308,10 @@ builtinFunctionType.tp_call = (f, args, kwnames) => call(f, args, kwnames);
 /** object.__getattribute__: data descriptors, then the instance dict, then other class attributes. */
 export function genericGetAttr(obj: PyValue, name: string): PyValue | undefined {
   const t = typeOf(obj);
+  if (typeof obj === "object" && obj.dict !== null && t.instanceDictFirst(name)) {
+    const v = obj.dict.getStr(name);
+    if (v !== undefined) return v;
+  }
   const descr = t.lookup(name);
   if (descr !== undefined && typeof descr === "object") {
     const dt = descr.cls;
@@ -409,6 +413,10 @@ export function loadMethod(obj: PyValue, name: string): [PyValue, PyValue | unde
 /** object.__setattr__ / __delattr__ (value undefined = delete). */
 export function genericSetAttr(obj: PyValue, name: string, value: PyValue | undefined): void {
   const t = typeOf(obj);
+  if (value !== undefined && typeof obj === "object" && obj.dict !== null && t.instanceDictFirst(name)) {
+    obj.dict.setStr(name, value);
+    return;
+  }
   const descr = t.lookup(name);
   if (descr !== undefined && typeof descr === "object") {
     const set = descr.cls.tp_descr_set;

@@ -429,9 +429,7 @@ class Parser {
       const p = this.error("unexpected indent", t.endLine, t.endCol - 1, t.endLine, -2, "IndentationError");
       throw p;
     }
-    if (t.kind === DEDENT && t.line > 0 && this.tokens[this.furthest - 1]?.kind !== NEWLINE) {
-      throw this.errorAtToken("unexpected unindent", t, "IndentationError");
-    }
+    if (t.kind === DEDENT) throw this.errorAtToken("unexpected unindent", t, "IndentationError");
     throw this.errorAtToken("invalid syntax", t);
   }
 
@@ -454,13 +452,14 @@ class Parser {
     if (this.level === 0) return null;
     if (startTok.kind === NAME && SOFT_KEYWORDS.has(startTok.value)) return null;
     if (startTok.kind === NAME && this.tokens[this.lastDisjStart + 1].kind === STRING) return null;
-    const b = this.speculate(() => this.parseExpression());
+    // expression_without_invalid: a conditional expression without 'else' falls back to its disjunction.
+    const b = this.speculate(() => this.parseExpression()) ?? this.speculate(() => this.parseDisjunction());
     if (b === null) return null;
     return this.errorRange("invalid syntax. Perhaps you forgot a comma?", a, b);
   }
 
   /** Runs a parse function; on a syntax error restores the cursor and returns null. */
-  speculate<T>(fn: () => T): T | null {
+  speculate<T>(fn: () => T, onError?: (e: PySyntaxError) => void): T | null {
     const save = this.pos;
     const saveLevel = this.level;
     const saveDepth = this.depth;
@@ -469,6 +468,7 @@ class Parser {
       return fn();
     } catch (e) {
       if (!(e instanceof PySyntaxError)) throw e;
+      onError?.(e);
       this.pos = save;
       this.level = saveLevel;
       this.depth = saveDepth;
@@ -553,7 +553,14 @@ class Parser {
       while (at >= 0 && (src.charCodeAt(at) === 0x20 || src.charCodeAt(at) === 0x09)) at--;
       if (at < 0 || src.charCodeAt(at) !== 0x23) continue;
       // Skip matches inside tokens (strings): find the last token starting at or before `at`.
-      while (tokenIndex + 1 < toks.length && toks[tokenIndex + 1].start <= at) tokenIndex++;
+      let lo = tokenIndex;
+      let hi = toks.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (toks[mid].start <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      tokenIndex = lo;
       const prev = toks[tokenIndex];
       if (prev.start <= at && at < prev.end) continue;
       // The '#' must start the comment: no earlier '#' on its line after the previous token.
@@ -1337,6 +1344,7 @@ class Parser {
     const s = asyncTok ?? this.tok;
     const withTok = this.advance();
     let items: A.withitem[] | null = null;
+    let specific: PySyntaxError | null = null;
     if (this.isOp("(")) {
       // `with (a as b, c):` — parenthesized items, if a ':' follows the closing parenthesis.
       items = this.speculate(() => {
@@ -1351,12 +1359,20 @@ class Parser {
         this.level--;
         if (!this.isOp(":")) this.fail();
         return list;
+      }, (e) => {
+        if (e.msg !== "invalid syntax") specific = e;
       });
     }
     const parenthesized = items !== null;
     if (items === null) {
-      items = [this.parseWithItem()];
-      while (this.eatOp(",")) items.push(this.parseWithItem());
+      try {
+        items = [this.parseWithItem()];
+        while (this.eatOp(",")) items.push(this.parseWithItem());
+      } catch (e) {
+        // A specific error from the first alternative wins over a generic one, as in CPython's second pass.
+        if (specific !== null && e instanceof PySyntaxError && e.msg === "invalid syntax") throw specific;
+        throw e;
+      }
     }
     this.expectColon();
     const type_comment = parenthesized ? null : this.typeCommentAfterColon();

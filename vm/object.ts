@@ -759,40 +759,268 @@ export function dictFromObject(entries: Record<string, PyValue>): PyDict {
   return d;
 }
 
-/** A Python set or frozenset: a PyDict-like table of keys with no values. */
+const SET_MINSIZE = 8;
+const LINEAR_PROBES = 9;
+
+/**
+ * A Python set or frozenset: CPython's own open-addressing table (linear probes, then
+ * perturbation; the same resize rules), so that iteration order, and therefore what `print`
+ * shows for a set of ints, matches CPython's. `keys[i]` is undefined (never used), DELETED
+ * (a dummy left by a removal) or a member; `hashes[i]` its hash (-1 for dummies).
+ */
 export class PySet extends PyObject {
-  declare table: PyDict;
-  constructor(cls: PyType = setType, table: PyDict = new PyDict()) {
+  declare keys: (PyValue | undefined)[];
+  declare hashes: number[];
+  declare mask: number;
+  /** Active + dummy slots. */
+  declare fill: number;
+  /** Active slots (len()). */
+  declare used: number;
+  /** Where pop() looks next. */
+  declare finger: number;
+  /** Bumped on every mutation (iterators detect changes). */
+  declare version: number;
+  constructor(cls: PyType = setType) {
     super(cls);
-    this.table = table;
+    this.keys = new Array(SET_MINSIZE).fill(undefined);
+    this.hashes = new Array(SET_MINSIZE).fill(0);
+    this.mask = SET_MINSIZE - 1;
+    this.fill = 0;
+    this.used = 0;
+    this.finger = 0;
+    this.version = 0;
   }
+
+  /** The slot holding k (hash h), or -1. */
+  private lookup(k: PyValue, h: number): number {
+    const keys = this.keys, hashes = this.hashes;
+    let mask = this.mask;
+    const small = h >= 0 && h <= 0x1fffffffffffff;
+    let perturb = small ? h : 0;
+    let perturbBig = small ? 0n : BigInt.asUintN(64, BigInt(h));
+    let i = small ? h % (mask + 1) : Number(perturbBig & BigInt(mask));
+    for (;;) {
+      const probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+      for (let j = i; j <= i + probes; j++) {
+        const key = keys[j];
+        if (key === undefined) return -1;
+        if (hashes[j] === h && key !== DELETED) {
+          if (key === k || runtimeHooks.richEq(key, k)) {
+            if (this.keys !== keys) return this.lookup(k, h);
+            return j;
+          }
+          mask = this.mask;
+        }
+      }
+      if (small) {
+        perturb = Math.floor(perturb / 32);
+        i = (i * 5 + 1 + perturb) % (mask + 1);
+      } else {
+        perturbBig >>= 5n;
+        i = Number((BigInt(i) * 5n + 1n + perturbBig) & BigInt(mask));
+      }
+    }
+  }
+
   /** Whether `k` is a member. */
   has(k: PyValue): boolean {
-    return this.table.find(k) >= 0;
+    return this.lookup(k, setHash(k)) >= 0;
   }
-  /** Adds `k`. */
+
+  /** Adds `k` (CPython's set_add_entry). */
   add(k: PyValue): void {
-    if (this.table.find(k) < 0) this.table.set(k, true);
+    this.addHashed(k, setHash(k));
   }
+
+  /** Adds `k` whose hash is already known. */
+  addHashed(k: PyValue, h: number): void {
+    const keys = this.keys, hashes = this.hashes;
+    const mask = this.mask;
+    const small = h >= 0 && h <= 0x1fffffffffffff;
+    let perturb = small ? h : 0;
+    let perturbBig = small ? 0n : BigInt.asUintN(64, BigInt(h));
+    let i = small ? h % (mask + 1) : Number(perturbBig & BigInt(mask));
+    let freeslot = -1;
+    for (;;) {
+      const probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
+      for (let j = i; j <= i + probes; j++) {
+        const key = keys[j];
+        if (key === undefined) {
+          this.version++;
+          if (freeslot >= 0) {
+            this.used++;
+            keys[freeslot] = k;
+            hashes[freeslot] = h;
+            return;
+          }
+          this.fill++;
+          this.used++;
+          keys[j] = k;
+          hashes[j] = h;
+          if (this.fill * 5 >= mask * 3) this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
+          return;
+        }
+        if (hashes[j] === h && key !== DELETED) {
+          if (key === k || runtimeHooks.richEq(key, k)) return;
+          if (this.keys !== keys) return this.addHashed(k, h);
+        } else if (key === DELETED) freeslot = j;
+      }
+      if (small) {
+        perturb = Math.floor(perturb / 32);
+        i = (i * 5 + 1 + perturb) % (mask + 1);
+      } else {
+        perturbBig >>= 5n;
+        i = Number((BigInt(i) * 5n + 1n + perturbBig) & BigInt(mask));
+      }
+    }
+  }
+
+  /** Inserts a key known to be absent into a table without dummies (set_insert_clean). */
+  private insertClean(k: PyValue, h: number): void {
+    const keys = this.keys, mask = this.mask;
+    const small = h >= 0 && h <= 0x1fffffffffffff;
+    let perturb = small ? h : 0;
+    let perturbBig = small ? 0n : BigInt.asUintN(64, BigInt(h));
+    let i = small ? h % (mask + 1) : Number(perturbBig & BigInt(mask));
+    for (;;) {
+      if (keys[i] === undefined) {
+        keys[i] = k;
+        this.hashes[i] = h;
+        return;
+      }
+      if (i + LINEAR_PROBES <= mask) {
+        for (let j = i + 1; j <= i + LINEAR_PROBES; j++) {
+          if (keys[j] === undefined) {
+            keys[j] = k;
+            this.hashes[j] = h;
+            return;
+          }
+        }
+      }
+      if (small) {
+        perturb = Math.floor(perturb / 32);
+        i = (i * 5 + 1 + perturb) % (mask + 1);
+      } else {
+        perturbBig >>= 5n;
+        i = Number((BigInt(i) * 5n + 1n + perturbBig) & BigInt(mask));
+      }
+    }
+  }
+
+  /** set_table_resize: the smallest power of two above minused, entries reinserted in slot order. */
+  private resize(minused: number): void {
+    let size = SET_MINSIZE;
+    while (size <= minused) size *= 2;
+    const oldKeys = this.keys, oldHashes = this.hashes;
+    if (size === SET_MINSIZE && oldKeys.length === SET_MINSIZE && this.fill === this.used) return;
+    this.keys = new Array(size).fill(undefined);
+    this.hashes = new Array(size).fill(0);
+    this.mask = size - 1;
+    this.fill = this.used;
+    for (let j = 0; j < oldKeys.length; j++) {
+      const key = oldKeys[j];
+      if (key !== undefined && key !== DELETED) this.insertClean(key, oldHashes[j]);
+    }
+  }
+
   /** Removes `k`; false when it was missing. */
   discard(k: PyValue): boolean {
-    return this.table.delete(k) !== undefined;
+    const j = this.lookup(k, setHash(k));
+    if (j < 0) return false;
+    this.keys[j] = DELETED;
+    this.hashes[j] = -1;
+    this.used--;
+    this.version++;
+    return true;
   }
-  /** Members, in insertion order. */
+
+  /** Removes and returns the member set.pop() would (CPython's finger walk). */
+  pop(): PyValue | undefined {
+    if (this.used === 0) return undefined;
+    let j = this.finger & this.mask;
+    while (this.keys[j] === undefined || this.keys[j] === DELETED) {
+      j++;
+      if (j > this.mask) j = 0;
+    }
+    const key = this.keys[j]!;
+    this.keys[j] = DELETED;
+    this.hashes[j] = -1;
+    this.used--;
+    this.finger = j + 1;
+    this.version++;
+    return key;
+  }
+
+  /** Removes every member (back to the minimal table). */
+  clear(): void {
+    this.keys = new Array(SET_MINSIZE).fill(undefined);
+    this.hashes = new Array(SET_MINSIZE).fill(0);
+    this.mask = SET_MINSIZE - 1;
+    this.fill = 0;
+    this.used = 0;
+    this.version++;
+  }
+
+  /** Adds every member of another set (set_merge, with CPython's fast paths). */
+  merge(other: PySet): void {
+    if (other === this || other.used === 0) return;
+    if ((this.fill + other.used) * 5 >= this.mask * 3) this.resize((this.used + other.used) * 2);
+    this.version++;
+    if (this.fill === 0 && this.mask === other.mask && other.fill === other.used) {
+      for (let j = 0; j <= other.mask; j++) {
+        if (other.keys[j] !== undefined) {
+          this.keys[j] = other.keys[j];
+          this.hashes[j] = other.hashes[j];
+        }
+      }
+      this.fill = other.fill;
+      this.used = other.used;
+      return;
+    }
+    if (this.fill === 0) {
+      this.fill = other.used;
+      this.used = other.used;
+      for (let j = 0; j <= other.mask; j++) {
+        const key = other.keys[j];
+        if (key !== undefined && key !== DELETED) this.insertClean(key, other.hashes[j]);
+      }
+      return;
+    }
+    for (let j = 0; j <= other.mask; j++) {
+      const key = other.keys[j];
+      if (key !== undefined && key !== DELETED) this.addHashed(key, other.hashes[j]);
+    }
+  }
+
+  /** Members in table order (what iteration yields). */
   items(): PyValue[] {
-    return this.table.keyList();
+    const out: PyValue[] = [];
+    const keys = this.keys;
+    for (let j = 0; j < keys.length; j++) {
+      const key = keys[j];
+      if (key !== undefined && key !== DELETED) out.push(key);
+    }
+    return out;
   }
+
   /** Number of members. */
   get size(): number {
-    return this.table.size;
+    return this.used;
   }
 }
 
-/** Makes a set (or frozenset) from values. */
+/** Makes a set (or frozenset) from values, added in order. */
 export function newSet(items: Iterable<PyValue>, cls: PyType = setType): PySet {
   const s = new PySet(cls);
   for (const v of items) s.add(v);
   return s;
+}
+
+/** The hash a set slot is probed with: Python's hash, exact for ints. */
+function setHash(k: PyValue): number {
+  if (typeof k === "number") return k === -1 ? -2 : k;
+  if (typeof k === "boolean") return k ? 1 : 0;
+  return runtimeHooks.hash(k);
 }
 
 /** `range(start, stop, step)`: the fields are Python ints. */

@@ -666,7 +666,11 @@ function isSequenceForConcat(v: PyValue): boolean {
 /** `a OP b` for COMPARE_OP oparg op (PY_LT..PY_GE): the result object (usually a bool). */
 export function compareOp(a: PyValue, b: PyValue, op: number): PyValue {
   if (typeof a === "number" && typeof b === "number") return compareNumbers(a, b, op);
-  if (typeof a === "string" && typeof b === "string") return compareNumbers(a as never, b as never, op);
+  if (typeof a === "string" && typeof b === "string") {
+    if (op === PY_EQ) return a === b;
+    if (op === PY_NE) return a !== b;
+    return compareNumbers(strOrder(a, b), 0, op);
+  }
   if (a instanceof PyFloat && b instanceof PyFloat) return compareNumbers(a.value, b.value, op);
   return compareSlow(a, b, op);
 }
@@ -768,8 +772,26 @@ export function richEq(a: PyValue, b: PyValue): boolean {
 /** `a < b` as a JS boolean (sorting, min/max). */
 export function lessThan(a: PyValue, b: PyValue): boolean {
   if (typeof a === "number" && typeof b === "number") return a < b;
-  if (typeof a === "string" && typeof b === "string") return a < b;
+  if (typeof a === "string" && typeof b === "string") return strOrder(a, b) < 0;
   return isTrue(compareOp(a, b, PY_LT));
+}
+
+/**
+ * Compares strings by code point: negative, zero or positive. UTF-16 order agrees except when
+ * the first difference is between a surrogate (astral character) and a unit in U+E000..U+FFFF.
+ */
+export function strOrder(a: string, b: string): number {
+  const n = a.length < b.length ? a.length : b.length;
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i), y = b.charCodeAt(i);
+    if (x !== y) {
+      if (x >= 0xd800 && y >= 0xd800) {
+        return (x <= 0xdfff ? x + 0x10000 : x) - (y <= 0xdfff ? y + 0x10000 : y);
+      }
+      return x - y;
+    }
+  }
+  return a.length - b.length;
 }
 
 // ---------------------------------------------------------------------------------------------

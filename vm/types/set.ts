@@ -22,6 +22,7 @@ import {
   None,
   NotImplemented,
   PySet,
+  type PyType,
   type PyValue,
   raise,
   setType,
@@ -58,20 +59,89 @@ function members(v: PyValue): PySet {
   return s;
 }
 
-/** Iterates a set, raising if it changes size meanwhile. */
+/** Iterates a set in table order, raising if it changes size meanwhile. */
 export function setIterator(s: PySet): PyValue {
-  const d = s.table;
-  const size = d.size;
-  let i = 0;
+  const size = s.used;
+  let j = 0;
   return makeIterator(setIteratorType, () => {
-    if (d.size !== size) raise(Exc.RuntimeError, "Set changed size during iteration");
-    const keys = s.table.keys;
-    while (i < keys.length) {
-      const k = keys[i++];
-      if (k !== DELETED) return k;
+    if (s.used !== size) {
+      j = Infinity;
+      raise(Exc.RuntimeError, "Set changed size during iteration");
+    }
+    const keys = s.keys;
+    while (j < keys.length) {
+      const k = keys[j++];
+      if (k !== undefined && k !== DELETED) return k;
     }
     return undefined;
   });
+}
+
+/** A new set of the given kind holding the members of `src` (CPython's set_copy via set_merge). */
+function copyOf(src: PySet, cls: PyType): PySet {
+  const out = new PySet(cls);
+  out.merge(src);
+  return out;
+}
+
+/** set_update_internal: add the members of any iterable, in its iteration order (SET_UPDATE). */
+export function setUpdate(s: PySet, other: PyValue): void {
+  if (other instanceof PySet) s.merge(other);
+  else for (const v of toArray(other)) s.add(v);
+}
+
+/** The set/frozenset kind a result of an operation on `s` has. */
+function kindOf(s: PySet): PyType {
+  return s.cls.isSubtypeOf(frozensetType) ? frozensetType : setType;
+}
+
+/** set_intersection: iterate the smaller operand, keep what the other contains. */
+function intersection(s: PySet, other: PyValue): PySet {
+  const out = new PySet(kindOf(s));
+  if (other instanceof PySet) {
+    let a = s, b = other;
+    if (b.used > a.used) [a, b] = [b, a];
+    for (let j = 0; j < b.keys.length; j++) {
+      const k = b.keys[j];
+      if (k !== undefined && k !== DELETED && a.has(k)) out.addHashed(k, b.hashes[j]);
+    }
+    return out;
+  }
+  for (const v of toArray(other)) if (s.has(v)) out.add(v);
+  return out;
+}
+
+/** set_difference: members of s not in other. */
+function difference(s: PySet, other: PyValue): PySet {
+  if (!(other instanceof PySet) || (s.used >> 2) > other.used) {
+    const out = copyOf(s, kindOf(s));
+    for (const v of other instanceof PySet ? other.items() : toArray(other)) out.discard(v);
+    return out;
+  }
+  const out = new PySet(kindOf(s));
+  for (let j = 0; j < s.keys.length; j++) {
+    const k = s.keys[j];
+    if (k !== undefined && k !== DELETED && !other.has(k)) out.addHashed(k, s.hashes[j]);
+  }
+  return out;
+}
+
+/** set_symmetric_difference_update. */
+function symmetricUpdate(s: PySet, other: PyValue): void {
+  const o = other instanceof PySet ? other : (() => {
+    const t = new PySet(setType);
+    setUpdate(t, other);
+    return t;
+  })();
+  if (o === s) {
+    s.clear();
+    return;
+  }
+  for (let j = 0; j < o.keys.length; j++) {
+    const k = o.keys[j];
+    if (k === undefined || k === DELETED) continue;
+    if (!s.discard(k)) s.addHashed(k, o.hashes[j]);
+  }
 }
 
 for (const t of [setType, frozensetType]) {
@@ -90,37 +160,35 @@ for (const t of [setType, frozensetType]) {
   defMethod(t, "copy", (args) => {
     const s = self(args, "copy");
     if (s.cls === frozensetType) return s;
-    return sameKind(s, s.items());
+    return copyOf(s, kindOf(s));
   });
   defMethod(t, "union", (args) => {
     const s = self(args, "union");
-    const out = sameKind(s, s.items());
-    for (const o of args.slice(1)) for (const v of toArray(o)) out.add(v);
+    const out = copyOf(s, kindOf(s));
+    for (const o of args.slice(1)) setUpdate(out, o);
     return out;
   });
   defMethod(t, "intersection", (args) => {
     const s = self(args, "intersection");
-    let items = s.items();
-    for (const o of args.slice(1)) {
-      const m = members(o);
-      items = items.filter((v) => m.has(v));
-    }
-    return sameKind(s, items);
+    if (args.length === 1) return copyOf(s, kindOf(s));
+    let out = s;
+    for (const o of args.slice(1)) out = intersection(out, o);
+    return out;
   });
   defMethod(t, "difference", (args) => {
     const s = self(args, "difference");
-    let items = s.items();
-    for (const o of args.slice(1)) {
-      const m = members(o);
-      items = items.filter((v) => !m.has(v));
-    }
-    return sameKind(s, items);
+    if (args.length === 1) return copyOf(s, kindOf(s));
+    const out = difference(s, args[1]);
+    for (const o of args.slice(2)) for (const v of toArray(o)) out.discard(v);
+    return out;
   });
   defMethod(t, "symmetric_difference", (args) => {
     checkArgs("symmetric_difference", args.slice(1), null, 1, 1);
     const s = self(args, "symmetric_difference");
-    const m = members(args[1]);
-    return sameKind(s, [...s.items().filter((v) => !m.has(v)), ...m.items().filter((v) => !s.has(v))]);
+    const out = new PySet(kindOf(s));
+    setUpdate(out, args[1]);
+    symmetricUpdate(out, s);
+    return out;
   });
   defMethod(t, "issubset", (args) => {
     checkArgs("issubset", args.slice(1), null, 1, 1);
@@ -137,24 +205,32 @@ for (const t of [setType, frozensetType]) {
     const s = self(args, "isdisjoint");
     return toArray(args[1]).every((v) => !s.has(v));
   });
-  const binops: [string, (a: PySet, b: PySet) => PyValue[]][] = [
-    ["or", (a, b) => [...a.items(), ...b.items()]],
-    ["and", (a, b) => a.items().filter((v) => b.has(v))],
-    ["sub", (a, b) => a.items().filter((v) => !b.has(v))],
-    ["xor", (a, b) => [...a.items().filter((v) => !b.has(v)), ...b.items().filter((v) => !a.has(v))]],
+  const binops: [string, (a: PySet, b: PySet) => PySet][] = [
+    ["or", (a, b) => {
+      const out = copyOf(a, kindOf(a));
+      out.merge(b);
+      return out;
+    }],
+    ["and", intersection],
+    ["sub", difference],
+    ["xor", (a, b) => {
+      const out = copyOf(b, kindOf(a));
+      symmetricUpdate(out, a);
+      return out;
+    }],
   ];
   for (const [name, fn] of binops) {
     defMethod(t, `__${name}__`, (args) => {
       const s = self(args, `__${name}__`);
       const o = args[1];
       if (!(o instanceof PySet)) return NotImplemented;
-      return sameKind(s, fn(s, o));
+      return fn(s, o);
     });
     defMethod(t, `__r${name}__`, (args) => {
       const s = self(args, `__r${name}__`);
       const o = args[1];
       if (!(o instanceof PySet)) return NotImplemented;
-      return sameKind(o, fn(o, s));
+      return fn(o, s);
     });
   }
   const cmp: [string, (a: PySet, b: PySet) => boolean][] = [
@@ -193,8 +269,8 @@ defMethod(setType, "__init__", (args, kwnames) => {
   const s = self(args, "__init__");
   if (kwnames !== null && kwnames.length > 0) raise(Exc.TypeError, "set() takes no keyword arguments");
   if (args.length > 2) raise(Exc.TypeError, `set expected at most 1 argument, got ${args.length - 1}`);
-  s.table.clear();
-  if (args.length === 2) { for (const v of toArray(args[1])) s.add(v); }
+  s.clear();
+  if (args.length === 2) setUpdate(s, args[1]);
   return None;
 });
 
@@ -243,25 +319,17 @@ defMethod(setType, "remove", (args) => {
   return None;
 });
 defMethod(setType, "pop", (args) => {
-  const s = self(args, "pop");
-  if (s.size === 0) raise(Exc.KeyError, "pop from an empty set");
-  const keys = s.table.keys;
-  for (let i = 0; i < keys.length; i++) {
-    if (keys[i] !== DELETED) {
-      const k = keys[i];
-      s.discard(k);
-      return k;
-    }
-  }
-  return None;
+  const v = self(args, "pop").pop();
+  if (v === undefined) raise(Exc.KeyError, "pop from an empty set");
+  return v;
 });
 defMethod(setType, "clear", (args) => {
-  self(args, "clear").table.clear();
+  self(args, "clear").clear();
   return None;
 });
 defMethod(setType, "update", (args) => {
   const s = self(args, "update");
-  for (const o of args.slice(1)) for (const v of toArray(o)) s.add(v);
+  for (const o of args.slice(1)) setUpdate(s, o);
   return None;
 });
 function inPlace(name: string, fn: (s: PySet, others: PySet[]) => void, operator: boolean): void {
@@ -278,13 +346,7 @@ const keepOnly = (s: PySet, others: PySet[]) => {
 const removeAll = (s: PySet, others: PySet[]) => {
   for (const o of others) for (const v of o.items()) s.discard(v);
 };
-const symmetric = (s: PySet, others: PySet[]) => {
-  const o = others[0];
-  for (const v of o.items()) {
-    if (s.has(v)) s.discard(v);
-    else s.add(v);
-  }
-};
+const symmetric = (s: PySet, others: PySet[]) => symmetricUpdate(s, others[0]);
 inPlace("intersection_update", keepOnly, false);
 inPlace("difference_update", removeAll, false);
 inPlace("symmetric_difference_update", symmetric, false);
@@ -292,5 +354,5 @@ inPlace("__iand__", keepOnly, true);
 inPlace("__isub__", removeAll, true);
 inPlace("__ixor__", symmetric, true);
 inPlace("__ior__", (s, others) => {
-  for (const o of others) for (const v of o.items()) s.add(v);
+  for (const o of others) s.merge(o);
 }, true);

@@ -11,7 +11,8 @@
  *   variables that are not parameters, then the free variables. A frame keeps all of them and its
  *   value stack in one JS array: slots [0, nlocalsplus) then the stack.
  * - Line table: `lines[i]` is the source line of code unit i (0 for none). One Int32Array per
- *   code object: cheap and O(1); only read when an exception is raised or by dis.
+ *   code object: cheap and O(1); only read when an exception is raised or by dis. `positions`
+ *   holds the rest of each unit's source span (columns, end line) for traceback carets.
  * - Exception table: flat Int32Array of (start, end, target, depth, lasti) entries in code units,
  *   sorted by start, innermost handler first for nested ranges (CPython's zero-cost `try`).
  *
@@ -78,6 +79,8 @@ export class PyCode extends PyObject {
   declare nlocalsplus: number;
   declare stacksize: number;
   declare lines: Int32Array;
+  /** Per code unit: start column, end line, end column (UTF-8 bytes) of its source span, or -1. */
+  declare positions: Int32Array;
   declare exceptionTable: Int32Array;
   /** The source text (for tracebacks), shared by all code objects of a module. */
   declare source: string;
@@ -104,6 +107,7 @@ export class PyCode extends PyObject {
     freevars: string[];
     stacksize: number;
     lines: Int32Array;
+    positions: Int32Array;
     exceptionTable: Int32Array;
     source: string;
   }) {
@@ -125,6 +129,7 @@ export class PyCode extends PyObject {
     this.freevars = fields.freevars;
     this.stacksize = fields.stacksize;
     this.lines = fields.lines;
+    this.positions = fields.positions;
     this.exceptionTable = fields.exceptionTable;
     this.source = fields.source;
     const names = [...fields.varnames];

@@ -118,6 +118,10 @@ interface Instr {
   op: number;
   arg: number;
   line: number;
+  /** Source span (UTF-8 byte columns) of the node that emitted it, -1 when unknown. */
+  col: number;
+  endLine: number;
+  endCol: number;
   target: Label | null;
   handler: Handler | null;
 }
@@ -156,6 +160,8 @@ class Unit {
   fblocks: FBlock[] = [];
   handlers: Handler[] = [];
   lineno: number;
+  /** The statement or expression being compiled (its span goes into the position table). */
+  loc: ast.Located | null = null;
   labelAtEnd = -1;
   constructor(
     readonly scope: Scope,
@@ -204,10 +210,14 @@ class Compiler {
 
   emit(op: number, arg = 0): number {
     const u = this.u;
+    const loc = u.loc !== null && u.loc.lineno === u.lineno ? u.loc : null;
     u.instrs.push({
       op,
       arg,
       line: u.lineno,
+      col: loc ? loc.col_offset : -1,
+      endLine: loc ? loc.end_lineno : -1,
+      endCol: loc ? loc.end_col_offset : -1,
       target: null,
       handler: u.handlers[u.handlers.length - 1] ?? null,
     });
@@ -368,6 +378,7 @@ class Compiler {
 
   stmt(s: ast.stmt): void {
     this.u.lineno = s.lineno;
+    this.u.loc = s;
     switch (s._type) {
       case "FunctionDef":
         return this.functionDef(s);
@@ -435,6 +446,9 @@ class Compiler {
       case "Assert": {
         const end = new Label();
         this.jumpIf(s.test, end, true);
+        // CPython blames the test expression for the AssertionError.
+        this.u.lineno = s.test.lineno;
+        this.u.loc = s.test;
         this.emit(Op.LOAD_ASSERTION_ERROR);
         if (s.msg) {
           this.expr(s.msg);
@@ -1282,9 +1296,12 @@ class Compiler {
   expr(e: ast.expr): void {
     const u = this.u;
     const savedLine = u.lineno;
+    const savedLoc = u.loc;
     u.lineno = e.lineno;
+    u.loc = e;
     this.exprInner(e);
     u.lineno = savedLine;
+    u.loc = savedLoc;
   }
 
   exprInner(e: ast.expr): void {
@@ -1677,7 +1694,9 @@ class Compiler {
     if (f._type === "Attribute" && simpleArgs) {
       this.expr(f.value);
       this.u.lineno = f.end_lineno;
+      this.u.loc = f;
       this.emit(Op.LOAD_ATTR, (this.nameIndex(this.mangle(f.attr)) << 1) | 1);
+      this.u.loc = e;
     } else if (f._type === "Name" && this.isGlobalLoad(f.id)) {
       this.emit(Op.LOAD_GLOBAL, (this.nameIndex(f.id) << 1) | 1);
     } else {
@@ -2010,20 +2029,24 @@ class Compiler {
     const total = offsets[m];
     const code = new Uint16Array(total);
     const lines = new Int32Array(total);
+    const positions = new Int32Array(total * 3).fill(-1);
     for (let i = 0; i < m; i++) {
       let at = offsets[i];
       const a = args[i];
       const ins = real[i];
+      const first = at;
       for (let shift = 24; shift > 0; shift -= 8) {
-        if (a >>> shift) {
-          lines[at] = ins.line;
-          code[at++] = Op.EXTENDED_ARG | (((a >>> shift) & 0xff) << 8);
-        }
+        if (a >>> shift) code[at++] = Op.EXTENDED_ARG | (((a >>> shift) & 0xff) << 8);
       }
-      lines[at] = ins.line;
       code[at++] = ins.op | ((a & 0xff) << 8);
-      const cache = CACHE_SIZE[ins.op];
-      for (let k = 0; k < cache; k++) lines[at++] = ins.line;
+      at += CACHE_SIZE[ins.op];
+      // Prefixes and caches share the instruction's line and span.
+      for (let k = first; k < at; k++) {
+        lines[k] = ins.line;
+        positions[k * 3] = ins.col;
+        positions[k * 3 + 1] = ins.endLine;
+        positions[k * 3 + 2] = ins.endCol;
+      }
     }
 
     // 5. Exception table: runs of instructions with the same handler.
@@ -2074,6 +2097,7 @@ class Compiler {
       freevars: u.freevars,
       stacksize: maxDepth,
       lines,
+      positions,
       exceptionTable: Int32Array.from(table),
       source: this.source,
     });

@@ -8,47 +8,12 @@
  * only shrink.
  */
 import assert from "node:assert/strict";
-import { runProgram } from "../vm/run.ts";
-import { setOutputSinks } from "../vm/modules/sys.ts";
+import { runCaptured } from "./run_captured.ts";
 
 /** Programs that do not pass yet, and why. */
 const KNOWN_FAILURES: Record<string, string> = {};
 
 const DIR = new URL("./programs/", import.meta.url);
-
-/** Runs one program in-process; returns its status, stdout and stderr. */
-export function runCaptured(
-  source: string,
-  filename: string,
-): { status: number; stdout: string; stderr: string } {
-  const out: Uint8Array[] = [];
-  const err: Uint8Array[] = [];
-  const old = setOutputSinks((b) => out.push(b.slice()), (b) => err.push(b.slice()));
-  let status: number;
-  try {
-    status = runProgram(source, {
-      filename,
-      argv: [filename],
-      tier: "interp",
-      stats: false,
-      dumpTraces: false,
-    });
-  } finally {
-    setOutputSinks(old.stdout, old.stderr);
-  }
-  const dec = (chunks: Uint8Array[]) => new TextDecoder().decode(concat(chunks));
-  return { status, stdout: dec(out), stderr: dec(err) };
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
 
 function readOrNull(url: URL): string | null {
   try {

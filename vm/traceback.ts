@@ -25,6 +25,8 @@ import {
   typeOf,
 } from "./object.ts";
 import { str } from "./ops.ts";
+import { parse } from "../compiler/parser.ts";
+import type * as ast from "../compiler/ast.ts";
 
 /** The `traceback` type. */
 export const tracebackType: PyType = newBuiltinType("traceback", objectType, 0);
@@ -53,6 +55,13 @@ defGetSet(tracebackType, "tb_frame", () => None);
 const linesCache = new WeakMap<PyCode, string[]>();
 const sourceLines = new Map<string, string[]>();
 
+/** The raw source line `lineno` of `code` (indentation kept), or null. */
+function rawLineOf(code: PyCode, lineno: number): string | null {
+  lineOf(code, 1);
+  const lines = linesCache.get(code)!;
+  return lines[lineno - 1] ?? null;
+}
+
 function lineOf(code: PyCode, lineno: number): string | null {
   let lines = linesCache.get(code);
   if (lines === undefined) {
@@ -69,6 +78,9 @@ function lineOf(code: PyCode, lineno: number): string | null {
   return stripped === "" ? null : stripped;
 }
 
+/** sys.tracebacklimit's default. */
+const TRACEBACK_LIMIT = 1000;
+
 /** The `Traceback (most recent call last):` block of one exception (no header if no frames). */
 export function formatTraceback(tb: PyValue): string {
   let out = "";
@@ -80,11 +92,16 @@ export function formatTraceback(tb: PyValue): string {
       out += `  [Previous line repeated ${n} more time${n === 1 ? "" : "s"}]\n`;
     }
   };
+  // Like CPython's PyTraceBack_Print, show at most the innermost TRACEBACK_LIMIT entries.
+  let depth = 0;
+  for (let t = tb; t instanceof PyTraceback; t = t.next) depth++;
+  let skip = depth - TRACEBACK_LIMIT;
   for (let t = tb; t instanceof PyTraceback; t = t.next) {
+    if (skip-- > 0) continue;
     const code = t.code;
     let entry = `  File "${code.filename}", line ${t.lineno}, in ${code.name}\n`;
     const src = lineOf(code, t.lineno);
-    if (src !== null) entry += `    ${src}\n`;
+    if (src !== null) entry += `    ${src}\n` + caretLine(code, t);
     if (entry === last) {
       repeats++;
       if (repeats > 3) continue;
@@ -97,6 +114,81 @@ export function formatTraceback(tb: PyValue): string {
   }
   flushRepeats();
   return out;
+}
+
+/** Code points of `s` up to UTF-8 byte offset `bytes` (CPython's _byte_offset_to_character_offset). */
+function charOffset(s: string, bytes: number): number {
+  const encoded = new TextEncoder().encode(s);
+  return [...new TextDecoder().decode(encoded.subarray(0, Math.max(0, bytes)))].length;
+}
+
+/** Where the `~~^~~` of a binary operator or subscript goes inside `segment` (code points). */
+function caretAnchors(
+  segment: string,
+): { left: number; right: number; primary: string; secondary: string } | null {
+  let tree: ast.mod;
+  try {
+    tree = parse(segment, "<segment>", "exec") as ast.mod;
+  } catch {
+    return null;
+  }
+  if (tree._type !== "Module" || tree.body.length !== 1 || tree.body[0]._type !== "Expr") return null;
+  const e = tree.body[0].value;
+  const chars = [...segment];
+  const normalize = (offset: number) => charOffset(segment, offset);
+  const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
+  if (e._type === "BinOp") {
+    const opStart = normalize(e.left.end_col_offset);
+    const opEnd = normalize(e.right.col_offset);
+    const opStr = chars.slice(opStart, opEnd).join("");
+    const opOffset = opStr.length - opStr.trimStart().length;
+    let left = e.left.end_col_offset + opOffset;
+    let right = left + 1;
+    if (opOffset + 1 < opStr.length && !isSpace(opStr[opOffset + 1])) right++;
+    while (left < chars.length && (isSpace(chars[left]) || chars[left] === ")" || chars[left] === "#")) {
+      left++;
+      right++;
+    }
+    return { left: normalize(left), right: normalize(right), primary: "~", secondary: "^" };
+  }
+  if (e._type === "Subscript") {
+    let left = normalize(e.value.end_col_offset);
+    let right = normalize(e.slice.end_col_offset + 1);
+    while (left < chars.length && (isSpace(chars[left]) || chars[left] !== "[")) left++;
+    while (right < chars.length && (isSpace(chars[right]) || chars[right] !== "]")) right++;
+    if (right < chars.length) right++;
+    return { left, right, primary: "~", secondary: "^" };
+  }
+  return null;
+}
+
+/**
+ * CPython 3.11's marker line under a traceback entry's source line (`^^^^` under the failing
+ * call, `~~^~~` for an operator), or "" when the span covers the whole line or is unknown.
+ */
+function caretLine(code: PyCode, t: PyTraceback): string {
+  const p = t.lasti * 3;
+  const col = code.positions[p], endLine = code.positions[p + 1], endCol = code.positions[p + 2];
+  if (col < 0 || endCol < 0) return "";
+  const raw = rawLineOf(code, t.lineno);
+  if (raw === null) return "";
+  const line = [...raw];
+  const stripped = raw.trim();
+  const strippedLen = [...stripped].length;
+  const strippedChars = line.length + 1 - strippedLen; // CPython counts the newline too
+  const start = charOffset(raw, col);
+  let end = charOffset(raw, endCol);
+  let anchors = null;
+  if (t.lineno === endLine) anchors = caretAnchors(line.slice(start, end).join(""));
+  else end = [...raw.trimEnd()].length;
+  if (!(end - start < strippedLen || (anchors !== null && anchors.right - anchors.left > 0))) return "";
+  let out = "    " + " ".repeat(Math.max(0, start + 1 - strippedChars));
+  if (anchors !== null) {
+    out += anchors.primary.repeat(anchors.left);
+    out += anchors.secondary.repeat(anchors.right - anchors.left);
+    out += anchors.primary.repeat(Math.max(0, end - start - anchors.right));
+  } else out += "^".repeat(end - start);
+  return out + "\n";
 }
 
 /** `TypeName: message` as the last line of a traceback (qualified unless builtins/__main__). */

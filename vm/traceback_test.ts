@@ -1,0 +1,58 @@
+// Tracebacks as CPython 3.11 prints them: frames, source lines, carets and `~~^~~` anchors,
+// chained exceptions, repeated-line folding.
+import assert from "node:assert/strict";
+import { runCaptured } from "../tests/run_captured.ts";
+
+function stderrOf(source: string): string {
+  const got = runCaptured(source, "/t.py");
+  assert.equal(got.status, 1);
+  return got.stderr;
+}
+
+Deno.test("traceback: frames, carets under the failing call and the operator", () => {
+  const err = stderrOf("def divide(a, b):\n    return a / b\ndef run():\n    return divide(1, 0)\nrun()\n");
+  assert.equal(
+    err,
+    `Traceback (most recent call last):
+  File "/t.py", line 5, in <module>
+    run()
+  File "/t.py", line 4, in run
+    return divide(1, 0)
+           ^^^^^^^^^^^^
+  File "/t.py", line 2, in divide
+    return a / b
+           ~~^~~
+ZeroDivisionError: division by zero
+`,
+  );
+});
+
+Deno.test("traceback: subscripts, chained causes and the direct-cause banner", () => {
+  const err = stderrOf(
+    "d = {}\ntry:\n    x = d['k'] + 1\nexcept KeyError as e:\n    raise ValueError('bad') from e\n",
+  );
+  assert.equal(
+    err,
+    `Traceback (most recent call last):
+  File "/t.py", line 3, in <module>
+    x = d['k'] + 1
+        ~^^^^^
+KeyError: 'k'
+
+The above exception was the direct cause of the following exception:
+
+Traceback (most recent call last):
+  File "/t.py", line 5, in <module>
+    raise ValueError('bad') from e
+ValueError: bad
+`,
+  );
+});
+
+Deno.test("traceback: deep recursion folds repeated lines", () => {
+  const err = stderrOf("def f(n):\n    return f(n + 1)\nf(0)\n");
+  assert.match(
+    err,
+    /\[Previous line repeated 99[0-9] more times\]\nRecursionError: maximum recursion depth exceeded\n$/,
+  );
+});

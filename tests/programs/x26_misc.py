@@ -57,7 +57,7 @@ while i < 3:
 else:
     print("while-else ran", i)
 print([(lambda v=v: v * 10)() for v in range(3)])
-print({(x, y) for x in range(2) for y in range(2) if x != y})
+print(sorted({(x, y) for x in range(2) for y in range(2) if x != y}))
 def outer_walrus():
     [z := v for v in range(4)]
     return z

@@ -93,13 +93,23 @@ const AUG_ASSIGN: Readonly<Record<string, A.operator>> = {
   "&=": "BitAnd",
   "//=": "FloorDiv",
 };
-const TERM_OPS: Readonly<Record<string, A.operator>> = {
-  "*": "Mult",
-  "/": "Div",
-  "//": "FloorDiv",
-  "%": "Mod",
-  "@": "MatMult",
-};
+/** Binary operators below `bitwise_or`, with their precedence (higher binds tighter). */
+const BINARY_OPS: ReadonlyMap<string, { precedence: number; op: A.operator }> = new Map(
+  ([
+    ["|", 1, "BitOr"],
+    ["^", 2, "BitXor"],
+    ["&", 3, "BitAnd"],
+    ["<<", 4, "LShift"],
+    [">>", 4, "RShift"],
+    ["+", 5, "Add"],
+    ["-", 5, "Sub"],
+    ["*", 6, "Mult"],
+    ["/", 6, "Div"],
+    ["//", 6, "FloorDiv"],
+    ["%", 6, "Mod"],
+    ["@", 6, "MatMult"],
+  ] as const).map(([text, precedence, op]) => [text, { precedence, op }]),
+);
 const COMPARE_OPS: Readonly<Record<string, A.cmpop>> = {
   "==": "Eq",
   "!=": "NotEq",
@@ -2607,146 +2617,27 @@ class Parser {
     } as A.Compare;
   }
 
+  /** `bitwise_or` and the binary levels below it (`^`, `&`, shifts, `+ -`, `* / // % @`). */
   parseBitOr(): A.expr {
-    const s = this.tok;
-    let left = this.parseBitXor();
-    while (this.isOp("|")) {
-      const opPos = this.pos;
-      this.advance();
-      const right = this.retreat > 0 ? this.speculate(() => this.parseBitXor()) : this.parseBitXor();
-      if (right === null) {
-        this.pos = opPos;
-        return left;
-      }
-      left = {
-        _type: "BinOp",
-        left,
-        op: "BitOr",
-        right,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
-      } as A.BinOp;
-    }
-    return left;
+    return this.parseBinary(1);
   }
 
-  parseBitXor(): A.expr {
-    const s = this.tok;
-    let left = this.parseBitAnd();
-    while (this.isOp("^")) {
-      const opPos = this.pos;
-      this.advance();
-      const right = this.retreat > 0 ? this.speculate(() => this.parseBitAnd()) : this.parseBitAnd();
-      if (right === null) {
-        this.pos = opPos;
-        return left;
-      }
-      left = {
-        _type: "BinOp",
-        left,
-        op: "BitXor",
-        right,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
-      } as A.BinOp;
-    }
-    return left;
-  }
-
-  parseBitAnd(): A.expr {
-    const s = this.tok;
-    let left = this.parseShift();
-    while (this.isOp("&")) {
-      const opPos = this.pos;
-      this.advance();
-      const right = this.retreat > 0 ? this.speculate(() => this.parseShift()) : this.parseShift();
-      if (right === null) {
-        this.pos = opPos;
-        return left;
-      }
-      left = {
-        _type: "BinOp",
-        left,
-        op: "BitAnd",
-        right,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
-      } as A.BinOp;
-    }
-    return left;
-  }
-
-  parseShift(): A.expr {
-    const s = this.tok;
-    let left = this.parseSum();
-    for (;;) {
-      const t = this.tok;
-      if (t.kind !== OP || (t.value !== "<<" && t.value !== ">>")) return left;
-      const opPos = this.pos;
-      this.advance();
-      const right = this.retreat > 0 ? this.speculate(() => this.parseSum()) : this.parseSum();
-      if (right === null) {
-        this.pos = opPos;
-        return left;
-      }
-      const op: A.operator = t.value === "<<" ? "LShift" : "RShift";
-      left = {
-        _type: "BinOp",
-        left,
-        op,
-        right,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
-      } as A.BinOp;
-    }
-  }
-
-  parseSum(): A.expr {
-    const s = this.tok;
-    let left = this.parseTerm();
-    for (;;) {
-      const t = this.tok;
-      if (t.kind !== OP || (t.value !== "+" && t.value !== "-")) return left;
-      const opPos = this.pos;
-      this.advance();
-      const right = this.retreat > 0 ? this.speculate(() => this.parseTerm()) : this.parseTerm();
-      if (right === null) {
-        this.pos = opPos;
-        return left;
-      }
-      const op: A.operator = t.value === "+" ? "Add" : "Sub";
-      left = {
-        _type: "BinOp",
-        left,
-        op,
-        right,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
-      } as A.BinOp;
-    }
-  }
-
-  parseTerm(): A.expr {
+  /**
+   * Precedence climbing over BINARY_OPS: one table lookup per operand instead of a call per
+   * grammar level; left-associative, and each BinOp starts at its left operand's first token.
+   */
+  parseBinary(minPrecedence: number): A.expr {
     const s = this.tok;
     let left = this.parseFactor();
     for (;;) {
       const t = this.tok;
       if (t.kind !== OP) return left;
-      const op = TERM_OPS[t.value];
-      if (op === undefined) return left;
+      const entry = BINARY_OPS.get(t.value);
+      if (entry === undefined || entry.precedence < minPrecedence) return left;
       const opPos = this.pos;
       this.advance();
-      const right = this.retreat > 0 ? this.speculate(() => this.parseFactor()) : this.parseFactor();
+      const next = entry.precedence + 1;
+      const right = this.retreat > 0 ? this.speculate(() => this.parseBinary(next)) : this.parseBinary(next);
       if (right === null) {
         this.pos = opPos;
         return left;
@@ -2754,7 +2645,7 @@ class Parser {
       left = {
         _type: "BinOp",
         left,
-        op,
+        op: entry.op,
         right,
         lineno: s.line,
         col_offset: s.col,

@@ -75,6 +75,40 @@ export class Frame {
   }
 }
 
+/** Frames kept per code object for reuse (recursion deeper than this allocates). */
+const FRAME_POOL_SIZE = 8;
+
+/** A frame for calling a function whose code is `code`: a recycled one when available. */
+export function acquireFrame(code: PyCode, globals: PyDict, builtins: PyDict, func: PyValue): Frame {
+  const pool = code.framePool;
+  if (pool.length > 0) {
+    const frame = pool.pop()!;
+    frame.globals = globals;
+    frame.builtins = builtins;
+    frame.func = func;
+    return frame;
+  }
+  return new Frame(code, globals, builtins, null, func);
+}
+
+/**
+ * Keeps a finished function frame for the next call of its code. Only for frames nothing else
+ * refers to: not generator frames, not module or class bodies.
+ */
+export function releaseFrame(f: Frame): void {
+  const code = f.code;
+  const pool = code.framePool;
+  if (pool.length >= FRAME_POOL_SIZE || f.locals !== null || f.generator !== null) return;
+  const values = f.values;
+  const n = values.length;
+  for (let i = 0; i < n; i++) values[i] = undefined;
+  f.back = null;
+  f.sp = code.nlocalsplus;
+  f.ip = 0;
+  f.state = FRAME_CREATED;
+  pool.push(f);
+}
+
 /** The interpreter's global state (one thread). */
 export const threadState: {
   /** The innermost running frame. */

@@ -14,7 +14,7 @@
  * @module
  */
 import { CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../compiler/code.ts";
-import { Frame, threadState } from "./frame.ts";
+import { acquireFrame, Frame, releaseFrame, threadState } from "./frame.ts";
 import {
   defGetSet,
   defMethod,
@@ -78,7 +78,9 @@ export function functionRepr(f: PyFunction): string {
  */
 export function bindFrame(func: PyFunction, args: PyValue[], kwnames: string[] | null): Frame {
   const code = func.code;
-  const frame = new Frame(code, func.globals, func.builtins, null, func);
+  const frame = (code.flags & CO_GENERATOR) === 0
+    ? acquireFrame(code, func.globals, func.builtins, func)
+    : new Frame(code, func.globals, func.builtins, null, func);
   const values = frame.values;
   const argcount = code.argcount;
   const nkw = kwnames === null ? 0 : kwnames.length;
@@ -226,7 +228,9 @@ function missingArguments(func: PyFunction, names: string[], kind: string): neve
 export function callFunction(func: PyFunction, args: PyValue[], kwnames: string[] | null): PyValue {
   const frame = bindFrame(func, args, kwnames);
   if (func.code.flags & CO_GENERATOR) return new PyGenerator(frame);
-  return activeTier().execute(frame, null);
+  const result = activeTier().execute(frame, null);
+  releaseFrame(frame);
+  return result;
 }
 
 functionType.tp_call = (f, args, kwnames) => callFunction(f as PyFunction, args, kwnames);

@@ -25,11 +25,13 @@
 import { CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../compiler/code.ts";
 import { PySyntaxError } from "../lexer/syntax_error.ts";
 import {
-  Frame,
+  acquireFrame,
+  type Frame,
   FRAME_CREATED,
   FRAME_DONE,
   FRAME_RUNNING,
   FRAME_SUSPENDED,
+  releaseFrame,
   type Slot,
   threadState,
 } from "./frame.ts";
@@ -58,7 +60,7 @@ import {
   PyCell,
   PyDict,
   PyList,
-  PyMethod,
+  type PyMethod,
   PyObject,
   PySet,
   PyTuple,
@@ -214,7 +216,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             const jump = f.returnJump;
             if (mode !== RETURN_TO_CALL) leaveGenerator(f, v);
             const caller = f.back!;
-            if (mode === RETURN_TO_CALL && f.generator === null) recycleFrame(f);
+            if (mode === RETURN_TO_CALL) releaseFrame(f);
             threadState.depth--;
             f = caller;
             threadState.frame = f;
@@ -715,14 +717,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                   kwnames === null && nargs === fcode.argcount && fcode.kwonlyargcount === 0 &&
                   (fcode.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0
                 ) {
-                  const pool = fcode.framePool;
-                  if (pool.length > 0) {
-                    frame = pool.pop()!;
-                    frame.globals = func.globals;
-                    frame.builtins = func.builtins;
-                    frame.func = func;
-                    frame.ip = 0;
-                  } else frame = new Frame(fcode, func.globals, func.builtins, null, func);
+                  frame = acquireFrame(fcode, func.globals, func.builtins, func);
                   const fv = frame.values;
                   for (let i = 0; i < nargs; i++) fv[i] = s[argStart + i];
                 } else {
@@ -985,22 +980,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
 
 // ---------------------------------------------------------------------------------------------
 // Exceptions: conversion, context, unwinding
-
-/** Frames kept per code object for reuse by CALL (recursion deeper than this allocates). */
-const FRAME_POOL_SIZE = 8;
-
-/** Keeps a returned function frame for the next call of its code (locals cleared). */
-function recycleFrame(f: Frame): void {
-  const code = f.code;
-  const pool = code.framePool;
-  if (pool.length >= FRAME_POOL_SIZE || f.locals !== null) return;
-  const values = f.values;
-  const n = values.length;
-  for (let i = 0; i < n; i++) values[i] = undefined;
-  f.back = null;
-  f.sp = code.nlocalsplus;
-  pool.push(f);
-}
 
 /** Frame.returnMode: how a frame run inside the loop hands control back to the frame below. */
 const RETURN_TO_CALL = 0, RETURN_TO_FOR_ITER = 1, RETURN_TO_SEND = 2;

@@ -23,7 +23,16 @@
  * ```
  * @module
  */
-import { newBuiltinType, objectType, type PyType, type PyValue } from "../vm/object.ts";
+import {
+  defGetSet,
+  newBuiltinType,
+  objectType,
+  PyBytes,
+  PyMethodDescriptor,
+  PyTuple,
+  type PyType,
+  type PyValue,
+} from "../vm/object.ts";
 import { PyObject } from "../vm/object.ts";
 import type { Frame } from "../vm/frame.ts";
 
@@ -43,7 +52,37 @@ export const SLOT_LOCAL = 0x20, SLOT_CELL = 0x40, SLOT_FREE = 0x80;
 let codeTypeCache: PyType | null = null;
 /** The `code` type (made on first use: vm/object.ts must finish loading first). */
 export function codeType(): PyType {
-  return codeTypeCache ??= newBuiltinType("code", objectType, 0);
+  if (codeTypeCache === null) {
+    codeTypeCache = newBuiltinType("code", objectType, 0);
+    defineCodeAttributes(codeTypeCache);
+  }
+  return codeTypeCache;
+}
+
+/** `co_*` attributes, as CPython's code objects have them. */
+function defineCodeAttributes(t: PyType): void {
+  const c = (v: PyValue) => v as PyCode;
+  const tuple = (items: PyValue[]) => new PyTuple(items);
+  const attrs: Record<string, (code: PyCode) => PyValue> = {
+    co_name: (code) => code.name,
+    co_qualname: (code) => code.qualname,
+    co_filename: (code) => code.filename,
+    co_firstlineno: (code) => code.firstlineno,
+    co_argcount: (code) => code.argcount,
+    co_posonlyargcount: (code) => code.posonlyargcount,
+    co_kwonlyargcount: (code) => code.kwonlyargcount,
+    co_flags: (code) => code.flags,
+    co_nlocals: (code) => code.varnames.length,
+    co_stacksize: (code) => code.stacksize,
+    co_consts: (code) => tuple(code.consts),
+    co_names: (code) => tuple(code.names),
+    co_varnames: (code) => tuple(code.varnames),
+    co_cellvars: (code) => tuple(code.cellvars),
+    co_freevars: (code) => tuple(code.freevars),
+    co_code: (code) => new PyBytes(new Uint8Array(code.code.buffer.slice(0))),
+  };
+  for (const [name, get] of Object.entries(attrs)) defGetSet(t, name, (v) => get(c(v)));
+  t.attrs.set("__repr__", new PyMethodDescriptor("__repr__", t, (args) => c(args[0]).repr()));
 }
 
 /** Counts of code objects (for `--stats`) and a per-object id for tier hooks. */

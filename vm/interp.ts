@@ -121,7 +121,9 @@ export const interpTier: Tier = {
   },
   onSpecializationMiss(): void {},
   stats(): string[] {
-    return [`interp: ${interpStats.frames} frames executed`];
+    return [
+      `interp: ${interpStats.frames} frames entered from outside the loop, ${interpStats.calls} calls inside it`,
+    ];
   },
 };
 
@@ -732,6 +734,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 f.ip = ip;
                 frame.back = f;
                 frame.state = FRAME_RUNNING;
+                interpStats.calls++;
                 if (fcode.warmup === 0) loopTier.onCodeCreated(fcode);
                 f = frame;
                 threadState.frame = f;

@@ -80,6 +80,7 @@ import {
 } from "./types/int.ts";
 import { floatFloorDiv, floatHash, floatMod, floatPow, floatTrueDiv } from "./types/float.ts";
 import { floatRepr, strRepr } from "./repr.ts";
+import { compareSequences } from "./types/seq.ts";
 
 // ---------------------------------------------------------------------------------------------
 // The binary operator table (CPython's BINARY_OP oparg order); in-place forms are op + 13.
@@ -672,6 +673,9 @@ export function compareOp(a: PyValue, b: PyValue, op: number): PyValue {
     return compareNumbers(strOrder(a, b), 0, op);
   }
   if (a instanceof PyFloat && b instanceof PyFloat) return compareNumbers(a.value, b.value, op);
+  if (a instanceof PyTuple && b instanceof PyTuple && a.cls === tupleType && b.cls === tupleType) {
+    return compareSequences(a.items, b.items, op);
+  }
   return compareSlow(a, b, op);
 }
 
@@ -766,6 +770,12 @@ export function richEq(a: PyValue, b: PyValue): boolean {
   const ka = typeof a, kb = typeof b;
   if (ka === "string" && kb === "string") return false;
   if (ka === "number" && kb === "number") return false;
+  if (a instanceof PyTuple && b instanceof PyTuple && a.cls === tupleType && b.cls === tupleType) {
+    const x = a.items, y = b.items;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!richEq(x[i], y[i])) return false;
+    return true;
+  }
   return isTrue(compareOp(a, b, PY_EQ));
 }
 

@@ -20,3 +20,4 @@ import "./set.ts";
 import "./misc.ts";
 import "./bytes.ts";
 import "./complex.ts";
+import "./alias.ts";

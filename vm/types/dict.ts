@@ -38,7 +38,17 @@ import {
   raise,
   typeOf,
 } from "../object.ts";
-import { call, contains, getAttrOrUndefined, getItem, repr, reprGuard, richEq, toArray } from "../ops.ts";
+import {
+  call,
+  contains,
+  genericAliasHook,
+  getAttrOrUndefined,
+  getItem,
+  repr,
+  reprGuard,
+  richEq,
+  toArray,
+} from "../ops.ts";
 import {
   dictItemIteratorType,
   dictKeyIteratorType,
@@ -262,7 +272,7 @@ defMethod(dictType, "__repr__", (args) => {
     return "{" + parts.join(", ") + "}";
   });
 });
-defMethod(dictType, "__class_getitem__", (args) => args[0]);
+defClassMethod(dictType, "__class_getitem__", (args) => genericAliasHook(args[0], args[1]));
 defMethod(dictType, "__sizeof__", (args) => 48 + 24 * self(args, "__sizeof__").keys.length);
 
 /** dict == dict. */

@@ -15,6 +15,7 @@
 import {
   bindArgs,
   checkArgs,
+  defClassMethod,
   defGetSet,
   defMethod,
   Exc,
@@ -30,7 +31,17 @@ import {
   TYPE_HEAP,
   typeOf,
 } from "../object.ts";
-import { call, genericSetAttr, intValueOf, isTrue, repr, str, strValueOf, toArray } from "../ops.ts";
+import {
+  call,
+  genericAliasHook,
+  genericSetAttr,
+  intValueOf,
+  isTrue,
+  repr,
+  str,
+  strValueOf,
+  toArray,
+} from "../ops.ts";
 import { installDict, installNew, isInstanceOf } from "./type.ts";
 
 const BaseException = Exc.BaseException;
@@ -440,7 +451,7 @@ defMethod(BaseExceptionGroup, "derive", (args) => {
   const e = self(args);
   return call(BaseExceptionGroup, [e.args.items[0], args[1]]);
 });
-defMethod(BaseExceptionGroup, "__class_getitem__", (args) => args[0]);
+defClassMethod(BaseExceptionGroup, "__class_getitem__", (args) => genericAliasHook(args[0], args[1]));
 
 /** Turns an except-star / split condition (a type, tuple of types, or predicate) into a matcher. */
 function groupMatcher(cond: PyValue): (e: PyBaseException) => boolean {

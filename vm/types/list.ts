@@ -15,6 +15,7 @@
 import {
   bindArgs,
   checkArgs,
+  defClassMethod,
   defMethod,
   EMPTY_TUPLE,
   Exc,
@@ -31,7 +32,17 @@ import {
   tupleType,
   typeOf,
 } from "../object.ts";
-import { call, hash, intValueOf, isTrue, repr, reprGuard, richEq, toArray } from "../ops.ts";
+import {
+  call,
+  genericAliasHook,
+  hash,
+  intValueOf,
+  isTrue,
+  repr,
+  reprGuard,
+  richEq,
+  toArray,
+} from "../ops.ts";
 import { listReversed, seqIterator } from "./iterators.ts";
 import {
   compareSequences,
@@ -289,7 +300,7 @@ defMethod(listType, "__repr__", (args) => {
   return reprGuard(l, "[...]", () => "[" + l.items.map(repr).join(", ") + "]");
 });
 defMethod(listType, "__sizeof__", (args) => 40 + 8 * self(args, listType, "__sizeof__").items.length);
-defMethod(listType, "__class_getitem__", (args) => args[0]);
+defClassMethod(listType, "__class_getitem__", (args) => genericAliasHook(args[0], args[1]));
 
 function indexArg(v: PyValue): number | bigint {
   const i = intValueOf(v);
@@ -387,7 +398,7 @@ defMethod(
   "__getnewargs__",
   (args) => newTuple([newTuple(tupleSelf(args, "__getnewargs__").items)]),
 );
-defMethod(tupleType, "__class_getitem__", (args) => args[0]);
+defClassMethod(tupleType, "__class_getitem__", (args) => genericAliasHook(args[0], args[1]));
 
 /** CPython's tuple hash (xxHash-based), computed in 32-bit halves to stay in JS numbers. */
 export function tupleHash(items: readonly PyValue[]): number {

@@ -14,6 +14,7 @@
  */
 import {
   checkArgs,
+  defClassMethod,
   defMethod,
   DELETED,
   Exc,
@@ -28,7 +29,7 @@ import {
   setType,
   typeOf,
 } from "../object.ts";
-import { hash, repr, reprGuard, toArray } from "../ops.ts";
+import { genericAliasHook, hash, repr, reprGuard, toArray } from "../ops.ts";
 import { makeIterator, setIteratorType } from "./iterators.ts";
 import { installNew } from "./type.ts";
 
@@ -259,7 +260,7 @@ for (const t of [setType, frozensetType]) {
       return plain ? `frozenset(${body})` : `${name}(${body})`;
     });
   });
-  defMethod(t, "__class_getitem__", (args) => args[0]);
+  defClassMethod(t, "__class_getitem__", (args) => genericAliasHook(args[0], args[1]));
 }
 
 setType.tp_new = (cls) => new PySet(cls);

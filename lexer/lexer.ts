@@ -1046,7 +1046,8 @@ class Lexer {
         break;
       }
     }
-    this.pushSpanning(TokenKind.FSTRING_MIDDLE, value, line, col, start, end);
+    // Text that decodes to nothing (a backslash-newline) gives no token: MIDDLE is never empty.
+    if (value.length !== 0) this.pushSpanning(TokenKind.FSTRING_MIDDLE, value, line, col, start, end);
   }
 }
 

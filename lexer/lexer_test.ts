@@ -402,3 +402,7 @@ Deno.test("a backslash in the indentation continues the line; the first one sets
     ],
   );
 });
+
+Deno.test("f-string: literal text that decodes to nothing gives no FSTRING_MIDDLE", () => {
+  assert.deepEqual(kinds('f"\\\n{x}"').slice(0, 4), ['FSTRING_START "f\\""', 'OP "{"', 'NAME "x"', 'OP "}"']);
+});

@@ -40,6 +40,7 @@ import { generatorType, PyGenerator } from "./generator.ts";
 import { importFrom, importName, importStar } from "./import.ts";
 import {
   boolType,
+  builtinFunctionType,
   bytearrayType,
   bytesType,
   DELETED,
@@ -52,6 +53,7 @@ import {
   intType,
   isInstance,
   listType,
+  methodDescriptorType,
   methodType,
   newException,
   None,
@@ -61,6 +63,7 @@ import {
   PyDict,
   PyList,
   type PyMethod,
+  type PyMethodDescriptor,
   PyObject,
   PySet,
   PyTuple,
@@ -83,6 +86,7 @@ import {
   contains,
   delAttr,
   delItem,
+  genericGetAttr,
   getAttr,
   getAttrOrUndefined,
   getItem,
@@ -91,7 +95,6 @@ import {
   isTrue,
   iterNext,
   len,
-  loadMethod,
   repr,
   setAttr,
   setItem,
@@ -334,9 +337,27 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             ip += 4;
             const owner = s[sp - 1] as PyValue;
             if (arg & 1) {
-              const [m, self] = loadMethod(owner, names[arg >> 1]);
-              s[sp - 1] = m;
-              s[sp++] = self === undefined ? null : self;
+              // loadMethod without its result array: [function or method descriptor, self].
+              const name = names[arg >> 1];
+              const t = typeOf(owner);
+              const getattro = t.tp_getattro;
+              if (getattro === genericGetAttr || getattro === null) {
+                const descr = t.lookup(name);
+                if (descr !== undefined && typeof descr === "object") {
+                  const dt = descr.cls;
+                  if (
+                    (dt === functionType || dt === methodDescriptorType) &&
+                    (typeof owner !== "object" || owner.dict === null ||
+                      owner.dict.getStr(name) === undefined)
+                  ) {
+                    s[sp - 1] = descr;
+                    s[sp++] = owner;
+                    break;
+                  }
+                }
+              }
+              s[sp - 1] = getAttr(owner, name);
+              s[sp++] = null;
             } else s[sp - 1] = getAttr(owner, names[arg >> 1]);
             break;
           }
@@ -750,9 +771,14 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             }
             const args = s.slice(argStart, sp) as PyValue[];
             sp -= arg + 2;
-            s[sp++] = callable instanceof PyBuiltinFunction && callable.self === null
-              ? callable.fn(args, kwnames)
-              : call(callable, args, kwnames);
+            if (ctype === methodDescriptorType && self !== null) {
+              // A builtin method found on self's type by LOAD_ATTR: self is an instance already.
+              s[sp++] = (callable as PyMethodDescriptor).fn(args, kwnames);
+            } else {
+              s[sp++] = ctype === builtinFunctionType && (callable as PyBuiltinFunction).self === null
+                ? (callable as PyBuiltinFunction).fn(args, kwnames)
+                : call(callable, args, kwnames);
+            }
             break;
           }
           case 80: /* CALL_FUNCTION_EX */ {

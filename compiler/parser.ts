@@ -554,8 +554,6 @@ class Parser {
     const out: A.TypeIgnore[] = [];
     const src = this.source;
     let tokenIndex = 0;
-    let line = 1;
-    let lineCountedTo = 0;
     const toks = this.tokens;
     // "type:" is rare: find it, then check for `#[ \t]*` before it.
     for (let found = src.indexOf("type:"); found !== -1; found = src.indexOf("type:", found + 5)) {
@@ -581,7 +579,9 @@ class Parser {
       while (end < src.length && src.charCodeAt(end) !== 10 && src.charCodeAt(end) !== 13) end++;
       const c = classifyTypeComment(src.slice(at, end));
       if (c === null || !c.ignore) continue;
-      for (; lineCountedTo < at; lineCountedTo++) if (src.charCodeAt(lineCountedTo) === 10) line++;
+      // The comment's line: the previous token's, plus the line breaks between them.
+      let line = prev.line;
+      for (let i = prev.start; i < at; i++) if (src.charCodeAt(i) === 10) line++;
       out.push({ _type: "TypeIgnore", lineno: line, tag: c.text });
     }
     return out;

@@ -129,3 +129,33 @@ Deno.test("dis: CPython's column layout, jump targets and nested code objects", 
   assert.match(fn, /Disassembly of <code object f at 0x[0-9a-f]+, file "t.py", line 1>:/);
   assert.match(fn, /BINARY_OP +0 \(\+\)/);
 });
+
+Deno.test("interp: a specialized opcode it has no case for runs as its generic instruction", async () => {
+  // Compile, then rewrite every BINARY_OP into BINARY_OP_ADD_FLOAT (a specialization) in place.
+  const src = "def f(a, b):\n    return a + b\nprint(f(1, 2), f('x', 'y'))\n";
+  const mod = compile(src);
+  const f = nested(mod, "f");
+  for (const ins of instructions(f)) {
+    if (ins.op === Op.BINARY_OP) f.code[ins.offset] = (f.code[ins.offset] & 0xff00) | Op.BINARY_OP_ADD_FLOAT;
+  }
+  assert.ok(instructions(f, true).some((i) => i.opname === "BINARY_OP_ADD_FLOAT"));
+  const { runCode } = await import("../vm/function.ts");
+  const { PyDict, PyBuiltinFunction, None } = await import("../vm/object.ts");
+  const { str } = await import("../vm/ops.ts");
+  const { setActiveTier } = await import("../vm/tier.ts");
+  const { interpTier } = await import("../vm/interp.ts");
+  setActiveTier(interpTier);
+  const printed: string[] = [];
+  const builtins = new PyDict();
+  builtins.setStr(
+    "print",
+    new PyBuiltinFunction("print", (args) => {
+      printed.push(args.map((a) => str(a)).join(" "));
+      return None;
+    }),
+  );
+  const globals = new PyDict();
+  runCode(mod, globals, globals, builtins);
+  assert.deepEqual(printed, ["3 xy"]);
+  assert.ok(!instructions(f, true).some((i) => i.opname === "BINARY_OP_ADD_FLOAT"), "rewritten back");
+});

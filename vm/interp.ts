@@ -23,6 +23,7 @@
  * @module
  */
 import { CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../compiler/code.ts";
+import { OPCODES } from "../compiler/opcodes.ts";
 import { PySyntaxError } from "../lexer/syntax_error.ts";
 import {
   acquireFrame,
@@ -107,6 +108,9 @@ import {
 import { NEVER_HOT, type Tier } from "./tier.ts";
 import { PyTraceback } from "./traceback.ts";
 import { stopIteration } from "./generator.ts";
+
+/** The generic instruction of every opcode (itself for generic ones). */
+const GENERIC_OF: Uint8Array = Uint8Array.from({ length: 256 }, (_, i) => OPCODES[i]?.generic ?? i);
 
 /** Counters for `--stats`. */
 export const interpStats = { frames: 0, calls: 0 };
@@ -986,8 +990,16 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             s[sp] = importFrom(s[sp - 1] as PyValue, names[arg]);
             sp++;
             break;
-          default:
-            raise(Exc.SystemError, `unknown opcode ${op}`);
+          default: {
+            // A specialized instruction this loop has no case for: rewrite it back to its
+            // generic instruction in place and run that (tier 2's deoptimization, for free).
+            const generic = op < 256 ? GENERIC_OF[op] : op;
+            if (generic === op) raise(Exc.SystemError, `unknown opcode ${op}`);
+            const start = ip - 1 - (arg > 0xffffff ? 3 : arg > 0xffff ? 2 : arg > 0xff ? 1 : 0);
+            bc[ip - 1] = (bc[ip - 1] & 0xff00) | generic;
+            ip = start;
+            break;
+          }
         }
       }
     } catch (e) {

@@ -151,10 +151,8 @@ function decodeSlow(body: string, bytes: boolean, where?: LiteralLocation): stri
       }
       if (k < digits) {
         if (bytes) {
-          throw literalError(
-            `(value error) invalid \\x escape at position ${bytePosition(body, escStart)}`,
-            where,
-          );
+          // A bytes body is ASCII, so its index is the byte position.
+          throw literalError(`(value error) invalid \\x escape at position ${escStart}`, where);
         }
         const what = e === "x" ? "\\xXX" : e === "u" ? "\\uXXXX" : "\\UXXXXXXXX";
         throw unicodeError(body, escStart, i + k - 1, `truncated ${what} escape`, where);
@@ -204,11 +202,6 @@ function unicodeEscapePosition(body: string, i: number): number {
     }
   }
   return pos;
-}
-
-/** The UTF-8 byte position of index `i` in a bytes body (ASCII only, so the index itself). */
-function bytePosition(_body: string, i: number): number {
-  return i;
 }
 
 function unicodeError(

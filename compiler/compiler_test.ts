@@ -131,6 +131,7 @@ Deno.test("dis: CPython's column layout, jump targets and nested code objects", 
 });
 
 Deno.test("interp: a specialized opcode it has no case for runs as its generic instruction", async () => {
+  await import("../vm/run.ts"); // the whole VM: builtin types and their operators
   // Compile, then rewrite every BINARY_OP into BINARY_OP_ADD_FLOAT (a specialization) in place.
   const src = "def f(a, b):\n    return a + b\nprint(f(1, 2), f('x', 'y'))\n";
   const mod = compile(src);

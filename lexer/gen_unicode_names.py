@@ -2,7 +2,8 @@
 
 Run from the repository root:  python3 lexer/gen_unicode_names.py
 The table covers the blocks listed in BLOCKS, every name used by the conformance programs and
-tests (NAMES_USED), and the control-character aliases that CPython's `\\N{...}` accepts (ALIASES).
+tests (NAMES_USED), and the control-character aliases that CPython's `\\N{...}` accepts (ALIASES);
+names CPython computes rather than stores (CJK unified ideographs, Hangul syllables) are computed.
 Anything else raises "unknown Unicode character name" in pyjit.
 """
 import hashlib
@@ -34,7 +35,7 @@ BLOCKS = [
 
 # Names used by tests and conformance programs outside the blocks above.
 NAMES_USED = [
-    "SNOWMAN", "PILE OF POO", "GRINNING FACE", "CJK UNIFIED IDEOGRAPH-4E2D", "HEBREW LETTER ALEF",
+    "SNOWMAN", "PILE OF POO", "GRINNING FACE", "HEBREW LETTER ALEF",
     "CYRILLIC CAPITAL LETTER A", "CYRILLIC SMALL LETTER A", "REPLACEMENT CHARACTER",
     "ZERO WIDTH NO-BREAK SPACE", "OBJECT REPLACEMENT CHARACTER",
 ]
@@ -92,9 +93,22 @@ def build_table():
     return table
 
 
+def cjk_ranges():
+    """Ranges of the CJK unified ideographs, whose names are computed (`CJK UNIFIED IDEOGRAPH-4E00`)."""
+    ranges = []
+    for cp in range(0x3400, 0x32000):
+        if unicodedata.name(chr(cp), "").startswith("CJK UNIFIED IDEOGRAPH-"):
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+    return ranges
+
+
 def main():
     root = os.path.dirname(os.path.abspath(__file__))
     table = build_table()
+    cjk = "".join(f"\n  [0x{lo:X}, 0x{hi:X}]," for lo, hi in cjk_ranges()) + "\n"
     body = ";".join(f"{name}={cp:X}" for name, cp in sorted(table.items(), key=lambda kv: (kv[1], kv[0])))
     digest = hashlib.sha256(open(__file__, "rb").read() + unicodedata.unidata_version.encode()).hexdigest()[:16]
     chunks = [body[i:i + 100] for i in range(0, len(body), 100)]
@@ -118,18 +132,42 @@ const PACKED = [
 {lines}
 ].join("");
 
+/** Code point ranges of the CJK unified ideographs, named by their code point. */
+const CJK_RANGES: [number, number][] = [{cjk}];
+
+// The Hangul syllables' names are made of the short names of their jamo (Unicode §3.12).
+const JAMO_L = "G GG N D DD R M B BB S SS - J JJ C K T P H".split(" ").map((j) => j === "-" ? "" : j);
+const JAMO_V = "A AE YA YAE EO E YEO YE O WA WAE OE YO U WEO WE WI YU EU YI I".split(" ");
+const JAMO_T = ["", ..."G GG GS N NJ NH D L LG LM LB LS LT LP LH M B BS S SS NG J C K T P H".split(" ")];
+
 let byName: Map<string, number> | null = null;
+
+function buildMap(): Map<string, number> {{
+  const map = new Map<string, number>();
+  for (const entry of PACKED.split(";")) {{
+    const eq = entry.lastIndexOf("=");
+    map.set(entry.slice(0, eq), parseInt(entry.slice(eq + 1), 16));
+  }}
+  for (let l = 0; l < JAMO_L.length; l++) {{
+    for (let v = 0; v < JAMO_V.length; v++) {{
+      for (let t = 0; t < JAMO_T.length; t++) {{
+        map.set(`HANGUL SYLLABLE ${{JAMO_L[l]}}${{JAMO_V[v]}}${{JAMO_T[t]}}`, 0xac00 + (l * 21 + v) * 28 + t);
+      }}
+    }}
+  }}
+  return map;
+}}
 
 /** The code point named `name` (case-insensitive), or -1 when the table does not know it. */
 export function lookupUnicodeName(name: string): number {{
-  if (byName === null) {{
-    byName = new Map();
-    for (const entry of PACKED.split(";")) {{
-      const eq = entry.lastIndexOf("=");
-      byName.set(entry.slice(0, eq), parseInt(entry.slice(eq + 1), 16));
-    }}
+  const upper = name.toUpperCase();
+  if (upper.startsWith("CJK UNIFIED IDEOGRAPH-")) {{
+    const hex = upper.slice(22);
+    const cp = /^[0-9A-F]{{4,5}}$/.test(hex) ? parseInt(hex, 16) : -1;
+    return CJK_RANGES.some(([lo, hi]) => cp >= lo && cp <= hi) ? cp : -1;
   }}
-  return byName.get(name.toUpperCase()) ?? -1;
+  byName ??= buildMap();
+  return byName.get(upper) ?? -1;
 }}
 """
     with open(os.path.join(root, "unicode_names.ts"), "w") as f:

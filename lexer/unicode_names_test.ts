@@ -24,3 +24,12 @@ Deno.test("the table covers Latin-1, Greek, arrows, box drawing and control alia
   assert.equal(lookupUnicodeName("NUL"), 0);
   assert.equal(lookupUnicodeName("BYTE ORDER MARK"), 0xfeff);
 });
+
+Deno.test("computed names: CJK unified ideographs and Hangul syllables, as CPython", () => {
+  assert.equal(lookupUnicodeName("CJK UNIFIED IDEOGRAPH-4E2D"), 0x4e2d);
+  assert.equal(lookupUnicodeName("cjk unified ideograph-20000"), 0x20000);
+  assert.equal(lookupUnicodeName("CJK UNIFIED IDEOGRAPH-0041"), -1);
+  assert.equal(lookupUnicodeName("HANGUL SYLLABLE GA"), 0xac00);
+  assert.equal(lookupUnicodeName("HANGUL SYLLABLE HIH"), 0xd7a3);
+  assert.equal(lookupUnicodeName("HANGUL SYLLABLE YEOL"), 0xc5f4);
+});

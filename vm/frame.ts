@@ -99,8 +99,9 @@ export function releaseFrame(f: Frame): void {
   const code = f.code;
   const pool = code.framePool;
   if (pool.length >= FRAME_POOL_SIZE || f.locals !== null || f.generator !== null) return;
+  // Only locals must read as unbound; stack slots are always written before they are read.
   const values = f.values;
-  const n = values.length;
+  const n = code.nlocalsplus;
   for (let i = 0; i < n; i++) values[i] = undefined;
   f.back = null;
   f.sp = code.nlocalsplus;

@@ -9,19 +9,25 @@ import { tokenize } from "../lexer/lexer.ts";
 
 const DIR = new URL("../tests/data/ast/", import.meta.url);
 
+/** The test programs joined into one module (those valid anywhere in a module). */
+function unitSource(): string {
+  return [...Deno.readDirSync(DIR)].filter((e) => e.name.endsWith(".py")).map((e) => e.name).sort()
+    .map((name) => Deno.readTextFileSync(new URL(name, DIR)))
+    .filter((s) => !s.includes("from __future__"))
+    .join("\n");
+}
+
 /** Real code repeated up to at least `minBytes` UTF-8 bytes. */
 export function benchSource(minBytes = 2 * 1024 * 1024): string {
-  const programs = [...Deno.readDirSync(DIR)].filter((e) => e.name.endsWith(".py")).map((e) => e.name).sort()
-    .map((name) => Deno.readTextFileSync(new URL(name, DIR)))
-    // Programs whose top level is valid in any position of a module.
-    .filter((s) => !s.includes("from __future__"));
-  const unit = programs.join("\n");
-  const unitBytes = new TextEncoder().encode(unit).length;
-  return unit.repeat(Math.ceil(minBytes / unitBytes));
+  const unit = unitSource();
+  return unit.repeat(Math.ceil(minBytes / new TextEncoder().encode(unit).length));
 }
 
 const source = benchSource();
 const megabytes = new TextEncoder().encode(source).length / (1024 * 1024);
+/** The same amount of code as separate modules the size of a real file (most time then is not GC). */
+const unit = unitSource();
+const modules: string[] = Array(Math.ceil(source.length / unit.length)).fill(unit);
 
 Deno.bench({
   name: `tokenize + parse (${megabytes.toFixed(1)} MB)`,
@@ -29,6 +35,14 @@ Deno.bench({
   baseline: true,
   fn() {
     parse(source, "<bench>");
+  },
+});
+
+Deno.bench({
+  name: `tokenize + parse, as ${modules.length} modules`,
+  group: "parser",
+  fn() {
+    for (const m of modules) parse(m, "<bench>");
   },
 });
 
@@ -41,20 +55,20 @@ Deno.bench({
 });
 
 if (import.meta.main) {
-  for (
-    const [name, fn] of [["tokenize + parse", () => parse(source, "<bench>")], [
-      "tokenize only",
-      () => tokenize(source, "<bench>"),
-    ]] as const
-  ) {
+  const cases: [string, () => void][] = [
+    ["tokenize + parse, one module", () => parse(source, "<bench>")],
+    [`tokenize + parse, ${modules.length} modules`, () => modules.forEach((m) => parse(m, "<bench>"))],
+    ["tokenize only", () => tokenize(source, "<bench>")],
+  ];
+  for (const [name, fn] of cases) {
     fn();
     const runs = 5;
     const t0 = performance.now();
     for (let i = 0; i < runs; i++) fn();
-    const seconds = (performance.now() - t0) / 1000 / runs;
+    const ms = (performance.now() - t0) / runs;
     console.log(
-      `${name}: ${(megabytes / seconds).toFixed(1)} MB/s (${megabytes.toFixed(2)} MB in ${
-        (seconds * 1000).toFixed(0)
+      `${name}: ${(megabytes / (ms / 1000)).toFixed(1)} MB/s (${megabytes.toFixed(2)} MB in ${
+        ms.toFixed(0)
       } ms)`,
     );
   }

@@ -113,7 +113,7 @@ import { stopIteration } from "./generator.ts";
 const GENERIC_OF: Uint8Array = Uint8Array.from({ length: 256 }, (_, i) => OPCODES[i]?.generic ?? i);
 
 /** Counters for `--stats`. */
-export const interpStats = { frames: 0, calls: 0 };
+export const interpStats = { frames: 0 };
 
 /** The tier-1 interpreter as a Tier. */
 export const interpTier: Tier = {
@@ -128,9 +128,7 @@ export const interpTier: Tier = {
   },
   onSpecializationMiss(): void {},
   stats(): string[] {
-    return [
-      `interp: ${interpStats.frames} frames entered from outside the loop, ${interpStats.calls} calls inside it`,
-    ];
+    return [`interp: ${interpStats.frames} frames entered from outside the loop`];
   },
 };
 
@@ -759,7 +757,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 f.ip = ip;
                 frame.back = f;
                 frame.state = FRAME_RUNNING;
-                interpStats.calls++;
                 if (fcode.warmup === 0) loopTier.onCodeCreated(fcode);
                 f = frame;
                 threadState.frame = f;

@@ -8,9 +8,9 @@ import process from "node:process";
 import { tokenize } from "../lexer/lexer.ts";
 
 const dir = new URL("../tests/data/lexer/", import.meta.url);
-const programs = [...Deno.readDirSync(dir)].filter((e) => e.name.endsWith(".py")).map((e) =>
-  Deno.readTextFileSync(new URL(e.name, dir))
-);
+const programs = [...Deno.readDirSync(dir)].filter((e) =>
+  e.name.startsWith("corpus_") && e.name.endsWith(".py")
+).map((e) => Deno.readTextFileSync(new URL(e.name, dir)));
 const parts: string[] = [];
 let size = 0;
 while (size < 2_000_000) {

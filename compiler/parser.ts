@@ -16,7 +16,7 @@
  * ```
  * @module
  */
-import { Token, TokenKind } from "../lexer/token.ts";
+import { makeToken, type Token, TokenKind } from "../lexer/token.ts";
 import { tokenizeUntilError } from "../lexer/lexer.ts";
 import { PySyntaxError, type SyntaxErrorKind } from "../lexer/syntax_error.ts";
 import { decodeString, type LiteralLocation } from "../lexer/strings.ts";
@@ -148,8 +148,8 @@ export function parse(source: string, filename = "<unknown>", mode: ParseMode = 
   const last = tokens[sentinel - 1];
   tokens.push(
     last === undefined
-      ? new Token(ENDMARKER, "", 1, 0, 1, 0, 0, 0)
-      : new Token(ENDMARKER, "", last.endLine, last.endCol, last.endLine, last.endCol, last.end, last.end),
+      ? makeToken(ENDMARKER, "", 1, 0, 1, 0, 0, 0)
+      : makeToken(ENDMARKER, "", last.endLine, last.endCol, last.endLine, last.endCol, last.end, last.end),
   );
   const parser = new Parser(tokens, source, filename);
   let parserError: PySyntaxError;
@@ -466,6 +466,14 @@ class Parser {
     const b = this.speculate(() => this.parseExpression()) ?? this.speculate(() => this.parseDisjunction());
     if (b === null) return null;
     return this.errorRange("invalid syntax. Perhaps you forgot a comma?", a, b);
+  }
+
+  /**
+   * `speculate` for a parser method and its arguments. Hot functions use this rather than an arrow
+   * function: a closure capturing `this` makes V8 allocate a context on every call of the function.
+   */
+  attempt<A extends unknown[], R>(fn: (this: Parser, ...args: A) => R, ...args: A): R | null {
+    return this.speculate(() => fn.apply(this, args));
   }
 
   /** Runs a parse function; on a syntax error restores the cursor and returns null. */
@@ -1202,7 +1210,7 @@ class Parser {
     if (!this.isKw("in") || this.invalidTarget(target, FOR_TARGETS) !== null) {
       // CPython's invalid_for_target: re-read as star_expressions to name what cannot be assigned to.
       this.pos = save;
-      const e = this.speculate(() => this.parseStarExpressions());
+      const e = this.attempt(this.parseStarExpressions);
       if (e !== null) {
         const bad = this.invalidTarget(e, FOR_TARGETS);
         if (bad !== null) throw this.errorAtNode(`cannot assign to ${exprName(bad)}`, bad);
@@ -1474,7 +1482,7 @@ class Parser {
         if (this.isOp(",")) {
           const save = this.pos;
           this.advance();
-          const rest = this.speculate(() => this.parseExpressions());
+          const rest = this.attempt(this.parseExpressions);
           if (rest !== null && (this.isOp(":") || this.isKw("as"))) {
             const last = rest._type === "Tuple" ? rest.elts[rest.elts.length - 1] : rest;
             throw this.errorRange("multiple exception types must be parenthesized", type, last);
@@ -1528,7 +1536,7 @@ class Parser {
     if (this.isOp("->")) {
       const save = this.pos;
       this.advance();
-      returns = this.speculate(() => this.parseExpression());
+      returns = this.attempt(this.parseExpression);
       if (returns === null) this.pos = save;
     }
     this.expectForced(":");
@@ -2410,7 +2418,7 @@ class Parser {
       const errorPos = this.pos;
       this.pos = testStart;
       this.retreat++;
-      const prefix = this.speculate(() => this.parseDisjunction());
+      const prefix = this.attempt(this.parseDisjunction);
       this.retreat--;
       if (prefix !== null && !this.isKw("else") && !this.isOp(":")) {
         throw this.errorRange("expected 'else' after 'if' expression", body, prefix);
@@ -2487,7 +2495,7 @@ class Parser {
     for (;;) {
       const opPos = this.pos;
       if (!this.eatKw("or")) break;
-      const v = this.retreat > 0 ? this.speculate(() => this.parseConjunction()) : this.parseConjunction();
+      const v = this.retreat > 0 ? this.attempt(this.parseConjunction) : this.parseConjunction();
       if (v === null) {
         this.pos = opPos;
         break;
@@ -2514,7 +2522,7 @@ class Parser {
     for (;;) {
       const opPos = this.pos;
       if (!this.eatKw("and")) break;
-      const v = this.retreat > 0 ? this.speculate(() => this.parseInversion()) : this.parseInversion();
+      const v = this.retreat > 0 ? this.attempt(this.parseInversion) : this.parseInversion();
       if (v === null) {
         this.pos = opPos;
         break;
@@ -2594,7 +2602,7 @@ class Parser {
     const ops: A.cmpop[] = [];
     const comparators: A.expr[] = [];
     while (op !== null) {
-      const right = this.retreat > 0 ? this.speculate(() => this.parseBitOr()) : this.parseBitOr();
+      const right = this.retreat > 0 ? this.attempt(this.parseBitOr) : this.parseBitOr();
       if (right === null) {
         this.pos = opPos;
         break;
@@ -2637,7 +2645,7 @@ class Parser {
       const opPos = this.pos;
       this.advance();
       const next = entry.precedence + 1;
-      const right = this.retreat > 0 ? this.speculate(() => this.parseBinary(next)) : this.parseBinary(next);
+      const right = this.retreat > 0 ? this.attempt(this.parseBinary, next) : this.parseBinary(next);
       if (right === null) {
         this.pos = opPos;
         return left;
@@ -2727,9 +2735,7 @@ class Parser {
     for (;;) {
       const t = this.tok;
       if (t.kind !== OP || (t.value !== "." && t.value !== "(" && t.value !== "[")) return e;
-      const next = this.retreat > 0
-        ? this.speculate(() => this.parseTrailer(e, s, t))
-        : this.parseTrailer(e, s, t);
+      const next = this.retreat > 0 ? this.attempt(this.parseTrailer, e, s, t) : this.parseTrailer(e, s, t);
       if (next === null) return e;
       e = next;
     }

@@ -9,8 +9,8 @@
  * ```
  * @module
  */
-export { Token, TOKEN_KINDS, TokenKind, tokenKindName } from "./lexer/token.ts";
-export type { TokenKindName } from "./lexer/token.ts";
+export { makeToken, TOKEN_KINDS, TokenKind, tokenKindName } from "./lexer/token.ts";
+export type { Token, TokenKindName } from "./lexer/token.ts";
 export { tokenize } from "./lexer/lexer.ts";
 export { formatSyntaxError, PySyntaxError } from "./lexer/syntax_error.ts";
 export type { SyntaxErrorKind } from "./lexer/syntax_error.ts";

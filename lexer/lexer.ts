@@ -16,7 +16,7 @@
  * @module
  */
 import { PySyntaxError, type SyntaxErrorKind } from "./syntax_error.ts";
-import { type Token, TokenKind } from "./token.ts";
+import { makeToken, type Token, TokenKind } from "./token.ts";
 import { decodeEscapes, type LiteralLocation } from "./strings.ts";
 
 /**
@@ -1049,26 +1049,6 @@ class Lexer {
     // Text that decodes to nothing (a backslash-newline) gives no token: MIDDLE is never empty.
     if (value.length !== 0) this.pushSpanning(TokenKind.FSTRING_MIDDLE, value, line, col, start, end);
   }
-}
-
-/**
- * Builds a token: an object literal with exactly the fields of `Token`, in its order, from this
- * one place (so one hidden class). A literal rather than `new Token`: V8 tracks allocation sites
- * of literals and, seeing that tokens survive, allocates them straight in the old generation;
- * instances of a class are always copied out of the young generation, which made the lexer 2×
- * slower. (So lexer tokens are structurally `Token`s, but not `instanceof Token`.)
- */
-function makeToken(
-  kind: number,
-  value: string,
-  line: number,
-  col: number,
-  endLine: number,
-  endCol: number,
-  start: number,
-  end: number,
-): Token {
-  return { kind, value, line, col, endLine, endCol, start, end };
 }
 
 // ---------------------------------------------------------------- character helpers

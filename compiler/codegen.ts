@@ -1976,6 +1976,25 @@ class Compiler {
       if (!info.terminal) reach(i + 1, after);
     }
 
+    // 1b. Superinstructions: LOAD_FAST a; LOAD_FAST b → LOAD_FAST_LOAD_FAST (a << 4 | b) when the
+    // second is not a jump target and both are in the same handler region and line.
+    const isTarget = new Uint8Array(n + 1);
+    for (const ins of instrs) if (ins.target) isTarget[ins.target.pos] = 1;
+    for (let i = 0; i + 1 < n; i++) {
+      const a = instrs[i], b = instrs[i + 1];
+      if (
+        a.op === Op.LOAD_FAST && b.op === Op.LOAD_FAST && a.arg < 16 && b.arg < 16 && !isTarget[i + 1] &&
+        a.handler === b.handler && a.line === b.line
+      ) {
+        a.op = Op.LOAD_FAST_LOAD_FAST;
+        a.arg = (a.arg << 4) | b.arg;
+        a.endLine = b.endLine;
+        a.endCol = b.endCol;
+        b.op = Op.REMOVED;
+        i++;
+      }
+    }
+
     // 2. Drop pseudo-instructions; map instruction indexes to real ones.
     const realIndex = new Int32Array(n + 1);
     const real: Instr[] = [];

@@ -102,6 +102,8 @@ function argRepr(code: PyCode, op: number, arg: number, target: number): string 
       return (arg & 1 ? "NULL|self + " : "") + (code.names[arg >> 2] ?? "?");
     case "local":
       return code.localsplusNames[arg] ?? "?";
+    case "local2":
+      return `${code.localsplusNames[arg >> 4] ?? "?"}, ${code.localsplusNames[arg & 15] ?? "?"}`;
     case "jump":
       return `to ${target * 2}`;
     case "binop": {

@@ -37,6 +37,7 @@ export type ArgKind =
   | "attr" // co_names[oparg >> 1]; low bit: method load
   | "superattr" // co_names[oparg >> 2]; bit 0: method, bit 1: two-argument form
   | "local" // index into the frame's localsplus (varnames, then cells, then frees)
+  | "local2" // two localsplus indexes < 16: oparg >> 4 and oparg & 15
   | "jump" // a relative jump (direction from `jump`)
   | "binop" // NB_* of BINARY_OPS
   | "compare" // Py_LT..Py_GE
@@ -331,11 +332,15 @@ export const OPCODE_TABLE: readonly OpcodeSpec[] = [
   // Imports
   { name: "IMPORT_NAME", arg: "name", pops: 2, pushes: 1 },
   { name: "IMPORT_FROM", arg: "name", pops: 1, pushes: 2 },
+  // Superinstructions (made by the assembler's peephole pass)
+  { name: "LOAD_FAST_LOAD_FAST", arg: "local2", pops: 0, pushes: 2 },
   // Pseudo-instructions: block setup for the exception table, resolved by the assembler.
   { name: "SETUP_FINALLY", arg: "jump", pops: 0, pushes: 0, jump: "forward", jumpPushes: 1, pseudo: true },
   { name: "SETUP_CLEANUP", arg: "jump", pops: 0, pushes: 0, jump: "forward", jumpPushes: 2, pseudo: true },
   { name: "SETUP_WITH", arg: "jump", pops: 0, pushes: 0, jump: "forward", jumpPushes: 1, pseudo: true },
   { name: "POP_BLOCK", arg: "none", pops: 0, pushes: 0, pseudo: true },
+  // An instruction merged away by the assembler's peephole pass.
+  { name: "REMOVED", arg: "none", pops: 0, pushes: 0, pseudo: true },
   { name: "JUMP", arg: "jump", pops: 0, pushes: 0, jump: "forward", terminal: true, pseudo: true },
   {
     name: "JUMP_NO_INTERRUPT",

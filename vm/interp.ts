@@ -987,6 +987,15 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             s[sp] = importFrom(s[sp - 1] as PyValue, names[arg]);
             sp++;
             break;
+          case 107: /* LOAD_FAST_LOAD_FAST */ {
+            const a = s[arg >> 4];
+            if (a === undefined) unboundLocal(code, arg >> 4);
+            const b = s[arg & 15];
+            if (b === undefined) unboundLocal(code, arg & 15);
+            s[sp++] = a;
+            s[sp++] = b;
+            break;
+          }
           default: {
             // A specialized instruction this loop has no case for: rewrite it back to its
             // generic instruction in place and run that (tier 2's deoptimization, for free).

@@ -157,7 +157,9 @@ export function parse(source: string, filename = "<unknown>", mode: ParseMode = 
     runStartRule(parser, mode);
     throw error;
   } catch (e) {
-    if (e === error || !(e instanceof PySyntaxError)) throw e;
+    if (e === error) throw e;
+    if (e instanceof RangeError) throw error;
+    if (!(e instanceof PySyntaxError)) throw e;
     parserError = e;
   }
   if (parser.furthest >= sentinel) throw error;
@@ -233,6 +235,8 @@ class Parser {
    * the whole expression, as PEG backtracking would (CPython's invalid_… rules see that prefix).
    */
   retreat = 0;
+  /** Set while diagnoseAtCursor runs: its trial parses must not diagnose again. */
+  diagnosing = false;
   /** The index of the token an assignment's type comment follows (it ends at the next NEWLINE). */
   typeCommentAfter = -1;
   private lines: string[] | null = null;
@@ -449,6 +453,16 @@ class Parser {
    * comma?").
    */
   diagnoseAtCursor(): PySyntaxError | null {
+    if (this.diagnosing) return null;
+    this.diagnosing = true;
+    try {
+      return this.diagnoseTwoExpressions();
+    } finally {
+      this.diagnosing = false;
+    }
+  }
+
+  diagnoseTwoExpressions(): PySyntaxError | null {
     const a = this.lastDisj;
     if (a === null || this.lastDisjEnd !== this.pos || !this.canStartExpression(this.tok)) return null;
     const startTok = this.tokens[this.lastDisjStart];

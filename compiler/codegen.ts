@@ -997,6 +997,26 @@ class Compiler {
     return flags;
   }
 
+  /**
+   * Pushes the `__annotations__` dict of a def (evaluated now, as Python 3.11 does without
+   * `from __future__ import annotations`); false when there are none.
+   */
+  annotations(args: ast.arguments, returns: ast.expr | null): boolean {
+    const items: [string, ast.expr][] = [];
+    for (const a of [...args.posonlyargs, ...args.args]) if (a.annotation) items.push([a.arg, a.annotation]);
+    if (args.vararg?.annotation) items.push([args.vararg.arg, args.vararg.annotation]);
+    for (const a of args.kwonlyargs) if (a.annotation) items.push([a.arg, a.annotation]);
+    if (args.kwarg?.annotation) items.push([args.kwarg.arg, args.kwarg.annotation]);
+    if (returns) items.push(["return", returns]);
+    if (items.length === 0) return false;
+    for (const [name, e] of items) {
+      this.loadConst(this.mangle(name));
+      this.expr(e);
+    }
+    this.emit(Op.BUILD_MAP, items.length);
+    return true;
+  }
+
   /** Emits MAKE_FUNCTION for `code` with the closure and the attributes already pushed. */
   makeFunction(code: PyCode, flags: number): void {
     if (code.freevars.length) {
@@ -1023,7 +1043,8 @@ class Compiler {
 
   functionDef(s: ast.FunctionDef | ast.AsyncFunctionDef): void {
     for (const d of s.decorator_list) this.expr(d);
-    const flags = this.defaults(s.args);
+    let flags = this.defaults(s.args);
+    if (this.annotations(s.args, s.returns)) flags |= 4;
     const scope = this.table.scopeFor(s);
     const qualname = this.qualnameFor(s.name);
     const code = this.compileFunctionBody(scope, s.name, qualname, s.lineno, s.args, () => {

@@ -31,6 +31,7 @@ import {
   FUNC_KWDEFAULTS,
   INTRINSIC_IMPORT_STAR,
   INTRINSIC_LIST_TO_TUPLE,
+  INTRINSIC_PRINT,
   INTRINSIC_UNARY_POSITIVE,
   Op,
   OPCODES,
@@ -199,6 +200,8 @@ class Compiler {
   stack: Unit[] = [];
   /** The enclosing class name for private-name mangling, or null. */
   className: string | null = null;
+  /** Compiling `single` mode input. */
+  interactive = false;
 
   constructor(readonly table: SymbolTable, readonly filename: string, readonly source: string) {}
 
@@ -337,6 +340,7 @@ class Compiler {
   }
 
   compileTop(tree: ast.mod): PyCode {
+    this.interactive = tree._type === "Interactive";
     const scope = this.table.scopeFor(tree);
     this.enterUnit(scope, "<module>", "<module>", 1);
     this.u.lineno = 0;
@@ -496,6 +500,10 @@ class Compiler {
         return;
       case "Expr":
         this.expr(s.value);
+        // `single` mode (the REPL) shows the value of top-level expression statements.
+        if (this.interactive && this.u.scope.kind === "module") {
+          this.emit(Op.CALL_INTRINSIC_1, INTRINSIC_PRINT);
+        }
         this.emit(Op.POP_TOP);
         return;
       case "Break":

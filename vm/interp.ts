@@ -107,6 +107,7 @@ import {
 } from "./ops.ts";
 import { NEVER_HOT, type Tier } from "./tier.ts";
 import { PyTraceback } from "./traceback.ts";
+import { writeStdout } from "./modules/sys.ts";
 import { stopIteration } from "./generator.ts";
 
 /** The generic instruction of every opcode (itself for generic ones). */
@@ -1323,6 +1324,13 @@ function deleteName(f: Frame, name: string): void {
 
 function intrinsic1(f: Frame, which: number, v: PyValue): PyValue {
   switch (which) {
+    case 1: /* PRINT: sys.displayhook for `single` mode */
+      if (v !== None) {
+        f.builtins.setStr("_", None);
+        writeStdout(repr(v) + "\n");
+        f.builtins.setStr("_", v);
+      }
+      return None;
     case 2: /* IMPORT_STAR */
       importStar(v, f.locals ?? f.globals);
       return None;

@@ -11,15 +11,18 @@
 import "./builtins.ts";
 import {
   dictFromObject,
+  newTuple,
   None,
   normInt,
   PyBaseException,
+  PyBytes,
   PyComplex,
+  PyDict,
   PyFloat,
   PyList,
+  PySlice,
   type PyValue,
 } from "./object.ts";
-import { newTuple } from "./object.ts";
 import { repr, str } from "./ops.ts";
 import data from "../tests/data/object_cases.json" with { type: "json" };
 
@@ -33,7 +36,10 @@ export type Encoded =
   | { complex: [string, string] }
   | { tuple: Encoded[] }
   | { list: Encoded[] }
-  | { dict: Record<string, Encoded> };
+  | { dict: Record<string, Encoded> }
+  | { slice: [Encoded, Encoded, Encoded] }
+  | { bytes: number[] }
+  | { intdict: [number, Encoded][] };
 
 /** What CPython produced: a result (a str, or the repr of anything else) or an error. */
 export type Outcome = { result: string } | { error: string; message: string };
@@ -59,6 +65,13 @@ export function decode(e: Encoded): PyValue {
   if ("complex" in e) return new PyComplex(floatOf(e.complex[0]), floatOf(e.complex[1]));
   if ("tuple" in e) return newTuple(e.tuple.map(decode));
   if ("list" in e) return new PyList(e.list.map(decode));
+  if ("slice" in e) return new PySlice(decode(e.slice[0]), decode(e.slice[1]), decode(e.slice[2]));
+  if ("bytes" in e) return new PyBytes(new Uint8Array(e.bytes));
+  if ("intdict" in e) {
+    const d = new PyDict();
+    for (const [k, v] of e.intdict) d.set(k, decode(v));
+    return d;
+  }
   const out: Record<string, PyValue> = {};
   for (const [k, v] of Object.entries(e.dict)) out[k] = decode(v);
   return dictFromObject(out);

@@ -158,7 +158,59 @@ FSUM = [[[enc(x) for x in xs], outcome(lambda: math.fsum(xs))] for xs in
         [[0.1] * 10, [1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50], [float("inf"), 1.0],
          [float("inf"), float("-inf")], [], [1e308, 1e308], [2.0**53, 1.0, 1.0], [0.3, 0.3, 0.3, -0.9]]]
 
+METHOD_CALLS = [
+    ("Hello, World", "lower", ()), ("Hello, World", "upper", ()), ("hello world", "title", ()),
+    ("they're bill's", "title", ()), ("ABCdef", "swapcase", ()), ("straße", "casefold", ()),
+    ("hELLO", "capitalize", ()), ("a,b,,c", "split", (",",)), ("a,b,,c", "split", (",", 1)),
+    (" a  b \t c\n", "split", ()), ("a b c", "rsplit", (None, 1)), ("a\nb\r\nc\rd", "splitlines", ()),
+    ("a\nb\n", "splitlines", (True,)), ("abc", "center", (8, "*")), ("abc", "center", (9, "*")),
+    ("abc", "ljust", (6,)), ("abc", "rjust", (6, "-")), ("-42", "zfill", (6,)), ("+4", "zfill", (4,)),
+    ("a\tbc\td", "expandtabs", ()), ("a\tb", "expandtabs", (4,)), ("abc", "partition", ("b",)),
+    ("abc", "rpartition", ("x",)), ("abcabc", "find", ("c", 3)), ("abcabc", "rfind", ("c", 0, 4)),
+    ("abc", "count", ("",)), ("aaa", "count", ("a", 1)), ("abc", "replace", ("", "-")),
+    ("aaa", "replace", ("a", "b", 2)), ("a", "index", ("b",)), ("abc", "startswith", (("x", "a"),)),
+    ("abc", "endswith", ("bc", 0, 2)), ("abc", "startswith", (1,)), ("  xx  ", "strip", ()),
+    ("xxaxx", "strip", ("x",)), ("xxaxx", "lstrip", ("x",)), ("xxaxx", "rstrip", ("x",)),
+    ("abc", "removeprefix", ("ab",)), ("abc", "removesuffix", ("bc",)), (",", "join", (["a", "b"],)),
+    (",", "join", ([1],)), ("abc", "isalpha", ()), ("a1", "isalnum", ()), ("123", "isdigit", ()),
+    ("²", "isdigit", ()), ("²", "isdecimal", ()), ("一", "isnumeric", ()), (" \t", "isspace", ()),
+    ("Abc Def", "istitle", ()), ("abc", "islower", ()), ("ABC", "isupper", ()), ("x1", "isidentifier", ()),
+    ("1x", "isidentifier", ()), ("a\x00", "isprintable", ()), ("é", "isascii", ()), ("é", "encode", ()),
+    ("é", "encode", ("ascii",)), ("é", "encode", ("ascii", "replace")), ("a😀b", "find", ("b",)),
+    ("a😀b😀", "rfind", ("😀",)), ("a😀b", "index", ("😀",)), ("😀", "center", (5, "*")),
+    ("x😀y", "upper", ()), ("ab😀cd", "split", ("😀",)), ("a", "split", ("",)), ("a", "center", (5, "ab")),
+    ("{} {}", "format", (1, 2)), ("{0!r:>6}", "format", ("a",)), ("abc", "translate", ({97: "X", 98: None},)),
+    ("abc", "__getitem__", (slice(None, None, -1),)), ("abcdef", "__getitem__", (slice(1, 5, 2),)),
+    ("a😀c", "__getitem__", (slice(None, None, -1),)), ("abc", "__getitem__", (5,)),
+    ("abc", "__mul__", (3,)), ("abc", "__contains__", (1,)),
+    ([3, 1, 2], "index", (2,)), ([3, 1, 2], "index", (5,)), ([3, 1, 2], "count", (1,)), ([], "pop", ()),
+    ([1], "pop", (5,)), ([1], "remove", (2,)), ([1, 2, 3], "__getitem__", (slice(None, None, -2),)),
+    ([1, 2, 3], "__getitem__", (5,)), ([1, 2, 3], "__getitem__", ("a",)), ((1, 2), "index", (3,)),
+    ((1, 2, 2), "count", (2,)), ((1, 2), "__getitem__", (2,)), ({"a": 1}, "pop", ("b",)), ({}, "popitem", ()),
+    ({"a": 1}, "get", ("b", 0)), ({"a": 1}, "__getitem__", ("b",)), ({"a": 1, "b": 2}, "popitem", ()),
+    (b"abc", "decode", ()), (b"\xff", "decode", ()), (b"a,b", "split", (b",",)), (b"ab", "hex", ()),
+    (b"abc", "upper", ()), (b"abc", "find", (b"c",)), (b"abc", "__getitem__", (1,)),
+    (255, "to_bytes", (2, "big")), (-1, "to_bytes", (1, "big")), (256, "to_bytes", (1, "big")),
+    (10, "bit_length", ()), (-(2**70), "bit_length", ()), (5, "bit_count", ()), (7, "as_integer_ratio", ()),
+    (1.5, "as_integer_ratio", ()), (0.1, "hex", ()), (2.0, "is_integer", ()), (-0.0, "hex", ()), (1e300, "hex", ()),
+    (5e-324, "hex", ()), (2.5, "__round__", ()), (3.5, "__round__", ()), (1234, "__round__", (-2,)),
+    (3 + 4j, "conjugate", ()), (3 + 4j, "__abs__", ()), (1j, "__pow__", (2,)), ((1 + 2j), "__truediv__", (3 - 1j,)),
+]
+def call_method(r, name, args):
+    return getattr(r, name)(*args)
+def enc_arg(v):
+    if isinstance(v, slice):
+        return {"slice": [enc(v.start), enc(v.stop), enc(v.step)]}
+    if isinstance(v, bytes):
+        return {"bytes": list(v)}
+    if isinstance(v, dict) and any(not isinstance(k, str) for k in v):
+        return {"intdict": [[k, enc(x)] for k, x in v.items()]}
+    return enc(v)
+method_cases = [[enc_arg(r), name, [enc_arg(a) for a in args], outcome(lambda: call_method(r, name, args))]
+                for r, name, args in METHOD_CALLS]
+
 json.dump({
+    "methods": method_cases,
     "format": format_cases, "percent": percent_cases, "str_format": str_format_cases, "round": ROUND,
     "float_repr": REPR, "int_parse": INT_PARSE, "float_parse": FLOAT_PARSE, "math": MATH, "fsum": FSUM,
     "python": sys.version.split()[0],

@@ -136,10 +136,16 @@ export function floatHashExact(v: number): bigint {
 /** frexp(v): [mantissa in [0.5, 1), exponent] with v = m * 2**e. */
 export function frexp(v: number): [number, number] {
   if (v === 0 || !Number.isFinite(v) || v !== v) return [v, 0];
-  const abs = Math.abs(v);
-  let e = Math.max(-1073, Math.floor(Math.log2(abs)) + 1);
+  let abs = Math.abs(v);
+  let shift = 0;
+  // Subnormals: scale into the normal range first so the powers of two below stay finite.
+  if (abs < 2.2250738585072014e-308) {
+    abs *= 18446744073709551616; // 2**64
+    shift = -64;
+  }
+  let e = Math.floor(Math.log2(abs)) + 1;
   let m = abs * Math.pow(2, -e);
-  // Fix the estimate (log2 can be off by one near powers of two; subnormals need two steps).
+  // log2 can be off by one near powers of two.
   while (m < 0.5) {
     m *= 2;
     e--;
@@ -148,5 +154,5 @@ export function frexp(v: number): [number, number] {
     m /= 2;
     e++;
   }
-  return [v < 0 ? -m : m, e];
+  return [v < 0 ? -m : m, e + shift];
 }

@@ -14,7 +14,7 @@
  * @module
  */
 import { CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../compiler/code.ts";
-import { acquireFrame, Frame, releaseFrame, threadState } from "./frame.ts";
+import { acquireFrame, Frame, releaseFrame } from "./frame.ts";
 import {
   defGetSet,
   defMethod,
@@ -22,7 +22,7 @@ import {
   Exc,
   functionType,
   None,
-  PyCell,
+  type PyCell,
   PyDict,
   PyObject,
   PyTuple,
@@ -252,26 +252,6 @@ export function runClassBody(func: PyFunction, namespace: PyDict): PyValue {
 export function runCode(code: PyCode, globals: PyDict, locals: PyDict, builtins: PyDict): PyValue {
   const frame = new Frame(code, globals, builtins, locals, null);
   return activeTier().execute(frame, null);
-}
-
-/** The globals of the innermost running Python frame (for `globals()`), or null. */
-export function currentGlobals(): PyDict | null {
-  return threadState.frame?.globals ?? null;
-}
-
-/** The locals of the innermost running frame as a dict (for `locals()` / `vars()`). */
-export function currentLocals(): PyDict | null {
-  const f = threadState.frame;
-  if (f === null) return null;
-  if (f.locals !== null) return f.locals;
-  const d = new PyDict();
-  const code = f.code;
-  for (let i = 0; i < code.nlocalsplus; i++) {
-    let v = f.values[i];
-    if (v instanceof PyCell) v = v.value;
-    if (v !== undefined && v !== null) d.setStr(code.localsplusNames[i], v);
-  }
-  return d;
 }
 
 // Function attributes.

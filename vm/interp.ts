@@ -108,7 +108,6 @@ import {
 import { NEVER_HOT, type Tier } from "./tier.ts";
 import { PyTraceback } from "./traceback.ts";
 import { writeStdout } from "./modules/sys.ts";
-import { stopIteration } from "./generator.ts";
 
 /** The generic instruction of every opcode (itself for generic ones). */
 const GENERIC_OF: Uint8Array = Uint8Array.from({ length: 256 }, (_, i) => OPCODES[i]?.generic ?? i);
@@ -1653,10 +1652,3 @@ function matchKeys(subject: PyValue, keys: PyTuple): PyValue {
   }
   return new PyTuple(out);
 }
-
-/** Resumes a generator from outside the loop (used by tests). */
-export function generatorFrameValue(g: PyGenerator): PyValue {
-  return g.resume(None, null);
-}
-
-void stopIteration;

@@ -137,3 +137,29 @@ Deno.test("single mode takes one statement, as compile(…, 'single') does", () 
   }
   strictEqual(parse("x = 1; y = 2\n", "<test>", "single").body.length, 2);
 });
+
+Deno.test("every node has exactly its NODE_FIELDS, plus positions when located", async () => {
+  const { NODE_FIELDS, UNLOCATED_NODES, POSITION_ATTRIBUTES } = await import("./ast.ts");
+  const dir = new URL("../tests/data/ast/", import.meta.url);
+  const sources = [...Deno.readDirSync(dir)].filter((e) => e.name.endsWith(".py"))
+    .map((e) => Deno.readTextFileSync(new URL(e.name, dir)));
+  sources.push("type X[T: int, *Ts, **P] = list[T]\ndef f[T](x): pass\nclass C[T]: pass\n");
+  const seen = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== "object" || !("_type" in node)) return;
+    const type = (node as A.AstNode)._type;
+    if (!(type in NODE_FIELDS)) return; // constant values such as { _type: "complex" }
+    seen.add(type);
+    const expected = [
+      "_type",
+      ...NODE_FIELDS[type],
+      ...(UNLOCATED_NODES.has(type) ? [] : POSITION_ATTRIBUTES),
+    ];
+    deepStrictEqual(Object.keys(node).sort(), [...new Set(expected)].sort(), type);
+    for (const value of Object.values(node)) visit(value);
+  };
+  for (const source of sources) visit(parse(source, "<test>"));
+  // The grammar programs reach every node kind but the other modes' roots.
+  strictEqual(seen.size >= 75, true, `only ${seen.size} node kinds seen`);
+});

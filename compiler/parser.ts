@@ -354,6 +354,13 @@ class Parser {
     if (this.lines === null) this.lines = this.source.split(/\r\n|\r|\n/);
     return lineno >= 1 && lineno <= this.lines.length ? this.lines[lineno - 1] : null;
   }
+  /** The number of the source's last line (a final line break does not start another). */
+  lastLineNumber(): number {
+    if (this.lines === null) this.lines = this.source.split(/\r\n|\r|\n/);
+    const n = this.lines.length;
+    return n > 1 && this.lines[n - 1] === "" ? n - 1 : n;
+  }
+
   /** Whether only DEDENT/NEWLINE/ENDMARKER tokens follow `t` (inclusive). */
   atEndOfFile(t: Token): boolean {
     for (let i = this.tokens.indexOf(t); i < this.tokens.length; i++) {
@@ -404,11 +411,9 @@ class Parser {
       // CPython's DEDENT and ENDMARKER have no column: it reports where its tokenizer stands, the
       // start of the line's first token (0, 1-based) or, at the end of the file, past the last line.
       if (this.atEndOfFile(t)) {
-        const lines = this.source.split(/\r\n|\r|\n/);
-        const endsWithNewline = lines.length > 1 && lines[lines.length - 1] === "";
-        const lineno = endsWithNewline ? lines.length - 1 : lines.length;
-        const text = lines[lineno - 1] ?? "";
-        const offset = [...text].length + (endsWithNewline ? 1 : 0);
+        const lineno = this.lastLineNumber();
+        const text = this.sourceLine(lineno) ?? "";
+        const offset = [...text].length + (this.sourceLine(lineno + 1) === "" ? 1 : 0);
         return new PySyntaxError(
           kind,
           msg,
@@ -444,6 +449,22 @@ class Parser {
       throw p;
     }
     if (t.kind === DEDENT) throw this.errorAtToken("unexpected unindent", t, "IndentationError");
+    if (t.kind === ENDMARKER) {
+      // CPython's ENDMARKER has no column: -1, shown as offset 0, on the last line.
+      const lineno = this.lastLineNumber();
+      return this.throwAt(
+        new PySyntaxError(
+          "SyntaxError",
+          "invalid syntax",
+          this.filename,
+          lineno,
+          0,
+          this.sourceLine(lineno),
+          lineno,
+          0,
+        ),
+      );
+    }
     throw this.errorAtToken("invalid syntax", t);
   }
 
@@ -1116,9 +1137,11 @@ class Parser {
 
   parseAnnAssign(s: Token, target: A.expr): A.AnnAssign {
     const parenthesized = s.kind === OP && s.value === "(";
-    // CPython's annotation rules all need an expression after the ':'.
-    if (!this.canStartExpression(this.peek(1))) {
-      this.advance();
+    // CPython's annotation rules all need an expression after the ':'. Its first pass only reads
+    // past the ':' for a single target, so that is where its generic error points otherwise.
+    const single = target._type === "Name" || target._type === "Attribute" || target._type === "Subscript";
+    if (!this.canStartExpression(this.tokens[this.pos + 1])) {
+      if (single) this.advance();
       this.fail();
     }
     if (target._type === "Tuple") {

@@ -452,18 +452,8 @@ class Parser {
     if (t.kind === ENDMARKER) {
       // CPython's ENDMARKER has no column: -1, shown as offset 0, on the last line.
       const lineno = this.lastLineNumber();
-      return this.throwAt(
-        new PySyntaxError(
-          "SyntaxError",
-          "invalid syntax",
-          this.filename,
-          lineno,
-          0,
-          this.sourceLine(lineno),
-          lineno,
-          0,
-        ),
-      );
+      const text = this.sourceLine(lineno);
+      throw new PySyntaxError("SyntaxError", "invalid syntax", this.filename, lineno, 0, text, lineno, 0);
     }
     throw this.errorAtToken("invalid syntax", t);
   }

@@ -49,6 +49,8 @@ export class Frame {
   declare returnJump: number;
   /** A generator frame run inside the loop: the exception being handled below it. */
   declare savedExc: PyValue;
+  /** An `__init__` frame run by a class call in the loop: the new instance (the call's value). */
+  declare initSelf: PyValue;
   constructor(code: PyCode, globals: PyDict, builtins: PyDict, locals: PyDict | null, func: PyValue | null) {
     this.code = code;
     this.globals = globals;
@@ -67,6 +69,7 @@ export class Frame {
     this.returnMode = 0;
     this.returnJump = 0;
     this.savedExc = None;
+    this.initSelf = None;
   }
 
   /** The source line being executed (of the last instruction started). */
@@ -106,6 +109,9 @@ export function releaseFrame(f: Frame): void {
   f.back = null;
   f.sp = code.nlocalsplus;
   f.ip = 0;
+  f.returnMode = 0;
+  f.returnJump = 0;
+  f.initSelf = None;
   f.state = FRAME_CREATED;
   pool.push(f);
 }

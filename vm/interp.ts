@@ -58,6 +58,7 @@ import {
   methodType,
   newException,
   None,
+  objectType,
   PyBaseException,
   PyBuiltinFunction,
   PyCell,
@@ -75,7 +76,9 @@ import {
   setType,
   strType,
   tupleType,
+  TYPE_HEAP,
   typeOf,
+  typeType,
 } from "./object.ts";
 import {
   binaryOp,
@@ -107,6 +110,7 @@ import {
 } from "./ops.ts";
 import { NEVER_HOT, type Tier } from "./tier.ts";
 import { PyTraceback } from "./traceback.ts";
+import { objectNew } from "./types/type.ts";
 import { writeStdout } from "./modules/sys.ts";
 
 /** The generic instruction of every opcode (itself for generic ones). */
@@ -221,9 +225,10 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             if (f === entry) return v;
             const mode = f.returnMode;
             const jump = f.returnJump;
-            if (mode !== RETURN_TO_CALL) leaveGenerator(f, v);
+            const initSelf = f.initSelf;
+            if (mode === RETURN_TO_FOR_ITER || mode === RETURN_TO_SEND) leaveGenerator(f, v);
             const caller = f.back!;
-            if (mode === RETURN_TO_CALL) releaseFrame(f);
+            if (mode === RETURN_TO_CALL || mode === RETURN_TO_INIT) releaseFrame(f);
             threadState.depth--;
             f = caller;
             threadState.frame = f;
@@ -234,7 +239,11 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             s = f.values;
             sp = f.sp;
             ip = f.ip;
-            if (mode !== RETURN_TO_FOR_ITER) s[sp++] = v;
+            if (mode === RETURN_TO_INIT) {
+              // The frame below called a class: the value of the call is the new instance.
+              if (v !== None) raise(Exc.TypeError, `__init__() should return None, not '${typeOf(v).name}'`);
+              s[sp++] = initSelf;
+            } else if (mode !== RETURN_TO_FOR_ITER) s[sp++] = v;
             ip += jump;
             break;
           }
@@ -770,6 +779,40 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 break;
               }
             }
+            if (ctype === typeType && self === null && kwnames === null) {
+              const init = inlineInit(callable as PyType);
+              if (init !== null) {
+                // Calling a class: allocate the instance here and run __init__ in this loop
+                // (CPython 3.13's CALL_ALLOC_AND_ENTER_INIT); RETURN pushes the instance.
+                const obj = objectNew(callable as PyType, [], null);
+                const args = s.slice(argStart - 1, sp) as PyValue[];
+                args[0] = obj;
+                const frame = bindFrame(init, args, null);
+                sp -= arg + 2;
+                if (threadState.depth >= threadState.recursionLimit) {
+                  raise(Exc.RecursionError, "maximum recursion depth exceeded");
+                }
+                threadState.depth++;
+                f.sp = sp;
+                f.ip = ip;
+                frame.back = f;
+                frame.state = FRAME_RUNNING;
+                frame.returnMode = RETURN_TO_INIT;
+                frame.initSelf = obj;
+                const icode = init.code;
+                if (icode.warmup === 0) loopTier.onCodeCreated(icode);
+                f = frame;
+                threadState.frame = f;
+                code = icode;
+                bc = code.code;
+                consts = code.consts;
+                names = code.names;
+                s = frame.values;
+                sp = code.nlocalsplus;
+                ip = 0;
+                break;
+              }
+            }
             const args = s.slice(argStart, sp) as PyValue[];
             sp -= arg + 2;
             if (ctype === methodDescriptorType && self !== null) {
@@ -1029,7 +1072,21 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
 // Exceptions: conversion, context, unwinding
 
 /** Frame.returnMode: how a frame run inside the loop hands control back to the frame below. */
-const RETURN_TO_CALL = 0, RETURN_TO_FOR_ITER = 1, RETURN_TO_SEND = 2;
+const RETURN_TO_CALL = 0, RETURN_TO_FOR_ITER = 1, RETURN_TO_SEND = 2, RETURN_TO_INIT = 3;
+
+let objectNewFunction: PyValue | undefined;
+/**
+ * `__init__` of class `cls` when calling the class can run as a frame of this loop: a plain
+ * class (metatype `type`, object's `__new__`) whose `__init__` is a Python function. Else null.
+ */
+function inlineInit(cls: PyType): PyFunction | null {
+  if ((cls.flags & TYPE_HEAP) === 0) return null;
+  const init = cls.lookup("__init__");
+  if (!(init instanceof PyFunction) || (init.code.flags & CO_GENERATOR) !== 0) return null;
+  objectNewFunction ??= objectType.attrs.get("__new__");
+  if (cls.lookup("__new__") !== objectNewFunction) return null;
+  return init;
+}
 
 /**
  * Starts or resumes generator `gen` as a frame of this loop on top of `caller` (FOR_ITER or SEND),
@@ -1144,7 +1201,8 @@ function unwind(entry: Frame, f: Frame, e: unknown, reraise: boolean): Frame {
     }
     frame.state = FRAME_DONE;
     if (frame === entry) throw exc;
-    if (frame.returnMode !== RETURN_TO_CALL) {
+    const mode = frame.returnMode;
+    if (mode === RETURN_TO_FOR_ITER || mode === RETURN_TO_SEND) {
       // An inlined generator raised: as PyGenerator.resume, StopIteration becomes RuntimeError.
       leaveGenerator(frame, undefined);
       if (exc.cls === Exc.StopIteration || exc.cls.isSubtypeOf(Exc.StopIteration)) {

@@ -428,9 +428,17 @@ class Parser {
       const next = this.tokens[this.tokens.indexOf(t) + 1] ?? t;
       return this.error(msg, t.line, next.line === t.line ? next.col - 1 : t.col - 1, t.line, -2, kind);
     }
-    // CPython's NEWLINE token is zero-width; an ENDMARKER too.
-    const zeroWidth = t.kind === NEWLINE || t.kind === ENDMARKER || t.kind === DEDENT;
-    return this.error(msg, t.line, t.col, zeroWidth ? t.line : t.endLine, zeroWidth ? t.col : t.endCol, kind);
+    if (t.kind === NEWLINE) {
+      // CPython's NEWLINE ends where the line does and starts at a comment before it, if any.
+      const i = this.tokens.indexOf(t);
+      const gapStart = i > 0 ? this.tokens[i - 1].end : t.start;
+      const hash = this.source.lastIndexOf("#", t.start);
+      const col = hash >= gapStart && this.tokens[i - 1]?.endLine === t.line
+        ? t.col - utf8Length(this.source.slice(hash, t.start))
+        : t.col;
+      return this.error(msg, t.line, col, t.line, t.col, kind);
+    }
+    return this.error(msg, t.line, t.col, t.endLine, t.endCol, kind);
   }
   errorAtNode(msg: string, n: Node): PySyntaxError {
     return this.error(msg, n.lineno, n.col_offset, n.end_lineno, n.end_col_offset);
@@ -466,10 +474,13 @@ class Parser {
   diagnoseAtCursor(): PySyntaxError | null {
     if (this.diagnosing) return null;
     this.diagnosing = true;
+    // A second-pass diagnosis reads ahead; the generic error stays where the first pass stopped.
+    const furthest = this.furthest;
     try {
       return this.diagnoseTwoExpressions();
     } finally {
       this.diagnosing = false;
+      this.furthest = furthest;
     }
   }
 
@@ -487,8 +498,14 @@ class Parser {
     if (this.level === 0) return null;
     if (startTok.kind === NAME && SOFT_KEYWORDS.has(startTok.value)) return null;
     if (startTok.kind === NAME && this.tokens[this.lastDisjStart + 1].kind === STRING) return null;
-    // expression_without_invalid: a conditional expression without 'else' falls back to its disjunction.
-    const b = this.speculate(() => this.parseExpression()) ?? this.speculate(() => this.parseDisjunction());
+    // expression_without_invalid, with PEG backtracking: a conditional expression without 'else'
+    // falls back to its disjunction, and a failing operand or trailer to what precedes it.
+    let b = this.attempt(this.parseExpression);
+    if (b === null) {
+      this.retreat++;
+      b = this.attempt(this.parseDisjunction);
+      this.retreat--;
+    }
     if (b === null) return null;
     return this.errorRange("invalid syntax. Perhaps you forgot a comma?", a, b);
   }
@@ -1237,7 +1254,22 @@ class Parser {
     if (!this.isKw("in") || this.invalidTarget(target, FOR_TARGETS) !== null) {
       // CPython's invalid_for_target: re-read as star_expressions to name what cannot be assigned to.
       this.pos = save;
-      const e = this.attempt(this.parseStarExpressions);
+      const disj = [this.lastDisjStart, this.lastDisjEnd, this.lastDisj] as const;
+      const furthest = this.furthest;
+      let e: A.expr | null = null;
+      try {
+        e = this.parseStarExpressions();
+        // CPython's invalid_for_target reads the target as star_expressions, whose invalid_expression
+        // may find two expressions in a row ("Perhaps you forgot a comma?").
+        const twoInARow = this.diagnoseAtCursor();
+        if (twoInARow !== null) throw twoInARow;
+      } catch (err) {
+        // Specific errors of that reading stand.
+        if (!(err instanceof PySyntaxError) || err.msg !== "invalid syntax") throw err;
+      }
+      this.furthest = furthest;
+      // A for target is not an `expression`: its trial parse must not feed the comma diagnosis.
+      [this.lastDisjStart, this.lastDisjEnd, this.lastDisj] = disj;
       if (e !== null) {
         const bad = this.invalidTarget(e, FOR_TARGETS);
         if (bad !== null) throw this.errorAtNode(`cannot assign to ${exprName(bad)}`, bad);
@@ -2403,11 +2435,13 @@ class Parser {
   /** CPython's `invalid_named_expression` for `name = value` where an expression was expected. */
   namedExpressionError(s: Token, e: A.expr): void {
     const save = this.pos;
+    const furthest = this.furthest;
     this.advance();
     const vs = this.tok;
     const v = this.speculate(() => this.parseBitOr());
     const after = this.tok;
     this.pos = save;
+    this.furthest = furthest;
     if (v === null || (after.kind === OP && (after.value === "=" || after.value === ":="))) return;
     void vs;
     if (e._type === "Name" && s.kind === NAME) {
@@ -2420,13 +2454,51 @@ class Parser {
     }
   }
 
+  /**
+   * CPython's invalid_expression for an expression that failed with a generic error inside
+   * brackets: the longest valid prefix of the disjunction (PEG backtracking), then a second
+   * expression right after it, is "Perhaps you forgot a comma?". Returns the error to raise.
+   */
+  diagnoseExpression(e: unknown, start: number, level: number): unknown {
+    if (!(e instanceof PySyntaxError) || e.msg !== "invalid syntax" || this.retreat > 0 || this.diagnosing) {
+      return e;
+    }
+    // The bracket level where the expression started: the throw skipped the closing decrements.
+    if (level === 0) return e;
+    const errorPos = this.pos;
+    const errorLevel = this.level;
+    const furthest = this.furthest;
+    this.level = level;
+    this.pos = start;
+    this.retreat++;
+    const a = this.attempt(this.parseDisjunction);
+    this.retreat--;
+    if (a !== null) {
+      this.lastDisjStart = start;
+      this.lastDisjEnd = this.pos;
+      this.lastDisj = a;
+      const specific = this.diagnoseAtCursor();
+      if (specific !== null) return specific;
+    }
+    this.pos = errorPos;
+    this.level = errorLevel;
+    this.furthest = furthest;
+    return e;
+  }
+
   /** `expression`: lambda, conditional expression, or disjunction. */
   parseExpression(): A.expr {
     const s = this.tok;
     if (s.kind === NAME && s.value === "lambda") return this.parseLambda();
     this.enter();
     const startIndex = this.pos;
-    const body = this.parseDisjunction();
+    const startLevel = this.level;
+    let body: A.expr;
+    try {
+      body = this.parseDisjunction();
+    } catch (e) {
+      throw this.diagnoseExpression(e, startIndex, startLevel);
+    }
     if (!(this.tok.kind === NAME && this.tok.value === "if")) {
       this.lastDisjStart = startIndex;
       this.lastDisjEnd = this.pos;
@@ -3741,6 +3813,21 @@ function isDecimalInteger(text: string): boolean {
     if (c < 0x30 || c > 0x39) return false;
   }
   return true;
+}
+
+/** The UTF-8 length of a string. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 /** A bytes value as the decoder gives it (one char per byte) → bytes. */

@@ -843,6 +843,39 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 args.push(values[i]);
               }
             }
+            let target = callable;
+            if (typeof target === "object" && target.cls === methodType) {
+              args.unshift((target as PyMethod).self);
+              target = (target as PyMethod).func;
+            }
+            if (
+              typeof target === "object" && target.cls === functionType &&
+              ((target as PyFunction).code.flags & CO_GENERATOR) === 0
+            ) {
+              // f(*args, **kwargs) of a Python function: its frame runs in this loop.
+              const frame = bindFrame(target as PyFunction, args, kwnames);
+              sp--;
+              if (threadState.depth >= threadState.recursionLimit) {
+                raise(Exc.RecursionError, "maximum recursion depth exceeded");
+              }
+              threadState.depth++;
+              f.sp = sp;
+              f.ip = ip;
+              frame.back = f;
+              frame.state = FRAME_RUNNING;
+              const fcode = frame.code;
+              if (fcode.warmup === 0) loopTier.onCodeCreated(fcode);
+              f = frame;
+              threadState.frame = f;
+              code = fcode;
+              bc = code.code;
+              consts = code.consts;
+              names = code.names;
+              s = frame.values;
+              sp = code.nlocalsplus;
+              ip = 0;
+              break;
+            }
             s[sp - 1] = call(callable, args, kwnames);
             break;
           }

@@ -61,6 +61,11 @@ CASES = [
     "match x:\n  case 1 + 1: pass\n", "match x:\n  case *a: pass\n",
     # strings
     "b'a' 'b'\n", "'a' b'b'\n", "f'{}'\n", "f'{x!z}'\n", "x = 'abc\n", "x = '''abc\n",
+    # comments before the line end, PEG backtracking in diagnoses
+    "if x  # c\n  pass\n", "x = 1 +  # comment here\n", "class A  # c\n  pass\n",
+    "print(a, f(r)r [x for x in r])\n", "print([v for v x values])\n", "f(3 [], [1])\n",
+    "{k: v for k, v b d.items()}\n", "x = [i for i inin range(5)]\n", "x = 1 if y z else 2\n",
+    "(n if n ( 2 else 3)\n", "@dec\n", "tags  []\n", "x(a)(b): int\n",
     # lexer errors reported in the parser's order
     "x = 1 2\ny = (\n", "a = b c\nf(\n", "x = 1 2\ns = \"abc\n", "x = 0777\n",
     "x = 1_\n", "x = 1\n\tif y:\n", "é = 1 +\n", "s = 'é' +\n", "x = )\n",

@@ -78,6 +78,7 @@ Deno.test("symtable: CPython's compile-time errors, with locations", () => {
     ["def f(a, a):\n    pass\n", "duplicate argument 'a' in function definition", 1],
     ["yield 1\n", "'yield' outside function", 1],
     ["x = *a\n", "can't use starred expression here", 1],
+    ["async def f():\n    yield 1\n    return 2\n", "'return' with value in async generator", 3],
     [
       "try:\n    pass\nexcept:\n    pass\nexcept ValueError:\n    pass\n",
       "default 'except:' must be last",

@@ -610,6 +610,9 @@ function analyzeBlock(
   filename: string,
   source: string,
 ): Set<string> {
+  if (s.isCoroutine && s.isGenerator && s.returnsValue) {
+    throw syntaxErrorAt("'return' with value in async generator", s.returnsValue, filename, source);
+  }
   const local = new Set<string>();
   const free = new Set<string>();
   const newGlobals = new Set(globals);

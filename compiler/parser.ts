@@ -1465,7 +1465,8 @@ class Parser {
     const context_expr = this.parseExpression();
     let optional_vars: A.expr | null = null;
     if (this.eatKw("as")) {
-      optional_vars = this.parseTargetElementList();
+      // `star_target`: a single target (a parenthesized tuple is an atom).
+      optional_vars = this.parseStarNamedExpression(false);
       const bad = this.invalidTarget(optional_vars, STAR_TARGETS);
       if (bad !== null) throw this.errorAtNode(`cannot assign to ${exprName(bad)}`, bad);
       const t = this.tok;
@@ -1475,14 +1476,6 @@ class Parser {
       this.setContext(optional_vars, "Store");
     }
     return { _type: "withitem", context_expr, optional_vars };
-  }
-
-  /** `star_target` after `as`: a single target (a parenthesized tuple is an atom). */
-  parseTargetElementList(): A.expr {
-    const s = this.tok;
-    const e = this.parseStarNamedExpression(false);
-    void s;
-    return e;
   }
 
   parseTry(): A.Try | A.TryStar {
@@ -1706,7 +1699,6 @@ class Parser {
     const defaults: A.expr[] = [];
     let seenSlash = false;
     let starTok: Token | null = null;
-    let bareStar = false;
     while (!this.isOp(close)) {
       const t = this.tok;
       let current: A.arg | null = null;
@@ -1730,7 +1722,6 @@ class Parser {
         this.advance();
         starTok = t;
         if (this.isOp(",") || this.isOp(close)) {
-          bareStar = true;
           const after = this.isOp(",") ? this.peek(1) : this.tok;
           if (after.kind === OP && (after.value === close || after.value === "**")) {
             // A def's error points at the '*', a lambda's at the last token looked at.
@@ -1749,7 +1740,7 @@ class Parser {
           throw this.errorAtToken("var-keyword argument cannot have default value", this.tok);
         }
       } else {
-        if (t.kind === OP && t.value === "(") this.parenthesizedParameters(annotations, close);
+        if (t.kind === OP && t.value === "(") this.parenthesizedParameters(annotations);
         const p = current = this.parseParam(annotations, false);
         let dflt: A.expr | null = null;
         if (this.isOp("=")) {
@@ -1778,13 +1769,12 @@ class Parser {
       }
       if (annotations && current !== null) this.attachTypeComment(current);
     }
-    void bareStar;
     if (!this.isOp(close)) this.fail();
     return { _type: "arguments", posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults };
   }
 
   /** CPython's error for `def f((a, b)):` (and the lambda form); otherwise a plain syntax error. */
-  parenthesizedParameters(annotations: boolean, close: string): never {
+  parenthesizedParameters(annotations: boolean): never {
     const open = this.tok;
     const found = this.speculate(() => {
       this.advance();
@@ -1800,7 +1790,6 @@ class Parser {
       const what = annotations ? "Function parameters" : "Lambda expression parameters";
       throw this.error(`${what} cannot be parenthesized`, open.line, open.col, found.endLine, found.endCol);
     }
-    void close;
     throw this.errorAtToken("invalid syntax", open);
   }
 
@@ -2437,13 +2426,11 @@ class Parser {
     const save = this.pos;
     const furthest = this.furthest;
     this.advance();
-    const vs = this.tok;
-    const v = this.speculate(() => this.parseBitOr());
+    const v = this.attempt(this.parseBitOr);
     const after = this.tok;
     this.pos = save;
     this.furthest = furthest;
     if (v === null || (after.kind === OP && (after.value === "=" || after.value === ":="))) return;
-    void vs;
     if (e._type === "Name" && s.kind === NAME) {
       throw this.errorRange("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e, v);
     }

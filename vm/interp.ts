@@ -779,7 +779,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 break;
               }
             }
-            if (ctype === typeType && self === null && kwnames === null) {
+            if (ctype === typeType && self === null) {
               const init = inlineInit(callable as PyType);
               if (init !== null) {
                 // Calling a class: allocate the instance here and run __init__ in this loop
@@ -787,7 +787,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 const obj = objectNew(callable as PyType, [], null);
                 const args = s.slice(argStart - 1, sp) as PyValue[];
                 args[0] = obj;
-                const frame = bindFrame(init, args, null);
+                const frame = bindFrame(init, args, kwnames);
                 sp -= arg + 2;
                 if (threadState.depth >= threadState.recursionLimit) {
                   raise(Exc.RecursionError, "maximum recursion depth exceeded");

@@ -1019,7 +1019,11 @@ class Compiler {
     if (items.length === 0) return false;
     for (const [name, e] of items) {
       this.loadConst(this.mangle(name));
-      this.expr(e);
+      if (e._type === "Starred") {
+        // `*args: *Ts` (PEP 646): the annotation is the one value of [*Ts].
+        this.expr(e.value);
+        this.emit(Op.UNPACK_SEQUENCE, 1);
+      } else this.expr(e);
     }
     this.emit(Op.BUILD_MAP, items.length);
     return true;
@@ -1982,11 +1986,16 @@ class Compiler {
     const depth = new Int32Array(n + 1).fill(-1);
     let maxDepth = 0;
     const work: number[] = [];
+    // Every path must reach an instruction with the same depth, never below zero: a failure
+    // here is a code generator bug, reported as such rather than left to crash the VM.
     const reach = (i: number, d: number) => {
       if (i > n) return;
+      if (d < 0) throw new Error(`internal: stack underflow at instruction ${i} of ${u.qualname}`);
       if (depth[i] < 0) {
         depth[i] = d;
         work.push(i);
+      } else if (depth[i] !== d) {
+        throw new Error(`internal: inconsistent stack depth (${depth[i]} vs ${d}) at ${i} of ${u.qualname}`);
       }
       if (d > maxDepth) maxDepth = d;
     };
@@ -2001,6 +2010,7 @@ class Compiler {
         reach(ins.target.pos, d + stackEffect(ins.op, ins.arg, true));
       }
       const after = d + stackEffect(ins.op, ins.arg, false);
+      if (after < 0) throw new Error(`internal: stack underflow at instruction ${i} of ${u.qualname}`);
       if (after > maxDepth) maxDepth = after;
       if (!info.terminal) reach(i + 1, after);
     }

@@ -107,6 +107,8 @@ export class PyType extends PyObject {
   declare lookupCache: Map<string, PyValue | null>;
   /** Whether the MRO has data descriptors with non-dunder names: 0 unknown, 1 no, 2 yes. */
   declare plainDataDescriptors: number;
+  /** lookup() results for the hot dunders (HOT_DUNDERS index; undefined = not looked up yet). */
+  declare dunderCache: (PyValue | null | undefined)[];
   constructor(
     metatype: PyType | null,
     name: string,
@@ -139,6 +141,7 @@ export class PyType extends PyObject {
     this.solidBase = this;
     this.lookupCache = new Map();
     this.plainDataDescriptors = 0;
+    this.dunderCache = freshDunderCache();
     for (const b of bases) b.subclasses.push(this);
   }
 
@@ -147,6 +150,17 @@ export class PyType extends PyObject {
     const cached = this.lookupCache.get(name);
     if (cached !== undefined) return cached === null ? undefined : cached;
     return this.lookupSlow(name);
+  }
+
+  /** lookup(HOT_DUNDERS[index]) through an array cache: the operator protocols' hot path. */
+  lookupDunder(index: number): PyValue | undefined {
+    let cache = this.dunderCache;
+    if (cache.length !== HOT_DUNDERS.length) cache = this.dunderCache = freshDunderCache();
+    const v = cache[index];
+    if (v !== undefined) return v === null ? undefined : v;
+    const r = this.lookup(HOT_DUNDERS[index]);
+    cache[index] = r === undefined ? null : r;
+    return r;
   }
 
   private lookupSlow(name: string): PyValue | undefined {
@@ -167,6 +181,7 @@ export class PyType extends PyObject {
     this.version = nextTypeVersion++;
     this.lookupCache.clear();
     this.plainDataDescriptors = 0;
+    this.dunderCache = freshDunderCache();
     for (const s of this.subclasses) s.modified();
     typeModifiedHook(this);
   }
@@ -198,6 +213,20 @@ export class PyType extends PyObject {
     for (let i = 0; i < mro.length; i++) if (mro[i] === other) return true;
     return false;
   }
+}
+
+/** Dunder names with an array-indexed lookup cache on every type (see PyType.lookupDunder). */
+export const HOT_DUNDERS: string[] = [];
+
+/** Adds dunder names to HOT_DUNDERS; returns the index of the first (ops.ts registers its table). */
+export function registerHotDunders(names: readonly string[]): number {
+  const base = HOT_DUNDERS.length;
+  HOT_DUNDERS.push(...names);
+  return base;
+}
+
+function freshDunderCache(): (PyValue | null | undefined)[] {
+  return new Array(HOT_DUNDERS.length).fill(undefined);
 }
 
 /** Called after a type changed (ops.ts recomputes the slots that depend on dunders). */

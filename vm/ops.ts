@@ -54,6 +54,7 @@ import {
   PyType,
   type PyValue,
   raise,
+  registerHotDunders,
   runtimeHooks,
   staticmethodType,
   tupleType,
@@ -164,6 +165,46 @@ export const COMPARE_OPS: readonly { symbol: string; dunder: string; swapped: nu
   { symbol: ">", dunder: "__gt__", swapped: PY_LT },
   { symbol: ">=", dunder: "__ge__", swapped: PY_LE },
 ];
+
+/** Array-cache indices of the hot dunders (PyType.lookupDunder). */
+const D_BINARY = registerHotDunders(BINARY_OPS.slice(0, NB_INPLACE).map((o) => o.dunder));
+const D_REFLECTED = registerHotDunders(BINARY_OPS.slice(0, NB_INPLACE).map((o) => o.reflected));
+const D_INPLACE = registerHotDunders(BINARY_OPS.slice(0, NB_INPLACE).map((o) => o.inplace));
+const D_COMPARE = registerHotDunders(COMPARE_OPS.map((c) => c.dunder));
+const OTHER_DUNDERS = [
+  "__bool__",
+  "__len__",
+  "__iter__",
+  "__getitem__",
+  "__setitem__",
+  "__delitem__",
+  "__contains__",
+  "__repr__",
+  "__str__",
+  "__hash__",
+  "__index__",
+  "__neg__",
+  "__pos__",
+  "__invert__",
+  "__new__",
+  "__init__",
+] as const;
+const D_OTHER = registerHotDunders(OTHER_DUNDERS);
+/** The lookupDunder index of one of OTHER_DUNDERS. */
+export function dunderIndex(name: typeof OTHER_DUNDERS[number]): number {
+  return D_OTHER + OTHER_DUNDERS.indexOf(name);
+}
+const D_BOOL = dunderIndex("__bool__");
+const D_LEN = dunderIndex("__len__");
+const D_ITER = dunderIndex("__iter__");
+const D_GETITEM = dunderIndex("__getitem__");
+const D_SETITEM = dunderIndex("__setitem__");
+const D_DELITEM = dunderIndex("__delitem__");
+const D_CONTAINS = dunderIndex("__contains__");
+const D_REPR = dunderIndex("__repr__");
+const D_STR = dunderIndex("__str__");
+const D_HASH = dunderIndex("__hash__");
+const D_INDEX = dunderIndex("__index__");
 
 // ---------------------------------------------------------------------------------------------
 // Calling
@@ -492,7 +533,7 @@ export function floatOperand(v: PyValue): number | undefined {
 export function asIndex(v: PyValue): number | bigint {
   const i = intValueOf(v);
   if (i !== undefined) return i;
-  const f = typeOf(v).lookup("__index__");
+  const f = typeOf(v).lookupDunder(D_INDEX);
   if (f === undefined) {
     raise(Exc.TypeError, `'${typeOf(v).name}' object cannot be interpreted as an integer`);
   }
@@ -600,29 +641,22 @@ function binaryOpSlow(a: PyValue, b: PyValue, op: number): PyValue {
   }
   const info = BINARY_OPS[op];
   if (op >= NB_INPLACE) {
-    const f = ta.lookup(info.inplace);
+    const f = ta.lookupDunder(D_INPLACE + base);
     if (f !== undefined) {
       const r = callMethod1(f, a, b);
       if (r !== NotImplemented) return r;
     }
   }
-  const r = binaryOp1(a, b, ta, tb, info.dunder, info.reflected);
+  const r = binaryOp1(a, b, ta, tb, base);
   if (r !== NotImplemented) return r;
   return raise(Exc.TypeError, binaryOpErrorMessage(a, b, base, info.symbol));
 }
 
-/** CPython's binary_op1: a.__op__(b), b.__rop__(a), the subclass's reflected method first. */
-export function binaryOp1(
-  a: PyValue,
-  b: PyValue,
-  ta: PyType,
-  tb: PyType,
-  dunder: string,
-  reflected: string,
-): PyValue {
-  const fa = ta.lookup(dunder);
-  let fb = ta === tb ? undefined : tb.lookup(reflected);
-  if (fb !== undefined && tb.isSubtypeOf(ta) && fb !== ta.lookup(reflected)) {
+/** CPython's binary_op1 for plain operator `base`: a.__op__(b), b.__rop__(a), a subclass's first. */
+export function binaryOp1(a: PyValue, b: PyValue, ta: PyType, tb: PyType, base: number): PyValue {
+  const fa = ta.lookupDunder(D_BINARY + base);
+  let fb = ta === tb ? undefined : tb.lookupDunder(D_REFLECTED + base);
+  if (fb !== undefined && tb.isSubtypeOf(ta) && fb !== ta.lookupDunder(D_REFLECTED + base)) {
     const r = callMethod1(fb, b, a);
     if (r !== NotImplemented) return r;
     fb = undefined;
@@ -728,23 +762,23 @@ function compareSlow(a: PyValue, b: PyValue, op: number): PyValue {
     return compareMixed(numericValue(a)!, numericValue(b)!, op);
   }
   const info = COMPARE_OPS[op];
-  const swapped = COMPARE_OPS[info.swapped];
+  const swappedIndex = D_COMPARE + info.swapped;
   let checkedReflected = false;
   if (ta !== tb && tb.isSubtypeOf(ta)) {
-    const fb = tb.lookup(swapped.dunder);
-    if (fb !== undefined && fb !== ta.lookup(swapped.dunder)) {
+    const fb = tb.lookupDunder(swappedIndex);
+    if (fb !== undefined && fb !== ta.lookupDunder(swappedIndex)) {
       checkedReflected = true;
       const r = callMethod1(fb, b, a);
       if (r !== NotImplemented) return r;
     }
   }
-  const fa = ta.lookup(info.dunder);
+  const fa = ta.lookupDunder(D_COMPARE + op);
   if (fa !== undefined) {
     const r = callMethod1(fa, a, b);
     if (r !== NotImplemented) return r;
   }
   if (!checkedReflected) {
-    const fb = tb.lookup(swapped.dunder);
+    const fb = tb.lookupDunder(swappedIndex);
     if (fb !== undefined) {
       const r = callMethod1(fb, b, a);
       if (r !== NotImplemented) return r;
@@ -825,7 +859,7 @@ export function isTrue(v: PyValue): boolean {
 
 function isTrueSlow(v: PyObject): boolean {
   const t = v.cls;
-  const fb = t.lookup("__bool__");
+  const fb = t.lookupDunder(D_BOOL);
   if (fb !== undefined) {
     if (fb === None) raise(Exc.TypeError, `'${t.name}' object is not callable`);
     const r = callMethod0(fb, v);
@@ -834,7 +868,7 @@ function isTrueSlow(v: PyObject): boolean {
     }
     return r;
   }
-  const fl = t.lookup("__len__");
+  const fl = t.lookupDunder(D_LEN);
   if (fl !== undefined) return lengthFromResult(callMethod0(fl, v)) > 0;
   return true;
 }
@@ -845,7 +879,7 @@ export function len(v: PyValue): number {
   if (v instanceof PyList && v.cls === listType) return v.items.length;
   if (v instanceof PyTuple && v.cls === tupleType) return v.items.length;
   if (v instanceof PyDict && v.cls === dictType) return v.size;
-  const f = typeOf(v).lookup("__len__");
+  const f = typeOf(v).lookupDunder(D_LEN);
   if (f === undefined) raise(Exc.TypeError, `object of type '${typeOf(v).name}' has no len()`);
   return lengthFromResult(callMethod0(f, v));
 }
@@ -945,7 +979,7 @@ export function setSequenceIterHook(f: (v: PyValue) => PyValue): void {
 }
 
 function getIterSlow(v: PyValue, t: PyType): PyValue {
-  const f = t.lookup("__iter__");
+  const f = t.lookupDunder(D_ITER);
   if (f === None) raise(Exc.TypeError, `'${t.name}' object is not iterable`);
   if (f !== undefined) {
     const it = callMethod0(f, v);
@@ -1034,7 +1068,7 @@ export function getItem(container: PyValue, key: PyValue): PyValue {
 
 function getItemSlow(container: PyValue, key: PyValue): PyValue {
   const t = typeOf(container);
-  const f = t.lookup("__getitem__");
+  const f = t.lookupDunder(D_GETITEM);
   if (f !== undefined) return callMethod1(f, container, key);
   if (container instanceof PyType) {
     if (container === typeType) return genericAliasHook(container, key);
@@ -1067,7 +1101,7 @@ export function setItem(container: PyValue, key: PyValue, value: PyValue): void 
     container.set(key, value);
     return;
   }
-  const f = typeOf(container).lookup("__setitem__");
+  const f = typeOf(container).lookupDunder(D_SETITEM);
   if (f === undefined) {
     raise(Exc.TypeError, `'${typeOf(container).name}' object does not support item assignment`);
   }
@@ -1076,7 +1110,7 @@ export function setItem(container: PyValue, key: PyValue, value: PyValue): void 
 
 /** `del container[key]`. */
 export function delItem(container: PyValue, key: PyValue): void {
-  const f = typeOf(container).lookup("__delitem__");
+  const f = typeOf(container).lookupDunder(D_DELITEM);
   if (f === undefined) {
     raise(Exc.TypeError, `'${typeOf(container).name}' object does not support item deletion`);
   }
@@ -1098,7 +1132,7 @@ export function contains(container: PyValue, item: PyValue): boolean {
     }
   }
   const t = typeOf(container);
-  const f = t.lookup("__contains__");
+  const f = t.lookupDunder(D_CONTAINS);
   if (f !== undefined) return isTrue(callMethod1(f, container, item));
   if (t.tp_iter === null && t.lookup("__iter__") === undefined && t.lookup("__getitem__") === undefined) {
     raise(Exc.TypeError, `argument of type '${t.name}' is not iterable`);
@@ -1146,7 +1180,7 @@ export function repr(v: PyValue): string {
   }
   if (v instanceof PyFloat && v.cls === floatType) return floatRepr(v.value);
   if (v === None) return "None";
-  const f = v.cls.lookup("__repr__");
+  const f = v.cls.lookupDunder(D_REPR);
   const r = f === undefined ? `<${v.cls.name} object>` : callMethod0(f, v);
   if (typeof r === "string") return r;
   if (r instanceof PyStrObject) return r.value;
@@ -1166,7 +1200,7 @@ export function str(v: PyValue): string {
   }
   if (v instanceof PyFloat && v.cls === floatType) return floatRepr(v.value);
   if (v === None) return "None";
-  const f = v.cls.lookup("__str__");
+  const f = v.cls.lookupDunder(D_STR);
   const r = f === undefined ? repr(v) : callMethod0(f, v);
   if (typeof r === "string") return r;
   if (r instanceof PyStrObject) return r.value;
@@ -1190,7 +1224,7 @@ export function hash(v: PyValue): number {
 }
 
 function hashSlow(v: PyObject): number {
-  const f = v.cls.lookup("__hash__");
+  const f = v.cls.lookupDunder(D_HASH);
   if (f === undefined || f === None) raise(Exc.TypeError, `unhashable type: '${v.cls.name}'`);
   const r = callMethod0(f, v);
   const i = intValueOf(r);

@@ -62,6 +62,7 @@ import {
   callMethod0,
   callMethod1,
   callMethod2,
+  dunderIndex,
   genericGetAttr,
   genericSetAttr,
   getAttr,
@@ -75,6 +76,9 @@ import {
   typeGetAttr,
 } from "../ops.ts";
 
+const D_NEW = dunderIndex("__new__");
+const D_INIT = dunderIndex("__init__");
+
 // ---------------------------------------------------------------------------------------------
 // object
 
@@ -82,20 +86,21 @@ import {
 export function objectNew(cls: PyType, args: PyValue[], kwnames: string[] | null): PyValue {
   if (args.length > 0) {
     // Excess arguments are an error unless __init__ is overridden and __new__ is not.
-    if (cls.lookup("__new__") !== OBJECT_NEW) {
+    if (cls.lookupDunder(D_NEW) !== OBJECT_NEW) {
       raise(Exc.TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
     }
-    if (cls.lookup("__init__") === OBJECT_INIT) raise(Exc.TypeError, `${cls.name}() takes no arguments`);
+    if (cls.lookupDunder(D_INIT) === OBJECT_INIT) raise(Exc.TypeError, `${cls.name}() takes no arguments`);
   }
   void kwnames;
   if ((cls.flags & TYPE_HEAP) === 0 && cls !== objectType) {
     raise(Exc.TypeError, `object.__new__(${cls.name}) is not safe, use ${cls.name}.__new__()`);
   }
-  return new PyInstance(
-    cls,
-    cls.hasInstanceDict ? new PyDict() : null,
-    cls.slotCount > 0 ? new Array(cls.slotCount).fill(undefined) : null,
-  );
+  let slots: (PyValue | undefined)[] | null = null;
+  if (cls.slotCount > 0) {
+    slots = [];
+    for (let i = 0; i < cls.slotCount; i++) slots.push(undefined);
+  }
+  return new PyInstance(cls, cls.hasInstanceDict ? new PyDict() : null, slots);
 }
 objectType.tp_new = objectNew;
 objectType.tp_getattro = genericGetAttr;
@@ -269,7 +274,7 @@ export function typeCall(clsValue: PyValue, args: PyValue[], kwnames: string[] |
   if (cls === typeType && args.length === 1 && (kwnames === null || kwnames.length === 0)) {
     return typeOf(args[0]);
   }
-  const newF = cls.lookup("__new__");
+  const newF = cls.lookupDunder(D_NEW);
   let obj: PyValue;
   if (newF === OBJECT_NEW) obj = objectNew(cls, args, kwnames);
   else if (newF instanceof PyBuiltinFunction && newWrapperOwner.has(newF)) {
@@ -282,7 +287,7 @@ export function typeCall(clsValue: PyValue, args: PyValue[], kwnames: string[] |
   }
   const objType = typeOf(obj);
   if (objType !== cls && !objType.isSubtypeOf(cls)) return obj;
-  const init = objType.lookup("__init__");
+  const init = objType.lookupDunder(D_INIT);
   if (init !== undefined && init !== OBJECT_INIT) {
     const r = callMethod(init, obj, args, kwnames);
     if (r !== None) raise(Exc.TypeError, `__init__() should return None, not '${typeOf(r).name}'`);

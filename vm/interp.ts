@@ -58,6 +58,7 @@ import {
   methodType,
   newException,
   None,
+  NotImplemented,
   objectType,
   PyBaseException,
   PyBuiltinFunction,
@@ -81,6 +82,7 @@ import {
   typeType,
 } from "./object.ts";
 import {
+  BINARY_OPS,
   binaryOp,
   buildSlice,
   call,
@@ -228,7 +230,9 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             const initSelf = f.initSelf;
             if (mode === RETURN_TO_FOR_ITER || mode === RETURN_TO_SEND) leaveGenerator(f, v);
             const caller = f.back!;
-            if (mode === RETURN_TO_CALL || mode === RETURN_TO_INIT) releaseFrame(f);
+            if (mode === RETURN_TO_CALL || mode === RETURN_TO_INIT || mode === RETURN_TO_BINARY_OP) {
+              releaseFrame(f);
+            }
             threadState.depth--;
             f = caller;
             threadState.frame = f;
@@ -239,7 +243,11 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             s = f.values;
             sp = f.sp;
             ip = f.ip;
-            if (mode === RETURN_TO_INIT) {
+            if (mode === RETURN_TO_BINARY_OP) {
+              const right = s[--sp] as PyValue;
+              const left = s[--sp] as PyValue;
+              s[sp++] = v === NotImplemented ? reflectedBinaryOp(left, right, bc[ip - 2] >> 8) : v;
+            } else if (mode === RETURN_TO_INIT) {
               // The frame below called a class: the value of the call is the new instance.
               if (v !== None) raise(Exc.TypeError, `__init__() should return None, not '${typeOf(v).name}'`);
               s[sp++] = initSelf;
@@ -443,6 +451,37 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
               }
               if (r <= 9007199254740991 && r >= -9007199254740991) {
                 s[sp - 1] = r;
+                break;
+              }
+            } else if (typeof a === "object" && (a.cls.flags & TYPE_HEAP) !== 0 && arg < 13) {
+              const dunder = inlineDunder(a.cls, typeOf(b), arg);
+              if (dunder !== null) {
+                // a.__op__(b) of a Python class runs as a frame of this loop; a and b stay on
+                // this frame's stack for the NotImplemented fallback (see RETURN_TO_BINARY_OP).
+                sp++;
+                const frame = acquireFrame(dunder.code, dunder.globals, dunder.builtins, dunder);
+                frame.values[0] = a;
+                frame.values[1] = b;
+                if (threadState.depth >= threadState.recursionLimit) {
+                  raise(Exc.RecursionError, "maximum recursion depth exceeded");
+                }
+                threadState.depth++;
+                f.sp = sp;
+                f.ip = ip;
+                frame.back = f;
+                frame.state = FRAME_RUNNING;
+                frame.returnMode = RETURN_TO_BINARY_OP;
+                const dcode = dunder.code;
+                if (dcode.warmup === 0) loopTier.onCodeCreated(dcode);
+                f = frame;
+                threadState.frame = f;
+                code = dcode;
+                bc = code.code;
+                consts = code.consts;
+                names = code.names;
+                s = frame.values;
+                sp = code.nlocalsplus;
+                ip = 0;
                 break;
               }
             }
@@ -1105,7 +1144,43 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
 // Exceptions: conversion, context, unwinding
 
 /** Frame.returnMode: how a frame run inside the loop hands control back to the frame below. */
-const RETURN_TO_CALL = 0, RETURN_TO_FOR_ITER = 1, RETURN_TO_SEND = 2, RETURN_TO_INIT = 3;
+const RETURN_TO_CALL = 0,
+  RETURN_TO_FOR_ITER = 1,
+  RETURN_TO_SEND = 2,
+  RETURN_TO_INIT = 3,
+  RETURN_TO_BINARY_OP = 4;
+
+/**
+ * The Python function `a.__op__` when `a OP b` can start by running it as a frame of the loop:
+ * a plain function of two positional parameters, and b's type not a subclass of a's (whose
+ * reflected method would have to go first). Else null (binaryOp does the whole protocol).
+ */
+function inlineDunder(ta: PyType, tb: PyType, op: number): PyFunction | null {
+  if (ta !== tb && tb.isSubtypeOf(ta)) return null;
+  const f = ta.lookup(BINARY_OPS[op].dunder);
+  if (!(f instanceof PyFunction) || f.cls !== functionType) return null;
+  const code = f.code;
+  if (code.argcount !== 2 || (code.flags & (CO_GENERATOR | CO_VARARGS | CO_VARKEYWORDS)) !== 0) return null;
+  if (code.kwonlyargcount !== 0) return null;
+  return f;
+}
+
+/** The rest of `a OP b` after a.__op__(b) returned NotImplemented: b.__rop__(a), else TypeError. */
+function reflectedBinaryOp(a: PyValue, b: PyValue, op: number): PyValue {
+  const info = BINARY_OPS[op];
+  const ta = typeOf(a), tb = typeOf(b);
+  if (ta !== tb) {
+    const rf = tb.lookup(info.reflected);
+    if (rf !== undefined) {
+      const r = callMethod(rf, b, [a]);
+      if (r !== NotImplemented) return r;
+    }
+  }
+  return raise(
+    Exc.TypeError,
+    `unsupported operand type(s) for ${info.symbol}: '${ta.name}' and '${tb.name}'`,
+  );
+}
 
 let objectNewFunction: PyValue | undefined;
 /**

@@ -105,26 +105,26 @@ export function objectNew(cls: PyType, args: PyValue[], kwnames: string[] | null
 objectType.tp_new = objectNew;
 objectType.tp_getattro = genericGetAttr;
 
-/** The wrapper a builtin type's `__new__` is stored as: `int.__new__(cls, *args)`. */
-function tpNewWrapper(owner: PyType): PyBuiltinFunction {
-  const f = new PyBuiltinFunction("__new__", (args, kwnames) => {
-    if (args.length === 0) raise(Exc.TypeError, `${owner.name}.__new__(): not enough arguments`);
-    const cls = args[0];
-    if (!(cls instanceof PyType)) {
-      raise(Exc.TypeError, `${owner.name}.__new__(X): X is not a type object (${typeOf(cls).name})`);
-    }
-    if (!cls.isSubtypeOf(owner)) {
-      raise(
-        Exc.TypeError,
-        `${owner.name}.__new__(${cls.name}): ${cls.name} is not a subtype of ${owner.name}`,
-      );
-    }
-    return owner.tp_new!(cls, args.slice(1), kwnames);
-  });
-  newWrapperOwner.set(f, owner);
-  return f;
+/**
+ * The body of every builtin type's `__new__` (`int.__new__(cls, *args)`): a builtin function bound
+ * to the owner type, so args[0] is the owner and args[1] the class to instantiate.
+ */
+function tpNewWrapperFn(args: PyValue[], kwnames: string[] | null): PyValue {
+  const owner = args[0] as PyType;
+  if (args.length < 2) raise(Exc.TypeError, `${owner.name}.__new__(): not enough arguments`);
+  const cls = args[1];
+  if (!(cls instanceof PyType)) {
+    raise(Exc.TypeError, `${owner.name}.__new__(X): X is not a type object (${typeOf(cls).name})`);
+  }
+  if (!cls.isSubtypeOf(owner)) {
+    raise(Exc.TypeError, `${owner.name}.__new__(${cls.name}): ${cls.name} is not a subtype of ${owner.name}`);
+  }
+  return owner.tp_new!(cls, args.slice(2), kwnames);
 }
-const newWrapperOwner = new WeakMap<PyBuiltinFunction, PyType>();
+
+function tpNewWrapper(owner: PyType): PyBuiltinFunction {
+  return new PyBuiltinFunction("__new__", tpNewWrapperFn, owner);
+}
 
 /** Gives a builtin type a `__new__` in its namespace, wrapping its tp_new. */
 export function installNew(t: PyType): void {
@@ -277,8 +277,8 @@ export function typeCall(clsValue: PyValue, args: PyValue[], kwnames: string[] |
   const newF = cls.lookupDunder(D_NEW);
   let obj: PyValue;
   if (newF === OBJECT_NEW) obj = objectNew(cls, args, kwnames);
-  else if (newF instanceof PyBuiltinFunction && newWrapperOwner.has(newF)) {
-    obj = newWrapperOwner.get(newF)!.tp_new!(cls, args, kwnames);
+  else if (newF instanceof PyBuiltinFunction && newF.fn === tpNewWrapperFn) {
+    obj = (newF.self as PyType).tp_new!(cls, args, kwnames);
   } else if (newF === undefined) {
     raise(Exc.TypeError, `cannot create '${cls.name}' instances`);
   } else {

@@ -630,8 +630,9 @@ class Parser {
       const c = classifyTypeComment(src.slice(at, end));
       if (c === null || !c.ignore) continue;
       // The comment's line: the previous token's, plus the line breaks between them.
-      let line = prev.line;
-      for (let i = prev.start; i < at; i++) if (src.charCodeAt(i) === 10) line++;
+      const before = prev.start <= at; // false when the comment precedes every token
+      let line = before ? prev.line : 1;
+      for (let i = before ? prev.start : 0; i < at; i++) if (src.charCodeAt(i) === 10) line++;
       out.push({ _type: "TypeIgnore", lineno: line, tag: c.text });
     }
     return out;

@@ -438,7 +438,8 @@ export function getAttr(obj: PyValue, name: string): PyValue {
  */
 export function loadMethod(obj: PyValue, name: string): [PyValue, PyValue | undefined] {
   const t = typeOf(obj);
-  if (t.tp_getattro === genericGetAttr) {
+  const slot = t.tp_getattro;
+  if (slot === null || slot === genericGetAttr) {
     const descr = t.lookup(name);
     if (descr !== undefined && typeof descr === "object") {
       const dt = descr.cls;

@@ -361,9 +361,23 @@ class Parser {
     return n > 1 && this.lines[n - 1] === "" ? n - 1 : n;
   }
 
+  /** The index of a token of this parse (binary search on source offsets: errors stay cheap). */
+  indexOfToken(t: Token): number {
+    const toks = this.tokens;
+    let lo = 0;
+    let hi = toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid].start < t.start) lo = mid + 1;
+      else hi = mid;
+    }
+    while (lo < toks.length && toks[lo] !== t) lo++;
+    return lo < toks.length ? lo : toks.indexOf(t);
+  }
+
   /** Whether only DEDENT/NEWLINE/ENDMARKER tokens follow `t` (inclusive). */
   atEndOfFile(t: Token): boolean {
-    for (let i = this.tokens.indexOf(t); i < this.tokens.length; i++) {
+    for (let i = this.indexOfToken(t); i < this.tokens.length; i++) {
       const k = this.tokens[i].kind;
       if (k !== DEDENT && k !== ENDMARKER && k !== NEWLINE) return false;
     }
@@ -425,12 +439,12 @@ class Parser {
           -1,
         );
       }
-      const next = this.tokens[this.tokens.indexOf(t) + 1] ?? t;
+      const next = this.tokens[this.indexOfToken(t) + 1] ?? t;
       return this.error(msg, t.line, next.line === t.line ? next.col - 1 : t.col - 1, t.line, -2, kind);
     }
     if (t.kind === NEWLINE) {
       // CPython's NEWLINE ends where the line does and starts at a comment before it, if any.
-      const i = this.tokens.indexOf(t);
+      const i = this.indexOfToken(t);
       const gapStart = i > 0 ? this.tokens[i - 1].end : t.start;
       const hash = this.source.lastIndexOf("#", t.start);
       const col = hash >= gapStart && this.tokens[i - 1]?.endLine === t.line

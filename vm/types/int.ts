@@ -186,21 +186,56 @@ function isInt32(v: PyInt): v is number {
   return typeof v === "number" && (v | 0) === v;
 }
 
+const TWO_32 = 4294967296;
+
+/**
+ * A bitwise operator on two safe integers without BigInt: each side splits into a signed high
+ * word and an unsigned low word (two's complement, as Python's infinite-precision view), which
+ * JS's 32-bit operators combine independently.
+ */
+function bitwiseSafe(a: number, b: number, op: number): number {
+  const ha = Math.floor(a / TWO_32), hb = Math.floor(b / TWO_32);
+  const la = a - ha * TWO_32, lb = b - hb * TWO_32;
+  let hi: number, lo: number;
+  if (op === 0) {
+    hi = ha & hb;
+    lo = (la & lb) >>> 0;
+  } else if (op === 1) {
+    hi = ha | hb;
+    lo = (la | lb) >>> 0;
+  } else {
+    hi = ha ^ hb;
+    lo = (la ^ lb) >>> 0;
+  }
+  return hi * TWO_32 + lo;
+}
+
+/** bitwiseSafe, falling back to BigInt in the one corner where the result is -(2**53). */
+function bitwise(a: number, b: number, op: number): PyInt {
+  const r = bitwiseSafe(a, b, op);
+  if (Number.isSafeInteger(r)) return r;
+  const x = BigInt(a), y = BigInt(b);
+  return op === 0 ? x & y : op === 1 ? x | y : x ^ y;
+}
+
 /** a & b. */
 export function intAnd(a: PyInt, b: PyInt): PyInt {
   if (isInt32(a) && isInt32(b)) return a & b;
+  if (typeof a === "number" && typeof b === "number") return bitwise(a, b, 0);
   return normInt(big(a) & big(b));
 }
 
 /** a | b. */
 export function intOr(a: PyInt, b: PyInt): PyInt {
   if (isInt32(a) && isInt32(b)) return a | b;
+  if (typeof a === "number" && typeof b === "number") return bitwise(a, b, 1);
   return normInt(big(a) | big(b));
 }
 
 /** a ^ b. */
 export function intXor(a: PyInt, b: PyInt): PyInt {
   if (isInt32(a) && isInt32(b)) return a ^ b;
+  if (typeof a === "number" && typeof b === "number") return bitwise(a, b, 2);
   return normInt(big(a) ^ big(b));
 }
 

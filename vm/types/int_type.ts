@@ -89,6 +89,18 @@ export const MAX_STR_DIGITS = 4300;
 
 /** Parses an int literal as `int(s, base)` does; null when invalid. */
 export function parseIntLiteral(s: string, base: number): PyInt | null {
+  // Fast path: a short plain decimal (what most int(str) calls see).
+  if (base === 10 && s.length > 0 && s.length <= 15) {
+    let i = s.charCodeAt(0) === 45 ? 1 : 0;
+    let v = 0;
+    const start = i;
+    for (; i < s.length; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      v = v * 10 + c;
+    }
+    if (i === s.length && i > start) return start === 1 ? (v === 0 ? 0 : -v) : v;
+  }
   let t = s.replace(/^[\s\u0085\u00a0]+|[\s\u0085\u00a0]+$/gu, "");
   let neg = false;
   if (t[0] === "+" || t[0] === "-") {
@@ -167,6 +179,11 @@ export function floatToInt(x: number): PyInt {
 
 /** `int(x)` / `int(x, base)`. */
 export function intNew(args: PyValue[], kwnames: string[] | null): PyInt {
+  if (args.length === 1 && kwnames === null) {
+    const x = args[0];
+    if (typeof x === "number") return x;
+    if (typeof x === "string") return parseOrRaise(x, 10, x);
+  }
   const [x, baseArg] = bindArgs("int", args, kwnames, ["x", "base"], 0, 1);
   if (x === undefined) {
     if (baseArg !== undefined) raise(Exc.TypeError, "int() missing string argument");

@@ -57,12 +57,14 @@ const sourceLines = new Map<string, string[]>();
 
 /** The raw source line `lineno` of `code` (indentation kept), or null. */
 function rawLineOf(code: PyCode, lineno: number): string | null {
-  lineOf(code, 1);
+  if (lineOf(code, lineno) === null) return null;
   const lines = linesCache.get(code)!;
   return lines[lineno - 1] ?? null;
 }
 
 function lineOf(code: PyCode, lineno: number): string | null {
+  // Like linecache, no source for pseudo-files such as <string> (python -c) or <stdin>.
+  if (code.filename.startsWith("<")) return null;
   let lines = linesCache.get(code);
   if (lines === undefined) {
     lines = sourceLines.get(code.source);

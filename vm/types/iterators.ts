@@ -60,6 +60,19 @@ export class PySeqIterator extends PyObject {
   }
 }
 
+/** A range iterator over safe integers: a counter, no closure (FOR_ITER's hottest case). */
+export class PyRangeIterator extends PyObject {
+  declare cur: number;
+  declare step: number;
+  declare left: number;
+  constructor(start: number, step: number, count: number) {
+    super(rangeIteratorType);
+    this.cur = start;
+    this.step = step;
+    this.left = count;
+  }
+}
+
 /** Makes an iterator type: iter(it) is it, next(it) calls the closure. */
 export function newIteratorType(name: string): PyType {
   const t = newBuiltinType(name, undefined, 0);
@@ -84,6 +97,17 @@ export const listReverseIteratorType: PyType = newIteratorType("list_reverseiter
 export const tupleIteratorType: PyType = newIteratorType("tuple_iterator");
 export const strIteratorType: PyType = newIteratorType("str_ascii_iterator");
 export const rangeIteratorType: PyType = newIteratorType("range_iterator");
+rangeIteratorType.tp_iternext = (it) => {
+  const r = it as PyRangeIterator;
+  if (r.left <= 0) return undefined;
+  r.left--;
+  const v = r.cur;
+  r.cur = v + r.step;
+  return v;
+};
+defMethod(rangeIteratorType, "__length_hint__", (args) => Math.max(0, (args[0] as PyRangeIterator).left));
+/** Iterates a range whose values are not all safe integers. */
+export const longRangeIteratorType: PyType = newIteratorType("longrange_iterator");
 export const callableIteratorType: PyType = newIteratorType("callable_iterator");
 export const seqIteratorType: PyType = newIteratorType("iterator");
 export const dictKeyIteratorType: PyType = newIteratorType("dict_keyiterator");

@@ -69,7 +69,7 @@ import {
   toArray,
 } from "../ops.ts";
 import { intAdd, intFloorDiv, intMul, intSub, type PyInt } from "./int.ts";
-import { makeIterator, rangeIteratorType } from "./iterators.ts";
+import { longRangeIteratorType, makeIterator, PyRangeIterator } from "./iterators.ts";
 import { sliceIndices } from "./seq.ts";
 import { installDict, installNew } from "./type.ts";
 import { tupleHash } from "./list.ts";
@@ -124,18 +124,11 @@ rangeType.tp_iter = (v) => {
   const { start, step } = r;
   const n = rangeLength(r);
   if (typeof start === "number" && typeof step === "number" && typeof n === "number") {
-    let cur = start;
-    let left = n;
-    return makeIterator(rangeIteratorType, () => {
-      if (left <= 0) return undefined;
-      left--;
-      const v = cur;
-      cur += step;
-      return v;
-    });
+    const last = start + (n - 1) * step;
+    if (n === 0 || Number.isSafeInteger(last)) return new PyRangeIterator(start, step, n);
   }
   let i: PyInt = 0;
-  return makeIterator(rangeIteratorType, () => {
+  return makeIterator(longRangeIteratorType, () => {
     if (i >= n) return undefined;
     const v = rangeAt(r, i);
     i = intAdd(i, 1);
@@ -146,8 +139,14 @@ defMethod(rangeType, "__iter__", (args) => rangeType.tp_iter!(rangeSelf(args)));
 defMethod(rangeType, "__reversed__", (args) => {
   const r = rangeSelf(args);
   const n = rangeLength(r);
+  const { start, step } = r;
+  if (typeof start === "number" && typeof step === "number" && typeof n === "number") {
+    const last = start + (n - 1) * step;
+    if (n === 0) return new PyRangeIterator(start, -step, 0);
+    if (Number.isSafeInteger(last)) return new PyRangeIterator(last, -step, n);
+  }
   let i: PyInt = intSub(n, 1);
-  return makeIterator(rangeIteratorType, () => {
+  return makeIterator(longRangeIteratorType, () => {
     if (i < 0) return undefined;
     const v = rangeAt(r, i);
     i = intSub(i, 1);

@@ -211,18 +211,37 @@ export function formatExceptionOnly(exc: PyValue): string {
   return msg === "" ? `${name}\n` : `${name}: ${msg}\n`;
 }
 
+/** CPython's TracebackException._format_syntax_error: location, the line, carets, message. */
 function formatSyntaxErrorObject(exc: PyBaseException, name: string, msg: string): string {
   const d = exc.dict;
   const filename = d?.getStr("filename");
   const lineno = d?.getStr("lineno");
   const text = d?.getStr("text");
   const m = d?.getStr("msg");
+  const offset = d?.getStr("offset");
+  const endOffsetValue = d?.getStr("end_offset");
   let out = "";
-  if (typeof filename === "string" && typeof lineno === "number") {
-    out += `  File "${filename}", line ${lineno}\n`;
-    if (typeof text === "string") out += `    ${text.trim()}\n`;
+  let suffix = "";
+  if (typeof lineno === "number") {
+    out += `  File "${typeof filename === "string" ? filename : "<string>"}", line ${lineno}\n`;
+  } else if (typeof filename === "string") suffix = ` (${filename})`;
+  if (typeof text === "string") {
+    const rtext = text.replace(/\n+$/, "");
+    const ltext = rtext.replace(/^[ \n\f]+/, "");
+    const spaces = [...rtext].length - [...ltext].length;
+    out += `    ${ltext}\n`;
+    if (typeof offset === "number") {
+      let endOffset = typeof endOffsetValue === "number" && endOffsetValue !== 0 ? endOffsetValue : offset;
+      if (offset === endOffset || endOffset === -1) endOffset = offset + 1;
+      const col = offset - 1 - spaces;
+      const endCol = endOffset - 1 - spaces;
+      if (col >= 0) {
+        const caretSpace = [...ltext].slice(0, col).map((c) => (/\s/.test(c) ? c : " ")).join("");
+        out += `    ${caretSpace}${"^".repeat(Math.max(0, endCol - col))}\n`;
+      }
+    }
   }
-  return out + `${name}: ${typeof m === "string" ? m : msg}\n`;
+  return out + `${name}: ${typeof m === "string" ? m : msg}${suffix}\n`;
 }
 
 /** Where nested exception-group output is (CPython's traceback._ExceptionPrintContext). */

@@ -56,3 +56,11 @@ Deno.test("traceback: deep recursion folds repeated lines", () => {
     /\[Previous line repeated 99[0-9] more times\]\nRecursionError: maximum recursion depth exceeded\n$/,
   );
 });
+
+Deno.test("traceback: a SyntaxError from exec() shows its line and carets", () => {
+  const err = stderrOf('exec("x = (1,")\n');
+  assert.ok(
+    err.endsWith(`  File "<string>", line 1\n    x = (1,\n        ^\nSyntaxError: '(' was never closed\n`),
+    err,
+  );
+});

@@ -320,9 +320,7 @@ memberDescriptorType.tp_descr_set = (d, obj, value) => {
   if (!(obj instanceof PyInstance) || obj.slots === null) {
     raise(Exc.AttributeError, `'${typeOf(obj).name}' object has no attribute '${m.name}'`);
   }
-  if (value === undefined && obj.slots[m.index] === undefined) {
-    raise(Exc.AttributeError, `'${typeOf(obj).name}' object has no attribute '${m.name}'`);
-  }
+  if (value === undefined && obj.slots[m.index] === undefined) raise(Exc.AttributeError, m.name);
   obj.slots[m.index] = value;
 };
 functionType.tp_descr_get = (f, obj) => obj === null ? f : new PyMethod(f, obj);
@@ -413,11 +411,9 @@ export function attributeError(obj: PyValue, name: string): PyBaseException {
 
 /** getattr(obj, name), or undefined when missing (AttributeError from a getter is swallowed). */
 export function getAttrOrUndefined(obj: PyValue, name: string): PyValue | undefined {
-  const t = typeOf(obj);
-  const slot = t.tp_getattro;
-  if (slot === genericGetAttr || slot === null) return genericGetAttr(obj, name);
+  const slot = typeOf(obj).tp_getattro;
   try {
-    return slot(obj, name);
+    return slot === null ? genericGetAttr(obj, name) : slot(obj, name);
   } catch (e) {
     if (e instanceof PyBaseException && isInstance(e, Exc.AttributeError)) return undefined;
     throw e;

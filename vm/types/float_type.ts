@@ -27,7 +27,7 @@ import {
   raise,
   typeOf,
 } from "../object.ts";
-import { asIndex, binaryOp, call, callMethod0, intValueOf, NB_ADD, repr, strValueOf } from "../ops.ts";
+import { asIndex, binaryOp, call, callMethod0, intValueOf, NB_ADD, repr, str, strValueOf } from "../ops.ts";
 import { floatRepr } from "../repr.ts";
 import { floatDivmod, floatFloorDiv, floatHash, floatMod, floatPow, floatTrueDiv, frexp } from "./float.ts";
 import { intToFloat } from "./int.ts";
@@ -197,6 +197,7 @@ defMethod(floatType, "__format__", (args) => {
   checkArgs("__format__", args.slice(1), null, 1, 1);
   const spec = strValueOf(args[1]);
   if (spec === undefined) raise(Exc.TypeError, `argument 1 must be str, not ${typeOf(args[1]).name}`);
+  if (spec === "") return str(args[0]);
   return formatFloat(self(args, "__format__"), spec);
 });
 defMethod(floatType, "__round__", (args) => {

@@ -31,7 +31,7 @@ import {
   raise,
   typeOf,
 } from "../object.ts";
-import { asIndex, call, callMethod0, intValueOf, isTrue, repr, strValueOf, toArray } from "../ops.ts";
+import { asIndex, call, callMethod0, intValueOf, isTrue, repr, str, strValueOf, toArray } from "../ops.ts";
 import {
   intAbs,
   intAdd,
@@ -362,7 +362,8 @@ defMethod(intType, "__format__", (args) => {
   checkArgs("__format__", args.slice(1), null, 1, 1);
   const spec = strValueOf(args[1]);
   if (spec === undefined) raise(Exc.TypeError, `argument 1 must be str, not ${typeOf(args[1]).name}`);
-  if (typeof args[0] === "boolean" && spec === "") return args[0] ? "True" : "False";
+  // An empty spec means str(self), which a subclass's __str__ may override.
+  if (spec === "") return str(args[0]);
   return formatInt(self(args, "__format__"), spec);
 });
 defMethod(intType, "__getnewargs__", (args) => newTuple([self(args, "__getnewargs__")]));

@@ -800,7 +800,9 @@ defMethod(strType, "format_map", (args) => {
 });
 defMethod(strType, "__format__", (args) => {
   checkArgs("__format__", args.slice(1), null, 1, 1);
-  return formatStr(self(args, "__format__"), strArg(args[1], "__format__", "argument"));
+  const spec = strArg(args[1], "__format__", "argument");
+  if (spec === "") return str(args[0]);
+  return formatStr(self(args, "__format__"), spec);
 });
 defMethod(strType, "__mod__", (args) => percentFormat(self(args, "__mod__"), args[1]));
 defMethod(strType, "__rmod__", () => NotImplemented);

@@ -138,10 +138,12 @@ function objectInit(args: PyValue[], kwnames: string[] | null): PyValue {
   const self = args[0];
   if (args.length > 1 || (kwnames !== null && kwnames.length > 0)) {
     const t = typeOf(self);
-    if (t.lookup("__init__") !== OBJECT_INIT) {
+    if (t.lookupDunder(D_INIT) !== OBJECT_INIT) {
       raise(Exc.TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
     }
-    if (t.lookup("__new__") === OBJECT_NEW) raise(Exc.TypeError, `${t.name}() takes no arguments`);
+    if (t.lookupDunder(D_NEW) === OBJECT_NEW) {
+      raise(Exc.TypeError, `${t.name}.__init__() takes exactly one argument (the instance to initialize)`);
+    }
   }
   return None;
 }
@@ -287,6 +289,10 @@ export function typeCall(clsValue: PyValue, args: PyValue[], kwnames: string[] |
   }
   const objType = typeOf(obj);
   if (objType !== cls && !objType.isSubtypeOf(cls)) return obj;
+  // Instances of user subclasses of builtins (class D(dict)) carry an attribute dict too.
+  if (typeof obj === "object" && obj.dict === null && objType.hasInstanceDict && !(obj instanceof PyType)) {
+    obj.dict = new PyDict();
+  }
   const init = objType.lookupDunder(D_INIT);
   if (init !== undefined && init !== OBJECT_INIT) {
     const r = callMethod(init, obj, args, kwnames);

@@ -272,6 +272,60 @@ class Money(int):
     def __str__(self): return f"${int(self)}"
 m = Money(5); print(m, m + 1, repr(m), f"{m}", f"{m:>4}")
 ''',
+"iteration": '''
+def gen():
+    yield 1; yield 2; yield 3
+m = map(lambda x: x * 2, gen()); print(next(m), list(m), list(m))
+z = zip("abc", gen(), [10, 20]); print(list(z))
+e = enumerate("xy", start=5); print(next(e), next(e), next(e, "done"))
+f = filter(lambda x: x % 2, range(7)); print(list(f), type(f).__name__)
+r = reversed([1, 2, 3]); print(type(r).__name__, list(r), list(reversed("abc")), list(reversed({"a": 1, "b": 2})))
+d = {"a": 1}; ks = d.keys(); d["b"] = 2; print(ks, len(ks), "b" in ks, ks & {"a"}, list(d.values()), d.items() | {("c", 3)} == {("a", 1), ("b", 2), ("c", 3)})
+try:
+    for k in d: d[k + k] = 0
+except RuntimeError as err:
+    print("RuntimeError:", err)
+s = {1, 2}
+try:
+    for v in s: s.add(v + 10)
+except RuntimeError as err:
+    print("RuntimeError:", err)
+it = iter([1, 2]); print(iter(it) is it, list(it), list(it))
+class Count:
+    def __init__(self): self.n = 0
+    def __iter__(self): return self
+    def __next__(self):
+        self.n += 1
+        if self.n > 3: raise StopIteration
+        return self.n
+print(list(Count()), sum(Count()), max(Count()), sorted(Count(), reverse=True), any(x > 2 for x in Count()))
+calls = iter(lambda: calls_list.pop(), 0); calls_list = [0, 3, 2, 1]; print(list(calls))
+try:
+    zip([1], [1, 2], strict=True).__next__(); list(zip([1], [1, 2], strict=True))
+except ValueError as err:
+    print("ValueError:", err)
+print(list(zip()), list(map(pow, [2, 3], [3, 2])), min([], default="empty"), max("abc", key=ord))
+''',
+"numbers_protocols": '''
+import math
+class Meters:
+    def __init__(self, v): self.v = v
+    def __float__(self): return float(self.v)
+    def __index__(self): return int(self.v)
+    def __round__(self, n=None): return Meters(round(self.v, n))
+    def __trunc__(self): return int(self.v)
+    def __floor__(self): return math.floor(self.v)
+    def __ceil__(self): return math.ceil(self.v)
+    def __abs__(self): return Meters(abs(self.v))
+    def __neg__(self): return Meters(-self.v)
+    def __repr__(self): return f"Meters({self.v})"
+m = Meters(2.7)
+print(math.sqrt(m), math.floor(m), math.ceil(m), math.trunc(m), round(m), round(m, 1), abs(Meters(-1)), -m)
+print(float(m), hex(Meters(255)), [0, 1, 2, 3][Meters(2)], int(Meters(5.9)) if hasattr(Meters, "__int__") else "no __int__")
+print(divmod(7, 2), divmod(-7.5, 2), pow(3, 4, 5), pow(2, -1, 7), (5).__rtruediv__(2), (2.5).__rfloordiv__(7))
+print(int.from_bytes(b"\\x01\\x00", "big"), (1024).to_bytes(2, "little"), (3.75).as_integer_ratio(), float.fromhex("0x1.8p1"))
+print(complex("1+2j"), complex(1, 2) * 1j, abs(3 - 4j), (1 + 2j).real, (2j) ** 0.5, complex("(3j)"), 1j ** 2)
+''',
 }
 
 

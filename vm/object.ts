@@ -1436,6 +1436,20 @@ export function checkArgs(
   arityError(name, n, min, max);
 }
 
+/** checkArgs for a method: args[0] is self and is not counted (no slice allocated). */
+export function checkMethodArgs(
+  name: string,
+  args: PyValue[],
+  kwnames: string[] | null,
+  min: number,
+  max: number,
+): void {
+  if (kwnames !== null && kwnames.length > 0) raise(Exc.TypeError, `${name}() takes no keyword arguments`);
+  const n = args.length - 1;
+  if (n >= min && n <= max) return;
+  arityError(name, n, min, max);
+}
+
 /** Raises the TypeError for a wrong number of positional arguments. */
 export function arityError(name: string, n: number, min: number, max: number): never {
   if (min === max) {

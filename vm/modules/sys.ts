@@ -14,6 +14,7 @@
  */
 import {
   checkArgs,
+  checkMethodArgs,
   defMethod,
   Exc,
   newBuiltinType,
@@ -154,7 +155,7 @@ function stream(v: PyValue): PyTextStream {
 }
 
 defMethod(textIOType, "write", (args) => {
-  checkArgs("write", args.slice(1), null, 1, 1);
+  checkMethodArgs("write", args, null, 1, 1);
   const s = stream(args[0]);
   const text = strValueOf(args[1]);
   if (text === undefined) raise(Exc.TypeError, `write() argument must be str, not ${typeOf(args[1]).name}`);

@@ -17,7 +17,7 @@ import {
   bindArgs,
   bytearrayType,
   bytesType,
-  checkArgs,
+  checkMethodArgs,
   defClassMethod,
   defMethod,
   Exc,
@@ -196,14 +196,14 @@ for (const t of [bytesType, bytearrayType]) {
     );
   });
   defMethod(t, "hex", (args) => {
-    checkArgs("hex", args.slice(1), null, 0, 2);
+    checkMethodArgs("hex", args, null, 0, 2);
     const b = self(args, "hex");
     const sep = args.length > 1 ? strValueOf(args[1]) ?? latin1(bytesLike(args[1], "")) : "";
     const hexes = Array.from(b.data, (x) => x.toString(16).padStart(2, "0"));
     return hexes.join(sep);
   });
   defClassMethod(t, "fromhex", (args) => {
-    checkArgs("fromhex", args.slice(1), null, 1, 1);
+    checkMethodArgs("fromhex", args, null, 1, 1);
     const s = strValueOf(args[1]);
     if (s === undefined) raise(Exc.TypeError, `fromhex() argument must be str, not ${typeOf(args[1]).name}`);
     const out: number[] = [];
@@ -228,7 +228,7 @@ for (const t of [bytesType, bytearrayType]) {
     return make(args[0] as PyType, new Uint8Array(out));
   });
   defMethod(t, "join", (args) => {
-    checkArgs("join", args.slice(1), null, 1, 1);
+    checkMethodArgs("join", args, null, 1, 1);
     const b = self(args, "join");
     const parts = toArray(args[1]).map((p, i) => {
       if (!(p instanceof PyBytes)) {
@@ -372,7 +372,7 @@ defMethod(bytearrayType, "__delitem__", (args) => {
   return None;
 });
 defMethod(bytearrayType, "append", (args) => {
-  checkArgs("append", args.slice(1), null, 1, 1);
+  checkMethodArgs("append", args, null, 1, 1);
   const b = self(args, "append");
   const out = new Uint8Array(b.data.length + 1);
   out.set(b.data);
@@ -381,7 +381,7 @@ defMethod(bytearrayType, "append", (args) => {
   return None;
 });
 defMethod(bytearrayType, "extend", (args) => {
-  checkArgs("extend", args.slice(1), null, 1, 1);
+  checkMethodArgs("extend", args, null, 1, 1);
   const b = self(args, "extend");
   const more = args[1] instanceof PyBytes ? args[1].data : Uint8Array.from(toArray(args[1]).map(byteValue));
   const out = new Uint8Array(b.data.length + more.length);
@@ -400,7 +400,7 @@ defMethod(bytearrayType, "__iadd__", (args) => {
   return b;
 });
 defMethod(bytearrayType, "pop", (args) => {
-  checkArgs("pop", args.slice(1), null, 0, 1);
+  checkMethodArgs("pop", args, null, 0, 1);
   const b = self(args, "pop");
   if (b.data.length === 0) raise(Exc.IndexError, "pop from empty bytearray");
   let i = args.length > 1 ? Number(asIndex(args[1])) : b.data.length - 1;
@@ -413,7 +413,7 @@ defMethod(bytearrayType, "pop", (args) => {
   return v;
 });
 defMethod(bytearrayType, "insert", (args) => {
-  checkArgs("insert", args.slice(1), null, 2, 2);
+  checkMethodArgs("insert", args, null, 2, 2);
   const b = self(args, "insert");
   const arr = Array.from(b.data);
   let i = Number(asIndex(args[1]));
@@ -423,7 +423,7 @@ defMethod(bytearrayType, "insert", (args) => {
   return None;
 });
 defMethod(bytearrayType, "remove", (args) => {
-  checkArgs("remove", args.slice(1), null, 1, 1);
+  checkMethodArgs("remove", args, null, 1, 1);
   const b = self(args, "remove");
   const i = b.data.indexOf(byteValue(args[1]));
   if (i < 0) raise(Exc.ValueError, "value not found in bytearray");

@@ -11,7 +11,7 @@
  * @module
  */
 import {
-  checkArgs,
+  checkMethodArgs,
   complexType,
   defGetSet,
   defMethod,
@@ -251,7 +251,7 @@ defMethod(complexType, "__repr__", (args) => {
   return complexRepr(a[0], a[1]);
 });
 defMethod(complexType, "__format__", (args) => {
-  checkArgs("__format__", args.slice(1), null, 1, 1);
+  checkMethodArgs("__format__", args, null, 1, 1);
   const a = self(args, "__format__");
   const spec = strValueOf(args[1]) ?? "";
   if (spec === "") return complexRepr(a[0], a[1]);

@@ -15,7 +15,7 @@
  * @module
  */
 import {
-  checkArgs,
+  checkMethodArgs,
   defClassMethod,
   defGetSet,
   defMethod,
@@ -172,12 +172,12 @@ defMethod(dictType, "__delitem__", (args) => {
   return None;
 });
 defMethod(dictType, "get", (args) => {
-  checkArgs("get", args.slice(1), null, 1, 2);
+  checkMethodArgs("get", args, null, 1, 2);
   const v = self(args, "get").get(args[1]);
   return v !== undefined ? v : args.length > 2 ? args[2] : None;
 });
 defMethod(dictType, "setdefault", (args) => {
-  checkArgs("setdefault", args.slice(1), null, 1, 2);
+  checkMethodArgs("setdefault", args, null, 1, 2);
   const d = self(args, "setdefault");
   const v = d.get(args[1]);
   if (v !== undefined) return v;
@@ -186,7 +186,7 @@ defMethod(dictType, "setdefault", (args) => {
   return dflt;
 });
 defMethod(dictType, "pop", (args) => {
-  checkArgs("pop", args.slice(1), null, 1, 2);
+  checkMethodArgs("pop", args, null, 1, 2);
   const v = self(args, "pop").delete(args[1]);
   if (v !== undefined) return v;
   if (args.length > 2) return args[2];
@@ -220,7 +220,7 @@ defMethod(dictType, "update", (args, kwnames) => {
   return None;
 });
 defClassMethod(dictType, "fromkeys", (args) => {
-  checkArgs("fromkeys", args.slice(1), null, 1, 2);
+  checkMethodArgs("fromkeys", args, null, 1, 2);
   const cls = args[0] as PyType;
   const value = args.length > 2 ? args[2] : None;
   const d = cls === dictType ? new PyDict() : call(cls, []);

@@ -15,6 +15,7 @@
 import {
   bindArgs,
   checkArgs,
+  checkMethodArgs,
   defClassMethod,
   defGetSet,
   defMethod,
@@ -147,7 +148,7 @@ defGetSet(BaseException, "__traceback__", (e) => (e as PyBaseException).tracebac
   (e as PyBaseException).traceback = v;
 });
 defMethod(BaseException, "with_traceback", (args) => {
-  checkArgs("with_traceback", args.slice(1), null, 1, 1);
+  checkMethodArgs("with_traceback", args, null, 1, 1);
   const e = self(args);
   const tb = args[1];
   if (tb !== None && typeOf(tb).name !== "traceback") {
@@ -157,7 +158,7 @@ defMethod(BaseException, "with_traceback", (args) => {
   return e;
 });
 defMethod(BaseException, "add_note", (args) => {
-  checkArgs("add_note", args.slice(1), null, 1, 1);
+  checkMethodArgs("add_note", args, null, 1, 1);
   const e = self(args);
   const note = args[1];
   if (strValueOf(note) === undefined) raise(Exc.TypeError, `note must be a str, not '${typeOf(note).name}'`);
@@ -349,7 +350,7 @@ export function newSyntaxError(
 for (const [t, verb] of [[Exc.UnicodeDecodeError, "decode"], [Exc.UnicodeEncodeError, "encode"]] as const) {
   defMethod(t, "__init__", (args) => {
     const e = self(args);
-    checkArgs(t.name, args.slice(1), null, 5, 5);
+    checkMethodArgs(t.name, args, null, 5, 5);
     e.args = newTuple(args.slice(1));
     ["encoding", "object", "start", "end", "reason"].forEach((n, i) => setExtra(e, n, args[i + 1]));
     return None;

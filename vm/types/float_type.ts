@@ -12,6 +12,7 @@
  */
 import {
   checkArgs,
+  checkMethodArgs,
   defClassMethod,
   defGetSet,
   defMethod,
@@ -194,14 +195,14 @@ defMethod(floatType, "__float__", (args) => {
 });
 defMethod(floatType, "__repr__", (args) => floatRepr(self(args, "__repr__")));
 defMethod(floatType, "__format__", (args) => {
-  checkArgs("__format__", args.slice(1), null, 1, 1);
+  checkMethodArgs("__format__", args, null, 1, 1);
   const spec = strValueOf(args[1]);
   if (spec === undefined) raise(Exc.TypeError, `argument 1 must be str, not ${typeOf(args[1]).name}`);
   if (spec === "") return str(args[0]);
   return formatFloat(self(args, "__format__"), spec);
 });
 defMethod(floatType, "__round__", (args) => {
-  checkArgs("__round__", args.slice(1), null, 0, 1);
+  checkMethodArgs("__round__", args, null, 0, 1);
   const x = self(args, "__round__");
   if (args.length < 2 || args[1] === None) return floatToInt(roundHalfEven(x));
   const nd = asIndex(args[1]);
@@ -221,7 +222,7 @@ defMethod(floatType, "as_integer_ratio", (args) => {
 });
 defMethod(floatType, "hex", (args) => floatHex(self(args, "hex")));
 defClassMethod(floatType, "fromhex", (args) => {
-  checkArgs("fromhex", args.slice(1), null, 1, 1);
+  checkMethodArgs("fromhex", args, null, 1, 1);
   const s = strValueOf(args[1]);
   if (s === undefined) raise(Exc.TypeError, `fromhex() argument must be str, not ${typeOf(args[1]).name}`);
   const v = new PyFloat(floatFromHex(s));

@@ -13,7 +13,7 @@
 import {
   bindArgs,
   boolType,
-  checkArgs,
+  checkMethodArgs,
   defClassMethod,
   defGetSet,
   defMethod,
@@ -282,7 +282,7 @@ for (const [name, fn] of BINARY) {
   });
 }
 defMethod(intType, "__pow__", (args) => {
-  checkArgs("__pow__", args.slice(1), null, 1, 2);
+  checkMethodArgs("__pow__", args, null, 1, 2);
   const a = self(args, "__pow__");
   const b = intValueOf(args[1]);
   if (b === undefined) return NotImplemented;
@@ -339,7 +339,7 @@ defMethod(intType, "__trunc__", (args) => self(args, "__trunc__"));
 defMethod(intType, "__floor__", (args) => self(args, "__floor__"));
 defMethod(intType, "__ceil__", (args) => self(args, "__ceil__"));
 defMethod(intType, "__round__", (args) => {
-  checkArgs("__round__", args.slice(1), null, 0, 1);
+  checkMethodArgs("__round__", args, null, 0, 1);
   const a = self(args, "__round__");
   if (args.length < 2 || args[1] === None) return a;
   const nd = asIndex(args[1]);
@@ -359,7 +359,7 @@ defMethod(intType, "__round__", (args) => {
 });
 defMethod(intType, "__repr__", (args) => intToDecimal(self(args, "__repr__")));
 defMethod(intType, "__format__", (args) => {
-  checkArgs("__format__", args.slice(1), null, 1, 1);
+  checkMethodArgs("__format__", args, null, 1, 1);
   const spec = strValueOf(args[1]);
   if (spec === undefined) raise(Exc.TypeError, `argument 1 must be str, not ${typeOf(args[1]).name}`);
   // An empty spec means str(self), which a subclass's __str__ may override.

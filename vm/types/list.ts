@@ -14,7 +14,7 @@
  */
 import {
   bindArgs,
-  checkArgs,
+  checkMethodArgs,
   defClassMethod,
   defMethod,
   EMPTY_TUPLE,
@@ -166,19 +166,19 @@ function toArrayForSlice(v: PyValue): PyValue[] {
 }
 
 defMethod(listType, "append", (args) => {
-  if (args.length !== 2) checkArgs("list.append", args.slice(1), null, 1, 1);
+  if (args.length !== 2) checkMethodArgs("list.append", args, null, 1, 1);
   self(args, listType, "append").items.push(args[1]);
   return None;
 });
 defMethod(listType, "extend", (args) => {
-  checkArgs("list.extend", args.slice(1), null, 1, 1);
+  checkMethodArgs("list.extend", args, null, 1, 1);
   const l = self(args, listType, "extend");
   const more = toArray(args[1]);
   for (let i = 0; i < more.length; i++) l.items.push(more[i]);
   return None;
 });
 defMethod(listType, "insert", (args) => {
-  checkArgs("insert", args.slice(1), null, 2, 2);
+  checkMethodArgs("insert", args, null, 2, 2);
   const l = self(args, listType, "insert");
   let i = Number(indexArg(args[1]));
   const n = l.items.length;
@@ -188,7 +188,7 @@ defMethod(listType, "insert", (args) => {
   return None;
 });
 defMethod(listType, "remove", (args) => {
-  checkArgs("list.remove", args.slice(1), null, 1, 1);
+  checkMethodArgs("list.remove", args, null, 1, 1);
   const l = self(args, listType, "remove");
   for (let i = 0; i < l.items.length; i++) {
     if (richEq(l.items[i], args[1])) {
@@ -199,7 +199,7 @@ defMethod(listType, "remove", (args) => {
   return raise(Exc.ValueError, "list.remove(x): x not in list");
 });
 defMethod(listType, "pop", (args) => {
-  checkArgs("pop", args.slice(1), null, 0, 1);
+  checkMethodArgs("pop", args, null, 0, 1);
   const l = self(args, listType, "pop");
   if (l.items.length === 0) raise(Exc.IndexError, "pop from empty list");
   if (args.length === 1) return l.items.pop()!;
@@ -214,13 +214,13 @@ defMethod(listType, "clear", (args) => {
 });
 defMethod(listType, "copy", (args) => new PyList(self(args, listType, "copy").items.slice()));
 defMethod(listType, "count", (args) => {
-  checkArgs("list.count", args.slice(1), null, 1, 1);
+  checkMethodArgs("list.count", args, null, 1, 1);
   let n = 0;
   for (const v of self(args, listType, "count").items) if (richEq(v, args[1])) n++;
   return n;
 });
 defMethod(listType, "index", (args) => {
-  checkArgs("index", args.slice(1), null, 1, 3);
+  checkMethodArgs("index", args, null, 1, 3);
   const items = self(args, listType, "index").items;
   const start = clampIndex(args[2], items.length, 0);
   const stop = clampIndex(args[3], items.length, items.length);
@@ -351,13 +351,13 @@ defMethod(tupleType, "__getitem__", (args) => {
   return t.items[seqIndex(key, t.items.length, "tuple", "tuple index out of range")];
 });
 defMethod(tupleType, "count", (args) => {
-  checkArgs("tuple.count", args.slice(1), null, 1, 1);
+  checkMethodArgs("tuple.count", args, null, 1, 1);
   let n = 0;
   for (const v of tupleSelf(args, "count").items) if (richEq(v, args[1])) n++;
   return n;
 });
 defMethod(tupleType, "index", (args) => {
-  checkArgs("index", args.slice(1), null, 1, 3);
+  checkMethodArgs("index", args, null, 1, 3);
   const items = tupleSelf(args, "index").items;
   const start = clampIndex(args[2], items.length, 0);
   const stop = clampIndex(args[3], items.length, items.length);

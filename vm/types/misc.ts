@@ -17,6 +17,7 @@ import {
   builtinFunctionType,
   cellType,
   checkArgs,
+  checkMethodArgs,
   classMethodDescriptorType,
   defGetSet,
   defMethod,
@@ -198,7 +199,7 @@ defMethod(rangeType, "__contains__", (args) => {
   return false;
 });
 defMethod(rangeType, "index", (args) => {
-  checkArgs("index", args.slice(1), null, 1, 1);
+  checkMethodArgs("index", args, null, 1, 1);
   const r = rangeSelf(args);
   const v = intValueOf(args[1]);
   if (v !== undefined && rangeContainsInt(r, v)) return intFloorDiv(intSub(v, r.start), r.step);
@@ -212,7 +213,7 @@ defMethod(rangeType, "index", (args) => {
   return raise(Exc.ValueError, `${repr(args[1])} is not in range`);
 });
 defMethod(rangeType, "count", (args) => {
-  checkArgs("count", args.slice(1), null, 1, 1);
+  checkMethodArgs("count", args, null, 1, 1);
   const r = rangeSelf(args);
   const v = intValueOf(args[1]);
   if (v !== undefined) return rangeContainsInt(r, v) ? 1 : 0;
@@ -270,7 +271,7 @@ defMethod(sliceType, "__repr__", (args) => {
   return `slice(${repr(s.start)}, ${repr(s.stop)}, ${repr(s.step)})`;
 });
 defMethod(sliceType, "indices", (args) => {
-  checkArgs("indices", args.slice(1), null, 1, 1);
+  checkMethodArgs("indices", args, null, 1, 1);
   const n = asIndex(args[1]);
   if (n < 0) raise(Exc.ValueError, "length should not be negative");
   const [start, stop, step] = sliceIndices(args[0] as PySlice, Number(n));

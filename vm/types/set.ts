@@ -13,7 +13,7 @@
  * @module
  */
 import {
-  checkArgs,
+  checkMethodArgs,
   defClassMethod,
   defMethod,
   DELETED,
@@ -184,7 +184,7 @@ for (const t of [setType, frozensetType]) {
     return out;
   });
   defMethod(t, "symmetric_difference", (args) => {
-    checkArgs("symmetric_difference", args.slice(1), null, 1, 1);
+    checkMethodArgs("symmetric_difference", args, null, 1, 1);
     const s = self(args, "symmetric_difference");
     const out = new PySet(kindOf(s));
     setUpdate(out, args[1]);
@@ -192,17 +192,17 @@ for (const t of [setType, frozensetType]) {
     return out;
   });
   defMethod(t, "issubset", (args) => {
-    checkArgs("issubset", args.slice(1), null, 1, 1);
+    checkMethodArgs("issubset", args, null, 1, 1);
     const m = members(args[1]);
     return self(args, "issubset").items().every((v) => m.has(v));
   });
   defMethod(t, "issuperset", (args) => {
-    checkArgs("issuperset", args.slice(1), null, 1, 1);
+    checkMethodArgs("issuperset", args, null, 1, 1);
     const s = self(args, "issuperset");
     return toArray(args[1]).every((v) => s.has(v));
   });
   defMethod(t, "isdisjoint", (args) => {
-    checkArgs("isdisjoint", args.slice(1), null, 1, 1);
+    checkMethodArgs("isdisjoint", args, null, 1, 1);
     const s = self(args, "isdisjoint");
     return toArray(args[1]).every((v) => !s.has(v));
   });
@@ -305,17 +305,17 @@ export function frozensetHash(s: PySet): number {
 
 // Mutating methods (set only).
 defMethod(setType, "add", (args) => {
-  checkArgs("set.add", args.slice(1), null, 1, 1);
+  checkMethodArgs("set.add", args, null, 1, 1);
   self(args, "add").add(args[1]);
   return None;
 });
 defMethod(setType, "discard", (args) => {
-  checkArgs("set.discard", args.slice(1), null, 1, 1);
+  checkMethodArgs("set.discard", args, null, 1, 1);
   self(args, "discard").discard(args[1]);
   return None;
 });
 defMethod(setType, "remove", (args) => {
-  checkArgs("set.remove", args.slice(1), null, 1, 1);
+  checkMethodArgs("set.remove", args, null, 1, 1);
   if (!self(args, "remove").discard(args[1])) throw newException(Exc.KeyError, [args[1]]);
   return None;
 });

@@ -12,7 +12,7 @@
  */
 import {
   bindArgs,
-  checkArgs,
+  checkMethodArgs,
   defClassMethod,
   defMethod,
   Exc,
@@ -170,27 +170,27 @@ function findIn(
 }
 
 defMethod(strType, "find", (args) => {
-  checkArgs("find", args.slice(1), null, 1, 3);
+  checkMethodArgs("find", args, null, 1, 3);
   return findIn(self(args, "find"), strArg(args[1], "find", "argument 1"), args[2], args[3], false);
 });
 defMethod(strType, "rfind", (args) => {
-  checkArgs("rfind", args.slice(1), null, 1, 3);
+  checkMethodArgs("rfind", args, null, 1, 3);
   return findIn(self(args, "rfind"), strArg(args[1], "rfind", "argument 1"), args[2], args[3], true);
 });
 defMethod(strType, "index", (args) => {
-  checkArgs("index", args.slice(1), null, 1, 3);
+  checkMethodArgs("index", args, null, 1, 3);
   const i = findIn(self(args, "index"), strArg(args[1], "index", "argument 1"), args[2], args[3], false);
   if (i < 0) raise(Exc.ValueError, "substring not found");
   return i;
 });
 defMethod(strType, "rindex", (args) => {
-  checkArgs("rindex", args.slice(1), null, 1, 3);
+  checkMethodArgs("rindex", args, null, 1, 3);
   const i = findIn(self(args, "rindex"), strArg(args[1], "rindex", "argument 1"), args[2], args[3], true);
   if (i < 0) raise(Exc.ValueError, "substring not found");
   return i;
 });
 defMethod(strType, "count", (args) => {
-  checkArgs("count", args.slice(1), null, 1, 3);
+  checkMethodArgs("count", args, null, 1, 3);
   const s = self(args, "count");
   const sub = strArg(args[1], "count", "argument 1");
   const len = strLength(s);
@@ -209,7 +209,7 @@ defMethod(strType, "count", (args) => {
 
 function startsEnds(name: "startswith" | "endswith") {
   return (args: PyValue[]) => {
-    checkArgs(name, args.slice(1), null, 1, 3);
+    checkMethodArgs(name, args, null, 1, 3);
     const s = self(args, name);
     const len = strLength(s);
     const [a, b] = adjustRange(args[2], args[3], len);
@@ -343,7 +343,7 @@ defMethod(strType, "splitlines", (args, kwnames) => {
 });
 
 defMethod(strType, "join", (args) => {
-  checkArgs("join", args.slice(1), null, 1, 1);
+  checkMethodArgs("join", args, null, 1, 1);
   const sep = self(args, "join");
   const items = toArray(args[1]);
   const parts: string[] = new Array(items.length);
@@ -363,7 +363,7 @@ defMethod(strType, "join", (args) => {
 
 function stripChars(name: string, left: boolean, right: boolean) {
   return (args: PyValue[]) => {
-    checkArgs(name, args.slice(1), null, 0, 1);
+    checkMethodArgs(name, args, null, 0, 1);
     const s = self(args, name);
     const charsArg = args.length > 1 ? args[1] : None;
     let test: (ch: string) => boolean;
@@ -385,7 +385,7 @@ defMethod(strType, "lstrip", stripChars("lstrip", true, false));
 defMethod(strType, "rstrip", stripChars("rstrip", false, true));
 
 defMethod(strType, "replace", (args) => {
-  checkArgs("replace", args.slice(1), null, 2, 3);
+  checkMethodArgs("replace", args, null, 2, 3);
   const s = self(args, "replace");
   const old = strArg(args[1], "replace", "argument 1"), rep = strArg(args[2], "replace", "argument 2");
   let count = -1;
@@ -484,7 +484,7 @@ defMethod(strType, "title", (args) => {
 
 function predicate(name: string, test: (s: string) => boolean) {
   defMethod(strType, name, (args) => {
-    checkArgs(name, args.slice(1), null, 0, 0);
+    checkMethodArgs(name, args, null, 0, 0);
     return test(self(args, name));
   });
 }
@@ -528,7 +528,7 @@ export function isIdentifier(s: string): boolean {
 }
 
 function padArgs(args: PyValue[], name: string): [string, number, string] {
-  checkArgs(name, args.slice(1), null, 1, 2);
+  checkMethodArgs(name, args, null, 1, 2);
   const s = self(args, name);
   const w = asIndex(args[1]);
   let fill = " ";
@@ -557,7 +557,7 @@ defMethod(strType, "rjust", (args) => {
   return width <= n ? s : fill.repeat(width - n) + s;
 });
 defMethod(strType, "zfill", (args) => {
-  checkArgs("zfill", args.slice(1), null, 1, 1);
+  checkMethodArgs("zfill", args, null, 1, 1);
   const s = self(args, "zfill");
   const w = Number(asIndex(args[1]));
   const n = strLength(s);
@@ -567,7 +567,7 @@ defMethod(strType, "zfill", (args) => {
   return pad + s;
 });
 defMethod(strType, "partition", (args) => {
-  checkArgs("partition", args.slice(1), null, 1, 1);
+  checkMethodArgs("partition", args, null, 1, 1);
   const s = self(args, "partition");
   const sep = strArg(args[1], "partition", "argument");
   if (sep === "") raise(Exc.ValueError, "empty separator");
@@ -576,7 +576,7 @@ defMethod(strType, "partition", (args) => {
   return newTuple([s.slice(0, i), sep, s.slice(i + sep.length)]);
 });
 defMethod(strType, "rpartition", (args) => {
-  checkArgs("rpartition", args.slice(1), null, 1, 1);
+  checkMethodArgs("rpartition", args, null, 1, 1);
   const s = self(args, "rpartition");
   const sep = strArg(args[1], "rpartition", "argument");
   if (sep === "") raise(Exc.ValueError, "empty separator");
@@ -603,13 +603,13 @@ defMethod(strType, "expandtabs", (args, kwnames) => {
   return out;
 });
 defMethod(strType, "removeprefix", (args) => {
-  checkArgs("removeprefix", args.slice(1), null, 1, 1);
+  checkMethodArgs("removeprefix", args, null, 1, 1);
   const s = self(args, "removeprefix");
   const p = strArg(args[1], "removeprefix", "argument");
   return p !== "" && s.startsWith(p) ? s.slice(p.length) : s;
 });
 defMethod(strType, "removesuffix", (args) => {
-  checkArgs("removesuffix", args.slice(1), null, 1, 1);
+  checkMethodArgs("removesuffix", args, null, 1, 1);
   const s = self(args, "removesuffix");
   const p = strArg(args[1], "removesuffix", "argument");
   return p !== "" && s.endsWith(p) ? s.slice(0, s.length - p.length) : s;
@@ -730,7 +730,7 @@ function normalizeEncoding(e: string): string {
 
 // maketrans / translate
 defClassMethod(strType, "maketrans", (args) => {
-  checkArgs("maketrans", args.slice(1), null, 1, 3);
+  checkMethodArgs("maketrans", args, null, 1, 3);
   const d = new PyDict();
   if (args.length === 2) {
     const m = args[1];
@@ -759,7 +759,7 @@ defClassMethod(strType, "maketrans", (args) => {
   return d;
 });
 defMethod(strType, "translate", (args) => {
-  checkArgs("translate", args.slice(1), null, 1, 1);
+  checkMethodArgs("translate", args, null, 1, 1);
   const table = args[1];
   let out = "";
   for (const ch of self(args, "translate")) {
@@ -795,11 +795,11 @@ defMethod(strType, "format", (args, kwnames) => {
   return strFormat(s, pos, kw);
 });
 defMethod(strType, "format_map", (args) => {
-  checkArgs("format_map", args.slice(1), null, 1, 1);
+  checkMethodArgs("format_map", args, null, 1, 1);
   return strFormat(self(args, "format_map"), [], args[1]);
 });
 defMethod(strType, "__format__", (args) => {
-  checkArgs("__format__", args.slice(1), null, 1, 1);
+  checkMethodArgs("__format__", args, null, 1, 1);
   const spec = strArg(args[1], "__format__", "argument");
   if (spec === "") return str(args[0]);
   return formatStr(self(args, "__format__"), spec);

@@ -15,7 +15,7 @@
  */
 import {
   bindArgs,
-  checkArgs,
+  checkMethodArgs,
   classmethodType,
   computeMro,
   defAttr,
@@ -176,7 +176,7 @@ defMethod(objectType, "__hash__", (args) => {
   return typeof v === "object" ? Math.floor(objectId(v) / 16) : 0;
 });
 defMethod(objectType, "__format__", (args) => {
-  checkArgs("object.__format__", args.slice(1), null, 1, 1);
+  checkMethodArgs("object.__format__", args, null, 1, 1);
   const spec = strValueOf(args[1]);
   if (spec === undefined) raise(Exc.TypeError, `argument 1 must be str, not ${typeOf(args[1]).name}`);
   if (spec !== "") {

@@ -18,7 +18,7 @@ export { parse } from "./compiler/parser.ts";
 export type { ParseMode } from "./compiler/parser.ts";
 export { dumpAst } from "./compiler/ast_dump.ts";
 export { disassembleSource } from "./compiler/dis.ts";
-export { runProgram, TIER_NAMES } from "./vm/run.ts";
+export { runInteractive, runProgram, TIER_NAMES } from "./vm/run.ts";
 export type { RunOptions, TierName } from "./vm/run.ts";
 
 /** The version of pyjit, and the version of Python whose behaviour it follows. */

@@ -19,6 +19,7 @@ import {
   formatSyntaxError,
   parse,
   PySyntaxError,
+  runInteractive,
   runProgram,
   TIER_NAMES,
   type TierName,
@@ -258,8 +259,7 @@ export function main(argv: string[]): number {
         });
       }
       case "repl":
-        writeErr("NotImplementedError: the interactive session is not written yet\n");
-        return 1;
+        return runInteractive({ ...options, filename: "<stdin>", argv: [""] });
     }
   } catch (e) {
     return reportError(e);

@@ -29,7 +29,7 @@ import { repr, str } from "./ops.ts";
 import { activeTier, setActiveTier, type Tier } from "./tier.ts";
 import { formatException } from "./traceback.ts";
 import { builtinsModule, vmHooks } from "./builtins.ts";
-import { flushStdout, makeSysModule, writeStderr } from "./modules/sys.ts";
+import { flushStdout, makeSysModule, readStdinAll, readStdinLine, writeStderr } from "./modules/sys.ts";
 import { makeDisModule } from "../compiler/dis.ts";
 import { PyCell } from "./object.ts";
 
@@ -135,27 +135,7 @@ export function runProgram(source: string, options: RunOptions): number {
   const tier = pickTier(options.tier);
   setActiveTier(tier);
   setLoopTier(tier);
-  const sys = makeSysModule(options.argv);
-  const modulesDict = sys.dict!.getStr("modules");
-  if (modulesDict instanceof PyDict) setModulesDict(modulesDict);
-  addModule("sys", sys);
-  registerBuiltinModule("sys", () => sys);
-  const builtins = builtinsModule();
-  addModule("builtins", builtins);
-  const globals = new PyDict();
-  globals.setStr("__name__", "__main__");
-  globals.setStr("__doc__", None);
-  globals.setStr("__package__", None);
-  globals.setStr("__loader__", None);
-  globals.setStr("__spec__", None);
-  globals.setStr("__annotations__", new PyDict());
-  globals.setStr("__builtins__", builtins);
-  if (options.filename !== "<string>") globals.setStr("__file__", options.filename);
-  const main = new PyModule("__main__", globals);
-  addModule("__main__", main);
-  threadState.depth = 0;
-  threadState.frame = null;
-  threadState.excInfo = None;
+  const { globals, builtins } = prepareMain(options);
   let status = 0;
   try {
     let code: PyCode;
@@ -182,6 +162,121 @@ export function runProgram(source: string, options: RunOptions): number {
   }
   if (options.stats) writeStderr(statsText(activeTier()));
   return status;
+}
+
+/** Fresh `sys` and `__main__` for a run; returns `__main__`'s globals and the builtins module. */
+function prepareMain(options: RunOptions): { globals: PyDict; builtins: PyModule } {
+  const sys = makeSysModule(options.argv);
+  const modulesDict = sys.dict!.getStr("modules");
+  if (modulesDict instanceof PyDict) setModulesDict(modulesDict);
+  addModule("sys", sys);
+  registerBuiltinModule("sys", () => sys);
+  const builtins = builtinsModule();
+  addModule("builtins", builtins);
+  const globals = new PyDict();
+  globals.setStr("__name__", "__main__");
+  globals.setStr("__doc__", None);
+  globals.setStr("__package__", None);
+  globals.setStr("__loader__", None);
+  globals.setStr("__spec__", None);
+  globals.setStr("__annotations__", new PyDict());
+  globals.setStr("__builtins__", builtins);
+  if (options.filename !== "<string>") globals.setStr("__file__", options.filename);
+  const main = new PyModule("__main__", globals);
+  addModule("__main__", main);
+  threadState.depth = 0;
+  threadState.frame = null;
+  threadState.excInfo = None;
+  return { globals, builtins };
+}
+
+/**
+ * `pyjit` without a program: with stdin not a terminal, stdin is the program (as CPython does);
+ * otherwise an interactive session: `>>> ` / `... ` prompts, each complete statement compiled in
+ * `single` mode (expression values shown) and run in one `__main__`, tracebacks printed, EOF or
+ * SystemExit ends it.
+ * @example
+ * ```ts
+ * import { runInteractive } from "./run.ts";
+ * // Deno.exit(runInteractive({ filename: "<stdin>", argv: [""], tier: "jit", stats: false, dumpTraces: false }));
+ * ```
+ */
+export function runInteractive(options: RunOptions): number {
+  if (!Deno.stdin.isTerminal()) return runProgram(readStdinAll(), { ...options, filename: "<stdin>" });
+  installHooks();
+  const tier = pickTier(options.tier);
+  setActiveTier(tier);
+  setLoopTier(tier);
+  const { globals, builtins } = prepareMain({ ...options, filename: "<stdin>" });
+  writeStderr(
+    `Python 3.11.7 (pyjit) on linux\nType "help", "copyright", "credits" or "license" for more information.\n`,
+  );
+  let buffer = "";
+  for (;;) {
+    writeStderr(buffer === "" ? ">>> " : "... ");
+    const line = readStdinLine();
+    if (line === "") {
+      writeStderr("\n");
+      return 0;
+    }
+    buffer += line.endsWith("\n") ? line : line + "\n";
+    if (needsMoreInput(buffer, line)) continue;
+    const source = buffer;
+    buffer = "";
+    if (source.trim() === "") continue;
+    let code: PyCode;
+    try {
+      code = compileModule(parse(source, "<stdin>", "single") as ast.mod, "<stdin>", source);
+    } catch (e) {
+      if (e instanceof PySyntaxError) {
+        writeStderr(formatSyntaxError(e));
+        continue;
+      }
+      throw e;
+    }
+    threadState.depth = 0;
+    threadState.frame = null;
+    threadState.excInfo = None;
+    try {
+      runCode(code, globals, globals, builtins.dict!);
+    } catch (e) {
+      const exc = toPyException(e);
+      if (exc.cls.isSubtypeOf(Exc.SystemExit)) {
+        flushStdout();
+        return systemExitStatus(exc);
+      }
+      writeStderr(formatException(exc));
+    }
+    flushStdout();
+  }
+}
+
+/** Whether an interactive statement continues on the next line (a block, open brackets, `\\`). */
+function needsMoreInput(buffer: string, line: string): boolean {
+  const blank = line.trim() === "";
+  const first = buffer.split("\n")[0].trimEnd();
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < buffer.length; i++) {
+    const c = buffer[i];
+    if (quote !== null) {
+      if (c === "\\") i++;
+      else if (buffer.startsWith(quote, i)) {
+        i += quote.length - 1;
+        quote = null;
+      }
+    } else if (c === "#") {
+      while (i < buffer.length && buffer[i] !== "\n") i++;
+    } else if (c === "'" || c === '"') {
+      quote = buffer.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      if (quote.length === 3) i += 2;
+    } else if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth--;
+  }
+  if (depth > 0 || (quote !== null && quote.length === 3) || line.trimEnd().endsWith("\\")) return true;
+  // A compound statement ends with an empty line.
+  if (first.endsWith(":") || first.startsWith("@") || buffer.split("\n").length > 2) return !blank;
+  return false;
 }
 
 /** `os.path.abspath` for script names; `<string>`, `<stdin>` stay as they are. */

@@ -1054,6 +1054,11 @@ export function getItem(container: PyValue, key: PyValue): PyValue {
     const v = container.get(key);
     if (v !== undefined) return v;
   }
+  if (typeof container === "string" && typeof key === "number" && !hasSurrogates(container)) {
+    const i = key < 0 ? key + container.length : key;
+    if (i >= 0 && i < container.length) return container[i];
+    raise(Exc.IndexError, "string index out of range");
+  }
   if (container instanceof PyTuple && typeof key === "number" && container.cls === tupleType) {
     const items = container.items;
     const i = key < 0 ? key + items.length : key;

@@ -65,7 +65,18 @@ function isWs(ch: string): boolean {
   return WS_SET.has(ch);
 }
 
-/** The code points of s. */
+let lastAstral = "";
+let lastAstralPoints: string[] = [];
+/** The code points of a string with surrogate pairs (cached for the last one: index loops). */
+function astralPoints(s: string): string[] {
+  if (s !== lastAstral) {
+    lastAstral = s;
+    lastAstralPoints = Array.from(s);
+  }
+  return lastAstralPoints;
+}
+
+/** The code points of s (a fresh array the caller may modify). */
 export function codePoints(s: string): string[] {
   return hasSurrogates(s) ? Array.from(s) : s.split("");
 }
@@ -76,14 +87,14 @@ export function strGetItem(s: string, key: PyValue): string {
     const i = seqIndex(key, s.length, "string", "string index out of range");
     return s[i];
   }
-  const cps = Array.from(s);
+  const cps = astralPoints(s);
   return cps[seqIndex(key, cps.length, "string", "string index out of range")];
 }
 
 /** s[slice]. */
 export function strSlice(s: string, sl: PySlice): string {
   const surr = hasSurrogates(s);
-  const cps = surr ? Array.from(s) : null;
+  const cps = surr ? astralPoints(s) : null;
   const n = cps === null ? s.length : cps.length;
   const [start, stop, step, count] = sliceIndices(sl, n);
   if (step === 1) {

@@ -511,14 +511,36 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
           case 38: /* BINARY_SUBSCR */ {
             ip += 1;
             const key = s[--sp] as PyValue;
-            s[sp - 1] = getItem(s[sp - 1] as PyValue, key);
+            const container = s[sp - 1] as PyValue;
+            if (typeof key === "number" && typeof container === "object") {
+              // list[i] / tuple[i] in range, without a call.
+              const ct = container.cls;
+              if (ct === listType || ct === tupleType) {
+                const items = (container as PyList).items;
+                const i = key < 0 ? key + items.length : key;
+                if (i >= 0 && i < items.length) {
+                  s[sp - 1] = items[i];
+                  break;
+                }
+              }
+            }
+            s[sp - 1] = getItem(container, key);
             break;
           }
           case 39: /* STORE_SUBSCR */ {
             ip += 1;
             const key = s[--sp] as PyValue;
             const container = s[--sp] as PyValue;
-            setItem(container, key, s[--sp] as PyValue);
+            const v = s[--sp] as PyValue;
+            if (typeof key === "number" && typeof container === "object" && container.cls === listType) {
+              const items = (container as PyList).items;
+              const i = key < 0 ? key + items.length : key;
+              if (i >= 0 && i < items.length) {
+                items[i] = v;
+                break;
+              }
+            }
+            setItem(container, key, v);
             break;
           }
           case 40: /* DELETE_SUBSCR */ {
@@ -563,6 +585,10 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 default:
                   s[sp - 1] = a >= b;
               }
+            } else if (
+              typeof a === "object" && typeof b === "object" && a.cls === floatType && b.cls === floatType
+            ) {
+              s[sp - 1] = compareFloats((a as PyFloat).value, (b as PyFloat).value, arg);
             } else s[sp - 1] = compareOp(a, b, arg);
             break;
           }
@@ -1162,6 +1188,24 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
 
 // ---------------------------------------------------------------------------------------------
 // Exceptions: conversion, context, unwinding
+
+/** COMPARE_OP on two float values (NaN compares false except !=, as IEEE and CPython). */
+function compareFloats(x: number, y: number, op: number): boolean {
+  switch (op) {
+    case 0:
+      return x < y;
+    case 1:
+      return x <= y;
+    case 2:
+      return x === y;
+    case 3:
+      return x !== y;
+    case 4:
+      return x > y;
+    default:
+      return x >= y;
+  }
+}
 
 /** Frame.returnMode: how a frame run inside the loop hands control back to the frame below. */
 const RETURN_TO_CALL = 0,

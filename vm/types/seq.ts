@@ -23,6 +23,7 @@ import {
   PY_EQ,
   PY_NE,
   richEq,
+  strOrder,
 } from "../ops.ts";
 
 /** A slice bound as a JS number, clamped to ±(2**53) (CPython clamps to ±PY_SSIZE_T_MAX). */
@@ -159,26 +160,44 @@ export function sortItems(items: PyValue[], keys: PyValue[] | null, reverse: boo
   const n = items.length;
   if (n < 2) return;
   const ks = keys ?? items;
-  // Fast paths: all ints (JS numbers) or all strings without surrogates.
-  if (keys === null && allNumbers(ks)) {
-    // Equal ints are indistinguishable, so stability does not matter here.
+  // Fast paths: all ints (JS numbers) or all strings. V8's sort is a stable TimSort, and these
+  // comparisons cannot run Python code, so a native comparator is exact.
+  const kind = keyKind(ks);
+  if (keys === null && kind === KEYS_NUMBERS) {
     (items as number[]).sort(reverse ? (a, b) => b - a : (a, b) => a - b);
+    return;
+  }
+  if (keys === null && kind === KEYS_STRINGS) {
+    (items as string[]).sort(reverse ? (a, b) => strOrder(b, a) : strOrder);
     return;
   }
   const order: number[] = new Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  // Reverse sorting keeps equal elements in order: sort descending with a stable sort.
-  const less = reverse
-    ? (x: number, y: number) => lessThan(ks[y], ks[x])
-    : (x: number, y: number) => lessThan(ks[x], ks[y]);
-  mergeSort(order, less);
+  if (kind === KEYS_NUMBERS) {
+    const nk = ks as number[];
+    order.sort(reverse ? (x, y) => nk[y] - nk[x] : (x, y) => nk[x] - nk[y]);
+  } else if (kind === KEYS_STRINGS) {
+    const sk = ks as string[];
+    order.sort(reverse ? (x, y) => strOrder(sk[y], sk[x]) : (x, y) => strOrder(sk[x], sk[y]));
+  } else {
+    // Reverse sorting keeps equal elements in order: sort descending with a stable sort.
+    const less = reverse
+      ? (x: number, y: number) => lessThan(ks[y], ks[x])
+      : (x: number, y: number) => lessThan(ks[x], ks[y]);
+    mergeSort(order, less);
+  }
   const copy = items.slice();
   for (let i = 0; i < n; i++) items[i] = copy[order[i]];
 }
 
-function allNumbers(a: PyValue[]): boolean {
-  for (let i = 0; i < a.length; i++) if (typeof a[i] !== "number") return false;
-  return true;
+const KEYS_MIXED = 0, KEYS_NUMBERS = 1, KEYS_STRINGS = 2;
+
+/** Whether the sort keys are all JS-number ints, all strings, or anything else. */
+function keyKind(ks: PyValue[]): number {
+  const first = typeof ks[0];
+  if (first !== "number" && first !== "string") return KEYS_MIXED;
+  for (let i = 1; i < ks.length; i++) if (typeof ks[i] !== first) return KEYS_MIXED;
+  return first === "number" ? KEYS_NUMBERS : KEYS_STRINGS;
 }
 
 /** A stable merge sort of indices using only a `less` predicate. */

@@ -194,10 +194,15 @@ const KEYS_MIXED = 0, KEYS_NUMBERS = 1, KEYS_STRINGS = 2;
 
 /** Whether the sort keys are all JS-number ints, all strings, or anything else. */
 function keyKind(ks: PyValue[]): number {
-  const first = typeof ks[0];
-  if (first !== "number" && first !== "string") return KEYS_MIXED;
-  for (let i = 1; i < ks.length; i++) if (typeof ks[i] !== first) return KEYS_MIXED;
-  return first === "number" ? KEYS_NUMBERS : KEYS_STRINGS;
+  if (typeof ks[0] === "number") {
+    for (let i = 1; i < ks.length; i++) if (typeof ks[i] !== "number") return KEYS_MIXED;
+    return KEYS_NUMBERS;
+  }
+  if (typeof ks[0] === "string") {
+    for (let i = 1; i < ks.length; i++) if (typeof ks[i] !== "string") return KEYS_MIXED;
+    return KEYS_STRINGS;
+  }
+  return KEYS_MIXED;
 }
 
 /** A stable merge sort of indices using only a `less` predicate. */

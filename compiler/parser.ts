@@ -1972,6 +1972,8 @@ class Parser {
       const n = this.tok;
       if (!this.isName() || n.value === "_") {
         if (n.kind === NAME && n.value === "_") throw this.errorAtToken("cannot use '_' as a target", n);
+        const target = this.canStartExpression(n) ? this.attempt(this.parseExpression) : null;
+        if (target !== null) throw this.errorAtNode("invalid pattern target", target);
         this.fail();
       }
       this.advance();
@@ -2186,10 +2188,11 @@ class Parser {
       if (this.tok.kind !== NUMBER) this.fail();
       const imagTok = this.advance();
       const right = this.parseNumber(imagTok) as A.Constant;
-      if (!isImaginary(right)) throw this.errorAtNode("imaginary number required in complex literal", right);
-      if (isImaginary(real) || (real._type === "UnaryOp" && isImaginary(real.operand))) {
-        throw this.errorAtNode("real number required in complex literal", real);
+      const realNumber = real._type === "UnaryOp" ? real.operand : real;
+      if (isImaginary(realNumber)) {
+        throw this.errorAtNode("real number required in complex literal", realNumber);
       }
+      if (!isImaginary(right)) throw this.errorAtNode("imaginary number required in complex literal", right);
       return {
         _type: "BinOp",
         left: real,
@@ -3682,6 +3685,49 @@ class Parser {
     return false;
   }
 
+  /**
+   * An error inside a replacement field, as 3.11 reported it: its f-string parser parsed the field's
+   * text put in parentheses, so the message says "f-string: ", the text shown is "(expression)"
+   * and, on the field's first line, offsets count from that parenthesis.
+   */
+  fieldError(e: PySyntaxError, open: Token): PySyntaxError {
+    if (e.msg.startsWith("f-string")) return e;
+    // 3.11 found the expression's end before parsing it: the first '!', ':', '=' or '}' outside brackets.
+    const toks = this.tokens;
+    let i = this.indexOfToken(open) + 1;
+    for (let depth = 0; i < toks.length - 1; i++) {
+      const t = toks[i];
+      if (t.kind === FSTRING_END || t.kind === NEWLINE || t.kind === ENDMARKER) break;
+      if (t.kind !== OP) continue;
+      if (t.value === "(" || t.value === "[" || t.value === "{") depth++;
+      else if (t.value === ")" || t.value === "]" || (t.value === "}" && depth > 0)) depth--;
+      else if (depth === 0 && (t.value === "!" || t.value === ":" || t.value === "=" || t.value === "}")) {
+        break;
+      }
+    }
+    const end = toks[i];
+    const lines = ("(" + this.source.slice(open.end, end.start) + ")").split(/\r\n|\r|\n/);
+    const openOffset = this.charOffset(open.line, open.col);
+    const shift = (line: number, offset: number) =>
+      line === open.line && offset > 0 ? offset - openOffset + 1 : offset;
+    let [line, offset, endLine, endOffset] = [e.lineno, e.offset, e.endLineno, e.endOffset];
+    const endOffsetInSource = this.charOffset(end.line, end.col);
+    if (line > end.line || (line === end.line && offset > endOffsetInSource)) {
+      // Past the text 3.11 took for the expression: it failed at the closing parenthesis.
+      [line, offset, endLine, endOffset] = [end.line, endOffsetInSource, end.line, endOffsetInSource + 1];
+    }
+    return new PySyntaxError(
+      e.kind,
+      "f-string: " + e.msg,
+      e.filename,
+      line,
+      shift(line, offset),
+      lines[line - open.line] ?? e.text,
+      endLine,
+      shift(endLine, endOffset),
+    );
+  }
+
   /** FSTRING_START (FSTRING_MIDDLE | replacement field)* FSTRING_END, appended to `parts`. */
   parseFString(parts: (string | A.FormattedValue)[]): void {
     const start = this.advance();
@@ -3724,19 +3770,7 @@ class Parser {
       value = this.isKw("yield") ? this.parseYieldExpr() : this.parseStarExpressions();
     } catch (e) {
       // 3.11 parsed a replacement field's text with a parser of its own, whose errors say so.
-      if (e instanceof PySyntaxError && !e.msg.startsWith("f-string")) {
-        throw new PySyntaxError(
-          e.kind,
-          "f-string: " + e.msg,
-          e.filename,
-          e.lineno,
-          e.offset,
-          e.text,
-          e.endLineno,
-          e.endOffset,
-        );
-      }
-      throw e;
+      throw e instanceof PySyntaxError ? this.fieldError(e, open) : e;
     }
     if (value._type === "Tuple" && !this.enclosedInParentheses(exprStart, this.pos - 1)) {
       // 3.11 parsed the field's text in parentheses put where the braces are: a bare tuple spans them.
@@ -3745,6 +3779,18 @@ class Parser {
       value.col_offset = open.col;
       value.end_lineno = after.line;
       value.end_col_offset = after.col + 1;
+    }
+    const after = this.tok;
+    if (
+      !(after.kind === OP &&
+        (after.value === "=" || after.value === "!" || after.value === ":" || after.value === "}"))
+    ) {
+      // 3.11 parsed the field in parentheses: two expressions in a row are a missing comma.
+      const twoInARow = this.diagnoseAtCursor();
+      if (twoInARow !== null) throw this.fieldError(twoInARow, open);
+    }
+    if (value._type === "Starred") {
+      throw this.fieldError(this.errorAtNode("cannot use starred expression here", value), open);
     }
     let conversion = -1;
     let debug = false;

@@ -66,6 +66,9 @@ CASES = [
     "print(a, f(r)r [x for x in r])\n", "print([v for v x values])\n", "f(3 [], [1])\n",
     "{k: v for k, v b d.items()}\n", "x = [i for i inin range(5)]\n", "x = 1 if y z else 2\n",
     "(n if n ( 2 else 3)\n", "@dec\n", "tags  []\n", "x(a)(b): int\n",
+    # 3.11's f-string sub-parser: "(expression)" as the text, offsets from its parenthesis
+    "y = f\"{a b} {c}\"\n", "f\"{*a}\"\n", "x = f\"{a +}\"\n", "f\"{lambda x: 1}\"\n", "f\"{a:{b c}}\"\n",
+    "match x:\n  case 1 as 2: pass\n", "match x:\n  case 1j + 2: pass\n",
     # lexer errors reported in the parser's order
     "x = 1 2\ny = (\n", "a = b c\nf(\n", "x = 1 2\ns = \"abc\n", "x = 0777\n",
     "x = 1_\n", "x = 1\n\tif y:\n", "é = 1 +\n", "s = 'é' +\n", "x = )\n",

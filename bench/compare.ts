@@ -370,7 +370,6 @@ export async function compare(argv: string[]): Promise<number> {
   const outcomes: Map<string, Outcome>[] = [];
   for (const program of programs) outcomes.push(await measureProgram(program, found, options, spent));
   const table = buildTable(programs, found, missing, outcomes, options, options.metric);
-  const markdown = markdownTable(table);
   const other = buildTable(
     programs,
     found,
@@ -379,6 +378,16 @@ export async function compare(argv: string[]): Promise<number> {
     options,
     options.metric === "wall" ? "cpu" : "wall",
   );
+  const loadAtEnd = Deno.loadavg()[0];
+  const cores = navigator.hardwareConcurrency;
+  if (Math.max(loadAtStart, loadAtEnd) > cores) {
+    const busy = `The machine was busy (load average ${loadAtStart.toFixed(1)} at the start, ` +
+      `${loadAtEnd.toFixed(1)} at the end, on ${cores} cores): other work inflates wall times; ` +
+      "CPU times (in bench/results/latest.md) are steadier.";
+    table.notes.push(busy);
+    other.notes.push(busy);
+  }
+  const markdown = markdownTable(table);
   console.log(markdown);
 
   if (options.out !== null) {

@@ -412,8 +412,14 @@ export async function compare(argv: string[]): Promise<number> {
     log(`wrote ${options.out}/latest.md, latest.svg, machine.md`);
   }
   if (options.readme !== null) {
-    const updated = replaceReadmeSection(Deno.readTextFileSync(options.readme), readmeSection(table));
-    if (updated === null) log(`${options.readme} has no generated Performance section to refresh`);
+    let readme: string | null = null;
+    try {
+      readme = Deno.readTextFileSync(options.readme);
+    } catch (e) {
+      log(`cannot read ${options.readme}: ${(e as Error).message}`);
+    }
+    const updated = readme === null ? null : replaceReadmeSection(readme, readmeSection(table));
+    if (updated === null) log(`${options.readme}: no generated Performance section to refresh`);
     else {
       Deno.writeTextFileSync(options.readme, updated);
       // `deno task check` checks README.md's formatting: align the new table as deno fmt does.

@@ -454,25 +454,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 s[sp - 1] = r;
                 break;
               }
-            } else if (
-              typeof a === "object" && typeof b === "object" && a.cls === floatType && b.cls === floatType
-            ) {
-              // float OP float for + - * / (division by zero and the rest: binaryOp).
-              const x = (a as PyFloat).value, y = (b as PyFloat).value;
-              const base = arg >= 13 ? arg - 13 : arg;
-              if (base === 0) {
-                s[sp - 1] = new PyFloat(x + y);
-                break;
-              } else if (base === 10) {
-                s[sp - 1] = new PyFloat(x - y);
-                break;
-              } else if (base === 5) {
-                s[sp - 1] = new PyFloat(x * y);
-                break;
-              } else if (base === 11 && y !== 0) {
-                s[sp - 1] = new PyFloat(x / y);
-                break;
-              }
             } else if (typeof a === "object" && (a.cls.flags & TYPE_HEAP) !== 0 && arg < 13) {
               const dunder = inlineDunder(a.cls, typeOf(b), arg);
               if (dunder !== null) {

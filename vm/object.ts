@@ -54,9 +54,13 @@ export class PyObject {
   declare cls: PyType;
   /** The instance attribute dict (`__dict__`), or null for objects that have none. */
   declare dict: PyDict | null;
-  constructor(cls: PyType, dict: PyDict | null = null) {
-    this.cls = cls;
-    this.dict = dict;
+  constructor(cls?: PyType, dict: PyDict | null = null) {
+    // Hot subclasses call super() with no arguments and store cls/dict themselves, so that each
+    // store site sees one hidden class (a shared site here would go megamorphic).
+    if (cls !== undefined) {
+      this.cls = cls;
+      this.dict = dict;
+    }
   }
 }
 
@@ -390,7 +394,9 @@ export const Ellipsis: PyObject = new PyObject(ellipsisType);
 export class PyFloat extends PyObject {
   declare value: number;
   constructor(value: number, cls: PyType = floatType) {
-    super(cls);
+    super();
+    this.cls = cls;
+    this.dict = null;
     this.value = value;
   }
 }
@@ -400,7 +406,9 @@ export class PyComplex extends PyObject {
   declare real: number;
   declare imag: number;
   constructor(real: number, imag: number, cls: PyType = complexType) {
-    super(cls);
+    super();
+    this.cls = cls;
+    this.dict = null;
     this.real = real;
     this.imag = imag;
   }
@@ -410,7 +418,9 @@ export class PyComplex extends PyObject {
 export class PyIntObject extends PyObject {
   declare value: number | bigint;
   constructor(value: number | bigint, cls: PyType) {
-    super(cls, cls.hasInstanceDict ? new PyDict() : null);
+    super();
+    this.cls = cls;
+    this.dict = cls.hasInstanceDict ? new PyDict() : null;
     this.value = value;
   }
 }
@@ -419,7 +429,9 @@ export class PyIntObject extends PyObject {
 export class PyStrObject extends PyObject {
   declare value: string;
   constructor(value: string, cls: PyType) {
-    super(cls, cls.hasInstanceDict ? new PyDict() : null);
+    super();
+    this.cls = cls;
+    this.dict = cls.hasInstanceDict ? new PyDict() : null;
     this.value = value;
   }
 }
@@ -458,7 +470,9 @@ export function normInt(v: bigint): number | bigint {
 export class PyList extends PyObject {
   declare items: PyValue[];
   constructor(items: PyValue[] = [], cls: PyType = listType) {
-    super(cls);
+    super();
+    this.cls = cls;
+    this.dict = null;
     this.items = items;
   }
 }
@@ -467,7 +481,9 @@ export class PyList extends PyObject {
 export class PyTuple extends PyObject {
   declare items: PyValue[];
   constructor(items: PyValue[], cls: PyType = tupleType) {
-    super(cls);
+    super();
+    this.cls = cls;
+    this.dict = null;
     this.items = items;
   }
 }
@@ -531,7 +547,9 @@ export class PyDict extends PyObject {
   /** Python hash → entry indices, for keys without a fast key; null until needed. */
   declare buckets: Map<number, number[]> | null;
   constructor(cls: PyType = dictType) {
-    super(cls);
+    super();
+    this.cls = cls;
+    this.dict = null;
     this.keys = [];
     this.values = [];
     this.size = 0;
@@ -810,7 +828,9 @@ export class PySet extends PyObject {
   /** Bumped on every mutation (iterators detect changes). */
   declare version: number;
   constructor(cls: PyType = setType) {
-    super(cls);
+    super();
+    this.cls = cls;
+    this.dict = null;
     this.keys = new Array(SET_MINSIZE).fill(undefined);
     this.hashes = new Array(SET_MINSIZE).fill(0);
     this.mask = SET_MINSIZE - 1;
@@ -1058,7 +1078,9 @@ export class PyRange extends PyObject {
   declare stop: number | bigint;
   declare step: number | bigint;
   constructor(start: number | bigint, stop: number | bigint, step: number | bigint) {
-    super(rangeType);
+    super();
+    this.cls = rangeType;
+    this.dict = null;
     this.start = start;
     this.stop = stop;
     this.step = step;
@@ -1071,7 +1093,9 @@ export class PySlice extends PyObject {
   declare stop: PyValue;
   declare step: PyValue;
   constructor(start: PyValue, stop: PyValue, step: PyValue) {
-    super(sliceType);
+    super();
+    this.cls = sliceType;
+    this.dict = null;
     this.start = start;
     this.stop = stop;
     this.step = step;
@@ -1092,7 +1116,9 @@ export class PyModule extends PyObject {
 export class PyCell extends PyObject {
   declare value: PyValue | undefined;
   constructor(value: PyValue | undefined = undefined) {
-    super(cellType);
+    super();
+    this.cls = cellType;
+    this.dict = null;
     this.value = value;
   }
 }
@@ -1109,7 +1135,9 @@ export class PyBuiltinFunction extends PyObject {
   declare module: string | null;
   declare doc: string | null;
   constructor(name: string, fn: NativeFn, self: PyValue | null = null, module: string | null = null) {
-    super(builtinFunctionType);
+    super();
+    this.cls = builtinFunctionType;
+    this.dict = null;
     this.name = name;
     this.fn = fn;
     this.self = self;
@@ -1124,7 +1152,9 @@ export class PyMethodDescriptor extends PyObject {
   declare owner: PyType;
   declare fn: NativeFn;
   constructor(name: string, owner: PyType, fn: NativeFn, cls: PyType = methodDescriptorType) {
-    super(cls);
+    super();
+    this.cls = cls;
+    this.dict = null;
     this.name = name;
     this.owner = owner;
     this.fn = fn;
@@ -1169,7 +1199,9 @@ export class PyMethod extends PyObject {
   declare func: PyValue;
   declare self: PyValue;
   constructor(func: PyValue, self: PyValue) {
-    super(methodType);
+    super();
+    this.cls = methodType;
+    this.dict = null;
     this.func = func;
     this.self = self;
   }
@@ -1180,7 +1212,9 @@ export class PyInstance extends PyObject {
   /** `__slots__` values (undefined = unset), or null when the class has no slots. */
   declare slots: (PyValue | undefined)[] | null;
   constructor(cls: PyType, dict: PyDict | null, slots: (PyValue | undefined)[] | null) {
-    super(cls, dict);
+    super();
+    this.cls = cls;
+    this.dict = dict;
     this.slots = slots;
   }
 }
@@ -1228,7 +1262,9 @@ export class PySuper extends PyObject {
 export class PyBytes extends PyObject {
   declare data: Uint8Array;
   constructor(data: Uint8Array, cls: PyType = bytesType) {
-    super(cls);
+    super();
+    this.cls = cls;
+    this.dict = null;
     this.data = data;
   }
 }
@@ -1333,7 +1369,9 @@ export class PyBaseException extends PyObject {
   /** StopIteration.value, SystemExit.code; the exception group's list for groups. */
   declare value: PyValue;
   constructor(cls: PyType, args: PyTuple) {
-    super(cls, null);
+    super();
+    this.cls = cls;
+    this.dict = null;
     this.args = args;
     this.cause = None;
     this.context = None;

@@ -294,7 +294,9 @@ export function dictEquals(a: PyDict, b: PyDict): boolean {
 export class PyDictView extends PyObject {
   declare mapping: PyDict;
   constructor(cls: PyType, mapping: PyDict) {
-    super(cls, null);
+    super();
+    this.cls = cls;
+    this.dict = null;
     this.mapping = mapping;
   }
 }

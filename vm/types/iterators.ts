@@ -44,7 +44,9 @@ import { installNew } from "./type.ts";
 export class PyNativeIterator extends PyObject {
   next: () => PyValue | undefined;
   constructor(cls: PyType, next: () => PyValue | undefined) {
-    super(cls);
+    super();
+    this.cls = cls;
+    this.dict = null;
     this.next = next;
   }
 }
@@ -54,7 +56,9 @@ export class PySeqIterator extends PyObject {
   declare seq: PyList | PyTuple;
   declare index: number;
   constructor(cls: PyType, seq: PyList | PyTuple) {
-    super(cls);
+    super();
+    this.cls = cls;
+    this.dict = null;
     this.seq = seq;
     this.index = 0;
   }
@@ -66,7 +70,9 @@ export class PyRangeIterator extends PyObject {
   declare step: number;
   declare left: number;
   constructor(start: number, step: number, count: number) {
-    super(rangeIteratorType);
+    super();
+    this.cls = rangeIteratorType;
+    this.dict = null;
     this.cur = start;
     this.step = step;
     this.left = count;

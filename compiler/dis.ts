@@ -153,22 +153,40 @@ export function disassembleOne(code: PyCode, adaptive = false): string {
   const offsetWidth = maxOffset >= 10000 ? String(maxOffset).length : 4;
   let out = "";
   let prevLine = -1;
-  for (const ins of instrs) {
-    const startsLine = ins.line !== prevLine;
-    if (startsLine && ins.offset > 0 && out !== "") out += "\n";
-    prevLine = ins.line;
+  const row = (
+    unit: number,
+    name: string,
+    hasArg: boolean,
+    arg: number,
+    argrepr: string,
+    target: boolean,
+  ) => {
+    const line = code.lineAt(unit);
+    const startsLine = line !== prevLine;
+    if (startsLine && unit > 0 && out !== "") out += "\n";
+    prevLine = line;
     const fields: string[] = [];
-    fields.push(startsLine ? String(ins.line).padStart(lineWidth) : " ".repeat(lineWidth));
+    fields.push(startsLine ? String(line).padStart(lineWidth) : " ".repeat(lineWidth));
     fields.push("   ");
-    fields.push(targets.has(ins.start) ? ">>" : "  ");
-    fields.push(String(ins.offset * 2).padStart(offsetWidth));
-    fields.push(ins.opname.padEnd(20));
-    const info = OPCODES[ins.op];
-    if (info.arg !== "none") {
-      fields.push(String(ins.arg).padStart(5));
-      if (ins.argrepr) fields.push(`(${ins.argrepr})`);
+    fields.push(target ? ">>" : "  ");
+    fields.push(String(unit * 2).padStart(offsetWidth));
+    fields.push(name.padEnd(20));
+    if (hasArg) {
+      fields.push(String(arg).padStart(5));
+      if (argrepr) fields.push(`(${argrepr})`);
     }
     out += fields.join(" ").trimEnd() + "\n";
+  };
+  for (const ins of instrs) {
+    // EXTENDED_ARG prefixes get rows of their own, each with the oparg accumulated so far.
+    let acc = 0;
+    for (let u = ins.start; u < ins.offset; u++) {
+      acc = (acc << 8) | (code.code[u] >> 8);
+      row(u, "EXTENDED_ARG", true, acc, "", u === ins.start && targets.has(u));
+    }
+    const info = OPCODES[ins.op];
+    const isTarget = ins.start === ins.offset && targets.has(ins.start);
+    row(ins.offset, ins.opname, info.arg !== "none", ins.arg, ins.argrepr, isTarget);
   }
   if (t.length) {
     out += "ExceptionTable:\n";

@@ -284,13 +284,33 @@ FUNCTIONS.round = (args, kwnames) => {
 
 FUNCTIONS.hash = (args, kwnames) => {
   checkArgs("hash", args, kwnames, 1, 1);
-  const v = args[0];
-  // hash() must give CPython's exact value even where the internal hash is a rounded number.
-  if (v instanceof PyFloat) return normInt(floatHashExact(v.value));
-  if (typeof v === "bigint") return normInt(intHashExact(v));
-  const h = hash(v);
-  return Number.isSafeInteger(h) ? h : normInt(BigInt(Math.trunc(h)));
+  return normInt(exactHash(args[0]));
 };
+
+const XXPRIME_1 = 11400714785074694791n, XXPRIME_2 = 14029467366897019727n, XXPRIME_5 = 2870177450012600261n;
+
+/**
+ * hash(v) exactly as CPython computes it where CPython's value is deterministic (ints, floats,
+ * exact tuples: the xxHash-based tuplehash); the internal hash (a JS number) elsewhere.
+ */
+function exactHash(v: PyValue): bigint {
+  if (v instanceof PyFloat && v.cls === floatType) return floatHashExact(v.value);
+  if (typeof v === "bigint") return intHashExact(v);
+  if (v instanceof PyTuple && v.cls === tupleType) {
+    let acc = XXPRIME_5;
+    for (const item of v.items) {
+      const lane = BigInt.asUintN(64, exactHash(item));
+      acc = BigInt.asUintN(64, acc + lane * XXPRIME_2);
+      acc = BigInt.asUintN(64, (acc << 31n) | (acc >> 33n));
+      acc = BigInt.asUintN(64, acc * XXPRIME_1);
+    }
+    acc = BigInt.asUintN(64, acc + (BigInt(v.items.length) ^ (XXPRIME_5 ^ 3527539n)));
+    if (acc === 18446744073709551615n) return 1546275796n;
+    return BigInt.asIntN(64, acc);
+  }
+  const h = hash(v);
+  return BigInt(Number.isSafeInteger(h) ? h : Math.trunc(h));
+}
 
 FUNCTIONS.id = (args, kwnames) => {
   checkArgs("id", args, kwnames, 1, 1);

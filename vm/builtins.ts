@@ -498,6 +498,9 @@ FUNCTIONS.all = (args, kwnames) => {
 };
 
 FUNCTIONS.sum = (args, kwnames) => {
+  if (positionalCount(args, kwnames) === 0) {
+    raise(Exc.TypeError, "sum() takes at least 1 positional argument (0 given)");
+  }
   const [iterable, startArg] = bindArgs("sum", args, kwnames, ["iterable", "start"], 1, 1);
   let acc: PyValue = startArg ?? 0;
   if (strValueOf(acc) !== undefined) {

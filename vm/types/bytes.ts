@@ -139,8 +139,8 @@ for (const t of [bytesType, bytearrayType]) {
       for (let i = 0, j = start; i < count; i++, j += step) out[i] = b.data[j];
       return make(b, out);
     }
-    return b
-      .data[seqIndex(key, b.data.length, t.name === "bytes" ? "byte" : "bytearray", "index out of range")];
+    const message = t === bytesType ? "index out of range" : "bytearray index out of range";
+    return b.data[seqIndex(key, b.data.length, t === bytesType ? "byte" : "bytearray", message)];
   });
   defMethod(t, "__contains__", (args) => {
     const b = self(args, "__contains__");

@@ -184,6 +184,7 @@ export function callableIterator(
 export const enumerateType: PyType = newIteratorType("enumerate");
 enumerateType.flags = 2;
 enumerateType.tp_new = (cls, args, kwnames) => {
+  if (args.length === 0) raise(Exc.TypeError, "enumerate() missing required argument 'iterable'");
   const [iterable, start] = bindArgs("enumerate", args, kwnames, ["iterable", "start"], 1);
   const it = getIter(iterable!);
   const next = typeOf(it).tp_iternext!;

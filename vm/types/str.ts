@@ -316,7 +316,12 @@ function rsplitStr(s: string, sep: string | null, maxsplit: number): string[] {
 
 function splitArgs(args: PyValue[], kwnames: string[] | null, name: string): [string | null, number] {
   const [sep, maxsplit] = bindArgs(name, args.slice(1), kwnames, ["sep", "maxsplit"], 0);
-  const sepS = sep === undefined || sep === None ? null : strArg(sep, name, "argument 'sep'");
+  let sepS: string | null = null;
+  if (sep !== undefined && sep !== None) {
+    const v = strValueOf(sep);
+    if (v === undefined) raise(Exc.TypeError, `must be str or None, not ${typeOf(sep).name}`);
+    sepS = v;
+  }
   let m = -1;
   if (maxsplit !== undefined) {
     const v = asIndex(maxsplit);
@@ -356,7 +361,14 @@ defMethod(strType, "splitlines", (args, kwnames) => {
 defMethod(strType, "join", (args) => {
   checkMethodArgs("join", args, null, 1, 1);
   const sep = self(args, "join");
-  const items = toArray(args[1]);
+  const src = args[1];
+  if (
+    typeOf(src).tp_iter === null && typeOf(src).lookup("__iter__") === undefined &&
+    typeOf(src).lookup("__getitem__") === undefined
+  ) {
+    raise(Exc.TypeError, "can only join an iterable");
+  }
+  const items = toArray(src);
   const parts: string[] = new Array(items.length);
   for (let i = 0; i < items.length; i++) {
     const v = items[i];

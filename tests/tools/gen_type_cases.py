@@ -326,6 +326,26 @@ print(divmod(7, 2), divmod(-7.5, 2), pow(3, 4, 5), pow(2, -1, 7), (5).__rtruediv
 print(int.from_bytes(b"\\x01\\x00", "big"), (1024).to_bytes(2, "little"), (3.75).as_integer_ratio(), float.fromhex("0x1.8p1"))
 print(complex("1+2j"), complex(1, 2) * 1j, abs(3 - 4j), (1 + 2j).real, (2j) ** 0.5, complex("(3j)"), 1j ** 2)
 ''',
+"builtin_errors": '''
+tests = ["len()", "int(1,2,3)", "sorted()", "'a'.split(1)", "[].append()", "{}.get()", "range()", "round(1,2,3)", "min()", "abs()",
+ "print(end=1)", "isinstance(1)", "sum()", "zip(1)", "enumerate()", "dict(1)", "list(1,2)", "str(1,2,3,4)", "float('x')", "chr('a')",
+ "ord('')", "divmod(1)", "pow()", "getattr(1)", "hex('a')", "iter()", "next()", "max(1)", "'abc'.join(1)", "[1].index()",
+ "{}.pop()", "set().add()", "tuple(1)", "bool(1,2)", "'x'.center()", "'%d' % 'x'", "'{}'.format()", "int('5', base=40)",
+ "[1,2][1.5]", "'abc'['x']", "{}[[]]", "hash([])", "1 < 'a'", "None + 1", "-'a'", "~1.5", "len(1)", "1()", "[].foo",
+ "object().x = 1", "(1).real = 2", "del (1).real", "'a' * 'b'", "[1] * 1.5", "divmod(1, 0)", "1 % 0", "1.0 // 0", "2 ** -1.5j if False else 0 ** -1",
+ "int(float('inf'))", "int(float('nan'))", "float(10**400)", "10**400 / 1", "math_sqrt(-1)", "list(range(3))[5]", "(1,)[3]", "'abc'[10]",
+ "b'a'[5]", "bytearray(b'a')[5]", "range(3)[7]", "{}.popitem()", "[].pop()", "set().pop()", "'a'.index('b')", "[1].remove(2)",
+ "(1,).index(2)", "int('')", "int(' ')", "complex('x')", "bytes(-1)", "bytes('a')", "chr(0x110000)", "'a'.encode('nope')",
+]
+import math
+math_sqrt = math.sqrt
+for t in tests:
+    try:
+        eval(t)
+        print(t, "-> no error")
+    except Exception as e:
+        print(t, "->", type(e).__name__ + ":", e)
+''',
 }
 
 

@@ -40,6 +40,7 @@ import {
   PyFloat,
   PyList,
   PyModule,
+  PySet,
   PyTuple,
   PyType,
   type PyValue,
@@ -306,6 +307,19 @@ function exactHash(v: PyValue): bigint {
     }
     acc = BigInt.asUintN(64, acc + (BigInt(v.items.length) ^ (XXPRIME_5 ^ 3527539n)));
     if (acc === 18446744073709551615n) return 1546275796n;
+    return BigInt.asIntN(64, acc);
+  }
+  if (v instanceof PySet && v.cls === frozensetType) {
+    // CPython's frozenset_hash: order-independent xor of shuffled member hashes, then dispersed.
+    let acc = 0n;
+    for (const item of v.items()) {
+      const h = BigInt.asUintN(64, exactHash(item));
+      acc ^= BigInt.asUintN(64, ((h ^ 89869747n) ^ (h << 16n)) * 3644798167n);
+    }
+    acc ^= BigInt.asUintN(64, BigInt(v.size + 1) * 1927868237n);
+    acc ^= (acc >> 11n) ^ (acc >> 25n);
+    acc = BigInt.asUintN(64, acc * 69069n + 907133923n);
+    if (acc === 18446744073709551615n) return 590923713n;
     return BigInt.asIntN(64, acc);
   }
   const h = hash(v);

@@ -38,6 +38,7 @@ import {
   stackEffect,
 } from "./opcodes.ts";
 import {
+  CO_COROUTINE,
   CO_GENERATOR,
   CO_NESTED,
   CO_NEWLOCALS,
@@ -1060,8 +1061,8 @@ class Compiler {
     const scope = this.table.scopeFor(s);
     const qualname = this.qualnameFor(s.name);
     const code = this.compileFunctionBody(scope, s.name, qualname, s.lineno, s.args, () => {
-      if (s._type === "AsyncFunctionDef") {
-        this.raiseNotImplemented("async def is not supported yet");
+      if (s._type === "AsyncFunctionDef" && scope.isGenerator) {
+        this.raiseNotImplemented("async generators are not supported yet");
         return;
       }
       const body = s.body;
@@ -1113,7 +1114,7 @@ class Compiler {
     const u = this.u;
     for (const cv of u.cellvars) this.emit(Op.MAKE_CELL, u.localsplus.indexOf(cv));
     if (u.freevars.length) this.emit(Op.COPY_FREE_VARS, u.freevars.length);
-    if (u.scope.isGenerator) {
+    if (u.scope.isGenerator || u.scope.isCoroutine) {
       this.emit(Op.RETURN_GENERATOR);
       this.emit(Op.POP_TOP);
     }
@@ -1462,23 +1463,30 @@ class Compiler {
         this.yieldFrom();
         return;
       case "Await":
-        this.raiseNotImplemented("await is not supported yet");
+        if (!this.u.scope.isCoroutine) {
+          this.raiseNotImplemented("await inside a comprehension is not supported yet");
+          this.loadConst(None);
+          return;
+        }
+        this.expr(e.value);
+        this.emit(Op.GET_AWAITABLE, 0);
         this.loadConst(None);
+        this.yieldFrom(3);
         return;
       case "Starred":
         this.error("can't use starred expression here", e);
     }
   }
 
-  /** The SEND loop of `yield from` (CPython's compiler_add_yield_from). */
-  yieldFrom(): void {
+  /** The SEND loop of `yield from` and `await` (CPython's compiler_add_yield_from). */
+  yieldFrom(resume = 2): void {
     const send = new Label(), fail = new Label(), exit = new Label();
     this.label(send);
     this.emitJump(Op.SEND, exit);
     this.setup(Op.SETUP_FINALLY, fail);
     this.emit(Op.YIELD_VALUE, 1);
     this.emit(Op.POP_BLOCK);
-    this.emit(Op.RESUME, 2);
+    this.emit(Op.RESUME, resume);
     this.emitJump(Op.JUMP_NO_INTERRUPT, send);
     this.label(fail);
     this.emit(Op.CLEANUP_THROW);
@@ -2135,6 +2143,7 @@ class Compiler {
     if (s.hasVarargs) flags |= CO_VARARGS;
     if (s.hasVarkw) flags |= CO_VARKEYWORDS;
     if (s.isGenerator) flags |= CO_GENERATOR;
+    else if (s.isCoroutine) flags |= CO_COROUTINE;
     if (s.parent && s.parent.kind !== "module") flags |= CO_NESTED;
     if (u.freevars.length === 0 && u.cellvars.length === 0) flags |= CO_NOFREE;
 

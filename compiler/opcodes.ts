@@ -334,6 +334,8 @@ export const OPCODE_TABLE: readonly OpcodeSpec[] = [
   { name: "IMPORT_FROM", arg: "name", pops: 1, pushes: 2 },
   // Superinstructions (made by the assembler's peephole pass)
   { name: "LOAD_FAST_LOAD_FAST", arg: "local2", pops: 0, pushes: 2 },
+  // Coroutines
+  { name: "GET_AWAITABLE", arg: "int", pops: 1, pushes: 1 },
   // Pseudo-instructions: block setup for the exception table, resolved by the assembler.
   { name: "SETUP_FINALLY", arg: "jump", pops: 0, pushes: 0, jump: "forward", jumpPushes: 1, pseudo: true },
   { name: "SETUP_CLEANUP", arg: "jump", pops: 0, pushes: 0, jump: "forward", jumpPushes: 2, pseudo: true },

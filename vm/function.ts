@@ -13,7 +13,7 @@
  * ```
  * @module
  */
-import { CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../compiler/code.ts";
+import { CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../compiler/code.ts";
 import { acquireFrame, Frame, releaseFrame } from "./frame.ts";
 import {
   defGetSet,
@@ -31,7 +31,7 @@ import {
   typeOf,
 } from "./object.ts";
 import { activeTier } from "./tier.ts";
-import { PyGenerator } from "./generator.ts";
+import { PyCoroutine, PyGenerator } from "./generator.ts";
 import { genericSetAttr } from "./ops.ts";
 
 /** A function defined in Python. */
@@ -78,7 +78,7 @@ export function functionRepr(f: PyFunction): string {
  */
 export function bindFrame(func: PyFunction, args: PyValue[], kwnames: string[] | null): Frame {
   const code = func.code;
-  const frame = (code.flags & CO_GENERATOR) === 0
+  const frame = (code.flags & (CO_GENERATOR | CO_COROUTINE)) === 0
     ? acquireFrame(code, func.globals, func.builtins, func)
     : new Frame(code, func.globals, func.builtins, null, func);
   const values = frame.values;
@@ -227,7 +227,9 @@ function missingArguments(func: PyFunction, names: string[], kind: string): neve
 /** Calls a Python function (functionType.tp_call). */
 export function callFunction(func: PyFunction, args: PyValue[], kwnames: string[] | null): PyValue {
   const frame = bindFrame(func, args, kwnames);
-  if (func.code.flags & CO_GENERATOR) return new PyGenerator(frame);
+  const flags = func.code.flags;
+  if (flags & CO_GENERATOR) return new PyGenerator(frame);
+  if (flags & CO_COROUTINE) return new PyCoroutine(frame);
   const result = activeTier().execute(frame, null);
   releaseFrame(frame);
   return result;

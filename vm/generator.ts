@@ -51,8 +51,8 @@ export class PyGenerator extends PyObject {
   declare returnValue: PyValue;
   /** The exception being handled inside the generator when it last yielded. */
   declare excState: PyValue;
-  constructor(frame: Frame) {
-    super(generatorType);
+  constructor(frame: Frame, cls: PyType = generatorType) {
+    super(cls);
     this.frame = frame;
     this.returnValue = None;
     this.excState = None;
@@ -222,6 +222,93 @@ function normalizeThrow(args: PyValue[]): PyBaseException {
 function gen(v: PyValue): PyGenerator {
   if (!(v instanceof PyGenerator)) raise(Exc.TypeError, "descriptor requires a 'generator' object");
   return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Coroutines: `async def` functions return one; `await` drives it with the SEND loop.
+
+/** The `coroutine` type. */
+export const coroutineType: PyType = newBuiltinType("coroutine", objectType, 0);
+/** The iterator `coroutine.__await__()` returns. */
+export const coroutineWrapperType: PyType = newBuiltinType("coroutine_wrapper", objectType, 0);
+
+/** A coroutine object: a generator frame that is awaited rather than iterated. */
+export class PyCoroutine extends PyGenerator {
+  constructor(frame: Frame) {
+    super(frame, coroutineType);
+  }
+}
+
+/** What `coro.__await__()` returns: iterates the coroutine. */
+class PyCoroutineWrapper extends PyObject {
+  declare coro: PyCoroutine;
+  constructor(coro: PyCoroutine) {
+    super(coroutineWrapperType);
+    this.coro = coro;
+  }
+}
+
+function coro(v: PyValue): PyCoroutine {
+  if (!(v instanceof PyCoroutine)) raise(Exc.TypeError, "descriptor requires a 'coroutine' object");
+  return v;
+}
+
+defMethod(coroutineType, "send", (args) => {
+  if (args.length !== 2) raise(Exc.TypeError, `send() takes exactly one argument (${args.length - 1} given)`);
+  return coro(args[0]).send(args[1]);
+});
+defMethod(coroutineType, "throw", (args) => coro(args[0]).throwInto(normalizeThrow(args)));
+defMethod(coroutineType, "close", (args) => coro(args[0]).close());
+defMethod(coroutineType, "__await__", (args) => new PyCoroutineWrapper(coro(args[0])));
+defMethod(coroutineType, "__repr__", (args) => {
+  const c = coro(args[0]);
+  return `<coroutine object ${c.frame.code.qualname} at 0x${
+    (0x7f3000000000 + c.frame.code.id * 0x30).toString(16)
+  }>`;
+});
+defGetSet(coroutineType, "__name__", (c) => coro(c).frame.code.name);
+defGetSet(coroutineType, "__qualname__", (c) => coro(c).frame.code.qualname);
+defGetSet(coroutineType, "cr_running", (c) => coro(c).frame.state === FRAME_RUNNING);
+defGetSet(coroutineType, "cr_code", (c) => coro(c).frame.code);
+defGetSet(coroutineType, "cr_await", (c) => coro(c).delegate() ?? None);
+coroutineWrapperType.tp_iter = (w) => w;
+coroutineWrapperType.tp_iternext = (w) => {
+  const c = (w as PyCoroutineWrapper).coro;
+  if (c.frame.state === FRAME_DONE) return undefined;
+  const v = c.resume(None, null);
+  if (c.finished) {
+    if (c.returnValue !== None) throw stopIteration(c.returnValue);
+    return undefined;
+  }
+  return v;
+};
+defMethod(coroutineWrapperType, "send", (args) => (args[0] as PyCoroutineWrapper).coro.send(args[1]));
+defMethod(
+  coroutineWrapperType,
+  "throw",
+  (args) => (args[0] as PyCoroutineWrapper).coro.throwInto(normalizeThrow(args)),
+);
+defMethod(coroutineWrapperType, "close", (args) => (args[0] as PyCoroutineWrapper).coro.close());
+defMethod(coroutineWrapperType, "__next__", (args) => (args[0] as PyCoroutineWrapper).coro.send(None));
+defMethod(coroutineWrapperType, "__iter__", (args) => args[0]);
+
+/** GET_AWAITABLE: the iterator `await v` drives (a coroutine itself, or `v.__await__()`). */
+export function getAwaitable(v: PyValue): PyValue {
+  if (v instanceof PyCoroutine) {
+    if (v.delegate() !== undefined || v.frame.state === FRAME_RUNNING) {
+      raise(Exc.RuntimeError, "coroutine is being awaited already");
+    }
+    return v;
+  }
+  const t = typeOf(v);
+  const f = t.lookup("__await__");
+  if (f === undefined) raise(Exc.TypeError, `object ${t.name} can't be used in 'await' expression`);
+  const it = call(f, [v], null);
+  if (it instanceof PyCoroutine) raise(Exc.TypeError, "__await__() returned a coroutine");
+  if (typeOf(it).tp_iternext === null) {
+    raise(Exc.TypeError, `__await__() returned non-iterator of type '${typeOf(it).name}'`);
+  }
+  return it;
 }
 
 generatorType.tp_iter = (g) => g;

@@ -22,7 +22,7 @@
  * ```
  * @module
  */
-import { CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../compiler/code.ts";
+import { CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../compiler/code.ts";
 import { OPCODES } from "../compiler/opcodes.ts";
 import { PySyntaxError } from "../lexer/syntax_error.ts";
 import {
@@ -37,7 +37,7 @@ import {
   threadState,
 } from "./frame.ts";
 import { bindFrame, PyFunction } from "./function.ts";
-import { generatorType, PyGenerator } from "./generator.ts";
+import { generatorType, getAwaitable, PyGenerator } from "./generator.ts";
 import { importFrom, importName, importStar } from "./import.ts";
 import {
   boolType,
@@ -115,6 +115,9 @@ import { NEVER_HOT, type Tier } from "./tier.ts";
 import { PyTraceback } from "./traceback.ts";
 import { objectNew } from "./types/type.ts";
 import { writeStdout } from "./modules/sys.ts";
+
+/** Code whose call makes a generator or coroutine object instead of running a frame. */
+const SUSPENDABLE = CO_GENERATOR | CO_COROUTINE;
 
 /** The generic instruction of every opcode (itself for generic ones). */
 const GENERIC_OF: Uint8Array = Uint8Array.from({ length: 256 }, (_, i) => OPCODES[i]?.generic ?? i);
@@ -811,7 +814,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             ) {
               const func = callable as PyFunction;
               const fcode = func.code;
-              if ((fcode.flags & CO_GENERATOR) === 0) {
+              if ((fcode.flags & SUSPENDABLE) === 0) {
                 let frame: Frame;
                 if (
                   kwnames === null && nargs === fcode.argcount && fcode.kwonlyargcount === 0 &&
@@ -916,7 +919,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             }
             if (
               typeof target === "object" && target.cls === functionType &&
-              ((target as PyFunction).code.flags & CO_GENERATOR) === 0
+              ((target as PyFunction).code.flags & SUSPENDABLE) === 0
             ) {
               // f(*args, **kwargs) of a Python function: its frame runs in this loop.
               const frame = bindFrame(target as PyFunction, args, kwnames);
@@ -1129,6 +1132,9 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             s[sp] = importFrom(s[sp - 1] as PyValue, names[arg]);
             sp++;
             break;
+          case 108: /* GET_AWAITABLE */
+            s[sp - 1] = getAwaitable(s[sp - 1] as PyValue);
+            break;
           case 107: /* LOAD_FAST_LOAD_FAST */ {
             const a = s[arg >> 4];
             if (a === undefined) unboundLocal(code, arg >> 4);
@@ -1205,7 +1211,7 @@ function inlineDunder(ta: PyType, tb: PyType, op: number): PyFunction | null {
   const f = ta.lookup(BINARY_OPS[op].dunder);
   if (!(f instanceof PyFunction) || f.cls !== functionType) return null;
   const code = f.code;
-  if (code.argcount !== 2 || (code.flags & (CO_GENERATOR | CO_VARARGS | CO_VARKEYWORDS)) !== 0) return null;
+  if (code.argcount !== 2 || (code.flags & (SUSPENDABLE | CO_VARARGS | CO_VARKEYWORDS)) !== 0) return null;
   if (code.kwonlyargcount !== 0) return null;
   return f;
 }
@@ -1235,7 +1241,7 @@ let objectNewFunction: PyValue | undefined;
 function inlineInit(cls: PyType): PyFunction | null {
   if ((cls.flags & TYPE_HEAP) === 0) return null;
   const init = cls.lookup("__init__");
-  if (!(init instanceof PyFunction) || (init.code.flags & CO_GENERATOR) !== 0) return null;
+  if (!(init instanceof PyFunction) || (init.code.flags & SUSPENDABLE) !== 0) return null;
   objectNewFunction ??= objectType.attrs.get("__new__");
   if (cls.lookup("__new__") !== objectNewFunction) return null;
   return init;

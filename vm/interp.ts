@@ -64,7 +64,7 @@ import {
   PyBuiltinFunction,
   PyCell,
   PyDict,
-  PyFloat,
+  type PyFloat,
   PyList,
   type PyMethod,
   type PyMethodDescriptor,

@@ -40,7 +40,6 @@ import {
   PyFloat,
   PyList,
   PyModule,
-  PySet,
   PyTuple,
   PyType,
   type PyValue,
@@ -63,6 +62,7 @@ import {
   callMethod0,
   callMethod1,
   delAttr,
+  exactHash,
   getAttr,
   getAttrOrUndefined,
   getIter,
@@ -105,8 +105,6 @@ import {
   writeTo,
 } from "./modules/sys.ts";
 import { sortList } from "./types/list.ts";
-import { floatHashExact } from "./types/float.ts";
-import { intHashExact } from "./types/int.ts";
 import { formatValue } from "./format.ts";
 import { asciiRepr } from "./types/str.ts";
 import { addFloats } from "./types/float_type.ts";
@@ -287,44 +285,6 @@ FUNCTIONS.hash = (args, kwnames) => {
   checkArgs("hash", args, kwnames, 1, 1);
   return normInt(exactHash(args[0]));
 };
-
-const XXPRIME_1 = 11400714785074694791n, XXPRIME_2 = 14029467366897019727n, XXPRIME_5 = 2870177450012600261n;
-
-/**
- * hash(v) exactly as CPython computes it where CPython's value is deterministic (ints, floats,
- * exact tuples: the xxHash-based tuplehash); the internal hash (a JS number) elsewhere.
- */
-function exactHash(v: PyValue): bigint {
-  if (v instanceof PyFloat && v.cls === floatType) return floatHashExact(v.value);
-  if (typeof v === "bigint") return intHashExact(v);
-  if (v instanceof PyTuple && v.cls === tupleType) {
-    let acc = XXPRIME_5;
-    for (const item of v.items) {
-      const lane = BigInt.asUintN(64, exactHash(item));
-      acc = BigInt.asUintN(64, acc + lane * XXPRIME_2);
-      acc = BigInt.asUintN(64, (acc << 31n) | (acc >> 33n));
-      acc = BigInt.asUintN(64, acc * XXPRIME_1);
-    }
-    acc = BigInt.asUintN(64, acc + (BigInt(v.items.length) ^ (XXPRIME_5 ^ 3527539n)));
-    if (acc === 18446744073709551615n) return 1546275796n;
-    return BigInt.asIntN(64, acc);
-  }
-  if (v instanceof PySet && v.cls === frozensetType) {
-    // CPython's frozenset_hash: order-independent xor of shuffled member hashes, then dispersed.
-    let acc = 0n;
-    for (const item of v.items()) {
-      const h = BigInt.asUintN(64, exactHash(item));
-      acc ^= BigInt.asUintN(64, ((h ^ 89869747n) ^ (h << 16n)) * 3644798167n);
-    }
-    acc ^= BigInt.asUintN(64, BigInt(v.size + 1) * 1927868237n);
-    acc ^= (acc >> 11n) ^ (acc >> 25n);
-    acc = BigInt.asUintN(64, acc * 69069n + 907133923n);
-    if (acc === 18446744073709551615n) return 590923713n;
-    return BigInt.asIntN(64, acc);
-  }
-  const h = hash(v);
-  return BigInt(Number.isSafeInteger(h) ? h : Math.trunc(h));
-}
 
 FUNCTIONS.id = (args, kwnames) => {
   checkArgs("id", args, kwnames, 1, 1);

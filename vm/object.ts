@@ -22,9 +22,12 @@
  */
 export const runtimeHooks: {
   hash: (v: PyValue) => number;
+  /** Python's exact hash (a bigint beyond the safe range), for CPython-identical set layout. */
+  tableHash: (v: PyValue) => number | bigint;
   richEq: (a: PyValue, b: PyValue) => boolean;
 } = {
   hash: () => 0,
+  tableHash: () => 0,
   richEq: (a, b) => a === b,
 };
 
@@ -808,16 +811,36 @@ export function dictFromObject(entries: Record<string, PyValue>): PyDict {
 
 const SET_MINSIZE = 8;
 const LINEAR_PROBES = 9;
+const TWO_32 = 4294967296;
+
+/** The 64-bit hash of the key being probed, as two unsigned 32-bit halves (set by splitHash). */
+let hashHi = 0;
+let hashLo = 0;
+
+/** Splits Python's exact hash of k into hashHi/hashLo (two's complement, as CPython's size_t). */
+function splitHash(k: PyValue): void {
+  const h = typeof k === "number" ? (k === -1 ? -2 : k) : runtimeHooks.tableHash(k);
+  if (typeof h === "number") {
+    hashLo = h >>> 0;
+    hashHi = Math.floor(h / TWO_32) >>> 0;
+  } else {
+    const u = BigInt.asUintN(64, h);
+    hashLo = Number(u & 0xffffffffn);
+    hashHi = Number(u >> 32n);
+  }
+}
 
 /**
  * A Python set or frozenset: CPython's own open-addressing table (linear probes, then
- * perturbation; the same resize rules), so that iteration order, and therefore what `print`
- * shows for a set of ints, matches CPython's. `keys[i]` is undefined (never used), DELETED
- * (a dummy left by a removal) or a member; `hashes[i]` its hash (-1 for dummies).
+ * perturbation; the same resize rules) over Python's exact 64-bit hashes, so that iteration
+ * order, and therefore what `print` shows for a set of ints or tuples, matches CPython's.
+ * `keys[i]` is undefined (never used), DELETED (a dummy left by a removal) or a member;
+ * `hashHi[i]`/`hashLo[i]` its hash.
  */
 export class PySet extends PyObject {
   declare keys: (PyValue | undefined)[];
-  declare hashes: number[];
+  declare hashHi: number[];
+  declare hashLo: number[];
   declare mask: number;
   /** Active + dummy slots. */
   declare fill: number;
@@ -832,7 +855,8 @@ export class PySet extends PyObject {
     this.cls = cls;
     this.dict = null;
     this.keys = new Array(SET_MINSIZE).fill(undefined);
-    this.hashes = new Array(SET_MINSIZE).fill(0);
+    this.hashHi = new Array(SET_MINSIZE).fill(0);
+    this.hashLo = new Array(SET_MINSIZE).fill(0);
     this.mask = SET_MINSIZE - 1;
     this.fill = 0;
     this.used = 0;
@@ -840,55 +864,54 @@ export class PySet extends PyObject {
     this.version = 0;
   }
 
-  /** The slot holding k (hash h), or -1. */
-  private lookup(k: PyValue, h: number): number {
-    const keys = this.keys, hashes = this.hashes;
+  /** The slot holding k (whose hash is in hashHi/hashLo), or -1. */
+  private lookup(k: PyValue): number {
+    const hi = hashHi, lo = hashLo;
+    const keys = this.keys;
     let mask = this.mask;
-    const small = h >= 0 && h <= 0x1fffffffffffff;
-    let perturb = small ? h : 0;
-    let perturbBig = small ? 0n : BigInt.asUintN(64, BigInt(h));
-    let i = small ? h % (mask + 1) : Number(perturbBig & BigInt(mask));
+    let pHi = hi, pLo = lo;
+    let i = lo & mask;
     for (;;) {
       const probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
       for (let j = i; j <= i + probes; j++) {
         const key = keys[j];
         if (key === undefined) return -1;
-        if (hashes[j] === h && key !== DELETED) {
+        if (this.hashLo[j] === lo && this.hashHi[j] === hi && key !== DELETED) {
           if (key === k || runtimeHooks.richEq(key, k)) {
-            if (this.keys !== keys) return this.lookup(k, h);
+            if (this.keys !== keys) {
+              hashHi = hi;
+              hashLo = lo;
+              return this.lookup(k);
+            }
             return j;
           }
           mask = this.mask;
         }
       }
-      if (small) {
-        perturb = Math.floor(perturb / 32);
-        i = (i * 5 + 1 + perturb) % (mask + 1);
-      } else {
-        perturbBig >>= 5n;
-        i = Number((BigInt(i) * 5n + 1n + perturbBig) & BigInt(mask));
-      }
+      pLo = ((pLo >>> 5) | (pHi << 27)) >>> 0;
+      pHi = pHi >>> 5;
+      i = (i * 5 + 1 + pLo) % (mask + 1);
     }
   }
 
   /** Whether `k` is a member. */
   has(k: PyValue): boolean {
-    return this.lookup(k, setHash(k)) >= 0;
+    splitHash(k);
+    return this.lookup(k) >= 0;
   }
 
   /** Adds `k` (CPython's set_add_entry). */
   add(k: PyValue): void {
-    this.addHashed(k, setHash(k));
+    splitHash(k);
+    this.addHashed(k, hashHi, hashLo);
   }
 
-  /** Adds `k` whose hash is already known. */
-  addHashed(k: PyValue, h: number): void {
-    const keys = this.keys, hashes = this.hashes;
+  /** Adds `k` whose hash halves are known. */
+  addHashed(k: PyValue, hi: number, lo: number): void {
+    const keys = this.keys;
     const mask = this.mask;
-    const small = h >= 0 && h <= 0x1fffffffffffff;
-    let perturb = small ? h : 0;
-    let perturbBig = small ? 0n : BigInt.asUintN(64, BigInt(h));
-    let i = small ? h % (mask + 1) : Number(perturbBig & BigInt(mask));
+    let pHi = hi, pLo = lo;
+    let i = lo & mask;
     let freeslot = -1;
     for (;;) {
       const probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
@@ -896,63 +919,46 @@ export class PySet extends PyObject {
         const key = keys[j];
         if (key === undefined) {
           this.version++;
-          if (freeslot >= 0) {
-            this.used++;
-            keys[freeslot] = k;
-            hashes[freeslot] = h;
-            return;
-          }
-          this.fill++;
+          const at = freeslot >= 0 ? freeslot : j;
+          keys[at] = k;
+          this.hashHi[at] = hi;
+          this.hashLo[at] = lo;
           this.used++;
-          keys[j] = k;
-          hashes[j] = h;
+          if (freeslot >= 0) return;
+          this.fill++;
           if (this.fill * 5 >= mask * 3) this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
           return;
         }
-        if (hashes[j] === h && key !== DELETED) {
+        if (key === DELETED) freeslot = j;
+        else if (this.hashLo[j] === lo && this.hashHi[j] === hi) {
           if (key === k || runtimeHooks.richEq(key, k)) return;
-          if (this.keys !== keys) return this.addHashed(k, h);
-        } else if (key === DELETED) freeslot = j;
+          if (this.keys !== keys) return this.addHashed(k, hi, lo);
+        }
       }
-      if (small) {
-        perturb = Math.floor(perturb / 32);
-        i = (i * 5 + 1 + perturb) % (mask + 1);
-      } else {
-        perturbBig >>= 5n;
-        i = Number((BigInt(i) * 5n + 1n + perturbBig) & BigInt(mask));
-      }
+      pLo = ((pLo >>> 5) | (pHi << 27)) >>> 0;
+      pHi = pHi >>> 5;
+      i = (i * 5 + 1 + pLo) % (mask + 1);
     }
   }
 
   /** Inserts a key known to be absent into a table without dummies (set_insert_clean). */
-  private insertClean(k: PyValue, h: number): void {
+  private insertClean(k: PyValue, hi: number, lo: number): void {
     const keys = this.keys, mask = this.mask;
-    const small = h >= 0 && h <= 0x1fffffffffffff;
-    let perturb = small ? h : 0;
-    let perturbBig = small ? 0n : BigInt.asUintN(64, BigInt(h));
-    let i = small ? h % (mask + 1) : Number(perturbBig & BigInt(mask));
+    let pHi = hi, pLo = lo;
+    let i = lo & mask;
     for (;;) {
-      if (keys[i] === undefined) {
-        keys[i] = k;
-        this.hashes[i] = h;
-        return;
-      }
-      if (i + LINEAR_PROBES <= mask) {
-        for (let j = i + 1; j <= i + LINEAR_PROBES; j++) {
-          if (keys[j] === undefined) {
-            keys[j] = k;
-            this.hashes[j] = h;
-            return;
-          }
+      const last = i + LINEAR_PROBES <= mask ? i + LINEAR_PROBES : i;
+      for (let j = i; j <= last; j++) {
+        if (keys[j] === undefined) {
+          keys[j] = k;
+          this.hashHi[j] = hi;
+          this.hashLo[j] = lo;
+          return;
         }
       }
-      if (small) {
-        perturb = Math.floor(perturb / 32);
-        i = (i * 5 + 1 + perturb) % (mask + 1);
-      } else {
-        perturbBig >>= 5n;
-        i = Number((BigInt(i) * 5n + 1n + perturbBig) & BigInt(mask));
-      }
+      pLo = ((pLo >>> 5) | (pHi << 27)) >>> 0;
+      pHi = pHi >>> 5;
+      i = (i * 5 + 1 + pLo) % (mask + 1);
     }
   }
 
@@ -960,24 +966,25 @@ export class PySet extends PyObject {
   private resize(minused: number): void {
     let size = SET_MINSIZE;
     while (size <= minused) size *= 2;
-    const oldKeys = this.keys, oldHashes = this.hashes;
+    const oldKeys = this.keys, oldHi = this.hashHi, oldLo = this.hashLo;
     if (size === SET_MINSIZE && oldKeys.length === SET_MINSIZE && this.fill === this.used) return;
     this.keys = new Array(size).fill(undefined);
-    this.hashes = new Array(size).fill(0);
+    this.hashHi = new Array(size).fill(0);
+    this.hashLo = new Array(size).fill(0);
     this.mask = size - 1;
     this.fill = this.used;
     for (let j = 0; j < oldKeys.length; j++) {
       const key = oldKeys[j];
-      if (key !== undefined && key !== DELETED) this.insertClean(key, oldHashes[j]);
+      if (key !== undefined && key !== DELETED) this.insertClean(key, oldHi[j], oldLo[j]);
     }
   }
 
   /** Removes `k`; false when it was missing. */
   discard(k: PyValue): boolean {
-    const j = this.lookup(k, setHash(k));
+    splitHash(k);
+    const j = this.lookup(k);
     if (j < 0) return false;
     this.keys[j] = DELETED;
-    this.hashes[j] = -1;
     this.used--;
     this.version++;
     return true;
@@ -993,7 +1000,6 @@ export class PySet extends PyObject {
     }
     const key = this.keys[j]!;
     this.keys[j] = DELETED;
-    this.hashes[j] = -1;
     this.used--;
     this.finger = j + 1;
     this.version++;
@@ -1003,7 +1009,8 @@ export class PySet extends PyObject {
   /** Removes every member (back to the minimal table). */
   clear(): void {
     this.keys = new Array(SET_MINSIZE).fill(undefined);
-    this.hashes = new Array(SET_MINSIZE).fill(0);
+    this.hashHi = new Array(SET_MINSIZE).fill(0);
+    this.hashLo = new Array(SET_MINSIZE).fill(0);
     this.mask = SET_MINSIZE - 1;
     this.fill = 0;
     this.used = 0;
@@ -1019,7 +1026,8 @@ export class PySet extends PyObject {
       for (let j = 0; j <= other.mask; j++) {
         if (other.keys[j] !== undefined) {
           this.keys[j] = other.keys[j];
-          this.hashes[j] = other.hashes[j];
+          this.hashHi[j] = other.hashHi[j];
+          this.hashLo[j] = other.hashLo[j];
         }
       }
       this.fill = other.fill;
@@ -1031,13 +1039,13 @@ export class PySet extends PyObject {
       this.used = other.used;
       for (let j = 0; j <= other.mask; j++) {
         const key = other.keys[j];
-        if (key !== undefined && key !== DELETED) this.insertClean(key, other.hashes[j]);
+        if (key !== undefined && key !== DELETED) this.insertClean(key, other.hashHi[j], other.hashLo[j]);
       }
       return;
     }
     for (let j = 0; j <= other.mask; j++) {
       const key = other.keys[j];
-      if (key !== undefined && key !== DELETED) this.addHashed(key, other.hashes[j]);
+      if (key !== undefined && key !== DELETED) this.addHashed(key, other.hashHi[j], other.hashLo[j]);
     }
   }
 
@@ -1063,13 +1071,6 @@ export function newSet(items: Iterable<PyValue>, cls: PyType = setType): PySet {
   const s = new PySet(cls);
   for (const v of items) s.add(v);
   return s;
-}
-
-/** The hash a set slot is probed with: Python's hash, exact for ints. */
-function setHash(k: PyValue): number {
-  if (typeof k === "number") return k === -1 ? -2 : k;
-  if (typeof k === "boolean") return k ? 1 : 0;
-  return runtimeHooks.hash(k);
 }
 
 /** `range(start, stop, step)`: the fields are Python ints. */

@@ -22,6 +22,7 @@ import {
   dictType,
   Exc,
   floatType,
+  frozensetType,
   functionType,
   getsetDescriptorType,
   isInstance,
@@ -66,6 +67,7 @@ import {
   intAnd,
   intFloorDiv,
   intHash,
+  intHashExact,
   intInvert,
   intLshift,
   intMod,
@@ -79,7 +81,7 @@ import {
   intTrueDiv,
   intXor,
 } from "./types/int.ts";
-import { floatFloorDiv, floatHash, floatMod, floatPow, floatTrueDiv } from "./types/float.ts";
+import { floatFloorDiv, floatHash, floatHashExact, floatMod, floatPow, floatTrueDiv } from "./types/float.ts";
 import { floatRepr, strRepr } from "./repr.ts";
 import { compareSequences } from "./types/seq.ts";
 
@@ -1244,6 +1246,61 @@ export function strHash(s: string): number {
   return h === -1 ? -2 : h;
 }
 
+const XXPRIME_1 = 11400714785074694791n, XXPRIME_2 = 14029467366897019727n, XXPRIME_5 = 2870177450012600261n;
+
+/**
+ * hash(v) exactly as CPython computes it where CPython's value is deterministic (ints, floats,
+ * exact tuples: the xxHash-based tuplehash); the internal hash (a JS number) elsewhere.
+ */
+export function exactHash(v: PyValue): bigint {
+  if (v instanceof PyFloat && v.cls === floatType) return floatHashExact(v.value);
+  if (typeof v === "bigint") return intHashExact(v);
+  if (v instanceof PyTuple && v.cls === tupleType) {
+    let acc = XXPRIME_5;
+    for (const item of v.items) {
+      const lane = BigInt.asUintN(64, exactHash(item));
+      acc = BigInt.asUintN(64, acc + lane * XXPRIME_2);
+      acc = BigInt.asUintN(64, (acc << 31n) | (acc >> 33n));
+      acc = BigInt.asUintN(64, acc * XXPRIME_1);
+    }
+    acc = BigInt.asUintN(64, acc + (BigInt(v.items.length) ^ (XXPRIME_5 ^ 3527539n)));
+    if (acc === 18446744073709551615n) return 1546275796n;
+    return BigInt.asIntN(64, acc);
+  }
+  if (v instanceof PySet && v.cls === frozensetType) {
+    // CPython's frozenset_hash: order-independent xor of shuffled member hashes, then dispersed.
+    let acc = 0n;
+    for (const item of v.items()) {
+      const h = BigInt.asUintN(64, exactHash(item));
+      acc ^= BigInt.asUintN(64, ((h ^ 89869747n) ^ (h << 16n)) * 3644798167n);
+    }
+    acc ^= BigInt.asUintN(64, BigInt(v.size + 1) * 1927868237n);
+    acc ^= (acc >> 11n) ^ (acc >> 25n);
+    acc = BigInt.asUintN(64, acc * 69069n + 907133923n);
+    if (acc === 18446744073709551615n) return 590923713n;
+    return BigInt.asIntN(64, acc);
+  }
+  const h = hash(v);
+  return BigInt(Number.isSafeInteger(h) ? h : Math.trunc(h));
+}
+
+/** Python's hash of v for hash tables that must lay out like CPython's (sets): exact, cheap for ints. */
+export function tableHash(v: PyValue): number | bigint {
+  switch (typeof v) {
+    case "number":
+      return v === -1 ? -2 : v;
+    case "boolean":
+      return v ? 1 : 0;
+    case "string":
+      return strHash(v);
+  }
+  if (v instanceof PyFloat && Number.isSafeInteger(v.value)) return v.value === -1 ? -2 : v.value;
+  if (typeof v === "bigint" || v instanceof PyFloat || v instanceof PyTuple || v instanceof PySet) {
+    return exactHash(v);
+  }
+  return hash(v);
+}
+
 /** Identity hash for objects (stable per object): a counter in a WeakMap. */
 const identities = new WeakMap<object, number>();
 let nextIdentity = 1;
@@ -1258,6 +1315,7 @@ export function objectId(v: PyObject): number {
 }
 
 runtimeHooks.hash = hash;
+runtimeHooks.tableHash = tableHash;
 runtimeHooks.richEq = richEq;
 
 /** Formats an exception for messages like `str(e)`; used by tracebacks. */

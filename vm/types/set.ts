@@ -104,7 +104,7 @@ function intersection(s: PySet, other: PyValue): PySet {
     if (b.used > a.used) [a, b] = [b, a];
     for (let j = 0; j < b.keys.length; j++) {
       const k = b.keys[j];
-      if (k !== undefined && k !== DELETED && a.has(k)) out.addHashed(k, b.hashes[j]);
+      if (k !== undefined && k !== DELETED && a.has(k)) out.addHashed(k, b.hashHi[j], b.hashLo[j]);
     }
     return out;
   }
@@ -122,7 +122,7 @@ function difference(s: PySet, other: PyValue): PySet {
   const out = new PySet(kindOf(s));
   for (let j = 0; j < s.keys.length; j++) {
     const k = s.keys[j];
-    if (k !== undefined && k !== DELETED && !other.has(k)) out.addHashed(k, s.hashes[j]);
+    if (k !== undefined && k !== DELETED && !other.has(k)) out.addHashed(k, s.hashHi[j], s.hashLo[j]);
   }
   return out;
 }
@@ -141,7 +141,7 @@ function symmetricUpdate(s: PySet, other: PyValue): void {
   for (let j = 0; j < o.keys.length; j++) {
     const k = o.keys[j];
     if (k === undefined || k === DELETED) continue;
-    if (!s.discard(k)) s.addHashed(k, o.hashes[j]);
+    if (!s.discard(k)) s.addHashed(k, o.hashHi[j], o.hashLo[j]);
   }
 }
 

@@ -59,17 +59,7 @@ import {
   type SymbolTable,
   syntaxErrorAt,
 } from "./symtable.ts";
-import {
-  Ellipsis,
-  None,
-  normInt,
-  PyBytes,
-  PyComplex,
-  PyFloat,
-  PyObject,
-  PyTuple,
-  type PyValue,
-} from "../vm/object.ts";
+import { Ellipsis, None, normInt, PyBytes, PyComplex, PyFloat, PyTuple, type PyValue } from "../vm/object.ts";
 
 /** BINARY_OP opargs of the AST's operators (CPython's NB_* order; in-place = +13). */
 export const BINOP_ARGS: Record<ast.operator, number> = {
@@ -348,7 +338,7 @@ class Compiler {
     this.emit(Op.RESUME, 0);
     if (tree._type === "Module" || tree._type === "Interactive") {
       if (tree.body.some((s) => hasAnnotations(s))) this.emit(Op.SETUP_ANNOTATIONS);
-      this.docstringAndBody(tree.body, "module");
+      this.docstringAndBody(tree.body);
       this.u.lineno = Math.max(this.u.lineno, 1);
       this.emit(Op.RETURN_CONST, this.constIndex(None));
     } else if (tree._type === "Expression") {
@@ -359,7 +349,7 @@ class Compiler {
     return this.assemble(0);
   }
 
-  docstringAndBody(body: ast.stmt[], kind: "module" | "class"): void {
+  docstringAndBody(body: ast.stmt[]): void {
     const first = body[0];
     let start = 0;
     if (
@@ -371,7 +361,6 @@ class Compiler {
       this.storeName("__doc__");
       start = 1;
     }
-    void kind;
     for (let i = start; i < body.length; i++) this.stmt(body[i]);
   }
 
@@ -541,7 +530,7 @@ class Compiler {
   breakStmt(s: ast.Break): void {
     const loop = this.unwindFBlockStack(false, s, true);
     if (!loop) this.error("'break' outside loop", s);
-    this.unwindFBlock(loop, false, s);
+    this.unwindFBlock(loop, false);
     this.emitJump(Op.JUMP, loop.exit!);
     this.restoreAfterUnwind();
   }
@@ -576,7 +565,7 @@ class Compiler {
         break;
       }
       u.fblocks.pop();
-      this.unwindFBlock(top, preserveTos, node);
+      this.unwindFBlock(top, preserveTos);
     }
     u.fblocks.length = 0;
     u.fblocks.push(...saved);
@@ -589,7 +578,7 @@ class Compiler {
     this.u.handlers = this.savedHandlers.pop()!;
   }
 
-  unwindFBlock(b: FBlock, preserveTos: boolean, node: ast.Located): void {
+  unwindFBlock(b: FBlock, preserveTos: boolean): void {
     const line = this.u.lineno;
     switch (b.kind) {
       case "WHILE_LOOP":
@@ -642,7 +631,6 @@ class Compiler {
         this.emit(Op.POP_TOP);
         return;
     }
-    void node;
   }
 
   callExitWithNones(): void {
@@ -808,7 +796,7 @@ class Compiler {
     for (let i = 0; i < n; i++) {
       const h = s.handlers[i];
       this.u.lineno = h.lineno;
-      const next = new Label(), exceptWithError = new Label(), noMatch = new Label();
+      const next = new Label(), noMatch = new Label();
       if (i === 0) {
         // [prev, exc] → [prev, orig, list, rest]
         this.emit(Op.COPY, 1);
@@ -848,7 +836,6 @@ class Compiler {
       this.label(noMatch);
       this.emit(Op.POP_TOP); // the None match
       this.label(next);
-      void exceptWithError;
       if (i === n - 1) {
         // [prev, orig, list, rest] → add rest to list, compute what to re-raise.
         this.emit(Op.LIST_APPEND, 1);
@@ -1135,7 +1122,7 @@ class Compiler {
     this.loadConst(qualname);
     this.storeName("__qualname__");
     if (s.body.some((b) => hasAnnotations(b))) this.emit(Op.SETUP_ANNOTATIONS);
-    this.docstringAndBody(s.body, "class");
+    this.docstringAndBody(s.body);
     if (scope.needsClassClosure) {
       this.emit(Op.LOAD_CLOSURE, this.closureSlot("__class__"));
       this.emit(Op.COPY, 1);
@@ -2268,7 +2255,6 @@ function constKey(v: PyValue): string | null {
     const parts = v.items.map(constKey);
     return parts.includes(null) ? null : `(${parts.join("|")})`;
   }
-  void PyObject;
   return null;
 }
 

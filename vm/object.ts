@@ -22,14 +22,17 @@
  */
 export const runtimeHooks: {
   hash: (v: PyValue) => number;
-  /** Python's exact hash (a bigint beyond the safe range), for CPython-identical set layout. */
-  tableHash: (v: PyValue) => number | bigint;
+  /** Python's exact 64-bit hash into hash64Out, for CPython-identical set layout. */
+  hash64: (v: PyValue) => void;
   richEq: (a: PyValue, b: PyValue) => boolean;
 } = {
   hash: () => 0,
-  tableHash: () => 0,
+  hash64: () => {},
   richEq: (a, b) => a === b,
 };
+
+/** Output registers of runtimeHooks.hash64: the unsigned high and low 32-bit halves. */
+export const hash64Out: { hi: number; lo: number } = { hi: 0, lo: 0 };
 
 /** Any Python value. */
 export type PyValue = number | bigint | boolean | string | PyObject;
@@ -819,14 +822,14 @@ let hashLo = 0;
 
 /** Splits Python's exact hash of k into hashHi/hashLo (two's complement, as CPython's size_t). */
 function splitHash(k: PyValue): void {
-  const h = typeof k === "number" ? (k === -1 ? -2 : k) : runtimeHooks.tableHash(k);
-  if (typeof h === "number") {
+  if (typeof k === "number") {
+    const h = k === -1 ? -2 : k;
     hashLo = h >>> 0;
     hashHi = Math.floor(h / TWO_32) >>> 0;
   } else {
-    const u = BigInt.asUintN(64, h);
-    hashLo = Number(u & 0xffffffffn);
-    hashHi = Number(u >> 32n);
+    runtimeHooks.hash64(k);
+    hashHi = hash64Out.hi;
+    hashLo = hash64Out.lo;
   }
 }
 

@@ -25,6 +25,7 @@ import {
   frozensetType,
   functionType,
   getsetDescriptorType,
+  hash64Out,
   isInstance,
   listType,
   memberDescriptorType,
@@ -1246,59 +1247,128 @@ export function strHash(s: string): number {
   return h === -1 ? -2 : h;
 }
 
-const XXPRIME_1 = 11400714785074694791n, XXPRIME_2 = 14029467366897019727n, XXPRIME_5 = 2870177450012600261n;
+// ---------------------------------------------------------------------------------------------
+// Python's exact 64-bit hashes, computed in two unsigned 32-bit halves (no BigInt on the hot path)
 
-/**
- * hash(v) exactly as CPython computes it where CPython's value is deterministic (ints, floats,
- * exact tuples: the xxHash-based tuplehash); the internal hash (a JS number) elsewhere.
- */
-export function exactHash(v: PyValue): bigint {
-  if (v instanceof PyFloat && v.cls === floatType) return floatHashExact(v.value);
-  if (typeof v === "bigint") return intHashExact(v);
-  if (v instanceof PyTuple && v.cls === tupleType) {
-    let acc = XXPRIME_5;
-    for (const item of v.items) {
-      const lane = BigInt.asUintN(64, exactHash(item));
-      acc = BigInt.asUintN(64, acc + lane * XXPRIME_2);
-      acc = BigInt.asUintN(64, (acc << 31n) | (acc >> 33n));
-      acc = BigInt.asUintN(64, acc * XXPRIME_1);
-    }
-    acc = BigInt.asUintN(64, acc + (BigInt(v.items.length) ^ (XXPRIME_5 ^ 3527539n)));
-    if (acc === 18446744073709551615n) return 1546275796n;
-    return BigInt.asIntN(64, acc);
-  }
-  if (v instanceof PySet && v.cls === frozensetType) {
-    // CPython's frozenset_hash: order-independent xor of shuffled member hashes, then dispersed.
-    let acc = 0n;
-    for (const item of v.items()) {
-      const h = BigInt.asUintN(64, exactHash(item));
-      acc ^= BigInt.asUintN(64, ((h ^ 89869747n) ^ (h << 16n)) * 3644798167n);
-    }
-    acc ^= BigInt.asUintN(64, BigInt(v.size + 1) * 1927868237n);
-    acc ^= (acc >> 11n) ^ (acc >> 25n);
-    acc = BigInt.asUintN(64, acc * 69069n + 907133923n);
-    if (acc === 18446744073709551615n) return 590923713n;
-    return BigInt.asIntN(64, acc);
-  }
-  const h = hash(v);
-  return BigInt(Number.isSafeInteger(h) ? h : Math.trunc(h));
+const TWO_32 = 4294967296;
+/** Result registers of the 64-bit helpers below (high and low unsigned 32-bit halves). */
+let RH = 0, RL = 0;
+
+function mul32(a: number, b: number): void {
+  RL = Math.imul(a, b) >>> 0;
+  const a0 = a & 0xffff, a1 = a >>> 16, b0 = b & 0xffff, b1 = b >>> 16;
+  const p01 = a0 * b1, p10 = a1 * b0;
+  const mid = ((a0 * b0) >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+  RH = (a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16)) >>> 0;
 }
 
-/** Python's hash of v for hash tables that must lay out like CPython's (sets): exact, cheap for ints. */
-export function tableHash(v: PyValue): number | bigint {
+/** (aH, aL) * (bH, bL) mod 2**64 into RH/RL. */
+function mul64(aH: number, aL: number, bH: number, bL: number): void {
+  mul32(aL, bL);
+  RH = (RH + Math.imul(aH, bL) + Math.imul(aL, bH)) >>> 0;
+}
+
+/** Splits a signed number or bigint hash into RH/RL (two's complement). */
+function split64(h: number | bigint): void {
+  if (typeof h === "number") {
+    RL = h >>> 0;
+    RH = Math.floor(h / TWO_32) >>> 0;
+  } else {
+    const u = BigInt.asUintN(64, h);
+    RL = Number(u & 0xffffffffn);
+    RH = Number(u >> 32n);
+  }
+}
+
+const P1_HI = 0x9e3779b1, P1_LO = 0x85ebca87; // 11400714785074694791
+const P2_HI = 0xc2b2ae3d, P2_LO = 0x27d4eb4f; // 14029467366897019727
+const P5_HI = 0x27d4eb2f, P5_LO = 0x165667c5; // 2870177450012600261
+
+/**
+ * Python's hash of v as two unsigned 32-bit halves in `hash64Out`: exactly CPython's value where
+ * CPython's is deterministic (ints, floats, exact tuples via xxHash tuplehash, frozensets), the
+ * internal hash elsewhere (strings, whose CPython hash is randomized anyway, and objects).
+ */
+export function hash64(v: PyValue): void {
   switch (typeof v) {
     case "number":
-      return v === -1 ? -2 : v;
+      split64(v === -1 ? -2 : v);
+      break;
     case "boolean":
-      return v ? 1 : 0;
+      split64(v ? 1 : 0);
+      break;
     case "string":
-      return strHash(v);
+      split64(strHash(v));
+      break;
+    case "bigint":
+      split64(intHashExact(v));
+      break;
+    default:
+      if (v instanceof PyFloat) {
+        const x = v.value;
+        split64(Number.isSafeInteger(x) ? (x === -1 ? -2 : x) : floatHashExact(x));
+      } else if (v instanceof PyTuple && v.cls === tupleType) {
+        tupleHash64(v.items);
+      } else if (v instanceof PySet && v.cls === frozensetType) {
+        split64(frozensetHashExact(v));
+      } else {
+        split64(hash(v));
+      }
   }
-  if (v instanceof PyFloat && Number.isSafeInteger(v.value)) return v.value === -1 ? -2 : v.value;
-  if (typeof v === "bigint" || v instanceof PyFloat || v instanceof PyTuple || v instanceof PySet) {
-    return exactHash(v);
+  hash64Out.hi = RH;
+  hash64Out.lo = RL;
+}
+
+function tupleHash64(items: PyValue[]): void {
+  let accH = P5_HI, accL = P5_LO;
+  for (let i = 0; i < items.length; i++) {
+    hash64(items[i]);
+    // acc += lane * XXPRIME_2
+    mul64(hash64Out.hi, hash64Out.lo, P2_HI, P2_LO);
+    const sum = accL + RL;
+    accH = (accH + RH + (sum >= TWO_32 ? 1 : 0)) >>> 0;
+    accL = sum % TWO_32;
+    // acc = rotl(acc, 31)
+    const h = accH, l = accL;
+    accH = ((h << 31) | (l >>> 1)) >>> 0;
+    accL = ((l << 31) | (h >>> 1)) >>> 0;
+    // acc *= XXPRIME_1
+    mul64(accH, accL, P1_HI, P1_LO);
+    accH = RH;
+    accL = RL;
   }
-  return hash(v);
+  // acc += len ^ (XXPRIME_5 ^ 3527539)
+  const addL = (items.length ^ (P5_LO ^ 3527539)) >>> 0;
+  const lo = accL + addL;
+  accH = (accH + P5_HI + (lo >= TWO_32 ? 1 : 0)) >>> 0;
+  accL = lo % TWO_32;
+  if (accH === 0xffffffff && accL === 0xffffffff) {
+    accH = 0;
+    accL = 1546275796;
+  }
+  RH = accH;
+  RL = accL;
+}
+
+/** CPython's frozenset_hash (order-independent xor of shuffled member hashes, then dispersed). */
+function frozensetHashExact(v: PySet): bigint {
+  let acc = 0n;
+  for (const item of v.items()) {
+    const h = BigInt.asUintN(64, exactHash(item));
+    acc ^= BigInt.asUintN(64, ((h ^ 89869747n) ^ (h << 16n)) * 3644798167n);
+  }
+  acc ^= BigInt.asUintN(64, BigInt(v.size + 1) * 1927868237n);
+  acc ^= (acc >> 11n) ^ (acc >> 25n);
+  acc = BigInt.asUintN(64, acc * 69069n + 907133923n);
+  if (acc === 18446744073709551615n) return 590923713n;
+  return BigInt.asIntN(64, acc);
+}
+
+/** hash(v) as the builtin returns it: CPython's exact value where deterministic (see hash64). */
+export function exactHash(v: PyValue): bigint {
+  if (typeof v === "number") return BigInt(v === -1 ? -2 : v);
+  hash64(v);
+  return BigInt.asIntN(64, (BigInt(hash64Out.hi) << 32n) | BigInt(hash64Out.lo));
 }
 
 /** Identity hash for objects (stable per object): a counter in a WeakMap. */
@@ -1315,7 +1385,7 @@ export function objectId(v: PyObject): number {
 }
 
 runtimeHooks.hash = hash;
-runtimeHooks.tableHash = tableHash;
+runtimeHooks.hash64 = hash64;
 runtimeHooks.richEq = richEq;
 
 /** Formats an exception for messages like `str(e)`; used by tracebacks. */

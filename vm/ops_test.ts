@@ -165,6 +165,11 @@ Deno.test("hash follows CPython for numbers", () => {
   assertEquals(call(builtin("hash"), [f(0.5)]), 2n ** 60n);
   assertEquals(call(builtin("hash"), [2n ** 70n]), 512);
   assertEquals(call(builtin("hash"), [f(Infinity)]), 314159);
+  // CPython's tuple hash (xxHash) and frozenset hash, exact.
+  assertEquals(call(builtin("hash"), [new PyTuple([1, 2])]), -3550055125485641917n);
+  assertEquals(call(builtin("hash"), [new PyTuple([])]), 5740354900026072187n);
+  assertEquals(call(builtin("hash"), [new PyTuple([-1, f(2.5)])]), 8137071277632274043n);
+  assertEquals(call(builtin("hash"), [newSet([1, 2, 3], frozensetType)]), -272375401224217160n);
 });
 
 Deno.test("sets iterate in CPython's table order", () => {
@@ -179,6 +184,10 @@ Deno.test("sets iterate in CPython's table order", () => {
   assertEquals([s.pop(), s.pop()], [1, 2]);
   const fs = newSet([5, 3, 9, 1], frozensetType);
   assertEquals(repr(fs), "frozenset({9, 3, 5, 1})");
+  assertEquals(
+    show([new PyTuple([1, 2]), new PyTuple([3, 4]), new PyTuple([0, 0]), new PyTuple([2, 1])]),
+    "{(1, 2), (2, 1), (3, 4), (0, 0)}",
+  );
   const merged = new PySet();
   merged.merge(newSet([10, 20, 5, 100, 7], frozensetType));
   assertEquals(repr(merged), "{100, 5, 20, 7, 10}");

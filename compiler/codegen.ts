@@ -125,6 +125,7 @@ type FBlockKind =
   | "FINALLY_TRY"
   | "FINALLY_END"
   | "WITH"
+  | "ASYNC_WITH"
   | "HANDLER_CLEANUP"
   | "POP_VALUE"
   | "EXCEPTION_HANDLER"
@@ -501,7 +502,11 @@ class Compiler {
       case "Continue":
         return this.continueStmt(s);
       case "AsyncFor":
+        if (!this.u.scope.isCoroutine) this.error("'async for' outside async function", s);
+        return this.asyncFor(s);
       case "AsyncWith":
+        if (!this.u.scope.isCoroutine) this.error("'async with' outside async function", s);
+        return this.withStmt(s, 0);
       case "TypeAlias":
         this.raiseNotImplemented(`${s._type} is not supported`);
         return;
@@ -610,9 +615,11 @@ class Compiler {
         this.emit(Op.POP_EXCEPT);
         return;
       case "WITH":
+      case "ASYNC_WITH":
         this.emit(Op.POP_BLOCK);
         if (preserveTos) this.emit(Op.SWAP, 2);
         this.callExitWithNones();
+        if (b.kind === "ASYNC_WITH") this.awaitTop(2);
         this.emit(Op.POP_TOP);
         return;
       case "HANDLER_CLEANUP":
@@ -655,6 +662,28 @@ class Compiler {
     this.emitJump(Op.JUMP, start);
     this.label(cleanup);
     this.emit(Op.END_FOR);
+    this.stmts(s.orelse);
+    this.label(end);
+  }
+
+  /** `async for` (CPython's compiler_async_for): __anext__ awaited until StopAsyncIteration. */
+  asyncFor(s: ast.AsyncFor): void {
+    const start = new Label(), except = new Label(), end = new Label();
+    this.expr(s.iter);
+    this.emit(Op.GET_AITER);
+    this.label(start);
+    this.u.fblocks.push({ kind: "FOR_LOOP", block: start, exit: end, datum: null });
+    this.setup(Op.SETUP_FINALLY, except);
+    this.emit(Op.GET_ANEXT);
+    this.awaitTop(0);
+    this.emit(Op.POP_BLOCK);
+    this.store(s.target);
+    this.stmts(s.body);
+    this.emitJump(Op.JUMP, start);
+    this.u.fblocks.pop();
+    this.label(except);
+    this.u.lineno = s.iter.lineno;
+    this.emit(Op.END_ASYNC_FOR);
     this.stmts(s.orelse);
     this.label(end);
   }
@@ -865,15 +894,26 @@ class Compiler {
     this.label(end);
   }
 
-  withStmt(s: ast.With, pos: number): void {
+  /** `await` of the value on the stack (GET_AWAITABLE `where`: 0 await, 1 __aenter__, 2 __aexit__). */
+  awaitTop(where: number): void {
+    this.emit(Op.GET_AWAITABLE, where);
+    this.loadConst(None);
+    this.yieldFrom(3);
+  }
+
+  withStmt(s: ast.With | ast.AsyncWith, pos: number): void {
+    const isAsync = s._type === "AsyncWith";
     const item = s.items[pos];
     const body = new Label(), final = new Label(), exit = new Label(), cleanup = new Label();
     this.u.lineno = s.lineno;
     this.expr(item.context_expr);
-    this.emit(Op.BEFORE_WITH);
+    if (isAsync) {
+      this.emit(Op.BEFORE_ASYNC_WITH);
+      this.awaitTop(1);
+    } else this.emit(Op.BEFORE_WITH);
     this.setup(Op.SETUP_WITH, final);
     this.label(body);
-    this.u.fblocks.push({ kind: "WITH", block: body, exit: final, datum: s });
+    this.u.fblocks.push({ kind: isAsync ? "ASYNC_WITH" : "WITH", block: body, exit: final, datum: s });
     if (item.optional_vars) this.store(item.optional_vars);
     else this.emit(Op.POP_TOP);
     if (pos + 1 < s.items.length) this.withStmt(s, pos + 1);
@@ -882,12 +922,14 @@ class Compiler {
     this.u.lineno = s.lineno;
     this.emit(Op.POP_BLOCK);
     this.callExitWithNones();
+    if (isAsync) this.awaitTop(2);
     this.emit(Op.POP_TOP);
     this.emitJump(Op.JUMP, exit);
     this.label(final);
     this.setup(Op.SETUP_CLEANUP, cleanup);
     this.emit(Op.PUSH_EXC_INFO);
     this.emit(Op.WITH_EXCEPT_START);
+    if (isAsync) this.awaitTop(2);
     const suppress = new Label();
     this.emitJump(Op.POP_JUMP_IF_TRUE, suppress);
     this.emit(Op.RERAISE, 2);

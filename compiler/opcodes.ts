@@ -336,6 +336,10 @@ export const OPCODE_TABLE: readonly OpcodeSpec[] = [
   { name: "LOAD_FAST_LOAD_FAST", arg: "local2", pops: 0, pushes: 2 },
   // Coroutines
   { name: "GET_AWAITABLE", arg: "int", pops: 1, pushes: 1 },
+  { name: "BEFORE_ASYNC_WITH", arg: "none", pops: 1, pushes: 2 },
+  { name: "GET_AITER", arg: "none", pops: 1, pushes: 1 },
+  { name: "GET_ANEXT", arg: "none", pops: 1, pushes: 2 },
+  { name: "END_ASYNC_FOR", arg: "none", pops: 2, pushes: 0 },
   // Pseudo-instructions: block setup for the exception table, resolved by the assembler.
   { name: "SETUP_FINALLY", arg: "jump", pops: 0, pushes: 0, jump: "forward", jumpPushes: 1, pseudo: true },
   { name: "SETUP_CLEANUP", arg: "jump", pops: 0, pushes: 0, jump: "forward", jumpPushes: 2, pseudo: true },

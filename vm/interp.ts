@@ -1135,6 +1135,29 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
           case 108: /* GET_AWAITABLE */
             s[sp - 1] = getAwaitable(s[sp - 1] as PyValue);
             break;
+          case 109: /* BEFORE_ASYNC_WITH */ {
+            const mgr = s[sp - 1] as PyValue;
+            const [exit, enter] = asyncWithMethods(mgr);
+            s[sp - 1] = exit;
+            s[sp++] = callMethod0(enter, mgr);
+            break;
+          }
+          case 110: /* GET_AITER */
+            s[sp - 1] = getAsyncIter(s[sp - 1] as PyValue);
+            break;
+          case 111: /* GET_ANEXT */
+            s[sp] = getAsyncNext(s[sp - 1] as PyValue);
+            sp++;
+            break;
+          case 112: /* END_ASYNC_FOR */ {
+            const exc = s[--sp] as PyValue;
+            if (!isExceptionOf(exc, Exc.StopAsyncIteration)) {
+              reraising = true;
+              throw exc;
+            }
+            sp--;
+            break;
+          }
           case 107: /* LOAD_FAST_LOAD_FAST */ {
             const a = s[arg >> 4];
             if (a === undefined) unboundLocal(code, arg >> 4);
@@ -1760,6 +1783,54 @@ function send(receiver: PyValue, v: PyValue): [PyValue, boolean] {
     return [call(getAttr(receiver, "send"), [v], null), false];
   } catch (e) {
     if (isExceptionOf(e, Exc.StopIteration)) return [e.value, true];
+    throw e;
+  }
+}
+
+function asyncWithMethods(mgr: PyValue): [PyValue, PyValue] {
+  const t = typeOf(mgr);
+  const enter = t.lookup("__aenter__");
+  const exit = t.lookup("__aexit__");
+  if (enter === undefined || exit === undefined) {
+    raise(Exc.TypeError, `'${t.name}' object does not support the asynchronous context manager protocol`);
+  }
+  const get = typeOf(exit).tp_descr_get;
+  return [get !== null ? get(exit, mgr, t) : exit, enter];
+}
+
+/** GET_AITER: `v.__aiter__()`. */
+function getAsyncIter(v: PyValue): PyValue {
+  const t = typeOf(v);
+  const f = t.lookup("__aiter__");
+  if (f === undefined) {
+    raise(Exc.TypeError, `'async for' requires an object with __aiter__ method, got ${t.name}`);
+  }
+  const it = callMethod0(f, v);
+  if (typeOf(it).lookup("__anext__") === undefined) {
+    raise(
+      Exc.TypeError,
+      `'async for' received an object from __aiter__ that does not implement __anext__: ${typeOf(it).name}`,
+    );
+  }
+  return it;
+}
+
+/** GET_ANEXT: the awaitable iterator of `aiter.__anext__()`. */
+function getAsyncNext(aiter: PyValue): PyValue {
+  const f = typeOf(aiter).lookup("__anext__");
+  if (f === undefined) {
+    raise(Exc.TypeError, `'async for' requires an iterator with __anext__ method, got ${typeOf(aiter).name}`);
+  }
+  const awaitable = callMethod0(f, aiter);
+  try {
+    return getAwaitable(awaitable);
+  } catch (e) {
+    if (isExceptionOf(e, Exc.TypeError)) {
+      raise(
+        Exc.TypeError,
+        `'async for' received an invalid object from __anext__: ${typeOf(awaitable).name}`,
+      );
+    }
     throw e;
   }
 }

@@ -17,7 +17,7 @@
  * @module
  */
 import { makeToken, type Token, TokenKind } from "../lexer/token.ts";
-import { tokenizeUntilError } from "../lexer/lexer.ts";
+import { type FStringBraceError, tokenizeUntilError } from "../lexer/lexer.ts";
 import { PySyntaxError, type SyntaxErrorKind } from "../lexer/syntax_error.ts";
 import { decodeString, type LiteralLocation } from "../lexer/strings.ts";
 import type * as A from "./ast.ts";
@@ -141,8 +141,8 @@ export function parse(source: string, filename: string, mode: "eval"): A.Express
 export function parse(source: string, filename: string, mode: "single"): A.Interactive;
 export function parse(source: string, filename: string, mode: ParseMode): A.mod;
 export function parse(source: string, filename = "<unknown>", mode: ParseMode = "exec"): A.mod {
-  const { tokens, error } = tokenizeUntilError(source, filename);
-  if (error === null) return parseTokens(tokens, source, filename, mode);
+  const { tokens, error, braceError } = tokenizeUntilError(source, filename);
+  if (error === null) return parseTokens(tokens, source, filename, mode, braceError);
   // CPython tokenizes lazily: a syntax error before the lexical one wins, with exceptions.
   const sentinel = tokens.length;
   const last = tokens[sentinel - 1];
@@ -152,6 +152,7 @@ export function parse(source: string, filename = "<unknown>", mode: ParseMode = 
       : makeToken(ENDMARKER, "", last.endLine, last.endCol, last.endLine, last.endCol, last.end, last.end),
   );
   const parser = new Parser(tokens, source, filename);
+  parser.braceError = braceError;
   let parserError: PySyntaxError;
   try {
     runStartRule(parser, mode);
@@ -162,6 +163,8 @@ export function parse(source: string, filename = "<unknown>", mode: ParseMode = 
     if (!(e instanceof PySyntaxError)) throw e;
     parserError = e;
   }
+  // CPython 3.11 raises it while parsing, before its tokenizer reads further.
+  if (parserError.msg === braceError?.error.msg) throw parserError;
   if (parser.furthest >= sentinel) throw error;
   // An unexpected indent/unindent is reported without reading further.
   if (parserError.msg === "unexpected indent" || parserError.msg === "unexpected unindent") throw parserError;
@@ -201,10 +204,20 @@ function runStartRule(parser: Parser, mode: ParseMode): A.mod {
  * const tree = parseTokens(tokenize(src, "<string>"), src, "<string>", "exec");
  * ```
  */
-export function parseTokens(tokens: Token[], source: string, filename: string, mode: ParseMode): A.mod {
+export function parseTokens(
+  tokens: Token[],
+  source: string,
+  filename: string,
+  mode: ParseMode,
+  braceError: FStringBraceError | null = null,
+): A.mod {
   const parser = new Parser(tokens, source, filename);
+  parser.braceError = braceError;
   try {
-    return runStartRule(parser, mode);
+    const tree = runStartRule(parser, mode);
+    // (A string the parser read without building its node still has its error.)
+    if (braceError !== null) throw braceError.error;
+    return tree;
   } catch (e) {
     if (e instanceof RangeError && !(e instanceof PySyntaxError)) {
       // The JS stack ran out despite the depth limit: report it as Python would, not as a crash.
@@ -240,6 +253,8 @@ class Parser {
   /** The index of the token an assignment's type comment follows (it ends at the next NEWLINE). */
   typeCommentAfter = -1;
   private lines: string[] | null = null;
+  /** A single `}` the lexer found in an f-string: reported once that string's node is built. */
+  braceError: FStringBraceError | null = null;
 
   constructor(readonly tokens: Token[], readonly source: string, readonly filename: string) {}
 
@@ -3537,6 +3552,7 @@ class Parser {
       } else break;
     }
     const e = this.last;
+    if (sawFString && this.braceError !== null) this.checkBrace(s, e);
     if (bytes !== null && sawStr) {
       throw this.errorAtToken("cannot mix bytes and nonbytes literals", this.tok);
     }
@@ -3567,6 +3583,18 @@ class Parser {
       } as A.Constant;
     }
     return this.joined(parts, s, e, kind);
+  }
+
+  /**
+   * A single `}` between tokens `s` and `e` is reported at the next token, as CPython 3.11's parser
+   * does (its NEWLINE token has no width).
+   */
+  checkBrace(s: Token, e: Token): void {
+    const at = this.braceError!.at;
+    if (at < s.start || at >= e.end) return;
+    const t = this.tok;
+    const endCol = t.kind === NEWLINE ? t.col : t.endCol;
+    throw this.error(this.braceError!.error.msg, t.line, t.col, t.endLine, endCol);
   }
 
   /** Merges adjacent text parts and builds a JoinedStr; 3.11 gives every part the whole literal's span. */

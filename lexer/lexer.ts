@@ -102,7 +102,20 @@ class Mode {
  * ```
  */
 export function tokenize(source: string, filename = "<string>"): Token[] {
-  return new Lexer(source, filename).run();
+  const lexer = new Lexer(source, filename);
+  const tokens = lexer.run();
+  if (lexer.braceError !== null) throw lexer.braceError.error;
+  return tokens;
+}
+
+/**
+ * A single `}` in an f-string's literal text. CPython 3.11 finds it while its parser builds the
+ * string's node, so it reports it at the token after the strings; the lexer reads on and leaves it
+ * to the parser. `at` is the `}`'s index in the source.
+ */
+export interface FStringBraceError {
+  error: PySyntaxError;
+  at: number;
 }
 
 /**
@@ -117,13 +130,13 @@ export function tokenize(source: string, filename = "<string>"): Token[] {
 export function tokenizeUntilError(
   source: string,
   filename = "<string>",
-): { tokens: Token[]; error: PySyntaxError | null } {
+): { tokens: Token[]; error: PySyntaxError | null; braceError: FStringBraceError | null } {
   const lexer = new Lexer(source, filename);
   try {
-    return { tokens: lexer.run(), error: null };
+    return { tokens: lexer.run(), error: null, braceError: lexer.braceError };
   } catch (e) {
     if (!(e instanceof PySyntaxError)) throw e;
-    return { tokens: lexer.tokens, error: e };
+    return { tokens: lexer.tokens, error: e, braceError: lexer.braceError };
   }
 }
 
@@ -141,6 +154,8 @@ class Lexer {
   private firstNonAscii = NO_NON_ASCII;
   /** The tokens so far (all of them once `run` returns). */
   readonly tokens: Token[] = [];
+  /** The first single `}` of a top-level f-string (see FStringBraceError). */
+  braceError: FStringBraceError | null = null;
   private atLineStart = true;
   /** Whether the current logical line has produced a token (so it needs a NEWLINE). */
   private lineHasTokens = false;
@@ -413,6 +428,7 @@ class Lexer {
           this.lineStart,
           "IndentationError",
         );
+        e.endOffset = -1; // (CPython 3.11 gives no end for this one)
         throw e;
       }
       if (alt !== altIndents[altIndents.length - 1]) throw this.tabError();
@@ -436,12 +452,14 @@ class Lexer {
     if (n !== 0) {
       const i = n - 1;
       const open = String.fromCharCode(this.bracketChars[i]);
-      throw this.error(
+      const e = this.error(
         `'${open}' was never closed`,
         this.bracketPos[i] + 1,
         this.bracketLine[i],
         this.bracketLineStart[i],
       );
+      e.endOffset = 0; // (as CPython 3.11's compile() reports it)
+      throw e;
     }
     const end = this.len;
     if (this.lineHasTokens) {
@@ -756,7 +774,9 @@ class Lexer {
     if (c === CR) p += src.charCodeAt(p + 1) === LF ? 2 : 1;
     else if (c === LF) p++;
     else if (!(c === NUL && p >= this.len)) {
-      throw this.error("unexpected character after line continuation character", start + 2);
+      const e = this.error("unexpected character after line continuation character", start + 2);
+      e.endOffset = 0; // (as CPython 3.11's compile() reports it)
+      throw e;
     }
     if (p >= this.len) {
       if (this.bracketChars.length !== 0) {
@@ -966,7 +986,14 @@ class Lexer {
           this.pos = p;
           return;
         }
-        if (src.charCodeAt(p + 1) !== RBRACE) throw this.error("f-string: single '}' is not allowed", p + 1);
+        if (src.charCodeAt(p + 1) !== RBRACE) {
+          const error = this.error("f-string: single '}' is not allowed", p + 1);
+          if (this.fstringDepth > 1) throw error;
+          // Read on, keeping the `}` as text: the parser reports it where CPython 3.11 does.
+          this.braceError ??= { error, at: p };
+          p++;
+          continue;
+        }
         text += src.substring(runStart, p + 1);
         p += 2;
         runStart = p;

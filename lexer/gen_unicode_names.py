@@ -2,7 +2,7 @@
 
 Run from the repository root:  python3 lexer/gen_unicode_names.py
 The table covers the blocks listed in BLOCKS, every name used by the conformance programs and
-tests (NAMES_USED), and the control-character aliases that CPython's `\\N{...}` accepts (ALIASES);
+tests (NAMES_USED) or by CPython's standard library (STDLIB), and the control-character aliases that CPython's `\\N{...}` accepts (ALIASES);
 names CPython computes rather than stores (CJK unified ideographs, Hangul syllables) are computed.
 Anything else raises "unknown Unicode character name" in pyjit.
 """
@@ -25,11 +25,19 @@ BLOCKS = [
     (0x2150, 0x218F, "Number Forms"),
     (0x2190, 0x21FF, "Arrows"),
     (0x2200, 0x22FF, "Mathematical Operators"),
+    (0x2300, 0x23FF, "Miscellaneous Technical"),
     (0x2500, 0x257F, "Box Drawing"),
     (0x2580, 0x259F, "Block Elements"),
     (0x25A0, 0x25FF, "Geometric Shapes"),
     (0x2600, 0x26FF, "Miscellaneous Symbols"),
     (0x2700, 0x27BF, "Dingbats"),
+    (0x27C0, 0x27EF, "Miscellaneous Mathematical Symbols-A"),
+    (0x27F0, 0x27FF, "Supplemental Arrows-A"),
+    (0x2900, 0x297F, "Supplemental Arrows-B"),
+    (0x2980, 0x29FF, "Miscellaneous Mathematical Symbols-B"),
+    (0x2A00, 0x2AFF, "Supplemental Mathematical Operators"),
+    (0x2B00, 0x2BFF, "Miscellaneous Symbols and Arrows"),
+    (0x3000, 0x303F, "CJK Symbols and Punctuation"),
     (0x1F600, 0x1F64F, "Emoticons"),
 ]
 
@@ -39,6 +47,31 @@ NAMES_USED = [
     "CYRILLIC CAPITAL LETTER A", "CYRILLIC SMALL LETTER A", "REPLACEMENT CHARACTER",
     "ZERO WIDTH NO-BREAK SPACE", "OBJECT REPLACEMENT CHARACTER",
 ]
+
+# Every `\N{NAME}` written anywhere in CPython's standard library is in the table too.
+STDLIB = "/root/.pyenv/versions/3.11.7/lib/python3.11"
+NAME_ESCAPE = re.compile(rb"\\N\{([A-Za-z0-9 \-]+)\}")
+
+
+def stdlib_names():
+    """The names of the `\\N{...}` escapes in STDLIB's .py files that CPython resolves to one char."""
+    names = set()
+    for folder, _, files in os.walk(STDLIB):
+        for file in files:
+            if not file.endswith(".py"):
+                continue
+            with open(os.path.join(folder, file), "rb") as f:
+                for m in NAME_ESCAPE.finditer(f.read()):
+                    name = m.group(1).decode("ascii").upper()
+                    try:
+                        if len(unicodedata.lookup(name)) == 1:
+                            names.add(name)
+                    except KeyError:
+                        pass
+    if not names:
+        sys.exit(f"no \\N{{...}} names found under {STDLIB}")
+    return names
+
 
 # Candidate aliases (NameAliases.txt: control names, abbreviations); kept only if
 # unicodedata.lookup accepts them, which is exactly what CPython's `\N{...}` accepts.
@@ -80,7 +113,7 @@ def build_table():
             name = unicodedata.name(chr(cp), None)
             if name:
                 table[name] = cp
-    for name in NAMES_USED:
+    for name in NAMES_USED + sorted(stdlib_names()):
         table[name] = ord(unicodedata.lookup(name))
     for name in alias_candidates():
         try:

@@ -33,3 +33,12 @@ Deno.test("computed names: CJK unified ideographs and Hangul syllables, as CPyth
   assert.equal(lookupUnicodeName("HANGUL SYLLABLE HIH"), 0xd7a3);
   assert.equal(lookupUnicodeName("HANGUL SYLLABLE YEOL"), 0xc5f4);
 });
+
+Deno.test("names the standard library writes, and the symbol blocks around them", () => {
+  assert.equal(lookupUnicodeName("LONG RIGHTWARDS SQUIGGLE ARROW"), 0x27ff);
+  assert.equal(lookupUnicodeName("MATHEMATICAL LEFT ANGLE BRACKET"), 0x27e8);
+  assert.equal(lookupUnicodeName("EMPTY SET"), 0x2205);
+  assert.equal(lookupUnicodeName("WATCH"), 0x231a);
+  assert.equal(lookupUnicodeName("IDEOGRAPHIC FULL STOP"), 0x3002);
+  assert.equal(lookupUnicodeName("KEYCAP NUMBER SIGN"), -1); // a named sequence: `\N{}` rejects it
+});

@@ -12,6 +12,7 @@
 export { makeToken, TOKEN_KINDS, TokenKind, tokenKindName } from "./lexer/token.ts";
 export type { Token, TokenKindName } from "./lexer/token.ts";
 export { tokenize } from "./lexer/lexer.ts";
+export { decodeSource } from "./lexer/source_encoding.ts";
 export { formatSyntaxError, PySyntaxError } from "./lexer/syntax_error.ts";
 export type { SyntaxErrorKind } from "./lexer/syntax_error.ts";
 export { parse } from "./compiler/parser.ts";

@@ -14,6 +14,7 @@
 import { parse } from "../../compiler/parser.ts";
 import { dumpAst } from "../../compiler/ast_dump.ts";
 import { PySyntaxError } from "../../lexer/syntax_error.ts";
+import { decodeSource } from "../../lexer/source_encoding.ts";
 
 const STDLIB = "/root/.pyenv/versions/3.11.7/lib/python3.11";
 
@@ -46,13 +47,9 @@ function collect(path: string, out: string[]): void {
 }
 
 function mine(path: string, attributes: boolean): string {
-  let source: string;
   try {
-    source = new TextDecoder("utf-8", { fatal: true }).decode(Deno.readFileSync(path));
-  } catch {
-    return "Error UnicodeDecodeError";
-  }
-  try {
+    // As python3's ast.parse(bytes): the coding cookie or BOM decides the encoding.
+    const source = decodeSource(Deno.readFileSync(path), path);
     return dumpAst(parse(source, path), 3, { includeAttributes: attributes });
   } catch (e) {
     if (e instanceof PySyntaxError) {

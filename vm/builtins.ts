@@ -750,6 +750,7 @@ FUNCTIONS.anext = (args) => {
   return callMethod0(f, args[0]);
 };
 FUNCTIONS.help = () => raise(Exc.NotImplementedError, "help() is not supported by pyjit");
+FUNCTIONS.memoryview = () => raise(Exc.NotImplementedError, "memoryview is not supported by pyjit");
 
 function exitFunction(name: string): Fn {
   return (args) => {

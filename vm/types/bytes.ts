@@ -35,6 +35,7 @@ import {
 } from "../object.ts";
 import { asIndex, call, callMethod0, intValueOf, strValueOf, toArray } from "../ops.ts";
 import { bytesRepr } from "../repr.ts";
+import { percentFormat } from "../format.ts";
 import { bytesIteratorType, makeIterator } from "./iterators.ts";
 import { compareSequences, repeatCount, seqIndex, sliceIndices } from "./seq.ts";
 import { decodeBytes, encodeStr } from "./str.ts";
@@ -318,6 +319,21 @@ defMethod(bytesType, "__hash__", (args) => {
   return h === -1 ? -2 : h;
 });
 defMethod(bytesType, "__bytes__", (args) => self(args, "__bytes__"));
+
+/** `bytes % values`: %-formatting over Latin-1 text, bytes arguments standing for %s/%b. */
+function bytesPercent(fmt: PyBytes, values: PyValue): PyBytes {
+  const conv = (v: PyValue): PyValue => v instanceof PyBytes ? latin1(v.data) : v;
+  const args = values instanceof PyTuple ? newTuple(values.items.map(conv)) : conv(values);
+  const text = percentFormat(latin1(fmt.data).replace(/%b/g, "%s"), args);
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 255) {
+      raise(Exc.UnicodeEncodeError, "bytes formatting produced a non-Latin-1 character");
+    }
+  }
+  return make(fmt, fromLatin1(text));
+}
+defMethod(bytesType, "__mod__", (args) => bytesPercent(self(args, "__mod__"), args[1]));
+defMethod(bytearrayType, "__mod__", (args) => bytesPercent(self(args, "__mod__"), args[1]));
 
 function tupleOfBytes(v: PyValue): PyValue {
   if (v instanceof PyTuple) return newTuple(v.items.map((x) => x instanceof PyBytes ? latin1(x.data) : x));

@@ -1388,11 +1388,6 @@ runtimeHooks.hash = hash;
 runtimeHooks.hash64 = hash64;
 runtimeHooks.richEq = richEq;
 
-/** Formats an exception for messages like `str(e)`; used by tracebacks. */
-export function exceptionMessage(e: PyBaseException): string {
-  return str(e);
-}
-
 /** Whether v is callable. */
 export function isCallable(v: PyValue): boolean {
   if (typeof v !== "object") return false;

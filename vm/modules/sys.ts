@@ -197,10 +197,9 @@ defMethod(textIOType, "__repr__", (args) => {
   return `<_io.TextIOWrapper name='<${s.streamName}>' mode='${s.fd === 0 ? "r" : "w"}' encoding='utf-8'>`;
 });
 defMethod(textIOType, "__iter__", (args) => args[0]);
-defMethod(textIOType, "__next__", (args) => {
+defMethod(textIOType, "__next__", () => {
   const line = readStdinLine();
   if (line === "") throw newException(Exc.StopIteration, []);
-  void args;
   return line;
 });
 textIOType.tp_iter = (s) => s;

@@ -83,7 +83,7 @@ const D_INIT = dunderIndex("__init__");
 // object
 
 /** object.__new__'s body: a fresh instance of cls (a heap type whose solid base is object). */
-export function objectNew(cls: PyType, args: PyValue[], kwnames: string[] | null): PyValue {
+export function objectNew(cls: PyType, args: PyValue[], _kwnames: string[] | null): PyValue {
   if (args.length > 0) {
     // Excess arguments are an error unless __init__ is overridden and __new__ is not.
     if (cls.lookupDunder(D_NEW) !== OBJECT_NEW) {
@@ -91,7 +91,6 @@ export function objectNew(cls: PyType, args: PyValue[], kwnames: string[] | null
     }
     if (cls.lookupDunder(D_INIT) === OBJECT_INIT) raise(Exc.TypeError, `${cls.name}() takes no arguments`);
   }
-  void kwnames;
   if ((cls.flags & TYPE_HEAP) === 0 && cls !== objectType) {
     raise(Exc.TypeError, `object.__new__(${cls.name}) is not safe, use ${cls.name}.__new__()`);
   }

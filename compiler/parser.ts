@@ -3177,6 +3177,19 @@ class Parser {
   }
 
   parseNumber(t: Token): A.Constant {
+    const small = smallDecimal(t.value);
+    if (small >= 0) {
+      // Most literals are short decimal ints: share their bigints rather than parse each one.
+      return {
+        _type: "Constant",
+        value: small < SMALL_INTS.length ? SMALL_INTS[small] : BigInt(small),
+        kind: null,
+        lineno: t.line,
+        col_offset: t.col,
+        end_lineno: t.endLine,
+        end_col_offset: t.endCol,
+      };
+    }
     const text = t.value.includes("_") ? t.value.replace(/_/g, "") : t.value;
     let value: A.ConstantValue;
     const c1 = text.charCodeAt(1);
@@ -3883,6 +3896,22 @@ function classifyTypeComment(comment: string): { ignore: boolean; text: string }
 }
 
 /** Whether a number literal (underscores removed) is a decimal int: digits only. */
+/** The bigints 0n…1023n, shared by every Constant that holds one. */
+const SMALL_INTS: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
+
+/** The value of a literal of 1 to 9 decimal digits (no `0` prefix but `0` itself), or -1. */
+function smallDecimal(text: string): number {
+  const n = text.length;
+  if (n > 9) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return n > 1 && text.charCodeAt(0) === 0x30 ? -1 : v;
+}
+
 function isDecimalInteger(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

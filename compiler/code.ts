@@ -129,6 +129,13 @@ export class PyCode extends PyObject {
   declare tierData: unknown;
   /** Returned frames of this code kept for reuse by CALL (vm/interp.ts). */
   declare framePool: Frame[];
+  /**
+   * Tier-1 inline caches, indexed by the position of an instruction's first CACHE unit (the
+   * bytecode itself is never written): numbers (dict entry indices, type versions) and
+   * references (a dict's key array, a method found on a type). vm/interp.ts fills and validates them.
+   */
+  declare cacheIndex: Int32Array;
+  declare cacheRef: unknown[];
   constructor(fields: {
     argcount: number;
     posonlyargcount: number;
@@ -196,6 +203,10 @@ export class PyCode extends PyObject {
     this.warmup = 0;
     this.tierData = null;
     this.framePool = [];
+    this.cacheIndex = new Int32Array(fields.code.length);
+    const refs: unknown[] = [];
+    for (let i = 0; i < fields.code.length; i++) refs.push(null);
+    this.cacheRef = refs;
   }
 
   /** The source line of the instruction at code unit `index` (0 when unknown). */

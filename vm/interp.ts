@@ -342,10 +342,24 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             deleteName(f, names[arg]);
             break;
           case 27: /* LOAD_GLOBAL */ {
+            // Inline cache (see cacheGlobal): the entry index of the name in globals, or in
+            // builtins while globals' key array is the one that did not hold it.
+            const c = ip;
             ip += 4;
             const name = names[arg >> 1];
-            let v = f.globals.getStr(name);
-            if (v === undefined) v = loadBuiltin(f, name);
+            const at = code.cacheIndex[c];
+            const g = f.globals;
+            let v: PyValue | undefined;
+            if (at > 0) {
+              if (g.keys[at - 1] === name) v = g.values[at - 1];
+            } else if (at < 0) {
+              const gk = g.keys;
+              const bk = f.builtins.keys;
+              if (code.cacheRef[c] === gk && code.cacheIndex[c + 1] === gk.length && bk[-at - 1] === name) {
+                v = f.builtins.values[-at - 1];
+              }
+            }
+            if (v === undefined) v = cacheGlobal(f, name, c);
             s[sp++] = v;
             if (arg & 1) s[sp++] = null;
             break;
@@ -357,8 +371,29 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             if (f.globals.delete(names[arg]) === undefined) nameError(names[arg]);
             break;
           case 30: /* LOAD_ATTR */ {
+            // Inline cache (see cacheAttr): a type version, and the instance-dict entry index or
+            // the method found on that type.
+            const c = ip;
             ip += 4;
             const owner = s[sp - 1] as PyValue;
+            const version = code.cacheIndex[c + 1];
+            if (typeof owner === "object" && owner.cls.version === version) {
+              const d = owner.dict;
+              if (arg & 1) {
+                const name = names[arg >> 1];
+                if (d === null || d.getStr(name) === undefined) {
+                  s[sp - 1] = code.cacheRef[c] as PyValue;
+                  s[sp++] = owner;
+                  break;
+                }
+              } else if (d !== null) {
+                const at = code.cacheIndex[c];
+                if (d.keys[at] === names[arg >> 1]) {
+                  s[sp - 1] = d.values[at];
+                  break;
+                }
+              }
+            }
             if (arg & 1) {
               // loadMethod without its result array: [function or method descriptor, self].
               const name = names[arg >> 1];
@@ -373,6 +408,10 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                     (typeof owner !== "object" || owner.dict === null ||
                       owner.dict.getStr(name) === undefined)
                   ) {
+                    if (typeof owner === "object") {
+                      code.cacheIndex[c + 1] = t.version;
+                      code.cacheRef[c] = descr;
+                    }
                     s[sp - 1] = descr;
                     s[sp++] = owner;
                     break;
@@ -381,13 +420,30 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
               }
               s[sp - 1] = getAttr(owner, name);
               s[sp++] = null;
-            } else s[sp - 1] = getAttr(owner, names[arg >> 1]);
+            } else {
+              const name = names[arg >> 1];
+              s[sp - 1] = getAttr(owner, name);
+              cacheInstanceAttr(code, c, owner, name, false);
+            }
             break;
           }
           case 31: /* STORE_ATTR */ {
+            const c = ip;
             ip += 4;
             const owner = s[--sp] as PyValue;
-            setAttr(owner, names[arg], s[--sp] as PyValue);
+            const v = s[--sp] as PyValue;
+            if (typeof owner === "object" && owner.cls.version === code.cacheIndex[c + 1]) {
+              const d = owner.dict;
+              const at = code.cacheIndex[c];
+              if (d !== null && d.keys[at] === names[arg]) {
+                // An existing instance attribute: PyDict.setStr's update of an existing key.
+                d.values[at] = v;
+                d.version++;
+                break;
+              }
+            }
+            setAttr(owner, names[arg], v);
+            cacheInstanceAttr(code, c, owner, names[arg], true);
             break;
           }
           case 32: /* DELETE_ATTR */
@@ -854,9 +910,21 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 // Calling a class: allocate the instance here and run __init__ in this loop
                 // (CPython 3.13's CALL_ALLOC_AND_ENTER_INIT); RETURN pushes the instance.
                 const obj = objectNew(callable as PyType, [], null);
-                const args = s.slice(argStart - 1, sp) as PyValue[];
-                args[0] = obj;
-                const frame = bindFrame(init, args, kwnames);
+                const icode = init.code;
+                let frame: Frame;
+                if (
+                  kwnames === null && nargs + 1 === icode.argcount && icode.kwonlyargcount === 0 &&
+                  (icode.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0
+                ) {
+                  frame = acquireFrame(icode, init.globals, init.builtins, init);
+                  const fv = frame.values;
+                  fv[0] = obj;
+                  for (let i = 0; i < nargs; i++) fv[i + 1] = s[argStart + i];
+                } else {
+                  const args = s.slice(argStart - 1, sp) as PyValue[];
+                  args[0] = obj;
+                  frame = bindFrame(init, args, kwnames);
+                }
                 sp -= arg + 2;
                 if (threadState.depth >= threadState.recursionLimit) {
                   raise(Exc.RecursionError, "maximum recursion depth exceeded");
@@ -868,7 +936,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 frame.state = FRAME_RUNNING;
                 frame.returnMode = RETURN_TO_INIT;
                 frame.initSelf = obj;
-                const icode = init.code;
                 if (icode.warmup === 0) loopTier.onCodeCreated(icode);
                 f = frame;
                 threadState.frame = f;
@@ -1215,6 +1282,52 @@ function compareFloats(x: number, y: number, op: number): boolean {
     default:
       return x >= y;
   }
+}
+
+/**
+ * LOAD_GLOBAL's slow path: looks `name` up in the frame's globals, then builtins, and records where
+ * it was found in the code's inline cache at `c`: cacheIndex[c] = globals entry + 1, or
+ * -(builtins entry + 1) with cacheRef[c] / cacheIndex[c + 1] = globals' key array and its length
+ * (a dict only ever appends keys to that array or replaces it, so while both are unchanged the
+ * name is still absent from globals). Entries are re-validated by key identity on every hit.
+ */
+function cacheGlobal(f: Frame, name: string, c: number): PyValue {
+  const code = f.code;
+  const g = f.globals;
+  let i = g.find(name);
+  if (i >= 0) {
+    code.cacheIndex[c] = i + 1;
+    return g.values[i];
+  }
+  const b = f.builtins;
+  i = b.find(name);
+  if (i >= 0 && g.cls === dictType && b.cls === dictType) {
+    code.cacheIndex[c] = -(i + 1);
+    code.cacheIndex[c + 1] = g.keys.length;
+    code.cacheRef[c] = g.keys;
+    return b.values[i];
+  }
+  code.cacheIndex[c] = 0;
+  return loadBuiltin(f, name);
+}
+
+/**
+ * LOAD_ATTR / STORE_ATTR's slow path, after the generic access: when `owner.name` is an entry of
+ * the instance dict that the type lets win (generic get/setattr, no data descriptor under a
+ * non-dunder name), records the type's version and the entry index in the inline cache at `c`.
+ * Type versions are unique and change on every mutation of the type or a base, so a hit needs
+ * only the version and the key at that index.
+ */
+function cacheInstanceAttr(code: PyCode, c: number, owner: PyValue, name: string, store: boolean): void {
+  if (typeof owner !== "object") return;
+  const d = owner.dict;
+  const t = owner.cls;
+  if (d === null || !(d instanceof PyDict) || !t.instanceDictFirst(name)) return;
+  if (store ? t.tp_setattro !== null : t.tp_getattro !== null && t.tp_getattro !== genericGetAttr) return;
+  const i = d.find(name);
+  if (i < 0) return;
+  code.cacheIndex[c] = i;
+  code.cacheIndex[c + 1] = t.version;
 }
 
 /** Frame.returnMode: how a frame run inside the loop hands control back to the frame below. */

@@ -56,8 +56,16 @@ export interface FormatSpec {
 
 const ALIGNS = "<>=^";
 
-/** Parses a format spec; `typeName` is used in the error messages. */
-export function parseFormatSpec(spec: string, typeName: string): FormatSpec {
+/**
+ * Parses a format spec; `typeName` is used in the error messages, `defaultType` and
+ * `defaultAlign` are the object's defaults (str: "s" and "<", numbers: "d"/"" and ">").
+ */
+export function parseFormatSpec(
+  spec: string,
+  typeName: string,
+  defaultType = "",
+  defaultAlign = ">",
+): FormatSpec {
   const f: FormatSpec = {
     fill: " ",
     align: "",
@@ -72,9 +80,11 @@ export function parseFormatSpec(spec: string, typeName: string): FormatSpec {
   };
   const cps = Array.from(spec);
   let i = 0;
+  let fillSpecified = false;
   if (cps.length >= 2 && ALIGNS.includes(cps[1])) {
     f.fill = cps[0];
     f.align = cps[1];
+    fillSpecified = true;
     i = 2;
   } else if (cps.length >= 1 && ALIGNS.includes(cps[0])) {
     f.align = cps[0];
@@ -113,18 +123,15 @@ export function parseFormatSpec(spec: string, typeName: string): FormatSpec {
     raise(Exc.ValueError, `Invalid format specifier '${spec}' for object of type '${typeName}'`);
   }
   if (i < cps.length) f.type = cps[i];
-  if (f.zero && f.align === "") {
-    f.fill = "0";
-    f.align = "=";
+  // The '0' flag: zero fill unless a fill was given; '=' alignment only for numbers without one.
+  if (f.zero) {
+    if (!fillSpecified) f.fill = "0";
+    if (f.align === "" && defaultAlign === ">") f.align = "=";
   }
   if (f.grouping !== "") {
-    const t = f.type;
-    if (f.grouping === "," && "bcoxXn".includes(t) && t !== "") {
-      raise(Exc.ValueError, `Cannot specify ',' with '${t}'.`);
-    }
-    if (f.grouping === "_" && "cn".includes(t) && t !== "") {
-      raise(Exc.ValueError, `Cannot specify '_' with '${t}'.`);
-    }
+    const t = f.type === "" ? defaultType : f.type;
+    const ok = t === "" || "defgEGF%".includes(t) || (f.grouping === "_" && "boxX".includes(t));
+    if (!ok) raise(Exc.ValueError, `Cannot specify '${f.grouping}' with '${t}'.`);
   }
   return f;
 }
@@ -180,15 +187,15 @@ function groupDigits(digits: string, sep: string, every: number, minWidth = 0): 
 /** format(str, spec). */
 export function formatStr(s: string, spec: string): string {
   if (spec === "") return s;
-  const f = parseFormatSpec(spec, "str");
+  const f = parseFormatSpec(spec, "str", "s", "<");
   if (f.type !== "" && f.type !== "s") {
     raise(Exc.ValueError, `Unknown format code '${f.type}' for object of type 'str'`);
   }
+  if (f.sign === " ") raise(Exc.ValueError, "Space not allowed in string format specifier");
   if (f.sign !== "") raise(Exc.ValueError, "Sign not allowed in string format specifier");
-  if (f.alt) raise(Exc.ValueError, "Alternate form (#) not allowed in string format specifier");
   if (f.z) raise(Exc.ValueError, "Negative zero coercion (z) not allowed in string format specifier");
+  if (f.alt) raise(Exc.ValueError, "Alternate form (#) not allowed in string format specifier");
   if (f.align === "=") raise(Exc.ValueError, "'=' alignment not allowed in string format specifier");
-  if (f.grouping !== "") raise(Exc.ValueError, `Cannot specify '${f.grouping}' with 's'.`);
   let body = s;
   if (f.precision >= 0 && strLength(s) > f.precision) body = Array.from(s).slice(0, f.precision).join("");
   return pad("", body, f, "<");
@@ -200,7 +207,7 @@ export function formatStr(s: string, spec: string): string {
 /** format(int, spec). */
 export function formatInt(v: number | bigint, spec: string): string {
   if (spec === "") return String(v);
-  const f = parseFormatSpec(spec, "int");
+  const f = parseFormatSpec(spec, "int", "d");
   const t = f.type;
   if ("eEfFgG%".includes(t) && t !== "") {
     let x: number;
@@ -421,8 +428,11 @@ function formatFloatSpec(x: number, f: FormatSpec): string {
         break;
       default:
         // No type: repr when no precision, else 'g' that keeps a ".0".
-        if (p < 0) body = floatRepr(a);
-        else body = toGeneral(a, p === 0 ? 1 : p, f.alt, false, true);
+        if (p < 0) {
+          body = floatRepr(a);
+          // '#' forces a decimal point even in repr style ("1.e+100").
+          if (f.alt && !body.includes(".")) body = body.includes("e") ? body.replace("e", ".e") : body + ".";
+        } else body = toGeneral(a, p === 0 ? 1 : p, f.alt, false, true);
     }
     if (f.z && neg && /^[0.]*$/.test(body.replace(/[eE].*$/, ""))) neg = false;
   }

@@ -69,6 +69,21 @@ for v in [1 + 2j, -1.5 - 0.5j, 3j, complex(0, -0.0), complex(1e20, 1)]:
     for s in ["", ".2f", "g", "10.1e", ">20", "+.3g"]:
         format_cases.append([enc(v), s, outcome(lambda: format(v, s))])
 
+# Random specs (fixed seed): every combination of fill/align/sign/z/#/0/width/grouping/precision/type.
+import random
+random.seed(7)
+FUZZ_VALUES = [0, 1, -1, 5, -123, 2**40, -2**70, 0.0, -0.0, 1.5, -2.5, 0.1, 123.456, 1e-8, 9.99e20, 1e100,
+               float("inf"), float("nan"), 3.999, 0.5, 1234567.0, "ab", "héllo", ""]
+for _ in range(1500):
+    v = random.choice(FUZZ_VALUES)
+    align = random.choice(["", "", "<", ">", "^", "="])
+    fill = random.choice(["", "", "*", "0", "x"]) if align else ""
+    spec = (fill + align + random.choice(["", "", "+", "-", " "]) + random.choice(["", "", "", "z"]) +
+            random.choice(["", "", "#"]) + random.choice(["", "", "0"]) + random.choice(["", "", "1", "8", "12"]) +
+            random.choice(["", "", "", ",", "_"]) + random.choice(["", "", ".0", ".1", ".3", ".10"]) +
+            random.choice(["", "d", "f", "e", "g", "%", "x", "b", "n", "s", "F", "G", "E", "o", "X", "c"]))
+    format_cases.append([enc(v), spec, outcome(lambda: format(v, spec))])
+
 PERCENT = [
     ("%s", ("x",)), ("%5s|%-5s", ("a", "b")), ("%r", ("a'b",)), ("%d", (42,)), ("%i", (-3,)), ("%05d", (42,)),
     ("%+d", (5,)), ("% d", (5,)), ("%x %X %o", (255, 255, 8)), ("%#x %#o", (255, 8)), ("%c%c", (65, "b")),

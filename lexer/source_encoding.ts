@@ -3,8 +3,9 @@
  *
  * As CPython's tokenizer: a UTF-8 byte order mark, or a `coding[:=]NAME` comment on line 1 (or on
  * line 2 when line 1 is blank or a comment) chooses the encoding; UTF-8 is the default. Supported:
- * utf-8, latin-1 (iso-8859-1), ascii and cp1252, under Python's names and aliases for them; any
- * other name is a SyntaxError "unknown encoding: NAME". Bytes the encoding cannot decode give
+ * utf-8, latin-1 (iso-8859-1), ascii and cp1252, under Python's names and aliases for them, and the
+ * other ISO-8859, KOI8 and Windows single-byte code pages; any other name is a SyntaxError
+ * "unknown encoding: NAME". Bytes the encoding cannot decode give
  * CPython's codec message ("(unicode error) 'utf-8' codec can't decode byte 0xff in position 0:
  * invalid start byte"), located at the line and column of the bad byte.
  *
@@ -46,6 +47,28 @@ const CODECS: { readonly [name: string]: "utf-8" | "latin-1" | "ascii" | "cp1252
   "1252": "cp1252",
 };
 
+/**
+ * Other single-byte encodings, decoded by TextDecoder (its tables for these agree with Python's):
+ * Python's normalized names → WHATWG label.
+ */
+const SINGLE_BYTE_CODECS: { readonly [name: string]: string } = (() => {
+  const table: { [name: string]: string } = {};
+  for (const n of [2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16]) {
+    table[`iso8859_${n}`] = table[`iso_8859_${n}`] = `iso-8859-${n}`;
+  }
+  Object.assign(table, {
+    latin2: "iso-8859-2",
+    cyrillic: "iso-8859-5",
+    greek: "iso-8859-7",
+    hebrew: "iso-8859-8",
+  });
+  Object.assign(table, { koi8_r: "koi8-r", koi8_u: "koi8-u" });
+  for (const n of [1250, 1251, 1253, 1254, 1255, 1256, 1257, 1258]) {
+    table[`cp${n}`] = table[`windows_${n}`] = `windows-${n}`;
+  }
+  return table;
+})();
+
 /** The bytes cp1252 leaves undefined (TextDecoder's windows-1252 maps them to C1 controls). */
 const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
@@ -69,9 +92,19 @@ export function decodeSource(bytes: Uint8Array, filename: string): string {
   let codec: "utf-8" | "latin-1" | "ascii" | "cp1252" = "utf-8";
   if (declared !== null) {
     const normal = normalName(declared);
-    const found = CODECS[normal.replace(/[-\s]/g, "_")];
-    if (found === undefined) throw locationless(`unknown encoding: ${declared}`, filename);
-    if (bom && found !== "utf-8") throw locationless(`encoding problem: ${normal} with BOM`, filename);
+    // With a BOM, only a cookie that CPython itself reads as utf-8 is accepted.
+    if (bom && normal !== "utf-8") throw locationless(`encoding problem: ${normal} with BOM`, filename);
+    const key = normal.toLowerCase().replace(/[-\s]/g, "_");
+    const found = CODECS[key];
+    if (found === undefined) {
+      const label = SINGLE_BYTE_CODECS[key];
+      if (label === undefined) throw locationless(`unknown encoding: ${declared}`, filename);
+      try {
+        return new TextDecoder(label, { fatal: true }).decode(body);
+      } catch {
+        throw locationless(`'${key}' codec can't decode the source`, filename);
+      }
+    }
     codec = found;
   }
   switch (codec) {

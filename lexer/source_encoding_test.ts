@@ -83,3 +83,19 @@ Deno.test("errors as CPython's: unknown encoding, BOM conflict, undecodable byte
     "'charmap' codec can't decode byte 0x81 in position 22: character maps to <undefined>",
   );
 });
+
+Deno.test("other single-byte code pages; a BOM with a cookie CPython does not read as utf-8", () => {
+  assert.equal(
+    decodeSource(bytes("# coding: koi8-r\nx = '", [0xc1], "'\n"), "f.py"),
+    "# coding: koi8-r\nx = 'а'\n",
+  );
+  assert.equal(
+    decodeSource(bytes("# coding: iso-8859-5\nx = '", [0xb0], "'\n"), "f.py"),
+    "# coding: iso-8859-5\nx = 'А'\n",
+  );
+  assert.equal(errorOf(bytes([0xef, 0xbb, 0xbf], "#coding: utf8\n")).msg, "encoding problem: utf8 with BOM");
+  assert.equal(
+    decodeSource(bytes([0xef, 0xbb, 0xbf], "#coding: UTF-8-unix\n"), "f.py"),
+    "#coding: UTF-8-unix\n",
+  );
+});

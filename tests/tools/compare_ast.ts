@@ -53,7 +53,9 @@ function mine(path: string, attributes: boolean): string {
     return dumpAst(parse(source, path), 3, { includeAttributes: attributes });
   } catch (e) {
     if (e instanceof PySyntaxError) {
-      return `SyntaxError ${e.kind} ${pyStr(e.msg)} ${e.lineno} ${e.offset} ${e.endLineno} ${e.endOffset}`;
+      // Line 0 is an error about the whole file, which CPython gives no end position.
+      const end = e.lineno === 0 ? "None None" : `${e.endLineno} ${e.endOffset}`;
+      return `SyntaxError ${e.kind} ${pyStr(e.msg)} ${e.lineno} ${e.offset} ${end}`;
     }
     return `Error ${(e as Error).message}`;
   }

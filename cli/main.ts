@@ -14,6 +14,7 @@
  */
 import { parseArgs } from "node:util";
 import {
+  decodeSource,
   disassembleSource,
   dumpAst,
   formatSyntaxError,
@@ -140,13 +141,18 @@ function writeOut(text: string): void {
   while (written < bytes.length) written += Deno.stdout.writeSync(bytes.subarray(written));
 }
 
-/** Reads a source file the way CPython does, or returns null when it cannot be opened. */
+/**
+ * Reads a source file as bytes and decodes it the way CPython does (BOM, PEP 263 coding cookie),
+ * or returns null when it cannot be opened. A bad encoding throws PySyntaxError.
+ */
 function readSource(path: string): string | null {
+  let bytes: Uint8Array;
   try {
-    return Deno.readTextFileSync(path);
+    bytes = Deno.readFileSync(path);
   } catch {
     return null;
   }
+  return decodeSource(bytes, path);
 }
 
 /** Reports an error that escaped as a JavaScript exception: never a JS stack trace unless asked for. */
@@ -168,7 +174,7 @@ function reportError(e: unknown): number {
 /** `pyjit -m ast [FILE]`: prints `ast.dump(tree, indent=3)`, as `python3 -m ast` does. */
 function runAstTool(args: string[]): number {
   const path = args[0];
-  const source = path === undefined ? new TextDecoder().decode(readAllStdin()) : readSource(path);
+  const source = path === undefined ? decodeSource(readAllStdin(), "<stdin>") : readSource(path);
   if (source === null) {
     writeErr(
       `usage: python -m ast [-h] [-m {exec,single,eval,func_type}] [--no-type-comments] [-a] [-i INDENT] [infile]
@@ -200,7 +206,7 @@ function readAllStdin(): Uint8Array {
 /** `pyjit -m dis [FILE]`: prints the bytecode of every code object, as `python3 -m dis` does. */
 function runDisTool(args: string[]): number {
   const path = args[0];
-  const source = path === undefined ? new TextDecoder().decode(readAllStdin()) : readSource(path);
+  const source = path === undefined ? decodeSource(readAllStdin(), "<stdin>") : readSource(path);
   if (source === null) {
     writeErr(
       `python -m dis: error: argument infile: can't open '${path}': [Errno 2] No such file or directory\n`,

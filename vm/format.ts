@@ -724,6 +724,7 @@ export function percentFormat(fmt: string, values: PyValue): string {
     }
     i++;
     if (i >= n) raise(Exc.ValueError, "incomplete format");
+    const specStart = i;
     let value: PyValue | undefined;
     if (fmt[i] === "(") {
       if (!isMapping) raise(Exc.TypeError, "format requires a mapping");
@@ -770,8 +771,13 @@ export function percentFormat(fmt: string, values: PyValue): string {
     if (i >= n) raise(Exc.ValueError, "incomplete format");
     const type = fmt[i++];
     if (type === "%") {
-      out += "%";
-      continue;
+      if (i - 1 === specStart) {
+        out += "%";
+        continue;
+      }
+      // '%' after flags/width/precision is a conversion that consumes an argument (CPython 3.11).
+      if (value === undefined && !(isMapping && !isTuple)) next();
+      raise(Exc.ValueError, `unsupported format character '%' (0x25) at index ${i - 1}`);
     }
     if (value === undefined) value = isMapping && !isTuple ? values : next();
     out += percentOne(type, value, flags, width, prec, i - 1);
@@ -832,12 +838,8 @@ function percentOne(
       if (iv === undefined) {
         if (v instanceof PyFloat && "diu".includes(type)) {
           if (!Number.isFinite(v.value)) {
-            raise(
-              Exc.OverflowError,
-              v.value !== v.value
-                ? "cannot convert float NaN to integer"
-                : "cannot convert float infinity to integer",
-            );
+            if (v.value !== v.value) raise(Exc.ValueError, "cannot convert float NaN to integer");
+            raise(Exc.OverflowError, "cannot convert float infinity to integer");
           }
           iv = Number.isSafeInteger(Math.trunc(v.value)) ? Math.trunc(v.value) : BigInt(Math.trunc(v.value));
         } else if ("diu".includes(type) && typeOf(v).lookup("__int__") !== undefined) {
@@ -893,7 +895,6 @@ function percentOne(
         body = body.slice(1);
         sign = "-";
       } else sign = signed(false);
-      if (!Number.isFinite(x)) return padPlain(sign + body, width, left);
       break;
     }
     default:

@@ -94,6 +94,15 @@ PERCENT = [
     ("%s", {"a": 1}), ("%a", ("é",)), ("%.0f", (0.5,)), ("%.0f", (1.5,)), ("%G", (1e-10,)),
 ]
 percent_cases = [[f, enc(a), outcome(lambda: f % a)] for f, a in PERCENT]
+# Random %-conversions (fixed seed): flags, width, precision and type against ints, floats, strs.
+random.seed(3)
+for _ in range(1200):
+    v = random.choice([0, 1, -1, 42, -123, 2**40, 0.0, -0.0, 1.5, -2.5, 0.1, 123.456, 1e-8, 1e20,
+                       float("inf"), float("nan"), "ab", 65])
+    f = ("%" + "".join(random.sample(["-", "+", " ", "#", "0"], random.randint(0, 3))) +
+         random.choice(["", "", "5", "10"]) + random.choice(["", "", ".0", ".2", ".5"]) + random.choice("sdirxXoeEfFgGc%a"))
+    a = () if f.endswith("%") and random.random() < 0.5 else (v,)
+    percent_cases.append([f, enc(a), outcome(lambda: f % a)])
 
 STR_FORMAT = [
     ("{} {}", (1, 2), {}), ("{1}{0}{1}", ("a", "b"), {}), ("{x}-{y}", (), {"x": 1, "y": 2}), ("{0[1]}", ([5, 6],), {}),

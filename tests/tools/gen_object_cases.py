@@ -220,9 +220,47 @@ METHOD_CALLS = [
     (5e-324, "hex", ()), (2.5, "__round__", ()), (3.5, "__round__", ()), (1234, "__round__", (-2,)),
     (3 + 4j, "conjugate", ()), (3 + 4j, "__abs__", ()), (1j, "__pow__", (2,)), ((1 + 2j), "__truediv__", (3 - 1j,)),
 ]
+# Random str method calls (fixed seed): separators, maxsplit, start/end beyond the ends, astral text.
+random.seed(11)
+FUZZ_STRS = ["", "a", "abc", "a b  c", "  x y ", "aXbXc", "Hello World", "ß😀é", "a\tb\nc\r\nd", "xxAxx",
+             "ab,cd,,ef", "ÉCOLE été", "1_000", "  ", "\u2028z\x1c"]
+FUZZ_SUBS = ["", "a", "b", "X", " ", ",", "xx", "😀", "c", "ab"]
+FUZZ_IDX = [None, 0, 1, 2, -1, -3, 5, 100, -100]
+for _ in range(1500):
+    fs = random.choice(FUZZ_STRS)
+    fm = random.choice(["split", "rsplit", "strip", "find", "rfind", "index", "count", "replace", "center",
+                        "partition", "rpartition", "splitlines", "expandtabs", "zfill", "title", "capitalize",
+                        "swapcase", "startswith", "endswith", "__getitem__", "casefold", "istitle"])
+    if fm in ("split", "rsplit"):
+        fa = random.choice([(), (random.choice(FUZZ_SUBS),), (random.choice([None] + FUZZ_SUBS), random.choice([-1, 0, 1, 2]))])
+    elif fm == "strip":
+        fa = random.choice([(), (random.choice(FUZZ_SUBS),), (None,)])
+    elif fm in ("find", "rfind", "index", "count", "startswith", "endswith"):
+        fa = (random.choice(FUZZ_SUBS),) + tuple(random.choice(FUZZ_IDX) for _ in range(random.randint(0, 2)))
+    elif fm == "replace":
+        fa = (random.choice(FUZZ_SUBS), random.choice(FUZZ_SUBS)) + random.choice([(), (random.choice([-1, 0, 1, 2]),)])
+    elif fm == "center":
+        fa = (random.choice([0, 3, 7, 10]),) + random.choice([(), ("*",), ("😀",)])
+    elif fm in ("partition", "rpartition"):
+        fa = (random.choice(FUZZ_SUBS),)
+    elif fm == "splitlines":
+        fa = random.choice([(), (True,)])
+    elif fm == "expandtabs":
+        fa = random.choice([(), (2,), (0,)])
+    elif fm == "zfill":
+        fa = (random.choice([0, 3, 8]),)
+    elif fm == "__getitem__":
+        fa = (slice(random.choice(FUZZ_IDX), random.choice(FUZZ_IDX), random.choice([None, 1, 2, -1, -2, 3])),)
+    else:
+        fa = ()
+    METHOD_CALLS.append((fs, fm, fa))
+
+
 def call_method(r, name, args):
     return getattr(r, name)(*args)
 def enc_arg(v):
+    if v is None:
+        return {"none": True}
     if isinstance(v, slice):
         return {"slice": [enc(v.start), enc(v.stop), enc(v.step)]}
     if isinstance(v, bytes):

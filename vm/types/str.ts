@@ -134,11 +134,12 @@ function adjustRange(start: PyValue | undefined, end: PyValue | undefined, len: 
       }
       i = asIndex(v);
     }
-    if (typeof i === "bigint") return i < 0n ? 0 : len;
+    if (typeof i === "bigint") return i < 0n ? 0 : Number.MAX_SAFE_INTEGER;
     if (i < 0) return Math.max(0, i + len);
-    return Math.min(i, len);
+    return i;
   };
-  return [conv(start, 0), conv(end, len)];
+  // As CPython's ADJUST_INDICES: end is clamped to len, start is not (start > len finds nothing).
+  return [conv(start, 0), Math.min(conv(end, len), len)];
 }
 
 /** Converts a UTF-16 offset in s to a code-point offset. */
@@ -253,9 +254,8 @@ export function splitStr(s: string, sep: string | null, maxsplit: number): strin
     while (i < n && isWs(s[i])) i++;
     while (i < n) {
       if (maxsplit >= 0 && out.length >= maxsplit) {
-        let end = n;
-        while (end > i && isWs(s[end - 1])) end--;
-        out.push(s.slice(i, end));
+        // The unsplit remainder keeps its trailing whitespace.
+        out.push(s.slice(i));
         return out;
       }
       let j = i;
@@ -288,9 +288,7 @@ function rsplitStr(s: string, sep: string | null, maxsplit: number): string[] {
     while (i > 0 && isWs(s[i - 1])) i--;
     while (i > 0) {
       if (out.length >= maxsplit) {
-        let start = 0;
-        while (start < i && isWs(s[start])) start++;
-        out.push(s.slice(start, i));
+        out.push(s.slice(0, i));
         break;
       }
       let j = i;
@@ -487,7 +485,12 @@ function titleCaseChar(ch: string): string {
     "ǳ": "ǲ",
     "Ǳ": "ǲ",
   };
-  return special[ch] ?? ch.toUpperCase();
+  const t = special[ch];
+  if (t !== undefined) return t;
+  // Full titlecase of a character whose uppercase is several (ß → "Ss", ﬁ → "Fi").
+  const upper = ch.toUpperCase();
+  const cps = Array.from(upper);
+  return cps.length > 1 ? cps[0] + cps.slice(1).join("").toLowerCase() : upper;
 }
 const CASED = /[\p{Lu}\p{Ll}\p{Lt}]/u;
 defMethod(strType, "title", (args) => {

@@ -20,7 +20,9 @@ import {
   type PyValue,
 } from "./object.ts";
 import {
+  BINARY_OPS,
   binaryOp,
+  COMPARE_OPS,
   compareOp,
   contains,
   getItem,
@@ -41,6 +43,7 @@ import {
   str,
 } from "./ops.ts";
 import { builtinsModule } from "./builtins.ts";
+import { CASES, decode, type Encoded, type Outcome, outcomeOf } from "./test_cases.ts";
 import { call } from "./ops.ts";
 
 const f = (v: number) => new PyFloat(v);
@@ -229,4 +232,21 @@ Deno.test("truth and errors from user-visible builtins", () => {
     () => call(builtin("next"), [call(builtin("iter"), [new PyList([])])]),
     (e: unknown) => e instanceof PyBaseException && e.cls === Exc.StopIteration,
   );
+});
+
+Deno.test("arithmetic and comparisons match CPython on random operands (CPython-generated table)", () => {
+  const failures: string[] = [];
+  for (const [a, op, b, want] of CASES.arith as [Encoded, string, Encoded, Outcome][]) {
+    const x = decode(a), y = decode(b);
+    const bi = BINARY_OPS.findIndex((o) => o.symbol === op);
+    const got = outcomeOf(() =>
+      bi >= 0 && bi < NB_INPLACE
+        ? binaryOp(x, y, bi)
+        : compareOp(x, y, COMPARE_OPS.findIndex((o) => o.symbol === op))
+    );
+    if (JSON.stringify(got) !== JSON.stringify(want)) {
+      failures.push(`${repr(x)} ${op} ${repr(y)}: ${JSON.stringify(got)} vs ${JSON.stringify(want)}`);
+    }
+  }
+  assertEquals(failures, []);
 });

@@ -271,7 +271,23 @@ def enc_arg(v):
 method_cases = [[enc_arg(r), name, [enc_arg(a) for a in args], outcome(lambda: call_method(r, name, args))]
                 for r, name, args in METHOD_CALLS]
 
+# Random arithmetic and comparisons (fixed seed) across small/big ints, bools and special floats.
+random.seed(9)
+FUZZ_NUMS = [0, 1, -1, 2, -3, 7, 31, 32, 53, 64, 2**31, -2**31, 2**53 - 1, 2**53, -2**53, 2**63, 10**20, -10**20,
+             12345678901, 3**40, 0.0, -0.0, 0.5, -1.5, 3.0, 1e-300, 1e300, 2.5, float("inf"), float("-inf"),
+             float("nan"), 1 / 3, 7.0, True, False]
+arith_cases = []
+for _ in range(3000):
+    x, y = random.choice(FUZZ_NUMS), random.choice(FUZZ_NUMS)
+    o = random.choice(["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "<", "<=", "==", "!=", ">", ">="])
+    if o == "**" and isinstance(x, int) and isinstance(y, int) and abs(y) > 200:
+        continue
+    if o == "<<" and isinstance(y, int) and y > 200:
+        continue
+    arith_cases.append([enc(x), o, enc(y), outcome(lambda: eval(f"x {o} y"))])
+
 json.dump({
+    "arith": arith_cases,
     "methods": method_cases,
     "format": format_cases, "percent": percent_cases, "str_format": str_format_cases, "round": ROUND,
     "float_repr": REPR, "int_parse": INT_PARSE, "float_parse": FLOAT_PARSE, "math": MATH, "fsum": FSUM,

@@ -22,7 +22,8 @@ export function floatTrueDiv(a: number, b: number): number {
 export function floatDivmodPair(a: number, b: number): [number, number] {
   let mod = a % b;
   let div = (a - mod) / b;
-  if (mod) {
+  // `!== 0` rather than truthiness: C treats NaN as true here, and so must we.
+  if (mod !== 0) {
     if ((b < 0) !== (mod < 0)) {
       mod += b;
       div -= 1;
@@ -31,7 +32,7 @@ export function floatDivmodPair(a: number, b: number): [number, number] {
     mod = b < 0 ? -0 : 0;
   }
   let floordiv: number;
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1;
   } else {
@@ -50,7 +51,7 @@ export function floatFloorDiv(a: number, b: number): number {
 export function floatMod(a: number, b: number): number {
   if (b === 0) raise(Exc.ZeroDivisionError, "float modulo");
   let mod = a % b;
-  if (mod) {
+  if (mod !== 0) {
     if ((b < 0) !== (mod < 0)) mod += b;
   } else {
     mod = b < 0 ? -0 : 0;

@@ -495,7 +495,13 @@ FUNCTIONS.pow = (args, kwnames) => {
   if (x !== x) return new PyFloat(y === 0 ? 1 : x);
   if (y !== y) return new PyFloat(x === 1 ? 1 : y);
   if (x === 1) return new PyFloat(1);
-  if (!Number.isFinite(y) && Math.abs(x) === 1) return new PyFloat(1);
+  if (!Number.isFinite(y)) {
+    // C99 Annex F for an infinite exponent (0.0 ** -inf is +inf, not an error).
+    const ax = Math.abs(x);
+    if (ax === 1) return new PyFloat(1);
+    if ((y > 0 && ax > 1) || (y < 0 && ax < 1)) return new PyFloat(Infinity);
+    return new PyFloat(0);
+  }
   if (x === 0 && y < 0) domainError();
   if (x < 0 && Number.isFinite(x) && Number.isFinite(y) && !Number.isInteger(y)) domainError();
   const r = Math.pow(x, y);

@@ -178,6 +178,28 @@ for x in [0.5, 5.5, 10.5, -1.5, -2.5, 0.1, 30.0, 171.5, 200.0, -200.5, 1e-21]:
 for x in [0.1, 0.5, 1.4, 1.6, 2.0, 3.0, -0.7, 5.0, 30.0]:
     m("erf", x)
     m("erfc", x)
+# Random math calls (fixed seed) over ints, big ints, bools and special floats.
+random.seed(13)
+FUZZ_MATH = [0, 1, -1, 2, 3, 10, -7, 100, 2**60, -(2**70), 0.0, -0.0, 0.5, -0.5, 1.5, 2.5, 1e-300, 1e300, -1e300,
+             float("inf"), float("-inf"), float("nan"), 0.1, 3.7, -2.3, 700.0, 710.0, 1e-10, True]
+ONE = ["sqrt", "exp", "exp2", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh",
+       "cosh", "tanh", "asinh", "acosh", "atanh", "fabs", "ceil", "floor", "trunc", "gamma", "lgamma", "isfinite",
+       "isinf", "isnan", "degrees", "radians", "frexp", "modf", "factorial", "isqrt", "cbrt"]
+TWO = ["pow", "atan2", "fmod", "remainder", "copysign", "ldexp", "log", "isclose", "gcd", "lcm", "comb", "perm",
+       "nextafter", "hypot"]
+for _ in range(2000):
+    if random.random() < 0.5:
+        mname, margs = random.choice(ONE), (random.choice(FUZZ_MATH),)
+    else:
+        mname, margs = random.choice(TWO), (random.choice(FUZZ_MATH), random.choice(FUZZ_MATH))
+        if mname in ("comb", "perm", "gcd", "lcm") and any(isinstance(a, int) and abs(a) > 10**6 for a in margs):
+            continue
+        if mname == "ldexp" and isinstance(margs[1], int) and abs(margs[1]) > 5000:
+            continue
+    if mname == "factorial" and isinstance(margs[0], int) and margs[0] > 1000:
+        continue
+    m(mname, *margs)
+
 FSUM = [[[enc(x) for x in xs], outcome(lambda: math.fsum(xs))] for xs in
         [[0.1] * 10, [1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50], [float("inf"), 1.0],
          [float("inf"), float("-inf")], [], [1e308, 1e308], [2.0**53, 1.0, 1.0], [0.3, 0.3, 0.3, -0.9]]]

@@ -485,7 +485,12 @@ for (const [name, base] of [["log2", Math.LN2], ["log10", Math.LN10]] as const) 
   FUNCTIONS[name] = (args, kwnames) => {
     checkArgs(name, args, kwnames, 1, 1);
     const i = intValueOf(args[0]);
-    if (typeof i === "bigint") return new PyFloat(logOfInt(i) / base);
+    if (typeof i === "bigint") {
+      // Ints a double can hold go through the C function, as CPython's loghelper does.
+      const f = Number(i);
+      if (i > 0n && Number.isFinite(f)) return new PyFloat(name === "log2" ? Math.log2(f) : Math.log10(f));
+      return new PyFloat(logOfInt(i) / base);
+    }
     return math1(toFloat(args[0]), name === "log2" ? Math.log2 : Math.log10, false);
   };
 }

@@ -3541,6 +3541,8 @@ class Parser {
   /** One or more adjacent string literals: a Constant, or a JoinedStr when f-strings are involved. */
   parseStrings(): A.expr {
     const s = this.tok;
+    const simple = this.simpleString(s);
+    if (simple !== null) return simple;
     const parts: (string | A.FormattedValue)[] = [];
     let bytes: Uint8Array[] | null = null;
     let sawStr = false;
@@ -3596,6 +3598,34 @@ class Parser {
       } as A.Constant;
     }
     return this.joined(parts, s, e, kind);
+  }
+
+  /**
+   * The common case without the general machinery: one unprefixed, single-quoted literal with no
+   * backslash, alone (no implicit concatenation); null otherwise.
+   */
+  simpleString(t: Token): A.Constant | null {
+    if (t.kind !== STRING) return null;
+    const raw = t.value;
+    const q = raw.charCodeAt(0);
+    if (
+      (q !== 0x27 && q !== 0x22) || (raw.length >= 6 && raw.charCodeAt(1) === q && raw.charCodeAt(2) === q)
+    ) {
+      return null;
+    }
+    const next = this.peek(1).kind;
+    if (next === STRING || next === FSTRING_START) return null;
+    if (raw.includes("\\")) return null;
+    this.advance();
+    return {
+      _type: "Constant",
+      value: raw.slice(1, -1),
+      kind: null,
+      lineno: t.line,
+      col_offset: t.col,
+      end_lineno: t.endLine,
+      end_col_offset: t.endCol,
+    } as A.Constant;
   }
 
   /**

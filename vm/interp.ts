@@ -54,6 +54,7 @@ import {
   intType,
   isInstance,
   listType,
+  memberDescriptorType,
   methodDescriptorType,
   methodType,
   newException,
@@ -65,7 +66,9 @@ import {
   PyCell,
   PyDict,
   type PyFloat,
+  PyInstance,
   PyList,
+  PyMemberDescriptor,
   type PyMethod,
   type PyMethodDescriptor,
   PyObject,
@@ -386,11 +389,23 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                   s[sp++] = owner;
                   break;
                 }
-              } else if (d !== null) {
+              } else {
                 const at = code.cacheIndex[c];
-                if (d.keys[at] === names[arg >> 1]) {
-                  s[sp - 1] = d.values[at];
-                  break;
+                if (at >= 0) {
+                  if (d !== null && d.keys[at] === names[arg >> 1]) {
+                    s[sp - 1] = d.values[at];
+                    break;
+                  }
+                } else {
+                  // A __slots__ member: the instance's slot array.
+                  const slots = (owner as PyInstance).slots;
+                  if (slots != null) {
+                    const v = slots[-at - 1];
+                    if (v !== undefined) {
+                      s[sp - 1] = v;
+                      break;
+                    }
+                  }
                 }
               }
             }
@@ -433,13 +448,21 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             const owner = s[--sp] as PyValue;
             const v = s[--sp] as PyValue;
             if (typeof owner === "object" && owner.cls.version === code.cacheIndex[c + 1]) {
-              const d = owner.dict;
               const at = code.cacheIndex[c];
-              if (d !== null && d.keys[at] === names[arg]) {
-                // An existing instance attribute: PyDict.setStr's update of an existing key.
-                d.values[at] = v;
-                d.version++;
-                break;
+              if (at >= 0) {
+                const d = owner.dict;
+                if (d !== null && d.keys[at] === names[arg]) {
+                  // An existing instance attribute: PyDict.setStr's update of an existing key.
+                  d.values[at] = v;
+                  d.version++;
+                  break;
+                }
+              } else {
+                const slots = (owner as PyInstance).slots;
+                if (slots != null) {
+                  slots[-at - 1] = v;
+                  break;
+                }
               }
             }
             setAttr(owner, names[arg], v);
@@ -472,6 +495,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             s[sp - 1] = unaryInvert(s[sp - 1] as PyValue);
             break;
           case 37: /* BINARY_OP */ {
+            const c = ip;
             ip += 1;
             const b = s[--sp] as PyValue;
             const a = s[sp - 1] as PyValue;
@@ -514,7 +538,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 break;
               }
             } else if (typeof a === "object" && (a.cls.flags & TYPE_HEAP) !== 0 && arg < 13) {
-              const dunder = inlineDunder(a.cls, typeOf(b), arg);
+              const dunder = cachedDunder(code, c, a.cls, typeOf(b), arg);
               if (dunder !== null) {
                 // a.__op__(b) of a Python class runs as a frame of this loop; a and b stay on
                 // this frame's stack for the NotImplemented fallback (see RETURN_TO_BINARY_OP).
@@ -1322,8 +1346,20 @@ function cacheInstanceAttr(code: PyCode, c: number, owner: PyValue, name: string
   if (typeof owner !== "object") return;
   const d = owner.dict;
   const t = owner.cls;
-  if (d === null || !(d instanceof PyDict) || !t.instanceDictFirst(name)) return;
   if (store ? t.tp_setattro !== null : t.tp_getattro !== null && t.tp_getattro !== genericGetAttr) return;
+  if (owner instanceof PyInstance && owner.slots !== null) {
+    // A __slots__ member descriptor (a data descriptor: it wins over any instance dict).
+    const descr = t.lookup(name);
+    if (
+      descr instanceof PyMemberDescriptor && descr.cls === memberDescriptorType &&
+      isInstance(owner, descr.owner)
+    ) {
+      code.cacheIndex[c] = -(descr.index + 1);
+      code.cacheIndex[c + 1] = t.version;
+      return;
+    }
+  }
+  if (d === null || !(d instanceof PyDict) || !t.instanceDictFirst(name)) return;
   const i = d.find(name);
   if (i < 0) return;
   code.cacheIndex[c] = i;
@@ -1349,6 +1385,28 @@ function inlineDunder(ta: PyType, tb: PyType, op: number): PyFunction | null {
   const code = f.code;
   if (code.argcount !== 2 || (code.flags & (SUSPENDABLE | CO_VARARGS | CO_VARKEYWORDS)) !== 0) return null;
   if (code.kwonlyargcount !== 0) return null;
+  return f;
+}
+
+/**
+ * inlineDunder through BINARY_OP's inline cache at `c`: cacheRef[c] = the function found for a
+ * type whose version is cacheIndex[c]. Reused when b's type is a's or a builtin type (a builtin
+ * type cannot subclass a Python class, so its reflected method never goes first).
+ */
+function cachedDunder(code: PyCode, c: number, ta: PyType, tb: PyType, op: number): PyFunction | null {
+  if (ta.version === code.cacheIndex[c] && (tb === ta || (tb.flags & TYPE_HEAP) === 0)) {
+    const f = code.cacheRef[c] as PyFunction;
+    const fcode = f.code;
+    if (
+      fcode.argcount === 2 && fcode.kwonlyargcount === 0 &&
+      (fcode.flags & (SUSPENDABLE | CO_VARARGS | CO_VARKEYWORDS)) === 0
+    ) return f;
+  }
+  const f = inlineDunder(ta, tb, op);
+  if (f !== null && (tb === ta || (tb.flags & TYPE_HEAP) === 0)) {
+    code.cacheIndex[c] = ta.version;
+    code.cacheRef[c] = f;
+  }
   return f;
 }
 

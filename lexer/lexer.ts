@@ -687,14 +687,17 @@ class Lexer {
     const src = this.src;
     const candidates = OPERATORS_BY_FIRST[c]!;
     let op = candidates[candidates.length - 1];
-    for (let i = 0; i < candidates.length - 1; i++) {
-      const cand = candidates[i];
-      if (
-        src.charCodeAt(start + 1) === cand.charCodeAt(1) &&
-        (cand.length === 2 || src.charCodeAt(start + 2) === cand.charCodeAt(2))
-      ) {
-        op = cand;
-        break;
+    if (candidates.length > 1) {
+      // (Delimiters such as `(` `,` `:` have one candidate: no comparisons for them.)
+      const d = src.charCodeAt(start + 1);
+      for (let i = 0; i < candidates.length - 1; i++) {
+        const cand = candidates[i];
+        if (
+          d === cand.charCodeAt(1) && (cand.length === 2 || src.charCodeAt(start + 2) === cand.charCodeAt(2))
+        ) {
+          op = cand;
+          break;
+        }
       }
     }
     if (c === 0x3a) {

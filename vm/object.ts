@@ -966,7 +966,7 @@ export class PySet extends PyObject {
   }
 
   /** set_table_resize: the smallest power of two above minused, entries reinserted in slot order. */
-  private resize(minused: number): void {
+  resize(minused: number): void {
     let size = SET_MINSIZE;
     while (size <= minused) size *= 2;
     const oldKeys = this.keys, oldHi = this.hashHi, oldLo = this.hashLo;
@@ -1007,6 +1007,23 @@ export class PySet extends PyObject {
     this.finger = j + 1;
     this.version++;
     return key;
+  }
+
+  /** Adopts another set's table (CPython's set_swap_bodies, as intersection_update uses). */
+  takeTable(other: PySet): void {
+    this.keys = other.keys;
+    this.hashHi = other.hashHi;
+    this.hashLo = other.hashLo;
+    this.mask = other.mask;
+    this.fill = other.fill;
+    this.used = other.used;
+    this.version++;
+  }
+
+  /** Rebuilds the table when more than a quarter of it is dummies (after difference_update). */
+  purgeDummies(): void {
+    if (this.fill - this.used <= Math.floor(this.mask / 4)) return;
+    this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
   }
 
   /** Removes every member (back to the minimal table). */

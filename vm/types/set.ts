@@ -284,7 +284,7 @@ frozensetType.tp_new = (cls, args, kwnames) => {
     return args[0];
   }
   const s = new PySet(cls);
-  if (args.length === 1) { for (const v of toArray(args[0])) s.add(v); }
+  if (args.length === 1) setUpdate(s, args[0]);
   return s;
 };
 installNew(frozensetType);
@@ -341,11 +341,22 @@ function inPlace(name: string, fn: (s: PySet, others: PySet[]) => void, operator
     return operator ? s : None;
   });
 }
+/** intersection_update: CPython computes the intersection and swaps its table into the set. */
 const keepOnly = (s: PySet, others: PySet[]) => {
-  for (const v of s.items()) if (!others.every((o) => o.has(v))) s.discard(v);
+  let result = s;
+  for (const o of others) result = intersection(result, o);
+  if (result !== s) s.takeTable(result);
 };
+/** difference_update: discards in place, then resizes when more than a quarter are dummies. */
 const removeAll = (s: PySet, others: PySet[]) => {
-  for (const o of others) for (const v of o.items()) s.discard(v);
+  for (const o of others) {
+    if (o === s) {
+      s.clear();
+      continue;
+    }
+    for (const v of o.items()) s.discard(v);
+  }
+  s.purgeDummies();
 };
 const symmetric = (s: PySet, others: PySet[]) => symmetricUpdate(s, others[0]);
 inPlace("intersection_update", keepOnly, false);

@@ -30,21 +30,24 @@ import {
   isTrue,
   len,
   NB_ADD,
+  NB_AND,
   NB_FLOOR_DIVIDE,
   NB_INPLACE,
   NB_LSHIFT,
   NB_MULTIPLY,
+  NB_OR,
   NB_POWER,
   NB_REMAINDER,
   NB_SUBTRACT,
   NB_TRUE_DIVIDE,
+  NB_XOR,
   PY_LT,
   repr,
   str,
 } from "./ops.ts";
 import { builtinsModule } from "./builtins.ts";
 import { CASES, decode, type Encoded, type Outcome, outcomeOf } from "./test_cases.ts";
-import { call } from "./ops.ts";
+import { call, getAttr } from "./ops.ts";
 
 const f = (v: number) => new PyFloat(v);
 const builtin = (name: string) => builtinsModule().dict!.getStr(name)!;
@@ -246,6 +249,30 @@ Deno.test("arithmetic and comparisons match CPython on random operands (CPython-
     );
     if (JSON.stringify(got) !== JSON.stringify(want)) {
       failures.push(`${repr(x)} ${op} ${repr(y)}: ${JSON.stringify(got)} vs ${JSON.stringify(want)}`);
+    }
+  }
+  assertEquals(failures, []);
+});
+
+Deno.test("random set histories print in CPython's order (CPython-generated table)", () => {
+  const inplace: Record<string, number> = { "|=": NB_OR, "&=": NB_AND, "-=": NB_SUBTRACT, "^=": NB_XOR };
+  const failures: string[] = [];
+  for (const [ops, want] of CASES.set_histories as [[string, unknown][], string[]][]) {
+    let s: PyValue = new PySet();
+    for (const [op, arg] of ops) {
+      if (op === "pop") call(getAttr(s, "pop"), []);
+      else if (op === "add" || op === "discard") call(getAttr(s, op), [decode(arg as Encoded)]);
+      else s = binaryOp(s, newSet((arg as Encoded[]).map(decode)), inplace[op] + NB_INPLACE);
+    }
+    const got = [
+      repr(s),
+      repr(binaryOp(s, newSet([1000]), NB_OR)),
+      repr(binaryOp(s, newSet(Array.from({ length: 30 }, (_, i) => i)), NB_AND)),
+      repr(binaryOp(s, newSet([1, 2, 3]), NB_SUBTRACT)),
+      repr(call(frozensetType, [s])),
+    ];
+    if (JSON.stringify(got) !== JSON.stringify(want)) {
+      failures.push(`${JSON.stringify(ops)}: ${got} vs ${want}`);
     }
   }
   assertEquals(failures, []);

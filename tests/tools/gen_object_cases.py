@@ -308,7 +308,33 @@ for _ in range(3000):
         continue
     arith_cases.append([enc(x), o, enc(y), outcome(lambda: eval(f"x {o} y"))])
 
+# Random set histories (fixed seed): adds, discards, pops and in-place operators, with the reprs CPython
+# prints afterwards (set iteration order depends on the whole history).
+random.seed(21)
+set_histories = []
+for _ in range(200):
+    hs, hops = set(), []
+    for _ in range(random.randint(1, 40)):
+        r = random.random()
+        hv = random.choice([random.randint(-20, 60), (random.randint(0, 3), random.randint(0, 3)), random.choice([0.5, -1.5, 1e20])])
+        if r < 0.45:
+            hs.add(hv)
+            hops.append(["add", enc(hv)])
+        elif r < 0.6:
+            hs.discard(hv)
+            hops.append(["discard", enc(hv)])
+        elif r < 0.65 and hs:
+            hs.pop()
+            hops.append(["pop", None])
+        else:
+            hop = "|=" if r < 0.75 else "&=" if r < 0.82 else "-=" if r < 0.9 else "^="
+            hvals = [random.randint(0, 80) for _ in range(random.randint(0, 30 if hop == "&=" else 12))]
+            exec(f"hs {hop} set(hvals)")
+            hops.append([hop, [enc(x) for x in hvals]])
+    set_histories.append([hops, [repr(hs), repr(hs | {1000}), repr(hs & set(range(30))), repr(hs - {1, 2, 3}), repr(frozenset(hs))]])
+
 json.dump({
+    "set_histories": set_histories,
     "arith": arith_cases,
     "methods": method_cases,
     "format": format_cases, "percent": percent_cases, "str_format": str_format_cases, "round": ROUND,

@@ -345,7 +345,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             deleteName(f, names[arg]);
             break;
           case 27: /* LOAD_GLOBAL */ {
-            // Inline cache (see cacheGlobal): the entry index of the name in globals, or in
+            // Inline cache (cacheGlobal): the entry index of the name in globals, or in
             // builtins while globals' key array is the one that did not hold it.
             const c = ip;
             ip += 4;
@@ -374,36 +374,48 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             if (f.globals.delete(names[arg]) === undefined) nameError(names[arg]);
             break;
           case 30: /* LOAD_ATTR */ {
-            // Inline cache (see cacheAttr): a type version, and the instance-dict entry index or
-            // the method found on that type.
+            // Two-entry inline cache (cacheInstanceAttr, fillAttrCache): per entry a type version plus the
+            // instance-dict entry index, the __slots__ index, or the method found on that type.
             const c = ip;
             ip += 4;
             const owner = s[sp - 1] as PyValue;
-            const version = code.cacheIndex[c + 1];
-            if (typeof owner === "object" && owner.cls.version === version) {
-              const d = owner.dict;
-              if (arg & 1) {
+            if (typeof owner === "object") {
+              const version = owner.cls.version;
+              const e = version === code.cacheIndex[c + 1]
+                ? c
+                : version === code.cacheIndex[c + 3]
+                ? c + 2
+                : -1;
+              if (e >= 0) {
+                const d = owner.dict;
                 const name = names[arg >> 1];
-                if (d === null || d.getStr(name) === undefined) {
-                  s[sp - 1] = code.cacheRef[c] as PyValue;
-                  s[sp++] = owner;
-                  break;
-                }
-              } else {
-                const at = code.cacheIndex[c];
-                if (at >= 0) {
-                  if (d !== null && d.keys[at] === names[arg >> 1]) {
-                    s[sp - 1] = d.values[at];
+                if (arg & 1) {
+                  if (d === null || d.getStr(name) === undefined) {
+                    s[sp - 1] = code.cacheRef[e] as PyValue;
+                    s[sp++] = owner;
                     break;
                   }
                 } else {
-                  // A __slots__ member: the instance's slot array.
-                  const slots = (owner as PyInstance).slots;
-                  if (slots != null) {
-                    const v = slots[-at - 1];
-                    if (v !== undefined) {
-                      s[sp - 1] = v;
-                      break;
+                  const at = code.cacheIndex[e];
+                  if (at >= 0) {
+                    if (d !== null) {
+                      // The type lets the instance dict win: a miss at the cached index is only
+                      // another key order.
+                      const v = d.keys[at] === name ? d.values[at] : d.getStr(name);
+                      if (v !== undefined) {
+                        s[sp - 1] = v;
+                        break;
+                      }
+                    }
+                  } else {
+                    // A __slots__ member: the instance's slot array.
+                    const slots = (owner as PyInstance).slots;
+                    if (slots != null) {
+                      const v = slots[-at - 1];
+                      if (v !== undefined) {
+                        s[sp - 1] = v;
+                        break;
+                      }
                     }
                   }
                 }
@@ -423,10 +435,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                     (typeof owner !== "object" || owner.dict === null ||
                       owner.dict.getStr(name) === undefined)
                   ) {
-                    if (typeof owner === "object") {
-                      code.cacheIndex[c + 1] = t.version;
-                      code.cacheRef[c] = descr;
-                    }
+                    if (typeof owner === "object") fillAttrCache(code, c, t.version, 0, descr);
                     s[sp - 1] = descr;
                     s[sp++] = owner;
                     break;
@@ -447,21 +456,32 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             ip += 4;
             const owner = s[--sp] as PyValue;
             const v = s[--sp] as PyValue;
-            if (typeof owner === "object" && owner.cls.version === code.cacheIndex[c + 1]) {
-              const at = code.cacheIndex[c];
-              if (at >= 0) {
-                const d = owner.dict;
-                if (d !== null && d.keys[at] === names[arg]) {
-                  // An existing instance attribute: PyDict.setStr's update of an existing key.
-                  d.values[at] = v;
-                  d.version++;
-                  break;
-                }
-              } else {
-                const slots = (owner as PyInstance).slots;
-                if (slots != null) {
-                  slots[-at - 1] = v;
-                  break;
+            if (typeof owner === "object") {
+              const version = owner.cls.version;
+              const e = version === code.cacheIndex[c + 1]
+                ? c
+                : version === code.cacheIndex[c + 3]
+                ? c + 2
+                : -1;
+              if (e >= 0) {
+                const at = code.cacheIndex[e];
+                if (at >= 0) {
+                  const d = owner.dict;
+                  if (d !== null) {
+                    const name = names[arg];
+                    if (d.keys[at] === name) {
+                      // An existing instance attribute: PyDict.setStr's update of an existing key.
+                      d.values[at] = v;
+                      d.version++;
+                    } else d.setStr(name, v); // the type lets the instance dict take it
+                    break;
+                  }
+                } else {
+                  const slots = (owner as PyInstance).slots;
+                  if (slots != null) {
+                    slots[-at - 1] = v;
+                    break;
+                  }
                 }
               }
             }
@@ -1354,16 +1374,31 @@ function cacheInstanceAttr(code: PyCode, c: number, owner: PyValue, name: string
       descr instanceof PyMemberDescriptor && descr.cls === memberDescriptorType &&
       isInstance(owner, descr.owner)
     ) {
-      code.cacheIndex[c] = -(descr.index + 1);
-      code.cacheIndex[c + 1] = t.version;
+      fillAttrCache(code, c, t.version, -(descr.index + 1), null);
       return;
     }
   }
   if (d === null || !(d instanceof PyDict) || !t.instanceDictFirst(name)) return;
   const i = d.find(name);
   if (i < 0) return;
-  code.cacheIndex[c] = i;
-  code.cacheIndex[c + 1] = t.version;
+  fillAttrCache(code, c, t.version, i, null);
+}
+
+/**
+ * Records (type version, index, method) in the first entry of the two-entry attribute cache at
+ * `c`, moving the previous first entry (of another type) to the second.
+ */
+function fillAttrCache(code: PyCode, c: number, version: number, index: number, method: unknown): void {
+  const ci = code.cacheIndex;
+  const old = ci[c + 1];
+  if (old !== 0 && old !== version) {
+    ci[c + 2] = ci[c];
+    ci[c + 3] = old;
+    code.cacheRef[c + 2] = code.cacheRef[c];
+  }
+  ci[c] = index;
+  ci[c + 1] = version;
+  code.cacheRef[c] = method;
 }
 
 /** Frame.returnMode: how a frame run inside the loop hands control back to the frame below. */

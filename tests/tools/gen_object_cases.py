@@ -135,6 +135,16 @@ FLOAT_PARSE = [[s, outcome(lambda: float(s))] for s in
                ["1.5", " -2 ", "1e5", "1_0.5", "1__0", "inf", "-Infinity", "nan", ".5", "5.", "e5", "", "abc",
                 "0x10", "1e400", "1e-400", "٣.٥"]]
 
+# Random literals (fixed seed) for int(s, base) and float(s): signs, underscores, prefixes, Unicode digits.
+random.seed(41)
+PIECES = ["0", "1", "7", "9", "_", "-", "+", " ", "x", "o", "b", "0x", "0o", "0b", "e", "E", ".", "inf", "nan", "a",
+          "f", "Z", "\t", "١", "12", "00"]
+for _ in range(1500):
+    ps = "".join(random.choice(PIECES) for _ in range(random.randint(0, 6)))
+    pb = random.choice([10, 0, 2, 8, 16, 36])
+    INT_PARSE.append([ps, pb, outcome(lambda: int(ps, pb))])
+    FLOAT_PARSE.append([ps, outcome(lambda: float(ps))])
+
 MATH = []
 def m(name, *args):
     MATH.append([name, [enc(a) for a in args], outcome(lambda: getattr(math, name)(*args))])

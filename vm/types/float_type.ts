@@ -61,7 +61,7 @@ export function addFloats(acc: PyFloat, v: PyValue): PyValue {
 /** Parses Python float syntax (`float("1_000.5")`, `"inf"`, `"-nan"`); null when invalid. */
 export function parseFloatLiteral(s: string): number | null {
   // Unicode decimal digits count as their ASCII values (float("٣.٥") == 3.5).
-  if (/[\u0080-\uffff]/.test(s)) s = s.replace(/\p{Nd}/gu, (ch) => String(unicodeDigit(ch)));
+  if (/[\u0080-\uffff]/.test(s)) s = s.replace(/(?![0-9])\p{Nd}/gu, (ch) => String(unicodeDigit(ch)));
   const t = s.replace(/^[\s\u0085\u00a0]+|[\s\u0085\u00a0]+$/gu, "");
   const m = /^([+-]?)(inf|infinity|nan)$/i.exec(t);
   if (m) {

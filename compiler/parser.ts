@@ -2513,6 +2513,28 @@ class Parser {
     this.enter();
     const startIndex = this.pos;
     const startLevel = this.level;
+    if (s.kind === NAME && !KEYWORDS.has(s.value)) {
+      // A lone name before a delimiter (`f(a, b)`, `x = …`, `a[i]`): what the dozen rules below
+      // would return, without descending through them.
+      const next = this.peek(1);
+      if (next.kind === NEWLINE || (next.kind === OP && EXPRESSION_ENDS.has(next.value))) {
+        this.advance();
+        const name: A.expr = {
+          _type: "Name",
+          id: s.value,
+          ctx: "Load",
+          lineno: s.line,
+          col_offset: s.col,
+          end_lineno: s.endLine,
+          end_col_offset: s.endCol,
+        };
+        this.lastDisjStart = startIndex;
+        this.lastDisjEnd = this.pos;
+        this.lastDisj = name;
+        this.depth--;
+        return name;
+      }
+    }
     let body: A.expr;
     try {
       body = this.parseDisjunction();
@@ -3941,6 +3963,9 @@ function smallDecimal(text: string): number {
   }
   return n > 1 && text.charCodeAt(0) === 0x30 ? -1 : v;
 }
+
+/** Operators that cannot continue an expression after a name (`=` and `:` end one too). */
+const EXPRESSION_ENDS: ReadonlySet<string> = new Set([",", ")", "]", "}", "=", ":", ";"]);
 
 function isDecimalInteger(text: string): boolean {
   for (let i = 0; i < text.length; i++) {

@@ -2513,13 +2513,13 @@ class Parser {
     this.enter();
     const startIndex = this.pos;
     const startLevel = this.level;
-    if (s.kind === NAME && !KEYWORDS.has(s.value)) {
-      // A lone name before a delimiter (`f(a, b)`, `x = …`, `a[i]`): what the dozen rules below
-      // would return, without descending through them.
+    if ((s.kind === NAME && !KEYWORDS.has(s.value)) || s.kind === NUMBER) {
+      // A lone name or number before a delimiter (`f(a, 1)`, `x = …`, `a[i]`): what the dozen
+      // rules below would return, without descending through them.
       const next = this.peek(1);
       if (next.kind === NEWLINE || (next.kind === OP && EXPRESSION_ENDS.has(next.value))) {
         this.advance();
-        const name: A.expr = {
+        const atom: A.expr = s.kind === NUMBER ? this.parseNumber(s) : {
           _type: "Name",
           id: s.value,
           ctx: "Load",
@@ -2530,9 +2530,9 @@ class Parser {
         };
         this.lastDisjStart = startIndex;
         this.lastDisjEnd = this.pos;
-        this.lastDisj = name;
+        this.lastDisj = atom;
         this.depth--;
-        return name;
+        return atom;
       }
     }
     let body: A.expr;

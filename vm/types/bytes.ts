@@ -24,16 +24,18 @@ import {
   newTuple,
   None,
   NotImplemented,
+  PyBaseException,
   PyBytes,
   PyList,
   PySlice,
+  PyStrObject,
   PyTuple,
   type PyType,
   type PyValue,
   raise,
   typeOf,
 } from "../object.ts";
-import { asIndex, call, callMethod0, intValueOf, strValueOf, toArray } from "../ops.ts";
+import { asIndex, call, callMethod0, intValueOf, str, strValueOf, toArray } from "../ops.ts";
 import { bytesRepr } from "../repr.ts";
 import { percentFormat } from "../format.ts";
 import { bytesIteratorType, makeIterator } from "./iterators.ts";
@@ -243,9 +245,22 @@ for (const t of [bytesType, bytearrayType]) {
   const viaStr = (name: string, wrap: "bytes" | "list" | "tuple" | "raw") => {
     defMethod(t, name, (args, kwnames) => {
       const b = self(args, name);
-      const conv = args.slice(1).map((a) => a instanceof PyBytes ? latin1(a.data) : tupleOfBytes(a));
+      const conv = args.slice(1).map((a, i) => {
+        if (a instanceof PyBytes) return latin1(a.data);
+        if (typeof a === "string" || a instanceof PyStrObject) raise(Exc.TypeError, strArgMessage(name, i));
+        return tupleOfBytes(a);
+      });
       const f = strMethod(name);
-      const r = call(f, [latin1(b.data), ...conv], kwnames);
+      let r: PyValue;
+      try {
+        r = call(f, [latin1(b.data), ...conv], kwnames);
+      } catch (e) {
+        // The str implementation's wording, where bytes says "subsection".
+        if (e instanceof PyBaseException && e.cls === Exc.ValueError && str(e) === "substring not found") {
+          raise(Exc.ValueError, "subsection not found");
+        }
+        throw e;
+      }
       if (wrap === "bytes") return make(b, fromLatin1(strValueOf(r)!));
       if (wrap === "list") return new PyList(toArray(r).map((x) => make(b, fromLatin1(strValueOf(x)!))));
       if (wrap === "tuple") return newTuple(toArray(r).map((x) => make(b, fromLatin1(strValueOf(x)!))));
@@ -304,8 +319,35 @@ for (const t of [bytesType, bytearrayType]) {
     });
   };
   asciiTest("isalpha", (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122));
-  asciiTest("islower", (c) => !(c >= 65 && c <= 90));
-  asciiTest("isupper", (c) => !(c >= 97 && c <= 122));
+  const isUpperByte = (c: number) => c >= 65 && c <= 90, isLowerByte = (c: number) => c >= 97 && c <= 122;
+  defMethod(t, "islower", (args) => {
+    const d = self(args, "islower").data;
+    return d.some(isLowerByte) && !d.some(isUpperByte);
+  });
+  defMethod(t, "isupper", (args) => {
+    const d = self(args, "isupper").data;
+    return d.some(isUpperByte) && !d.some(isLowerByte);
+  });
+  defMethod(t, "capitalize", (args) => {
+    const b = self(args, "capitalize");
+    return make(
+      b,
+      b.data.map((c, i) => i === 0 ? (isLowerByte(c) ? c - 32 : c) : isUpperByte(c) ? c + 32 : c),
+    );
+  });
+  defMethod(t, "title", (args) => {
+    const b = self(args, "title");
+    let prevCased = false;
+    return make(
+      b,
+      b.data.map((c) => {
+        const cased = isUpperByte(c) || isLowerByte(c);
+        const out = !cased ? c : prevCased ? (isUpperByte(c) ? c + 32 : c) : (isLowerByte(c) ? c - 32 : c);
+        prevCased = cased;
+        return out;
+      }),
+    );
+  });
   asciiTest("isascii", (c) => c < 128, false);
   defMethod(
     t,
@@ -334,6 +376,20 @@ function bytesPercent(fmt: PyBytes, values: PyValue): PyBytes {
 }
 defMethod(bytesType, "__mod__", (args) => bytesPercent(self(args, "__mod__"), args[1]));
 defMethod(bytearrayType, "__mod__", (args) => bytesPercent(self(args, "__mod__"), args[1]));
+
+/** CPython's TypeError when a bytes method gets a str argument. */
+function strArgMessage(method: string, index: number): string {
+  if (["center", "ljust", "rjust"].includes(method) && index === 1) {
+    return `${method}() argument 2 must be a byte string of length 1, not str`;
+  }
+  if (["find", "rfind", "index", "rindex", "count"].includes(method)) {
+    return "argument should be integer or bytes-like object, not 'str'";
+  }
+  if (method === "startswith" || method === "endswith") {
+    return `${method} first arg must be bytes or a tuple of bytes, not str`;
+  }
+  return "a bytes-like object is required, not 'str'";
+}
 
 function tupleOfBytes(v: PyValue): PyValue {
   if (v instanceof PyTuple) return newTuple(v.items.map((x) => x instanceof PyBytes ? latin1(x.data) : x));

@@ -288,6 +288,34 @@ for _ in range(1500):
     METHOD_CALLS.append((fs, fm, fa))
 
 
+# The same for bytes, including str arguments (CPython's TypeErrors) and non-ASCII bytes.
+random.seed(12)
+FUZZ_BYTES = [b"", b"a", b"abc", b"a b  c", b"  x y ", b"aXbXc", b"Hello World", b"\xff\x00z", b"a\tb\nc\r\nd", b"ab,cd,,ef"]
+FUZZ_BSUBS = [b"", b"a", b"b", b"X", b" ", b",", b"c", b"ab", "a"]
+for _ in range(800):
+    bs = random.choice(FUZZ_BYTES)
+    bm = random.choice(["split", "rsplit", "strip", "find", "rfind", "index", "count", "replace", "center", "ljust",
+                        "partition", "splitlines", "title", "capitalize", "swapcase", "upper", "lower", "isupper",
+                        "islower", "isalpha", "startswith", "endswith", "__getitem__", "hex", "decode"])
+    if bm in ("split", "rsplit"):
+        ba = random.choice([(), (random.choice(FUZZ_BSUBS),), (random.choice([None] + FUZZ_BSUBS), random.choice([-1, 0, 1]))])
+    elif bm == "strip":
+        ba = random.choice([(), (random.choice(FUZZ_BSUBS),)])
+    elif bm in ("find", "rfind", "index", "count", "startswith", "endswith"):
+        ba = (random.choice(FUZZ_BSUBS),) + tuple(random.choice(FUZZ_IDX) for _ in range(random.randint(0, 2)))
+    elif bm == "replace":
+        ba = (random.choice(FUZZ_BSUBS), random.choice(FUZZ_BSUBS))
+    elif bm in ("center", "ljust"):
+        ba = (random.choice([0, 3, 9]),) + random.choice([(), (b"*",), ("*",)])
+    elif bm == "partition":
+        ba = (random.choice(FUZZ_BSUBS),)
+    elif bm == "__getitem__":
+        ba = random.choice([(random.choice([0, -1, 5, 2]),), (slice(random.choice(FUZZ_IDX), random.choice(FUZZ_IDX), random.choice([None, 2, -1])),)])
+    else:
+        ba = ()
+    METHOD_CALLS.append((bs, bm, ba))
+
+
 def call_method(r, name, args):
     return getattr(r, name)(*args)
 def enc_arg(v):

@@ -345,6 +345,14 @@ for _ in range(3000):
     if o == "<<" and isinstance(y, int) and y > 200:
         continue
     arith_cases.append([enc(x), o, enc(y), outcome(lambda: eval(f"x {o} y"))])
+# Complex arithmetic, including infinities (CPython's errno-driven errors).
+random.seed(61)
+FUZZ_CX = [0, 1, -2, 2.5, -0.0, 1j, -1j, 1 + 2j, 3 - 4j, complex(0, -0.0), 0.5 + 0.5j, 1e300 + 1e300j,
+           complex(float("inf"), 1), True]
+for _ in range(1500):
+    x, y = random.choice(FUZZ_CX), random.choice(FUZZ_CX)
+    o = random.choice(["+", "-", "*", "/", "**", "==", "!="])
+    arith_cases.append([enc(x), o, enc(y), outcome(lambda: eval(f"x {o} y"))])
 
 # Random set histories (fixed seed): adds, discards, pops and in-place operators, with the reprs CPython
 # prints afterwards (set iteration order depends on the whole history).

@@ -89,27 +89,34 @@ function powu(x: C, n: number): C {
 
 /** a ** b as CPython's complex_pow (returns [real, imag]). */
 export function complexPow(ar: number, ai: number, br: number, bi: number): C {
+  let r: C;
   if (bi === 0 && br === Math.floor(br) && Math.abs(br) <= 100) {
     const n = br;
-    if (n >= 0) return powu([ar, ai], n);
-    return complexDiv([1, 0], powu([ar, ai], -n));
-  }
-  if (br === 0 && bi === 0) return [1, 0];
-  if (ar === 0 && ai === 0) {
+    if (n < 0 && ar === 0 && ai === 0) raise(Exc.ZeroDivisionError, "0.0 to a negative or complex power");
+    r = n >= 0 ? powu([ar, ai], n) : complexDiv([1, 0], powu([ar, ai], -n));
+  } else if (br === 0 && bi === 0) {
+    r = [1, 0];
+  } else if (ar === 0 && ai === 0) {
     if (bi !== 0 || br < 0) raise(Exc.ZeroDivisionError, "0.0 to a negative or complex power");
-    return [0, 0];
+    r = [0, 0];
+  } else {
+    const vabs = Math.hypot(ar, ai);
+    let len = Math.pow(vabs, br);
+    const at = Math.atan2(ai, ar);
+    let phase = at * br;
+    if (bi !== 0) {
+      len /= Math.exp(at * bi);
+      phase += bi * Math.log(vabs);
+    }
+    // cos/sin of an infinite phase set EDOM in C, which complex_pow reports as this error.
+    if (phase === Infinity || phase === -Infinity) {
+      raise(Exc.ZeroDivisionError, "0.0 to a negative or complex power");
+    }
+    r = [len * Math.cos(phase), len * Math.sin(phase)];
   }
-  const vabs = Math.hypot(ar, ai);
-  let len = Math.pow(vabs, br);
-  const at = Math.atan2(ai, ar);
-  let phase = at * br;
-  if (bi !== 0) {
-    len /= Math.exp(at * bi);
-    phase += bi * Math.log(vabs);
-  }
-  const r: C = [len * Math.cos(phase), len * Math.sin(phase)];
-  if (!Number.isFinite(r[0]) || !Number.isFinite(r[1])) {
-    if (Number.isFinite(ar) && Number.isFinite(ai)) raise(Exc.OverflowError, "complex exponentiation");
+  // CPython's _Py_ADJUST_ERANGE2: an infinite component is an overflow (NaN is not).
+  if (Math.abs(r[0]) === Infinity || Math.abs(r[1]) === Infinity) {
+    raise(Exc.OverflowError, "complex exponentiation");
   }
   return r;
 }

@@ -541,28 +541,30 @@ export function strFormat(template: string, args: PyValue[], kwargs: PyValue, de
       i += 2;
       continue;
     }
-    // Find the matching close brace, allowing nested braces in the spec.
+    if (i + 1 >= n) raise(Exc.ValueError, "Single '{' encountered in format string");
+    // Find the closing brace as CPython's MarkupIterator does: braces nest only inside the spec.
     let j = i + 1;
     let nest = 1;
+    let inSpec = false;
     while (j < n) {
-      if (template[j] === "{") nest++;
-      else if (template[j] === "}") {
+      const c = template[j];
+      if (c === ":" && !inSpec) {
+        inSpec = true;
+        nest = 1;
+      } else if (c === "{" && inSpec) nest++;
+      else if (c === "}") {
         nest--;
         if (nest === 0) break;
       }
       j++;
     }
-    if (j >= n) {
-      raise(
-        Exc.ValueError,
-        nest > 1 ? "expected '}' before end of string" : "Single '{' encountered in format string",
-      );
-    }
+    if (j >= n) raise(Exc.ValueError, "expected '}' before end of string");
     const field = template.slice(i + 1, j);
     i = j + 1;
     // field: name[!conv][:spec]
     let k = 0;
     while (k < field.length && field[k] !== "!" && field[k] !== ":") {
+      if (field[k] === "{") raise(Exc.ValueError, "unexpected '{' in field name");
       if (field[k] === "[") {
         while (k < field.length && field[k] !== "]") k++;
       }

@@ -111,6 +111,15 @@ STR_FORMAT = [
     ("{0}", (), {}), ("{a}", (), {}), ("{!x}", (1,), {}), ("{0!s:^7}", (12,), {}), ("{:,}", (1234567,), {}),
     ("{0:{1}}", (5, "03"), {}), ("{d[k]}", (), {"d": {"k": "v"}}),
 ]
+# Random templates (fixed seed): auto/manual numbering, attributes, items, conversions, nested specs,
+# and malformed braces.
+random.seed(71)
+TPL_PARTS = ["{}", "{0}", "{1}", "{x}", "{y.real}", "{z[0]}", "{z[1]}", "{!r}", "{!s}", "{!a}", "{:>5}", "{0:^{1}}",
+             "{x:{y}}", "{{", "}}", "{", "}", "a", " ", "{:,}", "{:.2f}", "{0!r:>8}", "{x!x}", "{:{}}", "{2}", "{z[5]}", "{w}"]
+for _ in range(1500):
+    STR_FORMAT.append(("".join(random.choice(TPL_PARTS) for _ in range(random.randint(1, 4))),
+                       (random.choice([1, "é", 2.5, -3]), random.choice([6, 3, "s"])),
+                       {"x": random.choice([7, "q", 1.25]), "y": random.choice([3, 4, "d"]), "z": [10, "v"]}))
 str_format_cases = [[t, [enc(x) for x in a], {n: enc(v) for n, v in k.items()}, outcome(lambda: t.format(*a, **k))]
                     for t, a, k in STR_FORMAT]
 

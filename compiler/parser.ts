@@ -2507,27 +2507,36 @@ class Parser {
   }
 
   /** `expression`: lambda, conditional expression, or disjunction. */
+  /** The atom token `s` (a name, number or string followed by a delimiter), or null for a string that needs the general rule. */
+  loneAtom(s: Token): A.expr | null {
+    if (s.kind === STRING) return this.simpleString(s);
+    this.advance();
+    if (s.kind === NUMBER) return this.parseNumber(s);
+    return {
+      _type: "Name",
+      id: s.value,
+      ctx: "Load",
+      lineno: s.line,
+      col_offset: s.col,
+      end_lineno: s.endLine,
+      end_col_offset: s.endCol,
+    };
+  }
+
   parseExpression(): A.expr {
     const s = this.tok;
     if (s.kind === NAME && s.value === "lambda") return this.parseLambda();
     this.enter();
     const startIndex = this.pos;
     const startLevel = this.level;
-    if ((s.kind === NAME && !KEYWORDS.has(s.value)) || s.kind === NUMBER) {
-      // A lone name or number before a delimiter (`f(a, 1)`, `x = …`, `a[i]`): what the dozen
-      // rules below would return, without descending through them.
+    if ((s.kind === NAME && !KEYWORDS.has(s.value)) || s.kind === NUMBER || s.kind === STRING) {
+      // A lone name, number or plain string before a delimiter (`f(a, 1)`, `x = …`, `a[i]`): what
+      // the dozen rules below would return, without descending through them.
       const next = this.peek(1);
-      if (next.kind === NEWLINE || (next.kind === OP && EXPRESSION_ENDS.has(next.value))) {
-        this.advance();
-        const atom: A.expr = s.kind === NUMBER ? this.parseNumber(s) : {
-          _type: "Name",
-          id: s.value,
-          ctx: "Load",
-          lineno: s.line,
-          col_offset: s.col,
-          end_lineno: s.endLine,
-          end_col_offset: s.endCol,
-        };
+      const atom = next.kind === NEWLINE || (next.kind === OP && EXPRESSION_ENDS.has(next.value))
+        ? this.loneAtom(s)
+        : null;
+      if (atom !== null) {
         this.lastDisjStart = startIndex;
         this.lastDisjEnd = this.pos;
         this.lastDisj = atom;

@@ -132,6 +132,18 @@ export async function probeRuntime(spec: RuntimeSpec): Promise<Probe> {
       if (!out?.ok) {
         return { found: false, reason: `cli/main.ts --version failed: ${lastLine(out?.stderr ?? "")}` };
       }
+      // A tier that is not built yet falls back to a lower one: timing it would only time that one
+      // again under another name, so it is reported as not there (`--stats` names the active tiers).
+      const stats = await capture([...command, "--stats", "-c", "pass"], 120);
+      const active = /tiers active: ([\w, ]+)/.exec(stats?.stderr ?? "")?.[1].split(", ") ?? [];
+      if (!active.includes(spec.how.tier)) {
+        return {
+          found: false,
+          reason: `tier ${spec.how.tier} is not built yet (\`--tier ${spec.how.tier}\` runs ${
+            active.length > 0 ? active[active.length - 1] : "nothing"
+          })`,
+        };
+      }
       return { found: true, version: out.stdout.trim(), command };
     }
     case "python": {

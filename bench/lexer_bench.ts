@@ -1,16 +1,14 @@
 /**
  * Lexer throughput: tokenizes a ≥ 2 MB source made by repeating the real programs in
- * tests/data/lexer/ and prints MB/s (UTF-16 code units of source per second, ~bytes for ASCII).
+ * tests/programs/ (tests/corpus.ts) and prints MB/s (UTF-16 code units of source per second, ~bytes for ASCII).
  *
  *   deno bench -A bench/lexer_bench.ts
  */
 import process from "node:process";
 import { tokenize } from "../lexer/lexer.ts";
+import { conformancePrograms } from "../tests/corpus.ts";
 
-const dir = new URL("../tests/data/lexer/", import.meta.url);
-const programs = [...Deno.readDirSync(dir)].filter((e) =>
-  e.name.startsWith("corpus_") && e.name.endsWith(".py")
-).map((e) => Deno.readTextFileSync(new URL(e.name, dir)));
+const programs = conformancePrograms().map((p) => p.source);
 const parts: string[] = [];
 let size = 0;
 while (size < 2_000_000) {

@@ -7,13 +7,11 @@
 import process from "node:process";
 import { parse } from "../compiler/parser.ts";
 import { tokenize } from "../lexer/lexer.ts";
-
-const DIR = new URL("../tests/data/ast/", import.meta.url);
+import { frontEndCorpus } from "../tests/corpus.ts";
 
 /** The test programs joined into one module (those valid anywhere in a module). */
 function unitSource(): string {
-  return [...Deno.readDirSync(DIR)].filter((e) => e.name.endsWith(".py")).map((e) => e.name).sort()
-    .map((name) => Deno.readTextFileSync(new URL(name, DIR)))
+  return frontEndCorpus().map((p) => p.source)
     .filter((s) => !s.includes("from __future__"))
     .join("\n");
 }

@@ -1,6 +1,6 @@
 /**
  * Lexer fuzzing: random byte strings, random Python-ish text, and mutations of real programs
- * (tests/data/lexer/corpus_*.py, plus ../shared/conformance when present) must each either
+ * (tests/programs/*.py, plus ../shared/conformance when present) must each either
  * tokenize, with consistent positions, or throw PySyntaxError — never another exception, a hang
  * or a stack overflow. Seeded, so every run sees the same inputs.
  */
@@ -148,7 +148,7 @@ function check(source: string): boolean {
 function corpus(): Map<string, string> {
   const files = new Map<string, string>();
   const dirs = [
-    new URL("./data/lexer/", import.meta.url),
+    new URL("./programs/", import.meta.url),
     new URL("../../shared/conformance/", import.meta.url),
   ];
   for (const dir of dirs) {

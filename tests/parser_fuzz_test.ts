@@ -8,11 +8,10 @@ import { strictEqual } from "node:assert/strict";
 import { parse } from "../compiler/parser.ts";
 import { dumpAst } from "../compiler/ast_dump.ts";
 import { tokenize } from "../lexer/lexer.ts";
+import { frontEndCorpus } from "./corpus.ts";
 import { PySyntaxError } from "../lexer/syntax_error.ts";
 
-const DIR = new URL("./data/ast/", import.meta.url);
-const CORPUS = [...Deno.readDirSync(DIR)].filter((e) => e.name.endsWith(".py")).map((e) => e.name).sort()
-  .map((name) => Deno.readTextFileSync(new URL(name, DIR)));
+const CORPUS = frontEndCorpus().map((p) => p.source);
 
 /** Text the mutator inserts: Python's punctuation, keywords, quotes, whitespace, odd characters. */
 const SNIPPETS = [

@@ -145,14 +145,14 @@ function writeOut(text: string): void {
  * Reads a source file as bytes and decodes it the way CPython does (BOM, PEP 263 coding cookie),
  * or returns null when it cannot be opened. A bad encoding throws PySyntaxError.
  */
-function readSource(path: string): string | null {
+function readSource(path: string, mode: "compile" | "script"): string | null {
   let bytes: Uint8Array;
   try {
     bytes = Deno.readFileSync(path);
   } catch {
     return null;
   }
-  return decodeSource(bytes, path);
+  return decodeSource(bytes, path, mode);
 }
 
 /** Reports an error that escaped as a JavaScript exception: never a JS stack trace unless asked for. */
@@ -174,7 +174,7 @@ function reportError(e: unknown): number {
 /** `pyjit -m ast [FILE]`: prints `ast.dump(tree, indent=3)`, as `python3 -m ast` does. */
 function runAstTool(args: string[]): number {
   const path = args[0];
-  const source = path === undefined ? decodeSource(readAllStdin(), "<stdin>") : readSource(path);
+  const source = path === undefined ? decodeSource(readAllStdin(), "<stdin>") : readSource(path, "compile");
   if (source === null) {
     writeErr(
       `usage: python -m ast [-h] [-m {exec,single,eval,func_type}] [--no-type-comments] [-a] [-i INDENT] [infile]
@@ -206,7 +206,7 @@ function readAllStdin(): Uint8Array {
 /** `pyjit -m dis [FILE]`: prints the bytecode of every code object, as `python3 -m dis` does. */
 function runDisTool(args: string[]): number {
   const path = args[0];
-  const source = path === undefined ? decodeSource(readAllStdin(), "<stdin>") : readSource(path);
+  const source = path === undefined ? decodeSource(readAllStdin(), "<stdin>") : readSource(path, "compile");
   if (source === null) {
     writeErr(
       `python -m dis: error: argument infile: can't open '${path}': [Errno 2] No such file or directory\n`,
@@ -249,7 +249,7 @@ export function main(argv: string[]): number {
         return 1;
       }
       case "file": {
-        const source = readSource(inv.program.path);
+        const source = readSource(inv.program.path, "script");
         if (source === null) {
           // CPython names the file by its absolute path.
           const shown = inv.program.path.startsWith("/")

@@ -84,7 +84,48 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
  * console.log(decodeSource(bytes, "x.py")); // the same text
  * ```
  */
-export function decodeSource(bytes: Uint8Array, filename: string): string {
+export function decodeSource(bytes: Uint8Array, filename: string, mode: DecodeMode = "compile"): string {
+  try {
+    return decodeAs(bytes, filename);
+  } catch (e) {
+    if (mode === "script" && e instanceof PySyntaxError) throw asScriptError(e, bytes, filename);
+    throw e;
+  }
+}
+
+/**
+ * Whose messages a decoding error gets: `compile()`'s and `ast.parse()`'s, or those of the file
+ * tokenizer that reads a script (`python3 file.py`), which differ (see asScriptError).
+ */
+export type DecodeMode = "compile" | "script";
+
+/**
+ * CPython's file tokenizer words decoding errors its own way: a declared encoding that is unknown
+ * or cannot decode the file is "encoding problem: NAME"; undecodable UTF-8 with no declaration is
+ * "Non-UTF-8 code starting with …"; both without a location (lineno 0). Undecodable UTF-8 under an
+ * explicit utf-8 declaration keeps the codec message.
+ */
+function asScriptError(e: PySyntaxError, bytes: Uint8Array, filename: string): PySyntaxError {
+  const bom = bytes.length >= 3 && bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] &&
+    bytes[2] === UTF8_BOM[2];
+  const declared = codingCookie(bom ? bytes.subarray(3) : bytes);
+  if (declared !== null) {
+    if (normalName(declared) === "utf-8" || e.msg.endsWith("with BOM")) return e;
+    return locationless(`encoding problem: ${declared}`, filename);
+  }
+  if (!e.msg.startsWith("(unicode error) 'utf-8'")) return e;
+  const first = bytes[firstInvalidUtf8(bytes).i];
+  const bad = e.lineno;
+  return locationless(
+    `Non-UTF-8 code starting with '\\x${
+      first.toString(16).padStart(2, "0")
+    }' in file ${filename} on line ${bad}, ` +
+      "but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+    filename,
+  );
+}
+
+function decodeAs(bytes: Uint8Array, filename: string): string {
   const bom = bytes.length >= 3 && bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] &&
     bytes[2] === UTF8_BOM[2];
   const body = bom ? bytes.subarray(3) : bytes;
@@ -194,7 +235,8 @@ function utf8(bytes: Uint8Array, filename: string): string {
  * The first invalid UTF-8 sequence, reported as Python's utf-8 codec words it, with the position
  * counted from the start of its line (CPython decodes a file line by line).
  */
-function utf8Error(bytes: Uint8Array, filename: string): PySyntaxError {
+/** The first invalid UTF-8 sequence: where it starts, why it is invalid, and how many bytes it spans. */
+function firstInvalidUtf8(bytes: Uint8Array): { i: number; reason: string; length: number } {
   let i = 0;
   let reason = "";
   let length = 1;
@@ -235,6 +277,11 @@ function utf8Error(bytes: Uint8Array, filename: string): PySyntaxError {
     } else reason = "invalid continuation byte";
     break;
   }
+  return { i, reason, length };
+}
+
+function utf8Error(bytes: Uint8Array, filename: string): PySyntaxError {
+  const { i, reason, length } = firstInvalidUtf8(bytes);
   let lineStart = 0;
   let lineno = 1;
   for (let k = 0; k < i; k++) {

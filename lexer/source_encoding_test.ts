@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { decodeSource } from "./source_encoding.ts";
-import { PySyntaxError } from "./syntax_error.ts";
+import { formatSyntaxError, PySyntaxError } from "./syntax_error.ts";
 
 function bytes(...parts: (string | number[])[]): Uint8Array {
   const out: number[] = [];
@@ -12,9 +12,9 @@ function bytes(...parts: (string | number[])[]): Uint8Array {
   return new Uint8Array(out);
 }
 
-function errorOf(source: Uint8Array): PySyntaxError {
+function errorOf(source: Uint8Array, mode: "compile" | "script" = "compile"): PySyntaxError {
   try {
-    decodeSource(source, "f.py");
+    decodeSource(source, "f.py", mode);
   } catch (e) {
     if (e instanceof PySyntaxError) return e;
     throw e;
@@ -98,4 +98,26 @@ Deno.test("other single-byte code pages; a BOM with a cookie CPython does not re
     decodeSource(bytes([0xef, 0xbb, 0xbf], "#coding: UTF-8-unix\n"), "f.py"),
     "#coding: UTF-8-unix\n",
   );
+});
+
+Deno.test("a script's decoding errors are worded as `python3 file.py` words them, without a location", () => {
+  const noCookie = errorOf(bytes("x = 1\ny = '", [0xe9, 0xff], "'\n"), "script");
+  assert.equal(
+    formatSyntaxError(noCookie),
+    "SyntaxError: Non-UTF-8 code starting with '\\xe9' in file f.py on line 2, but no encoding declared; " +
+      "see https://peps.python.org/pep-0263/ for details\n",
+  );
+  assert.equal(errorOf(bytes("# coding: bogus\n"), "script").msg, "encoding problem: bogus");
+  assert.equal(
+    errorOf(bytes("# coding: ascii\nx = '", [0xe9], "'\n"), "script").msg,
+    "encoding problem: ascii",
+  );
+  assert.equal(
+    errorOf(bytes("# coding: cp1252\nx = '", [0x81], "'\n"), "script").msg,
+    "encoding problem: cp1252",
+  );
+  // Under an explicit utf-8 declaration the script keeps the codec's message and its location.
+  const declared = errorOf(bytes("# coding: utf-8\nx = '", [0xff], "'\n"), "script");
+  assert.equal(declared.lineno, 2);
+  assert.match(declared.msg, /^\(unicode error\) 'utf-8' codec can't decode byte 0xff/);
 });

@@ -55,7 +55,8 @@ export class PySyntaxError extends Error {
  * caret.
  */
 export function formatSyntaxError(e: PySyntaxError): string {
-  let out = `  File "${e.filename}", line ${e.lineno}\n`;
+  // An error about the whole file (lineno 0, e.g. a script's undecodable bytes) has no location.
+  let out = e.lineno === 0 ? "" : `  File "${e.filename}", line ${e.lineno}\n`;
   if (e.text !== null) {
     const line = e.text.replace(/[\r\n]+$/, "");
     let offset = utf8Offset(line, e.offset);

@@ -766,9 +766,19 @@ FUNCTIONS.quit = exitFunction("quit");
 
 let theBuiltinsModule: PyModule | null = null;
 
-/** The `builtins` module (shared by every program in this process). */
+/** The current `builtins` module (one per program run: see newBuiltinsModule). */
 export function builtinsModule(): PyModule {
   if (theBuiltinsModule === null) theBuiltinsModule = new PyModule("builtins", makeBuiltins());
+  return theBuiltinsModule;
+}
+
+/**
+ * Starts a fresh builtins module, which builtinsModule() returns from then on: each program run
+ * in this process gets its own, as each CPython process does (a program that assigns
+ * `builtins.len` must not change the next one).
+ */
+export function newBuiltinsModule(): PyModule {
+  theBuiltinsModule = new PyModule("builtins", makeBuiltins());
   return theBuiltinsModule;
 }
 

@@ -28,7 +28,7 @@ import { Exc, None, PyBaseException, PyDict, PyModule, type PyValue, raise, type
 import { repr, str } from "./ops.ts";
 import { activeTier, setActiveTier, type Tier } from "./tier.ts";
 import { formatException } from "./traceback.ts";
-import { builtinsModule, vmHooks } from "./builtins.ts";
+import { builtinsModule, newBuiltinsModule, vmHooks } from "./builtins.ts";
 import { flushStdout, makeSysModule, readStdinAll, readStdinLine, writeStderr } from "./modules/sys.ts";
 import { makeDisModule } from "../compiler/dis.ts";
 import { PyCell } from "./object.ts";
@@ -171,7 +171,7 @@ function prepareMain(options: RunOptions): { globals: PyDict; builtins: PyModule
   if (modulesDict instanceof PyDict) setModulesDict(modulesDict);
   addModule("sys", sys);
   registerBuiltinModule("sys", () => sys);
-  const builtins = builtinsModule();
+  const builtins = newBuiltinsModule();
   addModule("builtins", builtins);
   const globals = new PyDict();
   globals.setStr("__name__", "__main__");

@@ -59,7 +59,18 @@ import {
   type SymbolTable,
   syntaxErrorAt,
 } from "./symtable.ts";
-import { Ellipsis, None, normInt, PyBytes, PyComplex, PyFloat, PyTuple, type PyValue } from "../vm/object.ts";
+import {
+  Ellipsis,
+  frozensetType,
+  newSet,
+  None,
+  normInt,
+  PyBytes,
+  PyComplex,
+  PyFloat,
+  PyTuple,
+  type PyValue,
+} from "../vm/object.ts";
 
 /** BINARY_OP opargs of the AST's operators (CPython's NB_* order; in-place = +13). */
 export const BINOP_ARGS: Record<ast.operator, number> = {
@@ -649,7 +660,7 @@ class Compiler {
 
   forStmt(s: ast.For): void {
     const start = new Label(), cleanup = new Label(), end = new Label();
-    this.expr(s.iter);
+    this.iterable(s.iter);
     this.emit(Op.GET_ITER);
     this.label(start);
     this.u.lineno = s.lineno;
@@ -669,7 +680,7 @@ class Compiler {
   /** `async for` (CPython's compiler_async_for): __anext__ awaited until StopAsyncIteration. */
   asyncFor(s: ast.AsyncFor): void {
     const start = new Label(), except = new Label(), end = new Label();
-    this.expr(s.iter);
+    this.iterable(s.iter);
     this.emit(Op.GET_AITER);
     this.label(start);
     this.u.fblocks.push({ kind: "FOR_LOOP", block: start, exit: end, datum: null });
@@ -1530,11 +1541,28 @@ class Compiler {
     else this.loadConst(None);
   }
 
+  /**
+   * An iterated display, folded as CPython's AST optimizer folds it (fold_iter): a list becomes a
+   * tuple, a set of constants a frozenset constant — whose iteration order is the frozenset's.
+   */
+  iterable(e: ast.expr): void {
+    if (e._type === "List" && !e.elts.some((x) => x._type === "Starred")) this.sequence(e.elts, "tuple");
+    else if (e._type === "Set" && e.elts.every(isConstantExpr)) {
+      this.loadConst(constantFrozenset(e.elts.map(foldConstant)));
+    } else this.expr(e);
+  }
+
+  /** The last operand of a comparison: `x in [..]` and `x in {..}` are folded like iterables. */
+  comparand(e: ast.expr, op: ast.cmpop): void {
+    if (op === "In" || op === "NotIn") this.iterable(e);
+    else this.expr(e);
+  }
+
   compare(e: ast.Compare): void {
     this.expr(e.left);
     const n = e.ops.length;
     if (n === 1) {
-      this.expr(e.comparators[0]);
+      this.comparand(e.comparators[0], e.ops[0]);
       this.u.lineno = e.lineno;
       this.compareOp(e.ops[0]);
       return;
@@ -1549,7 +1577,7 @@ class Compiler {
       this.emitJump(Op.POP_JUMP_IF_FALSE, cleanup);
       this.emit(Op.POP_TOP);
     }
-    this.expr(e.comparators[n - 1]);
+    this.comparand(e.comparators[n - 1], e.ops[n - 1]);
     this.compareOp(e.ops[n - 1]);
     this.emitJump(Op.JUMP, end);
     this.label(cleanup);
@@ -1585,6 +1613,15 @@ class Compiler {
       return;
     }
     const build = kind === "tuple" ? Op.BUILD_TUPLE : kind === "list" ? Op.BUILD_LIST : Op.BUILD_SET;
+    if (!hasStar && elts.length > 2 && elts.every(isConstantExpr)) {
+      // As CPython: an empty list/set extended by one constant tuple/frozenset. For sets this is
+      // visible: merging a frozenset copies its table layout, so the iteration order is CPython's.
+      const items = elts.map(foldConstant);
+      this.emit(build, 0);
+      this.loadConst(kind === "set" ? constantFrozenset(items) : new PyTuple(items));
+      this.emit(kind === "set" ? Op.SET_UPDATE : Op.LIST_EXTEND, 1);
+      return;
+    }
     if (!hasStar) {
       for (const e of elts) this.expr(e);
       this.emit(build, elts.length);
@@ -1688,7 +1725,7 @@ class Compiler {
     // The code object takes one argument, `.0`.
     code.argcount = 1;
     this.makeFunction(code, 0);
-    this.expr(gens[0].iter);
+    this.iterable(gens[0].iter);
     this.emit(Op.GET_ITER);
     this.u.lineno = loc.lineno;
     this.emit(Op.CALL, 0);
@@ -1705,7 +1742,7 @@ class Compiler {
     const start = new Label(), cleanup = new Label(), ifCleanup = new Label();
     if (i === 0) this.emit(Op.LOAD_FAST, 0);
     else {
-      this.expr(g.iter);
+      this.iterable(g.iter);
       this.emit(Op.GET_ITER);
     }
     this.label(start);
@@ -2250,6 +2287,15 @@ function isConstantExpr(e: ast.expr): boolean {
   }
   if (e._type === "Tuple") return e.elts.every(isConstantExpr);
   return false;
+}
+
+/**
+ * A frozenset constant as CPython's compiler leaves it: built from the elements, then rebuilt from
+ * its own iteration order when constants are merged (merge_consts_recursive), which can change the
+ * table layout and so the order in which it iterates.
+ */
+function constantFrozenset(items: PyValue[]): PyValue {
+  return newSet([...newSet(items, frozensetType).items()], frozensetType);
 }
 
 function foldConstant(e: ast.expr): PyValue {

@@ -117,6 +117,7 @@ import {
 import { NEVER_HOT, type Tier } from "./tier.ts";
 import { PyTraceback } from "./traceback.ts";
 import { objectNew } from "./types/type.ts";
+import { setUpdate } from "./types/set.ts";
 import { writeStdout } from "./modules/sys.ts";
 
 /** Code whose call makes a generator or coroutine object instead of running a frame. */
@@ -847,8 +848,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
           }
           case 70: /* SET_UPDATE */ {
             const v = s[--sp] as PyValue;
-            const set = s[sp - arg] as PySet;
-            for (const x of toArray(v)) set.add(x);
+            setUpdate(s[sp - arg] as PySet, v);
             break;
           }
           case 71: /* DICT_UPDATE */ {

@@ -18,7 +18,7 @@
  */
 import { makeToken, type Token, TokenKind } from "../lexer/token.ts";
 import { type FStringBraceError, tokenizeUntilError } from "../lexer/lexer.ts";
-import { PySyntaxError, type SyntaxErrorKind } from "../lexer/syntax_error.ts";
+import { PySyntaxError, type SyntaxErrorKind, utf8Length } from "../lexer/syntax_error.ts";
 import { decodeString, type LiteralLocation } from "../lexer/strings.ts";
 import type * as A from "./ast.ts";
 
@@ -3982,21 +3982,6 @@ function isDecimalInteger(text: string): boolean {
     if (c < 0x30 || c > 0x39) return false;
   }
   return true;
-}
-
-/** The UTF-8 length of a string. */
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /** A bytes value as the decoder gives it (one char per byte) → bytes. */

@@ -82,8 +82,8 @@ export function formatSyntaxError(e: PySyntaxError): string {
   return out;
 }
 
-/** The UTF-8 length of a string. */
-function utf8Length(s: string): number {
+/** The UTF-8 length of a string (byte columns, as CPython's AST and SyntaxError rendering use). */
+export function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -186,7 +186,11 @@ export class PyType extends PyObject {
     return undefined;
   }
 
-  /** Records a change to this type: new version, caches of it and every subclass cleared. */
+  /**
+   * Records a change to this type: new version, caches of it and every subclass cleared. Every
+   * change to a type or its bases (attributes, dunders, descriptors, attribute hooks) must come
+   * through here: the tier-1 caches and the specializer trust an unchanged `version`.
+   */
   modified(): void {
     this.version = nextTypeVersion++;
     this.lookupCache.clear();
@@ -542,6 +546,11 @@ const SMALL_DICT = 8;
  * Map from fast keys to entry index, plus hash buckets for keys that need Python equality.
  */
 export class PyDict extends PyObject {
+  /**
+   * Entry keys in insertion order. Invariant the tier-1 caches rely on (vm/interp.ts LOAD_GLOBAL,
+   * LOAD_ATTR/STORE_ATTR): this array is only ever appended to, has deleted entries marked, or is
+   * replaced whole — an entry index, once valid for a key, stays valid while the array is the same.
+   */
   declare keys: PyValue[];
   declare values: PyValue[];
   /** Live entries. */

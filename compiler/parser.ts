@@ -2641,11 +2641,25 @@ class Parser {
     const s = this.tok;
     const first = this.parseConjunction();
     if (!this.isKw("or")) return first;
+    return this.boolOpRest(s, first, "or", "Or", this.parseConjunction);
+  }
+
+  /**
+   * The rest of `a or b or …` / `a and b and …` once `first` is followed by the keyword: the operands
+   * (a failed one, while diagnosing, leaves the keyword unconsumed) and the BoolOp node.
+   */
+  boolOpRest(
+    s: Token,
+    first: A.expr,
+    kw: "or" | "and",
+    op: "Or" | "And",
+    next: (this: Parser) => A.expr,
+  ): A.expr {
     const values = [first];
     for (;;) {
       const opPos = this.pos;
-      if (!this.eatKw("or")) break;
-      const v = this.retreat > 0 ? this.attempt(this.parseConjunction) : this.parseConjunction();
+      if (!this.eatKw(kw)) break;
+      const v = this.retreat > 0 ? this.attempt(next) : next.call(this);
       if (v === null) {
         this.pos = opPos;
         break;
@@ -2655,7 +2669,7 @@ class Parser {
     if (values.length === 1) return first;
     return {
       _type: "BoolOp",
-      op: "Or",
+      op,
       values,
       lineno: s.line,
       col_offset: s.col,
@@ -2668,27 +2682,7 @@ class Parser {
     const s = this.tok;
     const first = this.parseInversion();
     if (!this.isKw("and")) return first;
-    const values = [first];
-    for (;;) {
-      const opPos = this.pos;
-      if (!this.eatKw("and")) break;
-      const v = this.retreat > 0 ? this.attempt(this.parseInversion) : this.parseInversion();
-      if (v === null) {
-        this.pos = opPos;
-        break;
-      }
-      values.push(v);
-    }
-    if (values.length === 1) return first;
-    return {
-      _type: "BoolOp",
-      op: "And",
-      values,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
-    } as A.BoolOp;
+    return this.boolOpRest(s, first, "and", "And", this.parseInversion);
   }
 
   parseInversion(): A.expr {

@@ -16,7 +16,8 @@
  * ```
  * @module
  */
-import { makeToken, type Token, TokenKind } from "../lexer/token.ts";
+import { TokenKind } from "../lexer/token.ts";
+import type { TokenColumns } from "../lexer/token_columns.ts";
 import { type FStringBraceError, tokenizeUntilError } from "../lexer/lexer.ts";
 import { PySyntaxError, type SyntaxErrorKind, utf8Length } from "../lexer/syntax_error.ts";
 import { decodeString, type LiteralLocation } from "../lexer/strings.ts";
@@ -141,17 +142,17 @@ export function parse(source: string, filename: string, mode: "eval"): A.Express
 export function parse(source: string, filename: string, mode: "single"): A.Interactive;
 export function parse(source: string, filename: string, mode: ParseMode): A.mod;
 export function parse(source: string, filename = "<unknown>", mode: ParseMode = "exec"): A.mod {
-  const { tokens, error, braceError } = tokenizeUntilError(source, filename);
-  if (error === null) return parseTokens(tokens, source, filename, mode, braceError);
+  const { columns, error, braceError } = tokenizeUntilError(source, filename);
+  if (error === null) return parseTokens(columns, source, filename, mode, braceError);
   // CPython tokenizes lazily: a syntax error before the lexical one wins, with exceptions.
-  const sentinel = tokens.length;
-  const last = tokens[sentinel - 1];
-  tokens.push(
-    last === undefined
-      ? makeToken(ENDMARKER, "", 1, 0, 1, 0, 0, 0)
-      : makeToken(ENDMARKER, "", last.endLine, last.endCol, last.endLine, last.endCol, last.end, last.end),
-  );
-  const parser = new Parser(tokens, source, filename);
+  const sentinel = columns.count;
+  const last = sentinel - 1;
+  if (last < 0) columns.push(ENDMARKER, "", 1, 0, 1, 0, 0, 0);
+  else {
+    const line = columns.endLines[last], col = columns.endCols[last], end = columns.ends[last];
+    columns.push(ENDMARKER, "", line, col, line, col, end, end);
+  }
+  const parser = new Parser(columns, source, filename);
   parser.braceError = braceError;
   let parserError: PySyntaxError;
   try {
@@ -172,7 +173,7 @@ export function parse(source: string, filename = "<unknown>", mode: ParseMode = 
   // replaces the syntax error, except those its tokenizer only reports through a status code;
   // an unclosed bracket does when it opened on a line before the last token the parser read.
   if (error.msg.endsWith("was never closed")) {
-    if (parser.tokens[parser.furthest].line > error.lineno) throw error;
+    if (parser.lines[parser.furthest] > error.lineno) throw error;
     throw parserError;
   }
   if (STATUS_CODE_LEXICAL_ERRORS.some((m) => error.msg.startsWith(m))) throw parserError;
@@ -195,23 +196,24 @@ function runStartRule(parser: Parser, mode: ParseMode): A.mod {
 }
 
 /**
- * Parses an already tokenized source (the tokens must come from `tokenize(source)`).
+ * Parses an already tokenized source (the columns must come from `tokenizeUntilError(source)`
+ * without an error).
  * @example
  * ```ts
  * import { parseTokens } from "./parser.ts";
- * import { tokenize } from "../lexer/lexer.ts";
+ * import { tokenizeUntilError } from "../lexer/lexer.ts";
  * const src = "x = 1\n";
- * const tree = parseTokens(tokenize(src, "<string>"), src, "<string>", "exec");
+ * const tree = parseTokens(tokenizeUntilError(src, "<string>").columns, src, "<string>", "exec");
  * ```
  */
 export function parseTokens(
-  tokens: Token[],
+  columns: TokenColumns,
   source: string,
   filename: string,
   mode: ParseMode,
   braceError: FStringBraceError | null = null,
 ): A.mod {
-  const parser = new Parser(tokens, source, filename);
+  const parser = new Parser(columns, source, filename);
   parser.braceError = braceError;
   try {
     const tree = runStartRule(parser, mode);
@@ -221,7 +223,7 @@ export function parseTokens(
   } catch (e) {
     if (e instanceof RangeError && !(e instanceof PySyntaxError)) {
       // The JS stack ran out despite the depth limit: report it as Python would, not as a crash.
-      throw parser.errorAtToken(TOO_DEEP, parser.tokens[parser.pos] ?? tokens[tokens.length - 1]);
+      throw parser.errorAtToken(TOO_DEEP, Math.min(parser.pos, columns.count - 1));
     }
     throw e;
   }
@@ -229,7 +231,13 @@ export function parseTokens(
 
 type Node = A.Located;
 
-/** The state of one parse: the token array and a cursor into it. */
+/**
+ * A token of this parse: its index in the token columns. The parser reads a token's fields as
+ * `this.kinds[t]`, `this.values[t]`, …: no token objects exist (see token_columns.ts for why).
+ */
+type TokenIndex = number;
+
+/** The state of one parse: the token columns and a cursor into them. */
 class Parser {
   pos = 0;
   /** The furthest token index ever looked at: where CPython reports a generic "invalid syntax". */
@@ -252,98 +260,113 @@ class Parser {
   diagnosing = false;
   /** The index of the token an assignment's type comment follows (it ends at the next NEWLINE). */
   typeCommentAfter = -1;
-  private lines: string[] | null = null;
+  private sourceLines: string[] | null = null;
   /** A single `}` the lexer found in an f-string: reported once that string's node is built. */
   braceError: FStringBraceError | null = null;
 
-  constructor(readonly tokens: Token[], readonly source: string, readonly filename: string) {}
+  /** How many tokens there are; the last is the ENDMARKER. */
+  readonly count: number;
+  // The token columns (copied out of TokenColumns so that each read is one field load).
+  readonly kinds: Int32Array;
+  readonly values: string[];
+  readonly lines: Int32Array;
+  readonly cols: Int32Array;
+  readonly endLines: Int32Array;
+  readonly endCols: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+
+  constructor(columns: TokenColumns, readonly source: string, readonly filename: string) {
+    this.count = columns.count;
+    this.kinds = columns.kinds;
+    this.values = columns.values;
+    this.lines = columns.lines;
+    this.cols = columns.cols;
+    this.endLines = columns.endLines;
+    this.endCols = columns.endCols;
+    this.starts = columns.starts;
+    this.ends = columns.ends;
+  }
 
   // -------------------------------------------------------------------------------------------
-  // Token access
+  // Token access (`this.pos` is the current token, `this.pos - 1` the last consumed one)
 
-  get tok(): Token {
-    return this.tokens[this.pos];
-  }
-  /** The last consumed token: where the node being built ends. */
-  get last(): Token {
-    return this.tokens[this.pos - 1];
-  }
-  peek(k: number): Token {
-    const i = Math.min(this.pos + k, this.tokens.length - 1);
+  peek(k: number): TokenIndex {
+    const i = Math.min(this.pos + k, this.count - 1);
     if (i > this.furthest) this.furthest = i;
-    return this.tokens[i];
+    return i;
   }
-  advance(): Token {
-    const t = this.tokens[this.pos];
-    if (t.kind !== ENDMARKER) this.pos++;
+  advance(): TokenIndex {
+    const t = this.pos;
+    if (this.kinds[t] !== ENDMARKER) this.pos++;
     if (this.pos > this.furthest) this.furthest = this.pos;
     return t;
   }
   isOp(v: string): boolean {
-    const t = this.tokens[this.pos];
-    return t.kind === OP && t.value === v;
+    const t = this.pos;
+    return this.kinds[t] === OP && this.values[t] === v;
   }
   isKw(v: string): boolean {
-    const t = this.tokens[this.pos];
-    return t.kind === NAME && t.value === v;
+    const t = this.pos;
+    return this.kinds[t] === NAME && this.values[t] === v;
   }
   eatOp(v: string): boolean {
-    const t = this.tokens[this.pos];
-    if (t.kind === OP && t.value === v) {
+    const t = this.pos;
+    if (this.kinds[t] === OP && this.values[t] === v) {
       this.advance();
       return true;
     }
     return false;
   }
   eatKw(v: string): boolean {
-    const t = this.tokens[this.pos];
-    if (t.kind === NAME && t.value === v) {
+    const t = this.pos;
+    if (this.kinds[t] === NAME && this.values[t] === v) {
       this.advance();
       return true;
     }
     return false;
   }
-  expectOp(v: string): Token {
+  expectOp(v: string): TokenIndex {
     if (!this.isOp(v)) this.fail();
     return this.advance();
   }
   /** `&&'x'` in the grammar: a missing token is reported as "expected 'x'" at the token found. */
-  expectForced(v: string): Token {
-    if (!this.isOp(v)) throw this.errorAtToken(`expected '${v}'`, this.tok);
+  expectForced(v: string): TokenIndex {
+    if (!this.isOp(v)) throw this.errorAtToken(`expected '${v}'`, this.pos);
     return this.advance();
   }
   /** A NAME that is not a hard keyword. */
-  isName(t: Token = this.tok): boolean {
-    return t.kind === NAME && !KEYWORDS.has(t.value);
+  isName(t: TokenIndex = this.pos): boolean {
+    return this.kinds[t] === NAME && !KEYWORDS.has(this.values[t]);
   }
-  expectName(): Token {
+  expectName(): TokenIndex {
     if (!this.isName()) this.fail();
     return this.advance();
   }
   /** The ':' ending a compound statement header: "expected ':'" when the line ends instead. */
   expectColon(): void {
-    const t = this.tok;
-    if (t.kind === OP && t.value === ":") {
+    const t = this.pos;
+    if (this.kinds[t] === OP && this.values[t] === ":") {
       this.advance();
       return;
     }
-    if (t.kind === NEWLINE) throw this.errorAtToken("expected ':'", t);
+    if (this.kinds[t] === NEWLINE) throw this.errorAtToken("expected ':'", t);
     this.fail();
   }
 
-  loc<T extends object>(node: T, start: Token, end: Token = this.last): T & Node {
+  loc<T extends object>(node: T, start: TokenIndex, end: TokenIndex = this.pos - 1): T & Node {
     const n = node as T & Node;
-    n.lineno = start.line;
-    n.col_offset = start.col;
-    n.end_lineno = end.endLine;
-    n.end_col_offset = end.endCol;
+    n.lineno = this.lines[start];
+    n.col_offset = this.cols[start];
+    n.end_lineno = this.endLines[end];
+    n.end_col_offset = this.endCols[end];
     return n;
   }
   /** Positions from a start token to the end of a node. */
-  locTo<T extends object>(node: T, start: Token, end: Node): T & Node {
+  locTo<T extends object>(node: T, start: TokenIndex, end: Node): T & Node {
     const n = node as T & Node;
-    n.lineno = start.line;
-    n.col_offset = start.col;
+    n.lineno = this.lines[start];
+    n.col_offset = this.cols[start];
     n.end_lineno = end.end_lineno;
     n.end_col_offset = end.end_col_offset;
     return n;
@@ -359,41 +382,27 @@ class Parser {
   }
 
   enter(): void {
-    if (++this.depth > MAX_DEPTH) throw this.errorAtToken(TOO_DEEP, this.tok);
+    if (++this.depth > MAX_DEPTH) throw this.errorAtToken(TOO_DEEP, this.pos);
   }
 
   // -------------------------------------------------------------------------------------------
   // Errors
 
   sourceLine(lineno: number): string | null {
-    if (this.lines === null) this.lines = this.source.split(/\r\n|\r|\n/);
-    return lineno >= 1 && lineno <= this.lines.length ? this.lines[lineno - 1] : null;
+    if (this.sourceLines === null) this.sourceLines = this.source.split(/\r\n|\r|\n/);
+    return lineno >= 1 && lineno <= this.sourceLines.length ? this.sourceLines[lineno - 1] : null;
   }
   /** The number of the source's last line (a final line break does not start another). */
   lastLineNumber(): number {
-    if (this.lines === null) this.lines = this.source.split(/\r\n|\r|\n/);
-    const n = this.lines.length;
-    return n > 1 && this.lines[n - 1] === "" ? n - 1 : n;
-  }
-
-  /** The index of a token of this parse (binary search on source offsets: errors stay cheap). */
-  indexOfToken(t: Token): number {
-    const toks = this.tokens;
-    let lo = 0;
-    let hi = toks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (toks[mid].start < t.start) lo = mid + 1;
-      else hi = mid;
-    }
-    while (lo < toks.length && toks[lo] !== t) lo++;
-    return lo < toks.length ? lo : toks.indexOf(t);
+    if (this.sourceLines === null) this.sourceLines = this.source.split(/\r\n|\r|\n/);
+    const n = this.sourceLines.length;
+    return n > 1 && this.sourceLines[n - 1] === "" ? n - 1 : n;
   }
 
   /** Whether only DEDENT/NEWLINE/ENDMARKER tokens follow `t` (inclusive). */
-  atEndOfFile(t: Token): boolean {
-    for (let i = this.indexOfToken(t); i < this.tokens.length; i++) {
-      const k = this.tokens[i].kind;
+  atEndOfFile(t: TokenIndex): boolean {
+    for (let i = t; i < this.count; i++) {
+      const k = this.kinds[i];
       if (k !== DEDENT && k !== ENDMARKER && k !== NEWLINE) return false;
     }
     return true;
@@ -435,8 +444,8 @@ class Parser {
       endOffset,
     );
   }
-  errorAtToken(msg: string, t: Token, kind: SyntaxErrorKind = "SyntaxError"): PySyntaxError {
-    if (t.kind === ENDMARKER || t.kind === DEDENT) {
+  errorAtToken(msg: string, t: TokenIndex, kind: SyntaxErrorKind = "SyntaxError"): PySyntaxError {
+    if (this.kinds[t] === ENDMARKER || this.kinds[t] === DEDENT) {
       // CPython's DEDENT and ENDMARKER have no column: it reports where its tokenizer stands, the
       // start of the line's first token (0, 1-based) or, at the end of the file, past the last line.
       if (this.atEndOfFile(t)) {
@@ -454,20 +463,26 @@ class Parser {
           -1,
         );
       }
-      const next = this.tokens[this.indexOfToken(t) + 1] ?? t;
-      return this.error(msg, t.line, next.line === t.line ? next.col - 1 : t.col - 1, t.line, -2, kind);
+      const next = t + 1 < this.count ? t + 1 : t;
+      return this.error(
+        msg,
+        this.lines[t],
+        this.lines[next] === this.lines[t] ? this.cols[next] - 1 : this.cols[t] - 1,
+        this.lines[t],
+        -2,
+        kind,
+      );
     }
-    if (t.kind === NEWLINE) {
+    if (this.kinds[t] === NEWLINE) {
       // CPython's NEWLINE ends where the line does and starts at a comment before it, if any.
-      const i = this.indexOfToken(t);
-      const gapStart = i > 0 ? this.tokens[i - 1].end : t.start;
-      const hash = this.source.lastIndexOf("#", t.start);
-      const col = hash >= gapStart && this.tokens[i - 1]?.endLine === t.line
-        ? t.col - utf8Length(this.source.slice(hash, t.start))
-        : t.col;
-      return this.error(msg, t.line, col, t.line, t.col, kind);
+      const gapStart = t > 0 ? this.ends[t - 1] : this.starts[t];
+      const hash = this.source.lastIndexOf("#", this.starts[t]);
+      const col = hash >= gapStart && t > 0 && this.endLines[t - 1] === this.lines[t]
+        ? this.cols[t] - utf8Length(this.source.slice(hash, this.starts[t]))
+        : this.cols[t];
+      return this.error(msg, this.lines[t], col, this.lines[t], this.cols[t], kind);
     }
-    return this.error(msg, t.line, t.col, t.endLine, t.endCol, kind);
+    return this.error(msg, this.lines[t], this.cols[t], this.endLines[t], this.endCols[t], kind);
   }
   errorAtNode(msg: string, n: Node): PySyntaxError {
     return this.error(msg, n.lineno, n.col_offset, n.end_lineno, n.end_col_offset);
@@ -480,13 +495,20 @@ class Parser {
   fail(): never {
     const specific = this.diagnoseAtCursor();
     if (specific) throw specific;
-    const t = this.tokens[Math.min(this.furthest, this.tokens.length - 1)];
-    if (t.kind === INDENT) {
-      const p = this.error("unexpected indent", t.endLine, t.endCol - 1, t.endLine, -2, "IndentationError");
+    const t = Math.min(this.furthest, this.count - 1);
+    if (this.kinds[t] === INDENT) {
+      const p = this.error(
+        "unexpected indent",
+        this.endLines[t],
+        this.endCols[t] - 1,
+        this.endLines[t],
+        -2,
+        "IndentationError",
+      );
       throw p;
     }
-    if (t.kind === DEDENT) throw this.errorAtToken("unexpected unindent", t, "IndentationError");
-    if (t.kind === ENDMARKER) {
+    if (this.kinds[t] === DEDENT) throw this.errorAtToken("unexpected unindent", t, "IndentationError");
+    if (this.kinds[t] === ENDMARKER) {
       // CPython's ENDMARKER has no column: -1, shown as offset 0, on the last line.
       const lineno = this.lastLineNumber();
       const text = this.sourceLine(lineno);
@@ -515,8 +537,8 @@ class Parser {
 
   diagnoseTwoExpressions(): PySyntaxError | null {
     const a = this.lastDisj;
-    if (a === null || this.lastDisjEnd !== this.pos || !this.canStartExpression(this.tok)) return null;
-    const startTok = this.tokens[this.lastDisjStart];
+    if (a === null || this.lastDisjEnd !== this.pos || !this.canStartExpression(this.pos)) return null;
+    const startTok = this.lastDisjStart;
     const legacy = a._type === "Name" && (a.id === "print" || a.id === "exec");
     if (legacy) {
       if (this.isOp("(")) return null;
@@ -525,8 +547,8 @@ class Parser {
       return this.errorRange(`Missing parentheses in call to '${a.id}'. Did you mean ${a.id}(...)?`, a, b);
     }
     if (this.level === 0) return null;
-    if (startTok.kind === NAME && SOFT_KEYWORDS.has(startTok.value)) return null;
-    if (startTok.kind === NAME && this.tokens[this.lastDisjStart + 1].kind === STRING) return null;
+    if (this.kinds[startTok] === NAME && SOFT_KEYWORDS.has(this.values[startTok])) return null;
+    if (this.kinds[startTok] === NAME && this.kinds[this.lastDisjStart + 1] === STRING) return null;
     // expression_without_invalid, with PEG backtracking: a conditional expression without 'else'
     // falls back to its disjunction, and a failing operand or trailer to what precedes it.
     let b = this.attempt(this.parseExpression);
@@ -566,42 +588,44 @@ class Parser {
     }
   }
 
-  canStartExpression(t: Token): boolean {
-    switch (t.kind) {
+  canStartExpression(t: TokenIndex): boolean {
+    switch (this.kinds[t]) {
       case NAME:
-        return !KEYWORDS.has(t.value) || t.value === "None" || t.value === "True" || t.value === "False" ||
-          t.value === "not" || t.value === "lambda" || t.value === "await";
+        return !KEYWORDS.has(this.values[t]) || this.values[t] === "None" || this.values[t] === "True" ||
+          this.values[t] === "False" ||
+          this.values[t] === "not" || this.values[t] === "lambda" || this.values[t] === "await";
       case NUMBER:
       case STRING:
       case FSTRING_START:
         return true;
       case OP:
-        return t.value === "(" || t.value === "[" || t.value === "{" || t.value === "-" || t.value === "+" ||
-          t.value === "~" || t.value === "...";
+        return this.values[t] === "(" || this.values[t] === "[" || this.values[t] === "{" ||
+          this.values[t] === "-" || this.values[t] === "+" ||
+          this.values[t] === "~" || this.values[t] === "...";
       default:
         return false;
     }
   }
 
   /** Decodes a STRING token; an error is raised again with the literal's location (computed lazily). */
-  decode(t: Token): { bytes: boolean; value: string } {
+  decode(t: TokenIndex): { bytes: boolean; value: string } {
     try {
-      return decodeString(t.value);
+      return decodeString(this.values[t]);
     } catch (e) {
       if (!(e instanceof PySyntaxError)) throw e;
-      return decodeString(t.value, this.literalLocation(t));
+      return decodeString(this.values[t], this.literalLocation(t));
     }
   }
 
   /** Where a literal token sits, for errors raised while decoding it. */
-  literalLocation(t: Token): LiteralLocation {
+  literalLocation(t: TokenIndex): LiteralLocation {
     return {
       filename: this.filename,
-      line: t.line,
-      offset: this.charOffset(t.line, t.col),
-      endOffset: this.charOffset(t.endLine, t.endCol),
-      endLine: t.endLine,
-      text: this.sourceLine(t.line),
+      line: this.lines[t],
+      offset: this.charOffset(this.lines[t], this.cols[t]),
+      endOffset: this.charOffset(this.endLines[t], this.endCols[t]),
+      endLine: this.endLines[t],
+      text: this.sourceLine(this.lines[t]),
     };
   }
 
@@ -624,8 +648,8 @@ class Parser {
 
   /** A type comment between a compound statement's ':' and the end of its line. */
   typeCommentAfterColon(): string | null {
-    const t = this.tok;
-    return t.kind === NEWLINE ? this.typeCommentIn(this.last.end, t.start) : null;
+    const t = this.pos;
+    return this.kinds[t] === NEWLINE ? this.typeCommentIn(this.ends[this.pos - 1], this.starts[t]) : null;
   }
 
   /** Every `# type: ignore[…]` comment of the source, as CPython's tokenizer finds them. */
@@ -633,7 +657,6 @@ class Parser {
     const out: A.TypeIgnore[] = [];
     const src = this.source;
     let tokenIndex = 0;
-    const toks = this.tokens;
     // "type:" is rare: find it, then check for `#[ \t]*` before it.
     for (let found = src.indexOf("type:"); found !== -1; found = src.indexOf("type:", found + 5)) {
       let at = found - 1;
@@ -641,27 +664,27 @@ class Parser {
       if (at < 0 || src.charCodeAt(at) !== 0x23) continue;
       // Skip matches inside tokens (strings): find the last token starting at or before `at`.
       let lo = tokenIndex;
-      let hi = toks.length - 1;
+      let hi = this.count - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (toks[mid].start <= at) lo = mid;
+        if (this.starts[mid] <= at) lo = mid;
         else hi = mid - 1;
       }
       tokenIndex = lo;
-      const prev = toks[tokenIndex];
-      if (prev.start <= at && at < prev.end) continue;
+      const prev = tokenIndex;
+      if (this.starts[prev] <= at && at < this.ends[prev]) continue;
       // The '#' must start the comment: no earlier '#' on its line after the previous token.
       const lineStart = src.lastIndexOf("\n", at - 1) + 1;
-      const from = prev.end <= at ? Math.max(lineStart, prev.end) : lineStart;
+      const from = this.ends[prev] <= at ? Math.max(lineStart, this.ends[prev]) : lineStart;
       if (src.slice(from, at).includes("#")) continue;
       let end = at;
       while (end < src.length && src.charCodeAt(end) !== 10 && src.charCodeAt(end) !== 13) end++;
       const c = classifyTypeComment(src.slice(at, end));
       if (c === null || !c.ignore) continue;
       // The comment's line: the previous token's, plus the line breaks between them.
-      const before = prev.start <= at; // false when the comment precedes every token
-      let line = before ? prev.line : 1;
-      for (let i = before ? prev.start : 0; i < at; i++) if (src.charCodeAt(i) === 10) line++;
+      const before = this.starts[prev] <= at; // false when the comment precedes every token
+      let line = before ? this.lines[prev] : 1;
+      for (let i = before ? this.starts[prev] : 0; i < at; i++) if (src.charCodeAt(i) === 10) line++;
       out.push({ _type: "TypeIgnore", lineno: line, tag: c.text });
     }
     return out;
@@ -677,20 +700,20 @@ class Parser {
 
   parseEvalInput(): A.Expression {
     const body = this.parseExpressions();
-    while (this.tok.kind === NEWLINE) this.advance();
-    if (this.tok.kind !== ENDMARKER) this.fail();
+    while (this.kinds[this.pos] === NEWLINE) this.advance();
+    if (this.kinds[this.pos] !== ENDMARKER) this.fail();
     return { _type: "Expression", body };
   }
 
   parseInteractive(): A.Interactive {
     const body: A.stmt[] = [];
-    if (this.tok.kind === NEWLINE || this.tok.kind === ENDMARKER) {
+    if (this.kinds[this.pos] === NEWLINE || this.kinds[this.pos] === ENDMARKER) {
       return { _type: "Interactive", body };
     }
     this.parseStatement(body);
-    const end = this.last;
-    while (this.tok.kind === NEWLINE) this.advance();
-    if (this.tok.kind !== ENDMARKER) {
+    const end = this.pos - 1;
+    while (this.kinds[this.pos] === NEWLINE) this.advance();
+    if (this.kinds[this.pos] !== ENDMARKER) {
       throw this.errorAtToken("multiple statements found while compiling a single statement", end);
     }
     return { _type: "Interactive", body };
@@ -698,8 +721,8 @@ class Parser {
 
   parseStatementsUntil(endKind: number): A.stmt[] {
     const body: A.stmt[] = [];
-    while (this.tok.kind !== endKind) {
-      if (this.tok.kind === NEWLINE) {
+    while (this.kinds[this.pos] !== endKind) {
+      if (this.kinds[this.pos] === NEWLINE) {
         // Blank lines normally never reach the parser; tolerate a stray one.
         this.advance();
         continue;
@@ -711,9 +734,9 @@ class Parser {
 
   /** One statement (or one line of `;`-separated simple statements), appended to `out`. */
   parseStatement(out: A.stmt[]): void {
-    const t = this.tok;
-    if (t.kind === NAME) {
-      switch (t.value) {
+    const t = this.pos;
+    if (this.kinds[t] === NAME) {
+      switch (this.values[t]) {
         case "def":
           out.push(this.parseFunctionDef([], null));
           return;
@@ -747,10 +770,10 @@ class Parser {
           break;
         }
       }
-    } else if (t.kind === OP && t.value === "@") {
+    } else if (this.kinds[t] === OP && this.values[t] === "@") {
       out.push(this.parseDecorated());
       return;
-    } else if (t.kind === INDENT || t.kind === DEDENT) {
+    } else if (this.kinds[t] === INDENT || this.kinds[t] === DEDENT) {
       this.fail();
     }
     this.parseSimpleStatements(out);
@@ -760,45 +783,45 @@ class Parser {
     for (;;) {
       out.push(this.parseSimpleStatement());
       if (this.eatOp(";")) {
-        if (this.tok.kind === NEWLINE) break;
+        if (this.kinds[this.pos] === NEWLINE) break;
         continue;
       }
       break;
     }
-    if (this.tok.kind !== NEWLINE) this.fail();
+    if (this.kinds[this.pos] !== NEWLINE) this.fail();
     this.advance();
   }
 
   parseSimpleStatement(): A.stmt {
-    const t = this.tok;
-    if (t.kind === NAME) {
-      switch (t.value) {
+    const t = this.pos;
+    if (this.kinds[t] === NAME) {
+      switch (this.values[t]) {
         case "pass":
           this.advance();
           return {
             _type: "Pass",
-            lineno: t.line,
-            col_offset: t.col,
-            end_lineno: this.last.endLine,
-            end_col_offset: this.last.endCol,
+            lineno: this.lines[t],
+            col_offset: this.cols[t],
+            end_lineno: this.endLines[this.pos - 1],
+            end_col_offset: this.endCols[this.pos - 1],
           } as A.Pass;
         case "break":
           this.advance();
           return {
             _type: "Break",
-            lineno: t.line,
-            col_offset: t.col,
-            end_lineno: this.last.endLine,
-            end_col_offset: this.last.endCol,
+            lineno: this.lines[t],
+            col_offset: this.cols[t],
+            end_lineno: this.endLines[this.pos - 1],
+            end_col_offset: this.endCols[this.pos - 1],
           } as A.Break;
         case "continue":
           this.advance();
           return {
             _type: "Continue",
-            lineno: t.line,
-            col_offset: t.col,
-            end_lineno: this.last.endLine,
-            end_col_offset: this.last.endCol,
+            lineno: this.lines[t],
+            col_offset: this.cols[t],
+            end_lineno: this.endLines[this.pos - 1],
+            end_col_offset: this.endCols[this.pos - 1],
           } as A.Continue;
         case "return":
           return this.parseReturn();
@@ -814,11 +837,13 @@ class Parser {
           return this.parseAssert();
         case "global":
         case "nonlocal":
-          return this.parseGlobal(t.value);
+          return this.parseGlobal(this.values[t]);
         case "type": {
           const n1 = this.peek(1);
           const n2 = this.peek(2);
-          if (this.isName(n1) && n2.kind === OP && (n2.value === "=" || n2.value === "[")) {
+          if (
+            this.isName(n1) && this.kinds[n2] === OP && (this.values[n2] === "=" || this.values[n2] === "[")
+          ) {
             return this.parseTypeAlias();
           }
           break;
@@ -838,23 +863,23 @@ class Parser {
     return {
       _type: "Return",
       value,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.Return;
   }
 
   canStartStarExpression(): boolean {
-    const t = this.tok;
-    return this.canStartExpression(t) || (t.kind === OP && t.value === "*");
+    const t = this.pos;
+    return this.canStartExpression(t) || (this.kinds[t] === OP && this.values[t] === "*");
   }
 
   parseRaise(): A.Raise {
     const s = this.advance();
     let exc: A.expr | null = null;
     let cause: A.expr | null = null;
-    if (this.canStartExpression(this.tok)) {
+    if (this.canStartExpression(this.pos)) {
       exc = this.parseExpression();
       if (this.eatKw("from")) cause = this.parseExpression();
     }
@@ -862,10 +887,10 @@ class Parser {
       _type: "Raise",
       exc,
       cause,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.Raise;
   }
 
@@ -878,24 +903,24 @@ class Parser {
       _type: "Assert",
       test,
       msg,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.Assert;
   }
 
   parseGlobal(kw: string): A.Global | A.Nonlocal {
     const s = this.advance();
-    const names = [this.expectName().value];
-    while (this.eatOp(",")) names.push(this.expectName().value);
+    const names = [this.values[this.expectName()]];
+    while (this.eatOp(",")) names.push(this.values[this.expectName()]);
     return {
       _type: kw === "global" ? "Global" : "Nonlocal",
       names,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.Global;
   }
 
@@ -908,8 +933,8 @@ class Parser {
       if (!this.eatOp(",")) break;
       if (!this.canStartStarExpression()) break;
     }
-    const follow = this.tok;
-    if (!(follow.kind === NEWLINE || (follow.kind === OP && follow.value === ";"))) {
+    const follow = this.pos;
+    if (!(this.kinds[follow] === NEWLINE || (this.kinds[follow] === OP && this.values[follow] === ";"))) {
       this.fail();
     }
     for (const t of targets) {
@@ -920,18 +945,18 @@ class Parser {
     return {
       _type: "Delete",
       targets,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.Delete;
   }
 
   parseDottedName(): string {
-    let name = this.expectName().value;
+    let name = this.values[this.expectName()];
     while (this.isOp(".")) {
       this.advance();
-      name += "." + this.expectName().value;
+      name += "." + this.values[this.expectName()];
     }
     return name;
   }
@@ -940,29 +965,29 @@ class Parser {
     const s = this.advance();
     const names: A.alias[] = [];
     do {
-      const a = this.tok;
+      const a = this.pos;
       const name = this.parseDottedName();
       let asname: string | null = null;
-      if (this.eatKw("as")) asname = this.expectName().value;
+      if (this.eatKw("as")) asname = this.values[this.expectName()];
       names.push(
         {
           _type: "alias",
           name,
           asname,
-          lineno: a.line,
-          col_offset: a.col,
-          end_lineno: this.last.endLine,
-          end_col_offset: this.last.endCol,
+          lineno: this.lines[a],
+          col_offset: this.cols[a],
+          end_lineno: this.endLines[this.pos - 1],
+          end_col_offset: this.endCols[this.pos - 1],
         } as A.alias,
       );
     } while (this.eatOp(","));
     return {
       _type: "Import",
       names,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.Import;
   }
 
@@ -986,10 +1011,10 @@ class Parser {
           _type: "alias",
           name: "*",
           asname: null,
-          lineno: t.line,
-          col_offset: t.col,
-          end_lineno: this.last.endLine,
-          end_col_offset: this.last.endCol,
+          lineno: this.lines[t],
+          col_offset: this.cols[t],
+          end_lineno: this.endLines[this.pos - 1],
+          end_col_offset: this.endCols[this.pos - 1],
         } as A.alias,
       );
     } else if (this.eatOp("(")) {
@@ -1003,8 +1028,8 @@ class Parser {
     } else {
       names.push(this.parseImportAlias());
       while (this.eatOp(",")) {
-        if (this.tok.kind === NEWLINE) {
-          throw this.errorAtToken("trailing comma not allowed without surrounding parentheses", this.tok);
+        if (this.kinds[this.pos] === NEWLINE) {
+          throw this.errorAtToken("trailing comma not allowed without surrounding parentheses", this.pos);
         }
         names.push(this.parseImportAlias());
       }
@@ -1014,25 +1039,25 @@ class Parser {
       module,
       names,
       level,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.ImportFrom;
   }
 
   parseImportAlias(): A.alias {
     const a = this.expectName();
     let asname: string | null = null;
-    if (this.eatKw("as")) asname = this.expectName().value;
+    if (this.eatKw("as")) asname = this.values[this.expectName()];
     return {
       _type: "alias",
-      name: a.value,
+      name: this.values[a],
       asname,
-      lineno: a.line,
-      col_offset: a.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[a],
+      col_offset: this.cols[a],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.alias;
   }
 
@@ -1041,12 +1066,12 @@ class Parser {
     const n = this.advance();
     const name = {
       _type: "Name",
-      id: n.value,
+      id: this.values[n],
       ctx: "Store",
-      lineno: n.line,
-      col_offset: n.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[n],
+      col_offset: this.cols[n],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.Name;
     const type_params = this.isOp("[") ? this.parseTypeParams() : [];
     this.expectOp("=");
@@ -1056,22 +1081,22 @@ class Parser {
       name,
       type_params,
       value,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.TypeAlias;
   }
 
   /** Expression statements, assignments, annotated and augmented assignments. */
   parseExpressionStatement(): A.stmt {
-    const s = this.tok;
+    const s = this.pos;
     const first = this.isKw("yield") ? this.parseYieldExpr() : this.parseStarExpressions();
-    const t = this.tok;
-    if (t.kind === OP) {
-      if (t.value === "=") return this.parseAssignment(s, first);
-      if (t.value === ":") return this.parseAnnAssign(s, first);
-      const op = AUG_ASSIGN[t.value];
+    const t = this.pos;
+    if (this.kinds[t] === OP) {
+      if (this.values[t] === "=") return this.parseAssignment(s, first);
+      if (this.values[t] === ":") return this.parseAnnAssign(s, first);
+      const op = AUG_ASSIGN[this.values[t]];
       if (op !== undefined) {
         if (first._type !== "Name" && first._type !== "Attribute" && first._type !== "Subscript") {
           throw this.errorAtNode(
@@ -1087,74 +1112,77 @@ class Parser {
           target: first,
           op,
           value,
-          lineno: s.line,
-          col_offset: s.col,
-          end_lineno: this.last.endLine,
-          end_col_offset: this.last.endCol,
+          lineno: this.lines[s],
+          col_offset: this.cols[s],
+          end_lineno: this.endLines[this.pos - 1],
+          end_col_offset: this.endCols[this.pos - 1],
         } as A.AugAssign;
       }
     }
-    if (!(t.kind === NEWLINE || (t.kind === OP && t.value === ";"))) this.fail();
+    if (!(this.kinds[t] === NEWLINE || (this.kinds[t] === OP && this.values[t] === ";"))) this.fail();
     return {
       _type: "Expr",
       value: first,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.Expr;
   }
 
-  parseAssignment(s: Token, first: A.expr): A.Assign {
+  parseAssignment(s: TokenIndex, first: A.expr): A.Assign {
     const exprs: A.expr[] = [first];
-    const starts: Token[] = [s];
+    const starts: TokenIndex[] = [s];
     while (this.eatOp("=")) {
-      starts.push(this.tok);
+      starts.push(this.pos);
       exprs.push(this.isKw("yield") ? this.parseYieldExpr() : this.parseStarExpressions());
     }
-    const t = this.tok;
-    if (!(t.kind === NEWLINE || (t.kind === OP && t.value === ";"))) this.fail();
+    const t = this.pos;
+    if (!(this.kinds[t] === NEWLINE || (this.kinds[t] === OP && this.values[t] === ";"))) this.fail();
     const value = exprs.pop()!;
     for (let i = 0; i < exprs.length; i++) {
       if (this.invalidTarget(exprs[i], STAR_TARGETS) !== null) this.assignmentError(exprs, starts, i, value);
     }
     for (const target of exprs) this.setContext(target, "Store");
-    const type_comment = t.kind === NEWLINE ? this.typeCommentIn(this.last.end, t.start) : null;
+    const type_comment = this.kinds[t] === NEWLINE
+      ? this.typeCommentIn(this.ends[this.pos - 1], this.starts[t])
+      : null;
     const node = {
       _type: "Assign",
       targets: exprs,
       value,
       type_comment,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.Assign;
     if (type_comment !== null) {
       // The statement ends with its TYPE_COMMENT token, which runs to the end of the line.
-      node.end_lineno = t.line;
-      node.end_col_offset = t.col;
+      node.end_lineno = this.lines[t];
+      node.end_col_offset = this.cols[t];
       this.typeCommentAfter = this.pos - 1;
     }
     return node;
   }
 
   /** CPython's `invalid_assignment` and `invalid_named_expression`, in their order. */
-  assignmentError(targets: A.expr[], starts: Token[], bad: number, value: A.expr): never {
+  assignmentError(targets: A.expr[], starts: TokenIndex[], bad: number, value: A.expr): never {
     const e0 = targets[0];
     const s0 = starts[0];
     const all = [...targets, value];
     // What `bitwise_or` parses at the start of the second expression, and whether '=' follows it.
-    const v = leadingBitwiseOr(all[1], starts[1]);
+    const v = leadingBitwiseOr(this, all[1], starts[1]);
     const vFollowedByAssign = v !== null && v === all[1] && all.length > 2;
     if (v !== null && !vFollowedByAssign) {
-      if (e0._type === "Name" && s0.kind === NAME) {
+      if (e0._type === "Name" && this.kinds[s0] === NAME) {
         throw this.errorRange("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e0, v);
       }
-      const excluded =
-        (s0.kind === OP && (s0.value === "[" || (s0.value === "(" && isTupleOrGenexp(e0, s0)))) ||
-        (s0.kind === NAME && (s0.value === "True" || s0.value === "None" || s0.value === "False"));
-      if (!excluded && isBitwiseOrLevel(e0, s0)) {
+      const excluded = (this.kinds[s0] === OP &&
+        (this.values[s0] === "[" || (this.values[s0] === "(" && isTupleOrGenexp(this, e0, s0)))) ||
+        (this.kinds[s0] === NAME &&
+          (this.values[s0] === "True" || this.values[s0] === "None" || this.values[s0] === "False"));
+      if (!excluded && isBitwiseOrLevel(this, e0, s0)) {
         throw this.errorAtNode(
           `cannot assign to ${exprName(e0)} here. Maybe you meant '==' instead of '='?`,
           e0,
@@ -1164,7 +1192,9 @@ class Parser {
     for (let i = 0; i <= bad; i++) {
       const t = targets[i];
       if (t._type === "Yield" || t._type === "YieldFrom") {
-        if (starts[i].kind === NAME) throw this.errorAtNode("assignment to yield expression not possible", t);
+        if (this.kinds[starts[i]] === NAME) {
+          throw this.errorAtNode("assignment to yield expression not possible", t);
+        }
       }
       const invalid = this.invalidTarget(t, STAR_TARGETS);
       if (invalid !== null) throw this.errorAtNode(`cannot assign to ${exprName(invalid)}`, invalid);
@@ -1172,12 +1202,12 @@ class Parser {
     this.fail();
   }
 
-  parseAnnAssign(s: Token, target: A.expr): A.AnnAssign {
-    const parenthesized = s.kind === OP && s.value === "(";
+  parseAnnAssign(s: TokenIndex, target: A.expr): A.AnnAssign {
+    const parenthesized = this.kinds[s] === OP && this.values[s] === "(";
     // CPython's annotation rules all need an expression after the ':'. Its first pass only reads
     // past the ':' for a single target, so that is where its generic error points otherwise.
     const single = target._type === "Name" || target._type === "Attribute" || target._type === "Subscript";
-    if (!this.canStartExpression(this.tokens[this.pos + 1])) {
+    if (!this.canStartExpression(this.pos + 1)) {
       if (single) this.advance();
       this.fail();
     }
@@ -1194,8 +1224,8 @@ class Parser {
     const annotation = this.parseExpression();
     let value: A.expr | null = null;
     if (this.eatOp("=")) value = this.isKw("yield") ? this.parseYieldExpr() : this.parseStarExpressions();
-    const t = this.tok;
-    if (!(t.kind === NEWLINE || (t.kind === OP && t.value === ";"))) this.fail();
+    const t = this.pos;
+    if (!(this.kinds[t] === NEWLINE || (this.kinds[t] === OP && this.values[t] === ";"))) this.fail();
     this.setContext(target, "Store");
     const simple = target._type === "Name" && !parenthesized ? 1 : 0;
     return {
@@ -1204,10 +1234,10 @@ class Parser {
       annotation,
       value,
       simple,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.AnnAssign;
   }
 
@@ -1261,7 +1291,7 @@ class Parser {
 
   /** `star_targets` of `for` loops and comprehensions: stops before `in`. */
   parseForTargets(): A.expr {
-    const s = this.tok;
+    const s = this.pos;
     const save = this.pos;
     const first = this.parseTargetElement();
     let target = first;
@@ -1275,10 +1305,10 @@ class Parser {
         _type: "Tuple",
         elts,
         ctx: "Store",
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.Tuple;
     }
     if (!this.isKw("in") || this.invalidTarget(target, FOR_TARGETS) !== null) {
@@ -1330,10 +1360,10 @@ class Parser {
         _type: "Starred",
         value,
         ctx: "Store",
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.Starred;
     }
     return this.parsePrimary();
@@ -1343,12 +1373,12 @@ class Parser {
   // Compound statements
 
   /** `block`: NEWLINE INDENT statements DEDENT, or simple statements on the same line. */
-  parseBlock(what: string, header: Token): A.stmt[] {
-    if (this.tok.kind === NEWLINE) {
+  parseBlock(what: string, header: TokenIndex): A.stmt[] {
+    if (this.kinds[this.pos] === NEWLINE) {
       const next = this.peek(1);
-      if (next.kind !== INDENT) {
+      if (this.kinds[next] !== INDENT) {
         throw this.errorAtToken(
-          `expected an indented block after ${what} on line ${header.line}`,
+          `expected an indented block after ${what} on line ${this.lines[header]}`,
           next,
           "IndentationError",
         );
@@ -1372,14 +1402,24 @@ class Parser {
     let i = this.pos - 1;
     while (
       i > 0 &&
-      (this.tokens[i].kind === NEWLINE || this.tokens[i].kind === INDENT || this.tokens[i].kind === DEDENT)
+      (this.kinds[i] === NEWLINE || this.kinds[i] === INDENT || this.kinds[i] === DEDENT)
     ) i--;
-    const t = this.tokens[i];
+    const t = i;
     if (i === this.typeCommentAfter) {
-      const nl = this.tokens[i + 1];
-      return { lineno: t.line, col_offset: t.col, end_lineno: nl.line, end_col_offset: nl.col };
+      const nl = i + 1;
+      return {
+        lineno: this.lines[t],
+        col_offset: this.cols[t],
+        end_lineno: this.lines[nl],
+        end_col_offset: this.cols[nl],
+      };
     }
-    return { lineno: t.line, col_offset: t.col, end_lineno: t.endLine, end_col_offset: t.endCol };
+    return {
+      lineno: this.lines[t],
+      col_offset: this.cols[t],
+      end_lineno: this.endLines[t],
+      end_col_offset: this.endCols[t],
+    };
   }
 
   parseIf(): A.If {
@@ -1430,8 +1470,8 @@ class Parser {
     ) as A.While;
   }
 
-  parseFor(asyncTok: Token | null): A.For | A.AsyncFor {
-    const s = asyncTok ?? this.tok;
+  parseFor(asyncTok: TokenIndex | null): A.For | A.AsyncFor {
+    const s = asyncTok ?? this.pos;
     const forTok = this.advance();
     const target = this.parseForTargets();
     this.advance(); // 'in'
@@ -1441,14 +1481,14 @@ class Parser {
     const body = this.parseBlock("'for' statement", forTok);
     const orelse = this.isKw("else") ? this.parseElse() : [];
     return this.locTo(
-      { _type: asyncTok ? "AsyncFor" : "For", target, iter, body, orelse, type_comment },
+      { _type: asyncTok !== null ? "AsyncFor" : "For", target, iter, body, orelse, type_comment },
       s,
       this.lastReal(),
     ) as A.For;
   }
 
-  parseWith(asyncTok: Token | null): A.With | A.AsyncWith {
-    const s = asyncTok ?? this.tok;
+  parseWith(asyncTok: TokenIndex | null): A.With | A.AsyncWith {
+    const s = asyncTok ?? this.pos;
     const withTok = this.advance();
     let items: A.withitem[] | null = null;
     let specific: PySyntaxError | null = null;
@@ -1485,7 +1525,7 @@ class Parser {
     const type_comment = parenthesized ? null : this.typeCommentAfterColon();
     const body = this.parseBlock("'with' statement", withTok);
     return this.locTo(
-      { _type: asyncTok ? "AsyncWith" : "With", items, body, type_comment },
+      { _type: asyncTok !== null ? "AsyncWith" : "With", items, body, type_comment },
       s,
       this.lastReal(),
     ) as A.With;
@@ -1499,8 +1539,12 @@ class Parser {
       optional_vars = this.parseStarNamedExpression(false);
       const bad = this.invalidTarget(optional_vars, STAR_TARGETS);
       if (bad !== null) throw this.errorAtNode(`cannot assign to ${exprName(bad)}`, bad);
-      const t = this.tok;
-      if (!(t.kind === OP && (t.value === "," || t.value === ")" || t.value === ":")) && t.kind !== NEWLINE) {
+      const t = this.pos;
+      if (
+        !(this.kinds[t] === OP &&
+          (this.values[t] === "," || this.values[t] === ")" || this.values[t] === ":")) &&
+        this.kinds[t] !== NEWLINE
+      ) {
         this.fail();
       }
       this.setContext(optional_vars, "Store");
@@ -1515,16 +1559,16 @@ class Parser {
     const handlers: A.ExceptHandler[] = [];
     let star: boolean | null = null;
     while (this.isKw("except")) {
-      const h = this.tok;
-      const isStar = this.peek(1).kind === OP && this.peek(1).value === "*";
+      const h = this.pos;
+      const isStar = this.kinds[this.peek(1)] === OP && this.values[this.peek(1)] === "*";
       if (star !== null && star !== isStar) {
         const endTok = isStar ? this.peek(1) : h;
         throw this.error(
           "cannot have both 'except' and 'except*' on the same 'try'",
-          h.line,
-          h.col,
-          endTok.endLine,
-          endTok.endCol,
+          this.lines[h],
+          this.cols[h],
+          this.endLines[endTok],
+          this.endCols[endTok],
         );
       }
       star = isStar;
@@ -1543,7 +1587,7 @@ class Parser {
       finalbody = this.parseBlock("'finally' statement", f);
     }
     if (handlers.length === 0 && finalbody.length === 0) {
-      throw this.errorAtToken("expected 'except' or 'finally' block", this.tok);
+      throw this.errorAtToken("expected 'except' or 'finally' block", this.pos);
     }
     const endNode: Node = this.lastReal();
     return this.locTo(
@@ -1559,7 +1603,7 @@ class Parser {
     let type: A.expr | null = null;
     let name: string | null = null;
     if (!this.isOp(":")) {
-      if (isStar || this.tok.kind !== NEWLINE) {
+      if (isStar || this.kinds[this.pos] !== NEWLINE) {
         type = this.parseExpression();
         if (this.isOp(",")) {
           const save = this.pos;
@@ -1571,7 +1615,7 @@ class Parser {
           }
           this.pos = save;
         }
-        if (this.eatKw("as")) name = this.expectName().value;
+        if (this.eatKw("as")) name = this.values[this.expectName()];
       }
     }
     this.expectColon();
@@ -1592,22 +1636,25 @@ class Parser {
     while (this.isOp("@")) {
       this.advance();
       decorators.push(this.parseNamedExpression());
-      if (this.tok.kind !== NEWLINE) this.fail();
+      if (this.kinds[this.pos] !== NEWLINE) this.fail();
       this.advance();
     }
     if (this.isKw("def")) return this.parseFunctionDef(decorators, null);
     if (this.isKw("class")) return this.parseClassDef(decorators);
-    if (this.isKw("async") && this.peek(1).kind === NAME && this.peek(1).value === "def") {
+    if (this.isKw("async") && this.kinds[this.peek(1)] === NAME && this.values[this.peek(1)] === "def") {
       const a = this.advance();
       return this.parseFunctionDef(decorators, a);
     }
     this.fail();
   }
 
-  parseFunctionDef(decorator_list: A.expr[], asyncTok: Token | null): A.FunctionDef | A.AsyncFunctionDef {
-    const s = asyncTok ?? this.tok;
+  parseFunctionDef(
+    decorator_list: A.expr[],
+    asyncTok: TokenIndex | null,
+  ): A.FunctionDef | A.AsyncFunctionDef {
+    const s = asyncTok ?? this.pos;
     const defTok = this.advance();
-    const name = this.expectName().value;
+    const name = this.values[this.expectName()];
     const type_params = this.isOp("[") ? this.parseTypeParams() : [];
     this.expectForced("(");
     this.level++;
@@ -1623,13 +1670,13 @@ class Parser {
     }
     this.expectForced(":");
     let type_comment = this.typeCommentAfterColon();
-    if (type_comment === null && this.tok.kind === NEWLINE && this.peek(1).kind === INDENT) {
-      type_comment = this.typeCommentIn(this.tok.end, this.peek(1).start);
+    if (type_comment === null && this.kinds[this.pos] === NEWLINE && this.kinds[this.peek(1)] === INDENT) {
+      type_comment = this.typeCommentIn(this.ends[this.pos], this.starts[this.peek(1)]);
     }
     const body = this.parseBlock("function definition", defTok);
     return this.locTo(
       {
-        _type: asyncTok ? "AsyncFunctionDef" : "FunctionDef",
+        _type: asyncTok !== null ? "AsyncFunctionDef" : "FunctionDef",
         name,
         args,
         body,
@@ -1645,7 +1692,7 @@ class Parser {
 
   parseClassDef(decorator_list: A.expr[]): A.ClassDef {
     const s = this.advance();
-    const name = this.expectName().value;
+    const name = this.values[this.expectName()];
     const type_params = this.isOp("[") ? this.parseTypeParams() : [];
     let bases: A.expr[] = [];
     let keywords: A.keyword[] = [];
@@ -1671,33 +1718,33 @@ class Parser {
     const params: A.type_param[] = [];
     do {
       if (this.isOp("]") && params.length > 0) break;
-      const s = this.tok;
+      const s = this.pos;
       if (this.eatOp("*")) {
-        const name = this.expectName().value;
+        const name = this.values[this.expectName()];
         params.push(
           {
             _type: "TypeVarTuple",
             name,
-            lineno: s.line,
-            col_offset: s.col,
-            end_lineno: this.last.endLine,
-            end_col_offset: this.last.endCol,
+            lineno: this.lines[s],
+            col_offset: this.cols[s],
+            end_lineno: this.endLines[this.pos - 1],
+            end_col_offset: this.endCols[this.pos - 1],
           } as A.TypeVarTuple,
         );
       } else if (this.eatOp("**")) {
-        const name = this.expectName().value;
+        const name = this.values[this.expectName()];
         params.push(
           {
             _type: "ParamSpec",
             name,
-            lineno: s.line,
-            col_offset: s.col,
-            end_lineno: this.last.endLine,
-            end_col_offset: this.last.endCol,
+            lineno: this.lines[s],
+            col_offset: this.cols[s],
+            end_lineno: this.endLines[this.pos - 1],
+            end_col_offset: this.endCols[this.pos - 1],
           } as A.ParamSpec,
         );
       } else {
-        const name = this.expectName().value;
+        const name = this.values[this.expectName()];
         let bound: A.expr | null = null;
         if (this.eatOp(":")) bound = this.parseExpression();
         params.push(
@@ -1705,10 +1752,10 @@ class Parser {
             _type: "TypeVar",
             name,
             bound,
-            lineno: s.line,
-            col_offset: s.col,
-            end_lineno: this.last.endLine,
-            end_col_offset: this.last.endCol,
+            lineno: this.lines[s],
+            col_offset: this.cols[s],
+            end_lineno: this.endLines[this.pos - 1],
+            end_col_offset: this.endCols[this.pos - 1],
           } as A.TypeVar,
         );
       }
@@ -1728,17 +1775,17 @@ class Parser {
     let kwarg: A.arg | null = null;
     const defaults: A.expr[] = [];
     let seenSlash = false;
-    let starTok: Token | null = null;
+    let starTok: TokenIndex | null = null;
     while (!this.isOp(close)) {
-      const t = this.tok;
+      const t = this.pos;
       let current: A.arg | null = null;
       if (kwarg !== null) throw this.errorAtToken("arguments cannot follow var-keyword argument", t);
-      if (t.kind === OP && t.value === "/") {
+      if (this.kinds[t] === OP && this.values[t] === "/") {
         if (starTok !== null) throw this.errorAtToken("/ must be ahead of *", t);
         if (seenSlash) throw this.errorAtToken("/ may appear only once", t);
         if (args.length === 0) {
           const after = this.peek(1);
-          if (after.kind === OP && after.value === ",") {
+          if (this.kinds[after] === OP && this.values[after] === ",") {
             throw this.errorAtToken("at least one argument must precede /", t);
           }
           throw this.errorAtToken("invalid syntax", t);
@@ -1747,30 +1794,30 @@ class Parser {
         seenSlash = true;
         posonlyargs.push(...args);
         args = [];
-      } else if (t.kind === OP && t.value === "*") {
+      } else if (this.kinds[t] === OP && this.values[t] === "*") {
         if (starTok !== null) throw this.errorAtToken("* argument may appear only once", t);
         this.advance();
         starTok = t;
         if (this.isOp(",") || this.isOp(close)) {
-          const after = this.isOp(",") ? this.peek(1) : this.tok;
-          if (after.kind === OP && (after.value === close || after.value === "**")) {
+          const after = this.isOp(",") ? this.peek(1) : this.pos;
+          if (this.kinds[after] === OP && (this.values[after] === close || this.values[after] === "**")) {
             // A def's error points at the '*', a lambda's at the last token looked at.
             throw this.errorAtToken("named arguments must follow bare *", annotations ? t : after);
           }
         } else {
           vararg = current = this.parseParam(annotations, true);
           if (this.isOp("=")) {
-            throw this.errorAtToken("var-positional argument cannot have default value", this.tok);
+            throw this.errorAtToken("var-positional argument cannot have default value", this.pos);
           }
         }
-      } else if (t.kind === OP && t.value === "**") {
+      } else if (this.kinds[t] === OP && this.values[t] === "**") {
         this.advance();
         kwarg = current = this.parseParam(annotations, false);
         if (this.isOp("=")) {
-          throw this.errorAtToken("var-keyword argument cannot have default value", this.tok);
+          throw this.errorAtToken("var-keyword argument cannot have default value", this.pos);
         }
       } else {
-        if (t.kind === OP && t.value === "(") this.parenthesizedParameters(annotations);
+        if (this.kinds[t] === OP && this.values[t] === "(") this.parenthesizedParameters(annotations);
         const p = current = this.parseParam(annotations, false);
         let dflt: A.expr | null = null;
         if (this.isOp("=")) {
@@ -1805,7 +1852,7 @@ class Parser {
 
   /** CPython's error for `def f((a, b)):` (and the lambda form); otherwise a plain syntax error. */
   parenthesizedParameters(annotations: boolean): never {
-    const open = this.tok;
+    const open = this.pos;
     const found = this.speculate(() => {
       this.advance();
       let n = 0;
@@ -1814,18 +1861,24 @@ class Parser {
         this.parseParam(annotations, false);
         n++;
       } while (this.eatOp(","));
-      return this.isOp(")") ? this.tok : null;
+      return this.isOp(")") ? this.pos : null;
     });
     if (found !== null && found !== undefined) {
       const what = annotations ? "Function parameters" : "Lambda expression parameters";
-      throw this.error(`${what} cannot be parenthesized`, open.line, open.col, found.endLine, found.endCol);
+      throw this.error(
+        `${what} cannot be parenthesized`,
+        this.lines[open],
+        this.cols[open],
+        this.endLines[found],
+        this.endCols[found],
+      );
     }
     throw this.errorAtToken("invalid syntax", open);
   }
 
   /** `param ',' TYPE_COMMENT?` / `param TYPE_COMMENT? &')'`: a type comment right after a parameter. */
   attachTypeComment(a: A.arg): void {
-    const tc = this.typeCommentIn(this.last.end, this.tok.start);
+    const tc = this.typeCommentIn(this.ends[this.pos - 1], this.starts[this.pos]);
     if (tc !== null) a.type_comment = tc;
   }
 
@@ -1837,13 +1890,13 @@ class Parser {
     }
     return {
       _type: "arg",
-      arg: n.value,
+      arg: this.values[n],
       annotation,
       type_comment: null,
-      lineno: n.line,
-      col_offset: n.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[n],
+      col_offset: this.cols[n],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.arg;
   }
 
@@ -1852,20 +1905,22 @@ class Parser {
 
   /** `match` is a soft keyword: this is a match statement only if `match subject:` NEWLINE follows. */
   tryParseMatch(): A.Match | null {
-    const s = this.tok;
+    const s = this.pos;
     const next = this.peek(1);
-    if (next.kind === NEWLINE || next.kind === ENDMARKER) return null;
+    if (this.kinds[next] === NEWLINE || this.kinds[next] === ENDMARKER) return null;
     if (
-      next.kind === OP && next.value !== "(" && next.value !== "[" && next.value !== "{" &&
-      next.value !== "-" &&
-      next.value !== "+" && next.value !== "~" && next.value !== "*" && next.value !== "..."
+      this.kinds[next] === OP && this.values[next] !== "(" && this.values[next] !== "[" &&
+      this.values[next] !== "{" &&
+      this.values[next] !== "-" &&
+      this.values[next] !== "+" && this.values[next] !== "~" && this.values[next] !== "*" &&
+      this.values[next] !== "..."
     ) return null;
     const save = this.pos;
     const subject = this.speculate(() => {
       this.advance();
       const subj = this.parseSubject();
       if (!this.isOp(":")) {
-        if (this.tok.kind === NEWLINE) throw this.errorAtToken("expected ':'", this.tok);
+        if (this.kinds[this.pos] === NEWLINE) throw this.errorAtToken("expected ':'", this.pos);
         this.fail();
       }
       return subj;
@@ -1881,17 +1936,19 @@ class Parser {
       if (probe === null) {
         this.advance();
         const subj = this.speculate(() => this.parseSubject());
-        if (subj !== null && this.tok.kind === NEWLINE) throw this.errorAtToken("expected ':'", this.tok);
+        if (subj !== null && this.kinds[this.pos] === NEWLINE) {
+          throw this.errorAtToken("expected ':'", this.pos);
+        }
         this.pos = save;
       }
       return null;
     }
     this.advance(); // ':'
-    if (this.tok.kind !== NEWLINE) this.fail();
+    if (this.kinds[this.pos] !== NEWLINE) this.fail();
     const next2 = this.peek(1);
-    if (next2.kind !== INDENT) {
+    if (this.kinds[next2] !== INDENT) {
       throw this.errorAtToken(
-        `expected an indented block after 'match' statement on line ${s.line}`,
+        `expected an indented block after 'match' statement on line ${this.lines[s]}`,
         next2,
         "IndentationError",
       );
@@ -1899,7 +1956,7 @@ class Parser {
     this.advance();
     this.advance();
     const cases: A.match_case[] = [];
-    while (this.tok.kind !== DEDENT) {
+    while (this.kinds[this.pos] !== DEDENT) {
       if (!this.isKw("case")) this.fail();
       cases.push(this.parseCase());
     }
@@ -1908,7 +1965,7 @@ class Parser {
   }
 
   parseSubject(): A.expr {
-    const s = this.tok;
+    const s = this.pos;
     const first = this.parseStarNamedExpression(true);
     if (this.isOp(",")) {
       const elts = [first];
@@ -1920,10 +1977,10 @@ class Parser {
         _type: "Tuple",
         elts,
         ctx: "Load",
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.Tuple;
     }
     if (first._type === "Starred") this.fail();
@@ -1941,7 +1998,7 @@ class Parser {
   }
 
   parsePatterns(): A.pattern {
-    const s = this.tok;
+    const s = this.pos;
     const first = this.parseMaybeStarPattern();
     if (this.isOp(",")) {
       const patterns = [first];
@@ -1952,10 +2009,10 @@ class Parser {
       return {
         _type: "MatchSequence",
         patterns,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.MatchSequence;
     }
     if (first._type === "MatchStar") this.fail();
@@ -1968,11 +2025,11 @@ class Parser {
       const n = this.expectName();
       return {
         _type: "MatchStar",
-        name: n.value === "_" ? null : n.value,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        name: this.values[n] === "_" ? null : this.values[n],
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.MatchStar;
     }
     return this.parsePattern();
@@ -1980,13 +2037,15 @@ class Parser {
 
   parsePattern(): A.pattern {
     this.enter();
-    const s = this.tok;
+    const s = this.pos;
     let p = this.parseOrPattern();
     if (this.isKw("as")) {
       this.advance();
-      const n = this.tok;
-      if (!this.isName() || n.value === "_") {
-        if (n.kind === NAME && n.value === "_") throw this.errorAtToken("cannot use '_' as a target", n);
+      const n = this.pos;
+      if (!this.isName() || this.values[n] === "_") {
+        if (this.kinds[n] === NAME && this.values[n] === "_") {
+          throw this.errorAtToken("cannot use '_' as a target", n);
+        }
         const target = this.canStartExpression(n) ? this.attempt(this.parseExpression) : null;
         if (target !== null) throw this.errorAtNode("invalid pattern target", target);
         this.fail();
@@ -1995,11 +2054,11 @@ class Parser {
       p = {
         _type: "MatchAs",
         pattern: p,
-        name: n.value,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        name: this.values[n],
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.MatchAs;
     }
     this.depth--;
@@ -2007,7 +2066,7 @@ class Parser {
   }
 
   parseOrPattern(): A.pattern {
-    const s = this.tok;
+    const s = this.pos;
     const first = this.parseClosedPattern();
     if (!this.isOp("|")) return first;
     const patterns = [first];
@@ -2015,85 +2074,88 @@ class Parser {
     return {
       _type: "MatchOr",
       patterns,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.MatchOr;
   }
 
   parseClosedPattern(): A.pattern {
-    const s = this.tok;
-    if (s.kind === NUMBER || (s.kind === OP && s.value === "-")) {
+    const s = this.pos;
+    if (this.kinds[s] === NUMBER || (this.kinds[s] === OP && this.values[s] === "-")) {
       const value = this.parseSignedNumberOrComplex();
       return {
         _type: "MatchValue",
         value,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.MatchValue;
     }
-    if (s.kind === STRING || s.kind === FSTRING_START) {
+    if (this.kinds[s] === STRING || this.kinds[s] === FSTRING_START) {
       const value = this.parseStrings();
       return {
         _type: "MatchValue",
         value,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.MatchValue;
     }
-    if (s.kind === NAME) {
-      if (s.value === "None" || s.value === "True" || s.value === "False") {
+    if (this.kinds[s] === NAME) {
+      if (this.values[s] === "None" || this.values[s] === "True" || this.values[s] === "False") {
         this.advance();
-        const value = s.value === "None" ? null : s.value === "True";
+        const value = this.values[s] === "None" ? null : this.values[s] === "True";
         return {
           _type: "MatchSingleton",
           value,
-          lineno: s.line,
-          col_offset: s.col,
-          end_lineno: this.last.endLine,
-          end_col_offset: this.last.endCol,
+          lineno: this.lines[s],
+          col_offset: this.cols[s],
+          end_lineno: this.endLines[this.pos - 1],
+          end_col_offset: this.endCols[this.pos - 1],
         } as A.MatchSingleton;
       }
       if (!this.isName()) this.fail();
       const next = this.peek(1);
-      if (!(next.kind === OP && (next.value === "." || next.value === "(" || next.value === "="))) {
+      if (
+        !(this.kinds[next] === OP &&
+          (this.values[next] === "." || this.values[next] === "(" || this.values[next] === "="))
+      ) {
         this.advance();
-        const name = s.value === "_" ? null : s.value;
+        const name = this.values[s] === "_" ? null : this.values[s];
         return {
           _type: "MatchAs",
           pattern: null,
           name,
-          lineno: s.line,
-          col_offset: s.col,
-          end_lineno: this.last.endLine,
-          end_col_offset: this.last.endCol,
+          lineno: this.lines[s],
+          col_offset: this.cols[s],
+          end_lineno: this.endLines[this.pos - 1],
+          end_col_offset: this.endCols[this.pos - 1],
         } as A.MatchAs;
       }
       let cls: A.expr = {
         _type: "Name",
-        id: this.advance().value,
+        id: this.values[this.advance()],
         ctx: "Load",
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.Name;
       while (this.eatOp(".")) {
-        const attr = this.expectName().value;
+        const attr = this.values[this.expectName()];
         cls = {
           _type: "Attribute",
           value: cls,
           attr,
           ctx: "Load",
-          lineno: s.line,
-          col_offset: s.col,
-          end_lineno: this.last.endLine,
-          end_col_offset: this.last.endCol,
+          lineno: this.lines[s],
+          col_offset: this.cols[s],
+          end_lineno: this.endLines[this.pos - 1],
+          end_col_offset: this.endCols[this.pos - 1],
         } as A.Attribute;
       }
       if (this.isOp("(")) return this.parseClassPattern(s, cls);
@@ -2101,14 +2163,14 @@ class Parser {
       return {
         _type: "MatchValue",
         value: cls,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.MatchValue;
     }
-    if (s.kind === OP) {
-      if (s.value === "(") {
+    if (this.kinds[s] === OP) {
+      if (this.values[s] === "(") {
         this.advance();
         this.level++;
         if (this.eatOp(")")) {
@@ -2116,10 +2178,10 @@ class Parser {
           return {
             _type: "MatchSequence",
             patterns: [],
-            lineno: s.line,
-            col_offset: s.col,
-            end_lineno: this.last.endLine,
-            end_col_offset: this.last.endCol,
+            lineno: this.lines[s],
+            col_offset: this.cols[s],
+            end_lineno: this.endLines[this.pos - 1],
+            end_col_offset: this.endCols[this.pos - 1],
           } as A.MatchSequence;
         }
         const first = this.parseMaybeStarPattern();
@@ -2134,10 +2196,10 @@ class Parser {
           return {
             _type: "MatchSequence",
             patterns,
-            lineno: s.line,
-            col_offset: s.col,
-            end_lineno: this.last.endLine,
-            end_col_offset: this.last.endCol,
+            lineno: this.lines[s],
+            col_offset: this.cols[s],
+            end_lineno: this.endLines[this.pos - 1],
+            end_col_offset: this.endCols[this.pos - 1],
           } as A.MatchSequence;
         }
         this.expectOp(")");
@@ -2146,15 +2208,15 @@ class Parser {
           return {
             _type: "MatchSequence",
             patterns: [first],
-            lineno: s.line,
-            col_offset: s.col,
-            end_lineno: this.last.endLine,
-            end_col_offset: this.last.endCol,
+            lineno: this.lines[s],
+            col_offset: this.cols[s],
+            end_lineno: this.endLines[this.pos - 1],
+            end_col_offset: this.endCols[this.pos - 1],
           } as A.MatchSequence;
         }
         return first;
       }
-      if (s.value === "[") {
+      if (this.values[s] === "[") {
         this.advance();
         this.level++;
         const patterns: A.pattern[] = [];
@@ -2167,40 +2229,40 @@ class Parser {
         return {
           _type: "MatchSequence",
           patterns,
-          lineno: s.line,
-          col_offset: s.col,
-          end_lineno: this.last.endLine,
-          end_col_offset: this.last.endCol,
+          lineno: this.lines[s],
+          col_offset: this.cols[s],
+          end_lineno: this.endLines[this.pos - 1],
+          end_col_offset: this.endCols[this.pos - 1],
         } as A.MatchSequence;
       }
-      if (s.value === "{") return this.parseMappingPattern();
+      if (this.values[s] === "{") return this.parseMappingPattern();
     }
     this.fail();
   }
 
   parseSignedNumberOrComplex(): A.expr {
-    const s = this.tok;
+    const s = this.pos;
     let real: A.expr;
     if (this.isOp("-")) {
       this.advance();
-      if (this.tok.kind !== NUMBER) this.fail();
+      if (this.kinds[this.pos] !== NUMBER) this.fail();
       const operand = this.parseNumber(this.advance());
       real = {
         _type: "UnaryOp",
         op: "USub",
         operand,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.UnaryOp;
     } else {
-      if (this.tok.kind !== NUMBER) this.fail();
+      if (this.kinds[this.pos] !== NUMBER) this.fail();
       real = this.parseNumber(this.advance());
     }
     if (this.isOp("+") || this.isOp("-")) {
-      const op: A.operator = this.advance().value === "+" ? "Add" : "Sub";
-      if (this.tok.kind !== NUMBER) this.fail();
+      const op: A.operator = this.values[this.advance()] === "+" ? "Add" : "Sub";
+      if (this.kinds[this.pos] !== NUMBER) this.fail();
       const imagTok = this.advance();
       const right = this.parseNumber(imagTok) as A.Constant;
       const realNumber = real._type === "UnaryOp" ? real.operand : real;
@@ -2213,10 +2275,10 @@ class Parser {
         left: real,
         op,
         right,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.BinOp;
     }
     return real;
@@ -2231,7 +2293,7 @@ class Parser {
     while (!this.isOp("}")) {
       if (this.isOp("**")) {
         this.advance();
-        rest = this.expectName().value;
+        rest = this.values[this.expectName()];
         this.eatOp(",");
         break;
       }
@@ -2247,52 +2309,54 @@ class Parser {
       keys,
       patterns,
       rest,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.MatchMapping;
   }
 
   parseMappingKey(): A.expr {
-    const s = this.tok;
-    if (s.kind === NUMBER || (s.kind === OP && s.value === "-")) return this.parseSignedNumberOrComplex();
-    if (s.kind === STRING || s.kind === FSTRING_START) return this.parseStrings();
-    if (s.kind === NAME) {
-      if (s.value === "None" || s.value === "True" || s.value === "False") {
+    const s = this.pos;
+    if (this.kinds[s] === NUMBER || (this.kinds[s] === OP && this.values[s] === "-")) {
+      return this.parseSignedNumberOrComplex();
+    }
+    if (this.kinds[s] === STRING || this.kinds[s] === FSTRING_START) return this.parseStrings();
+    if (this.kinds[s] === NAME) {
+      if (this.values[s] === "None" || this.values[s] === "True" || this.values[s] === "False") {
         this.advance();
-        const value = s.value === "None" ? null : s.value === "True";
+        const value = this.values[s] === "None" ? null : this.values[s] === "True";
         return {
           _type: "Constant",
           value,
           kind: null,
-          lineno: s.line,
-          col_offset: s.col,
-          end_lineno: this.last.endLine,
-          end_col_offset: this.last.endCol,
+          lineno: this.lines[s],
+          col_offset: this.cols[s],
+          end_lineno: this.endLines[this.pos - 1],
+          end_col_offset: this.endCols[this.pos - 1],
         } as A.Constant;
       }
       let e: A.expr = {
         _type: "Name",
-        id: this.expectName().value,
+        id: this.values[this.expectName()],
         ctx: "Load",
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.Name;
       if (!this.isOp(".")) this.fail();
       while (this.eatOp(".")) {
-        const attr = this.expectName().value;
+        const attr = this.values[this.expectName()];
         e = {
           _type: "Attribute",
           value: e,
           attr,
           ctx: "Load",
-          lineno: s.line,
-          col_offset: s.col,
-          end_lineno: this.last.endLine,
-          end_col_offset: this.last.endCol,
+          lineno: this.lines[s],
+          col_offset: this.cols[s],
+          end_lineno: this.endLines[this.pos - 1],
+          end_col_offset: this.endCols[this.pos - 1],
         } as A.Attribute;
       }
       return e;
@@ -2300,18 +2364,18 @@ class Parser {
     this.fail();
   }
 
-  parseClassPattern(s: Token, cls: A.expr): A.MatchClass {
+  parseClassPattern(s: TokenIndex, cls: A.expr): A.MatchClass {
     this.advance();
     this.level++;
     const patterns: A.pattern[] = [];
     const kwd_attrs: string[] = [];
     const kwd_patterns: A.pattern[] = [];
     while (!this.isOp(")")) {
-      const t = this.tok;
-      if (this.isName(t) && this.peek(1).kind === OP && this.peek(1).value === "=") {
+      const t = this.pos;
+      if (this.isName(t) && this.kinds[this.peek(1)] === OP && this.values[this.peek(1)] === "=") {
         this.advance();
         this.advance();
-        kwd_attrs.push(t.value);
+        kwd_attrs.push(this.values[t]);
         kwd_patterns.push(this.parsePattern());
       } else {
         const p = this.parsePattern();
@@ -2328,10 +2392,10 @@ class Parser {
       patterns,
       kwd_attrs,
       kwd_patterns,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.MatchClass;
   }
 
@@ -2340,28 +2404,28 @@ class Parser {
 
   /** `expressions`: one expression, or a tuple of them. */
   parseExpressions(): A.expr {
-    const s = this.tok;
+    const s = this.pos;
     const first = this.parseExpression();
     if (!this.isOp(",")) return first;
     const elts = [first];
     while (this.eatOp(",")) {
-      if (!this.canStartExpression(this.tok)) break;
+      if (!this.canStartExpression(this.pos)) break;
       elts.push(this.parseExpression());
     }
     return {
       _type: "Tuple",
       elts,
       ctx: "Load",
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.Tuple;
   }
 
   /** `star_expressions`: `*a, b, c` or a single (possibly starred) expression. */
   parseStarExpressions(): A.expr {
-    const s = this.tok;
+    const s = this.pos;
     const first = this.parseStarExpression();
     if (!this.isOp(",")) return first;
     const elts = [first];
@@ -2373,10 +2437,10 @@ class Parser {
       _type: "Tuple",
       elts,
       ctx: "Load",
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.Tuple;
   }
 
@@ -2388,10 +2452,10 @@ class Parser {
         _type: "Starred",
         value,
         ctx: "Load",
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.Starred;
     }
     return this.parseExpression();
@@ -2406,10 +2470,10 @@ class Parser {
         _type: "Starred",
         value,
         ctx: "Load",
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.Starred;
     }
     return named ? this.parseNamedExpression() : this.parseExpression();
@@ -2417,59 +2481,63 @@ class Parser {
 
   /** `named_expression`: `NAME := expression` or an expression. */
   parseNamedExpression(): A.expr {
-    const s = this.tok;
-    if (s.kind === NAME && this.isName(s)) {
+    const s = this.pos;
+    if (this.kinds[s] === NAME && this.isName(s)) {
       const next = this.peek(1);
-      if (next.kind === OP && next.value === ":=") {
+      if (this.kinds[next] === OP && this.values[next] === ":=") {
         this.advance();
         this.advance();
         const target = {
           _type: "Name",
-          id: s.value,
+          id: this.values[s],
           ctx: "Store",
-          lineno: s.line,
-          col_offset: s.col,
-          end_lineno: s.endLine,
-          end_col_offset: s.endCol,
+          lineno: this.lines[s],
+          col_offset: this.cols[s],
+          end_lineno: this.endLines[s],
+          end_col_offset: this.endCols[s],
         } as A.Name;
         const value = this.parseExpression();
         return {
           _type: "NamedExpr",
           target,
           value,
-          lineno: s.line,
-          col_offset: s.col,
-          end_lineno: this.last.endLine,
-          end_col_offset: this.last.endCol,
+          lineno: this.lines[s],
+          col_offset: this.cols[s],
+          end_lineno: this.endLines[this.pos - 1],
+          end_col_offset: this.endCols[this.pos - 1],
         } as A.NamedExpr;
       }
     }
     const e = this.parseExpression();
-    if (this.tok.kind === OP) {
-      if (this.tok.value === ":=") {
+    if (this.kinds[this.pos] === OP) {
+      if (this.values[this.pos] === ":=") {
         throw this.errorAtNode(`cannot use assignment expressions with ${exprName(e)}`, e);
       }
-      if (this.tok.value === "=") this.namedExpressionError(s, e);
+      if (this.values[this.pos] === "=") this.namedExpressionError(s, e);
     }
     return e;
   }
 
   /** CPython's `invalid_named_expression` for `name = value` where an expression was expected. */
-  namedExpressionError(s: Token, e: A.expr): void {
+  namedExpressionError(s: TokenIndex, e: A.expr): void {
     const save = this.pos;
     const furthest = this.furthest;
     this.advance();
     const v = this.attempt(this.parseBitOr);
-    const after = this.tok;
+    const after = this.pos;
     this.pos = save;
     this.furthest = furthest;
-    if (v === null || (after.kind === OP && (after.value === "=" || after.value === ":="))) return;
-    if (e._type === "Name" && s.kind === NAME) {
+    if (
+      v === null || (this.kinds[after] === OP && (this.values[after] === "=" || this.values[after] === ":="))
+    ) return;
+    if (e._type === "Name" && this.kinds[s] === NAME) {
       throw this.errorRange("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e, v);
     }
-    const excluded = (s.kind === OP && (s.value === "[" || (s.value === "(" && isTupleOrGenexp(e, s)))) ||
-      (s.kind === NAME && (s.value === "True" || s.value === "None" || s.value === "False"));
-    if (!excluded && isBitwiseOrLevel(e, s)) {
+    const excluded = (this.kinds[s] === OP &&
+      (this.values[s] === "[" || (this.values[s] === "(" && isTupleOrGenexp(this, e, s)))) ||
+      (this.kinds[s] === NAME &&
+        (this.values[s] === "True" || this.values[s] === "None" || this.values[s] === "False"));
+    if (!excluded && isBitwiseOrLevel(this, e, s)) {
       throw this.errorAtNode(`cannot assign to ${exprName(e)} here. Maybe you meant '==' instead of '='?`, e);
     }
   }
@@ -2508,34 +2576,38 @@ class Parser {
 
   /** `expression`: lambda, conditional expression, or disjunction. */
   /** The atom token `s` (a name, number or string followed by a delimiter), or null for a string that needs the general rule. */
-  loneAtom(s: Token): A.expr | null {
-    if (s.kind === STRING) return this.simpleString(s);
+  loneAtom(s: TokenIndex): A.expr | null {
+    if (this.kinds[s] === STRING) return this.simpleString(s);
     this.advance();
-    if (s.kind === NUMBER) return this.parseNumber(s);
+    if (this.kinds[s] === NUMBER) return this.parseNumber(s);
     return {
       _type: "Name",
-      id: s.value,
+      id: this.values[s],
       ctx: "Load",
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: s.endLine,
-      end_col_offset: s.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[s],
+      end_col_offset: this.endCols[s],
     };
   }
 
   parseExpression(): A.expr {
-    const s = this.tok;
-    if (s.kind === NAME && s.value === "lambda") return this.parseLambda();
+    const s = this.pos;
+    if (this.kinds[s] === NAME && this.values[s] === "lambda") return this.parseLambda();
     this.enter();
     const startIndex = this.pos;
     const startLevel = this.level;
-    if ((s.kind === NAME && !KEYWORDS.has(s.value)) || s.kind === NUMBER || s.kind === STRING) {
+    if (
+      (this.kinds[s] === NAME && !KEYWORDS.has(this.values[s])) || this.kinds[s] === NUMBER ||
+      this.kinds[s] === STRING
+    ) {
       // A lone name, number or plain string before a delimiter (`f(a, 1)`, `x = …`, `a[i]`): what
       // the dozen rules below would return, without descending through them.
       const next = this.peek(1);
-      const atom = next.kind === NEWLINE || (next.kind === OP && EXPRESSION_ENDS.has(next.value))
-        ? this.loneAtom(s)
-        : null;
+      const atom =
+        this.kinds[next] === NEWLINE || (this.kinds[next] === OP && EXPRESSION_ENDS.has(this.values[next]))
+          ? this.loneAtom(s)
+          : null;
       if (atom !== null) {
         this.lastDisjStart = startIndex;
         this.lastDisjEnd = this.pos;
@@ -2550,7 +2622,7 @@ class Parser {
     } catch (e) {
       throw this.diagnoseExpression(e, startIndex, startLevel);
     }
-    if (!(this.tok.kind === NAME && this.tok.value === "if")) {
+    if (!(this.kinds[this.pos] === NAME && this.values[this.pos] === "if")) {
       this.lastDisjStart = startIndex;
       this.lastDisjEnd = this.pos;
       this.lastDisj = body;
@@ -2587,10 +2659,10 @@ class Parser {
       test,
       body,
       orelse,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.IfExp;
   }
 
@@ -2605,10 +2677,10 @@ class Parser {
       _type: "Lambda",
       args,
       body,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.Lambda;
   }
 
@@ -2619,10 +2691,10 @@ class Parser {
       return {
         _type: "YieldFrom",
         value,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.YieldFrom;
     }
     let value: A.expr | null = null;
@@ -2630,15 +2702,15 @@ class Parser {
     return {
       _type: "Yield",
       value,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.Yield;
   }
 
   parseDisjunction(): A.expr {
-    const s = this.tok;
+    const s = this.pos;
     const first = this.parseConjunction();
     if (!this.isKw("or")) return first;
     return this.boolOpRest(s, first, "or", "Or", this.parseConjunction);
@@ -2649,7 +2721,7 @@ class Parser {
    * (a failed one, while diagnosing, leaves the keyword unconsumed) and the BoolOp node.
    */
   boolOpRest(
-    s: Token,
+    s: TokenIndex,
     first: A.expr,
     kw: "or" | "and",
     op: "Or" | "And",
@@ -2671,23 +2743,23 @@ class Parser {
       _type: "BoolOp",
       op,
       values,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.BoolOp;
   }
 
   parseConjunction(): A.expr {
-    const s = this.tok;
+    const s = this.pos;
     const first = this.parseInversion();
     if (!this.isKw("and")) return first;
     return this.boolOpRest(s, first, "and", "And", this.parseInversion);
   }
 
   parseInversion(): A.expr {
-    const s = this.tok;
-    if (s.kind === NAME && s.value === "not") {
+    const s = this.pos;
+    if (this.kinds[s] === NAME && this.values[s] === "not") {
       this.advance();
       this.enter();
       const operand = this.parseInversion();
@@ -2696,10 +2768,10 @@ class Parser {
         _type: "UnaryOp",
         op: "Not",
         operand,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.UnaryOp;
     }
     return this.parseComparison();
@@ -2707,28 +2779,28 @@ class Parser {
 
   /** The comparison operator at the cursor, consumed, or null. */
   compareOp(): A.cmpop | null {
-    const t = this.tok;
-    if (t.kind === OP) {
-      const op = COMPARE_OPS[t.value];
+    const t = this.pos;
+    if (this.kinds[t] === OP) {
+      const op = COMPARE_OPS[this.values[t]];
       if (op !== undefined) {
         this.advance();
         return op;
       }
       return null;
     }
-    if (t.kind !== NAME) return null;
-    if (t.value === "in") {
+    if (this.kinds[t] !== NAME) return null;
+    if (this.values[t] === "in") {
       this.advance();
       return "In";
     }
-    if (t.value === "is") {
+    if (this.values[t] === "is") {
       this.advance();
       if (this.eatKw("not")) return "IsNot";
       return "Is";
     }
-    if (t.value === "not") {
+    if (this.values[t] === "not") {
       const n = this.peek(1);
-      if (n.kind === NAME && n.value === "in") {
+      if (this.kinds[n] === NAME && this.values[n] === "in") {
         this.advance();
         this.advance();
         return "NotIn";
@@ -2738,7 +2810,7 @@ class Parser {
   }
 
   parseComparison(): A.expr {
-    const s = this.tok;
+    const s = this.pos;
     const left = this.parseBitOr();
     let opPos = this.pos;
     let op = this.compareOp();
@@ -2762,10 +2834,10 @@ class Parser {
       left,
       ops,
       comparators,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.Compare;
   }
 
@@ -2779,12 +2851,12 @@ class Parser {
    * grammar level; left-associative, and each BinOp starts at its left operand's first token.
    */
   parseBinary(minPrecedence: number): A.expr {
-    const s = this.tok;
+    const s = this.pos;
     let left = this.parseFactor();
     for (;;) {
-      const t = this.tok;
-      if (t.kind !== OP) return left;
-      const entry = BINARY_OPS.get(t.value);
+      const t = this.pos;
+      if (this.kinds[t] !== OP) return left;
+      const entry = BINARY_OPS.get(this.values[t]);
       if (entry === undefined || entry.precedence < minPrecedence) return left;
       const opPos = this.pos;
       this.advance();
@@ -2799,22 +2871,22 @@ class Parser {
         left,
         op: entry.op,
         right,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.BinOp;
     }
   }
 
   parseFactor(): A.expr {
-    const s = this.tok;
-    if (s.kind === OP) {
-      const op: A.unaryop | null = s.value === "-"
+    const s = this.pos;
+    if (this.kinds[s] === OP) {
+      const op: A.unaryop | null = this.values[s] === "-"
         ? "USub"
-        : s.value === "+"
+        : this.values[s] === "+"
         ? "UAdd"
-        : s.value === "~"
+        : this.values[s] === "~"
         ? "Invert"
         : null;
       if (op !== null) {
@@ -2826,10 +2898,10 @@ class Parser {
           _type: "UnaryOp",
           op,
           operand,
-          lineno: s.line,
-          col_offset: s.col,
-          end_lineno: this.last.endLine,
-          end_col_offset: this.last.endCol,
+          lineno: this.lines[s],
+          col_offset: this.cols[s],
+          end_lineno: this.endLines[this.pos - 1],
+          end_col_offset: this.endCols[this.pos - 1],
         } as A.UnaryOp;
       }
     }
@@ -2837,18 +2909,18 @@ class Parser {
   }
 
   parsePower(): A.expr {
-    const s = this.tok;
+    const s = this.pos;
     let left: A.expr;
-    if (s.kind === NAME && s.value === "await") {
+    if (this.kinds[s] === NAME && this.values[s] === "await") {
       this.advance();
       const value = this.parsePrimary();
       left = {
         _type: "Await",
         value,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.Await;
     } else {
       left = this.parsePrimary();
@@ -2863,10 +2935,10 @@ class Parser {
         left,
         op: "Pow",
         right,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.BinOp;
     }
     return left;
@@ -2874,11 +2946,13 @@ class Parser {
 
   /** `primary`: an atom followed by `.name`, calls and subscripts. */
   parsePrimary(): A.expr {
-    const s = this.tok;
+    const s = this.pos;
     let e = this.parseAtom();
     for (;;) {
-      const t = this.tok;
-      if (t.kind !== OP || (t.value !== "." && t.value !== "(" && t.value !== "[")) return e;
+      const t = this.pos;
+      if (
+        this.kinds[t] !== OP || (this.values[t] !== "." && this.values[t] !== "(" && this.values[t] !== "[")
+      ) return e;
       const next = this.retreat > 0 ? this.attempt(this.parseTrailer, e, s, t) : this.parseTrailer(e, s, t);
       if (next === null) return e;
       e = next;
@@ -2886,23 +2960,23 @@ class Parser {
   }
 
   /** One `.name`, call or subscript after `e` (which started at `s`); `t` is its first token. */
-  parseTrailer(e: A.expr, s: Token, t: Token): A.expr {
+  parseTrailer(e: A.expr, s: TokenIndex, t: TokenIndex): A.expr {
     this.advance();
-    if (t.value === ".") {
-      const attr = this.expectName().value;
+    if (this.values[t] === ".") {
+      const attr = this.values[this.expectName()];
       return {
         _type: "Attribute",
         value: e,
         attr,
         ctx: "Load",
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.Attribute;
     }
     this.level++;
-    if (t.value === "(") {
+    if (this.values[t] === "(") {
       const [args, keywords] = this.parseCallArguments(true);
       this.expectOp(")");
       this.level--;
@@ -2916,10 +2990,10 @@ class Parser {
         func: e,
         args,
         keywords,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.Call;
     }
     const slice = this.parseSlices();
@@ -2930,15 +3004,15 @@ class Parser {
       value: e,
       slice,
       ctx: "Load",
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.Subscript;
   }
 
   parseSlices(): A.expr {
-    const s = this.tok;
+    const s = this.pos;
     const first = this.parseSlice();
     if (!this.isOp(",")) {
       if (first._type !== "Starred") return first;
@@ -2946,10 +3020,10 @@ class Parser {
         _type: "Tuple",
         elts: [first],
         ctx: "Load",
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.Tuple;
     }
     const elts = [first];
@@ -2961,15 +3035,15 @@ class Parser {
       _type: "Tuple",
       elts,
       ctx: "Load",
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.Tuple;
   }
 
   parseSlice(): A.expr {
-    const s = this.tok;
+    const s = this.pos;
     if (this.isOp("*")) {
       this.advance();
       const value = this.parseBitOr();
@@ -2977,10 +3051,10 @@ class Parser {
         _type: "Starred",
         value,
         ctx: "Load",
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.Starred;
     }
     let lower: A.expr | null = null;
@@ -2992,19 +3066,19 @@ class Parser {
     this.advance();
     let upper: A.expr | null = null;
     let step: A.expr | null = null;
-    if (this.canStartExpression(this.tok)) upper = this.parseExpression();
+    if (this.canStartExpression(this.pos)) upper = this.parseExpression();
     if (this.eatOp(":")) {
-      if (this.canStartExpression(this.tok)) step = this.parseExpression();
+      if (this.canStartExpression(this.pos)) step = this.parseExpression();
     }
     return {
       _type: "Slice",
       lower,
       upper,
       step,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.Slice;
   }
 
@@ -3017,18 +3091,18 @@ class Parser {
     /** CPython reports a positional argument after keywords once the whole list has been read. */
     let misplaced: string | null = null;
     while (!this.isOp(")")) {
-      const t = this.tok;
-      if (t.kind === OP && t.value === "*") {
+      const t = this.pos;
+      if (this.kinds[t] === OP && this.values[t] === "*") {
         this.advance();
         const value = this.parseExpression();
         const starred = {
           _type: "Starred",
           value,
           ctx: "Load",
-          lineno: t.line,
-          col_offset: t.col,
-          end_lineno: this.last.endLine,
-          end_col_offset: this.last.endCol,
+          lineno: this.lines[t],
+          col_offset: this.cols[t],
+          end_lineno: this.endLines[this.pos - 1],
+          end_col_offset: this.endCols[this.pos - 1],
         } as A.Starred;
         if (this.isKw("for") || this.isKw("async")) {
           throw this.errorAtNode("iterable unpacking cannot be used in comprehension", starred);
@@ -3037,7 +3111,7 @@ class Parser {
           throw this.errorAtToken("iterable argument unpacking follows keyword argument unpacking", t);
         }
         args.push(starred);
-      } else if (t.kind === OP && t.value === "**") {
+      } else if (this.kinds[t] === OP && this.values[t] === "**") {
         this.advance();
         const value = this.parseExpression();
         keywords.push(
@@ -3045,43 +3119,51 @@ class Parser {
             _type: "keyword",
             arg: null,
             value,
-            lineno: t.line,
-            col_offset: t.col,
-            end_lineno: this.last.endLine,
-            end_col_offset: this.last.endCol,
+            lineno: this.lines[t],
+            col_offset: this.cols[t],
+            end_lineno: this.endLines[this.pos - 1],
+            end_col_offset: this.endCols[this.pos - 1],
           } as A.keyword,
         );
         seenDoubleStar = true;
       } else if (
-        t.kind === NAME &&
-        (this.isName(t) || t.value === "True" || t.value === "False" || t.value === "None") &&
-        this.peek(1).kind === OP && this.peek(1).value === "="
+        this.kinds[t] === NAME &&
+        (this.isName(t) || this.values[t] === "True" || this.values[t] === "False" ||
+          this.values[t] === "None") &&
+        this.kinds[this.peek(1)] === OP && this.values[this.peek(1)] === "="
       ) {
         const eq = this.peek(1);
-        if (t.value === "True" || t.value === "False" || t.value === "None") {
-          throw this.error(`cannot assign to ${t.value}`, t.line, t.col, eq.endLine, eq.endCol);
+        if (this.values[t] === "True" || this.values[t] === "False" || this.values[t] === "None") {
+          throw this.error(
+            `cannot assign to ${this.values[t]}`,
+            this.lines[t],
+            this.cols[t],
+            this.endLines[eq],
+            this.endCols[eq],
+          );
         }
-        if (KEYWORDS.has(t.value)) this.fail();
+        if (KEYWORDS.has(this.values[t])) this.fail();
         this.advance();
         this.advance();
         const value = this.parseExpression();
         keywords.push(
           {
             _type: "keyword",
-            arg: t.value,
+            arg: this.values[t],
             value,
-            lineno: t.line,
-            col_offset: t.col,
-            end_lineno: this.last.endLine,
-            end_col_offset: this.last.endCol,
+            lineno: this.lines[t],
+            col_offset: this.cols[t],
+            end_lineno: this.endLines[this.pos - 1],
+            end_col_offset: this.endCols[this.pos - 1],
           } as A.keyword,
         );
         seenKeyword = true;
       } else {
-        const walrus = this.isName(t) && this.peek(1).kind === OP && this.peek(1).value === ":=";
+        const walrus = this.isName(t) && this.kinds[this.peek(1)] === OP &&
+          this.values[this.peek(1)] === ":=";
         let e = walrus ? this.parseNamedExpression() : this.parseExpression();
         if (this.isKw("for") || this.isKw("async")) {
-          const forTok = this.tok;
+          const forTok = this.pos;
           const generators = this.parseComprehensionClauses();
           const sole = args.length === 0 && keywords.length === 0 && this.isOp(")");
           if (sole && !isCall) throw this.errorAtToken("invalid syntax", forTok);
@@ -3101,13 +3183,13 @@ class Parser {
             end_col_offset: 0,
           };
         } else if (this.isOp("=")) {
-          const eq = this.tok;
+          const eq = this.pos;
           throw this.error(
             'expression cannot contain assignment, perhaps you meant "=="?',
             e.lineno,
             e.col_offset,
-            eq.endLine,
-            eq.endCol,
+            this.endLines[eq],
+            this.endCols[eq],
           );
         } else if (this.isOp(":=")) {
           throw this.errorAtNode(`cannot use assignment expressions with ${exprName(e)}`, e);
@@ -3122,7 +3204,7 @@ class Parser {
       if (!this.eatOp(",")) break;
     }
     if (!this.isOp(")")) this.fail();
-    if (misplaced !== null) throw this.errorAtToken(misplaced, this.tok);
+    if (misplaced !== null) throw this.errorAtToken(misplaced, this.pos);
     return [args, keywords];
   }
 
@@ -3130,20 +3212,20 @@ class Parser {
   // Atoms
 
   parseAtom(): A.expr {
-    const t = this.tok;
-    switch (t.kind) {
+    const t = this.pos;
+    switch (this.kinds[t]) {
       case NAME:
-        switch (t.value) {
+        switch (this.values[t]) {
           case "None":
             this.advance();
             return {
               _type: "Constant",
               value: null,
               kind: null,
-              lineno: t.line,
-              col_offset: t.col,
-              end_lineno: this.last.endLine,
-              end_col_offset: this.last.endCol,
+              lineno: this.lines[t],
+              col_offset: this.cols[t],
+              end_lineno: this.endLines[this.pos - 1],
+              end_col_offset: this.endCols[this.pos - 1],
             } as A.Constant;
           case "True":
             this.advance();
@@ -3151,10 +3233,10 @@ class Parser {
               _type: "Constant",
               value: true,
               kind: null,
-              lineno: t.line,
-              col_offset: t.col,
-              end_lineno: this.last.endLine,
-              end_col_offset: this.last.endCol,
+              lineno: this.lines[t],
+              col_offset: this.cols[t],
+              end_lineno: this.endLines[this.pos - 1],
+              end_col_offset: this.endCols[this.pos - 1],
             } as A.Constant;
           case "False":
             this.advance();
@@ -3162,22 +3244,22 @@ class Parser {
               _type: "Constant",
               value: false,
               kind: null,
-              lineno: t.line,
-              col_offset: t.col,
-              end_lineno: this.last.endLine,
-              end_col_offset: this.last.endCol,
+              lineno: this.lines[t],
+              col_offset: this.cols[t],
+              end_lineno: this.endLines[this.pos - 1],
+              end_col_offset: this.endCols[this.pos - 1],
             } as A.Constant;
         }
-        if (KEYWORDS.has(t.value)) this.fail();
+        if (KEYWORDS.has(this.values[t])) this.fail();
         this.advance();
         return {
           _type: "Name",
-          id: t.value,
+          id: this.values[t],
           ctx: "Load",
-          lineno: t.line,
-          col_offset: t.col,
-          end_lineno: t.endLine,
-          end_col_offset: t.endCol,
+          lineno: this.lines[t],
+          col_offset: this.cols[t],
+          end_lineno: this.endLines[t],
+          end_col_offset: this.endCols[t],
         };
       case NUMBER:
         this.advance();
@@ -3186,7 +3268,7 @@ class Parser {
       case FSTRING_START:
         return this.parseStrings();
       case OP:
-        switch (t.value) {
+        switch (this.values[t]) {
           case "(":
             return this.parseParenthesized();
           case "[":
@@ -3201,21 +3283,21 @@ class Parser {
     this.fail();
   }
 
-  parseNumber(t: Token): A.Constant {
-    const small = smallDecimal(t.value);
+  parseNumber(t: TokenIndex): A.Constant {
+    const small = smallDecimal(this.values[t]);
     if (small >= 0) {
       // Most literals are short decimal ints: share their bigints rather than parse each one.
       return {
         _type: "Constant",
         value: small < SMALL_INTS.length ? SMALL_INTS[small] : BigInt(small),
         kind: null,
-        lineno: t.line,
-        col_offset: t.col,
-        end_lineno: t.endLine,
-        end_col_offset: t.endCol,
+        lineno: this.lines[t],
+        col_offset: this.cols[t],
+        end_lineno: this.endLines[t],
+        end_col_offset: this.endCols[t],
       };
     }
-    const text = t.value.includes("_") ? t.value.replace(/_/g, "") : t.value;
+    const text = this.values[t].includes("_") ? this.values[t].replace(/_/g, "") : this.values[t];
     let value: A.ConstantValue;
     const c1 = text.charCodeAt(1);
     const last = text.charCodeAt(text.length - 1);
@@ -3235,10 +3317,10 @@ class Parser {
       _type: "Constant",
       value,
       kind: null,
-      lineno: t.line,
-      col_offset: t.col,
-      end_lineno: t.endLine,
-      end_col_offset: t.endCol,
+      lineno: this.lines[t],
+      col_offset: this.cols[t],
+      end_lineno: this.endLines[t],
+      end_col_offset: this.endCols[t],
     };
   }
 
@@ -3253,10 +3335,10 @@ class Parser {
         _type: "Tuple",
         elts: [],
         ctx: "Load",
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.Tuple;
     }
     if (this.isKw("yield")) {
@@ -3271,8 +3353,8 @@ class Parser {
       if (this.isOp(")")) {
         throw this.error(
           "cannot use double starred expression here",
-          d.line,
-          d.col,
+          this.lines[d],
+          this.cols[d],
           v.end_lineno,
           v.end_col_offset,
         );
@@ -3291,10 +3373,10 @@ class Parser {
         _type: "GeneratorExp",
         elt: first,
         generators,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.GeneratorExp;
     }
     if (this.isOp(",")) {
@@ -3309,10 +3391,10 @@ class Parser {
         _type: "Tuple",
         elts,
         ctx: "Load",
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.Tuple;
     }
     if (!this.isOp(")")) this.fail();
@@ -3332,10 +3414,10 @@ class Parser {
         _type: "List",
         elts: [],
         ctx: "Load",
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.List;
     }
     const first = this.parseStarNamedExpression(true);
@@ -3350,10 +3432,10 @@ class Parser {
         _type: "ListComp",
         elt: first,
         generators,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.ListComp;
     }
     const elts = [first];
@@ -3363,10 +3445,10 @@ class Parser {
       _type: "List",
       elts,
       ctx: "Load",
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.List;
   }
 
@@ -3377,7 +3459,7 @@ class Parser {
       elts.push(this.parseStarNamedExpression(true));
     }
     if (this.isKw("for") || this.isKw("async")) {
-      const comma = this.last;
+      const comma = this.pos - 1;
       const a = elts[0];
       const b = elts.length > 1 ? elts[elts.length - 1] : null;
       if (b === null) {
@@ -3385,8 +3467,8 @@ class Parser {
           "did you forget parentheses around the comprehension target?",
           a.lineno,
           a.col_offset,
-          comma.endLine,
-          comma.endCol,
+          this.endLines[comma],
+          this.endCols[comma],
         );
       }
       throw this.errorRange("did you forget parentheses around the comprehension target?", a, b);
@@ -3405,10 +3487,10 @@ class Parser {
         _type: "Dict",
         keys: [],
         values: [],
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.Dict;
     }
     if (this.isOp("**")) return this.parseDictRest(s, null, null);
@@ -3416,19 +3498,19 @@ class Parser {
     if (this.isOp(":") && first._type !== "Starred") {
       this.advance();
       if (this.isOp("*")) {
-        const star = this.tok;
+        const star = this.pos;
         this.advance();
         const v = this.parseBitOr();
         throw this.error(
           "cannot use a starred expression in a dictionary value",
-          star.line,
-          star.col,
+          this.lines[star],
+          this.cols[star],
           v.end_lineno,
           v.end_col_offset,
         );
       }
       if (this.isOp("}") || this.isOp(",")) {
-        throw this.errorAtToken("expression expected after dictionary key and ':'", this.last);
+        throw this.errorAtToken("expression expected after dictionary key and ':'", this.pos - 1);
       }
       const value = this.parseExpression();
       if (this.isKw("for") || this.isKw("async")) {
@@ -3440,10 +3522,10 @@ class Parser {
           key: first,
           value,
           generators,
-          lineno: s.line,
-          col_offset: s.col,
-          end_lineno: this.last.endLine,
-          end_col_offset: this.last.endCol,
+          lineno: this.lines[s],
+          col_offset: this.cols[s],
+          end_lineno: this.endLines[this.pos - 1],
+          end_col_offset: this.endCols[this.pos - 1],
         } as A.DictComp;
       }
       return this.parseDictRest(s, first, value);
@@ -3459,10 +3541,10 @@ class Parser {
         _type: "SetComp",
         elt: first,
         generators,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: this.last.endLine,
-        end_col_offset: this.last.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
       } as A.SetComp;
     }
     const elts = [first];
@@ -3471,14 +3553,14 @@ class Parser {
     return {
       _type: "Set",
       elts,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.Set;
   }
 
-  parseDictRest(s: Token, key: A.expr | null, value: A.expr | null): A.Dict {
+  parseDictRest(s: TokenIndex, key: A.expr | null, value: A.expr | null): A.Dict {
     const keys: (A.expr | null)[] = [];
     const values: A.expr[] = [];
     if (value !== null) {
@@ -3491,10 +3573,10 @@ class Parser {
           _type: "Dict",
           keys,
           values,
-          lineno: s.line,
-          col_offset: s.col,
-          end_lineno: this.last.endLine,
-          end_col_offset: this.last.endCol,
+          lineno: this.lines[s],
+          col_offset: this.cols[s],
+          end_lineno: this.endLines[this.pos - 1],
+          end_col_offset: this.endCols[this.pos - 1],
         } as A.Dict;
       }
     }
@@ -3520,7 +3602,7 @@ class Parser {
         }
         this.advance();
         if (this.isOp("}") || this.isOp(",")) {
-          throw this.errorAtToken("expression expected after dictionary key and ':'", this.last);
+          throw this.errorAtToken("expression expected after dictionary key and ':'", this.pos - 1);
         }
         keys.push(k);
         values.push(this.parseExpression());
@@ -3533,10 +3615,10 @@ class Parser {
       _type: "Dict",
       keys,
       values,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: this.last.endLine,
-      end_col_offset: this.last.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[this.pos - 1],
+      end_col_offset: this.endCols[this.pos - 1],
     } as A.Dict;
   }
 
@@ -3544,7 +3626,8 @@ class Parser {
   parseComprehensionClauses(): A.comprehension[] {
     const generators: A.comprehension[] = [];
     while (
-      this.isKw("for") || (this.isKw("async") && this.peek(1).kind === NAME && this.peek(1).value === "for")
+      this.isKw("for") ||
+      (this.isKw("async") && this.kinds[this.peek(1)] === NAME && this.values[this.peek(1)] === "for")
     ) {
       const is_async = this.isKw("async") ? 1 : 0;
       if (is_async) this.advance();
@@ -3565,17 +3648,17 @@ class Parser {
 
   /** One or more adjacent string literals: a Constant, or a JoinedStr when f-strings are involved. */
   parseStrings(): A.expr {
-    const s = this.tok;
+    const s = this.pos;
     const simple = this.simpleString(s);
     if (simple !== null) return simple;
     const parts: (string | A.FormattedValue)[] = [];
     let bytes: Uint8Array[] | null = null;
     let sawStr = false;
     let sawFString = false;
-    const kind = s.kind === STRING && s.value[0] === "u" ? "u" : null;
+    const kind = this.kinds[s] === STRING && this.values[s][0] === "u" ? "u" : null;
     for (;;) {
-      const t = this.tok;
-      if (t.kind === STRING) {
+      const t = this.pos;
+      if (this.kinds[t] === STRING) {
         this.advance();
         const d = this.decode(t);
         if (d.bytes) {
@@ -3585,16 +3668,16 @@ class Parser {
           sawStr = true;
           parts.push(d.value);
         }
-      } else if (t.kind === FSTRING_START) {
+      } else if (this.kinds[t] === FSTRING_START) {
         sawStr = true;
         sawFString = true;
         this.parseFString(parts);
       } else break;
     }
-    const e = this.last;
+    const e = this.pos - 1;
     if (sawFString && this.braceError !== null) this.checkBrace(s, e);
     if (bytes !== null && sawStr) {
-      throw this.errorAtToken("cannot mix bytes and nonbytes literals", this.tok);
+      throw this.errorAtToken("cannot mix bytes and nonbytes literals", this.pos);
     }
     if (bytes !== null) {
       let n = 0;
@@ -3616,10 +3699,10 @@ class Parser {
         _type: "Constant",
         value: parts.join(""),
         kind,
-        lineno: s.line,
-        col_offset: s.col,
-        end_lineno: e.endLine,
-        end_col_offset: e.endCol,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: this.endLines[e],
+        end_col_offset: this.endCols[e],
       } as A.Constant;
     }
     return this.joined(parts, s, e, kind);
@@ -3629,16 +3712,16 @@ class Parser {
    * The common case without the general machinery: one unprefixed, single-quoted literal with no
    * backslash, alone (no implicit concatenation); null otherwise.
    */
-  simpleString(t: Token): A.Constant | null {
-    if (t.kind !== STRING) return null;
-    const raw = t.value;
+  simpleString(t: TokenIndex): A.Constant | null {
+    if (this.kinds[t] !== STRING) return null;
+    const raw = this.values[t];
     const q = raw.charCodeAt(0);
     if (
       (q !== 0x27 && q !== 0x22) || (raw.length >= 6 && raw.charCodeAt(1) === q && raw.charCodeAt(2) === q)
     ) {
       return null;
     }
-    const next = this.peek(1).kind;
+    const next = this.kinds[this.peek(1)];
     if (next === STRING || next === FSTRING_START) return null;
     if (raw.includes("\\")) return null;
     this.advance();
@@ -3646,10 +3729,10 @@ class Parser {
       _type: "Constant",
       value: raw.slice(1, -1),
       kind: null,
-      lineno: t.line,
-      col_offset: t.col,
-      end_lineno: t.endLine,
-      end_col_offset: t.endCol,
+      lineno: this.lines[t],
+      col_offset: this.cols[t],
+      end_lineno: this.endLines[t],
+      end_col_offset: this.endCols[t],
     } as A.Constant;
   }
 
@@ -3657,16 +3740,21 @@ class Parser {
    * A single `}` between tokens `s` and `e` is reported at the next token, as CPython 3.11's parser
    * does (its NEWLINE token has no width).
    */
-  checkBrace(s: Token, e: Token): void {
+  checkBrace(s: TokenIndex, e: TokenIndex): void {
     const at = this.braceError!.at;
-    if (at < s.start || at >= e.end) return;
-    const t = this.tok;
-    const endCol = t.kind === NEWLINE ? t.col : t.endCol;
-    throw this.error(this.braceError!.error.msg, t.line, t.col, t.endLine, endCol);
+    if (at < this.starts[s] || at >= this.ends[e]) return;
+    const t = this.pos;
+    const endCol = this.kinds[t] === NEWLINE ? this.cols[t] : this.endCols[t];
+    throw this.error(this.braceError!.error.msg, this.lines[t], this.cols[t], this.endLines[t], endCol);
   }
 
   /** Merges adjacent text parts and builds a JoinedStr; 3.11 gives every part the whole literal's span. */
-  joined(parts: (string | A.FormattedValue)[], s: Token, e: Token, kind: string | null): A.JoinedStr {
+  joined(
+    parts: (string | A.FormattedValue)[],
+    s: TokenIndex,
+    e: TokenIndex,
+    kind: string | null,
+  ): A.JoinedStr {
     const values: A.expr[] = [];
     let text = "";
     for (const p of parts) {
@@ -3680,10 +3768,10 @@ class Parser {
             _type: "Constant",
             value: text,
             kind,
-            lineno: s.line,
-            col_offset: s.col,
-            end_lineno: e.endLine,
-            end_col_offset: e.endCol,
+            lineno: this.lines[s],
+            col_offset: this.cols[s],
+            end_lineno: this.endLines[e],
+            end_col_offset: this.endCols[e],
           } as A.Constant,
         );
         text = "";
@@ -3698,25 +3786,25 @@ class Parser {
           _type: "Constant",
           value: text,
           kind,
-          lineno: s.line,
-          col_offset: s.col,
-          end_lineno: e.endLine,
-          end_col_offset: e.endCol,
+          lineno: this.lines[s],
+          col_offset: this.cols[s],
+          end_lineno: this.endLines[e],
+          end_col_offset: this.endCols[e],
         } as A.Constant,
       );
     }
     return {
       _type: "JoinedStr",
       values,
-      lineno: s.line,
-      col_offset: s.col,
-      end_lineno: e.endLine,
-      end_col_offset: e.endCol,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: this.endLines[e],
+      end_col_offset: this.endCols[e],
     } as A.JoinedStr;
   }
 
   /** 3.11 gives a format spec (and a spec of only text, its text) the span of its own f-string token… */
-  relocateSpec(spec: A.JoinedStr, s: Token, e: Token): void {
+  relocateSpec(spec: A.JoinedStr, s: TokenIndex, e: TokenIndex): void {
     this.loc(spec, s, e);
     for (const v of spec.values) {
       if (v._type === "FormattedValue" && v.format_spec !== null) {
@@ -3728,7 +3816,7 @@ class Parser {
   }
 
   /** …and the parts of a spec with replacement fields the span of the whole concatenated literal. */
-  relocateSpecValues(spec: A.JoinedStr, s: Token, e: Token): void {
+  relocateSpecValues(spec: A.JoinedStr, s: TokenIndex, e: TokenIndex): void {
     if (!spec.values.some((v) => v._type === "FormattedValue")) return;
     for (const v of spec.values) {
       this.loc(v, s, e);
@@ -3745,36 +3833,34 @@ class Parser {
   fstringError(msg: string): PySyntaxError {
     let depth = this.fstringDepth;
     let i = this.pos;
-    const toks = this.tokens;
-    for (; i < toks.length - 1 && depth > 0; i++) {
-      if (toks[i].kind === FSTRING_START) depth++;
-      else if (toks[i].kind === FSTRING_END) depth--;
+    for (; i < this.count - 1 && depth > 0; i++) {
+      if (this.kinds[i] === FSTRING_START) depth++;
+      else if (this.kinds[i] === FSTRING_END) depth--;
     }
-    while (i < toks.length - 1 && (toks[i].kind === STRING || toks[i].kind === FSTRING_START)) {
-      if (toks[i].kind === STRING) {
+    while (i < this.count - 1 && (this.kinds[i] === STRING || this.kinds[i] === FSTRING_START)) {
+      if (this.kinds[i] === STRING) {
         i++;
         continue;
       }
       depth = 0;
       do {
-        if (toks[i].kind === FSTRING_START) depth++;
-        else if (toks[i].kind === FSTRING_END) depth--;
+        if (this.kinds[i] === FSTRING_START) depth++;
+        else if (this.kinds[i] === FSTRING_END) depth--;
         i++;
-      } while (i < toks.length - 1 && depth > 0);
+      } while (i < this.count - 1 && depth > 0);
     }
-    return this.errorAtToken(msg, toks[i]);
+    return this.errorAtToken(msg, i);
   }
 
   /** Whether tokens[first] is a '(' whose matching ')' is tokens[last]. */
   enclosedInParentheses(first: number, last: number): boolean {
-    const toks = this.tokens;
-    if (!(toks[first].kind === OP && toks[first].value === "(")) return false;
+    if (!(this.kinds[first] === OP && this.values[first] === "(")) return false;
     let depth = 0;
     for (let i = first; i <= last; i++) {
-      const t = toks[i];
-      if (t.kind !== OP) continue;
-      if (t.value === "(" || t.value === "[" || t.value === "{") depth++;
-      else if (t.value === ")" || t.value === "]" || t.value === "}") {
+      if (this.kinds[i] !== OP) continue;
+      const v = this.values[i];
+      if (v === "(" || v === "[" || v === "{") depth++;
+      else if (v === ")" || v === "]" || v === "}") {
         if (--depth === 0) return i === last;
       }
     }
@@ -3786,31 +3872,36 @@ class Parser {
    * text put in parentheses, so the message says "f-string: ", the text shown is "(expression)"
    * and, on the field's first line, offsets count from that parenthesis.
    */
-  fieldError(e: PySyntaxError, open: Token): PySyntaxError {
+  fieldError(e: PySyntaxError, open: TokenIndex): PySyntaxError {
     if (e.msg.startsWith("f-string")) return e;
     // 3.11 found the expression's end before parsing it: the first '!', ':', '=' or '}' outside brackets.
-    const toks = this.tokens;
-    let i = this.indexOfToken(open) + 1;
-    for (let depth = 0; i < toks.length - 1; i++) {
-      const t = toks[i];
-      if (t.kind === FSTRING_END || t.kind === NEWLINE || t.kind === ENDMARKER) break;
-      if (t.kind !== OP) continue;
-      if (t.value === "(" || t.value === "[" || t.value === "{") depth++;
-      else if (t.value === ")" || t.value === "]" || (t.value === "}" && depth > 0)) depth--;
-      else if (depth === 0 && (t.value === "!" || t.value === ":" || t.value === "=" || t.value === "}")) {
+    let i = open + 1;
+    for (let depth = 0; i < this.count - 1; i++) {
+      const kind = this.kinds[i];
+      if (kind === FSTRING_END || kind === NEWLINE || kind === ENDMARKER) break;
+      if (kind !== OP) continue;
+      const v = this.values[i];
+      if (v === "(" || v === "[" || v === "{") depth++;
+      else if (v === ")" || v === "]" || (v === "}" && depth > 0)) depth--;
+      else if (depth === 0 && (v === "!" || v === ":" || v === "=" || v === "}")) {
         break;
       }
     }
-    const end = toks[i];
-    const lines = ("(" + this.source.slice(open.end, end.start) + ")").split(/\r\n|\r|\n/);
-    const openOffset = this.charOffset(open.line, open.col);
+    const end = i;
+    const lines = ("(" + this.source.slice(this.ends[open], this.starts[end]) + ")").split(/\r\n|\r|\n/);
+    const openOffset = this.charOffset(this.lines[open], this.cols[open]);
     const shift = (line: number, offset: number) =>
-      line === open.line && offset > 0 ? offset - openOffset + 1 : offset;
+      line === this.lines[open] && offset > 0 ? offset - openOffset + 1 : offset;
     let [line, offset, endLine, endOffset] = [e.lineno, e.offset, e.endLineno, e.endOffset];
-    const endOffsetInSource = this.charOffset(end.line, end.col);
-    if (line > end.line || (line === end.line && offset > endOffsetInSource)) {
+    const endOffsetInSource = this.charOffset(this.lines[end], this.cols[end]);
+    if (line > this.lines[end] || (line === this.lines[end] && offset > endOffsetInSource)) {
       // Past the text 3.11 took for the expression: it failed at the closing parenthesis.
-      [line, offset, endLine, endOffset] = [end.line, endOffsetInSource, end.line, endOffsetInSource + 1];
+      [line, offset, endLine, endOffset] = [
+        this.lines[end],
+        endOffsetInSource,
+        this.lines[end],
+        endOffsetInSource + 1,
+      ];
     }
     return new PySyntaxError(
       e.kind,
@@ -3818,7 +3909,7 @@ class Parser {
       e.filename,
       line,
       shift(line, offset),
-      lines[line - open.line] ?? e.text,
+      lines[line - this.lines[open]] ?? e.text,
       endLine,
       shift(endLine, endOffset),
     );
@@ -3830,13 +3921,13 @@ class Parser {
     const firstPart = parts.length;
     this.fstringDepth++;
     for (;;) {
-      const t = this.tok;
-      if (t.kind === FSTRING_MIDDLE) {
+      const t = this.pos;
+      if (this.kinds[t] === FSTRING_MIDDLE) {
         this.advance();
-        parts.push(t.value);
-      } else if (t.kind === OP && t.value === "{") {
+        parts.push(this.values[t]);
+      } else if (this.kinds[t] === OP && this.values[t] === "{") {
         parts.push(this.parseReplacementField(parts));
-      } else if (t.kind === FSTRING_END) {
+      } else if (this.kinds[t] === FSTRING_END) {
         this.advance();
         this.fstringDepth--;
         // 3.11 gives a format spec the span of its own f-string token, not of the concatenation.
@@ -3858,7 +3949,7 @@ class Parser {
     this.level++;
     if (this.isOp("}")) throw this.fstringError("f-string: empty expression not allowed");
     if (this.isOp("!") || this.isOp(":") || this.isOp("=")) {
-      throw this.fstringError(`f-string: expression required before '${this.tok.value}'`);
+      throw this.fstringError(`f-string: expression required before '${this.values[this.pos]}'`);
     }
     const exprStart = this.pos;
     let value: A.expr;
@@ -3870,16 +3961,17 @@ class Parser {
     }
     if (value._type === "Tuple" && !this.enclosedInParentheses(exprStart, this.pos - 1)) {
       // 3.11 parsed the field's text in parentheses put where the braces are: a bare tuple spans them.
-      const after = this.tok;
-      value.lineno = open.line;
-      value.col_offset = open.col;
-      value.end_lineno = after.line;
-      value.end_col_offset = after.col + 1;
+      const after = this.pos;
+      value.lineno = this.lines[open];
+      value.col_offset = this.cols[open];
+      value.end_lineno = this.lines[after];
+      value.end_col_offset = this.cols[after] + 1;
     }
-    const after = this.tok;
+    const after = this.pos;
     if (
-      !(after.kind === OP &&
-        (after.value === "=" || after.value === "!" || after.value === ":" || after.value === "}"))
+      !(this.kinds[after] === OP &&
+        (this.values[after] === "=" || this.values[after] === "!" || this.values[after] === ":" ||
+          this.values[after] === "}"))
     ) {
       // 3.11 parsed the field in parentheses: two expressions in a row are a missing comma.
       const twoInARow = this.diagnoseAtCursor();
@@ -3893,12 +3985,12 @@ class Parser {
     if (this.isOp("=")) {
       this.advance();
       debug = true;
-      parts.push(this.source.slice(open.end, this.tok.start));
+      parts.push(this.source.slice(this.ends[open], this.starts[this.pos]));
     }
     if (this.isOp("!")) {
       const bang = this.advance();
-      const c = this.tok;
-      const code = c.kind === NAME && c.start === bang.end ? c.value : "";
+      const c = this.pos;
+      const code = this.kinds[c] === NAME && this.starts[c] === this.ends[bang] ? this.values[c] : "";
       if (code[0] !== "s" && code[0] !== "r" && code[0] !== "a") {
         throw this.fstringError("f-string: invalid conversion character: expected 's', 'r', or 'a'");
       }
@@ -3911,15 +4003,15 @@ class Parser {
       const colon = this.advance();
       const specParts: (string | A.FormattedValue)[] = [];
       for (;;) {
-        const t = this.tok;
-        if (t.kind === FSTRING_MIDDLE) {
+        const t = this.pos;
+        if (this.kinds[t] === FSTRING_MIDDLE) {
           this.advance();
-          specParts.push(t.value);
-        } else if (t.kind === OP && t.value === "{") {
+          specParts.push(this.values[t]);
+        } else if (this.kinds[t] === OP && this.values[t] === "{") {
           specParts.push(this.parseReplacementField(specParts));
         } else break;
       }
-      format_spec = this.joined(specParts, colon, this.last, null);
+      format_spec = this.joined(specParts, colon, this.pos - 1, null);
     }
     if (!this.isOp("}")) {
       throw this.fstringError("f-string: expecting '}'");
@@ -4053,8 +4145,9 @@ export function exprName(e: A.expr): string {
 }
 
 /** Whether `e`, starting at token `s`, is what CPython's `bitwise_or` rule would parse as a whole. */
-function isBitwiseOrLevel(e: A.expr, s: Token): boolean {
-  const parenthesized = s.kind === OP && s.value === "(" && !(e.lineno === s.line && e.col_offset === s.col);
+function isBitwiseOrLevel(p: Parser, e: A.expr, s: TokenIndex): boolean {
+  const parenthesized = p.kinds[s] === OP && p.values[s] === "(" &&
+    !(e.lineno === p.lines[s] && e.col_offset === p.cols[s]);
   if (parenthesized) return true;
   switch (e._type) {
     case "BoolOp":
@@ -4069,21 +4162,23 @@ function isBitwiseOrLevel(e: A.expr, s: Token): boolean {
     case "UnaryOp":
       return e.op !== "Not";
     case "Tuple":
-      return s.kind === OP && s.value === "(" && e.col_offset === s.col && e.lineno === s.line;
+      return p.kinds[s] === OP && p.values[s] === "(" && e.col_offset === p.cols[s] &&
+        e.lineno === p.lines[s];
   }
   return true;
 }
 
-function isTupleOrGenexp(e: A.expr, s: Token): boolean {
-  return (e._type === "Tuple" || e._type === "GeneratorExp") && e.lineno === s.line && e.col_offset === s.col;
+function isTupleOrGenexp(p: Parser, e: A.expr, s: TokenIndex): boolean {
+  return (e._type === "Tuple" || e._type === "GeneratorExp") && e.lineno === p.lines[s] &&
+    e.col_offset === p.cols[s];
 }
 
 /** The prefix of `e` (which starts at token `s`) that CPython's `bitwise_or` rule parses, or null. */
-function leadingBitwiseOr(e: A.expr | undefined, s: Token | undefined): A.expr | null {
+function leadingBitwiseOr(p: Parser, e: A.expr | undefined, s: TokenIndex | undefined): A.expr | null {
   if (e === undefined || s === undefined) return null;
   let cur: A.expr = e;
   for (;;) {
-    if (isBitwiseOrLevel(cur, s)) return cur;
+    if (isBitwiseOrLevel(p, cur, s)) return cur;
     switch (cur._type) {
       case "BoolOp":
         cur = cur.values[0];

@@ -104,9 +104,13 @@ class Mode {
  */
 export function tokenize(source: string, filename = "<string>"): Token[] {
   const lexer = new Lexer(source, filename);
-  const columns = lexer.run();
-  if (lexer.braceError !== null) throw lexer.braceError.error;
-  return columns.toTokens();
+  try {
+    lexer.run();
+    if (lexer.braceError !== null) throw lexer.braceError.error;
+    return lexer.columns.toTokens();
+  } finally {
+    lexer.columns.release();
+  }
 }
 
 /**
@@ -120,9 +124,9 @@ export interface FStringBraceError {
 }
 
 /**
- * Like `tokenize`, but returns the tokens as columns (what the parser reads), and a lexical error
- * comes back with the tokens read before it, so the parser can report a syntax error that
- * CPython's lazy tokenizer would have found first.
+ * Like `tokenize`, but returns the tokens as columns (what the parser reads; release them when
+ * done), and a lexical error comes back with the tokens read before it, so the parser can report
+ * a syntax error that CPython's lazy tokenizer would have found first.
  * @example
  * ```ts
  * import { tokenizeUntilError } from "./lexer.ts";
@@ -176,7 +180,7 @@ class Lexer {
     this.src = source + "\0";
     this.len = source.length;
     // Real code averages one token per ~2.7 chars: room for one per 2 rarely needs to grow.
-    this.columns = new TokenColumns((source.length >> 1) + 16);
+    this.columns = TokenColumns.take((source.length >> 1) + 16);
     if (source.charCodeAt(0) === 0xfeff) {
       // A byte order mark is not part of the first line.
       this.pos = this.lineStart = this.colIndex = 1;

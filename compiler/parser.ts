@@ -282,6 +282,14 @@ class Parser {
   private sourceLines: string[] | null = null;
   /** A single `}` the lexer found in an f-string: reported once that string's node is built. */
   braceError: FStringBraceError | null = null;
+  /** The keyword arguments that the last parseCallArguments read (it returns the positional ones). */
+  callKeywords: A.keyword[] = [];
+  /**
+   * The items of the lists being built, as a stack (see startItems): cheaper than a `[]` per list
+   * that `push` grows to 16 spare slots, and garbage as soon as the list is taken.
+   */
+  private readonly items: unknown[] = [];
+  private itemsTop = 0;
 
   /** How many tokens there are; the last is the ENDMARKER. */
   readonly count: number;
@@ -398,6 +406,38 @@ class Parser {
     n.end_lineno = b.end_lineno;
     n.end_col_offset = b.end_col_offset;
     return n;
+  }
+
+  /** Starts a list on the item stack; returns its base, for putItem and takeItems. */
+  startItems(): number {
+    return this.itemsTop;
+  }
+  /**
+   * Stores item `n` (0-based) of the list at `base`. Writing at `base + n` rather than at the top
+   * keeps the list whole even when a failed trial parse left items of its own above it.
+   */
+  putItem(base: number, n: number, item: unknown): void {
+    this.items[base + n] = item;
+    this.itemsTop = base + n + 1;
+  }
+  /** The `n` items of the list at `base`, as an exact-size array (see `sized`); pops the list. */
+  takeItems<T>(base: number, n: number): T[] {
+    const items = this.items as T[];
+    this.itemsTop = base;
+    switch (n) {
+      case 0:
+        return [];
+      case 1:
+        return [items[base]];
+      case 2:
+        return [items[base], items[base + 1]];
+      case 3:
+        return [items[base], items[base + 1], items[base + 2]];
+      case 4:
+        return [items[base], items[base + 1], items[base + 2], items[base + 3]];
+      default:
+        return items.slice(base, base + n);
+    }
   }
 
   enter(): void {
@@ -1718,7 +1758,8 @@ class Parser {
     if (this.isOp("(")) {
       this.advance();
       this.level++;
-      [bases, keywords] = this.parseCallArguments(false);
+      bases = this.parseCallArguments(false);
+      keywords = this.callKeywords;
       this.expectOp(")");
       this.level--;
     }
@@ -3005,7 +3046,8 @@ class Parser {
     }
     this.level++;
     if (this.values[t] === "(") {
-      const [args, keywords] = this.parseCallArguments(true);
+      const args = this.parseCallArguments(true);
+      const keywords = this.callKeywords;
       this.expectOp(")");
       this.level--;
       const last = args.length === 1 && keywords.length === 0 ? args[0] : null;
@@ -3111,9 +3153,11 @@ class Parser {
   }
 
   /** Call (or class) arguments up to, not including, ')'. */
-  parseCallArguments(isCall: boolean): [A.expr[], A.keyword[]] {
-    const args: A.expr[] = [];
-    const keywords: A.keyword[] = [];
+  /** Arguments up to the closing ')': the positional ones; the keywords are left in `callKeywords`. */
+  parseCallArguments(isCall: boolean): A.expr[] {
+    const base = this.startItems();
+    let argCount = 0;
+    let keywords: A.keyword[] | null = null;
     let seenKeyword = false;
     let seenDoubleStar = false;
     /** CPython reports a positional argument after keywords once the whole list has been read. */
@@ -3138,11 +3182,11 @@ class Parser {
         if (seenDoubleStar) {
           throw this.errorAtToken("iterable argument unpacking follows keyword argument unpacking", t);
         }
-        args.push(starred);
+        this.putItem(base, argCount++, starred);
       } else if (this.kinds[t] === OP && this.values[t] === "**") {
         this.advance();
         const value = this.parseExpression();
-        keywords.push(
+        (keywords ??= []).push(
           {
             _type: "keyword",
             arg: null,
@@ -3174,7 +3218,7 @@ class Parser {
         this.advance();
         this.advance();
         const value = this.parseExpression();
-        keywords.push(
+        (keywords ??= []).push(
           {
             _type: "keyword",
             arg: this.values[t],
@@ -3193,7 +3237,7 @@ class Parser {
         if (this.isKw("for") || this.isKw("async")) {
           const forTok = this.pos;
           const generators = this.parseComprehensionClauses();
-          const sole = args.length === 0 && keywords.length === 0 && this.isOp(")");
+          const sole = argCount === 0 && keywords === null && this.isOp(")");
           if (sole && !isCall) throw this.errorAtToken("invalid syntax", forTok);
           if (!sole) {
             const lastGen = generators[generators.length - 1];
@@ -3227,13 +3271,14 @@ class Parser {
             ? "positional argument follows keyword argument unpacking"
             : "positional argument follows keyword argument";
         }
-        args.push(e);
+        this.putItem(base, argCount++, e);
       }
       if (!this.eatOp(",")) break;
     }
     if (!this.isOp(")")) this.fail();
     if (misplaced !== null) throw this.errorAtToken(misplaced, this.pos);
-    return [sized(args), sized(keywords)];
+    this.callKeywords = keywords === null ? [] : sized(keywords);
+    return this.takeItems(base, argCount);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -765,11 +765,11 @@ class Parser {
   }
 
   parseInteractive(): A.Interactive {
-    const body: A.stmt[] = [];
     if (this.kinds[this.pos] === NEWLINE || this.kinds[this.pos] === ENDMARKER) {
-      return { _type: "Interactive", body };
+      return { _type: "Interactive", body: [] };
     }
-    this.parseStatement(body);
+    const base = this.startItems();
+    const body = this.takeItems<A.stmt>(base, this.parseStatement(base, 0));
     const end = this.pos - 1;
     while (this.kinds[this.pos] === NEWLINE) this.advance();
     if (this.kinds[this.pos] !== ENDMARKER) {
@@ -779,68 +779,73 @@ class Parser {
   }
 
   parseStatementsUntil(endKind: number): A.stmt[] {
-    const body: A.stmt[] = [];
+    const base = this.startItems();
+    let n = 0;
     while (this.kinds[this.pos] !== endKind) {
       if (this.kinds[this.pos] === NEWLINE) {
         // Blank lines normally never reach the parser; tolerate a stray one.
         this.advance();
         continue;
       }
-      this.parseStatement(body);
+      n = this.parseStatement(base, n);
     }
-    return sized(body);
+    return this.takeItems(base, n);
   }
 
-  /** One statement (or one line of `;`-separated simple statements), appended to `out`. */
-  parseStatement(out: A.stmt[]): void {
+  /**
+   * One statement (or one line of `;`-separated simple statements), put as items n, n + 1, … of
+   * the list at `base` on the item stack; returns the list's new length.
+   */
+  parseStatement(base: number, n: number): number {
     const t = this.pos;
     if (this.kinds[t] === NAME) {
       switch (this.values[t]) {
         case "def":
-          out.push(this.parseFunctionDef([], null));
-          return;
+          this.putItem(base, n, this.parseFunctionDef([], null));
+          return n + 1;
         case "if":
-          out.push(this.parseIf());
-          return;
+          this.putItem(base, n, this.parseIf());
+          return n + 1;
         case "class":
-          out.push(this.parseClassDef([]));
-          return;
+          this.putItem(base, n, this.parseClassDef([]));
+          return n + 1;
         case "with":
-          out.push(this.parseWith(null));
-          return;
+          this.putItem(base, n, this.parseWith(null));
+          return n + 1;
         case "for":
-          out.push(this.parseFor(null));
-          return;
+          this.putItem(base, n, this.parseFor(null));
+          return n + 1;
         case "try":
-          out.push(this.parseTry());
-          return;
+          this.putItem(base, n, this.parseTry());
+          return n + 1;
         case "while":
-          out.push(this.parseWhile());
-          return;
+          this.putItem(base, n, this.parseWhile());
+          return n + 1;
         case "async":
-          out.push(this.parseAsync());
-          return;
+          this.putItem(base, n, this.parseAsync());
+          return n + 1;
         case "match": {
           const m = this.tryParseMatch();
           if (m !== null) {
-            out.push(m);
-            return;
+            this.putItem(base, n, m);
+            return n + 1;
           }
           break;
         }
       }
     } else if (this.kinds[t] === OP && this.values[t] === "@") {
-      out.push(this.parseDecorated());
-      return;
+      this.putItem(base, n, this.parseDecorated());
+      return n + 1;
     } else if (this.kinds[t] === INDENT || this.kinds[t] === DEDENT) {
       this.fail();
     }
-    this.parseSimpleStatements(out);
+    return this.parseSimpleStatements(base, n);
   }
 
-  parseSimpleStatements(out: A.stmt[]): void {
+  /** A line of `;`-separated simple statements, put on the item stack as parseStatement does. */
+  parseSimpleStatements(base: number, n: number): number {
     for (;;) {
-      out.push(this.parseSimpleStatement());
+      this.putItem(base, n++, this.parseSimpleStatement());
       if (this.eatOp(";")) {
         if (this.kinds[this.pos] === NEWLINE) break;
         continue;
@@ -849,6 +854,7 @@ class Parser {
     }
     if (this.kinds[this.pos] !== NEWLINE) this.fail();
     this.advance();
+    return n;
   }
 
   parseSimpleStatement(): A.stmt {
@@ -1448,9 +1454,8 @@ class Parser {
       this.advance();
       return body;
     }
-    const body: A.stmt[] = [];
-    this.parseSimpleStatements(body);
-    return sized(body);
+    const base = this.startItems();
+    return this.takeItems(base, this.parseSimpleStatements(base, 0));
   }
 
   /**
@@ -1998,7 +2003,7 @@ class Parser {
       // Either not a match statement or a broken one: a broken one ends in "expected ':'".
       this.pos = save;
       const probe = this.speculate(() => {
-        this.parseSimpleStatements([]);
+        this.parseSimpleStatements(this.startItems(), 0);
         return true;
       });
       this.pos = save;

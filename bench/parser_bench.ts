@@ -76,7 +76,7 @@ if (import.meta.main) {
 // deno bench warms up with one iteration only, which leaves its first timed iterations of a function
 // this long in code that V8 has not optimized yet, and before its allocation sites are pretenured
 // (which depends on the source size: warming up on small modules slows the large one down).
-if (!import.meta.main) for (let i = 0; i < 3; i++) parse(source, "<warm-up>");
+if (!import.meta.main) { for (let i = 0; i < 3; i++) parse(source, "<warm-up>"); }
 
 // `deno bench`: each iteration's time is also recorded here, so that MB/s can be printed after
 // the table (deno bench's own figures are times only).

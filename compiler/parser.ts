@@ -1361,14 +1361,16 @@ class Parser {
     const first = this.parseTargetElement();
     let target = first;
     if (this.isOp(",")) {
-      const elts = [first];
+      const base = this.startItems();
+      let n = 0;
+      this.putItem(base, n++, first);
       while (this.eatOp(",")) {
         if (this.isKw("in")) break;
-        elts.push(this.parseTargetElement());
+        this.putItem(base, n++, this.parseTargetElement());
       }
       target = {
         _type: "Tuple",
-        elts: sized(elts),
+        elts: this.takeItems(base, n),
         ctx: "Store",
         lineno: this.lines[s],
         col_offset: this.cols[s],
@@ -2042,14 +2044,16 @@ class Parser {
     const s = this.pos;
     const first = this.parseStarNamedExpression(true);
     if (this.isOp(",")) {
-      const elts = [first];
+      const base = this.startItems();
+      let n = 0;
+      this.putItem(base, n++, first);
       while (this.eatOp(",")) {
         if (this.isOp(":")) break;
-        elts.push(this.parseStarNamedExpression(true));
+        this.putItem(base, n++, this.parseStarNamedExpression(true));
       }
       return {
         _type: "Tuple",
-        elts: sized(elts),
+        elts: this.takeItems(base, n),
         ctx: "Load",
         lineno: this.lines[s],
         col_offset: this.cols[s],
@@ -2481,14 +2485,16 @@ class Parser {
     const s = this.pos;
     const first = this.parseExpression();
     if (!this.isOp(",")) return first;
-    const elts = [first];
+    const base = this.startItems();
+    let n = 0;
+    this.putItem(base, n++, first);
     while (this.eatOp(",")) {
       if (!this.canStartExpression(this.pos)) break;
-      elts.push(this.parseExpression());
+      this.putItem(base, n++, this.parseExpression());
     }
     return {
       _type: "Tuple",
-      elts: sized(elts),
+      elts: this.takeItems(base, n),
       ctx: "Load",
       lineno: this.lines[s],
       col_offset: this.cols[s],
@@ -2502,14 +2508,16 @@ class Parser {
     const s = this.pos;
     const first = this.parseStarExpression();
     if (!this.isOp(",")) return first;
-    const elts = [first];
+    const base = this.startItems();
+    let n = 0;
+    this.putItem(base, n++, first);
     while (this.eatOp(",")) {
       if (!this.canStartStarExpression()) break;
-      elts.push(this.parseStarExpression());
+      this.putItem(base, n++, this.parseStarExpression());
     }
     return {
       _type: "Tuple",
-      elts: sized(elts),
+      elts: this.takeItems(base, n),
       ctx: "Load",
       lineno: this.lines[s],
       col_offset: this.cols[s],
@@ -2889,25 +2897,40 @@ class Parser {
     let opPos = this.pos;
     let op = this.compareOp();
     if (op === null) return left;
-    const ops: A.cmpop[] = [];
-    const comparators: A.expr[] = [];
+    // The operators and operands alternate on the item stack; most comparisons have one of each.
+    const base = this.startItems();
+    let n = 0;
     while (op !== null) {
       const right = this.retreat > 0 ? this.attempt(this.parseBitOr) : this.parseBitOr();
       if (right === null) {
         this.pos = opPos;
         break;
       }
-      ops.push(op);
-      comparators.push(right);
+      this.putItem(base, n++, op);
+      this.putItem(base, n++, right);
       opPos = this.pos;
       op = this.compareOp();
     }
-    if (ops.length === 0) return left;
+    if (n === 0) return left;
+    const items = this.items;
+    let ops: A.cmpop[], comparators: A.expr[];
+    if (n === 2) {
+      ops = [items[base] as A.cmpop];
+      comparators = [items[base + 1] as A.expr];
+    } else {
+      ops = [];
+      comparators = [];
+      for (let i = 0; i < n; i += 2) {
+        ops.push(items[base + i] as A.cmpop);
+        comparators.push(items[base + i + 1] as A.expr);
+      }
+    }
+    this.itemsTop = base;
     return {
       _type: "Compare",
       left,
-      ops: sized(ops),
-      comparators: sized(comparators),
+      ops,
+      comparators,
       lineno: this.lines[s],
       col_offset: this.cols[s],
       end_lineno: this.endLines[this.pos - 1],
@@ -3101,14 +3124,16 @@ class Parser {
         end_col_offset: this.endCols[this.pos - 1],
       } as A.Tuple;
     }
-    const elts = [first];
+    const base = this.startItems();
+    let n = 0;
+    this.putItem(base, n++, first);
     while (this.eatOp(",")) {
       if (this.isOp("]")) break;
-      elts.push(this.parseSlice());
+      this.putItem(base, n++, this.parseSlice());
     }
     return {
       _type: "Tuple",
-      elts: sized(elts),
+      elts: this.takeItems(base, n),
       ctx: "Load",
       lineno: this.lines[s],
       col_offset: this.cols[s],
@@ -3458,16 +3483,18 @@ class Parser {
       } as A.GeneratorExp;
     }
     if (this.isOp(",")) {
-      const elts = [first];
+      const base = this.startItems();
+      let n = 0;
+      this.putItem(base, n++, first);
       while (this.eatOp(",")) {
         if (this.isOp(")")) break;
-        elts.push(this.parseStarNamedExpression(true));
+        this.putItem(base, n++, this.parseStarNamedExpression(true));
       }
       this.expectOp(")");
       this.level--;
       return {
         _type: "Tuple",
-        elts: sized(elts),
+        elts: this.takeItems(base, n),
         ctx: "Load",
         lineno: this.lines[s],
         col_offset: this.cols[s],
@@ -3516,12 +3543,13 @@ class Parser {
         end_col_offset: this.endCols[this.pos - 1],
       } as A.ListComp;
     }
-    const elts = [first];
-    this.parseDisplayRest(elts, "]");
+    const base = this.startItems();
+    this.putItem(base, 0, first);
+    const n = this.parseDisplayRest(base, "]");
     this.level--;
     return {
       _type: "List",
-      elts: sized(elts),
+      elts: this.takeItems(base, n),
       ctx: "Load",
       lineno: this.lines[s],
       col_offset: this.cols[s],
@@ -3530,16 +3558,20 @@ class Parser {
     } as A.List;
   }
 
-  /** The elements after the first of a list or set display, and the closing bracket. */
-  parseDisplayRest(elts: A.expr[], close: string): void {
+  /**
+   * The elements after the first of a list or set display, and the closing bracket: the list at
+   * `base` on the item stack holds the first; returns the element count.
+   */
+  parseDisplayRest(base: number, close: string): number {
+    let n = 1;
     while (this.eatOp(",")) {
       if (this.isOp(close)) break;
-      elts.push(this.parseStarNamedExpression(true));
+      this.putItem(base, n++, this.parseStarNamedExpression(true));
     }
     if (this.isKw("for") || this.isKw("async")) {
       const comma = this.pos - 1;
-      const a = elts[0];
-      const b = elts.length > 1 ? elts[elts.length - 1] : null;
+      const a = this.items[base] as A.expr;
+      const b = n > 1 ? this.items[base + n - 1] as A.expr : null;
       if (b === null) {
         throw this.error(
           "did you forget parentheses around the comprehension target?",
@@ -3552,6 +3584,7 @@ class Parser {
       throw this.errorRange("did you forget parentheses around the comprehension target?", a, b);
     }
     this.expectOp(close);
+    return n;
   }
 
   /** `{ … }`: dict, set, dict comprehension or set comprehension. */
@@ -3625,12 +3658,13 @@ class Parser {
         end_col_offset: this.endCols[this.pos - 1],
       } as A.SetComp;
     }
-    const elts = [first];
-    this.parseDisplayRest(elts, "}");
+    const base = this.startItems();
+    this.putItem(base, 0, first);
+    const n = this.parseDisplayRest(base, "}");
     this.level--;
     return {
       _type: "Set",
-      elts: sized(elts),
+      elts: this.takeItems(base, n),
       lineno: this.lines[s],
       col_offset: this.cols[s],
       end_lineno: this.endLines[this.pos - 1],

@@ -1,5 +1,8 @@
 /**
  * Parser: Python 3.12 tokens → AST (the node kinds and fields of Python's `ast` module, see ast.ts).
+ * The tokens arrive as columns (lexer/token_columns.ts) and are read by index; the AST's lists are
+ * built on an item stack and taken at their exact size (see `Parser.items`, `sized`), which keeps
+ * the garbage collector's share of a large parse small.
  *
  * A hand-written recursive-descent parser following CPython's PEG grammar (Grammar/python.gram),
  * with bounded lookahead and a little speculative parsing (soft keyword `match`, parenthesized
@@ -730,7 +733,7 @@ class Parser {
         else hi = mid - 1;
       }
       tokenIndex = lo;
-      const prev = tokenIndex;
+      const prev = lo;
       if (this.starts[prev] <= at && at < this.ends[prev]) continue;
       // The '#' must start the comment: no earlier '#' on its line after the previous token.
       const lineStart = src.lastIndexOf("\n", at - 1) + 1;
@@ -1465,14 +1468,13 @@ class Parser {
    * (a trailing ';' of the last line counts).
    */
   lastReal(): Node {
-    let i = this.pos - 1;
+    let t = this.pos - 1;
     while (
-      i > 0 &&
-      (this.kinds[i] === NEWLINE || this.kinds[i] === INDENT || this.kinds[i] === DEDENT)
-    ) i--;
-    const t = i;
-    if (i === this.typeCommentAfter) {
-      const nl = i + 1;
+      t > 0 &&
+      (this.kinds[t] === NEWLINE || this.kinds[t] === INDENT || this.kinds[t] === DEDENT)
+    ) t--;
+    if (t === this.typeCommentAfter) {
+      const nl = t + 1;
       return {
         lineno: this.lines[t],
         col_offset: this.cols[t],

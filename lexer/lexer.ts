@@ -1,5 +1,7 @@
 /**
- * Lexer: Python 3.12 source text → tokens (see token.ts for the contract, f-strings included).
+ * Lexer: Python 3.12 source text → tokens (see token.ts for the contract, f-strings included),
+ * written into token columns (token_columns.ts) that the parser reads by index; `tokenize` turns
+ * them into Token objects.
  *
  * Written like the TypeScript scanner: one pass over char codes with a NUL sentinel past the end,
  * ASCII fast paths inline, `substring` only when a token ends, no regular expressions on the hot

@@ -669,13 +669,18 @@ class Parser {
     }
   }
 
+  /** The source text of token `t` (for STRING tokens, whose text the columns do not hold). */
+  text(t: TokenIndex): string {
+    return this.source.substring(this.starts[t], this.ends[t]);
+  }
+
   /** Decodes a STRING token; an error is raised again with the literal's location (computed lazily). */
   decode(t: TokenIndex): { bytes: boolean; value: string } {
     try {
-      return decodeString(this.values[t]);
+      return decodeString(this.text(t));
     } catch (e) {
       if (!(e instanceof PySyntaxError)) throw e;
-      return decodeString(this.values[t], this.literalLocation(t));
+      return decodeString(this.text(t), this.literalLocation(t));
     }
   }
 
@@ -3769,7 +3774,7 @@ class Parser {
     let bytes: Uint8Array[] | null = null;
     let sawStr = false;
     let sawFString = false;
-    const kind = this.kinds[s] === STRING && this.values[s][0] === "u" ? "u" : null;
+    const kind = this.kinds[s] === STRING && this.source.charCodeAt(this.starts[s]) === 0x75 ? "u" : null;
     for (;;) {
       const t = this.pos;
       if (this.kinds[t] === STRING) {
@@ -3828,20 +3833,23 @@ class Parser {
    */
   simpleString(t: TokenIndex): A.Constant | null {
     if (this.kinds[t] !== STRING) return null;
-    const raw = this.values[t];
-    const q = raw.charCodeAt(0);
+    // Read in the source: the token's text is never made into a string of its own.
+    const src = this.source;
+    const start = this.starts[t], end = this.ends[t];
+    const q = src.charCodeAt(start);
     if (
-      (q !== 0x27 && q !== 0x22) || (raw.length >= 6 && raw.charCodeAt(1) === q && raw.charCodeAt(2) === q)
+      (q !== 0x27 && q !== 0x22) ||
+      (end - start >= 6 && src.charCodeAt(start + 1) === q && src.charCodeAt(start + 2) === q)
     ) {
       return null;
     }
     const next = this.kinds[this.peek(1)];
     if (next === STRING || next === FSTRING_START) return null;
-    if (raw.includes("\\")) return null;
+    for (let i = start + 1; i < end - 1; i++) if (src.charCodeAt(i) === 0x5c) return null;
     this.advance();
     return {
       _type: "Constant",
-      value: raw.slice(1, -1),
+      value: src.slice(start + 1, end - 1),
       kind: null,
       lineno: this.lines[t],
       col_offset: this.cols[t],

@@ -182,7 +182,7 @@ class Lexer {
     this.src = source + "\0";
     this.len = source.length;
     // Real code averages one token per ~2.7 chars: room for one per 2 rarely needs to grow.
-    this.columns = TokenColumns.take((source.length >> 1) + 16);
+    this.columns = TokenColumns.take((source.length >> 1) + 16, source);
     if (source.charCodeAt(0) === 0xfeff) {
       // A byte order mark is not part of the first line.
       this.pos = this.lineStart = this.colIndex = 1;
@@ -409,7 +409,7 @@ class Lexer {
       altIndents.push(alt);
       this.columns.push(
         TokenKind.INDENT,
-        src.substring(this.lineStart, p),
+        "", // (the text is the source between start and end: see TokenColumns.values)
         this.line,
         0,
         this.line,
@@ -831,7 +831,7 @@ class Lexer {
         p += 2;
       } else {
         this.pos = p + 1;
-        this.push(TokenKind.STRING, src.substring(start, p + 1), start, p + 1);
+        this.push(TokenKind.STRING, "", start, p + 1);
         return;
       }
     }
@@ -875,7 +875,7 @@ class Lexer {
       }
     }
     this.pos = p;
-    this.pushSpanning(TokenKind.STRING, src.substring(start, p), startLine, startCol, start, p);
+    this.pushSpanning(TokenKind.STRING, "", startLine, startCol, start, p);
   }
 
   /**
@@ -1103,7 +1103,7 @@ class Lexer {
  * Recently seen ASCII names by hash: reusing the string for a repeated name saves an allocation
  * per NAME token, and the garbage collector's copying of it (tokens survive until parsed).
  */
-const NAME_CACHE_SIZE = 4096;
+const NAME_CACHE_SIZE = 16384;
 const nameCache: string[] = new Array(NAME_CACHE_SIZE).fill("");
 
 function internName(src: string, start: number, end: number, hash: number): string {

@@ -14,14 +14,14 @@
  * ```ts
  * import { TokenColumns } from "./token_columns.ts";
  * import { TokenKind } from "./token.ts";
- * const columns = TokenColumns.take(16);
+ * const columns = TokenColumns.take(16, "x");
  * columns.push(TokenKind.NAME, "x", 1, 0, 1, 1, 0, 1);
  * console.log(columns.token(0).value); // "x"
  * columns.release();
  * ```
  * @module
  */
-import { makeToken, type Token } from "./token.ts";
+import { makeToken, type Token, TokenKind } from "./token.ts";
 
 /** The columns last released, ready for reuse (one set: parses do not overlap but rarely nest). */
 let spare: TokenColumns | null = null;
@@ -38,14 +38,21 @@ export class TokenColumns {
   endCols: Int32Array;
   starts: Int32Array;
   ends: Int32Array;
-  /** Token texts: a plain array, since most are shared strings (interned names, operators). */
+  /**
+   * Token texts: a plain array, since most are shared strings (interned names, operators). STRING
+   * and INDENT tokens have "" here: their text is `source` between `starts` and `ends`, read only
+   * when needed (allocating ~50k strings per MB that live as long as the columns cost scavenges).
+   */
   values: string[];
+  /** The source text the tokens come from. */
+  source = "";
 
   /** Empty columns for about `capacity` tokens: the released ones if any, else new ones. */
-  static take(capacity: number): TokenColumns {
-    const columns = spare;
-    if (columns === null) return new TokenColumns(capacity);
-    spare = null;
+  static take(capacity: number, source: string): TokenColumns {
+    let columns = spare;
+    if (columns === null) columns = new TokenColumns(capacity);
+    else spare = null;
+    columns.source = source;
     return columns;
   }
 
@@ -58,6 +65,7 @@ export class TokenColumns {
     if (size > MAX_SPARE || (spare !== null && spare.kinds.length >= size)) return;
     this.values.fill("", 0, this.count);
     this.count = 0;
+    this.source = "";
     spare = this;
   }
 
@@ -120,9 +128,12 @@ export class TokenColumns {
 
   /** Token `i` as an object. */
   token(i: number): Token {
+    const kind = this.kinds[i];
     return makeToken(
-      this.kinds[i],
-      this.values[i],
+      kind,
+      kind === TokenKind.STRING || kind === TokenKind.INDENT
+        ? this.source.substring(this.starts[i], this.ends[i])
+        : this.values[i],
       this.lines[i],
       this.cols[i],
       this.endLines[i],

@@ -28,23 +28,23 @@ Deno.test("columns grow past their first guess and keep every field", () => {
 });
 
 Deno.test("released columns are reused empty, with their texts cleared", () => {
-  const first = TokenColumns.take(8);
+  const first = TokenColumns.take(8, "");
   first.push(TokenKind.NAME, "secret", 1, 0, 1, 6, 0, 6);
   first.release();
-  const second = TokenColumns.take(8);
+  const second = TokenColumns.take(8, "");
   assert.equal(second.count, 0);
   assert.equal(second.values[0], "");
   second.release();
 });
 
 Deno.test("a parse that fails releases its columns like one that succeeds", () => {
-  const before = TokenColumns.take(8);
+  const before = TokenColumns.take(8, "");
   before.release();
   try {
     parse("x = (1,\n", "<t>");
   } catch { /* the syntax error is expected */ }
   // The same buffers come back: the failed parse did not keep them.
-  const after = TokenColumns.take(8);
+  const after = TokenColumns.take(8, "");
   assert.equal(after, before);
   after.release();
 });

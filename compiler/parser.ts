@@ -3833,7 +3833,7 @@ class Parser {
    */
   simpleString(t: TokenIndex): A.Constant | null {
     if (this.kinds[t] !== STRING) return null;
-    // Read in the source: the token's text is never made into a string of its own.
+    // Read in the source: the token's text (quotes included) is never made into a string.
     const src = this.source;
     const start = this.starts[t], end = this.ends[t];
     const q = src.charCodeAt(start);
@@ -3845,11 +3845,12 @@ class Parser {
     }
     const next = this.kinds[this.peek(1)];
     if (next === STRING || next === FSTRING_START) return null;
-    for (let i = start + 1; i < end - 1; i++) if (src.charCodeAt(i) === 0x5c) return null;
+    const value = src.slice(start + 1, end - 1);
+    if (value.includes("\\")) return null;
     this.advance();
     return {
       _type: "Constant",
-      value: src.slice(start + 1, end - 1),
+      value,
       kind: null,
       lineno: this.lines[t],
       col_offset: this.cols[t],

@@ -392,15 +392,6 @@ class Parser {
     n.end_col_offset = this.endCols[end];
     return n;
   }
-  /** Positions from a start token to the end of a node. */
-  locTo<T extends object>(node: T, start: TokenIndex, end: Node): T & Node {
-    const n = node as T & Node;
-    n.lineno = this.lines[start];
-    n.col_offset = this.cols[start];
-    n.end_lineno = end.end_lineno;
-    n.end_col_offset = end.end_col_offset;
-    return n;
-  }
   /** Positions spanning two nodes. */
   span<T extends object>(node: T, a: Node, b: Node): T & Node {
     const n = node as T & Node;
@@ -1501,11 +1492,17 @@ class Parser {
     this.expectColon();
     const body = this.parseBlock("'if' statement", s);
     const orelse = this.parseElse();
-    return this.locTo(
-      { _type: "If", test, body, orelse },
-      s,
-      this.lastReal(),
-    ) as A.If;
+    const end = this.lastReal();
+    return {
+      _type: "If",
+      test,
+      body,
+      orelse,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: end.end_lineno,
+      end_col_offset: end.end_col_offset,
+    } as A.If;
   }
 
   parseElse(): A.stmt[] {
@@ -1515,11 +1512,17 @@ class Parser {
       this.expectColon();
       const body = this.parseBlock("'elif' statement", s);
       const orelse = this.parseElse();
-      const node = this.locTo(
-        { _type: "If", test, body, orelse },
-        s,
-        this.lastReal(),
-      );
+      const end = this.lastReal();
+      const node = {
+        _type: "If",
+        test,
+        body,
+        orelse,
+        lineno: this.lines[s],
+        col_offset: this.cols[s],
+        end_lineno: end.end_lineno,
+        end_col_offset: end.end_col_offset,
+      };
       return [node as A.If];
     }
     if (this.isKw("else")) {
@@ -1536,11 +1539,17 @@ class Parser {
     this.expectColon();
     const body = this.parseBlock("'while' statement", s);
     const orelse = this.isKw("else") ? this.parseElse() : [];
-    return this.locTo(
-      { _type: "While", test, body, orelse },
-      s,
-      this.lastReal(),
-    ) as A.While;
+    const end = this.lastReal();
+    return {
+      _type: "While",
+      test,
+      body,
+      orelse,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: end.end_lineno,
+      end_col_offset: end.end_col_offset,
+    } as A.While;
   }
 
   parseFor(asyncTok: TokenIndex | null): A.For | A.AsyncFor {
@@ -1553,11 +1562,19 @@ class Parser {
     const type_comment = this.typeCommentAfterColon();
     const body = this.parseBlock("'for' statement", forTok);
     const orelse = this.isKw("else") ? this.parseElse() : [];
-    return this.locTo(
-      { _type: asyncTok !== null ? "AsyncFor" : "For", target, iter, body, orelse, type_comment },
-      s,
-      this.lastReal(),
-    ) as A.For;
+    const end = this.lastReal();
+    return {
+      _type: asyncTok !== null ? "AsyncFor" : "For",
+      target,
+      iter,
+      body,
+      orelse,
+      type_comment,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: end.end_lineno,
+      end_col_offset: end.end_col_offset,
+    } as A.For;
   }
 
   parseWith(asyncTok: TokenIndex | null): A.With | A.AsyncWith {
@@ -1597,11 +1614,17 @@ class Parser {
     this.expectColon();
     const type_comment = parenthesized ? null : this.typeCommentAfterColon();
     const body = this.parseBlock("'with' statement", withTok);
-    return this.locTo(
-      { _type: asyncTok !== null ? "AsyncWith" : "With", items, body, type_comment },
-      s,
-      this.lastReal(),
-    ) as A.With;
+    const end = this.lastReal();
+    return {
+      _type: asyncTok !== null ? "AsyncWith" : "With",
+      items,
+      body,
+      type_comment,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: end.end_lineno,
+      end_col_offset: end.end_col_offset,
+    } as A.With;
   }
 
   parseWithItem(): A.withitem {
@@ -1663,11 +1686,17 @@ class Parser {
       throw this.errorAtToken("expected 'except' or 'finally' block", this.pos);
     }
     const endNode: Node = this.lastReal();
-    return this.locTo(
-      { _type: star ? "TryStar" : "Try", body, handlers, orelse, finalbody },
-      s,
-      endNode,
-    ) as A.Try;
+    return {
+      _type: star ? "TryStar" : "Try",
+      body,
+      handlers,
+      orelse,
+      finalbody,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: endNode.end_lineno,
+      end_col_offset: endNode.end_col_offset,
+    } as A.Try;
   }
 
   parseExceptHandler(isStar: boolean): A.ExceptHandler {
@@ -1693,7 +1722,17 @@ class Parser {
     }
     this.expectColon();
     const body = this.parseBlock(isStar ? "'except*' statement" : "'except' statement", s);
-    return this.locTo({ _type: "ExceptHandler", type, name, body }, s, this.lastReal()) as A.ExceptHandler;
+    const end = this.lastReal();
+    return {
+      _type: "ExceptHandler",
+      type,
+      name,
+      body,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: end.end_lineno,
+      end_col_offset: end.end_col_offset,
+    } as A.ExceptHandler;
   }
 
   parseAsync(): A.stmt {
@@ -1747,20 +1786,21 @@ class Parser {
       type_comment = this.typeCommentIn(this.ends[this.pos], this.starts[this.peek(1)]);
     }
     const body = this.parseBlock("function definition", defTok);
-    return this.locTo(
-      {
-        _type: asyncTok !== null ? "AsyncFunctionDef" : "FunctionDef",
-        name,
-        args,
-        body,
-        decorator_list,
-        returns,
-        type_comment,
-        type_params,
-      },
-      s,
-      this.lastReal(),
-    ) as A.FunctionDef;
+    const end = this.lastReal();
+    return {
+      _type: asyncTok !== null ? "AsyncFunctionDef" : "FunctionDef",
+      name,
+      args,
+      body,
+      decorator_list,
+      returns,
+      type_comment,
+      type_params,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: end.end_lineno,
+      end_col_offset: end.end_col_offset,
+    } as A.FunctionDef;
   }
 
   parseClassDef(decorator_list: A.expr[]): A.ClassDef {
@@ -1779,11 +1819,20 @@ class Parser {
     }
     this.expectColon();
     const body = this.parseBlock("class definition", s);
-    return this.locTo(
-      { _type: "ClassDef", name, bases, keywords, body, decorator_list, type_params },
-      s,
-      this.lastReal(),
-    ) as A.ClassDef;
+    const end = this.lastReal();
+    return {
+      _type: "ClassDef",
+      name,
+      bases,
+      keywords,
+      body,
+      decorator_list,
+      type_params,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: end.end_lineno,
+      end_col_offset: end.end_col_offset,
+    } as A.ClassDef;
   }
 
   parseTypeParams(): A.type_param[] {
@@ -2044,7 +2093,16 @@ class Parser {
       cases.push(this.parseCase());
     }
     this.advance();
-    return this.locTo({ _type: "Match", subject, cases }, s, this.lastReal()) as A.Match;
+    const end = this.lastReal();
+    return {
+      _type: "Match",
+      subject,
+      cases,
+      lineno: this.lines[s],
+      col_offset: this.cols[s],
+      end_lineno: end.end_lineno,
+      end_col_offset: end.end_col_offset,
+    } as A.Match;
   }
 
   parseSubject(): A.expr {

@@ -157,7 +157,9 @@ export class PyCode extends PyObject {
     exceptionTable: Int32Array;
     source: string;
   }) {
-    super(codeType());
+    super();
+    this.cls = codeType();
+    this.dict = null;
     this.id = nextCodeId++;
     this.argcount = fields.argcount;
     this.posonlyargcount = fields.posonlyargcount;

@@ -58,6 +58,7 @@ import {
   methodDescriptorType,
   methodType,
   newException,
+  newObject,
   None,
   NotImplemented,
   objectType,
@@ -2137,7 +2138,7 @@ function matchKeys(subject: PyValue, keys: PyTuple): PyValue {
     if (subject instanceof PyDict && subject.cls === dictType) v = subject.get(k);
     else {
       const get = getAttr(subject, "get");
-      const dummy = new PyObject(intType);
+      const dummy = newObject(intType);
       const r = call(get, [k, dummy], null);
       v = r === dummy ? undefined : r;
     }

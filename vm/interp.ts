@@ -88,6 +88,7 @@ import {
 } from "./object.ts";
 import {
   BINARY_OPS,
+  floatBinary,
   binaryOp,
   buildSlice,
   call,
@@ -558,6 +559,21 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
               if (r <= 9007199254740991 && r >= -9007199254740991) {
                 s[sp - 1] = r;
                 break;
+              }
+            } else if (typeof a === "object" && a.cls === floatType) {
+              // float OP float / float OP int: the float kernels directly (binaryOp would test
+              // the int case first and go through instanceof).
+              const y = typeof b === "number"
+                ? b
+                : typeof b === "object" && b.cls === floatType
+                ? (b as PyFloat).value
+                : undefined;
+              if (y !== undefined) {
+                const r = floatBinary((a as PyFloat).value, y, arg >= 13 ? arg - 13 : arg);
+                if (r !== undefined) {
+                  s[sp - 1] = r;
+                  break;
+                }
               }
             } else if (typeof a === "object" && (a.cls.flags & TYPE_HEAP) !== 0 && arg < 13) {
               const dunder = cachedDunder(code, c, a.cls, typeOf(b), arg);

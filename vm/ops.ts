@@ -81,6 +81,7 @@ import {
   intToFloat,
   intTrueDiv,
   intXor,
+  type PyInt,
 } from "./types/int.ts";
 import { floatFloorDiv, floatHash, floatHashExact, floatMod, floatPow, floatTrueDiv } from "./types/float.ts";
 import { floatRepr, strRepr } from "./repr.ts";
@@ -591,12 +592,37 @@ export function binaryOp(a: PyValue, b: PyValue, op: number): PyValue {
         return intRshift(a, b);
     }
   }
+  const ka = typeof a, kb = typeof b;
+  if ((ka === "bigint" || ka === "number") && (kb === "bigint" || kb === "number")) {
+    // A big int on either side (an LCG's `seed * 1103515245`): int's function directly, not
+    // int.__op__ through the method lookup of binaryOpSlow.
+    const f = INT_BINARY[op >= NB_INPLACE ? op - NB_INPLACE : op];
+    if (f !== null) return f(a as PyInt, b as PyInt);
+  }
   if (a instanceof PyFloat && b instanceof PyFloat) {
     const r = floatBinary(a.value, b.value, op >= NB_INPLACE ? op - NB_INPLACE : op);
     if (r !== undefined) return r;
   }
   return binaryOpSlow(a, b, op);
 }
+
+/** int's operator functions by NB_* (null: int has no such operator, `@`). */
+const INT_BINARY: readonly (((a: PyInt, b: PyInt) => PyValue) | null)[] = (() => {
+  const table: (((a: PyInt, b: PyInt) => PyValue) | null)[] = new Array(NB_INPLACE).fill(null);
+  table[NB_ADD] = intAdd;
+  table[NB_AND] = intAnd;
+  table[NB_FLOOR_DIVIDE] = intFloorDiv;
+  table[NB_LSHIFT] = intLshift;
+  table[NB_MULTIPLY] = intMul;
+  table[NB_REMAINDER] = intMod;
+  table[NB_OR] = intOr;
+  table[NB_POWER] = intPow;
+  table[NB_RSHIFT] = intRshift;
+  table[NB_SUBTRACT] = intSub;
+  table[NB_TRUE_DIVIDE] = intTrueDiv;
+  table[NB_XOR] = intXor;
+  return table;
+})();
 
 /**
  * A float operator on two float values; undefined for operators float does not have. One

@@ -359,24 +359,6 @@ export const OPCODE_TABLE: readonly OpcodeSpec[] = [
   },
 ];
 
-/**
- * Tier-1 superinstructions (CPython 3.11's quickened pairs, named as it named them): when
- * `first` is directly followed by `second` (no EXTENDED_ARG on the second), vm/superinstructions.ts
- * rewrites first's opcode byte to `name`, which does first's work, reads second's word and does
- * second's work, saving a dispatch. Second's word stays in place, so a jump to it, a traceback
- * position or a rewrite back to `first` (the family's generic) all stay right.
- */
-export const SUPERINSTRUCTIONS: readonly { name: string; first: string; second: string }[] = [
-  { name: "LOAD_FAST__LOAD_ATTR", first: "LOAD_FAST", second: "LOAD_ATTR" },
-  { name: "LOAD_FAST__LOAD_CONST", first: "LOAD_FAST", second: "LOAD_CONST" },
-  { name: "STORE_FAST__LOAD_FAST", first: "STORE_FAST", second: "LOAD_FAST" },
-  { name: "LOAD_CONST__BINARY_OP", first: "LOAD_CONST", second: "BINARY_OP" },
-  { name: "LOAD_FAST_LOAD_FAST__BINARY_OP", first: "LOAD_FAST_LOAD_FAST", second: "BINARY_OP" },
-  { name: "COMPARE_OP__POP_JUMP_IF_FALSE", first: "COMPARE_OP", second: "POP_JUMP_IF_FALSE" },
-  { name: "COMPARE_OP__POP_JUMP_IF_TRUE", first: "COMPARE_OP", second: "POP_JUMP_IF_TRUE" },
-  { name: "JUMP_BACKWARD__FOR_ITER", first: "JUMP_BACKWARD", second: "FOR_ITER" },
-];
-
 /** One numbered instruction: a table row, or a specialized variant inheriting its generic's row. */
 export interface OpcodeInfo extends OpcodeSpec {
   /** The opcode number. */
@@ -389,12 +371,6 @@ function numberOpcodes(): OpcodeInfo[] {
   const out: OpcodeInfo[] = [];
   const real = OPCODE_TABLE.filter((s) => !s.pseudo);
   for (const spec of real) out.push({ ...spec, code: out.length, generic: out.length });
-  // Superinstructions first among the variants: numbered right after the generic instructions,
-  // they keep the interpreter's switch dense.
-  for (const sup of SUPERINSTRUCTIONS) {
-    const first = out.find((o) => o.name === sup.first)!;
-    out.push({ ...first, name: sup.name, family: undefined, code: out.length, generic: first.code });
-  }
   for (const spec of real) {
     const generic = out.find((o) => o.name === spec.name)!.code;
     for (const variant of spec.family ?? []) {

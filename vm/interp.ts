@@ -88,6 +88,7 @@ import {
 } from "./object.ts";
 import {
   BINARY_OPS,
+  floatBinary,
   binaryOp,
   buildSlice,
   call,
@@ -97,7 +98,6 @@ import {
   contains,
   delAttr,
   delItem,
-  floatBinary,
   genericGetAttr,
   getAttr,
   getAttrOrUndefined,
@@ -121,7 +121,6 @@ import { PyTraceback } from "./traceback.ts";
 import { objectNew } from "./types/type.ts";
 import { setUpdate } from "./types/set.ts";
 import { writeStdout } from "./modules/sys.ts";
-import { quicken } from "./superinstructions.ts";
 
 /** Code whose call makes a generator or coroutine object instead of running a frame. */
 const SUSPENDABLE = CO_GENERATOR | CO_COROUTINE;
@@ -138,7 +137,6 @@ export const interpTier: Tier = {
   execute,
   onCodeCreated(code: PyCode): void {
     code.warmup = NEVER_HOT;
-    quicken(code);
   },
   onHotLoop(frame: Frame): number {
     frame.code.warmup = NEVER_HOT;
@@ -229,14 +227,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             s[sp - arg] = t;
             break;
           }
-          case 114: /* LOAD_FAST__LOAD_CONST */
           case 8: /* LOAD_CONST */
-            if (op !== 8) {
-              const v = s[arg];
-              if (v === undefined) unboundLocal(code, arg);
-              s[sp++] = v;
-              arg = bc[ip++] >> 8;
-            }
             s[sp++] = consts[arg];
             break;
           case 9: /* RETURN_CONST */
@@ -274,13 +265,8 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             ip += jump;
             break;
           }
-          case 115: /* STORE_FAST__LOAD_FAST */
           case 10: /* LOAD_FAST */
           case 11: /* LOAD_FAST_CHECK */ {
-            if (op === 115) {
-              s[arg] = s[--sp];
-              arg = bc[ip++] >> 8;
-            }
             const v = s[arg];
             if (v === undefined) unboundLocal(code, arg);
             s[sp++] = v;
@@ -390,14 +376,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
           case 29: /* DELETE_GLOBAL */
             if (f.globals.delete(names[arg]) === undefined) nameError(names[arg]);
             break;
-          case 113: /* LOAD_FAST__LOAD_ATTR */
           case 30: /* LOAD_ATTR */ {
-            if (op !== 30) {
-              const v = s[arg];
-              if (v === undefined) unboundLocal(code, arg);
-              s[sp++] = v;
-              arg = bc[ip++] >> 8;
-            }
             // Two-entry inline cache (cacheInstanceAttr, fillAttrCache): per entry a type version plus the
             // instance-dict entry index, the __slots__ index, or the method found on that type.
             const c = ip;
@@ -538,21 +517,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
           case 36: /* UNARY_INVERT */
             s[sp - 1] = unaryInvert(s[sp - 1] as PyValue);
             break;
-          case 116: /* LOAD_CONST__BINARY_OP */
-          case 117: /* LOAD_FAST_LOAD_FAST__BINARY_OP */
           case 37: /* BINARY_OP */ {
-            if (op !== 37) {
-              if (op === 116) s[sp++] = consts[arg];
-              else {
-                const x = s[arg >> 4];
-                if (x === undefined) unboundLocal(code, arg >> 4);
-                const y = s[arg & 15];
-                if (y === undefined) unboundLocal(code, arg & 15);
-                s[sp++] = x;
-                s[sp++] = y;
-              }
-              arg = bc[ip++] >> 8;
-            }
             const c = ip;
             ip += 1;
             const b = s[--sp] as PyValue;
@@ -725,25 +690,8 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             } else if (
               typeof a === "object" && typeof b === "object" && a.cls === floatType && b.cls === floatType
             ) {
-              s[sp - 1] = compareNumbers((a as PyFloat).value, (b as PyFloat).value, arg);
+              s[sp - 1] = compareFloats((a as PyFloat).value, (b as PyFloat).value, arg);
             } else s[sp - 1] = compareOp(a, b, arg);
-            break;
-          }
-          case 118: /* COMPARE_OP__POP_JUMP_IF_FALSE */
-          case 119: /* COMPARE_OP__POP_JUMP_IF_TRUE */ {
-            ip += 1;
-            const b = s[--sp] as PyValue;
-            const a = s[sp - 1] as PyValue;
-            const r = typeof a === "number" && typeof b === "number"
-              ? compareNumbers(a, b, arg)
-              : typeof a === "object" && typeof b === "object" && a.cls === floatType && b.cls === floatType
-              ? compareNumbers((a as PyFloat).value, (b as PyFloat).value, arg)
-              : compareOp(a, b, arg);
-            if (typeof r === "boolean") {
-              sp--;
-              const jump = bc[ip++] >> 8;
-              ip += r === (op === 119) ? 1 + jump : 1;
-            } else s[sp - 1] = r; // not a bool: the POP_JUMP_IF that follows tests its truth
             break;
           }
           case 44: /* IS_OP */ {
@@ -804,23 +752,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
           case 55: /* GET_ITER */
             s[sp - 1] = getIter(s[sp - 1] as PyValue);
             break;
-          case 120: /* JUMP_BACKWARD__FOR_ITER */
           case 56: /* FOR_ITER */ {
-            if (op !== 56) {
-              ip += 1 - arg;
-              if (--code.warmup === 0) {
-                // As JUMP_BACKWARD; the FOR_ITER then runs as its own instruction.
-                f.ip = ip;
-                f.sp = sp;
-                const resume = loopTier.onHotLoop(f, ip);
-                if (resume >= 0) {
-                  ip = resume;
-                  sp = f.sp;
-                }
-                break;
-              }
-              arg = bc[ip++] >> 8;
-            }
             const it = s[sp - 1] as PyObject;
             if (it.cls === generatorType) {
               // Run the generator's frame in this loop (no JS recursion per value).
@@ -1395,8 +1327,8 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
 // ---------------------------------------------------------------------------------------------
 // Exceptions: conversion, context, unwinding
 
-/** COMPARE_OP on two JS numbers: ints, or float values (NaN compares false except !=, as IEEE and CPython). */
-function compareNumbers(x: number, y: number, op: number): boolean {
+/** COMPARE_OP on two float values (NaN compares false except !=, as IEEE and CPython). */
+function compareFloats(x: number, y: number, op: number): boolean {
   switch (op) {
     case 0:
       return x < y;

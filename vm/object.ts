@@ -1163,6 +1163,14 @@ export class PyCell extends PyObject {
 
 /** The TypeScript body of a builtin function or method. */
 export type NativeFn = (args: PyValue[], kwnames: string[] | null) => PyValue;
+/**
+ * A builtin's fixed-arity entry points (self counts for methods): the interpreter's CALL uses
+ * them for a positional call with that many arguments instead of building an args array for
+ * `fn`, and they must do exactly what `fn` does for such a call. For a method, CALL only takes
+ * them when LOAD_ATTR found the method on self's type, so self is an instance of the owner.
+ */
+export type Native1 = (a: PyValue) => PyValue;
+export type Native2 = (a: PyValue, b: PyValue) => PyValue;
 
 /** A builtin function (`len`, `math.sqrt`, a bound builtin method via `self`). */
 export class PyBuiltinFunction extends PyObject {
@@ -1172,6 +1180,9 @@ export class PyBuiltinFunction extends PyObject {
   declare self: PyValue | null;
   declare module: string | null;
   declare doc: string | null;
+  /** Fixed-arity entry points (see Native1), or null. */
+  declare call1: Native1 | null;
+  declare call2: Native2 | null;
   constructor(name: string, fn: NativeFn, self: PyValue | null = null, module: string | null = null) {
     super();
     this.cls = builtinFunctionType;
@@ -1181,6 +1192,8 @@ export class PyBuiltinFunction extends PyObject {
     this.self = self;
     this.module = module;
     this.doc = null;
+    this.call1 = null;
+    this.call2 = null;
   }
 }
 
@@ -1189,6 +1202,9 @@ export class PyMethodDescriptor extends PyObject {
   declare name: string;
   declare owner: PyType;
   declare fn: NativeFn;
+  /** Fixed-arity entry points, self included (see Native1), or null. */
+  declare call1: Native1 | null;
+  declare call2: Native2 | null;
   constructor(name: string, owner: PyType, fn: NativeFn, cls: PyType = methodDescriptorType) {
     super();
     this.cls = cls;
@@ -1196,6 +1212,8 @@ export class PyMethodDescriptor extends PyObject {
     this.name = name;
     this.owner = owner;
     this.fn = fn;
+    this.call1 = null;
+    this.call2 = null;
   }
 }
 
@@ -1479,6 +1497,21 @@ export function typeName(v: PyValue): string {
 /** Adds a method to a builtin type: `fn` gets self as args[0]. */
 export function defMethod(type: PyType, name: string, fn: NativeFn): void {
   type.attrs.set(name, new PyMethodDescriptor(name, type, fn));
+}
+
+/**
+ * Gives a builtin type's method (defined with defMethod) fixed-arity entry points, self
+ * included: `call1(self)` for `x.m()`, `call2(self, a)` for `x.m(a)`.
+ */
+export function defFastMethod(
+  type: PyType,
+  name: string,
+  call1: Native1 | null,
+  call2: Native2 | null,
+): void {
+  const descr = type.attrs.get(name) as PyMethodDescriptor;
+  descr.call1 = call1;
+  descr.call2 = call2;
 }
 
 /** Adds a class method to a builtin type (`dict.fromkeys`): `fn` gets the class as args[0]. */

@@ -282,10 +282,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
           case 13: /* STORE_FAST */
             s[arg] = s[--sp];
             break;
-          case 14: /* DELETE_FAST */
-            if (s[arg] === undefined) unboundLocal(code, arg);
-            s[arg] = undefined;
-            break;
           case 15: /* LOAD_CLOSURE */
             s[sp++] = s[arg];
             break;
@@ -298,57 +294,8 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
           case 17: /* STORE_DEREF */
             (s[arg] as PyCell).value = s[--sp] as PyValue;
             break;
-          case 18: /* DELETE_DEREF */ {
-            const cell = s[arg] as PyCell;
-            if (cell.value === undefined) unboundDeref(code, arg);
-            cell.value = undefined;
-            break;
-          }
           case 19: /* MAKE_CELL */
             s[arg] = new PyCell(s[arg] as PyValue | undefined);
-            break;
-          case 20: /* COPY_FREE_VARS */ {
-            const closure = (f.func as PyFunction).closure!;
-            const base = code.nlocalsplus - arg;
-            for (let i = 0; i < arg; i++) s[base + i] = closure[i];
-            break;
-          }
-          case 21: /* LOAD_FROM_DICT_OR_DEREF */ {
-            const mapping = s[sp - 1] as PyValue;
-            const name = code.localsplusNames[arg];
-            let v = mapping instanceof PyDict ? mapping.getStr(name) : getItemOrUndefined(mapping, name);
-            if (v === undefined) {
-              v = (s[arg] as PyCell).value;
-              if (v === undefined) unboundDeref(code, arg);
-            }
-            s[sp - 1] = v;
-            break;
-          }
-          case 22: /* LOAD_FROM_DICT_OR_GLOBALS */ {
-            const mapping = s[sp - 1] as PyValue;
-            const name = names[arg];
-            let v = mapping instanceof PyDict ? mapping.getStr(name) : getItemOrUndefined(mapping, name);
-            if (v === undefined) v = loadGlobal(f, name);
-            s[sp - 1] = v;
-            break;
-          }
-          case 23: /* LOAD_LOCALS */
-            if (f.locals === null) raise(Exc.SystemError, "no locals found");
-            s[sp++] = f.locals;
-            break;
-          case 24: /* LOAD_NAME */
-            s[sp++] = loadName(f, names[arg]);
-            break;
-          case 25: /* STORE_NAME */ {
-            const v = s[--sp] as PyValue;
-            const locals = f.locals;
-            if (locals === null) raise(Exc.SystemError, `no locals found when storing '${names[arg]}'`);
-            if (locals.cls === dictType) locals.setStr(names[arg], v);
-            else setItem(locals, names[arg], v);
-            break;
-          }
-          case 26: /* DELETE_NAME */
-            deleteName(f, names[arg]);
             break;
           case 27: /* LOAD_GLOBAL */ {
             // Inline cache (cacheGlobal): the entry index of the name in globals, or in
@@ -373,12 +320,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             if (arg & 1) s[sp++] = null;
             break;
           }
-          case 28: /* STORE_GLOBAL */
-            f.globals.setStr(names[arg], s[--sp] as PyValue);
-            break;
-          case 29: /* DELETE_GLOBAL */
-            if (f.globals.delete(names[arg]) === undefined) nameError(names[arg]);
-            break;
           case 30: /* LOAD_ATTR */ {
             // Two-entry inline cache (cacheInstanceAttr, fillAttrCache): per entry a type version plus the
             // instance-dict entry index, the __slots__ index, or the method found on that type.
@@ -495,9 +436,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             cacheInstanceAttr(code, c, owner, names[arg], true);
             break;
           }
-          case 32: /* DELETE_ATTR */
-            delAttr(s[--sp] as PyValue, names[arg]);
-            break;
           case 33: /* LOAD_SUPER_ATTR */ {
             ip += 1;
             const self = s[--sp] as PyValue;
@@ -517,9 +455,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             s[sp - 1] = typeof v === "boolean" ? !v : !isTrue(v);
             break;
           }
-          case 36: /* UNARY_INVERT */
-            s[sp - 1] = unaryInvert(s[sp - 1] as PyValue);
-            break;
           case 37: /* BINARY_OP */ {
             const c = ip;
             ip += 1;
@@ -648,24 +583,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             setItem(container, key, v);
             break;
           }
-          case 40: /* DELETE_SUBSCR */ {
-            const key = s[--sp] as PyValue;
-            delItem(s[--sp] as PyValue, key);
-            break;
-          }
-          case 41: /* BINARY_SLICE */ {
-            const stop = s[--sp] as PyValue;
-            const start = s[--sp] as PyValue;
-            s[sp - 1] = getItem(s[sp - 1] as PyValue, buildSlice(start, stop));
-            break;
-          }
-          case 42: /* STORE_SLICE */ {
-            const stop = s[--sp] as PyValue;
-            const start = s[--sp] as PyValue;
-            const container = s[--sp] as PyValue;
-            setItem(container, buildSlice(start, stop), s[--sp] as PyValue);
-            break;
-          }
           case 43: /* COMPARE_OP */ {
             ip += 1;
             const b = s[--sp] as PyValue;
@@ -706,14 +623,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             ip += 1;
             const container = s[--sp] as PyValue;
             s[sp - 1] = contains(container, s[sp - 1] as PyValue) !== (arg === 1);
-            break;
-          }
-          case 46: /* CALL_INTRINSIC_1 */
-            s[sp - 1] = intrinsic1(f, arg, s[sp - 1] as PyValue);
-            break;
-          case 47: /* CALL_INTRINSIC_2 */ {
-            const b = s[--sp] as PyValue;
-            s[sp - 1] = prepReraiseStar(s[sp - 1] as PyValue, b);
             break;
           }
           case 48: /* JUMP_FORWARD */
@@ -817,75 +726,9 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             s[sp++] = new PyList(items);
             break;
           }
-          case 61: /* BUILD_SET */ {
-            const set = new PySet();
-            for (let i = sp - arg; i < sp; i++) set.add(s[i] as PyValue);
-            sp -= arg;
-            s[sp++] = set;
-            break;
-          }
-          case 62: /* BUILD_MAP */ {
-            const d = new PyDict();
-            for (let i = sp - 2 * arg; i < sp; i += 2) d.set(s[i] as PyValue, s[i + 1] as PyValue);
-            sp -= 2 * arg;
-            s[sp++] = d;
-            break;
-          }
-          case 63: /* BUILD_CONST_KEY_MAP */ {
-            const keys = (s[--sp] as PyTuple).items;
-            const d = new PyDict();
-            for (let i = 0; i < arg; i++) d.set(keys[i], s[sp - arg + i] as PyValue);
-            sp -= arg;
-            s[sp++] = d;
-            break;
-          }
-          case 64: /* BUILD_STRING */ {
-            let out = "";
-            for (let i = sp - arg; i < sp; i++) out += s[i] as string;
-            sp -= arg;
-            s[sp++] = out;
-            break;
-          }
-          case 65: /* BUILD_SLICE */ {
-            const step = arg === 3 ? s[--sp] as PyValue : None;
-            const stop = s[--sp] as PyValue;
-            s[sp - 1] = buildSlice(s[sp - 1] as PyValue, stop, step);
-            break;
-          }
           case 66: /* LIST_APPEND */ {
             const v = s[--sp] as PyValue;
             (s[sp - arg] as PyList).items.push(v);
-            break;
-          }
-          case 67: /* SET_ADD */ {
-            const v = s[--sp] as PyValue;
-            (s[sp - arg] as PySet).add(v);
-            break;
-          }
-          case 68: /* MAP_ADD */ {
-            const v = s[--sp] as PyValue;
-            const k = s[--sp] as PyValue;
-            (s[sp - arg] as PyDict).set(k, v);
-            break;
-          }
-          case 69: /* LIST_EXTEND */ {
-            const v = s[--sp] as PyValue;
-            listExtend(s[sp - arg] as PyList, v);
-            break;
-          }
-          case 70: /* SET_UPDATE */ {
-            const v = s[--sp] as PyValue;
-            setUpdate(s[sp - arg] as PySet, v);
-            break;
-          }
-          case 71: /* DICT_UPDATE */ {
-            const v = s[--sp] as PyValue;
-            dictUpdate(s[sp - arg] as PyDict, v, null);
-            break;
-          }
-          case 72: /* DICT_MERGE */ {
-            const v = s[--sp] as PyValue;
-            dictUpdate(s[sp - arg] as PyDict, v, s[sp - arg - 3] as PyValue);
             break;
           }
           case 73: /* UNPACK_SEQUENCE */ {
@@ -896,24 +739,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
               sp--;
               for (let i = arg - 1; i >= 0; i--) s[sp++] = items[i];
             } else sp = unpackSequence(s, sp, arg);
-            break;
-          }
-          case 74: /* UNPACK_EX */
-            sp = unpackEx(s, sp, arg);
-            break;
-          case 75: /* FORMAT_SIMPLE */ {
-            const v = s[sp - 1] as PyValue;
-            if (typeof v !== "string") s[sp - 1] = formatValue(v, "");
-            break;
-          }
-          case 76: /* FORMAT_WITH_SPEC */ {
-            const spec = s[--sp] as string;
-            s[sp - 1] = formatValue(s[sp - 1] as PyValue, spec);
-            break;
-          }
-          case 77: /* CONVERT_VALUE */ {
-            const v = s[sp - 1] as PyValue;
-            s[sp - 1] = arg === 1 ? str(v) : arg === 2 ? repr(v) : ascii(repr(v));
             break;
           }
           case 78: /* CALL */
@@ -1106,28 +931,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             s[sp - 1] = call(callable, args, kwnames);
             break;
           }
-          case 81: /* MAKE_FUNCTION */
-            s[sp - 1] = new PyFunction(s[sp - 1] as PyCode, f.globals, f.builtins);
-            break;
-          case 82: /* SET_FUNCTION_ATTRIBUTE */ {
-            const func = s[--sp] as PyFunction;
-            setFunctionAttribute(func, arg, s[sp - 1] as PyValue);
-            s[sp - 1] = func;
-            break;
-          }
-          case 83: /* LOAD_BUILD_CLASS */ {
-            const bc2 = f.builtins.getStr("__build_class__");
-            if (bc2 === undefined) raise(Exc.NameError, "__build_class__ not found");
-            s[sp++] = bc2;
-            break;
-          }
-          case 84: /* SETUP_ANNOTATIONS */ {
-            const locals = f.locals!;
-            if (locals.getStr("__annotations__") === undefined) {
-              locals.setStr("__annotations__", new PyDict());
-            }
-            break;
-          }
           case 85: /* RETURN_GENERATOR */
             s[sp++] = None;
             break;
@@ -1151,11 +954,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             sp = f.sp;
             ip = f.ip;
             s[sp++] = v;
-            break;
-          }
-          case 87: /* GET_YIELD_FROM_ITER */ {
-            const v = s[sp - 1] as PyValue;
-            if (!(v instanceof PyGenerator)) s[sp - 1] = getIter(v);
             break;
           }
           case 88: /* SEND */ {
@@ -1212,20 +1010,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
           case 92: /* POP_EXCEPT */
             threadState.excInfo = s[--sp] as PyValue;
             break;
-          case 93: /* CHECK_EXC_MATCH */ {
-            const type = s[--sp] as PyValue;
-            s[sp++] = exceptionMatches(s[sp - 2] as PyValue, type);
-            break;
-          }
-          case 94: /* CHECK_EG_MATCH */ {
-            const type = s[--sp] as PyValue;
-            const exc = s[--sp] as PyValue;
-            const [rest, match] = exceptionGroupMatch(exc, type);
-            s[sp++] = rest;
-            s[sp++] = match;
-            if (match !== None) threadState.excInfo = match;
-            break;
-          }
           case 95: /* RERAISE */ {
             const exc = s[--sp];
             reraising = true;
@@ -1241,72 +1025,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             const cause = arg === 2 ? s[--sp] as PyValue : undefined;
             throw makeRaise(s[--sp] as PyValue, cause);
           }
-          case 97: /* LOAD_ASSERTION_ERROR */
-            s[sp++] = Exc.AssertionError;
-            break;
-          case 98: /* BEFORE_WITH */ {
-            const mgr = s[sp - 1] as PyValue;
-            const [exit, enter] = withMethods(mgr);
-            s[sp - 1] = exit;
-            s[sp++] = callMethod0(enter, mgr);
-            break;
-          }
-          case 99: /* WITH_EXCEPT_START */ {
-            const exc = s[sp - 1] as PyValue;
-            const exit = s[sp - 4] as PyValue;
-            const tb = exc instanceof PyBaseException ? exc.traceback : None;
-            s[sp++] = call(exit, [typeOf(exc), exc, tb], null);
-            break;
-          }
-          case 100: /* GET_LEN */
-            s[sp] = len(s[sp - 1] as PyValue);
-            sp++;
-            break;
-          case 101: /* MATCH_CLASS */ {
-            const attrNames = s[--sp] as PyTuple;
-            const cls = s[--sp] as PyValue;
-            s[sp - 1] = matchClass(s[sp - 1] as PyValue, cls, arg, attrNames.items as string[]);
-            break;
-          }
-          case 102: /* MATCH_MAPPING */
-            s[sp] = isMapping(s[sp - 1] as PyValue);
-            sp++;
-            break;
-          case 103: /* MATCH_SEQUENCE */
-            s[sp] = isSequence(s[sp - 1] as PyValue);
-            sp++;
-            break;
-          case 104: /* MATCH_KEYS */
-            s[sp] = matchKeys(s[sp - 2] as PyValue, s[sp - 1] as PyTuple);
-            sp++;
-            break;
-          case 105: /* IMPORT_NAME */ {
-            const fromlist = s[--sp] as PyValue;
-            const level = s[--sp] as PyValue;
-            s[sp++] = importName(names[arg], fromlist, level as number, f.globals);
-            break;
-          }
-          case 106: /* IMPORT_FROM */
-            s[sp] = importFrom(s[sp - 1] as PyValue, names[arg]);
-            sp++;
-            break;
-          case 108: /* GET_AWAITABLE */
-            s[sp - 1] = getAwaitable(s[sp - 1] as PyValue);
-            break;
-          case 109: /* BEFORE_ASYNC_WITH */ {
-            const mgr = s[sp - 1] as PyValue;
-            const [exit, enter] = asyncWithMethods(mgr);
-            s[sp - 1] = exit;
-            s[sp++] = callMethod0(enter, mgr);
-            break;
-          }
-          case 110: /* GET_AITER */
-            s[sp - 1] = getAsyncIter(s[sp - 1] as PyValue);
-            break;
-          case 111: /* GET_ANEXT */
-            s[sp] = getAsyncNext(s[sp - 1] as PyValue);
-            sp++;
-            break;
           case 112: /* END_ASYNC_FOR */ {
             const exc = s[--sp] as PyValue;
             if (!isExceptionOf(exc, Exc.StopAsyncIteration)) {
@@ -1325,6 +1043,62 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             s[sp++] = b;
             break;
           }
+          case 14: /* DELETE_FAST */
+          case 18: /* DELETE_DEREF */
+          case 20: /* COPY_FREE_VARS */
+          case 21: /* LOAD_FROM_DICT_OR_DEREF */
+          case 22: /* LOAD_FROM_DICT_OR_GLOBALS */
+          case 23: /* LOAD_LOCALS */
+          case 24: /* LOAD_NAME */
+          case 25: /* STORE_NAME */
+          case 26: /* DELETE_NAME */
+          case 28: /* STORE_GLOBAL */
+          case 29: /* DELETE_GLOBAL */
+          case 32: /* DELETE_ATTR */
+          case 36: /* UNARY_INVERT */
+          case 40: /* DELETE_SUBSCR */
+          case 41: /* BINARY_SLICE */
+          case 42: /* STORE_SLICE */
+          case 46: /* CALL_INTRINSIC_1 */
+          case 47: /* CALL_INTRINSIC_2 */
+          case 61: /* BUILD_SET */
+          case 62: /* BUILD_MAP */
+          case 63: /* BUILD_CONST_KEY_MAP */
+          case 64: /* BUILD_STRING */
+          case 65: /* BUILD_SLICE */
+          case 67: /* SET_ADD */
+          case 68: /* MAP_ADD */
+          case 69: /* LIST_EXTEND */
+          case 70: /* SET_UPDATE */
+          case 71: /* DICT_UPDATE */
+          case 72: /* DICT_MERGE */
+          case 74: /* UNPACK_EX */
+          case 75: /* FORMAT_SIMPLE */
+          case 76: /* FORMAT_WITH_SPEC */
+          case 77: /* CONVERT_VALUE */
+          case 81: /* MAKE_FUNCTION */
+          case 82: /* SET_FUNCTION_ATTRIBUTE */
+          case 83: /* LOAD_BUILD_CLASS */
+          case 84: /* SETUP_ANNOTATIONS */
+          case 87: /* GET_YIELD_FROM_ITER */
+          case 93: /* CHECK_EXC_MATCH */
+          case 94: /* CHECK_EG_MATCH */
+          case 97: /* LOAD_ASSERTION_ERROR */
+          case 98: /* BEFORE_WITH */
+          case 99: /* WITH_EXCEPT_START */
+          case 100: /* GET_LEN */
+          case 101: /* MATCH_CLASS */
+          case 102: /* MATCH_MAPPING */
+          case 103: /* MATCH_SEQUENCE */
+          case 104: /* MATCH_KEYS */
+          case 105: /* IMPORT_NAME */
+          case 106: /* IMPORT_FROM */
+          case 108: /* GET_AWAITABLE */
+          case 109: /* BEFORE_ASYNC_WITH */
+          case 110: /* GET_AITER */
+          case 111: /* GET_ANEXT */
+            sp = runColdInstruction(f, op, arg, sp);
+            break;
           default: {
             // A specialized instruction this loop has no case for: rewrite it back to its
             // generic instruction in place and run that (tier 2's deoptimization, for free).
@@ -1352,6 +1126,307 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
       ip = f.ip;
     }
   }
+}
+
+/**
+ * The instructions a hot loop rarely runs, out of `run` (same bodies, same stack, same oparg;
+ * none jumps, switches frames or re-raises). V8 waits until a function has run about
+ * (its bytecode length × a constant) bytecodes before optimizing it, and re-waits whenever an
+ * inline cache in it changes: every instruction moved here makes `run` reach optimized code
+ * sooner (the first tenth of a second of every program runs before that).
+ * Returns the new stack pointer.
+ */
+function runColdInstruction(f: Frame, op: number, arg: number, sp: number): number {
+  const s = f.values;
+  const code = f.code;
+  const names = code.names;
+  switch (op) {
+    case 14: /* DELETE_FAST */
+      if (s[arg] === undefined) unboundLocal(code, arg);
+      s[arg] = undefined;
+      break;
+    case 18: /* DELETE_DEREF */ {
+      const cell = s[arg] as PyCell;
+      if (cell.value === undefined) unboundDeref(code, arg);
+      cell.value = undefined;
+      break;
+    }
+    case 20: /* COPY_FREE_VARS */ {
+      const closure = (f.func as PyFunction).closure!;
+      const base = code.nlocalsplus - arg;
+      for (let i = 0; i < arg; i++) s[base + i] = closure[i];
+      break;
+    }
+    case 21: /* LOAD_FROM_DICT_OR_DEREF */ {
+      const mapping = s[sp - 1] as PyValue;
+      const name = code.localsplusNames[arg];
+      let v = mapping instanceof PyDict ? mapping.getStr(name) : getItemOrUndefined(mapping, name);
+      if (v === undefined) {
+        v = (s[arg] as PyCell).value;
+        if (v === undefined) unboundDeref(code, arg);
+      }
+      s[sp - 1] = v;
+      break;
+    }
+    case 22: /* LOAD_FROM_DICT_OR_GLOBALS */ {
+      const mapping = s[sp - 1] as PyValue;
+      const name = names[arg];
+      let v = mapping instanceof PyDict ? mapping.getStr(name) : getItemOrUndefined(mapping, name);
+      if (v === undefined) v = loadGlobal(f, name);
+      s[sp - 1] = v;
+      break;
+    }
+    case 23: /* LOAD_LOCALS */
+      if (f.locals === null) raise(Exc.SystemError, "no locals found");
+      s[sp++] = f.locals;
+      break;
+    case 24: /* LOAD_NAME */
+      s[sp++] = loadName(f, names[arg]);
+      break;
+    case 25: /* STORE_NAME */ {
+      const v = s[--sp] as PyValue;
+      const locals = f.locals;
+      if (locals === null) raise(Exc.SystemError, `no locals found when storing '${names[arg]}'`);
+      if (locals.cls === dictType) locals.setStr(names[arg], v);
+      else setItem(locals, names[arg], v);
+      break;
+    }
+    case 26: /* DELETE_NAME */
+      deleteName(f, names[arg]);
+      break;
+    case 28: /* STORE_GLOBAL */
+      f.globals.setStr(names[arg], s[--sp] as PyValue);
+      break;
+    case 29: /* DELETE_GLOBAL */
+      if (f.globals.delete(names[arg]) === undefined) nameError(names[arg]);
+      break;
+    case 32: /* DELETE_ATTR */
+      delAttr(s[--sp] as PyValue, names[arg]);
+      break;
+    case 36: /* UNARY_INVERT */
+      s[sp - 1] = unaryInvert(s[sp - 1] as PyValue);
+      break;
+    case 40: /* DELETE_SUBSCR */ {
+      const key = s[--sp] as PyValue;
+      delItem(s[--sp] as PyValue, key);
+      break;
+    }
+    case 41: /* BINARY_SLICE */ {
+      const stop = s[--sp] as PyValue;
+      const start = s[--sp] as PyValue;
+      s[sp - 1] = getItem(s[sp - 1] as PyValue, buildSlice(start, stop));
+      break;
+    }
+    case 42: /* STORE_SLICE */ {
+      const stop = s[--sp] as PyValue;
+      const start = s[--sp] as PyValue;
+      const container = s[--sp] as PyValue;
+      setItem(container, buildSlice(start, stop), s[--sp] as PyValue);
+      break;
+    }
+    case 46: /* CALL_INTRINSIC_1 */
+      s[sp - 1] = intrinsic1(f, arg, s[sp - 1] as PyValue);
+      break;
+    case 47: /* CALL_INTRINSIC_2 */ {
+      const b = s[--sp] as PyValue;
+      s[sp - 1] = prepReraiseStar(s[sp - 1] as PyValue, b);
+      break;
+    }
+    case 61: /* BUILD_SET */ {
+      const set = new PySet();
+      for (let i = sp - arg; i < sp; i++) set.add(s[i] as PyValue);
+      sp -= arg;
+      s[sp++] = set;
+      break;
+    }
+    case 62: /* BUILD_MAP */ {
+      const d = new PyDict();
+      for (let i = sp - 2 * arg; i < sp; i += 2) d.set(s[i] as PyValue, s[i + 1] as PyValue);
+      sp -= 2 * arg;
+      s[sp++] = d;
+      break;
+    }
+    case 63: /* BUILD_CONST_KEY_MAP */ {
+      const keys = (s[--sp] as PyTuple).items;
+      const d = new PyDict();
+      for (let i = 0; i < arg; i++) d.set(keys[i], s[sp - arg + i] as PyValue);
+      sp -= arg;
+      s[sp++] = d;
+      break;
+    }
+    case 64: /* BUILD_STRING */ {
+      let out = "";
+      for (let i = sp - arg; i < sp; i++) out += s[i] as string;
+      sp -= arg;
+      s[sp++] = out;
+      break;
+    }
+    case 65: /* BUILD_SLICE */ {
+      const step = arg === 3 ? s[--sp] as PyValue : None;
+      const stop = s[--sp] as PyValue;
+      s[sp - 1] = buildSlice(s[sp - 1] as PyValue, stop, step);
+      break;
+    }
+    case 67: /* SET_ADD */ {
+      const v = s[--sp] as PyValue;
+      (s[sp - arg] as PySet).add(v);
+      break;
+    }
+    case 68: /* MAP_ADD */ {
+      const v = s[--sp] as PyValue;
+      const k = s[--sp] as PyValue;
+      (s[sp - arg] as PyDict).set(k, v);
+      break;
+    }
+    case 69: /* LIST_EXTEND */ {
+      const v = s[--sp] as PyValue;
+      listExtend(s[sp - arg] as PyList, v);
+      break;
+    }
+    case 70: /* SET_UPDATE */ {
+      const v = s[--sp] as PyValue;
+      setUpdate(s[sp - arg] as PySet, v);
+      break;
+    }
+    case 71: /* DICT_UPDATE */ {
+      const v = s[--sp] as PyValue;
+      dictUpdate(s[sp - arg] as PyDict, v, null);
+      break;
+    }
+    case 72: /* DICT_MERGE */ {
+      const v = s[--sp] as PyValue;
+      dictUpdate(s[sp - arg] as PyDict, v, s[sp - arg - 3] as PyValue);
+      break;
+    }
+    case 74: /* UNPACK_EX */
+      sp = unpackEx(s, sp, arg);
+      break;
+    case 75: /* FORMAT_SIMPLE */ {
+      const v = s[sp - 1] as PyValue;
+      if (typeof v !== "string") s[sp - 1] = formatValue(v, "");
+      break;
+    }
+    case 76: /* FORMAT_WITH_SPEC */ {
+      const spec = s[--sp] as string;
+      s[sp - 1] = formatValue(s[sp - 1] as PyValue, spec);
+      break;
+    }
+    case 77: /* CONVERT_VALUE */ {
+      const v = s[sp - 1] as PyValue;
+      s[sp - 1] = arg === 1 ? str(v) : arg === 2 ? repr(v) : ascii(repr(v));
+      break;
+    }
+    case 81: /* MAKE_FUNCTION */
+      s[sp - 1] = new PyFunction(s[sp - 1] as PyCode, f.globals, f.builtins);
+      break;
+    case 82: /* SET_FUNCTION_ATTRIBUTE */ {
+      const func = s[--sp] as PyFunction;
+      setFunctionAttribute(func, arg, s[sp - 1] as PyValue);
+      s[sp - 1] = func;
+      break;
+    }
+    case 83: /* LOAD_BUILD_CLASS */ {
+      const bc2 = f.builtins.getStr("__build_class__");
+      if (bc2 === undefined) raise(Exc.NameError, "__build_class__ not found");
+      s[sp++] = bc2;
+      break;
+    }
+    case 84: /* SETUP_ANNOTATIONS */ {
+      const locals = f.locals!;
+      if (locals.getStr("__annotations__") === undefined) {
+        locals.setStr("__annotations__", new PyDict());
+      }
+      break;
+    }
+    case 87: /* GET_YIELD_FROM_ITER */ {
+      const v = s[sp - 1] as PyValue;
+      if (!(v instanceof PyGenerator)) s[sp - 1] = getIter(v);
+      break;
+    }
+    case 93: /* CHECK_EXC_MATCH */ {
+      const type = s[--sp] as PyValue;
+      s[sp++] = exceptionMatches(s[sp - 2] as PyValue, type);
+      break;
+    }
+    case 94: /* CHECK_EG_MATCH */ {
+      const type = s[--sp] as PyValue;
+      const exc = s[--sp] as PyValue;
+      const [rest, match] = exceptionGroupMatch(exc, type);
+      s[sp++] = rest;
+      s[sp++] = match;
+      if (match !== None) threadState.excInfo = match;
+      break;
+    }
+    case 97: /* LOAD_ASSERTION_ERROR */
+      s[sp++] = Exc.AssertionError;
+      break;
+    case 98: /* BEFORE_WITH */ {
+      const mgr = s[sp - 1] as PyValue;
+      const [exit, enter] = withMethods(mgr);
+      s[sp - 1] = exit;
+      s[sp++] = callMethod0(enter, mgr);
+      break;
+    }
+    case 99: /* WITH_EXCEPT_START */ {
+      const exc = s[sp - 1] as PyValue;
+      const exit = s[sp - 4] as PyValue;
+      const tb = exc instanceof PyBaseException ? exc.traceback : None;
+      s[sp++] = call(exit, [typeOf(exc), exc, tb], null);
+      break;
+    }
+    case 100: /* GET_LEN */
+      s[sp] = len(s[sp - 1] as PyValue);
+      sp++;
+      break;
+    case 101: /* MATCH_CLASS */ {
+      const attrNames = s[--sp] as PyTuple;
+      const cls = s[--sp] as PyValue;
+      s[sp - 1] = matchClass(s[sp - 1] as PyValue, cls, arg, attrNames.items as string[]);
+      break;
+    }
+    case 102: /* MATCH_MAPPING */
+      s[sp] = isMapping(s[sp - 1] as PyValue);
+      sp++;
+      break;
+    case 103: /* MATCH_SEQUENCE */
+      s[sp] = isSequence(s[sp - 1] as PyValue);
+      sp++;
+      break;
+    case 104: /* MATCH_KEYS */
+      s[sp] = matchKeys(s[sp - 2] as PyValue, s[sp - 1] as PyTuple);
+      sp++;
+      break;
+    case 105: /* IMPORT_NAME */ {
+      const fromlist = s[--sp] as PyValue;
+      const level = s[--sp] as PyValue;
+      s[sp++] = importName(names[arg], fromlist, level as number, f.globals);
+      break;
+    }
+    case 106: /* IMPORT_FROM */
+      s[sp] = importFrom(s[sp - 1] as PyValue, names[arg]);
+      sp++;
+      break;
+    case 108: /* GET_AWAITABLE */
+      s[sp - 1] = getAwaitable(s[sp - 1] as PyValue);
+      break;
+    case 109: /* BEFORE_ASYNC_WITH */ {
+      const mgr = s[sp - 1] as PyValue;
+      const [exit, enter] = asyncWithMethods(mgr);
+      s[sp - 1] = exit;
+      s[sp++] = callMethod0(enter, mgr);
+      break;
+    }
+    case 110: /* GET_AITER */
+      s[sp - 1] = getAsyncIter(s[sp - 1] as PyValue);
+      break;
+    case 111: /* GET_ANEXT */
+      s[sp] = getAsyncNext(s[sp - 1] as PyValue);
+      sp++;
+      break;
+    default:
+      raise(Exc.SystemError, `unknown opcode ${op}`);
+  }
+  return sp;
 }
 
 // ---------------------------------------------------------------------------------------------

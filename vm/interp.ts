@@ -522,24 +522,14 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 const frame = acquireFrame(dunder.code, dunder.globals, dunder.builtins, dunder);
                 frame.values[0] = a;
                 frame.values[1] = b;
-                if (threadState.depth >= threadState.recursionLimit) {
-                  raise(Exc.RecursionError, "maximum recursion depth exceeded");
-                }
-                threadState.depth++;
-                f.sp = sp;
-                f.ip = ip;
-                frame.back = f;
-                frame.state = FRAME_RUNNING;
                 frame.returnMode = RETURN_TO_BINARY_OP;
-                const dcode = dunder.code;
-                if (dcode.warmup === 0) loopTier.onCodeCreated(dcode);
+                enterFrame(f, frame, sp, ip);
                 f = frame;
-                threadState.frame = f;
-                code = dcode;
+                code = f.code;
                 bc = code.code;
                 consts = code.consts;
                 names = code.names;
-                s = frame.values;
+                s = f.values;
                 sp = code.nlocalsplus;
                 ip = 0;
                 break;
@@ -750,131 +740,32 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             const self = s[sp - arg - 1];
             let argStart = sp - arg;
             let nargs = arg;
-            // Type checks by `cls` (one load) rather than instanceof (a prototype walk).
-            const ctype = typeof callable === "object" ? callable.cls : null;
             if (self !== null) {
               argStart--;
               nargs++;
-            } else if (ctype === methodType) {
+            } else if (typeof callable === "object" && callable.cls === methodType) {
               s[sp - arg - 1] = (callable as PyMethod).self;
               callable = (callable as PyMethod).func;
               argStart--;
               nargs++;
             }
-            if (
-              ctype === functionType || (ctype === methodType && (callable as PyObject).cls === functionType)
-            ) {
-              const func = callable as PyFunction;
-              const fcode = func.code;
-              if ((fcode.flags & SUSPENDABLE) === 0) {
-                let frame: Frame;
-                if (
-                  kwnames === null && nargs === fcode.argcount && fcode.kwonlyargcount === 0 &&
-                  (fcode.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0
-                ) {
-                  frame = acquireFrame(fcode, func.globals, func.builtins, func);
-                  const fv = frame.values;
-                  for (let i = 0; i < nargs; i++) fv[i] = s[argStart + i];
-                } else {
-                  frame = bindFrame(func, s.slice(argStart, sp) as PyValue[], kwnames);
-                }
-                sp -= arg + 2;
-                if (threadState.depth >= threadState.recursionLimit) {
-                  raise(Exc.RecursionError, "maximum recursion depth exceeded");
-                }
-                threadState.depth++;
-                f.sp = sp;
-                f.ip = ip;
-                frame.back = f;
-                frame.state = FRAME_RUNNING;
-                if (fcode.warmup === 0) loopTier.onCodeCreated(fcode);
-                f = frame;
-                threadState.frame = f;
-                code = fcode;
-                bc = code.code;
-                consts = code.consts;
-                names = code.names;
-                s = frame.values;
-                sp = code.nlocalsplus;
-                ip = 0;
-                break;
-              }
+            // A Python function, or a class whose __init__ is one, runs as a frame of this loop.
+            const frame = frameForCall(callable, self, s, argStart, nargs, kwnames);
+            if (frame !== null) {
+              sp -= arg + 2;
+              enterFrame(f, frame, sp, ip);
+              f = frame;
+              code = f.code;
+              bc = code.code;
+              consts = code.consts;
+              names = code.names;
+              s = f.values;
+              sp = code.nlocalsplus;
+              ip = 0;
+              break;
             }
-            if (ctype === typeType && self === null) {
-              const init = inlineInit(callable as PyType);
-              if (init !== null) {
-                // Calling a class: allocate the instance here and run __init__ in this loop
-                // (CPython 3.13's CALL_ALLOC_AND_ENTER_INIT); RETURN pushes the instance.
-                const obj = objectNew(callable as PyType, [], null);
-                const icode = init.code;
-                let frame: Frame;
-                if (
-                  kwnames === null && nargs + 1 === icode.argcount && icode.kwonlyargcount === 0 &&
-                  (icode.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0
-                ) {
-                  frame = acquireFrame(icode, init.globals, init.builtins, init);
-                  const fv = frame.values;
-                  fv[0] = obj;
-                  for (let i = 0; i < nargs; i++) fv[i + 1] = s[argStart + i];
-                } else {
-                  const args = s.slice(argStart - 1, sp) as PyValue[];
-                  args[0] = obj;
-                  frame = bindFrame(init, args, kwnames);
-                }
-                sp -= arg + 2;
-                if (threadState.depth >= threadState.recursionLimit) {
-                  raise(Exc.RecursionError, "maximum recursion depth exceeded");
-                }
-                threadState.depth++;
-                f.sp = sp;
-                f.ip = ip;
-                frame.back = f;
-                frame.state = FRAME_RUNNING;
-                frame.returnMode = RETURN_TO_INIT;
-                frame.initSelf = obj;
-                if (icode.warmup === 0) loopTier.onCodeCreated(icode);
-                f = frame;
-                threadState.frame = f;
-                code = icode;
-                bc = code.code;
-                consts = code.consts;
-                names = code.names;
-                s = frame.values;
-                sp = code.nlocalsplus;
-                ip = 0;
-                break;
-              }
-            }
-            if (kwnames === null && nargs <= 2) {
-              // len(x), lst.append(x), lst.pop(): a builtin's fixed-arity entry point, no args array.
-              const native = ctype === methodDescriptorType && self !== null
-                ? callable as PyMethodDescriptor
-                : ctype === builtinFunctionType && (callable as PyBuiltinFunction).self === null
-                ? callable as PyBuiltinFunction
-                : null;
-              if (native !== null) {
-                const r = nargs === 1 && native.call1 !== null
-                  ? native.call1(s[argStart] as PyValue)
-                  : nargs === 2 && native.call2 !== null
-                  ? native.call2(s[argStart] as PyValue, s[argStart + 1] as PyValue)
-                  : undefined;
-                if (r !== undefined) {
-                  sp -= arg + 2;
-                  s[sp++] = r;
-                  break;
-                }
-              }
-            }
-            const args = s.slice(argStart, sp) as PyValue[];
-            sp -= arg + 2;
-            if (ctype === methodDescriptorType && self !== null) {
-              // A builtin method found on self's type by LOAD_ATTR: self is an instance already.
-              s[sp++] = (callable as PyMethodDescriptor).fn(args, kwnames);
-            } else {
-              s[sp++] = ctype === builtinFunctionType && (callable as PyBuiltinFunction).self === null
-                ? (callable as PyBuiltinFunction).fn(args, kwnames)
-                : call(callable, args, kwnames);
-            }
+            s[sp - arg - 2] = callOther(callable, self, s, argStart, nargs, kwnames);
+            sp -= arg + 1;
             break;
           }
           case 80: /* CALL_FUNCTION_EX */ {
@@ -882,24 +773,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             const callargs = s[--sp] as PyValue;
             sp--; // NULL
             const callable = s[sp - 1] as PyValue;
-            const args = callargs instanceof PyTuple ? callargs.items.slice() : starArgs(callable, callargs);
-            let kwnames: string[] | null = null;
-            if (kwargs !== null && kwargs.size > 0) {
-              kwnames = [];
-              const keys = kwargs.keys, values = kwargs.values;
-              for (let i = 0; i < keys.length; i++) {
-                const k = keys[i];
-                if (k === DELETED) continue;
-                if (typeof k !== "string") raise(Exc.TypeError, "keywords must be strings");
-                kwnames.push(k);
-                args.push(values[i]);
-              }
-            }
-            let target = callable;
-            if (typeof target === "object" && target.cls === methodType) {
-              args.unshift((target as PyMethod).self);
-              target = (target as PyMethod).func;
-            }
+            const [target, args, kwnames] = spreadCallArgs(callable, callargs, kwargs);
             if (
               typeof target === "object" && target.cls === functionType &&
               ((target as PyFunction).code.flags & SUSPENDABLE) === 0
@@ -907,28 +781,19 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
               // f(*args, **kwargs) of a Python function: its frame runs in this loop.
               const frame = bindFrame(target as PyFunction, args, kwnames);
               sp--;
-              if (threadState.depth >= threadState.recursionLimit) {
-                raise(Exc.RecursionError, "maximum recursion depth exceeded");
-              }
-              threadState.depth++;
-              f.sp = sp;
-              f.ip = ip;
-              frame.back = f;
-              frame.state = FRAME_RUNNING;
-              const fcode = frame.code;
-              if (fcode.warmup === 0) loopTier.onCodeCreated(fcode);
+              enterFrame(f, frame, sp, ip);
               f = frame;
-              threadState.frame = f;
-              code = fcode;
+              code = f.code;
               bc = code.code;
               consts = code.consts;
               names = code.names;
-              s = frame.values;
+              s = f.values;
               sp = code.nlocalsplus;
               ip = 0;
               break;
             }
-            s[sp - 1] = call(callable, args, kwnames);
+            // `target` and `args`: a bound method's self is among the arguments already.
+            s[sp - 1] = call(target, args, kwnames);
             break;
           }
           case 85: /* RETURN_GENERATOR */
@@ -1126,6 +991,148 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
       ip = f.ip;
     }
   }
+}
+
+/**
+ * CALL_FUNCTION_EX's arguments: `callable(*callargs, **kwargs)` as the function to run (a bound
+ * method's function, self first among the arguments), the positional then keyword values, and
+ * the keyword names.
+ */
+function spreadCallArgs(
+  callable: PyValue,
+  callargs: PyValue,
+  kwargs: PyDict | null,
+): [PyValue, PyValue[], string[] | null] {
+  const args = callargs instanceof PyTuple ? callargs.items.slice() : starArgs(callable, callargs);
+  let kwnames: string[] | null = null;
+  if (kwargs !== null && kwargs.size > 0) {
+    kwnames = [];
+    const keys = kwargs.keys, values = kwargs.values;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (k === DELETED) continue;
+      if (typeof k !== "string") raise(Exc.TypeError, "keywords must be strings");
+      kwnames.push(k);
+      args.push(values[i]);
+    }
+  }
+  let target = callable;
+  if (typeof target === "object" && target.cls === methodType) {
+    args.unshift((target as PyMethod).self);
+    target = (target as PyMethod).func;
+  }
+  return [target, args, kwnames];
+}
+
+/**
+ * The frame CALL runs in the loop for `callable` with the arguments at s[argStart..argStart+nargs)
+ * (self first for a method): a Python function that is not a generator, or a class whose
+ * `__init__` is one (the instance is made here, CPython 3.13's CALL_ALLOC_AND_ENTER_INIT, and
+ * RETURN pushes it). Null for anything else.
+ */
+function frameForCall(
+  callable: PyValue,
+  self: Slot,
+  s: Slot[],
+  argStart: number,
+  nargs: number,
+  kwnames: string[] | null,
+): Frame | null {
+  if (typeof callable !== "object") return null;
+  const ctype = callable.cls;
+  if (ctype === functionType) {
+    const func = callable as PyFunction;
+    const fcode = func.code;
+    if ((fcode.flags & SUSPENDABLE) !== 0) return null;
+    if (
+      kwnames === null && nargs === fcode.argcount && fcode.kwonlyargcount === 0 &&
+      (fcode.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0
+    ) {
+      const frame = acquireFrame(fcode, func.globals, func.builtins, func);
+      const fv = frame.values;
+      for (let i = 0; i < nargs; i++) fv[i] = s[argStart + i];
+      return frame;
+    }
+    return bindFrame(func, s.slice(argStart, argStart + nargs) as PyValue[], kwnames);
+  }
+  if (ctype !== typeType || self !== null) return null;
+  const init = inlineInit(callable as PyType);
+  if (init === null) return null;
+  const obj = objectNew(callable as PyType, [], null);
+  const icode = init.code;
+  let frame: Frame;
+  if (
+    kwnames === null && nargs + 1 === icode.argcount && icode.kwonlyargcount === 0 &&
+    (icode.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0
+  ) {
+    frame = acquireFrame(icode, init.globals, init.builtins, init);
+    const fv = frame.values;
+    fv[0] = obj;
+    for (let i = 0; i < nargs; i++) fv[i + 1] = s[argStart + i];
+  } else {
+    const args = s.slice(argStart - 1, argStart + nargs) as PyValue[];
+    args[0] = obj;
+    frame = bindFrame(init, args, kwnames);
+  }
+  frame.returnMode = RETURN_TO_INIT;
+  frame.initSelf = obj;
+  return frame;
+}
+
+/**
+ * The bookkeeping of entering `frame` from `caller` (which resumes at `ip` with `sp`): the
+ * recursion limit, the frame chain and the tier's first-run hook. The loop then loads its
+ * locals from `frame`.
+ */
+function enterFrame(caller: Frame, frame: Frame, sp: number, ip: number): void {
+  const ts = threadState;
+  if (ts.depth >= ts.recursionLimit) raise(Exc.RecursionError, "maximum recursion depth exceeded");
+  ts.depth++;
+  caller.sp = sp;
+  caller.ip = ip;
+  frame.back = caller;
+  frame.state = FRAME_RUNNING;
+  const fcode = frame.code;
+  if (fcode.warmup === 0) loopTier.onCodeCreated(fcode);
+  ts.frame = frame;
+}
+
+/**
+ * CALL of anything the loop does not run as a frame: a builtin (through its fixed-arity entry
+ * point when it has one, without an args array), or call() for the rest. The value of the call.
+ */
+function callOther(
+  callable: PyValue,
+  self: Slot,
+  s: Slot[],
+  argStart: number,
+  nargs: number,
+  kwnames: string[] | null,
+): PyValue {
+  // Type checks by `cls` (one load) rather than instanceof (a prototype walk).
+  const ctype = typeof callable === "object" ? callable.cls : null;
+  if (kwnames === null && nargs <= 2) {
+    // len(x), lst.append(x), lst.pop(): a builtin's fixed-arity entry point.
+    const native = ctype === methodDescriptorType && self !== null
+      ? callable as PyMethodDescriptor
+      : ctype === builtinFunctionType && (callable as PyBuiltinFunction).self === null
+      ? callable as PyBuiltinFunction
+      : null;
+    if (native !== null) {
+      if (nargs === 1 && native.call1 !== null) return native.call1(s[argStart] as PyValue);
+      if (nargs === 2 && native.call2 !== null) {
+        return native.call2(s[argStart] as PyValue, s[argStart + 1] as PyValue);
+      }
+    }
+  }
+  const args = s.slice(argStart, argStart + nargs) as PyValue[];
+  if (ctype === methodDescriptorType && self !== null) {
+    // A builtin method found on self's type by LOAD_ATTR: self is an instance already.
+    return (callable as PyMethodDescriptor).fn(args, kwnames);
+  }
+  return ctype === builtinFunctionType && (callable as PyBuiltinFunction).self === null
+    ? (callable as PyBuiltinFunction).fn(args, kwnames)
+    : call(callable, args, kwnames);
 }
 
 /**

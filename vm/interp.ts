@@ -368,34 +368,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 }
               }
             }
-            if (arg & 1) {
-              // loadMethod without its result array: [function or method descriptor, self].
-              const name = names[arg >> 1];
-              const t = typeOf(owner);
-              const getattro = t.tp_getattro;
-              if (getattro === genericGetAttr || getattro === null) {
-                const descr = t.lookup(name);
-                if (descr !== undefined && typeof descr === "object") {
-                  const dt = descr.cls;
-                  if (
-                    (dt === functionType || dt === methodDescriptorType) &&
-                    (typeof owner !== "object" || owner.dict === null ||
-                      owner.dict.getStr(name) === undefined)
-                  ) {
-                    if (typeof owner === "object") fillAttrCache(code, c, t.version, 0, descr);
-                    s[sp - 1] = descr;
-                    s[sp++] = owner;
-                    break;
-                  }
-                }
-              }
-              s[sp - 1] = getAttr(owner, name);
-              s[sp++] = null;
-            } else {
-              const name = names[arg >> 1];
-              s[sp - 1] = getAttr(owner, name);
-              cacheInstanceAttr(code, c, owner, name, false);
-            }
+            sp = loadAttrUncached(code, c, s, sp, arg);
             break;
           }
           case 31: /* STORE_ATTR */ {
@@ -1022,6 +995,44 @@ function spreadCallArgs(
     target = (target as PyMethod).func;
   }
   return [target, args, kwnames];
+}
+
+/**
+ * LOAD_ATTR when its inline cache (at code unit `c`) does not answer: the attribute (or, for a
+ * method load, oparg bit 0, the [function, self] pair or [value, NULL]) replaces the owner on the
+ * stack, and the cache learns the owner's type. Returns the new stack pointer.
+ */
+function loadAttrUncached(code: PyCode, c: number, s: Slot[], sp: number, arg: number): number {
+  const owner = s[sp - 1] as PyValue;
+  const names = code.names;
+  const name = names[arg >> 1];
+  if (arg & 1) {
+    // loadMethod without its result array: [function or method descriptor, self].
+    const t = typeOf(owner);
+    const getattro = t.tp_getattro;
+    if (getattro === genericGetAttr || getattro === null) {
+      const descr = t.lookup(name);
+      if (descr !== undefined && typeof descr === "object") {
+        const dt = descr.cls;
+        if (
+          (dt === functionType || dt === methodDescriptorType) &&
+          (typeof owner !== "object" || owner.dict === null ||
+            owner.dict.getStr(name) === undefined)
+        ) {
+          if (typeof owner === "object") fillAttrCache(code, c, t.version, 0, descr);
+          s[sp - 1] = descr;
+          s[sp++] = owner;
+          return sp;
+        }
+      }
+    }
+    s[sp - 1] = getAttr(owner, name);
+    s[sp++] = null;
+    return sp;
+  }
+  s[sp - 1] = getAttr(owner, name);
+  cacheInstanceAttr(code, c, owner, name, false);
+  return sp;
 }
 
 /**

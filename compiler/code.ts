@@ -35,6 +35,21 @@ import {
 } from "../vm/object.ts";
 import { PyObject } from "../vm/object.ts";
 import type { Frame } from "../vm/frame.ts";
+import { OPCODES } from "./opcodes.ts";
+
+/**
+ * The bytecode as compiled: specialized and fused instructions back to their generic ones (what
+ * `co_code` shows, as CPython 3.11's does; dis's adaptive view shows them as they run).
+ */
+export function genericBytecode(bc: Uint16Array): Uint16Array {
+  const out = bc.slice();
+  for (let i = 0; i < out.length; i++) {
+    const op = out[i] & 0xff;
+    const generic = OPCODES[op]?.generic ?? op;
+    if (generic !== op) out[i] = (out[i] & 0xff00) | generic;
+  }
+  return out;
+}
 
 /** `code.co_flags` bits (CPython's values). */
 export const CO_OPTIMIZED = 0x1,
@@ -79,7 +94,7 @@ function defineCodeAttributes(t: PyType): void {
     co_varnames: (code) => tuple(code.varnames),
     co_cellvars: (code) => tuple(code.cellvars),
     co_freevars: (code) => tuple(code.freevars),
-    co_code: (code) => new PyBytes(new Uint8Array(code.code.buffer.slice(0))),
+    co_code: (code) => new PyBytes(new Uint8Array(genericBytecode(code.code).buffer)),
   };
   for (const [name, get] of Object.entries(attrs)) defGetSet(t, name, (v) => get(c(v)));
   t.attrs.set("__repr__", new PyMethodDescriptor("__repr__", t, (args) => c(args[0]).repr()));
@@ -157,7 +172,9 @@ export class PyCode extends PyObject {
     exceptionTable: Int32Array;
     source: string;
   }) {
-    super(codeType());
+    super();
+    this.cls = codeType();
+    this.dict = null;
     this.id = nextCodeId++;
     this.argcount = fields.argcount;
     this.posonlyargcount = fields.posonlyargcount;

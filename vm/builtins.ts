@@ -27,6 +27,7 @@ import {
   frozensetType,
   intType,
   listType,
+  type Native1,
   newException,
   newTuple,
   None,
@@ -206,6 +207,11 @@ FUNCTIONS.input = (args) => {
 FUNCTIONS.len = (args, kwnames) => {
   if (args.length !== 1 || kwnames !== null) checkArgs("len", args, kwnames, 1, 1);
   return len(args[0]);
+};
+
+/** One-argument entry points of builtins (PyBuiltinFunction.call1): same result as FUNCTIONS'. */
+const FAST1: Record<string, Native1> = {
+  len,
 };
 
 FUNCTIONS.repr = (args, kwnames) => {
@@ -788,7 +794,9 @@ export function makeBuiltins(): PyDict {
   d.setStr("__name__", "builtins");
   d.setStr("__doc__", "Built-in functions, types, exceptions, and other objects.");
   for (const [name, fn] of Object.entries(FUNCTIONS)) {
-    d.setStr(name, new PyBuiltinFunction(name, fn, null, "builtins"));
+    const f = new PyBuiltinFunction(name, fn, null, "builtins");
+    f.call1 = FAST1[name] ?? null;
+    d.setStr(name, f);
   }
   const types: [string, PyType][] = [
     ["object", objectType],

@@ -51,7 +51,9 @@ export class PyFunction extends PyObject {
   declare module: PyValue;
   declare annotations: PyValue;
   constructor(code: PyCode, globals: PyDict, builtins: PyDict) {
-    super(functionType, null);
+    super();
+    this.cls = functionType;
+    this.dict = null;
     this.code = code;
     this.globals = globals;
     this.builtins = builtins;

@@ -52,7 +52,9 @@ export class PyGenerator extends PyObject {
   /** The exception being handled inside the generator when it last yielded. */
   declare excState: PyValue;
   constructor(frame: Frame, cls: PyType = generatorType) {
-    super(cls);
+    super();
+    this.cls = cls;
+    this.dict = null;
     this.frame = frame;
     this.returnValue = None;
     this.excState = None;
@@ -243,7 +245,9 @@ export class PyCoroutine extends PyGenerator {
 class PyCoroutineWrapper extends PyObject {
   declare coro: PyCoroutine;
   constructor(coro: PyCoroutine) {
-    super(coroutineWrapperType);
+    super();
+    this.cls = coroutineWrapperType;
+    this.dict = null;
     this.coro = coro;
   }
 }

@@ -58,6 +58,7 @@ import {
   methodDescriptorType,
   methodType,
   newException,
+  newObject,
   None,
   NotImplemented,
   objectType,
@@ -96,6 +97,7 @@ import {
   contains,
   delAttr,
   delItem,
+  floatBinary,
   genericGetAttr,
   getAttr,
   getAttrOrUndefined,
@@ -125,6 +127,9 @@ const SUSPENDABLE = CO_GENERATOR | CO_COROUTINE;
 
 /** The generic instruction of every opcode (itself for generic ones). */
 const GENERIC_OF: Uint8Array = Uint8Array.from({ length: 256 }, (_, i) => OPCODES[i]?.generic ?? i);
+
+/** Loop back-edges taken (JUMP_BACKWARD renews the frame's value array every 256th). */
+let backEdges = 0;
 
 /** Counters for `--stats`. */
 export const interpStats = { frames: 0 };
@@ -277,10 +282,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
           case 13: /* STORE_FAST */
             s[arg] = s[--sp];
             break;
-          case 14: /* DELETE_FAST */
-            if (s[arg] === undefined) unboundLocal(code, arg);
-            s[arg] = undefined;
-            break;
           case 15: /* LOAD_CLOSURE */
             s[sp++] = s[arg];
             break;
@@ -293,57 +294,8 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
           case 17: /* STORE_DEREF */
             (s[arg] as PyCell).value = s[--sp] as PyValue;
             break;
-          case 18: /* DELETE_DEREF */ {
-            const cell = s[arg] as PyCell;
-            if (cell.value === undefined) unboundDeref(code, arg);
-            cell.value = undefined;
-            break;
-          }
           case 19: /* MAKE_CELL */
             s[arg] = new PyCell(s[arg] as PyValue | undefined);
-            break;
-          case 20: /* COPY_FREE_VARS */ {
-            const closure = (f.func as PyFunction).closure!;
-            const base = code.nlocalsplus - arg;
-            for (let i = 0; i < arg; i++) s[base + i] = closure[i];
-            break;
-          }
-          case 21: /* LOAD_FROM_DICT_OR_DEREF */ {
-            const mapping = s[sp - 1] as PyValue;
-            const name = code.localsplusNames[arg];
-            let v = mapping instanceof PyDict ? mapping.getStr(name) : getItemOrUndefined(mapping, name);
-            if (v === undefined) {
-              v = (s[arg] as PyCell).value;
-              if (v === undefined) unboundDeref(code, arg);
-            }
-            s[sp - 1] = v;
-            break;
-          }
-          case 22: /* LOAD_FROM_DICT_OR_GLOBALS */ {
-            const mapping = s[sp - 1] as PyValue;
-            const name = names[arg];
-            let v = mapping instanceof PyDict ? mapping.getStr(name) : getItemOrUndefined(mapping, name);
-            if (v === undefined) v = loadGlobal(f, name);
-            s[sp - 1] = v;
-            break;
-          }
-          case 23: /* LOAD_LOCALS */
-            if (f.locals === null) raise(Exc.SystemError, "no locals found");
-            s[sp++] = f.locals;
-            break;
-          case 24: /* LOAD_NAME */
-            s[sp++] = loadName(f, names[arg]);
-            break;
-          case 25: /* STORE_NAME */ {
-            const v = s[--sp] as PyValue;
-            const locals = f.locals;
-            if (locals === null) raise(Exc.SystemError, `no locals found when storing '${names[arg]}'`);
-            if (locals.cls === dictType) locals.setStr(names[arg], v);
-            else setItem(locals, names[arg], v);
-            break;
-          }
-          case 26: /* DELETE_NAME */
-            deleteName(f, names[arg]);
             break;
           case 27: /* LOAD_GLOBAL */ {
             // Inline cache (cacheGlobal): the entry index of the name in globals, or in
@@ -368,12 +320,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             if (arg & 1) s[sp++] = null;
             break;
           }
-          case 28: /* STORE_GLOBAL */
-            f.globals.setStr(names[arg], s[--sp] as PyValue);
-            break;
-          case 29: /* DELETE_GLOBAL */
-            if (f.globals.delete(names[arg]) === undefined) nameError(names[arg]);
-            break;
           case 30: /* LOAD_ATTR */ {
             // Two-entry inline cache (cacheInstanceAttr, fillAttrCache): per entry a type version plus the
             // instance-dict entry index, the __slots__ index, or the method found on that type.
@@ -422,34 +368,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 }
               }
             }
-            if (arg & 1) {
-              // loadMethod without its result array: [function or method descriptor, self].
-              const name = names[arg >> 1];
-              const t = typeOf(owner);
-              const getattro = t.tp_getattro;
-              if (getattro === genericGetAttr || getattro === null) {
-                const descr = t.lookup(name);
-                if (descr !== undefined && typeof descr === "object") {
-                  const dt = descr.cls;
-                  if (
-                    (dt === functionType || dt === methodDescriptorType) &&
-                    (typeof owner !== "object" || owner.dict === null ||
-                      owner.dict.getStr(name) === undefined)
-                  ) {
-                    if (typeof owner === "object") fillAttrCache(code, c, t.version, 0, descr);
-                    s[sp - 1] = descr;
-                    s[sp++] = owner;
-                    break;
-                  }
-                }
-              }
-              s[sp - 1] = getAttr(owner, name);
-              s[sp++] = null;
-            } else {
-              const name = names[arg >> 1];
-              s[sp - 1] = getAttr(owner, name);
-              cacheInstanceAttr(code, c, owner, name, false);
-            }
+            sp = loadAttrUncached(code, c, s, sp, arg);
             break;
           }
           case 31: /* STORE_ATTR */ {
@@ -490,9 +409,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             cacheInstanceAttr(code, c, owner, names[arg], true);
             break;
           }
-          case 32: /* DELETE_ATTR */
-            delAttr(s[--sp] as PyValue, names[arg]);
-            break;
           case 33: /* LOAD_SUPER_ATTR */ {
             ip += 1;
             const self = s[--sp] as PyValue;
@@ -512,9 +428,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             s[sp - 1] = typeof v === "boolean" ? !v : !isTrue(v);
             break;
           }
-          case 36: /* UNARY_INVERT */
-            s[sp - 1] = unaryInvert(s[sp - 1] as PyValue);
-            break;
           case 37: /* BINARY_OP */ {
             const c = ip;
             ip += 1;
@@ -558,6 +471,21 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 s[sp - 1] = r;
                 break;
               }
+            } else if (typeof a === "object" && a.cls === floatType) {
+              // float OP float / float OP int: the float kernels directly (binaryOp would test
+              // the int case first and go through instanceof).
+              const y = typeof b === "number"
+                ? b
+                : typeof b === "object" && b.cls === floatType
+                ? (b as PyFloat).value
+                : undefined;
+              if (y !== undefined) {
+                const r = floatBinary((a as PyFloat).value, y, arg >= 13 ? arg - 13 : arg);
+                if (r !== undefined) {
+                  s[sp - 1] = r;
+                  break;
+                }
+              }
             } else if (typeof a === "object" && (a.cls.flags & TYPE_HEAP) !== 0 && arg < 13) {
               const dunder = cachedDunder(code, c, a.cls, typeOf(b), arg);
               if (dunder !== null) {
@@ -567,24 +495,14 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 const frame = acquireFrame(dunder.code, dunder.globals, dunder.builtins, dunder);
                 frame.values[0] = a;
                 frame.values[1] = b;
-                if (threadState.depth >= threadState.recursionLimit) {
-                  raise(Exc.RecursionError, "maximum recursion depth exceeded");
-                }
-                threadState.depth++;
-                f.sp = sp;
-                f.ip = ip;
-                frame.back = f;
-                frame.state = FRAME_RUNNING;
                 frame.returnMode = RETURN_TO_BINARY_OP;
-                const dcode = dunder.code;
-                if (dcode.warmup === 0) loopTier.onCodeCreated(dcode);
+                enterFrame(f, frame, sp, ip);
                 f = frame;
-                threadState.frame = f;
-                code = dcode;
+                code = f.code;
                 bc = code.code;
                 consts = code.consts;
                 names = code.names;
-                s = frame.values;
+                s = f.values;
                 sp = code.nlocalsplus;
                 ip = 0;
                 break;
@@ -626,24 +544,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
               }
             }
             setItem(container, key, v);
-            break;
-          }
-          case 40: /* DELETE_SUBSCR */ {
-            const key = s[--sp] as PyValue;
-            delItem(s[--sp] as PyValue, key);
-            break;
-          }
-          case 41: /* BINARY_SLICE */ {
-            const stop = s[--sp] as PyValue;
-            const start = s[--sp] as PyValue;
-            s[sp - 1] = getItem(s[sp - 1] as PyValue, buildSlice(start, stop));
-            break;
-          }
-          case 42: /* STORE_SLICE */ {
-            const stop = s[--sp] as PyValue;
-            const start = s[--sp] as PyValue;
-            const container = s[--sp] as PyValue;
-            setItem(container, buildSlice(start, stop), s[--sp] as PyValue);
             break;
           }
           case 43: /* COMPARE_OP */ {
@@ -688,19 +588,18 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             s[sp - 1] = contains(container, s[sp - 1] as PyValue) !== (arg === 1);
             break;
           }
-          case 46: /* CALL_INTRINSIC_1 */
-            s[sp - 1] = intrinsic1(f, arg, s[sp - 1] as PyValue);
-            break;
-          case 47: /* CALL_INTRINSIC_2 */ {
-            const b = s[--sp] as PyValue;
-            s[sp - 1] = prepReraiseStar(s[sp - 1] as PyValue, b);
-            break;
-          }
           case 48: /* JUMP_FORWARD */
             ip += arg;
             break;
           case 49: /* JUMP_BACKWARD */
             ip += 1 - arg;
+            if ((++backEdges & 255) === 0) {
+              // A long-running frame's value array ends up in V8's old generation, and every
+              // young object stored into it (each new float of a float loop) then takes the
+              // old-to-new write barrier; a fresh copy now and then stays young (nbody 14% faster).
+              s = s.slice();
+              f.values = s;
+            }
             if (--code.warmup === 0) {
               f.ip = ip;
               f.sp = sp;
@@ -790,75 +689,9 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             s[sp++] = new PyList(items);
             break;
           }
-          case 61: /* BUILD_SET */ {
-            const set = new PySet();
-            for (let i = sp - arg; i < sp; i++) set.add(s[i] as PyValue);
-            sp -= arg;
-            s[sp++] = set;
-            break;
-          }
-          case 62: /* BUILD_MAP */ {
-            const d = new PyDict();
-            for (let i = sp - 2 * arg; i < sp; i += 2) d.set(s[i] as PyValue, s[i + 1] as PyValue);
-            sp -= 2 * arg;
-            s[sp++] = d;
-            break;
-          }
-          case 63: /* BUILD_CONST_KEY_MAP */ {
-            const keys = (s[--sp] as PyTuple).items;
-            const d = new PyDict();
-            for (let i = 0; i < arg; i++) d.set(keys[i], s[sp - arg + i] as PyValue);
-            sp -= arg;
-            s[sp++] = d;
-            break;
-          }
-          case 64: /* BUILD_STRING */ {
-            let out = "";
-            for (let i = sp - arg; i < sp; i++) out += s[i] as string;
-            sp -= arg;
-            s[sp++] = out;
-            break;
-          }
-          case 65: /* BUILD_SLICE */ {
-            const step = arg === 3 ? s[--sp] as PyValue : None;
-            const stop = s[--sp] as PyValue;
-            s[sp - 1] = buildSlice(s[sp - 1] as PyValue, stop, step);
-            break;
-          }
           case 66: /* LIST_APPEND */ {
             const v = s[--sp] as PyValue;
             (s[sp - arg] as PyList).items.push(v);
-            break;
-          }
-          case 67: /* SET_ADD */ {
-            const v = s[--sp] as PyValue;
-            (s[sp - arg] as PySet).add(v);
-            break;
-          }
-          case 68: /* MAP_ADD */ {
-            const v = s[--sp] as PyValue;
-            const k = s[--sp] as PyValue;
-            (s[sp - arg] as PyDict).set(k, v);
-            break;
-          }
-          case 69: /* LIST_EXTEND */ {
-            const v = s[--sp] as PyValue;
-            listExtend(s[sp - arg] as PyList, v);
-            break;
-          }
-          case 70: /* SET_UPDATE */ {
-            const v = s[--sp] as PyValue;
-            setUpdate(s[sp - arg] as PySet, v);
-            break;
-          }
-          case 71: /* DICT_UPDATE */ {
-            const v = s[--sp] as PyValue;
-            dictUpdate(s[sp - arg] as PyDict, v, null);
-            break;
-          }
-          case 72: /* DICT_MERGE */ {
-            const v = s[--sp] as PyValue;
-            dictUpdate(s[sp - arg] as PyDict, v, s[sp - arg - 3] as PyValue);
             break;
           }
           case 73: /* UNPACK_SEQUENCE */ {
@@ -871,24 +704,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             } else sp = unpackSequence(s, sp, arg);
             break;
           }
-          case 74: /* UNPACK_EX */
-            sp = unpackEx(s, sp, arg);
-            break;
-          case 75: /* FORMAT_SIMPLE */ {
-            const v = s[sp - 1] as PyValue;
-            if (typeof v !== "string") s[sp - 1] = formatValue(v, "");
-            break;
-          }
-          case 76: /* FORMAT_WITH_SPEC */ {
-            const spec = s[--sp] as string;
-            s[sp - 1] = formatValue(s[sp - 1] as PyValue, spec);
-            break;
-          }
-          case 77: /* CONVERT_VALUE */ {
-            const v = s[sp - 1] as PyValue;
-            s[sp - 1] = arg === 1 ? str(v) : arg === 2 ? repr(v) : ascii(repr(v));
-            break;
-          }
           case 78: /* CALL */
           case 79: /* CALL_KW */ {
             let kwnames: string[] | null = null;
@@ -898,111 +713,32 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             const self = s[sp - arg - 1];
             let argStart = sp - arg;
             let nargs = arg;
-            // Type checks by `cls` (one load) rather than instanceof (a prototype walk).
-            const ctype = typeof callable === "object" ? callable.cls : null;
             if (self !== null) {
               argStart--;
               nargs++;
-            } else if (ctype === methodType) {
+            } else if (typeof callable === "object" && callable.cls === methodType) {
               s[sp - arg - 1] = (callable as PyMethod).self;
               callable = (callable as PyMethod).func;
               argStart--;
               nargs++;
             }
-            if (
-              ctype === functionType || (ctype === methodType && (callable as PyObject).cls === functionType)
-            ) {
-              const func = callable as PyFunction;
-              const fcode = func.code;
-              if ((fcode.flags & SUSPENDABLE) === 0) {
-                let frame: Frame;
-                if (
-                  kwnames === null && nargs === fcode.argcount && fcode.kwonlyargcount === 0 &&
-                  (fcode.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0
-                ) {
-                  frame = acquireFrame(fcode, func.globals, func.builtins, func);
-                  const fv = frame.values;
-                  for (let i = 0; i < nargs; i++) fv[i] = s[argStart + i];
-                } else {
-                  frame = bindFrame(func, s.slice(argStart, sp) as PyValue[], kwnames);
-                }
-                sp -= arg + 2;
-                if (threadState.depth >= threadState.recursionLimit) {
-                  raise(Exc.RecursionError, "maximum recursion depth exceeded");
-                }
-                threadState.depth++;
-                f.sp = sp;
-                f.ip = ip;
-                frame.back = f;
-                frame.state = FRAME_RUNNING;
-                if (fcode.warmup === 0) loopTier.onCodeCreated(fcode);
-                f = frame;
-                threadState.frame = f;
-                code = fcode;
-                bc = code.code;
-                consts = code.consts;
-                names = code.names;
-                s = frame.values;
-                sp = code.nlocalsplus;
-                ip = 0;
-                break;
-              }
+            // A Python function, or a class whose __init__ is one, runs as a frame of this loop.
+            const frame = frameForCall(callable, self, s, argStart, nargs, kwnames);
+            if (frame !== null) {
+              sp -= arg + 2;
+              enterFrame(f, frame, sp, ip);
+              f = frame;
+              code = f.code;
+              bc = code.code;
+              consts = code.consts;
+              names = code.names;
+              s = f.values;
+              sp = code.nlocalsplus;
+              ip = 0;
+              break;
             }
-            if (ctype === typeType && self === null) {
-              const init = inlineInit(callable as PyType);
-              if (init !== null) {
-                // Calling a class: allocate the instance here and run __init__ in this loop
-                // (CPython 3.13's CALL_ALLOC_AND_ENTER_INIT); RETURN pushes the instance.
-                const obj = objectNew(callable as PyType, [], null);
-                const icode = init.code;
-                let frame: Frame;
-                if (
-                  kwnames === null && nargs + 1 === icode.argcount && icode.kwonlyargcount === 0 &&
-                  (icode.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0
-                ) {
-                  frame = acquireFrame(icode, init.globals, init.builtins, init);
-                  const fv = frame.values;
-                  fv[0] = obj;
-                  for (let i = 0; i < nargs; i++) fv[i + 1] = s[argStart + i];
-                } else {
-                  const args = s.slice(argStart - 1, sp) as PyValue[];
-                  args[0] = obj;
-                  frame = bindFrame(init, args, kwnames);
-                }
-                sp -= arg + 2;
-                if (threadState.depth >= threadState.recursionLimit) {
-                  raise(Exc.RecursionError, "maximum recursion depth exceeded");
-                }
-                threadState.depth++;
-                f.sp = sp;
-                f.ip = ip;
-                frame.back = f;
-                frame.state = FRAME_RUNNING;
-                frame.returnMode = RETURN_TO_INIT;
-                frame.initSelf = obj;
-                if (icode.warmup === 0) loopTier.onCodeCreated(icode);
-                f = frame;
-                threadState.frame = f;
-                code = icode;
-                bc = code.code;
-                consts = code.consts;
-                names = code.names;
-                s = frame.values;
-                sp = code.nlocalsplus;
-                ip = 0;
-                break;
-              }
-            }
-            const args = s.slice(argStart, sp) as PyValue[];
-            sp -= arg + 2;
-            if (ctype === methodDescriptorType && self !== null) {
-              // A builtin method found on self's type by LOAD_ATTR: self is an instance already.
-              s[sp++] = (callable as PyMethodDescriptor).fn(args, kwnames);
-            } else {
-              s[sp++] = ctype === builtinFunctionType && (callable as PyBuiltinFunction).self === null
-                ? (callable as PyBuiltinFunction).fn(args, kwnames)
-                : call(callable, args, kwnames);
-            }
+            s[sp - arg - 2] = callOther(callable, self, s, argStart, nargs, kwnames);
+            sp -= arg + 1;
             break;
           }
           case 80: /* CALL_FUNCTION_EX */ {
@@ -1010,24 +746,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             const callargs = s[--sp] as PyValue;
             sp--; // NULL
             const callable = s[sp - 1] as PyValue;
-            const args = callargs instanceof PyTuple ? callargs.items.slice() : starArgs(callable, callargs);
-            let kwnames: string[] | null = null;
-            if (kwargs !== null && kwargs.size > 0) {
-              kwnames = [];
-              const keys = kwargs.keys, values = kwargs.values;
-              for (let i = 0; i < keys.length; i++) {
-                const k = keys[i];
-                if (k === DELETED) continue;
-                if (typeof k !== "string") raise(Exc.TypeError, "keywords must be strings");
-                kwnames.push(k);
-                args.push(values[i]);
-              }
-            }
-            let target = callable;
-            if (typeof target === "object" && target.cls === methodType) {
-              args.unshift((target as PyMethod).self);
-              target = (target as PyMethod).func;
-            }
+            const [target, args, kwnames] = spreadCallArgs(callable, callargs, kwargs);
             if (
               typeof target === "object" && target.cls === functionType &&
               ((target as PyFunction).code.flags & SUSPENDABLE) === 0
@@ -1035,50 +754,19 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
               // f(*args, **kwargs) of a Python function: its frame runs in this loop.
               const frame = bindFrame(target as PyFunction, args, kwnames);
               sp--;
-              if (threadState.depth >= threadState.recursionLimit) {
-                raise(Exc.RecursionError, "maximum recursion depth exceeded");
-              }
-              threadState.depth++;
-              f.sp = sp;
-              f.ip = ip;
-              frame.back = f;
-              frame.state = FRAME_RUNNING;
-              const fcode = frame.code;
-              if (fcode.warmup === 0) loopTier.onCodeCreated(fcode);
+              enterFrame(f, frame, sp, ip);
               f = frame;
-              threadState.frame = f;
-              code = fcode;
+              code = f.code;
               bc = code.code;
               consts = code.consts;
               names = code.names;
-              s = frame.values;
+              s = f.values;
               sp = code.nlocalsplus;
               ip = 0;
               break;
             }
-            s[sp - 1] = call(callable, args, kwnames);
-            break;
-          }
-          case 81: /* MAKE_FUNCTION */
-            s[sp - 1] = new PyFunction(s[sp - 1] as PyCode, f.globals, f.builtins);
-            break;
-          case 82: /* SET_FUNCTION_ATTRIBUTE */ {
-            const func = s[--sp] as PyFunction;
-            setFunctionAttribute(func, arg, s[sp - 1] as PyValue);
-            s[sp - 1] = func;
-            break;
-          }
-          case 83: /* LOAD_BUILD_CLASS */ {
-            const bc2 = f.builtins.getStr("__build_class__");
-            if (bc2 === undefined) raise(Exc.NameError, "__build_class__ not found");
-            s[sp++] = bc2;
-            break;
-          }
-          case 84: /* SETUP_ANNOTATIONS */ {
-            const locals = f.locals!;
-            if (locals.getStr("__annotations__") === undefined) {
-              locals.setStr("__annotations__", new PyDict());
-            }
+            // `target` and `args`: a bound method's self is among the arguments already.
+            s[sp - 1] = call(target, args, kwnames);
             break;
           }
           case 85: /* RETURN_GENERATOR */
@@ -1104,11 +792,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             sp = f.sp;
             ip = f.ip;
             s[sp++] = v;
-            break;
-          }
-          case 87: /* GET_YIELD_FROM_ITER */ {
-            const v = s[sp - 1] as PyValue;
-            if (!(v instanceof PyGenerator)) s[sp - 1] = getIter(v);
             break;
           }
           case 88: /* SEND */ {
@@ -1165,20 +848,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
           case 92: /* POP_EXCEPT */
             threadState.excInfo = s[--sp] as PyValue;
             break;
-          case 93: /* CHECK_EXC_MATCH */ {
-            const type = s[--sp] as PyValue;
-            s[sp++] = exceptionMatches(s[sp - 2] as PyValue, type);
-            break;
-          }
-          case 94: /* CHECK_EG_MATCH */ {
-            const type = s[--sp] as PyValue;
-            const exc = s[--sp] as PyValue;
-            const [rest, match] = exceptionGroupMatch(exc, type);
-            s[sp++] = rest;
-            s[sp++] = match;
-            if (match !== None) threadState.excInfo = match;
-            break;
-          }
           case 95: /* RERAISE */ {
             const exc = s[--sp];
             reraising = true;
@@ -1194,72 +863,6 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             const cause = arg === 2 ? s[--sp] as PyValue : undefined;
             throw makeRaise(s[--sp] as PyValue, cause);
           }
-          case 97: /* LOAD_ASSERTION_ERROR */
-            s[sp++] = Exc.AssertionError;
-            break;
-          case 98: /* BEFORE_WITH */ {
-            const mgr = s[sp - 1] as PyValue;
-            const [exit, enter] = withMethods(mgr);
-            s[sp - 1] = exit;
-            s[sp++] = callMethod0(enter, mgr);
-            break;
-          }
-          case 99: /* WITH_EXCEPT_START */ {
-            const exc = s[sp - 1] as PyValue;
-            const exit = s[sp - 4] as PyValue;
-            const tb = exc instanceof PyBaseException ? exc.traceback : None;
-            s[sp++] = call(exit, [typeOf(exc), exc, tb], null);
-            break;
-          }
-          case 100: /* GET_LEN */
-            s[sp] = len(s[sp - 1] as PyValue);
-            sp++;
-            break;
-          case 101: /* MATCH_CLASS */ {
-            const attrNames = s[--sp] as PyTuple;
-            const cls = s[--sp] as PyValue;
-            s[sp - 1] = matchClass(s[sp - 1] as PyValue, cls, arg, attrNames.items as string[]);
-            break;
-          }
-          case 102: /* MATCH_MAPPING */
-            s[sp] = isMapping(s[sp - 1] as PyValue);
-            sp++;
-            break;
-          case 103: /* MATCH_SEQUENCE */
-            s[sp] = isSequence(s[sp - 1] as PyValue);
-            sp++;
-            break;
-          case 104: /* MATCH_KEYS */
-            s[sp] = matchKeys(s[sp - 2] as PyValue, s[sp - 1] as PyTuple);
-            sp++;
-            break;
-          case 105: /* IMPORT_NAME */ {
-            const fromlist = s[--sp] as PyValue;
-            const level = s[--sp] as PyValue;
-            s[sp++] = importName(names[arg], fromlist, level as number, f.globals);
-            break;
-          }
-          case 106: /* IMPORT_FROM */
-            s[sp] = importFrom(s[sp - 1] as PyValue, names[arg]);
-            sp++;
-            break;
-          case 108: /* GET_AWAITABLE */
-            s[sp - 1] = getAwaitable(s[sp - 1] as PyValue);
-            break;
-          case 109: /* BEFORE_ASYNC_WITH */ {
-            const mgr = s[sp - 1] as PyValue;
-            const [exit, enter] = asyncWithMethods(mgr);
-            s[sp - 1] = exit;
-            s[sp++] = callMethod0(enter, mgr);
-            break;
-          }
-          case 110: /* GET_AITER */
-            s[sp - 1] = getAsyncIter(s[sp - 1] as PyValue);
-            break;
-          case 111: /* GET_ANEXT */
-            s[sp] = getAsyncNext(s[sp - 1] as PyValue);
-            sp++;
-            break;
           case 112: /* END_ASYNC_FOR */ {
             const exc = s[--sp] as PyValue;
             if (!isExceptionOf(exc, Exc.StopAsyncIteration)) {
@@ -1278,6 +881,62 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             s[sp++] = b;
             break;
           }
+          case 14: /* DELETE_FAST */
+          case 18: /* DELETE_DEREF */
+          case 20: /* COPY_FREE_VARS */
+          case 21: /* LOAD_FROM_DICT_OR_DEREF */
+          case 22: /* LOAD_FROM_DICT_OR_GLOBALS */
+          case 23: /* LOAD_LOCALS */
+          case 24: /* LOAD_NAME */
+          case 25: /* STORE_NAME */
+          case 26: /* DELETE_NAME */
+          case 28: /* STORE_GLOBAL */
+          case 29: /* DELETE_GLOBAL */
+          case 32: /* DELETE_ATTR */
+          case 36: /* UNARY_INVERT */
+          case 40: /* DELETE_SUBSCR */
+          case 41: /* BINARY_SLICE */
+          case 42: /* STORE_SLICE */
+          case 46: /* CALL_INTRINSIC_1 */
+          case 47: /* CALL_INTRINSIC_2 */
+          case 61: /* BUILD_SET */
+          case 62: /* BUILD_MAP */
+          case 63: /* BUILD_CONST_KEY_MAP */
+          case 64: /* BUILD_STRING */
+          case 65: /* BUILD_SLICE */
+          case 67: /* SET_ADD */
+          case 68: /* MAP_ADD */
+          case 69: /* LIST_EXTEND */
+          case 70: /* SET_UPDATE */
+          case 71: /* DICT_UPDATE */
+          case 72: /* DICT_MERGE */
+          case 74: /* UNPACK_EX */
+          case 75: /* FORMAT_SIMPLE */
+          case 76: /* FORMAT_WITH_SPEC */
+          case 77: /* CONVERT_VALUE */
+          case 81: /* MAKE_FUNCTION */
+          case 82: /* SET_FUNCTION_ATTRIBUTE */
+          case 83: /* LOAD_BUILD_CLASS */
+          case 84: /* SETUP_ANNOTATIONS */
+          case 87: /* GET_YIELD_FROM_ITER */
+          case 93: /* CHECK_EXC_MATCH */
+          case 94: /* CHECK_EG_MATCH */
+          case 97: /* LOAD_ASSERTION_ERROR */
+          case 98: /* BEFORE_WITH */
+          case 99: /* WITH_EXCEPT_START */
+          case 100: /* GET_LEN */
+          case 101: /* MATCH_CLASS */
+          case 102: /* MATCH_MAPPING */
+          case 103: /* MATCH_SEQUENCE */
+          case 104: /* MATCH_KEYS */
+          case 105: /* IMPORT_NAME */
+          case 106: /* IMPORT_FROM */
+          case 108: /* GET_AWAITABLE */
+          case 109: /* BEFORE_ASYNC_WITH */
+          case 110: /* GET_AITER */
+          case 111: /* GET_ANEXT */
+            sp = runColdInstruction(f, op, arg, sp);
+            break;
           default: {
             // A specialized instruction this loop has no case for: rewrite it back to its
             // generic instruction in place and run that (tier 2's deoptimization, for free).
@@ -1305,6 +964,487 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
       ip = f.ip;
     }
   }
+}
+
+/**
+ * CALL_FUNCTION_EX's arguments: `callable(*callargs, **kwargs)` as the function to run (a bound
+ * method's function, self first among the arguments), the positional then keyword values, and
+ * the keyword names.
+ */
+function spreadCallArgs(
+  callable: PyValue,
+  callargs: PyValue,
+  kwargs: PyDict | null,
+): [PyValue, PyValue[], string[] | null] {
+  const args = callargs instanceof PyTuple ? callargs.items.slice() : starArgs(callable, callargs);
+  let kwnames: string[] | null = null;
+  if (kwargs !== null && kwargs.size > 0) {
+    kwnames = [];
+    const keys = kwargs.keys, values = kwargs.values;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (k === DELETED) continue;
+      if (typeof k !== "string") raise(Exc.TypeError, "keywords must be strings");
+      kwnames.push(k);
+      args.push(values[i]);
+    }
+  }
+  let target = callable;
+  if (typeof target === "object" && target.cls === methodType) {
+    args.unshift((target as PyMethod).self);
+    target = (target as PyMethod).func;
+  }
+  return [target, args, kwnames];
+}
+
+/**
+ * LOAD_ATTR when its inline cache (at code unit `c`) does not answer: the attribute (or, for a
+ * method load, oparg bit 0, the [function, self] pair or [value, NULL]) replaces the owner on the
+ * stack, and the cache learns the owner's type. Returns the new stack pointer.
+ */
+function loadAttrUncached(code: PyCode, c: number, s: Slot[], sp: number, arg: number): number {
+  const owner = s[sp - 1] as PyValue;
+  const names = code.names;
+  const name = names[arg >> 1];
+  if (arg & 1) {
+    // loadMethod without its result array: [function or method descriptor, self].
+    const t = typeOf(owner);
+    const getattro = t.tp_getattro;
+    if (getattro === genericGetAttr || getattro === null) {
+      const descr = t.lookup(name);
+      if (descr !== undefined && typeof descr === "object") {
+        const dt = descr.cls;
+        if (
+          (dt === functionType || dt === methodDescriptorType) &&
+          (typeof owner !== "object" || owner.dict === null ||
+            owner.dict.getStr(name) === undefined)
+        ) {
+          if (typeof owner === "object") fillAttrCache(code, c, t.version, 0, descr);
+          s[sp - 1] = descr;
+          s[sp++] = owner;
+          return sp;
+        }
+      }
+    }
+    s[sp - 1] = getAttr(owner, name);
+    s[sp++] = null;
+    return sp;
+  }
+  s[sp - 1] = getAttr(owner, name);
+  cacheInstanceAttr(code, c, owner, name, false);
+  return sp;
+}
+
+/**
+ * The frame CALL runs in the loop for `callable` with the arguments at s[argStart..argStart+nargs)
+ * (self first for a method): a Python function that is not a generator, or a class whose
+ * `__init__` is one (the instance is made here, CPython 3.13's CALL_ALLOC_AND_ENTER_INIT, and
+ * RETURN pushes it). Null for anything else.
+ */
+function frameForCall(
+  callable: PyValue,
+  self: Slot,
+  s: Slot[],
+  argStart: number,
+  nargs: number,
+  kwnames: string[] | null,
+): Frame | null {
+  if (typeof callable !== "object") return null;
+  const ctype = callable.cls;
+  if (ctype === functionType) {
+    const func = callable as PyFunction;
+    const fcode = func.code;
+    if ((fcode.flags & SUSPENDABLE) !== 0) return null;
+    if (
+      kwnames === null && nargs === fcode.argcount && fcode.kwonlyargcount === 0 &&
+      (fcode.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0
+    ) {
+      const frame = acquireFrame(fcode, func.globals, func.builtins, func);
+      const fv = frame.values;
+      for (let i = 0; i < nargs; i++) fv[i] = s[argStart + i];
+      return frame;
+    }
+    return bindFrame(func, s.slice(argStart, argStart + nargs) as PyValue[], kwnames);
+  }
+  if (ctype !== typeType || self !== null) return null;
+  const init = inlineInit(callable as PyType);
+  if (init === null) return null;
+  const obj = objectNew(callable as PyType, [], null);
+  const icode = init.code;
+  let frame: Frame;
+  if (
+    kwnames === null && nargs + 1 === icode.argcount && icode.kwonlyargcount === 0 &&
+    (icode.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0
+  ) {
+    frame = acquireFrame(icode, init.globals, init.builtins, init);
+    const fv = frame.values;
+    fv[0] = obj;
+    for (let i = 0; i < nargs; i++) fv[i + 1] = s[argStart + i];
+  } else {
+    const args = s.slice(argStart - 1, argStart + nargs) as PyValue[];
+    args[0] = obj;
+    frame = bindFrame(init, args, kwnames);
+  }
+  frame.returnMode = RETURN_TO_INIT;
+  frame.initSelf = obj;
+  return frame;
+}
+
+/**
+ * The bookkeeping of entering `frame` from `caller` (which resumes at `ip` with `sp`): the
+ * recursion limit, the frame chain and the tier's first-run hook. The loop then loads its
+ * locals from `frame`.
+ */
+function enterFrame(caller: Frame, frame: Frame, sp: number, ip: number): void {
+  const ts = threadState;
+  if (ts.depth >= ts.recursionLimit) raise(Exc.RecursionError, "maximum recursion depth exceeded");
+  ts.depth++;
+  caller.sp = sp;
+  caller.ip = ip;
+  frame.back = caller;
+  frame.state = FRAME_RUNNING;
+  const fcode = frame.code;
+  if (fcode.warmup === 0) loopTier.onCodeCreated(fcode);
+  ts.frame = frame;
+}
+
+/**
+ * CALL of anything the loop does not run as a frame: a builtin (through its fixed-arity entry
+ * point when it has one, without an args array), or call() for the rest. The value of the call.
+ */
+function callOther(
+  callable: PyValue,
+  self: Slot,
+  s: Slot[],
+  argStart: number,
+  nargs: number,
+  kwnames: string[] | null,
+): PyValue {
+  // Type checks by `cls` (one load) rather than instanceof (a prototype walk).
+  const ctype = typeof callable === "object" ? callable.cls : null;
+  if (kwnames === null && nargs <= 2) {
+    // len(x), lst.append(x), lst.pop(): a builtin's fixed-arity entry point.
+    const native = ctype === methodDescriptorType && self !== null
+      ? callable as PyMethodDescriptor
+      : ctype === builtinFunctionType && (callable as PyBuiltinFunction).self === null
+      ? callable as PyBuiltinFunction
+      : null;
+    if (native !== null) {
+      if (nargs === 1 && native.call1 !== null) return native.call1(s[argStart] as PyValue);
+      if (nargs === 2 && native.call2 !== null) {
+        return native.call2(s[argStart] as PyValue, s[argStart + 1] as PyValue);
+      }
+    }
+  }
+  const args = s.slice(argStart, argStart + nargs) as PyValue[];
+  if (ctype === methodDescriptorType && self !== null) {
+    // A builtin method found on self's type by LOAD_ATTR: self is an instance already.
+    return (callable as PyMethodDescriptor).fn(args, kwnames);
+  }
+  return ctype === builtinFunctionType && (callable as PyBuiltinFunction).self === null
+    ? (callable as PyBuiltinFunction).fn(args, kwnames)
+    : call(callable, args, kwnames);
+}
+
+/**
+ * The instructions a hot loop rarely runs, out of `run` (same bodies, same stack, same oparg;
+ * none jumps, switches frames or re-raises). V8 waits until a function has run about
+ * (its bytecode length × a constant) bytecodes before optimizing it, and re-waits whenever an
+ * inline cache in it changes: every instruction moved here makes `run` reach optimized code
+ * sooner (the first tenth of a second of every program runs before that).
+ * Returns the new stack pointer.
+ */
+function runColdInstruction(f: Frame, op: number, arg: number, sp: number): number {
+  const s = f.values;
+  const code = f.code;
+  const names = code.names;
+  switch (op) {
+    case 14: /* DELETE_FAST */
+      if (s[arg] === undefined) unboundLocal(code, arg);
+      s[arg] = undefined;
+      break;
+    case 18: /* DELETE_DEREF */ {
+      const cell = s[arg] as PyCell;
+      if (cell.value === undefined) unboundDeref(code, arg);
+      cell.value = undefined;
+      break;
+    }
+    case 20: /* COPY_FREE_VARS */ {
+      const closure = (f.func as PyFunction).closure!;
+      const base = code.nlocalsplus - arg;
+      for (let i = 0; i < arg; i++) s[base + i] = closure[i];
+      break;
+    }
+    case 21: /* LOAD_FROM_DICT_OR_DEREF */ {
+      const mapping = s[sp - 1] as PyValue;
+      const name = code.localsplusNames[arg];
+      let v = mapping instanceof PyDict ? mapping.getStr(name) : getItemOrUndefined(mapping, name);
+      if (v === undefined) {
+        v = (s[arg] as PyCell).value;
+        if (v === undefined) unboundDeref(code, arg);
+      }
+      s[sp - 1] = v;
+      break;
+    }
+    case 22: /* LOAD_FROM_DICT_OR_GLOBALS */ {
+      const mapping = s[sp - 1] as PyValue;
+      const name = names[arg];
+      let v = mapping instanceof PyDict ? mapping.getStr(name) : getItemOrUndefined(mapping, name);
+      if (v === undefined) v = loadGlobal(f, name);
+      s[sp - 1] = v;
+      break;
+    }
+    case 23: /* LOAD_LOCALS */
+      if (f.locals === null) raise(Exc.SystemError, "no locals found");
+      s[sp++] = f.locals;
+      break;
+    case 24: /* LOAD_NAME */
+      s[sp++] = loadName(f, names[arg]);
+      break;
+    case 25: /* STORE_NAME */ {
+      const v = s[--sp] as PyValue;
+      const locals = f.locals;
+      if (locals === null) raise(Exc.SystemError, `no locals found when storing '${names[arg]}'`);
+      if (locals.cls === dictType) locals.setStr(names[arg], v);
+      else setItem(locals, names[arg], v);
+      break;
+    }
+    case 26: /* DELETE_NAME */
+      deleteName(f, names[arg]);
+      break;
+    case 28: /* STORE_GLOBAL */
+      f.globals.setStr(names[arg], s[--sp] as PyValue);
+      break;
+    case 29: /* DELETE_GLOBAL */
+      if (f.globals.delete(names[arg]) === undefined) nameError(names[arg]);
+      break;
+    case 32: /* DELETE_ATTR */
+      delAttr(s[--sp] as PyValue, names[arg]);
+      break;
+    case 36: /* UNARY_INVERT */
+      s[sp - 1] = unaryInvert(s[sp - 1] as PyValue);
+      break;
+    case 40: /* DELETE_SUBSCR */ {
+      const key = s[--sp] as PyValue;
+      delItem(s[--sp] as PyValue, key);
+      break;
+    }
+    case 41: /* BINARY_SLICE */ {
+      const stop = s[--sp] as PyValue;
+      const start = s[--sp] as PyValue;
+      s[sp - 1] = getItem(s[sp - 1] as PyValue, buildSlice(start, stop));
+      break;
+    }
+    case 42: /* STORE_SLICE */ {
+      const stop = s[--sp] as PyValue;
+      const start = s[--sp] as PyValue;
+      const container = s[--sp] as PyValue;
+      setItem(container, buildSlice(start, stop), s[--sp] as PyValue);
+      break;
+    }
+    case 46: /* CALL_INTRINSIC_1 */
+      s[sp - 1] = intrinsic1(f, arg, s[sp - 1] as PyValue);
+      break;
+    case 47: /* CALL_INTRINSIC_2 */ {
+      const b = s[--sp] as PyValue;
+      s[sp - 1] = prepReraiseStar(s[sp - 1] as PyValue, b);
+      break;
+    }
+    case 61: /* BUILD_SET */ {
+      const set = new PySet();
+      for (let i = sp - arg; i < sp; i++) set.add(s[i] as PyValue);
+      sp -= arg;
+      s[sp++] = set;
+      break;
+    }
+    case 62: /* BUILD_MAP */ {
+      const d = new PyDict();
+      for (let i = sp - 2 * arg; i < sp; i += 2) d.set(s[i] as PyValue, s[i + 1] as PyValue);
+      sp -= 2 * arg;
+      s[sp++] = d;
+      break;
+    }
+    case 63: /* BUILD_CONST_KEY_MAP */ {
+      const keys = (s[--sp] as PyTuple).items;
+      const d = new PyDict();
+      for (let i = 0; i < arg; i++) d.set(keys[i], s[sp - arg + i] as PyValue);
+      sp -= arg;
+      s[sp++] = d;
+      break;
+    }
+    case 64: /* BUILD_STRING */ {
+      let out = "";
+      for (let i = sp - arg; i < sp; i++) out += s[i] as string;
+      sp -= arg;
+      s[sp++] = out;
+      break;
+    }
+    case 65: /* BUILD_SLICE */ {
+      const step = arg === 3 ? s[--sp] as PyValue : None;
+      const stop = s[--sp] as PyValue;
+      s[sp - 1] = buildSlice(s[sp - 1] as PyValue, stop, step);
+      break;
+    }
+    case 67: /* SET_ADD */ {
+      const v = s[--sp] as PyValue;
+      (s[sp - arg] as PySet).add(v);
+      break;
+    }
+    case 68: /* MAP_ADD */ {
+      const v = s[--sp] as PyValue;
+      const k = s[--sp] as PyValue;
+      (s[sp - arg] as PyDict).set(k, v);
+      break;
+    }
+    case 69: /* LIST_EXTEND */ {
+      const v = s[--sp] as PyValue;
+      listExtend(s[sp - arg] as PyList, v);
+      break;
+    }
+    case 70: /* SET_UPDATE */ {
+      const v = s[--sp] as PyValue;
+      setUpdate(s[sp - arg] as PySet, v);
+      break;
+    }
+    case 71: /* DICT_UPDATE */ {
+      const v = s[--sp] as PyValue;
+      dictUpdate(s[sp - arg] as PyDict, v, null);
+      break;
+    }
+    case 72: /* DICT_MERGE */ {
+      const v = s[--sp] as PyValue;
+      dictUpdate(s[sp - arg] as PyDict, v, s[sp - arg - 3] as PyValue);
+      break;
+    }
+    case 74: /* UNPACK_EX */
+      sp = unpackEx(s, sp, arg);
+      break;
+    case 75: /* FORMAT_SIMPLE */ {
+      const v = s[sp - 1] as PyValue;
+      if (typeof v !== "string") s[sp - 1] = formatValue(v, "");
+      break;
+    }
+    case 76: /* FORMAT_WITH_SPEC */ {
+      const spec = s[--sp] as string;
+      s[sp - 1] = formatValue(s[sp - 1] as PyValue, spec);
+      break;
+    }
+    case 77: /* CONVERT_VALUE */ {
+      const v = s[sp - 1] as PyValue;
+      s[sp - 1] = arg === 1 ? str(v) : arg === 2 ? repr(v) : ascii(repr(v));
+      break;
+    }
+    case 81: /* MAKE_FUNCTION */
+      s[sp - 1] = new PyFunction(s[sp - 1] as PyCode, f.globals, f.builtins);
+      break;
+    case 82: /* SET_FUNCTION_ATTRIBUTE */ {
+      const func = s[--sp] as PyFunction;
+      setFunctionAttribute(func, arg, s[sp - 1] as PyValue);
+      s[sp - 1] = func;
+      break;
+    }
+    case 83: /* LOAD_BUILD_CLASS */ {
+      const bc2 = f.builtins.getStr("__build_class__");
+      if (bc2 === undefined) raise(Exc.NameError, "__build_class__ not found");
+      s[sp++] = bc2;
+      break;
+    }
+    case 84: /* SETUP_ANNOTATIONS */ {
+      const locals = f.locals!;
+      if (locals.getStr("__annotations__") === undefined) {
+        locals.setStr("__annotations__", new PyDict());
+      }
+      break;
+    }
+    case 87: /* GET_YIELD_FROM_ITER */ {
+      const v = s[sp - 1] as PyValue;
+      if (!(v instanceof PyGenerator)) s[sp - 1] = getIter(v);
+      break;
+    }
+    case 93: /* CHECK_EXC_MATCH */ {
+      const type = s[--sp] as PyValue;
+      s[sp++] = exceptionMatches(s[sp - 2] as PyValue, type);
+      break;
+    }
+    case 94: /* CHECK_EG_MATCH */ {
+      const type = s[--sp] as PyValue;
+      const exc = s[--sp] as PyValue;
+      const [rest, match] = exceptionGroupMatch(exc, type);
+      s[sp++] = rest;
+      s[sp++] = match;
+      if (match !== None) threadState.excInfo = match;
+      break;
+    }
+    case 97: /* LOAD_ASSERTION_ERROR */
+      s[sp++] = Exc.AssertionError;
+      break;
+    case 98: /* BEFORE_WITH */ {
+      const mgr = s[sp - 1] as PyValue;
+      const [exit, enter] = withMethods(mgr);
+      s[sp - 1] = exit;
+      s[sp++] = callMethod0(enter, mgr);
+      break;
+    }
+    case 99: /* WITH_EXCEPT_START */ {
+      const exc = s[sp - 1] as PyValue;
+      const exit = s[sp - 4] as PyValue;
+      const tb = exc instanceof PyBaseException ? exc.traceback : None;
+      s[sp++] = call(exit, [typeOf(exc), exc, tb], null);
+      break;
+    }
+    case 100: /* GET_LEN */
+      s[sp] = len(s[sp - 1] as PyValue);
+      sp++;
+      break;
+    case 101: /* MATCH_CLASS */ {
+      const attrNames = s[--sp] as PyTuple;
+      const cls = s[--sp] as PyValue;
+      s[sp - 1] = matchClass(s[sp - 1] as PyValue, cls, arg, attrNames.items as string[]);
+      break;
+    }
+    case 102: /* MATCH_MAPPING */
+      s[sp] = isMapping(s[sp - 1] as PyValue);
+      sp++;
+      break;
+    case 103: /* MATCH_SEQUENCE */
+      s[sp] = isSequence(s[sp - 1] as PyValue);
+      sp++;
+      break;
+    case 104: /* MATCH_KEYS */
+      s[sp] = matchKeys(s[sp - 2] as PyValue, s[sp - 1] as PyTuple);
+      sp++;
+      break;
+    case 105: /* IMPORT_NAME */ {
+      const fromlist = s[--sp] as PyValue;
+      const level = s[--sp] as PyValue;
+      s[sp++] = importName(names[arg], fromlist, level as number, f.globals);
+      break;
+    }
+    case 106: /* IMPORT_FROM */
+      s[sp] = importFrom(s[sp - 1] as PyValue, names[arg]);
+      sp++;
+      break;
+    case 108: /* GET_AWAITABLE */
+      s[sp - 1] = getAwaitable(s[sp - 1] as PyValue);
+      break;
+    case 109: /* BEFORE_ASYNC_WITH */ {
+      const mgr = s[sp - 1] as PyValue;
+      const [exit, enter] = asyncWithMethods(mgr);
+      s[sp - 1] = exit;
+      s[sp++] = callMethod0(enter, mgr);
+      break;
+    }
+    case 110: /* GET_AITER */
+      s[sp - 1] = getAsyncIter(s[sp - 1] as PyValue);
+      break;
+    case 111: /* GET_ANEXT */
+      s[sp] = getAsyncNext(s[sp - 1] as PyValue);
+      sp++;
+      break;
+    default:
+      raise(Exc.SystemError, `unknown opcode ${op}`);
+  }
+  return sp;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2137,7 +2277,7 @@ function matchKeys(subject: PyValue, keys: PyTuple): PyValue {
     if (subject instanceof PyDict && subject.cls === dictType) v = subject.get(k);
     else {
       const get = getAttr(subject, "get");
-      const dummy = new PyObject(intType);
+      const dummy = newObject(intType);
       const r = call(get, [k, dummy], null);
       v = r === dummy ? undefined : r;
     }

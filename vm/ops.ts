@@ -81,6 +81,7 @@ import {
   intToFloat,
   intTrueDiv,
   intXor,
+  type PyInt,
 } from "./types/int.ts";
 import { floatFloorDiv, floatHash, floatHashExact, floatMod, floatPow, floatTrueDiv } from "./types/float.ts";
 import { floatRepr, strRepr } from "./repr.ts";
@@ -591,6 +592,13 @@ export function binaryOp(a: PyValue, b: PyValue, op: number): PyValue {
         return intRshift(a, b);
     }
   }
+  const ka = typeof a, kb = typeof b;
+  if ((ka === "bigint" || ka === "number") && (kb === "bigint" || kb === "number")) {
+    // A big int on either side (an LCG's `seed * 1103515245`): int's function directly, not
+    // int.__op__ through the method lookup of binaryOpSlow.
+    const f = INT_BINARY[op >= NB_INPLACE ? op - NB_INPLACE : op];
+    if (f !== null) return f(a as PyInt, b as PyInt);
+  }
   if (a instanceof PyFloat && b instanceof PyFloat) {
     const r = floatBinary(a.value, b.value, op >= NB_INPLACE ? op - NB_INPLACE : op);
     if (r !== undefined) return r;
@@ -598,28 +606,60 @@ export function binaryOp(a: PyValue, b: PyValue, op: number): PyValue {
   return binaryOpSlow(a, b, op);
 }
 
-/** A float operator on two float values; undefined for operators float does not have. */
-function floatBinary(x: number, y: number, op: number): PyValue | undefined {
+/** int's operator functions by NB_* (null: int has no such operator, `@`). */
+const INT_BINARY: readonly (((a: PyInt, b: PyInt) => PyValue) | null)[] = (() => {
+  const table: (((a: PyInt, b: PyInt) => PyValue) | null)[] = new Array(NB_INPLACE).fill(null);
+  table[NB_ADD] = intAdd;
+  table[NB_AND] = intAnd;
+  table[NB_FLOOR_DIVIDE] = intFloorDiv;
+  table[NB_LSHIFT] = intLshift;
+  table[NB_MULTIPLY] = intMul;
+  table[NB_REMAINDER] = intMod;
+  table[NB_OR] = intOr;
+  table[NB_POWER] = intPow;
+  table[NB_RSHIFT] = intRshift;
+  table[NB_SUBTRACT] = intSub;
+  table[NB_TRUE_DIVIDE] = intTrueDiv;
+  table[NB_XOR] = intXor;
+  return table;
+})();
+
+/**
+ * A float operator on two float values; undefined for operators float does not have. One
+ * allocation site, so that V8 inlines the PyFloat constructor here (seven sites did not inline:
+ * each float result cost a construct-stub call).
+ */
+export function floatBinary(x: number, y: number, op: number): PyValue | undefined {
+  let r: number;
   switch (op) {
     case NB_ADD:
-      return new PyFloat(x + y);
+      r = x + y;
+      break;
     case NB_SUBTRACT:
-      return new PyFloat(x - y);
+      r = x - y;
+      break;
     case NB_MULTIPLY:
-      return new PyFloat(x * y);
+      r = x * y;
+      break;
     case NB_TRUE_DIVIDE:
-      return new PyFloat(floatTrueDiv(x, y));
+      r = floatTrueDiv(x, y);
+      break;
     case NB_FLOOR_DIVIDE:
-      return new PyFloat(floatFloorDiv(x, y));
+      r = floatFloorDiv(x, y);
+      break;
     case NB_REMAINDER:
-      return new PyFloat(floatMod(x, y));
+      r = floatMod(x, y);
+      break;
     case NB_POWER: {
-      const r = floatPow(x, y);
-      if (r === null) return complexPowHook(x, y);
-      return new PyFloat(r);
+      const p = floatPow(x, y);
+      if (p === null) return complexPowHook(x, y);
+      r = p;
+      break;
     }
+    default:
+      return undefined;
   }
-  return undefined;
+  return new PyFloat(r);
 }
 
 /** Installed by complex.ts: a negative float to a fractional power. */
@@ -817,7 +857,26 @@ export function richEq(a: PyValue, b: PyValue): boolean {
 export function lessThan(a: PyValue, b: PyValue): boolean {
   if (typeof a === "number" && typeof b === "number") return a < b;
   if (typeof a === "string" && typeof b === "string") return strOrder(a, b) < 0;
+  if (typeof a === "object" && typeof b === "object" && a.cls === tupleType && b.cls === tupleType) {
+    return tupleLess((a as PyTuple).items, (b as PyTuple).items);
+  }
   return isTrue(compareOp(a, b, PY_LT));
+}
+
+/**
+ * Tuple `<` (sort keys like `(name, -age)`): the first items that are not equal decide, compared
+ * directly when both are ints or both strs (CPython's list.sort pre-checks key types likewise).
+ */
+function tupleLess(x: readonly PyValue[], y: readonly PyValue[]): boolean {
+  const n = x.length < y.length ? x.length : y.length;
+  for (let i = 0; i < n; i++) {
+    const p = x[i], q = y[i];
+    if (p === q) continue;
+    if (typeof p === "number" && typeof q === "number") return p < q;
+    if (typeof p === "string" && typeof q === "string") return strOrder(p, q) < 0;
+    if (!richEq(p, q)) return lessThan(p, q);
+  }
+  return x.length < y.length;
 }
 
 /**

@@ -38,7 +38,9 @@ export class PyTraceback extends PyObject {
   declare lasti: number;
   declare lineno: number;
   constructor(next: PyValue, code: PyCode, lasti: number) {
-    super(tracebackType);
+    super();
+    this.cls = tracebackType;
+    this.dict = null;
     this.next = next;
     this.code = code;
     this.lasti = lasti;

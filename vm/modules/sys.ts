@@ -19,6 +19,7 @@ import {
   Exc,
   newBuiltinType,
   newException,
+  newObject,
   newTuple,
   None,
   PyBuiltinFunction,
@@ -143,7 +144,9 @@ export class PyTextStream extends PyObject {
   declare fd: number;
   declare streamName: string;
   constructor(fd: number, name: string) {
-    super(textIOType, new PyDict());
+    super();
+    this.cls = textIOType;
+    this.dict = new PyDict();
     this.fd = fd;
     this.streamName = name;
   }
@@ -320,7 +323,7 @@ export function makeSysModule(argv: string[]): PyModule {
   d.setStr("version", `${maj}.${min}.${mic} (pyjit) [Deno ${Deno.version.deno}]`);
   d.setStr("hexversion", (maj << 24) | (min << 16) | (mic << 8) | 0xf0);
   d.setStr("api_version", 1013);
-  const implementation = new PyObject(simpleNamespaceType(), new PyDict());
+  const implementation = newObject(simpleNamespaceType(), new PyDict());
   implementation.dict!.setStr("name", "pyjit");
   implementation.dict!.setStr("cache_tag", None);
   implementation.dict!.setStr("version", versionInfo);
@@ -476,7 +479,7 @@ export function simpleNamespaceType(): PyType {
   t.module = "types";
   t.hasInstanceDict = true;
   t.tp_new = (cls, args, kwnames) => {
-    const o = new PyObject(cls, new PyDict());
+    const o = newObject(cls, new PyDict());
     const npos = args.length - (kwnames?.length ?? 0);
     if (npos > 0) {
       raise(Exc.TypeError, `SimpleNamespace expected at most 0 positional arguments, got ${npos}`);

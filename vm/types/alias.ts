@@ -35,7 +35,9 @@ export class PyGenericAlias extends PyObject {
   declare origin: PyValue;
   declare args: PyValue[];
   constructor(origin: PyValue, args: PyValue[]) {
-    super(genericAliasType, null);
+    super();
+    this.cls = genericAliasType;
+    this.dict = null;
     this.origin = origin;
     this.args = args;
   }
@@ -45,7 +47,9 @@ export class PyGenericAlias extends PyObject {
 export class PyUnion extends PyObject {
   declare args: PyValue[];
   constructor(args: PyValue[]) {
-    super(unionType, null);
+    super();
+    this.cls = unionType;
+    this.dict = null;
     this.args = args;
   }
 }

@@ -16,6 +16,7 @@ import {
   bindArgs,
   checkMethodArgs,
   defClassMethod,
+  defFastMethod,
   defMethod,
   EMPTY_TUPLE,
   Exc,
@@ -208,6 +209,15 @@ defMethod(listType, "pop", (args) => {
   if (i < 0 || i >= l.items.length) raise(Exc.IndexError, "pop index out of range");
   return l.items.splice(i, 1)[0];
 });
+defFastMethod(listType, "append", null, (l, item) => {
+  (l as PyList).items.push(item);
+  return None;
+});
+defFastMethod(listType, "pop", (l) => {
+  const items = (l as PyList).items;
+  if (items.length === 0) raise(Exc.IndexError, "pop from empty list");
+  return items.pop()!;
+}, null);
 defMethod(listType, "clear", (args) => {
   self(args, listType, "clear").items = [];
   return None;

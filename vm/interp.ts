@@ -746,7 +746,8 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             const callargs = s[--sp] as PyValue;
             sp--; // NULL
             const callable = s[sp - 1] as PyValue;
-            const [target, args, kwnames] = spreadCallArgs(callable, callargs, kwargs);
+            // (An object, not a destructured array: array destructuring is a lot of bytecode.)
+            const { target, args, kwnames } = spreadCallArgs(callable, callargs, kwargs);
             if (
               typeof target === "object" && target.cls === functionType &&
               ((target as PyFunction).code.flags & SUSPENDABLE) === 0
@@ -817,9 +818,9 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 break;
               }
             }
-            const [result, done] = send(receiver, v);
-            s[sp++] = result;
-            if (done) ip += arg;
+            const sent = send(receiver, v);
+            s[sp++] = sent.value;
+            if (sent.done) ip += arg;
             break;
           }
           case 89: /* END_SEND */ {
@@ -975,7 +976,7 @@ function spreadCallArgs(
   callable: PyValue,
   callargs: PyValue,
   kwargs: PyDict | null,
-): [PyValue, PyValue[], string[] | null] {
+): { target: PyValue; args: PyValue[]; kwnames: string[] | null } {
   const args = callargs instanceof PyTuple ? callargs.items.slice() : starArgs(callable, callargs);
   let kwnames: string[] | null = null;
   if (kwargs !== null && kwargs.size > 0) {
@@ -994,7 +995,7 @@ function spreadCallArgs(
     args.unshift((target as PyMethod).self);
     target = (target as PyMethod).func;
   }
-  return [target, args, kwnames];
+  return { target, args, kwnames };
 }
 
 /**
@@ -2108,27 +2109,27 @@ function setFunctionAttribute(func: PyFunction, flag: number, v: PyValue): void 
 }
 
 /** SEND: [value, done] — a generator receiver is resumed directly, keeping its return value. */
-function send(receiver: PyValue, v: PyValue): [PyValue, boolean] {
+function send(receiver: PyValue, v: PyValue): { value: PyValue; done: boolean } {
   if (receiver instanceof PyGenerator) {
     const r = receiver.resume(v, null);
-    return [r, receiver.finished];
+    return { value: r, done: receiver.finished };
   }
   if (v === None) {
     const slot = typeOf(receiver).tp_iternext;
     if (slot !== null) {
       try {
         const r = slot(receiver);
-        return r === undefined ? [None, true] : [r, false];
+        return r === undefined ? { value: None, done: true } : { value: r, done: false };
       } catch (e) {
-        if (isExceptionOf(e, Exc.StopIteration)) return [e.value, true];
+        if (isExceptionOf(e, Exc.StopIteration)) return { value: e.value, done: true };
         throw e;
       }
     }
   }
   try {
-    return [call(getAttr(receiver, "send"), [v], null), false];
+    return { value: call(getAttr(receiver, "send"), [v], null), done: false };
   } catch (e) {
-    if (isExceptionOf(e, Exc.StopIteration)) return [e.value, true];
+    if (isExceptionOf(e, Exc.StopIteration)) return { value: e.value, done: true };
     throw e;
   }
 }

@@ -86,8 +86,12 @@ export function freshValues(code: PyCode): Slot[] {
   return values;
 }
 
-/** Frames kept per code object for reuse (recursion deeper than this allocates). */
-const FRAME_POOL_SIZE = 8;
+/**
+ * Frames kept per code object for reuse (recursion deeper than this allocates). 8 was too few:
+ * most calls of a recursive function happen deep in its call tree (fib(35) is 35 deep), and each
+ * allocated frame also costs write barriers (recursion benchmark 11% faster with 64).
+ */
+const FRAME_POOL_SIZE = 64;
 
 /** A frame for calling a function whose code is `code`: a recycled one when available. */
 export function acquireFrame(code: PyCode, globals: PyDict, builtins: PyDict, func: PyValue): Frame {

@@ -14,6 +14,7 @@ import {
   bindArgs,
   checkMethodArgs,
   defClassMethod,
+  defFastMethod,
   defMethod,
   Exc,
   newException,
@@ -105,6 +106,11 @@ export function strSlice(s: string, sl: PySlice): string {
   let out = "";
   for (let i = 0, j = start; i < count; i++, j += step) out += cps === null ? s[j] : cps[j];
   return out;
+}
+
+/** A str method's self when CALL's fixed-arity entry point runs it: a str or a str subclass instance. */
+function strSelf(v: PyValue): string {
+  return typeof v === "string" ? v : (v as PyStrObject).value;
 }
 
 function self(args: PyValue[], name: string): string {
@@ -382,16 +388,47 @@ defMethod(strType, "join", (args) => {
   return parts.join(sep);
 });
 
+/** Whether UTF-16 unit `c` is a Python whitespace character (str.split/strip without chars). */
+function isWsCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+  return WS_SET.has(String.fromCharCode(c));
+}
+
+/**
+ * str.strip/lstrip/rstrip of `s` (BMP text; `chars` null for whitespace) by char codes, without
+ * the code point array the general case builds; undefined when surrogates make it not apply.
+ */
+function stripBmp(s: string, chars: string | null, left: boolean, right: boolean): string | undefined {
+  if (hasSurrogates(s) || (chars !== null && hasSurrogates(chars))) return undefined;
+  let a = 0, b = s.length;
+  if (chars === null) {
+    if (left) { while (a < b && isWsCode(s.charCodeAt(a))) a++; }
+    if (right) { while (b > a && isWsCode(s.charCodeAt(b - 1))) b--; }
+  } else {
+    if (left) { while (a < b && chars.indexOf(s[a]) >= 0) a++; }
+    if (right) { while (b > a && chars.indexOf(s[b - 1]) >= 0) b--; }
+  }
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
 function stripChars(name: string, left: boolean, right: boolean) {
   return (args: PyValue[]) => {
     checkMethodArgs(name, args, null, 0, 1);
     const s = self(args, name);
     const charsArg = args.length > 1 ? args[1] : None;
+    let chars: string | null = null;
+    if (charsArg !== None) {
+      const c = strValueOf(charsArg);
+      if (c === undefined) raise(Exc.TypeError, `${name} arg must be None or str`);
+      chars = c;
+    }
+    const fast = stripBmp(s, chars, left, right);
+    if (fast !== undefined) return fast;
     let test: (ch: string) => boolean;
     if (charsArg === None) test = isWs;
     else {
-      const chars = new Set(codePoints(strArg(charsArg, name, "arg")));
-      test = (ch) => chars.has(ch);
+      const set = new Set(codePoints(chars!));
+      test = (ch) => set.has(ch);
     }
     const cps = codePoints(s);
     let a = 0, b = cps.length;
@@ -404,6 +441,25 @@ function stripChars(name: string, left: boolean, right: boolean) {
 defMethod(strType, "strip", stripChars("strip", true, true));
 defMethod(strType, "lstrip", stripChars("lstrip", true, false));
 defMethod(strType, "rstrip", stripChars("rstrip", false, true));
+for (
+  const [name, left, right] of [["strip", true, true], ["lstrip", true, false], [
+    "rstrip",
+    false,
+    true,
+  ]] as const
+) {
+  // x.strip() / x.strip(chars) without an args array (CALL's fixed-arity entry points).
+  const general = stripChars(name, left, right);
+  defFastMethod(
+    strType,
+    name,
+    (v) => stripBmp(strSelf(v), null, left, right) ?? general([v]),
+    (v, chars) =>
+      typeof chars === "string"
+        ? stripBmp(strSelf(v), chars, left, right) ?? general([v, chars])
+        : general([v, chars]),
+  );
+}
 
 defMethod(strType, "replace", (args) => {
   checkMethodArgs("replace", args, null, 2, 3);
@@ -444,6 +500,7 @@ defMethod(strType, "replace", (args) => {
 
 defMethod(strType, "upper", (args) => self(args, "upper").toUpperCase());
 defMethod(strType, "lower", (args) => self(args, "lower").toLowerCase());
+defFastMethod(strType, "lower", (v) => strSelf(v).toLowerCase(), null);
 defMethod(strType, "casefold", (args) => casefold(self(args, "casefold")));
 /** str.casefold(): lower case plus the full case folds that differ from lowercasing. */
 export function casefold(s: string): string {
@@ -513,6 +570,13 @@ function predicate(name: string, test: (s: string) => boolean) {
     checkMethodArgs(name, args, null, 0, 0);
     return test(self(args, name));
   });
+  defFastMethod(strType, name, (v) => test(strSelf(v)), null);
+}
+
+/** Whether every unit of s is ASCII (the str predicates' fast path). */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 const ALPHA = /^[\p{L}]+$/u;
 const DECIMAL = /^\p{Nd}+$/u;
@@ -530,8 +594,14 @@ predicate("isascii", (s) => {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
   return true;
 });
-predicate("islower", (s) => /\p{Ll}/u.test(s) && !/[\p{Lu}\p{Lt}]/u.test(s));
-predicate("isupper", (s) => /\p{Lu}/u.test(s) && !/[\p{Ll}\p{Lt}]/u.test(s));
+predicate(
+  "islower",
+  (s) => isAscii(s) ? /[a-z]/.test(s) && !/[A-Z]/.test(s) : /\p{Ll}/u.test(s) && !/[\p{Lu}\p{Lt}]/u.test(s),
+);
+predicate(
+  "isupper",
+  (s) => isAscii(s) ? /[A-Z]/.test(s) && !/[a-z]/.test(s) : /\p{Lu}/u.test(s) && !/[\p{Ll}\p{Lt}]/u.test(s),
+);
 predicate("istitle", (s) => {
   let cased = false, prevCased = false;
   for (const ch of s) {

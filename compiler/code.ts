@@ -151,6 +151,12 @@ export class PyCode extends PyObject {
    */
   declare cacheIndex: Int32Array;
   declare cacheRef: unknown[];
+  /**
+   * The argument count of a call CALL can bind by copying positional arguments into the frame:
+   * argcount when there are no keyword-only, *args or **kwargs parameters and the code is not a
+   * generator or coroutine; -1 otherwise (one compare on CALL's fast path).
+   */
+  declare simpleArgcount: number;
   constructor(fields: {
     argcount: number;
     posonlyargcount: number;
@@ -180,6 +186,10 @@ export class PyCode extends PyObject {
     this.posonlyargcount = fields.posonlyargcount;
     this.kwonlyargcount = fields.kwonlyargcount;
     this.flags = fields.flags;
+    this.simpleArgcount = fields.kwonlyargcount === 0 &&
+        (fields.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE)) === 0
+      ? fields.argcount
+      : -1;
     this.name = fields.name;
     this.qualname = fields.qualname;
     this.filename = fields.filename;

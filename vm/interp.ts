@@ -722,8 +722,18 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
               argStart--;
               nargs++;
             }
-            // A Python function, or a class whose __init__ is one, runs as a frame of this loop.
-            const frame = frameForCall(callable, self, s, argStart, nargs, kwnames);
+            // A Python function, or a class whose __init__ is one, runs as a frame of this loop;
+            // a plain positional call of a function binds its arguments right here.
+            let frame: Frame | null;
+            if (
+              typeof callable === "object" && callable.cls === functionType && kwnames === null &&
+              nargs === (callable as PyFunction).code.simpleArgcount
+            ) {
+              const func = callable as PyFunction;
+              frame = acquireFrame(func.code, func.globals, func.builtins, func);
+              const fv = frame.values;
+              for (let i = 0; i < nargs; i++) fv[i] = s[argStart + i];
+            } else frame = frameForCall(callable, self, s, argStart, nargs, kwnames);
             if (frame !== null) {
               sp -= arg + 2;
               enterFrame(f, frame, sp, ip);

@@ -492,16 +492,29 @@ FUNCTIONS.sum = (args, kwnames) => {
   }
   const it = getIter(iterable!);
   const next = typeOf(it).tp_iternext!;
+  // Once the total is a big int, small int items add up in `partial` (a JS number, exact while
+  // it stays a safe integer) and fold into the total only when it would not: one BigInt addition
+  // per many items instead of one (with its allocations) per item.
+  let partial = 0;
   for (;;) {
     const v = next(it);
-    if (v === undefined) return acc;
+    if (v === undefined) return partial === 0 ? acc : normInt((acc as bigint) + BigInt(partial));
     if (typeof acc === "number" && typeof v === "number") {
       const r = acc + v;
       acc = Number.isSafeInteger(r) ? r : binaryOp(acc, v, NB_ADD);
-    } else if (acc instanceof PyFloat && acc.cls === floatType) {
-      acc = addFloats(acc, v);
+    } else if (typeof acc === "bigint" && typeof v === "number") {
+      const r = partial + v;
+      if (Number.isSafeInteger(r)) partial = r;
+      else {
+        acc = binaryOp(normInt(acc + BigInt(partial)), v, NB_ADD);
+        partial = 0;
+      }
     } else {
-      acc = binaryOp(acc, v, NB_ADD);
+      if (partial !== 0) {
+        acc = normInt((acc as bigint) + BigInt(partial));
+        partial = 0;
+      }
+      acc = acc instanceof PyFloat && acc.cls === floatType ? addFloats(acc, v) : binaryOp(acc, v, NB_ADD);
     }
   }
 };

@@ -359,6 +359,21 @@ export const OPCODE_TABLE: readonly OpcodeSpec[] = [
   },
 ];
 
+/**
+ * Tier-1 superinstructions (CPython 3.11's quickened pairs, named as it named them): when
+ * `first` is directly followed by `second` (no EXTENDED_ARG on the second), vm/superinstructions.ts
+ * rewrites first's opcode byte to `name`, a case of its own in vm/interp.ts that does both (the
+ * common path of the pair; otherwise it does `first` alone and lets `second` dispatch). Second's
+ * word stays in place, so a jump to it, a traceback position or a rewrite back to `first` (the
+ * family's generic) all stay right.
+ */
+export const SUPERINSTRUCTIONS: readonly { name: string; first: string; second: string }[] = [
+  { name: "LOAD_FAST__LOAD_ATTR", first: "LOAD_FAST", second: "LOAD_ATTR" },
+  { name: "STORE_FAST__LOAD_FAST", first: "STORE_FAST", second: "LOAD_FAST" },
+  { name: "COMPARE_OP__POP_JUMP_IF_FALSE", first: "COMPARE_OP", second: "POP_JUMP_IF_FALSE" },
+  { name: "COMPARE_OP__POP_JUMP_IF_TRUE", first: "COMPARE_OP", second: "POP_JUMP_IF_TRUE" },
+];
+
 /** One numbered instruction: a table row, or a specialized variant inheriting its generic's row. */
 export interface OpcodeInfo extends OpcodeSpec {
   /** The opcode number. */
@@ -371,6 +386,12 @@ function numberOpcodes(): OpcodeInfo[] {
   const out: OpcodeInfo[] = [];
   const real = OPCODE_TABLE.filter((s) => !s.pseudo);
   for (const spec of real) out.push({ ...spec, code: out.length, generic: out.length });
+  // Superinstructions first among the variants: numbered right after the generic instructions,
+  // they keep the interpreter's switch dense.
+  for (const sup of SUPERINSTRUCTIONS) {
+    const first = out.find((o) => o.name === sup.first)!;
+    out.push({ ...first, name: sup.name, family: undefined, code: out.length, generic: first.code });
+  }
   for (const spec of real) {
     const generic = out.find((o) => o.name === spec.name)!.code;
     for (const variant of spec.family ?? []) {

@@ -121,6 +121,7 @@ import { PyTraceback } from "./traceback.ts";
 import { objectNew } from "./types/type.ts";
 import { setUpdate } from "./types/set.ts";
 import { writeStdout } from "./modules/sys.ts";
+import { quicken } from "./superinstructions.ts";
 
 /** Code whose call makes a generator or coroutine object instead of running a frame. */
 const SUSPENDABLE = CO_GENERATOR | CO_COROUTINE;
@@ -140,6 +141,7 @@ export const interpTier: Tier = {
   execute,
   onCodeCreated(code: PyCode): void {
     code.warmup = NEVER_HOT;
+    quicken(code);
   },
   onHotLoop(frame: Frame): number {
     frame.code.warmup = NEVER_HOT;
@@ -581,8 +583,71 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             } else if (
               typeof a === "object" && typeof b === "object" && a.cls === floatType && b.cls === floatType
             ) {
-              s[sp - 1] = compareFloats((a as PyFloat).value, (b as PyFloat).value, arg);
+              s[sp - 1] = compareNumbers((a as PyFloat).value, (b as PyFloat).value, arg);
             } else s[sp - 1] = compareOp(a, b, arg);
+            break;
+          }
+          case 113: /* LOAD_FAST__LOAD_ATTR */ {
+            // A local's instance attribute, as LOAD_FAST then LOAD_ATTR's cache hit on an
+            // instance dict; anything else pushes the local and lets LOAD_ATTR dispatch.
+            const owner = s[arg] as PyValue | undefined;
+            if (owner === undefined) unboundLocal(code, arg);
+            s[sp++] = owner;
+            if (typeof owner === "object") {
+              const word = bc[ip];
+              const c = ip + 1;
+              const version = owner.cls.version;
+              const e = version === code.cacheIndex[c + 1]
+                ? c
+                : version === code.cacheIndex[c + 3]
+                ? c + 2
+                : -1;
+              if (e >= 0) {
+                const at = code.cacheIndex[e];
+                const d = owner.dict;
+                let v: PyValue | undefined;
+                if (at >= 0) {
+                  if (d !== null) {
+                    const name = names[word >> 9];
+                    v = d.keys[at] === name ? d.values[at] : d.getStr(name);
+                  }
+                } else {
+                  const slots = (owner as PyInstance).slots;
+                  if (slots != null) v = slots[-at - 1];
+                }
+                if (v !== undefined) {
+                  s[sp - 1] = v;
+                  ip = c + 4;
+                }
+              }
+            }
+            break;
+          }
+          case 114: /* STORE_FAST__LOAD_FAST */ {
+            s[arg] = s[--sp];
+            const local = bc[ip++] >> 8;
+            const v = s[local];
+            if (v === undefined) unboundLocal(code, local);
+            s[sp++] = v;
+            break;
+          }
+          case 115: /* COMPARE_OP__POP_JUMP_IF_FALSE */
+          case 116: /* COMPARE_OP__POP_JUMP_IF_TRUE */ {
+            // COMPARE_OP, then the branch on its bool without pushing it (a non-bool result is
+            // pushed for the POP_JUMP_IF to test).
+            ip += 1;
+            const b = s[--sp] as PyValue;
+            const a = s[sp - 1] as PyValue;
+            const r = typeof a === "number" && typeof b === "number"
+              ? compareNumbers(a, b, arg)
+              : typeof a === "object" && typeof b === "object" && a.cls === floatType && b.cls === floatType
+              ? compareNumbers((a as PyFloat).value, (b as PyFloat).value, arg)
+              : compareOp(a, b, arg);
+            if (typeof r === "boolean") {
+              sp--;
+              const jump = bc[ip++] >> 8;
+              ip += r === (op === 116) ? 1 + jump : 1;
+            } else s[sp - 1] = r;
             break;
           }
           case 44: /* IS_OP */ {
@@ -1469,8 +1534,8 @@ function runColdInstruction(f: Frame, op: number, arg: number, sp: number): numb
 // ---------------------------------------------------------------------------------------------
 // Exceptions: conversion, context, unwinding
 
-/** COMPARE_OP on two float values (NaN compares false except !=, as IEEE and CPython). */
-function compareFloats(x: number, y: number, op: number): boolean {
+/** COMPARE_OP on two JS numbers: ints, or float values (NaN compares false except !=, as IEEE and CPython). */
+function compareNumbers(x: number, y: number, op: number): boolean {
   switch (op) {
     case 0:
       return x < y;

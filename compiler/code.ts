@@ -61,6 +61,9 @@ export const CO_OPTIMIZED = 0x1,
   CO_NOFREE = 0x40,
   CO_COROUTINE = 0x80;
 
+/** The code unit of `RESUME 0` (oparg 0). */
+const RESUME_0 = OPCODES.findIndex((o) => o?.name === "RESUME");
+
 /** Per localsplus slot: what kind of variable it holds. */
 export const SLOT_LOCAL = 0x20, SLOT_CELL = 0x40, SLOT_FREE = 0x80;
 
@@ -157,6 +160,11 @@ export class PyCode extends PyObject {
    * generator or coroutine; -1 otherwise (one compare on CALL's fast path).
    */
   declare simpleArgcount: number;
+  /**
+   * Where a call starts executing: past a leading RESUME 0 (a no-op for tier 1, and one dispatch
+   * per call), else 0.
+   */
+  declare bodyStart: number;
   constructor(fields: {
     argcount: number;
     posonlyargcount: number;
@@ -195,6 +203,7 @@ export class PyCode extends PyObject {
     this.filename = fields.filename;
     this.firstlineno = fields.firstlineno;
     this.code = fields.code;
+    this.bodyStart = fields.code.length > 0 && fields.code[0] === RESUME_0 ? 1 : 0;
     this.consts = fields.consts;
     this.names = fields.names;
     this.varnames = fields.varnames;

@@ -514,7 +514,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 names = code.names;
                 s = f.values;
                 sp = code.nlocalsplus;
-                ip = 0;
+                ip = code.bodyStart;
                 break;
               }
             }
@@ -817,7 +817,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
               names = code.names;
               s = f.values;
               sp = code.nlocalsplus;
-              ip = 0;
+              ip = code.bodyStart;
               break;
             }
             s[sp - arg - 2] = callOther(callable, self, s, argStart, nargs, kwnames);
@@ -846,7 +846,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
               names = code.names;
               s = f.values;
               sp = code.nlocalsplus;
-              ip = 0;
+              ip = code.bodyStart;
               break;
             }
             // `target` and `args`: a bound method's self is among the arguments already.

@@ -120,6 +120,7 @@ import { NEVER_HOT, type Tier } from "./tier.ts";
 import { PyTraceback } from "./traceback.ts";
 import { objectNew } from "./types/type.ts";
 import { setUpdate } from "./types/set.ts";
+import { type PyRangeIterator, rangeIteratorType } from "./types/iterators.ts";
 import { writeStdout } from "./modules/sys.ts";
 import { quicken } from "./superinstructions.ts";
 
@@ -709,7 +710,20 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             break;
           case 56: /* FOR_ITER */ {
             const it = s[sp - 1] as PyObject;
-            if (it.cls === generatorType) {
+            const itType = it.cls;
+            if (itType === rangeIteratorType) {
+              // for i in range(...): the iterator's step right here, not through tp_iternext.
+              const r = it as PyRangeIterator;
+              if (r.left > 0) {
+                r.left--;
+                const v = r.cur;
+                r.cur = v + r.step;
+                ip += 1;
+                s[sp++] = v;
+              } else ip += 1 + arg;
+              break;
+            }
+            if (itType === generatorType) {
               // Run the generator's frame in this loop (no JS recursion per value).
               const gf = (it as PyGenerator).frame;
               const state = gf.state;
@@ -734,7 +748,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
                 break;
               }
             }
-            const nextSlot = it.cls.tp_iternext;
+            const nextSlot = itType.tp_iternext;
             const v = nextSlot !== null ? nextSlot(it) : iterNext(it);
             if (v === undefined) ip += 1 + arg;
             else {

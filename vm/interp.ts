@@ -1220,7 +1220,7 @@ function callOther(
 ): PyValue {
   // Type checks by `cls` (one load) rather than instanceof (a prototype walk).
   const ctype = typeof callable === "object" ? callable.cls : null;
-  if (kwnames === null && nargs <= 2) {
+  if (kwnames === null && nargs <= 3) {
     // len(x), lst.append(x), lst.pop(): a builtin's fixed-arity entry point.
     const native = ctype === methodDescriptorType && self !== null
       ? callable as PyMethodDescriptor
@@ -1231,6 +1231,9 @@ function callOther(
       if (nargs === 1 && native.call1 !== null) return native.call1(s[argStart] as PyValue);
       if (nargs === 2 && native.call2 !== null) {
         return native.call2(s[argStart] as PyValue, s[argStart + 1] as PyValue);
+      }
+      if (nargs === 3 && native.call3 !== null) {
+        return native.call3(s[argStart] as PyValue, s[argStart + 1] as PyValue, s[argStart + 2] as PyValue);
       }
     }
   }

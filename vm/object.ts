@@ -1171,6 +1171,7 @@ export type NativeFn = (args: PyValue[], kwnames: string[] | null) => PyValue;
  */
 export type Native1 = (a: PyValue) => PyValue;
 export type Native2 = (a: PyValue, b: PyValue) => PyValue;
+export type Native3 = (a: PyValue, b: PyValue, c: PyValue) => PyValue;
 
 /** A builtin function (`len`, `math.sqrt`, a bound builtin method via `self`). */
 export class PyBuiltinFunction extends PyObject {
@@ -1183,6 +1184,7 @@ export class PyBuiltinFunction extends PyObject {
   /** Fixed-arity entry points (see Native1), or null. */
   declare call1: Native1 | null;
   declare call2: Native2 | null;
+  declare call3: Native3 | null;
   constructor(name: string, fn: NativeFn, self: PyValue | null = null, module: string | null = null) {
     super();
     this.cls = builtinFunctionType;
@@ -1194,6 +1196,7 @@ export class PyBuiltinFunction extends PyObject {
     this.doc = null;
     this.call1 = null;
     this.call2 = null;
+    this.call3 = null;
   }
 }
 
@@ -1205,6 +1208,7 @@ export class PyMethodDescriptor extends PyObject {
   /** Fixed-arity entry points, self included (see Native1), or null. */
   declare call1: Native1 | null;
   declare call2: Native2 | null;
+  declare call3: Native3 | null;
   constructor(name: string, owner: PyType, fn: NativeFn, cls: PyType = methodDescriptorType) {
     super();
     this.cls = cls;
@@ -1214,6 +1218,7 @@ export class PyMethodDescriptor extends PyObject {
     this.fn = fn;
     this.call1 = null;
     this.call2 = null;
+    this.call3 = null;
   }
 }
 
@@ -1501,17 +1506,19 @@ export function defMethod(type: PyType, name: string, fn: NativeFn): void {
 
 /**
  * Gives a builtin type's method (defined with defMethod) fixed-arity entry points, self
- * included: `call1(self)` for `x.m()`, `call2(self, a)` for `x.m(a)`.
+ * included: `call1(self)` for `x.m()`, `call2(self, a)` for `x.m(a)`, `call3(self, a, b)`.
  */
 export function defFastMethod(
   type: PyType,
   name: string,
   call1: Native1 | null,
   call2: Native2 | null,
+  call3: Native3 | null = null,
 ): void {
   const descr = type.attrs.get(name) as PyMethodDescriptor;
   descr.call1 = call1;
   descr.call2 = call2;
+  descr.call3 = call3;
 }
 
 /** Adds a class method to a builtin type (`dict.fromkeys`): `fn` gets the class as args[0]. */

@@ -42,3 +42,19 @@ for bad in (lambda: f(), lambda: A(), lambda: len(), lambda: len(1, 2), lambda: 
         bad()
     except (TypeError, IndexError) as e:
         print(type(e).__name__, e)
+d = {"a": 1, 2: "b"}
+class D(dict): pass
+e = D(x=5)
+print(d.get("a"), d.get("z"), d.get("z", 0), d.get(2, 9), e.get("x"), e.get("y", "dflt"), dict.get(d, "a"), dict.get(d, "q", 3))
+try:
+    d.get([1])
+except TypeError as err:
+    print(err)
+try:
+    d.get()
+except TypeError as err:
+    print(err)
+try:
+    d.get(1, 2, 3)
+except TypeError as err:
+    print(err)

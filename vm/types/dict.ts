@@ -17,6 +17,7 @@
 import {
   checkMethodArgs,
   defClassMethod,
+  defFastMethod,
   defGetSet,
   defMethod,
   DELETED,
@@ -175,6 +176,13 @@ defMethod(dictType, "get", (args) => {
   checkMethodArgs("get", args, null, 1, 2);
   const v = self(args, "get").get(args[1]);
   return v !== undefined ? v : args.length > 2 ? args[2] : None;
+});
+defFastMethod(dictType, "get", null, (d, key) => {
+  const v = (d as PyDict).get(key);
+  return v !== undefined ? v : None;
+}, (d, key, dflt) => {
+  const v = (d as PyDict).get(key);
+  return v !== undefined ? v : dflt;
 });
 defMethod(dictType, "setdefault", (args) => {
   checkMethodArgs("setdefault", args, null, 1, 2);

@@ -593,6 +593,10 @@ export function binaryOp(a: PyValue, b: PyValue, op: number): PyValue {
     }
   }
   const ka = typeof a, kb = typeof b;
+  if (ka === "string" && kb === "string" && (op === NB_ADD || op === NB_ADD + NB_INPLACE)) {
+    // str + str: concatenation, without str.__add__'s method lookup and call.
+    return (a as string) + (b as string);
+  }
   if ((ka === "bigint" || ka === "number") && (kb === "bigint" || kb === "number")) {
     // A big int on either side (an LCG's `seed * 1103515245`): int's function directly, not
     // int.__op__ through the method lookup of binaryOpSlow.

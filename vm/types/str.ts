@@ -257,7 +257,7 @@ export function splitStr(s: string, sep: string | null, maxsplit: number): strin
     const out: string[] = [];
     let i = 0;
     const n = s.length;
-    while (i < n && isWs(s[i])) i++;
+    while (i < n && isWsCode(s.charCodeAt(i))) i++;
     while (i < n) {
       if (maxsplit >= 0 && out.length >= maxsplit) {
         // The unsplit remainder keeps its trailing whitespace.
@@ -265,10 +265,10 @@ export function splitStr(s: string, sep: string | null, maxsplit: number): strin
         return out;
       }
       let j = i;
-      while (j < n && !isWs(s[j])) j++;
+      while (j < n && !isWsCode(s.charCodeAt(j))) j++;
       out.push(s.slice(i, j));
       i = j;
-      while (i < n && isWs(s[i])) i++;
+      while (i < n && isWsCode(s.charCodeAt(i))) i++;
     }
     return out;
   }
@@ -291,17 +291,17 @@ function rsplitStr(s: string, sep: string | null, maxsplit: number): string[] {
   if (sep === null) {
     const out: string[] = [];
     let i = s.length;
-    while (i > 0 && isWs(s[i - 1])) i--;
+    while (i > 0 && isWsCode(s.charCodeAt(i - 1))) i--;
     while (i > 0) {
       if (out.length >= maxsplit) {
         out.push(s.slice(0, i));
         break;
       }
       let j = i;
-      while (j > 0 && !isWs(s[j - 1])) j--;
+      while (j > 0 && !isWsCode(s.charCodeAt(j - 1))) j--;
       out.push(s.slice(j, i));
       i = j;
-      while (i > 0 && isWs(s[i - 1])) i--;
+      while (i > 0 && isWsCode(s.charCodeAt(i - 1))) i--;
     }
     return out.reverse();
   }

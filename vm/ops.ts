@@ -85,6 +85,7 @@ import {
 } from "./types/int.ts";
 import { floatFloorDiv, floatHash, floatHashExact, floatMod, floatPow, floatTrueDiv } from "./types/float.ts";
 import { floatRepr, strRepr } from "./repr.ts";
+import { percentFormat } from "./format.ts";
 import { compareSequences } from "./types/seq.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -597,6 +598,13 @@ export function binaryOp(a: PyValue, b: PyValue, op: number): PyValue {
     // str + str: concatenation, without str.__add__'s method lookup and call.
     return (a as string) + (b as string);
   }
+  if (
+    ka === "string" && (op === NB_REMAINDER || op === NB_REMAINDER + NB_INPLACE) &&
+    (kb !== "object" || isExactBuiltinOperand(b))
+  ) {
+    // "%d items" % n: str's own __mod__ (no right operand can take over: its type is builtin).
+    return percentFormat(a as string, b);
+  }
   if ((ka === "bigint" || ka === "number") && (kb === "bigint" || kb === "number")) {
     // A big int on either side (an LCG's `seed * 1103515245`): int's function directly, not
     // int.__op__ through the method lookup of binaryOpSlow.
@@ -608,6 +616,12 @@ export function binaryOp(a: PyValue, b: PyValue, op: number): PyValue {
     if (r !== undefined) return r;
   }
   return binaryOpSlow(a, b, op);
+}
+
+/** Whether v is an instance of a builtin type itself (no subclass that could override __rmod__). */
+function isExactBuiltinOperand(v: PyValue): boolean {
+  const t = (v as PyObject).cls;
+  return t === tupleType || t === dictType || t === floatType || t === listType;
 }
 
 /** int's operator functions by NB_* (null: int has no such operator, `@`). */

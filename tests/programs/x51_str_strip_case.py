@@ -8,3 +8,10 @@ try:
 except TypeError as e:
     print(e)
 print(str.strip(" a "), str.lower("AB"), S("AB").isupper())
+class S(str):
+    def __rmod__(self, other): return "rmod"
+print("%d-%s" % (3, "x"), "%s" % "y", "%r" % [1], "%(a)s" % {"a": 1}, "%.1f" % 2.25, "%s" % S("z"), "%d%%" % True)
+try:
+    "%d" % "x"
+except TypeError as e:
+    print(e)

@@ -298,7 +298,12 @@ export function typeCall(clsValue: PyValue, args: PyValue[], kwnames: string[] |
     if (r !== None) raise(Exc.TypeError, `__init__() should return None, not '${typeOf(r).name}'`);
   } else if (init === OBJECT_INIT && args.length > 0 && newF === OBJECT_NEW) {
     // objectNew already reported excess arguments.
-  } else if (init === OBJECT_INIT && (args.length > 0 || (kwnames !== null && kwnames.length > 0))) {
+  } else if (
+    init === OBJECT_INIT && (args.length > 0 || (kwnames !== null && kwnames.length > 0)) &&
+    objType.lookupDunder(D_NEW) === OBJECT_NEW
+  ) {
+    // object.__init__ only complains about arguments when __new__ is object's too: a builtin
+    // type with its own __new__ (range(1, 5), int("7")) skips the call.
     objectInit([obj, ...args], kwnames);
   }
   return obj;

@@ -28,6 +28,7 @@ import {
   intType,
   listType,
   type Native1,
+  type Native2,
   newException,
   newTuple,
   None,
@@ -62,6 +63,7 @@ import {
   callMethod,
   callMethod0,
   callMethod1,
+  compareOp,
   delAttr,
   exactHash,
   getAttr,
@@ -76,6 +78,8 @@ import {
   lessThan,
   NB_ADD,
   objectId,
+  PY_GT,
+  PY_LT,
   repr,
   richEq,
   setAttr,
@@ -212,7 +216,31 @@ FUNCTIONS.len = (args, kwnames) => {
 /** One-argument entry points of builtins (PyBuiltinFunction.call1): same result as FUNCTIONS'. */
 const FAST1: Record<string, Native1> = {
   len,
+  abs: absValue,
 };
+
+/**
+ * Two-argument entry points (PyBuiltinFunction.call2). min and max of two compare as their loops
+ * do: the later item wins only when strictly less (min, `<`) or greater (max, `>`).
+ */
+const FAST2: Record<string, Native2> = {
+  isinstance: (v, cls) => isInstanceCheck(v, cls),
+  min: (a, b) => isTrue(compareOp(b, a, PY_LT)) ? b : a,
+  max: (a, b) => isTrue(compareOp(b, a, PY_GT)) ? b : a,
+};
+
+/**
+ * Builtin types whose call is just their tp_new (object's __init__, no __dict__): int("7"),
+ * str(x), range(i, n) get fixed-arity entry points that skip type.__call__'s general path.
+ */
+function installTypeCalls(types: PyType[]): void {
+  for (const t of types) {
+    const tpNew = t.tp_new!;
+    t.call1 = (a) => tpNew(t, [a], null);
+    t.call2 = (a, b) => tpNew(t, [a, b], null);
+    t.call3 = (a, b, c) => tpNew(t, [a, b, c], null);
+  }
+}
 
 FUNCTIONS.repr = (args, kwnames) => {
   checkArgs("repr", args, kwnames, 1, 1);
@@ -234,13 +262,16 @@ FUNCTIONS.format = (args, kwnames) => {
 
 FUNCTIONS.abs = (args, kwnames) => {
   checkArgs("abs", args, kwnames, 1, 1);
-  const v = args[0];
+  return absValue(args[0]);
+};
+
+function absValue(v: PyValue): PyValue {
   if (typeof v === "number") return Math.abs(v);
   if (v instanceof PyFloat && v.cls === floatType) return new PyFloat(Math.abs(v.value));
   const f = typeOf(v).lookup("__abs__");
   if (f === undefined) raise(Exc.TypeError, `bad operand type for abs(): '${typeOf(v).name}'`);
   return callMethod0(f, v);
-};
+}
 
 FUNCTIONS.divmod = (args, kwnames) => {
   checkArgs("divmod", args, kwnames, 2, 2);
@@ -809,6 +840,7 @@ export function makeBuiltins(): PyDict {
   for (const [name, fn] of Object.entries(FUNCTIONS)) {
     const f = new PyBuiltinFunction(name, fn, null, "builtins");
     f.call1 = FAST1[name] ?? null;
+    f.call2 = FAST2[name] ?? null;
     d.setStr(name, f);
   }
   const types: [string, PyType][] = [
@@ -853,3 +885,5 @@ export function makeBuiltins(): PyDict {
   d.setStr("license", "MIT");
   return d;
 }
+
+installTypeCalls([intType, floatType, strType, tupleType, rangeType, boolType]);

@@ -1221,11 +1221,13 @@ function callOther(
   // Type checks by `cls` (one load) rather than instanceof (a prototype walk).
   const ctype = typeof callable === "object" ? callable.cls : null;
   if (kwnames === null && nargs <= 3) {
-    // len(x), lst.append(x), lst.pop(): a builtin's fixed-arity entry point.
+    // len(x), lst.append(x), lst.pop(), range(n): a builtin's fixed-arity entry point.
     const native = ctype === methodDescriptorType && self !== null
       ? callable as PyMethodDescriptor
       : ctype === builtinFunctionType && (callable as PyBuiltinFunction).self === null
       ? callable as PyBuiltinFunction
+      : ctype === typeType && self === null
+      ? callable as PyType
       : null;
     if (native !== null) {
       if (nargs === 1 && native.call1 !== null) return native.call1(s[argStart] as PyValue);

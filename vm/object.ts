@@ -115,6 +115,13 @@ export class PyType extends PyObject {
   declare tp_setattro: SetAttrSlot | null;
   declare tp_iter: IterSlot | null;
   declare tp_iternext: IterNextSlot | null;
+  /**
+   * Fixed-arity entry points for calling this exact type with positional arguments (see
+   * Native1; set by builtins.ts for int, str, range, …), or null.
+   */
+  declare call1: Native1 | null;
+  declare call2: Native2 | null;
+  declare call3: Native3 | null;
   /** The builtin type whose JS class this type's instances use (list for class L(list)). */
   declare solidBase: PyType;
   /** MRO lookups cached by name (null = known missing); cleared on any change. */
@@ -154,6 +161,9 @@ export class PyType extends PyObject {
     this.tp_setattro = null;
     this.tp_iter = null;
     this.tp_iternext = null;
+    this.call1 = null;
+    this.call2 = null;
+    this.call3 = null;
     this.solidBase = this;
     this.lookupCache = new Map();
     this.plainDataDescriptors = 0;

@@ -58,3 +58,14 @@ try:
     d.get(1, 2, 3)
 except TypeError as err:
     print(err)
+class X:
+    def __lt__(self, o): return False
+    def __gt__(self, o): return True
+a, b = X(), X()
+print(min(a, b) is a, max(a, b) is b, min(3, 3.0), max(3, 3.0), min(1, 2), max("a", "b"), abs(-3), abs(-2.5), isinstance(1, int), isinstance("x", (int, str)))
+print(int("7"), int("ff", 16), str(5), str(b"ab", "ascii"), float("1.5"), tuple([1, 2]), list(range(2, 10, 3)), bool(0), range(5)[2])
+for f in (lambda: abs("x"), lambda: int("x"), lambda: range(1, 2, 0), lambda: min(1, "a"), lambda: isinstance(1, 2)):
+    try:
+        f()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)

@@ -103,6 +103,7 @@ import {
   getAttrOrUndefined,
   getItem,
   getIter,
+  hasSurrogates,
   isExceptionOf,
   isTrue,
   iterNext,
@@ -1134,6 +1135,29 @@ function loadAttrUncached(code: PyCode, c: number, s: Slot[], sp: number, arg: n
 }
 
 /**
+ * `container[start:stop]` for a str without surrogates, an exact list or an exact tuple with
+ * int-or-None bounds (Python's clamping), without a slice object; undefined for anything else.
+ */
+function simpleSlice(container: PyValue, start: PyValue, stop: PyValue): PyValue | undefined {
+  if (
+    (typeof start !== "number" && start !== None) || (typeof stop !== "number" && stop !== None)
+  ) return undefined;
+  let n: number;
+  if (typeof container === "string") {
+    if (hasSurrogates(container)) return undefined;
+    n = container.length;
+  } else if (typeof container === "object" && (container.cls === listType || container.cls === tupleType)) {
+    n = (container as PyList).items.length;
+  } else return undefined;
+  const clamp = (v: number) => v < 0 ? Math.max(0, v + n) : Math.min(v, n);
+  const lo = start === None ? 0 : clamp(start as number);
+  const hi = stop === None ? n : clamp(stop as number);
+  if (typeof container === "string") return lo < hi ? container.slice(lo, hi) : "";
+  const items = lo < hi ? (container as PyList).items.slice(lo, hi) : [];
+  return container.cls === listType ? new PyList(items) : new PyTuple(items);
+}
+
+/**
  * The frame CALL runs in the loop for `callable` with the arguments at s[argStart..argStart+nargs)
  * (self first for a method): a Python function that is not a generator, or a class whose
  * `__init__` is one (the instance is made here, CPython 3.13's CALL_ALLOC_AND_ENTER_INIT, and
@@ -1335,7 +1359,8 @@ function runColdInstruction(f: Frame, op: number, arg: number, sp: number): numb
     case 41: /* BINARY_SLICE */ {
       const stop = s[--sp] as PyValue;
       const start = s[--sp] as PyValue;
-      s[sp - 1] = getItem(s[sp - 1] as PyValue, buildSlice(start, stop));
+      const container = s[sp - 1] as PyValue;
+      s[sp - 1] = simpleSlice(container, start, stop) ?? getItem(container, buildSlice(start, stop));
       break;
     }
     case 42: /* STORE_SLICE */ {

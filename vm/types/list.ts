@@ -199,7 +199,7 @@ defMethod(listType, "remove", (args) => {
   }
   return raise(Exc.ValueError, "list.remove(x): x not in list");
 });
-defMethod(listType, "pop", (args) => {
+const listMethodPop = (args: PyValue[]): PyValue => {
   checkMethodArgs("pop", args, null, 0, 1);
   const l = self(args, listType, "pop");
   if (l.items.length === 0) raise(Exc.IndexError, "pop from empty list");
@@ -208,7 +208,8 @@ defMethod(listType, "pop", (args) => {
   if (i < 0) i += l.items.length;
   if (i < 0 || i >= l.items.length) raise(Exc.IndexError, "pop index out of range");
   return l.items.splice(i, 1)[0];
-});
+};
+defMethod(listType, "pop", listMethodPop);
 defFastMethod(listType, "append", null, (l, item) => {
   (l as PyList).items.push(item);
   return None;
@@ -217,7 +218,12 @@ defFastMethod(listType, "pop", (l) => {
   const items = (l as PyList).items;
   if (items.length === 0) raise(Exc.IndexError, "pop from empty list");
   return items.pop()!;
-}, null);
+}, (l, index) => {
+  // lst.pop(0) of a queue: shift() rather than splice's result array.
+  const items = (l as PyList).items;
+  if (index !== 0 || items.length === 0) return listMethodPop([l, index]);
+  return items.shift()!;
+});
 defMethod(listType, "clear", (args) => {
   self(args, listType, "clear").items = [];
   return None;

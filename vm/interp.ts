@@ -11,6 +11,15 @@
  * One try/catch around the loop: a raised exception is looked up in the exception table of the
  * frame (and its callers, popping frames) and execution continues at the handler.
  *
+ * Keep `run` small. V8 optimizes a function only after it has run about (its bytecode length ×
+ * a constant) bytecodes, and starts counting again whenever one of its inline caches changes, so
+ * every byte in `run` delays the moment a program's loop runs optimized (18.9 KB took programs
+ * up to a second of their time; ~9 KB now). Instructions a hot loop rarely runs live in
+ * runColdInstruction, and slow paths (frame set-up, builtin calls, cache misses) in functions
+ * below the loop. Two more V8 costs the loop works around: the superinstruction cases
+ * (vm/superinstructions.ts) save a dispatch each, and JUMP_BACKWARD and acquireFrame renew value
+ * arrays so that storing new objects into them skips the old-to-new write barrier.
+ *
  * The `case` labels are the opcode numbers as literals (V8 builds a jump table only for literal
  * cases); interp_test.ts checks each against the opcode table by the name in its comment.
  *

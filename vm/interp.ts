@@ -570,32 +570,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
           case 43: /* COMPARE_OP */ {
             ip += 1;
             const b = s[--sp] as PyValue;
-            const a = s[sp - 1] as PyValue;
-            if (typeof a === "number" && typeof b === "number") {
-              switch (arg) {
-                case 0:
-                  s[sp - 1] = a < b;
-                  break;
-                case 1:
-                  s[sp - 1] = a <= b;
-                  break;
-                case 2:
-                  s[sp - 1] = a === b;
-                  break;
-                case 3:
-                  s[sp - 1] = a !== b;
-                  break;
-                case 4:
-                  s[sp - 1] = a > b;
-                  break;
-                default:
-                  s[sp - 1] = a >= b;
-              }
-            } else if (
-              typeof a === "object" && typeof b === "object" && a.cls === floatType && b.cls === floatType
-            ) {
-              s[sp - 1] = compareNumbers((a as PyFloat).value, (b as PyFloat).value, arg);
-            } else s[sp - 1] = compareOp(a, b, arg);
+            s[sp - 1] = compareValues(s[sp - 1] as PyValue, b, arg);
             break;
           }
           case 113: /* LOAD_FAST__LOAD_ATTR */ {
@@ -648,12 +623,7 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
             // pushed for the POP_JUMP_IF to test).
             ip += 1;
             const b = s[--sp] as PyValue;
-            const a = s[sp - 1] as PyValue;
-            const r = typeof a === "number" && typeof b === "number"
-              ? compareNumbers(a, b, arg)
-              : typeof a === "object" && typeof b === "object" && a.cls === floatType && b.cls === floatType
-              ? compareNumbers((a as PyFloat).value, (b as PyFloat).value, arg)
-              : compareOp(a, b, arg);
+            const r = compareValues(s[sp - 1] as PyValue, b, arg);
             if (typeof r === "boolean") {
               sp--;
               const jump = bc[ip++] >> 8;
@@ -1168,7 +1138,8 @@ function simpleSlice(container: PyValue, start: PyValue, stop: PyValue): PyValue
 
 /**
  * The frame CALL runs in the loop for `callable` with the arguments at s[argStart..argStart+nargs)
- * (self first for a method): a Python function that is not a generator, or a class whose
+ * (self first for a method) when CALL did not bind it itself: a Python function that is not a
+ * generator, or a class whose
  * `__init__` is one (the instance is made here, CPython 3.13's CALL_ALLOC_AND_ENTER_INIT, and
  * RETURN pushes it). Null for anything else.
  */
@@ -1183,18 +1154,9 @@ function frameForCall(
   if (typeof callable !== "object") return null;
   const ctype = callable.cls;
   if (ctype === functionType) {
+    // (A plain positional call, nargs === code.simpleArgcount, CALL binds itself.)
     const func = callable as PyFunction;
-    const fcode = func.code;
-    if ((fcode.flags & SUSPENDABLE) !== 0) return null;
-    if (
-      kwnames === null && nargs === fcode.argcount && fcode.kwonlyargcount === 0 &&
-      (fcode.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0
-    ) {
-      const frame = acquireFrame(fcode, func.globals, func.builtins, func);
-      const fv = frame.values;
-      for (let i = 0; i < nargs; i++) fv[i] = s[argStart + i];
-      return frame;
-    }
+    if ((func.code.flags & SUSPENDABLE) !== 0) return null;
     return bindFrame(func, s.slice(argStart, argStart + nargs) as PyValue[], kwnames);
   }
   if (ctype !== typeType || self !== null) return null;
@@ -1203,10 +1165,7 @@ function frameForCall(
   const obj = objectNew(callable as PyType, [], null);
   const icode = init.code;
   let frame: Frame;
-  if (
-    kwnames === null && nargs + 1 === icode.argcount && icode.kwonlyargcount === 0 &&
-    (icode.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0
-  ) {
+  if (kwnames === null && nargs + 1 === icode.simpleArgcount) {
     frame = acquireFrame(icode, init.globals, init.builtins, init);
     const fv = frame.values;
     fv[0] = obj;
@@ -1586,6 +1545,15 @@ function runColdInstruction(f: Frame, op: number, arg: number, sp: number): numb
 
 // ---------------------------------------------------------------------------------------------
 // Exceptions: conversion, context, unwinding
+
+/** COMPARE_OP's `a OP b`: ints and floats compared here, anything else by compareOp. */
+function compareValues(a: PyValue, b: PyValue, op: number): PyValue {
+  if (typeof a === "number" && typeof b === "number") return compareNumbers(a, b, op);
+  if (typeof a === "object" && typeof b === "object" && a.cls === floatType && b.cls === floatType) {
+    return compareNumbers((a as PyFloat).value, (b as PyFloat).value, op);
+  }
+  return compareOp(a, b, op);
+}
 
 /** COMPARE_OP on two JS numbers: ints, or float values (NaN compares false except !=, as IEEE and CPython). */
 function compareNumbers(x: number, y: number, op: number): boolean {

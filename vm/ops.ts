@@ -559,41 +559,13 @@ export function asSize(v: PyValue): number {
 
 /** `a OP b` for BINARY_OP oparg `op` (in-place forms included). */
 export function binaryOp(a: PyValue, b: PyValue, op: number): PyValue {
-  if (typeof a === "number" && typeof b === "number") {
-    switch (op >= NB_INPLACE ? op - NB_INPLACE : op) {
-      case NB_ADD: {
-        const r = a + b;
-        if (Number.isSafeInteger(r)) return r;
-        return intAdd(a, b);
-      }
-      case NB_SUBTRACT: {
-        const r = a - b;
-        if (Number.isSafeInteger(r)) return r;
-        return intSub(a, b);
-      }
-      case NB_MULTIPLY:
-        return intMul(a, b);
-      case NB_FLOOR_DIVIDE:
-        return intFloorDiv(a, b);
-      case NB_REMAINDER:
-        return intMod(a, b);
-      case NB_TRUE_DIVIDE:
-        return intTrueDiv(a, b);
-      case NB_POWER:
-        return intPow(a, b);
-      case NB_AND:
-        return intAnd(a, b);
-      case NB_OR:
-        return intOr(a, b);
-      case NB_XOR:
-        return intXor(a, b);
-      case NB_LSHIFT:
-        return intLshift(a, b);
-      case NB_RSHIFT:
-        return intRshift(a, b);
-    }
-  }
   const ka = typeof a, kb = typeof b;
+  if ((ka === "number" || ka === "bigint") && (kb === "number" || kb === "bigint")) {
+    // Two ints (small or big): int's function directly, not int.__op__ through binaryOpSlow's
+    // method lookup. (intAdd and the others take the safe-integer fast path themselves.)
+    const f = INT_BINARY[op >= NB_INPLACE ? op - NB_INPLACE : op];
+    if (f !== null) return f(a as PyInt, b as PyInt);
+  }
   if (ka === "string" && kb === "string" && (op === NB_ADD || op === NB_ADD + NB_INPLACE)) {
     // str + str: concatenation, without str.__add__'s method lookup and call.
     return (a as string) + (b as string);
@@ -604,12 +576,6 @@ export function binaryOp(a: PyValue, b: PyValue, op: number): PyValue {
   ) {
     // "%d items" % n: str's own __mod__ (no right operand can take over: its type is builtin).
     return percentFormat(a as string, b);
-  }
-  if ((ka === "bigint" || ka === "number") && (kb === "bigint" || kb === "number")) {
-    // A big int on either side (an LCG's `seed * 1103515245`): int's function directly, not
-    // int.__op__ through the method lookup of binaryOpSlow.
-    const f = INT_BINARY[op >= NB_INPLACE ? op - NB_INPLACE : op];
-    if (f !== null) return f(a as PyInt, b as PyInt);
   }
   if (a instanceof PyFloat && b instanceof PyFloat) {
     const r = floatBinary(a.value, b.value, op >= NB_INPLACE ? op - NB_INPLACE : op);

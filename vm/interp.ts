@@ -575,7 +575,8 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
           }
           case 113: /* LOAD_FAST__LOAD_ATTR */ {
             // A local's instance attribute, as LOAD_FAST then LOAD_ATTR's cache hit on an
-            // instance dict; anything else pushes the local and lets LOAD_ATTR dispatch.
+            // instance dict; anything else pushes the local and lets LOAD_ATTR dispatch. (LOAD_ATTR's
+            // hit path, copied on purpose: one helper for both measured raytrace 7% slower.)
             const owner = s[arg] as PyValue | undefined;
             if (owner === undefined) unboundLocal(code, arg);
             s[sp++] = owner;

@@ -62,8 +62,15 @@ export const PY_WHITESPACE =
   "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
 const WS_SET = new Set(PY_WHITESPACE);
 
+/** Whether UTF-16 unit `c` is Python whitespace (every whitespace character is one BMP unit). */
+function isWsCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+  return WS_SET.has(String.fromCharCode(c));
+}
+
+/** Whether the code point `ch` (one or two UTF-16 units) is Python whitespace. */
 function isWs(ch: string): boolean {
-  return WS_SET.has(ch);
+  return ch.length === 1 && isWsCode(ch.charCodeAt(0));
 }
 
 let lastAstral = "";
@@ -106,11 +113,6 @@ export function strSlice(s: string, sl: PySlice): string {
   let out = "";
   for (let i = 0, j = start; i < count; i++, j += step) out += cps === null ? s[j] : cps[j];
   return out;
-}
-
-/** A str method's self when CALL's fixed-arity entry point runs it: a str or a str subclass instance. */
-function strSelf(v: PyValue): string {
-  return typeof v === "string" ? v : (v as PyStrObject).value;
 }
 
 function self(args: PyValue[], name: string): string {
@@ -388,12 +390,6 @@ defMethod(strType, "join", (args) => {
   return parts.join(sep);
 });
 
-/** Whether UTF-16 unit `c` is a Python whitespace character (str.split/strip without chars). */
-function isWsCode(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
-  return WS_SET.has(String.fromCharCode(c));
-}
-
 /**
  * str.strip/lstrip/rstrip of `s` (BMP text; `chars` null for whitespace) by char codes, without
  * the code point array the general case builds; undefined when surrogates make it not apply.
@@ -453,10 +449,10 @@ for (
   defFastMethod(
     strType,
     name,
-    (v) => stripBmp(strSelf(v), null, left, right) ?? general([v]),
+    (v) => stripBmp(strValueOf(v)!, null, left, right) ?? general([v]),
     (v, chars) =>
       typeof chars === "string"
-        ? stripBmp(strSelf(v), chars, left, right) ?? general([v, chars])
+        ? stripBmp(strValueOf(v)!, chars, left, right) ?? general([v, chars])
         : general([v, chars]),
   );
 }
@@ -500,7 +496,7 @@ defMethod(strType, "replace", (args) => {
 
 defMethod(strType, "upper", (args) => self(args, "upper").toUpperCase());
 defMethod(strType, "lower", (args) => self(args, "lower").toLowerCase());
-defFastMethod(strType, "lower", (v) => strSelf(v).toLowerCase(), null);
+defFastMethod(strType, "lower", (v) => strValueOf(v)!.toLowerCase(), null);
 defMethod(strType, "casefold", (args) => casefold(self(args, "casefold")));
 /** str.casefold(): lower case plus the full case folds that differ from lowercasing. */
 export function casefold(s: string): string {
@@ -570,7 +566,7 @@ function predicate(name: string, test: (s: string) => boolean) {
     checkMethodArgs(name, args, null, 0, 0);
     return test(self(args, name));
   });
-  defFastMethod(strType, name, (v) => test(strSelf(v)), null);
+  defFastMethod(strType, name, (v) => test(strValueOf(v)!), null);
 }
 
 /** Whether every unit of s is ASCII (the str predicates' fast path). */

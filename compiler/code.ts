@@ -35,7 +35,7 @@ import {
 } from "../vm/object.ts";
 import { PyObject } from "../vm/object.ts";
 import type { Frame } from "../vm/frame.ts";
-import { OPCODES } from "./opcodes.ts";
+import { Op, OPCODES } from "./opcodes.ts";
 
 /**
  * The bytecode as compiled: specialized and fused instructions back to their generic ones (what
@@ -60,9 +60,6 @@ export const CO_OPTIMIZED = 0x1,
   CO_GENERATOR = 0x20,
   CO_NOFREE = 0x40,
   CO_COROUTINE = 0x80;
-
-/** The code unit of `RESUME 0` (oparg 0). */
-const RESUME_0 = OPCODES.findIndex((o) => o?.name === "RESUME");
 
 /** Per localsplus slot: what kind of variable it holds. */
 export const SLOT_LOCAL = 0x20, SLOT_CELL = 0x40, SLOT_FREE = 0x80;
@@ -203,7 +200,7 @@ export class PyCode extends PyObject {
     this.filename = fields.filename;
     this.firstlineno = fields.firstlineno;
     this.code = fields.code;
-    this.bodyStart = fields.code.length > 0 && fields.code[0] === RESUME_0 ? 1 : 0;
+    this.bodyStart = fields.code.length > 0 && fields.code[0] === Op.RESUME ? 1 : 0; // RESUME 0 (oparg 0)
     this.consts = fields.consts;
     this.names = fields.names;
     this.varnames = fields.varnames;

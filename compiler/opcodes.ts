@@ -367,8 +367,20 @@ export const OPCODE_TABLE: readonly OpcodeSpec[] = [
  * word stays in place, so a jump to it, a traceback position or a rewrite back to `first` (the
  * family's generic) all stay right.
  */
-export const SUPERINSTRUCTIONS: readonly { name: string; first: string; second: string }[] = [
-  { name: "LOAD_FAST__LOAD_ATTR", first: "LOAD_FAST", second: "LOAD_ATTR" },
+export const SUPERINSTRUCTIONS: readonly {
+  name: string;
+  first: string;
+  second: string;
+  /** Fuse only when the second instruction's oparg passes this test. */
+  when?: (secondOparg: number) => boolean;
+}[] = [
+  // Attribute loads only (oparg bit 0 clear): a method load's fast path is LOAD_ATTR's own.
+  {
+    name: "LOAD_FAST__LOAD_ATTR",
+    first: "LOAD_FAST",
+    second: "LOAD_ATTR",
+    when: (oparg) => (oparg & 1) === 0,
+  },
   { name: "STORE_FAST__LOAD_FAST", first: "STORE_FAST", second: "LOAD_FAST" },
   { name: "COMPARE_OP__POP_JUMP_IF_FALSE", first: "COMPARE_OP", second: "POP_JUMP_IF_FALSE" },
   { name: "COMPARE_OP__POP_JUMP_IF_TRUE", first: "COMPARE_OP", second: "POP_JUMP_IF_TRUE" },

@@ -18,19 +18,11 @@
 import type { PyCode } from "../compiler/code.ts";
 import { CACHE_SIZE, Op, OPCODES, SUPERINSTRUCTIONS } from "../compiler/opcodes.ts";
 
-/** FUSED[first << 8 | second] = the superinstruction of that pair of generic opcodes, or 0. */
-const FUSED: Uint8Array = new Uint8Array(1 << 16);
-for (const s of SUPERINSTRUCTIONS) FUSED[(Op[s.first] << 8) | Op[s.second]] = Op[s.name];
+/** FUSED[first << 8 | second] = the table row of that pair of generic opcodes, if any. */
+const FUSED: (typeof SUPERINSTRUCTIONS[number] | undefined)[] = new Array(1 << 16);
+for (const s of SUPERINSTRUCTIONS) FUSED[(Op[s.first] << 8) | Op[s.second]] = s;
 
 const EXTENDED_ARG = Op.EXTENDED_ARG;
-
-/**
- * Pairs fused only when the second instruction's word qualifies: LOAD_FAST__LOAD_ATTR only for
- * an attribute load (oparg bit 0 clear), a method load's fast path being LOAD_ATTR's own.
- */
-const QUALIFIES: ReadonlyMap<number, (secondWord: number) => boolean> = new Map([
-  [Op.LOAD_FAST__LOAD_ATTR, (word: number) => (word & 0x100) === 0],
-]);
 
 /** Fuses every superinstruction pair of `code`'s bytecode (generic instructions only). */
 export function quicken(code: PyCode): void {
@@ -48,9 +40,10 @@ export function quicken(code: PyCode): void {
     if (next < n && OPCODES[op].generic === op) {
       // The second must follow directly (an EXTENDED_ARG there would make its word not the
       // oparg), and be generic: a specialized second keeps its own dispatch.
-      const second = bc[next] & 0xff;
-      const fused = FUSED[(op << 8) | second];
-      if (fused !== 0 && (QUALIFIES.get(fused)?.(bc[next]) ?? true)) bc[i] = (bc[i] & 0xff00) | fused;
+      const fused = FUSED[(op << 8) | (bc[next] & 0xff)];
+      if (fused !== undefined && (fused.when?.(bc[next] >> 8) ?? true)) {
+        bc[i] = (bc[i] & 0xff00) | Op[fused.name];
+      }
     }
     i = next;
   }

@@ -213,20 +213,17 @@ FUNCTIONS.len = (args, kwnames) => {
   return len(args[0]);
 };
 
-/** One-argument entry points of builtins (PyBuiltinFunction.call1): same result as FUNCTIONS'. */
-const FAST1: Record<string, Native1> = {
-  len,
-  abs: absValue,
-};
-
 /**
- * Two-argument entry points (PyBuiltinFunction.call2). min and max of two compare as their loops
- * do: the later item wins only when strictly less (min, `<`) or greater (max, `>`).
+ * Fixed-arity entry points of builtins (PyBuiltinFunction.call1/call2): the same result as
+ * FUNCTIONS' for that many positional arguments. min and max of two compare as their loops do:
+ * the later item wins only when strictly less (min, `<`) or greater (max, `>`).
  */
-const FAST2: Record<string, Native2> = {
-  isinstance: (v, cls) => isInstanceCheck(v, cls),
-  min: (a, b) => isTrue(compareOp(b, a, PY_LT)) ? b : a,
-  max: (a, b) => isTrue(compareOp(b, a, PY_GT)) ? b : a,
+const FIXED_ARITY: Record<string, { call1?: Native1; call2?: Native2 }> = {
+  len: { call1: len },
+  abs: { call1: absValue },
+  isinstance: { call2: isInstanceCheck },
+  min: { call2: (a, b) => isTrue(compareOp(b, a, PY_LT)) ? b : a },
+  max: { call2: (a, b) => isTrue(compareOp(b, a, PY_GT)) ? b : a },
 };
 
 /**
@@ -529,7 +526,7 @@ FUNCTIONS.sum = (args, kwnames) => {
   let partial = 0;
   for (;;) {
     const v = next(it);
-    if (v === undefined) return partial === 0 ? acc : normInt((acc as bigint) + BigInt(partial));
+    if (v === undefined) return withPartial(acc, partial);
     if (typeof acc === "number" && typeof v === "number") {
       const r = acc + v;
       acc = Number.isSafeInteger(r) ? r : binaryOp(acc, v, NB_ADD);
@@ -537,18 +534,21 @@ FUNCTIONS.sum = (args, kwnames) => {
       const r = partial + v;
       if (Number.isSafeInteger(r)) partial = r;
       else {
-        acc = binaryOp(normInt(acc + BigInt(partial)), v, NB_ADD);
+        acc = binaryOp(withPartial(acc, partial), v, NB_ADD);
         partial = 0;
       }
     } else {
-      if (partial !== 0) {
-        acc = normInt((acc as bigint) + BigInt(partial));
-        partial = 0;
-      }
+      acc = withPartial(acc, partial);
+      partial = 0;
       acc = acc instanceof PyFloat && acc.cls === floatType ? addFloats(acc, v) : binaryOp(acc, v, NB_ADD);
     }
   }
 };
+
+/** sum()'s big-int total with its JS-number partial sum folded in. */
+function withPartial(acc: PyValue, partial: number): PyValue {
+  return partial === 0 ? acc : normInt((acc as bigint) + BigInt(partial));
+}
 
 function minMax(name: "min" | "max", args: PyValue[], kwnames: string[] | null): PyValue {
   const n = positionalCount(args, kwnames);
@@ -839,8 +839,8 @@ export function makeBuiltins(): PyDict {
   d.setStr("__doc__", "Built-in functions, types, exceptions, and other objects.");
   for (const [name, fn] of Object.entries(FUNCTIONS)) {
     const f = new PyBuiltinFunction(name, fn, null, "builtins");
-    f.call1 = FAST1[name] ?? null;
-    f.call2 = FAST2[name] ?? null;
+    f.call1 = FIXED_ARITY[name]?.call1 ?? null;
+    f.call2 = FIXED_ARITY[name]?.call2 ?? null;
     d.setStr(name, f);
   }
   const types: [string, PyType][] = [

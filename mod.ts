@@ -18,9 +18,9 @@ export type { SyntaxErrorKind } from "./lexer/syntax_error.ts";
 export { parse } from "./compiler/parser.ts";
 export type { ParseMode } from "./compiler/parser.ts";
 export { dumpAst } from "./compiler/ast_dump.ts";
-export { disassembleSource } from "./compiler/dis.ts";
-export { runInteractive, runProgram, TIER_NAMES } from "./vm/run.ts";
-export type { RunOptions, TierName } from "./vm/run.ts";
+export { disassembleSource } from "./lib/modules/dis.ts";
+export { runInteractive, runProgram, TIER_NAMES } from "./driver/run.ts";
+export type { RunOptions, TierName } from "./driver/run.ts";
 
 /** The version of pyjit, and the version of Python whose behaviour it follows. */
 export const VERSION: { pyjit: string; python: string } = { pyjit: "0.1.0", python: "3.11" };

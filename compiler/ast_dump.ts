@@ -24,7 +24,7 @@ import {
   POSITION_ATTRIBUTES,
   UNLOCATED_NODES,
 } from "./ast.ts";
-import { bytesRepr, complexRepr, floatRepr, strRepr } from "../vm/repr.ts";
+import { bytesRepr, complexRepr, floatRepr, strRepr } from "../objects/repr.ts";
 
 /** Fields that Python 3.12 added to 3.11's nodes: shown only when not empty. */
 const FIELDS_NEWER_THAN_311: ReadonlySet<string> = new Set([

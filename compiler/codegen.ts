@@ -36,7 +36,7 @@ import {
   Op,
   OPCODES,
   stackEffect,
-} from "./opcodes.ts";
+} from "../instructions/opcodes.ts";
 import {
   CO_COROUTINE,
   CO_GENERATOR,
@@ -47,7 +47,7 @@ import {
   CO_VARARGS,
   CO_VARKEYWORDS,
   PyCode,
-} from "./code.ts";
+} from "../objects/code.ts";
 import {
   buildSymtable,
   CELL,
@@ -70,7 +70,7 @@ import {
   PyFloat,
   PyTuple,
   type PyValue,
-} from "../vm/object.ts";
+} from "../objects/object.ts";
 
 /** BINARY_OP opargs of the AST's operators (CPython's NB_* order; in-place = +13). */
 export const BINOP_ARGS: Record<ast.operator, number> = {

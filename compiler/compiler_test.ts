@@ -4,9 +4,9 @@ import assert from "node:assert/strict";
 import { parse } from "./parser.ts";
 import type * as ast from "./ast.ts";
 import { compileModule } from "./codegen.ts";
-import { PyCode } from "./code.ts";
-import { disassemble, instructions } from "./dis.ts";
-import { CACHE_SIZE, Op, OPCODES, stackEffect } from "./opcodes.ts";
+import { PyCode } from "../objects/code.ts";
+import { disassemble, instructions } from "../lib/modules/dis.ts";
+import { CACHE_SIZE, Op, OPCODES, stackEffect } from "../instructions/opcodes.ts";
 import { PySyntaxError } from "../lexer/syntax_error.ts";
 
 function compile(src: string): PyCode {
@@ -132,7 +132,7 @@ Deno.test("dis: CPython's column layout, jump targets and nested code objects", 
 });
 
 Deno.test("interp: a specialized opcode it has no case for runs as its generic instruction", async () => {
-  await import("../vm/run.ts"); // the whole VM: builtin types and their operators
+  await import("../driver/run.ts"); // the whole VM: builtin types and their operators
   // Compile, then rewrite every BINARY_OP into BINARY_OP_ADD_FLOAT (a specialization) in place.
   const src = "def f(a, b):\n    return a + b\nprint(f(1, 2), f('x', 'y'))\n";
   const mod = compile(src);
@@ -142,8 +142,8 @@ Deno.test("interp: a specialized opcode it has no case for runs as its generic i
   }
   assert.ok(instructions(f, true).some((i) => i.opname === "BINARY_OP_ADD_FLOAT"));
   const { runCode } = await import("../vm/function.ts");
-  const { PyDict, PyBuiltinFunction, None } = await import("../vm/object.ts");
-  const { str } = await import("../vm/ops.ts");
+  const { PyDict, PyBuiltinFunction, None } = await import("../objects/object.ts");
+  const { str } = await import("../objects/ops.ts");
   const { setActiveTier } = await import("../vm/tier.ts");
   const { interpTier } = await import("../vm/interp.ts");
   setActiveTier(interpTier);

@@ -27,7 +27,7 @@
  */
 import { STENCILS } from "../stencils/generated/x86_64-linux.ts";
 import { HOLE_VALUES, RELOCATION_KINDS } from "../stencils/schema.ts";
-import { type FieldKind, locationCode, REG0, REG1, UOP_IDS, UOPS } from "./uops.ts";
+import { type FieldKind, locationCode, REG0, REG1, UOP_IDS, UOPS } from "../instructions/native_uops.ts";
 import { describeUop, type NativeTrace, type NativeUop } from "./native_trace.ts";
 import type { CodeBlock, ExecMemory } from "./exec_memory.ts";
 import { libmSymbol } from "./native_libs.ts";
@@ -116,7 +116,7 @@ export function stencils(): readonly (Stencil | null)[] {
   if (decoded !== null) return decoded;
   if (STENCILS.length < UOPS.length || UOPS.some((u, i) => STENCILS[i].name !== u.name)) {
     throw new Error(
-      "stencils/generated/x86_64-linux.ts does not match jit/uops.ts: run `deno task stencils`",
+      "stencils/generated/x86_64-linux.ts does not match instructions/native_uops.ts: run `deno task stencils`",
     );
   }
   const table: (Stencil | null)[] = new Array(UOPS.length * LOCATION_CODES).fill(null);

@@ -63,7 +63,7 @@ export class NativeExecutor {
     return exit;
   }
 
-  /** The name of the exit reason of exit index `exit` (see `jit/exit_reasons.ts`). */
+  /** The name of the exit reason of exit index `exit` (see `instructions/exit_reasons.ts`). */
   exitReason(exit: number): string {
     return exitReasonName(this.trace.exitReasons[exit]);
   }

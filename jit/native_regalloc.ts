@@ -3,7 +3,7 @@
  * to two int64 and two float64 slots kept in the register cache (r13, r14, xmm0, xmm1) for the whole
  * trace. A prologue loads them, every exit stub first stores back the ones the trace writes, and each
  * use becomes the uop's register variant. A slot qualifies when every use of it is an i64 (or f64)
- * field of a uop that has register variants (`registers` in jit/uops.ts); the most used win.
+ * field of a uop that has register variants (`registers` in instructions/native_uops.ts); the most used win.
  *
  * @example
  * ```ts
@@ -17,7 +17,7 @@
  * ```
  * @module
  */
-import { REG0, REG1, REGISTER_COUNT, UOP_IDS, UOPS } from "./uops.ts";
+import { REG0, REG1, REGISTER_COUNT, UOP_IDS, UOPS } from "../instructions/native_uops.ts";
 import { type NativeTrace, NativeUop } from "./native_trace.ts";
 
 const FIELDS = ["a", "b", "c"] as const;

@@ -6,7 +6,7 @@ import { exitReasonName, float64Bits, type NativeTrace, NativeTraceBuilder } fro
 import { allocateRegisters } from "./native_regalloc.ts";
 import { nativeJitSupport } from "./native_support.ts";
 import { FIRST_SLOT } from "./native_state.ts";
-import { REG0, REG1 } from "./uops.ts";
+import { REG0, REG1 } from "../instructions/native_uops.ts";
 
 const support = nativeJitSupport();
 if (!support.available) console.warn(`skipping register allocation tests: ${support.reason}`);

@@ -16,8 +16,8 @@
  * ```
  * @module
  */
-import { UOP_IDS, UOPS } from "./uops.ts";
-import { EXIT_REASON_IDS, EXIT_REASONS } from "./exit_reasons.ts";
+import { UOP_IDS, UOPS } from "../instructions/native_uops.ts";
+import { EXIT_REASON_IDS, EXIT_REASONS } from "../instructions/exit_reasons.ts";
 
 /** One uop instruction: the uop id and its five fields (unused fields are 0). */
 export class NativeUop {

@@ -42,7 +42,7 @@ import {
   registerVariants,
   UOPS,
   type UopSpec,
-} from "../jit/uops.ts";
+} from "../instructions/native_uops.ts";
 
 /** Where the generated table goes. */
 export const GENERATED_PATH = "stencils/generated/x86_64-linux.ts";
@@ -231,7 +231,7 @@ function checkFields(spec: UopSpec, holes: readonly HoleRecord[], locations: num
     if (declared !== used.has(valueOf[field]) && !folded) {
       throw new Error(
         `stencil ${spec.name}: field ${field} is ${
-          declared ? "declared in jit/uops.ts but unused" : "used but not declared"
+          declared ? "declared in instructions/native_uops.ts but unused" : "used but not declared"
         }`,
       );
     }
@@ -290,7 +290,9 @@ export async function buildTable(): Promise<string> {
   const missing = UOPS.filter((u) => !byName.has(u.name)).map((u) => u.name);
   if (missing.length) throw new Error(`uops without a stencil in stencils/uops.c: ${missing.join(", ")}`);
   const unknown = sources.filter((s) => !UOPS.some((u) => u.name === s.name)).map((s) => s.name);
-  if (unknown.length) throw new Error(`stencils without a uop in jit/uops.ts: ${unknown.join(", ")}`);
+  if (unknown.length) {
+    throw new Error(`stencils without a uop in instructions/native_uops.ts: ${unknown.join(", ")}`);
+  }
 
   const dir = await Deno.makeTempDir({ prefix: "pyjit-stencils-" });
   try {
@@ -321,7 +323,9 @@ function render(digest: string, version: string, stencils: StencilRecord[], tram
   out.push(`export const INPUT_DIGEST = ${JSON.stringify(digest)};`);
   out.push("/** The compiler that built this table. */");
   out.push(`export const CLANG_VERSION = ${JSON.stringify(version)};`);
-  out.push("/** One stencil per uop in the order of UOPS in jit/uops.ts, then the register variants. */");
+  out.push(
+    "/** One stencil per uop in the order of UOPS in instructions/native_uops.ts, then the register variants. */",
+  );
   out.push("export const STENCILS: readonly StencilRecord[] = [");
   for (const s of stencils) {
     out.push(`  {`);

@@ -6,7 +6,7 @@ import { checkStencilDigest } from "./check.ts";
 import type { ElfObject, ElfSymbol } from "./elf.ts";
 import { SHF_ALLOC, SHF_EXECINSTR, SHN_UNDEF, SHT_PROGBITS } from "./elf.ts";
 import { ROOT } from "./inputs.ts";
-import { UOP_IDS, UOPS } from "../jit/uops.ts";
+import { UOP_IDS, UOPS } from "../instructions/native_uops.ts";
 
 function hasClang19(): boolean {
   try {
@@ -32,7 +32,7 @@ Deno.test("the committed stencil table's digest matches its sources", async () =
   assert.equal(await checkStencilDigest(), null);
 });
 
-Deno.test("stencils/uops.c has exactly one UOP block per uop of jit/uops.ts", async () => {
+Deno.test("stencils/uops.c has exactly one UOP block per uop of instructions/native_uops.ts", async () => {
   const blocks = splitUopSources(await Deno.readTextFile(new URL("stencils/uops.c", ROOT)));
   assert.deepEqual(blocks.map((b) => b.name).sort(), UOPS.map((u) => u.name).sort());
 });
@@ -95,6 +95,6 @@ Deno.test("an unknown external symbol, or a field the uop does not declare, fail
   const noOperand = fakeObject([0xc3], []);
   assert.throws(
     () => stencilFromElf(exit, noOperand),
-    /field operand is declared in jit\/uops.ts but unused/,
+    /field operand is declared in instructions\/native_uops.ts but unused/,
   );
 });

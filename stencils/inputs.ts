@@ -58,7 +58,7 @@ export const INPUT_FILES: readonly string[] = [
   "stencils/uops.c",
   "stencils/trampoline.c",
   "stencils/optimize_asm.ts",
-  "jit/uops.ts",
+  "instructions/native_uops.ts",
 ];
 
 /** The repository root, as a file URL ending in `/`. */

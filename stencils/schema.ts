@@ -62,7 +62,7 @@ export interface HoleRecord {
 /**
  * One stencil of a uop: code and data bytes as lowercase hex, and the holes in them. `locations`
  * says where its slot fields live: 0 for all in frame slots, else a register variant's location code
- * (`locationCode` in jit/uops.ts).
+ * (`locationCode` in instructions/native_uops.ts).
  */
 export interface StencilRecord {
   readonly name: string;

@@ -1,7 +1,7 @@
 /*
  * The C body of every uop of the native backend: each `UOP(NAME) { ... }` block goes into one
  * stencil (stencils/build.ts compiles each block alone after template.h). The uop list and the
- * meaning of each field are defined once in jit/uops.ts; the build fails unless this file has
+ * meaning of each field are defined once in instructions/native_uops.ts; the build fails unless this file has
  * exactly one block per uop there. Python semantics are kept where they differ from C's: floor
  * division and modulo round toward negative infinity, int64 overflow leaves the trace (the
  * interpreter continues with unbounded ints), and math domain errors leave the trace too.

@@ -3,8 +3,8 @@
  * stdout and stderr (the process streams are redirected while it runs).
  * @module
  */
-import { runProgram } from "../vm/run.ts";
-import { setOutputSinks } from "../vm/modules/sys.ts";
+import { runProgram } from "../driver/run.ts";
+import { setOutputSinks } from "../objects/stdio.ts";
 
 /** Runs one program in-process; returns its status, stdout and stderr. */
 export function runCaptured(

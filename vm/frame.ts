@@ -15,8 +15,8 @@
  * ```
  * @module
  */
-import type { PyCode } from "../compiler/code.ts";
-import { None, type PyDict, type PyValue } from "./object.ts";
+import type { PyCode } from "../objects/code.ts";
+import { None, type PyDict, type PyValue } from "../objects/object.ts";
 
 /** A stack or local slot: a value, NULL (`null`) or unbound (`undefined`). */
 export type Slot = PyValue | null | undefined;
@@ -95,7 +95,7 @@ const FRAME_POOL_SIZE = 64;
 
 /** A frame for calling a function whose code is `code`: a recycled one when available. */
 export function acquireFrame(code: PyCode, globals: PyDict, builtins: PyDict, func: PyValue): Frame {
-  const pool = code.framePool;
+  const pool = code.framePool as Frame[];
   if (pool.length > 0) {
     const frame = pool.pop()!;
     // Now and then a fresh (young) value array instead of the reused one, which V8 has moved to

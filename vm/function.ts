@@ -13,7 +13,7 @@
  * ```
  * @module
  */
-import { CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../compiler/code.ts";
+import { CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../objects/code.ts";
 import { acquireFrame, Frame, releaseFrame } from "./frame.ts";
 import {
   defGetSet,
@@ -29,10 +29,10 @@ import {
   type PyValue,
   raise,
   typeOf,
-} from "./object.ts";
+} from "../objects/object.ts";
 import { activeTier } from "./tier.ts";
 import { PyCoroutine, PyGenerator } from "./generator.ts";
-import { genericSetAttr } from "./ops.ts";
+import { genericSetAttr } from "../objects/ops.ts";
 
 /** A function defined in Python. */
 export class PyFunction extends PyObject {

@@ -14,7 +14,7 @@
  * ```
  * @module
  */
-import { Op } from "../compiler/opcodes.ts";
+import { Op } from "../instructions/opcodes.ts";
 import {
   type Frame,
   FRAME_CREATED,
@@ -37,8 +37,8 @@ import {
   type PyValue,
   raise,
   typeOf,
-} from "./object.ts";
-import { call, getAttrOrUndefined, isExceptionOf } from "./ops.ts";
+} from "../objects/object.ts";
+import { call, getAttrOrUndefined, isExceptionOf } from "../objects/ops.ts";
 import { activeTier } from "./tier.ts";
 
 /** The `generator` type. */

@@ -21,8 +21,8 @@ import {
   type PyValue,
   raise,
   typeOf,
-} from "./object.ts";
-import { getAttr, getAttrOrUndefined, setItem, toArray } from "./ops.ts";
+} from "../objects/object.ts";
+import { getAttr, getAttrOrUndefined, setItem, toArray } from "../objects/ops.ts";
 
 const factories = new Map<string, () => PyModule>();
 /** Modules imported so far (shared with `sys.modules` once run.ts connects it). */

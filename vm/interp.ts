@@ -1,11 +1,11 @@
 /**
  * The tier-1 interpreter: a frame → the value it returns (or yields), executing the generic
- * instructions of compiler/opcodes.ts.
+ * instructions of instructions/opcodes.ts.
  *
  * Shape of the loop (designed for V8): one `switch` over small-integer opcodes read from the
  * code object's Uint16Array; locals and the value stack in the frame's one JS array; the loop's
  * state in local variables; fast paths (int + int, comparisons of ints, list iteration, truth of
- * bools) inline and everything else in functions of vm/ops.ts or below the loop. Python-to-Python
+ * bools) inline and everything else in functions of objects/ops.ts or below the loop. Python-to-Python
  * calls do not recurse in JS: CALL pushes the callee's frame and the loop continues in it, and
  * RETURN_VALUE pops back (as CPython 3.11 does), so deep Python recursion costs no JS stack.
  * One try/catch around the loop: a raised exception is looked up in the exception table of the
@@ -31,8 +31,8 @@
  * ```
  * @module
  */
-import { CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../compiler/code.ts";
-import { OPCODES } from "../compiler/opcodes.ts";
+import { CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../objects/code.ts";
+import { OPCODES } from "../instructions/opcodes.ts";
 import { PySyntaxError } from "../lexer/syntax_error.ts";
 import {
   acquireFrame,
@@ -94,7 +94,7 @@ import {
   TYPE_HEAP,
   typeOf,
   typeType,
-} from "./object.ts";
+} from "../objects/object.ts";
 import {
   BINARY_OPS,
   binaryOp,
@@ -125,13 +125,13 @@ import {
   unaryInvert,
   unaryNegative,
   unaryPositive,
-} from "./ops.ts";
+} from "../objects/ops.ts";
 import { NEVER_HOT, type Tier } from "./tier.ts";
 import { PyTraceback } from "./traceback.ts";
-import { objectNew } from "./types/type.ts";
-import { setUpdate } from "./types/set.ts";
-import { type PyRangeIterator, rangeIteratorType } from "./types/iterators.ts";
-import { writeStdout } from "./modules/sys.ts";
+import { objectNew } from "../objects/types/type.ts";
+import { setUpdate } from "../objects/types/set.ts";
+import { type PyRangeIterator, rangeIteratorType } from "../objects/types/iterators.ts";
+import { writeStdout } from "../objects/stdio.ts";
 import { quicken } from "./superinstructions.ts";
 
 /** Code whose call makes a generator or coroutine object instead of running a frame. */

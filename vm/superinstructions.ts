@@ -1,6 +1,6 @@
 /**
  * Tier-1 quickening: a code object's bytecode → the same bytecode with the instruction pairs of
- * compiler/opcodes.ts SUPERINSTRUCTIONS fused, in place, once per code object before it first
+ * instructions/opcodes.ts SUPERINSTRUCTIONS fused, in place, once per code object before it first
  * runs (interpTier.onCodeCreated). Only the first instruction's opcode byte changes; what the
  * fused instruction does is its own case in vm/interp.ts.
  *
@@ -15,8 +15,8 @@
  * ```
  * @module
  */
-import type { PyCode } from "../compiler/code.ts";
-import { CACHE_SIZE, Op, OPCODES, SUPERINSTRUCTIONS } from "../compiler/opcodes.ts";
+import type { PyCode } from "../objects/code.ts";
+import { CACHE_SIZE, Op, OPCODES, SUPERINSTRUCTIONS } from "../instructions/opcodes.ts";
 
 /** FUSED[first << 8 | second] = the table row of that pair of generic opcodes, if any. */
 const FUSED: (typeof SUPERINSTRUCTIONS[number] | undefined)[] = new Array(1 << 16);

@@ -7,8 +7,8 @@ import assert from "node:assert/strict";
 import { parse } from "../compiler/parser.ts";
 import type * as ast from "../compiler/ast.ts";
 import { compileModule } from "../compiler/codegen.ts";
-import { genericBytecode, PyCode } from "../compiler/code.ts";
-import { instructions } from "../compiler/dis.ts";
+import { genericBytecode, PyCode } from "../objects/code.ts";
+import { instructions } from "../lib/modules/dis.ts";
 import { quicken } from "./superinstructions.ts";
 
 function functionCode(src: string, name: string): PyCode {

@@ -22,9 +22,9 @@
  * ```
  * @module
  */
-import type { PyCode } from "../compiler/code.ts";
+import type { PyCode } from "../objects/code.ts";
 import type { Frame } from "./frame.ts";
-import type { PyValue } from "./object.ts";
+import type { PyValue } from "../objects/object.ts";
 
 /** Back-edge countdown of a code object that no tier wants to hear about (never reaches 0). */
 export const NEVER_HOT = 0x3fffffff;

@@ -11,7 +11,7 @@
  * ```
  * @module
  */
-import type { PyCode } from "../compiler/code.ts";
+import type { PyCode } from "../objects/code.ts";
 import {
   defGetSet,
   Exc,
@@ -23,8 +23,8 @@ import {
   type PyType,
   type PyValue,
   typeOf,
-} from "./object.ts";
-import { str } from "./ops.ts";
+} from "../objects/object.ts";
+import { str } from "../objects/ops.ts";
 import { parse } from "../compiler/parser.ts";
 import type * as ast from "../compiler/ast.ts";
 

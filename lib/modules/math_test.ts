@@ -4,10 +4,10 @@
  * (APPROXIMATE) are compared to 1e-14 relative.
  */
 import { deepStrictEqual as assertEquals } from "node:assert/strict";
-import { CASES, decode, type Encoded, type Outcome, outcomeOf } from "../test_cases.ts";
+import { CASES, decode, type Encoded, type Outcome, outcomeOf } from "../../tests/object_cases.ts";
 import { makeMathModule } from "./math.ts";
-import { call, repr } from "../ops.ts";
-import { PyList } from "../object.ts";
+import { call, repr } from "../../objects/ops.ts";
+import { PyList } from "../../objects/object.ts";
 
 const math = makeMathModule();
 const fn = (name: string) => math.dict!.getStr(name)!;

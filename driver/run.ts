@@ -4,7 +4,7 @@
  * parse → compile → run `__main__` on the active tier; an uncaught exception prints CPython's
  * traceback on stderr and gives 1; SystemExit gives its code (None → 0, int → it, anything else
  * printed to stderr → 1); a SyntaxError is printed as CPython prints it and gives 1. Program
- * stdout is buffered (vm/modules/sys.ts) and flushed at exit and before anything goes to stderr.
+ * stdout is buffered (objects/stdio.ts) and flushed at exit and before anything goes to stderr.
  *
  * @example
  * ```ts
@@ -18,20 +18,30 @@
 import { parse } from "../compiler/parser.ts";
 import type * as ast from "../compiler/ast.ts";
 import { compileModule } from "../compiler/codegen.ts";
-import { PyCode } from "../compiler/code.ts";
+import { PyCode } from "../objects/code.ts";
 import { formatSyntaxError, PySyntaxError } from "../lexer/syntax_error.ts";
-import { threadState } from "./frame.ts";
-import { type PyFunction, runClassBody, runCode } from "./function.ts";
-import { addModule, importName, registerBuiltinModule, setModulesDict } from "./import.ts";
-import { interpTier, setLoopTier, syntaxErrorObject, toPyException } from "./interp.ts";
-import { Exc, None, PyBaseException, PyDict, PyModule, type PyValue, raise, typeOf } from "./object.ts";
-import { repr, str } from "./ops.ts";
-import { activeTier, setActiveTier, type Tier } from "./tier.ts";
-import { formatException } from "./traceback.ts";
-import { builtinsModule, newBuiltinsModule, vmHooks } from "./builtins.ts";
-import { flushStdout, makeSysModule, readStdinAll, readStdinLine, writeStderr } from "./modules/sys.ts";
-import { makeDisModule } from "../compiler/dis.ts";
-import { PyCell } from "./object.ts";
+import { threadState } from "../vm/frame.ts";
+import { type PyFunction, runClassBody, runCode } from "../vm/function.ts";
+import { addModule, importName, registerBuiltinModule, setModulesDict } from "../vm/import.ts";
+import { interpTier, setLoopTier, syntaxErrorObject, toPyException } from "../vm/interp.ts";
+import {
+  Exc,
+  None,
+  PyBaseException,
+  PyDict,
+  PyModule,
+  type PyValue,
+  raise,
+  typeOf,
+} from "../objects/object.ts";
+import { repr, str } from "../objects/ops.ts";
+import { activeTier, setActiveTier, type Tier } from "../vm/tier.ts";
+import { formatException } from "../vm/traceback.ts";
+import { builtinsModule, newBuiltinsModule, vmHooks } from "../lib/builtins.ts";
+import { makeSysModule } from "../lib/modules/sys.ts";
+import { flushStdout, readStdinAll, readStdinLine, writeStderr } from "../objects/stdio.ts";
+import { makeDisModule } from "../lib/modules/dis.ts";
+import { PyCell } from "../objects/object.ts";
 
 /** The execution tiers, lowest first: `--tier X` enables X and every tier below it. */
 export const TIER_NAMES = ["interp", "specialized", "jit"] as const;

@@ -4,11 +4,11 @@
  *
  * @example
  * ```ts
- * import { CASES, decode, outcomeOf } from "./test_cases.ts";
+ * import { CASES, decode, outcomeOf } from "./object_cases.ts";
  * ```
  * @module
  */
-import "./builtins.ts";
+import "../lib/builtins.ts";
 import {
   dictFromObject,
   newTuple,
@@ -22,9 +22,9 @@ import {
   PyList,
   PySlice,
   type PyValue,
-} from "./object.ts";
-import { repr, str } from "./ops.ts";
-import data from "../tests/data/object_cases.json" with { type: "json" };
+} from "../objects/object.ts";
+import { repr, str } from "../objects/ops.ts";
+import data from "./data/object_cases.json" with { type: "json" };
 
 /** A value as encoded by the generator. */
 export type Encoded =

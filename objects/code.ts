@@ -5,7 +5,7 @@
  * In: the assembler's output (bytecode, constants, names, tables). Out: a `PyCode` (a Python
  * `code` object), with lookups for the line of an instruction and the handler of an exception.
  *
- * - `code`: Uint16Array of `opcode | oparg << 8` units (compiler/opcodes.ts), inline caches after
+ * - `code`: Uint16Array of `opcode | oparg << 8` units (instructions/opcodes.ts), inline caches after
  *   the instructions that have them. The specializer rewrites opcodes in place.
  * - Locals layout ("localsplus", as CPython 3.11+): `varnames` (parameters first), then the cell
  *   variables that are not parameters, then the free variables. A frame keeps all of them and its
@@ -32,10 +32,9 @@ import {
   PyTuple,
   type PyType,
   type PyValue,
-} from "../vm/object.ts";
-import { PyObject } from "../vm/object.ts";
-import type { Frame } from "../vm/frame.ts";
-import { Op, OPCODES } from "./opcodes.ts";
+} from "./object.ts";
+import { PyObject } from "./object.ts";
+import { Op, OPCODES } from "../instructions/opcodes.ts";
 
 /**
  * The bytecode as compiled: specialized and fused instructions back to their generic ones (what
@@ -65,7 +64,7 @@ export const CO_OPTIMIZED = 0x1,
 export const SLOT_LOCAL = 0x20, SLOT_CELL = 0x40, SLOT_FREE = 0x80;
 
 let codeTypeCache: PyType | null = null;
-/** The `code` type (made on first use: vm/object.ts must finish loading first). */
+/** The `code` type (made on first use: objects/object.ts must finish loading first). */
 export function codeType(): PyType {
   if (codeTypeCache === null) {
     codeTypeCache = newBuiltinType("code", objectType, 0);
@@ -142,8 +141,8 @@ export class PyCode extends PyObject {
   declare warmup: number;
   /** Tier-private data (specializer side tables, JIT executors). */
   declare tierData: unknown;
-  /** Returned frames of this code kept for reuse by CALL (vm/interp.ts). */
-  declare framePool: Frame[];
+  /** Returned frames of this code kept for reuse by CALL (vm/frame.ts acquireFrame; typed there). */
+  declare framePool: unknown[];
   /**
    * Tier-1 inline caches, indexed by the position of an instruction's first CACHE unit (the
    * bytecode itself is never written): numbers (dict entry indices, type versions) and

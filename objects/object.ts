@@ -1,6 +1,6 @@
 /**
  * The object model's core: JS classes for every runtime object kind → the values the VM passes
- * around (`PyValue`), the builtin type objects (empty here; vm/types/*.ts fill their methods), the
+ * around (`PyValue`), the builtin type objects (empty here; objects/types/*.ts fill their methods), the
  * exception hierarchy (one table), and the helpers to raise Python exceptions from TypeScript.
  *
  * Value representation (vm_contract.md): `int` is a JS number (safe integer, never -0) or a

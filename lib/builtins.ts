@@ -55,7 +55,7 @@ import {
   tupleType,
   typeOf,
   typeType,
-} from "./object.ts";
+} from "../objects/object.ts";
 import {
   asIndex,
   binaryOp,
@@ -87,10 +87,10 @@ import {
   strHash,
   strValueOf,
   toArray,
-} from "./ops.ts";
-import { threadState } from "./frame.ts";
-import { calculateMetaclass, isInstanceOf } from "./types/type.ts";
-import "./types/all.ts";
+} from "../objects/ops.ts";
+import { threadState } from "../vm/frame.ts";
+import { calculateMetaclass, isInstanceOf } from "../objects/types/type.ts";
+import "../objects/types/all.ts";
 import "./modules/math.ts";
 import "./modules/time.ts";
 import {
@@ -100,19 +100,13 @@ import {
   mapType,
   reversedType,
   zipType,
-} from "./types/iterators.ts";
-import {
-  currentStdout,
-  flushStdout,
-  readStdinLine,
-  stdoutObject,
-  writeStdout,
-  writeTo,
-} from "./modules/sys.ts";
-import { sortList } from "./types/list.ts";
-import { formatValue } from "./format.ts";
-import { asciiRepr } from "./types/str.ts";
-import { addFloats } from "./types/float_type.ts";
+} from "../objects/types/iterators.ts";
+import { currentStdout } from "./modules/sys.ts";
+import { flushStdout, readStdinLine, stdoutObject, writeStdout, writeTo } from "../objects/stdio.ts";
+import { sortList } from "../objects/types/list.ts";
+import { formatValue } from "../objects/format.ts";
+import { asciiRepr } from "../objects/types/str.ts";
+import { addFloats } from "../objects/types/float_type.ts";
 
 /** What the builtins need from EXECUTION (compiler, frames, imports); filled in at startup. */
 export const vmHooks: {

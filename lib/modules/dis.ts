@@ -2,7 +2,7 @@
  * The disassembler: code objects → CPython's `dis` text (line, offset, `>>` jump targets, name,
  * argument, argument meaning, `Disassembly of <code object …>:` for nested code, the exception
  * table), and the Python-level `dis` module (`dis.dis(obj)`). Everything about instructions comes
- * from the opcode table (compiler/opcodes.ts).
+ * from the opcode table (instructions/opcodes.ts).
  *
  * Offsets are printed in bytes (two per code unit) as CPython does; by default specialized
  * instructions are shown as their generic instruction (`adaptive` shows them as they are).
@@ -14,9 +14,9 @@
  * ```
  * @module
  */
-import type * as ast from "./ast.ts";
-import { PyCode } from "./code.ts";
-import { compileModule } from "./codegen.ts";
+import type * as ast from "../../compiler/ast.ts";
+import { PyCode } from "../../objects/code.ts";
+import { compileModule } from "../../compiler/codegen.ts";
 import {
   CACHE_SIZE,
   COMPARE_OPS,
@@ -26,12 +26,21 @@ import {
   INTRINSICS_2,
   Op,
   OPCODES,
-} from "./opcodes.ts";
-import { parse } from "./parser.ts";
-import { BINARY_OPS } from "../vm/ops.ts";
-import { Exc, None, PyBuiltinFunction, PyList, PyModule, PyType, type PyValue, raise } from "../vm/object.ts";
-import { writeStdout } from "../vm/modules/sys.ts";
-import { getAttrOrUndefined, repr } from "../vm/ops.ts";
+} from "../../instructions/opcodes.ts";
+import { parse } from "../../compiler/parser.ts";
+import { BINARY_OPS } from "../../objects/ops.ts";
+import {
+  Exc,
+  None,
+  PyBuiltinFunction,
+  PyList,
+  PyModule,
+  PyType,
+  type PyValue,
+  raise,
+} from "../../objects/object.ts";
+import { writeStdout } from "../../objects/stdio.ts";
+import { getAttrOrUndefined, repr } from "../../objects/ops.ts";
 
 /** One decoded instruction. */
 export interface Instruction {

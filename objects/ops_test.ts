@@ -5,7 +5,7 @@
  * produced with CPython 3.11.
  */
 import { deepStrictEqual as assertEquals, ok, throws } from "node:assert/strict";
-import "./builtins.ts";
+import "../lib/builtins.ts";
 import {
   Exc,
   frozensetType,
@@ -45,8 +45,8 @@ import {
   repr,
   str,
 } from "./ops.ts";
-import { builtinsModule } from "./builtins.ts";
-import { CASES, decode, type Encoded, type Outcome, outcomeOf } from "./test_cases.ts";
+import { builtinsModule } from "../lib/builtins.ts";
+import { CASES, decode, type Encoded, type Outcome, outcomeOf } from "../tests/object_cases.ts";
 import { call, getAttr } from "./ops.ts";
 
 const f = (v: number) => new PyFloat(v);

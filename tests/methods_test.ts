@@ -4,8 +4,8 @@
  * including astral characters in str methods.
  */
 import { deepStrictEqual as assertEquals } from "node:assert/strict";
-import { CASES, decode, type Encoded, type Outcome, outcomeOf } from "../test_cases.ts";
-import { call, getAttr, repr } from "../ops.ts";
+import { CASES, decode, type Encoded, type Outcome, outcomeOf } from "./object_cases.ts";
+import { call, getAttr, repr } from "../objects/ops.ts";
 
 Deno.test("builtin methods match CPython, errors included", () => {
   const failures: string[] = [];

@@ -10,7 +10,7 @@
  * ```
  * @module
  */
-import { registerBuiltinModule } from "../import.ts";
+import { registerBuiltinModule } from "../../vm/import.ts";
 import {
   checkArgs,
   Exc,
@@ -22,9 +22,10 @@ import {
   PyTuple,
   type PyValue,
   raise,
-} from "../object.ts";
-import { intValueOf, strValueOf, toArray } from "../ops.ts";
-import { flushStdout, structSeq, structSeqType } from "./sys.ts";
+} from "../../objects/object.ts";
+import { intValueOf, strValueOf, toArray } from "../../objects/ops.ts";
+import { structSeq, structSeqType } from "./sys.ts";
+import { flushStdout } from "../../objects/stdio.ts";
 import { toFloat } from "./math.ts";
 
 /** Nanoseconds as a Python int from a millisecond clock reading. */

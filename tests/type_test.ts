@@ -5,9 +5,9 @@
  * (tests/data/type_cases.json, made by tests/tools/gen_type_cases.py).
  */
 import { deepStrictEqual as assertEquals } from "node:assert/strict";
-import { runProgram } from "../run.ts";
-import { setOutputSinks } from "../modules/sys.ts";
-import cases from "../../tests/data/type_cases.json" with { type: "json" };
+import { runProgram } from "../driver/run.ts";
+import { setOutputSinks } from "../objects/stdio.ts";
+import cases from "./data/type_cases.json" with { type: "json" };
 
 /** Runs a program, returning what it printed on stdout and stderr. */
 function runCaptured(source: string): { out: string; err: string } {

@@ -11,7 +11,7 @@
  * ```
  * @module
  */
-import { registerBuiltinModule } from "../import.ts";
+import { registerBuiltinModule } from "../../vm/import.ts";
 import {
   bindArgs,
   checkArgs,
@@ -25,7 +25,7 @@ import {
   type PyValue,
   raise,
   typeOf,
-} from "../object.ts";
+} from "../../objects/object.ts";
 import {
   asIndex,
   binaryOp,
@@ -35,10 +35,10 @@ import {
   iterNext,
   NB_MULTIPLY,
   toArray,
-} from "../ops.ts";
-import { frexp } from "../types/float.ts";
-import { intToFloat, type PyInt } from "../types/int.ts";
-import { floatToInt } from "../types/int_type.ts";
+} from "../../objects/ops.ts";
+import { frexp } from "../../objects/types/float.ts";
+import { intToFloat, type PyInt } from "../../objects/types/int.ts";
+import { floatToInt } from "../../objects/types/int_type.ts";
 
 /** A math argument as a float (ints converted, __float__ / __index__ honoured). */
 export function toFloat(v: PyValue): number {

@@ -15,7 +15,7 @@
  *
  * @example
  * ```ts
- * import { UOP_IDS, UOPS } from "./uops.ts";
+ * import { UOP_IDS, UOPS } from "./native_uops.ts";
  * console.log(UOPS[UOP_IDS.ADD_I64].doc);
  * ```
  * @module

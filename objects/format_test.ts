@@ -3,11 +3,11 @@
  * checked case by case against CPython 3.11's outputs (tests/data/object_cases.json).
  */
 import { deepStrictEqual as assertEquals } from "node:assert/strict";
-import { CASES, decode, type Encoded, type Outcome, outcomeOf } from "./test_cases.ts";
+import { CASES, decode, type Encoded, type Outcome, outcomeOf } from "../tests/object_cases.ts";
 import { formatValue, percentFormat, strFormat } from "./format.ts";
 import { call, repr, str } from "./ops.ts";
 import { dictFromObject, type PyFloat, type PyValue } from "./object.ts";
-import { builtinsModule } from "./builtins.ts";
+import { builtinsModule } from "../lib/builtins.ts";
 
 const builtin = (name: string) => builtinsModule().dict!.getStr(name)!;
 

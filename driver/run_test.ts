@@ -2,7 +2,7 @@
 // stdout flushed before anything is written to stderr, so the two interleave as in CPython.
 import assert from "node:assert/strict";
 import { runProgram } from "./run.ts";
-import { setOutputSinks } from "./modules/sys.ts";
+import { setOutputSinks } from "../objects/stdio.ts";
 
 /** Runs `source`; returns the status and every write in order, tagged by stream. */
 function runOrdered(source: string): { status: number; writes: string[] } {

@@ -19,7 +19,7 @@ export { parse } from "./compiler/parser.ts";
 export type { ParseMode } from "./compiler/parser.ts";
 export { dumpAst } from "./compiler/ast_dump.ts";
 export { disassembleSource } from "./lib/modules/dis.ts";
-export { runInteractive, runProgram, TIER_NAMES } from "./driver/run.ts";
+export { runFile, runInteractive, runModule, runProgram, TIER_NAMES } from "./driver/run.ts";
 export type { RunOptions, TierName } from "./driver/run.ts";
 
 /** The version of pyjit, and the version of Python whose behaviour it follows. */

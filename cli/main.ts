@@ -14,13 +14,11 @@
  */
 import { parseArgs } from "node:util";
 import {
-  decodeSource,
-  disassembleSource,
-  dumpAst,
   formatSyntaxError,
-  parse,
   PySyntaxError,
+  runFile,
   runInteractive,
+  runModule,
   runProgram,
   TIER_NAMES,
   type TierName,
@@ -141,20 +139,6 @@ function writeOut(text: string): void {
   while (written < bytes.length) written += Deno.stdout.writeSync(bytes.subarray(written));
 }
 
-/**
- * Reads a source file as bytes and decodes it the way CPython does (BOM, PEP 263 coding cookie),
- * or returns null when it cannot be opened. A bad encoding throws PySyntaxError.
- */
-function readSource(path: string, mode: "compile" | "script"): string | null {
-  let bytes: Uint8Array;
-  try {
-    bytes = Deno.readFileSync(path);
-  } catch {
-    return null;
-  }
-  return decodeSource(bytes, path, mode);
-}
-
 /** Reports an error that escaped as a JavaScript exception: never a JS stack trace unless asked for. */
 function reportError(e: unknown): number {
   if (e instanceof PySyntaxError) {
@@ -170,58 +154,6 @@ function reportError(e: unknown): number {
   if (Deno.env.get("PYJIT_DEBUG") && e instanceof Error) writeErr(`${e.stack}\n`);
   return 1;
 }
-
-/** `pyjit -m ast [FILE]`: prints `ast.dump(tree, indent=3)`, as `python3 -m ast` does. */
-function runAstTool(args: string[]): number {
-  const path = args[0];
-  const source = path === undefined ? decodeSource(readAllStdin(), "<stdin>") : readSource(path, "compile");
-  if (source === null) {
-    writeErr(
-      `usage: python -m ast [-h] [-m {exec,single,eval,func_type}] [--no-type-comments] [-a] [-i INDENT] [infile]
-python -m ast: error: argument infile: can't open '${path}': [Errno 2] No such file or directory: '${path}'\n`,
-    );
-    return 2;
-  }
-  writeOut(dumpAst(parse(source, path ?? "<stdin>", "exec"), 3) + "\n");
-  return 0;
-}
-
-function readAllStdin(): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  const buf = new Uint8Array(65536);
-  for (;;) {
-    const n = Deno.stdin.readSync(buf);
-    if (n === null || n === 0) break;
-    chunks.push(buf.slice(0, n));
-  }
-  const out = new Uint8Array(chunks.reduce((s, c) => s + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
-/** `pyjit -m dis [FILE]`: prints the bytecode of every code object, as `python3 -m dis` does. */
-function runDisTool(args: string[]): number {
-  const path = args[0];
-  const source = path === undefined ? decodeSource(readAllStdin(), "<stdin>") : readSource(path, "compile");
-  if (source === null) {
-    writeErr(
-      `python -m dis: error: argument infile: can't open '${path}': [Errno 2] No such file or directory\n`,
-    );
-    return 2;
-  }
-  writeOut(disassembleSource(source, path ?? "<stdin>"));
-  return 0;
-}
-
-/** Built-in tools run by `-m NAME`, written in TypeScript. */
-const TOOL_MODULES: Record<string, (args: string[]) => number> = {
-  ast: runAstTool,
-  dis: runDisTool,
-};
 
 /** Runs the command line and returns the exit status. */
 export function main(argv: string[]): number {
@@ -242,28 +174,10 @@ export function main(argv: string[]): number {
     switch (inv.program.kind) {
       case "code":
         return runProgram(inv.program.code, { ...options, filename: "<string>", argv: ["-c", ...inv.args] });
-      case "module": {
-        const tool = TOOL_MODULES[inv.program.name];
-        if (tool) return tool(inv.args);
-        writeErr(`pyjit: No module named ${inv.program.name}\n`);
-        return 1;
-      }
-      case "file": {
-        const source = readSource(inv.program.path, "script");
-        if (source === null) {
-          // CPython names the file by its absolute path.
-          const shown = inv.program.path.startsWith("/")
-            ? inv.program.path
-            : `${Deno.cwd()}/${inv.program.path}`;
-          writeErr(`pyjit: can't open file '${shown}': [Errno 2] No such file or directory\n`);
-          return 2;
-        }
-        return runProgram(source, {
-          ...options,
-          filename: inv.program.path,
-          argv: [inv.program.path, ...inv.args],
-        });
-      }
+      case "module":
+        return runModule(inv.program.name, inv.args, options);
+      case "file":
+        return runFile(inv.program.path, inv.args, options);
       case "repl":
         return runInteractive({ ...options, filename: "<stdin>", argv: [""] });
     }

@@ -144,9 +144,9 @@ Deno.test("interp: a specialized opcode it has no case for runs as its generic i
   const { runCode } = await import("../vm/function.ts");
   const { PyDict, PyBuiltinFunction, None } = await import("../objects/object.ts");
   const { str } = await import("../objects/ops.ts");
-  const { setActiveTier } = await import("../vm/tier.ts");
+  const { setCurrentTier } = await import("../vm/tier.ts");
   const { interpTier } = await import("../vm/interp.ts");
-  setActiveTier(interpTier);
+  setCurrentTier(interpTier);
   const printed: string[] = [];
   const builtins = new PyDict();
   builtins.setStr(

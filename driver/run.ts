@@ -18,30 +18,22 @@
 import { parse } from "../compiler/parser.ts";
 import type * as ast from "../compiler/ast.ts";
 import { compileModule } from "../compiler/codegen.ts";
-import { PyCode } from "../objects/code.ts";
+import type { PyCode } from "../objects/code.ts";
 import { formatSyntaxError, PySyntaxError } from "../lexer/syntax_error.ts";
 import { threadState } from "../vm/frame.ts";
-import { type PyFunction, runClassBody, runCode } from "../vm/function.ts";
-import { addModule, importName, registerBuiltinModule, setModulesDict } from "../vm/import.ts";
-import { interpTier, setLoopTier, syntaxErrorObject, toPyException } from "../vm/interp.ts";
-import {
-  Exc,
-  None,
-  PyBaseException,
-  PyDict,
-  PyModule,
-  type PyValue,
-  raise,
-  typeOf,
-} from "../objects/object.ts";
+import { runCode } from "../vm/function.ts";
+import { addModule, moduleRegistry, setModuleRegistry, setModulesDict } from "../vm/import.ts";
+import { interpTier } from "../vm/interp.ts";
+import { toPyException } from "../vm/errors.ts";
+import { Exc, None, PyBaseException, PyDict, PyModule, typeOf } from "../objects/object.ts";
 import { repr, str } from "../objects/ops.ts";
-import { activeTier, setActiveTier, type Tier } from "../vm/tier.ts";
+import { currentTier, setCurrentTier, type Tier } from "../vm/tier.ts";
 import { formatException } from "../vm/traceback.ts";
-import { builtinsModule, newBuiltinsModule, vmHooks } from "../lib/builtins.ts";
+import { newBuiltinsModule } from "../lib/builtins.ts";
 import { makeSysModule } from "../lib/modules/sys.ts";
 import { flushStdout, readStdinAll, readStdinLine, writeStderr } from "../objects/stdio.ts";
-import { makeDisModule } from "../lib/modules/dis.ts";
-import { PyCell } from "../objects/object.ts";
+import { STDLIB_REGISTRY } from "../lib/registry.ts";
+import { readSourceFile } from "../vm/source_file.ts";
 
 /** The execution tiers, lowest first: `--tier X` enables X and every tier below it. */
 export const TIER_NAMES = ["interp", "specialized", "jit"] as const;
@@ -63,68 +55,32 @@ export interface RunOptions {
   dumpTraces: boolean;
 }
 
-/** Tiers registered by the specializer and the JIT (they call registerTier at load time). */
-const tiers = new Map<string, Tier>([["interp", interpTier]]);
+/**
+ * The tiers, lowest first: `--tier X` runs X. A tier that is not built yet runs the highest built
+ * tier below it (and `--stats` says which tiers are active).
+ */
+const TIERS: Record<TierName, Tier | null> = {
+  interp: interpTier,
+  specialized: null,
+  jit: null,
+};
 
-/** Registers a tier under its name (`specialized`, `jit`). */
-export function registerTier(tier: Tier): void {
-  tiers.set(tier.name, tier);
-}
-
-/** The highest registered tier at or below `name`. */
+/** The tier `--tier name` runs: `name`'s, or the highest built one below it. */
 function pickTier(name: TierName): Tier {
   for (let i = TIER_NAMES.indexOf(name); i >= 0; i--) {
-    const t = tiers.get(TIER_NAMES[i]);
-    if (t !== undefined) return t;
+    const t = TIERS[TIER_NAMES[i]];
+    if (t !== null) return t;
   }
   return interpTier;
 }
 
-let hooksInstalled = false;
+let registryInstalled = false;
 
-/** Connects the builtins (OBJECTS) to the compiler and interpreter (once per process). */
-function installHooks(): void {
-  if (hooksInstalled) return;
-  hooksInstalled = true;
-  vmHooks.runClassBody = (func, ns) => {
-    runClassBody(func as PyFunction, ns);
-  };
-  vmHooks.compile = (source, filename, mode) => compileSource(source, filename, mode);
-  vmHooks.execCode = (code, globals, locals) => {
-    if (!(code instanceof PyCode)) raise(Exc.TypeError, "exec() arg 1 must be a string or code object");
-    if (globals.getStr("__builtins__") === undefined) globals.setStr("__builtins__", builtinsModule());
-    return runCode(code, globals, locals instanceof PyDict ? locals : globals, builtinsModule().dict!);
-  };
-  vmHooks.importModule = (name, globals, fromlist, level) =>
-    importName(name, fromlist, level, globals instanceof PyDict ? globals : new PyDict());
-  vmHooks.superArgs = () => {
-    const f = threadState.frame;
-    if (f === null || f.code.argcount === 0) raise(Exc.RuntimeError, "super(): no arguments");
-    const code = f.code;
-    const at = code.localsplusNames.indexOf("__class__", code.nlocalsplus - code.freevars.length);
-    if (at < 0) raise(Exc.RuntimeError, "super(): __class__ cell not found");
-    const cls = (f.values[at] as PyCell).value;
-    if (cls === undefined) raise(Exc.RuntimeError, "super(): empty __class__ cell");
-    let self = f.values[0] as PyValue;
-    if (self instanceof PyCell) self = self.value as PyValue;
-    return [cls, self];
-  };
-  vmHooks.isCode = (v) => v instanceof PyCode;
-  registerBuiltinModule("dis", makeDisModule);
-}
-
-/** compile(): source → a code object (`exec`, `eval` or `single` mode). */
-export function compileSource(source: string, filename: string, mode: string): PyCode {
-  if (mode !== "exec" && mode !== "eval" && mode !== "single") {
-    raise(Exc.ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
-  }
-  try {
-    const tree = parse(source, filename, mode) as ast.mod;
-    return compileModule(tree, filename, source);
-  } catch (e) {
-    if (e instanceof PySyntaxError) throw syntaxErrorObject(e);
-    throw e;
-  }
+/** Installs the standard library's module registry into the import system (once per process). */
+function installRegistry(): void {
+  if (registryInstalled) return;
+  registryInstalled = true;
+  setModuleRegistry(STDLIB_REGISTRY);
 }
 
 /**
@@ -139,12 +95,11 @@ export function compileSource(source: string, filename: string, mode: string): P
  * ```
  */
 export function runProgram(source: string, options: RunOptions): number {
-  installHooks();
+  installRegistry();
   // CPython names the main script by its absolute path in tracebacks (sys.argv keeps it as given).
   options = { ...options, filename: absolutePath(options.filename) };
   const tier = pickTier(options.tier);
-  setActiveTier(tier);
-  setLoopTier(tier);
+  setCurrentTier(tier);
   const { globals, builtins } = prepareMain(options);
   let status = 0;
   try {
@@ -170,18 +125,71 @@ export function runProgram(source: string, options: RunOptions): number {
       // stdout closed: nothing more to do
     }
   }
-  if (options.stats) writeStderr(statsText(activeTier()));
+  if (options.stats) writeStderr(statsText(currentTier));
   return status;
+}
+
+/**
+ * `pyjit FILE ARGS…`: reads FILE (decoded as CPython decodes source), runs it as `__main__` and
+ * returns the exit status; 2 with CPython's message when the file cannot be opened.
+ * @example
+ * ```ts
+ * import { runFile } from "./run.ts";
+ * // Deno.exit(runFile("script.py", [], { tier: "jit", stats: false, dumpTraces: false }));
+ * ```
+ */
+export function runFile(
+  path: string,
+  args: string[],
+  options: Omit<RunOptions, "filename" | "argv">,
+): number {
+  let source: string | null;
+  try {
+    source = readSourceFile(path, "script");
+  } catch (e) {
+    if (e instanceof PySyntaxError) {
+      writeStderr(formatSyntaxError(e));
+      return 1;
+    }
+    throw e;
+  }
+  if (source === null) {
+    writeStderr(`pyjit: can't open file '${absolutePath(path)}': [Errno 2] No such file or directory\n`);
+    return 2;
+  }
+  return runProgram(source, { ...options, filename: path, argv: [path, ...args] });
+}
+
+/**
+ * `pyjit -m NAME ARGS…`: runs a module of the registry as a script and returns the exit status.
+ * @example
+ * ```ts
+ * import { runModule } from "./run.ts";
+ * // Deno.exit(runModule("dis", ["script.py"], { tier: "jit", stats: false, dumpTraces: false }));
+ * ```
+ */
+export function runModule(
+  name: string,
+  args: string[],
+  options: Omit<RunOptions, "filename" | "argv">,
+): number {
+  installRegistry();
+  const def = moduleRegistry().find(name);
+  if (def !== undefined && def.kind === "native" && def.main !== undefined) return def.main(args);
+  if (def !== undefined && def.kind === "python") {
+    return runProgram(def.source, { ...options, filename: def.filename, argv: [def.filename, ...args] });
+  }
+  writeStderr(`pyjit: No module named ${name}\n`);
+  return 1;
 }
 
 /** Fresh `sys` and `__main__` for a run; returns `__main__`'s globals and the builtins module. */
 function prepareMain(options: RunOptions): { globals: PyDict; builtins: PyModule } {
   const sys = makeSysModule(options.argv);
-  const modulesDict = sys.dict!.getStr("modules");
-  if (modulesDict instanceof PyDict) setModulesDict(modulesDict);
-  addModule("sys", sys);
-  registerBuiltinModule("sys", () => sys);
   const builtins = newBuiltinsModule();
+  const modulesDict = sys.dict!.getStr("modules");
+  if (modulesDict instanceof PyDict) setModulesDict(modulesDict, builtins.dict!);
+  addModule("sys", sys);
   addModule("builtins", builtins);
   const globals = new PyDict();
   globals.setStr("__name__", "__main__");
@@ -213,10 +221,9 @@ function prepareMain(options: RunOptions): { globals: PyDict; builtins: PyModule
  */
 export function runInteractive(options: RunOptions): number {
   if (!Deno.stdin.isTerminal()) return runProgram(readStdinAll(), { ...options, filename: "<stdin>" });
-  installHooks();
+  installRegistry();
   const tier = pickTier(options.tier);
-  setActiveTier(tier);
-  setLoopTier(tier);
+  setCurrentTier(tier);
   const { globals, builtins } = prepareMain({ ...options, filename: "<stdin>" });
   writeStderr(
     `Python 3.11.7 (pyjit) on linux\nType "help", "copyright", "credits" or "license" for more information.\n`,

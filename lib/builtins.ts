@@ -1,8 +1,8 @@
 /**
  * The `builtins` module: every builtin function, type and constant of CPython 3.11 → one PyDict
- * that module frames use as their builtins. Functions that need the running frame or the compiler
- * (`globals`, `locals`, `exec`, `eval`, `compile`, `__import__`, `__build_class__`, zero-argument
- * `super`) reach EXECUTION's code through `vmHooks`, which EXECUTION fills at startup.
+ * that module frames use as their builtins. Functions that need the running frame, the compiler or
+ * the import system (`globals`, `locals`, `exec`, `eval`, `compile`, `__import__`,
+ * `__build_class__`) call vm/ directly.
  *
  * @example
  * ```ts
@@ -70,7 +70,6 @@ import {
   getAttrOrUndefined,
   getIter,
   hash,
-  intValueOf,
   isCallable,
   isTrue,
   iterNext,
@@ -107,29 +106,10 @@ import { sortList } from "../objects/types/list.ts";
 import { formatValue } from "../objects/format.ts";
 import { asciiRepr } from "../objects/types/str.ts";
 import { addFloats } from "../objects/types/float_type.ts";
-
-/** What the builtins need from EXECUTION (compiler, frames, imports); filled in at startup. */
-export const vmHooks: {
-  /** Runs a class body function against its namespace (LOAD_NAME/STORE_NAME use `ns`). */
-  runClassBody: (func: PyValue, ns: PyDict) => void;
-  /** `compile(source, filename, mode)` → a code object. */
-  compile: (source: string, filename: string, mode: string, flags: number, dontInherit: boolean) => PyValue;
-  /** Runs a code object with the given namespaces (exec/eval) and returns its value. */
-  execCode: (code: PyValue, globals: PyDict, locals: PyValue) => PyValue;
-  /** `__import__(name, globals, locals, fromlist, level)`. */
-  importModule: (name: string, globals: PyValue, fromlist: PyValue, level: number) => PyValue;
-  /** The `__class__` cell value and first argument of the running function (zero-argument super). */
-  superArgs: () => [PyValue, PyValue];
-  /** Whether v is a code object. */
-  isCode: (v: PyValue) => boolean;
-} = {
-  runClassBody: () => raise(Exc.NotImplementedError, "class bodies need the interpreter"),
-  compile: () => raise(Exc.NotImplementedError, "compile() needs the compiler"),
-  execCode: () => raise(Exc.NotImplementedError, "exec() needs the interpreter"),
-  importModule: (name) => raise(Exc.ModuleNotFoundError, `No module named '${name}'`),
-  superArgs: () => raise(Exc.RuntimeError, "super(): no arguments"),
-  isCode: () => false,
-};
+import { PyCode } from "../objects/code.ts";
+import { compileSource } from "../vm/compile_source.ts";
+import { type PyFunction, runClassBody, runCode } from "../vm/function.ts";
+import { importName } from "../vm/import.ts";
 
 // ---------------------------------------------------------------------------------------------
 // The functions
@@ -664,7 +644,7 @@ function execOrEval(name: "exec" | "eval", args: PyValue[], kwnames: string[] | 
   if (locals === None) locals = globalsArg === undefined || globalsArg === None ? currentLocals() : globals;
   if (globals.getStr("__builtins__") === undefined) globals.setStr("__builtins__", builtinsModule());
   let code = source!;
-  if (!vmHooks.isCode(code)) {
+  if (!(code instanceof PyCode)) {
     let text = strValueOf(code);
     if (text === undefined) {
       const data = (code as { data?: Uint8Array }).data;
@@ -677,16 +657,22 @@ function execOrEval(name: "exec" | "eval", args: PyValue[], kwnames: string[] | 
       }
     }
     if (name === "eval") text = text.replace(/^[ \t]+/, "");
-    code = vmHooks.compile(text, "<string>", name, 0, false);
+    code = compileSource(text, "<string>", name);
   }
-  const r = vmHooks.execCode(code, globals, locals);
+  const r = runCode(
+    code as PyCode,
+    globals,
+    locals instanceof PyDict ? locals : globals,
+    builtinsModule().dict!,
+  );
   return name === "exec" ? None : r;
 }
 FUNCTIONS.exec = (args, kwnames) => execOrEval("exec", args, kwnames);
 FUNCTIONS.eval = (args, kwnames) => execOrEval("eval", args, kwnames);
 
 FUNCTIONS.compile = (args, kwnames) => {
-  const [source, filename, mode, flags, dontInherit] = bindArgs(
+  // flags and dont_inherit are accepted; pyjit's compile() has no future flags to inherit.
+  const [source, filename, mode] = bindArgs(
     "compile",
     args,
     kwnames,
@@ -703,13 +689,7 @@ FUNCTIONS.compile = (args, kwnames) => {
     if (data === undefined) raise(Exc.TypeError, "compile() arg 1 must be a string, bytes or AST object");
     text = new TextDecoder().decode(data);
   }
-  return vmHooks.compile(
-    text,
-    str(filename!),
-    m,
-    flags === undefined ? 0 : Number(intValueOf(flags) ?? 0),
-    dontInherit !== undefined && isTrue(dontInherit),
-  );
+  return compileSource(text, str(filename!), m);
 };
 
 FUNCTIONS.__import__ = (args, kwnames) => {
@@ -722,11 +702,11 @@ FUNCTIONS.__import__ = (args, kwnames) => {
   );
   const n = strValueOf(name!);
   if (n === undefined) raise(Exc.TypeError, `__import__() argument 1 must be str, not ${typeOf(name!).name}`);
-  return vmHooks.importModule(
+  return importName(
     n,
-    globals ?? None,
     fromlist ?? None,
     level === undefined ? 0 : Number(asIndex(level)),
+    globals instanceof PyDict ? globals : new PyDict(),
   );
 };
 
@@ -773,7 +753,7 @@ FUNCTIONS.__build_class__ = (args, kwnames) => {
   } else {
     ns = new PyDict();
   }
-  vmHooks.runClassBody(func, ns as PyDict);
+  runClassBody(func as PyFunction, ns as PyDict);
   if (origBases !== bases) (ns as PyDict).setStr("__orig_bases__", new PyTuple(origBases));
   const cls = call(meta, [name, basesTuple, ns, ...kwValues], kwNames.length ? kwNames : null);
   return cls;

@@ -137,8 +137,10 @@ export class PyCode extends PyObject {
   declare exceptionTable: Int32Array;
   /** The source text (for tracebacks), shared by all code objects of a module. */
   declare source: string;
-  /** Tier state: back-edge countdown before the tier's hot-loop hook fires. */
-  declare warmup: number;
+  /** Whether the current tier's prepareCode has run for this code object (vm/tier.ts). */
+  declare prepared: boolean;
+  /** Back-edges (JUMP_BACKWARD) left before the tier's onHotLoop hook fires (vm/tier.ts). */
+  declare hotLoopCountdown: number;
   /** Tier-private data (specializer side tables, JIT executors). */
   declare tierData: unknown;
   /** Returned frames of this code kept for reuse by CALL (vm/frame.ts acquireFrame; typed there). */
@@ -232,7 +234,8 @@ export class PyCode extends PyObject {
     this.localsplusKinds = Uint8Array.from(kinds);
     this.cellSlots = Int32Array.from(cellSlots);
     this.nlocalsplus = names.length;
-    this.warmup = 0;
+    this.prepared = false;
+    this.hotLoopCountdown = 0;
     this.tierData = null;
     this.framePool = [];
     this.cacheIndex = new Int32Array(fields.code.length);

@@ -14,7 +14,8 @@
  * @module
  */
 import { CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../objects/code.ts";
-import { acquireFrame, Frame, releaseFrame } from "./frame.ts";
+import { acquireFrame, Frame, releaseFrame, threadState } from "./frame.ts";
+import { setZeroArgSuperHook } from "../objects/types/type.ts";
 import {
   defGetSet,
   defMethod,
@@ -22,15 +23,16 @@ import {
   Exc,
   functionType,
   None,
-  type PyCell,
+  PyCell,
   PyDict,
   PyObject,
   PyTuple,
+  PyType,
   type PyValue,
   raise,
   typeOf,
 } from "../objects/object.ts";
-import { activeTier } from "./tier.ts";
+import { currentTier } from "./tier.ts";
 import { PyCoroutine, PyGenerator } from "./generator.ts";
 import { genericSetAttr } from "../objects/ops.ts";
 
@@ -232,7 +234,7 @@ export function callFunction(func: PyFunction, args: PyValue[], kwnames: string[
   const flags = func.code.flags;
   if (flags & CO_GENERATOR) return new PyGenerator(frame);
   if (flags & CO_COROUTINE) return new PyCoroutine(frame);
-  const result = activeTier().execute(frame, null);
+  const result = currentTier.execute(frame, null);
   releaseFrame(frame);
   return result;
 }
@@ -249,13 +251,13 @@ defMethod(functionType, "__repr__", (args) => functionRepr(args[0] as PyFunction
 /** Runs a class body (`func` made from the body's code) with `namespace` as its locals. */
 export function runClassBody(func: PyFunction, namespace: PyDict): PyValue {
   const frame = new Frame(func.code, func.globals, func.builtins, namespace, func);
-  return activeTier().execute(frame, null);
+  return currentTier.execute(frame, null);
 }
 
 /** Runs a module-level (or exec) code object with the given globals and locals. */
 export function runCode(code: PyCode, globals: PyDict, locals: PyDict, builtins: PyDict): PyValue {
   const frame = new Frame(code, globals, builtins, locals, null);
-  return activeTier().execute(frame, null);
+  return currentTier.execute(frame, null);
 }
 
 // Function attributes.
@@ -302,4 +304,20 @@ defGetSet(functionType, "__dict__", (f) => {
   const func = fn(f);
   if (func.dict === null) func.dict = new PyDict();
   return func.dict;
+});
+
+// Zero-argument super(): the `__class__` cell and the first argument of the running function.
+setZeroArgSuperHook(() => {
+  const f = threadState.frame;
+  if (f === null || f.code.argcount === 0) raise(Exc.RuntimeError, "super(): no arguments");
+  const code = f.code;
+  const at = code.localsplusNames.indexOf("__class__", code.nlocalsplus - code.freevars.length);
+  if (at < 0) raise(Exc.RuntimeError, "super(): __class__ cell not found");
+  const cls = (f.values[at] as PyCell).value;
+  if (cls === undefined) raise(Exc.RuntimeError, "super(): empty __class__ cell");
+  if (!(cls instanceof PyType)) raise(Exc.RuntimeError, "super(): __class__ is not a type");
+  let self = f.values[0];
+  if (self instanceof PyCell) self = self.value;
+  if (self === undefined || self === null) raise(Exc.RuntimeError, "super(): arg[0] deleted");
+  return [cls, self];
 });

@@ -39,7 +39,7 @@ import {
   typeOf,
 } from "../objects/object.ts";
 import { call, getAttrOrUndefined, isExceptionOf } from "../objects/ops.ts";
-import { activeTier } from "./tier.ts";
+import { currentTier } from "./tier.ts";
 
 /** The `generator` type. */
 export const generatorType: PyType = newBuiltinType("generator", objectType, 0);
@@ -91,7 +91,7 @@ export class PyGenerator extends PyObject {
     if (this.excState !== None) threadState.excInfo = this.excState;
     frame.state = FRAME_RUNNING;
     try {
-      const result = activeTier().execute(frame, throwing);
+      const result = currentTier.execute(frame, throwing);
       if (frame.state === FRAME_DONE) this.returnValue = result;
       return result;
     } catch (e) {

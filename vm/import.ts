@@ -1,12 +1,13 @@
 /**
- * Imports: a module name (IMPORT_NAME, `__import__`) → a module object from the registry of
- * built-in modules (`sys`, `math`, `time`, `dis`, …), created on first import and cached in
- * `sys.modules`. There are no file-system imports.
+ * Imports: a module name (IMPORT_NAME, `__import__`) → a module object, cached in `sys.modules`.
+ * Modules come from the registry of the modules that ship with pyjit (lib/registry.ts, installed
+ * by the driver with `setModuleRegistry`): TypeScript modules are built by their `make`, Python
+ * modules are compiled from their shipped source and executed in a fresh module namespace.
  *
  * @example
  * ```ts
- * import { registerBuiltinModule, importName } from "./import.ts";
- * // registerBuiltinModule("math", () => makeMathModule());
+ * import { importName } from "./import.ts";
+ * // after setModuleRegistry(STDLIB_REGISTRY): importName("math", None, 0, globals)
  * ```
  * @module
  */
@@ -16,6 +17,7 @@ import {
   newException,
   None,
   PyDict,
+  PyList,
   PyModule,
   PyTuple,
   type PyValue,
@@ -23,20 +25,62 @@ import {
   typeOf,
 } from "../objects/object.ts";
 import { getAttr, getAttrOrUndefined, setItem, toArray } from "../objects/ops.ts";
+import { runCode } from "./function.ts";
+import { compileSource } from "./compile_source.ts";
 
-const factories = new Map<string, () => PyModule>();
-/** Modules imported so far (shared with `sys.modules` once run.ts connects it). */
-let modules: PyDict = new PyDict();
+/** How the registry describes a module that ships with pyjit. */
+export type ModuleDefinition =
+  | {
+    kind: "native";
+    name: string;
+    /** Builds the module object; absent for a module that is only a `-m` tool. */
+    make?: () => PyModule;
+    /** What `pyjit -m NAME ARGS…` runs, returning the exit status. */
+    main?: (args: string[]) => number;
+  }
+  | {
+    kind: "python";
+    name: string;
+    source: string;
+    /** The name tracebacks show (`<frozen NAME>`). */
+    filename: string;
+    isPackage: boolean;
+  };
 
-/** Makes `name` importable; `make` runs on first import. */
-export function registerBuiltinModule(name: string, make: () => PyModule): void {
-  factories.set(name, make);
+/** The registry the import system reads (lib/registry.ts). */
+export interface ModuleRegistry {
+  find(name: string): ModuleDefinition | undefined;
+  /** `sys.builtin_module_names`: the modules written in TypeScript. */
+  builtinModuleNames(): string[];
+  /** Every module name the registry knows. */
+  allNames(): string[];
 }
 
-/** Uses `dict` (sys.modules) as the module cache. */
-export function setModulesDict(dict: PyDict): void {
+let registry: ModuleRegistry = {
+  find: () => undefined,
+  builtinModuleNames: () => [],
+  allNames: () => [],
+};
+/** Modules imported so far (shared with `sys.modules` once the driver connects it). */
+let modules: PyDict = new PyDict();
+/** The builtins dict that modules executed by the import system run with. */
+let interpreterBuiltins: PyDict = new PyDict();
+
+/** Installs the registry of shipped modules (the driver does this once per process). */
+export function setModuleRegistry(r: ModuleRegistry): void {
+  registry = r;
+}
+
+/** The installed registry (for `-m` and `sys.builtin_module_names`). */
+export function moduleRegistry(): ModuleRegistry {
+  return registry;
+}
+
+/** Uses `dict` (sys.modules) as the module cache and `builtins` for modules run from source. */
+export function setModulesDict(dict: PyDict, builtins: PyDict): void {
   for (const k of modules.keyList()) if (!dict.has(k)) dict.set(k, modules.get(k)!);
   modules = dict;
+  interpreterBuiltins = builtins;
 }
 
 /** Adds an already-built module (e.g. `__main__`, `sys`) to the cache. */
@@ -44,24 +88,49 @@ export function addModule(name: string, module: PyModule): void {
   modules.setStr(name, module);
 }
 
-/** The names of the built-in modules (sys.builtin_module_names). */
-export function builtinModuleNames(): string[] {
-  return [...factories.keys()].sort();
+function moduleNotFound(name: string): never {
+  const e = newException(Exc.ModuleNotFoundError, [`No module named '${name}'`]);
+  e.dict = new PyDict();
+  e.dict.setStr("name", name);
+  throw e;
 }
 
 function loadModule(name: string): PyValue {
   const cached = modules.getStr(name);
   if (cached !== undefined && cached !== None) return cached;
-  const make = factories.get(name);
-  if (make === undefined) {
-    const e = newException(Exc.ModuleNotFoundError, [`No module named '${name}'`]);
-    e.dict = new PyDict();
-    e.dict.setStr("name", name);
+  const def = registry.find(name);
+  if (def === undefined) moduleNotFound(name);
+  if (def.kind === "native") {
+    if (def.make === undefined) moduleNotFound(name);
+    const m = def.make();
+    modules.setStr(name, m);
+    return m;
+  }
+  return execPythonModule(def.name, def.source, def.filename, def.isPackage);
+}
+
+/**
+ * Runs a Python module's source in a new module registered in sys.modules first (so that a circular
+ * import sees the partly initialized module), removed again if running it raises.
+ */
+function execPythonModule(name: string, source: string, filename: string, isPackage: boolean): PyModule {
+  const m = new PyModule(name);
+  const g = m.dict!;
+  const dot = name.lastIndexOf(".");
+  g.setStr("__package__", isPackage ? name : dot >= 0 ? name.slice(0, dot) : "");
+  g.setStr("__loader__", None);
+  g.setStr("__spec__", None);
+  if (isPackage) g.setStr("__path__", new PyList([]));
+  g.setStr("__builtins__", interpreterBuiltins);
+  modules.setStr(name, m);
+  try {
+    const code = compileSource(source, filename, "exec");
+    runCode(code, g, g, interpreterBuiltins);
+  } catch (e) {
+    modules.delete(name);
     throw e;
   }
-  const m = make();
-  modules.setStr(name, m);
-  return m;
+  return modules.getStr(name) as PyModule;
 }
 
 /** IMPORT_NAME: `import a.b` gives `a`; with a fromlist, the named module itself. */
@@ -73,9 +142,12 @@ export function importName(name: string, fromlist: PyValue, level: number, _glob
   let current = "";
   let m: PyValue = None;
   for (const part of parts) {
+    const parent: PyValue = m;
     current = current === "" ? part : `${current}.${part}`;
     m = loadModule(current);
     if (top === null) top = m;
+    // `import a.b` binds b as an attribute of a, as CPython's import does.
+    else if (parent instanceof PyModule && parent.dict!.getStr(part) !== m) parent.dict!.setStr(part, m);
   }
   const hasFromlist = fromlist !== None && !(fromlist instanceof PyTuple && fromlist.items.length === 0);
   return hasFromlist ? m : top!;

@@ -26,14 +26,13 @@
  * @example
  * ```ts
  * import { interpTier } from "./interp.ts";
- * import { setActiveTier } from "./tier.ts";
- * setActiveTier(interpTier);
+ * import { setCurrentTier } from "./tier.ts";
+ * setCurrentTier(interpTier);
  * ```
  * @module
  */
 import { CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../objects/code.ts";
 import { OPCODES } from "../instructions/opcodes.ts";
-import { PySyntaxError } from "../lexer/syntax_error.ts";
 import {
   acquireFrame,
   type Frame,
@@ -126,13 +125,14 @@ import {
   unaryNegative,
   unaryPositive,
 } from "../objects/ops.ts";
-import { NEVER_HOT, type Tier } from "./tier.ts";
+import { currentTier, NEVER_HOT, type Tier } from "./tier.ts";
 import { PyTraceback } from "./traceback.ts";
 import { objectNew } from "../objects/types/type.ts";
 import { setUpdate } from "../objects/types/set.ts";
 import { type PyRangeIterator, rangeIteratorType } from "../objects/types/iterators.ts";
 import { writeStdout } from "../objects/stdio.ts";
 import { quicken } from "./superinstructions.ts";
+import { toPyException } from "./errors.ts";
 
 /** Code whose call makes a generator or coroutine object instead of running a frame. */
 const SUSPENDABLE = CO_GENERATOR | CO_COROUTINE;
@@ -150,26 +150,19 @@ export const interpStats = { frames: 0 };
 export const interpTier: Tier = {
   name: "interp",
   execute,
-  onCodeCreated(code: PyCode): void {
-    code.warmup = NEVER_HOT;
+  prepareCode(code: PyCode): void {
+    code.prepared = true;
+    code.hotLoopCountdown = NEVER_HOT;
     quicken(code);
   },
   onHotLoop(frame: Frame): number {
-    frame.code.warmup = NEVER_HOT;
+    frame.code.hotLoopCountdown = NEVER_HOT;
     return -1;
   },
-  onSpecializationMiss(): void {},
   stats(): string[] {
     return [`interp: ${interpStats.frames} frames entered from outside the loop`];
   },
 };
-
-/** The tier whose hooks the loop calls (the active one; set by run.ts through setLoopTier). */
-let loopTier: Tier = interpTier;
-/** Makes the loop call `tier`'s hooks (the specializer and the JIT reuse this loop). */
-export function setLoopTier(tier: Tier): void {
-  loopTier = tier;
-}
 
 /**
  * Runs `frame` (fresh, or a suspended generator frame, optionally throwing `throwing` into it)
@@ -183,7 +176,7 @@ export function execute(frame: Frame, throwing: PyValue | null): PyValue {
   const prev = ts.frame;
   frame.back = prev;
   ts.frame = frame;
-  if (frame.code.warmup === 0) loopTier.onCodeCreated(frame.code);
+  if (!frame.code.prepared) currentTier.prepareCode(frame.code);
   frame.state = FRAME_RUNNING;
   try {
     return run(frame, throwing);
@@ -655,10 +648,10 @@ function run(entry: Frame, throwing: PyValue | null): PyValue {
               s = s.slice();
               f.values = s;
             }
-            if (--code.warmup === 0) {
+            if (--code.hotLoopCountdown === 0) {
               f.ip = ip;
               f.sp = sp;
-              const resume = loopTier.onHotLoop(f, ip);
+              const resume = currentTier.onHotLoop(f, ip);
               if (resume >= 0) {
                 ip = resume;
                 sp = f.sp;
@@ -1195,7 +1188,7 @@ function enterFrame(caller: Frame, frame: Frame, sp: number, ip: number): void {
   frame.back = caller;
   frame.state = FRAME_RUNNING;
   const fcode = frame.code;
-  if (fcode.warmup === 0) loopTier.onCodeCreated(fcode);
+  if (!fcode.prepared) currentTier.prepareCode(fcode);
   ts.frame = frame;
 }
 
@@ -1733,7 +1726,7 @@ function enterGenerator(caller: Frame, gen: PyGenerator, value: PyValue, mode: n
   }
   threadState.depth++;
   if (gf.state === FRAME_SUSPENDED) gf.values[gf.sp++] = value;
-  if (gf.code.warmup === 0) loopTier.onCodeCreated(gf.code);
+  if (!gf.code.prepared) currentTier.prepareCode(gf.code);
   gf.back = caller;
   gf.state = FRAME_RUNNING;
   gf.returnMode = mode;
@@ -1751,43 +1744,6 @@ function leaveGenerator(gf: Frame, returned: PyValue | undefined): void {
   threadState.excInfo = outer;
   gf.returnMode = RETURN_TO_CALL;
   gf.returnJump = 0;
-}
-
-/** Makes any thrown JS value a Python exception (stack overflow → RecursionError). */
-export function toPyException(e: unknown): PyBaseException {
-  if (e instanceof PyBaseException) return e;
-  // No regular expressions here: the JS stack may be exhausted.
-  if (e instanceof RangeError && e.message.indexOf("call stack") >= 0) {
-    return newException(Exc.RecursionError, ["maximum recursion depth exceeded"]);
-  }
-  if (e instanceof PySyntaxError) return syntaxErrorObject(e);
-  if (e instanceof Error && e.message.startsWith("NotImplementedError: ")) {
-    return newException(Exc.NotImplementedError, [e.message.slice("NotImplementedError: ".length)]);
-  }
-  if (Deno.env.get("PYJIT_DEBUG") && e instanceof Error) console.error(e.stack);
-  return newException(Exc.SystemError, [`internal error: ${e instanceof Error ? e.message : String(e)}`]);
-}
-
-/** A Python SyntaxError object from the front end's PySyntaxError. */
-export function syntaxErrorObject(e: PySyntaxError): PyBaseException {
-  const type = e.kind === "IndentationError"
-    ? Exc.IndentationError
-    : e.kind === "TabError"
-    ? Exc.TabError
-    : Exc.SyntaxError;
-  const details = new PyTuple([e.filename, e.lineno, e.offset, e.text ?? None, e.endLineno, e.endOffset]);
-  const exc = newException(type, [e.msg, details]);
-  const d = new PyDict();
-  d.setStr("msg", e.msg);
-  d.setStr("filename", e.filename);
-  d.setStr("lineno", e.lineno);
-  d.setStr("offset", e.offset);
-  d.setStr("text", e.text ?? None);
-  d.setStr("end_lineno", e.endLineno);
-  d.setStr("end_offset", e.endOffset);
-  d.setStr("print_file_and_line", None);
-  exc.dict = d;
-  return exc;
 }
 
 /** Sets `exc.__context__` to the exception being handled (breaking cycles, as CPython). */

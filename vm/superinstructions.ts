@@ -1,7 +1,7 @@
 /**
  * Tier-1 quickening: a code object's bytecode → the same bytecode with the instruction pairs of
  * instructions/opcodes.ts SUPERINSTRUCTIONS fused, in place, once per code object before it first
- * runs (interpTier.onCodeCreated). Only the first instruction's opcode byte changes; what the
+ * runs (interpTier.prepareCode). Only the first instruction's opcode byte changes; what the
  * fused instruction does is its own case in vm/interp.ts.
  *
  * Why: a switch dispatch costs a few nanoseconds in V8, about as much as a LOAD_FAST's work, and

@@ -39,7 +39,9 @@ import {
   type PyValue,
   raise,
 } from "../../objects/object.ts";
-import { writeStdout } from "../../objects/stdio.ts";
+import { flushStdout, writeStderr, writeStdout } from "../../objects/stdio.ts";
+import { decodeSource } from "../../lexer/source_encoding.ts";
+import { readAllStdinBytes, readSourceFile } from "../../vm/source_file.ts";
 import { getAttrOrUndefined, repr } from "../../objects/ops.ts";
 
 /** One decoded instruction. */
@@ -276,6 +278,23 @@ function disText(v: PyValue, adaptive: boolean): string {
   const code = codeOf(v);
   if (code === null) raise(Exc.TypeError, `don't know how to disassemble ${repr(v)} objects`);
   return disassemble(code, adaptive);
+}
+
+/** `pyjit -m dis [FILE]`: prints the bytecode of every code object, as `python3 -m dis` does. */
+export function runDisMain(args: string[]): number {
+  const path = args[0];
+  const source = path === undefined
+    ? decodeSource(readAllStdinBytes(), "<stdin>")
+    : readSourceFile(path, "compile");
+  if (source === null) {
+    writeStderr(
+      `python -m dis: error: argument infile: can't open '${path}': [Errno 2] No such file or directory\n`,
+    );
+    return 2;
+  }
+  writeStdout(disassembleSource(source, path ?? "<stdin>"));
+  flushStdout();
+  return 0;
 }
 
 /** `dis.dis` writes to the program's buffered stdout. */

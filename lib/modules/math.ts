@@ -11,7 +11,6 @@
  * ```
  * @module
  */
-import { registerBuiltinModule } from "../../vm/import.ts";
 import {
   bindArgs,
   checkArgs,
@@ -754,5 +753,3 @@ export function makeMathModule(): PyModule {
   d.setStr("nan", new PyFloat(NaN));
   return m;
 }
-
-registerBuiltinModule("math", makeMathModule);

@@ -33,6 +33,7 @@ import {
 } from "../../objects/object.ts";
 import { asIndex, intValueOf, repr, str } from "../../objects/ops.ts";
 import { threadState } from "../../vm/frame.ts";
+import { moduleRegistry } from "../../vm/import.ts";
 import { stderrObject, stdinObject, stdoutObject } from "../../objects/stdio.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -111,7 +112,7 @@ export function makeSysModule(argv: string[]): PyModule {
   d.setStr("exec_prefix", "/usr/local");
   d.setStr("path", new PyList([""]));
   d.setStr("modules", new PyDict());
-  d.setStr("builtin_module_names", newTuple(["builtins", "sys", "math", "time"]));
+  d.setStr("builtin_module_names", newTuple(moduleRegistry().builtinModuleNames()));
   d.setStr("dont_write_bytecode", true);
   d.setStr("copyright", "pyjit: a Python runtime for Deno");
   const [maj, min, mic] = PYTHON_VERSION;

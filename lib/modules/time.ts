@@ -10,7 +10,6 @@
  * ```
  * @module
  */
-import { registerBuiltinModule } from "../../vm/import.ts";
 import {
   checkArgs,
   Exc,
@@ -249,5 +248,3 @@ export function makeTimeModule(): PyModule {
   d.setStr("struct_time", structTimeType);
   return m;
 }
-
-registerBuiltinModule("time", makeTimeModule);

@@ -1,0 +1,70 @@
+/**
+ * The one registry of the modules that ship with pyjit: a module name → how to make it. `import`,
+ * `-m` and `sys.builtin_module_names` all read this table (the driver installs it into the import
+ * system, vm/import.ts, at start-up).
+ *
+ * Two kinds, as in CPython:
+ * - TypeScript modules (CPython's C modules and accelerators): `native` builds the module object;
+ *   `main`, when present, is what `pyjit -m NAME` runs.
+ * - Python modules (CPython's pure-Python standard library, written here): their sources live in
+ *   `lib/python/` and ship inside the package as `lib/generated/python_modules.ts` (`deno task gen`
+ *   writes it with a digest of the sources; `deno task check` fails when it is stale).
+ *
+ * @example
+ * ```ts
+ * import { findStdlibModule } from "./registry.ts";
+ * console.log(findStdlibModule("math")?.kind); // "native"
+ * ```
+ * @module
+ */
+import type { PyModule } from "../objects/object.ts";
+import type { ModuleDefinition, ModuleRegistry } from "../vm/import.ts";
+import { makeMathModule } from "./modules/math.ts";
+import { makeTimeModule } from "./modules/time.ts";
+import { makeDisModule, runDisMain } from "./modules/dis.ts";
+import { runAstMain } from "./modules/ast.ts";
+import { PYTHON_MODULES } from "./generated/python_modules.ts";
+
+/** A module written in TypeScript. */
+interface NativeModule {
+  /** Builds the module object (once per run, on first import); absent for a `-m` tool only. */
+  make?: () => PyModule;
+  /** `pyjit -m NAME ARGS…`: runs the module as a script and returns the exit status. */
+  main?: (args: string[]) => number;
+}
+
+/**
+ * Every TypeScript module, by name. `sys` and `builtins` are made by the driver for each run (they
+ * depend on argv and hold the run's state); they are listed so that their names are known.
+ */
+const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
+  builtins: "made-by-driver",
+  sys: "made-by-driver",
+  math: { make: makeMathModule },
+  time: { make: makeTimeModule },
+  dis: { make: makeDisModule, main: runDisMain },
+  ast: { main: runAstMain },
+};
+
+/** The module `name` as the import system loads it, or undefined when pyjit has no such module. */
+export function findStdlibModule(name: string): ModuleDefinition | undefined {
+  const native = NATIVE_MODULES[name];
+  if (native !== undefined && native !== "made-by-driver") {
+    return { kind: "native", name, make: native.make, main: native.main };
+  }
+  const py = PYTHON_MODULES[name];
+  if (py !== undefined) {
+    return { kind: "python", name, source: py.source, isPackage: py.isPackage, filename: `<frozen ${name}>` };
+  }
+  return undefined;
+}
+
+/** The registry as the import system reads it. */
+export const STDLIB_REGISTRY: ModuleRegistry = {
+  find: findStdlibModule,
+  builtinModuleNames: () =>
+    Object.entries(NATIVE_MODULES).filter(([, m]) => m === "made-by-driver" || m.make !== undefined).map((
+      [name],
+    ) => name).sort(),
+  allNames: () => [...Object.keys(NATIVE_MODULES), ...Object.keys(PYTHON_MODULES)].sort(),
+};

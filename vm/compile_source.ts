@@ -1,0 +1,33 @@
+/**
+ * Source text → a code object, with the front end's errors as Python SyntaxError objects: what
+ * `compile()`, `exec`/`eval` of a string, the import system and the driver use.
+ *
+ * @example
+ * ```ts
+ * import { compileSource } from "./compile_source.ts";
+ * const code = compileSource("x = 1\n", "<string>", "exec");
+ * console.log(code.name); // "<module>"
+ * ```
+ * @module
+ */
+import { parse } from "../compiler/parser.ts";
+import type * as ast from "../compiler/ast.ts";
+import { compileModule } from "../compiler/codegen.ts";
+import type { PyCode } from "../objects/code.ts";
+import { PySyntaxError } from "../lexer/syntax_error.ts";
+import { Exc, raise } from "../objects/object.ts";
+import { syntaxErrorObject } from "./errors.ts";
+
+/** compile(): source → a code object (`exec`, `eval` or `single` mode); SyntaxError as a Python exception. */
+export function compileSource(source: string, filename: string, mode: string): PyCode {
+  if (mode !== "exec" && mode !== "eval" && mode !== "single") {
+    raise(Exc.ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+  }
+  try {
+    const tree = parse(source, filename, mode) as ast.mod;
+    return compileModule(tree, filename, source);
+  } catch (e) {
+    if (e instanceof PySyntaxError) throw syntaxErrorObject(e);
+    throw e;
+  }
+}

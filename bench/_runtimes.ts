@@ -20,7 +20,11 @@ export type PyjitTier = typeof PYJIT_TIERS[number];
 
 /** How a runtime is found and started. */
 export type RuntimeKind =
-  | { kind: "pyjit"; tier: PyjitTier }
+  | {
+    kind: "pyjit";
+    tier: PyjitTier; /** Another checkout of pyjit (`--baseline`), else this one. */
+    root?: string;
+  }
   | { kind: "python"; command: string; flavour: "CPython" | "PyPy" }
   | { kind: "pyodide" };
 
@@ -73,6 +77,22 @@ export const RUNTIMES: readonly RuntimeSpec[] = [
     inner: { label: "Pyodide (run only)", colour: "#c2a5cf" },
   },
 ];
+
+/**
+ * The pyjit runtimes of another checkout (`deno task compare --baseline DIR`), so that two builds
+ * are timed side by side in one run: ids `base-interp`, `base-specialized`, `base-jit`.
+ */
+export function baselineRuntimes(root: string): RuntimeSpec[] {
+  const dir = root.endsWith("/") ? root : `${root}/`;
+  return PYJIT_TIERS.map((tier) => ({
+    id: `base-${tier}`,
+    label: `base ${tier}`,
+    colour: "#999999",
+    how: { kind: "pyjit", tier, root: dir } as const,
+    incomplete: true,
+    inner: null,
+  }));
+}
 
 /** The runtime whose times are the denominator of every ratio. */
 export const BASELINE_ID = "cpython";
@@ -127,8 +147,9 @@ export async function probeRuntime(spec: RuntimeSpec): Promise<Probe> {
   const deno = Deno.execPath();
   switch (spec.how.kind) {
     case "pyjit": {
-      const command = [deno, "run", "-A", `${REPO_ROOT}cli/main.ts`, "--tier", spec.how.tier];
-      const out = await capture([deno, "run", "-A", `${REPO_ROOT}cli/main.ts`, "--version"], 120);
+      const root = spec.how.root ?? REPO_ROOT;
+      const command = [deno, "run", "-A", `${root}cli/main.ts`, "--tier", spec.how.tier];
+      const out = await capture([deno, "run", "-A", `${root}cli/main.ts`, "--version"], 120);
       if (!out?.ok) {
         return { found: false, reason: `cli/main.ts --version failed: ${lastLine(out?.stderr ?? "")}` };
       }

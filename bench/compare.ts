@@ -6,11 +6,14 @@
  *
  *   deno task compare [--quick] [--runs N] [--timeout S] [--budget S] [--cap S] [--runtimes ID,…]
  *                     [--programs NAME,…] [--out DIR] [--readme FILE] [--metric wall|cpu]
+ *                     [--baseline DIR]
  *
  * `--runs`: repetitions, whose median is reported (5). `--timeout`: seconds before a run is killed
  * (120; quick 20). `--budget`: seconds each runtime may spend in all (none; quick 25). `--cap`: seconds
  * after which a runtime is not run again on the same program (60). `--metric`: the measure of the
- * main table, chart and README (wall time; latest.md also has the CPU time).
+ * main table, chart and README (wall time; latest.md also has the CPU time). `--baseline DIR` adds
+ * the pyjit tiers of another checkout (ids `base-interp`…), timed interleaved with this one's, for
+ * before/after measurements; nothing is written unless `--out` is given.
  *
  * `--quick` runs one repetition of each program's small size (CI): it still checks every output,
  * gives each runtime a time budget so that slow tiers cannot hold CI up, and writes files only when
@@ -39,7 +42,15 @@ import {
   replaceReadmeSection,
   type ResultTable,
 } from "./_report.ts";
-import { BASELINE_ID, type Probe, probeRuntime, REPO_ROOT, RUNTIMES, type RuntimeSpec } from "./_runtimes.ts";
+import {
+  BASELINE_ID,
+  baselineRuntimes,
+  type Probe,
+  probeRuntime,
+  REPO_ROOT,
+  RUNTIMES,
+  type RuntimeSpec,
+} from "./_runtimes.ts";
 
 /** Where a full run writes its results. */
 export const RESULTS_DIR: string = `${REPO_ROOT}bench/results`;
@@ -65,12 +76,14 @@ export interface CompareOptions {
   readme: string | null;
   /** The measure of the main table, the chart and the README; latest.md also has the other one. */
   metric: Metric;
+  /** Another pyjit checkout whose tiers are timed beside this one's (`--baseline`), or null. */
+  baseline: string | null;
 }
 
 const USAGE = `usage: deno task compare [--quick] [--runs N] [--timeout S] [--budget S] [--cap S]
                          [--runtimes ID,...]
                          [--programs NAME,...] [--out DIR] [--readme FILE]
-                         [--metric wall|cpu]
+                         [--metric wall|cpu] [--baseline DIR]
 runtimes: ${RUNTIMES.map((r) => r.id).join(", ")}
 programs: ${PROGRAMS.map((p) => p.name).join(", ")}`;
 
@@ -96,6 +109,7 @@ export function parseCompareArgs(argv: string[]): CompareOptions {
       out: { type: "string" },
       readme: { type: "string" },
       metric: { type: "string" },
+      baseline: { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -104,8 +118,10 @@ export function parseCompareArgs(argv: string[]): CompareOptions {
   const metric = values.metric ?? "wall";
   if (metric !== "wall" && metric !== "cpu") throw new Error(`--metric must be wall or cpu, not '${metric}'`);
   const runtimes = values.runtimes?.split(",").filter((s) => s !== "") ?? null;
+  const baseline = values.baseline ?? null;
+  const known = [...RUNTIMES, ...(baseline === null ? [] : baselineRuntimes(baseline))];
   for (const id of runtimes ?? []) {
-    if (!RUNTIMES.some((r) => r.id === id)) throw new Error(`unknown runtime '${id}'`);
+    if (!known.some((r) => r.id === id)) throw new Error(`unknown runtime '${id}'`);
   }
   const programs = values.programs?.split(",").filter((s) => s !== "") ?? null;
   selectPrograms(programs);
@@ -117,9 +133,11 @@ export function parseCompareArgs(argv: string[]): CompareOptions {
     cap: positive("cap", values.cap, 60),
     runtimes,
     programs,
-    out: values.out ?? (quick ? null : RESULTS_DIR),
-    readme: values.readme ?? (quick || values.out !== undefined ? null : `${REPO_ROOT}README.md`),
+    out: values.out ?? (quick || baseline !== null ? null : RESULTS_DIR),
+    readme: values.readme ??
+      (quick || baseline !== null || values.out !== undefined ? null : `${REPO_ROOT}README.md`),
     metric,
+    baseline,
   };
 }
 
@@ -354,7 +372,8 @@ export async function compare(argv: string[]): Promise<number> {
   }
   const programs = selectPrograms(options.programs);
   const loadAtStart = Deno.loadavg()[0];
-  const wanted = RUNTIMES.filter((r) => options.runtimes === null || options.runtimes.includes(r.id));
+  const all = [...RUNTIMES, ...(options.baseline === null ? [] : baselineRuntimes(options.baseline))];
+  const wanted = all.filter((r) => options.runtimes === null || options.runtimes.includes(r.id));
   log(`probing ${wanted.map((r) => r.label).join(", ")}…`);
   const probed = await Promise.all(wanted.map(async (spec) => ({ spec, probe: await probeRuntime(spec) })));
   const found: FoundRuntime[] = [];

@@ -316,6 +316,12 @@ Deno.test("compare's options: full runs 5 times into bench/results, --quick once
   assert.throws(() => parseCompareArgs(["--runtimes", "jython"]), /unknown runtime 'jython'/);
   assert.throws(() => parseCompareArgs(["--programs", "nope"]), /unknown program/);
   assert.throws(() => parseCompareArgs(["--bogus"]));
+  // --baseline times another checkout's tiers beside this one's and writes nothing by default.
+  const ab = parseCompareArgs(["--baseline", "/tmp/other", "--runtimes", "pyjit-interp,base-interp"]);
+  assert.equal(ab.baseline, "/tmp/other");
+  assert.equal(ab.out, null);
+  assert.equal(ab.readme, null);
+  assert.throws(() => parseCompareArgs(["--runtimes", "base-interp"]), /unknown runtime 'base-interp'/);
 });
 
 Deno.test("the runtime table has unique ids, CPython as baseline, and a column per pyjit tier", async () => {

@@ -23,9 +23,9 @@
  * @module
  */
 import type * as ast from "./ast.ts";
+import { BINARY_OPERATORS, COMPARISONS, NB_INPLACE } from "../instructions/operators.ts";
 import {
   CACHE_SIZE,
-  COMPARE_OPS,
   FUNC_CLOSURE,
   FUNC_DEFAULTS,
   FUNC_KWDEFAULTS,
@@ -72,25 +72,14 @@ import {
   type PyValue,
 } from "../objects/object.ts";
 
-/** BINARY_OP opargs of the AST's operators (CPython's NB_* order; in-place = +13). */
-export const BINOP_ARGS: Record<ast.operator, number> = {
-  Add: 0,
-  BitAnd: 1,
-  FloorDiv: 2,
-  LShift: 3,
-  MatMult: 4,
-  Mult: 5,
-  Mod: 6,
-  BitOr: 7,
-  Pow: 8,
-  RShift: 9,
-  Sub: 10,
-  Div: 11,
-  BitXor: 12,
-};
-const INPLACE = 13;
+/** BINARY_OP opargs of the AST's operators (instructions/operators.ts). */
+const BINOP_ARGS = Object.fromEntries(BINARY_OPERATORS.map((o, i) => [o.ast, i])) as Record<
+  ast.operator,
+  number
+>;
 
-const CMP_ARGS: Record<string, number> = { Lt: 0, LtE: 1, Eq: 2, NotEq: 3, Gt: 4, GtE: 5 };
+/** COMPARE_OP opargs of the AST's comparisons. */
+const CMP_ARGS: Record<string, number> = Object.fromEntries(COMPARISONS.map((c, i) => [c.ast, i]));
 
 /** Compiles a module AST to its code object. */
 export function compileModule(tree: ast.mod, filename: string, source: string): PyCode {
@@ -957,7 +946,7 @@ class Compiler {
 
   augAssign(s: ast.AugAssign): void {
     const t = s.target;
-    const op = BINOP_ARGS[s.op] + INPLACE;
+    const op = BINOP_ARGS[s.op] + NB_INPLACE;
     switch (t._type) {
       case "Name":
         this.loadName(t.id);
@@ -2409,6 +2398,3 @@ function describeExpr(e: ast.expr): string {
       return "expression";
   }
 }
-
-/** Exposed for tests: the comparison symbols by COMPARE_OP oparg. */
-export const COMPARE_SYMBOLS: readonly string[] = COMPARE_OPS;

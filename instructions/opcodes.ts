@@ -487,7 +487,5 @@ export const FUNC_ATTRIBUTE_NAMES: Record<number, string> = {
   4: "annotations",
   8: "closure",
 };
-/** Comparison operators by COMPARE_OP oparg. */
-export const COMPARE_OPS = ["<", "<=", "==", "!=", ">", ">="] as const;
 /** CONVERT_VALUE opargs by conversion character. */
 export const CONVERSIONS: Record<number, string> = { 1: "str", 2: "repr", 3: "ascii" };

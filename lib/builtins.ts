@@ -12,6 +12,7 @@
  * ```
  * @module
  */
+import { NB_ADD, PY_GT, PY_LT } from "../instructions/operators.ts";
 import {
   bindArgs,
   boolType,
@@ -75,10 +76,7 @@ import {
   iterNext,
   len,
   lessThan,
-  NB_ADD,
   objectId,
-  PY_GT,
-  PY_LT,
   repr,
   richEq,
   setAttr,
@@ -103,8 +101,8 @@ import {
 import { currentStdout } from "./modules/sys.ts";
 import { flushStdout, readStdinLine, stdoutObject, writeStdout, writeTo } from "../objects/stdio.ts";
 import { sortList } from "../objects/types/list.ts";
-import { formatValue } from "../objects/format.ts";
-import { asciiRepr } from "../objects/types/str.ts";
+import { formatObject } from "../objects/format.ts";
+import { asciiRepr } from "../objects/repr.ts";
 import { addFloats } from "../objects/types/float_type.ts";
 import { PyCode } from "../objects/code.ts";
 import { compileSource } from "../vm/compile_source.ts";
@@ -228,7 +226,7 @@ FUNCTIONS.format = (args, kwnames) => {
   const spec = args.length > 1 ? args[1] : "";
   const s = strValueOf(spec);
   if (s === undefined) raise(Exc.TypeError, `format() argument 2 must be str, not ${typeOf(spec).name}`);
-  return formatValue(args[0], s);
+  return formatObject(args[0], s);
 };
 
 FUNCTIONS.abs = (args, kwnames) => {

@@ -35,7 +35,7 @@ import {
   strLength,
   strValueOf,
 } from "./ops.ts";
-import { floatRepr } from "./repr.ts";
+import { asciiRepr, floatRepr } from "./repr.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Format specs
@@ -491,8 +491,17 @@ export function formatComplex(re: number, im: number, spec: string): string {
 // ---------------------------------------------------------------------------------------------
 // Dispatch
 
-/** format(v, spec): builtin fast paths, else `type(v).__format__(v, spec)`. */
+/** format(v, spec) as a JS string: builtin fast paths, else `type(v).__format__(v, spec)`. */
 export function formatValue(v: PyValue, spec: string): string {
+  const r = formatObject(v, spec);
+  return typeof r === "string" ? r : strValueOf(r)!;
+}
+
+/**
+ * format(v, spec) as Python returns it: a str, or the str subclass instance that `__format__`
+ * returned (`format()` and a lone f-string field give that object back, as CPython does).
+ */
+export function formatObject(v: PyValue, spec: string): PyValue {
   switch (typeof v) {
     case "string":
       return formatStr(v, spec);
@@ -506,9 +515,10 @@ export function formatValue(v: PyValue, spec: string): string {
   const f = typeOf(v).lookup("__format__");
   if (f === undefined) raise(Exc.TypeError, `Type ${typeOf(v).name} doesn't define __format__`);
   const r = callMethod1(f, v, spec);
-  const s = strValueOf(r);
-  if (s === undefined) raise(Exc.TypeError, `__format__ must return a str, not ${typeOf(r).name}`);
-  return s;
+  if (strValueOf(r) === undefined) {
+    raise(Exc.TypeError, `__format__ must return a str, not ${typeOf(r).name}`);
+  }
+  return r;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -631,7 +641,7 @@ export function strFormat(template: string, args: PyValue[], kwargs: PyValue, de
     }
     if (conv === "r") value = repr(value);
     else if (conv === "s") value = str(value);
-    else if (conv === "a") value = asciiOf(repr(value));
+    else if (conv === "a") value = asciiRepr(repr(value));
     else if (conv !== "") raise(Exc.ValueError, `Unknown conversion specifier ${conv}`);
     if (spec.includes("{")) {
       if (depth <= 0) raise(Exc.ValueError, "Max string recursion exceeded");
@@ -683,18 +693,6 @@ function strFormatNested(
     i = j + 1;
   }
   return { text, auto, mode };
-}
-
-function asciiOf(r: string): string {
-  let out = "";
-  for (const ch of r) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out += ch;
-    else if (c < 0x100) out += "\\x" + c.toString(16).padStart(2, "0");
-    else if (c < 0x10000) out += "\\u" + c.toString(16).padStart(4, "0");
-    else out += "\\U" + c.toString(16).padStart(8, "0");
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -814,7 +812,7 @@ function percentOne(
       if (prec >= 0) body = Array.from(body).slice(0, prec).join("");
       return padPlain(body, width, left);
     case "a":
-      body = asciiOf(repr(v));
+      body = asciiRepr(repr(v));
       if (prec >= 0) body = Array.from(body).slice(0, prec).join("");
       return padPlain(body, width, left);
     case "c": {

@@ -10,11 +10,34 @@
  *
  * @example
  * ```ts
- * import { binaryOp, NB_ADD, repr } from "./ops.ts";
+ * import { binaryOp, repr } from "./ops.ts";
+ * import { NB_ADD } from "../instructions/operators.ts";
  * console.log(repr(binaryOp(1, 2, NB_ADD))); // "3"
  * ```
  * @module
  */
+import {
+  BINARY_OPS,
+  COMPARISONS,
+  NB_ADD,
+  NB_AND,
+  NB_FLOOR_DIVIDE,
+  NB_INPLACE,
+  NB_LSHIFT,
+  NB_MULTIPLY,
+  NB_OR,
+  NB_POWER,
+  NB_REMAINDER,
+  NB_RSHIFT,
+  NB_SUBTRACT,
+  NB_TRUE_DIVIDE,
+  NB_XOR,
+  PY_EQ,
+  PY_GT,
+  PY_LE,
+  PY_LT,
+  PY_NE,
+} from "../instructions/operators.ts";
 import {
   builtinFunctionType,
   classMethodDescriptorType,
@@ -92,90 +115,11 @@ import { compareSequences } from "./types/seq.ts";
 // The binary operator table (CPython's BINARY_OP oparg order); in-place forms are op + 13.
 
 /** One binary operator: its BINARY_OP name, symbol and dunders. */
-export interface BinaryOpInfo {
-  name: string;
-  symbol: string;
-  dunder: string;
-  reflected: string;
-  inplace: string;
-}
-
-const BASE_BINARY_OPS: readonly [string, string, string][] = [
-  ["ADD", "+", "add"],
-  ["AND", "&", "and"],
-  ["FLOOR_DIVIDE", "//", "floordiv"],
-  ["LSHIFT", "<<", "lshift"],
-  ["MATRIX_MULTIPLY", "@", "matmul"],
-  ["MULTIPLY", "*", "mul"],
-  ["REMAINDER", "%", "mod"],
-  ["OR", "|", "or"],
-  ["POWER", "**", "pow"],
-  ["RSHIFT", ">>", "rshift"],
-  ["SUBTRACT", "-", "sub"],
-  ["TRUE_DIVIDE", "/", "truediv"],
-  ["XOR", "^", "xor"],
-];
-
-/**
- * Every BINARY_OP oparg → its operator: 0..12 the plain forms, 13..25 the in-place forms (name
- * `NB_INPLACE_ADD`, symbol `+=`). The compiler and `dis` import this table.
- */
-export const BINARY_OPS: readonly BinaryOpInfo[] = [
-  ...BASE_BINARY_OPS.map(([n, sym, d]) => ({
-    name: `NB_${n}`,
-    symbol: sym,
-    dunder: `__${d}__`,
-    reflected: `__r${d}__`,
-    inplace: `__i${d}__`,
-  })),
-  ...BASE_BINARY_OPS.map(([n, sym, d]) => ({
-    name: `NB_INPLACE_${n}`,
-    symbol: `${sym}=`,
-    dunder: `__${d}__`,
-    reflected: `__r${d}__`,
-    inplace: `__i${d}__`,
-  })),
-];
-
-export const NB_ADD = 0;
-export const NB_AND = 1;
-export const NB_FLOOR_DIVIDE = 2;
-export const NB_LSHIFT = 3;
-export const NB_MATRIX_MULTIPLY = 4;
-export const NB_MULTIPLY = 5;
-export const NB_REMAINDER = 6;
-export const NB_OR = 7;
-export const NB_POWER = 8;
-export const NB_RSHIFT = 9;
-export const NB_SUBTRACT = 10;
-export const NB_TRUE_DIVIDE = 11;
-export const NB_XOR = 12;
-/** Add this to a plain operator for its in-place form. */
-export const NB_INPLACE = 13;
-
-/** Comparison operators (COMPARE_OP oparg, CPython's Py_LT..Py_GE). */
-export const PY_LT = 0;
-export const PY_LE = 1;
-export const PY_EQ = 2;
-export const PY_NE = 3;
-export const PY_GT = 4;
-export const PY_GE = 5;
-
-/** Per comparison: [symbol, dunder, reflected comparison]. */
-export const COMPARE_OPS: readonly { symbol: string; dunder: string; swapped: number }[] = [
-  { symbol: "<", dunder: "__lt__", swapped: PY_GT },
-  { symbol: "<=", dunder: "__le__", swapped: PY_GE },
-  { symbol: "==", dunder: "__eq__", swapped: PY_EQ },
-  { symbol: "!=", dunder: "__ne__", swapped: PY_NE },
-  { symbol: ">", dunder: "__gt__", swapped: PY_LT },
-  { symbol: ">=", dunder: "__ge__", swapped: PY_LE },
-];
-
 /** Array-cache indices of the hot dunders (PyType.lookupDunder). */
 const D_BINARY = registerHotDunders(BINARY_OPS.slice(0, NB_INPLACE).map((o) => o.dunder));
 const D_REFLECTED = registerHotDunders(BINARY_OPS.slice(0, NB_INPLACE).map((o) => o.reflected));
 const D_INPLACE = registerHotDunders(BINARY_OPS.slice(0, NB_INPLACE).map((o) => o.inplace));
-const D_COMPARE = registerHotDunders(COMPARE_OPS.map((c) => c.dunder));
+const D_COMPARE = registerHotDunders(COMPARISONS.map((c) => c.dunder));
 const OTHER_DUNDERS = [
   "__bool__",
   "__len__",
@@ -785,7 +729,7 @@ function compareSlow(a: PyValue, b: PyValue, op: number): PyValue {
   if (isPlainNumber(a) && isPlainNumber(b)) {
     return compareMixed(numericValue(a)!, numericValue(b)!, op);
   }
-  const info = COMPARE_OPS[op];
+  const info = COMPARISONS[op];
   const swappedIndex = D_COMPARE + info.swapped;
   let checkedReflected = false;
   if (ta !== tb && tb.isSubtypeOf(ta)) {

@@ -4,6 +4,23 @@
  * str code-point semantics with astral characters, attribute lookup rules. Expected values were
  * produced with CPython 3.11.
  */
+import {
+  BINARY_OPS,
+  COMPARISONS,
+  NB_ADD,
+  NB_AND,
+  NB_FLOOR_DIVIDE,
+  NB_INPLACE,
+  NB_LSHIFT,
+  NB_MULTIPLY,
+  NB_OR,
+  NB_POWER,
+  NB_REMAINDER,
+  NB_SUBTRACT,
+  NB_TRUE_DIVIDE,
+  NB_XOR,
+  PY_LT,
+} from "../instructions/operators.ts";
 import { deepStrictEqual as assertEquals, ok, throws } from "node:assert/strict";
 import "../lib/builtins.ts";
 import {
@@ -19,32 +36,7 @@ import {
   PyTuple,
   type PyValue,
 } from "./object.ts";
-import {
-  BINARY_OPS,
-  binaryOp,
-  COMPARE_OPS,
-  compareOp,
-  contains,
-  getItem,
-  hash,
-  isTrue,
-  len,
-  NB_ADD,
-  NB_AND,
-  NB_FLOOR_DIVIDE,
-  NB_INPLACE,
-  NB_LSHIFT,
-  NB_MULTIPLY,
-  NB_OR,
-  NB_POWER,
-  NB_REMAINDER,
-  NB_SUBTRACT,
-  NB_TRUE_DIVIDE,
-  NB_XOR,
-  PY_LT,
-  repr,
-  str,
-} from "./ops.ts";
+import { binaryOp, compareOp, contains, getItem, hash, isTrue, len, repr, str } from "./ops.ts";
 import { builtinsModule } from "../lib/builtins.ts";
 import { CASES, decode, type Encoded, type Outcome, outcomeOf } from "../tests/object_cases.ts";
 import { call, getAttr } from "./ops.ts";
@@ -245,7 +237,7 @@ Deno.test("arithmetic and comparisons match CPython on random operands (CPython-
     const got = outcomeOf(() =>
       bi >= 0 && bi < NB_INPLACE
         ? binaryOp(x, y, bi)
-        : compareOp(x, y, COMPARE_OPS.findIndex((o) => o.symbol === op))
+        : compareOp(x, y, COMPARISONS.findIndex((o) => o.symbol === op))
     );
     if (JSON.stringify(got) !== JSON.stringify(want)) {
       failures.push(`${repr(x)} ${op} ${repr(y)}: ${JSON.stringify(got)} vs ${JSON.stringify(want)}`);

@@ -170,3 +170,16 @@ export function bytesRepr(b: Uint8Array): string {
 export function intRepr(n: bigint | number): string {
   return typeof n === "bigint" ? n.toString() : String(n);
 }
+
+/** ascii(): a repr with every non-ASCII character escaped. */
+export function asciiRepr(r: string): string {
+  let out = "";
+  for (const ch of r) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out += ch;
+    else if (c < 0x100) out += "\\x" + c.toString(16).padStart(2, "0");
+    else if (c < 0x10000) out += "\\u" + c.toString(16).padStart(4, "0");
+    else out += "\\U" + c.toString(16).padStart(8, "0");
+  }
+  return out;
+}

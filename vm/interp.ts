@@ -31,6 +31,7 @@
  * ```
  * @module
  */
+import { BINARY_OPS } from "../instructions/operators.ts";
 import { CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../objects/code.ts";
 import { OPCODES } from "../instructions/opcodes.ts";
 import {
@@ -95,7 +96,6 @@ import {
   typeType,
 } from "../objects/object.ts";
 import {
-  BINARY_OPS,
   binaryOp,
   buildSlice,
   call,
@@ -120,6 +120,7 @@ import {
   setAttr,
   setItem,
   str,
+  strValueOf,
   toArray,
   unaryInvert,
   unaryNegative,
@@ -133,6 +134,8 @@ import { type PyRangeIterator, rangeIteratorType } from "../objects/types/iterat
 import { writeStdout } from "../objects/stdio.ts";
 import { quicken } from "./superinstructions.ts";
 import { toPyException } from "./errors.ts";
+import { formatObject } from "../objects/format.ts";
+import { asciiRepr } from "../objects/repr.ts";
 
 /** Code whose call makes a generator or coroutine object instead of running a frame. */
 const SUSPENDABLE = CO_GENERATOR | CO_COROUTINE;
@@ -1364,7 +1367,11 @@ function runColdInstruction(f: Frame, op: number, arg: number, sp: number): numb
     }
     case 64: /* BUILD_STRING */ {
       let out = "";
-      for (let i = sp - arg; i < sp; i++) out += s[i] as string;
+      for (let i = sp - arg; i < sp; i++) {
+        const part = s[i] as PyValue;
+        // A field whose __format__ returned a str subclass instance holds that object.
+        out += typeof part === "string" ? part : strValueOf(part)!;
+      }
       sp -= arg;
       s[sp++] = out;
       break;
@@ -1411,17 +1418,17 @@ function runColdInstruction(f: Frame, op: number, arg: number, sp: number): numb
       break;
     case 75: /* FORMAT_SIMPLE */ {
       const v = s[sp - 1] as PyValue;
-      if (typeof v !== "string") s[sp - 1] = formatValue(v, "");
+      if (typeof v !== "string") s[sp - 1] = formatObject(v, "");
       break;
     }
     case 76: /* FORMAT_WITH_SPEC */ {
       const spec = s[--sp] as string;
-      s[sp - 1] = formatValue(s[sp - 1] as PyValue, spec);
+      s[sp - 1] = formatObject(s[sp - 1] as PyValue, spec);
       break;
     }
     case 77: /* CONVERT_VALUE */ {
       const v = s[sp - 1] as PyValue;
-      s[sp - 1] = arg === 1 ? str(v) : arg === 2 ? repr(v) : ascii(repr(v));
+      s[sp - 1] = arg === 1 ? str(v) : arg === 2 ? repr(v) : asciiRepr(repr(v));
       break;
     }
     case 81: /* MAKE_FUNCTION */
@@ -2122,34 +2129,6 @@ function unpackEx(s: Slot[], sp: number, arg: number): number {
   s[sp++] = middle;
   for (let i = before - 1; i >= 0; i--) s[sp++] = items[i];
   return sp;
-}
-
-/** `format(v, spec)` through the type's `__format__`. */
-export function formatValue(v: PyValue, spec: string): string {
-  if (spec === "" && (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean")) {
-    return str(v);
-  }
-  const f = typeOf(v).lookup("__format__");
-  if (f === undefined) {
-    if (spec === "") return str(v);
-    raise(Exc.TypeError, `unsupported format string passed to ${typeOf(v).name}.__format__`);
-  }
-  const r = callMethod(f, v, [spec]);
-  if (typeof r !== "string") raise(Exc.TypeError, `__format__ must return a str, not ${typeOf(r).name}`);
-  return r;
-}
-
-/** ascii(): repr with non-ASCII characters escaped. */
-export function ascii(r: string): string {
-  let out = "";
-  for (const ch of r) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out += ch;
-    else if (c <= 0xff) out += "\\x" + c.toString(16).padStart(2, "0");
-    else if (c <= 0xffff) out += "\\u" + c.toString(16).padStart(4, "0");
-    else out += "\\U" + c.toString(16).padStart(8, "0");
-  }
-  return out;
 }
 
 function setFunctionAttribute(func: PyFunction, flag: number, v: PyValue): void {

@@ -14,12 +14,12 @@
  * ```
  * @module
  */
+import { BINARY_OPS, COMPARISONS } from "../../instructions/operators.ts";
 import type * as ast from "../../compiler/ast.ts";
 import { PyCode } from "../../objects/code.ts";
 import { compileModule } from "../../compiler/codegen.ts";
 import {
   CACHE_SIZE,
-  COMPARE_OPS,
   CONVERSIONS,
   FUNC_ATTRIBUTE_NAMES,
   INTRINSICS_1,
@@ -28,7 +28,6 @@ import {
   OPCODES,
 } from "../../instructions/opcodes.ts";
 import { parse } from "../../compiler/parser.ts";
-import { BINARY_OPS } from "../../objects/ops.ts";
 import {
   Exc,
   None,
@@ -122,7 +121,7 @@ function argRepr(code: PyCode, op: number, arg: number, target: number): string 
       return base ? base.symbol + (arg >= 13 ? "=" : "") : String(arg);
     }
     case "compare":
-      return COMPARE_OPS[arg] ?? String(arg);
+      return COMPARISONS[arg]?.symbol ?? String(arg);
     case "convert":
       return CONVERSIONS[arg] ?? "";
     case "intrinsic1":

@@ -11,6 +11,7 @@
  * ```
  * @module
  */
+import { NB_MULTIPLY } from "../../instructions/operators.ts";
 import {
   bindArgs,
   checkArgs,
@@ -25,16 +26,7 @@ import {
   raise,
   typeOf,
 } from "../../objects/object.ts";
-import {
-  asIndex,
-  binaryOp,
-  callMethod0,
-  getIter,
-  intValueOf,
-  iterNext,
-  NB_MULTIPLY,
-  toArray,
-} from "../../objects/ops.ts";
+import { asIndex, binaryOp, callMethod0, getIter, intValueOf, iterNext, toArray } from "../../objects/ops.ts";
 import { frexp } from "../../objects/types/float.ts";
 import { intToFloat, type PyInt } from "../../objects/types/int.ts";
 import { floatToInt } from "../../objects/types/int_type.ts";

@@ -13,6 +13,7 @@
  * ```
  * @module
  */
+import { COMPARISON_DUNDERS } from "../../instructions/operators.ts";
 import {
   bindArgs,
   bytearrayType,
@@ -173,7 +174,7 @@ for (const t of [bytesType, bytearrayType]) {
     const b = self(args, "__rmul__");
     return make(b, fromLatin1(latin1(b.data).repeat(n)));
   });
-  ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"].forEach((name, op) => {
+  COMPARISON_DUNDERS.forEach((name, op) => {
     defMethod(t, name, (args) => {
       const a = self(args, name), b = args[1];
       if (!(b instanceof PyBytes)) return NotImplemented;

@@ -10,6 +10,8 @@
  * ```
  * @module
  */
+import { COMPARISON_DUNDERS } from "../../instructions/operators.ts";
+import { NB_ADD } from "../../instructions/operators.ts";
 import {
   checkArgs,
   checkMethodArgs,
@@ -28,7 +30,7 @@ import {
   raise,
   typeOf,
 } from "../object.ts";
-import { asIndex, binaryOp, call, callMethod0, intValueOf, NB_ADD, repr, str, strValueOf } from "../ops.ts";
+import { asIndex, binaryOp, call, callMethod0, intValueOf, repr, str, strValueOf } from "../ops.ts";
 import { floatRepr } from "../repr.ts";
 import { floatDivmod, floatFloorDiv, floatHash, floatMod, floatPow, floatTrueDiv, frexp } from "./float.ts";
 import { intToFloat } from "./int.ts";
@@ -150,8 +152,7 @@ for (const [name, fn] of BINARY) {
     return b === undefined ? NotImplemented : fn(b, a);
   });
 }
-const CMP = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
-CMP.forEach((name, op) => {
+COMPARISON_DUNDERS.forEach((name, op) => {
   defMethod(floatType, name, (args) => {
     const a = self(args, name);
     const o = args[1];

@@ -10,6 +10,7 @@
  * ```
  * @module
  */
+import { COMPARISON_DUNDERS } from "../../instructions/operators.ts";
 import {
   bindArgs,
   boolType,
@@ -304,8 +305,7 @@ defMethod(intType, "__rpow__", (args) => {
   }
   return intPow(b, a);
 });
-const CMP = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
-CMP.forEach((name, op) => {
+COMPARISON_DUNDERS.forEach((name, op) => {
   defMethod(intType, name, (args) => {
     const a = self(args, name);
     const b = intValueOf(args[1]);

@@ -12,6 +12,7 @@
  * ```
  * @module
  */
+import { COMPARISON_DUNDERS } from "../../instructions/operators.ts";
 import {
   bindArgs,
   checkMethodArgs,
@@ -297,8 +298,7 @@ defMethod(listType, "__imul__", (args) => {
   l.items = repeatItems(l.items, n);
   return l;
 });
-const COMPARE_NAMES = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
-COMPARE_NAMES.forEach((name, op) => {
+COMPARISON_DUNDERS.forEach((name, op) => {
   defMethod(listType, name, (args) => {
     const a = self(args, listType, name), b = args[1];
     if (!(b instanceof PyList)) return NotImplemented;

@@ -12,6 +12,7 @@
  * ```
  * @module
  */
+import { COMPARISON_DUNDERS } from "../../instructions/operators.ts";
 import {
   bindArgs,
   builtinFunctionType,
@@ -277,8 +278,7 @@ defMethod(sliceType, "indices", (args) => {
   const [start, stop, step] = sliceIndices(args[0] as PySlice, Number(n));
   return newTuple([start, stop, step]);
 });
-const sliceCmp = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
-sliceCmp.forEach((name, op) => {
+COMPARISON_DUNDERS.forEach((name, op) => {
   defMethod(sliceType, name, (args) => {
     const a = args[0] as PySlice, b = args[1];
     if (!(b instanceof PySlice)) return NotImplemented;

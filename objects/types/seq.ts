@@ -12,19 +12,9 @@
  * ```
  * @module
  */
+import { PY_EQ, PY_NE } from "../../instructions/operators.ts";
 import { Exc, None, type PySlice, type PyValue, raise, typeOf } from "../object.ts";
-import {
-  asIndex,
-  callMethod0,
-  compareOp,
-  intValueOf,
-  isTrue,
-  lessThan,
-  PY_EQ,
-  PY_NE,
-  richEq,
-  strOrder,
-} from "../ops.ts";
+import { asIndex, callMethod0, compareOp, intValueOf, isTrue, lessThan, richEq, strOrder } from "../ops.ts";
 
 /** A slice bound as a JS number, clamped to ±(2**53) (CPython clamps to ±PY_SSIZE_T_MAX). */
 function sliceBound(v: PyValue): number {

@@ -10,6 +10,7 @@
  * ```
  * @module
  */
+import { COMPARISON_DUNDERS } from "../../instructions/operators.ts";
 import {
   bindArgs,
   checkMethodArgs,
@@ -975,8 +976,7 @@ export function repeatStr(s: string, n: number): string {
   if (s.length * n > 2 ** 29) raise(Exc.MemoryError, "");
   return s.repeat(n);
 }
-const CMP = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
-CMP.forEach((name, op) => {
+COMPARISON_DUNDERS.forEach((name, op) => {
   defMethod(strType, name, (args) => {
     const a = self(args, name);
     const b = strValueOf(args[1]);
@@ -1019,16 +1019,3 @@ defMethod(strType, "__str__", (args) => {
 });
 defMethod(strType, "__getnewargs__", (args) => newTuple([self(args, "__getnewargs__")]));
 defMethod(strType, "__sizeof__", (args) => 49 + strLength(self(args, "__sizeof__")));
-
-/** ascii(): a repr with every non-ASCII character escaped. */
-export function asciiRepr(r: string): string {
-  let out = "";
-  for (const ch of r) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out += ch;
-    else if (c < 0x100) out += "\\x" + c.toString(16).padStart(2, "0");
-    else if (c < 0x10000) out += "\\u" + c.toString(16).padStart(4, "0");
-    else out += "\\U" + c.toString(16).padStart(8, "0");
-  }
-  return out;
-}

@@ -3,7 +3,8 @@
  * `deno task check`) writes nothing and fails, naming the file, when a committed generated file is
  * not exactly what its generator would write.
  *
- * Generators: the Python modules of the standard library (tools/gen_python_modules.ts).
+ * Generators: the instruction definition's tables and interpreter loop (tools/gen_cases.ts), and
+ * the Python modules of the standard library (tools/gen_python_modules.ts).
  *
  * @example
  * ```sh
@@ -14,12 +15,13 @@
  */
 import type { GeneratedFile } from "./_generated.ts";
 import { generatePythonModules } from "./gen_python_modules.ts";
+import { generateCasesFromRepository } from "./gen_cases.ts";
 
 const ROOT = new URL("../", import.meta.url);
 
 /** Every generated file, freshly made. */
 export async function generateAll(): Promise<GeneratedFile[]> {
-  return [await generatePythonModules()];
+  return [...await generateCasesFromRepository(), await generatePythonModules()];
 }
 
 if (import.meta.main) {
@@ -36,6 +38,7 @@ if (import.meta.main) {
     if (current === file.text) continue;
     if (check) stale.push(file.path);
     else {
+      Deno.mkdirSync(new URL(".", url), { recursive: true });
       Deno.writeTextFileSync(url, file.text);
       console.log(`wrote ${file.path}`);
     }

@@ -14,19 +14,12 @@
  * ```
  * @module
  */
+import { CONVERSIONS, FUNCTION_ATTRIBUTES, INTRINSICS_1, INTRINSICS_2 } from "../../instructions/opargs.ts";
 import { BINARY_OPS, COMPARISONS } from "../../instructions/operators.ts";
 import type * as ast from "../../compiler/ast.ts";
 import { PyCode } from "../../objects/code.ts";
 import { compileModule } from "../../compiler/codegen.ts";
-import {
-  CACHE_SIZE,
-  CONVERSIONS,
-  FUNC_ATTRIBUTE_NAMES,
-  INTRINSICS_1,
-  INTRINSICS_2,
-  Op,
-  OPCODES,
-} from "../../instructions/opcodes.ts";
+import { CACHE_SIZE, Op, OPCODES } from "../../instructions/opcodes.ts";
 import { parse } from "../../compiler/parser.ts";
 import {
   Exc,
@@ -129,7 +122,7 @@ function argRepr(code: PyCode, op: number, arg: number, target: number): string 
     case "intrinsic2":
       return INTRINSICS_2[arg] ?? "";
     case "funcattr":
-      return FUNC_ATTRIBUTE_NAMES[arg] ?? "";
+      return FUNCTION_ATTRIBUTES.find((a) => a.flag === arg)?.name ?? "";
     case "is":
     case "contains":
     case "resume":

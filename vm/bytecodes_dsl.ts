@@ -1,0 +1,125 @@
+/**
+ * The vocabulary of the instruction definition (vm/bytecodes.ts): the functions its top level
+ * calls (`inst`, `op`, `macro`, `family`, `superinstruction`, `pseudo`, `template`) and the macros
+ * its bodies use (`DEOPT_IF`, `EXIT_IF`, `LOAD_FRAME_LOCALS`, `EXIT_LOOP`). They exist so that
+ * `deno check` type-checks the definition; at run time they do nothing. tools/gen_cases.ts reads the
+ * definition's text and writes the interpreter loop and the opcode and uop tables from it.
+ *
+ * The conventions a body follows (the generator refuses what breaks them):
+ * - A body with a named stack effect (`stack: "left right -- res"`) takes its inputs as parameters
+ *   named as in the effect, deepest first, and `return`s its one new output (outputs that repeat
+ *   an input's name at the same place are left where they are). `return;` or `return x;` anywhere in
+ *   the body finishes the instruction. The generator reads the inputs from the stack and writes the
+ *   outputs back, so the body never touches `s` or `sp` for them.
+ * - A body with counted stack effects (`stack: { pops, pushes }`) moves the stack itself through
+ *   the loop's `s` and `sp`.
+ * - Named cache cells are `cache.NAME` (an int32 per cell, `code.cacheIndex`) and `cacheRef.NAME`
+ *   (a reference per cell, `code.cacheRef`); `cacheStart` is the code unit of the first cell, for
+ *   slow-path helpers. When the body runs, `ip` is already past the cells.
+ * - `DEOPT_IF(cond)`: a specialized instruction's guard; when cond holds the instruction goes back to
+ *   its generic form. `EXIT_IF(cond)`: the same in the interpreter; a side exit in a trace.
+ * - `LOAD_FRAME_LOCALS()` after setting `f`: the loop continues in that frame (its code, constants,
+ *   names and values are reloaded; the body then sets `sp` and `ip`). A uop with a named effect that
+ *   does this pops its inputs before its body runs and may not push anything.
+ * - `EXIT_LOOP(value)` returns `value` from the loop function itself (the entry frame returned or
+ *   yielded).
+ * - No nested functions, no regular-expression literals.
+ *
+ * @example
+ * ```ts
+ * import { inst } from "./bytecodes_dsl.ts";
+ * inst("NOP", { stack: "--" }, () => {});
+ * ```
+ * @module
+ */
+import type { ArgKind } from "../instructions/opcodes.ts";
+import type { PyValue } from "../objects/object.ts";
+
+/** A stack count: a number, or an expression of `oparg` as text (`"oparg + 2"`). */
+export type StackCountText = number | string;
+
+/** What an instruction is: how `dis` shows its oparg, its stack effect, its caches, its jumps. */
+export interface InstSpec {
+  /** How dis explains the oparg (default "none"). */
+  arg?: ArgKind;
+  /**
+   * Named items `"in1 in2 -- out1"` (the generator moves them), or counts for a body that moves
+   * the stack itself; `jumpPushes` is what a conditional jump leaves when it is taken.
+   */
+  stack: string | { pops: StackCountText; pushes: StackCountText; jumpPushes?: StackCountText };
+  /** Named inline-cache cells, in their order after the instruction (one code unit each). */
+  cache?: readonly string[];
+  /** The oparg is a relative jump in this direction. */
+  jump?: "forward" | "backward";
+  /** Control never falls through to the next instruction. */
+  terminal?: boolean;
+  /** Runs in runColdInstruction, outside the loop function (rarely hot; keeps the loop small). */
+  cold?: boolean;
+}
+
+/** A uop: a piece of an instruction, with a named stack effect. */
+export interface OpSpec {
+  stack: string;
+  /** The cache cells the body reads, by the names of the families it appears in. */
+  cache?: readonly string[];
+}
+
+/** What a macro instruction declares beside its uops (its stack effect is theirs, composed). */
+export interface MacroSpec {
+  arg?: ArgKind;
+  cache?: readonly string[];
+  jump?: "forward" | "backward";
+  terminal?: boolean;
+  cold?: boolean;
+}
+
+/** A compiler-only instruction (block set-up and the like): numbered from 256, never executed. */
+export interface PseudoSpec {
+  arg: ArgKind;
+  pops: StackCountText;
+  pushes: StackCountText;
+  jumpPushes?: StackCountText;
+  jump?: "forward" | "backward";
+  terminal?: boolean;
+}
+
+/** A body: inputs as parameters, the new output returned. */
+export type Body = (...inputs: never[]) => unknown;
+
+/** Defines an instruction (and a uop of the same name). */
+export function inst(_name: string, _spec: InstSpec, _body: Body): void {}
+
+/** Defines a uop that is not an instruction by itself. */
+export function op(_name: string, _spec: OpSpec, _body: Body): void {}
+
+/** Defines an instruction as a sequence of uops (or instructions used as uops). */
+export function macro(_name: string, _spec: MacroSpec, _parts: readonly string[]): void {}
+
+/** Names the specialized variants of a generic instruction (same stack effect and cache layout). */
+export function family(_generic: string, _variants: readonly string[]): void {}
+
+/**
+ * Defines a superinstruction: two instructions that follow each other, run by one case. The
+ * quickener fuses them when the second's oparg passes `when` (an expression of `oparg`).
+ */
+export function superinstruction(_name: string, _parts: readonly [string, string], _spec: { when?: string }): void {}
+
+/** Defines a pseudo-instruction (compiler only). */
+export function pseudo(_name: string, _spec: PseudoSpec): void {}
+
+/** A function the generator writes out with the instructions' cases in place of `// @cases …`. */
+export function template(_name: string, _fn: (...args: never[]) => unknown): void {}
+
+/** Body macro: deoptimize when `cond` holds (a specialized instruction's guard). */
+export function DEOPT_IF(_cond: boolean): void {}
+
+/** Body macro: leave the trace when `cond` holds (in the interpreter, as DEOPT_IF). */
+export function EXIT_IF(_cond: boolean): void {}
+
+/** Body macro: continue in frame `f` (reload code, constants, names and values from it). */
+export function LOAD_FRAME_LOCALS(): void {}
+
+/** Body macro: return `value` from the loop function. */
+export function EXIT_LOOP(_value: PyValue): never {
+  throw new Error("EXIT_LOOP is expanded by the generator");
+}

@@ -22,7 +22,15 @@
  * ```
  * @module
  */
-import { FUNC_CLOSURE, FUNC_DEFAULTS, FUNC_KWDEFAULTS, INTRINSIC_IMPORT_STAR, INTRINSIC_LIST_TO_TUPLE, INTRINSIC_PRINT, INTRINSIC_UNARY_POSITIVE } from "../instructions/opargs.ts";
+import {
+  FUNC_CLOSURE,
+  FUNC_DEFAULTS,
+  FUNC_KWDEFAULTS,
+  INTRINSIC_IMPORT_STAR,
+  INTRINSIC_LIST_TO_TUPLE,
+  INTRINSIC_PRINT,
+  INTRINSIC_UNARY_POSITIVE,
+} from "../instructions/opargs.ts";
 import type * as ast from "./ast.ts";
 import { BINARY_OPERATORS, COMPARISONS, NB_INPLACE } from "../instructions/operators.ts";
 import { CACHE_SIZE, Op, OPCODES, stackEffect } from "../instructions/opcodes.ts";

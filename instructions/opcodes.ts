@@ -130,7 +130,10 @@ export function stackEffect(op: number, oparg: number, jumping = false): number 
 }
 
 /** Inline cache code units after each opcode. */
-export const CACHE_SIZE: Uint8Array = Uint8Array.from({ length: 256 }, (_, i) => OPCODES[i]?.cache.length ?? 0);
+export const CACHE_SIZE: Uint8Array = Uint8Array.from(
+  { length: 256 },
+  (_, i) => OPCODES[i]?.cache.length ?? 0,
+);
 
 /** True for instructions whose oparg is a relative jump. */
 export function hasJump(op: number): boolean {

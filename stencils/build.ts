@@ -91,6 +91,32 @@ async function run(command: string, args: string[], stdin?: string): Promise<Uin
   return out.stdout;
 }
 
+/**
+ * Why the stencil toolchain cannot run here (null when it can): clang-19 builds the stencils, and
+ * lld-19 links the entry trampoline (`-fuse-ld=lld`). Debian packages clang-19, lld-19, llvm-19.
+ */
+export function toolchainProblem(): string | null {
+  let lld: string;
+  try {
+    const out = new Deno.Command(CLANG, {
+      args: ["-print-prog-name=ld.lld"],
+      stdout: "piped",
+      stderr: "null",
+    })
+      .outputSync();
+    if (!out.success) return `${CLANG} does not run (install clang-19, lld-19 and llvm-19)`;
+    lld = new TextDecoder().decode(out.stdout).trim();
+  } catch {
+    return `${CLANG} is not installed (install clang-19, lld-19 and llvm-19)`;
+  }
+  try {
+    if (!lld.includes("/") || !Deno.statSync(lld).isFile) throw new Error();
+  } catch {
+    return `lld is not installed for ${CLANG} (no ${lld}; install lld-19)`;
+  }
+  return null;
+}
+
 /** The first line of `clang-19 --version`. */
 export async function clangVersion(): Promise<string> {
   const out = new TextDecoder().decode(await run(CLANG, ["--version"]));
@@ -353,6 +379,11 @@ function render(digest: string, version: string, stencils: StencilRecord[], tram
 }
 
 if (import.meta.main) {
+  const problem = toolchainProblem();
+  if (problem !== null) {
+    console.error(`deno task stencils: ${problem}`);
+    Deno.exit(1);
+  }
   try {
     const table = await buildTable();
     if (Deno.args.includes("--stdout")) {

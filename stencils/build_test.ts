@@ -1,27 +1,19 @@
 // The stencil build: reproducible output, a digest that tracks the sources, and loud failures on
 // relocation kinds, symbols and uops it does not know.
 import assert from "node:assert/strict";
-import { buildTable, GENERATED_PATH, splitUopSources, stencilFromElf } from "./build.ts";
+import { buildTable, GENERATED_PATH, splitUopSources, stencilFromElf, toolchainProblem } from "./build.ts";
 import { checkStencilDigest } from "./check.ts";
 import type { ElfObject, ElfSymbol } from "./elf.ts";
 import { SHF_ALLOC, SHF_EXECINSTR, SHN_UNDEF, SHT_PROGBITS } from "./elf.ts";
 import { ROOT } from "./inputs.ts";
 import { UOP_IDS, UOPS } from "../instructions/native_uops.ts";
 
-function hasClang19(): boolean {
-  try {
-    return new Deno.Command("clang-19", { args: ["--version"], stdout: "null", stderr: "null" }).outputSync()
-      .success;
-  } catch {
-    return false;
-  }
-}
-const clang = hasClang19();
-if (!clang) console.warn("skipping the reproducible-build test: clang-19 is not installed");
+const toolchain = toolchainProblem();
+if (toolchain !== null) console.warn(`skipping the reproducible-build test: ${toolchain}`);
 
 Deno.test({
-  name: "regenerating the stencil table with clang-19 leaves the committed file byte-identical",
-  ignore: !clang,
+  name: "regenerating the stencil table with clang-19 and lld-19 leaves the committed file byte-identical",
+  ignore: toolchain !== null,
   async fn() {
     const committed = await Deno.readTextFile(new URL(GENERATED_PATH, ROOT));
     assert.equal(await buildTable(), committed);

@@ -34,7 +34,7 @@ export async function checkStencilDigest(): Promise<string | null> {
   const expected = await inputDigest(header.clang);
   if (expected === header.digest) return null;
   return `${GENERATED} is stale: its inputs digest is ${header.digest}, the sources give ${expected}; ` +
-    "run `deno task stencils` (needs clang-19) and commit the result";
+    "run `deno task stencils` (needs clang-19 and lld-19) and commit the result";
 }
 
 if (import.meta.main) {

@@ -21,7 +21,18 @@
  * ```
  * @module
  */
-import { EXIT_LOOP, inst, LOAD_FRAME_LOCALS, macro, pseudo, superinstruction, template } from "./bytecodes_dsl.ts";
+import {
+  DEOPT_IF,
+  EXIT_LOOP,
+  inst,
+  LOAD_FRAME_LOCALS,
+  macro,
+  op,
+  pseudo,
+  superinstruction,
+  template,
+} from "./bytecodes_dsl.ts";
+import { Op } from "../instructions/opcodes.ts";
 import type { PyCode } from "../objects/code.ts";
 import {
   acquireFrame,
@@ -53,7 +64,7 @@ import {
   type PyInstance,
   PyList,
   type PyMethod,
-  type PyObject,
+  PyObject,
   PySet,
   PyTuple,
   type PyValue,
@@ -118,6 +129,7 @@ import {
   loadAttrUncached,
   loadGlobal,
   loadName,
+  loopCounters,
   makeRaise,
   matchClass,
   matchKeys,
@@ -164,8 +176,6 @@ declare const oparg: number;
 declare const opcode: number;
 /** Set before throwing an exception that must keep its traceback (re-raise). */
 declare let reraising: boolean;
-/** Back-edges taken in this loop function (value arrays are renewed every 256th). */
-declare let backEdges: number;
 /** The instruction's cache cells (see vm/bytecodes_dsl.ts). */
 declare const cache: Record<string, number>;
 declare const cacheRef: Record<string, unknown>;
@@ -193,8 +203,6 @@ template("run", function run(entry: Frame, throwing: PyValue | null): PyValue {
   let pending: PyValue | null = throwing;
   /** Set by RERAISE and bare `raise`: the exception keeps its traceback as is. */
   let reraising = false;
-  // deno-lint-ignore prefer-const no-unused-vars
-  let backEdges = 0;
   interpStats.frames++;
   for (;;) {
     try {
@@ -247,19 +255,22 @@ template("run", function run(entry: Frame, throwing: PyValue | null): PyValue {
  * Returns the new stack pointer.
  */
 // deno-lint-ignore no-unused-vars
-template("runColdInstruction", function runColdInstruction(f: Frame, opcode: number, oparg: number, sp: number): number {
-  // deno-lint-ignore no-unused-vars
-  const s = f.values;
-  const code = f.code;
-  // deno-lint-ignore no-unused-vars
-  const names = code.names;
-  switch (opcode) {
-    // @cases cold
-    default:
-      raise(Exc.SystemError, `unknown opcode ${opcode}`);
-  }
-  return sp;
-});
+template(
+  "runColdInstruction",
+  function runColdInstruction(f: Frame, opcode: number, oparg: number, sp: number): number {
+    // deno-lint-ignore no-unused-vars
+    const s = f.values;
+    const code = f.code;
+    // deno-lint-ignore no-unused-vars
+    const names = code.names;
+    switch (opcode) {
+      // @cases cold
+      default:
+        raise(Exc.SystemError, `unknown opcode ${opcode}`);
+    }
+    return sp;
+  },
+);
 
 // =============================================================================================
 // Instructions
@@ -297,11 +308,7 @@ inst("LOAD_FAST", { arg: "local", stack: "-- value" }, (): PyValue => {
   if (value === undefined) unboundLocal(code, oparg);
   return value as PyValue;
 });
-inst("LOAD_FAST_CHECK", { arg: "local", stack: "-- value" }, (): PyValue => {
-  const value = s[oparg];
-  if (value === undefined) unboundLocal(code, oparg);
-  return value as PyValue;
-});
+inst("LOAD_FAST_CHECK", { arg: "local", stack: "-- value" }, "LOAD_FAST");
 inst("LOAD_FAST_AND_CLEAR", { arg: "local", stack: "-- value" }, (): Slot => {
   const value = s[oparg];
   s[oparg] = undefined;
@@ -378,7 +385,11 @@ inst("DELETE_NAME", { arg: "name", stack: "--", cold: true }, () => {
 });
 inst(
   "LOAD_GLOBAL",
-  { arg: "global", stack: { pops: 0, pushes: "1 + (oparg & 1)" }, cache: ["index", "keysLength", "unused1", "unused2"] },
+  {
+    arg: "global",
+    stack: { pops: 0, pushes: "1 + (oparg & 1)" },
+    cache: ["index", "keysLength", "unused1", "unused2"],
+  },
   () => {
     // Inline cache (cacheGlobal): the entry index of the name in globals (index > 0), or in
     // builtins (index < 0) while globals' key array is the one that did not hold it.
@@ -408,7 +419,11 @@ inst("DELETE_GLOBAL", { arg: "name", stack: "--", cold: true }, () => {
 });
 inst(
   "LOAD_ATTR",
-  { arg: "attr", stack: { pops: 1, pushes: "1 + (oparg & 1)" }, cache: ["index0", "version0", "index1", "version1"] },
+  {
+    arg: "attr",
+    stack: { pops: 1, pushes: "1 + (oparg & 1)" },
+    cache: ["index0", "version0", "index1", "version1"],
+  },
   () => {
     // Two-entry inline cache (cacheInstanceAttr, fillAttrCache): per entry a type version plus the
     // instance-dict entry index, the __slots__ index, or the method found on that type.
@@ -557,7 +572,11 @@ inst("BINARY_OP", { arg: "binop", stack: { pops: 2, pushes: 1 }, cache: ["dunder
   } else if (typeof a === "object" && a.cls === floatType) {
     // float OP float / float OP int: the float kernels directly (binaryOp would test the int
     // case first and go through instanceof).
-    const y = typeof b === "number" ? b : typeof b === "object" && b.cls === floatType ? (b as PyFloat).value : undefined;
+    const y = typeof b === "number"
+      ? b
+      : typeof b === "object" && b.cls === floatType
+      ? (b as PyFloat).value
+      : undefined;
     if (y !== undefined) {
       const x = (a as PyFloat).value;
       const o = oparg >= 13 ? oparg - 13 : oparg;
@@ -658,9 +677,13 @@ inst(
     return contains(container, item) !== (oparg === 1);
   },
 );
-inst("CALL_INTRINSIC_1", { arg: "intrinsic1", stack: "value -- res", cold: true }, (value: PyValue): PyValue => {
-  return intrinsic1(f, oparg, value);
-});
+inst(
+  "CALL_INTRINSIC_1",
+  { arg: "intrinsic1", stack: "value -- res", cold: true },
+  (value: PyValue): PyValue => {
+    return intrinsic1(f, oparg, value);
+  },
+);
 inst(
   "CALL_INTRINSIC_2",
   { arg: "intrinsic2", stack: "value1 value2 -- res", cold: true },
@@ -679,7 +702,7 @@ inst(
   { arg: "jump", stack: "--", jump: "backward", terminal: true, cache: ["unused"] },
   () => {
     ip -= oparg;
-    if ((++backEdges & 255) === 0) {
+    if ((++loopCounters.backEdges & 255) === 0) {
       // A long-running frame's value array ends up in V8's old generation, and every young object
       // stored into it (each new float of a float loop) then takes the old-to-new write barrier;
       // a fresh copy now and then stays young (nbody 14% faster).
@@ -700,15 +723,31 @@ inst(
 inst("JUMP_BACKWARD_NO_INTERRUPT", { arg: "jump", stack: "--", jump: "backward", terminal: true }, () => {
   ip -= oparg;
 });
-inst("POP_JUMP_IF_FALSE", { arg: "jump", stack: "cond --", jump: "forward", cache: ["unused"] }, (cond: PyValue) => {
-  if (cond === false || (cond !== true && (typeof cond === "number" ? cond === 0 : !isTrue(cond)))) ip += oparg;
-});
-inst("POP_JUMP_IF_TRUE", { arg: "jump", stack: "cond --", jump: "forward", cache: ["unused"] }, (cond: PyValue) => {
-  if (cond === true || (cond !== false && (typeof cond === "number" ? cond !== 0 : isTrue(cond)))) ip += oparg;
-});
-inst("POP_JUMP_IF_NONE", { arg: "jump", stack: "value --", jump: "forward", cache: ["unused"] }, (value: PyValue) => {
-  if (value === None) ip += oparg;
-});
+inst(
+  "POP_JUMP_IF_FALSE",
+  { arg: "jump", stack: "cond --", jump: "forward", cache: ["unused"] },
+  (cond: PyValue) => {
+    if (cond === false || (cond !== true && (typeof cond === "number" ? cond === 0 : !isTrue(cond)))) {
+      ip += oparg;
+    }
+  },
+);
+inst(
+  "POP_JUMP_IF_TRUE",
+  { arg: "jump", stack: "cond --", jump: "forward", cache: ["unused"] },
+  (cond: PyValue) => {
+    if (cond === true || (cond !== false && (typeof cond === "number" ? cond !== 0 : isTrue(cond)))) {
+      ip += oparg;
+    }
+  },
+);
+inst(
+  "POP_JUMP_IF_NONE",
+  { arg: "jump", stack: "value --", jump: "forward", cache: ["unused"] },
+  (value: PyValue) => {
+    if (value === None) ip += oparg;
+  },
+);
 inst(
   "POP_JUMP_IF_NOT_NONE",
   { arg: "jump", stack: "value --", jump: "forward", cache: ["unused"] },
@@ -884,25 +923,39 @@ inst("UNPACK_SEQUENCE", { arg: "int", stack: { pops: 1, pushes: "oparg" }, cache
     for (let i = oparg - 1; i >= 0; i--) s[sp++] = items[i];
   } else sp = unpackSequence(s, sp, oparg);
 });
-inst("UNPACK_EX", { arg: "int", stack: { pops: 1, pushes: "(oparg & 0xff) + (oparg >> 8) + 1" }, cold: true }, () => {
-  sp = unpackEx(s, sp, oparg);
-});
+inst(
+  "UNPACK_EX",
+  { arg: "int", stack: { pops: 1, pushes: "(oparg & 0xff) + (oparg >> 8) + 1" }, cold: true },
+  () => {
+    sp = unpackEx(s, sp, oparg);
+  },
+);
 
 // Formatting
 
 inst("FORMAT_SIMPLE", { stack: "value -- res", cold: true }, (value: PyValue): PyValue => {
   return typeof value === "string" ? value : formatObject(value, "");
 });
-inst("FORMAT_WITH_SPEC", { stack: "value spec -- res", cold: true }, (value: PyValue, spec: string): PyValue => {
-  return formatObject(value, spec);
-});
+inst(
+  "FORMAT_WITH_SPEC",
+  { stack: "value spec -- res", cold: true },
+  (value: PyValue, spec: string): PyValue => {
+    return formatObject(value, spec);
+  },
+);
 inst("CONVERT_VALUE", { arg: "convert", stack: "value -- res", cold: true }, (value: PyValue): PyValue => {
   return oparg === 1 ? str(value) : oparg === 2 ? repr(value) : asciiRepr(repr(value));
 });
 
 // Calls and functions
 
-inst("CALL", { arg: "int", stack: { pops: "oparg + 2", pushes: 1 }, cache: ["unused0", "unused1", "unused2"] }, () => {
+/** CALL and CALL_KW (whose keyword names are a tuple on top of the arguments) share this body. */
+inst("CALL", {
+  arg: "int",
+  stack: { pops: "oparg + 2", pushes: 1 },
+  cache: ["unused0", "unused1", "unused2"],
+}, () => {
+  const kwnames = opcode === Op.CALL_KW ? (s[--sp] as PyTuple).items as string[] : null;
   let callable = s[sp - oparg - 2] as PyValue;
   const self = s[sp - oparg - 1];
   let argStart = sp - oparg;
@@ -920,42 +973,14 @@ inst("CALL", { arg: "int", stack: { pops: "oparg + 2", pushes: 1 }, cache: ["unu
   // positional call of a function binds its arguments right here.
   let frame: Frame | null;
   if (
-    typeof callable === "object" && callable.cls === functionType &&
+    typeof callable === "object" && callable.cls === functionType && kwnames === null &&
     nargs === (callable as PyFunction).code.simpleArgcount
   ) {
     const func = callable as PyFunction;
     frame = acquireFrame(func.code, func.globals, func.builtins, func);
     const fv = frame.values;
     for (let i = 0; i < nargs; i++) fv[i] = s[argStart + i];
-  } else frame = frameForCall(callable, self, s, argStart, nargs, null);
-  if (frame !== null) {
-    sp -= oparg + 2;
-    enterFrame(f, frame, sp, ip);
-    f = frame;
-    LOAD_FRAME_LOCALS();
-    sp = code.nlocalsplus;
-    ip = code.bodyStart;
-    return;
-  }
-  s[sp - oparg - 2] = callOther(callable, self, s, argStart, nargs, null);
-  sp -= oparg + 1;
-});
-inst("CALL_KW", { arg: "int", stack: { pops: "oparg + 3", pushes: 1 } }, () => {
-  const kwnames = (s[--sp] as PyTuple).items as string[];
-  let callable = s[sp - oparg - 2] as PyValue;
-  const self = s[sp - oparg - 1];
-  let argStart = sp - oparg;
-  let nargs = oparg;
-  if (self !== null) {
-    argStart--;
-    nargs++;
-  } else if (typeof callable === "object" && callable.cls === methodType) {
-    s[sp - oparg - 1] = (callable as PyMethod).self;
-    callable = (callable as PyMethod).func;
-    argStart--;
-    nargs++;
-  }
-  const frame = frameForCall(callable, self, s, argStart, nargs, kwnames);
+  } else frame = frameForCall(callable, self, s, argStart, nargs, kwnames);
   if (frame !== null) {
     sp -= oparg + 2;
     enterFrame(f, frame, sp, ip);
@@ -968,6 +993,11 @@ inst("CALL_KW", { arg: "int", stack: { pops: "oparg + 3", pushes: 1 } }, () => {
   s[sp - oparg - 2] = callOther(callable, self, s, argStart, nargs, kwnames);
   sp -= oparg + 1;
 });
+inst(
+  "CALL_KW",
+  { arg: "int", stack: { pops: "oparg + 3", pushes: 1 }, cache: ["unused0", "unused1", "unused2"] },
+  "CALL",
+);
 inst("CALL_FUNCTION_EX", { arg: "int", stack: { pops: "3 + (oparg & 1)", pushes: 1 } }, () => {
   const kwargs = oparg & 1 ? s[--sp] as PyDict : null;
   const callargs = s[--sp] as PyValue;
@@ -1083,9 +1113,13 @@ inst("PUSH_EXC_INFO", { stack: { pops: 1, pushes: 2 } }, () => {
 inst("POP_EXCEPT", { stack: "prevExc --" }, (prevExc: PyValue) => {
   threadState.excInfo = prevExc;
 });
-inst("CHECK_EXC_MATCH", { stack: "exc type -- exc res", cold: true }, (exc: PyValue, type: PyValue): boolean => {
-  return exceptionMatches(exc, type);
-});
+inst(
+  "CHECK_EXC_MATCH",
+  { stack: "exc type -- exc res", cold: true },
+  (exc: PyValue, type: PyValue): boolean => {
+    return exceptionMatches(exc, type);
+  },
+);
 inst("CHECK_EG_MATCH", { stack: { pops: 2, pushes: 2 }, cold: true }, () => {
   const type = s[--sp] as PyValue;
   const exc = s[--sp] as PyValue;
@@ -1160,9 +1194,13 @@ inst(
     return importName(names[oparg], fromlist, level, f.globals);
   },
 );
-inst("IMPORT_FROM", { arg: "name", stack: "module -- module value", cold: true }, (module: PyValue): PyValue => {
-  return importFrom(module, names[oparg]);
-});
+inst(
+  "IMPORT_FROM",
+  { arg: "name", stack: "module -- module value", cold: true },
+  (module: PyValue): PyValue => {
+    return importFrom(module, names[oparg]);
+  },
+);
 
 // A superinstruction the assembler's peephole pass makes: two local loads in one.
 inst("LOAD_FAST_LOAD_FAST", { arg: "local2", stack: { pops: 0, pushes: 2 } }, () => {
@@ -1206,11 +1244,56 @@ inst("END_ASYNC_FOR", { stack: { pops: 2, pushes: 0 } }, () => {
 // EXTENDED_ARG on it) and its oparg passes `when`; the second's code unit stays in place, so a
 // jump to it, a traceback position, or a rewrite back to the first all stay right.
 
+/**
+ * LOAD_ATTR's cache hit on an attribute (not a method) in the instance dict or a __slots__ member:
+ * the second half of LOAD_FAST__LOAD_ATTR (anything else is left to LOAD_ATTR itself).
+ */
+op(
+  "_LOAD_ATTR_CACHED",
+  { stack: "owner -- attr", cache: ["index0", "version0", "index1", "version1"] },
+  (owner: PyValue): PyValue => {
+    DEOPT_IF(typeof owner !== "object");
+    const version = (owner as PyObject).cls.version;
+    const e = version === cache.version0 ? cacheStart : version === cache.version1 ? cacheStart + 2 : -1;
+    DEOPT_IF(e < 0);
+    const at = code.cacheIndex[e];
+    let v: PyValue | undefined;
+    if (at >= 0) {
+      const d = (owner as PyObject).dict;
+      if (d !== null) {
+        // The type lets the instance dict win: a miss at the cached index is only another key order.
+        const name = names[oparg >> 1];
+        v = d.keys[at] === name ? d.values[at] : d.getStr(name);
+      }
+    } else {
+      const slots = (owner as PyInstance).slots;
+      if (slots != null) v = slots[-at - 1];
+    }
+    DEOPT_IF(v === undefined);
+    return v as PyValue;
+  },
+);
+/**
+ * POP_JUMP_IF_FALSE or _TRUE on a bool: the second half of COMPARE_OP__POP_JUMP_IF_FALSE and _TRUE,
+ * which share one case (the opcode says which way the jump goes).
+ */
+op("_POP_JUMP_IF_BOOL", { stack: "cond --" }, (cond: PyValue) => {
+  DEOPT_IF(typeof cond !== "boolean");
+  if (cond === (opcode === Op.COMPARE_OP__POP_JUMP_IF_TRUE)) ip += oparg;
+});
+
 // Attribute loads only (oparg bit 0 clear): a method load's fast path is LOAD_ATTR's own.
-superinstruction("LOAD_FAST__LOAD_ATTR", ["LOAD_FAST", "LOAD_ATTR"], { when: "(oparg & 1) === 0" });
+superinstruction("LOAD_FAST__LOAD_ATTR", ["LOAD_FAST", "LOAD_ATTR"], {
+  when: "(oparg & 1) === 0",
+  second: "_LOAD_ATTR_CACHED",
+});
 superinstruction("STORE_FAST__LOAD_FAST", ["STORE_FAST", "LOAD_FAST"], {});
-superinstruction("COMPARE_OP__POP_JUMP_IF_FALSE", ["COMPARE_OP", "POP_JUMP_IF_FALSE"], {});
-superinstruction("COMPARE_OP__POP_JUMP_IF_TRUE", ["COMPARE_OP", "POP_JUMP_IF_TRUE"], {});
+superinstruction("COMPARE_OP__POP_JUMP_IF_FALSE", ["COMPARE_OP", "POP_JUMP_IF_FALSE"], {
+  second: "_POP_JUMP_IF_BOOL",
+});
+superinstruction("COMPARE_OP__POP_JUMP_IF_TRUE", ["COMPARE_OP", "POP_JUMP_IF_TRUE"], {
+  second: "_POP_JUMP_IF_BOOL",
+});
 
 // =============================================================================================
 // Pseudo-instructions: block set-up for the exception table and jumps the assembler resolves.

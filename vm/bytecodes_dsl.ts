@@ -23,6 +23,7 @@
  *   does this pops its inputs before its body runs and may not push anything.
  * - `EXIT_LOOP(value)` returns `value` from the loop function itself (the entry frame returned or
  *   yielded).
+ * - `Op.NAME` is the opcode's number (the generator writes the literal).
  * - No nested functions, no regular-expression literals.
  *
  * @example
@@ -86,8 +87,11 @@ export interface PseudoSpec {
 /** A body: inputs as parameters, the new output returned. */
 export type Body = (...inputs: never[]) => unknown;
 
-/** Defines an instruction (and a uop of the same name). */
-export function inst(_name: string, _spec: InstSpec, _body: Body): void {}
+/**
+ * Defines an instruction (and a uop of the same name). The body may be another instruction's name:
+ * the two share that body (and, when their cases come out the same, one case in the loop).
+ */
+export function inst(_name: string, _spec: InstSpec, _body: Body | string): void {}
 
 /** Defines a uop that is not an instruction by itself. */
 export function op(_name: string, _spec: OpSpec, _body: Body): void {}
@@ -100,9 +104,15 @@ export function family(_generic: string, _variants: readonly string[]): void {}
 
 /**
  * Defines a superinstruction: two instructions that follow each other, run by one case. The
- * quickener fuses them when the second's oparg passes `when` (an expression of `oparg`).
+ * quickener fuses them when the second's oparg passes `when` (an expression of `oparg`). With
+ * `second`, the case runs only that uop of the second instruction (a fast path): when one of its
+ * guards fails, the second instruction is left to be dispatched on its own.
  */
-export function superinstruction(_name: string, _parts: readonly [string, string], _spec: { when?: string }): void {}
+export function superinstruction(
+  _name: string,
+  _parts: readonly [string, string],
+  _spec: { when?: string; second?: string },
+): void {}
 
 /** Defines a pseudo-instruction (compiler only). */
 export function pseudo(_name: string, _spec: PseudoSpec): void {}

@@ -16,7 +16,17 @@
  * ```
  * @module
  */
-import { FUNC_ANNOTATIONS, FUNC_CLOSURE, FUNC_DEFAULTS, FUNC_KWDEFAULTS, INTRINSIC_IMPORT_STAR, INTRINSIC_LIST_TO_TUPLE, INTRINSIC_PRINT, INTRINSIC_STOPITERATION_ERROR, INTRINSIC_UNARY_POSITIVE } from "../instructions/opargs.ts";
+import {
+  FUNC_ANNOTATIONS,
+  FUNC_CLOSURE,
+  FUNC_DEFAULTS,
+  FUNC_KWDEFAULTS,
+  INTRINSIC_IMPORT_STAR,
+  INTRINSIC_LIST_TO_TUPLE,
+  INTRINSIC_PRINT,
+  INTRINSIC_STOPITERATION_ERROR,
+  INTRINSIC_UNARY_POSITIVE,
+} from "../instructions/opargs.ts";
 import { BINARY_OPS } from "../instructions/operators.ts";
 import { OPCODES } from "../instructions/opcodes.ts";
 import { CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../objects/code.ts";
@@ -106,6 +116,13 @@ export const SUSPENDABLE = CO_GENERATOR | CO_COROUTINE;
 
 /** The generic instruction of every opcode (itself for generic ones). */
 export const GENERIC_OF: Uint8Array = Uint8Array.from({ length: 256 }, (_, i) => OPCODES[i]?.generic ?? i);
+
+/**
+ * Counters the loop keeps across its invocations: back-edges taken (JUMP_BACKWARD renews the
+ * frame's value array every 256th; counted across invocations, so that a generator resumed once
+ * per value by a builtin such as sum() still gets its array renewed).
+ */
+export const loopCounters = { backEdges: 0 };
 
 /** Counters for `--stats`. */
 export const interpStats = { frames: 0 };

@@ -72,6 +72,8 @@ export interface Uop {
   hasDeopt: boolean;
   /** The body's tokens, between its braces. */
   body: Token[];
+  /** The instruction whose body it is (itself, or the one it shares it with). */
+  bodyOf: string;
   line: number;
 }
 
@@ -93,6 +95,11 @@ export interface Instruction {
   uops: string[];
   /** For a superinstruction: the two instructions it fuses, and the fusing condition. */
   parts: [string, string] | null;
+  /**
+   * For a superinstruction that runs only a fast path of its second instruction: that uop (its
+   * guards, when they fail, leave the second instruction to be dispatched as usual), else null.
+   */
+  secondUop: string | null;
   when: string | null;
   /** Specialized variants (for a generic instruction with a family). */
   family: string[];
@@ -162,14 +169,18 @@ function splitArgs(tokens: Token[]): Token[][] {
 
 function stringArg(tokens: Token[], where: string): string {
   const sig = significant(tokens);
-  if (sig.length !== 1 || sig[0].kind !== "string") throw new DefinitionError(`${where}: expected a string literal`);
+  if (sig.length !== 1 || sig[0].kind !== "string") {
+    throw new DefinitionError(`${where}: expected a string literal`);
+  }
   return sig[0].text.slice(1, -1);
 }
 
 /** Parses `"a b -- c"` into input and output names. */
 function parseStack(effect: string, where: string): { inputs: string[]; outputs: string[] } {
   const parts = effect.split("--");
-  if (parts.length !== 2) throw new DefinitionError(`${where}: stack effect '${effect}' needs exactly one '--'`);
+  if (parts.length !== 2) {
+    throw new DefinitionError(`${where}: stack effect '${effect}' needs exactly one '--'`);
+  }
   const names = (text: string) => text.trim() === "" ? [] : text.trim().split(/\s+/);
   const inputs = names(parts[0]);
   const outputs = names(parts[1]);
@@ -177,12 +188,17 @@ function parseStack(effect: string, where: string): { inputs: string[]; outputs:
     if (!/^[A-Za-z_$][\w$]*$/.test(n)) throw new DefinitionError(`${where}: '${n}' is not a stack item name`);
   }
   if (new Set(inputs).size !== inputs.length) throw new DefinitionError(`${where}: an input is named twice`);
-  if (new Set(outputs).size !== outputs.length) throw new DefinitionError(`${where}: an output is named twice`);
+  if (new Set(outputs).size !== outputs.length) {
+    throw new DefinitionError(`${where}: an output is named twice`);
+  }
   return { inputs, outputs };
 }
 
 /** The parts of an arrow-function body argument: parameters, return type, body tokens. */
-function parseArrow(tokens: Token[], where: string): { params: StackItem[]; returnType: string | null; body: Token[] } {
+function parseArrow(
+  tokens: Token[],
+  where: string,
+): { params: StackItem[]; returnType: string | null; body: Token[] } {
   const sig = significant(tokens);
   if (sig[0]?.text !== "(") throw new DefinitionError(`${where}: the body must be an arrow function`);
   const all = tokens;
@@ -220,12 +236,16 @@ function scanBody(body: Token[], where: string) {
   let usesCacheStart = false, switchesFrame = false, hasDeopt = false;
   for (let i = 0; i < sig.length; i++) {
     const t = sig[i];
-    if (t.kind === "punct" && t.text === "=>") throw new DefinitionError(`${where}: bodies may not define functions`);
+    if (t.kind === "punct" && t.text === "=>") {
+      throw new DefinitionError(`${where}: bodies may not define functions`);
+    }
     if (t.kind !== "ident" || sig[i - 1]?.text === ".") continue;
     if (t.text === "function" || t.text === "this" || t.text === "arguments") {
       throw new DefinitionError(`${where}: '${t.text}' is not allowed in a body`);
     }
-    if ((t.text === "cache" || t.text === "cacheRef") && sig[i + 1]?.text === ".") cacheUsed.add(sig[i + 2].text);
+    if ((t.text === "cache" || t.text === "cacheRef") && sig[i + 1]?.text === ".") {
+      cacheUsed.add(sig[i + 2].text);
+    }
     if (t.text === "cacheStart") usesCacheStart = true;
     if (t.text === "LOAD_FRAME_LOCALS") switchesFrame = true;
     if (t.text === "DEOPT_IF" || t.text === "EXIT_IF") hasDeopt = true;
@@ -249,6 +269,8 @@ export function parseDefinition(text: string, file: string): Definition {
   const imports: string[] = [];
   const uops = new Map<string, Uop>();
   const templates = new Map<string, Template>();
+  const arrows = new Map<string, ReturnType<typeof parseArrow>>();
+  const bodyOwners = new Map<string, string>();
   type Raw = { kind: string; name: string; spec: Record<string, unknown>; line: number; extra: unknown };
   const raws: Raw[] = [];
   let depth = 0;
@@ -279,12 +301,24 @@ export function parseDefinition(text: string, file: string): Definition {
       continue;
     }
     if (t.text === "family") {
-      raws.push({ kind: "family", name: stringArg(args[0], where), spec: {}, line: t.line, extra: literal(args[1], where) });
+      raws.push({
+        kind: "family",
+        name: stringArg(args[0], where),
+        spec: {},
+        line: t.line,
+        extra: literal(args[1], where),
+      });
       continue;
     }
     if (t.text === "superinstruction") {
       const parts = literal(args[1], where) as unknown as string[];
-      raws.push({ kind: "super", name: stringArg(args[0], where), spec: literal(args[2], where), line: t.line, extra: parts });
+      raws.push({
+        kind: "super",
+        name: stringArg(args[0], where),
+        spec: literal(args[2], where),
+        line: t.line,
+        extra: parts,
+      });
       continue;
     }
     const name = stringArg(args[0], where);
@@ -300,7 +334,15 @@ export function parseDefinition(text: string, file: string): Definition {
     // inst or op: a uop with a body.
     const uw = `${file}:${t.line} (${name})`;
     if (uops.has(name)) throw new DefinitionError(`${uw}: defined twice`);
-    const arrow = parseArrow(args[2], uw);
+    // A body given as another instruction's name is that instruction's body, shared.
+    const sameAs = significant(args[2])[0]?.kind === "string" ? stringArg(args[2], uw) : null;
+    if (sameAs !== null && !arrows.has(sameAs)) {
+      throw new DefinitionError(`${uw}: no body named ${sameAs} before it`);
+    }
+    const arrow = sameAs !== null ? arrows.get(sameAs)! : parseArrow(args[2], uw);
+    const bodyOf = sameAs !== null ? bodyOwners.get(sameAs)! : name;
+    arrows.set(name, arrow);
+    bodyOwners.set(name, bodyOf);
     const scan = scanBody(arrow.body, uw);
     const stack = spec.stack;
     let uop: Uop;
@@ -316,7 +358,9 @@ export function parseDefinition(text: string, file: string): Definition {
       }
       const fresh = outputs.filter((o) => !inputs.includes(o));
       if (fresh.length > 1) {
-        throw new DefinitionError(`${uw}: at most one output may be new (${fresh.join(", ")}); use counted effects`);
+        throw new DefinitionError(
+          `${uw}: at most one output may be new (${fresh.join(", ")}); use counted effects`,
+        );
       }
       if (fresh.length === 1 && arrow.returnType === null) {
         throw new DefinitionError(`${uw}: the new output '${fresh[0]}' needs a return type`);
@@ -339,12 +383,15 @@ export function parseDefinition(text: string, file: string): Definition {
         pushes: outputs.length,
         jumpPushes: null,
         body: arrow.body,
+        bodyOf,
         line: t.line,
         ...scan,
       };
     } else if (typeof stack === "object" && stack !== null) {
       const st = stack as Record<string, unknown>;
-      if (arrow.params.length > 0) throw new DefinitionError(`${uw}: a body with counted stack effects takes no parameters`);
+      if (arrow.params.length > 0) {
+        throw new DefinitionError(`${uw}: a body with counted stack effects takes no parameters`);
+      }
       uop = {
         name,
         named: false,
@@ -355,6 +402,7 @@ export function parseDefinition(text: string, file: string): Definition {
         pushes: countOf(st.pushes, uw),
         jumpPushes: st.jumpPushes === undefined ? null : countOf(st.jumpPushes, uw),
         body: arrow.body,
+        bodyOf,
         line: t.line,
         ...scan,
       };
@@ -364,7 +412,9 @@ export function parseDefinition(text: string, file: string): Definition {
     else if (t.text === "op") {
       const declared = (spec.cache as string[] | undefined) ?? [];
       for (const c of uop.cacheUsed) {
-        if (!declared.includes(c)) throw new DefinitionError(`${uw}: uses cache cell '${c}' it does not declare`);
+        if (!declared.includes(c)) {
+          throw new DefinitionError(`${uw}: uses cache cell '${c}' it does not declare`);
+        }
       }
     }
   }
@@ -389,7 +439,9 @@ function buildModel(
   const instructions: Instruction[] = [];
   const byName = new Map<string, Instruction>();
   const add = (ins: Instruction, line: number) => {
-    if (byName.has(ins.name)) throw new DefinitionError(`${file}:${line}: instruction ${ins.name} defined twice`);
+    if (byName.has(ins.name)) {
+      throw new DefinitionError(`${file}:${line}: instruction ${ins.name} defined twice`);
+    }
     byName.set(ins.name, ins);
     instructions.push(ins);
   };
@@ -421,6 +473,7 @@ function buildModel(
       jumpPushes: null,
       uops: parts,
       parts: null,
+      secondUop: null,
       when: null,
       family: families.get(r.name) ?? [],
       kind: r.kind === "inst" ? "instruction" : "macro",
@@ -444,6 +497,7 @@ function buildModel(
       jumpPushes: null,
       uops: [],
       parts: [first, second],
+      secondUop: (r.spec.second as string | undefined) ?? null,
       when: (r.spec.when as string | undefined) ?? null,
       family: [],
       kind: "superinstruction",
@@ -453,7 +507,9 @@ function buildModel(
   for (const [generic, variants] of families) {
     for (const v of variants) {
       const r = raws.find((x) => (x.kind === "inst" || x.kind === "macro") && x.name === v);
-      if (r === undefined) throw new DefinitionError(`${file}: family ${generic} names ${v}, which is not defined`);
+      if (r === undefined) {
+        throw new DefinitionError(`${file}: family ${generic} names ${v}, which is not defined`);
+      }
       const parts = r.kind === "inst" ? [r.name] : r.extra as string[];
       const ins: Instruction = {
         name: v,
@@ -465,6 +521,7 @@ function buildModel(
         jumpPushes: null,
         uops: parts,
         parts: null,
+        secondUop: null,
         when: null,
         family: [],
         kind: "variant",
@@ -483,14 +540,16 @@ function buildModel(
     ins.jumpPushes = effect.jumpPushes;
     for (const p of parts) {
       for (const c of uops.get(p)!.cacheUsed) {
-        if (!ins.cache.includes(c)) throw new DefinitionError(`${where}: uop ${p} uses cache cell '${c}' it does not declare`);
+        if (!ins.cache.includes(c)) {
+          throw new DefinitionError(`${where}: uop ${p} uses cache cell '${c}' it does not declare`);
+        }
       }
     }
     if (ins.cold) {
       for (const p of parts) {
         const u = uops.get(p)!;
         const used = new Set(significant(u.body).filter((t) => t.kind === "ident").map((t) => t.text));
-        for (const bad of ["ip", "bc", "consts", "entry", "reraising", "backEdges", "LOAD_FRAME_LOCALS", "EXIT_LOOP"]) {
+        for (const bad of ["ip", "bc", "consts", "entry", "reraising", "LOAD_FRAME_LOCALS", "EXIT_LOOP"]) {
           if (used.has(bad)) throw new DefinitionError(`${where}: a cold instruction may not use '${bad}'`);
         }
         if (u.cacheUsed.length > 0 || u.usesCacheStart) {
@@ -514,9 +573,9 @@ function buildModel(
     }
     if (ins.cache.join(",") !== g.cache.join(",")) {
       throw new DefinitionError(
-        `${file}: variant ${ins.name}'s cache layout (${ins.cache.join(", ")}) differs from family ${g.name}'s (${
-          g.cache.join(", ")
-        })`,
+        `${file}: variant ${ins.name}'s cache layout (${
+          ins.cache.join(", ")
+        }) differs from family ${g.name}'s (${g.cache.join(", ")})`,
       );
     }
   }
@@ -527,7 +586,29 @@ function buildModel(
     if (first === undefined || second === undefined) {
       throw new DefinitionError(`${file}: superinstruction ${ins.name} names an undefined instruction`);
     }
-    if (first.cold || second.cold) throw new DefinitionError(`${file}: superinstruction ${ins.name} fuses a cold instruction`);
+    if (first.cold || second.cold) {
+      throw new DefinitionError(`${file}: superinstruction ${ins.name} fuses a cold instruction`);
+    }
+    let secondUops = second.uops;
+    if (ins.secondUop !== null) {
+      const u = uops.get(ins.secondUop);
+      if (u === undefined) {
+        throw new DefinitionError(`${file}: superinstruction ${ins.name}: unknown uop ${ins.secondUop}`);
+      }
+      if (!u.named || u.switchesFrame) {
+        throw new DefinitionError(
+          `${file}: superinstruction ${ins.name}: ${u.name} must have a named stack effect`,
+        );
+      }
+      for (const c of u.cacheUsed) {
+        if (!second.cache.includes(c)) {
+          throw new DefinitionError(
+            `${file}: superinstruction ${ins.name}: ${u.name} uses cache cell '${c}' ${b} lacks`,
+          );
+        }
+      }
+      secondUops = [u.name];
+    }
     Object.assign(ins, {
       arg: first.arg,
       cache: first.cache,
@@ -536,11 +617,13 @@ function buildModel(
       pops: first.pops,
       pushes: first.pushes,
       jumpPushes: first.jumpPushes,
-      uops: [...first.uops, ...second.uops],
+      uops: [...first.uops, ...secondUops],
     });
   }
   instructions.forEach((ins, i) => ins.code = i);
-  if (instructions.length > 256) throw new DefinitionError(`${file}: ${instructions.length} opcodes, more than 256`);
+  if (instructions.length > 256) {
+    throw new DefinitionError(`${file}: ${instructions.length} opcodes, more than 256`);
+  }
   const pseudos: Pseudo[] = raws.filter((r) => r.kind === "pseudo").map((r, i) => ({
     name: r.name,
     code: 256 + i,
@@ -558,7 +641,10 @@ function buildModel(
  * The stack effect of uops run in sequence: named ones pass values to the next through their
  * named items; a uop with counted effects, or one that switches frames, must come last.
  */
-function composeEffect(parts: Uop[], where: string): { pops: Count; pushes: Count; jumpPushes: Count | null } {
+function composeEffect(
+  parts: Uop[],
+  where: string,
+): { pops: Count; pushes: Count; jumpPushes: Count | null } {
   let depth = 0; // values of earlier uops still on the (virtual) stack
   let taken = 0; // values taken from below the instruction
   for (let i = 0; i < parts.length; i++) {
@@ -566,7 +652,9 @@ function composeEffect(parts: Uop[], where: string): { pops: Count; pushes: Coun
     if (!u.named || u.switchesFrame) {
       if (i !== parts.length - 1) throw new DefinitionError(`${where}: ${u.name} must be the last uop`);
       if (!u.named) {
-        if (parts.length > 1) throw new DefinitionError(`${where}: ${u.name} moves the stack itself and cannot be composed`);
+        if (parts.length > 1) {
+          throw new DefinitionError(`${where}: ${u.name} moves the stack itself and cannot be composed`);
+        }
         return { pops: u.pops, pushes: u.pushes, jumpPushes: u.jumpPushes };
       }
     }

@@ -39,8 +39,6 @@ class CaseWriter {
   out: string[] = [];
   /** Values produced by this case's uops and not yet written to the stack, bottom first. */
   virtual: Item[] = [];
-  /** Stack slots below `virtual` already read (logically popped, `sp` not yet moved). */
-  consumed = 0;
   names = new Set<string>();
   /** Open blocks to close at the end (segments after the first). */
   blocks = 0;
@@ -48,6 +46,12 @@ class CaseWriter {
   terminates = false;
   /** The case runs more than one uop. */
   readonly multi: boolean;
+  /**
+   * In a superinstruction's fast path of its second instruction: the stack as that instruction
+   * starts (values in locals, and how many slots it has popped since), which a failed guard
+   * restores before leaving the instruction to its own dispatch.
+   */
+  bail: { snapshot: Item[]; popped: number } | null = null;
 
   constructor(readonly def: Definition, readonly ins: Instruction, readonly cold: boolean) {
     this.multi = ins.uops.length > 1;
@@ -60,38 +64,38 @@ class CaseWriter {
     return name;
   }
 
-  /** Writes the virtual values to the stack and moves `sp`, so the real stack is the logical one. */
+  /** Writes the values still held in locals to the stack, so the real stack is the logical one. */
   flush(): void {
-    this.virtual.forEach((item, j) => {
-      const pos = j - this.consumed;
-      if (item.origin !== pos) this.out.push(`s[${slot(pos)}] = ${item.v};`);
-    });
-    const delta = this.virtual.length - this.consumed;
-    if (delta > 0) this.out.push(`sp += ${delta};`);
-    if (delta < 0) this.out.push(`sp -= ${-delta};`);
+    for (const item of this.virtual) this.out.push(`s[sp++] = ${item.v};`);
     this.virtual = [];
-    this.consumed = 0;
   }
 
-  /** One segment: an instruction's cache cells and uops (a superinstruction has two). */
-  segment(ins: Instruction, first: boolean): void {
+  /**
+   * One segment: an instruction's cache cells and uops (a superinstruction has two). `only`: run
+   * just these uops of it, whose failed guards leave the instruction to its own dispatch.
+   */
+  segment(ins: Instruction, first: boolean, only: string[] | null = null): void {
     if (!first) {
       // The second instruction of a superinstruction: its own oparg, read from its code unit.
       this.out.push("{");
+      if (only !== null) {
+        this.out.push("const second = ip;");
+        this.bail = { snapshot: [...this.virtual], popped: 0 };
+      }
       this.out.push("const oparg = bc[ip++] >> 8;");
       this.blocks++;
     }
-    const uops = ins.uops.map((n) => this.def.uops.get(n)!);
+    const uops = (only ?? ins.uops).map((n) => this.def.uops.get(n)!);
     const usesCache = uops.some((u) => u.cacheUsed.length > 0 || u.usesCacheStart);
     if (usesCache) this.out.push("const c = ip;");
-    if (uops.some((u) => u.hasDeopt)) this.out.push("const here = ip - 1;");
+    if (only === null && uops.some((u) => u.hasDeopt)) this.out.push("const here = ip - 1;");
     if (ins.cache.length > 0) this.out.push(`ip += ${ins.cache.length};`);
     for (const u of uops) this.uop(u, ins);
   }
 
   uop(u: Uop, ins: Instruction): void {
     const bodyIdents = new Set(significant(u.body).filter((t) => t.kind === "ident").map((t) => t.text));
-    const label = u.name;
+    const label = u.bodyOf;
     if (!u.named) {
       this.flush();
       this.body(u, ins, label, null);
@@ -103,18 +107,19 @@ class CaseWriter {
       const popped = this.virtual.pop();
       if (popped !== undefined) inputs[k] = popped;
       else {
-        this.consumed++;
         const item = u.inputs[k];
         // An input the body ignores and that is not passed on is popped without being read.
         const ignored = (item.param === null || item.param.startsWith("_")) &&
           !u.outputs.some((o) => o.name === item.name);
+        if (this.bail !== null) this.bail.popped++;
         if (ignored) {
-          inputs[k] = { v: "", origin: -this.consumed };
+          this.out.push("sp--;");
+          inputs[k] = { v: "", origin: null };
           continue;
         }
         const v = this.fresh(item.name, new Set());
-        this.out.push(`const ${v} = s[${slot(-this.consumed)}] as ${item.type};`);
-        inputs[k] = { v, origin: -this.consumed };
+        this.out.push(`const ${v} = s[--sp] as ${item.type};`);
+        inputs[k] = { v, origin: null };
       }
     }
     if (u.switchesFrame) this.flush();
@@ -154,6 +159,13 @@ class CaseWriter {
       cache: ins.cache,
       generic: ins.generic,
       where,
+      opcodes: new Map(this.def.instructions.map((x) => [x.name, x.code])),
+      bail: this.bail === null ? null : [
+        ...(this.bail.popped > 0 ? [`sp += ${this.bail.popped};`] : []),
+        ...this.bail.snapshot.map((item) => `s[sp++] = ${item.v};`),
+        "ip = second;",
+        "continue dispatch;",
+      ].join(" "),
     });
     this.terminates = shape.endsInThrow && !shape.needsLabel;
     const code = text.trim();
@@ -187,10 +199,15 @@ interface BodyContext {
   cache: string[];
   generic: string;
   where: string;
+  /** Opcode numbers by name, for `Op.NAME`. */
+  opcodes?: Map<string, number>;
+  /** What a failed guard does instead of deoptimizing (a superinstruction's fast path), or null. */
+  bail?: string | null;
 }
 
 /** The frame's locals the loop keeps (LOAD_FRAME_LOCALS). */
-const LOAD_FRAME_LOCALS_TEXT = "code = f.code;\nbc = code.code;\nconsts = code.consts;\nnames = code.names;\ns = f.values;";
+const LOAD_FRAME_LOCALS_TEXT =
+  "code = f.code;\nbc = code.code;\nconsts = code.consts;\nnames = code.names;\ns = f.values;";
 
 /** A body's text with its returns, macros and cache cells turned into loop code. */
 /** Where a body's returns are: whether it needs a label to finish early, and how it ends. */
@@ -268,7 +285,12 @@ export function transformBody(tokens: Token[], ctx: BodyContext): { text: string
         const open = nextSig(tokens, i);
         const close = closeParen(tokens, open);
         const cond = join(tokens.slice(open + 1, close)).trim();
-        out.push(`if (${cond}) { ip = deoptimize(code, here, oparg, Op.${ctx.generic}); continue dispatch; }`);
+        const generic = ctx.opcodes?.get(ctx.generic);
+        out.push(
+          ctx.bail
+            ? `if (${cond}) { ${ctx.bail} }`
+            : `if (${cond}) { ip = deoptimize(code, here, oparg, ${generic} /* ${ctx.generic} */); continue dispatch; }`,
+        );
         i = statementEnd(tokens, close + 1);
         break;
       }
@@ -301,6 +323,22 @@ export function transformBody(tokens: Token[], ctx: BodyContext): { text: string
       case "cacheStart":
         out.push("c");
         break;
+      case "Op": {
+        // Op.NAME → the opcode's number (a literal V8 can fold).
+        const dot = nextSig(tokens, i);
+        if (tokens[dot]?.text !== "." || ctx.opcodes === undefined) {
+          out.push(t.text);
+          break;
+        }
+        const nameAt = nextSig(tokens, dot);
+        const code = ctx.opcodes.get(tokens[nameAt].text);
+        if (code === undefined) {
+          throw new DefinitionError(`${ctx.where}: unknown opcode Op.${tokens[nameAt].text}`);
+        }
+        out.push(`${code} /* ${tokens[nameAt].text} */`);
+        i = nameAt;
+        break;
+      }
       default:
         out.push(t.text);
     }
@@ -309,12 +347,16 @@ export function transformBody(tokens: Token[], ctx: BodyContext): { text: string
 }
 
 function prevSig(tokens: Token[], i: number): Token | undefined {
-  for (let j = i - 1; j >= 0; j--) if (tokens[j].kind !== "ws" && tokens[j].kind !== "comment") return tokens[j];
+  for (let j = i - 1; j >= 0; j--) {
+    if (tokens[j].kind !== "ws" && tokens[j].kind !== "comment") return tokens[j];
+  }
   return undefined;
 }
 
 function nextSig(tokens: Token[], i: number): number {
-  for (let j = i + 1; j < tokens.length; j++) if (tokens[j].kind !== "ws" && tokens[j].kind !== "comment") return j;
+  for (let j = i + 1; j < tokens.length; j++) {
+    if (tokens[j].kind !== "ws" && tokens[j].kind !== "comment") return j;
+  }
   return tokens.length;
 }
 
@@ -360,12 +402,41 @@ export function emitCase(def: Definition, ins: Instruction, cold: boolean): stri
   const w = new CaseWriter(def, ins, cold);
   if (ins.kind === "superinstruction") {
     const [a, b] = ins.parts!;
-    const byName = (n: string) => def.instructions.find((x) => x.name === n)!;
-    w.segment(byName(a), true);
-    w.segment(byName(b), false);
+    w.segment(instructionNamed(def, a), true);
+    w.segment(instructionNamed(def, b), false, ins.secondUop === null ? null : [ins.secondUop]);
   } else w.segment(ins, true);
   const text = w.finish();
   return w.terminates ? text : `${text}\nbreak;`;
+}
+
+function instructionNamed(def: Definition, name: string): Instruction {
+  return def.instructions.find((x) => x.name === name)!;
+}
+
+/**
+ * The instruction whose case `ins` ends by falling into (sharing its code instead of pasting it),
+ * or null: the last instruction of a macro when it moves the stack itself or switches frames
+ * (RETURN_CONST falls into RETURN_VALUE). Pasting it would make the loop function bigger, which
+ * delays V8's optimization of it (it tiers up after a number of bytecodes proportional to its
+ * size). Superinstructions paste their second half instead: measured, falling into another case
+ * costs more than the dispatch it saves (V8 merges the two paths' state at the shared case).
+ */
+export function tailTarget(def: Definition, ins: Instruction): Instruction | null {
+  if (ins.cold || ins.kind !== "macro" || ins.uops.length < 2) return null;
+  const last = ins.uops[ins.uops.length - 1];
+  const target = def.instructions.find((x) => x.name === last && x.kind === "instruction");
+  if (target === undefined || target.cold) return null;
+  const u = def.uops.get(last)!;
+  return !u.named || u.switchesFrame ? target : null;
+}
+
+/** The head of a case that ends by falling into the case of its macro's last instruction. */
+export function emitTailCase(def: Definition, ins: Instruction): string {
+  const head = { ...ins, uops: ins.uops.slice(0, -1) };
+  const w = new CaseWriter(def, head, false);
+  w.segment(head, true);
+  w.flush();
+  return w.out.join("\n");
 }
 
 /** A template's text with its case markers filled and its macros expanded. */
@@ -402,7 +473,10 @@ function fillTemplate(tokens: Token[], markers: Record<string, string>): string 
 
 /** Rewrites a relative import of vm/bytecodes.ts for a file one folder deeper (vm/generated/). */
 function deeper(importText: string): string {
-  return importText.replace(/from "(\.\.?\/[^"]+)"/, (_m, p: string) => `from "${p.startsWith("./") ? "../" + p.slice(2) : "../" + p}"`);
+  return importText.replace(
+    /from "(\.\.?\/[^"]+)"/,
+    (_m, p: string) => `from "${p.startsWith("./") ? "../" + p.slice(2) : "../" + p}"`,
+  );
 }
 
 /** Keeps an import's names that `text` uses; null when it keeps none. */
@@ -420,24 +494,65 @@ export function emitLoop(def: Definition, digest: string): string {
   const hot: string[] = [];
   const coldLabels: string[] = [];
   const coldCases: string[] = [];
+  // Cases that end by falling into another instruction's case go right before it.
+  const fallsInto = new Map<string, Instruction>();
   for (const ins of def.instructions) {
-    if (ins.kind === "variant" && ins.uops.length === 0) continue;
+    const target = tailTarget(def, ins);
+    if (target !== null && !fallsInto.has(target.name)) fallsInto.set(target.name, ins);
+  }
+  const sharing = new Set([...fallsInto.values()].map((i) => i.name));
+  // Instructions whose cases come out the same share one (LOAD_FAST_CHECK and LOAD_FAST).
+  type Group = { labels: string[]; names: string[]; text: string };
+  const groups: Group[] = [];
+  const byText = new Map<string, Group>();
+  for (const ins of def.instructions) {
+    if (ins.name === "EXTENDED_ARG" || sharing.has(ins.name)) continue; // (EXTENDED_ARG: the dispatch's)
     const label = `case ${ins.code}: /* ${ins.name} */`;
-    if (ins.name === "EXTENDED_ARG") continue; // consumed by the dispatch
     if (ins.cold) {
-      if (ins.cache.length > 0) throw new DefinitionError(`${ins.name}: a cold instruction cannot have cache cells`);
+      if (ins.cache.length > 0) {
+        throw new DefinitionError(`${ins.name}: a cold instruction cannot have cache cells`);
+      }
       coldLabels.push(label);
       coldCases.push(`${label} {\n${emitCase(def, ins, true)}\n}`);
+      continue;
+    }
+    const text = emitCase(def, ins, false);
+    const same = byText.get(text);
+    if (same !== undefined) {
+      same.labels.push(label);
+      same.names.push(ins.name);
     } else {
-      hot.push(`${label} {\n${emitCase(def, ins, false)}\n}`);
+      const group = { labels: [label], names: [ins.name], text };
+      byText.set(text, group);
+      groups.push(group);
     }
   }
-  if (coldLabels.length > 0) hot.push(`${coldLabels.join("\n")}\nsp = runColdInstruction(f, opcode, oparg, sp);\nbreak;`);
+  for (const g of groups) {
+    for (const name of g.names) {
+      const head = fallsInto.get(name);
+      if (head !== undefined) {
+        hot.push(`case ${head.code}: /* ${head.name} */ {\n${emitTailCase(def, head)}\n}\n// falls through`);
+      }
+    }
+    if (g.names.filter((n) => fallsInto.has(n)).length > 1) {
+      throw new DefinitionError(`${g.names.join(", ")} share a case that more than one case falls into`);
+    }
+    hot.push(`${g.labels.join("\n")} {\n${g.text}\n}`);
+  }
+  if (coldLabels.length > 0) {
+    hot.push(`${coldLabels.join("\n")}\nsp = runColdInstruction(f, opcode, oparg, sp);\nbreak;`);
+  }
   const run = def.templates.get("run");
   const cold = def.templates.get("runColdInstruction");
-  if (run === undefined || cold === undefined) throw new DefinitionError("the run and runColdInstruction templates are required");
+  if (run === undefined || cold === undefined) {
+    throw new DefinitionError("the run and runColdInstruction templates are required");
+  }
   const body = [
-    `export ${fillTemplate(run.tokens, { hot: hot.join("\n") })}`,
+    `export ${
+      fillTemplate(run.tokens, {
+        hot: hot.join("\n"),
+      })
+    }`,
     "",
     `export ${fillTemplate(cold.tokens, { cold: coldCases.join("\n") })}`,
   ].join("\n");

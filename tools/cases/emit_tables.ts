@@ -50,18 +50,22 @@ export function emitTables(def: Definition, digest: string): string {
     lines.push(
       `  { name: ${JSON.stringify(ins.name)}, code: ${ins.code}, generic: ${
         def.instructions.find((x) => x.name === ins.generic)!.code
-      }, kind: ${JSON.stringify(ins.kind)}, arg: ${JSON.stringify(ins.arg)}, pops: ${count(ins.pops)}, pushes: ${
-        count(ins.pushes)
-      }, jumpPushes: ${count(ins.jumpPushes)}, cache: ${strings(ins.cache)}, jump: ${
-        ins.jump === null ? "null" : JSON.stringify(ins.jump)
-      }, terminal: ${ins.terminal}, family: ${strings(ins.family)}, pseudo: false },`,
+      }, kind: ${JSON.stringify(ins.kind)}, arg: ${JSON.stringify(ins.arg)}, pops: ${
+        count(ins.pops)
+      }, pushes: ${count(ins.pushes)}, jumpPushes: ${count(ins.jumpPushes)}, cache: ${
+        strings(ins.cache)
+      }, jump: ${ins.jump === null ? "null" : JSON.stringify(ins.jump)}, terminal: ${ins.terminal}, family: ${
+        strings(ins.family)
+      }, pseudo: false },`,
     );
   }
   for (const p of def.pseudos) {
     lines.push(
       `  { name: ${JSON.stringify(p.name)}, code: ${p.code}, generic: ${p.code}, kind: "pseudo", arg: ${
         JSON.stringify(p.arg)
-      }, pops: ${count(p.pops)}, pushes: ${count(p.pushes)}, jumpPushes: ${count(p.jumpPushes)}, cache: [], jump: ${
+      }, pops: ${count(p.pops)}, pushes: ${count(p.pushes)}, jumpPushes: ${
+        count(p.jumpPushes)
+      }, cache: [], jump: ${
         p.jump === null ? "null" : JSON.stringify(p.jump)
       }, terminal: ${p.terminal}, family: [], pseudo: true },`,
     );
@@ -78,9 +82,9 @@ export function emitTables(def: Definition, digest: string): string {
   for (const ins of def.instructions.filter((i) => i.kind === "superinstruction")) {
     const [first, second] = ins.parts!;
     lines.push(
-      `  { name: ${JSON.stringify(ins.name)}, first: ${JSON.stringify(first)}, second: ${JSON.stringify(second)}, when: ${
-        ins.when === null ? "null" : `(oparg: number) => ${ins.when}`
-      } },`,
+      `  { name: ${JSON.stringify(ins.name)}, first: ${JSON.stringify(first)}, second: ${
+        JSON.stringify(second)
+      }, when: ${ins.when === null ? "null" : `(oparg: number) => ${ins.when}`} },`,
     );
   }
   lines.push("];", "");

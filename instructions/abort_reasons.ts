@@ -1,0 +1,42 @@
+/**
+ * Why the JIT gave up on a trace: one row per reason (and one line of what it means) → the codes
+ * trace formation and the optimizer record, the names `--stats` counts and `--dump-traces` prints.
+ *
+ * @example
+ * ```ts
+ * import { ABORT, ABORT_NAMES } from "./abort_reasons.ts";
+ * console.log(ABORT_NAMES[ABORT.TRACE_TOO_LONG]); // "TRACE_TOO_LONG"
+ * ```
+ * @module
+ */
+
+/** One abort reason. */
+export interface AbortReason {
+  readonly name: string;
+  readonly why: string;
+}
+
+/** Every abort reason. */
+export const ABORT_REASONS = [
+  { name: "TRACE_TOO_LONG", why: "the trace reached max_trace_length uops before closing its loop" },
+  { name: "UNSUPPORTED_INSTRUCTION", why: "an instruction with no uop expansion the JIT can compile" },
+  { name: "INLINE_TOO_DEEP", why: "a call nested deeper than max_inline_depth" },
+  { name: "RECURSIVE_CALL", why: "a call back into a function already being traced" },
+  { name: "GENERATOR_FRAME", why: "the loop runs inside or into a generator frame the trace cannot own" },
+  { name: "EXCEPTION_RAISED", why: "an exception was raised while the trace was recorded" },
+  { name: "LEFT_LOOP", why: "recording left the loop (return, break, frame exit) before closing it" },
+  { name: "UNSTABLE_TYPES", why: "the values' types changed while the trace was recorded" },
+  { name: "INVALIDATED", why: "an assumption (a type, dict or function version) changed during recording" },
+  { name: "COMPILE_FAILED", why: "the backend could not compile the optimized trace" },
+] as const satisfies readonly AbortReason[];
+
+/** An abort reason's name. */
+export type AbortName = typeof ABORT_REASONS[number]["name"];
+
+/** Abort codes by name (the row index). */
+export const ABORT: Readonly<Record<AbortName, number>> = Object.fromEntries(
+  ABORT_REASONS.map((r, i) => [r.name, i]),
+) as Record<AbortName, number>;
+
+/** Abort names by code. */
+export const ABORT_NAMES: readonly string[] = ABORT_REASONS.map((r) => r.name);

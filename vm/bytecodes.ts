@@ -64,7 +64,7 @@ import {
   type PyInstance,
   PyList,
   type PyMethod,
-  PyObject,
+  type PyObject,
   PySet,
   PyTuple,
   type PyValue,
@@ -254,9 +254,9 @@ template("run", function run(entry: Frame, throwing: PyValue | null): PyValue {
  * cache in it changes: every instruction moved here makes `run` reach optimized code sooner.
  * Returns the new stack pointer.
  */
-// deno-lint-ignore no-unused-vars
 template(
   "runColdInstruction",
+  // deno-lint-ignore no-unused-vars
   function runColdInstruction(f: Frame, opcode: number, oparg: number, sp: number): number {
     // deno-lint-ignore no-unused-vars
     const s = f.values;

@@ -183,10 +183,6 @@ class CaseWriter {
   }
 }
 
-function slot(pos: number): string {
-  return pos === 0 ? "sp" : pos < 0 ? `sp - ${-pos}` : `sp + ${pos}`;
-}
-
 /** How a body is pasted. */
 interface BodyContext {
   label: string;

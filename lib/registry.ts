@@ -21,6 +21,7 @@ import type { PyModule } from "../objects/object.ts";
 import type { ModuleDefinition, ModuleRegistry } from "../vm/import.ts";
 import { makeMathModule } from "./modules/math.ts";
 import { makeTimeModule } from "./modules/time.ts";
+import { makeItertoolsModule } from "./modules/itertools.ts";
 import { makeDisModule, runDisMain } from "./modules/dis.ts";
 import { runAstMain } from "./modules/ast.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
@@ -41,6 +42,7 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   builtins: "made-by-driver",
   sys: "made-by-driver",
   math: { make: makeMathModule },
+  itertools: { make: makeItertoolsModule },
   time: { make: makeTimeModule },
   dis: { make: makeDisModule, main: runDisMain },
   ast: { main: runAstMain },

@@ -52,7 +52,15 @@ import {
   setItem,
 } from "../../objects/ops.ts";
 import { compareSequences, repeatCount } from "../../objects/types/seq.ts";
-import { dictEquals, dictItemsType, dictKeysType, dictUpdate, dictValuesType, PyDictView } from "../../objects/types/dict.ts";
+import {
+  dictEquals,
+  dictItemsType,
+  dictIterator,
+  dictKeysType,
+  dictUpdate,
+  dictValuesType,
+  PyDictView,
+} from "../../objects/types/dict.ts";
 import { installDict, installNew } from "../../objects/types/type.ts";
 import { PyNativeIterator } from "../../objects/types/iterators.ts";
 import { buildModule, expectArgs, moduleIteratorType, moduleType } from "./_native.ts";
@@ -648,6 +656,7 @@ const odictValuesType = moduleType("builtins", "odict_values", dictValuesType, 0
 const odictItemsType = moduleType("builtins", "odict_items", dictItemsType, 0);
 const odictIteratorType = moduleIteratorType("builtins", "odict_iterator", 0);
 for (const t of [odictKeysType, odictValuesType, odictItemsType]) t.tp_iter = t.base!.tp_iter;
+odictType.tp_iter = (d) => dictIterator(d as PyDict, odictIteratorType, (i) => (d as PyDict).keys[i]);
 
 odictType.tp_new = (cls) => {
   const d = new PyDict(cls);
@@ -772,6 +781,7 @@ defMethod(odictType, "__repr__", (args) => {
     return `${name}([${parts.join(", ")}])`;
   });
 });
+defMethod(odictType, "__iter__", (args) => odictType.tp_iter!(odSelf(args, "__iter__")));
 defMethod(odictType, "__reversed__", (args) => {
   const d = odSelf(args, "__reversed__");
   const keys = d.keyList().reverse();
@@ -887,14 +897,20 @@ tupleGetterType.tp_descr_get = (g, obj) => {
   if (!(obj instanceof PyTuple)) {
     raise(
       Exc.TypeError,
-      `descriptor for index '${getter.index}' for tuple subclasses doesn't apply to '${typeOf(obj).name}' object`,
+      `descriptor for index '${getter.index}' for tuple subclasses doesn't apply to '${
+        typeOf(obj).name
+      }' object`,
     );
   }
   if (getter.index >= obj.items.length) raise(Exc.IndexError, "tuple index out of range");
   return obj.items[getter.index];
 };
 tupleGetterType.tp_descr_set = () => raise(Exc.AttributeError, "can't set attribute");
-defMethod(tupleGetterType, "__get__", (args) => tupleGetterType.tp_descr_get!(args[0], args[1] === None ? null : args[1], typeOf(args[1])));
+defMethod(
+  tupleGetterType,
+  "__get__",
+  (args) => tupleGetterType.tp_descr_get!(args[0], args[1] === None ? null : args[1], typeOf(args[1])),
+);
 defMethod(tupleGetterType, "__set__", () => raise(Exc.AttributeError, "can't set attribute"));
 defMethod(tupleGetterType, "__delete__", () => raise(Exc.AttributeError, "can't delete attribute"));
 defGetSet(tupleGetterType, "__doc__", (g) => (g as PyTupleGetter).doc, (g, v) => {

@@ -173,7 +173,13 @@ function itemAt(a: PyValue, i: number): PyValue {
 }
 
 /** Binds (a, x, lo, hi, *, key) and returns the insertion point, left or right of equal items. */
-function bisect(fname: string, args: PyValue[], kwnames: string[] | null, right: boolean, insort: boolean): number {
+function bisect(
+  fname: string,
+  args: PyValue[],
+  kwnames: string[] | null,
+  right: boolean,
+  insort: boolean,
+): number {
   const [a, x, loArg, hiArg, key] = bindArgs(fname, args, kwnames, ["a", "x", "lo", "hi", "key"], 2);
   let lo = loArg === undefined ? 0 : Number(asIndex(loArg));
   if (lo < 0) raise(Exc.ValueError, "lo must be non-negative");
@@ -199,7 +205,9 @@ function insort(fname: string, args: PyValue[], kwnames: string[] | null, right:
   if (a instanceof PyList && a.cls === listType) a.items.splice(i, 0, x);
   else {
     const insert = typeOf(a).lookup("insert");
-    if (insert === undefined) raise(Exc.AttributeError, `'${typeOf(a).name}' object has no attribute 'insert'`);
+    if (insert === undefined) {
+      raise(Exc.AttributeError, `'${typeOf(a).name}' object has no attribute 'insert'`);
+    }
     callMethod2(insert, a, i, x);
   }
   return None;

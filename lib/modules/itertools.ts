@@ -22,8 +22,8 @@ import {
   None,
   PyComplex,
   PyFloat,
-  PyObject,
   type PyModule,
+  PyObject,
   type PyType,
   type PyValue,
   raise,
@@ -57,7 +57,10 @@ function nextOf(it: PyValue): PyValue | undefined {
 const TYPES = new Map<string, PyType>();
 
 /** An iterator type whose constructor is `make(cls, args, kwnames)`. */
-function iterType(name: string, make: (cls: PyType, args: PyValue[], kwnames: string[] | null) => PyValue): PyType {
+function iterType(
+  name: string,
+  make: (cls: PyType, args: PyValue[], kwnames: string[] | null) => PyValue,
+): PyType {
   const t = moduleIteratorType(MOD, name);
   t.tp_new = make;
   installNew(t);

@@ -19,8 +19,8 @@ import {
   None,
   NotImplemented,
   PyList,
-  PyObject,
   type PyModule,
+  PyObject,
   type PyType,
   type PyValue,
   raise,
@@ -36,8 +36,8 @@ import {
   contains,
   delItem,
   getAttr,
-  getIter,
   getItem,
+  getIter,
   intValueOf,
   isExceptionOf,
   isTrue,
@@ -75,7 +75,9 @@ import { buildModule, expectArgs, moduleType } from "./_native.ts";
 
 /** Checks an exact argument count with the messages of _operator's functions. */
 function arity(name: string, args: PyValue[], kwnames: string[] | null, n: number): void {
-  if (kwnames !== null && kwnames.length > 0) raise(Exc.TypeError, `_operator.${name}() takes no keyword arguments`);
+  if (kwnames !== null && kwnames.length > 0) {
+    raise(Exc.TypeError, `_operator.${name}() takes no keyword arguments`);
+  }
   if (args.length === n) return;
   if (n === 1) raise(Exc.TypeError, `_operator.${name}() takes exactly one argument (${args.length} given)`);
   raise(Exc.TypeError, `${name} expected ${n} arguments, got ${args.length}`);
@@ -280,7 +282,11 @@ itemgetterType.tp_call = (self, args, kwnames) => {
   if (g.items.length === 1) return getItem(obj, g.items[0]);
   return newTuple(g.items.map((k) => getItem(obj, k)));
 };
-defMethod(itemgetterType, "__call__", (args, kwnames) => itemgetterType.tp_call!(args[0], args.slice(1), kwnames));
+defMethod(
+  itemgetterType,
+  "__call__",
+  (args, kwnames) => itemgetterType.tp_call!(args[0], args.slice(1), kwnames),
+);
 defMethod(itemgetterType, "__repr__", (args) => {
   const g = args[0] as PyItemGetter;
   return `${qualifiedName(g)}(${g.items.map((v) => repr(v)).join(", ")})`;
@@ -331,7 +337,11 @@ attrgetterType.tp_call = (self, args, kwnames) => {
   if (g.paths.length === 1) return getPath(args[0], g.paths[0]);
   return newTuple(g.paths.map((p) => getPath(args[0], p)));
 };
-defMethod(attrgetterType, "__call__", (args, kwnames) => attrgetterType.tp_call!(args[0], args.slice(1), kwnames));
+defMethod(
+  attrgetterType,
+  "__call__",
+  (args, kwnames) => attrgetterType.tp_call!(args[0], args.slice(1), kwnames),
+);
 defMethod(attrgetterType, "__repr__", (args) => {
   const g = args[0] as PyAttrGetter;
   return `${qualifiedName(g)}(${g.names.map((v) => repr(v)).join(", ")})`;

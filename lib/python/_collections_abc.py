@@ -235,7 +235,8 @@ class AsyncGenerator(AsyncIterator):
         return NotImplemented
 
 
-AsyncGenerator.register(async_generator)
+if async_generator is not generator:
+    AsyncGenerator.register(async_generator)
 
 
 class Iterable(metaclass=ABCMeta):

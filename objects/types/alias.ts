@@ -81,7 +81,9 @@ export function makeGenericAlias(origin: PyValue, item: PyValue): PyValue {
 
 setGenericAliasHook(makeGenericAlias);
 genericAliasType.tp_new = (_cls, args, kwnames) => {
-  if (kwnames !== null && kwnames.length > 0) raise(Exc.TypeError, "GenericAlias() takes no keyword arguments");
+  if (kwnames !== null && kwnames.length > 0) {
+    raise(Exc.TypeError, "GenericAlias() takes no keyword arguments");
+  }
   if (args.length !== 2) raise(Exc.TypeError, `GenericAlias expected 2 arguments, got ${args.length}`);
   return makeGenericAlias(args[0], args[1]);
 };

@@ -380,7 +380,11 @@ defMethod(mappingProxyType, "__len__", (args) => (proxySelf(args).mapping as PyD
 defMethod(mappingProxyType, "__contains__", (args) => (proxySelf(args).mapping as PyDict).has(args[1]));
 defMethod(mappingProxyType, "__iter__", (args) => mappingProxyType.tp_iter!(proxySelf(args)));
 mappingProxyType.attrs.set("__hash__", None);
-defMethod(mappingProxyType, "__reversed__", (args) => callFn(getAttr(proxySelf(args).mapping, "__reversed__"), []));
+defMethod(
+  mappingProxyType,
+  "__reversed__",
+  (args) => callFn(getAttr(proxySelf(args).mapping, "__reversed__"), []),
+);
 for (const name of ["keys", "values", "items", "get", "copy"]) {
   defMethod(mappingProxyType, name, (args) => {
     const f = getAttr(proxySelf(args).mapping, name);

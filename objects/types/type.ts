@@ -1062,15 +1062,25 @@ export function installDict(t: PyType): void {
 
 // `__call__` and `__get__` in the namespaces of the builtin callable types (as CPython's slot
 // wrappers), so that `'__call__' in type(f).__dict__` holds (collections.abc.Callable checks it).
-for (const t of [builtinFunctionType, functionType, methodType, methodDescriptorType, classMethodDescriptorType]) {
+for (
+  const t of [builtinFunctionType, functionType, methodType, methodDescriptorType, classMethodDescriptorType]
+) {
   defMethod(t, "__call__", (args, kwnames) => {
     const slot = typeOf(args[0]).tp_call;
     if (slot === null) raise(Exc.TypeError, `'${typeOf(args[0]).name}' object is not callable`);
     return slot(args[0], args.slice(1), kwnames);
   });
 }
-defMethod(staticmethodType, "__call__", (args, kwnames) => call((args[0] as PyMethodWrapper).func, args.slice(1), kwnames));
+defMethod(
+  staticmethodType,
+  "__call__",
+  (args, kwnames) => call((args[0] as PyMethodWrapper).func, args.slice(1), kwnames),
+);
 defMethod(functionType, "__get__", (args) => {
   const obj = args.length > 1 && args[1] !== None ? args[1] : null;
-  return functionType.tp_descr_get!(args[0], obj, args.length > 2 && args[2] instanceof PyType ? args[2] : typeOf(args[1]));
+  return functionType.tp_descr_get!(
+    args[0],
+    obj,
+    args.length > 2 && args[2] instanceof PyType ? args[2] : typeOf(args[1]),
+  );
 });

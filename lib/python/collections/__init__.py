@@ -146,7 +146,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     if module is None:
         try:
             module = _sys._getframe(1).f_globals.get("__name__", "__main__")
-        except (AttributeError, ValueError):
+        except (AttributeError, ValueError, NotImplementedError):
+            # No frame introspection: assume the common case, a class defined by the script.
             module = "__main__"
     if module is not None:
         result.__module__ = module

@@ -25,6 +25,7 @@ import { makeItertoolsModule } from "./modules/itertools.ts";
 import { makeCollectionsModule } from "./modules/_collections.ts";
 import { makeOperatorModule } from "./modules/operator.ts";
 import { makeBisectModule, makeHeapqModule } from "./modules/_heapq.ts";
+import { makeFunctoolsModule } from "./modules/_functools.ts";
 import { makeDisModule, runDisMain } from "./modules/dis.ts";
 import { runAstMain } from "./modules/ast.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
@@ -51,6 +52,7 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _operator: { make: () => makeOperatorModule("_operator") },
   _heapq: { make: makeHeapqModule },
   _bisect: { make: makeBisectModule },
+  _functools: { make: makeFunctoolsModule },
   time: { make: makeTimeModule },
   dis: { make: makeDisModule, main: runDisMain },
   ast: { main: runAstMain },

@@ -140,7 +140,12 @@ defMethod(partialType, "__repr__", (args) => {
 });
 defMethod(partialType, "__reduce__", (args) => {
   const p = args[0] as PyPartial;
-  const state = newTuple([p.func, newTuple(p.args), p.keywords, p.dict !== null && p.dict.size > 0 ? p.dict : None]);
+  const state = newTuple([
+    p.func,
+    newTuple(p.args),
+    p.keywords,
+    p.dict !== null && p.dict.size > 0 ? p.dict : None,
+  ]);
   return newTuple([p.cls, newTuple([p.func]), state]);
 });
 defMethod(partialType, "__setstate__", (args) => {
@@ -180,7 +185,11 @@ keyWrapperType.tp_call = (self, args, kwnames) => {
   const [obj] = bindArgs("K", args, kwnames, ["obj"], 1);
   return new PyKeyWrapper((self as PyKeyWrapper).cmp, obj!);
 };
-defMethod(keyWrapperType, "__call__", (args, kwnames) => keyWrapperType.tp_call!(args[0], args.slice(1), kwnames));
+defMethod(
+  keyWrapperType,
+  "__call__",
+  (args, kwnames) => keyWrapperType.tp_call!(args[0], args.slice(1), kwnames),
+);
 defGetSet(keyWrapperType, "obj", (k) => {
   const o = (k as PyKeyWrapper).obj;
   if (o === null) raise(Exc.AttributeError, "obj");

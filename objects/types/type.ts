@@ -124,7 +124,12 @@ function tpNewWrapperFn(args: PyValue[], kwnames: string[] | null): PyValue {
   if (!cls.isSubtypeOf(owner)) {
     raise(Exc.TypeError, `${owner.name}.__new__(${cls.name}): ${cls.name} is not a subtype of ${owner.name}`);
   }
-  return owner.tp_new!(cls, args.slice(2), kwnames);
+  const obj = owner.tp_new!(cls, args.slice(2), kwnames);
+  // `C.__new__(C)` for a subclass of a builtin: its instances carry a dict, as typeCall gives them.
+  if (typeof obj === "object" && obj.dict === null && cls.hasInstanceDict && !(obj instanceof PyType)) {
+    obj.dict = new PyDict();
+  }
+  return obj;
 }
 
 function tpNewWrapper(owner: PyType): PyBuiltinFunction {

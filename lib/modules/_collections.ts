@@ -16,6 +16,7 @@ import {
   bindArgs,
   checkMethodArgs,
   defClassMethod,
+  defFastMethod,
   defGetSet,
   defMethod,
   DELETED,
@@ -333,6 +334,27 @@ defMethod(dequeType, "popleft", (args) => {
   d.state++;
   return d.popFront();
 });
+// Fixed-arity entry points for the hot methods (CALL takes them only for deque instances).
+defFastMethod(dequeType, "append", null, (d, v) => {
+  (d as PyDeque).append(v);
+  return None;
+});
+defFastMethod(dequeType, "appendleft", null, (d, v) => {
+  (d as PyDeque).appendLeft(v);
+  return None;
+});
+defFastMethod(dequeType, "pop", (d) => {
+  const q = d as PyDeque;
+  if (q.size === 0) raise(Exc.IndexError, "pop from an empty deque");
+  q.state++;
+  return q.popBack();
+}, null);
+defFastMethod(dequeType, "popleft", (d) => {
+  const q = d as PyDeque;
+  if (q.size === 0) raise(Exc.IndexError, "pop from an empty deque");
+  q.state++;
+  return q.popFront();
+}, null);
 defMethod(dequeType, "extend", (args) => {
   checkMethodArgs("deque.extend", args, null, 1, 1);
   dequeExtend(dequeSelf(args, "extend"), args[1], false);

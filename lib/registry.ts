@@ -21,6 +21,11 @@ import type { PyModule } from "../objects/object.ts";
 import type { ModuleDefinition, ModuleRegistry } from "../vm/import.ts";
 import { makeMathModule } from "./modules/math.ts";
 import { makeTimeModule } from "./modules/time.ts";
+import { makeItertoolsModule } from "./modules/itertools.ts";
+import { makeCollectionsModule } from "./modules/_collections.ts";
+import { makeOperatorModule } from "./modules/operator.ts";
+import { makeBisectModule, makeHeapqModule } from "./modules/_heapq.ts";
+import { makeFunctoolsModule } from "./modules/_functools.ts";
 import { makeDisModule, runDisMain } from "./modules/dis.ts";
 import { runAstMain } from "./modules/ast.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
@@ -41,6 +46,13 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   builtins: "made-by-driver",
   sys: "made-by-driver",
   math: { make: makeMathModule },
+  itertools: { make: makeItertoolsModule },
+  _collections: { make: makeCollectionsModule },
+  operator: { make: () => makeOperatorModule("operator") },
+  _operator: { make: () => makeOperatorModule("_operator") },
+  _heapq: { make: makeHeapqModule },
+  _bisect: { make: makeBisectModule },
+  _functools: { make: makeFunctoolsModule },
   time: { make: makeTimeModule },
   dis: { make: makeDisModule, main: runDisMain },
   ast: { main: runAstMain },

@@ -1294,7 +1294,11 @@ export function hash64(v: PyValue): void {
       if (v instanceof PyFloat) {
         const x = v.value;
         split64(Number.isSafeInteger(x) ? (x === -1 ? -2 : x) : floatHashExact(x));
-      } else if (v instanceof PyTuple && v.cls === tupleType) {
+      } else if (
+        v instanceof PyTuple &&
+        (v.cls === tupleType || v.cls.lookupDunder(D_HASH) === tupleType.lookupDunder(D_HASH))
+      ) {
+        // Subclasses that keep tuple's __hash__ (namedtuples) hash as the equal tuple does.
         tupleHash64(v.items);
       } else if (v instanceof PySet && v.cls === frozensetType) {
         split64(frozensetHashExact(v));

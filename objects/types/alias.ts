@@ -15,6 +15,7 @@ import {
   defGetSet,
   defMethod,
   Ellipsis,
+  Exc,
   newBuiltinType,
   newTuple,
   None,
@@ -24,11 +25,12 @@ import {
   PyTuple,
   PyType,
   type PyValue,
+  raise,
   typeOf,
   typeType,
 } from "../object.ts";
 import { call, hash, repr, richEq, setGenericAliasHook } from "../ops.ts";
-import { typeModule } from "./type.ts";
+import { installNew, typeModule } from "./type.ts";
 
 /** `origin[args]`. */
 export class PyGenericAlias extends PyObject {
@@ -78,6 +80,14 @@ export function makeGenericAlias(origin: PyValue, item: PyValue): PyValue {
 }
 
 setGenericAliasHook(makeGenericAlias);
+genericAliasType.tp_new = (_cls, args, kwnames) => {
+  if (kwnames !== null && kwnames.length > 0) {
+    raise(Exc.TypeError, "GenericAlias() takes no keyword arguments");
+  }
+  if (args.length !== 2) raise(Exc.TypeError, `GenericAlias expected 2 arguments, got ${args.length}`);
+  return makeGenericAlias(args[0], args[1]);
+};
+installNew(genericAliasType);
 
 defMethod(genericAliasType, "__repr__", (args) => {
   const a = args[0] as PyGenericAlias;

@@ -321,15 +321,15 @@ function viewSelf(args: PyValue[]): PyDictView {
 
 function viewIter(v: PyDictView): PyValue {
   const d = v.mapping;
-  if (v.cls === dictKeysType) return dictKeysIter(d);
-  if (v.cls === dictValuesType) return dictIterator(d, dictValueIteratorType, (i) => d.values[i]);
+  if (v.cls.isSubtypeOf(dictKeysType)) return dictKeysIter(d);
+  if (v.cls.isSubtypeOf(dictValuesType)) return dictIterator(d, dictValueIteratorType, (i) => d.values[i]);
   return dictIterator(d, dictItemIteratorType, (i) => newTuple([d.keys[i], d.values[i]]));
 }
 
 function viewItems(v: PyDictView): PyValue[] {
   const d = v.mapping;
-  if (v.cls === dictKeysType) return d.keyList();
-  if (v.cls === dictValuesType) return d.valueList();
+  if (v.cls.isSubtypeOf(dictKeysType)) return d.keyList();
+  if (v.cls.isSubtypeOf(dictValuesType)) return d.valueList();
   const out: PyValue[] = [];
   for (let i = 0; i < d.keys.length; i++) {
     if (d.keys[i] !== DELETED) out.push(newTuple([d.keys[i], d.values[i]]));
@@ -348,7 +348,7 @@ for (const t of [dictKeysType, dictValuesType, dictItemsType]) {
   });
   defMethod(t, "__repr__", (args) => {
     const v = viewSelf(args);
-    return reprGuard(v, "...", () => `${t.name}([${viewItems(v).map(repr).join(", ")}])`);
+    return reprGuard(v, "...", () => `${typeOf(v).name}([${viewItems(v).map(repr).join(", ")}])`);
   });
   defGetSet(t, "mapping", (v) => new PyMappingProxy((v as PyDictView).mapping));
 }
@@ -377,6 +377,7 @@ const SET_OPS: [string, (a: PySet, b: PySet) => PySet][] = [
   ["xor", (a, b) => newSet([...a.items().filter((x) => !b.has(x)), ...b.items().filter((x) => !a.has(x))])],
 ];
 for (const t of [dictKeysType, dictItemsType]) {
+  t.attrs.set("__hash__", None);
   for (const [name, fn] of SET_OPS) {
     defMethod(t, `__${name}__`, (args) => {
       if (!isIterable(args[1])) return NotImplemented;
@@ -404,7 +405,7 @@ for (const t of [dictKeysType, dictItemsType]) {
     defMethod(t, name, (args) => {
       const o = args[1];
       if (!(o instanceof PyDictView) && !(o instanceof PySet)) return NotImplemented;
-      if (o instanceof PyDictView && o.cls === dictValuesType) return NotImplemented;
+      if (o instanceof PyDictView && o.cls.isSubtypeOf(dictValuesType)) return NotImplemented;
       return fn(asSet(viewSelf(args)), asSet(o));
     });
   }

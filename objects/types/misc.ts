@@ -379,6 +379,12 @@ defMethod(mappingProxyType, "__getitem__", (args) => getItem(proxySelf(args).map
 defMethod(mappingProxyType, "__len__", (args) => (proxySelf(args).mapping as PyDict).size);
 defMethod(mappingProxyType, "__contains__", (args) => (proxySelf(args).mapping as PyDict).has(args[1]));
 defMethod(mappingProxyType, "__iter__", (args) => mappingProxyType.tp_iter!(proxySelf(args)));
+mappingProxyType.attrs.set("__hash__", None);
+defMethod(
+  mappingProxyType,
+  "__reversed__",
+  (args) => callFn(getAttr(proxySelf(args).mapping, "__reversed__"), []),
+);
 for (const name of ["keys", "values", "items", "get", "copy"]) {
   defMethod(mappingProxyType, name, (args) => {
     const f = getAttr(proxySelf(args).mapping, name);

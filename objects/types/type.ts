@@ -15,7 +15,9 @@
  */
 import {
   bindArgs,
+  builtinFunctionType,
   checkMethodArgs,
+  classMethodDescriptorType,
   classmethodType,
   computeMro,
   defAttr,
@@ -25,6 +27,8 @@ import {
   DELETED,
   Exc,
   functionType,
+  methodDescriptorType,
+  methodType,
   newTuple,
   None,
   NotImplemented,
@@ -49,6 +53,7 @@ import {
   raise,
   staticmethodType,
   superType,
+  TYPE_ABSTRACT,
   TYPE_BASETYPE,
   TYPE_HEAP,
   TYPE_IDENTITY_KEY,
@@ -94,6 +99,7 @@ export function objectNew(cls: PyType, args: PyValue[], _kwnames: string[] | nul
   if ((cls.flags & TYPE_HEAP) === 0 && cls !== objectType) {
     raise(Exc.TypeError, `object.__new__(${cls.name}) is not safe, use ${cls.name}.__new__()`);
   }
+  if ((cls.flags & TYPE_ABSTRACT) !== 0) abstractInstantiationError(cls);
   let slots: (PyValue | undefined)[] | null = null;
   if (cls.slotCount > 0) {
     slots = [];
@@ -118,7 +124,12 @@ function tpNewWrapperFn(args: PyValue[], kwnames: string[] | null): PyValue {
   if (!cls.isSubtypeOf(owner)) {
     raise(Exc.TypeError, `${owner.name}.__new__(${cls.name}): ${cls.name} is not a subtype of ${owner.name}`);
   }
-  return owner.tp_new!(cls, args.slice(2), kwnames);
+  const obj = owner.tp_new!(cls, args.slice(2), kwnames);
+  // `C.__new__(C)` for a subclass of a builtin: its instances carry a dict, as typeCall gives them.
+  if (typeof obj === "object" && obj.dict === null && cls.hasInstanceDict && !(obj instanceof PyType)) {
+    obj.dict = new PyDict();
+  }
+  return obj;
 }
 
 function tpNewWrapper(owner: PyType): PyBuiltinFunction {
@@ -128,6 +139,17 @@ function tpNewWrapper(owner: PyType): PyBuiltinFunction {
 /** Gives a builtin type a `__new__` in its namespace, wrapping its tp_new. */
 export function installNew(t: PyType): void {
   t.attrs.set("__new__", tpNewWrapper(t));
+}
+
+/** `Can't instantiate abstract class X with abstract methods a, b` (names sorted, as CPython). */
+function abstractInstantiationError(cls: PyType): never {
+  const names = toArray(cls.attrs.get("__abstractmethods__") ?? newTuple([])).map((n) => str(n)).sort();
+  raise(
+    Exc.TypeError,
+    `Can't instantiate abstract class ${cls.name} with abstract method${names.length === 1 ? "" : "s"} ${
+      names.join(", ")
+    }`,
+  );
 }
 
 const OBJECT_NEW = tpNewWrapper(objectType);
@@ -757,6 +779,23 @@ defGetSet(typeType, "__annotations__", (t) => {
   return d;
 });
 defGetSet(typeType, "__text_signature__", () => None);
+// ABCMeta stores the abstract method names here; a non-empty set makes object.__new__ refuse.
+defGetSet(typeType, "__abstractmethods__", (t) => {
+  const v = (t as PyType).attrs.get("__abstractmethods__");
+  if (v === undefined || t === typeType) raise(Exc.AttributeError, "__abstractmethods__");
+  return v;
+}, (t, v) => {
+  const type = t as PyType;
+  if (v === undefined) {
+    if (!type.attrs.has("__abstractmethods__")) raise(Exc.AttributeError, "__abstractmethods__");
+    typeSetAttrRaw(type, "__abstractmethods__", undefined);
+    type.flags &= ~TYPE_ABSTRACT;
+    return;
+  }
+  typeSetAttrRaw(type, "__abstractmethods__", v);
+  if (isTrue(v)) type.flags |= TYPE_ABSTRACT;
+  else type.flags &= ~TYPE_ABSTRACT;
+});
 
 function typeSetAttrRaw(t: PyType, name: string, v: PyValue | undefined): void {
   if ((t.flags & TYPE_HEAP) === 0) {
@@ -973,7 +1012,26 @@ defGetSet(propertyType, "fdel", (p) => (p as PyProperty).fdel);
 defGetSet(propertyType, "__doc__", (p) => (p as PyProperty).doc, (p, v) => {
   (p as PyProperty).doc = v ?? None;
 });
-defGetSet(propertyType, "__isabstractmethod__", () => false);
+defGetSet(propertyType, "__isabstractmethod__", (p) => {
+  const q = p as PyProperty;
+  return isAbstract(q.fget) || isAbstract(q.fset) || isAbstract(q.fdel);
+});
+
+/** Whether f has a true `__isabstractmethod__` (abc.abstractmethod marks functions so). */
+function isAbstract(f: PyValue): boolean {
+  if (f === None) return false;
+  try {
+    const v = getAttrOrUndefinedSafe(f, "__isabstractmethod__");
+    return v !== undefined && isTrue(v);
+  } catch (e) {
+    if (isExceptionOf(e, Exc.AttributeError)) return false;
+    throw e;
+  }
+}
+
+function getAttrOrUndefinedSafe(v: PyValue, name: string): PyValue | undefined {
+  return getAttrSafe(v, name);
+}
 
 for (const t of [staticmethodType, classmethodType]) {
   t.tp_new = (cls, args) => {
@@ -984,7 +1042,7 @@ for (const t of [staticmethodType, classmethodType]) {
   defMethod(t, "__init__", () => None);
   defGetSet(t, "__func__", (w) => (w as PyMethodWrapper).func);
   defGetSet(t, "__wrapped__", (w) => (w as PyMethodWrapper).func);
-  defGetSet(t, "__isabstractmethod__", () => false);
+  defGetSet(t, "__isabstractmethod__", (w) => isAbstract((w as PyMethodWrapper).func));
   defMethod(t, "__get__", (args) => {
     const obj = args[1] === None ? null : args[1];
     const type = args.length > 2 && args[2] instanceof PyType ? args[2] : typeOf(args[1]);
@@ -1006,3 +1064,28 @@ for (const t of [staticmethodType, classmethodType]) {
 export function installDict(t: PyType): void {
   t.attrs.set("__dict__", instanceDictDescriptor);
 }
+
+// `__call__` and `__get__` in the namespaces of the builtin callable types (as CPython's slot
+// wrappers), so that `'__call__' in type(f).__dict__` holds (collections.abc.Callable checks it).
+for (
+  const t of [builtinFunctionType, functionType, methodType, methodDescriptorType, classMethodDescriptorType]
+) {
+  defMethod(t, "__call__", (args, kwnames) => {
+    const slot = typeOf(args[0]).tp_call;
+    if (slot === null) raise(Exc.TypeError, `'${typeOf(args[0]).name}' object is not callable`);
+    return slot(args[0], args.slice(1), kwnames);
+  });
+}
+defMethod(
+  staticmethodType,
+  "__call__",
+  (args, kwnames) => call((args[0] as PyMethodWrapper).func, args.slice(1), kwnames),
+);
+defMethod(functionType, "__get__", (args) => {
+  const obj = args.length > 1 && args[1] !== None ? args[1] : null;
+  return functionType.tp_descr_get!(
+    args[0],
+    obj,
+    args.length > 2 && args[2] instanceof PyType ? args[2] : typeOf(args[1]),
+  );
+});

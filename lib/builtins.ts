@@ -109,7 +109,7 @@ import { addFloats } from "../objects/types/float_type.ts";
 import { PyCode } from "../objects/code.ts";
 import { compileSource } from "../vm/compile_source.ts";
 import { type PyFunction, runClassBody, runCode } from "../vm/function.ts";
-import { importName } from "../vm/import.ts";
+import { importModuleLevel } from "../vm/import.ts";
 
 // ---------------------------------------------------------------------------------------------
 // The functions
@@ -700,14 +700,7 @@ FUNCTIONS.__import__ = (args, kwnames) => {
     ["name", "globals", "locals", "fromlist", "level"],
     1,
   );
-  const n = strValueOf(name!);
-  if (n === undefined) raise(Exc.TypeError, `__import__() argument 1 must be str, not ${typeOf(name!).name}`);
-  return importName(
-    n,
-    fromlist ?? None,
-    level === undefined ? 0 : Number(asIndex(level)),
-    globals instanceof PyDict ? globals : new PyDict(),
-  );
+  return importModuleLevel(name!, globals, fromlist ?? None, level === undefined ? 0 : Number(asIndex(level)));
 };
 
 FUNCTIONS.__build_class__ = (args, kwnames) => {

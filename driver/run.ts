@@ -178,7 +178,9 @@ export function runFile(
     throw e;
   }
   if (source === null) {
-    writeStderr(`pyjit: can't open file '${absoluteScriptPath(path)}': [Errno 2] No such file or directory\n`);
+    writeStderr(
+      `pyjit: can't open file '${absoluteScriptPath(path)}': [Errno 2] No such file or directory\n`,
+    );
     return 2;
   }
   return runProgram(source, { ...options, filename: path, argv: [path, ...args] });
@@ -244,7 +246,7 @@ function prepareMain(options: RunOptions): { globals: PyDict; builtins: PyModule
   });
   currentSys = sys;
   const builtins = newBuiltinsModule();
-  connectImportSystem(sys.dict!, builtins.dict!);
+  connectImportSystem(sys, builtins);
   setBuiltinModuleSpec(sys);
   setBuiltinModuleSpec(builtins);
   addModule("sys", sys);
@@ -253,7 +255,10 @@ function prepareMain(options: RunOptions): { globals: PyDict; builtins: PyModule
   globals.setStr("__name__", "__main__");
   globals.setStr("__doc__", None);
   globals.setStr("__package__", None);
-  globals.setStr("__loader__", pseudoFile ? builtinImporterType : newSourceFileLoader("__main__", options.filename));
+  globals.setStr(
+    "__loader__",
+    pseudoFile ? builtinImporterType : newSourceFileLoader("__main__", options.filename),
+  );
   globals.setStr("__spec__", None);
   globals.setStr("__annotations__", new PyDict());
   globals.setStr("__builtins__", builtins);
@@ -412,7 +417,9 @@ function printException(exc: PyBaseException): void {
       call(hook, [exc.cls, exc, exc.traceback]);
       return;
     } catch (inner) {
-      writeStderr("Error in sys.excepthook:\n" + safeFormat(toPyException(inner)) + "\nOriginal exception was:\n");
+      writeStderr(
+        "Error in sys.excepthook:\n" + safeFormat(toPyException(inner)) + "\nOriginal exception was:\n",
+      );
     }
   }
   writeStderr(safeFormat(exc));
@@ -422,7 +429,9 @@ function safeFormat(exc: PyBaseException): string {
   try {
     return formatException(exc);
   } catch (inner) {
-    return `${typeOf(exc).name}: <unprintable: ${inner instanceof PyBaseException ? typeOf(inner).name : inner}>\n`;
+    return `${typeOf(exc).name}: <unprintable: ${
+      inner instanceof PyBaseException ? typeOf(inner).name : inner
+    }>\n`;
   }
 }
 

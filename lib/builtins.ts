@@ -700,7 +700,12 @@ FUNCTIONS.__import__ = (args, kwnames) => {
     ["name", "globals", "locals", "fromlist", "level"],
     1,
   );
-  return importModuleLevel(name!, globals, fromlist ?? None, level === undefined ? 0 : Number(asIndex(level)));
+  return importModuleLevel(
+    name!,
+    globals,
+    fromlist ?? None,
+    level === undefined ? 0 : Number(asIndex(level)),
+  );
 };
 
 FUNCTIONS.__build_class__ = (args, kwnames) => {

@@ -23,6 +23,7 @@ import { makeMathModule } from "./modules/math.ts";
 import { makeTimeModule } from "./modules/time.ts";
 import { makeDisModule, runDisMain } from "./modules/dis.ts";
 import { runAstMain } from "./modules/ast.ts";
+import { makePyjitImportModule } from "./modules/_pyjit_import.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -44,6 +45,7 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   time: { make: makeTimeModule },
   dis: { make: makeDisModule, main: runDisMain },
   ast: { main: runAstMain },
+  _pyjit_import: { make: makePyjitImportModule },
 };
 
 /**

@@ -407,7 +407,9 @@ function moduleAttributeMessage(m: PyModule, name: string): string {
   if (typeof modName !== "string") return `module has no attribute '${name}'`;
   const spec = m.dict!.getStr("__spec__");
   if (spec !== undefined && spec !== None) {
-    const initializing = typeof spec === "object" && spec.dict !== null ? spec.dict.getStr("_initializing") : undefined;
+    const initializing = typeof spec === "object" && spec.dict !== null
+      ? spec.dict.getStr("_initializing")
+      : undefined;
     if (initializing !== undefined && isTrue(initializing)) {
       return `partially initialized module '${modName}' has no attribute '${name}' (most likely due to a circular import)`;
     }

@@ -32,7 +32,7 @@ import {
   raise,
 } from "../objects/object.ts";
 import { objectId, repr } from "../objects/ops.ts";
-import { FRAME_DONE, type Frame, threadState } from "./frame.ts";
+import { type Frame, FRAME_DONE, threadState } from "./frame.ts";
 
 /** The `frame` type. */
 export const frameObjectType: PyType = newBuiltinType("frame", objectType, 0);
@@ -124,5 +124,7 @@ defMethod(frameObjectType, "clear", (args) => {
 defMethod(frameObjectType, "__repr__", (args) => {
   const fo = view(args[0]);
   const line = fo.live ? fo.frame.lineno : fo.lineno;
-  return `<frame at 0x${objectId(fo).toString(16)}, file ${repr(fo.code.filename)}, line ${line}, code ${fo.code.name}>`;
+  return `<frame at 0x${objectId(fo).toString(16)}, file ${
+    repr(fo.code.filename)
+  }, line ${line}, code ${fo.code.name}>`;
 });

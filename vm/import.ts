@@ -85,16 +85,18 @@ export function moduleRegistry(): ModuleRegistry {
 }
 
 /**
- * Connects a run's `sys` namespace (its `modules` dict becomes the module cache; `path`,
- * `meta_path`, `path_hooks` and `path_importer_cache` are read from it at each import) and the
- * builtins that modules run with (whose `__import__` is the original one).
+ * Connects a run's `sys` module (its `modules` dict becomes the module cache; `path`,
+ * `meta_path`, `path_hooks` and `path_importer_cache` are read from it at each import) and its
+ * `builtins` module (the builtins that modules run with, whose `__import__` is the original one).
  */
-export function connectImportSystem(sysDict: PyDict, builtins: PyDict): void {
+export function connectImportSystem(sys: PyModule, builtins: PyModule): void {
+  const sysDict = sys.dict!;
   const modules = sysDict.getStr("modules");
   importState.modules = modules instanceof PyDict ? modules : new PyDict();
   importState.sysDict = sysDict;
-  importState.builtins = builtins;
-  importState.originalImport = builtins.getStr("__import__") ?? None;
+  importState.runModules = new Map([["sys", sys], ["builtins", builtins]]);
+  importState.builtins = builtins.dict!;
+  importState.originalImport = builtins.dict!.getStr("__import__") ?? None;
 }
 
 /** Adds an already-built module (e.g. `__main__`, `sys`) to the cache. */
@@ -282,7 +284,9 @@ function findAndLoadUnlocked(name: string): PyValue {
     const parentModule = modules.getStr(parent);
     if (parentModule === undefined) raise(Exc.KeyError, repr(parent));
     const parentPath = getAttrOrUndefined(parentModule, "__path__");
-    if (parentPath === undefined) moduleNotFound(`No module named '${name}'; '${parent}' is not a package`, name);
+    if (parentPath === undefined) {
+      moduleNotFound(`No module named '${name}'; '${parent}' is not a package`, name);
+    }
     path = parentPath;
   }
   const spec = findSpec(name, path);
@@ -524,7 +528,10 @@ export function importStar(module: PyValue, namespace: PyValue): void {
     if (n === undefined) {
       const modName = strValueOf(getAttr(module, "__name__"));
       if (modName === undefined) {
-        raise(Exc.TypeError, `module __name__ must be a string, not ${typeOf(getAttr(module, "__name__")).name}`);
+        raise(
+          Exc.TypeError,
+          `module __name__ must be a string, not ${typeOf(getAttr(module, "__name__")).name}`,
+        );
       }
       raise(
         Exc.TypeError,

@@ -63,6 +63,8 @@ export const importState: {
   modules: PyDict;
   /** The `sys` module's namespace, read for sys.path & co at each import; null before a run. */
   sysDict: PyDict | null;
+  /** The run's `sys` and `builtins` modules (what importing them again gives). */
+  runModules: Map<string, PyModule>;
   /** The builtins namespace modules run with (their `__builtins__`). */
   builtins: PyDict;
   /** The builtins module's original `__import__` (IMPORT_NAME calls any other directly). */
@@ -71,6 +73,7 @@ export const importState: {
   registry: { find: () => undefined, builtinModuleNames: () => [], allNames: () => [] },
   modules: new PyDict(),
   sysDict: null,
+  runModules: new Map(),
   builtins: new PyDict(),
   originalImport: None,
 };

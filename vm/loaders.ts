@@ -79,14 +79,19 @@ builtinImporterType.module = "_frozen_importlib";
 
 /** BuiltinImporter.find_spec: modules CPython builds into its interpreter. */
 export function findBuiltinSpec(fullname: string): PyValue {
+  if (importState.runModules.has(fullname)) {
+    return newModuleSpec(fullname, builtinImporterType, { origin: "built-in" });
+  }
   const def = importState.registry.find(fullname);
   if (def === undefined || def.kind !== "native" || !def.beforeSysPath) return None;
   return registrySpec(def);
 }
 
-/** BuiltinImporter.create_module: a fresh module object from the registry. */
+/** BuiltinImporter.create_module: a fresh module object from the registry (the run's own sys). */
 export function createBuiltinModule(spec: PyValue): PyModule {
   const name = str(specField(spec, "name"));
+  const own = importState.runModules.get(name);
+  if (own !== undefined) return own;
   const def = importState.registry.find(name);
   if (def === undefined || def.kind !== "native" || def.make === undefined) {
     const e = newException(Exc.ImportError, [`${repr(name)} is not a built-in module`]);
@@ -185,7 +190,9 @@ export function newSourceFileLoader(name: string, path: string): PyObject {
 
 /** The OSError a failed file read becomes, as CPython raises it. */
 export function osErrorFor(e: unknown, path: string): never {
-  if (e instanceof Deno.errors.NotFound) throw call(Exc.FileNotFoundError, [2, "No such file or directory", path]);
+  if (e instanceof Deno.errors.NotFound) {
+    throw call(Exc.FileNotFoundError, [2, "No such file or directory", path]);
+  }
   if (e instanceof Deno.errors.PermissionDenied || e instanceof Deno.errors.NotCapable) {
     throw call(Exc.PermissionError, [13, "Permission denied", path]);
   }

@@ -98,7 +98,10 @@ defMethod(moduleSpecType, "__init__", (args, kwnames) => {
   d.setStr("loader", loader!);
   d.setStr("origin", origin ?? None);
   d.setStr("loader_state", loaderState ?? None);
-  d.setStr("submodule_search_locations", isPackage !== undefined && isTrue(isPackage) ? new PyList([]) : None);
+  d.setStr(
+    "submodule_search_locations",
+    isPackage !== undefined && isTrue(isPackage) ? new PyList([]) : None,
+  );
   d.setStr("_uninitialized_submodules", new PyList([]));
   d.setStr("_set_fileattr", false);
   d.setStr("_cached", None);
@@ -187,7 +190,13 @@ defMethod(namespacePathType, "__repr__", (args) => {
 /** `importlib.machinery.NamespaceLoader`: nothing to execute. */
 export const namespaceLoaderType: PyType = dictClass("NamespaceLoader", "_frozen_importlib_external");
 defMethod(namespaceLoaderType, "__init__", (args, kwnames) => {
-  const [name, path] = bindArgs("NamespaceLoader", args.slice(1), kwnames, ["name", "path", "path_finder"], 3);
+  const [name, path] = bindArgs(
+    "NamespaceLoader",
+    args.slice(1),
+    kwnames,
+    ["name", "path", "path_finder"],
+    3,
+  );
   (args[0] as PyObject).dict!.setStr("_name", name!);
   (args[0] as PyObject).dict!.setStr("_path", path!);
   return None;

@@ -35,6 +35,7 @@ import {
   PyDict,
   PyList,
   PyObject,
+  PyTuple,
   type PyType,
   type PyValue,
   raise,
@@ -43,7 +44,7 @@ import {
 import { call, getAttrOrUndefined, isExceptionOf, repr, strValueOf, toArray } from "../objects/ops.ts";
 import { importState, STDLIB_PATH_ENTRY, sysAttr } from "./import_state.ts";
 import { dictClass, namespacePathType, newModuleSpec, specField } from "./module_spec.ts";
-import { newSourceFileLoader, registrySpec } from "./loaders.ts";
+import { newSourceFileLoader, registrySpec, sourceFileLoaderType } from "./loaders.ts";
 
 // ---------------------------------------------------------------------------------------------
 // The file system, as the finders need it
@@ -93,22 +94,39 @@ function join(dir: string, name: string): string {
 /** `importlib.machinery.FileFinder`. */
 export const fileFinderType: PyType = dictClass("FileFinder", "_frozen_importlib_external");
 
-function newFileFinder(path: string): PyObject {
+/**
+ * A FileFinder for a directory. `loaders`: the (loader class, suffix) pairs it tries, or None for
+ * the standard ones (`.py` files with SourceFileLoader, searched without calling Python).
+ */
+function newFileFinder(path: string, loaders: PyValue = None, cls: PyType = fileFinderType): PyObject {
   const f = new PyObject();
-  f.cls = fileFinderType;
+  f.cls = cls;
   f.dict = new PyDict();
   f.dict.setStr("path", absolutePath(path));
+  f.dict.setStr("_loaders", loaders);
   return f;
 }
 
-defMethod(fileFinderType, "__init__", (args, kwnames) => {
+/** `FileFinder(path, *loader_details)`'s details, each `(loader, suffixes)`, as (loader, suffix) pairs. */
+function loaderPairs(details: PyValue[]): PyList {
+  const pairs: PyValue[] = [];
+  for (const detail of details) {
+    const [loader, suffixes] = toArray(detail);
+    for (const suffix of toArray(suffixes)) pairs.push(new PyTuple([loader, suffix]));
+  }
+  return new PyList(pairs);
+}
+
+fileFinderType.tp_new = (cls, args, kwnames) => {
   if (kwnames !== null && kwnames.length > 0) raise(Exc.TypeError, "FileFinder() takes no keyword arguments");
-  if (args.length < 2) raise(Exc.TypeError, "FileFinder.__init__() missing 1 required positional argument: 'path'");
-  const path = strValueOf(args[1]);
-  if (path === undefined) raise(Exc.TypeError, `expected str, not ${typeOf(args[1]).name}`);
-  (args[0] as PyObject).dict!.setStr("path", absolutePath(path));
-  return None;
-});
+  if (args.length < 1) {
+    raise(Exc.TypeError, "FileFinder.__init__() missing 1 required positional argument: 'path'");
+  }
+  const path = strValueOf(args[0]);
+  if (path === undefined) raise(Exc.TypeError, `expected str, not ${typeOf(args[0]).name}`);
+  return newFileFinder(path, loaderPairs(args.slice(1)), cls);
+};
+defMethod(fileFinderType, "__init__", () => None);
 defMethod(fileFinderType, "__repr__", (args) => `FileFinder(${repr(finderPath(args[0]))})`);
 defMethod(fileFinderType, "find_spec", (args, kwnames) => {
   const [fullname] = bindArgs("find_spec", args.slice(1), kwnames, ["fullname", "target"], 1);
@@ -116,7 +134,19 @@ defMethod(fileFinderType, "find_spec", (args, kwnames) => {
   return fileFinderFindSpec(args[0] as PyObject, fullname);
 });
 defMethod(fileFinderType, "invalidate_caches", () => None);
-defClassMethod(fileFinderType, "path_hook", () => fileFinderHook);
+defClassMethod(fileFinderType, "path_hook", (args) => {
+  const cls = args[0] as PyType;
+  const pairs = loaderPairs(args.slice(1));
+  return new PyBuiltinFunction(
+    "path_hook_for_FileFinder",
+    (hookArgs, kwnames) => {
+      checkArgs("path_hook_for_FileFinder", hookArgs, kwnames, 1, 1);
+      return newFileFinder(directoryForHook(hookArgs[0]), pairs, cls);
+    },
+    null,
+    "_frozen_importlib_external",
+  );
+});
 
 function finderPath(finder: PyValue): string {
   const p = (finder as PyObject).dict?.getStr("path");
@@ -130,24 +160,48 @@ function fileFinderFindSpec(finder: PyObject, fullname: string): PyValue {
   // Only a name a directory entry can have (CPython looks names up in the directory's listing).
   if (tail === "" || tail.includes("/") || tail.includes("\0")) return None;
   const base = join(dir, tail);
+  const loaders = finder.dict!.getStr("_loaders") ?? None;
+  const pairs: [PyValue, string][] = loaders === None
+    ? [[sourceFileLoaderType, ".py"]]
+    : toArray(loaders).map((p) => toArray(p) as [PyValue, string]);
+  const makeLoader = (loader: PyValue, path: string) =>
+    loader === sourceFileLoaderType ? newSourceFileLoader(fullname, path) : call(loader, [fullname, path]);
   let namespacePortion = false;
   if (statKind(base) === "dir") {
-    const init = join(base, "__init__.py");
-    if (statKind(init) === "file") {
-      return newModuleSpec(fullname, newSourceFileLoader(fullname, init), {
-        origin: init,
-        hasLocation: true,
-        searchLocations: new PyList([base]),
-      });
+    for (const [loader, suffix] of pairs) {
+      const init = join(base, `__init__${suffix}`);
+      if (statKind(init) === "file") {
+        return newModuleSpec(fullname, makeLoader(loader, init), {
+          origin: init,
+          hasLocation: true,
+          searchLocations: new PyList([base]),
+        });
+      }
     }
     namespacePortion = true;
   }
-  const file = base + ".py";
-  if (statKind(file) === "file") {
-    return newModuleSpec(fullname, newSourceFileLoader(fullname, file), { origin: file, hasLocation: true });
+  for (const [loader, suffix] of pairs) {
+    const file = base + suffix;
+    if (statKind(file) === "file") {
+      return newModuleSpec(fullname, makeLoader(loader, file), { origin: file, hasLocation: true });
+    }
   }
   if (namespacePortion) return newModuleSpec(fullname, None, { searchLocations: new PyList([base]) });
   return None;
+}
+
+/** A path hook's argument as a directory it may search, or the ImportError that declines it. */
+function directoryForHook(arg: PyValue): string {
+  const path = strValueOf(arg);
+  if (path === undefined) raise(Exc.TypeError, `expected str, not ${typeOf(arg).name}`);
+  const dir = absolutePath(path);
+  if (!mayRead(dir) || statKind(dir) !== "dir") {
+    const e = newException(Exc.ImportError, ["only directories are supported"]);
+    e.dict = new PyDict();
+    e.dict.setStr("path", path);
+    throw e;
+  }
+  return path;
 }
 
 /** The path hook that makes a FileFinder for a directory (ImportError for anything else). */
@@ -155,16 +209,7 @@ export const fileFinderHook: PyBuiltinFunction = new PyBuiltinFunction(
   "path_hook_for_FileFinder",
   (args, kwnames) => {
     checkArgs("path_hook_for_FileFinder", args, kwnames, 1, 1);
-    const path = strValueOf(args[0]);
-    if (path === undefined) raise(Exc.TypeError, `expected str, not ${typeOf(args[0]).name}`);
-    const dir = absolutePath(path);
-    if (!mayRead(dir) || statKind(dir) !== "dir") {
-      const e = newException(Exc.ImportError, ["only directories are supported"]);
-      e.dict = new PyDict();
-      e.dict.setStr("path", path);
-      throw e;
-    }
-    return newFileFinder(path);
+    return newFileFinder(directoryForHook(args[0]));
   },
   null,
   "_frozen_importlib_external",

@@ -38,7 +38,9 @@ export class RunModuleError extends Error {}
 /** The registry's TypeScript `-m` tool called `name`, if any. */
 function registryTool(name: string): ModuleToRun | null {
   const def = importState.registry.find(name);
-  if (def !== undefined && def.kind === "native" && def.main !== undefined) return { kind: "tool", main: def.main };
+  if (def !== undefined && def.kind === "native" && def.main !== undefined) {
+    return { kind: "tool", main: def.main };
+  }
   return null;
 }
 
@@ -75,7 +77,9 @@ export function findModuleToRun(name: string): ModuleToRun {
     }
   }
   const loader = specField(spec, "loader");
-  if (loader === None) throw new RunModuleError(`${repr(name)} is a namespace package and cannot be executed`);
+  if (loader === None) {
+    throw new RunModuleError(`${repr(name)} is a namespace package and cannot be executed`);
+  }
   if (loader === builtinImporterType) {
     const tool = registryTool(name);
     if (tool !== null) return tool;
@@ -120,5 +124,7 @@ function importParentPackage(pkg: string): void {
 }
 
 function isSpecLookupError(e: PyBaseException): boolean {
-  return [Exc.ImportError, Exc.AttributeError, Exc.TypeError, Exc.ValueError].some((t) => e.cls.isSubtypeOf(t));
+  return [Exc.ImportError, Exc.AttributeError, Exc.TypeError, Exc.ValueError].some((t) =>
+    e.cls.isSubtypeOf(t)
+  );
 }

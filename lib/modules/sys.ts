@@ -276,9 +276,12 @@ export function makeSysModule(argv: string[], options: SysOptions = {}): PyModul
   const m = new PyModule("sys", d);
   sysModule = m;
   for (const [name, f] of Object.entries(FUNCTIONS)) {
-    d.setStr(name, name in originalHooks
-      ? originalHooks[name as keyof typeof originalHooks]
-      : new PyBuiltinFunction(name, f, null, "sys"));
+    d.setStr(
+      name,
+      name in originalHooks
+        ? originalHooks[name as keyof typeof originalHooks]
+        : new PyBuiltinFunction(name, f, null, "sys"),
+    );
   }
   d.setStr("__displayhook__", originalHooks.displayhook);
   d.setStr("__excepthook__", originalHooks.excepthook);
@@ -313,7 +316,10 @@ export function makeSysModule(argv: string[], options: SysOptions = {}): PyModul
   d.setStr("path_hooks", new PyList([stdlibFinderType, fileFinderHook]));
   d.setStr("path_importer_cache", new PyDict());
   d.setStr("builtin_module_names", newTuple(moduleRegistry().builtinModuleNames()));
-  d.setStr("stdlib_module_names", newSet(moduleRegistry().allNames().filter((n) => !n.includes(".")), frozensetType));
+  d.setStr(
+    "stdlib_module_names",
+    newSet(moduleRegistry().allNames().filter((n) => !n.includes(".")), frozensetType),
+  );
   d.setStr("dont_write_bytecode", true);
   d.setStr("copyright", "pyjit: a Python runtime for Deno");
   const [maj, min, mic] = PYTHON_VERSION;
@@ -403,11 +409,17 @@ function reconfigureStream(args: PyValue[], kwnames: string[] | null): PyValue {
   if (encoding !== undefined && encoding !== None) {
     const name = strValueOf(encoding);
     if (name === undefined) {
-      raise(Exc.TypeError, `reconfigure() argument 'encoding' must be str or None, not ${typeOf(encoding).name}`);
+      raise(
+        Exc.TypeError,
+        `reconfigure() argument 'encoding' must be str or None, not ${typeOf(encoding).name}`,
+      );
     }
     const normal = name.toLowerCase().replace(/[-_ ]/g, "");
     if (normal !== "utf8") {
-      raise(Exc.NotImplementedError, `sys.stdout.reconfigure(encoding=${repr(name)}) is not supported by pyjit`);
+      raise(
+        Exc.NotImplementedError,
+        `sys.stdout.reconfigure(encoding=${repr(name)}) is not supported by pyjit`,
+      );
     }
     d.setStr("encoding", "utf-8");
   }

@@ -222,7 +222,7 @@ export function runModule(
       return 1;
     }
     if (target.kind === "tool") return -1;
-    const sysArgv = currentSys?.dict!.getStr("argv");
+    const sysArgv = currentSys?.dict?.getStr("argv");
     if (sysArgv instanceof PyList && sysArgv.items.length > 0) sysArgv.items[0] = target.argv0;
     for (const [k, v] of target.globals) globals.setStr(k, v);
     runCode(target.code, globals, globals, builtins.dict!);
@@ -410,7 +410,7 @@ function reportUncaught(e: unknown): number {
 
 /** Prints an exception as CPython does: through `sys.excepthook` when the program replaced it. */
 function printException(exc: PyBaseException): void {
-  const hook = currentSys?.dict!.getStr("excepthook");
+  const hook = currentSys?.dict?.getStr("excepthook");
   if (hook !== undefined && hook !== originalExcepthook()) {
     try {
       flushStdout();

@@ -72,7 +72,7 @@ export class PyFrameObject extends PyObject {
 export function frameAtDepth(depth: number): PyFrameObject {
   let f = threadState.frame;
   for (let i = 0; i < depth && f !== null; i++) f = f.back;
-  if (f === null || depth < 0) raise(Exc.ValueError, "call stack is not deep enough");
+  if (f === null) raise(Exc.ValueError, "call stack is not deep enough");
   return new PyFrameObject(f);
 }
 

@@ -429,7 +429,7 @@ function reconfigureStream(args: PyValue[], kwnames: string[] | null): PyValue {
   if (writeThrough !== undefined && writeThrough !== None) d.setStr("write_through", writeThrough);
   return None;
 }
-if (textIOType.lookup("reconfigure") === undefined) defMethod(textIOType, "reconfigure", reconfigureStream);
+if (!textIOType.attrs.has("reconfigure")) defMethod(textIOType, "reconfigure", reconfigureStream);
 
 let namespaceType: PyType | null = null;
 /** `types.SimpleNamespace`: attribute bag with repr `namespace(a=1, …)`. */

@@ -29,3 +29,18 @@ function lastLine(text: string): string {
   const lines = text.trimEnd().split("\n");
   return lines[lines.length - 1];
 }
+
+Deno.test("imports: PYTHONPATH is read only when the environment may be read (never prompting)", async () => {
+  const run = async (permissions: string[]) => {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "--allow-read", ...permissions, CLI, "-c", "import sys; print(sys.path)"],
+      env: { PYTHONPATH: "/from/env" },
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    return new TextDecoder().decode(out.stdout) + new TextDecoder().decode(out.stderr);
+  };
+  assert.equal(await run([]), "['', '/usr/local/lib/python311.zip']\n");
+  assert.equal(await run(["--allow-env=PYTHONPATH"]), "['', '/from/env', '/usr/local/lib/python311.zip']\n");
+});

@@ -57,7 +57,7 @@ export class PyFrameObject extends PyObject {
     this.globals = frame.globals;
     this.builtins = frame.builtins;
     this.back = frame.back;
-    this.lineno = frame.lineno;
+    this.lineno = lineOf(frame, frame.code);
     this.ip = frame.ip;
     this.trace = None;
   }
@@ -74,6 +74,11 @@ export function frameAtDepth(depth: number): PyFrameObject {
   for (let i = 0; i < depth && f !== null; i++) f = f.back;
   if (f === null) raise(Exc.ValueError, "call stack is not deep enough");
   return new PyFrameObject(f);
+}
+
+/** A frame's line: where it last saved its position (its first line before it ever did). */
+function lineOf(frame: Frame, code: PyCode): number {
+  return frame.ip > 0 ? frame.lineno : code.firstlineno;
 }
 
 /** A frame's local variables as a dict (module and class bodies: their namespace itself). */
@@ -105,7 +110,7 @@ defGetSet(frameObjectType, "f_back", (v) => {
 });
 defGetSet(frameObjectType, "f_lineno", (v) => {
   const fo = view(v);
-  return fo.live ? fo.frame.lineno : fo.lineno;
+  return fo.live ? lineOf(fo.frame, fo.code) : fo.lineno;
 });
 defGetSet(frameObjectType, "f_lasti", (v) => {
   const fo = view(v);
@@ -123,7 +128,7 @@ defMethod(frameObjectType, "clear", (args) => {
 });
 defMethod(frameObjectType, "__repr__", (args) => {
   const fo = view(args[0]);
-  const line = fo.live ? fo.frame.lineno : fo.lineno;
+  const line = fo.live ? lineOf(fo.frame, fo.code) : fo.lineno;
   return `<frame at 0x${objectId(fo).toString(16)}, file ${
     repr(fo.code.filename)
   }, line ${line}, code ${fo.code.name}>`;

@@ -211,8 +211,10 @@ export function runModule(
     origArgv: options.origArgv ?? ["pyjit", "-m", name, ...args],
   };
   const { globals, builtins } = startRun(runOptions);
-  let target: ModuleToRun | null = null;
+  // A TypeScript tool of the registry runs outside the Python run (it reads its own arguments).
+  let tool: ((args: string[]) => number) | null = null;
   const status = finishRun(runOptions, () => {
+    let target: ModuleToRun;
     try {
       target = findModuleToRun(name);
     } catch (e) {
@@ -221,16 +223,18 @@ export function runModule(
       writeStderr(`pyjit: ${e.message}\n`);
       return 1;
     }
-    if (target.kind === "tool") return -1;
+    if (target.kind === "tool") {
+      tool = target.main;
+      return 0;
+    }
     const sysArgv = currentSys?.dict?.getStr("argv");
     if (sysArgv instanceof PyList && sysArgv.items.length > 0) sysArgv.items[0] = target.argv0;
     for (const [k, v] of target.globals) globals.setStr(k, v);
     runCode(target.code, globals, globals, builtins.dict!);
     return 0;
   });
-  const found = target as ModuleToRun | null;
-  if (status === -1 && found !== null && found.kind === "tool") return found.main(args);
-  return status;
+  const main = tool as ((args: string[]) => number) | null;
+  return main !== null ? main(args) : status;
 }
 
 /** The running program's sys module. */

@@ -550,6 +550,27 @@ print(importlib.machinery.SOURCE_SUFFIXES, spec.loader.get_filename(), spec.load
     stderr: "exact",
   },
   {
+    name: "the legacy SourceFileLoader.load_module",
+    files: {
+      ...PACKAGE,
+      "main.py": `import importlib.machinery, sys
+m = importlib.machinery.SourceFileLoader("sib", "pkg/sibling.py").load_module()
+print(m, m.value, sys.modules["sib"] is m, m.__spec__.origin)
+m.value = 0
+again = importlib.machinery.SourceFileLoader("sib", "pkg/sibling.py").load_module("sib")
+print(again is m, again.value)
+p = importlib.machinery.SourceFileLoader("pk", sys.path[0] + "/pkg/__init__.py").load_module()
+print(p.__path__, p.__package__)
+try:
+    importlib.machinery.SourceFileLoader("sib", "pkg/sibling.py").load_module("other")
+except ImportError as e:
+    print(e)
+`,
+    },
+    args: ["main.py"],
+    stderr: "exact",
+  },
+  {
     name: "a finder on sys.meta_path and a path hook",
     files: {
       "main.py": `import sys, importlib.util, importlib.abc

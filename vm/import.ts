@@ -25,6 +25,8 @@
  * @module
  */
 import {
+  bindArgs,
+  defMethod,
   DELETED,
   Exc,
   newException,
@@ -46,6 +48,7 @@ import {
   repr,
   setAttr,
   setItem,
+  str,
   strValueOf,
   toArray,
 } from "../objects/ops.ts";
@@ -116,6 +119,11 @@ function importError(type: typeof Exc.ImportError, message: string, name: PyValu
   e.dict.setStr("name", name);
   e.dict.setStr("path", path);
   return e;
+}
+
+/** The KeyError of `sys.modules[name]` for a module that is not there (any more). */
+function missingKey(name: string): never {
+  throw newException(Exc.KeyError, [name]);
 }
 
 function moduleNotFound(message: string, name: string): never {
@@ -242,7 +250,7 @@ function packageOf(globals: PyDict): string {
 }
 
 /** The absolute name of `from <level dots>name import …` made in a module with `globals`. */
-export function resolveName(name: string, globals: PyValue | undefined, level: number): string {
+function resolveName(name: string, globals: PyValue | undefined, level: number): string {
   if (globals === undefined) raise(Exc.KeyError, "'__name__' not in globals");
   if (!(globals instanceof PyDict)) raise(Exc.TypeError, "globals must be a dict");
   const pkg = packageOf(globals);
@@ -251,7 +259,7 @@ export function resolveName(name: string, globals: PyValue | undefined, level: n
 }
 
 /** `name` relative to `pkg`, `level` dots up (importlib.util.resolve_name's arithmetic). */
-export function resolveInPackage(name: string, pkg: string, level: number): string {
+function resolveInPackage(name: string, pkg: string, level: number): string {
   let end = pkg.length;
   for (let up = 1; up < level; up++) {
     end = pkg.lastIndexOf(".", end - 1);
@@ -282,7 +290,7 @@ function findAndLoadUnlocked(name: string): PyValue {
     const already = modules.getStr(name);
     if (already !== undefined) return already;
     const parentModule = modules.getStr(parent);
-    if (parentModule === undefined) raise(Exc.KeyError, repr(parent));
+    if (parentModule === undefined) missingKey(parent);
     const parentPath = getAttrOrUndefined(parentModule, "__path__");
     if (parentPath === undefined) {
       moduleNotFound(`No module named '${name}'; '${parent}' is not a package`, name);
@@ -294,7 +302,7 @@ function findAndLoadUnlocked(name: string): PyValue {
   const module = loadFromSpec(spec);
   if (parent !== "") {
     const parentModule = modules.getStr(parent);
-    if (parentModule === undefined) raise(Exc.KeyError, repr(parent));
+    if (parentModule === undefined) missingKey(parent);
     try {
       setAttr(parentModule, name.slice(dot + 1), module);
     } catch (e) {
@@ -361,7 +369,7 @@ export function execModule(loader: PyValue, module: PyValue): void {
  * Loads a module from its spec: the module is in sys.modules while its code runs (and removed if
  * that raises); the result is what sys.modules holds afterwards (a module may replace itself).
  */
-export function loadFromSpec(spec: PyValue): PyValue {
+function loadFromSpec(spec: PyValue): PyValue {
   const name = strValueOf(specField(spec, "name")) ?? "";
   const modules = importState.modules;
   const declaredLoader = specField(spec, "loader");
@@ -385,7 +393,7 @@ export function loadFromSpec(spec: PyValue): PyValue {
     }
     // Move the module to the end of sys.modules, as CPython does.
     const loaded = modules.getStr(name);
-    if (loaded === undefined) raise(Exc.KeyError, repr(name));
+    if (loaded === undefined) missingKey(name);
     modules.delete(name);
     modules.setStr(name, loaded);
     return loaded;
@@ -402,7 +410,7 @@ function loadWithLegacyLoader(spec: PyValue, loader: PyValue, name: string): PyV
   }
   call(loadModule, [name]);
   const module = importState.modules.getStr(name);
-  if (module === undefined) raise(Exc.KeyError, repr(name));
+  if (module === undefined) missingKey(name);
   const setIfMissing = (attr: string, value: () => PyValue) => {
     const v = getAttrOrUndefined(module, attr);
     if (v === undefined || v === None) {
@@ -451,8 +459,30 @@ export function execSpec(spec: PyValue, module: PyValue): PyValue {
       modules.setStr(name, current);
     }
   }
-  return modules.getStr(name) ?? raise(Exc.KeyError, repr(name));
+  return modules.getStr(name) ?? missingKey(name);
 }
+
+/**
+ * The old `loader.load_module(name)` of SourceFileLoader (deprecated in CPython, still used): loads
+ * the loader's file as module `name`, or runs it again in the module sys.modules has by that name.
+ */
+function sourceLoaderLoadModule(args: PyValue[], kwnames: string[] | null): PyValue {
+  const [fullname] = bindArgs("load_module", args.slice(1), kwnames, ["fullname"], 0);
+  const loader = args[0];
+  const own = getAttr(loader, "name");
+  const name = strValueOf(fullname === undefined || fullname === None ? own : fullname) ?? "";
+  if (name !== own) throw importError(Exc.ImportError, `loader for ${str(own)} cannot handle ${name}`, name);
+  const path = str(getAttr(loader, "path"));
+  const isPackage = isTrue(call(getAttr(loader, "is_package"), [name]));
+  const spec = newModuleSpec(name, loader, {
+    origin: path,
+    hasLocation: true,
+    searchLocations: isPackage ? new PyList([path.slice(0, path.lastIndexOf("/"))]) : undefined,
+  });
+  const existing = importState.modules.getStr(name);
+  return existing !== undefined ? execSpec(spec, existing) : loadFromSpec(spec);
+}
+defMethod(sourceFileLoaderType, "load_module", sourceLoaderLoadModule);
 
 // ---------------------------------------------------------------------------------------------
 // from-imports

@@ -12,7 +12,7 @@
  * ```
  * @module
  */
-import { None, PyDict, PyList, type PyModule, type PyValue } from "../objects/object.ts";
+import { None, PyDict, type PyModule, type PyValue } from "../objects/object.ts";
 
 /** How the registry describes a module that ships with pyjit. */
 export type ModuleDefinition =
@@ -81,10 +81,4 @@ export const importState: {
 /** `sys.NAME` as the program has set it, or undefined when deleted (or before a run). */
 export function sysAttr(name: string): PyValue | undefined {
   return importState.sysDict?.getStr(name);
-}
-
-/** `sys.path` now, as a JS array of its items (a missing or non-list sys.path reads as empty). */
-export function sysPathItems(): PyValue[] {
-  const p = sysAttr("path");
-  return p instanceof PyList ? p.items.slice() : [];
 }

@@ -48,7 +48,7 @@ import { importState, type ModuleDefinition, STDLIB_PATH_ENTRY } from "./import_
 import { dictClass, newModuleSpec, specField } from "./module_spec.ts";
 
 /** The `__path__` of a standard-library package: its place inside the stdlib path entry. */
-export function stdlibPackagePath(name: string): PyList {
+function stdlibPackagePath(name: string): PyList {
   return new PyList([`${STDLIB_PATH_ENTRY}/${name.replaceAll(".", "/")}`]);
 }
 
@@ -189,7 +189,7 @@ export function newSourceFileLoader(name: string, path: string): PyObject {
 }
 
 /** The OSError a failed file read becomes, as CPython raises it. */
-export function osErrorFor(e: unknown, path: string): never {
+function osErrorFor(e: unknown, path: string): never {
   if (e instanceof Deno.errors.NotFound) {
     throw call(Exc.FileNotFoundError, [2, "No such file or directory", path]);
   }

@@ -170,7 +170,12 @@ export function main(argv: string[]): number {
       return 2;
   }
   try {
-    const options = { tier: inv.tier, stats: inv.stats, dumpTraces: inv.dumpTraces };
+    const options = {
+      tier: inv.tier,
+      stats: inv.stats,
+      dumpTraces: inv.dumpTraces,
+      origArgv: ["pyjit", ...argv],
+    };
     switch (inv.program.kind) {
       case "code":
         return runProgram(inv.program.code, { ...options, filename: "<string>", argv: ["-c", ...inv.args] });

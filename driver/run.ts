@@ -22,15 +22,17 @@ import type { PyCode } from "../objects/code.ts";
 import { formatSyntaxError, PySyntaxError } from "../lexer/syntax_error.ts";
 import { threadState } from "../vm/frame.ts";
 import { runCode } from "../vm/function.ts";
-import { addModule, moduleRegistry, setModuleRegistry, setModulesDict } from "../vm/import.ts";
+import { addModule, connectImportSystem, setBuiltinModuleSpec, setModuleRegistry } from "../vm/import.ts";
+import { builtinImporterType, newSourceFileLoader } from "../vm/loaders.ts";
+import { findModuleToRun, type ModuleToRun, RunModuleError } from "../vm/run_module.ts";
 import { interpTier } from "../vm/interp.ts";
 import { toPyException } from "../vm/errors.ts";
-import { Exc, None, PyBaseException, PyDict, PyModule, typeOf } from "../objects/object.ts";
-import { repr, str } from "../objects/ops.ts";
+import { Exc, None, PyBaseException, PyDict, PyList, PyModule, typeOf } from "../objects/object.ts";
+import { call, repr, str } from "../objects/ops.ts";
 import { currentTier, setCurrentTier, type Tier } from "../vm/tier.ts";
 import { formatException } from "../vm/traceback.ts";
 import { newBuiltinsModule } from "../lib/builtins.ts";
-import { makeSysModule } from "../lib/modules/sys.ts";
+import { makeSysModule, originalExcepthook } from "../lib/modules/sys.ts";
 import { flushStdout, readStdinAll, readStdinLine, writeStderr } from "../objects/stdio.ts";
 import { STDLIB_REGISTRY } from "../lib/registry.ts";
 import { readSourceFile } from "../vm/source_file.ts";
@@ -53,6 +55,13 @@ export interface RunOptions {
   stats: boolean;
   /** Print every JIT trace (uops before and after optimization, machine code) to stderr. */
   dumpTraces: boolean;
+  /**
+   * `sys.path[0]`: by default the script's directory (symbolic links resolved), or "" (the current
+   * directory) for `<string>`, `<stdin>` and other pseudo-files.
+   */
+  path0?: string;
+  /** `sys.orig_argv`: the command line (default: "pyjit" and argv). */
+  origArgv?: string[];
 }
 
 /**
@@ -95,14 +104,10 @@ function installRegistry(): void {
  * ```
  */
 export function runProgram(source: string, options: RunOptions): number {
-  installRegistry();
-  // CPython names the main script by its absolute path in tracebacks (sys.argv keeps it as given).
-  options = { ...options, filename: absolutePath(options.filename) };
-  const tier = pickTier(options.tier);
-  setCurrentTier(tier);
-  const { globals, builtins } = prepareMain(options);
-  let status = 0;
-  try {
+  // CPython names the main script by its absolute path (sys.argv keeps it as given).
+  options = { ...options, filename: absoluteScriptPath(options.filename) };
+  const { globals, builtins } = startRun(options);
+  return finishRun(options, () => {
     let code: PyCode;
     try {
       const tree = parse(source, options.filename, "exec") as ast.mod;
@@ -116,6 +121,25 @@ export function runProgram(source: string, options: RunOptions): number {
       throw e;
     }
     runCode(code, globals, globals, builtins.dict!);
+    return 0;
+  });
+}
+
+/** Sets up a run: the registry, the tier, fresh `sys`, `builtins` and `__main__`. */
+function startRun(options: RunOptions): { globals: PyDict; builtins: PyModule } {
+  installRegistry();
+  setCurrentTier(pickTier(options.tier));
+  return prepareMain(options);
+}
+
+/**
+ * Runs `body` (the program) and turns what escapes it into the exit status: an uncaught exception
+ * is printed (through sys.excepthook if the program replaced it); stdout is flushed; --stats.
+ */
+function finishRun(options: RunOptions, body: () => number): number {
+  let status: number;
+  try {
+    status = body();
   } catch (e) {
     status = reportUncaught(e);
   } finally {
@@ -154,14 +178,19 @@ export function runFile(
     throw e;
   }
   if (source === null) {
-    writeStderr(`pyjit: can't open file '${absolutePath(path)}': [Errno 2] No such file or directory\n`);
+    writeStderr(
+      `pyjit: can't open file '${absoluteScriptPath(path)}': [Errno 2] No such file or directory\n`,
+    );
     return 2;
   }
   return runProgram(source, { ...options, filename: path, argv: [path, ...args] });
 }
 
 /**
- * `pyjit -m NAME ARGS…`: runs a module of the registry as a script and returns the exit status.
+ * `pyjit -m NAME ARGS…`: finds the module on sys.path as CPython's runpy does (the current
+ * directory first; parent packages imported; a package runs its `__main__` submodule) and runs it
+ * as `__main__` with `sys.argv[0]` its file; the registry's TypeScript tools (`-m dis`, `-m ast`)
+ * run their `main`. Returns the exit status (1 with CPython's message when there is nothing to run).
  * @example
  * ```ts
  * import { runModule } from "./run.ts";
@@ -173,39 +202,109 @@ export function runModule(
   args: string[],
   options: Omit<RunOptions, "filename" | "argv">,
 ): number {
-  installRegistry();
-  const def = moduleRegistry().find(name);
-  if (def !== undefined && def.kind === "native" && def.main !== undefined) return def.main(args);
-  if (def !== undefined && def.kind === "python") {
-    return runProgram(def.source, { ...options, filename: def.filename, argv: [def.filename, ...args] });
-  }
-  writeStderr(`pyjit: No module named ${name}\n`);
-  return 1;
+  const cwd = Deno.cwd();
+  const runOptions: RunOptions = {
+    ...options,
+    filename: "<run_path>",
+    argv: ["-m", ...args],
+    path0: options.path0 ?? cwd,
+    origArgv: options.origArgv ?? ["pyjit", "-m", name, ...args],
+  };
+  const { globals, builtins } = startRun(runOptions);
+  // A TypeScript tool of the registry runs outside the Python run (it reads its own arguments).
+  let tool: ((args: string[]) => number) | null = null;
+  const status = finishRun(runOptions, () => {
+    let target: ModuleToRun;
+    try {
+      target = findModuleToRun(name);
+    } catch (e) {
+      if (!(e instanceof RunModuleError)) throw e;
+      flushStdout();
+      writeStderr(`pyjit: ${e.message}\n`);
+      return 1;
+    }
+    if (target.kind === "tool") {
+      tool = target.main;
+      return 0;
+    }
+    const sysArgv = currentSys?.dict?.getStr("argv");
+    if (sysArgv instanceof PyList && sysArgv.items.length > 0) sysArgv.items[0] = target.argv0;
+    for (const [k, v] of target.globals) globals.setStr(k, v);
+    runCode(target.code, globals, globals, builtins.dict!);
+    return 0;
+  });
+  const main = tool as ((args: string[]) => number) | null;
+  return main !== null ? main(args) : status;
 }
+
+/** The running program's sys module. */
+let currentSys: PyModule | null = null;
 
 /** Fresh `sys` and `__main__` for a run; returns `__main__`'s globals and the builtins module. */
 function prepareMain(options: RunOptions): { globals: PyDict; builtins: PyModule } {
-  const sys = makeSysModule(options.argv);
+  const pseudoFile = options.filename.startsWith("<");
+  const path0 = options.path0 ?? (pseudoFile ? "" : scriptDirectory(options.filename));
+  const sys = makeSysModule(options.argv, {
+    path: [path0, ...pythonPathEntries()],
+    origArgv: options.origArgv,
+  });
+  currentSys = sys;
   const builtins = newBuiltinsModule();
-  const modulesDict = sys.dict!.getStr("modules");
-  if (modulesDict instanceof PyDict) setModulesDict(modulesDict, builtins.dict!);
+  connectImportSystem(sys, builtins);
+  setBuiltinModuleSpec(sys);
+  setBuiltinModuleSpec(builtins);
   addModule("sys", sys);
   addModule("builtins", builtins);
   const globals = new PyDict();
   globals.setStr("__name__", "__main__");
   globals.setStr("__doc__", None);
   globals.setStr("__package__", None);
-  globals.setStr("__loader__", None);
+  globals.setStr(
+    "__loader__",
+    pseudoFile ? builtinImporterType : newSourceFileLoader("__main__", options.filename),
+  );
   globals.setStr("__spec__", None);
   globals.setStr("__annotations__", new PyDict());
   globals.setStr("__builtins__", builtins);
-  if (options.filename !== "<string>") globals.setStr("__file__", options.filename);
+  if (!pseudoFile) {
+    globals.setStr("__file__", options.filename);
+    globals.setStr("__cached__", None);
+  }
   const main = new PyModule("__main__", globals);
   addModule("__main__", main);
   threadState.depth = 0;
   threadState.frame = null;
   threadState.excInfo = None;
   return { globals, builtins };
+}
+
+/** The directory of the script (symbolic links resolved, as CPython's sys.path[0]). */
+function scriptDirectory(filename: string): string {
+  let path = filename;
+  try {
+    path = Deno.realPathSync(filename);
+  } catch {
+    // not readable: its name as given
+  }
+  const slash = path.lastIndexOf("/");
+  return slash <= 0 ? "/" : path.slice(0, slash);
+}
+
+/**
+ * PYTHONPATH's entries, each made absolute (an empty one is the current directory), when the
+ * program may read the environment (asked without prompting).
+ */
+function pythonPathEntries(): string[] {
+  let value: string | undefined;
+  try {
+    if (Deno.permissions.querySync({ name: "env", variable: "PYTHONPATH" }).state !== "granted") return [];
+    value = Deno.env.get("PYTHONPATH");
+  } catch {
+    return [];
+  }
+  if (value === undefined || value === "") return [];
+  const cwd = Deno.cwd();
+  return value.split(":").map((p) => (p === "" ? cwd : p.startsWith("/") ? p : `${cwd}/${p}`));
 }
 
 /**
@@ -221,10 +320,7 @@ function prepareMain(options: RunOptions): { globals: PyDict; builtins: PyModule
  */
 export function runInteractive(options: RunOptions): number {
   if (!Deno.stdin.isTerminal()) return runProgram(readStdinAll(), { ...options, filename: "<stdin>" });
-  installRegistry();
-  const tier = pickTier(options.tier);
-  setCurrentTier(tier);
-  const { globals, builtins } = prepareMain({ ...options, filename: "<stdin>" });
+  const { globals, builtins } = startRun({ ...options, filename: "<stdin>" });
   writeStderr(
     `Python 3.11.7 (pyjit) on linux\nType "help", "copyright", "credits" or "license" for more information.\n`,
   );
@@ -262,7 +358,7 @@ export function runInteractive(options: RunOptions): number {
         flushStdout();
         return systemExitStatus(exc);
       }
-      writeStderr(formatException(exc));
+      printException(exc);
     }
     flushStdout();
   }
@@ -296,17 +392,10 @@ function needsMoreInput(buffer: string, line: string): boolean {
   return false;
 }
 
-/** `os.path.abspath` for script names; `<string>`, `<stdin>` stay as they are. */
-function absolutePath(name: string): string {
-  if (name.startsWith("<")) return name;
-  const joined = name.startsWith("/") ? name : `${Deno.cwd()}/${name}`;
-  const parts: string[] = [];
-  for (const part of joined.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") parts.pop();
-    else parts.push(part);
-  }
-  return "/" + parts.join("/");
+/** A script's name made absolute as CPython makes `__file__` (joined to the cwd, not normalized). */
+function absoluteScriptPath(name: string): string {
+  if (name.startsWith("<") || name.startsWith("/")) return name;
+  return `${Deno.cwd()}/${name}`;
 }
 
 function statsText(tier: Tier): string {
@@ -319,16 +408,35 @@ function statsText(tier: Tier): string {
 function reportUncaught(e: unknown): number {
   const exc = toPyException(e);
   if (exc.cls.isSubtypeOf(Exc.SystemExit)) return systemExitStatus(exc);
-  let text: string;
+  printException(exc);
+  return 1;
+}
+
+/** Prints an exception as CPython does: through `sys.excepthook` when the program replaced it. */
+function printException(exc: PyBaseException): void {
+  const hook = currentSys?.dict?.getStr("excepthook");
+  if (hook !== undefined && hook !== originalExcepthook()) {
+    try {
+      flushStdout();
+      call(hook, [exc.cls, exc, exc.traceback]);
+      return;
+    } catch (inner) {
+      writeStderr(
+        "Error in sys.excepthook:\n" + safeFormat(toPyException(inner)) + "\nOriginal exception was:\n",
+      );
+    }
+  }
+  writeStderr(safeFormat(exc));
+}
+
+function safeFormat(exc: PyBaseException): string {
   try {
-    text = formatException(exc);
+    return formatException(exc);
   } catch (inner) {
-    text = `${typeOf(exc).name}: <unprintable: ${
+    return `${typeOf(exc).name}: <unprintable: ${
       inner instanceof PyBaseException ? typeOf(inner).name : inner
     }>\n`;
   }
-  writeStderr(text);
-  return 1;
 }
 
 function systemExitStatus(exc: PyBaseException): number {

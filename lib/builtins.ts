@@ -107,7 +107,7 @@ import { addFloats } from "../objects/types/float_type.ts";
 import { PyCode } from "../objects/code.ts";
 import { compileSource } from "../vm/compile_source.ts";
 import { type PyFunction, runClassBody, runCode } from "../vm/function.ts";
-import { importName } from "../vm/import.ts";
+import { importModuleLevel } from "../vm/import.ts";
 
 // ---------------------------------------------------------------------------------------------
 // The functions
@@ -698,13 +698,11 @@ FUNCTIONS.__import__ = (args, kwnames) => {
     ["name", "globals", "locals", "fromlist", "level"],
     1,
   );
-  const n = strValueOf(name!);
-  if (n === undefined) raise(Exc.TypeError, `__import__() argument 1 must be str, not ${typeOf(name!).name}`);
-  return importName(
-    n,
+  return importModuleLevel(
+    name!,
+    globals,
     fromlist ?? None,
     level === undefined ? 0 : Number(asIndex(level)),
-    globals instanceof PyDict ? globals : new PyDict(),
   );
 };
 

@@ -18,7 +18,7 @@
  * @module
  */
 import type { PyModule } from "../objects/object.ts";
-import type { ModuleDefinition, ModuleRegistry } from "../vm/import.ts";
+import type { ModuleDefinition, ModuleRegistry } from "../vm/import_state.ts";
 import { makeMathModule } from "./modules/math.ts";
 import { makeTimeModule } from "./modules/time.ts";
 import { makeItertoolsModule } from "./modules/itertools.ts";
@@ -28,6 +28,7 @@ import { makeBisectModule, makeHeapqModule } from "./modules/_heapq.ts";
 import { makeFunctoolsModule } from "./modules/_functools.ts";
 import { makeDisModule, runDisMain } from "./modules/dis.ts";
 import { runAstMain } from "./modules/ast.ts";
+import { makePyjitImportModule } from "./modules/_pyjit_import.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -56,17 +57,42 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   time: { make: makeTimeModule },
   dis: { make: makeDisModule, main: runDisMain },
   ast: { main: runAstMain },
+  _pyjit_import: { make: makePyjitImportModule },
 };
+
+/**
+ * The standard modules CPython 3.11 finds before `sys.path` (its built-in modules, its frozen
+ * modules, and those its start-up imports), so that a file of the same name beside the script does
+ * not shadow them; every other standard module is found at the standard library's place on
+ * sys.path, after the script's directory and PYTHONPATH (a local `random.py` shadows `random`).
+ */
+const FOUND_BEFORE_SYS_PATH = new Set([
+  // sys.builtin_module_names
+  ..."_abc _ast _codecs _collections _functools _imp _io _locale _operator _signal _sre _stat".split(" "),
+  ..."_string _symtable _thread _tokenize _tracemalloc _warnings _weakref atexit builtins errno".split(" "),
+  ..."faulthandler gc itertools marshal posix pwd sys time xxsubtype".split(" "),
+  // frozen modules, and the rest of what start-up imports
+  ..."_collections_abc _sitebuiltins abc codecs encodings genericpath io ntpath os os.path".split(" "),
+  ..."posixpath site stat zipimport".split(" "),
+]);
 
 /** The module `name` as the import system loads it, or undefined when pyjit has no such module. */
 export function findStdlibModule(name: string): ModuleDefinition | undefined {
+  const beforeSysPath = FOUND_BEFORE_SYS_PATH.has(name);
   const native = NATIVE_MODULES[name];
   if (native !== undefined && native !== "made-by-driver") {
-    return { kind: "native", name, make: native.make, main: native.main };
+    return { kind: "native", name, make: native.make, main: native.main, beforeSysPath };
   }
   const py = PYTHON_MODULES[name];
   if (py !== undefined) {
-    return { kind: "python", name, source: py.source, isPackage: py.isPackage, filename: `<frozen ${name}>` };
+    return {
+      kind: "python",
+      name,
+      source: py.source,
+      isPackage: py.isPackage,
+      filename: `<frozen ${name}>`,
+      beforeSysPath,
+    };
   }
   return undefined;
 }

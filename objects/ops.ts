@@ -345,10 +345,26 @@ export function typeGetAttr(obj: PyValue, name: string): PyValue | undefined {
   return undefined;
 }
 
+/** CPython's wording for a module's missing attribute (a module still being imported says so). */
+function moduleAttributeMessage(m: PyModule, name: string): string {
+  const modName = m.dict?.getStr("__name__");
+  if (typeof modName !== "string") return `module has no attribute '${name}'`;
+  const spec = m.dict!.getStr("__spec__");
+  if (spec !== undefined && spec !== None) {
+    const initializing = typeof spec === "object" && spec.dict !== null
+      ? spec.dict.getStr("_initializing")
+      : undefined;
+    if (initializing !== undefined && isTrue(initializing)) {
+      return `partially initialized module '${modName}' has no attribute '${name}' (most likely due to a circular import)`;
+    }
+  }
+  return `module '${modName}' has no attribute '${name}'`;
+}
+
 /** The AttributeError for a missing attribute, with CPython's wording per kind of object. */
 export function attributeError(obj: PyValue, name: string): PyBaseException {
   let msg: string;
-  if (obj instanceof PyModule) msg = `module '${obj.name}' has no attribute '${name}'`;
+  if (obj instanceof PyModule) msg = moduleAttributeMessage(obj, name);
   else if (obj instanceof PyType) msg = `type object '${obj.name}' has no attribute '${name}'`;
   else msg = `'${typeOf(obj).name}' object has no attribute '${name}'`;
   const e = newException(Exc.AttributeError, [msg]);

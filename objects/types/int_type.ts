@@ -88,6 +88,9 @@ const ND = /^\p{Nd}$/u;
 /** Python's int() digit limit for str conversions (sys.int_info.default_max_str_digits). */
 export const MAX_STR_DIGITS = 4300;
 
+/** The limit in force: sys.set_int_max_str_digits changes it (0 = no limit). */
+export const intStrLimit = { maxDigits: MAX_STR_DIGITS };
+
 /** Parses an int literal as `int(s, base)` does; null when invalid. */
 export function parseIntLiteral(s: string, base: number): PyInt | null {
   // Fast path: a short plain decimal (what most int(str) calls see).
@@ -145,10 +148,11 @@ export function parseIntLiteral(s: string, base: number): PyInt | null {
     if (d >= base) return null;
     digits += d.toString(36);
   }
-  if (base === 10 && digits.length > MAX_STR_DIGITS) {
+  const limit = intStrLimit.maxDigits;
+  if (base === 10 && limit > 0 && digits.length > limit) {
     raise(
       Exc.ValueError,
-      `Exceeds the limit (${MAX_STR_DIGITS} digits) for integer string conversion: value has ${digits.length} digits; use sys.set_int_max_str_digits() to increase the limit`,
+      `Exceeds the limit (${limit} digits) for integer string conversion: value has ${digits.length} digits; use sys.set_int_max_str_digits() to increase the limit`,
     );
   }
   let v: PyInt;
@@ -385,10 +389,11 @@ defGetSet(intType, "denominator", () => 1);
 /** str(int) with the 4300-digit limit. */
 export function intToDecimal(v: PyInt): string {
   const s = v.toString();
-  if (typeof v === "bigint" && s.length - (v < 0n ? 1 : 0) > MAX_STR_DIGITS) {
+  const limit = intStrLimit.maxDigits;
+  if (typeof v === "bigint" && limit > 0 && s.length - (v < 0n ? 1 : 0) > limit) {
     raise(
       Exc.ValueError,
-      `Exceeds the limit (${MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`,
+      `Exceeds the limit (${limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`,
     );
   }
   return s;

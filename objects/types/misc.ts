@@ -64,6 +64,7 @@ import {
   getItem,
   hash,
   intValueOf,
+  isTrue,
   objectId,
   repr,
   richEq,
@@ -330,12 +331,29 @@ defMethod(moduleType, "__init__", (args, kwnames) => {
   m.dict!.setStr("__doc__", doc ?? None);
   return None;
 });
-defMethod(moduleType, "__repr__", (args) => {
-  const m = args[0] as PyModule;
-  const file = m.dict?.getStr("__file__");
-  if (file !== undefined) return `<module '${m.name}' from '${str(file)}'>`;
-  return `<module '${m.name}' (built-in)>`;
-});
+defMethod(moduleType, "__repr__", (args) => moduleRepr(args[0]));
+
+/** A module's repr as CPython 3.11 makes it: from its `__spec__`, else its `__name__` and `__file__`. */
+function moduleRepr(m: PyValue): string {
+  const spec = getAttrOrUndefined(m, "__spec__");
+  if (spec !== undefined && spec !== None) {
+    const specName = getAttr(spec, "name");
+    const name = specName === None ? "?" : repr(specName);
+    const origin = getAttr(spec, "origin");
+    if (origin === None) {
+      const loader = getAttr(spec, "loader");
+      return loader === None ? `<module ${name}>` : `<module ${name} (${repr(loader)})>`;
+    }
+    if (isTrue(getAttr(spec, "has_location"))) return `<module ${name} from ${repr(origin)}>`;
+    return `<module ${repr(specName)} (${str(origin)})>`;
+  }
+  const nameValue = getAttrOrUndefined(m, "__name__");
+  const name = nameValue === undefined ? "'?'" : repr(nameValue);
+  const file = getAttrOrUndefined(m, "__file__");
+  if (file !== undefined) return `<module ${name} from ${repr(file)}>`;
+  const loader = getAttrOrUndefined(m, "__loader__") ?? None;
+  return loader === None ? `<module ${name}>` : `<module ${name} (${repr(loader)})>`;
+}
 defMethod(moduleType, "__dir__", (args) => {
   const m = args[0] as PyModule;
   return new PyList(m.dict!.keyList());

@@ -23,6 +23,9 @@ import { makeMathModule } from "./modules/math.ts";
 import { makeTimeModule } from "./modules/time.ts";
 import { makeDisModule, runDisMain } from "./modules/dis.ts";
 import { runAstMain } from "./modules/ast.ts";
+import { makeIoModule, makeUnderscoreIoModule } from "./modules/io.ts";
+import { makeErrnoModule } from "./modules/errno.ts";
+import { makeStatModule } from "./modules/stat.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -44,6 +47,10 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   time: { make: makeTimeModule },
   dis: { make: makeDisModule, main: runDisMain },
   ast: { main: runAstMain },
+  io: { make: makeIoModule },
+  _io: { make: makeUnderscoreIoModule },
+  errno: { make: makeErrnoModule },
+  stat: { make: makeStatModule },
 };
 
 /** The module `name` as the import system loads it, or undefined when pyjit has no such module. */

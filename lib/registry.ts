@@ -26,6 +26,7 @@ import { runAstMain } from "./modules/ast.ts";
 import { makeIoModule, makeUnderscoreIoModule } from "./modules/io.ts";
 import { makeErrnoModule } from "./modules/errno.ts";
 import { makeStatModule } from "./modules/stat.ts";
+import { makePosixModule } from "./modules/posix.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -51,6 +52,7 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _io: { make: makeUnderscoreIoModule },
   errno: { make: makeErrnoModule },
   stat: { make: makeStatModule },
+  posix: { make: makePosixModule },
 };
 
 /** The module `name` as the import system loads it, or undefined when pyjit has no such module. */

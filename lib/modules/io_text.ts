@@ -31,7 +31,7 @@ import {
   raise,
   typeOf,
 } from "../../objects/object.ts";
-import { call, getAttr, isExceptionOf, isTrue, repr, strLength, strValueOf } from "../../objects/ops.ts";
+import { getAttr, isExceptionOf, isTrue, repr, strLength, strValueOf } from "../../objects/ops.ts";
 import { installNew } from "../../objects/types/type.ts";
 import {
   flushStdout,

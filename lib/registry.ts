@@ -27,6 +27,7 @@ import { makeIoModule, makeUnderscoreIoModule } from "./modules/io.ts";
 import { makeErrnoModule } from "./modules/errno.ts";
 import { makeStatModule } from "./modules/stat.ts";
 import { makePosixModule } from "./modules/posix.ts";
+import { makeFnmatchAccelerator } from "./modules/fnmatch.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -53,6 +54,7 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   errno: { make: makeErrnoModule },
   stat: { make: makeStatModule },
   posix: { make: makePosixModule },
+  _fnmatch: { make: makeFnmatchAccelerator },
 };
 
 /** The module `name` as the import system loads it, or undefined when pyjit has no such module. */

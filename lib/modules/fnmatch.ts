@@ -12,7 +12,18 @@
  * ```
  * @module
  */
-import { bindArgs, Exc, PyBuiltinFunction, PyBytes, PyDict, PyList, PyModule, type PyValue, raise, typeOf } from "../../objects/object.ts";
+import {
+  bindArgs,
+  Exc,
+  PyBuiltinFunction,
+  PyBytes,
+  PyDict,
+  PyList,
+  PyModule,
+  type PyValue,
+  raise,
+  typeOf,
+} from "../../objects/object.ts";
 import { forEach, strValueOf } from "../../objects/ops.ts";
 import { latin1 } from "../../objects/types/bytes.ts";
 
@@ -90,7 +101,7 @@ function matchesOne(t: Token, c: number): boolean {
       return true;
     case "set": {
       let found = t.singles.includes(c);
-      if (!found) for (const [lo, hi] of t.ranges) if (c >= lo && c <= hi) found = true;
+      if (!found) { for (const [lo, hi] of t.ranges) if (c >= lo && c <= hi) found = true; }
       return found !== t.negated;
     }
     default:
@@ -158,7 +169,9 @@ function translateSet(negated: boolean, body: number[]): string {
     if (i + 2 < body.length && body[i + 1] === 0x2d) {
       if (body[i] <= body[i + 2]) {
         parts.push(
-          `${escapeInClass(String.fromCodePoint(body[i]))}-${escapeInClass(String.fromCodePoint(body[i + 2]))}`,
+          `${escapeInClass(String.fromCodePoint(body[i]))}-${
+            escapeInClass(String.fromCodePoint(body[i + 2]))
+          }`,
         );
       }
       i += 3;

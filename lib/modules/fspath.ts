@@ -69,6 +69,8 @@ export function notAPath(v: PyValue, fname: string | null, opts: PathArgOptions 
 export function fsPathInfo(v: PyValue, fname: string | null, opts: PathArgOptions = {}): {
   path: string;
   isBytes: boolean;
+  /** The str or bytes the argument stands for (what error messages show as the file name). */
+  value: PyValue;
 } {
   const p = fspathValue(v);
   if (p === undefined) notAPath(v, fname, opts);
@@ -79,11 +81,11 @@ export function fsPathInfo(v: PyValue, fname: string | null, opts: PathArgOption
         fname === null ? "embedded null byte" : `${fname}: embedded null character in path`,
       );
     }
-    return { path: fsDecodeBytes(p.data), isBytes: true };
+    return { path: fsDecodeBytes(p.data), isBytes: true, value: p };
   }
   const s = strValueOf(p)!;
   if (s.includes("\0")) raise(Exc.ValueError, "embedded null byte");
-  return { path: s, isBytes: false };
+  return { path: s, isBytes: false, value: p };
 }
 
 /** A path argument as a string (see fsPathInfo). */

@@ -40,7 +40,7 @@ import {
 } from "./io_base.ts";
 import { osError, raiseOSError, requirePermission } from "./os_errors.ts";
 import { EBADF, EINVAL, EISDIR, ESPIPE } from "./errno.ts";
-import { fsPath } from "./fspath.ts";
+import { fsPathInfo } from "./fspath.ts";
 
 // ---------------------------------------------------------------------------------------------
 // The file descriptor table
@@ -423,11 +423,11 @@ export function openFileIO(
     fdEntry(fd);
   } else {
     if (!closefd) raise(Exc.ValueError, "Cannot use closefd=False with file name");
-    const path = fsPath(file, null);
-    f.name = file;
-    if (opener === None) fd = openPath(path, flags, file);
+    const { path, value } = fsPathInfo(file, null);
+    f.name = value;
+    if (opener === None) fd = openPath(path, flags, value);
     else {
-      const r = call(opener, [file, osFlagsOf(flags)]);
+      const r = call(opener, [value, osFlagsOf(flags)]);
       const n = intValueOf(r);
       if (n === undefined || typeof r === "boolean") raise(Exc.TypeError, "expected integer from opener");
       if (n < 0) raise(Exc.ValueError, `opener returned ${n}`);

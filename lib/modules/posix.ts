@@ -74,8 +74,7 @@ function pathOf(
   fname: string,
   allowFd = false,
 ): { path: string; isBytes: boolean; value: PyValue } {
-  const info = fsPathInfo(v, fname, { allowFd });
-  return { ...info, value: v };
+  return fsPathInfo(v, fname, { allowFd });
 }
 
 /** Refuses keyword arguments pyjit does not support when they are not their defaults. */
@@ -320,8 +319,7 @@ function dirArg(fname: string, args: PyValue[], kwnames: string[] | null) {
   if (typeof p !== "boolean" && intValueOf(p) !== undefined) {
     raise(Exc.NotImplementedError, `os.${fname}() of a file descriptor is not supported by pyjit`);
   }
-  const info = fsPathInfo(p, fname, { allowFd: true, allowNone: true });
-  return { ...info, value: p, given: true };
+  return { ...fsPathInfo(p, fname, { allowFd: true, allowNone: true }), given: true };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -59,6 +59,7 @@ import {
 import { newlinesValue, newTextFile, optionalStrArg, type PyTextFile } from "./io_text.ts";
 import { bytesIOType, stringIOType } from "./io_memory.ts";
 import { lookupCodec } from "./text_codecs.ts";
+import { builtinsModule } from "../builtins.ts";
 
 const OPEN_ARGS = [
   "file",
@@ -325,8 +326,12 @@ function moduleContents(): Record<string, PyValue> {
   };
 }
 
-/** The builtin `open` (shared by builtins, io and _io). */
-export const openFunction: PyBuiltinFunction = new PyBuiltinFunction("open", openFile, null, "io");
+/** The builtin `open` of this run, which io.open is (`io.open is open`). */
+function sharedOpen(): PyValue {
+  const f = builtinsModule().dict!.getStr("open");
+  if (f instanceof PyBuiltinFunction && f.fn === openFile) return f;
+  return new PyBuiltinFunction("open", openFile, null, "io");
+}
 
 function textEncoding(args: PyValue[], kwnames: string[] | null): PyValue {
   const [encoding] = bindArgs("text_encoding", args, kwnames, ["encoding", "stacklevel"], 1);
@@ -338,7 +343,7 @@ function makeModule(name: string, names: Record<string, string>): PyModule {
   const m = new PyModule(name, d);
   const contents = moduleContents();
   for (const [k, v] of Object.entries(contents)) d.setStr(names[k] ?? k, v);
-  d.setStr("open", openFunction);
+  d.setStr("open", sharedOpen());
   d.setStr(
     "open_code",
     new PyBuiltinFunction(

@@ -284,6 +284,10 @@ ioBaseType.tp_iter = (o) => {
   checkClosed(o);
   return o;
 };
+ioBaseType.tp_iternext = (o) => {
+  const line = callMethodNamed(o, "readline");
+  return len(line) === 0 ? undefined : line;
+};
 
 // ---------------------------------------------------------------------------------------------
 // RawIOBase: read and readall in terms of readinto

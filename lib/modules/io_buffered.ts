@@ -508,7 +508,12 @@ for (const type of [bufferedReaderType, bufferedWriterType, bufferedRandomType])
     dirtyStreams.delete(b);
     return b.raw;
   });
-  for (const name of ["fileno", "isatty", "readable", "writable", "seekable"]) {
+  const own = type === bufferedReaderType
+    ? ["readable"]
+    : type === bufferedWriterType
+    ? ["writable"]
+    : ["readable", "writable"];
+  for (const name of ["fileno", "isatty", "seekable", ...own]) {
     defMethod(type, name, (args) => {
       const b = self(args);
       b.ok();

@@ -118,7 +118,8 @@ export const statResultType: PyType = makeStructSeqType("os", "stat_result", [
 for (const [i, name] of [[7, "st_atime"], [8, "st_mtime"], [9, "st_ctime"]] as const) {
   defGetSet(statResultType, name, (o) => {
     const s = o as PyTuple;
-    return s.dict?.getStr(`${name}_float`) ?? s.items[i];
+    const f = s.dict?.getStr(`${name}_float`);
+    return f === undefined || f === None ? s.items[i] : f;
   });
 }
 statResultType.attrs.delete("st_atime_float");
@@ -847,7 +848,7 @@ const FUNCTIONS: Record<string, Fn> = {
   unsetenv: (args, kwnames) => {
     const [k] = bindArgs("unsetenv", args, kwnames, ["name"], 1);
     const key = envKey(k!, "str expected");
-    requirePermission("env", key);
+    requirePermission("env", key, key);
     if (key === "" || key.includes("=")) raise(Exc.ValueError, "illegal environment variable name");
     Deno.env.delete(key);
     return None;
@@ -855,7 +856,7 @@ const FUNCTIONS: Record<string, Fn> = {
   /** The value of one variable, or None (PermissionError without --allow-env for it). */
   _getenv: (args) => {
     const key = envKey(args[0]);
-    requirePermission("env", key);
+    requirePermission("env", key, key);
     if (key === "" || key.includes("=") || key.includes("\0")) return None;
     return Deno.env.get(key) ?? None;
   },
@@ -918,7 +919,7 @@ function seconds(v: PyValue): number {
 function setEnv(key: string, value: string): void {
   if (key === "" || key.includes("=")) raise(Exc.ValueError, "illegal environment variable name");
   if (key.includes("\0") || value.includes("\0")) raise(Exc.ValueError, "embedded null byte");
-  requirePermission("env", key);
+  requirePermission("env", key, key);
   Deno.env.set(key, value);
 }
 

@@ -286,6 +286,7 @@ function makeStdStreams(): void {
   ) {
     s.dict!.setStr("mode", mode);
     s.stdFd = fd;
+    s.updatePlainWrites();
   }
   installStdStreams(stdin, stdout, stderr);
 }

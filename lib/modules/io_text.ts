@@ -19,6 +19,7 @@
 import {
   bindArgs,
   checkMethodArgs,
+  defFastMethod,
   defGetSet,
   defMethod,
   Exc,
@@ -31,7 +32,7 @@ import {
   raise,
   typeOf,
 } from "../../objects/object.ts";
-import { getAttr, isExceptionOf, isTrue, repr, strLength, strValueOf } from "../../objects/ops.ts";
+import { call, getAttr, isExceptionOf, isTrue, repr, strLength, strValueOf } from "../../objects/ops.ts";
 import { installNew } from "../../objects/types/type.ts";
 import {
   flushStdout,
@@ -222,6 +223,8 @@ export class PyTextFile extends PyTextStream {
   declare pendingSize: number;
   /** 1 or 2 for sys.stdout / sys.stderr (written through objects/stdio.ts), else -1. */
   declare stdFd: number;
+  /** Writes need no translation, encoding check or flush (see updatePlainWrites). */
+  declare plainWrites: boolean;
   declare detached: boolean;
   constructor(cls: PyType) {
     super(cls);
@@ -252,6 +255,13 @@ export class PyTextFile extends PyTextStream {
     this.pendingSize = 0;
     this.stdFd = -1;
     this.detached = false;
+    this.plainWrites = false;
+  }
+
+  /** Recomputes plainWrites after the settings changed. */
+  updatePlainWrites(): void {
+    this.plainWrites = this.isWritable && !this.detached && this.stdFd < 0 && isUtf8(this.codec) &&
+      this.errors === "strict" && this.writeNewline === null && !this.lineBuffering && !this.writeThrough;
   }
 
   get nativeType(): PyType {
@@ -458,6 +468,20 @@ export class PyTextFile extends PyTextStream {
 
   /** `write(text)`: returns the number of characters. */
   writeText(text: string): number {
+    // The common case: UTF-8, strict, no newline translation, nothing read ahead.
+    if (this.plainWrites && this.decoded.length === 0 && this.carry.length === 0 && !this.bin.closed()) {
+      if (text.isWellFormed()) {
+        if (this.pendingSize === 0) dirtyStreams.add(this);
+        this.pending.push(text);
+        this.pendingSize += text.length;
+        if (this.pendingSize >= CHUNK_SIZE) this.flushPending();
+        return strLength(text);
+      }
+    }
+    return this.writeTextSlow(text);
+  }
+
+  private writeTextSlow(text: string): number {
     if (this.stdFd > 0) {
       this.checkOpen();
       if (this.stdFd === 1) writeStdout(text);
@@ -672,6 +696,7 @@ export function initTextFile(
   t.resetReadState(atStart);
   // Appending to a non-empty file: no byte-order mark in the middle.
   if (t.encoder !== null) t.encoder.reset(atStart);
+  t.updatePlainWrites();
 }
 
 /** Makes a TextIOWrapper over a binary stream. */
@@ -748,6 +773,11 @@ defMethod(T, "write", (args) => {
   }
   return t.writeText(s);
 });
+defFastMethod(T, "write", null, (t, text) => {
+  const s = strValueOf(text);
+  if (!(t instanceof PyTextFile) || s === undefined) return call(T.attrs.get("write")!, [t, text]);
+  return t.writeText(s);
+});
 defMethod(T, "flush", (args) => {
   self(args).flushStream();
   return None;
@@ -771,6 +801,7 @@ defMethod(T, "detach", (args) => {
   t.ok();
   t.flushStream();
   t.detached = true;
+  t.plainWrites = false;
   dirtyStreams.delete(t);
   return t.buffer;
 });
@@ -849,6 +880,7 @@ defMethod(T, "reconfigure", (args, kwnames) => {
   }
   if (lineBuffering !== undefined && lineBuffering !== None) t.lineBuffering = isTrue(lineBuffering);
   if (writeThrough !== undefined && writeThrough !== None) t.writeThrough = isTrue(writeThrough);
+  t.updatePlainWrites();
   return None;
 });
 defGetSet(T, "closed", (o) => (o as PyTextFile).isClosed());

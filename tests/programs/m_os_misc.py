@@ -77,3 +77,11 @@ try:
     stat.S_ISDIR('x')
 except TypeError as e:
     print(e)
+print([n for n in range(1, 135) if type(OSError(n, 'x')) is not OSError])
+e = BlockingIOError(11, 'would block', 5)
+print(e.characters_written, e, e.filename)
+e = OSError(1, 'a', 'f', 7, 'g')
+print(e, e.args, e.filename2)
+e = OSError('a', 'b', 'c', 'd', 'e', 'f')
+print(e, e.args, e.errno)
+print(FileNotFoundError('just text').errno, repr(OSError(2, 'x')))

@@ -216,6 +216,8 @@ export class PyTextFile extends PyTextStream {
   /** A "\r" was translated at a chunk end: a "\n" starting the next chunk belongs to it. */
   declare skipLF: boolean;
   declare seenNewlines: number;
+  /** The last decoded chunk ended with "\r" whose kind the next chunk decides. */
+  declare crPending: boolean;
   /** tell() is allowed (false while iterating, as in CPython). */
   declare telling: boolean;
   /** Encoded or to-be-encoded writes not yet passed to the buffer. */
@@ -250,6 +252,7 @@ export class PyTextFile extends PyTextStream {
     this.nextChunkAtStart = true;
     this.skipLF = false;
     this.seenNewlines = 0;
+    this.crPending = false;
     this.telling = false;
     this.pending = [];
     this.pendingSize = 0;
@@ -300,6 +303,7 @@ export class PyTextFile extends PyTextStream {
     this.chunkBytes = EMPTY;
     this.carry = EMPTY;
     this.skipLF = false;
+    this.crPending = false;
     this.nextChunkAtStart = atStart;
     if (this.decoder !== null) this.decoder.reset(atStart);
   }
@@ -321,7 +325,7 @@ export class PyTextFile extends PyTextStream {
       this.nextChunkAtStart = atStart && consumed === 0;
       this.decoded = text;
       this.decodedPos = 0;
-      if (this.readUniversal && text.length > 0) this.noteNewlines(text);
+      if (this.readUniversal && (text.length > 0 || final)) this.noteNewlines(text, final);
       if (text.length > 0) {
         if (this.skipLF) {
           this.skipLF = false;
@@ -339,19 +343,32 @@ export class PyTextFile extends PyTextStream {
     }
   }
 
-  private noteNewlines(text: string): void {
-    if (text.indexOf("\r") < 0) {
-      if (text.indexOf("\n") >= 0) this.seenNewlines |= SEEN_LF;
+  /**
+   * Records the kinds of newline in a decoded chunk (the `newlines` attribute). A "\r" ending a
+   * chunk is decided by the next one: "\r\n" if it starts with "\n", else "\r".
+   */
+  private noteNewlines(text: string, final: boolean): void {
+    let i = 0;
+    if (this.crPending) {
+      this.crPending = false;
+      if (text.charCodeAt(0) === 10) {
+        this.seenNewlines |= SEEN_CRLF;
+        i = 1;
+      } else this.seenNewlines |= SEEN_CR;
+    }
+    if (text.indexOf("\r", i) < 0) {
+      if (text.indexOf("\n", i) >= 0) this.seenNewlines |= SEEN_LF;
       return;
     }
-    for (let i = 0; i < text.length; i++) {
+    for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.seenNewlines |= SEEN_LF;
       else if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) {
           this.seenNewlines |= SEEN_CRLF;
           i++;
-        } else if (i + 1 < text.length) this.seenNewlines |= SEEN_CR;
+        } else if (i + 1 < text.length || final) this.seenNewlines |= SEEN_CR;
+        else this.crPending = true;
       }
     }
   }
@@ -395,7 +412,7 @@ export class PyTextFile extends PyTextStream {
     const bytes = this.carry.length === 0 ? data : concatBytes([this.carry, data]);
     let text = this.decoder!.decode(bytes, true).text;
     if (this.skipLF && rest.length === 0 && text.charCodeAt(0) === 10) text = text.slice(1);
-    if (this.readUniversal) this.noteNewlines(text);
+    if (this.readUniversal) this.noteNewlines(text, true);
     this.resetReadState(false);
     return this.translate(rest + text);
   }

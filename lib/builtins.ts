@@ -90,6 +90,7 @@ import { calculateMetaclass, isInstanceOf } from "../objects/types/type.ts";
 import "../objects/types/all.ts";
 import "./modules/math.ts";
 import "./modules/time.ts";
+import { openFile } from "./modules/io.ts";
 import {
   callableIterator,
   enumerateType,
@@ -755,7 +756,7 @@ FUNCTIONS.__build_class__ = (args, kwnames) => {
   return cls;
 };
 
-FUNCTIONS.open = () => raise(Exc.NotImplementedError, "open() is not supported by pyjit");
+FUNCTIONS.open = openFile;
 FUNCTIONS.breakpoint = () => None;
 FUNCTIONS.aiter = (args) => {
   checkArgs("aiter", args, null, 1, 1);

@@ -29,6 +29,11 @@ import { makeFunctoolsModule } from "./modules/_functools.ts";
 import { makeDisModule, runDisMain } from "./modules/dis.ts";
 import { runAstMain } from "./modules/ast.ts";
 import { makePyjitImportModule } from "./modules/_pyjit_import.ts";
+import { makeIoModule, makeUnderscoreIoModule } from "./modules/io.ts";
+import { makeErrnoModule } from "./modules/errno.ts";
+import { makeStatModule } from "./modules/stat.ts";
+import { makePosixModule } from "./modules/posix.ts";
+import { makeFnmatchAccelerator } from "./modules/fnmatch.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -58,6 +63,12 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   dis: { make: makeDisModule, main: runDisMain },
   ast: { main: runAstMain },
   _pyjit_import: { make: makePyjitImportModule },
+  io: { make: makeIoModule },
+  _io: { make: makeUnderscoreIoModule },
+  errno: { make: makeErrnoModule },
+  stat: { make: makeStatModule },
+  posix: { make: makePosixModule },
+  _fnmatch: { make: makeFnmatchAccelerator },
 };
 
 /**

@@ -2,10 +2,14 @@
  * The process's standard streams as the runtime writes them: text → bytes on stdout/stderr (one
  * buffered stdout writer shared by `print`, `sys.stdout.write` and the interactive echo, flushed at
  * exit, when the buffer fills and before anything goes to stderr, so the two interleave as in
- * CPython), stdin read by lines, and the three `_io.TextIOWrapper` objects `sys` exposes.
+ * CPython), stdin read by lines, and the three `sys` stream objects.
  *
- * It lives below the interpreter so that the loop (INTRINSIC_PRINT), `dis` and the builtins reach
- * the streams without importing a library module.
+ * It also holds what the io layer (lib/modules/io*.ts) and the interpreter share: the type
+ * objects `io.IOBase`, `io.TextIOBase` and `_io.TextIOWrapper`, and `PyTextStream`, the JS base of
+ * every text stream (TextIOWrapper, StringIO) with the few operations the runtime calls directly
+ * (`print(file=…)` → `writeText`, `input()` → `readLine`). The io layer makes the real std streams
+ * (TextIOWrapper → BufferedWriter → FileIO on fd 0/1/2) and installs them here at load with
+ * `installStdStreams`; until then minimal stand-ins write to the same buffers.
  *
  * @example
  * ```ts
@@ -15,22 +19,8 @@
  * ```
  * @module
  */
-import {
-  checkMethodArgs,
-  defMethod,
-  Exc,
-  newBuiltinType,
-  newException,
-  None,
-  PyDict,
-  PyList,
-  PyObject,
-  type PyType,
-  type PyValue,
-  raise,
-  typeOf,
-} from "./object.ts";
-import { call, getAttr, strValueOf } from "./ops.ts";
+import { newBuiltinType, PyDict, PyObject, type PyType, type PyValue } from "./object.ts";
+import { call, getAttr } from "./ops.ts";
 
 /** Where stream bytes go; tests and embedders may replace them (setOutputSinks). */
 const sinks = {
@@ -75,147 +65,162 @@ export function flushStdout(): void {
   sinks.stdout(encoder.encode(toWellFormed(text)));
 }
 
+/** Writes bytes to stdout after the buffered text (`sys.stdout.buffer.write`). */
+export function writeStdoutBytes(bytes: Uint8Array): void {
+  flushStdout();
+  sinks.stdout(bytes);
+}
+
 /** Writes to stderr (unbuffered), flushing stdout first. */
 export function writeStderr(text: string): void {
   flushStdout();
   sinks.stderr(encoder.encode(toWellFormed(text)));
 }
 
-/** Lone surrogates cannot be encoded to UTF-8; CPython raises, we substitute U+FFFD. */
-function toWellFormed(s: string): string {
-  return (s as unknown as { toWellFormed(): string }).toWellFormed();
+/** Writes bytes to stderr, flushing stdout first (`sys.stderr.buffer.write`). */
+export function writeStderrBytes(bytes: Uint8Array): void {
+  flushStdout();
+  sinks.stderr(bytes);
 }
 
-// stdin: read lazily, decoded as UTF-8.
-let stdinBuffer = "";
-let stdinEof = false;
-const decoder = new TextDecoder();
+/** Lone surrogates cannot be encoded to UTF-8; CPython raises, we substitute U+FFFD. */
+function toWellFormed(s: string): string {
+  return s.toWellFormed();
+}
 
-/** Reads one line from stdin (with its newline; "" at EOF). */
-export function readStdinLine(): string {
-  for (;;) {
-    const nl = stdinBuffer.indexOf("\n");
-    if (nl >= 0) {
-      const line = stdinBuffer.slice(0, nl + 1);
-      stdinBuffer = stdinBuffer.slice(nl + 1);
-      return line;
-    }
-    if (stdinEof) {
-      const rest = stdinBuffer;
-      stdinBuffer = "";
-      return rest;
-    }
-    const buf = new Uint8Array(65536);
-    const n = Deno.stdin.readSync(buf);
-    if (n === null || n === 0) {
-      stdinEof = true;
-      stdinBuffer += decoder.decode();
-    } else {
-      stdinBuffer += decoder.decode(buf.subarray(0, n), { stream: true });
+/** Reads up to `into.length` bytes of stdin; 0 at end of input. */
+export function readStdinBytes(into: Uint8Array): number {
+  const n = Deno.stdin.readSync(into);
+  return n === null ? 0 : n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The io types the runtime needs to know, and the text stream base
+
+/** `io.IOBase`: the base of every stream type (CPython's `_io._IOBase` registered with the ABC). */
+export const ioBaseType: PyType = newBuiltinType("IOBase");
+ioBaseType.module = "io";
+/** `io.TextIOBase`. */
+export const textIOBaseType: PyType = newBuiltinType("TextIOBase", ioBaseType);
+textIOBaseType.module = "io";
+/** `_io.TextIOWrapper`: the type of sys.stdin/stdout/stderr and of files opened in text mode. */
+export const textIOWrapperType: PyType = newBuiltinType("TextIOWrapper", textIOBaseType);
+textIOWrapperType.module = "_io";
+
+/** An instance of an io type: every stream carries an attribute dict and IOBase's closed flag. */
+export class PyIOBase extends PyObject {
+  /** IOBase's own closed flag (streams with a raw or buffer below ask it instead). */
+  declare baseClosed: boolean;
+  constructor(cls: PyType) {
+    super();
+    this.cls = cls;
+    this.dict = new PyDict();
+    this.baseClosed = false;
+  }
+}
+
+/** A text stream (TextIOWrapper, StringIO): what print(), input() and the REPL call directly. */
+export abstract class PyTextStream extends PyIOBase {
+  /** The builtin type whose methods the JS methods below implement (a subclass may override). */
+  abstract readonly nativeType: PyType;
+  /** `write(text)`: returns the number of characters written. */
+  abstract writeText(text: string): number;
+  /** `readline(limit)` (limit < 0: the whole line). */
+  abstract readLine(limit: number): string;
+  /** `read(size)` (size < 0: everything). */
+  abstract readText(size: number): string;
+  /** `flush()`. */
+  abstract flushStream(): void;
+}
+
+/** A stand-in std stream used only until the io layer installs the real ones. */
+class StandInStream extends PyTextStream {
+  declare fd: number;
+  private pending = "";
+  private eof = false;
+  private decoder = new TextDecoder();
+  constructor(fd: number) {
+    super(textIOWrapperType);
+    this.fd = fd;
+  }
+  get nativeType(): PyType {
+    return textIOWrapperType;
+  }
+  writeText(text: string): number {
+    if (this.fd === 2) writeStderr(text);
+    else writeStdout(text);
+    return text.length;
+  }
+  readLine(_limit: number): string {
+    for (;;) {
+      const nl = this.pending.indexOf("\n");
+      if (nl >= 0 || this.eof) {
+        const end = nl >= 0 ? nl + 1 : this.pending.length;
+        const line = this.pending.slice(0, end);
+        this.pending = this.pending.slice(end);
+        return line;
+      }
+      const buf = new Uint8Array(65536);
+      const n = readStdinBytes(buf);
+      if (n === 0) {
+        this.eof = true;
+        this.pending += this.decoder.decode();
+      } else this.pending += this.decoder.decode(buf.subarray(0, n), { stream: true });
     }
   }
+  readText(_size: number): string {
+    let out = "";
+    for (let line = this.readLine(-1); line !== ""; line = this.readLine(-1)) out += line;
+    return out;
+  }
+  flushStream(): void {
+    if (this.fd === 1) flushStdout();
+  }
+}
+
+/** sys.stdin, sys.stdout and sys.stderr as the program starts (print's fast path checks these). */
+export let stdinObject: PyTextStream = new StandInStream(0);
+export let stdoutObject: PyTextStream = new StandInStream(1);
+export let stderrObject: PyTextStream = new StandInStream(2);
+
+/** Installs the real std streams (the io layer does this once, when it is loaded). */
+export function installStdStreams(stdin: PyTextStream, stdout: PyTextStream, stderr: PyTextStream): void {
+  stdinObject = stdin;
+  stdoutObject = stdout;
+  stderrObject = stderr;
+}
+
+/** Reads one line from stdin (with its newline; "" at EOF), through sys.__stdin__. */
+export function readStdinLine(): string {
+  return stdinObject.readLine(-1);
 }
 
 /** Reads the rest of stdin. */
 export function readStdinAll(): string {
-  let out = "";
-  for (;;) {
-    const line = readStdinLine();
-    if (line === "") return out;
-    out += line;
-  }
+  return stdinObject.readText(-1);
 }
 
-/** `_io.TextIOWrapper`: the type of sys.stdin/stdout/stderr. */
-export const textIOType: PyType = newBuiltinType("TextIOWrapper");
-textIOType.module = "_io";
-
-/** One of the three standard streams. */
-export class PyTextStream extends PyObject {
-  declare fd: number;
-  declare streamName: string;
-  constructor(fd: number, name: string) {
-    super();
-    this.cls = textIOType;
-    this.dict = new PyDict();
-    this.fd = fd;
-    this.streamName = name;
-  }
-}
-
-function stream(v: PyValue): PyTextStream {
-  if (!(v instanceof PyTextStream)) raise(Exc.TypeError, "descriptor requires a '_io.TextIOWrapper' object");
-  return v;
-}
-
-defMethod(textIOType, "write", (args) => {
-  checkMethodArgs("write", args, null, 1, 1);
-  const s = stream(args[0]);
-  const text = strValueOf(args[1]);
-  if (text === undefined) raise(Exc.TypeError, `write() argument must be str, not ${typeOf(args[1]).name}`);
-  if (s.fd === 1) writeStdout(text);
-  else if (s.fd === 2) writeStderr(text);
-  else raise(Exc.OSError, "not writable");
-  return [...text].length;
-});
-defMethod(textIOType, "flush", (args) => {
-  if (stream(args[0]).fd === 1) flushStdout();
-  return None;
-});
-defMethod(textIOType, "readline", (args) => {
-  if (stream(args[0]).fd !== 0) raise(Exc.OSError, "not readable");
-  return readStdinLine();
-});
-defMethod(textIOType, "read", (args) => {
-  if (stream(args[0]).fd !== 0) raise(Exc.OSError, "not readable");
-  return readStdinAll();
-});
-defMethod(textIOType, "readlines", (args) => {
-  if (stream(args[0]).fd !== 0) raise(Exc.OSError, "not readable");
-  const out: PyValue[] = [];
-  for (;;) {
-    const line = readStdinLine();
-    if (line === "") return new PyList(out);
-    out.push(line);
-  }
-});
-defMethod(textIOType, "isatty", (args) => {
-  const fd = stream(args[0]).fd;
-  return (fd === 0 ? Deno.stdin : fd === 1 ? Deno.stdout : Deno.stderr).isTerminal();
-});
-defMethod(textIOType, "fileno", (args) => stream(args[0]).fd);
-defMethod(textIOType, "writable", (args) => stream(args[0]).fd !== 0);
-defMethod(textIOType, "readable", (args) => stream(args[0]).fd === 0);
-defMethod(textIOType, "__repr__", (args) => {
-  const s = stream(args[0]);
-  return `<_io.TextIOWrapper name='<${s.streamName}>' mode='${s.fd === 0 ? "r" : "w"}' encoding='utf-8'>`;
-});
-defMethod(textIOType, "__iter__", (args) => args[0]);
-defMethod(textIOType, "__next__", () => {
-  const line = readStdinLine();
-  if (line === "") throw newException(Exc.StopIteration, []);
-  return line;
-});
-textIOType.tp_iter = (s) => s;
-textIOType.tp_iternext = () => {
-  const line = readStdinLine();
-  return line === "" ? undefined : line;
-};
-
-/** The original stream objects (print's fast path checks sys.stdout is still this one). */
-export const stdinObject: PyTextStream = new PyTextStream(0, "stdin");
-export const stdoutObject: PyTextStream = new PyTextStream(1, "stdout");
-export const stderrObject: PyTextStream = new PyTextStream(2, "stderr");
-for (const [s, enc] of [[stdinObject, "utf-8"], [stdoutObject, "utf-8"], [stderrObject, "utf-8"]] as const) {
-  s.dict!.setStr("encoding", enc);
-  s.dict!.setStr("errors", s === stderrObject ? "backslashreplace" : "strict");
-  s.dict!.setStr("name", `<${s.streamName}>`);
-  s.dict!.setStr("mode", s === stdinObject ? "r" : "w");
-}
-
-/** Writes text to a file-like object (print's `file=`): the fast path for the real stdout/stderr. */
+/**
+ * Writes text to a file-like object (print's `file=`): the fast paths for the real stdout/stderr
+ * and for builtin text streams; anything else through its `write` method.
+ */
 export function writeTo(file: PyValue, text: string): void {
   if (file === stdoutObject) writeStdout(text);
   else if (file === stderrObject) writeStderr(text);
+  else if (file instanceof PyTextStream && file.cls === file.nativeType) file.writeText(text);
   else call(getAttr(file, "write"), [text]);
+}
+
+/** Work to do when the program ends (the io layer flushes files left open, as CPython does). */
+const exitHooks: (() => void)[] = [];
+
+/** Registers work for the end of the program (run by flushAtExit). */
+export function onProgramExit(hook: () => void): void {
+  exitHooks.push(hook);
+}
+
+/** Runs the end-of-program work (open files flushed) and flushes stdout. */
+export function flushAtExit(): void {
+  for (const hook of exitHooks) hook();
+  flushStdout();
 }

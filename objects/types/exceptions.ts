@@ -250,6 +250,9 @@ const ERRNO_SUBCLASS: [number, keyof typeof Exc][] = [
   [3, "ProcessLookupError"],
   [10, "ChildProcessError"],
   [11, "BlockingIOError"],
+  [114, "BlockingIOError"],
+  [115, "BlockingIOError"],
+  [108, "BrokenPipeError"],
 ];
 Exc.OSError.tp_new = (cls, args, kwnames) => {
   const pos = positional(args, kwnames);
@@ -271,11 +274,25 @@ defMethod(Exc.OSError, "__init__", (args, kwnames) => {
   if (pos.length >= 2 && pos.length <= 5) {
     setExtra(e, "errno", pos[0]);
     setExtra(e, "strerror", pos[1]);
-    setExtra(e, "filename", pos.length >= 3 ? pos[2] : None);
+    let filename = pos.length >= 3 ? pos[2] : None;
+    // BlockingIOError(errno, strerror, characters_written): the third argument is a count.
+    if (filename !== None && e.cls.isSubtypeOf(Exc.BlockingIOError) && intValueOf(filename) !== undefined) {
+      setExtra(e, "characters_written", filename);
+      filename = None;
+    }
+    setExtra(e, "filename", filename);
     setExtra(e, "filename2", pos.length >= 5 ? pos[4] : None);
     e.args = newTuple(pos.slice(0, 2));
   }
   return None;
+});
+defGetSet(Exc.BlockingIOError, "characters_written", (e) => {
+  const n = (e as PyBaseException).dict?.getStr("characters_written");
+  if (n === undefined) raise(Exc.AttributeError, "characters_written");
+  return n;
+}, (e, v) => {
+  if (v === undefined) (e as PyBaseException).dict?.delete("characters_written");
+  else setExtra(e as PyBaseException, "characters_written", v);
 });
 for (const n of ["errno", "strerror", "filename", "filename2"]) {
   defGetSet(Exc.OSError, n, (e) => getExtra(e as PyBaseException, n), (e, v) => {

@@ -11,7 +11,7 @@
  * @example
  * ```ts
  * import { binaryOp, repr } from "./ops.ts";
- * import { NB_ADD } from "../instructions/operators.ts";
+ * import { BINARY_OPS, COMPARISONS, NB_ADD, NB_AND, NB_FLOOR_DIVIDE, NB_INPLACE, NB_LSHIFT, NB_MULTIPLY, NB_OR, NB_POWER, NB_REMAINDER, NB_RSHIFT, NB_SUBTRACT, NB_TRUE_DIVIDE, NB_XOR, PY_EQ, PY_GT, PY_LE, PY_LT, PY_NE } from "../instructions/operators.ts";
  * console.log(repr(binaryOp(1, 2, NB_ADD))); // "3"
  * ```
  * @module

@@ -12,6 +12,7 @@
  * ```
  * @module
  */
+import { NB_ADD } from "../../instructions/operators.ts";
 import {
   bindArgs,
   checkMethodArgs,
@@ -46,7 +47,6 @@ import {
   getIter,
   intValueOf,
   isCallable,
-  NB_ADD,
   repr,
   reprGuard,
   richEq,

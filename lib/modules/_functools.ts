@@ -11,6 +11,7 @@
  * ```
  * @module
  */
+import { PY_EQ, PY_GE, PY_GT, PY_LE, PY_LT, PY_NE } from "../../instructions/operators.ts";
 import {
   bindArgs,
   defGetSet,
@@ -41,12 +42,6 @@ import {
   intValueOf,
   isCallable,
   isTrue,
-  PY_EQ,
-  PY_GE,
-  PY_GT,
-  PY_LE,
-  PY_LT,
-  PY_NE,
   repr,
   reprGuard,
 } from "../../objects/ops.ts";

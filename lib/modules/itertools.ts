@@ -13,6 +13,7 @@
  * ```
  * @module
  */
+import { NB_ADD } from "../../instructions/operators.ts";
 import {
   bindArgs,
   defClassMethod,
@@ -37,7 +38,6 @@ import {
   intValueOf,
   isExceptionOf,
   isTrue,
-  NB_ADD,
   repr,
   richEq,
   toArray,

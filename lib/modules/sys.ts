@@ -48,7 +48,7 @@ import { importState, STDLIB_PATH_ENTRY, SYS_PREFIX } from "../../vm/import_stat
 import { builtinImporterType, frozenImporterType } from "../../vm/loaders.ts";
 import { fileFinderHook, pathFinderType, stdlibFinderType } from "../../vm/path_finder.ts";
 import { formatException } from "../../vm/traceback.ts";
-import { stderrObject, stdinObject, stdoutObject, textIOType, writeTo } from "../../objects/stdio.ts";
+import { stderrObject, stdinObject, stdoutObject, textIOWrapperType, writeTo } from "../../objects/stdio.ts";
 import { estimateSize } from "./sys_sizeof.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -429,7 +429,9 @@ function reconfigureStream(args: PyValue[], kwnames: string[] | null): PyValue {
   if (writeThrough !== undefined && writeThrough !== None) d.setStr("write_through", writeThrough);
   return None;
 }
-if (!textIOType.attrs.has("reconfigure")) defMethod(textIOType, "reconfigure", reconfigureStream);
+if (!textIOWrapperType.attrs.has("reconfigure")) {
+  defMethod(textIOWrapperType, "reconfigure", reconfigureStream);
+}
 
 let namespaceType: PyType | null = null;
 /** `types.SimpleNamespace`: attribute bag with repr `namespace(a=1, …)`. */

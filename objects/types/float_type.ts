@@ -10,8 +10,7 @@
  * ```
  * @module
  */
-import { COMPARISON_DUNDERS } from "../../instructions/operators.ts";
-import { NB_ADD } from "../../instructions/operators.ts";
+import { COMPARISON_DUNDERS, NB_ADD } from "../../instructions/operators.ts";
 import {
   checkArgs,
   checkMethodArgs,

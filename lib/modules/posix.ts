@@ -14,8 +14,7 @@
  * ```
  * @module
  */
-import process from "node:process";
-import { accessSync, statfsSync } from "node:fs";
+import { processCpuNanos, procStatTimes, statvfs } from "./_libc.ts";
 import {
   bindArgs,
   defGetSet,
@@ -25,6 +24,7 @@ import {
   newException,
   newTuple,
   None,
+  normInt,
   PyBuiltinFunction,
   PyBytes,
   PyDict,
@@ -633,12 +633,7 @@ const FUNCTIONS: Record<string, Fn> = {
     const p = pathOf(r[0]!, "access", true);
     const mode = int(r[1]!);
     if (!hasPermission("read", p.path)) return false;
-    try {
-      accessSync(p.path, mode);
-      return true;
-    } catch {
-      return false;
-    }
+    return accessible(p.path, mode);
   },
   // --- file descriptors ----------------------------------------------------------------------
   open: (args, kwnames) => {
@@ -802,10 +797,13 @@ const FUNCTIONS: Record<string, Fn> = {
     ]);
   },
   times: () => {
-    const usage = process.cpuUsage();
+    // User and system time apart where /proc says; else all of the process's CPU time as user time.
+    const split = procStatTimes();
+    const user = split !== null ? split.user : processCpuNanos();
+    const system = split !== null ? split.system : 0n;
     return newStructSeq(timesResultType, [
-      new PyFloat(usage.user / 1e6),
-      new PyFloat(usage.system / 1e6),
+      new PyFloat(Number(user) / 1e9),
+      new PyFloat(Number(system) / 1e9),
       new PyFloat(0),
       new PyFloat(0),
       new PyFloat(performance.now() / 1000),
@@ -948,16 +946,41 @@ function renameFunction(fname: string): Fn {
 /** (total, used, free) bytes of the file system holding `path`. */
 function diskUsage(path: string, name: PyValue): PyValue {
   try {
-    const s = statfs(path);
-    const total = s.blocks * s.bsize, free = s.bavail * s.bsize, used = (s.blocks - s.bfree) * s.bsize;
-    return newTuple([total, used, free]);
+    Deno.statSync(path);
   } catch (e) {
     throw osError(e, name);
   }
+  const s = statvfs(path);
+  // Deno has no statfs; without FFI there is no way to ask (node:fs's statfs would cost every
+  // program the node compatibility layer's start-up).
+  if (s === null) return raise(Exc.NotImplementedError, "shutil.disk_usage() needs --allow-ffi under pyjit");
+  return newTuple([normInt(s.total), normInt(s.total - s.free), normInt(s.available)]);
 }
 
-function statfs(path: string): { blocks: number; bsize: number; bavail: number; bfree: number } {
-  return statfsSync(path) as unknown as { blocks: number; bsize: number; bavail: number; bfree: number };
+/**
+ * access(path, mode) as the kernel decides it for the process's user: F_OK existence, then the
+ * owner, group or other permission bits for R_OK/W_OK/X_OK (root may read and write anything, and
+ * execute what anyone may).
+ */
+function accessible(path: string, mode: number): boolean {
+  let st: Deno.FileInfo;
+  try {
+    st = Deno.statSync(path);
+  } catch {
+    return false;
+  }
+  if (mode === 0) return true;
+  const perm = st.mode ?? 0;
+  let uid = -1, gid = -1;
+  try {
+    uid = Deno.uid() ?? -1;
+    gid = Deno.gid() ?? -1;
+  } catch {
+    // without sys permission: judge by the "other" bits
+  }
+  if (uid === 0) return (mode & 1) === 0 || (perm & 0o111) !== 0;
+  const bits = uid === st.uid ? (perm >> 6) & 7 : gid === st.gid ? (perm >> 3) & 7 : perm & 7;
+  return (mode & bits) === mode;
 }
 
 /** Builds the posix module. */

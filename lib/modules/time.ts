@@ -15,7 +15,7 @@
  * ```
  * @module
  */
-import process from "node:process";
+import { processCpuNanos, threadCpuNanos } from "./_libc.ts";
 import {
   bindArgs,
   checkArgs,
@@ -62,8 +62,12 @@ function wallMs(): number {
 
 /** CPU time used by the process (user + system), in milliseconds. */
 function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
+  return Number(processCpuNanos()) / 1e6;
+}
+
+/** CPU time used by the current thread, in milliseconds. */
+function threadCpuMs(): number {
+  return Number(threadCpuNanos()) / 1e6;
 }
 
 /** The clocks: how to read each (ms) and what get_clock_info says about it. */
@@ -89,8 +93,18 @@ const CLOCKS: Record<
     monotonic: true,
     resolution: 1e-6,
   },
-  process_time: { read: cpuMs, implementation: "process.cpuUsage()", monotonic: true, resolution: 1e-6 },
-  thread_time: { read: cpuMs, implementation: "process.cpuUsage()", monotonic: true, resolution: 1e-6 },
+  process_time: {
+    read: cpuMs,
+    implementation: "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)",
+    monotonic: true,
+    resolution: 1e-9,
+  },
+  thread_time: {
+    read: threadCpuMs,
+    implementation: "clock_gettime(CLOCK_THREAD_CPUTIME_ID)",
+    monotonic: true,
+    resolution: 1e-9,
+  },
 };
 
 /** clock_gettime's clock ids (Linux values) → the clock that reads them. */
@@ -186,8 +200,11 @@ interface BrokenDown {
   gmtoff: number | null;
 }
 
-/** The local zone, read at import and again by tzset(). */
-let zone: ZoneInfo = zoneInfo();
+/** The local zone, read on first use (Intl is slow: not at start-up) and again by tzset(). */
+let zoneCache: ZoneInfo | null = null;
+function localZone(): ZoneInfo {
+  return zoneCache ??= zoneInfo();
+}
 
 function newStructTime(b: BrokenDown): PyTuple {
   return structSeq(structTimeType, b.fields, [b.zone ?? None, b.gmtoff ?? None], ["tm_zone", "tm_gmtoff"]);
@@ -205,7 +222,7 @@ function brokenDown(ms: number, utc: boolean): BrokenDown {
   const year = utc ? d.getUTCFullYear() : d.getFullYear();
   const month = (utc ? d.getUTCMonth() : d.getMonth()) + 1;
   const day = utc ? d.getUTCDate() : d.getDate();
-  const isdst = utc ? 0 : isDstAt(ms, zone) ? 1 : 0;
+  const isdst = utc ? 0 : isDstAt(ms, localZone()) ? 1 : 0;
   return {
     fields: [
       year,
@@ -218,7 +235,7 @@ function brokenDown(ms: number, utc: boolean): BrokenDown {
       dayOfYear(year, month, day),
       isdst,
     ],
-    zone: utc ? "GMT" : zone.tzname[isdst],
+    zone: utc ? "GMT" : localZone().tzname[isdst],
     gmtoff: utc ? 0 : -offsetMinutesAt(ms) * 60,
   };
 }
@@ -370,7 +387,7 @@ export function strftime(fmt: string, t: BrokenDown): string {
         return `${off < 0 ? "-" : "+"}${pad(Math.floor(a / 3600), 2)}${pad(Math.floor((a % 3600) / 60), 2)}`;
       }
       case "Z":
-        return t.zone ?? zone.tzname[isdst > 0 ? 1 : 0];
+        return t.zone ?? localZone().tzname[isdst > 0 ? 1 : 0];
       case "%":
         return "%";
       default:
@@ -403,8 +420,8 @@ function mktimeSeconds(f: number[]): number {
   if (ms !== ms) raise(Exc.OverflowError, "mktime argument out of range");
   if (isdst >= 0) {
     // Daylight time is an hour ahead in a zone that has none, as glibc's mktime assumes.
-    const dstShift = zone.daylight ? zone.altzone - zone.timezone : -3600;
-    const actual = isDstAt(ms, zone) ? 1 : 0;
+    const dstShift = localZone().daylight ? localZone().altzone - localZone().timezone : -3600;
+    const actual = isDstAt(ms, localZone()) ? 1 : 0;
     if (actual !== isdst) ms += (isdst ? dstShift : -dstShift) * 1000;
   }
   return ms / 1000;
@@ -452,16 +469,16 @@ FUNCTIONS.strptime = (args, kwnames) => {
   if (f === undefined) {
     raise(Exc.TypeError, `strptime() argument 1 must be str, not <class '${typeOf(format!).name}'>`);
   }
-  const parsed = strptime(s, f, zone.tzname, zone.daylight);
+  const parsed = strptime(s, f, localZone().tzname, localZone().daylight);
   return newStructTime({ fields: parsed.fields, zone: parsed.zone, gmtoff: parsed.gmtoff });
 };
 
 /** Sets the module's zone attributes from the zone now in force. */
 function setZoneAttributes(d: PyDict): void {
-  d.setStr("timezone", zone.timezone);
-  d.setStr("altzone", zone.altzone);
-  d.setStr("daylight", zone.daylight);
-  d.setStr("tzname", new PyTuple([zone.tzname[0], zone.tzname[1]]));
+  d.setStr("timezone", localZone().timezone);
+  d.setStr("altzone", localZone().altzone);
+  d.setStr("daylight", localZone().daylight);
+  d.setStr("tzname", new PyTuple([localZone().tzname[0], localZone().tzname[1]]));
 }
 
 /** Builds the time module. */
@@ -477,7 +494,7 @@ export function makeTimeModule(): PyModule {
       "tzset",
       (args, kwnames) => {
         checkArgs("tzset", args, kwnames, 0, 0);
-        zone = zoneInfo();
+        zoneCache = zoneInfo();
         setZoneAttributes(d);
         return None;
       },

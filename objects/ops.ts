@@ -42,6 +42,7 @@ import {
   builtinFunctionType,
   classMethodDescriptorType,
   classmethodType,
+  deleteOwnAttr,
   dictType,
   Exc,
   floatType,
@@ -49,6 +50,7 @@ import {
   functionType,
   getsetDescriptorType,
   hash64Out,
+  hasOwnAttrs,
   isInstance,
   listType,
   memberDescriptorType,
@@ -57,6 +59,7 @@ import {
   newException,
   None,
   NotImplemented,
+  ownAttr,
   PyBaseException,
   PyBuiltinFunction,
   PyBytes,
@@ -81,6 +84,7 @@ import {
   raise,
   registerHotDunders,
   runtimeHooks,
+  setOwnAttr,
   staticmethodType,
   tupleType,
   typeOf,
@@ -297,8 +301,9 @@ builtinFunctionType.tp_call = (f, args, kwnames) => call(f, args, kwnames);
 /** object.__getattribute__: data descriptors, then the instance dict, then other class attributes. */
 export function genericGetAttr(obj: PyValue, name: string): PyValue | undefined {
   const t = typeOf(obj);
-  if (typeof obj === "object" && obj.dict !== null && t.instanceDictFirst(name)) {
-    const v = obj.dict.getStr(name);
+  const own = typeof obj === "object" && hasOwnAttrs(obj);
+  if (own && t.instanceDictFirst(name)) {
+    const v = ownAttr(obj as PyObject, name);
     if (v !== undefined) return v;
   }
   const descr = t.lookup(name);
@@ -306,8 +311,8 @@ export function genericGetAttr(obj: PyValue, name: string): PyValue | undefined 
     const dt = descr.cls;
     if (dt.tp_descr_set !== null && dt.tp_descr_get !== null) return dt.tp_descr_get(descr, obj, t);
   }
-  if (typeof obj === "object" && obj.dict !== null) {
-    const v = obj.dict.getStr(name);
+  if (own) {
+    const v = ownAttr(obj as PyObject, name);
     if (v !== undefined) return v;
   }
   if (descr !== undefined) {
@@ -405,9 +410,7 @@ export function loadMethod(obj: PyValue, name: string): [PyValue, PyValue | unde
     if (descr !== undefined && typeof descr === "object") {
       const dt = descr.cls;
       if (dt === functionType || dt === methodDescriptorType) {
-        if (typeof obj !== "object" || obj.dict === null || obj.dict.getStr(name) === undefined) {
-          return [descr, obj];
-        }
+        if (typeof obj !== "object" || ownAttr(obj, name) === undefined) return [descr, obj];
       }
     }
   }
@@ -417,8 +420,9 @@ export function loadMethod(obj: PyValue, name: string): [PyValue, PyValue | unde
 /** object.__setattr__ / __delattr__ (value undefined = delete). */
 export function genericSetAttr(obj: PyValue, name: string, value: PyValue | undefined): void {
   const t = typeOf(obj);
-  if (value !== undefined && typeof obj === "object" && obj.dict !== null && t.instanceDictFirst(name)) {
-    obj.dict.setStr(name, value);
+  const own = typeof obj === "object" && hasOwnAttrs(obj);
+  if (value !== undefined && own && t.instanceDictFirst(name)) {
+    setOwnAttr(obj as PyObject, name, value);
     return;
   }
   const descr = t.lookup(name);
@@ -429,11 +433,11 @@ export function genericSetAttr(obj: PyValue, name: string, value: PyValue | unde
       return;
     }
   }
-  if (typeof obj === "object" && obj.dict !== null) {
+  if (own) {
     if (value === undefined) {
-      if (obj.dict.delete(name) === undefined) throw attributeError(obj, name);
+      if (!deleteOwnAttr(obj as PyObject, name)) throw attributeError(obj, name);
     } else {
-      obj.dict.setStr(name, value);
+      setOwnAttr(obj as PyObject, name, value);
     }
     return;
   }

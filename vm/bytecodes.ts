@@ -57,6 +57,7 @@ import {
   methodType,
   None,
   NotImplemented,
+  ownAttr,
   PyBaseException,
   PyCell,
   PyDict,
@@ -435,7 +436,7 @@ inst(
         const d = owner.dict;
         const name = names[oparg >> 1];
         if (oparg & 1) {
-          if (d === null || d.getStr(name) === undefined) {
+          if (ownAttr(owner, name) === undefined) {
             s[sp - 1] = code.cacheRef[e] as PyValue;
             s[sp++] = owner;
             return;

@@ -64,6 +64,7 @@ import {
   None,
   NotImplemented,
   objectType,
+  ownAttr,
   PyBaseException,
   PyBuiltinFunction,
   type PyCell,
@@ -177,8 +178,7 @@ export function loadAttrUncached(code: PyCode, c: number, s: Slot[], sp: number,
         const dt = descr.cls;
         if (
           (dt === functionType || dt === methodDescriptorType) &&
-          (typeof owner !== "object" || owner.dict === null ||
-            owner.dict.getStr(name) === undefined)
+          (typeof owner !== "object" || ownAttr(owner, name) === undefined)
         ) {
           if (typeof owner === "object") fillAttrCache(code, c, t.version, 0, descr);
           s[sp - 1] = descr;

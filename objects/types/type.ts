@@ -27,12 +27,15 @@ import {
   DELETED,
   Exc,
   functionType,
+  hasOwnAttrs,
+  materializeDict,
   methodDescriptorType,
   methodType,
   newTuple,
   None,
   NotImplemented,
   objectType,
+  ownAttrNames,
   propertyType,
   PyBaseException,
   PyBuiltinFunction,
@@ -105,7 +108,7 @@ export function objectNew(cls: PyType, args: PyValue[], _kwnames: string[] | nul
     slots = [];
     for (let i = 0; i < cls.slotCount; i++) slots.push(undefined);
   }
-  return new PyInstance(cls, cls.hasInstanceDict ? new PyDict() : null, slots);
+  return new PyInstance(cls, null, slots);
 }
 objectType.tp_new = objectNew;
 objectType.tp_getattro = genericGetAttr;
@@ -222,9 +225,7 @@ defMethod(objectType, "__delattr__", (args) => {
 defMethod(objectType, "__dir__", (args) => {
   const self = args[0];
   const names = new Set<string>();
-  if (typeof self === "object" && self.dict !== null) {
-    for (const k of self.dict.keyList()) names.add(String(k));
-  }
+  if (typeof self === "object") { for (const k of ownAttrNames(self)) names.add(k); }
   for (const t of typeOf(self).mro) for (const k of t.attrs.keys()) names.add(k);
   return newListOf([...names]);
 });
@@ -263,15 +264,20 @@ export const instanceDictDescriptor: PyGetSetDescriptor = new PyGetSetDescriptor
   objectType,
   (obj) => {
     if (typeof obj === "object" && obj.dict !== null) return obj.dict;
+    if (obj instanceof PyInstance && obj.shape !== null) return materializeDict(obj);
     if (obj instanceof PyBaseException) return (obj.dict = new PyDict());
     throw attributeError(obj, "__dict__");
   },
   (obj, value) => {
-    if (typeof obj !== "object" || (obj.dict === null && !(obj instanceof PyBaseException))) {
+    if (typeof obj !== "object" || (!hasOwnAttrs(obj) && !(obj instanceof PyBaseException))) {
       throw attributeError(obj, "__dict__");
     }
     if (!(value instanceof PyDict)) {
       raise(Exc.TypeError, `__dict__ must be set to a dictionary, not a '${typeOf(value ?? None).name}'`);
+    }
+    if (obj instanceof PyInstance) {
+      obj.shape = null;
+      obj.values = null;
     }
     obj.dict = value;
   },
@@ -311,7 +317,10 @@ export function typeCall(clsValue: PyValue, args: PyValue[], kwnames: string[] |
   const objType = typeOf(obj);
   if (objType !== cls && !objType.isSubtypeOf(cls)) return obj;
   // Instances of user subclasses of builtins (class D(dict)) carry an attribute dict too.
-  if (typeof obj === "object" && obj.dict === null && objType.hasInstanceDict && !(obj instanceof PyType)) {
+  if (
+    typeof obj === "object" && obj.dict === null && objType.hasInstanceDict && !(obj instanceof PyType) &&
+    !(obj instanceof PyInstance)
+  ) {
     obj.dict = new PyDict();
   }
   const init = objType.lookupDunder(D_INIT);

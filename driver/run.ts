@@ -26,6 +26,7 @@ import { addModule, connectImportSystem, setBuiltinModuleSpec, setModuleRegistry
 import { builtinImporterType, newSourceFileLoader } from "../vm/loaders.ts";
 import { findModuleToRun, type ModuleToRun, RunModuleError } from "../vm/run_module.ts";
 import { interpTier } from "../vm/interp.ts";
+import { specializedTier } from "../specializer/tier.ts";
 import { toPyException } from "../vm/errors.ts";
 import { Exc, None, PyBaseException, PyDict, PyList, PyModule, typeOf } from "../objects/object.ts";
 import { call, repr, str } from "../objects/ops.ts";
@@ -70,7 +71,7 @@ export interface RunOptions {
  */
 const TIERS: Record<TierName, Tier | null> = {
   interp: interpTier,
-  specialized: null,
+  specialized: specializedTier,
   jit: null,
 };
 
@@ -128,7 +129,9 @@ export function runProgram(source: string, options: RunOptions): number {
 /** Sets up a run: the registry, the tier, fresh `sys`, `builtins` and `__main__`. */
 function startRun(options: RunOptions): { globals: PyDict; builtins: PyModule } {
   installRegistry();
-  setCurrentTier(pickTier(options.tier));
+  const tier = pickTier(options.tier);
+  setCurrentTier(tier);
+  if (options.stats) tier.collectStats();
   return prepareMain(options);
 }
 

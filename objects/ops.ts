@@ -689,11 +689,7 @@ function isSequenceForConcat(v: PyValue): boolean {
 /** `a OP b` for COMPARE_OP oparg op (PY_LT..PY_GE): the result object (usually a bool). */
 export function compareOp(a: PyValue, b: PyValue, op: number): PyValue {
   if (typeof a === "number" && typeof b === "number") return compareNumbers(a, b, op);
-  if (typeof a === "string" && typeof b === "string") {
-    if (op === PY_EQ) return a === b;
-    if (op === PY_NE) return a !== b;
-    return compareNumbers(strOrder(a, b), 0, op);
-  }
+  if (typeof a === "string" && typeof b === "string") return compareStrings(a, b, op);
   if (a instanceof PyFloat && b instanceof PyFloat) return compareNumbers(a.value, b.value, op);
   if (a instanceof PyTuple && b instanceof PyTuple && a.cls === tupleType && b.cls === tupleType) {
     return compareSequences(a.items, b.items, op);
@@ -701,7 +697,15 @@ export function compareOp(a: PyValue, b: PyValue, op: number): PyValue {
   return compareSlow(a, b, op);
 }
 
-function compareNumbers(a: number, b: number, op: number): boolean {
+/** Two strs compared as Python compares them (by code point). */
+export function compareStrings(a: string, b: string, op: number): boolean {
+  if (op === PY_EQ) return a === b;
+  if (op === PY_NE) return a !== b;
+  return compareNumbers(strOrder(a, b), 0, op);
+}
+
+/** Two JS numbers (ints, or float values) compared: NaN compares false except !=, as IEEE and CPython. */
+export function compareNumbers(a: number, b: number, op: number): boolean {
   switch (op) {
     case PY_LT:
       return a < b;

@@ -23,6 +23,10 @@
  *   does this pops its inputs before its body runs and may not push anything.
  * - `EXIT_LOOP(value)` returns `value` from the loop function itself (the entry frame returned or
  *   yielded).
+ * - `here` is the code unit of the instruction's opcode; `REDISPATCH()` runs the instruction again
+ *   as whatever its opcode is now (an adaptive instruction that has just specialized itself).
+ * - In a family variant, a failed `DEOPT_IF` counts a miss and runs the generic instruction this
+ *   once; when the misses allowed are used up the instruction goes back to its adaptive form.
  * - `Op.NAME` is the opcode's number (the generator writes the literal).
  * - No nested functions, no regular-expression literals.
  *
@@ -56,6 +60,8 @@ export interface InstSpec {
   terminal?: boolean;
   /** Runs in runColdInstruction, outside the loop function (rarely hot; keeps the loop small). */
   cold?: boolean;
+  /** A variant used only for the opargs that pass this test (an expression of `oparg`). */
+  when?: string;
 }
 
 /** A uop: a piece of an instruction, with a named stack effect. */
@@ -72,6 +78,8 @@ export interface MacroSpec {
   jump?: "forward" | "backward";
   terminal?: boolean;
   cold?: boolean;
+  /** A variant used only for the opargs that pass this test (an expression of `oparg`). */
+  when?: string;
 }
 
 /** A compiler-only instruction (block set-up and the like): numbered from 256, never executed. */
@@ -99,8 +107,12 @@ export function op(_name: string, _spec: OpSpec, _body: Body): void {}
 /** Defines an instruction as a sequence of uops (or instructions used as uops). */
 export function macro(_name: string, _spec: MacroSpec, _parts: readonly string[]): void {}
 
-/** Names the specialized variants of a generic instruction (same stack effect and cache layout). */
-export function family(_generic: string, _variants: readonly string[]): void {}
+/**
+ * Names the specialized variants of a generic instruction (same stack effect and cache layout,
+ * whose first cell is the adaptive counter), among them its adaptive form: what quickening puts
+ * in place of the generic instruction, and what a variant goes back to when it deoptimizes.
+ */
+export function family(_generic: string, _variants: readonly string[], _spec: { adaptive: string }): void {}
 
 /**
  * Defines a superinstruction: two instructions that follow each other, run by one case. The
@@ -125,6 +137,9 @@ export function DEOPT_IF(_cond: boolean): void {}
 
 /** Body macro: leave the trace when `cond` holds (in the interpreter, as DEOPT_IF). */
 export function EXIT_IF(_cond: boolean): void {}
+
+/** Body macro: run the instruction again as whatever opcode it has now (after specializing it). */
+export function REDISPATCH(): void {}
 
 /** Body macro: continue in frame `f` (reload code, constants, names and values from it). */
 export function LOAD_FRAME_LOCALS(): void {}

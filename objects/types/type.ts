@@ -768,7 +768,66 @@ defGetSet(typeType, "__module__", (t) => typeModule(t as PyType), (t, v) => {
   (t as PyType).attrs.set("__module__", v ?? None);
   (t as PyType).module = v === undefined ? "builtins" : str(v);
 });
-defGetSet(typeType, "__bases__", (t) => newTuple((t as PyType).bases.slice()));
+defGetSet(typeType, "__bases__", (t) => newTuple((t as PyType).bases.slice()), (t, v) => {
+  setBases(t as PyType, v);
+});
+
+/**
+ * `C.__bases__ = (...)`: CPython's checks (a class statement's class, a non-empty tuple of classes,
+ * no cycle, the same instance layout), then the MROs of C and its subclasses are recomputed and the
+ * change recorded (new type versions: what was specialized on the old bases deoptimizes).
+ */
+function setBases(t: PyType, v: PyValue | undefined): void {
+  if (v === undefined) {
+    raise(Exc.TypeError, `cannot delete '__bases__' attribute of immutable type '${t.name}'`);
+  }
+  if ((t.flags & TYPE_HEAP) === 0) {
+    raise(Exc.TypeError, `cannot set '__bases__' attribute of immutable type '${t.name}'`);
+  }
+  if (!(v instanceof PyTuple)) {
+    raise(Exc.TypeError, `can only assign tuple to ${t.name}.__bases__, not ${typeOf(v).name}`);
+  }
+  if (v.items.length === 0) {
+    raise(Exc.TypeError, `can only assign non-empty tuple to ${t.name}.__bases__, not ()`);
+  }
+  const bases: PyType[] = [];
+  for (const b of v.items) {
+    if (!(b instanceof PyType)) {
+      raise(Exc.TypeError, `${t.name}.__bases__ must be tuple of classes, not '${typeOf(b).name}'`);
+    }
+    if (b.isSubtypeOf(t)) raise(Exc.TypeError, "a __bases__ item causes an inheritance cycle");
+    bases.push(b);
+  }
+  const oldSolid = bestBase(t.bases), newSolid = bestBase(bases);
+  if (oldSolid !== newSolid) {
+    raise(
+      Exc.TypeError,
+      `__bases__ assignment: '${bases[0].name}' object layout differs from '${t.bases[0].name}'`,
+    );
+  }
+  const old = t.bases;
+  const relink = (from: PyType[], to: PyType[]) => {
+    for (const b of from) b.subclasses.splice(b.subclasses.indexOf(t), 1);
+    for (const b of to) b.subclasses.push(t);
+    t.bases = to;
+    t.base = to[0];
+  };
+  relink(old, bases);
+  try {
+    recomputeMro(t);
+  } catch (e) {
+    relink(bases, old);
+    recomputeMro(t);
+    throw e;
+  }
+  t.modified();
+}
+
+/** Recomputes the MRO of `t` and of every class below it. */
+function recomputeMro(t: PyType): void {
+  t.mro = computeMro(t);
+  for (const s of t.subclasses) recomputeMro(s);
+}
 defGetSet(typeType, "__base__", (t) => (t as PyType).base ?? None);
 defGetSet(typeType, "__mro__", (t) => newTuple((t as PyType).mro.slice()));
 defGetSet(typeType, "__dict__", (t) => new PyMappingProxy(typeNamespaceDict(t as PyType)));
@@ -959,7 +1018,7 @@ propertyType.tp_descr_get = (d, obj) => {
   const p = d as PyProperty;
   if (obj === null) return p;
   if (p.fget === None) {
-    raise(Exc.AttributeError, `property ${propertyName(p)} of '${typeOf(obj).name}' object has no getter`);
+    raise(Exc.AttributeError, `property${propertyName(p)} of '${typeOf(obj).name}' object has no getter`);
   }
   return call(p.fget, [obj]);
 };
@@ -967,18 +1026,18 @@ propertyType.tp_descr_set = (d, obj, value) => {
   const p = d as PyProperty;
   if (value === undefined) {
     if (p.fdel === None) {
-      raise(Exc.AttributeError, `property ${propertyName(p)} of '${typeOf(obj).name}' object has no deleter`);
+      raise(Exc.AttributeError, `property${propertyName(p)} of '${typeOf(obj).name}' object has no deleter`);
     }
     call(p.fdel, [obj]);
   } else {
     if (p.fset === None) {
-      raise(Exc.AttributeError, `property ${propertyName(p)} of '${typeOf(obj).name}' object has no setter`);
+      raise(Exc.AttributeError, `property${propertyName(p)} of '${typeOf(obj).name}' object has no setter`);
     }
     call(p.fset, [obj, value]);
   }
 };
 function propertyName(p: PyProperty): string {
-  return p.name === None ? "" : `'${str(p.name)}'`;
+  return p.name === None ? "" : ` '${str(p.name)}'`;
 }
 function copyProperty(p: PyProperty, which: number, f: PyValue): PyProperty {
   const q = new PyProperty(p.fget, p.fset, p.fdel, p.doc, p.cls);

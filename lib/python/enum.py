@@ -260,7 +260,7 @@ class _MemberMaker:
         else:
             new_member = enum_class._new_member_(enum_class)
         if not hasattr(new_member, "_value_"):
-            if enum_class._member_type_ is object or not enum_class._use_args_:
+            if enum_class._member_type_ is object:
                 new_member._value_ = value
             else:
                 try:

@@ -432,6 +432,11 @@ export function newClass(
     const ks = strValueOf(k);
     if (ks !== undefined) attrs.set(ks, ns.values[i]);
   }
+  if (!attrs.has("__module__")) {
+    // type(name, bases, dict): the class belongs to the module whose code is running
+    const callerModule = callerModuleNameHook();
+    if (callerModule !== undefined) attrs.set("__module__", callerModule);
+  }
   const t = new PyType(meta, name, bases, attrs, TYPE_HEAP | TYPE_BASETYPE);
   t.solidBase = solid;
   try {
@@ -908,6 +913,13 @@ export function makeSuper(t: PyType, obj: PyValue, cls: PyType = superType): PyS
     else raise(Exc.TypeError, "super(type, obj): obj must be an instance or subtype of type");
   }
   return new PySuper(t, obj, objType, cls);
+}
+
+/** The builtins install this: the `__name__` of the running code's module, if any. */
+let callerModuleNameHook: () => PyValue | undefined = () => undefined;
+/** Sets callerModuleNameHook. */
+export function setCallerModuleNameHook(f: () => PyValue | undefined): void {
+  callerModuleNameHook = f;
 }
 
 /** EXECUTION installs this: the `__class__` cell value and first argument of the running function. */

@@ -35,6 +35,7 @@ import { makeStatModule } from "./modules/stat.ts";
 import { makePosixModule } from "./modules/posix.ts";
 import { makeFnmatchAccelerator } from "./modules/fnmatch.ts";
 import { makeRandomModule } from "./modules/_random.ts";
+import { makeDatetimeModule } from "./modules/_datetime.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -71,6 +72,7 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   posix: { make: makePosixModule },
   _fnmatch: { make: makeFnmatchAccelerator },
   _random: { make: makeRandomModule },
+  _datetime: { make: makeDatetimeModule },
 };
 
 /**

@@ -198,7 +198,7 @@ class Random(_random.Random):
 
     def sample(self, population, k, *, counts=None):
         """k distinct elements of a sequence (counts repeats elements), in selection order."""
-        if not isinstance(population, _Sequence):
+        if not isinstance(population, _sequence_abc()):
             raise TypeError("Population must be a sequence.  For dicts or sets, use sorted(d).")
         n = len(population)
         if counts is not None:
@@ -423,8 +423,15 @@ class SystemRandom(Random):
     getstate = setstate = _notimplemented
 
 
-from collections.abc import Sequence as _Sequence
+def _sequence_abc():
+    # imported on first use: collections.abc would double the cost of importing random
+    global _Sequence
+    if _Sequence is None:
+        from _collections_abc import Sequence as _Sequence
+    return _Sequence
 
+
+_Sequence = None
 _inst = Random()
 seed = _inst.seed
 random = _inst.random

@@ -36,7 +36,7 @@ import {
   type PyModule,
   PyObject,
   PyTuple,
-  PyType,
+  type PyType,
   type PyValue,
   raise,
   typeOf,
@@ -49,9 +49,9 @@ import { structSeq, structSeqType } from "./sys.ts";
 import { localZone, strftime as timeStrftime, structTimeType } from "./time.ts";
 import { strptime as timeStrptime } from "./time_strptime.ts";
 import {
+  DAY_NAMES,
   dayOfYear,
   daysInMonth,
-  DAY_NAMES,
   fromIsoWeek,
   fromOrdinal,
   isoWeek,
@@ -218,9 +218,9 @@ function parseArgs(
   if (npos + nkw > names.length) {
     raise(
       Exc.TypeError,
-      `${who} takes at most ${names.length} ${npos === 0 ? "keyword " : ""}argument${
-        plural(names.length)
-      } (${npos + nkw} given)`,
+      `${who} takes at most ${names.length} ${npos === 0 ? "keyword " : ""}argument${plural(names.length)} (${
+        npos + nkw
+      } given)`,
     );
   }
   if (npos > kwOnlyFrom) {
@@ -237,7 +237,10 @@ function parseArgs(
     const k = kwnames![j];
     const i = names.indexOf(k);
     if (i < 0) {
-      raise(Exc.TypeError, `'${k}' is an invalid keyword argument for ${fname === null ? "this function" : who}`);
+      raise(
+        Exc.TypeError,
+        `'${k}' is an invalid keyword argument for ${fname === null ? "this function" : who}`,
+      );
     }
     if (i < npos) {
       raise(
@@ -295,7 +298,12 @@ function clockState(h: number, m: number, s: number, us: number): number[] {
 }
 
 /** The bytes of a state argument when `args` is (state[, tzinfo]) of the given length, else null. */
-function stateArg(args: PyValue[], kwnames: string[] | null, length: number, valid: (b: Uint8Array) => boolean) {
+function stateArg(
+  args: PyValue[],
+  kwnames: string[] | null,
+  length: number,
+  valid: (b: Uint8Array) => boolean,
+) {
   if ((kwnames !== null && kwnames.length > 0) || args.length < 1 || args.length > 2) return null;
   const first = args[0];
   if (!(first instanceof PyBytes) || first.data.length !== length || !valid(first.data)) return null;
@@ -362,7 +370,9 @@ function newDelta(days: number, seconds: number, us: number, cls: PyType = T.del
 
 /** OverflowError for a timedelta's days out of range (beyond a C int, CPython's conversion fails first). */
 function daysOverflow(days: bigint): never {
-  if (days > 2147483647n || days < -2147483648n) raise(Exc.OverflowError, "Python int too large to convert to C int");
+  if (days > 2147483647n || days < -2147483648n) {
+    raise(Exc.OverflowError, "Python int too large to convert to C int");
+  }
   raise(Exc.OverflowError, `days=${days}; must have magnitude <= ${MAX_DELTA_DAYS}`);
 }
 
@@ -801,7 +811,18 @@ function fromTimestamp(cls: PyType, seconds: number, us: number, utc: boolean, t
     if (transition < 0) {
       const earlier = localFields(seconds + transition);
       if (earlier.every((f, i) => f === fields[i])) {
-        result = makeDateTime(cls, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], us, tz, 1);
+        result = makeDateTime(
+          cls,
+          fields[0],
+          fields[1],
+          fields[2],
+          fields[3],
+          fields[4],
+          fields[5],
+          us,
+          tz,
+          1,
+        );
       }
     }
   }
@@ -853,7 +874,17 @@ function timeTupleFields(
   s: number,
   isdst: number,
 ): number[] {
-  return [year, month, day, h, m, s, (toOrdinal(year, month, day) + 6) % 7, dayOfYear(year, month, day), isdst];
+  return [
+    year,
+    month,
+    day,
+    h,
+    m,
+    s,
+    (toOrdinal(year, month, day) + 6) % 7,
+    dayOfYear(year, month, day),
+    isdst,
+  ];
 }
 
 /**
@@ -1004,16 +1035,27 @@ function selfOf<C>(v: PyValue, jsClass: abstract new (...a: never[]) => C, type:
   if (!(v instanceof (jsClass as unknown as typeof PyObject))) {
     raise(
       Exc.TypeError,
-      `descriptor '${name}' for '${typeDisplayName(type)}' objects doesn't apply to a '${typeOf(v).name}' object`,
+      `descriptor '${name}' for '${typeDisplayName(type)}' objects doesn't apply to a '${
+        typeOf(v).name
+      }' object`,
     );
   }
   return v as unknown as C;
 }
 
-function defClassMethodOf(type: PyType, name: string, fn: (cls: PyType, args: PyValue[], kw: string[] | null) => PyValue): void {
+function defClassMethodOf(
+  type: PyType,
+  name: string,
+  fn: (cls: PyType, args: PyValue[], kw: string[] | null) => PyValue,
+): void {
   type.attrs.set(
     name,
-    new PyMethodDescriptor(name, type, (args, kwnames) => fn(args[0] as PyType, args.slice(1), kwnames), classMethodDescriptorType),
+    new PyMethodDescriptor(
+      name,
+      type,
+      (args, kwnames) => fn(args[0] as PyType, args.slice(1), kwnames),
+      classMethodDescriptorType,
+    ),
   );
 }
 
@@ -1192,7 +1234,7 @@ function trueDivide(a: bigint, b: bigint): number {
   }
   // scale so the quotient has 55+ bits, then round half even on the bit beyond 53
   const shift = Math.max(0, 55 - (a.toString(2).length - b.toString(2).length));
-  const scaled = (a << BigInt(shift));
+  const scaled = a << BigInt(shift);
   const q = scaled / b;
   const sticky = scaled % b !== 0n;
   const qBits = q.toString(2).length;
@@ -1477,7 +1519,9 @@ function defineTime(t: DatetimeTypes): void {
     if (parsed === null) raise(Exc.ValueError, `Invalid isoformat string: ${repr(s!)}`);
     checkTimeFields(parsed.hour, parsed.minute, parsed.second, parsed.microsecond, 0);
     const tz = tzFromIso(parsed);
-    if (cls === t.time) return new PyTime(cls, parsed.hour, parsed.minute, parsed.second, parsed.microsecond, tz, 0);
+    if (cls === t.time) {
+      return new PyTime(cls, parsed.hour, parsed.minute, parsed.second, parsed.microsecond, tz, 0);
+    }
     return call(cls, [parsed.hour, parsed.minute, parsed.second, parsed.microsecond, tz]);
   });
   defMethod(type, "__hash__", (args) => {
@@ -1485,7 +1529,11 @@ function defineTime(t: DatetimeTypes): void {
     const plain = v.fold === 0 ? v : new PyTime(v.cls, v.hour, v.minute, v.second, v.us, v.tzinfo, 0);
     const off = callUtcOffset(plain.tzinfo, None);
     if (off === null) return hash(newTuple([v.hour, v.minute, v.second, v.us]));
-    const d = newDelta(0, v.hour * 3600 + v.minute * 60 + v.second - off.seconds - off.days * 86400, v.us - off.us);
+    const d = newDelta(
+      0,
+      v.hour * 3600 + v.minute * 60 + v.second - off.seconds - off.days * 86400,
+      v.us - off.us,
+    );
     return hash(newTuple([d.days, d.seconds, d.us]));
   });
   defMethod(type, "__bool__", () => true);
@@ -1522,7 +1570,18 @@ function defineDateTime(t: DatetimeTypes): void {
       checkTzInfo(tz);
       const year = (state[0] << 8) | state[1];
       const us = usFromState(state, 7);
-      return new PyDateTime(cls, year, state[2] & 0x7f, state[3], state[4], state[5], state[6], us, tz, state[2] >> 7);
+      return new PyDateTime(
+        cls,
+        year,
+        state[2] & 0x7f,
+        state[3],
+        state[4],
+        state[5],
+        state[6],
+        us,
+        tz,
+        state[2] >> 7,
+      );
     }
     const [y, mo, d, h, mi, s, us, tz, fold] = parseArgs(null, args, kwnames, DATETIME_ARGS, 3, 8);
     const year = cInt(y!), month = cInt(mo!), day = cInt(d!);
@@ -1699,7 +1758,10 @@ function defineDateTime(t: DatetimeTypes): void {
     const v = self(args[0], "timetuple");
     const dst = callDst(v.tzinfo, v);
     const isdst = dst === null ? -1 : (dst.days !== 0 || dst.seconds !== 0 || dst.us !== 0) ? 1 : 0;
-    return structSeq(structTimeType, timeTupleFields(v.year, v.month, v.day, v.hour, v.minute, v.second, isdst));
+    return structSeq(
+      structTimeType,
+      timeTupleFields(v.year, v.month, v.day, v.hour, v.minute, v.second, isdst),
+    );
   });
   defMethod(type, "utctimetuple", (args, kwnames) => {
     noArgs("utctimetuple", args, kwnames);
@@ -1723,7 +1785,14 @@ function defineDateTime(t: DatetimeTypes): void {
   });
   defMethod(type, "replace", (args, kwnames) => {
     const v = self(args[0], "replace");
-    const [y, mo, d, h, mi, s, us, tz, fold] = parseArgs("replace", args.slice(1), kwnames, DATETIME_ARGS, 0, 8);
+    const [y, mo, d, h, mi, s, us, tz, fold] = parseArgs(
+      "replace",
+      args.slice(1),
+      kwnames,
+      DATETIME_ARGS,
+      0,
+      8,
+    );
     const year = y === undefined ? v.year : cInt(y), month = mo === undefined ? v.month : cInt(mo);
     const day = d === undefined ? v.day : cInt(d), hour = h === undefined ? v.hour : cInt(h);
     const minute = mi === undefined ? v.minute : cInt(mi), second = s === undefined ? v.second : cInt(s);
@@ -1875,7 +1944,11 @@ function defineTzInfo(t: DatetimeTypes): void {
   tzinfo.tp_new = (cls) => new PyTzInfo(cls);
   installNew(tzinfo);
   for (const name of ["utcoffset", "dst", "tzname"]) {
-    defMethod(tzinfo, name, () => raise(Exc.NotImplementedError, `a tzinfo subclass must implement ${name}()`));
+    defMethod(
+      tzinfo,
+      name,
+      () => raise(Exc.NotImplementedError, `a tzinfo subclass must implement ${name}()`),
+    );
   }
   defMethod(tzinfo, "fromutc", (args) => {
     const self = args[0], dt = args[1];

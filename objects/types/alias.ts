@@ -191,7 +191,9 @@ function callAlias(a: PyValue, args: PyValue[], kwnames: string[] | null): PyVal
   try {
     setAttr(obj, "__orig_class__", a);
   } catch (e) {
-    if (!(e instanceof PyBaseException && (isInstance(e, Exc.AttributeError) || isInstance(e, Exc.TypeError)))) {
+    if (
+      !(e instanceof PyBaseException && (isInstance(e, Exc.AttributeError) || isInstance(e, Exc.TypeError)))
+    ) {
       throw e;
     }
   }
@@ -214,7 +216,11 @@ defMethod(genericAliasType, "__hash__", (args) => {
   const a = args[0] as PyGenericAlias;
   return hash(a.origin) ^ hash(newTuple(a.args));
 });
-defMethod(genericAliasType, "__getitem__", (args) => substituteParameters(args[0] as PyGenericAlias, args[1]));
+defMethod(
+  genericAliasType,
+  "__getitem__",
+  (args) => substituteParameters(args[0] as PyGenericAlias, args[1]),
+);
 defMethod(genericAliasType, "__mro_entries__", (args) => newTuple([(args[0] as PyGenericAlias).origin]));
 defMethod(genericAliasType, "__instancecheck__", () => {
   raise(Exc.TypeError, "isinstance() argument 2 cannot be a parameterized generic");

@@ -789,7 +789,9 @@ defGetSet(typeType, "__annotations__", (t) => {
   if ((((t as PyType).flags) & TYPE_HEAP) !== 0) (t as PyType).attrs.set("__annotations__", d);
   return d;
 }, (t, v) => {
-  if (v === undefined && !(t as PyType).attrs.has("__annotations__")) raise(Exc.AttributeError, "__annotations__");
+  if (v === undefined && !(t as PyType).attrs.has("__annotations__")) {
+    raise(Exc.AttributeError, "__annotations__");
+  }
   typeSetAttrRaw(t as PyType, "__annotations__", v);
 });
 defGetSet(typeType, "__text_signature__", () => None);

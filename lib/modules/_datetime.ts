@@ -445,6 +445,8 @@ function deltaNew(cls: PyType, args: PyValue[], kwnames: string[] | null): PyVal
   DELTA_ARG_NAMES.forEach((n, i) => {
     if (given[i] !== undefined) byName.set(n, given[i]!);
   });
+  const fast = deltaNewSmallInts(cls, byName);
+  if (fast !== null) return fast;
   let total = 0n;
   let leftover = 0;
   for (const [name, factor] of DELTA_COMPONENTS) {
@@ -486,6 +488,39 @@ function deltaNew(cls: PyType, args: PyValue[], kwnames: string[] | null): PyVal
     total += BigInt(whole);
   }
   return deltaFromUsExact(total, cls);
+}
+
+/** timedelta(...) when every component is an int below 1e9: days, seconds and microseconds
+ * summed separately in doubles (exact), then normalized; null otherwise. */
+function deltaNewSmallInts(cls: PyType, byName: Map<string, PyValue>): PyDelta | null {
+  let days = 0, seconds = 0, us = 0;
+  for (const [name, v] of byName) {
+    if (typeof v !== "number" || v > 1e9 || v < -1e9) return null;
+    switch (name) {
+      case "days":
+        days += v;
+        break;
+      case "weeks":
+        days += v * 7;
+        break;
+      case "seconds":
+        seconds += v;
+        break;
+      case "minutes":
+        seconds += v * 60;
+        break;
+      case "hours":
+        seconds += v * 3600;
+        break;
+      case "microseconds":
+        us += v;
+        break;
+      case "milliseconds":
+        us += v * 1000;
+        break;
+    }
+  }
+  return newDelta(days, seconds, us, cls);
 }
 
 /** C's round(): halves away from zero. */
@@ -1096,8 +1131,12 @@ function defineDelta(t: DatetimeTypes): void {
   defGetSet(type, "microseconds", (v) => (v as PyDelta).us);
   defMethod(type, "total_seconds", (args, kwnames) => {
     noArgs("total_seconds", args, kwnames);
-    const us = deltaToUs(self(args[0], "total_seconds"));
-    return new PyFloat(trueDivide(us, 1000000n));
+    const d = self(args[0], "total_seconds");
+    if (Math.abs(d.days) < 100000) {
+      // exact in a double below 2**53 microseconds, so one division rounds correctly
+      return new PyFloat(((d.days * SECONDS_PER_DAY + d.seconds) * US_PER_SECOND + d.us) / 1e6);
+    }
+    return new PyFloat(trueDivide(deltaToUs(d), 1000000n));
   });
   defMethod(type, "__repr__", (args) => deltaRepr(self(args[0], "__repr__")));
   defMethod(type, "__str__", (args) => deltaStr(self(args[0], "__str__")));
@@ -1898,7 +1937,14 @@ function defineDateTime(t: DatetimeTypes): void {
         raise(Exc.TypeError, "can't subtract offset-naive and offset-aware datetimes");
       }
     }
-    return deltaFromUs(utcUs(v, offA) - utcUs(b, offB));
+    // days, seconds and microseconds apart (each fits a double; newDelta carries between them)
+    let seconds = v.hour * 3600 + v.minute * 60 + v.second - (b.hour * 3600 + b.minute * 60 + b.second);
+    let us = v.us - b.us;
+    if (offA !== null && offB !== null) {
+      seconds -= (offA.days - offB.days) * SECONDS_PER_DAY + offA.seconds - offB.seconds;
+      us -= offA.us - offB.us;
+    }
+    return newDelta(toOrdinal(v.year, v.month, v.day) - toOrdinal(b.year, b.month, b.day), seconds, us);
   });
   defAttr(type, "min", new PyDateTime(type, 1, 1, 1, 0, 0, 0, 0, None, 0));
   defAttr(type, "max", new PyDateTime(type, 9999, 12, 31, 23, 59, 59, 999999, None, 0));

@@ -16,8 +16,11 @@ import {
   defMethod,
   Ellipsis,
   Exc,
+  frozensetType,
   isInstance,
   newBuiltinType,
+  newSet,
+  normInt,
   newTuple,
   None,
   noneType,
@@ -36,6 +39,7 @@ import {
 import {
   call,
   callMethod,
+  exactHash,
   genericGetAttr,
   getAttrOrUndefined,
   getItem,
@@ -308,10 +312,11 @@ defMethod(unionType, "__eq__", (args) => {
   if (!(b instanceof PyUnion)) return NotImplemented;
   return a.args.length === b.args.length && a.args.every((x) => b.args.some((y) => richEq(x, y)));
 });
+// as CPython: the hash of the frozenset of the members (typing.Union hashes the same way)
 defMethod(
   unionType,
   "__hash__",
-  (args) => (args[0] as PyUnion).args.reduce((h: number, t) => h ^ hash(t), 0),
+  (args) => normInt(exactHash(newSet((args[0] as PyUnion).args, frozensetType))),
 );
 defMethod(unionType, "__instancecheck__", (args) => {
   const u = args[0] as PyUnion;

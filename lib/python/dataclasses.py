@@ -622,7 +622,7 @@ def _add_slots(cls, frozen, weakref_slot):
     for base in cls.__mro__[1:-1]:
         inherited.update(_slots_of(base))
     wanted = field_names + (("__weakref__",) if weakref_slot else ())
-    namespace["__slots__"] = tuple(n for n in wanted if n not in inherited and n != "__weakref__")
+    namespace["__slots__"] = tuple(n for n in wanted if n not in inherited)
     for name in field_names:
         namespace.pop(name, None)
     namespace.pop("__dict__", None)

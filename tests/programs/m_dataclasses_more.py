@@ -137,3 +137,17 @@ class Big:
     e: frozenset = frozenset()
     f: None = None
 print(Big(), Big.__doc__)
+from dataclasses import dataclass, field
+@dataclass(slots=True, weakref_slot=True)
+class W:
+    a: int
+    b: list = field(default_factory=list)
+w = W(1)
+print(W.__slots__, w, hasattr(w, '__dict__'), W.__init__.__qualname__)
+@dataclass(slots=True)
+class Base:
+    x: int
+@dataclass(slots=True)
+class Child(Base):
+    y: int = 0
+print(Child.__slots__, Child(1, 2))

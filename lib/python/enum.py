@@ -1097,4 +1097,18 @@ def global_enum(cls, update_str=False):
 
 
 def _simple_enum(etype=Enum, *, boundary=None, use_args=None):
-    raise NotImplementedError("enum._simple_enum() is not supported by pyjit")
+    """Class decorator (the standard library's): makes an enum of type etype from a plain class
+    whose attributes are the members, by running the class's namespace through EnumType again."""
+
+    def convert_class(cls):
+        metacls = type(etype)
+        namespace = metacls.__prepare__(cls.__name__, (etype,))
+        namespace["__qualname__"] = cls.__qualname__
+        for name, value in cls.__dict__.items():
+            if name in ("__dict__", "__weakref__", "__qualname__"):
+                continue
+            namespace[name] = value
+        extra = {} if boundary is None else {"boundary": boundary}
+        return metacls(cls.__name__, (etype,), namespace, **extra)
+
+    return convert_class

@@ -252,9 +252,6 @@ function parseArgs(
   }
   for (let i = 0; i < required; i++) {
     if (out[i] === undefined) {
-      if (i < npos || i >= kwOnlyFrom) {
-        raise(Exc.TypeError, `${who} missing required argument '${names[i]}' (pos ${i + 1})`);
-      }
       raise(Exc.TypeError, `${who} missing required argument '${names[i]}' (pos ${i + 1})`);
     }
   }

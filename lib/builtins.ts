@@ -86,7 +86,7 @@ import {
   toArray,
 } from "../objects/ops.ts";
 import { threadState } from "../vm/frame.ts";
-import { calculateMetaclass, isInstanceOf } from "../objects/types/type.ts";
+import { calculateMetaclass, isInstanceOf, setCallerModuleNameHook } from "../objects/types/type.ts";
 import "../objects/types/all.ts";
 import "./modules/math.ts";
 import "./modules/time.ts";
@@ -391,6 +391,9 @@ FUNCTIONS.delattr = (args, kwnames) => {
   delAttr(args[0], name);
   return None;
 };
+
+// type(name, bases, dict) gives the class the running module's name
+setCallerModuleNameHook(() => threadState.frame?.globals.getStr("__name__"));
 
 /** isinstance(obj, classinfo) with tuples and __instancecheck__. */
 export function isInstanceCheck(obj: PyValue, cls: PyValue): boolean {

@@ -1248,6 +1248,20 @@ function hashSlow(v: PyObject): number {
   return typeof i === "number" ? (i === -1 ? -2 : i) : intHash(i);
 }
 
+/**
+ * What `__hash__` returns, as hash() gives it: kept whole within 64 bits (a dataclass's
+ * `hash((self.a, self.b))` equals the tuple's hash), reduced as an int's hash beyond.
+ */
+function dunderHashExact(v: PyObject): number | bigint {
+  const f = v.cls.lookupDunder(D_HASH);
+  if (f === undefined || f === None) raise(Exc.TypeError, `unhashable type: '${v.cls.name}'`);
+  const i = intValueOf(callMethod0(f, v));
+  if (i === undefined) raise(Exc.TypeError, "__hash__ method should return an integer");
+  if (typeof i === "number") return i === -1 ? -2 : i;
+  if (i >= -(1n << 63n) && i < (1n << 63n)) return i === -1n ? -2n : i;
+  return intHashExact(i);
+}
+
 /** A string hash (CPython randomizes str hashes, so any good hash is faithful). */
 export function strHash(s: string): number {
   let h = 0x811c9dc5;
@@ -1327,7 +1341,7 @@ export function hash64(v: PyValue): void {
       } else if (v instanceof PySet && v.cls === frozensetType) {
         split64(frozensetHashExact(v));
       } else {
-        split64(hash(v));
+        split64(dunderHashExact(v));
       }
   }
   hash64Out.hi = RH;

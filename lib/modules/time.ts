@@ -202,7 +202,8 @@ interface BrokenDown {
 
 /** The local zone, read on first use (Intl is slow: not at start-up) and again by tzset(). */
 let zoneCache: ZoneInfo | null = null;
-function localZone(): ZoneInfo {
+/** The local zone (time.timezone, altzone, daylight, tzname), read on first use. */
+export function localZone(): ZoneInfo {
   return zoneCache ??= zoneInfo();
 }
 

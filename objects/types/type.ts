@@ -362,7 +362,12 @@ function typeNew(meta: PyType, args: PyValue[], kwnames: string[] | null): PyVal
     raise(Exc.TypeError, `type.__new__() argument 3 must be dict, not ${typeOf(ns).name}`);
   }
   const baseTypes = bases.items.map((b) => {
-    if (!(b instanceof PyType)) raise(Exc.TypeError, `bases must be types`);
+    if (!(b instanceof PyType)) {
+      if (getAttrOrUndefinedSafe(b, "__mro_entries__") !== undefined) {
+        raise(Exc.TypeError, "type() doesn't support MRO entry resolution; use types.new_class()");
+      }
+      raise(Exc.TypeError, `bases must be types`);
+    }
     return b;
   });
   // A more derived metaclass among the bases wins (CPython's _PyType_CalculateMetaclass).
@@ -436,6 +441,11 @@ export function newClass(
     const ks = strValueOf(k);
     if (ks !== undefined) attrs.set(ks, ns.values[i]);
   }
+  if (!attrs.has("__module__")) {
+    // type(name, bases, dict): the class belongs to the module whose code is running
+    const callerModule = callerModuleNameHook();
+    if (callerModule !== undefined) attrs.set("__module__", callerModule);
+  }
   const t = new PyType(meta, name, bases, attrs, TYPE_HEAP | TYPE_BASETYPE);
   t.solidBase = solid;
   try {
@@ -453,7 +463,6 @@ export function newClass(
   }
   const mod = attrs.get("__module__");
   if (mod !== undefined && strValueOf(mod) !== undefined) t.module = strValueOf(mod)!;
-  if (!attrs.has("__doc__")) attrs.set("__doc__", None);
   // Implicit staticmethod/classmethod wrapping of special methods.
   const newF = attrs.get("__new__");
   if (newF !== undefined && typeOf(newF) === functionType) {
@@ -503,6 +512,8 @@ export function newClass(
   if (t.hasInstanceDict && !baseHasDict && !attrs.has("__dict__")) {
     attrs.set("__dict__", instanceDictDescriptor);
   }
+  // after __slots__, which may name __doc__
+  if (!attrs.has("__doc__")) attrs.set("__doc__", None);
   if (solid !== objectType && solid.slotCount === 0 && t.slotCount > 0 && solid !== t) {
     raise(Exc.TypeError, `nonempty __slots__ not supported for subtype of '${solid.name}'`);
   }
@@ -845,6 +856,11 @@ defGetSet(typeType, "__annotations__", (t) => {
   const d = new PyDict();
   if ((((t as PyType).flags) & TYPE_HEAP) !== 0) (t as PyType).attrs.set("__annotations__", d);
   return d;
+}, (t, v) => {
+  if (v === undefined && !(t as PyType).attrs.has("__annotations__")) {
+    raise(Exc.AttributeError, "__annotations__");
+  }
+  typeSetAttrRaw(t as PyType, "__annotations__", v);
 });
 defGetSet(typeType, "__text_signature__", () => None);
 // ABCMeta stores the abstract method names here; a non-empty set makes object.__new__ refuse.
@@ -967,6 +983,13 @@ export function makeSuper(t: PyType, obj: PyValue, cls: PyType = superType): PyS
     else raise(Exc.TypeError, "super(type, obj): obj must be an instance or subtype of type");
   }
   return new PySuper(t, obj, objType, cls);
+}
+
+/** The builtins install this: the `__name__` of the running code's module, if any. */
+let callerModuleNameHook: () => PyValue | undefined = () => undefined;
+/** Sets callerModuleNameHook. */
+export function setCallerModuleNameHook(f: () => PyValue | undefined): void {
+  callerModuleNameHook = f;
 }
 
 /** EXECUTION installs this: the `__class__` cell value and first argument of the running function. */

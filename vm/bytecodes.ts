@@ -23,6 +23,7 @@
  */
 import {
   DEOPT_IF,
+  ENTER_FRAME,
   EXIT_LOOP,
   family,
   inst,
@@ -31,6 +32,7 @@ import {
   op,
   pseudo,
   REDISPATCH,
+  RESUME_FRAME,
   superinstruction,
   template,
 } from "./bytecodes_dsl.ts";
@@ -97,7 +99,6 @@ import {
   contains,
   delAttr,
   delItem,
-  floatBinary,
   getAttr,
   getItem,
   getIter,
@@ -132,6 +133,7 @@ import {
   callOther,
   compareValues,
   deleteName,
+  deoptimize,
   dictUpdate,
   enterFrame,
   enterGenerator,
@@ -222,11 +224,24 @@ template("run", function run(entry: Frame, throwing: PyValue | null): PyValue {
   let names = code.names;
   // deno-lint-ignore prefer-const no-unused-vars
   let s = f.values;
+  // deno-lint-ignore prefer-const no-unused-vars
+  let cacheIndex = code.cacheIndex;
+  // deno-lint-ignore prefer-const no-unused-vars
+  let cacheRef = code.cacheRef;
   let sp = f.sp;
   let ip = f.ip;
   let pending: PyValue | null = throwing;
   /** Set by RERAISE and bare `raise`: the exception keeps its traceback as is. */
   let reraising = false;
+  /** The code unit of the instruction running (set by the cases that need it). */
+  // deno-lint-ignore prefer-const
+  let here = 0;
+  /** Its first cache cell (set by the cases that read cache cells). */
+  // deno-lint-ignore prefer-const no-unused-vars
+  let c = 0;
+  /** The frame ENTER_FRAME and RESUME_FRAME continue in. */
+  // deno-lint-ignore prefer-const
+  let callee: Frame = entry;
   interpStats.frames++;
   for (;;) {
     try {
@@ -235,7 +250,6 @@ template("run", function run(entry: Frame, throwing: PyValue | null): PyValue {
         pending = null;
         throw e;
       }
-      // deno-lint-ignore no-unused-labels
       dispatch: for (;;) {
         const word = bc[ip++];
         let opcode = word & 0xff;
@@ -246,16 +260,47 @@ template("run", function run(entry: Frame, throwing: PyValue | null): PyValue {
           oparg = (oparg << 8) | (next >> 8);
         }
         // @stats count
-        // One pass through the switch per instruction; a specialized instruction whose guard fails,
-        // or one just specialized, switches again on another opcode (`continue reswitch`).
-        // deno-lint-ignore no-unused-labels
+        // One pass through the switch per instruction; one just specialized switches again on
+        // its new opcode (`continue reswitch`).
         reswitch: for (;;) {
-          switch (opcode) {
-            // @cases hot
-            default:
-              raise(Exc.SystemError, `unknown opcode ${opcode}`);
+          // Three ways out of a case other than finishing it, shared by every case that takes them
+          // (one copy each keeps the loop small): `break miss`, `break enter`, `break resume`.
+          // deno-lint-ignore no-unused-labels
+          resume: {
+            // deno-lint-ignore no-unused-labels
+            enter: {
+              // deno-lint-ignore no-unused-labels
+              miss: {
+                switch (opcode) {
+                  // @cases hot
+                  default:
+                    raise(Exc.SystemError, `unknown opcode ${opcode}`);
+                }
+                continue dispatch;
+              }
+              // DEOPT_IF: a specialized instruction's guard failed (its inputs back on the stack):
+              // count the miss (its last one turns it back into its family's adaptive form) and
+              // run its generic instruction now.
+              // @stats miss
+              opcode = deoptimize(code, here, opcode);
+              ip = here + 1;
+              continue reswitch;
+            }
+            // ENTER_FRAME(callee): the caller's state saved, run the callee from its start.
+            enterFrame(f, callee, sp, ip);
+            f = callee;
+            LOAD_FRAME_LOCALS();
+            sp = code.nlocalsplus;
+            ip = code.bodyStart;
+            continue dispatch;
           }
-          break;
+          // RESUME_FRAME(callee): continue in a frame where it left off (a generator resumed).
+          f = callee;
+          threadState.frame = f;
+          LOAD_FRAME_LOCALS();
+          sp = f.sp;
+          ip = f.ip;
+          continue dispatch;
         }
       }
     } catch (e) {
@@ -464,90 +509,20 @@ inst("UNARY_NOT", { stack: "value -- res" }, (value: PyValue): PyValue => {
 inst("UNARY_INVERT", { stack: "value -- res", cold: true }, (value: PyValue): PyValue => {
   return unaryInvert(value);
 });
+// The generic forms of the specializable instructions are their whole protocols, with no fast
+// paths of their own: the specialized variants are the fast paths (and tier 1, `--tier interp`,
+// is the generic interpreter they are measured against).
 inst(
   "BINARY_OP",
-  { arg: "binop", stack: { pops: 2, pushes: 1 }, cache: ["counter", "version", "descr"] },
-  () => {
-    const b = s[--sp] as PyValue;
-    const a = s[sp - 1] as PyValue;
-    if (typeof a === "number" && typeof b === "number") {
-      // Small-int fast paths; anything that could overflow or needs Python rounding rules goes
-      // to binaryOp.
-      let r = NaN;
-      switch (oparg >= 13 ? oparg - 13 : oparg) {
-        case 0: /* + */
-          r = a + b;
-          break;
-        case 10: /* - */
-          r = a - b;
-          break;
-        case 5: /* * */
-          r = a * b;
-          if (r === 0) r = 0; // never -0
-          break;
-        case 1: /* & */
-          if ((a | 0) === a && (b | 0) === b) r = a & b;
-          break;
-        case 7: /* | */
-          if ((a | 0) === a && (b | 0) === b) r = a | b;
-          break;
-        case 12: /* ^ */
-          if ((a | 0) === a && (b | 0) === b) r = a ^ b;
-          break;
-        case 9: /* >> */
-          if ((a | 0) === a && b >= 0 && b < 32) r = a >> b;
-          break;
-        case 6: /* % */
-          if (b > 0 && a >= 0) r = a % b;
-          break;
-        case 2: /* // */
-          if (b > 0 && a >= 0) r = Math.floor(a / b);
-          break;
-      }
-      if (r <= 9007199254740991 && r >= -9007199254740991) {
-        s[sp - 1] = r;
-        return;
-      }
-    } else if (typeof a === "object" && a.cls === floatType) {
-      // float OP float / float OP int: the float kernels directly (binaryOp would test the int
-      // case first and go through instanceof).
-      const y = typeof b === "number"
-        ? b
-        : typeof b === "object" && b.cls === floatType
-        ? (b as PyFloat).value
-        : undefined;
-      if (y !== undefined) {
-        const x = (a as PyFloat).value;
-        const o = oparg >= 13 ? oparg - 13 : oparg;
-        // + - * allocate their result right here (one allocation site V8 inlines into the loop);
-        // the rest go through floatBinary.
-        if (o === 0 || o === 10 || o === 5) {
-          s[sp - 1] = new PyFloat(o === 0 ? x + y : o === 10 ? x - y : x * y);
-          return;
-        }
-        const r = floatBinary(x, y, o);
-        if (r !== undefined) {
-          s[sp - 1] = r;
-          return;
-        }
-      }
-    }
-    s[sp - 1] = binaryOp(a, b, oparg);
+  { arg: "binop", stack: "left right -- res", cache: ["counter", "version", "descr"] },
+  (left: PyValue, right: PyValue): PyValue => {
+    return binaryOp(left, right, oparg);
   },
 );
 inst(
   "BINARY_SUBSCR",
   { stack: "container key -- res", cache: ["counter", "version", "descr"] },
   (container: PyValue, key: PyValue): PyValue => {
-    if (typeof key === "number" && typeof container === "object") {
-      // list[i] / tuple[i] in range, without a call.
-      const ct = container.cls;
-      if (ct === listType || ct === tupleType) {
-        const items = (container as PyList).items;
-        const i = key < 0 ? key + items.length : key;
-        if (i >= 0 && i < items.length) return items[i];
-      }
-    }
     return getItem(container, key);
   },
 );
@@ -555,14 +530,6 @@ inst(
   "STORE_SUBSCR",
   { stack: "value container key --", cache: ["counter", "version", "descr"] },
   (value: PyValue, container: PyValue, key: PyValue) => {
-    if (typeof key === "number" && typeof container === "object" && container.cls === listType) {
-      const items = (container as PyList).items;
-      const i = key < 0 ? key + items.length : key;
-      if (i >= 0 && i < items.length) {
-        items[i] = value;
-        return;
-      }
-    }
     setItem(container, key, value);
   },
 );
@@ -687,17 +654,6 @@ inst(
   () => {
     const it = s[sp - 1] as PyObject;
     const itType = it.cls;
-    if (itType === rangeIteratorType) {
-      // for i in range(...): the iterator's step right here, not through tp_iternext.
-      const r = it as PyRangeIterator;
-      if (r.left > 0) {
-        r.left--;
-        const v = r.cur;
-        r.cur = v + r.step;
-        s[sp++] = v;
-      } else ip += oparg;
-      return;
-    }
     if (itType === generatorType) {
       // Run the generator's frame in this loop (no JS recursion per value).
       const gf = (it as PyGenerator).frame;
@@ -706,12 +662,7 @@ inst(
         f.ip = ip;
         f.sp = sp;
         enterGenerator(f, it as PyGenerator, None, RETURN_TO_FOR_ITER, oparg);
-        f = gf;
-        threadState.frame = f;
-        LOAD_FRAME_LOCALS();
-        sp = f.sp;
-        ip = f.ip;
-        return;
+        RESUME_FRAME(gf);
       }
       if (state === FRAME_DONE) {
         ip += oparg;
@@ -839,12 +790,7 @@ inst("DICT_MERGE", { arg: "int", stack: { pops: 1, pushes: 0 }, cold: true }, ()
   dictUpdate(s[sp - oparg] as PyDict, v, s[sp - oparg - 3] as PyValue);
 });
 inst("UNPACK_SEQUENCE", { arg: "int", stack: { pops: 1, pushes: "oparg" }, cache: ["counter"] }, () => {
-  const v = s[sp - 1] as PyValue;
-  if ((v instanceof PyTuple || v instanceof PyList) && v.items.length === oparg) {
-    const items = v.items;
-    sp--;
-    for (let i = oparg - 1; i >= 0; i--) s[sp++] = items[i];
-  } else sp = unpackSequence(s, sp, oparg);
+  sp = unpackSequence(s, sp, oparg);
 });
 inst(
   "UNPACK_EX",
@@ -905,12 +851,7 @@ inst(
     } else frame = frameForCall(callable, self, s, argStart, nargs, kwnames);
     if (frame !== null) {
       sp -= oparg + 2;
-      enterFrame(f, frame, sp, ip);
-      f = frame;
-      LOAD_FRAME_LOCALS();
-      sp = code.nlocalsplus;
-      ip = code.bodyStart;
-      return;
+      ENTER_FRAME(frame);
     }
     s[sp - oparg - 2] = callOther(callable, self, s, argStart, nargs, kwnames);
     sp -= oparg + 1;
@@ -935,12 +876,7 @@ inst("CALL_FUNCTION_EX", { arg: "int", stack: { pops: "3 + (oparg & 1)", pushes:
     // f(*args, **kwargs) of a Python function: its frame runs in this loop.
     const frame = bindFrame(target as PyFunction, args, kwnames);
     sp--;
-    enterFrame(f, frame, sp, ip);
-    f = frame;
-    LOAD_FRAME_LOCALS();
-    sp = code.nlocalsplus;
-    ip = code.bodyStart;
-    return;
+    ENTER_FRAME(frame);
   }
   // `target` and `args`: a bound method's self is among the arguments already.
   s[sp - 1] = call(target, args, kwnames);
@@ -1000,12 +936,7 @@ inst("SEND", { arg: "jump", stack: { pops: 2, pushes: 2 }, jump: "forward", cach
       f.ip = ip;
       f.sp = sp;
       enterGenerator(f, receiver, v, RETURN_TO_SEND, oparg);
-      f = gf;
-      threadState.frame = f;
-      LOAD_FRAME_LOCALS();
-      sp = f.sp;
-      ip = f.ip;
-      return;
+      RESUME_FRAME(gf);
     }
   }
   const sent = send(receiver, v);
@@ -1535,11 +1466,7 @@ inst(
     frame.values[0] = a;
     frame.values[1] = b;
     frame.returnMode = RETURN_TO_BINARY_OP;
-    enterFrame(f, frame, sp, ip);
-    f = frame;
-    LOAD_FRAME_LOCALS();
-    sp = code.nlocalsplus;
-    ip = code.bodyStart;
+    ENTER_FRAME(frame);
   },
 );
 family("BINARY_OP", [
@@ -1831,11 +1758,7 @@ inst(
     f.ip = ip;
     f.sp = sp;
     enterGenerator(f, it as PyGenerator, None, RETURN_TO_FOR_ITER, oparg);
-    f = gf;
-    threadState.frame = f;
-    LOAD_FRAME_LOCALS();
-    sp = f.sp;
-    ip = f.ip;
+    RESUME_FRAME(gf);
   },
 );
 family(
@@ -1902,11 +1825,7 @@ inst("CALL_PY_EXACT_ARGS", CALL_SPEC, () => {
   const fv = frame.values;
   for (let i = 0; i < nargs; i++) fv[i] = s[argStart + i];
   sp -= oparg + 2;
-  enterFrame(f, frame, sp, ip);
-  f = frame;
-  LOAD_FRAME_LOCALS();
-  sp = code.nlocalsplus;
-  ip = code.bodyStart;
+  ENTER_FRAME(frame);
 });
 inst("CALL_PY_WITH_DEFAULTS", CALL_SPEC, () => {
   const callable = s[sp - oparg - 2] as PyValue;
@@ -1925,11 +1844,7 @@ inst("CALL_PY_WITH_DEFAULTS", CALL_SPEC, () => {
   const d = defaults!, first = argcount - d.length;
   for (let i = nargs; i < argcount; i++) fv[i] = d[i - first];
   sp -= oparg + 2;
-  enterFrame(f, frame, sp, ip);
-  f = frame;
-  LOAD_FRAME_LOCALS();
-  sp = code.nlocalsplus;
-  ip = code.bodyStart;
+  ENTER_FRAME(frame);
 });
 inst("CALL_BOUND_METHOD_EXACT_ARGS", CALL_SPEC, () => {
   const callable = s[sp - oparg - 2] as PyValue;
@@ -1946,11 +1861,7 @@ inst("CALL_BOUND_METHOD_EXACT_ARGS", CALL_SPEC, () => {
   const argStart = sp - oparg;
   for (let i = 0; i < oparg; i++) fv[i + 1] = s[argStart + i];
   sp -= oparg + 2;
-  enterFrame(f, frame, sp, ip);
-  f = frame;
-  LOAD_FRAME_LOCALS();
-  sp = code.nlocalsplus;
-  ip = code.bodyStart;
+  ENTER_FRAME(frame);
 });
 inst("CALL_ALLOC_AND_ENTER_INIT", CALL_SPEC, () => {
   // A class whose __init__ is a Python function and whose __new__ is object's: the instance is made
@@ -1970,11 +1881,7 @@ inst("CALL_ALLOC_AND_ENTER_INIT", CALL_SPEC, () => {
   frame.returnMode = RETURN_TO_INIT;
   frame.initSelf = obj;
   sp -= oparg + 2;
-  enterFrame(f, frame, sp, ip);
-  f = frame;
-  LOAD_FRAME_LOCALS();
-  sp = code.nlocalsplus;
-  ip = code.bodyStart;
+  ENTER_FRAME(frame);
 });
 inst("CALL_BUILTIN_O", CALL_SPEC, () => {
   // A builtin function of one argument, through its fixed-arity entry point.

@@ -1,7 +1,8 @@
 /**
  * The vocabulary of the instruction definition (vm/bytecodes.ts): the functions its top level
  * calls (`inst`, `op`, `macro`, `family`, `superinstruction`, `pseudo`, `template`) and the macros
- * its bodies use (`DEOPT_IF`, `EXIT_IF`, `LOAD_FRAME_LOCALS`, `EXIT_LOOP`). They exist so that
+ * its bodies use (`DEOPT_IF`, `EXIT_IF`, `ENTER_FRAME`, `RESUME_FRAME`, `LOAD_FRAME_LOCALS`,
+ * `EXIT_LOOP`). They exist so that
  * `deno check` type-checks the definition; at run time they do nothing. tools/gen_cases.ts reads the
  * definition's text and writes the interpreter loop and the opcode and uop tables from it.
  *
@@ -18,9 +19,12 @@
  *   slow-path helpers. When the body runs, `ip` is already past the cells.
  * - `DEOPT_IF(cond)`: a specialized instruction's guard; when cond holds the instruction goes back to
  *   its generic form. `EXIT_IF(cond)`: the same in the interpreter; a side exit in a trace.
- * - `LOAD_FRAME_LOCALS()` after setting `f`: the loop continues in that frame (its code, constants,
- *   names and values are reloaded; the body then sets `sp` and `ip`). A uop with a named effect that
- *   does this pops its inputs before its body runs and may not push anything.
+ * - `ENTER_FRAME(frame)` runs a call's new frame from its start; `RESUME_FRAME(frame)` continues in a
+ *   frame where it left off; both end the body (the loop has one copy of each, after its switch).
+ *   `LOAD_FRAME_LOCALS()` after setting `f` (for bodies that go on afterwards): the loop continues
+ *   in that frame (its code, constants, names and values are reloaded; the body then sets `sp` and
+ *   `ip`). A uop with a named effect that switches frames pops its inputs before its body runs and
+ *   may not push anything.
  * - `EXIT_LOOP(value)` returns `value` from the loop function itself (the entry frame returned or
  *   yielded).
  * - `here` is the code unit of the instruction's opcode; `REDISPATCH()` runs the instruction again
@@ -39,6 +43,7 @@
  */
 import type { ArgKind } from "../instructions/opcodes.ts";
 import type { PyValue } from "../objects/object.ts";
+import type { Frame } from "./frame.ts";
 
 /** A stack count: a number, or an expression of `oparg` as text (`"oparg + 2"`). */
 export type StackCountText = number | string;
@@ -143,6 +148,22 @@ export function REDISPATCH(): void {}
 
 /** Body macro: continue in frame `f` (reload code, constants, names and values from it). */
 export function LOAD_FRAME_LOCALS(): void {}
+
+/**
+ * Body macro: run `frame` (a new frame of a call) from its start, in this loop: the caller's `sp`
+ * (its arguments already popped) and `ip` are saved in it. Ends the body.
+ */
+export function ENTER_FRAME(_frame: Frame): never {
+  throw new Error("ENTER_FRAME is expanded by the generator");
+}
+
+/**
+ * Body macro: continue in `frame` where it left off (its saved `sp` and `ip`; a generator's frame
+ * that enterGenerator linked to this one). Ends the body.
+ */
+export function RESUME_FRAME(_frame: Frame): never {
+  throw new Error("RESUME_FRAME is expanded by the generator");
+}
 
 /** Body macro: return `value` from the loop function. */
 export function EXIT_LOOP(_value: PyValue): never {

@@ -143,21 +143,29 @@ export const opcodeStats = {
 };
 
 /**
- * A specialized instruction's guard failed (at code unit `here`): one miss less on its counter;
- * when none are left it turns back into its family's adaptive form, which waits with a longer
- * backoff before specializing again. The caller then runs the generic instruction this once.
+ * A specialized instruction (`variant`, at code unit `here`) had a guard fail: one miss less on
+ * its counter; when none are left it turns back into its family's adaptive form, which waits with
+ * a longer backoff before specializing again. Returns the generic instruction the caller then
+ * runs this once.
  */
-export function deoptimize(code: PyCode, here: number, adaptive: number): void {
+export function deoptimize(code: PyCode, here: number, variant: number): number {
   const c = here + 1;
   const counter = code.cacheIndex[c] - 1;
-  if (countdownOf(counter) > 0) {
-    code.cacheIndex[c] = counter;
-    return;
+  if (countdownOf(counter) > 0) code.cacheIndex[c] = counter;
+  else {
+    const adaptive = ADAPTIVE_OF[variant];
+    code.cacheIndex[c] = backoffCounter(counter);
+    code.code[here] = (code.code[here] & 0xff00) | adaptive;
+    opcodeStats.deopts[adaptive]++;
   }
-  code.cacheIndex[c] = backoffCounter(counter);
-  code.code[here] = (code.code[here] & 0xff00) | adaptive;
-  opcodeStats.deopts[adaptive]++;
+  return GENERIC_OF[variant];
 }
+
+/** The adaptive form of every opcode's family (for the variants and their superinstructions). */
+const ADAPTIVE_OF: Uint8Array = Uint8Array.from({ length: 256 }, (_, i) => {
+  const generic = OPCODES[i]?.generic;
+  return generic === undefined ? 0 : Math.max(OPCODES[generic].adaptive, 0);
+});
 
 /** Counters for `--stats`. */
 export const interpStats = { frames: 0 };

@@ -282,7 +282,9 @@ function scanBody(body: Token[], where: string) {
     }
     if (t.text === "cacheStart") usesCacheStart = true;
     if (t.text === "here" || t.text === "REDISPATCH") usesHere = true;
-    if (t.text === "LOAD_FRAME_LOCALS") switchesFrame = true;
+    if (t.text === "LOAD_FRAME_LOCALS" || t.text === "ENTER_FRAME" || t.text === "RESUME_FRAME") {
+      switchesFrame = true;
+    }
     if (t.text === "DEOPT_IF" || t.text === "EXIT_IF") hasDeopt = true;
   }
   return { cacheUsed: [...cacheUsed], usesCacheStart, switchesFrame, hasDeopt, usesHere };

@@ -83,11 +83,9 @@ class CaseWriter {
     if (this.wrote) {
       throw new DefinitionError(`${where}: a guard after the stack was written cannot deoptimize`);
     }
-    const count = this.stats ? "opcodeStats.misses[opcode]++; " : "";
-    const restore = this.popped > 0 ? `sp += ${this.popped}; ` : "";
-    return `${count}${restore}deoptimize(code, here, ${code(ins.adaptive)} /* ${ins.adaptive} */); opcode = ${
-      code(ins.generic)
-    } /* ${ins.generic} */; ip = here + 1; continue reswitch;`;
+    void code;
+    // The loop's `miss` handler (after the switch) does the rest: one copy for every guard.
+    return `${this.popped > 0 ? `sp += ${this.popped}; ` : ""}break miss;`;
   }
 
   fresh(base: string, avoid: Set<string>): string {
@@ -122,9 +120,12 @@ class CaseWriter {
       this.blocks++;
     }
     const uops = (only ?? ins.uops).map((n) => this.def.uops.get(n)!);
+    // `c` and `here` are locals of the whole loop (one register each, not one per case).
     const usesCache = uops.some((u) => u.cacheUsed.length > 0 || u.usesCacheStart);
-    if (usesCache) this.out.push("const c = ip;");
-    if (uops.some((u) => u.usesHere || (only === null && u.hasDeopt))) this.out.push("const here = ip - 1;");
+    if (usesCache) this.out.push(this.cold ? "const c = ip;" : "c = ip;");
+    if (uops.some((u) => u.usesHere || (only === null && u.hasDeopt))) {
+      this.out.push(this.cold ? "const here = ip - 1;" : "here = ip - 1;");
+    }
     if (ins.cache.length > 0 && skipCache) this.out.push(`ip += ${ins.cache.length};`);
     for (const u of uops) this.uop(u, ins);
   }
@@ -166,14 +167,19 @@ class CaseWriter {
       output = { name: this.fresh(this.multi ? `${item.name}$` : item.name, bodyIdents), type: item.type };
     }
     const aliases: string[] = [];
+    const renames = new Map<string, string>();
     u.inputs.forEach((item, k) => {
       if (item.param !== null && !item.param.startsWith("_") && item.param !== inputs[k].v) {
-        // A value another uop made, or read as another type: this uop's name and type for it.
+        // A value another uop made, or read as another type: the body reads the case's local under
+        // this uop's name and type (renamed in place: a `const` alias would cost V8 a register
+        // per case), unless the body assigns or redeclares that name.
         const cast = inputs[k].type === item.type ? "" : ` as ${item.type}`;
-        aliases.push(`const ${item.param} = ${inputs[k].v}${cast};`);
+        if (renamable(u.body, item.param)) {
+          renames.set(item.param, cast === "" ? inputs[k].v : `(${inputs[k].v}${cast})`);
+        } else aliases.push(`const ${item.param} = ${inputs[k].v}${cast};`);
       }
     });
-    this.body(u, ins, label, output, aliases);
+    this.body(u, ins, label, output, aliases, renames);
     if (u.switchesFrame) return;
     for (const item of u.outputs) {
       const k = u.inputs.findIndex((x) => x.name === item.name);
@@ -182,7 +188,14 @@ class CaseWriter {
     if (u.conditional !== null) this.virtual.push({ v: "null", origin: null, cond: u.conditional });
   }
 
-  body(u: Uop, ins: Instruction, label: string, output: OutputDecl | null, aliases: string[] = []) {
+  body(
+    u: Uop,
+    ins: Instruction,
+    label: string,
+    output: OutputDecl | null,
+    aliases: string[] = [],
+    renames = new Map<string, string>(),
+  ) {
     const where = `${ins.name} (uop ${u.name}, vm/bytecodes.ts:${u.line})`;
     const shape = bodyShape(u.body);
     // A lone uop's locals can live in the case's block; several uops keep theirs apart.
@@ -200,6 +213,7 @@ class CaseWriter {
       generic: ins.generic,
       where,
       opcodes: new Map(this.def.instructions.map((x) => [x.name, x.code])),
+      renames,
       deopt: u.hasDeopt && this.bail === null ? this.deoptText(this.ins, where) : null,
       bail: this.bail === null ? null : [
         ...(this.bail.popped > 0 ? [`sp += ${this.bail.popped};`] : []),
@@ -242,11 +256,32 @@ interface BodyContext {
   bail?: string | null;
   /** What a failed guard does in a specialized variant (deoptimize and run the generic), or null. */
   deopt?: string | null;
+  /** Identifiers to replace by an expression (a uop's parameters read from the case's locals). */
+  renames?: Map<string, string>;
+}
+
+/**
+ * Whether a body's parameter `name` can be replaced by another expression token for token: the
+ * body never assigns it, declares another `name`, or uses it as a shorthand property.
+ */
+function renamable(tokens: Token[], name: string): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== "ident" || t.text !== name || prevSig(tokens, i)?.text === ".") continue;
+    const prev = prevSig(tokens, i)?.text, next = tokens[nextSig(tokens, i)]?.text;
+    if (prev === "const" || prev === "let" || prev === "var" || prev === "{" || prev === ",") return false;
+    if (next === "=" || next === "++" || next === "--" || next === ":" || /^[-+*/%&|^]=$/.test(next ?? "")) {
+      return false;
+    }
+    if (prev === "++" || prev === "--") return false;
+  }
+  return true;
 }
 
 /** The frame's locals the loop keeps (LOAD_FRAME_LOCALS). */
 const LOAD_FRAME_LOCALS_TEXT =
-  "code = f.code;\nbc = code.code;\nconsts = code.consts;\nnames = code.names;\ns = f.values;";
+  "code = f.code;\nbc = code.code;\nconsts = code.consts;\nnames = code.names;\n" +
+  "cacheIndex = code.cacheIndex;\ncacheRef = code.cacheRef;\ns = f.values;";
 
 /** A body's text with its returns, macros and cache cells turned into loop code. */
 /** Where a body's returns are: whether it needs a label to finish early, and how it ends. */
@@ -272,10 +307,12 @@ export function bodyShape(tokens: Token[]): {
     const end = statementEnd(tokens, last);
     if (depthAt(tokens, last) === 0 && sigIdx.every((i) => i <= end)) finalReturnAt = last;
   }
-  // Does the body end with an unconditional `throw` (a top-level statement)?
+  // Does the body end with an unconditional `throw` or frame switch (a top-level statement)?
   let endsInThrow = false;
   for (const i of sigIdx) {
-    if (tokens[i].kind === "ident" && tokens[i].text === "throw" && depthAt(tokens, i) === 0) {
+    const leaves = tokens[i].text === "throw" || tokens[i].text === "ENTER_FRAME" ||
+      tokens[i].text === "RESUME_FRAME";
+    if (tokens[i].kind === "ident" && leaves && depthAt(tokens, i) === 0) {
       const end = statementEnd(tokens, i);
       if (sigIdx.every((k) => k <= end)) endsInThrow = true;
     }
@@ -297,6 +334,11 @@ export function transformBody(tokens: Token[], ctx: BodyContext): { text: string
     const prev = prevSig(tokens, i);
     if (t.kind !== "ident" || prev?.text === ".") {
       out.push(t.text);
+      continue;
+    }
+    const renamed = ctx.renames?.get(t.text);
+    if (renamed !== undefined) {
+      out.push(renamed);
       continue;
     }
     switch (t.text) {
@@ -337,6 +379,17 @@ export function transformBody(tokens: Token[], ctx: BodyContext): { text: string
         out.push(LOAD_FRAME_LOCALS_TEXT);
         i = statementEnd(tokens, i);
         break;
+      case "ENTER_FRAME":
+      case "RESUME_FRAME": {
+        // The loop's one copy of each, after its switch (`break enter` / `break resume`).
+        if (ctx.cold) throw new DefinitionError(`${ctx.where}: a cold instruction cannot switch frames`);
+        const open = nextSig(tokens, i);
+        const close = closeParen(tokens, open);
+        const frame = transformBody(tokens.slice(open + 1, close), ctx).text.trim();
+        out.push(`callee = ${frame}; break ${t.text === "ENTER_FRAME" ? "enter" : "resume"};`);
+        i = statementEnd(tokens, close + 1);
+        break;
+      }
       case "REDISPATCH":
         // Run the instruction again as whatever its opcode is now (after specializing it).
         if (ctx.cold) throw new DefinitionError(`${ctx.where}: a cold instruction cannot re-dispatch`);
@@ -361,7 +414,8 @@ export function transformBody(tokens: Token[], ctx: BodyContext): { text: string
         const cell = tokens[nameAt].text;
         const k = ctx.cache.indexOf(cell);
         if (k < 0) throw new DefinitionError(`${ctx.where}: cache cell '${cell}' is not declared`);
-        out.push(`code.${t.text === "cache" ? "cacheIndex" : "cacheRef"}[c${k === 0 ? "" : ` + ${k}`}]`);
+        // (The loop keeps the code object's two cache arrays in locals of their own.)
+        out.push(`${t.text === "cache" ? "cacheIndex" : "cacheRef"}[c${k === 0 ? "" : ` + ${k}`}]`);
         i = nameAt;
         break;
       }
@@ -493,7 +547,7 @@ function fillTemplate(tokens: Token[], markers: Record<string, string>): string 
     if (t.kind === "comment") {
       const m = /^\/\/ @(?:cases|stats) (\w+)$/.exec(t.text);
       if (m !== null) {
-        const key = t.text.startsWith("// @stats") ? "stats" : m[1];
+        const key = m[1];
         if (markers[key] === undefined) throw new DefinitionError(`unknown marker '${t.text}'`);
         out.push(markers[key]);
         continue;
@@ -612,11 +666,12 @@ export function emitLoop(def: Definition, digest: string): string {
   // The loop twice: as it runs, and counting executions and misses per opcode for --stats.
   const withStats = fillTemplate(run.tokens, {
     hot: hotCases(def, true),
-    stats: "opcodeStats.executed[opcode]++;",
+    count: "opcodeStats.executed[opcode]++;",
+    miss: "opcodeStats.misses[opcode]++;",
   })
     .replace(/^function run\(/, "function runWithStats(");
   const body = [
-    `export ${fillTemplate(run.tokens, { hot: hotCases(def, false), stats: "" })}`,
+    `export ${fillTemplate(run.tokens, { hot: hotCases(def, false), count: "", miss: "" })}`,
     "",
     "/** `run` with every execution and guard miss counted per opcode (`--stats`). */",
     `export ${withStats}`,
@@ -631,8 +686,7 @@ export function emitLoop(def: Definition, digest: string): string {
   if (/\bOp\./.test(body) && !imports.some((i) => /\bOp\b/.test(i))) {
     imports.push('import { Op } from "../../instructions/opcodes.ts";');
   }
-  const support = ["deoptimize", "opcodeStats"].filter((n) => new RegExp(`\\b${n}\\b`).test(body));
-  if (support.length > 0) imports.push(`import { ${support.join(", ")} } from "../interp_support.ts";`);
+  if (/\bopcodeStats\b/.test(body)) imports.push('import { opcodeStats } from "../interp_support.ts";');
   return [
     "// generated by tools/gen_cases.ts from vm/bytecodes.ts; do not edit",
     `// inputs sha256: ${digest}`,

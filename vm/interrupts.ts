@@ -1,0 +1,154 @@
+/**
+ * Asynchronous events the running Python code must notice: a SIGINT (→ KeyboardInterrupt, as
+ * CPython's signal handler raises it) and an embedder's budget (time or loop steps, → a
+ * KeyboardInterrupt naming the budget). In: a flag written by a native signal handler
+ * (driver/signals.ts installs it; it writes `signalFlags[0]` from any thread, no JS runs), and the
+ * budget of the current run. Out: `checkInterrupts()`, which raises at a safe point.
+ *
+ * Where the checks happen (the "eval breaker" of CPython): every CHECK_INTERVAL back-edges of a
+ * code object (through the tier's hot-loop hook, see `interruptible`), in `time.sleep` (which
+ * sleeps in slices) and in reads of stdin (a read interrupted by the signal raises). A Python
+ * call does not check yet: a program that recurses without loops is interrupted only at its next
+ * loop, builtin sleep or read.
+ *
+ * The native handler is installed lazily (dlopen costs about a millisecond): at the first check,
+ * or before a blocking sleep or read. Until then SIGINT keeps its default action, which ends the
+ * process as CPython's does before its handler is in place.
+ *
+ * @example
+ * ```ts
+ * import { checkInterrupts, signalFlags } from "./interrupts.ts";
+ * signalFlags[0] = 1;
+ * try { checkInterrupts(); } catch (e) { console.log((e as { cls: { name: string } }).cls.name); } // KeyboardInterrupt
+ * ```
+ * @module
+ */
+import { Exc, newException, type PyValue } from "../objects/object.ts";
+import type { PyCode } from "../objects/code.ts";
+import { setStdinInterruptHooks } from "../objects/stdio.ts";
+import type { Frame } from "./frame.ts";
+import type { Tier } from "./tier.ts";
+
+/** Back-edges of one code object between two checks. */
+export const CHECK_INTERVAL = 1024;
+
+/** The longest slice of a sleep between two checks, in milliseconds. */
+const SLEEP_SLICE_MS = 20;
+
+/**
+ * Written by the native SIGINT handler: [0] is non-zero when a SIGINT arrived and was not handled
+ * yet. Its own ArrayBuffer, so that its memory never moves (the handler writes to its address).
+ */
+export const signalFlags: Int32Array = new Int32Array(new ArrayBuffer(16));
+
+/** The budget of the running code and the lazy signal-handler installer. */
+export const interruptState: {
+  /** `performance.now()` after which the running code is stopped (Infinity: no time budget). */
+  deadline: number;
+  /** Loop steps (back-edges) left before the running code is stopped (Infinity: no budget). */
+  stepsLeft: number;
+  /** What the KeyboardInterrupt of an exhausted budget says. */
+  budgetMessage: string;
+  /** Installs the native SIGINT handler (called once, at the first check), or null. */
+  installSignalHandler: (() => void) | null;
+} = {
+  deadline: Infinity,
+  stepsLeft: Infinity,
+  budgetMessage: "",
+  installSignalHandler: null,
+};
+
+/** Raises KeyboardInterrupt when a SIGINT arrived or the budget is spent; else returns. */
+export function checkInterrupts(): void {
+  if (interruptState.installSignalHandler !== null) installNow();
+  if (signalFlags[0] !== 0) {
+    signalFlags[0] = 0;
+    throw newException(Exc.KeyboardInterrupt, []);
+  }
+  if (interruptState.deadline !== Infinity || interruptState.stepsLeft !== Infinity) checkBudget(0);
+}
+
+/** Installs the SIGINT handler now, if one is wanted and not installed yet. */
+export function installNow(): void {
+  const install = interruptState.installSignalHandler;
+  if (install === null) return;
+  interruptState.installSignalHandler = null;
+  install();
+}
+
+function checkBudget(steps: number): void {
+  const s = interruptState;
+  s.stepsLeft -= steps;
+  if (s.stepsLeft <= 0 || (s.deadline !== Infinity && performance.now() >= s.deadline)) {
+    // Spent budgets stay spent: code that catches the exception is stopped again at its next check.
+    s.stepsLeft = 0;
+    s.deadline = -Infinity;
+    throw newException(Exc.KeyboardInterrupt, [s.budgetMessage]);
+  }
+}
+
+/** The check at a back-edge: a SIGINT, then the budget, counting CHECK_INTERVAL steps. */
+function checkAtBackEdge(): void {
+  if (interruptState.installSignalHandler !== null) installNow();
+  if (signalFlags[0] !== 0) {
+    signalFlags[0] = 0;
+    throw newException(Exc.KeyboardInterrupt, []);
+  }
+  if (interruptState.deadline !== Infinity || interruptState.stepsLeft !== Infinity) {
+    checkBudget(CHECK_INTERVAL);
+  }
+}
+
+/**
+ * `tier` with interrupt checks at back-edges: every code object's hot-loop countdown is kept at
+ * most CHECK_INTERVAL, and the hook checks before it hands over to the tier. (Until the loop has a
+ * hook of its own at JUMP_BACKWARD and CALL, this is the place the VM reaches periodically.)
+ */
+export function interruptible(tier: Tier): Tier {
+  return {
+    name: tier.name,
+    execute: tier.execute,
+    prepareCode(code: PyCode): void {
+      tier.prepareCode(code);
+      if (code.hotLoopCountdown > CHECK_INTERVAL) code.hotLoopCountdown = CHECK_INTERVAL;
+    },
+    onHotLoop(frame: Frame, target: number): number {
+      const code = frame.code;
+      // Re-armed before anything can throw: a countdown left at zero would not fire again.
+      code.hotLoopCountdown = CHECK_INTERVAL;
+      checkAtBackEdge();
+      const resume = tier.onHotLoop(frame, target);
+      if (code.hotLoopCountdown > CHECK_INTERVAL || code.hotLoopCountdown <= 0) {
+        code.hotLoopCountdown = CHECK_INTERVAL;
+      }
+      return resume;
+    },
+    stats: () => tier.stats(),
+  };
+}
+
+/**
+ * Sleeps `ms` milliseconds without spinning, in slices, checking for interrupts between them (a
+ * SIGINT raises KeyboardInterrupt within a slice; a time budget that ends first raises at its end).
+ */
+export function sleepInterruptibly(ms: number): void {
+  installNow();
+  checkInterrupts();
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  const end = performance.now() + ms;
+  for (;;) {
+    const left = end - performance.now();
+    if (left <= 0) return;
+    const deadlineLeft = interruptState.deadline - performance.now();
+    Atomics.wait(cell, 0, 0, Math.max(0, Math.min(left, SLEEP_SLICE_MS, deadlineLeft)));
+    checkInterrupts();
+  }
+}
+
+/** A KeyboardInterrupt, or any other exception, is a Python value: checks for the caller's type. */
+export function isKeyboardInterrupt(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { cls?: PyValue }).cls === Exc.KeyboardInterrupt;
+}
+
+// Reads of stdin: install the handler before blocking; a read interrupted by a signal raises.
+setStdinInterruptHooks(installNow, checkInterrupts);

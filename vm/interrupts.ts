@@ -23,11 +23,16 @@
  * ```
  * @module
  */
-import { Exc, newException, type PyValue } from "../objects/object.ts";
+import { Exc, newException, type PyBaseException } from "../objects/object.ts";
+import { CACHE_SIZE, opcode } from "../instructions/opcodes.ts";
 import type { PyCode } from "../objects/code.ts";
 import { setStdinInterruptHooks } from "../objects/stdio.ts";
 import type { Frame } from "./frame.ts";
 import type { Tier } from "./tier.ts";
+
+const JUMP_BACKWARD = opcode("JUMP_BACKWARD");
+const RAISE_VARARGS = opcode("RAISE_VARARGS");
+const EXTENDED_ARG = opcode("EXTENDED_ARG");
 
 /** Back-edges of one code object between two checks. */
 export const CHECK_INTERVAL = 1024;
@@ -61,6 +66,7 @@ export const interruptState: {
 /** Raises KeyboardInterrupt when a SIGINT arrived or the budget is spent; else returns. */
 export function checkInterrupts(): void {
   if (interruptState.installSignalHandler !== null) installNow();
+  if (patchedUnits.length > 0) restorePatchedUnits();
   if (signalFlags[0] !== 0) {
     signalFlags[0] = 0;
     throw newException(Exc.KeyboardInterrupt, []);
@@ -87,16 +93,60 @@ function checkBudget(steps: number): void {
   }
 }
 
-/** The check at a back-edge: a SIGINT, then the budget, counting CHECK_INTERVAL steps. */
-function checkAtBackEdge(): void {
+/** The exception an interrupt check at a back-edge raises now, or null (nothing pending). */
+function pendingAtBackEdge(): PyBaseException | null {
   if (interruptState.installSignalHandler !== null) installNow();
   if (signalFlags[0] !== 0) {
     signalFlags[0] = 0;
-    throw newException(Exc.KeyboardInterrupt, []);
+    return newException(Exc.KeyboardInterrupt, []);
   }
   if (interruptState.deadline !== Infinity || interruptState.stepsLeft !== Infinity) {
-    checkBudget(CHECK_INTERVAL);
+    try {
+      checkBudget(CHECK_INTERVAL);
+    } catch (e) {
+      return e as PyBaseException;
+    }
   }
+  return null;
+}
+
+/** Cache units of JUMP_BACKWARD rewritten to raise (see raiseAtBackEdge), put back at the next check. */
+const patchedUnits: { code: PyCode; index: number; word: number }[] = [];
+
+function restorePatchedUnits(): void {
+  for (const p of patchedUnits) p.code.code[p.index] = p.word;
+  patchedUnits.length = 0;
+}
+
+/**
+ * Raises `exc` as if the JUMP_BACKWARD that jumps to `target` had raised it, so that the loop's
+ * own `try` handlers (`except KeyboardInterrupt`, `finally`) see it and the traceback names the
+ * loop's line. The hot-loop hook runs after the jump already moved the loop's position to the
+ * loop's head, and a throw there would be looked up at the instruction before the head (outside
+ * the loop's handlers). So: the JUMP_BACKWARD's cache unit (never executed, never read) becomes
+ * `RAISE_VARARGS 1`, the exception is pushed, and the loop resumes at that unit; the unit gets
+ * its word back at the next check. Returns the unit to resume at, or -1 if no jump was found.
+ */
+function raiseAtBackEdge(frame: Frame, target: number, exc: PyBaseException): number {
+  const code = frame.code;
+  const bc = code.code;
+  let jump = -1;
+  for (let i = 0; i < bc.length;) {
+    const op = bc[i] & 0xff;
+    if (op === JUMP_BACKWARD) {
+      let oparg = bc[i] >> 8;
+      for (let k = 1; k <= 3 && i - k >= 0 && (bc[i - k] & 0xff) === EXTENDED_ARG; k++) {
+        oparg |= (bc[i - k] >> 8) << (8 * k);
+      }
+      if (i + 2 - oparg === target) jump = i;
+    }
+    i += 1 + CACHE_SIZE[op];
+  }
+  if (jump < 0) return -1;
+  patchedUnits.push({ code, index: jump + 1, word: bc[jump + 1] });
+  bc[jump + 1] = RAISE_VARARGS | (1 << 8);
+  frame.values[frame.sp++] = exc;
+  return jump + 1;
 }
 
 /**
@@ -114,9 +164,15 @@ export function interruptible(tier: Tier): Tier {
     },
     onHotLoop(frame: Frame, target: number): number {
       const code = frame.code;
-      // Re-armed before anything can throw: a countdown left at zero would not fire again.
+      // Re-armed first: a countdown left at zero would not fire again.
       code.hotLoopCountdown = CHECK_INTERVAL;
-      checkAtBackEdge();
+      if (patchedUnits.length > 0) restorePatchedUnits();
+      const exc = pendingAtBackEdge();
+      if (exc !== null) {
+        const resume = raiseAtBackEdge(frame, target, exc);
+        if (resume >= 0) return resume;
+        throw exc;
+      }
       const resume = tier.onHotLoop(frame, target);
       if (code.hotLoopCountdown > CHECK_INTERVAL || code.hotLoopCountdown <= 0) {
         code.hotLoopCountdown = CHECK_INTERVAL;
@@ -143,11 +199,6 @@ export function sleepInterruptibly(ms: number): void {
     Atomics.wait(cell, 0, 0, Math.max(0, Math.min(left, SLEEP_SLICE_MS, deadlineLeft)));
     checkInterrupts();
   }
-}
-
-/** A KeyboardInterrupt, or any other exception, is a Python value: checks for the caller's type. */
-export function isKeyboardInterrupt(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { cls?: PyValue }).cls === Exc.KeyboardInterrupt;
 }
 
 // Reads of stdin: install the handler before blocking; a read interrupted by a signal raises.

@@ -14,3 +14,7 @@ export { runProgram, TIER_NAMES } from "./driver/run.ts";
 export type { PythonFlags, RunOptions, TierName } from "./driver/run.ts";
 export { runCommandLine } from "./driver/command_line.ts";
 export { VERSION } from "./driver/version.ts";
+export { createRuntime, PythonRuntime } from "./driver/runtime.ts";
+export type { ModulePolicy, RunPythonOptions, RuntimeOptions } from "./driver/runtime.ts";
+export { isPyProxy, PythonError } from "./driver/ffi.ts";
+export type { PyProxy, ToJsOptions } from "./driver/ffi.ts";

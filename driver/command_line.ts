@@ -412,9 +412,17 @@ function stdinIsTerminal(): boolean {
 }
 
 /**
- * Runs the command line and returns the exit status: 0; 1 after an uncaught exception; 2 for a
- * usage error or a script that cannot be opened; the SystemExit code. After an uncaught
- * KeyboardInterrupt the process ends as CPython's does, killed by SIGINT (status 130 in a shell).
+ * Runs a `pyjit` command line (CPython's options, see README.md) and returns the exit status: 0;
+ * 1 after an uncaught exception; 2 for a usage error or a script that cannot be opened; the
+ * SystemExit code. After an uncaught KeyboardInterrupt the process ends as CPython's does, killed
+ * by SIGINT (status 130 in a shell).
+ *
+ * @example
+ * ```ts
+ * import { runCommandLine } from "@pyjit/core";
+ * const status = runCommandLine(["-c", "import sys; print(sys.argv)", "arg"]); // ['-c', 'arg']
+ * console.log(status); // 0
+ * ```
  */
 export function runCommandLine(argv: string[]): number {
   const inv = parseCommandLine(argv);

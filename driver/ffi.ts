@@ -42,6 +42,8 @@
  * ```
  * @module
  */
+// Values out of Python are typed `any`, as Pyodide types them: their type is Python's to decide.
+// deno-lint-ignore-file no-explicit-any
 import {
   bytearrayType,
   bytesType,
@@ -149,7 +151,18 @@ function qualifiedTypeName(t: PyType): string {
 // ---------------------------------------------------------------------------------------------
 // The bridge
 
-/** How Python values become JavaScript ones. */
+/**
+ * How Python values become JavaScript ones.
+ *
+ * @example
+ * ```ts
+ * import { createRuntime, type PyProxy, type ToJsOptions } from "@pyjit/core";
+ * const py = createRuntime();
+ * const options: ToJsOptions = { dictsAsObjects: true };
+ * const d = py.toPy({ a: 1 }) as PyProxy;
+ * console.log(d.toJs(options)); // { a: 1 }
+ * ```
+ */
 export interface ToJsOptions {
   /** Convert dicts to plain objects (keys as strings) rather than `Map`s. */
   dictsAsObjects?: boolean;
@@ -745,9 +758,9 @@ export function awaitedPromise(v: PyValue): PromiseLike<unknown> | null {
  */
 export interface PyProxy {
   /** Calls the Python object with positional arguments. */
-  (...args: unknown[]): unknown;
+  (...args: unknown[]): any;
   /** Calls it with positional arguments, the last argument holding the keyword arguments. */
-  callKwargs(...args: unknown[]): unknown;
+  callKwargs(...args: unknown[]): any;
   /** The object converted to JavaScript (lists to arrays, dicts to Maps, …; deeply). */
   toJs(options?: ToJsOptions): unknown;
   /** The name of the object's Python type (`"list"`, `"collections.Counter"`). */
@@ -757,7 +770,7 @@ export interface PyProxy {
   /** `repr(obj)`. */
   repr(): string;
   /** `obj[key]`, or undefined when there is no such key or index. */
-  get(key: unknown): unknown;
+  get(key: unknown): any;
   /** `obj[key] = value`. */
   set(key: unknown, value: unknown): void;
   /** `key in obj`. */
@@ -767,15 +780,24 @@ export interface PyProxy {
   /** Nothing (pyjit's objects are garbage-collected with JavaScript's); kept for Pyodide code. */
   destroy(): void;
   /** Iterates the Python object (`for (const x of proxy)`). */
-  [Symbol.iterator](): Iterator<unknown>;
+  [Symbol.iterator](): Iterator<any>;
   /** The object's Python attributes. */
-  [attribute: string]: unknown;
+  [attribute: string]: any;
 }
 
 /** The Python object and bridge behind each PyProxy. */
 const pyProxyTargets = new WeakMap<PyProxy, { obj: PyObject; bridge: Bridge }>();
 
-/** Whether `value` is a PyProxy (of any runtime). */
+/**
+ * Whether `value` is a PyProxy (of any runtime).
+ *
+ * @example
+ * ```ts
+ * import { createRuntime, isPyProxy } from "@pyjit/core";
+ * const py = createRuntime();
+ * console.log(isPyProxy(py.globals), isPyProxy(py.runPython("[1]"))); // true false
+ * ```
+ */
 export function isPyProxy(value: unknown): value is PyProxy {
   return typeof value === "function" && pyProxyTargets.has(value as PyProxy);
 }

@@ -38,7 +38,16 @@ import { runRepl } from "./repl.ts";
 export { TIER_NAMES } from "./session.ts";
 export type { PythonFlags, TierName } from "./session.ts";
 
-/** How to run a program. */
+/**
+ * How to run a program.
+ *
+ * @example
+ * ```ts
+ * import { type RunOptions, runProgram } from "@pyjit/core";
+ * const options: RunOptions = { filename: "<string>", argv: ["-c", "x"], tier: "interp" };
+ * runProgram("import sys\nprint(sys.argv)\n", options); // prints ['-c', 'x']
+ * ```
+ */
 export interface RunOptions {
   /** The file name shown in tracebacks, e.g. `script.py` or `<string>`. */
   filename: string;
@@ -68,12 +77,15 @@ export interface RunOptions {
 }
 
 /**
- * Runs a Python program and returns its exit status (0, 1 on an uncaught exception, 130 on an
- * uncaught KeyboardInterrupt, or the SystemExit code).
+ * Runs a Python program as `__main__` of a fresh interpreter, with the process's streams, and
+ * returns its exit status (0, 1 on an uncaught exception, 130 on an uncaught KeyboardInterrupt,
+ * or the SystemExit code).
+ *
  * @example
  * ```ts
- * import { runProgram } from "./run.ts";
+ * import { runProgram } from "@pyjit/core";
  * const status = runProgram("print('hi')\n", { filename: "<string>", argv: ["-c"], tier: "jit" });
+ * console.log(status); // 0
  * ```
  */
 export function runProgram(source: string, options: RunOptions): number {

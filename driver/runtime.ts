@@ -20,6 +20,8 @@
  * ```
  * @module
  */
+// Values out of Python are typed `any`, as Pyodide types them: their type is Python's to decide.
+// deno-lint-ignore-file no-explicit-any
 import { parse } from "../compiler/parser.ts";
 import type * as ast from "../compiler/ast.ts";
 import { NODE_FIELDS } from "../compiler/ast.ts";
@@ -57,11 +59,20 @@ import {
   jsProxyType,
   pyObjectOf,
   type PyProxy,
-  type ToJsOptions,
 } from "./ffi.ts";
 import { newSession, type Session, type TierName } from "./session.ts";
 
-/** Which modules the runtime's code may import by name. */
+/**
+ * Which modules the runtime's code may import by name.
+ *
+ * @example
+ * ```ts
+ * import { createRuntime, type ModulePolicy } from "@pyjit/core";
+ * const modules: ModulePolicy = { allow: ["math", "json"] };
+ * const py = createRuntime({ modules });
+ * py.runPython("import math"); // fine; `import os` raises ModuleNotFoundError
+ * ```
+ */
 export interface ModulePolicy {
   /** Only these modules (and their submodules) may be imported; every other import fails. */
   allow?: string[];
@@ -69,7 +80,16 @@ export interface ModulePolicy {
   deny?: string[];
 }
 
-/** How a runtime is set up. Every field is optional. */
+/**
+ * How a runtime is set up. Every field is optional.
+ *
+ * @example
+ * ```ts
+ * import { createRuntime, type RuntimeOptions } from "@pyjit/core";
+ * const options: RuntimeOptions = { stdout: (text) => console.log(text.trimEnd()), timeLimitMs: 1000 };
+ * createRuntime(options).runPython("print('bounded')");
+ * ```
+ */
 export interface RuntimeOptions {
   /** The highest execution tier (default `"jit"`; the tiers not built yet fall back). */
   tier?: TierName;
@@ -103,7 +123,18 @@ export interface RuntimeOptions {
   dictsAsObjects?: boolean;
 }
 
-/** Options of one `runPython` call. */
+/**
+ * Options of one `runPython` call.
+ *
+ * @example
+ * ```ts
+ * import { createRuntime, type RunPythonOptions } from "@pyjit/core";
+ * const py = createRuntime();
+ * const scope = py.toPy(new Map()) as RunPythonOptions["globals"];
+ * py.runPython("y = 3", { globals: scope, filename: "<config>" });
+ * console.log(scope!.get("y")); // 3
+ * ```
+ */
 export interface RunPythonOptions {
   /** The file name tracebacks show (default `"<exec>"`). */
   filename?: string;
@@ -202,7 +233,7 @@ export class PythonRuntime {
    * console.log(py.runPython("add(2, 3)")); // 5
    * ```
    */
-  runPython(source: string, options: RunPythonOptions = {}): unknown {
+  runPython(source: string, options: RunPythonOptions = {}): any {
     return this.#call(() => {
       const globals = this.#namespace(options.globals);
       const filename = options.filename ?? "<exec>";
@@ -225,7 +256,7 @@ export class PythonRuntime {
    * console.log(await py.runPythonAsync("import api\nawait api.later(21)")); // 42
    * ```
    */
-  async runPythonAsync(source: string, options: RunPythonOptions = {}): Promise<unknown> {
+  async runPythonAsync(source: string, options: RunPythonOptions = {}): Promise<any> {
     const budget: Budget = { usedMs: 0, usedSteps: 0 };
     const filename = options.filename ?? "<exec>";
     const started = this.#call(() => {
@@ -312,7 +343,7 @@ export class PythonRuntime {
    * console.log(list.toJs()); // [1, 2, 3]
    * ```
    */
-  toPy(value: unknown): unknown {
+  toPy(value: unknown): any {
     return this.#call(() => {
       const v = this.#bridge.toPy(value);
       return typeof v === "object" && v !== None ? this.#bridge.pyProxy(v) : this.#bridge.toJs(v);

@@ -38,10 +38,27 @@ import { STDLIB_REGISTRY } from "../lib/registry.ts";
 import { intStrLimit } from "../objects/types/int_type.ts";
 import { installSiteBuiltins } from "./site.ts";
 
-/** The execution tiers, lowest first: `--tier X` enables X and every tier below it. */
+/**
+ * The execution tiers, lowest first: `--tier X` enables X and every tier below it.
+ *
+ * @example
+ * ```ts
+ * import { TIER_NAMES } from "@pyjit/core";
+ * console.log(TIER_NAMES.join(", ")); // "interp, specialized, jit"
+ * ```
+ */
 export const TIER_NAMES = ["interp", "specialized", "jit"] as const;
 
-/** One of TIER_NAMES. */
+/**
+ * One of TIER_NAMES.
+ *
+ * @example
+ * ```ts
+ * import { createRuntime, type TierName } from "@pyjit/core";
+ * const tier: TierName = "interp";
+ * createRuntime({ tier });
+ * ```
+ */
 export type TierName = typeof TIER_NAMES[number];
 
 /**
@@ -63,7 +80,16 @@ export function pickTier(name: TierName): Tier {
   return TIERS.interp!;
 }
 
-/** `sys.flags` as the command line sets them (fields absent: CPython's defaults). */
+/**
+ * `sys.flags` as the command line sets them (fields absent: CPython's defaults).
+ *
+ * @example
+ * ```ts
+ * import { type PythonFlags, runProgram } from "@pyjit/core";
+ * const flags: PythonFlags = { optimize: 1 }; // -O: assert statements are skipped
+ * runProgram("assert False\n", { filename: "<string>", argv: ["-c"], tier: "jit", flags });
+ * ```
+ */
 export interface PythonFlags {
   /** `-d` */
   debug?: number;

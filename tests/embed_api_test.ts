@@ -68,7 +68,10 @@ Deno.test("embed: Python functions are callable from TypeScript, with keyword ar
   assert.deepEqual(f.callKwargs(1, { b: 20 }), [1, 20, 3]);
   assert.deepEqual(f.callKwargs(1, { c: 30 }), [1, 2, 30]);
   assert.equal(f.type, "function");
-  assert.throws(() => f.callKwargs({ d: 1 }), (e: unknown) => e instanceof PythonError && e.type === "TypeError");
+  assert.throws(
+    () => f.callKwargs({ d: 1 }),
+    (e: unknown) => e instanceof PythonError && e.type === "TypeError",
+  );
   // The same Python object gives the same proxy.
   assert.equal(py.globals.get("f"), f);
 });
@@ -80,7 +83,9 @@ Deno.test("embed: PyProxy attributes, items, iteration, str and repr", () => {
   assert.equal(counter.get("a"), 5);
   assert.equal(counter.get("z"), 0);
   assert.deepEqual(counter.most_common(1), [["a", 5]]);
-  const obj = py.runPython("class P:\n    def __init__(self): self.x = 1\n    def __str__(self): return 'a P'\nP()");
+  const obj = py.runPython(
+    "class P:\n    def __init__(self): self.x = 1\n    def __str__(self): return 'a P'\nP()",
+  );
   assert.equal(obj.x, 1);
   obj.x = 7;
   assert.equal(py.runPython("P().x"), 1);
@@ -113,8 +118,14 @@ Deno.test("embed: Python exceptions arrive as PythonError with type, message and
     assert.match(e.traceback, /File "script\.py", line 2, in g\n/);
     assert.match(e.traceback, /ValueError: bad value\n$/);
   }
-  assert.throws(() => py.runPython("x ="), (e: unknown) => e instanceof PythonError && e.type === "SyntaxError");
-  assert.throws(() => py.runPython("raise SystemExit(3)"), (e: unknown) => e instanceof PythonError && e.type === "SystemExit");
+  assert.throws(
+    () => py.runPython("x ="),
+    (e: unknown) => e instanceof PythonError && e.type === "SyntaxError",
+  );
+  assert.throws(
+    () => py.runPython("raise SystemExit(3)"),
+    (e: unknown) => e instanceof PythonError && e.type === "SystemExit",
+  );
 });
 
 Deno.test("embed: TypeScript functions and objects in Python; their exceptions are catchable", () => {
@@ -169,19 +180,28 @@ Deno.test("embed: TypeScript functions and objects in Python; their exceptions a
 Deno.test("embed: registerJsModule and the js module", () => {
   const py = createRuntime();
   py.registerJsModule("api", { version: "1.2", twice: (x: number) => x * 2, nested: { deep: [1, 2] } });
-  assert.deepEqual(py.runPython("import api\n[api.version, api.twice(21), api.nested['deep']]"), ["1.2", 42, [1, 2]]);
+  assert.deepEqual(py.runPython("import api\n[api.version, api.twice(21), api.nested['deep']]"), ["1.2", 42, [
+    1,
+    2,
+  ]]);
   assert.equal(py.runPython("from api import twice\ntwice(5)"), 10);
   assert.throws(
     () => py.runPython("api.nope"),
     (e: unknown) => e instanceof PythonError && e.message === "module 'api' has no attribute 'nope'",
   );
   py.unregisterJsModule("api");
-  assert.throws(() => py.runPython("import api"), (e: unknown) => e instanceof PythonError && e.type === "ModuleNotFoundError");
+  assert.throws(
+    () => py.runPython("import api"),
+    (e: unknown) => e instanceof PythonError && e.type === "ModuleNotFoundError",
+  );
   assert.equal(py.runPython("import js\njs.Math.max(3, 9, 4)"), 9);
   assert.equal(py.runPython("js.JSON.stringify([1, None, 'x'])"), '[1,null,"x"]');
   assert.equal(py.runPython("from js import Array\nlen(Array.new(4))"), 4);
   const without = createRuntime({ jsGlobals: false });
-  assert.throws(() => without.runPython("import js"), (e: unknown) => e instanceof PythonError && e.type === "ModuleNotFoundError");
+  assert.throws(
+    () => without.runPython("import js"),
+    (e: unknown) => e instanceof PythonError && e.type === "ModuleNotFoundError",
+  );
 });
 
 Deno.test("embed: pyimport gives a module; toPy gives shared containers", () => {
@@ -233,13 +253,18 @@ total`);
 
 Deno.test("embed: stdout, stderr and stdin callbacks", () => {
   const { py, out } = captured();
-  py.runPython("import sys\nprint('a', end='')\nprint('b')\nsys.stderr.write('err\\n')\nsys.stdout.write('c\\n')");
+  py.runPython(
+    "import sys\nprint('a', end='')\nprint('b')\nsys.stderr.write('err\\n')\nsys.stdout.write('c\\n')",
+  );
   assert.equal(out.stdout, "ab\nc\n");
   assert.equal(out.stderr, "err\n");
   const lines = ["first\n", "second\nthird\n"];
   const withInput = createRuntime({ stdin: () => lines.shift() });
   assert.deepEqual(withInput.runPython("[input(), input(), input()]"), ["first", "second", "third"]);
-  assert.throws(() => withInput.runPython("input()"), (e: unknown) => e instanceof PythonError && e.type === "EOFError");
+  assert.throws(
+    () => withInput.runPython("input()"),
+    (e: unknown) => e instanceof PythonError && e.type === "EOFError",
+  );
   const reads = createRuntime({ stdin: () => "all of it" });
   assert.equal(reads.runPython("import sys\nsys.stdin.read(6)"), "all of");
 });
@@ -273,9 +298,14 @@ Deno.test("embed: module policy (allow-list, deny-list)", () => {
   assert.equal(allow.runPython("import collections\nlen(collections.deque([1, 2]))"), 2);
   assert.throws(
     () => allow.runPython("import os"),
-    (e: unknown) => e instanceof PythonError && e.type === "ModuleNotFoundError" && e.message === "import of 'os' is not allowed",
+    (e: unknown) =>
+      e instanceof PythonError && e.type === "ModuleNotFoundError" &&
+      e.message === "import of 'os' is not allowed",
   );
-  assert.throws(() => allow.runPython("__import__('heapq')"), (e: unknown) => e instanceof PythonError && e.type === "ModuleNotFoundError");
+  assert.throws(
+    () => allow.runPython("__import__('heapq')"),
+    (e: unknown) => e instanceof PythonError && e.type === "ModuleNotFoundError",
+  );
   const deny = createRuntime({ modules: { deny: ["os", "js"] } });
   assert.throws(() => deny.runPython("import os.path"), (e: unknown) => e instanceof PythonError);
   assert.throws(() => deny.runPython("from js import Math"), (e: unknown) => e instanceof PythonError);
@@ -290,12 +320,16 @@ Deno.test("embed: a time or step budget stops runaway code with KeyboardInterrup
   assert.throws(
     () => timed.runPython("while True:\n    pass"),
     (e: unknown) =>
-      e instanceof PythonError && e.type === "KeyboardInterrupt" && e.message === "time limit of 50 ms exceeded",
+      e instanceof PythonError && e.type === "KeyboardInterrupt" &&
+      e.message === "time limit of 50 ms exceeded",
   );
   assert.ok(performance.now() - started < 2000);
   // Catching it does not escape the budget: the next check raises again.
   assert.throws(
-    () => timed.runPython("while True:\n    try:\n        while True: pass\n    except BaseException:\n        pass"),
+    () =>
+      timed.runPython(
+        "while True:\n    try:\n        while True: pass\n    except BaseException:\n        pass",
+      ),
     (e: unknown) => e instanceof PythonError && e.type === "KeyboardInterrupt",
   );
   // Each call gets its own budget.

@@ -20,6 +20,8 @@ import {
   None,
   PyBuiltinFunction,
   PyDict,
+  PyMethod,
+  PyMethodDescriptor,
   PyModule,
   PyType,
   type PyValue,
@@ -40,7 +42,21 @@ export function helpText(obj: PyValue): string {
   if (obj instanceof PyType) {
     return `Help on class ${obj.name} in module ${obj.module}:\n\n${classDoc(obj)}\n`;
   }
+  if (obj instanceof PyMethodDescriptor) {
+    return `Help on ${typeOf(obj).name}:\n\n${routineDoc(obj, nameOf(obj))}\n`;
+  }
+  if (obj instanceof PyMethod) {
+    const self = typeOf(obj.self);
+    const owner = `${self.module === "builtins" ? "builtins" : self.module}.${self.qualname}`;
+    const text = routineDoc(obj.func, nameOf(obj.func), "", true).replace(
+      "\n",
+      ` method of ${owner} instance\n`,
+    );
+    return `Help on method ${nameOf(obj.func)} in module ${moduleOf(obj.func)}:\n\n${text}\n`;
+  }
   if (isRoutine(obj)) {
+    const bound = obj instanceof PyBuiltinFunction && obj.self !== null && !(obj.self instanceof PyModule);
+    if (bound) return `Help on built-in function ${nameOf(obj)}:\n\n${routineDoc(obj, nameOf(obj))}\n`;
     const kind = obj instanceof PyFunction ? "function" : "built-in function";
     return `Help on ${kind} ${nameOf(obj)} in module ${moduleOf(obj)}:\n\n${routineDoc(obj, nameOf(obj))}\n`;
   }
@@ -81,7 +97,7 @@ function resolveName(name: string): PyValue | undefined {
 }
 
 function isRoutine(v: PyValue): boolean {
-  return v instanceof PyFunction || v instanceof PyBuiltinFunction;
+  return v instanceof PyFunction || v instanceof PyBuiltinFunction || v instanceof PyMethodDescriptor;
 }
 
 function nameOf(v: PyValue): string {
@@ -118,15 +134,18 @@ function cleanDoc(doc: string): string {
 }
 
 /** `name(signature)` and the indented docstring. */
-function routineDoc(fn: PyValue, name: string, indent = ""): string {
-  let text = `${indent}${name}${signatureOf(fn)}\n`;
+function routineDoc(fn: PyValue, name: string, indent = "", bound = false): string {
+  let text = `${indent}${name}${signatureOf(fn, bound)}\n`;
   const doc = docOf(fn);
   if (doc !== null) text += doc.split("\n").map((l) => `${indent}    ${l}`.trimEnd()).join("\n") + "\n";
   return text;
 }
 
-/** `(a, b=2, *args, c, **kw)` from a Python function's code; `(...)` when unknown. */
-export function signatureOf(fn: PyValue): string {
+/**
+ * `(a, b=2, *args, c, **kw)` from a Python function's code (`bound`: without its first
+ * parameter, as a bound method shows it); `(...)` when unknown.
+ */
+export function signatureOf(fn: PyValue, bound = false): string {
   if (!(fn instanceof PyFunction)) return "(...)";
   const code = fn.code;
   const names = code.varnames;
@@ -147,6 +166,8 @@ export function signatureOf(fn: PyValue): string {
     parts.push(d === undefined ? n : `${n}=${repr(d)}`);
   }
   if (code.flags & CO_VARKEYWORDS) parts.push(`**${names[at]}`);
+  if (bound && positional.length > 0) parts.shift();
+  if (parts[0] === "/") parts.shift();
   return `(${parts.join(", ")})`;
 }
 

@@ -245,9 +245,10 @@ export class LineEditor {
 
   private completeAtCursor(again: boolean): void {
     const before = this.chars.slice(0, this.cursor).join("");
-    if (before.trim() === "") return this.insert("    ");
     const { start, candidates } = this.options.complete(before, before.length);
     const word = before.slice(start);
+    // Nothing to complete (as readline with rlcompleter): Tab indents.
+    if (word === "") return this.insert("    ");
     if (candidates.length === 0) return this.bell();
     const prefix = candidates.length === 1 ? candidates[0] : commonPrefix(candidates);
     if (prefix.length > word.length) {
@@ -348,7 +349,7 @@ function commonPrefix(words: string[]): string {
 
 function terminalWidth(): number {
   try {
-    return Deno.consoleSize().columns;
+    return Deno.consoleSize().columns || 80;
   } catch {
     return 80;
   }

@@ -263,8 +263,7 @@ export function needsMoreInput(buffer: string, line: string): boolean {
     else if (")]}".includes(c)) depth--;
   }
   if (depth > 0 || (quote !== null && quote.length === 3) || line.trimEnd().endsWith("\\")) return true;
-  // A compound statement (and anything typed after it) ends with an empty line.
+  // A compound statement ends with an empty line; anything else when its brackets are closed.
   const compound = COMPOUND.test(first) && (!/^(match|case)\b/.test(first) || first.endsWith(":"));
-  if (compound || buffer.split("\n").length > 2) return !blank;
-  return false;
+  return compound && !blank;
 }

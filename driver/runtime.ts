@@ -97,7 +97,10 @@ export interface RuntimeOptions {
   argv?: string[];
   /** `sys.path`'s directories before the standard library (default none: no imports from files). */
   path?: string[];
-  /** Receives what Python writes to stdout, as text (default: the process's stdout). */
+  /**
+   * Receives what Python writes to stdout, as text: a line at a time (more when lines are written
+   * together), and what is left when each call into Python returns (default: the process's stdout).
+   */
   stdout?: (text: string) => void;
   /** Receives what Python writes to stderr, as text (default: the process's stderr). */
   stderr?: (text: string) => void;
@@ -213,7 +216,8 @@ export class PythonRuntime {
         ...(options.stdout ? { stdoutSink: textSink(options.stdout) } : {}),
         ...(options.stderr ? { stderrSink: textSink(options.stderr) } : {}),
         ...(options.stdin ? { stdinSource: textSource(options.stdin) } : {}),
-        buffering: "block",
+        // Line-buffered, as Pyodide's batched output: each line reaches the callback when written.
+        buffering: "line",
         ownStreams: newStdStreams(),
       },
     });

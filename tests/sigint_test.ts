@@ -73,7 +73,7 @@ Deno.test("sigint: uncaught, the traceback is printed and the process ends by SI
   assert.equal(r.stdout, "ready\n");
   assert.match(
     r.stderr,
-    /^Traceback \(most recent call last\):\n  File "<string>", line \d, in <module>\nKeyboardInterrupt\n$/,
+    /^Traceback \(most recent call last\):\n {2}File "<string>", line \d, in <module>\nKeyboardInterrupt\n$/,
   );
   assert.equal(r.code, 130);
   assert.equal(r.signal, "SIGINT");

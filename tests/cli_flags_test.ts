@@ -275,11 +275,16 @@ Deno.test("cli flags: without read permission a script is refused with Errno 13"
 });
 
 Deno.test("cli flags: `deno task pyjit FILE` finds FILE from the directory it is called in", async () => {
+  // INIT_CWD is set by an outer `deno task` (this test may run under `deno task test`): not inherited.
+  const env = Deno.env.toObject();
+  delete env.INIT_CWD;
   const out = await new Deno.Command(Deno.execPath(), {
     args: ["task", "-q", "pyjit", "hello.py"],
     cwd: EXAMPLES,
     stdout: "piped",
     stderr: "piped",
+    env,
+    clearEnv: true,
   }).output();
   assert.equal(new TextDecoder().decode(out.stdout), "Hello, world!\nHello, pyjit!\n");
   assert.equal(out.code, 0);

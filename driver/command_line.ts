@@ -46,15 +46,7 @@ export type Invocation =
   | {
     kind: "run";
     /** The program; `repl` when none was given. */
-    program:
-      | { kind: "code"; code: string }
-      | { kind: "module"; name: string }
-      | {
-        kind: "file";
-        path: string;
-      }
-      | { kind: "stdin" }
-      | { kind: "repl" };
+    program: Program;
     /** The program's arguments (sys.argv[1:]). */
     args: string[];
     tier: TierName;

@@ -94,69 +94,6 @@ export function runProgram(source: string, options: RunOptions): number {
   return inSession(options, (session) => runSource(session, source, options.filename));
 }
 
-/**
- * `pyjit FILE ARGS…`: reads FILE (decoded as CPython decodes source), runs it as `__main__` and
- * returns the exit status; 2 with CPython's message when the file cannot be opened.
- * @example
- * ```ts
- * import { runFile } from "./run.ts";
- * // Deno.exit(runFile("script.py", [], { tier: "jit" }));
- * ```
- */
-export function runFile(
-  path: string,
-  args: string[],
-  options: Omit<RunOptions, "filename" | "argv">,
-): number {
-  const source = readScript(path);
-  if (typeof source === "number") return source;
-  return runProgram(source, { ...options, filename: path, argv: [path, ...args] });
-}
-
-/**
- * `pyjit -m NAME ARGS…`: finds the module on sys.path as CPython's runpy does (the current
- * directory first; parent packages imported; a package runs its `__main__` submodule) and runs it
- * as `__main__` with `sys.argv[0]` its file; the registry's TypeScript tools (`-m dis`, `-m ast`)
- * run their `main`. Returns the exit status (1 with CPython's message when there is nothing to run).
- * @example
- * ```ts
- * import { runModule } from "./run.ts";
- * // Deno.exit(runModule("dis", ["script.py"], { tier: "jit" }));
- * ```
- */
-export function runModule(
-  name: string,
-  args: string[],
-  options: Omit<RunOptions, "filename" | "argv">,
-): number {
-  const runOptions = moduleRunOptions(name, args, options);
-  let tool: ((args: string[]) => number) | null = null;
-  const status = inSession(runOptions, (session) => {
-    const result = runModuleIn(session, name);
-    if (typeof result === "function") {
-      tool = result;
-      return 0;
-    }
-    return result;
-  });
-  const main = tool as ((args: string[]) => number) | null;
-  return main !== null ? main(args) : status;
-}
-
-/**
- * `pyjit` without a program: with stdin not a terminal, stdin is the program (as CPython does);
- * otherwise the interactive session (driver/repl.ts).
- * @example
- * ```ts
- * import { runInteractive } from "./run.ts";
- * // Deno.exit(runInteractive({ filename: "<stdin>", argv: [""], tier: "jit" }));
- * ```
- */
-export function runInteractive(options: RunOptions): number {
-  if (!Deno.stdin.isTerminal()) return runProgram(readStdinAll(), { ...options, filename: "<stdin>" });
-  return runCommand({ kind: "repl" }, { ...options, filename: "<stdin>" });
-}
-
 /** What a command line runs. */
 export type Program =
   | { kind: "code"; code: string }

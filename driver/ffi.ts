@@ -276,7 +276,11 @@ export class Bridge {
     if (obj === None) return undefined;
     if (obj instanceof PyFloat) return obj.value;
     if (obj instanceof PyIntObject || obj instanceof PyStrObject) return obj.value;
-    if (obj instanceof PyJsProxy) return obj.value;
+    if (obj instanceof PyJsProxy) {
+      // A method read from an object goes back bound to it, as it was read.
+      const v = obj.value;
+      return obj.owner !== undefined && typeof v === "function" ? v.bind(obj.owner) : v;
+    }
     if (obj instanceof PyBytes && (obj.cls === bytesType || obj.cls === bytearrayType)) {
       return obj.data.slice();
     }
@@ -807,13 +811,15 @@ function typeNameOf(v: PyValue): string {
 }
 
 function makePyProxy(bridge: Bridge, obj: PyObject): PyProxy {
-  const within = <T>(body: () => T): T => {
-    try {
-      return bridge.host.within(body);
-    } catch (e) {
-      throw bridge.pyErrorToJs(e);
-    }
-  };
+  // The error is converted inside the runtime: formatting it may run Python code (`__str__`).
+  const within = <T>(body: () => T): T =>
+    bridge.host.within(() => {
+      try {
+        return body();
+      } catch (e) {
+        throw bridge.pyErrorToJs(e);
+      }
+    });
   const py = (v: unknown) => bridge.toPy(v);
   const js = (v: PyValue) => bridge.toJs(v);
   const callWith = (args: unknown[], kwargs: Record<string, unknown> | null) =>

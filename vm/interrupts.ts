@@ -8,8 +8,8 @@
  * Where the checks happen (the "eval breaker" of CPython): every CHECK_INTERVAL back-edges of a
  * code object (through the tier's hot-loop hook, see `interruptible`), in `time.sleep` (which
  * sleeps in slices) and in reads of stdin (a read interrupted by the signal raises). A Python
- * call does not check yet: a program that recurses without loops is interrupted only at its next
- * loop, builtin sleep or read.
+ * call does not check yet (`checkAtCall` is ready for the loop's frame entry): a program that
+ * recurses without loops is interrupted only at its next loop, sleep or read.
  *
  * The native handler is installed lazily (dlopen costs about a millisecond): at the first check,
  * or before a blocking sleep or read. Until then SIGINT keeps its default action, which ends the
@@ -181,6 +181,24 @@ export function interruptible(tier: Tier): Tier {
     },
     stats: () => tier.stats(),
   };
+}
+
+/** Python calls left before the next check at a call (see checkAtCall). */
+export const callCountdown: { left: number } = { left: CHECK_INTERVAL };
+
+/**
+ * The check at a Python call, for the loop's frame entry (vm/interp_support.ts enterFrame) to call
+ * as `if (--callCountdown.left === 0) checkAtCall();` before it pushes the callee, so that code
+ * that recurses without loops (fib(35)) is interrupted too. Not called yet: the loop is not
+ * this file's to change.
+ */
+export function checkAtCall(): void {
+  callCountdown.left = CHECK_INTERVAL;
+  if (signalFlags[0] === 0 && interruptState.deadline === Infinity && interruptState.stepsLeft === Infinity) {
+    if (interruptState.installSignalHandler !== null) installNow();
+    return;
+  }
+  checkInterrupts();
 }
 
 /**

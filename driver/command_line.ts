@@ -478,6 +478,7 @@ export function runCommandLine(argv: string[]): number {
     warnOptions: inv.warnOptions,
     xOptions: inv.xOptions,
     skipFirstLine: inv.skipFirstLine,
+    jitBackend: inv.jitBackend,
   };
   let status: number;
   try {

@@ -74,6 +74,8 @@ export interface RunOptions {
   xOptions?: [string, string | true][];
   /** `-x`: the script's first line is skipped (line numbers stay as in the file). */
   skipFirstLine?: boolean;
+  /** `--jit-backend`: the JIT tier's code generator (read by the JIT tier once it is built). */
+  jitBackend?: "js" | "native" | "auto";
 }
 
 /**

@@ -796,6 +796,11 @@ export function builtinsModule(): PyModule {
   return theBuiltinsModule;
 }
 
+/** Makes `m` the current builtins module (an embedding runtime switches between its own). */
+export function setBuiltinsModule(m: PyModule): void {
+  theBuiltinsModule = m;
+}
+
 /**
  * Starts a fresh builtins module, which builtinsModule() returns from then on: each program run
  * in this process gets its own, as each CPython process does (a program that assigns

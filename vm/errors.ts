@@ -25,8 +25,26 @@ export function toPyException(e: unknown): PyBaseException {
   if (e instanceof Error && e.message.startsWith("NotImplementedError: ")) {
     return newException(Exc.NotImplementedError, [e.message.slice("NotImplementedError: ".length)]);
   }
-  if (Deno.env.get("PYJIT_DEBUG") && e instanceof Error) console.error(e.stack);
+  if (e instanceof Error && debugEnabled()) console.error(e.stack);
   return newException(Exc.SystemError, [`internal error: ${e instanceof Error ? e.message : String(e)}`]);
+}
+
+let debug: boolean | undefined;
+
+/**
+ * Whether PYJIT_DEBUG is set (internal errors then print their JavaScript stack): read once, and
+ * only when Deno already grants access to that variable, so that it never prompts or fails.
+ */
+export function debugEnabled(): boolean {
+  if (debug === undefined) {
+    try {
+      debug = Deno.permissions.querySync({ name: "env", variable: "PYJIT_DEBUG" }).state === "granted" &&
+        !!Deno.env.get("PYJIT_DEBUG");
+    } catch {
+      debug = false;
+    }
+  }
+  return debug;
 }
 
 /** A Python SyntaxError object from the front end's PySyntaxError. */

@@ -31,7 +31,7 @@ import { addModule, connectImportSystem, setBuiltinModuleSpec } from "../vm/impo
 import { builtinImporterType, newSourceFileLoader } from "../vm/loaders.ts";
 import { interpTier } from "../vm/interp.ts";
 import { specializedTier } from "../specializer/tier.ts";
-import { interruptible, interruptState } from "../vm/interrupts.ts";
+import { interruptState } from "../vm/interrupts.ts";
 import { currentTier, setCurrentTier, type Tier } from "../vm/tier.ts";
 import { newBuiltinsModule, setBuiltinsModule } from "../lib/builtins.ts";
 import { makeSysModule, setSysModule } from "../lib/modules/sys.ts";
@@ -64,11 +64,11 @@ export type TierName = typeof TIER_NAMES[number];
 
 /**
  * The tiers, lowest first. A tier that is not built yet runs the highest built tier below it (and
- * `--stats` says which tiers are active). Each runs with interrupt checks (vm/interrupts.ts).
+ * `--stats` says which tiers are active).
  */
 const TIERS: Record<TierName, Tier | null> = {
-  interp: interruptible(interpTier),
-  specialized: interruptible(specializedTier),
+  interp: interpTier,
+  specialized: specializedTier,
   jit: null,
 };
 

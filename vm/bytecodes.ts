@@ -117,6 +117,7 @@ import {
   unaryNegative,
 } from "../objects/ops.ts";
 import { currentTier } from "./tier.ts";
+import { backEdgeChecks, checkAtBackEdges } from "./interrupts.ts";
 import {
   listIteratorType,
   type PyRangeIterator,
@@ -591,14 +592,16 @@ inst(
   "JUMP_BACKWARD",
   { arg: "jump", stack: "--", jump: "backward", terminal: true, cache: ["counter"] },
   () => {
-    ip -= oparg;
-    if ((++loopCounters.backEdges & 255) === 0) {
+    if ((++loopCounters.backEdges & backEdgeChecks.mask) === 0) {
       // A long-running frame's value array ends up in V8's old generation, and every young object
       // stored into it (each new float of a float loop) then takes the old-to-new write barrier;
       // a fresh copy now and then stays young (nbody 14% faster).
       s = s.slice();
       f.values = s;
+      // Ctrl-C and an embedder's budget: raised here, before the jump, inside the loop.
+      checkAtBackEdges();
     }
+    ip -= oparg;
     if (--code.hotLoopCountdown === 0) {
       f.ip = ip;
       f.sp = sp;

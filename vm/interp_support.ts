@@ -106,6 +106,7 @@ import {
   unaryPositive,
 } from "../objects/ops.ts";
 import { currentTier } from "./tier.ts";
+import { callCountdown, checkAtCall } from "./interrupts.ts";
 import { PyTraceback } from "./traceback.ts";
 import { objectNew } from "../objects/types/type.ts";
 import { writeStdout } from "../objects/stdio.ts";
@@ -308,6 +309,8 @@ export function frameForCall(
 export function enterFrame(caller: Frame, frame: Frame, sp: number, ip: number): void {
   const ts = threadState;
   if (ts.depth >= ts.recursionLimit) raise(Exc.RecursionError, "maximum recursion depth exceeded");
+  // Ctrl-C and budgets reach code that recurses without loops too.
+  if (--callCountdown.left === 0) checkAtCall();
   ts.depth++;
   caller.sp = sp;
   caller.ip = ip;

@@ -25,6 +25,7 @@ import { type FStringBraceError, tokenizeUntilError } from "../lexer/lexer.ts";
 import { PySyntaxError, type SyntaxErrorKind, utf8Length } from "../lexer/syntax_error.ts";
 import { decodeString, type LiteralLocation } from "../lexer/strings.ts";
 import type * as A from "./ast.ts";
+import { intStrLimit } from "../objects/types/int.ts";
 
 /** Which start rule to parse with, as in CPython's `compile(…, mode)`. */
 export type ParseMode = "exec" | "eval" | "single";
@@ -3477,6 +3478,7 @@ class Parser {
     ) {
       value = BigInt(text.slice(0, 2).toLowerCase() + text.slice(2));
     } else if (isDecimalInteger(text)) {
+      if (intStrLimit.maxDigits > 0 && text.length > intStrLimit.maxDigits) throw this.longLiteralError(t, text);
       value = BigInt(text);
     } else {
       value = Number(text);
@@ -3490,6 +3492,16 @@ class Parser {
       end_lineno: this.endLines[t],
       end_col_offset: this.endCols[t],
     };
+  }
+
+  /** CPython's SyntaxError for a decimal literal over sys.get_int_max_str_digits() digits (no column). */
+  longLiteralError(t: TokenIndex, digits: string): PySyntaxError {
+    const limit = intStrLimit.maxDigits;
+    const msg = `Exceeds the limit (${limit} digits) for integer string conversion: value has ${digits.length} ` +
+      "digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge " +
+      "integer literals to avoid decimal conversion limits.";
+    const line = this.lines[t];
+    return new PySyntaxError("SyntaxError", msg, this.filename, line, 0, this.sourceLine(line), line, 0);
   }
 
   /** `( … )`: empty tuple, group, tuple, generator expression or parenthesized yield. */

@@ -36,6 +36,7 @@ import {
   strValueOf,
 } from "./ops.ts";
 import { asciiRepr, floatRepr } from "./repr.ts";
+import { bigintToDecimal } from "./types/int.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Format specs
@@ -206,7 +207,7 @@ export function formatStr(s: string, spec: string): string {
 
 /** format(int, spec). */
 export function formatInt(v: number | bigint, spec: string): string {
-  if (spec === "") return String(v);
+  if (spec === "") return typeof v === "bigint" ? bigintToDecimal(v) : String(v);
   const f = parseFormatSpec(spec, "int", "d");
   const t = f.type;
   if ("eEfFgG%".includes(t) && t !== "") {
@@ -234,7 +235,7 @@ export function formatInt(v: number | bigint, spec: string): string {
   const neg = v < 0;
   const abs = neg ? -v : v;
   const base = t === "b" ? 2 : t === "o" ? 8 : t === "x" || t === "X" ? 16 : 10;
-  let digits = abs.toString(base);
+  let digits = base === 10 && typeof abs === "bigint" ? bigintToDecimal(abs) : abs.toString(base);
   if (t === "X") digits = digits.toUpperCase();
   let prefix = "";
   if (f.alt) prefix = base === 2 ? "0b" : base === 8 ? "0o" : base === 16 ? (t === "X" ? "0X" : "0x") : "";
@@ -853,7 +854,9 @@ function percentOne(
       }
       const neg = iv < 0;
       const abs = neg ? -iv : iv;
-      body = abs.toString(type === "o" ? 8 : type === "x" || type === "X" ? 16 : 10);
+      body = "diu".includes(type) && typeof abs === "bigint"
+        ? bigintToDecimal(abs)
+        : abs.toString(type === "o" ? 8 : type === "x" || type === "X" ? 16 : 10);
       if (type === "X") body = body.toUpperCase();
       if (prec >= 0 && body.length < prec) body = "0".repeat(prec - body.length) + body;
       sign = signed(neg);

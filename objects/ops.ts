@@ -87,6 +87,7 @@ import {
   typeType,
 } from "./object.ts";
 import {
+  bigintToDecimal,
   intAdd,
   intAnd,
   intFloorDiv,
@@ -110,6 +111,7 @@ import { floatFloorDiv, floatHash, floatHashExact, floatMod, floatPow, floatTrue
 import { floatRepr, strRepr } from "./repr.ts";
 import { percentFormat } from "./format.ts";
 import { compareSequences } from "./types/seq.ts";
+import { checkHeap } from "./heap_guard.ts";
 
 // ---------------------------------------------------------------------------------------------
 // The binary operator table (CPython's BINARY_OP oparg order); in-place forms are op + 13.
@@ -505,13 +507,44 @@ export function asIndex(v: PyValue): number | bigint {
   return ri;
 }
 
-/** An index that must fit a JS number (sequence indexes): OverflowError beyond. */
+/**
+ * A sequence index (`PyNumber_AsSsize_t(v, IndexError)`): IndexError beyond C's ssize_t; an int
+ * beyond JS's safe integers but within ssize_t comes back as a (rounded) number, past any length.
+ */
 export function asSize(v: PyValue): number {
   const i = asIndex(v);
-  if (typeof i === "bigint") {
-    raise(Exc.IndexError, `cannot fit '${typeOf(v).name}' into an index-sized integer`);
-  }
-  return i;
+  return typeof i === "number" ? i : ssizeOrRaise(i, Exc.IndexError, indexSizedMessage(v));
+}
+
+/**
+ * An argument CPython converts to a C `Py_ssize_t` (list.insert's index, str.ljust's width, …):
+ * OverflowError "Python int too large to convert to C ssize_t" beyond it.
+ */
+export function asSsizeArg(v: PyValue): number {
+  const i = asIndex(v);
+  return typeof i === "number" ? i : ssizeOrRaise(i, Exc.OverflowError, "Python int too large to convert to C ssize_t");
+}
+
+/** An argument CPython converts to a C `int` (str.expandtabs's tabsize, chr's code): OverflowError beyond. */
+export function asCIntArg(v: PyValue): number {
+  const i = asIndex(v);
+  if (i > 0x7fffffff) raise(Exc.OverflowError, "Python int too large to convert to C int");
+  if (i < -0x80000000) raise(Exc.OverflowError, "Python int too small to convert to C int");
+  return Number(i);
+}
+
+/** The largest C `Py_ssize_t` on a 64-bit machine. */
+const SSIZE_MAX = (1n << 63n) - 1n;
+
+/** A bigint within C's ssize_t as a number, or `exc(message)` (OverflowError/IndexError) beyond. */
+export function ssizeOrRaise(i: bigint, exc: PyType, message: string): number {
+  if (i > SSIZE_MAX || i < -SSIZE_MAX - 1n) raise(exc, message);
+  return Number(i);
+}
+
+/** CPython's message for an int that does not fit Py_ssize_t where an index is needed. */
+export function indexSizedMessage(v: PyValue): string {
+  return `cannot fit '${typeOf(v).name}' into an index-sized integer`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1036,6 +1069,8 @@ export function toArray(iterable: PyValue): PyValue[] {
   for (;;) {
     const v = next(it);
     if (v === undefined) return out;
+    // An endless iterator (itertools.count()) must end in MemoryError, not a V8 crash.
+    if ((out.length & 1023) === 1023) checkHeap(1024 * 16);
     out.push(v);
   }
 }
@@ -1179,8 +1214,9 @@ export function reprGuard(obj: PyValue, recursive: string, fn: () => string): st
 export function repr(v: PyValue): string {
   switch (typeof v) {
     case "number":
-    case "bigint":
       return String(v);
+    case "bigint":
+      return bigintToDecimal(v);
     case "boolean":
       return v ? "True" : "False";
     case "string":
@@ -1201,8 +1237,9 @@ export function str(v: PyValue): string {
     case "string":
       return v;
     case "number":
-    case "bigint":
       return String(v);
+    case "bigint":
+      return bigintToDecimal(v);
     case "boolean":
       return v ? "True" : "False";
   }

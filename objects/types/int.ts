@@ -322,6 +322,39 @@ export function intBitLength(a: PyInt): number {
   return (a < 0n ? -a : a).toString(2).length;
 }
 
+/** Python's int() digit limit for str conversions (sys.int_info.default_max_str_digits). */
+export const MAX_STR_DIGITS = 4300;
+
+/** The limit in force: sys.set_int_max_str_digits changes it (0 = no limit). */
+export const intStrLimit = { maxDigits: MAX_STR_DIGITS };
+
+/** log10(2): decimal digits per bit. */
+const DIGITS_PER_BIT = 0.30102999566398120;
+
+/**
+ * A bigint in decimal (str(), repr(), %d, format 'd'), with CPython's limit on the number of
+ * digits: ValueError beyond it, checked from the size before converting (a huge int would take
+ * long to convert) and exactly after.
+ */
+export function bigintToDecimal(v: bigint): string {
+  const limit = intStrLimit.maxDigits;
+  if (limit > 0) {
+    const abs = v < 0n ? -v : v;
+    // A conservative estimate: only ints certainly over the limit are refused before converting.
+    if (abs.toString(16).length * 4 * DIGITS_PER_BIT > limit + 2) intStrLimitError(limit);
+  }
+  const s = v.toString();
+  if (limit > 0 && s.length - (v < 0n ? 1 : 0) > limit) intStrLimitError(limit);
+  return s;
+}
+
+function intStrLimitError(limit: number): never {
+  raise(
+    Exc.ValueError,
+    `Exceeds the limit (${limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`,
+  );
+}
+
 /** An int as a string in base 2..36 (lowercase), with a leading '-' when negative. */
 export function intToString(a: PyInt, base = 10): string {
   return a.toString(base);

@@ -34,6 +34,7 @@ import {
 } from "../object.ts";
 import { asIndex, call, callMethod0, intValueOf, isTrue, repr, str, strValueOf, toArray } from "../ops.ts";
 import {
+  bigintToDecimal,
   intAbs,
   intAdd,
   intAnd,
@@ -53,6 +54,7 @@ import {
   intSub,
   intToFloat,
   intTrueDiv,
+  intStrLimit,
   intXor,
   type PyInt,
 } from "./int.ts";
@@ -85,11 +87,7 @@ export function unicodeDigit(ch: string): number {
 }
 const ND = /^\p{Nd}$/u;
 
-/** Python's int() digit limit for str conversions (sys.int_info.default_max_str_digits). */
-export const MAX_STR_DIGITS = 4300;
-
-/** The limit in force: sys.set_int_max_str_digits changes it (0 = no limit). */
-export const intStrLimit = { maxDigits: MAX_STR_DIGITS };
+export { intStrLimit, MAX_STR_DIGITS } from "./int.ts";
 
 /** Parses an int literal as `int(s, base)` does; null when invalid. */
 export function parseIntLiteral(s: string, base: number): PyInt | null {
@@ -388,15 +386,7 @@ defGetSet(intType, "denominator", () => 1);
 
 /** str(int) with the 4300-digit limit. */
 export function intToDecimal(v: PyInt): string {
-  const s = v.toString();
-  const limit = intStrLimit.maxDigits;
-  if (typeof v === "bigint" && limit > 0 && s.length - (v < 0n ? 1 : 0) > limit) {
-    raise(
-      Exc.ValueError,
-      `Exceeds the limit (${limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`,
-    );
-  }
-  return s;
+  return typeof v === "bigint" ? bigintToDecimal(v) : String(v);
 }
 
 defMethod(intType, "to_bytes", (args, kwnames) => {

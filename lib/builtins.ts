@@ -58,6 +58,7 @@ import {
   typeType,
 } from "../objects/object.ts";
 import {
+  asCIntArg,
   asIndex,
   binaryOp,
   call,
@@ -310,9 +311,9 @@ FUNCTIONS.callable = (args, kwnames) => {
 
 FUNCTIONS.chr = (args, kwnames) => {
   checkArgs("chr", args, kwnames, 1, 1);
-  const i = asIndex(args[0]);
+  const i = asCIntArg(args[0]);
   if (i < 0 || i > 0x10ffff) raise(Exc.ValueError, "chr() arg not in range(0x110000)");
-  return String.fromCodePoint(Number(i));
+  return String.fromCodePoint(i);
 };
 
 FUNCTIONS.ord = (args, kwnames) => {

@@ -529,7 +529,7 @@ export function asSsizeArg(v: PyValue): number {
 export function asCIntArg(v: PyValue): number {
   const i = asIndex(v);
   if (i > 0x7fffffff) raise(Exc.OverflowError, "Python int too large to convert to C int");
-  if (i < -0x80000000) raise(Exc.OverflowError, "Python int too small to convert to C int");
+  if (i < -0x80000000) raise(Exc.OverflowError, "Python int too large to convert to C int");
   return Number(i);
 }
 

@@ -32,7 +32,7 @@ import {
   raise,
   typeOf,
 } from "../object.ts";
-import { asIndex, call, callMethod0, intValueOf, isTrue, repr, str, strValueOf, toArray } from "../ops.ts";
+import { asIndex, asSsizeArg, call, callMethod0, intValueOf, isTrue, repr, str, strValueOf, toArray } from "../ops.ts";
 import {
   bigintToDecimal,
   intAbs,
@@ -396,7 +396,7 @@ defMethod(intType, "to_bytes", (args, kwnames) => {
     "byteorder",
     "signed",
   ], 0);
-  const length = lengthArg === undefined ? 1 : Number(asIndex(lengthArg));
+  const length = lengthArg === undefined ? 1 : asSsizeArg(lengthArg);
   if (length < 0) raise(Exc.ValueError, "length argument must be non-negative");
   const order = orderArg === undefined ? "big" : strValueOf(orderArg);
   if (order !== "big" && order !== "little") {

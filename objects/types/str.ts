@@ -968,21 +968,24 @@ defMethod(strType, "__add__", (args) => {
 defMethod(strType, "__mul__", (args) => {
   const n = repeatCount(args[1]);
   if (n === undefined) return NotImplemented;
-  return repeatStr(self(args, "__mul__"), n);
+  return repeatStr(self(args, "__mul__"), n, args[1]);
 });
 defMethod(strType, "__rmul__", (args) => {
   const n = repeatCount(args[1]);
   if (n === undefined) return NotImplemented;
-  return repeatStr(self(args, "__rmul__"), n);
+  return repeatStr(self(args, "__rmul__"), n, args[1]);
 });
 /**
  * s * n: OverflowError when even CPython could not count the result's length, MemoryError when V8
  * cannot hold it or the heap has no room.
  */
-export function repeatStr(s: string, n: number): string {
+export function repeatStr(s: string, n: number, count: PyValue = n): string {
   const size = s.length * n;
   if (size > MAX_STRING_LENGTH) {
-    if (strLength(s) * n >= 2 ** 63) raise(Exc.OverflowError, "repeated string is too long");
+    // n may be rounded (beyond 2**53): the exact count decides whether CPython could count it.
+    const exact = intValueOf(count);
+    const total = BigInt(strLength(s)) * BigInt(exact === undefined ? n : exact);
+    if (total > 2n ** 63n - 1n) raise(Exc.OverflowError, "repeated string is too long");
     memoryError();
   }
   checkHeap(size);

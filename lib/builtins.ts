@@ -75,7 +75,7 @@ import {
   isCallable,
   isTrue,
   iterNext,
-  len,
+  lenBuiltin,
   lessThan,
   objectId,
   repr,
@@ -184,7 +184,7 @@ FUNCTIONS.input = (args) => {
 
 FUNCTIONS.len = (args, kwnames) => {
   if (args.length !== 1 || kwnames !== null) checkArgs("len", args, kwnames, 1, 1);
-  return len(args[0]);
+  return lenBuiltin(args[0]);
 };
 
 /**
@@ -193,7 +193,7 @@ FUNCTIONS.len = (args, kwnames) => {
  * the later item wins only when strictly less (min, `<`) or greater (max, `>`).
  */
 const FIXED_ARITY: Record<string, { call1?: Native1; call2?: Native2 }> = {
-  len: { call1: len },
+  len: { call1: lenBuiltin },
   abs: { call1: absValue },
   isinstance: { call2: isInstanceCheck },
   min: { call2: (a, b) => isTrue(compareOp(b, a, PY_LT)) ? b : a },

@@ -921,11 +921,25 @@ export function len(v: PyValue): number {
 }
 
 function lengthFromResult(r: PyValue): number {
+  const i = exactLength(r);
+  return typeof i === "number" ? i : Number(i);
+}
+
+/** A __len__ result checked as CPython checks it: an int, >= 0, within C's ssize_t. */
+function exactLength(r: PyValue): number | bigint {
   const i = intValueOf(r);
   if (i === undefined) raise(Exc.TypeError, `'${typeOf(r).name}' object cannot be interpreted as an integer`);
   if (i < 0) raise(Exc.ValueError, "__len__() should return >= 0");
-  if (typeof i === "bigint") raise(Exc.OverflowError, "cannot fit 'int' into an index-sized integer");
+  if (typeof i === "bigint") ssizeOrRaise(i, Exc.OverflowError, "cannot fit 'int' into an index-sized integer");
   return i;
+}
+
+/** The builtin `len(v)`: as len(), but a length beyond 2**53 (a range's) stays exact. */
+export function lenBuiltin(v: PyValue): number | bigint {
+  if (typeof v === "string" || v instanceof PyList || v instanceof PyTuple || v instanceof PyDict) return len(v);
+  const f = typeOf(v).lookupDunder(D_LEN);
+  if (f === undefined) raise(Exc.TypeError, `object of type '${typeOf(v).name}' has no len()`);
+  return exactLength(callMethod0(f, v));
 }
 
 /** The number of code points in a JS string (Python's len). */

@@ -31,7 +31,6 @@ import {
   typeOf,
 } from "../../objects/object.ts";
 import {
-  asIndex,
   asSsizeArg,
   binaryOp,
   call,

@@ -58,6 +58,7 @@ import {
 import {
   asIndex,
   call as callFn,
+  ssizeOrRaise,
   compareOp,
   getAttr,
   getAttrOrUndefined,
@@ -158,7 +159,7 @@ defMethod(rangeType, "__reversed__", (args) => {
 });
 defMethod(rangeType, "__len__", (args) => {
   const n = rangeLength(rangeSelf(args));
-  if (typeof n === "bigint") raise(Exc.OverflowError, "Python int too large to convert to C ssize_t");
+  if (typeof n === "bigint") ssizeOrRaise(n, Exc.OverflowError, "Python int too large to convert to C ssize_t");
   return n;
 });
 defMethod(rangeType, "__bool__", (args) => rangeLength(rangeSelf(args)) != 0);

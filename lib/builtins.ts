@@ -129,16 +129,34 @@ function positionalCount(args: PyValue[], kwnames: string[] | null): number {
   return kwnames === null ? args.length : args.length - kwnames.length;
 }
 
+/**
+ * print's writes one by one, as CPython makes them (each value, each separator, the end): text
+ * that the stream cannot encode fails in its own write, after the writes before it.
+ */
+function printPieces(file: PyValue, texts: string[], n: number, sep: string, end: string): void {
+  if (file === None) return;
+  for (let i = 0; i < n; i++) {
+    if (i > 0) writeTo(file, sep);
+    writeTo(file, texts[i]);
+  }
+  writeTo(file, end);
+}
+
 FUNCTIONS.print = (args, kwnames) => {
   if (kwnames === null || kwnames.length === 0) {
     let out = "";
+    // Each value's text is made once (its __str__ may have effects), and kept for the slow path.
+    const texts: string[] = [];
     for (let i = 0; i < args.length; i++) {
-      if (i > 0) out += " ";
       const a = args[i];
-      out += typeof a === "string" ? a : str(a);
+      const text = typeof a === "string" ? a : str(a);
+      texts.push(text);
+      if (i > 0) out += " ";
+      out += text;
     }
     const file = currentStdout();
-    if (file === stdoutObject) writeStdout(out + "\n");
+    if (!out.isWellFormed()) printPieces(file, texts, texts.length, " ", "\n");
+    else if (file === stdoutObject) writeStdout(out + "\n");
     else if (file !== None) writeTo(file, out + "\n");
     return None;
   }
@@ -163,7 +181,9 @@ FUNCTIONS.print = (args, kwnames) => {
   const endS = end === None ? "\n" : strValueOf(end)!;
   const parts: string[] = [];
   for (let i = 0; i < n; i++) parts.push(str(args[i]));
-  writeTo(file, parts.join(sepS) + endS);
+  const text = parts.join(sepS) + endS;
+  if (text.isWellFormed()) writeTo(file, text);
+  else printPieces(file, parts, parts.length, sepS, endS);
   if (isTrue(kw.get("flush") ?? false)) {
     if (file === stdoutObject) flushStdout();
     else call(getAttr(file, "flush"), []);

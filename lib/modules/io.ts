@@ -12,6 +12,7 @@
  * ```
  * @module
  */
+import { osError } from "./os_errors.ts";
 import {
   bindArgs,
   checkMethodArgs,
@@ -36,6 +37,7 @@ import {
   installStdStreams,
   ioBaseType,
   onProgramExit,
+  setStreamErrorConversion,
   PyIOBase,
   textIOBaseType,
   textIOWrapperType,
@@ -297,6 +299,7 @@ export function flushOpenFiles(): void {
   for (const s of [...dirtyStreams]) s.flushAtExit();
 }
 onProgramExit(flushOpenFiles);
+setStreamErrorConversion((e) => osError(e));
 globalThis.addEventListener("unload", flushOpenFiles);
 
 // ---------------------------------------------------------------------------------------------

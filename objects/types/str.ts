@@ -723,16 +723,7 @@ defMethod(strType, "encode", (args, kwnames) => {
 export function encodeStr(s: string, encoding: string, errors: string): Uint8Array {
   const enc = normalizeEncoding(encoding);
   if (enc === "utf_8") {
-    if (errors === "strict" && /[\ud800-\udfff]/.test(s) && !s.isWellFormed()) {
-      const cps = Array.from(s);
-      const i = cps.findIndex((c) =>
-        c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff
-      );
-      throw unicodeError(
-        Exc.UnicodeEncodeError,
-        ["utf-8", s, i, i + 1, "surrogates not allowed"],
-      );
-    }
+    if (!s.isWellFormed()) return encodeUtf8Surrogates(s, errors);
     return new TextEncoder().encode(s);
   }
   const limit = enc === "ascii" ? 0x80 : enc === "latin_1" ? 0x100 : -1;
@@ -752,6 +743,63 @@ export function encodeStr(s: string, encoding: string, errors: string): Uint8Arr
         [enc === "ascii" ? "ascii" : "latin-1", s, i, j, `ordinal not in range(${limit})`],
       );
     }
+  }
+  return new Uint8Array(out);
+}
+
+/**
+ * UTF-8 of a string with lone surrogates, each run of them given to the error handler as CPython
+ * does (strict and surrogateescape raise for the run, or for its first character that
+ * surrogateescape cannot map to a byte).
+ */
+function encodeUtf8Surrogates(s: string, errors: string): Uint8Array {
+  const cps = Array.from(s);
+  const isLone = (c: string) => c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff;
+  const out: number[] = [];
+  const encoder = new TextEncoder();
+  const ascii = (text: string) => {
+    for (let k = 0; k < text.length; k++) out.push(text.charCodeAt(k));
+  };
+  for (let i = 0; i < cps.length;) {
+    if (!isLone(cps[i])) {
+      for (const b of encoder.encode(cps[i])) out.push(b);
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < cps.length && isLone(cps[end])) end++;
+    let bad = -1;
+    for (let k = i; k < end; k++) {
+      const c = cps[k].charCodeAt(0);
+      switch (errors) {
+        case "surrogateescape":
+          if (c >= 0xdc80 && c <= 0xdcff) out.push(c & 0xff);
+          else bad = k;
+          break;
+        case "surrogatepass":
+          out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+          break;
+        case "ignore":
+          break;
+        case "replace":
+          out.push(0x3f);
+          break;
+        case "backslashreplace":
+        case "namereplace":
+          ascii(`\\u${c.toString(16)}`);
+          break;
+        case "xmlcharrefreplace":
+          ascii(`&#${c};`);
+          break;
+        case "strict":
+          bad = i;
+          break;
+        default:
+          raise(Exc.LookupError, `unknown error handler name '${errors}'`);
+      }
+      if (bad >= 0) throw unicodeError(Exc.UnicodeEncodeError, ["utf-8", s, bad, end, "surrogates not allowed"]);
+    }
+    i = end;
   }
   return new Uint8Array(out);
 }

@@ -32,10 +32,13 @@ import {
   INTRINSIC_UNARY_POSITIVE,
 } from "../instructions/opargs.ts";
 import type * as ast from "./ast.ts";
+import { type FutureFeatures, futureFeatures, isLateFuture } from "./future.ts";
+import { unparseExpr } from "./unparse.ts";
 import { BINARY_OPERATORS, COMPARISONS, NB_INPLACE } from "../instructions/operators.ts";
 import { CACHE_SIZE, Op, OPCODES, stackEffect } from "../instructions/opcodes.ts";
 import {
   CO_COROUTINE,
+  CO_FUTURE_ANNOTATIONS,
   CO_GENERATOR,
   CO_NESTED,
   CO_NEWLOCALS,
@@ -79,9 +82,11 @@ const BINOP_ARGS = Object.fromEntries(BINARY_OPERATORS.map((o, i) => [o.ast, i])
 const CMP_ARGS: Record<string, number> = Object.fromEntries(COMPARISONS.map((c, i) => [c.ast, i]));
 
 /** Compiles a module AST to its code object. */
-export function compileModule(tree: ast.mod, filename: string, source: string): PyCode {
-  const table = buildSymtable(tree, filename, source);
-  const c = new Compiler(table, filename, source);
+export function compileModule(tree: ast.mod, filename: string, source: string, flags = 0): PyCode {
+  const future = futureFeatures(tree, filename, source);
+  if (flags & CO_FUTURE_ANNOTATIONS) future.annotations = true;
+  const table = buildSymtable(tree, filename, source, future.annotations);
+  const c = new Compiler(table, filename, source, future);
   return c.compileTop(tree);
 }
 
@@ -192,7 +197,18 @@ class Compiler {
   /** Compiling `single` mode input. */
   interactive = false;
 
-  constructor(readonly table: SymbolTable, readonly filename: string, readonly source: string) {}
+  constructor(
+    readonly table: SymbolTable,
+    readonly filename: string,
+    readonly source: string,
+    readonly future: FutureFeatures = { annotations: false, lineno: 0 },
+  ) {}
+
+  /** An annotation's value: the expression evaluated, or (future annotations) its source text. */
+  annotation(e: ast.expr): void {
+    if (this.future.annotations) this.loadConst(unparseExpr(e));
+    else this.expr(e);
+  }
 
   error(msg: string, node: ast.Located | null): never {
     throw syntaxErrorAt(msg, node, this.filename, this.source);
@@ -467,6 +483,9 @@ class Compiler {
         }
         return;
       case "ImportFrom": {
+        if (isLateFuture(s, this.future)) {
+          this.error("from __future__ imports must occur at the beginning of the file", s);
+        }
         this.loadConst(s.level);
         this.loadConst(new PyTuple(s.names.map((a) => a.name)));
         this.emit(Op.IMPORT_NAME, this.nameIndex(s.module ?? ""));
@@ -988,7 +1007,7 @@ class Compiler {
     const kind = this.u.scope.kind;
     if (s.target._type === "Name" && s.simple && kind !== "function") {
       // __annotations__[name] = annotation
-      this.expr(s.annotation);
+      this.annotation(s.annotation);
       this.emit(Op.LOAD_NAME, this.nameIndex("__annotations__"));
       this.loadConst(this.mangle(s.target.id));
       this.emit(Op.STORE_SUBSCR);
@@ -1003,6 +1022,11 @@ class Compiler {
         this.expr(s.target.slice);
         this.emit(Op.POP_TOP);
       }
+    }
+    if (!s.simple && kind !== "function" && !this.future.annotations) {
+      // The annotation of a complex target is evaluated (last) and dropped.
+      this.expr(s.annotation);
+      this.emit(Op.POP_TOP);
     }
   }
 
@@ -1046,11 +1070,11 @@ class Compiler {
     if (items.length === 0) return false;
     for (const [name, e] of items) {
       this.loadConst(this.mangle(name));
-      if (e._type === "Starred") {
+      if (e._type === "Starred" && !this.future.annotations) {
         // `*args: *Ts` (PEP 646): the annotation is the one value of [*Ts].
         this.expr(e.value);
         this.emit(Op.UNPACK_SEQUENCE, 1);
-      } else this.expr(e);
+      } else this.annotation(e);
     }
     this.emit(Op.BUILD_MAP, items.length);
     return true;
@@ -2198,6 +2222,7 @@ class Compiler {
     else if (s.isCoroutine) flags |= CO_COROUTINE;
     if (s.parent && s.parent.kind !== "module") flags |= CO_NESTED;
     if (u.freevars.length === 0 && u.cellvars.length === 0) flags |= CO_NOFREE;
+    if (this.future.annotations) flags |= CO_FUTURE_ANNOTATIONS;
 
     return new PyCode({
       argcount,

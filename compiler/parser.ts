@@ -3478,7 +3478,9 @@ class Parser {
     ) {
       value = BigInt(text.slice(0, 2).toLowerCase() + text.slice(2));
     } else if (isDecimalInteger(text)) {
-      if (intStrLimit.maxDigits > 0 && text.length > intStrLimit.maxDigits) throw this.longLiteralError(t, text);
+      if (intStrLimit.maxDigits > 0 && text.length > intStrLimit.maxDigits) {
+        throw this.longLiteralError(t, text);
+      }
       value = BigInt(text);
     } else {
       value = Number(text);
@@ -3497,7 +3499,8 @@ class Parser {
   /** CPython's SyntaxError for a decimal literal over sys.get_int_max_str_digits() digits (no column). */
   longLiteralError(t: TokenIndex, digits: string): PySyntaxError {
     const limit = intStrLimit.maxDigits;
-    const msg = `Exceeds the limit (${limit} digits) for integer string conversion: value has ${digits.length} ` +
+    const msg =
+      `Exceeds the limit (${limit} digits) for integer string conversion: value has ${digits.length} ` +
       "digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge " +
       "integer literals to avoid decimal conversion limits.";
     const line = this.lines[t];

@@ -130,8 +130,13 @@ export function syntaxErrorAt(
 }
 
 /** Pass 1 + 2: builds and analyses the symbol table of a module (or expression). */
-export function buildSymtable(tree: ast.mod, filename: string, source: string): SymbolTable {
-  const builder = new Builder(filename, source);
+export function buildSymtable(
+  tree: ast.mod,
+  filename: string,
+  source: string,
+  futureAnnotations = false,
+): SymbolTable {
+  const builder = new Builder(filename, source, futureAnnotations);
   const top = builder.build(tree);
   const table = new SymbolTable(top);
   for (const [node, scope] of builder.scopeOf) table.scopes.set(node, scope);
@@ -143,7 +148,37 @@ class Builder {
   cur!: Scope;
   readonly scopeOf: Map<object, Scope> = new Map();
   /** Global/nonlocal statements, to report "used prior to global declaration". */
-  constructor(readonly filename: string, readonly source: string) {}
+  constructor(readonly filename: string, readonly source: string, readonly futureAnnotations = false) {}
+
+  /**
+   * An annotation: evaluated in the current scope, or (future annotations) never evaluated, so
+   * only checked for what CPython refuses in one.
+   */
+  annotation(e: ast.expr): void {
+    if (!this.futureAnnotations) this.expr(e);
+    else this.checkAnnotation(e);
+  }
+
+  /** Under future annotations: yield, await and := cannot appear in an annotation. */
+  checkAnnotation(node: unknown): void {
+    if (node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) {
+      for (const n of node) this.checkAnnotation(n);
+      return;
+    }
+    const e = node as ast.expr;
+    const what = e._type === "Yield" || e._type === "YieldFrom"
+      ? "'yield expression'"
+      : e._type === "Await"
+      ? "'await expression'"
+      : e._type === "NamedExpr"
+      ? "'named expression'"
+      : null;
+    if (what !== null) this.error(`${what} can not be used within an annotation`, e);
+    for (const key in e) {
+      if (key !== "_type") this.checkAnnotation((e as unknown as Record<string, unknown>)[key]);
+    }
+  }
 
   error(msg: string, node: ast.Located | null): never {
     throw syntaxErrorAt(msg, node, this.filename, this.source);
@@ -237,7 +272,7 @@ class Builder {
           }
           this.add(name, s.value ? DEF_LOCAL | DEF_ANNOT : DEF_ANNOT, s.target);
         } else this.expr(s.target);
-        if (this.cur.kind !== "function") this.expr(s.annotation);
+        if (this.cur.kind !== "function") this.annotation(s.annotation);
         if (s.value) this.expr(s.value);
         break;
       case "For":
@@ -338,11 +373,11 @@ class Builder {
   }
   annotations(a: ast.arguments, returns: ast.expr | null): void {
     for (const arg of [...a.posonlyargs, ...a.args, ...a.kwonlyargs]) {
-      if (arg.annotation) this.expr(arg.annotation);
+      if (arg.annotation) this.annotation(arg.annotation);
     }
-    if (a.vararg?.annotation) this.expr(a.vararg.annotation);
-    if (a.kwarg?.annotation) this.expr(a.kwarg.annotation);
-    if (returns) this.expr(returns);
+    if (a.vararg?.annotation) this.annotation(a.vararg.annotation);
+    if (a.kwarg?.annotation) this.annotation(a.kwarg.annotation);
+    if (returns) this.annotation(returns);
   }
   params(a: ast.arguments): void {
     const s = this.cur;

@@ -106,7 +106,7 @@ import { sortList } from "../objects/types/list.ts";
 import { formatObject } from "../objects/format.ts";
 import { asciiRepr } from "../objects/repr.ts";
 import { addFloats } from "../objects/types/float_type.ts";
-import { PyCode } from "../objects/code.ts";
+import { CO_FUTURE_ANNOTATIONS, PyCode } from "../objects/code.ts";
 import { compileSource } from "../vm/compile_source.ts";
 import { type PyFunction, runClassBody, runCode } from "../vm/function.ts";
 import { importModuleLevel } from "../vm/import.ts";
@@ -677,7 +677,7 @@ function execOrEval(name: "exec" | "eval", args: PyValue[], kwnames: string[] | 
       }
     }
     if (name === "eval") text = text.replace(/^[ \t]+/, "");
-    code = compileSource(text, "<string>", name);
+    code = compileSource(text, "<string>", name, inheritedFutureFlags());
   }
   const r = runCode(
     code as PyCode,
@@ -690,9 +690,15 @@ function execOrEval(name: "exec" | "eval", args: PyValue[], kwnames: string[] | 
 FUNCTIONS.exec = (args, kwnames) => execOrEval("exec", args, kwnames);
 FUNCTIONS.eval = (args, kwnames) => execOrEval("eval", args, kwnames);
 
+/** The future features of the running code, which exec, eval and compile of a string inherit. */
+function inheritedFutureFlags(): number {
+  const frame = threadState.frame;
+  return frame === null ? 0 : frame.code.flags & CO_FUTURE_ANNOTATIONS;
+}
+
 FUNCTIONS.compile = (args, kwnames) => {
-  // flags and dont_inherit are accepted; pyjit's compile() has no future flags to inherit.
-  const [source, filename, mode] = bindArgs(
+  // Of the flags, the future features are honoured (and inherited unless dont_inherit).
+  const [source, filename, mode, flagsArg, dontInherit] = bindArgs(
     "compile",
     args,
     kwnames,
@@ -709,7 +715,9 @@ FUNCTIONS.compile = (args, kwnames) => {
     if (data === undefined) raise(Exc.TypeError, "compile() arg 1 must be a string, bytes or AST object");
     text = new TextDecoder().decode(data);
   }
-  return compileSource(text, str(filename!), m);
+  let flags = flagsArg === undefined ? 0 : Number(asIndex(flagsArg)) & CO_FUTURE_ANNOTATIONS;
+  if (dontInherit === undefined || !isTrue(dontInherit)) flags |= inheritedFutureFlags();
+  return compileSource(text, str(filename!), m, flags);
 };
 
 FUNCTIONS.__import__ = (args, kwnames) => {

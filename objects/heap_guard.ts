@@ -94,7 +94,10 @@ function measureHeap(bytes: number): void {
   if (guard.raisedAt > 0) {
     // The program caught a MemoryError and kept its data: let it work, up to half of what is left.
     if (used < limit) guard.raisedAt = 0;
-    else limit = Math.min(guard.raisedAt + (guard.v8Limit - guard.raisedAt) / 4, guard.v8Limit * MAX_FRACTION);
+    else {limit = Math.min(
+        guard.raisedAt + (guard.v8Limit - guard.raisedAt) / 4,
+        guard.v8Limit * MAX_FRACTION,
+      );}
   }
   if (used + bytes > limit) {
     guard.budget = MIN_BUDGET;
@@ -124,7 +127,9 @@ function findLimit(): void {
 /** PYJIT_HEAP_LIMIT_MB in bytes, 0 when unset, invalid or not readable. */
 function readEnvLimit(): number {
   try {
-    if (Deno.permissions.querySync({ name: "env", variable: "PYJIT_HEAP_LIMIT_MB" }).state !== "granted") return 0;
+    if (Deno.permissions.querySync({ name: "env", variable: "PYJIT_HEAP_LIMIT_MB" }).state !== "granted") {
+      return 0;
+    }
     const text = Deno.env.get("PYJIT_HEAP_LIMIT_MB");
     const mb = text === undefined ? NaN : Number(text);
     return Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : 0;

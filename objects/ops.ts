@@ -522,7 +522,9 @@ export function asSize(v: PyValue): number {
  */
 export function asSsizeArg(v: PyValue): number {
   const i = asIndex(v);
-  return typeof i === "number" ? i : ssizeOrRaise(i, Exc.OverflowError, "Python int too large to convert to C ssize_t");
+  return typeof i === "number"
+    ? i
+    : ssizeOrRaise(i, Exc.OverflowError, "Python int too large to convert to C ssize_t");
 }
 
 /** An argument CPython converts to a C `int` (str.expandtabs's tabsize, chr's code): OverflowError beyond. */
@@ -930,13 +932,17 @@ function exactLength(r: PyValue): number | bigint {
   const i = intValueOf(r);
   if (i === undefined) raise(Exc.TypeError, `'${typeOf(r).name}' object cannot be interpreted as an integer`);
   if (i < 0) raise(Exc.ValueError, "__len__() should return >= 0");
-  if (typeof i === "bigint") ssizeOrRaise(i, Exc.OverflowError, "cannot fit 'int' into an index-sized integer");
+  if (typeof i === "bigint") {
+    ssizeOrRaise(i, Exc.OverflowError, "cannot fit 'int' into an index-sized integer");
+  }
   return i;
 }
 
 /** The builtin `len(v)`: as len(), but a length beyond 2**53 (a range's) stays exact. */
 export function lenBuiltin(v: PyValue): number | bigint {
-  if (typeof v === "string" || v instanceof PyList || v instanceof PyTuple || v instanceof PyDict) return len(v);
+  if (typeof v === "string" || v instanceof PyList || v instanceof PyTuple || v instanceof PyDict) {
+    return len(v);
+  }
   const f = typeOf(v).lookupDunder(D_LEN);
   if (f === undefined) raise(Exc.TypeError, `object of type '${typeOf(v).name}' has no len()`);
   return exactLength(callMethod0(f, v));

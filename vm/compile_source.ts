@@ -18,14 +18,17 @@ import { PySyntaxError } from "../lexer/syntax_error.ts";
 import { Exc, raise } from "../objects/object.ts";
 import { syntaxErrorObject } from "./errors.ts";
 
-/** compile(): source → a code object (`exec`, `eval` or `single` mode); SyntaxError as a Python exception. */
-export function compileSource(source: string, filename: string, mode: string): PyCode {
+/**
+ * compile(): source → a code object (`exec`, `eval` or `single` mode); SyntaxError as a Python
+ * exception. `flags`: the future features in force (co_flags bits, e.g. CO_FUTURE_ANNOTATIONS).
+ */
+export function compileSource(source: string, filename: string, mode: string, flags = 0): PyCode {
   if (mode !== "exec" && mode !== "eval" && mode !== "single") {
     raise(Exc.ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
   }
   try {
     const tree = parse(source, filename, mode) as ast.mod;
-    return compileModule(tree, filename, source);
+    return compileModule(tree, filename, source, flags);
   } catch (e) {
     if (e instanceof PySyntaxError) throw syntaxErrorObject(e);
     throw e;

@@ -90,7 +90,9 @@ export function internalErrorReport(e: unknown): string {
 /** Whether PYJIT_DEBUG asks for JavaScript stacks (read when first needed, never prompting). */
 function debugEnabled(): boolean {
   try {
-    if (Deno.permissions.querySync({ name: "env", variable: "PYJIT_DEBUG" }).state !== "granted") return false;
+    if (Deno.permissions.querySync({ name: "env", variable: "PYJIT_DEBUG" }).state !== "granted") {
+      return false;
+    }
     return !!Deno.env.get("PYJIT_DEBUG");
   } catch {
     return false;

@@ -37,8 +37,8 @@ import {
   installStdStreams,
   ioBaseType,
   onProgramExit,
-  setStreamErrorConversion,
   PyIOBase,
+  setStreamErrorConversion,
   textIOBaseType,
   textIOWrapperType,
 } from "../../objects/stdio.ts";

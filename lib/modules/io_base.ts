@@ -100,7 +100,9 @@ export function sizeArg(v: PyValue | undefined): number {
   if (n === undefined) {
     if (v instanceof PyFloat) raise(Exc.TypeError, "argument should be integer or None, not 'float'");
     const index = typeOf(v).lookup("__index__");
-    if (index === undefined) raise(Exc.TypeError, `argument should be integer or None, not '${typeOf(v).name}'`);
+    if (index === undefined) {
+      raise(Exc.TypeError, `argument should be integer or None, not '${typeOf(v).name}'`);
+    }
   }
   // CPython's Py_ssize_t converter: OverflowError beyond it.
   const size = asIndex(v);

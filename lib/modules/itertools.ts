@@ -626,7 +626,7 @@ iterType("product", (cls, args, kwnames) => {
     if (base.length * repeat > MAX_ARRAY_LENGTH) memoryError();
   }
   const pools: PyValue[][] = [];
-  if (base.length > 0) for (let r = 0; r < repeat; r++) pools.push(...base);
+  if (base.length > 0) { for (let r = 0; r < repeat; r++) pools.push(...base); }
   const n = pools.length;
   const indices: number[] = new Array(n).fill(0);
   let state = pools.some((p) => p.length === 0) ? 2 : 0; // 0 first, 1 running, 2 done

@@ -144,12 +144,16 @@ function secondsValue(v: PyValue): number {
 function sleepSeconds(v: PyValue): number {
   if (v instanceof PyFloat) {
     const secs = secondsValue(v);
-    if (!(Math.abs(secs * 1e9) < 2 ** 63)) raise(Exc.OverflowError, "timestamp out of range for platform time_t");
+    if (!(Math.abs(secs * 1e9) < 2 ** 63)) {
+      raise(Exc.OverflowError, "timestamp out of range for platform time_t");
+    }
     return secs;
   }
   const secs = asIndex(v);
   const ns = BigInt(secs) * 1_000_000_000n;
-  if (ns >= 2n ** 63n || ns < -(2n ** 63n)) raise(Exc.OverflowError, "timestamp too large to convert to C _PyTime_t");
+  if (ns >= 2n ** 63n || ns < -(2n ** 63n)) {
+    raise(Exc.OverflowError, "timestamp too large to convert to C _PyTime_t");
+  }
   return Number(secs);
 }
 

@@ -32,7 +32,18 @@ import {
   raise,
   typeOf,
 } from "../object.ts";
-import { asIndex, asSsizeArg, call, callMethod0, intValueOf, isTrue, repr, str, strValueOf, toArray } from "../ops.ts";
+import {
+  asIndex,
+  asSsizeArg,
+  call,
+  callMethod0,
+  intValueOf,
+  isTrue,
+  repr,
+  str,
+  strValueOf,
+  toArray,
+} from "../ops.ts";
 import {
   bigintToDecimal,
   intAbs,
@@ -51,10 +62,10 @@ import {
   intPow,
   intPowMod,
   intRshift,
+  intStrLimit,
   intSub,
   intToFloat,
   intTrueDiv,
-  intStrLimit,
   intXor,
   type PyInt,
 } from "./int.ts";

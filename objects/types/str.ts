@@ -797,7 +797,9 @@ function encodeUtf8Surrogates(s: string, errors: string): Uint8Array {
         default:
           raise(Exc.LookupError, `unknown error handler name '${errors}'`);
       }
-      if (bad >= 0) throw unicodeError(Exc.UnicodeEncodeError, ["utf-8", s, bad, end, "surrogates not allowed"]);
+      if (bad >= 0) {
+        throw unicodeError(Exc.UnicodeEncodeError, ["utf-8", s, bad, end, "surrogates not allowed"]);
+      }
     }
     i = end;
   }

@@ -82,13 +82,22 @@ const BINOP_ARGS = Object.fromEntries(BINARY_OPERATORS.map((o, i) => [o.ast, i])
 const CMP_ARGS: Record<string, number> = Object.fromEntries(COMPARISONS.map((c, i) => [c.ast, i]));
 
 /** Compiles a module AST to its code object. */
-export function compileModule(tree: ast.mod, filename: string, source: string, flags = 0): PyCode {
+export function compileModule(
+  tree: ast.mod,
+  filename: string,
+  source: string,
+  flags = 0,
+  startDepth = 0,
+): PyCode {
   const future = futureFeatures(tree, filename, source);
   if (flags & CO_FUTURE_ANNOTATIONS) future.annotations = true;
-  const table = buildSymtable(tree, filename, source, future.annotations);
+  const table = buildSymtable(tree, filename, source, future.annotations, startDepth);
   const c = new Compiler(table, filename, source, future);
   return c.compileTop(tree);
 }
+
+/** CPython's CO_MAXBLOCKS: loops, try, with and handlers nested in one code object. */
+const MAX_STATIC_BLOCKS = 20;
 
 // ---------------------------------------------------------------------------------------------
 // Instruction list
@@ -333,6 +342,12 @@ class Compiler {
 
   leaveUnit(): void {
     this.u = this.stack.pop()!;
+  }
+
+  /** Enters a block that break/continue/return must unwind; CPython allows 20 in one code object. */
+  pushFBlock(block: FBlock, at: ast.Located | null = this.u.loc): void {
+    if (this.u.fblocks.length >= MAX_STATIC_BLOCKS) this.error("too many statically nested blocks", at);
+    this.u.fblocks.push(block);
   }
 
   qualnameFor(name: string): string {
@@ -615,7 +630,7 @@ class Compiler {
         return;
       case "FINALLY_TRY": {
         this.emit(Op.POP_BLOCK);
-        if (preserveTos) this.u.fblocks.push({ kind: "POP_VALUE", block: null, exit: null, datum: null });
+        if (preserveTos) this.pushFBlock({ kind: "POP_VALUE", block: null, exit: null, datum: null });
         const saved = this.u.fblocks.length;
         this.stmts(b.datum as ast.stmt[]);
         this.u.fblocks.length = saved;
@@ -670,7 +685,7 @@ class Compiler {
     this.label(start);
     this.u.lineno = s.lineno;
     this.emitJump(Op.FOR_ITER, cleanup);
-    this.u.fblocks.push({ kind: "FOR_LOOP", block: start, exit: end, datum: null });
+    this.pushFBlock({ kind: "FOR_LOOP", block: start, exit: end, datum: null });
     this.store(s.target);
     this.stmts(s.body);
     this.u.fblocks.pop();
@@ -688,7 +703,7 @@ class Compiler {
     this.iterable(s.iter);
     this.emit(Op.GET_AITER);
     this.label(start);
-    this.u.fblocks.push({ kind: "FOR_LOOP", block: start, exit: end, datum: null });
+    this.pushFBlock({ kind: "FOR_LOOP", block: start, exit: end, datum: null });
     this.setup(Op.SETUP_FINALLY, except);
     this.emit(Op.GET_ANEXT);
     this.awaitTop(0);
@@ -709,7 +724,7 @@ class Compiler {
     this.label(loop);
     this.jumpIf(s.test, anchor, false);
     this.label(body);
-    this.u.fblocks.push({ kind: "WHILE_LOOP", block: loop, exit: end, datum: null });
+    this.pushFBlock({ kind: "WHILE_LOOP", block: loop, exit: end, datum: null });
     this.stmts(s.body);
     this.u.fblocks.pop();
     this.u.lineno = s.lineno;
@@ -723,7 +738,7 @@ class Compiler {
     const body = new Label(), except = new Label(), end = new Label(), cleanup = new Label();
     this.setup(Op.SETUP_FINALLY, except);
     this.label(body);
-    this.u.fblocks.push({ kind: "TRY_EXCEPT", block: body, exit: null, datum: null });
+    this.pushFBlock({ kind: "TRY_EXCEPT", block: body, exit: null, datum: null });
     this.stmts(s.body);
     this.u.fblocks.pop();
     this.emit(Op.POP_BLOCK);
@@ -732,7 +747,7 @@ class Compiler {
     this.label(except);
     this.setup(Op.SETUP_CLEANUP, cleanup);
     this.emit(Op.PUSH_EXC_INFO);
-    this.u.fblocks.push({ kind: "EXCEPTION_HANDLER", block: null, exit: null, datum: null });
+    this.pushFBlock({ kind: "EXCEPTION_HANDLER", block: null, exit: null, datum: null });
     const n = s.handlers.length;
     for (let i = 0; i < n; i++) {
       const h = s.handlers[i];
@@ -749,7 +764,7 @@ class Compiler {
         this.storeName(h.name);
         this.setup(Op.SETUP_CLEANUP, cleanupEnd);
         this.label(cleanupBody);
-        this.u.fblocks.push({ kind: "HANDLER_CLEANUP", block: cleanupBody, exit: null, datum: h.name });
+        this.pushFBlock({ kind: "HANDLER_CLEANUP", block: cleanupBody, exit: null, datum: h.name }, h);
         this.stmts(h.body);
         this.u.fblocks.pop();
         this.emit(Op.POP_BLOCK);
@@ -768,7 +783,7 @@ class Compiler {
         const cleanupBody = new Label();
         this.emit(Op.POP_TOP);
         this.label(cleanupBody);
-        this.u.fblocks.push({ kind: "HANDLER_CLEANUP", block: cleanupBody, exit: null, datum: null });
+        this.pushFBlock({ kind: "HANDLER_CLEANUP", block: cleanupBody, exit: null, datum: null }, h);
         this.stmts(h.body);
         this.u.fblocks.pop();
         this.emit(Op.POP_BLOCK);
@@ -795,7 +810,7 @@ class Compiler {
     const body = new Label(), end = new Label(), exit = new Label(), cleanup = new Label();
     this.setup(Op.SETUP_FINALLY, end);
     this.label(body);
-    this.u.fblocks.push({ kind: "FINALLY_TRY", block: body, exit: null, datum: s.finalbody });
+    this.pushFBlock({ kind: "FINALLY_TRY", block: body, exit: null, datum: s.finalbody });
     if (s.handlers.length) {
       const inner = { ...s, finalbody: [] };
       if (s._type === "TryStar") this.tryStar(inner as ast.TryStar);
@@ -808,7 +823,7 @@ class Compiler {
     this.label(end);
     this.setup(Op.SETUP_CLEANUP, cleanup);
     this.emit(Op.PUSH_EXC_INFO);
-    this.u.fblocks.push({ kind: "FINALLY_END", block: end, exit: null, datum: null });
+    this.pushFBlock({ kind: "FINALLY_END", block: end, exit: null, datum: null });
     this.stmts(s.finalbody);
     this.u.fblocks.pop();
     this.emit(Op.RERAISE, 0);
@@ -827,7 +842,7 @@ class Compiler {
     const cleanup = new Label(), reraiseStar = new Label();
     this.setup(Op.SETUP_FINALLY, except);
     this.label(body);
-    this.u.fblocks.push({ kind: "TRY_EXCEPT", block: body, exit: null, datum: null });
+    this.pushFBlock({ kind: "TRY_EXCEPT", block: body, exit: null, datum: null });
     this.stmts(s.body);
     this.u.fblocks.pop();
     this.emit(Op.POP_BLOCK);
@@ -837,7 +852,7 @@ class Compiler {
     this.setup(Op.SETUP_CLEANUP, cleanup);
     this.emit(Op.PUSH_EXC_INFO);
     // Stack: [prev_exc, exc]
-    this.u.fblocks.push({ kind: "EXCEPTION_GROUP_HANDLER", block: null, exit: null, datum: null });
+    this.pushFBlock({ kind: "EXCEPTION_GROUP_HANDLER", block: null, exit: null, datum: null });
     for (let i = 0; i < n; i++) {
       const h = s.handlers[i];
       this.u.lineno = h.lineno;
@@ -858,7 +873,7 @@ class Compiler {
       const cleanupEnd = new Label(), cleanupBody = new Label();
       this.setup(Op.SETUP_CLEANUP, cleanupEnd);
       this.label(cleanupBody);
-      this.u.fblocks.push({ kind: "HANDLER_CLEANUP", block: cleanupBody, exit: null, datum: h.name });
+      this.pushFBlock({ kind: "HANDLER_CLEANUP", block: cleanupBody, exit: null, datum: h.name }, h);
       this.stmts(h.body);
       this.u.fblocks.pop();
       this.emit(Op.POP_BLOCK);
@@ -929,7 +944,7 @@ class Compiler {
     } else this.emit(Op.BEFORE_WITH);
     this.setup(Op.SETUP_WITH, final);
     this.label(body);
-    this.u.fblocks.push({ kind: isAsync ? "ASYNC_WITH" : "WITH", block: body, exit: final, datum: s });
+    this.pushFBlock({ kind: isAsync ? "ASYNC_WITH" : "WITH", block: body, exit: final, datum: s });
     if (item.optional_vars) this.store(item.optional_vars);
     else this.emit(Op.POP_TOP);
     if (pos + 1 < s.items.length) this.withStmt(s, pos + 1);
@@ -1702,22 +1717,55 @@ class Compiler {
     } else this.emit(Op.FORMAT_SIMPLE);
   }
 
+  /**
+   * A lambda, or a chain of them (`lambda: lambda: …`, each the body of the one before): the
+   * chain's units are entered and left in loops, so that it nests as deep as CPython allows
+   * (about 3000) without a JS frame per level.
+   */
   lambda(e: ast.Lambda): void {
-    const flags = this.defaults(e.args);
-    const scope = this.table.scopeFor(e);
-    const code = this.compileFunctionBody(
-      scope,
-      "<lambda>",
-      this.qualnameFor("<lambda>"),
-      e.lineno,
-      e.args,
-      () => {
-        this.expr(e.body);
-        this.emit(Op.RETURN_VALUE);
-      },
-      null,
-    );
-    this.makeFunction(code, flags);
+    interface Link {
+      e: ast.Lambda;
+      flags: number;
+      savedClass: string | null;
+      /** The enclosing unit's position before this lambda (as expr() saves it). */
+      savedLine: number;
+      savedLoc: ast.Located | null;
+    }
+    const chain: Link[] = [];
+    let cur: ast.expr = e;
+    while (cur._type === "Lambda") {
+      const lambda: ast.Lambda = cur;
+      const savedLine = this.u.lineno, savedLoc = this.u.loc;
+      if (chain.length > 0) {
+        // The inner lambda is the outer one's body: an expression at its own location.
+        this.u.lineno = lambda.lineno;
+        this.u.loc = lambda;
+      }
+      const flags = this.defaults(lambda.args);
+      chain.push({ e: lambda, flags, savedClass: this.className, savedLine, savedLoc });
+      this.enterUnit(this.table.scopeFor(lambda), "<lambda>", this.qualnameFor("<lambda>"), lambda.lineno);
+      this.prologue();
+      cur = lambda.body;
+    }
+    this.expr(cur);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const link = chain[i];
+      this.emit(Op.RETURN_VALUE);
+      this.u.lineno = Math.max(this.u.lineno, link.e.lineno);
+      const args = link.e.args;
+      const code = this.assemble(
+        args.posonlyargs.length + args.args.length,
+        args.posonlyargs.length,
+        args.kwonlyargs.length,
+      );
+      this.leaveUnit();
+      this.className = link.savedClass;
+      this.makeFunction(code, link.flags);
+      if (i > 0) {
+        this.u.lineno = link.savedLine;
+        this.u.loc = link.savedLoc;
+      }
+    }
   }
 
   comprehension(e: ast.expr, kind: string, gens: ast.comprehension[], elts: ast.expr[]): void {

@@ -17,6 +17,7 @@ import type { PyCode } from "../objects/code.ts";
 import { PySyntaxError } from "../lexer/syntax_error.ts";
 import { Exc, raise } from "../objects/object.ts";
 import { syntaxErrorObject } from "./errors.ts";
+import { threadState } from "./frame.ts";
 
 /**
  * compile(): source → a code object (`exec`, `eval` or `single` mode); SyntaxError as a Python
@@ -28,7 +29,8 @@ export function compileSource(source: string, filename: string, mode: string, fl
   }
   try {
     const tree = parse(source, filename, mode) as ast.mod;
-    return compileModule(tree, filename, source, flags);
+    // As CPython, the nesting the compiler allows shrinks with the Python frames running it.
+    return compileModule(tree, filename, source, flags, 3 * threadState.depth);
   } catch (e) {
     if (e instanceof PySyntaxError) throw syntaxErrorObject(e);
     throw e;

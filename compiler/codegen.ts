@@ -1948,6 +1948,10 @@ class Compiler {
   matchStmt(s: ast.Match): void {
     this.expr(s.subject);
     const end = new Label();
+    s.cases.forEach((c, i) => {
+      // Only the last case, or one with a guard, may match anything.
+      new PatternCheck(this).check(c.pattern, c.guard !== null || i === s.cases.length - 1);
+    });
     for (const c of s.cases) {
       this.u.lineno = c.pattern.lineno;
       const pc: PatternContext = { failPops: [], onTop: 0 };
@@ -2293,6 +2297,71 @@ class Compiler {
       exceptionTable: Int32Array.from(table),
       source: this.source,
     });
+  }
+}
+
+/**
+ * The compile-time checks of a case's pattern, in the order CPython's compiler makes them (and at
+ * the pattern it was compiling then): an irrefutable pattern (`_`, a capture) where later cases
+ * would be unreachable, a name bound twice, alternatives binding different names.
+ */
+class PatternCheck {
+  /** The pattern CPython's compiler last set its location to. */
+  at: ast.pattern | null = null;
+  /** The names bound so far. */
+  stores: string[] = [];
+  constructor(readonly compiler: Compiler) {}
+
+  check(p: ast.pattern, allowIrrefutable: boolean): void {
+    this.at = p;
+    switch (p._type) {
+      case "MatchAs":
+        if (p.pattern !== null) this.check(p.pattern, allowIrrefutable);
+        else if (!allowIrrefutable) {
+          this.compiler.error(
+            p.name !== null
+              ? `name capture '${p.name}' makes remaining patterns unreachable`
+              : "wildcard makes remaining patterns unreachable",
+            p,
+          );
+        }
+        this.store(p.name);
+        return;
+      case "MatchStar":
+        this.store(p.name);
+        return;
+      case "MatchSequence":
+        for (const q of p.patterns) this.check(q, true);
+        return;
+      case "MatchMapping":
+        for (const q of p.patterns) this.check(q, true);
+        this.store(p.rest);
+        return;
+      case "MatchClass":
+        for (const q of [...p.patterns, ...p.kwd_patterns]) this.check(q, true);
+        return;
+      case "MatchOr": {
+        const outer = this.stores;
+        let control: string[] | null = null;
+        p.patterns.forEach((alt, i) => {
+          this.stores = [];
+          this.check(alt, i === p.patterns.length - 1 && allowIrrefutable);
+          if (control === null) control = this.stores;
+          else if (
+            this.stores.length !== control.length || control.some((n) => !this.stores.includes(n))
+          ) this.compiler.error("alternative patterns bind different names", this.at);
+        });
+        this.stores = outer;
+        for (const name of control ?? []) this.store(name);
+        return;
+      }
+    }
+  }
+
+  store(name: string | null): void {
+    if (name === null) return;
+    if (this.stores.includes(name)) this.compiler.error(`multiple assignments to name '${name}' in pattern`, this.at);
+    this.stores.push(name);
   }
 }
 

@@ -1770,6 +1770,11 @@ class Compiler {
 
   comprehension(e: ast.expr, kind: string, gens: ast.comprehension[], elts: ast.expr[]): void {
     const scope = this.table.scopeFor(e);
+    const outer = this.u.scope;
+    if (
+      scope.isAsyncComprehension && kind !== "genexpr" && !outer.isComprehension &&
+      !(outer.kind === "function" && outer.isCoroutine && !outer.isLambda)
+    ) this.error("asynchronous comprehension outside of an asynchronous function", e);
     const name = `<${kind}>`;
     const loc = e as ast.Located;
     const code = this.compileFunctionBody(scope, name, this.qualnameFor(name), loc.lineno, null, () => {

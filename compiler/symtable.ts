@@ -53,6 +53,8 @@ export class Scope {
   isGenerator = false;
   isCoroutine = false;
   isComprehension = false;
+  /** A comprehension with `async for` or `await` (or such a comprehension, not a genexp, inside). */
+  isAsyncComprehension = false;
   isLambda = false;
   hasVarargs = false;
   hasVarkw = false;
@@ -541,6 +543,7 @@ class Builder {
         } else if (!this.cur.isCoroutine && !this.cur.isComprehension) {
           this.error("'await' outside async function", e);
         }
+        if (this.cur.isComprehension) this.cur.isAsyncComprehension = true;
         this.expr(e.value);
         break;
       case "Yield":
@@ -609,6 +612,7 @@ class Builder {
     const s = this.cur;
     s.isComprehension = true;
     if (name === "genexpr") s.isGenerator = true;
+    if (gens.some((g) => g.is_async)) s.isAsyncComprehension = true;
     this.add(".0", DEF_PARAM, null);
     s.params.push(".0");
     gens.forEach((g, i) => {
@@ -618,6 +622,10 @@ class Builder {
     });
     for (const e of elts) this.expr(e);
     this.leave();
+    // An async list/set/dict comprehension makes the comprehension around it async too.
+    if (s.isAsyncComprehension && name !== "genexpr" && this.cur.isComprehension) {
+      this.cur.isAsyncComprehension = true;
+    }
   }
   compTarget(t: ast.expr): void {
     this.expr(t);

@@ -418,11 +418,16 @@ class Lexer {
         p,
       );
     } else {
-      while (indents.length > 1 && col < indents[indents.length - 1]) {
-        indents.pop();
-        altIndents.pop();
-        const colHere = this.colOf(p);
-        this.columns.push(TokenKind.DEDENT, "", this.line, colHere, this.line, colHere, p, p);
+      // A dedent to no enclosing level is an error before any DEDENT token (CPython's are pending).
+      let level = indents.length - 1;
+      while (level > 0 && col < indents[level]) level--;
+      if (col === indents[level]) {
+        while (indents.length - 1 > level) {
+          indents.pop();
+          altIndents.pop();
+          const colHere = this.colOf(p);
+          this.columns.push(TokenKind.DEDENT, "", this.line, colHere, this.line, colHere, p, p);
+        }
       }
       if (col !== indents[indents.length - 1]) {
         // CPython points past the end of the line, newline included.

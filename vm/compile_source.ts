@@ -15,7 +15,8 @@ import type * as ast from "../compiler/ast.ts";
 import { compileModule } from "../compiler/codegen.ts";
 import type { PyCode } from "../objects/code.ts";
 import { PySyntaxError } from "../lexer/syntax_error.ts";
-import { Exc, raise } from "../objects/object.ts";
+import { Exc, newException, raise } from "../objects/object.ts";
+import { encodeStr } from "../objects/types/str.ts";
 import { syntaxErrorObject } from "./errors.ts";
 import { threadState } from "./frame.ts";
 
@@ -27,6 +28,10 @@ export function compileSource(source: string, filename: string, mode: string, fl
   if (mode !== "exec" && mode !== "eval" && mode !== "single") {
     raise(Exc.ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
   }
+  // As CPython: the text must encode to UTF-8 (lone surrogates raise UnicodeEncodeError) and
+  // hold no NUL.
+  if (!source.isWellFormed()) encodeStr(source, "utf-8", "strict");
+  if (source.indexOf("\0") >= 0) throw newException(Exc.SyntaxError, ["source code string cannot contain null bytes"]);
   try {
     const tree = parse(source, filename, mode) as ast.mod;
     // As CPython, the nesting the compiler allows shrinks with the Python frames running it.

@@ -71,6 +71,7 @@ import {
   PyMethodDescriptor,
   type PyMethodWrapper,
   PyModule,
+  PyRange,
   type PyObject,
   PySet,
   PySlice,
@@ -111,7 +112,7 @@ import { floatFloorDiv, floatHash, floatHashExact, floatMod, floatPow, floatTrue
 import { floatRepr, strRepr } from "./repr.ts";
 import { percentFormat } from "./format.ts";
 import { compareSequences } from "./types/seq.ts";
-import { checkHeap } from "./heap_guard.ts";
+import { checkHeap, MAX_ARRAY_LENGTH, memoryError } from "./heap_guard.ts";
 
 // ---------------------------------------------------------------------------------------------
 // The binary operator table (CPython's BINARY_OP oparg order); in-place forms are op + 13.
@@ -1083,6 +1084,11 @@ export function toArray(iterable: PyValue): PyValue[] {
     return iterable.items.slice();
   }
   if (typeof iterable === "string" && !hasSurrogates(iterable)) return iterable.split("");
+  // As CPython sizes the list from len() first: a range too long to hold fails at once.
+  if (
+    iterable instanceof PyRange &&
+    (Number(iterable.stop) - Number(iterable.start)) / Number(iterable.step) > MAX_ARRAY_LENGTH
+  ) memoryError();
   const out: PyValue[] = [];
   const it = getIter(iterable);
   const next = typeOf(it).tp_iternext!;

@@ -396,13 +396,15 @@ class Lexer {
       if (alt !== altIndents[top]) throw this.tabError();
     } else if (col > indents[top]) {
       if (indents.length >= MAX_INDENT) {
-        throw this.error(
+        const e = this.error(
           "too many levels of indentation",
           this.lineStart + 1,
           this.line,
           this.lineStart,
           "IndentationError",
         );
+        e.endOffset = 0; // (CPython 3.11's end for this one)
+        throw e;
       }
       if (alt <= altIndents[top]) throw this.tabError();
       indents.push(col);

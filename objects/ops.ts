@@ -40,6 +40,7 @@ import {
 } from "../instructions/operators.ts";
 import {
   builtinFunctionType,
+  TYPE_HEAP,
   classMethodDescriptorType,
   classmethodType,
   dictType,
@@ -72,7 +73,7 @@ import {
   type PyMethodWrapper,
   PyModule,
   PyRange,
-  type PyObject,
+  PyObject,
   PySet,
   PySlice,
   PyStrObject,
@@ -1084,11 +1085,11 @@ export function toArray(iterable: PyValue): PyValue[] {
     return iterable.items.slice();
   }
   if (typeof iterable === "string" && !hasSurrogates(iterable)) return iterable.split("");
-  // As CPython sizes the list from len() first: a range too long to hold fails at once.
-  if (
-    iterable instanceof PyRange &&
-    (Number(iterable.stop) - Number(iterable.start)) / Number(iterable.step) > MAX_ARRAY_LENGTH
-  ) memoryError();
+  // CPython sizes the list from len() or __length_hint__ first: what is too long to hold fails at
+  // once (a range's length, a builtin iterator's hint such as itertools.repeat's).
+  if (iterable instanceof PyRange) {
+    if ((Number(iterable.stop) - Number(iterable.start)) / Number(iterable.step) > MAX_ARRAY_LENGTH) memoryError();
+  } else if (iterable instanceof PyObject && (iterable.cls.flags & TYPE_HEAP) === 0) checkLengthHint(iterable);
   const out: PyValue[] = [];
   const it = getIter(iterable);
   const next = typeOf(it).tp_iternext!;
@@ -1099,6 +1100,14 @@ export function toArray(iterable: PyValue): PyValue[] {
     if ((out.length & 1023) === 1023) checkHeap(1024 * 16);
     out.push(v);
   }
+}
+
+/** MemoryError when a builtin iterator says it has more items than an array holds. */
+function checkLengthHint(iterable: PyObject): void {
+  const f = iterable.cls.lookup("__length_hint__");
+  if (f === undefined) return;
+  const hint = intValueOf(callMethod0(f, iterable));
+  if (hint !== undefined && hint > MAX_ARRAY_LENGTH) memoryError();
 }
 
 /** Whether e is a Python exception of type t (or a subclass). */

@@ -2365,7 +2365,9 @@ class PatternCheck {
 
   store(name: string | null): void {
     if (name === null) return;
-    if (this.stores.includes(name)) this.compiler.error(`multiple assignments to name '${name}' in pattern`, this.at);
+    if (this.stores.includes(name)) {
+      this.compiler.error(`multiple assignments to name '${name}' in pattern`, this.at);
+    }
     this.stores.push(name);
   }
 }

@@ -113,7 +113,10 @@ Deno.test("deep nesting is CPython's MemoryError, not a stack overflow; what CPy
     ]
   ) {
     // CPython's parser gives up at 6000 levels of its stack with MemoryError.
-    throws(() => parse(source, "<test>"), (e: unknown) => e instanceof PyBaseException && e.cls === Exc.MemoryError);
+    throws(
+      () => parse(source, "<test>"),
+      (e: unknown) => e instanceof PyBaseException && e.cls === Exc.MemoryError,
+    );
   }
   // Nesting that CPython's parser accepts stays accepted (its compiler stops near 3000 levels).
   for (

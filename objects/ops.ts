@@ -40,7 +40,6 @@ import {
 } from "../instructions/operators.ts";
 import {
   builtinFunctionType,
-  TYPE_HEAP,
   classMethodDescriptorType,
   classmethodType,
   dictType,
@@ -72,8 +71,8 @@ import {
   PyMethodDescriptor,
   type PyMethodWrapper,
   PyModule,
-  PyRange,
   PyObject,
+  PyRange,
   PySet,
   PySlice,
   PyStrObject,
@@ -85,6 +84,7 @@ import {
   runtimeHooks,
   staticmethodType,
   tupleType,
+  TYPE_HEAP,
   typeOf,
   typeType,
 } from "./object.ts";
@@ -1088,8 +1088,12 @@ export function toArray(iterable: PyValue): PyValue[] {
   // CPython sizes the list from len() or __length_hint__ first: what is too long to hold fails at
   // once (a range's length, a builtin iterator's hint such as itertools.repeat's).
   if (iterable instanceof PyRange) {
-    if ((Number(iterable.stop) - Number(iterable.start)) / Number(iterable.step) > MAX_ARRAY_LENGTH) memoryError();
-  } else if (iterable instanceof PyObject && (iterable.cls.flags & TYPE_HEAP) === 0) checkLengthHint(iterable);
+    if ((Number(iterable.stop) - Number(iterable.start)) / Number(iterable.step) > MAX_ARRAY_LENGTH) {
+      memoryError();
+    }
+  } else if (iterable instanceof PyObject && (iterable.cls.flags & TYPE_HEAP) === 0) {
+    checkLengthHint(iterable);
+  }
   const out: PyValue[] = [];
   const it = getIter(iterable);
   const next = typeOf(it).tp_iternext!;

@@ -31,7 +31,9 @@ export function compileSource(source: string, filename: string, mode: string, fl
   // As CPython: the text must encode to UTF-8 (lone surrogates raise UnicodeEncodeError) and
   // hold no NUL.
   if (!source.isWellFormed()) encodeStr(source, "utf-8", "strict");
-  if (source.indexOf("\0") >= 0) throw newException(Exc.SyntaxError, ["source code string cannot contain null bytes"]);
+  if (source.indexOf("\0") >= 0) {
+    throw newException(Exc.SyntaxError, ["source code string cannot contain null bytes"]);
+  }
   try {
     const tree = parse(source, filename, mode) as ast.mod;
     // As CPython, the nesting the compiler allows shrinks with the Python frames running it.

@@ -36,7 +36,9 @@ export function readSourceFile(path: string, mode: "compile" | "script"): string
  * console.log(scriptDirectoryOf("/no/such/dir")); // null
  * ```
  */
-export function scriptDirectoryOf(path: string): { dir: string; hasMain: boolean; missingMessage: string } | null {
+export function scriptDirectoryOf(
+  path: string,
+): { dir: string; hasMain: boolean; missingMessage: string } | null {
   try {
     if (!Deno.statSync(path).isDirectory) return null;
   } catch {

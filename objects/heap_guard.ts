@@ -3,7 +3,8 @@
  * before V8 runs out of heap (which would end the process with "Fatal JavaScript out of memory").
  *
  * Callers charge what they are about to allocate (`checkHeap(bytes)`: a subtraction on the fast
- * path). When the charges exceed a budget, the heap is measured: above the limit the charge fails
+ * path): list, str and bytes growth and repetition, padding, new dict and set entries (through
+ * object.ts's runtimeHooks), and — once the interpreter loop calls it — every 256 back-edges. When the charges exceed a budget, the heap is measured: above the limit the charge fails
  * with MemoryError; otherwise a new budget is granted, a fraction of the room left, so that the
  * heap is read rarely when it is small and often near the limit.
  *
@@ -21,7 +22,7 @@
  * ```
  * @module
  */
-import { Exc, newException } from "./object.ts";
+import { Exc, newException, runtimeHooks } from "./object.ts";
 
 /** The default limit, as a fraction of V8's heap size limit. */
 const DEFAULT_FRACTION = 0.8;
@@ -36,7 +37,7 @@ const YOUNG_GENERATION_BYTES = 128 * 1024 * 1024;
 /** The smallest budget: near the limit the heap is read every this many charged bytes. */
 const MIN_BUDGET = 64 * 1024;
 /** A new budget is the room left divided by this (charges underestimate what V8 really allocates). */
-const BUDGET_DIVISOR = 16;
+const BUDGET_DIVISOR = 64;
 
 /** The most elements V8 gives a JS array (FixedArray::kMaxLength): more is MemoryError. */
 export const MAX_ARRAY_LENGTH = 134_217_725;
@@ -73,6 +74,9 @@ export function checkHeap(bytes: number): void {
   if ((guard.budget -= bytes) < 0) measureHeap(bytes);
 }
 
+// Dict and set growth is charged from object.ts, which imports nothing.
+runtimeHooks.checkHeap = checkHeap;
+
 /** A MemoryError as CPython raises it (no message). */
 export function memoryError(): never {
   throw newException(Exc.MemoryError, []);
@@ -92,7 +96,7 @@ function measureHeap(bytes: number): void {
   const used = guard.stats !== null ? guard.stats().used_heap_size : Deno.memoryUsage().heapUsed;
   let limit = guard.limit;
   if (guard.raisedAt > 0) {
-    // The program caught a MemoryError and kept its data: let it work, up to half of what is left.
+    // The program caught a MemoryError and kept its data: let it work, up to a quarter of the rest.
     if (used < limit) guard.raisedAt = 0;
     else {limit = Math.min(
         guard.raisedAt + (guard.v8Limit - guard.raisedAt) / 4,

@@ -81,6 +81,9 @@ const BINOP_ARGS = Object.fromEntries(BINARY_OPERATORS.map((o, i) => [o.ast, i])
 /** COMPARE_OP opargs of the AST's comparisons. */
 const CMP_ARGS: Record<string, number> = Object.fromEntries(COMPARISONS.map((c, i) => [c.ast, i]));
 
+/** Process-wide compiler settings: `optimize` is the command line's `-O` count (asserts off when > 0). */
+export const compileFlags: { optimize: number } = { optimize: 0 };
+
 /** Compiles a module AST to its code object. */
 export function compileModule(
   tree: ast.mod,
@@ -367,7 +370,9 @@ class Compiler {
     this.emit(Op.RESUME, 0);
     if (tree._type === "Module" || tree._type === "Interactive") {
       if (tree.body.some((s) => hasAnnotations(s))) this.emit(Op.SETUP_ANNOTATIONS);
-      this.docstringAndBody(tree.body);
+      // `single` mode has no docstring: a string statement is echoed like any expression.
+      if (this.interactive) this.stmts(tree.body);
+      else this.docstringAndBody(tree.body);
       this.u.lineno = Math.max(this.u.lineno, 1);
       this.emit(Op.RETURN_CONST, this.constIndex(None));
     } else if (tree._type === "Expression") {
@@ -467,6 +472,8 @@ class Compiler {
         if (s.finalbody.length) return this.tryFinally(s);
         return this.tryStar(s);
       case "Assert": {
+        // `-O`: assert statements compile to nothing, as CPython's.
+        if (compileFlags.optimize > 0) return;
         const end = new Label();
         this.jumpIf(s.test, end, true);
         // CPython blames the test expression for the AssertionError.

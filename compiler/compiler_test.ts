@@ -40,6 +40,7 @@ Deno.test("opcode table: specialized variants share their generic's stack effect
     if (info === undefined || info.generic === info.code) continue;
     const generic = OPCODES[info.generic];
     for (const oparg of [0, 1, 2, 3, 7]) {
+      if (info.opargs !== null && !info.opargs(oparg)) continue;
       assert.equal(stackEffect(info.code, oparg), stackEffect(generic.code, oparg), info.name);
     }
     assert.equal(CACHE_SIZE[info.code], CACHE_SIZE[generic.code], info.name);

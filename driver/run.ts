@@ -1,17 +1,19 @@
 /**
- * Running a program: source text → exit status, with the program's output on stdout/stderr.
+ * Running a program: source text (a string, a file, a module found on sys.path, or stdin) → exit
+ * status, with the program's output on stdout/stderr.
  *
- * parse → compile → run `__main__` on the active tier; an uncaught exception prints CPython's
- * traceback on stderr and gives 1; SystemExit gives its code (None → 0, int → it, anything else
- * printed to stderr → 1); a SyntaxError is printed as CPython prints it and gives 1. Program
- * stdout is buffered (objects/stdio.ts) and flushed at exit and before anything goes to stderr.
+ * parse → compile → run `__main__` in a fresh session (driver/session.ts) on the chosen tier; an
+ * uncaught exception prints CPython's traceback on stderr and gives 1 (KeyboardInterrupt: 130);
+ * SystemExit gives its code (None → 0, an int → its low byte, an int beyond C's long → 255,
+ * anything else printed to stderr → 1); a SyntaxError is printed as CPython prints it and gives 1.
+ * Program stdout is buffered (objects/stdio.ts) and flushed at exit and before anything goes to
+ * stderr. With `inspect` (`-i`), the interactive session (driver/repl.ts) follows the program in
+ * the same `__main__`, whatever the program did.
  *
  * @example
  * ```ts
  * import { runProgram } from "./run.ts";
- * const status = runProgram("print('hi')\n", {
- *   filename: "<string>", argv: ["-c"], tier: "jit", stats: false, dumpTraces: false,
- * });
+ * const status = runProgram("print('hi')\n", { filename: "<string>", argv: ["-c"], tier: "jit" });
  * ```
  * @module
  */
@@ -20,30 +22,32 @@ import type * as ast from "../compiler/ast.ts";
 import { compileModule } from "../compiler/codegen.ts";
 import type { PyCode } from "../objects/code.ts";
 import { formatSyntaxError, PySyntaxError } from "../lexer/syntax_error.ts";
-import { threadState } from "../vm/frame.ts";
 import { runCode } from "../vm/function.ts";
-import { addModule, connectImportSystem, setBuiltinModuleSpec, setModuleRegistry } from "../vm/import.ts";
-import { builtinImporterType, newSourceFileLoader } from "../vm/loaders.ts";
 import { findModuleToRun, type ModuleToRun, RunModuleError } from "../vm/run_module.ts";
-import { interpTier } from "../vm/interp.ts";
 import { toPyException } from "../vm/errors.ts";
-import { Exc, None, PyBaseException, PyDict, PyList, PyModule, typeOf } from "../objects/object.ts";
+import { Exc, None, PyBaseException, PyList, type PyValue, typeOf } from "../objects/object.ts";
 import { call, repr, str } from "../objects/ops.ts";
-import { currentTier, setCurrentTier, type Tier } from "../vm/tier.ts";
+import type { Tier } from "../vm/tier.ts";
 import { formatException } from "../vm/traceback.ts";
-import { newBuiltinsModule } from "../lib/builtins.ts";
-import { makeSysModule, originalExcepthook } from "../lib/modules/sys.ts";
-import { flushStdout, readStdinAll, readStdinLine, writeStderr } from "../objects/stdio.ts";
-import { STDLIB_REGISTRY } from "../lib/registry.ts";
+import { originalExcepthook } from "../lib/modules/sys.ts";
+import { flushAtExit, flushStdout, readStdinAll, writeStderr } from "../objects/stdio.ts";
 import { readSourceFile } from "../vm/source_file.ts";
+import { newSession, type PythonFlags, type Session, TIER_NAMES, type TierName } from "./session.ts";
+import { runRepl } from "./repl.ts";
 
-/** The execution tiers, lowest first: `--tier X` enables X and every tier below it. */
-export const TIER_NAMES = ["interp", "specialized", "jit"] as const;
+export { TIER_NAMES } from "./session.ts";
+export type { PythonFlags, TierName } from "./session.ts";
 
-/** One of TIER_NAMES. */
-export type TierName = typeof TIER_NAMES[number];
-
-/** How to run a program. */
+/**
+ * How to run a program.
+ *
+ * @example
+ * ```ts
+ * import { type RunOptions, runProgram } from "@pyjit/core";
+ * const options: RunOptions = { filename: "<string>", argv: ["-c", "x"], tier: "interp" };
+ * runProgram("import sys\nprint(sys.argv)\n", options); // prints ['-c', 'x']
+ * ```
+ */
 export interface RunOptions {
   /** The file name shown in tracebacks, e.g. `script.py` or `<string>`. */
   filename: string;
@@ -52,121 +56,102 @@ export interface RunOptions {
   /** The highest tier to use. */
   tier: TierName;
   /** Print tier statistics to stderr at exit. */
-  stats: boolean;
+  stats?: boolean;
   /** Print every JIT trace (uops before and after optimization, machine code) to stderr. */
-  dumpTraces: boolean;
+  dumpTraces?: boolean;
   /**
    * `sys.path[0]`: by default the script's directory (symbolic links resolved), or "" (the current
-   * directory) for `<string>`, `<stdin>` and other pseudo-files.
+   * directory) for `<string>`, `<stdin>` and other pseudo-files; null: none (`-P`, `-I`).
    */
-  path0?: string;
+  path0?: string | null;
   /** `sys.orig_argv`: the command line (default: "pyjit" and argv). */
   origArgv?: string[];
+  /** `sys.flags` that differ from CPython's defaults (`-O`, `-E`, `-q`, `-i`…). */
+  flags?: PythonFlags;
+  /** `sys.warnoptions` (`-W`). */
+  warnOptions?: string[];
+  /** `sys._xoptions` (`-X`): a value, or true for an option without one. */
+  xOptions?: [string, string | true][];
+  /** `-x`: the script's first line is skipped (line numbers stay as in the file). */
+  skipFirstLine?: boolean;
+  /** `--jit-backend`: the JIT tier's code generator (read by the JIT tier once it is built). */
+  jitBackend?: "js" | "native" | "auto";
 }
 
 /**
- * The tiers, lowest first: `--tier X` runs X. A tier that is not built yet runs the highest built
- * tier below it (and `--stats` says which tiers are active).
- */
-const TIERS: Record<TierName, Tier | null> = {
-  interp: interpTier,
-  specialized: null,
-  jit: null,
-};
-
-/** The tier `--tier name` runs: `name`'s, or the highest built one below it. */
-function pickTier(name: TierName): Tier {
-  for (let i = TIER_NAMES.indexOf(name); i >= 0; i--) {
-    const t = TIERS[TIER_NAMES[i]];
-    if (t !== null) return t;
-  }
-  return interpTier;
-}
-
-let registryInstalled = false;
-
-/** Installs the standard library's module registry into the import system (once per process). */
-function installRegistry(): void {
-  if (registryInstalled) return;
-  registryInstalled = true;
-  setModuleRegistry(STDLIB_REGISTRY);
-}
-
-/**
- * Runs a Python program and returns its exit status (0, 1 on an uncaught exception, or the
- * SystemExit code).
+ * Runs a Python program as `__main__` of a fresh interpreter, with the process's streams, and
+ * returns its exit status (0, 1 on an uncaught exception, 130 on an uncaught KeyboardInterrupt,
+ * or the SystemExit code).
+ *
  * @example
  * ```ts
- * import { runProgram } from "./run.ts";
- * const status = runProgram("print('hi')\n", {
- *   filename: "<string>", argv: ["-c"], tier: "jit", stats: false, dumpTraces: false,
- * });
+ * import { runProgram } from "@pyjit/core";
+ * const status = runProgram("print('hi')\n", { filename: "<string>", argv: ["-c"], tier: "jit" });
+ * console.log(status); // 0
  * ```
  */
 export function runProgram(source: string, options: RunOptions): number {
   // CPython names the main script by its absolute path (sys.argv keeps it as given).
   options = { ...options, filename: absoluteScriptPath(options.filename) };
-  const { globals, builtins } = startRun(options);
-  return finishRun(options, () => {
-    let code: PyCode;
-    try {
-      const tree = parse(source, options.filename, "exec") as ast.mod;
-      code = compileModule(tree, options.filename, source);
-    } catch (e) {
-      if (e instanceof PySyntaxError) {
-        flushStdout();
-        writeStderr(formatSyntaxError(e));
-        return 1;
+  return inSession(options, (session) => runSource(session, source, options.filename));
+}
+
+/** What a command line runs. */
+export type Program =
+  | { kind: "code"; code: string }
+  | { kind: "module"; name: string }
+  | { kind: "file"; path: string }
+  | { kind: "stdin" }
+  | { kind: "repl" };
+
+/**
+ * Runs what a command line asked for in one session: the program (`argv` is its sys.argv), then,
+ * with `flags.inspect` (`-i`) or no program, the interactive session. Returns the exit status.
+ */
+export function runCommand(program: Program, options: RunOptions): number {
+  const inspect = !!options.flags?.inspect || program.kind === "repl";
+  let runOptions = options;
+  if (program.kind === "file") {
+    let source = readScript(program.path);
+    if (typeof source === "number") return source;
+    if (options.skipFirstLine) source = source.slice(Math.max(0, source.indexOf("\n")));
+    runOptions = { ...options, filename: absoluteScriptPath(program.path) };
+    return inSession(runOptions, (session) => {
+      const status = runSource(session, source, runOptions.filename, inspect);
+      return inspect ? runRepl(session, { banner: false }) : status;
+    });
+  }
+  if (program.kind === "module") {
+    runOptions = moduleRunOptions(program.name, options.argv.slice(1), options);
+    let tool: ((args: string[]) => number) | null = null;
+    const status = inSession(runOptions, (session) => {
+      const result = runModuleIn(session, program.name, inspect);
+      if (typeof result === "function") {
+        tool = result;
+        return 0;
       }
-      throw e;
-    }
-    runCode(code, globals, globals, builtins.dict!);
-    return 0;
+      return inspect ? runRepl(session, { banner: false }) : result;
+    });
+    const main = tool as ((args: string[]) => number) | null;
+    return main !== null ? main(options.argv.slice(1)) : status;
+  }
+  return inSession(runOptions, (session) => {
+    if (program.kind === "repl") return runRepl(session, { banner: !options.flags?.quiet });
+    const source = program.kind === "code" ? program.code : readStdinAll();
+    const status = runSource(session, source, runOptions.filename, inspect);
+    return inspect ? runRepl(session, { banner: false }) : status;
   });
 }
 
-/** Sets up a run: the registry, the tier, fresh `sys`, `builtins` and `__main__`. */
-function startRun(options: RunOptions): { globals: PyDict; builtins: PyModule } {
-  installRegistry();
-  setCurrentTier(pickTier(options.tier));
-  return prepareMain(options);
-}
-
-/**
- * Runs `body` (the program) and turns what escapes it into the exit status: an uncaught exception
- * is printed (through sys.excepthook if the program replaced it); stdout is flushed; --stats.
- */
-function finishRun(options: RunOptions, body: () => number): number {
-  let status: number;
-  try {
-    status = body();
-  } catch (e) {
-    status = reportUncaught(e);
-  } finally {
-    try {
-      flushStdout();
-    } catch {
-      // stdout closed: nothing more to do
-    }
+/** A script's text, or the exit status 2 with CPython's message (or 1 for a bad encoding). */
+function readScript(path: string): string | number {
+  const shown = absoluteScriptPath(path);
+  if (!readAllowed(path)) {
+    writeStderr(
+      `pyjit: can't open file '${shown}': [Errno 13] Permission denied (pyjit runs without --allow-read)\n`,
+    );
+    return 2;
   }
-  if (options.stats) writeStderr(statsText(currentTier));
-  return status;
-}
-
-/**
- * `pyjit FILE ARGS…`: reads FILE (decoded as CPython decodes source), runs it as `__main__` and
- * returns the exit status; 2 with CPython's message when the file cannot be opened.
- * @example
- * ```ts
- * import { runFile } from "./run.ts";
- * // Deno.exit(runFile("script.py", [], { tier: "jit", stats: false, dumpTraces: false }));
- * ```
- */
-export function runFile(
-  path: string,
-  args: string[],
-  options: Omit<RunOptions, "filename" | "argv">,
-): number {
   let source: string | null;
   try {
     source = readSourceFile(path, "script");
@@ -178,104 +163,146 @@ export function runFile(
     throw e;
   }
   if (source === null) {
-    writeStderr(
-      `pyjit: can't open file '${absoluteScriptPath(path)}': [Errno 2] No such file or directory\n`,
-    );
+    writeStderr(`pyjit: can't open file '${shown}': [Errno 2] No such file or directory\n`);
     return 2;
   }
-  return runProgram(source, { ...options, filename: path, argv: [path, ...args] });
+  return source;
 }
 
-/**
- * `pyjit -m NAME ARGS…`: finds the module on sys.path as CPython's runpy does (the current
- * directory first; parent packages imported; a package runs its `__main__` submodule) and runs it
- * as `__main__` with `sys.argv[0]` its file; the registry's TypeScript tools (`-m dis`, `-m ast`)
- * run their `main`. Returns the exit status (1 with CPython's message when there is nothing to run).
- * @example
- * ```ts
- * import { runModule } from "./run.ts";
- * // Deno.exit(runModule("dis", ["script.py"], { tier: "jit", stats: false, dumpTraces: false }));
- * ```
- */
-export function runModule(
+function readAllowed(path: string): boolean {
+  try {
+    return Deno.permissions.querySync({ name: "read", path }).state === "granted";
+  } catch {
+    return false;
+  }
+}
+
+function moduleRunOptions(
   name: string,
   args: string[],
   options: Omit<RunOptions, "filename" | "argv">,
-): number {
-  const cwd = Deno.cwd();
-  const runOptions: RunOptions = {
+): RunOptions {
+  return {
     ...options,
     filename: "<run_path>",
     argv: ["-m", ...args],
-    path0: options.path0 ?? cwd,
+    path0: options.path0 === undefined ? currentDirectory() : options.path0,
     origArgv: options.origArgv ?? ["pyjit", "-m", name, ...args],
   };
-  const { globals, builtins } = startRun(runOptions);
-  // A TypeScript tool of the registry runs outside the Python run (it reads its own arguments).
-  let tool: ((args: string[]) => number) | null = null;
-  const status = finishRun(runOptions, () => {
-    let target: ModuleToRun;
-    try {
-      target = findModuleToRun(name);
-    } catch (e) {
-      if (!(e instanceof RunModuleError)) throw e;
-      flushStdout();
-      writeStderr(`pyjit: ${e.message}\n`);
-      return 1;
-    }
-    if (target.kind === "tool") {
-      tool = target.main;
-      return 0;
-    }
-    const sysArgv = currentSys?.dict?.getStr("argv");
-    if (sysArgv instanceof PyList && sysArgv.items.length > 0) sysArgv.items[0] = target.argv0;
-    for (const [k, v] of target.globals) globals.setStr(k, v);
-    runCode(target.code, globals, globals, builtins.dict!);
-    return 0;
-  });
-  const main = tool as ((args: string[]) => number) | null;
-  return main !== null ? main(args) : status;
 }
 
-/** The running program's sys module. */
-let currentSys: PyModule | null = null;
-
-/** Fresh `sys` and `__main__` for a run; returns `__main__`'s globals and the builtins module. */
-function prepareMain(options: RunOptions): { globals: PyDict; builtins: PyModule } {
-  const pseudoFile = options.filename.startsWith("<");
-  const path0 = options.path0 ?? (pseudoFile ? "" : scriptDirectory(options.filename));
-  const sys = makeSysModule(options.argv, {
-    path: [path0, ...pythonPathEntries()],
-    origArgv: options.origArgv,
-  });
-  currentSys = sys;
-  const builtins = newBuiltinsModule();
-  connectImportSystem(sys, builtins);
-  setBuiltinModuleSpec(sys);
-  setBuiltinModuleSpec(builtins);
-  addModule("sys", sys);
-  addModule("builtins", builtins);
-  const globals = new PyDict();
-  globals.setStr("__name__", "__main__");
-  globals.setStr("__doc__", None);
-  globals.setStr("__package__", None);
-  globals.setStr(
-    "__loader__",
-    pseudoFile ? builtinImporterType : newSourceFileLoader("__main__", options.filename),
-  );
-  globals.setStr("__spec__", None);
-  globals.setStr("__annotations__", new PyDict());
-  globals.setStr("__builtins__", builtins);
-  if (!pseudoFile) {
-    globals.setStr("__file__", options.filename);
-    globals.setStr("__cached__", None);
+/**
+ * Makes the session for `options`, runs `body` in it and turns what escapes into the exit
+ * status: an uncaught exception is printed (through sys.excepthook if the program replaced it);
+ * open files and stdout are flushed; --stats. The session is left afterwards.
+ */
+function inSession(options: RunOptions, body: (session: Session) => number): number {
+  const session = sessionFor(options);
+  const token = session.enter();
+  if (options.stats) session.tier.collectStats();
+  let status: number;
+  try {
+    try {
+      status = body(session);
+    } catch (e) {
+      status = reportUncaught(session, e);
+    } finally {
+      try {
+        flushAtExit();
+      } catch {
+        // stdout closed: nothing more to do
+      }
+    }
+    if (options.stats) writeStderr(statsText(session.tier));
+  } finally {
+    session.exit(token);
   }
-  const main = new PyModule("__main__", globals);
-  addModule("__main__", main);
-  threadState.depth = 0;
-  threadState.frame = null;
-  threadState.excInfo = None;
-  return { globals, builtins };
+  return status;
+}
+
+/** A fresh session for a program run with `options`. */
+function sessionFor(options: RunOptions): Session {
+  const pseudoFile = options.filename.startsWith("<");
+  const safePath = !!options.flags?.safePath;
+  const path0 = options.path0 !== undefined
+    ? options.path0
+    : safePath
+    ? null
+    : pseudoFile
+    ? ""
+    : scriptDirectory(options.filename);
+  const ignoreEnvironment = !!options.flags?.ignoreEnvironment;
+  return newSession({
+    argv: options.argv,
+    tier: options.tier,
+    filename: options.filename,
+    path: [...(path0 === null ? [] : [path0]), ...(ignoreEnvironment ? [] : pythonPathEntries())],
+    origArgv: options.origArgv ?? ["pyjit", ...options.argv],
+    flags: options.flags,
+    warnOptions: options.warnOptions,
+    xOptions: options.xOptions,
+  });
+}
+
+/**
+ * Compiles and runs `source` as `__main__` of the active session; the exit status. In inspect
+ * mode (`-i`) even SystemExit is printed as a traceback, since the interactive session follows.
+ */
+function runSource(session: Session, source: string, filename: string, inspect = false): number {
+  let code: PyCode;
+  try {
+    const tree = parse(source, filename, "exec") as ast.mod;
+    code = compileModule(tree, filename, source);
+  } catch (e) {
+    if (e instanceof PySyntaxError) {
+      flushStdout();
+      writeStderr(formatSyntaxError(e));
+      return 1;
+    }
+    throw e;
+  }
+  try {
+    runCode(code, session.globals, session.globals, session.builtins.dict!);
+  } catch (e) {
+    if (!inspect) throw e;
+    printException(session, toPyException(e));
+    return 1;
+  }
+  return 0;
+}
+
+/** `-m NAME` in the active session: the exit status, or the registry tool to run after it. */
+function runModuleIn(session: Session, name: string, inspect = false): number | ((args: string[]) => number) {
+  let target: ModuleToRun;
+  try {
+    target = findModuleToRun(name);
+  } catch (e) {
+    if (!(e instanceof RunModuleError)) throw e;
+    flushStdout();
+    writeStderr(`pyjit: ${e.message}\n`);
+    return 1;
+  }
+  if (target.kind === "tool") return target.main;
+  const sysArgv = session.sys.dict!.getStr("argv");
+  if (sysArgv instanceof PyList && sysArgv.items.length > 0) sysArgv.items[0] = target.argv0;
+  for (const [k, v] of target.globals) session.globals.setStr(k, v);
+  try {
+    runCode(target.code, session.globals, session.globals, session.builtins.dict!);
+  } catch (e) {
+    if (!inspect) throw e;
+    printException(session, toPyException(e));
+    return 1;
+  }
+  return 0;
+}
+
+/** The process's current directory, or "" when Deno may not tell it (no read access). */
+function currentDirectory(): string {
+  try {
+    return Deno.cwd();
+  } catch {
+    return "";
+  }
 }
 
 /** The directory of the script (symbolic links resolved, as CPython's sys.path[0]). */
@@ -303,99 +330,15 @@ function pythonPathEntries(): string[] {
     return [];
   }
   if (value === undefined || value === "") return [];
-  const cwd = Deno.cwd();
+  const cwd = currentDirectory();
   return value.split(":").map((p) => (p === "" ? cwd : p.startsWith("/") ? p : `${cwd}/${p}`));
-}
-
-/**
- * `pyjit` without a program: with stdin not a terminal, stdin is the program (as CPython does);
- * otherwise an interactive session: `>>> ` / `... ` prompts, each complete statement compiled in
- * `single` mode (expression values shown) and run in one `__main__`, tracebacks printed, EOF or
- * SystemExit ends it.
- * @example
- * ```ts
- * import { runInteractive } from "./run.ts";
- * // Deno.exit(runInteractive({ filename: "<stdin>", argv: [""], tier: "jit", stats: false, dumpTraces: false }));
- * ```
- */
-export function runInteractive(options: RunOptions): number {
-  if (!Deno.stdin.isTerminal()) return runProgram(readStdinAll(), { ...options, filename: "<stdin>" });
-  const { globals, builtins } = startRun({ ...options, filename: "<stdin>" });
-  writeStderr(
-    `Python 3.11.7 (pyjit) on linux\nType "help", "copyright", "credits" or "license" for more information.\n`,
-  );
-  let buffer = "";
-  for (;;) {
-    writeStderr(buffer === "" ? ">>> " : "... ");
-    const line = readStdinLine();
-    if (line === "") {
-      writeStderr("\n");
-      return 0;
-    }
-    buffer += line.endsWith("\n") ? line : line + "\n";
-    if (needsMoreInput(buffer, line)) continue;
-    const source = buffer;
-    buffer = "";
-    if (source.trim() === "") continue;
-    let code: PyCode;
-    try {
-      code = compileModule(parse(source, "<stdin>", "single") as ast.mod, "<stdin>", source);
-    } catch (e) {
-      if (e instanceof PySyntaxError) {
-        writeStderr(formatSyntaxError(e));
-        continue;
-      }
-      throw e;
-    }
-    threadState.depth = 0;
-    threadState.frame = null;
-    threadState.excInfo = None;
-    try {
-      runCode(code, globals, globals, builtins.dict!);
-    } catch (e) {
-      const exc = toPyException(e);
-      if (exc.cls.isSubtypeOf(Exc.SystemExit)) {
-        flushStdout();
-        return systemExitStatus(exc);
-      }
-      printException(exc);
-    }
-    flushStdout();
-  }
-}
-
-/** Whether an interactive statement continues on the next line (a block, open brackets, `\\`). */
-function needsMoreInput(buffer: string, line: string): boolean {
-  const blank = line.trim() === "";
-  const first = buffer.split("\n")[0].trimEnd();
-  let depth = 0;
-  let quote: string | null = null;
-  for (let i = 0; i < buffer.length; i++) {
-    const c = buffer[i];
-    if (quote !== null) {
-      if (c === "\\") i++;
-      else if (buffer.startsWith(quote, i)) {
-        i += quote.length - 1;
-        quote = null;
-      }
-    } else if (c === "#") {
-      while (i < buffer.length && buffer[i] !== "\n") i++;
-    } else if (c === "'" || c === '"') {
-      quote = buffer.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
-      if (quote.length === 3) i += 2;
-    } else if ("([{".includes(c)) depth++;
-    else if (")]}".includes(c)) depth--;
-  }
-  if (depth > 0 || (quote !== null && quote.length === 3) || line.trimEnd().endsWith("\\")) return true;
-  // A compound statement ends with an empty line.
-  if (first.endsWith(":") || first.startsWith("@") || buffer.split("\n").length > 2) return !blank;
-  return false;
 }
 
 /** A script's name made absolute as CPython makes `__file__` (joined to the cwd, not normalized). */
 function absoluteScriptPath(name: string): string {
   if (name.startsWith("<") || name.startsWith("/")) return name;
-  return `${Deno.cwd()}/${name}`;
+  const cwd = currentDirectory();
+  return cwd === "" ? name : `${cwd}/${name}`;
 }
 
 function statsText(tier: Tier): string {
@@ -404,17 +347,24 @@ function statsText(tier: Tier): string {
   return lines.map((l) => `[pyjit] ${l}`).join("\n") + "\n";
 }
 
+/** The exit status of an uncaught KeyboardInterrupt (a shell's status for a process SIGINT ended). */
+export const KEYBOARD_INTERRUPT_STATUS = 130;
+
+/** What the last program run left uncaught (the command line ends by SIGINT after a KeyboardInterrupt). */
+export const uncaught: { keyboardInterrupt: boolean } = { keyboardInterrupt: false };
+
 /** Prints an uncaught exception (or handles SystemExit) and returns the exit status. */
-function reportUncaught(e: unknown): number {
+export function reportUncaught(session: Session, e: unknown): number {
   const exc = toPyException(e);
   if (exc.cls.isSubtypeOf(Exc.SystemExit)) return systemExitStatus(exc);
-  printException(exc);
-  return 1;
+  printException(session, exc);
+  uncaught.keyboardInterrupt = exc.cls.isSubtypeOf(Exc.KeyboardInterrupt);
+  return uncaught.keyboardInterrupt ? KEYBOARD_INTERRUPT_STATUS : 1;
 }
 
 /** Prints an exception as CPython does: through `sys.excepthook` when the program replaced it. */
-function printException(exc: PyBaseException): void {
-  const hook = currentSys?.dict?.getStr("excepthook");
+export function printException(session: Session, exc: PyBaseException): void {
+  const hook = session.sys.dict?.getStr("excepthook");
   if (hook !== undefined && hook !== originalExcepthook()) {
     try {
       flushStdout();
@@ -439,12 +389,18 @@ function safeFormat(exc: PyBaseException): string {
   }
 }
 
-function systemExitStatus(exc: PyBaseException): number {
-  const code = exc.value;
+/** C's `long` range: a SystemExit code beyond it makes CPython exit with 255 (-1). */
+const C_LONG_MIN = -(2n ** 63n), C_LONG_MAX = 2n ** 63n - 1n;
+
+/** The exit status of a SystemExit: its code's low byte as C's exit() takes it, or 1 after printing it. */
+export function systemExitStatus(exc: PyBaseException): number {
+  const code: PyValue = exc.value;
   if (code === None) return 0;
   if (typeof code === "number") return code & 0xff;
   if (typeof code === "boolean") return code ? 1 : 0;
-  if (typeof code === "bigint") return Number(BigInt.asUintN(8, code));
+  if (typeof code === "bigint") {
+    return code < C_LONG_MIN || code > C_LONG_MAX ? 255 : Number(BigInt.asUintN(8, code));
+  }
   let text: string;
   try {
     text = str(code);

@@ -67,5 +67,5 @@ Deno.test("run: --tier jit falls back to the highest registered tier and --stats
   } finally {
     setOutputSinks(old.stdout, old.stderr);
   }
-  assert.match(writes.join(""), /\[pyjit\] tiers active: interp\n/);
+  assert.match(writes.join(""), /\[pyjit\] tiers active: interp, specialized\n/);
 });

@@ -78,6 +78,13 @@ export interface OpcodeRow {
   terminal: boolean;
   /** Specialized variants (for a generic instruction). */
   family: readonly string[];
+  /**
+   * The family's adaptive form (what quickening puts in place of a generic instruction, and what a
+   * variant deoptimizes to), or -1.
+   */
+  adaptive: number;
+  /** For a variant that serves only some opargs (the method-load forms): their test, else null. */
+  opargs: ((oparg: number) => boolean) | null;
   /** Exists only inside the compiler (block set-up); never in a code object. */
   pseudo: boolean;
 }
@@ -102,6 +109,8 @@ export interface UopRow {
   switchesFrame: boolean;
   /** It has guards (DEOPT_IF / EXIT_IF). */
   deopts: boolean;
+  /** 1 when it pushes a NULL after its outputs for this oparg (LOAD_GLOBAL's and LOAD_ATTR's). */
+  conditional: ((oparg: number) => number) | null;
 }
 
 /** Every instruction, indexed by opcode number (pseudo-instructions from 256). */

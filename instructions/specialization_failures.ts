@@ -46,6 +46,7 @@ export const FAILURE_REASONS = [
     why: "the instance keeps a dictionary form, not shared keys",
   },
   { name: "SHADOWED", family: "LOAD_ATTR", why: "an instance attribute shadows the method" },
+  { name: "BOUND_METHOD", family: "LOAD_ATTR", why: "a method read without a call (a bound method is made)" },
   {
     name: "PROPERTY_NOT_PY_FUNCTION",
     family: "LOAD_ATTR",

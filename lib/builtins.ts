@@ -87,7 +87,7 @@ import {
   toArray,
 } from "../objects/ops.ts";
 import { threadState } from "../vm/frame.ts";
-import { calculateMetaclass, isInstanceOf } from "../objects/types/type.ts";
+import { calculateMetaclass, isInstanceOf, setCallerModuleNameHook } from "../objects/types/type.ts";
 import "../objects/types/all.ts";
 import "./modules/math.ts";
 import "./modules/time.ts";
@@ -412,6 +412,9 @@ FUNCTIONS.delattr = (args, kwnames) => {
   delAttr(args[0], name);
   return None;
 };
+
+// type(name, bases, dict) gives the class the running module's name
+setCallerModuleNameHook(() => threadState.frame?.globals.getStr("__name__"));
 
 /** isinstance(obj, classinfo) with tuples and __instancecheck__. */
 export function isInstanceCheck(obj: PyValue, cls: PyValue): boolean {
@@ -820,6 +823,11 @@ let theBuiltinsModule: PyModule | null = null;
 export function builtinsModule(): PyModule {
   if (theBuiltinsModule === null) theBuiltinsModule = new PyModule("builtins", makeBuiltins());
   return theBuiltinsModule;
+}
+
+/** Makes `m` the current builtins module (an embedding runtime switches between its own). */
+export function setBuiltinsModule(m: PyModule): void {
+  theBuiltinsModule = m;
 }
 
 /**

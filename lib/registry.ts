@@ -34,6 +34,8 @@ import { makeErrnoModule } from "./modules/errno.ts";
 import { makeStatModule } from "./modules/stat.ts";
 import { makePosixModule } from "./modules/posix.ts";
 import { makeFnmatchAccelerator } from "./modules/fnmatch.ts";
+import { makeRandomModule } from "./modules/_random.ts";
+import { makeDatetimeModule } from "./modules/_datetime.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -69,6 +71,8 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   stat: { make: makeStatModule },
   posix: { make: makePosixModule },
   _fnmatch: { make: makeFnmatchAccelerator },
+  _random: { make: makeRandomModule },
+  _datetime: { make: makeDatetimeModule },
 };
 
 /**

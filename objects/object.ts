@@ -266,10 +266,33 @@ function freshDunderCache(): (PyValue | null | undefined)[] {
 }
 
 /** Called after a type changed (ops.ts recomputes the slots that depend on dunders). */
-let typeModifiedHook: (t: PyType) => void = () => {};
-/** Installs the hook run after every type change. */
-export function setTypeModifiedHook(hook: (t: PyType) => void): void {
-  typeModifiedHook = hook;
+/** Callbacks told of every type modification (the JIT invalidates what assumed the old version). */
+const typeWatchers: ((t: PyType) => void)[] = [];
+
+/** Calls `watcher(t)` whenever type `t` (or, through it, a subclass) is modified. */
+export function addTypeWatcher(watcher: (t: PyType) => void): void {
+  typeWatchers.push(watcher);
+}
+
+function typeModifiedHook(t: PyType): void {
+  for (let i = 0; i < typeWatchers.length; i++) typeWatchers[i](t);
+}
+
+/** Callbacks told when a watched dict (`watchDict`) changes: a key added, rebound or removed. */
+const dictWatchers: ((d: PyDict, key: PyValue | null) => void)[] = [];
+
+/** Calls `watcher(d, key)` when a dict marked by `watchDict` changes (key null: cleared). */
+export function addDictWatcher(watcher: (d: PyDict, key: PyValue | null) => void): void {
+  dictWatchers.push(watcher);
+}
+
+/** Marks `d` so that its changes are announced to the dict watchers (module globals, builtins). */
+export function watchDict(d: PyDict): void {
+  d.watched = true;
+}
+
+function dictChanged(d: PyDict, key: PyValue | null): void {
+  for (let i = 0; i < dictWatchers.length; i++) dictWatchers[i](d, key);
 }
 
 /** C3 linearization (CPython's mro_internal); raises TypeError on an inconsistent hierarchy. */
@@ -567,6 +590,68 @@ const SMALL_DICT = 8;
  * index and are scanned linearly, which makes them cheap to create; larger or mixed ones get a JS
  * Map from fast keys to entry index, plus hash buckets for keys that need Python equality.
  */
+/**
+ * The layout of an instance's attributes (V8's hidden classes, CPython 3.11's shared keys): their
+ * names in the order the instance gained them, as a node of one transition tree rooted at
+ * EMPTY_SHAPE. An instance of a Python class keeps its attribute values in an array in that order
+ * (PyInstance `values`) and no dict until one is asked for; instances that gained the same
+ * attributes in the same order share their shape, so a specialized attribute access guards "this
+ * instance has that shape" and reads `values[index]` (LOAD_ATTR_INSTANCE_VALUE). A deletion, too
+ * many attributes or too many distinct orders, or asking for `__dict__` moves the instance to a
+ * dict for good, without changing what Python sees.
+ */
+export class Shape {
+  declare readonly names: readonly string[];
+  declare readonly parent: Shape | null;
+  /** The shapes one more attribute leads to, by its name (null: transitions exhausted). */
+  declare transitions: Map<string, Shape> | null;
+  /** The first transition made, kept in fields: most shapes only ever lead to one. */
+  declare firstName: string | null;
+  declare firstShape: Shape | null;
+  constructor(names: readonly string[], parent: Shape | null) {
+    this.names = names;
+    this.parent = parent;
+    this.transitions = new Map();
+    this.firstName = null;
+    this.firstShape = null;
+  }
+
+  /** The shape after adding attribute `name`, or null (dictionary form). */
+  next(name: string): Shape | null {
+    if (name === this.firstName) return this.firstShape;
+    return this.nextSlow(name);
+  }
+
+  private nextSlow(name: string): Shape | null {
+    const transitions = this.transitions;
+    if (transitions === null) return null;
+    let s = transitions.get(name);
+    if (s === undefined) {
+      if (this.names.length >= SHAPE_MAX_ATTRIBUTES || transitions.size >= SHAPE_MAX_TRANSITIONS) return null;
+      s = new Shape([...this.names, name], this);
+      transitions.set(name, s);
+      if (this.firstName === null) {
+        this.firstName = name;
+        this.firstShape = s;
+      }
+    }
+    return s;
+  }
+
+  /** The index of attribute `name` in this shape, or -1. */
+  indexOf(name: string): number {
+    return this.names.indexOf(name);
+  }
+}
+
+/** Attributes an instance may gain before its dict goes to dictionary form. */
+const SHAPE_MAX_ATTRIBUTES = 64;
+/** Distinct next attributes a shape may lead to (many orders: dictionary form instead). */
+const SHAPE_MAX_TRANSITIONS = 32;
+
+/** The shape of an instance dict with no attributes. */
+export const EMPTY_SHAPE: Shape = new Shape([], null);
+
 export class PyDict extends PyObject {
   /**
    * Entry keys in insertion order. Invariant the tier-1 caches rely on (vm/interp.ts LOAD_GLOBAL,
@@ -583,6 +668,8 @@ export class PyDict extends PyObject {
   declare index: Map<unknown, number> | null;
   /** Python hash → entry indices, for keys without a fast key; null until needed. */
   declare buckets: Map<number, number[]> | null;
+  /** Changes are announced to the dict watchers (watchDict). */
+  declare watched: boolean;
   constructor(cls: PyType = dictType) {
     super();
     this.cls = cls;
@@ -593,6 +680,7 @@ export class PyDict extends PyObject {
     this.version = 0;
     this.index = null;
     this.buckets = null;
+    this.watched = false;
   }
 
   /** Linear search of a small dict for a str key. */
@@ -681,6 +769,7 @@ export class PyDict extends PyObject {
         this.size++;
       }
       this.version++;
+      if (this.watched) dictChanged(this, k);
       return;
     }
     this.setSlow(k, v);
@@ -703,6 +792,7 @@ export class PyDict extends PyObject {
       this.size++;
     }
     this.version++;
+    if (this.watched) dictChanged(this, k);
   }
 
   /** Sets a str key. */
@@ -717,6 +807,7 @@ export class PyDict extends PyObject {
         if (this.keys.length > SMALL_DICT) this.buildIndex();
       }
       this.version++;
+      if (this.watched) dictChanged(this, k);
       return;
     }
     const i = this.index.get(k);
@@ -729,6 +820,7 @@ export class PyDict extends PyObject {
       this.size++;
     }
     this.version++;
+    if (this.watched) dictChanged(this, k);
   }
 
   /** Removes `k`; returns its value, or undefined when it was missing. */
@@ -758,6 +850,7 @@ export class PyDict extends PyObject {
     this.values[i] = DELETED;
     this.size--;
     this.version++;
+    if (this.watched) dictChanged(this, k);
     if (this.size === 0) this.clear();
     else if (this.keys.length > 16 && this.size * 2 < this.keys.length) this.compact();
     return v;
@@ -771,6 +864,7 @@ export class PyDict extends PyObject {
     this.index = null;
     this.buckets = null;
     this.version++;
+    if (this.watched) dictChanged(this, null);
   }
 
   /** Drops DELETED slots and rebuilds the indexes. */
@@ -1295,12 +1389,95 @@ export class PyMethod extends PyObject {
 export class PyInstance extends PyObject {
   /** `__slots__` values (undefined = unset), or null when the class has no slots. */
   declare slots: (PyValue | undefined)[] | null;
+  /**
+   * The layout of `values` while the instance keeps its attributes there (then `dict` is null);
+   * null once it has a dict, or when its class gives instances no attributes of their own.
+   */
+  declare shape: Shape | null;
+  /** Attribute values in `shape` order (null until the first attribute). */
+  declare values: PyValue[] | null;
   constructor(cls: PyType, dict: PyDict | null, slots: (PyValue | undefined)[] | null) {
     super();
     this.cls = cls;
     this.dict = dict;
     this.slots = slots;
+    this.shape = dict === null && cls.hasInstanceDict ? EMPTY_SHAPE : null;
+    this.values = null;
   }
+}
+
+/** The instance attribute `name` of `obj` (its dict, or its values), or undefined. */
+export function ownAttr(obj: PyObject, name: string): PyValue | undefined {
+  const d = obj.dict;
+  if (d !== null) return d.getStr(name);
+  if (obj instanceof PyInstance) {
+    const shape = obj.shape;
+    if (shape !== null) {
+      const i = shape.names.indexOf(name);
+      if (i >= 0) return obj.values![i];
+    }
+  }
+  return undefined;
+}
+
+/** Whether `obj` can hold instance attributes (a dict, or values in a shape). */
+export function hasOwnAttrs(obj: PyObject): boolean {
+  return obj.dict !== null || (obj instanceof PyInstance && obj.shape !== null);
+}
+
+/** Sets instance attribute `name` (hasOwnAttrs(obj) must hold). */
+export function setOwnAttr(obj: PyObject, name: string, value: PyValue): void {
+  const d = obj.dict;
+  if (d !== null) {
+    d.setStr(name, value);
+    return;
+  }
+  const inst = obj as PyInstance;
+  const shape = inst.shape!;
+  const i = shape.names.indexOf(name);
+  if (i >= 0) {
+    inst.values![i] = value;
+    return;
+  }
+  const next = shape.next(name);
+  if (next === null) {
+    materializeDict(inst).setStr(name, value);
+    return;
+  }
+  if (inst.values === null) inst.values = [value];
+  else inst.values.push(value);
+  inst.shape = next;
+}
+
+/** Removes instance attribute `name`; false when it had none (hasOwnAttrs(obj) must hold). */
+export function deleteOwnAttr(obj: PyObject, name: string): boolean {
+  const d = obj.dict !== null ? obj.dict : materializeDict(obj as PyInstance);
+  return d.delete(name) !== undefined;
+}
+
+/** The names of `obj`'s instance attributes, in order. */
+export function ownAttrNames(obj: PyObject): string[] {
+  if (obj.dict !== null) return obj.dict.keyList().map((k) => String(k));
+  if (obj instanceof PyInstance && obj.shape !== null) return [...obj.shape.names];
+  return [];
+}
+
+/**
+ * The attribute dict of an instance, made from its values if it keeps them in a shape (from then
+ * on the dict is where its attributes live: `__dict__`, `vars()`, a deletion).
+ */
+export function materializeDict(obj: PyInstance): PyDict {
+  if (obj.dict !== null) return obj.dict;
+  const d = new PyDict();
+  const shape = obj.shape;
+  if (shape !== null) {
+    const names = shape.names, values = obj.values;
+    for (let i = 0; i < names.length; i++) d.setStr(names[i], values![i]);
+  }
+  obj.dict = d;
+  obj.shape = null;
+  obj.values = null;
+  return d;
 }
 
 /** `property(fget, fset, fdel, doc)`. */

@@ -42,6 +42,7 @@ import {
   builtinFunctionType,
   classMethodDescriptorType,
   classmethodType,
+  deleteOwnAttr,
   dictType,
   Exc,
   floatType,
@@ -49,6 +50,7 @@ import {
   functionType,
   getsetDescriptorType,
   hash64Out,
+  hasOwnAttrs,
   isInstance,
   listType,
   memberDescriptorType,
@@ -57,6 +59,7 @@ import {
   newException,
   None,
   NotImplemented,
+  ownAttr,
   PyBaseException,
   PyBuiltinFunction,
   PyBytes,
@@ -82,6 +85,7 @@ import {
   raise,
   registerHotDunders,
   runtimeHooks,
+  setOwnAttr,
   staticmethodType,
   tupleType,
   TYPE_HEAP,
@@ -301,8 +305,9 @@ builtinFunctionType.tp_call = (f, args, kwnames) => call(f, args, kwnames);
 /** object.__getattribute__: data descriptors, then the instance dict, then other class attributes. */
 export function genericGetAttr(obj: PyValue, name: string): PyValue | undefined {
   const t = typeOf(obj);
-  if (typeof obj === "object" && obj.dict !== null && t.instanceDictFirst(name)) {
-    const v = obj.dict.getStr(name);
+  const own = typeof obj === "object" && hasOwnAttrs(obj);
+  if (own && t.instanceDictFirst(name)) {
+    const v = ownAttr(obj as PyObject, name);
     if (v !== undefined) return v;
   }
   const descr = t.lookup(name);
@@ -310,8 +315,8 @@ export function genericGetAttr(obj: PyValue, name: string): PyValue | undefined 
     const dt = descr.cls;
     if (dt.tp_descr_set !== null && dt.tp_descr_get !== null) return dt.tp_descr_get(descr, obj, t);
   }
-  if (typeof obj === "object" && obj.dict !== null) {
-    const v = obj.dict.getStr(name);
+  if (own) {
+    const v = ownAttr(obj as PyObject, name);
     if (v !== undefined) return v;
   }
   if (descr !== undefined) {
@@ -409,9 +414,7 @@ export function loadMethod(obj: PyValue, name: string): [PyValue, PyValue | unde
     if (descr !== undefined && typeof descr === "object") {
       const dt = descr.cls;
       if (dt === functionType || dt === methodDescriptorType) {
-        if (typeof obj !== "object" || obj.dict === null || obj.dict.getStr(name) === undefined) {
-          return [descr, obj];
-        }
+        if (typeof obj !== "object" || ownAttr(obj, name) === undefined) return [descr, obj];
       }
     }
   }
@@ -421,8 +424,9 @@ export function loadMethod(obj: PyValue, name: string): [PyValue, PyValue | unde
 /** object.__setattr__ / __delattr__ (value undefined = delete). */
 export function genericSetAttr(obj: PyValue, name: string, value: PyValue | undefined): void {
   const t = typeOf(obj);
-  if (value !== undefined && typeof obj === "object" && obj.dict !== null && t.instanceDictFirst(name)) {
-    obj.dict.setStr(name, value);
+  const own = typeof obj === "object" && hasOwnAttrs(obj);
+  if (value !== undefined && own && t.instanceDictFirst(name)) {
+    setOwnAttr(obj as PyObject, name, value);
     return;
   }
   const descr = t.lookup(name);
@@ -433,11 +437,11 @@ export function genericSetAttr(obj: PyValue, name: string, value: PyValue | unde
       return;
     }
   }
-  if (typeof obj === "object" && obj.dict !== null) {
+  if (own) {
     if (value === undefined) {
-      if (obj.dict.delete(name) === undefined) throw attributeError(obj, name);
+      if (!deleteOwnAttr(obj as PyObject, name)) throw attributeError(obj, name);
     } else {
-      obj.dict.setStr(name, value);
+      setOwnAttr(obj as PyObject, name, value);
     }
     return;
   }
@@ -722,11 +726,7 @@ function isSequenceForConcat(v: PyValue): boolean {
 /** `a OP b` for COMPARE_OP oparg op (PY_LT..PY_GE): the result object (usually a bool). */
 export function compareOp(a: PyValue, b: PyValue, op: number): PyValue {
   if (typeof a === "number" && typeof b === "number") return compareNumbers(a, b, op);
-  if (typeof a === "string" && typeof b === "string") {
-    if (op === PY_EQ) return a === b;
-    if (op === PY_NE) return a !== b;
-    return compareNumbers(strOrder(a, b), 0, op);
-  }
+  if (typeof a === "string" && typeof b === "string") return compareStrings(a, b, op);
   if (a instanceof PyFloat && b instanceof PyFloat) return compareNumbers(a.value, b.value, op);
   if (a instanceof PyTuple && b instanceof PyTuple && a.cls === tupleType && b.cls === tupleType) {
     return compareSequences(a.items, b.items, op);
@@ -734,7 +734,15 @@ export function compareOp(a: PyValue, b: PyValue, op: number): PyValue {
   return compareSlow(a, b, op);
 }
 
-function compareNumbers(a: number, b: number, op: number): boolean {
+/** Two strs compared as Python compares them (by code point). */
+export function compareStrings(a: string, b: string, op: number): boolean {
+  if (op === PY_EQ) return a === b;
+  if (op === PY_NE) return a !== b;
+  return compareNumbers(strOrder(a, b), 0, op);
+}
+
+/** Two JS numbers (ints, or float values) compared: NaN compares false except !=, as IEEE and CPython. */
+export function compareNumbers(a: number, b: number, op: number): boolean {
   switch (op) {
     case PY_LT:
       return a < b;
@@ -1316,6 +1324,20 @@ function hashSlow(v: PyObject): number {
   return typeof i === "number" ? (i === -1 ? -2 : i) : intHash(i);
 }
 
+/**
+ * What `__hash__` returns, as hash() gives it: kept whole within 64 bits (a dataclass's
+ * `hash((self.a, self.b))` equals the tuple's hash), reduced as an int's hash beyond.
+ */
+function dunderHashExact(v: PyObject): number | bigint {
+  const f = v.cls.lookupDunder(D_HASH);
+  if (f === undefined || f === None) raise(Exc.TypeError, `unhashable type: '${v.cls.name}'`);
+  const i = intValueOf(callMethod0(f, v));
+  if (i === undefined) raise(Exc.TypeError, "__hash__ method should return an integer");
+  if (typeof i === "number") return i === -1 ? -2 : i;
+  if (i >= -(1n << 63n) && i < (1n << 63n)) return i === -1n ? -2n : i;
+  return intHashExact(i);
+}
+
 /** A string hash (CPython randomizes str hashes, so any good hash is faithful). */
 export function strHash(s: string): number {
   let h = 0x811c9dc5;
@@ -1395,7 +1417,7 @@ export function hash64(v: PyValue): void {
       } else if (v instanceof PySet && v.cls === frozensetType) {
         split64(frozensetHashExact(v));
       } else {
-        split64(hash(v));
+        split64(dunderHashExact(v));
       }
   }
   hash64Out.hi = RH;

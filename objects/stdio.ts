@@ -4,6 +4,12 @@
  * exit, when the buffer fills and before anything goes to stderr, so the two interleave as in
  * CPython), stdin read by lines, and the three `sys` stream objects.
  *
+ * Buffering of stdout follows CPython: block-buffered (8 KiB) on a pipe or file, line-buffered on
+ * a terminal, unbuffered with `-u` / PYTHONUNBUFFERED (the driver picks with setStdoutBuffering).
+ * An embedder may replace where the bytes go (setOutputSinks) and where stdin's bytes come from
+ * (setStdinSource). A read of the process's stdin interrupted by a signal (SIGINT) calls the
+ * interrupt hook, which raises KeyboardInterrupt when the signal asked for it.
+ *
  * It also holds what the io layer (lib/modules/io*.ts) and the interpreter share: the type
  * objects `io.IOBase`, `io.TextIOBase` and `_io.TextIOWrapper`, and `PyTextStream`, the JS base of
  * every text stream (TextIOWrapper, StringIO) with the few operations the runtime calls directly
@@ -30,7 +36,14 @@ const sinks = {
 
 function writeAll(stream: { writeSync(p: Uint8Array): number }, bytes: Uint8Array): void {
   let written = 0;
-  while (written < bytes.length) written += stream.writeSync(bytes.subarray(written));
+  while (written < bytes.length) {
+    try {
+      written += stream.writeSync(bytes.subarray(written));
+    } catch (e) {
+      // A signal arrived during the write (the SIGINT handler does not restart system calls).
+      if (!(e instanceof Deno.errors.Interrupted)) throw e;
+    }
+  }
 }
 
 /** Redirects the process streams (for embedding and tests); returns the previous sinks. */
@@ -45,9 +58,25 @@ export function setOutputSinks(
 }
 
 const encoder = new TextEncoder();
-const STDOUT_LIMIT = 1 << 16;
+/** CPython's buffer size for a block-buffered stdout (io.DEFAULT_BUFFER_SIZE). */
+const BLOCK_SIZE = 8192;
 let stdoutChunks: string[] = [];
 let stdoutPending = 0;
+/** Characters of stdout held before a flush: BLOCK_SIZE, or 0 when unbuffered. */
+let stdoutLimit = BLOCK_SIZE;
+/** Whether a newline written to stdout flushes it (a terminal). */
+let stdoutLineBuffered = false;
+
+/** How stdout is buffered: as on a pipe or file, on a terminal, or not at all (`-u`). */
+export type StdoutBuffering = "block" | "line" | "unbuffered";
+
+/** Sets how stdout is buffered; returns the previous setting. */
+export function setStdoutBuffering(mode: StdoutBuffering): StdoutBuffering {
+  const old: StdoutBuffering = stdoutLimit === 0 ? "unbuffered" : stdoutLineBuffered ? "line" : "block";
+  stdoutLimit = mode === "unbuffered" ? 0 : BLOCK_SIZE;
+  stdoutLineBuffered = mode === "line";
+  return old;
+}
 
 /** Appends text to stdout's buffer. */
 export function writeStdout(text: string): void {
@@ -58,7 +87,8 @@ export function writeStdout(text: string): void {
   }
   stdoutChunks.push(text);
   stdoutPending += text.length;
-  if (stdoutPending >= STDOUT_LIMIT) flushStdout();
+  if (stdoutPending >= stdoutLimit) flushStdout();
+  else if (stdoutLineBuffered && (text.indexOf("\n") >= 0 || text.indexOf("\r") >= 0)) flushStdout();
 }
 
 /**
@@ -71,6 +101,7 @@ export function flushStdout(): void {
   const text = stdoutChunks.length === 1 ? stdoutChunks[0] : stdoutChunks.join("");
   stdoutChunks = [];
   stdoutPending = 0;
+  if (text === "") return;
   sinkWrite(sinks.stdout, encoder.encode(toWellFormed(text)));
 }
 
@@ -133,10 +164,50 @@ function toWellFormed(s: string): string {
   return s.toWellFormed();
 }
 
+/** Where stdin's bytes come from when not from the process (an embedder's callback), or null. */
+let stdinSource: ((into: Uint8Array) => number) | null = null;
+
+/**
+ * Replaces where stdin's bytes come from: `read(into)` fills `into` and returns the number of
+ * bytes, 0 at the end of input (null: the process's stdin). Returns the previous source.
+ */
+export function setStdinSource(
+  read: ((into: Uint8Array) => number) | null,
+): ((into: Uint8Array) => number) | null {
+  const old = stdinSource;
+  stdinSource = read;
+  return old;
+}
+
+/** What a read of the process's stdin does before it blocks, and after a signal interrupted it. */
+const stdinHooks = {
+  beforeRead: (): void => {},
+  interrupted: (): void => {},
+};
+
+/**
+ * Sets the hooks of stdin reads (vm/interrupts.ts): `beforeRead` runs before a read blocks,
+ * `interrupted` after a signal interrupted one (it raises KeyboardInterrupt for a SIGINT; when it
+ * returns, the read is tried again).
+ */
+export function setStdinInterruptHooks(beforeRead: () => void, interrupted: () => void): void {
+  stdinHooks.beforeRead = beforeRead;
+  stdinHooks.interrupted = interrupted;
+}
+
 /** Reads up to `into.length` bytes of stdin; 0 at end of input. */
 export function readStdinBytes(into: Uint8Array): number {
-  const n = Deno.stdin.readSync(into);
-  return n === null ? 0 : n;
+  if (stdinSource !== null) return stdinSource(into);
+  stdinHooks.beforeRead();
+  for (;;) {
+    try {
+      const n = Deno.stdin.readSync(into);
+      return n === null ? 0 : n;
+    } catch (e) {
+      if (!(e instanceof Deno.errors.Interrupted)) throw e;
+      stdinHooks.interrupted();
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -286,4 +357,41 @@ export function flushAtExit(): boolean {
     }
     return false;
   }
+}
+
+/** The streams' settings a runtime owns (embedding: each runtime switches them when it runs). */
+export interface StdioState {
+  stdoutSink: (bytes: Uint8Array) => void;
+  stderrSink: (bytes: Uint8Array) => void;
+  stdinSource: ((into: Uint8Array) => number) | null;
+  buffering: StdoutBuffering;
+  stdin: PyTextStream;
+  stdout: PyTextStream;
+  stderr: PyTextStream;
+}
+
+/** The current settings (stdout is flushed first, so that buffered text goes to its own sink). */
+export function saveStdio(): StdioState {
+  flushStdout();
+  const buffering = setStdoutBuffering("block");
+  setStdoutBuffering(buffering);
+  return {
+    stdoutSink: sinks.stdout,
+    stderrSink: sinks.stderr,
+    stdinSource,
+    buffering,
+    stdin: stdinObject,
+    stdout: stdoutObject,
+    stderr: stderrObject,
+  };
+}
+
+/** Puts back settings from saveStdio (stdout is flushed to the sink in place first). */
+export function restoreStdio(state: StdioState): void {
+  flushStdout();
+  sinks.stdout = state.stdoutSink;
+  sinks.stderr = state.stderrSink;
+  stdinSource = state.stdinSource;
+  setStdoutBuffering(state.buffering);
+  installStdStreams(state.stdin, state.stdout, state.stderr);
 }

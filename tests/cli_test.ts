@@ -1,6 +1,6 @@
 // The command line's contract: argument parsing, exit statuses, and messages (DESIGN.md).
 import assert from "node:assert/strict";
-import { parseCommandLine } from "../cli/main.ts";
+import { parseCommandLine } from "../driver/command_line.ts";
 
 /** Runs the CLI in a subprocess and returns its status and output. */
 export async function runCli(
@@ -69,7 +69,7 @@ Deno.test("a usage error exits 2; --version and --help exit 0", async () => {
   assert.equal((await runCli(["--tier", "warp", "x.py"])).code, 2);
   const v = await runCli(["--version"]);
   assert.equal(v.code, 0);
-  assert.match(v.stdout, /^pyjit \d+\.\d+\.\d+ \(Python 3\.\d+\)\n$/);
+  assert.match(v.stdout, /^pyjit \d+\.\d+\.\d+ \(Python 3\.\d+\.\d+\)\n$/);
   const h = await runCli(["--help"]);
   assert.equal(h.code, 0);
   assert.match(h.stdout, /^usage: pyjit /);

@@ -14,6 +14,8 @@ const ROOT = normalize(new URL("../", import.meta.url).pathname);
 
 /** Layer of each top-level folder (a file may import its own layer or any lower one). */
 const LAYER: Record<string, number> = {
+  // The package's configuration (its version is read by driver/version.ts).
+  "deno.json": 0,
   instructions: 0,
   lexer: 1,
   stencils: 1,

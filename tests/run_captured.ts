@@ -3,13 +3,14 @@
  * stdout and stderr (the process streams are redirected while it runs).
  * @module
  */
-import { runProgram } from "../driver/run.ts";
+import { runProgram, type TierName } from "../driver/run.ts";
 import { setOutputSinks } from "../objects/stdio.ts";
 
-/** Runs one program in-process; returns its status, stdout and stderr. */
+/** Runs one program in-process on `tier`; returns its status, stdout and stderr. */
 export function runCaptured(
   source: string,
   filename: string,
+  tier: TierName = "specialized",
 ): { status: number; stdout: string; stderr: string } {
   const out: Uint8Array[] = [];
   const err: Uint8Array[] = [];
@@ -19,7 +20,7 @@ export function runCaptured(
     status = runProgram(source, {
       filename,
       argv: [filename],
-      tier: "interp",
+      tier,
       stats: false,
       dumpTraces: false,
     });

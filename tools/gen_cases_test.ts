@@ -9,9 +9,9 @@ import { OPCODES } from "../instructions/opcodes.ts";
 const DEFINITION = Deno.readTextFileSync(new URL("../vm/bytecodes.ts", import.meta.url));
 const DIGEST = "0".repeat(64);
 
-/** The definition with `text` inserted just before the superinstructions. */
+/** The definition with `text` inserted just before the last superinstruction. */
 function withExtra(text: string): string {
-  const at = DEFINITION.indexOf('superinstruction("LOAD_FAST__LOAD_ATTR"');
+  const at = DEFINITION.indexOf('superinstruction("STORE_FAST__LOAD_FAST"');
   assert.ok(at > 0);
   return DEFINITION.slice(0, at) + text + "\n" + DEFINITION.slice(at);
 }
@@ -40,28 +40,58 @@ Deno.test("gen: a made-up instruction gets the next number and a case of its own
   assert.match(emitCase(def, made, false), /const b = s\[--sp\] as number;\s*const a = s\[--sp\] as number;/);
 });
 
-Deno.test("gen: a variant whose stack effect differs from its family's is refused by name", () => {
-  const variant =
-    `inst("COMPARE_OP_WRONG", { arg: "compare", stack: "left right -- left res", cache: ["unused"] },
+/** A made-up generic instruction with an adaptive form, for families made up in the tests below. */
+const MADE_UP_GENERIC =
+  `inst("MADE_UP_CMP", { arg: "compare", stack: "left right -- res", cache: ["counter"] },
   (left: PyValue, right: PyValue): boolean => {
     return left === right;
   });
-family("COMPARE_OP", ["COMPARE_OP_WRONG"]);`;
+macro("MADE_UP_CMP_ADAPTIVE", { arg: "compare", cache: ["counter"] }, ["_SPECIALIZE", "MADE_UP_CMP"]);`;
+
+/** MADE_UP_CMP's family with one more variant. */
+function madeUpFamily(variant: string, name: string): string {
+  return `${MADE_UP_GENERIC}
+${variant}
+family("MADE_UP_CMP", ["MADE_UP_CMP_ADAPTIVE", "${name}"], { adaptive: "MADE_UP_CMP_ADAPTIVE" });`;
+}
+
+Deno.test("gen: a made-up family with an adaptive form and a variant is accepted", () => {
+  const variant = `inst("MADE_UP_CMP_IS", { arg: "compare", stack: "left right -- res", cache: ["counter"] },
+  (left: PyValue, right: PyValue): boolean => {
+    DEOPT_IF(typeof left !== "number");
+    return left === right;
+  });`;
+  const def = parse(withExtra(madeUpFamily(variant, "MADE_UP_CMP_IS")));
+  const generic = def.instructions.find((i) => i.name === "MADE_UP_CMP")!;
+  assert.deepEqual(generic.family, ["MADE_UP_CMP_ADAPTIVE", "MADE_UP_CMP_IS"]);
+  // A failed guard restores the stack and leaves to the loop's miss handler (which deoptimizes and
+  // runs the generic instruction); the variant knows its position for it.
+  const text = emitCase(def, def.instructions.find((i) => i.name === "MADE_UP_CMP_IS")!, false);
+  assert.match(text, /here = ip - 1;/);
+  assert.match(text, /sp \+= 2;\s*break miss;/);
+});
+
+Deno.test("gen: a variant whose stack effect differs from its family's is refused by name", () => {
+  const variant =
+    `inst("MADE_UP_CMP_WRONG", { arg: "compare", stack: "left right -- left res", cache: ["counter"] },
+  (left: PyValue, right: PyValue): boolean => {
+    return left === right;
+  });`;
   assert.throws(
-    () => parse(withExtra(variant)),
-    /variant COMPARE_OP_WRONG's stack effect \(2 -- 2\) differs from family COMPARE_OP's \(2 -- 1\)/,
+    () => parse(withExtra(madeUpFamily(variant, "MADE_UP_CMP_WRONG"))),
+    /variant MADE_UP_CMP_WRONG's stack effect \(2 -- 2\) differs from family MADE_UP_CMP's \(2 -- 1\)/,
   );
 });
 
 Deno.test("gen: a variant with another cache layout, an unknown uop or an undeclared cache cell is refused", () => {
-  const badCache = `inst("COMPARE_OP_CACHE", { arg: "compare", stack: "left right -- res", cache: ["other"] },
+  const badCache =
+    `inst("MADE_UP_CMP_CACHE", { arg: "compare", stack: "left right -- res", cache: ["other"] },
   (left: PyValue, right: PyValue): boolean => {
     return left === right;
-  });
-family("COMPARE_OP", ["COMPARE_OP_CACHE"]);`;
+  });`;
   assert.throws(
-    () => parse(withExtra(badCache)),
-    /variant COMPARE_OP_CACHE's cache layout \(other\) differs/,
+    () => parse(withExtra(madeUpFamily(badCache, "MADE_UP_CMP_CACHE"))),
+    /variant MADE_UP_CMP_CACHE's cache layout \(other\) differs/,
   );
   assert.throws(
     () => parse(withExtra(`macro("MACRO_OF_NOTHING", {}, ["LOAD_CONST", "_NO_SUCH_UOP"]);`)),
@@ -107,14 +137,14 @@ macro("MAKE_DOUBLE", { arg: "int" }, ["_MAKE", "_DOUBLE"]);`));
   assert.equal(ins.pushes, 1);
   const text = emitCase(def, ins, false);
   assert.ok(!/s\[--sp\]/.test(text), text);
-  assert.match(text, /s\[sp\+\+\] = y;/);
+  assert.match(text, /s\[sp\+\+\] = y\$;/);
 });
 
 Deno.test("gen: the generated loop has one case per instruction, under the instruction's number", () => {
   const loop = Deno.readTextFileSync(new URL("../vm/generated/interp_loop.ts", import.meta.url));
   const run = loop.slice(
     loop.indexOf("export function run("),
-    loop.indexOf("export function runColdInstruction("),
+    loop.indexOf("export function runWithStats("),
   );
   const seen = new Map<string, number>();
   for (const [, num, name] of run.matchAll(/case (\d+): \/\* ([A-Z_0-9]+) \*\//g)) {

@@ -23,12 +23,16 @@
  */
 import {
   DEOPT_IF,
+  ENTER_FRAME,
   EXIT_LOOP,
+  family,
   inst,
   LOAD_FRAME_LOCALS,
   macro,
   op,
   pseudo,
+  REDISPATCH,
+  RESUME_FRAME,
   superinstruction,
   template,
 } from "./bytecodes_dsl.ts";
@@ -44,47 +48,61 @@ import {
   type Slot,
   threadState,
 } from "./frame.ts";
-import { bindFrame, PyFunction } from "./function.ts";
+import { bindFrame, callFunction, PyFunction } from "./function.ts";
 import { generatorType, getAwaitable, PyGenerator } from "./generator.ts";
 import { importFrom, importName } from "./import.ts";
 import {
+  DELETED,
   dictType,
   EMPTY_TUPLE,
   Exc,
   floatType,
+  frozensetType,
   functionType,
+  hasOwnAttrs,
   listType,
   methodType,
+  moduleType,
+  newException,
   None,
   NotImplemented,
   PyBaseException,
+  type PyBuiltinFunction,
   PyCell,
   PyDict,
   PyFloat,
   type PyInstance,
   PyList,
   type PyMethod,
+  type PyMethodDescriptor,
   type PyObject,
   PySet,
   PyTuple,
+  PyType,
   type PyValue,
   raise,
+  setType,
+  type Shape,
+  strType,
   tupleType,
   TYPE_HEAP,
   typeOf,
+  typeType,
 } from "../objects/object.ts";
 import {
   binaryOp,
   buildSlice,
   call,
   callMethod0,
+  compareNumbers,
+  compareStrings,
   contains,
   delAttr,
   delItem,
-  floatBinary,
   getAttr,
   getItem,
   getIter,
+  hasSurrogates,
   isExceptionOf,
   isTrue,
   iterNext,
@@ -94,29 +112,34 @@ import {
   setItem,
   str,
   strValueOf,
+  toArray,
   unaryInvert,
   unaryNegative,
 } from "../objects/ops.ts";
 import { currentTier } from "./tier.ts";
-import { type PyRangeIterator, rangeIteratorType } from "../objects/types/iterators.ts";
+import {
+  listIteratorType,
+  type PyRangeIterator,
+  type PySeqIterator,
+  rangeIteratorType,
+  tupleIteratorType,
+} from "../objects/types/iterators.ts";
+import { objectNew } from "../objects/types/type.ts";
 import { setUpdate } from "../objects/types/set.ts";
 import { formatObject } from "../objects/format.ts";
 import { asciiRepr } from "../objects/repr.ts";
 import {
   asyncWithMethods,
-  cachedDunder,
-  cacheGlobal,
-  cacheInstanceAttr,
   callOther,
   compareValues,
   deleteName,
+  deoptimize,
   dictUpdate,
   enterFrame,
   enterGenerator,
   exceptionGroupMatch,
   exceptionMatches,
   frameForCall,
-  GENERIC_OF,
   getAsyncIter,
   getAsyncNext,
   getItemOrUndefined,
@@ -124,9 +147,10 @@ import {
   intrinsic1,
   isMapping,
   isSequence,
+  JUMP_ON_TRUE,
   leaveGenerator,
   listExtend,
-  loadAttrUncached,
+  loadAttrGeneric,
   loadGlobal,
   loadName,
   loopCounters,
@@ -176,6 +200,8 @@ declare const oparg: number;
 declare const opcode: number;
 /** Set before throwing an exception that must keep its traceback (re-raise). */
 declare let reraising: boolean;
+/** The code unit of the instruction's opcode (declared for bodies that use it). */
+declare const here: number;
 /** The instruction's cache cells (see vm/bytecodes_dsl.ts). */
 declare const cache: Record<string, number>;
 declare const cacheRef: Record<string, unknown>;
@@ -198,11 +224,24 @@ template("run", function run(entry: Frame, throwing: PyValue | null): PyValue {
   let names = code.names;
   // deno-lint-ignore prefer-const no-unused-vars
   let s = f.values;
+  // deno-lint-ignore prefer-const no-unused-vars
+  let cacheIndex = code.cacheIndex;
+  // deno-lint-ignore prefer-const no-unused-vars
+  let cacheRef = code.cacheRef;
   let sp = f.sp;
   let ip = f.ip;
   let pending: PyValue | null = throwing;
   /** Set by RERAISE and bare `raise`: the exception keeps its traceback as is. */
   let reraising = false;
+  /** The code unit of the instruction running (set by the cases that need it). */
+  // deno-lint-ignore prefer-const
+  let here = 0;
+  /** Its first cache cell (set by the cases that read cache cells). */
+  // deno-lint-ignore prefer-const no-unused-vars
+  let c = 0;
+  /** The frame ENTER_FRAME and RESUME_FRAME continue in. */
+  // deno-lint-ignore prefer-const
+  let callee: Frame = entry;
   interpStats.frames++;
   for (;;) {
     try {
@@ -220,18 +259,48 @@ template("run", function run(entry: Frame, throwing: PyValue | null): PyValue {
           opcode = next & 0xff;
           oparg = (oparg << 8) | (next >> 8);
         }
-        switch (opcode) {
-          // @cases hot
-          default: {
-            // A specialized instruction this loop has no case for: rewrite it back to its
-            // generic instruction in place and run that (tier 2's deoptimization, for free).
-            const generic = GENERIC_OF[opcode];
-            if (generic === opcode) raise(Exc.SystemError, `unknown opcode ${opcode}`);
-            const start = ip - 1 - (oparg > 0xffffff ? 3 : oparg > 0xffff ? 2 : oparg > 0xff ? 1 : 0);
-            bc[ip - 1] = (bc[ip - 1] & 0xff00) | generic;
-            ip = start;
+        // @stats count
+        // One pass through the switch per instruction; one just specialized switches again on
+        // its new opcode (`continue reswitch`).
+        reswitch: for (;;) {
+          // Three ways out of a case other than finishing it, shared by every case that takes them
+          // (one copy each keeps the loop small): `break miss`, `break enter`, `break resume`.
+          // deno-lint-ignore no-unused-labels
+          resume: {
+            // deno-lint-ignore no-unused-labels
+            enter: {
+              // deno-lint-ignore no-unused-labels
+              miss: {
+                switch (opcode) {
+                  // @cases hot
+                  default:
+                    raise(Exc.SystemError, `unknown opcode ${opcode}`);
+                }
+                continue dispatch;
+              }
+              // DEOPT_IF: a specialized instruction's guard failed (its inputs back on the stack):
+              // count the miss (its last one turns it back into its family's adaptive form) and
+              // run its generic instruction now.
+              // @stats miss
+              opcode = deoptimize(code, here, opcode);
+              ip = here + 1;
+              continue reswitch;
+            }
+            // ENTER_FRAME(callee): the caller's state saved, run the callee from its start.
+            enterFrame(f, callee, sp, ip);
+            f = callee;
+            LOAD_FRAME_LOCALS();
+            sp = code.nlocalsplus;
+            ip = code.bodyStart;
             continue dispatch;
           }
+          // RESUME_FRAME(callee): continue in a frame where it left off (a generator resumed).
+          f = callee;
+          threadState.frame = f;
+          LOAD_FRAME_LOCALS();
+          sp = f.sp;
+          ip = f.ip;
+          continue dispatch;
         }
       }
     } catch (e) {
@@ -385,30 +454,9 @@ inst("DELETE_NAME", { arg: "name", stack: "--", cold: true }, () => {
 });
 inst(
   "LOAD_GLOBAL",
-  {
-    arg: "global",
-    stack: { pops: 0, pushes: "1 + (oparg & 1)" },
-    cache: ["index", "keysLength", "unused1", "unused2"],
-  },
-  () => {
-    // Inline cache (cacheGlobal): the entry index of the name in globals (index > 0), or in
-    // builtins (index < 0) while globals' key array is the one that did not hold it.
-    const name = names[oparg >> 1];
-    const at = cache.index;
-    const g = f.globals;
-    let v: PyValue | undefined;
-    if (at > 0) {
-      if (g.keys[at - 1] === name) v = g.values[at - 1];
-    } else if (at < 0) {
-      const gk = g.keys;
-      const bk = f.builtins.keys;
-      if (cacheRef.index === gk && cache.keysLength === gk.length && bk[-at - 1] === name) {
-        v = f.builtins.values[-at - 1];
-      }
-    }
-    if (v === undefined) v = cacheGlobal(f, name, cacheStart);
-    s[sp++] = v;
-    if (oparg & 1) s[sp++] = null;
+  { arg: "global", stack: "-- res null if (oparg & 1)", cache: ["counter", "index", "keys", "builtinKeys"] },
+  (): PyValue => {
+    return loadGlobal(f, names[oparg >> 1]);
   },
 );
 inst("STORE_GLOBAL", { arg: "name", stack: "value --", cold: true }, (value: PyValue) => {
@@ -422,84 +470,17 @@ inst(
   {
     arg: "attr",
     stack: { pops: 1, pushes: "1 + (oparg & 1)" },
-    cache: ["index0", "version0", "index1", "version1"],
+    cache: ["counter", "version", "index", "descr"],
   },
   () => {
-    // Two-entry inline cache (cacheInstanceAttr, fillAttrCache): per entry a type version plus the
-    // instance-dict entry index, the __slots__ index, or the method found on that type.
-    const owner = s[sp - 1] as PyValue;
-    if (typeof owner === "object") {
-      const version = owner.cls.version;
-      const e = version === cache.version0 ? cacheStart : version === cache.version1 ? cacheStart + 2 : -1;
-      if (e >= 0) {
-        const d = owner.dict;
-        const name = names[oparg >> 1];
-        if (oparg & 1) {
-          if (d === null || d.getStr(name) === undefined) {
-            s[sp - 1] = code.cacheRef[e] as PyValue;
-            s[sp++] = owner;
-            return;
-          }
-        } else {
-          const at = code.cacheIndex[e];
-          if (at >= 0) {
-            if (d !== null) {
-              // The type lets the instance dict win: a miss at the cached index is only
-              // another key order.
-              const v = d.keys[at] === name ? d.values[at] : d.getStr(name);
-              if (v !== undefined) {
-                s[sp - 1] = v;
-                return;
-              }
-            }
-          } else {
-            // A __slots__ member: the instance's slot array.
-            const slots = (owner as PyInstance).slots;
-            if (slots != null) {
-              const v = slots[-at - 1];
-              if (v !== undefined) {
-                s[sp - 1] = v;
-                return;
-              }
-            }
-          }
-        }
-      }
-    }
-    sp = loadAttrUncached(code, cacheStart, s, sp, oparg);
+    sp = loadAttrGeneric(s, sp, names[oparg >> 1], (oparg & 1) !== 0);
   },
 );
 inst(
   "STORE_ATTR",
-  { arg: "name", stack: "value owner --", cache: ["index0", "version0", "index1", "version1"] },
+  { arg: "name", stack: "value owner --", cache: ["counter", "version", "index", "descr"] },
   (value: PyValue, owner: PyValue) => {
-    if (typeof owner === "object") {
-      const version = owner.cls.version;
-      const e = version === cache.version0 ? cacheStart : version === cache.version1 ? cacheStart + 2 : -1;
-      if (e >= 0) {
-        const at = code.cacheIndex[e];
-        if (at >= 0) {
-          const d = owner.dict;
-          if (d !== null) {
-            const name = names[oparg];
-            if (d.keys[at] === name) {
-              // An existing instance attribute: PyDict.setStr's update of an existing key.
-              d.values[at] = value;
-              d.version++;
-            } else d.setStr(name, value); // the type lets the instance dict take it
-            return;
-          }
-        } else {
-          const slots = (owner as PyInstance).slots;
-          if (slots != null) {
-            slots[-at - 1] = value;
-            return;
-          }
-        }
-      }
-    }
     setAttr(owner, names[oparg], value);
-    cacheInstanceAttr(code, cacheStart, owner, names[oparg], true);
   },
 );
 inst("DELETE_ATTR", { arg: "name", stack: "owner --", cold: true }, (owner: PyValue) => {
@@ -528,118 +509,27 @@ inst("UNARY_NOT", { stack: "value -- res" }, (value: PyValue): PyValue => {
 inst("UNARY_INVERT", { stack: "value -- res", cold: true }, (value: PyValue): PyValue => {
   return unaryInvert(value);
 });
-inst("BINARY_OP", { arg: "binop", stack: { pops: 2, pushes: 1 }, cache: ["dunderVersion"] }, () => {
-  const b = s[--sp] as PyValue;
-  const a = s[sp - 1] as PyValue;
-  if (typeof a === "number" && typeof b === "number") {
-    // Small-int fast paths; anything that could overflow or needs Python rounding rules goes
-    // to binaryOp.
-    let r = NaN;
-    switch (oparg >= 13 ? oparg - 13 : oparg) {
-      case 0: /* + */
-        r = a + b;
-        break;
-      case 10: /* - */
-        r = a - b;
-        break;
-      case 5: /* * */
-        r = a * b;
-        if (r === 0) r = 0; // never -0
-        break;
-      case 1: /* & */
-        if ((a | 0) === a && (b | 0) === b) r = a & b;
-        break;
-      case 7: /* | */
-        if ((a | 0) === a && (b | 0) === b) r = a | b;
-        break;
-      case 12: /* ^ */
-        if ((a | 0) === a && (b | 0) === b) r = a ^ b;
-        break;
-      case 9: /* >> */
-        if ((a | 0) === a && b >= 0 && b < 32) r = a >> b;
-        break;
-      case 6: /* % */
-        if (b > 0 && a >= 0) r = a % b;
-        break;
-      case 2: /* // */
-        if (b > 0 && a >= 0) r = Math.floor(a / b);
-        break;
-    }
-    if (r <= 9007199254740991 && r >= -9007199254740991) {
-      s[sp - 1] = r;
-      return;
-    }
-  } else if (typeof a === "object" && a.cls === floatType) {
-    // float OP float / float OP int: the float kernels directly (binaryOp would test the int
-    // case first and go through instanceof).
-    const y = typeof b === "number"
-      ? b
-      : typeof b === "object" && b.cls === floatType
-      ? (b as PyFloat).value
-      : undefined;
-    if (y !== undefined) {
-      const x = (a as PyFloat).value;
-      const o = oparg >= 13 ? oparg - 13 : oparg;
-      // + - * allocate their result right here (one allocation site V8 inlines into the loop);
-      // the rest go through floatBinary.
-      if (o === 0 || o === 10 || o === 5) {
-        s[sp - 1] = new PyFloat(o === 0 ? x + y : o === 10 ? x - y : x * y);
-        return;
-      }
-      const r = floatBinary(x, y, o);
-      if (r !== undefined) {
-        s[sp - 1] = r;
-        return;
-      }
-    }
-  } else if (typeof a === "object" && (a.cls.flags & TYPE_HEAP) !== 0 && oparg < 13) {
-    const dunder = cachedDunder(code, cacheStart, a.cls, typeOf(b), oparg);
-    if (dunder !== null) {
-      // a.__op__(b) of a Python class runs as a frame of this loop; a and b stay on this
-      // frame's stack for the NotImplemented fallback (see RETURN_TO_BINARY_OP).
-      sp++;
-      const frame = acquireFrame(dunder.code, dunder.globals, dunder.builtins, dunder);
-      frame.values[0] = a;
-      frame.values[1] = b;
-      frame.returnMode = RETURN_TO_BINARY_OP;
-      enterFrame(f, frame, sp, ip);
-      f = frame;
-      LOAD_FRAME_LOCALS();
-      sp = code.nlocalsplus;
-      ip = code.bodyStart;
-      return;
-    }
-  }
-  s[sp - 1] = binaryOp(a, b, oparg);
-});
+// The generic forms of the specializable instructions are their whole protocols, with no fast
+// paths of their own: the specialized variants are the fast paths (and tier 1, `--tier interp`,
+// is the generic interpreter they are measured against).
+inst(
+  "BINARY_OP",
+  { arg: "binop", stack: "left right -- res", cache: ["counter", "version", "descr"] },
+  (left: PyValue, right: PyValue): PyValue => {
+    return binaryOp(left, right, oparg);
+  },
+);
 inst(
   "BINARY_SUBSCR",
-  { stack: "container key -- res", cache: ["unused"] },
+  { stack: "container key -- res", cache: ["counter", "version", "descr"] },
   (container: PyValue, key: PyValue): PyValue => {
-    if (typeof key === "number" && typeof container === "object") {
-      // list[i] / tuple[i] in range, without a call.
-      const ct = container.cls;
-      if (ct === listType || ct === tupleType) {
-        const items = (container as PyList).items;
-        const i = key < 0 ? key + items.length : key;
-        if (i >= 0 && i < items.length) return items[i];
-      }
-    }
     return getItem(container, key);
   },
 );
 inst(
   "STORE_SUBSCR",
-  { stack: "value container key --", cache: ["unused"] },
+  { stack: "value container key --", cache: ["counter", "version", "descr"] },
   (value: PyValue, container: PyValue, key: PyValue) => {
-    if (typeof key === "number" && typeof container === "object" && container.cls === listType) {
-      const items = (container as PyList).items;
-      const i = key < 0 ? key + items.length : key;
-      if (i >= 0 && i < items.length) {
-        items[i] = value;
-        return;
-      }
-    }
     setItem(container, key, value);
   },
 );
@@ -662,7 +552,7 @@ inst(
 );
 inst(
   "COMPARE_OP",
-  { arg: "compare", stack: "left right -- res", cache: ["unused"] },
+  { arg: "compare", stack: "left right -- res", cache: ["counter"] },
   (left: PyValue, right: PyValue): PyValue => {
     return compareValues(left, right, oparg);
   },
@@ -672,7 +562,7 @@ inst("IS_OP", { arg: "is", stack: "left right -- res" }, (left: PyValue, right: 
 });
 inst(
   "CONTAINS_OP",
-  { arg: "contains", stack: "item container -- res", cache: ["unused"] },
+  { arg: "contains", stack: "item container -- res", cache: ["counter"] },
   (item: PyValue, container: PyValue): boolean => {
     return contains(container, item) !== (oparg === 1);
   },
@@ -699,7 +589,7 @@ inst("JUMP_FORWARD", { arg: "jump", stack: "--", jump: "forward", terminal: true
 });
 inst(
   "JUMP_BACKWARD",
-  { arg: "jump", stack: "--", jump: "backward", terminal: true, cache: ["unused"] },
+  { arg: "jump", stack: "--", jump: "backward", terminal: true, cache: ["counter"] },
   () => {
     ip -= oparg;
     if ((++loopCounters.backEdges & 255) === 0) {
@@ -725,7 +615,7 @@ inst("JUMP_BACKWARD_NO_INTERRUPT", { arg: "jump", stack: "--", jump: "backward",
 });
 inst(
   "POP_JUMP_IF_FALSE",
-  { arg: "jump", stack: "cond --", jump: "forward", cache: ["unused"] },
+  { arg: "jump", stack: "cond --", jump: "forward", cache: ["counter"] },
   (cond: PyValue) => {
     if (cond === false || (cond !== true && (typeof cond === "number" ? cond === 0 : !isTrue(cond)))) {
       ip += oparg;
@@ -734,7 +624,7 @@ inst(
 );
 inst(
   "POP_JUMP_IF_TRUE",
-  { arg: "jump", stack: "cond --", jump: "forward", cache: ["unused"] },
+  { arg: "jump", stack: "cond --", jump: "forward", cache: ["counter"] },
   (cond: PyValue) => {
     if (cond === true || (cond !== false && (typeof cond === "number" ? cond !== 0 : isTrue(cond)))) {
       ip += oparg;
@@ -743,14 +633,14 @@ inst(
 );
 inst(
   "POP_JUMP_IF_NONE",
-  { arg: "jump", stack: "value --", jump: "forward", cache: ["unused"] },
+  { arg: "jump", stack: "value --", jump: "forward", cache: ["counter"] },
   (value: PyValue) => {
     if (value === None) ip += oparg;
   },
 );
 inst(
   "POP_JUMP_IF_NOT_NONE",
-  { arg: "jump", stack: "value --", jump: "forward", cache: ["unused"] },
+  { arg: "jump", stack: "value --", jump: "forward", cache: ["counter"] },
   (value: PyValue) => {
     if (value !== None) ip += oparg;
   },
@@ -760,21 +650,10 @@ inst("GET_ITER", { stack: "iterable -- iter" }, (iterable: PyValue): PyValue => 
 });
 inst(
   "FOR_ITER",
-  { arg: "jump", stack: { pops: 1, pushes: 2, jumpPushes: 1 }, jump: "forward", cache: ["unused"] },
+  { arg: "jump", stack: { pops: 1, pushes: 2, jumpPushes: 1 }, jump: "forward", cache: ["counter"] },
   () => {
     const it = s[sp - 1] as PyObject;
     const itType = it.cls;
-    if (itType === rangeIteratorType) {
-      // for i in range(...): the iterator's step right here, not through tp_iternext.
-      const r = it as PyRangeIterator;
-      if (r.left > 0) {
-        r.left--;
-        const v = r.cur;
-        r.cur = v + r.step;
-        s[sp++] = v;
-      } else ip += oparg;
-      return;
-    }
     if (itType === generatorType) {
       // Run the generator's frame in this loop (no JS recursion per value).
       const gf = (it as PyGenerator).frame;
@@ -783,12 +662,7 @@ inst(
         f.ip = ip;
         f.sp = sp;
         enterGenerator(f, it as PyGenerator, None, RETURN_TO_FOR_ITER, oparg);
-        f = gf;
-        threadState.frame = f;
-        LOAD_FRAME_LOCALS();
-        sp = f.sp;
-        ip = f.ip;
-        return;
+        RESUME_FRAME(gf);
       }
       if (state === FRAME_DONE) {
         ip += oparg;
@@ -915,13 +789,8 @@ inst("DICT_MERGE", { arg: "int", stack: { pops: 1, pushes: 0 }, cold: true }, ()
   const v = s[--sp] as PyValue;
   dictUpdate(s[sp - oparg] as PyDict, v, s[sp - oparg - 3] as PyValue);
 });
-inst("UNPACK_SEQUENCE", { arg: "int", stack: { pops: 1, pushes: "oparg" }, cache: ["unused"] }, () => {
-  const v = s[sp - 1] as PyValue;
-  if ((v instanceof PyTuple || v instanceof PyList) && v.items.length === oparg) {
-    const items = v.items;
-    sp--;
-    for (let i = oparg - 1; i >= 0; i--) s[sp++] = items[i];
-  } else sp = unpackSequence(s, sp, oparg);
+inst("UNPACK_SEQUENCE", { arg: "int", stack: { pops: 1, pushes: "oparg" }, cache: ["counter"] }, () => {
+  sp = unpackSequence(s, sp, oparg);
 });
 inst(
   "UNPACK_EX",
@@ -950,52 +819,47 @@ inst("CONVERT_VALUE", { arg: "convert", stack: "value -- res", cold: true }, (va
 // Calls and functions
 
 /** CALL and CALL_KW (whose keyword names are a tuple on top of the arguments) share this body. */
-inst("CALL", {
-  arg: "int",
-  stack: { pops: "oparg + 2", pushes: 1 },
-  cache: ["unused0", "unused1", "unused2"],
-}, () => {
-  const kwnames = opcode === Op.CALL_KW ? (s[--sp] as PyTuple).items as string[] : null;
-  let callable = s[sp - oparg - 2] as PyValue;
-  const self = s[sp - oparg - 1];
-  let argStart = sp - oparg;
-  let nargs = oparg;
-  if (self !== null) {
-    argStart--;
-    nargs++;
-  } else if (typeof callable === "object" && callable.cls === methodType) {
-    s[sp - oparg - 1] = (callable as PyMethod).self;
-    callable = (callable as PyMethod).func;
-    argStart--;
-    nargs++;
-  }
-  // A Python function, or a class whose __init__ is one, runs as a frame of this loop; a plain
-  // positional call of a function binds its arguments right here.
-  let frame: Frame | null;
-  if (
-    typeof callable === "object" && callable.cls === functionType && kwnames === null &&
-    nargs === (callable as PyFunction).code.simpleArgcount
-  ) {
-    const func = callable as PyFunction;
-    frame = acquireFrame(func.code, func.globals, func.builtins, func);
-    const fv = frame.values;
-    for (let i = 0; i < nargs; i++) fv[i] = s[argStart + i];
-  } else frame = frameForCall(callable, self, s, argStart, nargs, kwnames);
-  if (frame !== null) {
-    sp -= oparg + 2;
-    enterFrame(f, frame, sp, ip);
-    f = frame;
-    LOAD_FRAME_LOCALS();
-    sp = code.nlocalsplus;
-    ip = code.bodyStart;
-    return;
-  }
-  s[sp - oparg - 2] = callOther(callable, self, s, argStart, nargs, kwnames);
-  sp -= oparg + 1;
-});
+inst(
+  "CALL",
+  { arg: "int", stack: { pops: "oparg + 2", pushes: 1 }, cache: ["counter", "func", "version"] },
+  () => {
+    const kwnames = opcode === Op.CALL_KW ? (s[--sp] as PyTuple).items as string[] : null;
+    let callable = s[sp - oparg - 2] as PyValue;
+    const self = s[sp - oparg - 1];
+    let argStart = sp - oparg;
+    let nargs = oparg;
+    if (self !== null) {
+      argStart--;
+      nargs++;
+    } else if (typeof callable === "object" && callable.cls === methodType) {
+      s[sp - oparg - 1] = (callable as PyMethod).self;
+      callable = (callable as PyMethod).func;
+      argStart--;
+      nargs++;
+    }
+    // A Python function, or a class whose __init__ is one, runs as a frame of this loop; a plain
+    // positional call of a function binds its arguments right here.
+    let frame: Frame | null;
+    if (
+      typeof callable === "object" && callable.cls === functionType && kwnames === null &&
+      nargs === (callable as PyFunction).code.simpleArgcount
+    ) {
+      const func = callable as PyFunction;
+      frame = acquireFrame(func.code, func.globals, func.builtins, func);
+      const fv = frame.values;
+      for (let i = 0; i < nargs; i++) fv[i] = s[argStart + i];
+    } else frame = frameForCall(callable, self, s, argStart, nargs, kwnames);
+    if (frame !== null) {
+      sp -= oparg + 2;
+      ENTER_FRAME(frame);
+    }
+    s[sp - oparg - 2] = callOther(callable, self, s, argStart, nargs, kwnames);
+    sp -= oparg + 1;
+  },
+);
 inst(
   "CALL_KW",
-  { arg: "int", stack: { pops: "oparg + 3", pushes: 1 }, cache: ["unused0", "unused1", "unused2"] },
+  { arg: "int", stack: { pops: "oparg + 3", pushes: 1 }, cache: ["counter", "func", "version"] },
   "CALL",
 );
 inst("CALL_FUNCTION_EX", { arg: "int", stack: { pops: "3 + (oparg & 1)", pushes: 1 } }, () => {
@@ -1012,12 +876,7 @@ inst("CALL_FUNCTION_EX", { arg: "int", stack: { pops: "3 + (oparg & 1)", pushes:
     // f(*args, **kwargs) of a Python function: its frame runs in this loop.
     const frame = bindFrame(target as PyFunction, args, kwnames);
     sp--;
-    enterFrame(f, frame, sp, ip);
-    f = frame;
-    LOAD_FRAME_LOCALS();
-    sp = code.nlocalsplus;
-    ip = code.bodyStart;
-    return;
+    ENTER_FRAME(frame);
   }
   // `target` and `args`: a bound method's self is among the arguments already.
   s[sp - 1] = call(target, args, kwnames);
@@ -1077,12 +936,7 @@ inst("SEND", { arg: "jump", stack: { pops: 2, pushes: 2 }, jump: "forward", cach
       f.ip = ip;
       f.sp = sp;
       enterGenerator(f, receiver, v, RETURN_TO_SEND, oparg);
-      f = gf;
-      threadState.frame = f;
-      LOAD_FRAME_LOCALS();
-      sp = f.sp;
-      ip = f.ip;
-      return;
+      RESUME_FRAME(gf);
     }
   }
   const sent = send(receiver, v);
@@ -1244,56 +1098,911 @@ inst("END_ASYNC_FOR", { stack: { pops: 2, pushes: 0 } }, () => {
 // EXTENDED_ARG on it) and its oparg passes `when`; the second's code unit stays in place, so a
 // jump to it, a traceback position, or a rewrite back to the first all stay right.
 
-/**
- * LOAD_ATTR's cache hit on an attribute (not a method) in the instance dict or a __slots__ member:
- * the second half of LOAD_FAST__LOAD_ATTR (anything else is left to LOAD_ATTR itself).
- */
+// =============================================================================================
+// Tier 2 (PEP 659): families of specialized variants. Quickening (specializer/quicken.ts) replaces
+// each generic instruction of a family by its adaptive form, which counts down its first cache cell
+// and then asks the specializer (currentTier.specialize) to rewrite it into the variant that fits
+// what it sees; a variant's failed guard counts a miss and runs the generic instruction once
+// (vm/interp_support.ts deoptimize). `--tier interp` never quickens: it runs the generic forms.
+
+/** The adaptive forms' first uop: warm up, then specialize and run whatever the instruction became. */
+op("_SPECIALIZE", { stack: "--", cache: ["counter"] }, () => {
+  if ((--cache.counter & 0xffff) === 0) {
+    currentTier.specialize(code, here, f, sp, oparg);
+    REDISPATCH();
+  }
+});
+
+// LOAD_GLOBAL: the globals' and builtins' key arrays stand for their keys' versions (a dict only
+// ever appends to its key array or replaces it), and an entry deleted since reads as DELETED.
+
 op(
-  "_LOAD_ATTR_CACHED",
-  { stack: "owner -- attr", cache: ["index0", "version0", "index1", "version1"] },
+  "_LOAD_GLOBAL_MODULE",
+  { stack: "-- res null if (oparg & 1)", cache: ["index", "keys"] },
+  (): PyValue => {
+    const g = f.globals;
+    DEOPT_IF(g.keys !== cacheRef.keys);
+    const v = g.values[cache.index];
+    DEOPT_IF(v === DELETED);
+    return v;
+  },
+);
+op(
+  "_LOAD_GLOBAL_BUILTIN",
+  { stack: "-- res null if (oparg & 1)", cache: ["index", "keys", "builtinKeys"] },
+  (): PyValue => {
+    // The name was not in globals when this keys array held cache.keys entries: still not there.
+    const gk = f.globals.keys;
+    DEOPT_IF(gk !== cacheRef.keys || gk.length !== cache.keys);
+    const b = f.builtins;
+    DEOPT_IF(b.keys !== cacheRef.builtinKeys);
+    const v = b.values[cache.index];
+    DEOPT_IF(v === DELETED);
+    return v;
+  },
+);
+macro("LOAD_GLOBAL_ADAPTIVE", { arg: "global", cache: ["counter", "index", "keys", "builtinKeys"] }, [
+  "_SPECIALIZE",
+  "LOAD_GLOBAL",
+]);
+macro("LOAD_GLOBAL_MODULE", { arg: "global", cache: ["counter", "index", "keys", "builtinKeys"] }, [
+  "_LOAD_GLOBAL_MODULE",
+]);
+macro("LOAD_GLOBAL_BUILTIN", { arg: "global", cache: ["counter", "index", "keys", "builtinKeys"] }, [
+  "_LOAD_GLOBAL_BUILTIN",
+]);
+family("LOAD_GLOBAL", ["LOAD_GLOBAL_ADAPTIVE", "LOAD_GLOBAL_MODULE", "LOAD_GLOBAL_BUILTIN"], {
+  adaptive: "LOAD_GLOBAL_ADAPTIVE",
+});
+
+// LOAD_ATTR and STORE_ATTR: guarded by the owner's type version (it changes when the class or a
+// base is modified: a new descriptor, a __getattribute__), then by what the instance holds.
+
+op("_GUARD_TYPE_VERSION", { stack: "owner -- owner", cache: ["version"] }, (owner: PyValue) => {
+  DEOPT_IF((typeof owner === "object" ? owner.cls : typeOf(owner)).version !== cache.version);
+});
+op("_CHECK_SHAPE", { stack: "owner -- owner", cache: ["index"] }, (owner: PyValue) => {
+  // The instance keeps its attributes in values laid out by exactly this shape.
+  DEOPT_IF((owner as PyInstance).shape !== cacheRef.index);
+});
+op(
+  "_LOAD_ATTR_INSTANCE_VALUE",
+  { stack: "owner -- attr null if (oparg & 1)", cache: ["index"] },
   (owner: PyValue): PyValue => {
-    DEOPT_IF(typeof owner !== "object");
-    const version = (owner as PyObject).cls.version;
-    const e = version === cache.version0 ? cacheStart : version === cache.version1 ? cacheStart + 2 : -1;
-    DEOPT_IF(e < 0);
-    const at = code.cacheIndex[e];
-    let v: PyValue | undefined;
-    if (at >= 0) {
-      const d = (owner as PyObject).dict;
-      if (d !== null) {
-        // The type lets the instance dict win: a miss at the cached index is only another key order.
-        const name = names[oparg >> 1];
-        v = d.keys[at] === name ? d.values[at] : d.getStr(name);
-      }
-    } else {
-      const slots = (owner as PyInstance).slots;
-      if (slots != null) v = slots[-at - 1];
-    }
+    return (owner as PyInstance).values![cache.index];
+  },
+);
+op(
+  "_LOAD_ATTR_SLOT",
+  { stack: "owner -- attr null if (oparg & 1)", cache: ["index"] },
+  (owner: PyValue): PyValue => {
+    const v = (owner as PyInstance).slots![cache.index];
     DEOPT_IF(v === undefined);
     return v as PyValue;
   },
 );
+op(
+  "_LOAD_ATTR_WITH_HINT",
+  { stack: "owner -- attr null if (oparg & 1)", cache: ["index"] },
+  (owner: PyValue): PyValue => {
+    const d = (owner as PyObject).dict;
+    DEOPT_IF(d === null);
+    const at = cache.index;
+    DEOPT_IF(d!.keys[at] !== names[oparg >> 1]);
+    return d!.values[at];
+  },
+);
+op(
+  "_LOAD_ATTR_MODULE",
+  { stack: "owner -- attr null if (oparg & 1)", cache: ["index"] },
+  (owner: PyValue): PyValue => {
+    DEOPT_IF(typeof owner !== "object" || owner.cls !== moduleType);
+    const d = (owner as PyObject).dict!;
+    const at = cache.index;
+    DEOPT_IF(d.keys[at] !== names[oparg >> 1]);
+    return d.values[at];
+  },
+);
+op(
+  "_LOAD_ATTR_CLASS",
+  { stack: "owner -- attr null if (oparg & 1)", cache: ["version", "descr"] },
+  (owner: PyValue): PyValue => {
+    // A class's own attribute (not a descriptor that binds), from a class of exactly `type`.
+    DEOPT_IF(!(owner instanceof PyType) || owner.cls !== typeType || owner.version !== cache.version);
+    return cacheRef.descr as PyValue;
+  },
+);
+op(
+  "_LOAD_ATTR_PROPERTY",
+  { stack: "owner -- attr null if (oparg & 1)", cache: ["descr"] },
+  (owner: PyValue): PyValue => {
+    return callFunction(cacheRef.descr as PyFunction, [owner], null);
+  },
+);
+op(
+  "_LOAD_ATTR_CLASS_ATTRIBUTE",
+  { stack: "owner -- attr null if (oparg & 1)", cache: ["descr"] },
+  (_owner: PyValue): PyValue => {
+    // A plain (non-descriptor) class attribute the instance does not shadow.
+    return cacheRef.descr as PyValue;
+  },
+);
+op("_LOAD_ATTR_METHOD", { stack: "owner -- meth owner", cache: ["descr"] }, (_owner: PyValue): PyValue => {
+  return cacheRef.descr as PyValue;
+});
+op("_CHECK_NOT_IN_DICT", { stack: "owner -- owner" }, (owner: PyValue) => {
+  // An instance keeping a dict: the method's name must not be one of its keys.
+  const d = (owner as PyObject).dict;
+  DEOPT_IF(d === null || d.getStr(names[oparg >> 1]) !== undefined);
+});
+op("_CHECK_NO_OWN_ATTRIBUTES", { stack: "owner -- owner" }, (owner: PyValue) => {
+  // A value with no attributes of its own (a builtin type's instance, a __slots__ class's).
+  DEOPT_IF(typeof owner === "object" && hasOwnAttrs(owner));
+});
+
+const LOAD_ATTR_SPEC = { arg: "attr", cache: ["counter", "version", "index", "descr"] } as const;
+macro("LOAD_ATTR_ADAPTIVE", LOAD_ATTR_SPEC, ["_SPECIALIZE", "LOAD_ATTR"]);
+macro("LOAD_ATTR_INSTANCE_VALUE", LOAD_ATTR_SPEC, [
+  "_GUARD_TYPE_VERSION",
+  "_CHECK_SHAPE",
+  "_LOAD_ATTR_INSTANCE_VALUE",
+]);
+macro("LOAD_ATTR_SLOT", LOAD_ATTR_SPEC, ["_GUARD_TYPE_VERSION", "_LOAD_ATTR_SLOT"]);
+macro("LOAD_ATTR_WITH_HINT", LOAD_ATTR_SPEC, ["_GUARD_TYPE_VERSION", "_LOAD_ATTR_WITH_HINT"]);
+macro("LOAD_ATTR_MODULE", LOAD_ATTR_SPEC, ["_LOAD_ATTR_MODULE"]);
+macro("LOAD_ATTR_CLASS", LOAD_ATTR_SPEC, ["_LOAD_ATTR_CLASS"]);
+macro("LOAD_ATTR_PROPERTY", LOAD_ATTR_SPEC, ["_GUARD_TYPE_VERSION", "_LOAD_ATTR_PROPERTY"]);
+/** The method-load forms serve only LOAD_ATTR with its method bit set (they push two values). */
+const LOAD_METHOD_SPEC = { ...LOAD_ATTR_SPEC, when: "(oparg & 1) === 1" } as const;
+macro("LOAD_ATTR_METHOD_WITH_VALUES", LOAD_METHOD_SPEC, [
+  "_GUARD_TYPE_VERSION",
+  "_CHECK_SHAPE",
+  "_LOAD_ATTR_METHOD",
+]);
+macro("LOAD_ATTR_METHOD_NO_DICT", LOAD_METHOD_SPEC, [
+  "_GUARD_TYPE_VERSION",
+  "_CHECK_NO_OWN_ATTRIBUTES",
+  "_LOAD_ATTR_METHOD",
+]);
+macro("LOAD_ATTR_METHOD_LAZY_DICT", LOAD_METHOD_SPEC, [
+  "_GUARD_TYPE_VERSION",
+  "_CHECK_NOT_IN_DICT",
+  "_LOAD_ATTR_METHOD",
+]);
+macro("LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES", LOAD_ATTR_SPEC, [
+  "_GUARD_TYPE_VERSION",
+  "_CHECK_SHAPE",
+  "_LOAD_ATTR_CLASS_ATTRIBUTE",
+]);
+family("LOAD_ATTR", [
+  "LOAD_ATTR_ADAPTIVE",
+  "LOAD_ATTR_INSTANCE_VALUE",
+  "LOAD_ATTR_SLOT",
+  "LOAD_ATTR_WITH_HINT",
+  "LOAD_ATTR_MODULE",
+  "LOAD_ATTR_CLASS",
+  "LOAD_ATTR_PROPERTY",
+  "LOAD_ATTR_METHOD_WITH_VALUES",
+  "LOAD_ATTR_METHOD_NO_DICT",
+  "LOAD_ATTR_METHOD_LAZY_DICT",
+  "LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES",
+], { adaptive: "LOAD_ATTR_ADAPTIVE" });
+
+op(
+  "_STORE_ATTR_INSTANCE_VALUE",
+  { stack: "value owner --", cache: ["index", "descr"] },
+  (value: PyValue, owner: PyValue) => {
+    // An attribute the shape has (overwrite), or the one it gains next (append; descr: new shape).
+    const inst = owner as PyInstance;
+    const at = cache.index;
+    const values = inst.values;
+    if (values !== null && at < values.length) values[at] = value;
+    else {
+      if (values === null) inst.values = [value];
+      else values.push(value);
+      inst.shape = cacheRef.descr as Shape;
+    }
+  },
+);
+op("_STORE_ATTR_SLOT", { stack: "value owner --", cache: ["index"] }, (value: PyValue, owner: PyValue) => {
+  (owner as PyInstance).slots![cache.index] = value;
+});
+op(
+  "_STORE_ATTR_WITH_HINT",
+  { stack: "value owner --", cache: ["index"] },
+  (value: PyValue, owner: PyValue) => {
+    const d = (owner as PyObject).dict;
+    DEOPT_IF(d === null || d.watched);
+    const at = cache.index;
+    DEOPT_IF(d!.keys[at] !== names[oparg]);
+    d!.values[at] = value;
+    d!.version++;
+  },
+);
+const STORE_ATTR_SPEC = { arg: "name", cache: ["counter", "version", "index", "descr"] } as const;
+macro("STORE_ATTR_ADAPTIVE", STORE_ATTR_SPEC, ["_SPECIALIZE", "STORE_ATTR"]);
+macro("STORE_ATTR_INSTANCE_VALUE", STORE_ATTR_SPEC, [
+  "_GUARD_TYPE_VERSION",
+  "_CHECK_SHAPE",
+  "_STORE_ATTR_INSTANCE_VALUE",
+]);
+macro("STORE_ATTR_SLOT", STORE_ATTR_SPEC, ["_GUARD_TYPE_VERSION", "_STORE_ATTR_SLOT"]);
+macro("STORE_ATTR_WITH_HINT", STORE_ATTR_SPEC, ["_GUARD_TYPE_VERSION", "_STORE_ATTR_WITH_HINT"]);
+family("STORE_ATTR", [
+  "STORE_ATTR_ADAPTIVE",
+  "STORE_ATTR_INSTANCE_VALUE",
+  "STORE_ATTR_SLOT",
+  "STORE_ATTR_WITH_HINT",
+], {
+  adaptive: "STORE_ATTR_ADAPTIVE",
+});
+
+// BINARY_OP. ints are JS numbers within the safe-integer range (bigints beyond): an int result
+// outside it deoptimizes, and the generic instruction makes the bigint.
+
+op("_GUARD_BOTH_INT", { stack: "left right -- left right" }, (left: PyValue, right: PyValue) => {
+  DEOPT_IF(typeof left !== "number" || typeof right !== "number");
+});
+op("_BINARY_OP_ADD_INT", { stack: "left right -- res" }, (left: number, right: number): number => {
+  const r = left + right;
+  DEOPT_IF(r > 9007199254740991 || r < -9007199254740991);
+  return r;
+});
+op("_BINARY_OP_SUBTRACT_INT", { stack: "left right -- res" }, (left: number, right: number): number => {
+  const r = left - right;
+  DEOPT_IF(r > 9007199254740991 || r < -9007199254740991);
+  return r;
+});
+op("_BINARY_OP_MULTIPLY_INT", { stack: "left right -- res" }, (left: number, right: number): number => {
+  const r = left * right;
+  DEOPT_IF(r > 9007199254740991 || r < -9007199254740991);
+  return r === 0 ? 0 : r; // never -0
+});
+op("_BINARY_OP_INT", { stack: "left right -- res" }, (left: number, right: number): number => {
+  // The other operators on small ints, where the result is exact without Python's rounding help.
+  let r = NaN;
+  switch (oparg >= 13 ? oparg - 13 : oparg) {
+    case 1: /* & */
+      if ((left | 0) === left && (right | 0) === right) r = left & right;
+      break;
+    case 7: /* | */
+      if ((left | 0) === left && (right | 0) === right) r = left | right;
+      break;
+    case 12: /* ^ */
+      if ((left | 0) === left && (right | 0) === right) r = left ^ right;
+      break;
+    case 9: /* >> */
+      if ((left | 0) === left && right >= 0 && right < 32) r = left >> right;
+      break;
+    case 3: /* << */
+      if (left >= 0 && left < 0x10000 && right >= 0 && right < 16) r = left << right;
+      break;
+    case 6: /* % */
+      if (right > 0 && left >= 0) r = left % right;
+      break;
+    case 2: /* // */
+      if (right > 0 && left >= 0) r = Math.floor(left / right);
+      break;
+  }
+  DEOPT_IF(!(r <= 9007199254740991 && r >= -9007199254740991));
+  return r;
+});
+op("_GUARD_BOTH_FLOAT", { stack: "left right -- left right" }, (left: PyValue, right: PyValue) => {
+  DEOPT_IF(
+    typeof left !== "object" || left.cls !== floatType || typeof right !== "object" ||
+      right.cls !== floatType,
+  );
+});
+op("_BINARY_OP_ADD_FLOAT", { stack: "left right -- res" }, (left: PyFloat, right: PyFloat): PyValue => {
+  return new PyFloat(left.value + right.value);
+});
+op("_BINARY_OP_SUBTRACT_FLOAT", { stack: "left right -- res" }, (left: PyFloat, right: PyFloat): PyValue => {
+  return new PyFloat(left.value - right.value);
+});
+op("_BINARY_OP_MULTIPLY_FLOAT", { stack: "left right -- res" }, (left: PyFloat, right: PyFloat): PyValue => {
+  return new PyFloat(left.value * right.value);
+});
+op(
+  "_BINARY_OP_TRUE_DIVIDE_FLOAT",
+  { stack: "left right -- res" },
+  (left: PyFloat, right: PyFloat): PyValue => {
+    DEOPT_IF(right.value === 0);
+    return new PyFloat(left.value / right.value);
+  },
+);
+op("_BINARY_OP_FLOAT_MIXED", { stack: "left right -- res" }, (left: PyValue, right: PyValue): PyValue => {
+  // + - * / with a float and an int (or two floats), the int a JS number.
+  const x = typeof left === "number"
+    ? left
+    : typeof left === "object" && left.cls === floatType
+    ? (left as PyFloat).value
+    : NaN;
+  const y = typeof right === "number"
+    ? right
+    : typeof right === "object" && right.cls === floatType
+    ? (right as PyFloat).value
+    : NaN;
+  const o = oparg >= 13 ? oparg - 13 : oparg;
+  // Two ints are this variant's only for `/`: exact operands, so JS division rounds as Python's.
+  DEOPT_IF(x !== x || y !== y || (o !== 11 && typeof left === "number" && typeof right === "number"));
+  DEOPT_IF(o === 11 && y === 0);
+  return new PyFloat(o === 0 ? x + y : o === 10 ? x - y : o === 5 ? x * y : x / y);
+});
+op("_BINARY_OP_ADD_UNICODE", { stack: "left right -- res" }, (left: PyValue, right: PyValue): PyValue => {
+  DEOPT_IF(typeof left !== "string" || typeof right !== "string");
+  return (left as string) + (right as string);
+});
+const BINARY_OP_SPEC = { arg: "binop", cache: ["counter", "version", "descr"] } as const;
+macro("BINARY_OP_ADAPTIVE", BINARY_OP_SPEC, ["_SPECIALIZE", "BINARY_OP"]);
+macro("BINARY_OP_ADD_INT", BINARY_OP_SPEC, ["_GUARD_BOTH_INT", "_BINARY_OP_ADD_INT"]);
+macro("BINARY_OP_SUBTRACT_INT", BINARY_OP_SPEC, ["_GUARD_BOTH_INT", "_BINARY_OP_SUBTRACT_INT"]);
+macro("BINARY_OP_MULTIPLY_INT", BINARY_OP_SPEC, ["_GUARD_BOTH_INT", "_BINARY_OP_MULTIPLY_INT"]);
+macro("BINARY_OP_INT", BINARY_OP_SPEC, ["_GUARD_BOTH_INT", "_BINARY_OP_INT"]);
+macro("BINARY_OP_ADD_FLOAT", BINARY_OP_SPEC, ["_GUARD_BOTH_FLOAT", "_BINARY_OP_ADD_FLOAT"]);
+macro("BINARY_OP_SUBTRACT_FLOAT", BINARY_OP_SPEC, ["_GUARD_BOTH_FLOAT", "_BINARY_OP_SUBTRACT_FLOAT"]);
+macro("BINARY_OP_MULTIPLY_FLOAT", BINARY_OP_SPEC, ["_GUARD_BOTH_FLOAT", "_BINARY_OP_MULTIPLY_FLOAT"]);
+macro("BINARY_OP_TRUE_DIVIDE_FLOAT", BINARY_OP_SPEC, ["_GUARD_BOTH_FLOAT", "_BINARY_OP_TRUE_DIVIDE_FLOAT"]);
+macro("BINARY_OP_FLOAT_MIXED", BINARY_OP_SPEC, ["_BINARY_OP_FLOAT_MIXED"]);
+macro("BINARY_OP_ADD_UNICODE", BINARY_OP_SPEC, ["_BINARY_OP_ADD_UNICODE"]);
+/** `s += t` on strs: JS strings concatenate as ropes, so this is ADD_UNICODE (one case for both). */
+macro("BINARY_OP_INPLACE_ADD_UNICODE", BINARY_OP_SPEC, ["_BINARY_OP_ADD_UNICODE"]);
 /**
- * POP_JUMP_IF_FALSE or _TRUE on a bool: the second half of COMPARE_OP__POP_JUMP_IF_FALSE and _TRUE,
- * which share one case (the opcode says which way the jump goes).
+ * `a OP b` where a is an instance of a Python class whose __op__ is a plain Python function: its
+ * frame runs in this loop (no JS recursion); a and b stay on this frame's stack for the
+ * NotImplemented fallback (RETURN_TO_BINARY_OP). descr: the function; the guard is a's type version.
+ */
+inst(
+  "BINARY_OP_PY_DUNDER",
+  { arg: "binop", stack: { pops: 2, pushes: 1 }, cache: ["counter", "version", "descr"] },
+  () => {
+    const a = s[sp - 2] as PyValue;
+    const b = s[sp - 1] as PyValue;
+    DEOPT_IF(typeof a !== "object" || a.cls.version !== cache.version);
+    // b's type must not be a subclass of a's (whose reflected method would go first).
+    const tb = typeof b === "object" ? b.cls : typeOf(b);
+    DEOPT_IF(tb !== (a as PyObject).cls && (tb.flags & TYPE_HEAP) !== 0);
+    const dunder = cacheRef.descr as PyFunction;
+    const frame = acquireFrame(dunder.code, dunder.globals, dunder.builtins, dunder);
+    frame.values[0] = a;
+    frame.values[1] = b;
+    frame.returnMode = RETURN_TO_BINARY_OP;
+    ENTER_FRAME(frame);
+  },
+);
+family("BINARY_OP", [
+  "BINARY_OP_ADAPTIVE",
+  "BINARY_OP_ADD_INT",
+  "BINARY_OP_SUBTRACT_INT",
+  "BINARY_OP_MULTIPLY_INT",
+  "BINARY_OP_INT",
+  "BINARY_OP_ADD_FLOAT",
+  "BINARY_OP_SUBTRACT_FLOAT",
+  "BINARY_OP_MULTIPLY_FLOAT",
+  "BINARY_OP_TRUE_DIVIDE_FLOAT",
+  "BINARY_OP_FLOAT_MIXED",
+  "BINARY_OP_ADD_UNICODE",
+  "BINARY_OP_INPLACE_ADD_UNICODE",
+  "BINARY_OP_PY_DUNDER",
+], { adaptive: "BINARY_OP_ADAPTIVE" });
+
+// COMPARE_OP: the comparison of two ints, two floats or two strs; where a POP_JUMP_IF_FALSE or
+// _TRUE follows, a superinstruction does both (the jump's word stays in place).
+
+op("_COMPARE_OP_INT", { stack: "left right -- res" }, (left: PyValue, right: PyValue): boolean => {
+  DEOPT_IF(typeof left !== "number" || typeof right !== "number");
+  return compareNumbers(left as number, right as number, oparg);
+});
+op("_COMPARE_OP_FLOAT", { stack: "left right -- res" }, (left: PyValue, right: PyValue): boolean => {
+  DEOPT_IF(
+    typeof left !== "object" || left.cls !== floatType || typeof right !== "object" ||
+      right.cls !== floatType,
+  );
+  return compareNumbers((left as PyFloat).value, (right as PyFloat).value, oparg);
+});
+op("_COMPARE_OP_STR", { stack: "left right -- res" }, (left: PyValue, right: PyValue): boolean => {
+  DEOPT_IF(typeof left !== "string" || typeof right !== "string");
+  return compareStrings(left as string, right as string, oparg);
+});
+const COMPARE_OP_SPEC = { arg: "compare", cache: ["counter"] } as const;
+macro("COMPARE_OP_ADAPTIVE", COMPARE_OP_SPEC, ["_SPECIALIZE", "COMPARE_OP"]);
+macro("COMPARE_OP_INT", COMPARE_OP_SPEC, ["_COMPARE_OP_INT"]);
+macro("COMPARE_OP_FLOAT", COMPARE_OP_SPEC, ["_COMPARE_OP_FLOAT"]);
+macro("COMPARE_OP_STR", COMPARE_OP_SPEC, ["_COMPARE_OP_STR"]);
+family("COMPARE_OP", ["COMPARE_OP_ADAPTIVE", "COMPARE_OP_INT", "COMPARE_OP_FLOAT", "COMPARE_OP_STR"], {
+  adaptive: "COMPARE_OP_ADAPTIVE",
+});
+/**
+ * POP_JUMP_IF_FALSE or _TRUE on the bool a specialized comparison made: the second half of the
+ * COMPARE_OP_*__POP_JUMP_IF_* superinstructions, which share their cases (the opcode says which
+ * way the jump goes).
  */
 op("_POP_JUMP_IF_BOOL", { stack: "cond --" }, (cond: PyValue) => {
   DEOPT_IF(typeof cond !== "boolean");
-  if (cond === (opcode === Op.COMPARE_OP__POP_JUMP_IF_TRUE)) ip += oparg;
+  if (cond === (JUMP_ON_TRUE[opcode] === 1)) ip += oparg;
+});
+superinstruction("COMPARE_OP_INT__POP_JUMP_IF_FALSE", ["COMPARE_OP_INT", "POP_JUMP_IF_FALSE"], {
+  second: "_POP_JUMP_IF_BOOL",
+});
+superinstruction("COMPARE_OP_INT__POP_JUMP_IF_TRUE", ["COMPARE_OP_INT", "POP_JUMP_IF_TRUE"], {
+  second: "_POP_JUMP_IF_BOOL",
+});
+superinstruction("COMPARE_OP_FLOAT__POP_JUMP_IF_FALSE", ["COMPARE_OP_FLOAT", "POP_JUMP_IF_FALSE"], {
+  second: "_POP_JUMP_IF_BOOL",
+});
+superinstruction("COMPARE_OP_FLOAT__POP_JUMP_IF_TRUE", ["COMPARE_OP_FLOAT", "POP_JUMP_IF_TRUE"], {
+  second: "_POP_JUMP_IF_BOOL",
+});
+superinstruction("COMPARE_OP_STR__POP_JUMP_IF_FALSE", ["COMPARE_OP_STR", "POP_JUMP_IF_FALSE"], {
+  second: "_POP_JUMP_IF_BOOL",
+});
+superinstruction("COMPARE_OP_STR__POP_JUMP_IF_TRUE", ["COMPARE_OP_STR", "POP_JUMP_IF_TRUE"], {
+  second: "_POP_JUMP_IF_BOOL",
 });
 
-// Attribute loads only (oparg bit 0 clear): a method load's fast path is LOAD_ATTR's own.
-superinstruction("LOAD_FAST__LOAD_ATTR", ["LOAD_FAST", "LOAD_ATTR"], {
-  when: "(oparg & 1) === 0",
-  second: "_LOAD_ATTR_CACHED",
+// Subscripts and containment.
+
+op(
+  "_BINARY_SUBSCR_LIST_INT",
+  { stack: "container key -- res" },
+  (container: PyValue, key: PyValue): PyValue => {
+    DEOPT_IF(typeof key !== "number" || typeof container !== "object" || container.cls !== listType);
+    const items = (container as PyList).items;
+    const i = (key as number) < 0 ? (key as number) + items.length : key as number;
+    DEOPT_IF(!(i >= 0 && i < items.length));
+    return items[i];
+  },
+);
+op(
+  "_BINARY_SUBSCR_TUPLE_INT",
+  { stack: "container key -- res" },
+  (container: PyValue, key: PyValue): PyValue => {
+    DEOPT_IF(typeof key !== "number" || typeof container !== "object" || container.cls !== tupleType);
+    const items = (container as PyTuple).items;
+    const i = (key as number) < 0 ? (key as number) + items.length : key as number;
+    DEOPT_IF(!(i >= 0 && i < items.length));
+    return items[i];
+  },
+);
+op("_BINARY_SUBSCR_DICT", { stack: "container key -- res" }, (container: PyValue, key: PyValue): PyValue => {
+  DEOPT_IF(typeof container !== "object" || container.cls !== dictType);
+  const v = (container as PyDict).get(key);
+  // A missing key raises here (an exact dict has no __missing__): running the generic instruction
+  // instead would hash and compare the key a second time.
+  if (v === undefined) throw newException(Exc.KeyError, [key]);
+  return v as PyValue;
 });
+op(
+  "_BINARY_SUBSCR_STR_INT",
+  { stack: "container key -- res" },
+  (container: PyValue, key: PyValue): PyValue => {
+    DEOPT_IF(typeof key !== "number" || typeof container !== "string" || hasSurrogates(container as string));
+    const str = container as string;
+    const i = (key as number) < 0 ? (key as number) + str.length : key as number;
+    DEOPT_IF(!(i >= 0 && i < str.length));
+    return str[i];
+  },
+);
+op(
+  "_BINARY_SUBSCR_GETITEM",
+  { stack: "container key -- res", cache: ["version", "descr"] },
+  (container: PyValue, key: PyValue): PyValue => {
+    // A Python class's __getitem__ (a plain function), found on the type at this version.
+    DEOPT_IF(typeof container !== "object" || container.cls.version !== cache.version);
+    return callFunction(cacheRef.descr as PyFunction, [container, key], null);
+  },
+);
+const SUBSCR_SPEC = { cache: ["counter", "version", "descr"] } as const;
+macro("BINARY_SUBSCR_ADAPTIVE", SUBSCR_SPEC, ["_SPECIALIZE", "BINARY_SUBSCR"]);
+macro("BINARY_SUBSCR_LIST_INT", SUBSCR_SPEC, ["_BINARY_SUBSCR_LIST_INT"]);
+macro("BINARY_SUBSCR_TUPLE_INT", SUBSCR_SPEC, ["_BINARY_SUBSCR_TUPLE_INT"]);
+macro("BINARY_SUBSCR_DICT", SUBSCR_SPEC, ["_BINARY_SUBSCR_DICT"]);
+macro("BINARY_SUBSCR_STR_INT", SUBSCR_SPEC, ["_BINARY_SUBSCR_STR_INT"]);
+macro("BINARY_SUBSCR_GETITEM", SUBSCR_SPEC, ["_BINARY_SUBSCR_GETITEM"]);
+family("BINARY_SUBSCR", [
+  "BINARY_SUBSCR_ADAPTIVE",
+  "BINARY_SUBSCR_LIST_INT",
+  "BINARY_SUBSCR_TUPLE_INT",
+  "BINARY_SUBSCR_DICT",
+  "BINARY_SUBSCR_STR_INT",
+  "BINARY_SUBSCR_GETITEM",
+], { adaptive: "BINARY_SUBSCR_ADAPTIVE" });
+
+op(
+  "_STORE_SUBSCR_LIST_INT",
+  { stack: "value container key --" },
+  (value: PyValue, container: PyValue, key: PyValue) => {
+    DEOPT_IF(typeof key !== "number" || typeof container !== "object" || container.cls !== listType);
+    const items = (container as PyList).items;
+    const i = (key as number) < 0 ? (key as number) + items.length : key as number;
+    DEOPT_IF(!(i >= 0 && i < items.length));
+    items[i] = value;
+  },
+);
+op(
+  "_STORE_SUBSCR_DICT",
+  { stack: "value container key --" },
+  (value: PyValue, container: PyValue, key: PyValue) => {
+    DEOPT_IF(typeof container !== "object" || container.cls !== dictType);
+    (container as PyDict).set(key, value);
+  },
+);
+const STORE_SUBSCR_SPEC = { cache: ["counter", "version", "descr"] } as const;
+macro("STORE_SUBSCR_ADAPTIVE", STORE_SUBSCR_SPEC, ["_SPECIALIZE", "STORE_SUBSCR"]);
+macro("STORE_SUBSCR_LIST_INT", STORE_SUBSCR_SPEC, ["_STORE_SUBSCR_LIST_INT"]);
+macro("STORE_SUBSCR_DICT", STORE_SUBSCR_SPEC, ["_STORE_SUBSCR_DICT"]);
+family("STORE_SUBSCR", ["STORE_SUBSCR_ADAPTIVE", "STORE_SUBSCR_LIST_INT", "STORE_SUBSCR_DICT"], {
+  adaptive: "STORE_SUBSCR_ADAPTIVE",
+});
+
+op("_CONTAINS_OP_SET", { stack: "item container -- res" }, (item: PyValue, container: PyValue): boolean => {
+  DEOPT_IF(typeof container !== "object" || (container.cls !== setType && container.cls !== frozensetType));
+  return (container as PySet).has(item) !== (oparg === 1);
+});
+op("_CONTAINS_OP_DICT", { stack: "item container -- res" }, (item: PyValue, container: PyValue): boolean => {
+  DEOPT_IF(typeof container !== "object" || container.cls !== dictType);
+  return (container as PyDict).has(item) !== (oparg === 1);
+});
+const CONTAINS_OP_SPEC = { arg: "contains", cache: ["counter"] } as const;
+macro("CONTAINS_OP_ADAPTIVE", CONTAINS_OP_SPEC, ["_SPECIALIZE", "CONTAINS_OP"]);
+macro("CONTAINS_OP_SET", CONTAINS_OP_SPEC, ["_CONTAINS_OP_SET"]);
+macro("CONTAINS_OP_DICT", CONTAINS_OP_SPEC, ["_CONTAINS_OP_DICT"]);
+family("CONTAINS_OP", ["CONTAINS_OP_ADAPTIVE", "CONTAINS_OP_SET", "CONTAINS_OP_DICT"], {
+  adaptive: "CONTAINS_OP_ADAPTIVE",
+});
+
+// Truth tests: POP_JUMP_IF_FALSE and _TRUE on a bool, an int, None, a list, a str. Each pair
+// shares one case (the opcode says which way the jump goes).
+
+op("_JUMP_IF_BOOL", { stack: "cond --" }, (cond: PyValue) => {
+  DEOPT_IF(typeof cond !== "boolean");
+  if (cond === (JUMP_ON_TRUE[opcode] === 1)) ip += oparg;
+});
+op("_JUMP_IF_INT", { stack: "cond --" }, (cond: PyValue) => {
+  DEOPT_IF(typeof cond !== "number");
+  if ((cond !== 0) === (JUMP_ON_TRUE[opcode] === 1)) ip += oparg;
+});
+op("_JUMP_IF_NONE", { stack: "cond --" }, (cond: PyValue) => {
+  DEOPT_IF(cond !== None);
+  if (JUMP_ON_TRUE[opcode] === 0) ip += oparg;
+});
+op("_JUMP_IF_LIST", { stack: "cond --" }, (cond: PyValue) => {
+  DEOPT_IF(typeof cond !== "object" || cond.cls !== listType);
+  if (((cond as PyList).items.length !== 0) === (JUMP_ON_TRUE[opcode] === 1)) ip += oparg;
+});
+op("_JUMP_IF_STR", { stack: "cond --" }, (cond: PyValue) => {
+  DEOPT_IF(typeof cond !== "string");
+  if (((cond as string).length !== 0) === (JUMP_ON_TRUE[opcode] === 1)) ip += oparg;
+});
+const JUMP_SPEC = { arg: "jump", jump: "forward", cache: ["counter"] } as const;
+macro("POP_JUMP_IF_FALSE_ADAPTIVE", JUMP_SPEC, ["_SPECIALIZE", "POP_JUMP_IF_FALSE"]);
+macro("POP_JUMP_IF_TRUE_ADAPTIVE", JUMP_SPEC, ["_SPECIALIZE", "POP_JUMP_IF_TRUE"]);
+macro("POP_JUMP_IF_FALSE_BOOL", JUMP_SPEC, ["_JUMP_IF_BOOL"]);
+macro("POP_JUMP_IF_TRUE_BOOL", JUMP_SPEC, ["_JUMP_IF_BOOL"]);
+macro("POP_JUMP_IF_FALSE_INT", JUMP_SPEC, ["_JUMP_IF_INT"]);
+macro("POP_JUMP_IF_TRUE_INT", JUMP_SPEC, ["_JUMP_IF_INT"]);
+macro("POP_JUMP_IF_FALSE_NONE", JUMP_SPEC, ["_JUMP_IF_NONE"]);
+macro("POP_JUMP_IF_TRUE_NONE", JUMP_SPEC, ["_JUMP_IF_NONE"]);
+macro("POP_JUMP_IF_FALSE_LIST", JUMP_SPEC, ["_JUMP_IF_LIST"]);
+macro("POP_JUMP_IF_TRUE_LIST", JUMP_SPEC, ["_JUMP_IF_LIST"]);
+macro("POP_JUMP_IF_FALSE_STR", JUMP_SPEC, ["_JUMP_IF_STR"]);
+macro("POP_JUMP_IF_TRUE_STR", JUMP_SPEC, ["_JUMP_IF_STR"]);
+family("POP_JUMP_IF_FALSE", [
+  "POP_JUMP_IF_FALSE_ADAPTIVE",
+  "POP_JUMP_IF_FALSE_BOOL",
+  "POP_JUMP_IF_FALSE_INT",
+  "POP_JUMP_IF_FALSE_NONE",
+  "POP_JUMP_IF_FALSE_LIST",
+  "POP_JUMP_IF_FALSE_STR",
+], { adaptive: "POP_JUMP_IF_FALSE_ADAPTIVE" });
+family("POP_JUMP_IF_TRUE", [
+  "POP_JUMP_IF_TRUE_ADAPTIVE",
+  "POP_JUMP_IF_TRUE_BOOL",
+  "POP_JUMP_IF_TRUE_INT",
+  "POP_JUMP_IF_TRUE_NONE",
+  "POP_JUMP_IF_TRUE_LIST",
+  "POP_JUMP_IF_TRUE_STR",
+], { adaptive: "POP_JUMP_IF_TRUE_ADAPTIVE" });
+
+// Iteration and unpacking.
+
+const FOR_ITER_SPEC = {
+  arg: "jump",
+  stack: { pops: 1, pushes: 2, jumpPushes: 1 },
+  jump: "forward",
+  cache: ["counter"],
+} as const;
+macro("FOR_ITER_ADAPTIVE", { arg: "jump", jump: "forward", cache: ["counter"] }, ["_SPECIALIZE", "FOR_ITER"]);
+inst("FOR_ITER_LIST", FOR_ITER_SPEC, () => {
+  const it = s[sp - 1] as PyValue;
+  DEOPT_IF(typeof it !== "object" || it.cls !== listIteratorType);
+  const seqIt = it as PySeqIterator;
+  const items = seqIt.seq.items;
+  if (seqIt.index < items.length) s[sp++] = items[seqIt.index++];
+  else {
+    seqIt.index = Infinity;
+    ip += oparg;
+  }
+});
+inst("FOR_ITER_TUPLE", FOR_ITER_SPEC, () => {
+  const it = s[sp - 1] as PyValue;
+  DEOPT_IF(typeof it !== "object" || it.cls !== tupleIteratorType);
+  const seqIt = it as PySeqIterator;
+  const items = seqIt.seq.items;
+  if (seqIt.index < items.length) s[sp++] = items[seqIt.index++];
+  else {
+    seqIt.index = Infinity;
+    ip += oparg;
+  }
+});
+inst("FOR_ITER_RANGE", FOR_ITER_SPEC, () => {
+  const it = s[sp - 1] as PyValue;
+  DEOPT_IF(typeof it !== "object" || it.cls !== rangeIteratorType);
+  const r = it as PyRangeIterator;
+  if (r.left > 0) {
+    r.left--;
+    const v = r.cur;
+    r.cur = v + r.step;
+    s[sp++] = v;
+  } else ip += oparg;
+});
+/** A generator run in this loop (FOR_ITER's generic case does the same after its type tests). */
+inst(
+  "FOR_ITER_GEN",
+  FOR_ITER_SPEC,
+  () => {
+    const it = s[sp - 1] as PyValue;
+    DEOPT_IF(typeof it !== "object" || it.cls !== generatorType);
+    const gf = (it as PyGenerator).frame;
+    const state = gf.state;
+    DEOPT_IF(state !== FRAME_SUSPENDED && state !== FRAME_CREATED);
+    f.ip = ip;
+    f.sp = sp;
+    enterGenerator(f, it as PyGenerator, None, RETURN_TO_FOR_ITER, oparg);
+    RESUME_FRAME(gf);
+  },
+);
+family(
+  "FOR_ITER",
+  ["FOR_ITER_ADAPTIVE", "FOR_ITER_LIST", "FOR_ITER_TUPLE", "FOR_ITER_RANGE", "FOR_ITER_GEN"],
+  {
+    adaptive: "FOR_ITER_ADAPTIVE",
+  },
+);
+
+inst(
+  "UNPACK_SEQUENCE_TWO_TUPLE",
+  { arg: "int", stack: { pops: 1, pushes: "oparg" }, cache: ["counter"] },
+  () => {
+    const v = s[sp - 1] as PyValue;
+    DEOPT_IF(typeof v !== "object" || v.cls !== tupleType || (v as PyTuple).items.length !== 2);
+    const items = (v as PyTuple).items;
+    s[sp - 1] = items[1];
+    s[sp++] = items[0];
+  },
+);
+inst("UNPACK_SEQUENCE_TUPLE", { arg: "int", stack: { pops: 1, pushes: "oparg" }, cache: ["counter"] }, () => {
+  const v = s[sp - 1] as PyValue;
+  DEOPT_IF(typeof v !== "object" || v.cls !== tupleType || (v as PyTuple).items.length !== oparg);
+  const items = (v as PyTuple).items;
+  sp--;
+  for (let i = oparg - 1; i >= 0; i--) s[sp++] = items[i];
+});
+inst("UNPACK_SEQUENCE_LIST", { arg: "int", stack: { pops: 1, pushes: "oparg" }, cache: ["counter"] }, () => {
+  const v = s[sp - 1] as PyValue;
+  DEOPT_IF(typeof v !== "object" || v.cls !== listType || (v as PyList).items.length !== oparg);
+  const items = (v as PyList).items;
+  sp--;
+  for (let i = oparg - 1; i >= 0; i--) s[sp++] = items[i];
+});
+macro("UNPACK_SEQUENCE_ADAPTIVE", { arg: "int", cache: ["counter"] }, ["_SPECIALIZE", "UNPACK_SEQUENCE"]);
+family("UNPACK_SEQUENCE", [
+  "UNPACK_SEQUENCE_ADAPTIVE",
+  "UNPACK_SEQUENCE_TWO_TUPLE",
+  "UNPACK_SEQUENCE_TUPLE",
+  "UNPACK_SEQUENCE_LIST",
+], { adaptive: "UNPACK_SEQUENCE_ADAPTIVE" });
+
+// Calls. `func` holds what the call was specialized for (a code object, a builtin, a class); the
+// callable sits below self-or-NULL and the arguments. Guards come before the stack is touched, so
+// that a miss can run the generic CALL on the stack as it was.
+
+const CALL_SPEC = {
+  arg: "int",
+  stack: { pops: "oparg + 2", pushes: 1 },
+  cache: ["counter", "func", "version"],
+} as const;
+inst("CALL_PY_EXACT_ARGS", CALL_SPEC, () => {
+  const callable = s[sp - oparg - 2] as PyValue;
+  const self = s[sp - oparg - 1];
+  DEOPT_IF(typeof callable !== "object" || callable.cls !== functionType);
+  const func = callable as PyFunction;
+  DEOPT_IF(func.code !== cacheRef.func);
+  // (The code object was seen with this many positional arguments and no defaults needed.)
+  const argStart = self === null ? sp - oparg : sp - oparg - 1;
+  const nargs = self === null ? oparg : oparg + 1;
+  DEOPT_IF(nargs !== func.code.simpleArgcount);
+  const frame = acquireFrame(func.code, func.globals, func.builtins, func);
+  const fv = frame.values;
+  for (let i = 0; i < nargs; i++) fv[i] = s[argStart + i];
+  sp -= oparg + 2;
+  ENTER_FRAME(frame);
+});
+inst("CALL_PY_WITH_DEFAULTS", CALL_SPEC, () => {
+  const callable = s[sp - oparg - 2] as PyValue;
+  const self = s[sp - oparg - 1];
+  DEOPT_IF(typeof callable !== "object" || callable.cls !== functionType);
+  const func = callable as PyFunction;
+  DEOPT_IF(func.code !== cacheRef.func);
+  const argStart = self === null ? sp - oparg : sp - oparg - 1;
+  const nargs = self === null ? oparg : oparg + 1;
+  const defaults = func.defaults;
+  const argcount = func.code.simpleArgcount;
+  DEOPT_IF(defaults === null || nargs > argcount || nargs + defaults!.length < argcount);
+  const frame = acquireFrame(func.code, func.globals, func.builtins, func);
+  const fv = frame.values;
+  for (let i = 0; i < nargs; i++) fv[i] = s[argStart + i];
+  const d = defaults!, first = argcount - d.length;
+  for (let i = nargs; i < argcount; i++) fv[i] = d[i - first];
+  sp -= oparg + 2;
+  ENTER_FRAME(frame);
+});
+inst("CALL_BOUND_METHOD_EXACT_ARGS", CALL_SPEC, () => {
+  const callable = s[sp - oparg - 2] as PyValue;
+  DEOPT_IF(typeof callable !== "object" || callable.cls !== methodType || s[sp - oparg - 1] !== null);
+  const func = (callable as PyMethod).func as PyValue;
+  DEOPT_IF(
+    typeof func !== "object" || func.cls !== functionType || (func as PyFunction).code !== cacheRef.func,
+  );
+  const fn = func as PyFunction;
+  DEOPT_IF(oparg + 1 !== fn.code.simpleArgcount);
+  const frame = acquireFrame(fn.code, fn.globals, fn.builtins, fn);
+  const fv = frame.values;
+  fv[0] = (callable as PyMethod).self;
+  const argStart = sp - oparg;
+  for (let i = 0; i < oparg; i++) fv[i + 1] = s[argStart + i];
+  sp -= oparg + 2;
+  ENTER_FRAME(frame);
+});
+inst("CALL_ALLOC_AND_ENTER_INIT", CALL_SPEC, () => {
+  // A class whose __init__ is a Python function and whose __new__ is object's: the instance is made
+  // here and __init__ runs as a frame of this loop (RETURN_TO_INIT pushes the instance).
+  const callable = s[sp - oparg - 2] as PyValue;
+  DEOPT_IF(callable !== cacheRef.func || s[sp - oparg - 1] !== null);
+  const cls = callable as PyType;
+  DEOPT_IF(cls.version !== cache.version);
+  const init = cls.lookup("__init__") as PyFunction;
+  DEOPT_IF(oparg + 1 !== init.code.simpleArgcount);
+  const obj = objectNew(cls, [], null);
+  const frame = acquireFrame(init.code, init.globals, init.builtins, init);
+  const fv = frame.values;
+  fv[0] = obj;
+  const argStart = sp - oparg;
+  for (let i = 0; i < oparg; i++) fv[i + 1] = s[argStart + i];
+  frame.returnMode = RETURN_TO_INIT;
+  frame.initSelf = obj;
+  sp -= oparg + 2;
+  ENTER_FRAME(frame);
+});
+inst("CALL_BUILTIN_O", CALL_SPEC, () => {
+  // A builtin function of one argument, through its fixed-arity entry point.
+  const callable = s[sp - oparg - 2];
+  DEOPT_IF(callable !== cacheRef.func || s[sp - oparg - 1] !== null || oparg !== 1);
+  const r = (callable as PyBuiltinFunction).call1!(s[sp - 1] as PyValue);
+  sp -= 2;
+  s[sp - 1] = r;
+});
+inst("CALL_BUILTIN_FAST", CALL_SPEC, () => {
+  // A builtin function (no self), any number of positional arguments.
+  const callable = s[sp - oparg - 2];
+  DEOPT_IF(callable !== cacheRef.func || s[sp - oparg - 1] !== null);
+  const args = s.slice(sp - oparg, sp) as PyValue[];
+  const r = (callable as PyBuiltinFunction).fn(args, null);
+  sp -= oparg + 1;
+  s[sp - 1] = r;
+});
+inst("CALL_BUILTIN_CLASS", CALL_SPEC, () => {
+  // A builtin type called with 1–3 positional arguments, through its fixed-arity entry point.
+  const callable = s[sp - oparg - 2];
+  DEOPT_IF(callable !== cacheRef.func || s[sp - oparg - 1] !== null);
+  const t = callable as PyType;
+  const r = oparg === 1
+    ? t.call1!(s[sp - 1] as PyValue)
+    : oparg === 2
+    ? t.call2!(s[sp - 2] as PyValue, s[sp - 1] as PyValue)
+    : t.call3!(s[sp - 3] as PyValue, s[sp - 2] as PyValue, s[sp - 1] as PyValue);
+  sp -= oparg + 1;
+  s[sp - 1] = r;
+});
+inst("CALL_LEN", CALL_SPEC, () => {
+  const callable = s[sp - oparg - 2];
+  DEOPT_IF(callable !== cacheRef.func || s[sp - oparg - 1] !== null || oparg !== 1);
+  const r = len(s[sp - 1] as PyValue);
+  sp -= 2;
+  s[sp - 1] = r;
+});
+inst("CALL_ISINSTANCE", CALL_SPEC, () => {
+  const callable = s[sp - oparg - 2];
+  DEOPT_IF(callable !== cacheRef.func || s[sp - oparg - 1] !== null || oparg !== 2);
+  const r = (callable as PyBuiltinFunction).call2!(s[sp - 2] as PyValue, s[sp - 1] as PyValue);
+  sp -= 3;
+  s[sp - 1] = r;
+});
+inst("CALL_TYPE_1", CALL_SPEC, () => {
+  DEOPT_IF(s[sp - oparg - 2] !== typeType || s[sp - oparg - 1] !== null || oparg !== 1);
+  const r = typeOf(s[sp - 1] as PyValue);
+  sp -= 2;
+  s[sp - 1] = r;
+});
+inst("CALL_STR_1", CALL_SPEC, () => {
+  DEOPT_IF(s[sp - oparg - 2] !== strType || s[sp - oparg - 1] !== null || oparg !== 1);
+  const r = str(s[sp - 1] as PyValue);
+  sp -= 2;
+  s[sp - 1] = r;
+});
+inst("CALL_TUPLE_1", CALL_SPEC, () => {
+  DEOPT_IF(s[sp - oparg - 2] !== tupleType || s[sp - oparg - 1] !== null || oparg !== 1);
+  const v = s[sp - 1] as PyValue;
+  const r = typeof v === "object" && v.cls === tupleType ? v : new PyTuple(toArray(v));
+  sp -= 2;
+  s[sp - 1] = r;
+});
+inst("CALL_METHOD_DESCRIPTOR_O", CALL_SPEC, () => {
+  // A builtin method (found on self's type by LOAD_ATTR) with one argument: call2(self, arg).
+  const callable = s[sp - oparg - 2];
+  DEOPT_IF(callable !== cacheRef.func || s[sp - oparg - 1] === null || oparg !== 1);
+  const r = (callable as PyMethodDescriptor).call2!(s[sp - 2] as PyValue, s[sp - 1] as PyValue);
+  sp -= 2;
+  s[sp - 1] = r;
+});
+inst("CALL_METHOD_DESCRIPTOR_NOARGS", CALL_SPEC, () => {
+  const callable = s[sp - oparg - 2];
+  DEOPT_IF(callable !== cacheRef.func || s[sp - oparg - 1] === null || oparg !== 0);
+  const r = (callable as PyMethodDescriptor).call1!(s[sp - 1] as PyValue);
+  sp -= 1;
+  s[sp - 1] = r;
+});
+inst("CALL_METHOD_DESCRIPTOR_FAST", CALL_SPEC, () => {
+  const callable = s[sp - oparg - 2];
+  DEOPT_IF(callable !== cacheRef.func || s[sp - oparg - 1] === null);
+  const args = s.slice(sp - oparg - 1, sp) as PyValue[];
+  const r = (callable as PyMethodDescriptor).fn(args, null);
+  sp -= oparg + 1;
+  s[sp - 1] = r;
+});
+inst("CALL_LIST_APPEND", CALL_SPEC, () => {
+  const self = s[sp - 2];
+  DEOPT_IF(s[sp - oparg - 2] !== cacheRef.func || oparg !== 1 || typeof self !== "object" || self === null);
+  DEOPT_IF((self as PyObject).cls !== listType);
+  (self as PyList).items.push(s[sp - 1] as PyValue);
+  sp -= 2;
+  s[sp - 1] = None;
+});
+macro("CALL_ADAPTIVE", { arg: "int", cache: ["counter", "func", "version"] }, ["_SPECIALIZE", "CALL"]);
+family("CALL", [
+  "CALL_ADAPTIVE",
+  "CALL_PY_EXACT_ARGS",
+  "CALL_PY_WITH_DEFAULTS",
+  "CALL_BOUND_METHOD_EXACT_ARGS",
+  "CALL_ALLOC_AND_ENTER_INIT",
+  "CALL_BUILTIN_O",
+  "CALL_BUILTIN_FAST",
+  "CALL_BUILTIN_CLASS",
+  "CALL_LEN",
+  "CALL_ISINSTANCE",
+  "CALL_TYPE_1",
+  "CALL_STR_1",
+  "CALL_TUPLE_1",
+  "CALL_METHOD_DESCRIPTOR_O",
+  "CALL_METHOD_DESCRIPTOR_NOARGS",
+  "CALL_METHOD_DESCRIPTOR_FAST",
+  "CALL_LIST_APPEND",
+], { adaptive: "CALL_ADAPTIVE" });
+
+// =============================================================================================
+// Superinstructions of the specialized tier (quickening fuses them; the second's code unit stays
+// in place, so a jump to it, a traceback position, or a rewrite back all stay right).
+
 superinstruction("STORE_FAST__LOAD_FAST", ["STORE_FAST", "LOAD_FAST"], {});
-superinstruction("COMPARE_OP__POP_JUMP_IF_FALSE", ["COMPARE_OP", "POP_JUMP_IF_FALSE"], {
-  second: "_POP_JUMP_IF_BOOL",
-});
-superinstruction("COMPARE_OP__POP_JUMP_IF_TRUE", ["COMPARE_OP", "POP_JUMP_IF_TRUE"], {
-  second: "_POP_JUMP_IF_BOOL",
-});
 
 // =============================================================================================
 // Pseudo-instructions: block set-up for the exception table and jumps the assembler resolves.

@@ -1,7 +1,8 @@
 /**
  * The vocabulary of the instruction definition (vm/bytecodes.ts): the functions its top level
  * calls (`inst`, `op`, `macro`, `family`, `superinstruction`, `pseudo`, `template`) and the macros
- * its bodies use (`DEOPT_IF`, `EXIT_IF`, `LOAD_FRAME_LOCALS`, `EXIT_LOOP`). They exist so that
+ * its bodies use (`DEOPT_IF`, `EXIT_IF`, `ENTER_FRAME`, `RESUME_FRAME`, `LOAD_FRAME_LOCALS`,
+ * `EXIT_LOOP`). They exist so that
  * `deno check` type-checks the definition; at run time they do nothing. tools/gen_cases.ts reads the
  * definition's text and writes the interpreter loop and the opcode and uop tables from it.
  *
@@ -18,11 +19,18 @@
  *   slow-path helpers. When the body runs, `ip` is already past the cells.
  * - `DEOPT_IF(cond)`: a specialized instruction's guard; when cond holds the instruction goes back to
  *   its generic form. `EXIT_IF(cond)`: the same in the interpreter; a side exit in a trace.
- * - `LOAD_FRAME_LOCALS()` after setting `f`: the loop continues in that frame (its code, constants,
- *   names and values are reloaded; the body then sets `sp` and `ip`). A uop with a named effect that
- *   does this pops its inputs before its body runs and may not push anything.
+ * - `ENTER_FRAME(frame)` runs a call's new frame from its start; `RESUME_FRAME(frame)` continues in a
+ *   frame where it left off; both end the body (the loop has one copy of each, after its switch).
+ *   `LOAD_FRAME_LOCALS()` after setting `f` (for bodies that go on afterwards): the loop continues
+ *   in that frame (its code, constants, names and values are reloaded; the body then sets `sp` and
+ *   `ip`). A uop with a named effect that switches frames pops its inputs before its body runs and
+ *   may not push anything.
  * - `EXIT_LOOP(value)` returns `value` from the loop function itself (the entry frame returned or
  *   yielded).
+ * - `here` is the code unit of the instruction's opcode; `REDISPATCH()` runs the instruction again
+ *   as whatever its opcode is now (an adaptive instruction that has just specialized itself).
+ * - In a family variant, a failed `DEOPT_IF` counts a miss and runs the generic instruction this
+ *   once; when the misses allowed are used up the instruction goes back to its adaptive form.
  * - `Op.NAME` is the opcode's number (the generator writes the literal).
  * - No nested functions, no regular-expression literals.
  *
@@ -35,6 +43,7 @@
  */
 import type { ArgKind } from "../instructions/opcodes.ts";
 import type { PyValue } from "../objects/object.ts";
+import type { Frame } from "./frame.ts";
 
 /** A stack count: a number, or an expression of `oparg` as text (`"oparg + 2"`). */
 export type StackCountText = number | string;
@@ -56,6 +65,8 @@ export interface InstSpec {
   terminal?: boolean;
   /** Runs in runColdInstruction, outside the loop function (rarely hot; keeps the loop small). */
   cold?: boolean;
+  /** A variant used only for the opargs that pass this test (an expression of `oparg`). */
+  when?: string;
 }
 
 /** A uop: a piece of an instruction, with a named stack effect. */
@@ -72,6 +83,8 @@ export interface MacroSpec {
   jump?: "forward" | "backward";
   terminal?: boolean;
   cold?: boolean;
+  /** A variant used only for the opargs that pass this test (an expression of `oparg`). */
+  when?: string;
 }
 
 /** A compiler-only instruction (block set-up and the like): numbered from 256, never executed. */
@@ -99,8 +112,12 @@ export function op(_name: string, _spec: OpSpec, _body: Body): void {}
 /** Defines an instruction as a sequence of uops (or instructions used as uops). */
 export function macro(_name: string, _spec: MacroSpec, _parts: readonly string[]): void {}
 
-/** Names the specialized variants of a generic instruction (same stack effect and cache layout). */
-export function family(_generic: string, _variants: readonly string[]): void {}
+/**
+ * Names the specialized variants of a generic instruction (same stack effect and cache layout,
+ * whose first cell is the adaptive counter), among them its adaptive form: what quickening puts
+ * in place of the generic instruction, and what a variant goes back to when it deoptimizes.
+ */
+export function family(_generic: string, _variants: readonly string[], _spec: { adaptive: string }): void {}
 
 /**
  * Defines a superinstruction: two instructions that follow each other, run by one case. The
@@ -126,8 +143,27 @@ export function DEOPT_IF(_cond: boolean): void {}
 /** Body macro: leave the trace when `cond` holds (in the interpreter, as DEOPT_IF). */
 export function EXIT_IF(_cond: boolean): void {}
 
+/** Body macro: run the instruction again as whatever opcode it has now (after specializing it). */
+export function REDISPATCH(): void {}
+
 /** Body macro: continue in frame `f` (reload code, constants, names and values from it). */
 export function LOAD_FRAME_LOCALS(): void {}
+
+/**
+ * Body macro: run `frame` (a new frame of a call) from its start, in this loop: the caller's `sp`
+ * (its arguments already popped) and `ip` are saved in it. Ends the body.
+ */
+export function ENTER_FRAME(_frame: Frame): never {
+  throw new Error("ENTER_FRAME is expanded by the generator");
+}
+
+/**
+ * Body macro: continue in `frame` where it left off (its saved `sp` and `ip`; a generator's frame
+ * that enterGenerator linked to this one). Ends the body.
+ */
+export function RESUME_FRAME(_frame: Frame): never {
+  throw new Error("RESUME_FRAME is expanded by the generator");
+}
 
 /** Body macro: return `value` from the loop function. */
 export function EXIT_LOOP(_value: PyValue): never {

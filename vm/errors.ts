@@ -87,16 +87,22 @@ export function internalErrorReport(e: unknown): string {
   return text;
 }
 
-/** Whether PYJIT_DEBUG asks for JavaScript stacks (read when first needed, never prompting). */
-function debugEnabled(): boolean {
-  try {
-    if (Deno.permissions.querySync({ name: "env", variable: "PYJIT_DEBUG" }).state !== "granted") {
-      return false;
+let debug: boolean | undefined;
+
+/**
+ * Whether PYJIT_DEBUG is set (internal errors then print their JavaScript stack): read once, and
+ * only when Deno already grants access to that variable, so that it never prompts or fails.
+ */
+export function debugEnabled(): boolean {
+  if (debug === undefined) {
+    try {
+      debug = Deno.permissions.querySync({ name: "env", variable: "PYJIT_DEBUG" }).state === "granted" &&
+        !!Deno.env.get("PYJIT_DEBUG");
+    } catch {
+      debug = false;
     }
-    return !!Deno.env.get("PYJIT_DEBUG");
-  } catch {
-    return false;
   }
+  return debug;
 }
 
 /** A Python SyntaxError object from the front end's PySyntaxError. */

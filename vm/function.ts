@@ -13,7 +13,7 @@
  * ```
  * @module
  */
-import { CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../objects/code.ts";
+import { CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, PyCode } from "../objects/code.ts";
 import { acquireFrame, Frame, releaseFrame, threadState } from "./frame.ts";
 import { setZeroArgSuperHook } from "../objects/types/type.ts";
 import {
@@ -278,7 +278,15 @@ defGetSet(functionType, "__doc__", (f) => fn(f).doc, (f, v) => {
 defGetSet(functionType, "__module__", (f) => fn(f).module, (f, v) => {
   fn(f).module = v ?? None;
 });
-defGetSet(functionType, "__code__", (f) => fn(f).code);
+defGetSet(functionType, "__code__", (f) => fn(f).code, (f, v) => {
+  const func = fn(f);
+  if (!(v instanceof PyCode)) raise(Exc.TypeError, "__code__ must be set to a code object");
+  const free = v.freevars.length, have = func.closure?.length ?? 0;
+  if (free !== have) {
+    raise(Exc.ValueError, `${func.name}() requires a code object with ${have} free vars, not ${free}`);
+  }
+  func.code = v;
+});
 defGetSet(functionType, "__globals__", (f) => fn(f).globals);
 defGetSet(functionType, "__closure__", (f) => {
   const c = fn(f).closure;

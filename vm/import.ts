@@ -167,6 +167,7 @@ export function importModuleLevel(
     if (modName === "") raise(Exc.ValueError, "Empty module name");
     absName = modName;
   }
+  if (importState.importAllowed !== null) checkImportAllowed(absName);
   let mod = importState.modules.getStr(absName);
   if (mod === undefined || mod === None) mod = findAndLoad(absName);
   if (fromlist === None || !isTrue(fromlist)) {
@@ -186,6 +187,7 @@ export function importModuleLevel(
 /** `importlib.import_module(name)` once the name is absolute: the module itself. */
 export function importModuleByName(name: string): PyValue {
   if (name === "") raise(Exc.ValueError, "Empty module name");
+  if (importState.importAllowed !== null) checkImportAllowed(name);
   const cached = importState.modules.getStr(name);
   if (cached !== undefined && cached !== None) return cached;
   return findAndLoad(name);
@@ -221,6 +223,14 @@ export function findSpecOfName(fullname: string, shownName: string = fullname): 
   if (spec === undefined) raise(Exc.ValueError, `${shownName}.__spec__ is not set`);
   if (spec === None) raise(Exc.ValueError, `${shownName}.__spec__ is None`);
   return spec;
+}
+
+/** ModuleNotFoundError unless the embedder's policy lets the running code import `name`. */
+function checkImportAllowed(name: string): void {
+  const importer = threadState.frame?.globals.getStr("__name__");
+  if (!importState.importAllowed!(name, typeof importer === "string" ? importer : null)) {
+    throw importError(Exc.ModuleNotFoundError, `import of '${name}' is not allowed`, name);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

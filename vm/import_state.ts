@@ -69,6 +69,11 @@ export const importState: {
   builtins: PyDict;
   /** The builtins module's original `__import__` (IMPORT_NAME calls any other directly). */
   originalImport: PyValue;
+  /**
+   * An embedder's policy on the modules code may import (null: any): called with the absolute
+   * name and the `__name__` of the module whose code imports it (null when the host imports).
+   */
+  importAllowed: ((name: string, importer: string | null) => boolean) | null;
 } = {
   registry: { find: () => undefined, builtinModuleNames: () => [], allNames: () => [] },
   modules: new PyDict(),
@@ -76,6 +81,7 @@ export const importState: {
   runModules: new Map(),
   builtins: new PyDict(),
   originalImport: None,
+  importAllowed: null,
 };
 
 /** `sys.NAME` as the program has set it, or undefined when deleted (or before a run). */

@@ -18,9 +18,10 @@
  * changes, so every byte in `run` delays the moment a program's loop runs optimized (18.9 KB took
  * programs up to a second of their time; ~9 KB now). Instructions a hot loop rarely runs are
  * marked `cold` in the definition and run in runColdInstruction; slow paths live in
- * vm/interp_support.ts. Two more V8 costs the loop works around: superinstructions
- * (vm/superinstructions.ts) save a dispatch each, and JUMP_BACKWARD and acquireFrame renew value
- * arrays so that storing new objects into them skips the old-to-new write barrier.
+ * vm/interp_support.ts. One more V8 cost the loop works around: JUMP_BACKWARD and acquireFrame
+ * renew value arrays so that storing new objects into them skips the old-to-new write barrier.
+ * The same loop runs tier 2 (specializer/): its adaptive and specialized instructions are cases
+ * of it too, which this tier never writes into a code object.
  *
  * @example
  * ```ts
@@ -34,24 +35,38 @@ import type { PyCode } from "../objects/code.ts";
 import { type Frame, FRAME_RUNNING, threadState } from "./frame.ts";
 import { Exc, type PyValue, raise } from "../objects/object.ts";
 import { currentTier, NEVER_HOT, type Tier } from "./tier.ts";
-import { quicken } from "./superinstructions.ts";
-import { run } from "./generated/interp_loop.ts";
+import { run, runWithStats } from "./generated/interp_loop.ts";
 import { interpStats } from "./interp_support.ts";
 
 export { interpStats } from "./interp_support.ts";
 
-/** The tier-1 interpreter as a Tier. */
+/** A loop: `run`, or `runWithStats` when --stats counts executions. */
+export type Loop = (frame: Frame, throwing: PyValue | null) => PyValue;
+
+let interpLoop: Loop = run;
+
+/**
+ * The tier-1 interpreter as a Tier: the generic instructions only (it never quickens, so no
+ * adaptive or specialized instruction runs; CPython 3.10's design and the baseline of tier 2).
+ */
 export const interpTier: Tier = {
   name: "interp",
-  execute,
+  execute(frame: Frame, throwing: PyValue | null): PyValue {
+    return execute(frame, throwing, interpLoop);
+  },
   prepareCode(code: PyCode): void {
     code.prepared = true;
     code.hotLoopCountdown = NEVER_HOT;
-    quicken(code);
   },
   onHotLoop(frame: Frame): number {
     frame.code.hotLoopCountdown = NEVER_HOT;
     return -1;
+  },
+  specialize(): void {
+    // The interpreter never quickens: no adaptive instruction ever asks it.
+  },
+  collectStats(): void {
+    interpLoop = runWithStats;
   },
   stats(): string[] {
     return [`interp: ${interpStats.frames} frames entered from outside the loop`];
@@ -60,9 +75,9 @@ export const interpTier: Tier = {
 
 /**
  * Runs `frame` (fresh, or a suspended generator frame, optionally throwing `throwing` into it)
- * until it returns or yields. Keeps the thread state (current frame, depth) balanced.
+ * in `loop` until it returns or yields. Keeps the thread state (current frame, depth) balanced.
  */
-export function execute(frame: Frame, throwing: PyValue | null): PyValue {
+export function execute(frame: Frame, throwing: PyValue | null, loop: Loop): PyValue {
   const ts = threadState;
   const depth = ts.depth;
   if (depth >= ts.recursionLimit) raise(Exc.RecursionError, "maximum recursion depth exceeded");
@@ -73,7 +88,7 @@ export function execute(frame: Frame, throwing: PyValue | null): PyValue {
   if (!frame.code.prepared) currentTier.prepareCode(frame.code);
   frame.state = FRAME_RUNNING;
   try {
-    return run(frame, throwing);
+    return loop(frame, throwing);
   } finally {
     ts.depth = depth;
     ts.frame = prev;

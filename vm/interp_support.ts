@@ -29,6 +29,7 @@ import {
 } from "../instructions/opargs.ts";
 import { BINARY_OPS } from "../instructions/operators.ts";
 import { OPCODES } from "../instructions/opcodes.ts";
+import { backoffCounter, countdownOf } from "./counters.ts";
 import { CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../objects/code.ts";
 import {
   acquireFrame,
@@ -56,7 +57,6 @@ import {
   intType,
   isInstance,
   listType,
-  memberDescriptorType,
   methodDescriptorType,
   methodType,
   newException,
@@ -64,14 +64,13 @@ import {
   None,
   NotImplemented,
   objectType,
+  ownAttr,
   PyBaseException,
   PyBuiltinFunction,
   type PyCell,
   PyDict,
   type PyFloat,
-  PyInstance,
   PyList,
-  PyMemberDescriptor,
   type PyMethod,
   type PyMethodDescriptor,
   PyObject,
@@ -91,6 +90,7 @@ import {
   call,
   callMethod,
   callMethod0,
+  compareNumbers,
   compareOp,
   delItem,
   genericGetAttr,
@@ -123,6 +123,49 @@ export const GENERIC_OF: Uint8Array = Uint8Array.from({ length: 256 }, (_, i) =>
  * per value by a builtin such as sum() still gets its array renewed).
  */
 export const loopCounters = { backEdges: 0 };
+
+/**
+ * Per opcode, 1 for the conditional jumps that jump when their condition is true (the
+ * POP_JUMP_IF_TRUE variants and the compare-and-jump superinstructions ending in one): the variants
+ * of both senses share their cases.
+ */
+export const JUMP_ON_TRUE: Uint8Array = Uint8Array.from(
+  { length: 256 },
+  (_, i) => OPCODES[i] !== undefined && /POP_JUMP_IF_TRUE/.test(OPCODES[i].name) ? 1 : 0,
+);
+
+/** Per opcode: executions and guard misses (counted by `runWithStats`), deoptimizations. */
+export const opcodeStats = {
+  executed: new Float64Array(256),
+  misses: new Float64Array(256),
+  /** Per adaptive opcode: specialized forms of its family that went back to it. */
+  deopts: new Float64Array(256),
+};
+
+/**
+ * A specialized instruction (`variant`, at code unit `here`) had a guard fail: one miss less on
+ * its counter; when none are left it turns back into its family's adaptive form, which waits with
+ * a longer backoff before specializing again. Returns the generic instruction the caller then
+ * runs this once.
+ */
+export function deoptimize(code: PyCode, here: number, variant: number): number {
+  const c = here + 1;
+  const counter = code.cacheIndex[c] - 1;
+  if (countdownOf(counter) > 0) code.cacheIndex[c] = counter;
+  else {
+    const adaptive = ADAPTIVE_OF[variant];
+    code.cacheIndex[c] = backoffCounter(counter);
+    code.code[here] = (code.code[here] & 0xff00) | adaptive;
+    opcodeStats.deopts[adaptive]++;
+  }
+  return GENERIC_OF[variant];
+}
+
+/** The adaptive form of every opcode's family (for the variants and their superinstructions). */
+const ADAPTIVE_OF: Uint8Array = Uint8Array.from({ length: 256 }, (_, i) => {
+  const generic = OPCODES[i]?.generic;
+  return generic === undefined ? 0 : Math.max(OPCODES[generic].adaptive, 0);
+});
 
 /** Counters for `--stats`. */
 export const interpStats = { frames: 0 };
@@ -159,16 +202,13 @@ export function spreadCallArgs(
 }
 
 /**
- * LOAD_ATTR when its inline cache (at code unit `c`) does not answer: the attribute (or, for a
- * method load, oparg bit 0, the [function, self] pair or [value, NULL]) replaces the owner on the
- * stack, and the cache learns the owner's type. Returns the new stack pointer.
+ * The generic LOAD_ATTR: `owner.name` replaces the owner on the stack; for a method load (`method`,
+ * oparg bit 0) [function, self] when the attribute is a plain method of the type (no bound method
+ * is made), else [value, NULL]. Returns the new stack pointer.
  */
-export function loadAttrUncached(code: PyCode, c: number, s: Slot[], sp: number, arg: number): number {
+export function loadAttrGeneric(s: Slot[], sp: number, name: string, method: boolean): number {
   const owner = s[sp - 1] as PyValue;
-  const names = code.names;
-  const name = names[arg >> 1];
-  if (arg & 1) {
-    // loadMethod without its result array: [function or method descriptor, self].
+  if (method) {
     const t = typeOf(owner);
     const getattro = t.tp_getattro;
     if (getattro === genericGetAttr || getattro === null) {
@@ -177,10 +217,8 @@ export function loadAttrUncached(code: PyCode, c: number, s: Slot[], sp: number,
         const dt = descr.cls;
         if (
           (dt === functionType || dt === methodDescriptorType) &&
-          (typeof owner !== "object" || owner.dict === null ||
-            owner.dict.getStr(name) === undefined)
+          (typeof owner !== "object" || ownAttr(owner, name) === undefined)
         ) {
-          if (typeof owner === "object") fillAttrCache(code, c, t.version, 0, descr);
           s[sp - 1] = descr;
           s[sp++] = owner;
           return sp;
@@ -192,7 +230,6 @@ export function loadAttrUncached(code: PyCode, c: number, s: Slot[], sp: number,
     return sp;
   }
   s[sp - 1] = getAttr(owner, name);
-  cacheInstanceAttr(code, c, owner, name, false);
   return sp;
 }
 
@@ -336,109 +373,6 @@ export function compareValues(a: PyValue, b: PyValue, op: number): PyValue {
   return compareOp(a, b, op);
 }
 
-/** COMPARE_OP on two JS numbers: ints, or float values (NaN compares false except !=, as IEEE and CPython). */
-export function compareNumbers(x: number, y: number, op: number): boolean {
-  switch (op) {
-    case 0:
-      return x < y;
-    case 1:
-      return x <= y;
-    case 2:
-      return x === y;
-    case 3:
-      return x !== y;
-    case 4:
-      return x > y;
-    default:
-      return x >= y;
-  }
-}
-
-/**
- * LOAD_GLOBAL's slow path: looks `name` up in the frame's globals, then builtins, and records where
- * it was found in the code's inline cache at `c`: cacheIndex[c] = globals entry + 1, or
- * -(builtins entry + 1) with cacheRef[c] / cacheIndex[c + 1] = globals' key array and its length
- * (a dict only ever appends keys to that array or replaces it, so while both are unchanged the
- * name is still absent from globals). Entries are re-validated by key identity on every hit.
- */
-export function cacheGlobal(f: Frame, name: string, c: number): PyValue {
-  const code = f.code;
-  const g = f.globals;
-  let i = g.find(name);
-  if (i >= 0) {
-    code.cacheIndex[c] = i + 1;
-    return g.values[i];
-  }
-  const b = f.builtins;
-  i = b.find(name);
-  if (i >= 0 && g.cls === dictType && b.cls === dictType) {
-    code.cacheIndex[c] = -(i + 1);
-    code.cacheIndex[c + 1] = g.keys.length;
-    code.cacheRef[c] = g.keys;
-    return b.values[i];
-  }
-  code.cacheIndex[c] = 0;
-  return loadBuiltin(f, name);
-}
-
-/**
- * LOAD_ATTR / STORE_ATTR's slow path, after the generic access: when `owner.name` is an entry of
- * the instance dict that the type lets win (generic get/setattr, no data descriptor under a
- * non-dunder name), records the type's version and the entry index in the inline cache at `c`.
- * Type versions are unique and change on every mutation of the type or a base, so a hit needs
- * only the version and the key at that index.
- */
-export function cacheInstanceAttr(
-  code: PyCode,
-  c: number,
-  owner: PyValue,
-  name: string,
-  store: boolean,
-): void {
-  if (typeof owner !== "object") return;
-  const d = owner.dict;
-  const t = owner.cls;
-  if (store ? t.tp_setattro !== null : t.tp_getattro !== null && t.tp_getattro !== genericGetAttr) return;
-  if (owner instanceof PyInstance && owner.slots !== null) {
-    // A __slots__ member descriptor (a data descriptor: it wins over any instance dict).
-    const descr = t.lookup(name);
-    if (
-      descr instanceof PyMemberDescriptor && descr.cls === memberDescriptorType &&
-      isInstance(owner, descr.owner)
-    ) {
-      fillAttrCache(code, c, t.version, -(descr.index + 1), null);
-      return;
-    }
-  }
-  if (d === null || !(d instanceof PyDict) || !t.instanceDictFirst(name)) return;
-  const i = d.find(name);
-  if (i < 0) return;
-  fillAttrCache(code, c, t.version, i, null);
-}
-
-/**
- * Records (type version, index, method) in the first entry of the two-entry attribute cache at
- * `c`, moving the previous first entry (of another type) to the second.
- */
-export function fillAttrCache(
-  code: PyCode,
-  c: number,
-  version: number,
-  index: number,
-  method: unknown,
-): void {
-  const ci = code.cacheIndex;
-  const old = ci[c + 1];
-  if (old !== 0 && old !== version) {
-    ci[c + 2] = ci[c];
-    ci[c + 3] = old;
-    code.cacheRef[c + 2] = code.cacheRef[c];
-  }
-  ci[c] = index;
-  ci[c + 1] = version;
-  code.cacheRef[c] = method;
-}
-
 /** Frame.returnMode: how a frame run inside the loop hands control back to the frame below. */
 export const RETURN_TO_CALL = 0,
   RETURN_TO_FOR_ITER = 1,
@@ -458,28 +392,6 @@ export function inlineDunder(ta: PyType, tb: PyType, op: number): PyFunction | n
   const code = f.code;
   if (code.argcount !== 2 || (code.flags & (SUSPENDABLE | CO_VARARGS | CO_VARKEYWORDS)) !== 0) return null;
   if (code.kwonlyargcount !== 0) return null;
-  return f;
-}
-
-/**
- * inlineDunder through BINARY_OP's inline cache at `c`: cacheRef[c] = the function found for a
- * type whose version is cacheIndex[c]. Reused when b's type is a's or a builtin type (a builtin
- * type cannot subclass a Python class, so its reflected method never goes first).
- */
-export function cachedDunder(code: PyCode, c: number, ta: PyType, tb: PyType, op: number): PyFunction | null {
-  if (ta.version === code.cacheIndex[c] && (tb === ta || (tb.flags & TYPE_HEAP) === 0)) {
-    const f = code.cacheRef[c] as PyFunction;
-    const fcode = f.code;
-    if (
-      fcode.argcount === 2 && fcode.kwonlyargcount === 0 &&
-      (fcode.flags & (SUSPENDABLE | CO_VARARGS | CO_VARKEYWORDS)) === 0
-    ) return f;
-  }
-  const f = inlineDunder(ta, tb, op);
-  if (f !== null && (tb === ta || (tb.flags & TYPE_HEAP) === 0)) {
-    code.cacheIndex[c] = ta.version;
-    code.cacheRef[c] = f;
-  }
   return f;
 }
 

@@ -14,7 +14,9 @@
  *   zero: a tier may compile the loop starting at code unit `target` and run it, returning the
  *   code unit at which the interpreter resumes (with the frame's `sp` and locals updated), or -1
  *   to keep interpreting. The hook sets the countdown again.
- * - `stats()` lines for `--stats`.
+ * - `specialize(code, here, frame, sp, oparg)` is called by an adaptive instruction (tier 2) when
+ *   its counter runs out: the tier rewrites it into a specialized variant or backs it off.
+ * - `collectStats()` before the program runs with `--stats`; `stats()` lines for `--stats`.
  *
  * @example
  * ```ts
@@ -40,6 +42,14 @@ export interface Tier {
   prepareCode(code: PyCode): void;
   /** A loop got hot at JUMP_BACKWARD; returns the code unit to resume at, or -1. */
   onHotLoop(frame: Frame, target: number): number;
+  /**
+   * An adaptive instruction at code unit `here` of `code` has warmed up: rewrite it into the
+   * variant of its family that fits the values on the stack (`frame.values` up to `sp`), or back
+   * it off. Only tiers that quicken (specialized, jit) are ever asked.
+   */
+  specialize(code: PyCode, here: number, frame: Frame, sp: number, oparg: number): void;
+  /** `--stats` was given: count what `stats()` reports from now on (it may run slower). */
+  collectStats(): void;
   /** Lines for `--stats`. */
   stats(): string[];
 }
@@ -53,6 +63,8 @@ const noTier: Tier = {
   onHotLoop(): number {
     return -1;
   },
+  specialize(): void {},
+  collectStats(): void {},
   stats(): string[] {
     return [];
   },

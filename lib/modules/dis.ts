@@ -22,19 +22,41 @@ import { compileModule } from "../../compiler/codegen.ts";
 import { CACHE_SIZE, Op, OPCODES } from "../../instructions/opcodes.ts";
 import { parse } from "../../compiler/parser.ts";
 import {
+  defGetSet,
+  defMethod,
   Exc,
+  newBuiltinType,
+  newTuple,
   None,
   PyBuiltinFunction,
   PyList,
   PyModule,
+  PyObject,
+  type PyTuple,
   PyType,
   type PyValue,
   raise,
+  typeOf,
 } from "../../objects/object.ts";
 import { flushStdout, writeStderr, writeStdout } from "../../objects/stdio.ts";
 import { decodeSource } from "../../lexer/source_encoding.ts";
 import { readAllStdinBytes, readSourceFile } from "../../vm/source_file.ts";
-import { getAttrOrUndefined, repr } from "../../objects/ops.ts";
+import { getAttrOrUndefined, getIter, isTrue, repr } from "../../objects/ops.ts";
+import { makeStructSeqType, newStructSeq } from "./struct_seq.ts";
+import { installNew } from "../../objects/types/type.ts";
+
+const INSTRUCTION_FIELDS = [
+  "opname",
+  "opcode",
+  "arg",
+  "argval",
+  "argrepr",
+  "offset",
+  "starts_line",
+  "is_jump_target",
+  "positions",
+];
+const POSITIONS_FIELDS = ["lineno", "end_lineno", "col_offset", "end_col_offset"];
 
 /** One decoded instruction. */
 export interface Instruction {
@@ -251,11 +273,153 @@ export function makeDisModule(): PyModule {
   };
   d.setStr("dis", new PyBuiltinFunction("dis", disFn, null, "dis"));
   d.setStr("disassemble", new PyBuiltinFunction("disassemble", disFn, null, "dis"));
+  d.setStr(
+    "get_instructions",
+    new PyBuiltinFunction(
+      "get_instructions",
+      (args, kwnames) => {
+        const [x, adaptive] = instructionsArgs("get_instructions", args, kwnames);
+        return getIter(new PyList(instructionObjects(codeOrRaise(x), adaptive)));
+      },
+      null,
+      "dis",
+    ),
+  );
+  d.setStr("Bytecode", bytecodeType);
+  d.setStr("Instruction", instructionType);
+  d.setStr("Positions", positionsType);
   const names: PyValue[] = [];
   for (let i = 0; i < 256; i++) names.push(OPCODES[i]?.name ?? `<${i}>`);
   d.setStr("opname", new PyList(names));
   return m;
 }
+
+/** `dis.Instruction`: CPython's named tuple of one instruction's details. */
+const instructionType = makeStructSeqType("dis", "Instruction", INSTRUCTION_FIELDS);
+/** `dis.Positions`: an instruction's source span. */
+const positionsType = makeStructSeqType("dis", "Positions", POSITIONS_FIELDS);
+// Named tuples print without their module.
+for (const t of [instructionType, positionsType]) {
+  const fields = t === instructionType ? INSTRUCTION_FIELDS : POSITIONS_FIELDS;
+  defMethod(t, "__repr__", (args) => {
+    const items = (args[0] as PyTuple).items;
+    return `${t.name}(${fields.map((f, i) => `${f}=${repr(items[i])}`).join(", ")})`;
+  });
+}
+
+/** The (object, adaptive) arguments of get_instructions and Bytecode. */
+function instructionsArgs(fn: string, args: PyValue[], kwnames: string[] | null): [PyValue, boolean] {
+  const nkw = kwnames?.length ?? 0;
+  const npos = args.length - nkw;
+  if (npos !== 1) raise(Exc.TypeError, `${fn}() takes 1 positional argument but ${npos} were given`);
+  let adaptive = false;
+  for (let i = 0; i < nkw; i++) {
+    const name = kwnames![i], v = args[npos + i];
+    if (name === "adaptive") adaptive = isTrue(v);
+    else if (!["first_line", "show_caches", "current_offset"].includes(name)) {
+      raise(Exc.TypeError, `${fn}() got an unexpected keyword argument '${name}'`);
+    }
+  }
+  return [args[0], adaptive];
+}
+
+function codeOrRaise(v: PyValue): PyCode {
+  if (typeof v === "string") {
+    const tree = parse(v, "<disassembly>", "exec") as ast.mod;
+    return compileModule(tree, "<disassembly>", v);
+  }
+  const code = codeOf(v);
+  if (code === null) raise(Exc.TypeError, `don't know how to disassemble ${typeOf(v).name} objects`);
+  return code;
+}
+
+/** The value an instruction's argument stands for (CPython's `argval`). */
+function argValue(code: PyCode, ins: Instruction): PyValue {
+  const info = OPCODES[ins.op];
+  switch (info.arg) {
+    case "none":
+      return None;
+    case "const":
+      return code.consts[ins.arg];
+    case "name":
+      return code.names[ins.arg];
+    case "global":
+    case "attr":
+      return code.names[ins.arg >> 1];
+    case "superattr":
+      return code.names[ins.arg >> 2];
+    case "local":
+      return code.localsplusNames[ins.arg];
+    case "local2":
+      return newTuple([code.localsplusNames[ins.arg >> 4], code.localsplusNames[ins.arg & 15]]);
+    case "jump":
+      return ins.target * 2;
+    case "compare":
+      return COMPARISONS[ins.arg]?.symbol ?? ins.arg;
+    default:
+      return ins.arg;
+  }
+}
+
+/** `dis.Instruction` objects for `code`'s instructions (no CACHE entries, as show_caches=False). */
+function instructionObjects(code: PyCode, adaptive: boolean): PyValue[] {
+  const instrs = instructions(code, adaptive);
+  const targets = new Set<number>();
+  for (const ins of instrs) if (ins.target >= 0) targets.add(ins.target);
+  let prevLine = -1;
+  return instrs.map((ins) => {
+    const line = ins.line;
+    const startsLine = line !== prevLine ? line : None;
+    prevLine = line;
+    const p = code.positions;
+    const at = ins.offset * 3;
+    const num = (v: number | undefined) => v === undefined || v < 0 ? None : v;
+    const positions = newStructSeq(positionsType, [line || None, num(p[at + 1]), num(p[at]), num(p[at + 2])]);
+    return newStructSeq(instructionType, [
+      ins.opname,
+      ins.op,
+      OPCODES[ins.op].arg === "none" ? None : ins.arg,
+      argValue(code, ins),
+      ins.argrepr,
+      ins.offset * 2,
+      startsLine,
+      targets.has(ins.start),
+      positions,
+    ]);
+  });
+}
+
+/** `dis.Bytecode(x, adaptive=False)`: x's instructions, iterable, with `dis()` and `codeobj`. */
+class PyBytecode extends PyObject {
+  declare source: PyValue;
+  declare code: PyCode;
+  declare adaptive: boolean;
+  constructor(cls: PyType, source: PyValue, code: PyCode, adaptive: boolean) {
+    super();
+    this.cls = cls;
+    this.dict = null;
+    this.source = source;
+    this.code = code;
+    this.adaptive = adaptive;
+  }
+}
+const bytecodeType = newBuiltinType("Bytecode");
+bytecodeType.module = "dis";
+bytecodeType.tp_new = (cls, args, kwnames) => {
+  const [x, adaptive] = instructionsArgs("Bytecode", args, kwnames);
+  return new PyBytecode(cls, x, codeOrRaise(x), adaptive);
+};
+installNew(bytecodeType);
+const bc = (v: PyValue) => v as PyBytecode;
+defMethod(
+  bytecodeType,
+  "__iter__",
+  (args) => getIter(new PyList(instructionObjects(bc(args[0]).code, bc(args[0]).adaptive))),
+);
+defMethod(bytecodeType, "dis", (args) => disassembleOne(bc(args[0]).code, bc(args[0]).adaptive));
+defMethod(bytecodeType, "__repr__", (args) => `Bytecode(${repr(bc(args[0]).source)})`);
+defGetSet(bytecodeType, "codeobj", (v) => bc(v).code);
+defGetSet(bytecodeType, "first_line", (v) => bc(v).code.firstlineno);
 
 function disText(v: PyValue, adaptive: boolean): string {
   if (typeof v === "string") return disassembleSource(v, "<dis>");

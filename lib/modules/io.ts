@@ -38,6 +38,7 @@ import {
   ioBaseType,
   onProgramExit,
   PyIOBase,
+  type PyTextStream,
   setStreamErrorConversion,
   textIOBaseType,
   textIOWrapperType,
@@ -254,7 +255,12 @@ function nld(args: PyValue[]): PyNewlineDecoder {
 // ---------------------------------------------------------------------------------------------
 // The standard streams
 
-function makeStdStreams(): void {
+/**
+ * A fresh set of standard streams (stdin, stdout, stderr) over the process's descriptors 0, 1 and
+ * 2 (an embedding runtime makes its own, so that what one runtime's stdin read ahead is not
+ * another's).
+ */
+export function newStdStreams(): [PyTextStream, PyTextStream, PyTextStream] {
   const stdin = newTextFile(
     newBuffered(stdFileIO(0, "<stdin>"), "reader"),
     "utf-8",
@@ -290,9 +296,9 @@ function makeStdStreams(): void {
     s.stdFd = fd;
     s.updatePlainWrites();
   }
-  installStdStreams(stdin, stdout, stderr);
+  return [stdin, stdout, stderr];
 }
-makeStdStreams();
+installStdStreams(...newStdStreams());
 
 /** Flushes every stream still holding unwritten data. */
 export function flushOpenFiles(): void {

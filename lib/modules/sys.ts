@@ -127,6 +127,11 @@ export function getSysModule(): PyModule {
   return sysModule;
 }
 
+/** Makes `m` the running program's sys module (an embedding runtime switches between its own). */
+export function setSysModule(m: PyModule): void {
+  sysModule = m;
+}
+
 /** sys.stdout as the program sees it now (it may have been replaced). */
 export function currentStdout(): PyValue {
   return getSysModule().dict!.getStr("stdout") ?? None;
@@ -143,6 +148,14 @@ export interface SysOptions {
   path?: string[];
   /** `sys.orig_argv`: the command line as given (default: "pyjit" and argv). */
   origArgv?: string[];
+  /** `sys.flags` fields that differ from the defaults (the command line's `-O`, `-q`, `-I`…). */
+  flags?: Record<string, PyValue>;
+  /** `sys.warnoptions` (each `-W` option). */
+  warnOptions?: string[];
+  /** `sys._xoptions` (each `-X` option: its value, or True). */
+  xOptions?: [string, PyValue][];
+  /** An interactive session: `sys.ps1` and `sys.ps2` exist. */
+  interactive?: boolean;
 }
 
 type SysFn = (args: PyValue[], kwnames: string[] | null) => PyValue;
@@ -307,8 +320,14 @@ export function makeSysModule(argv: string[], options: SysOptions = {}): PyModul
   d.setStr("pycache_prefix", None);
   d.setStr("abiflags", "");
   d.setStr("float_repr_style", "short");
-  d.setStr("warnoptions", new PyList([]));
-  d.setStr("_xoptions", new PyDict());
+  d.setStr("warnoptions", new PyList(options.warnOptions?.slice() ?? []));
+  const xOptions = new PyDict();
+  for (const [k, v] of options.xOptions ?? []) xOptions.setStr(k, v);
+  d.setStr("_xoptions", xOptions);
+  if (options.interactive) {
+    d.setStr("ps1", ">>> ");
+    d.setStr("ps2", "... ");
+  }
   // The import system's state (vm/import.ts reads these at each import).
   d.setStr("path", new PyList([...(options.path ?? [""]), STDLIB_PATH_ENTRY]));
   d.setStr("modules", new PyDict());
@@ -342,7 +361,10 @@ export function makeSysModule(argv: string[], options: SysOptions = {}): PyModul
   implementation.dict!.setStr("hexversion", hexversion);
   d.setStr("implementation", implementation);
   for (const [name, fields, values] of STRUCT_CONSTANTS) {
-    d.setStr(name, structSeq(structSeqType(`sys.${name}`, fields), values));
+    const own = name === "flags" && options.flags !== undefined
+      ? fields.map((f, i) => options.flags![f] ?? values[i])
+      : values;
+    d.setStr(name, structSeq(structSeqType(`sys.${name}`, fields), own));
   }
   return m;
 }

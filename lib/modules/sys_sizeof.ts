@@ -16,6 +16,7 @@ import {
   bytearrayType,
   Ellipsis,
   Exc,
+  hasOwnAttrs,
   None,
   NotImplemented,
   PyBuiltinFunction,
@@ -128,7 +129,7 @@ export function estimateSize(v: PyValue): number {
   if (v instanceof PyMethod) return 32 + GC_HEADER;
   if (v instanceof PyType) return (v.flags & TYPE_HEAP) !== 0 ? 1672 + GC_HEADER : 408 + GC_HEADER;
   if (v instanceof PyInstance) {
-    if (v.slots !== null && v.dict === null) return 16 + 8 * v.slots.length + GC_HEADER;
+    if (v.slots !== null && !hasOwnAttrs(v)) return 16 + 8 * v.slots.length + GC_HEADER;
     return 24 + 2 * GC_HEADER;
   }
   return 32 + GC_HEADER;
@@ -142,5 +143,5 @@ function userSizeof(v: PyValue): number | undefined {
   if (f === undefined || !(f instanceof PyFunction)) return undefined;
   const n = Number(asIndex(callMethod0(f, v)));
   if (n < 0) raise(Exc.ValueError, "__sizeof__() should return >= 0");
-  return n + (v instanceof PyInstance && v.dict !== null ? 2 * GC_HEADER : GC_HEADER);
+  return n + (v instanceof PyInstance && hasOwnAttrs(v) ? 2 * GC_HEADER : GC_HEADER);
 }

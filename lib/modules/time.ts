@@ -33,7 +33,7 @@ import {
 } from "../../objects/object.ts";
 import { asIndex, call, intValueOf, strValueOf, toArray } from "../../objects/ops.ts";
 import { simpleNamespaceType, structSeq, structSeqType } from "./sys.ts";
-import { flushStdout } from "../../objects/stdio.ts";
+import { sleepInterruptibly } from "../../vm/interrupts.ts";
 import {
   DAY_NAMES,
   dayOfYear,
@@ -189,10 +189,8 @@ const FUNCTIONS: Record<string, Fn> = {
     checkArgs("sleep", args, kwnames, 1, 1);
     const secs = sleepSeconds(args[0]);
     if (secs < 0) raise(Exc.ValueError, "sleep length must be non-negative");
-    flushStdout();
-    // A synchronous sleep: Atomics.wait on a private buffer blocks without spinning.
-    const ms = secs * 1000;
-    if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+    // A synchronous sleep that a SIGINT or the embedder's budget interrupts (KeyboardInterrupt).
+    sleepInterruptibly(secs * 1000);
     return None;
   },
 };
@@ -222,7 +220,8 @@ interface BrokenDown {
 
 /** The local zone, read on first use (Intl is slow: not at start-up) and again by tzset(). */
 let zoneCache: ZoneInfo | null = null;
-function localZone(): ZoneInfo {
+/** The local zone (time.timezone, altzone, daylight, tzname), read on first use. */
+export function localZone(): ZoneInfo {
   return zoneCache ??= zoneInfo();
 }
 

@@ -378,6 +378,69 @@ class Collection(Sized, Iterable, Container):
         return NotImplemented
 
 
+def _is_param_expr(obj):
+    """Whether obj can stand for a whole parameter list: ..., a list, a ParamSpec or a
+    Concatenate."""
+    if obj is Ellipsis or isinstance(obj, list):
+        return True
+    t = type(obj)
+    return t.__module__ == "typing" and t.__name__ in ("ParamSpec", "_ConcatenateGenericAlias")
+
+
+def _hint_repr(obj):
+    if isinstance(obj, type) and not isinstance(obj, GenericAlias):
+        if obj.__module__ == "builtins":
+            return obj.__qualname__
+        return "%s.%s" % (obj.__module__, obj.__qualname__)
+    if obj is Ellipsis:
+        return "..."
+    if isinstance(obj, FunctionType):
+        return obj.__name__
+    return repr(obj)
+
+
+class _CallableGenericAlias(GenericAlias):
+    """Callable[[A, B], R]: the argument types flattened into __args__ (A, B, R), shown as a list."""
+
+    __slots__ = ()
+
+    def __new__(cls, origin, args):
+        if not (isinstance(args, tuple) and len(args) == 2):
+            raise TypeError("Callable must be used as Callable[[arg, ...], result].")
+        arg_types, result = args
+        if isinstance(arg_types, (tuple, list)):
+            args = (*arg_types, result)
+        elif not _is_param_expr(arg_types):
+            raise TypeError("Expected a list of types, an ellipsis, ParamSpec, or Concatenate. Got %s"
+                            % (arg_types,))
+        return super().__new__(cls, origin, args)
+
+    def __repr__(self):
+        args = self.__args__
+        if len(args) == 2 and _is_param_expr(args[0]):
+            return super().__repr__()
+        return "collections.abc.Callable[[%s], %s]" % (
+            ", ".join(_hint_repr(a) for a in args[:-1]), _hint_repr(args[-1]))
+
+    def __reduce__(self):
+        args = self.__args__
+        if not (len(args) == 2 and _is_param_expr(args[0])):
+            args = list(args[:-1]), args[-1]
+        return _CallableGenericAlias, (Callable, args)
+
+    def __getitem__(self, item):
+        if not isinstance(item, tuple):
+            item = (item,)
+        params = self.__parameters__
+        # Callable[P, R][int, str] means Callable[P, R][[int, str]]
+        if len(params) == 1 and _is_param_expr(params[0]) and item and not _is_param_expr(item[0]):
+            item = (item,)
+        new_args = super().__getitem__(item).__args__
+        if not isinstance(new_args[0], (tuple, list)):
+            new_args = (new_args[:-1], new_args[-1])
+        return _CallableGenericAlias(Callable, tuple(new_args))
+
+
 class Callable(metaclass=ABCMeta):
     __slots__ = ()
 
@@ -391,7 +454,7 @@ class Callable(metaclass=ABCMeta):
             return _check_methods(C, "__call__")
         return NotImplemented
 
-    __class_getitem__ = classmethod(GenericAlias)
+    __class_getitem__ = classmethod(_CallableGenericAlias)
 
 
 # Sets

@@ -27,12 +27,15 @@ import {
   DELETED,
   Exc,
   functionType,
+  hasOwnAttrs,
+  materializeDict,
   methodDescriptorType,
   methodType,
   newTuple,
   None,
   NotImplemented,
   objectType,
+  ownAttrNames,
   propertyType,
   PyBaseException,
   PyBuiltinFunction,
@@ -105,7 +108,7 @@ export function objectNew(cls: PyType, args: PyValue[], _kwnames: string[] | nul
     slots = [];
     for (let i = 0; i < cls.slotCount; i++) slots.push(undefined);
   }
-  return new PyInstance(cls, cls.hasInstanceDict ? new PyDict() : null, slots);
+  return new PyInstance(cls, null, slots);
 }
 objectType.tp_new = objectNew;
 objectType.tp_getattro = genericGetAttr;
@@ -222,9 +225,7 @@ defMethod(objectType, "__delattr__", (args) => {
 defMethod(objectType, "__dir__", (args) => {
   const self = args[0];
   const names = new Set<string>();
-  if (typeof self === "object" && self.dict !== null) {
-    for (const k of self.dict.keyList()) names.add(String(k));
-  }
+  if (typeof self === "object") { for (const k of ownAttrNames(self)) names.add(k); }
   for (const t of typeOf(self).mro) for (const k of t.attrs.keys()) names.add(k);
   return newListOf([...names]);
 });
@@ -263,15 +264,20 @@ export const instanceDictDescriptor: PyGetSetDescriptor = new PyGetSetDescriptor
   objectType,
   (obj) => {
     if (typeof obj === "object" && obj.dict !== null) return obj.dict;
+    if (obj instanceof PyInstance && obj.shape !== null) return materializeDict(obj);
     if (obj instanceof PyBaseException) return (obj.dict = new PyDict());
     throw attributeError(obj, "__dict__");
   },
   (obj, value) => {
-    if (typeof obj !== "object" || (obj.dict === null && !(obj instanceof PyBaseException))) {
+    if (typeof obj !== "object" || (!hasOwnAttrs(obj) && !(obj instanceof PyBaseException))) {
       throw attributeError(obj, "__dict__");
     }
     if (!(value instanceof PyDict)) {
       raise(Exc.TypeError, `__dict__ must be set to a dictionary, not a '${typeOf(value ?? None).name}'`);
+    }
+    if (obj instanceof PyInstance) {
+      obj.shape = null;
+      obj.values = null;
     }
     obj.dict = value;
   },
@@ -311,7 +317,10 @@ export function typeCall(clsValue: PyValue, args: PyValue[], kwnames: string[] |
   const objType = typeOf(obj);
   if (objType !== cls && !objType.isSubtypeOf(cls)) return obj;
   // Instances of user subclasses of builtins (class D(dict)) carry an attribute dict too.
-  if (typeof obj === "object" && obj.dict === null && objType.hasInstanceDict && !(obj instanceof PyType)) {
+  if (
+    typeof obj === "object" && obj.dict === null && objType.hasInstanceDict && !(obj instanceof PyType) &&
+    !(obj instanceof PyInstance)
+  ) {
     obj.dict = new PyDict();
   }
   const init = objType.lookupDunder(D_INIT);
@@ -353,7 +362,12 @@ function typeNew(meta: PyType, args: PyValue[], kwnames: string[] | null): PyVal
     raise(Exc.TypeError, `type.__new__() argument 3 must be dict, not ${typeOf(ns).name}`);
   }
   const baseTypes = bases.items.map((b) => {
-    if (!(b instanceof PyType)) raise(Exc.TypeError, `bases must be types`);
+    if (!(b instanceof PyType)) {
+      if (getAttrOrUndefinedSafe(b, "__mro_entries__") !== undefined) {
+        raise(Exc.TypeError, "type() doesn't support MRO entry resolution; use types.new_class()");
+      }
+      raise(Exc.TypeError, `bases must be types`);
+    }
     return b;
   });
   // A more derived metaclass among the bases wins (CPython's _PyType_CalculateMetaclass).
@@ -427,6 +441,11 @@ export function newClass(
     const ks = strValueOf(k);
     if (ks !== undefined) attrs.set(ks, ns.values[i]);
   }
+  if (!attrs.has("__module__")) {
+    // type(name, bases, dict): the class belongs to the module whose code is running
+    const callerModule = callerModuleNameHook();
+    if (callerModule !== undefined) attrs.set("__module__", callerModule);
+  }
   const t = new PyType(meta, name, bases, attrs, TYPE_HEAP | TYPE_BASETYPE);
   t.solidBase = solid;
   try {
@@ -444,7 +463,6 @@ export function newClass(
   }
   const mod = attrs.get("__module__");
   if (mod !== undefined && strValueOf(mod) !== undefined) t.module = strValueOf(mod)!;
-  if (!attrs.has("__doc__")) attrs.set("__doc__", None);
   // Implicit staticmethod/classmethod wrapping of special methods.
   const newF = attrs.get("__new__");
   if (newF !== undefined && typeOf(newF) === functionType) {
@@ -494,6 +512,8 @@ export function newClass(
   if (t.hasInstanceDict && !baseHasDict && !attrs.has("__dict__")) {
     attrs.set("__dict__", instanceDictDescriptor);
   }
+  // after __slots__, which may name __doc__
+  if (!attrs.has("__doc__")) attrs.set("__doc__", None);
   if (solid !== objectType && solid.slotCount === 0 && t.slotCount > 0 && solid !== t) {
     raise(Exc.TypeError, `nonempty __slots__ not supported for subtype of '${solid.name}'`);
   }
@@ -759,7 +779,66 @@ defGetSet(typeType, "__module__", (t) => typeModule(t as PyType), (t, v) => {
   (t as PyType).attrs.set("__module__", v ?? None);
   (t as PyType).module = v === undefined ? "builtins" : str(v);
 });
-defGetSet(typeType, "__bases__", (t) => newTuple((t as PyType).bases.slice()));
+defGetSet(typeType, "__bases__", (t) => newTuple((t as PyType).bases.slice()), (t, v) => {
+  setBases(t as PyType, v);
+});
+
+/**
+ * `C.__bases__ = (...)`: CPython's checks (a class statement's class, a non-empty tuple of classes,
+ * no cycle, the same instance layout), then the MROs of C and its subclasses are recomputed and the
+ * change recorded (new type versions: what was specialized on the old bases deoptimizes).
+ */
+function setBases(t: PyType, v: PyValue | undefined): void {
+  if (v === undefined) {
+    raise(Exc.TypeError, `cannot delete '__bases__' attribute of immutable type '${t.name}'`);
+  }
+  if ((t.flags & TYPE_HEAP) === 0) {
+    raise(Exc.TypeError, `cannot set '__bases__' attribute of immutable type '${t.name}'`);
+  }
+  if (!(v instanceof PyTuple)) {
+    raise(Exc.TypeError, `can only assign tuple to ${t.name}.__bases__, not ${typeOf(v).name}`);
+  }
+  if (v.items.length === 0) {
+    raise(Exc.TypeError, `can only assign non-empty tuple to ${t.name}.__bases__, not ()`);
+  }
+  const bases: PyType[] = [];
+  for (const b of v.items) {
+    if (!(b instanceof PyType)) {
+      raise(Exc.TypeError, `${t.name}.__bases__ must be tuple of classes, not '${typeOf(b).name}'`);
+    }
+    if (b.isSubtypeOf(t)) raise(Exc.TypeError, "a __bases__ item causes an inheritance cycle");
+    bases.push(b);
+  }
+  const oldSolid = bestBase(t.bases), newSolid = bestBase(bases);
+  if (oldSolid !== newSolid) {
+    raise(
+      Exc.TypeError,
+      `__bases__ assignment: '${bases[0].name}' object layout differs from '${t.bases[0].name}'`,
+    );
+  }
+  const old = t.bases;
+  const relink = (from: PyType[], to: PyType[]) => {
+    for (const b of from) b.subclasses.splice(b.subclasses.indexOf(t), 1);
+    for (const b of to) b.subclasses.push(t);
+    t.bases = to;
+    t.base = to[0];
+  };
+  relink(old, bases);
+  try {
+    recomputeMro(t);
+  } catch (e) {
+    relink(bases, old);
+    recomputeMro(t);
+    throw e;
+  }
+  t.modified();
+}
+
+/** Recomputes the MRO of `t` and of every class below it. */
+function recomputeMro(t: PyType): void {
+  t.mro = computeMro(t);
+  for (const s of t.subclasses) recomputeMro(s);
+}
 defGetSet(typeType, "__base__", (t) => (t as PyType).base ?? None);
 defGetSet(typeType, "__mro__", (t) => newTuple((t as PyType).mro.slice()));
 defGetSet(typeType, "__dict__", (t) => new PyMappingProxy(typeNamespaceDict(t as PyType)));
@@ -777,6 +856,11 @@ defGetSet(typeType, "__annotations__", (t) => {
   const d = new PyDict();
   if ((((t as PyType).flags) & TYPE_HEAP) !== 0) (t as PyType).attrs.set("__annotations__", d);
   return d;
+}, (t, v) => {
+  if (v === undefined && !(t as PyType).attrs.has("__annotations__")) {
+    raise(Exc.AttributeError, "__annotations__");
+  }
+  typeSetAttrRaw(t as PyType, "__annotations__", v);
 });
 defGetSet(typeType, "__text_signature__", () => None);
 // ABCMeta stores the abstract method names here; a non-empty set makes object.__new__ refuse.
@@ -901,6 +985,13 @@ export function makeSuper(t: PyType, obj: PyValue, cls: PyType = superType): PyS
   return new PySuper(t, obj, objType, cls);
 }
 
+/** The builtins install this: the `__name__` of the running code's module, if any. */
+let callerModuleNameHook: () => PyValue | undefined = () => undefined;
+/** Sets callerModuleNameHook. */
+export function setCallerModuleNameHook(f: () => PyValue | undefined): void {
+  callerModuleNameHook = f;
+}
+
 /** EXECUTION installs this: the `__class__` cell value and first argument of the running function. */
 export let zeroArgSuperHook: () => [PyType, PyValue] = () => raise(Exc.RuntimeError, "super(): no arguments");
 /** Sets zeroArgSuperHook. */
@@ -950,7 +1041,7 @@ propertyType.tp_descr_get = (d, obj) => {
   const p = d as PyProperty;
   if (obj === null) return p;
   if (p.fget === None) {
-    raise(Exc.AttributeError, `property ${propertyName(p)} of '${typeOf(obj).name}' object has no getter`);
+    raise(Exc.AttributeError, `property${propertyName(p)} of '${typeOf(obj).name}' object has no getter`);
   }
   return call(p.fget, [obj]);
 };
@@ -958,18 +1049,18 @@ propertyType.tp_descr_set = (d, obj, value) => {
   const p = d as PyProperty;
   if (value === undefined) {
     if (p.fdel === None) {
-      raise(Exc.AttributeError, `property ${propertyName(p)} of '${typeOf(obj).name}' object has no deleter`);
+      raise(Exc.AttributeError, `property${propertyName(p)} of '${typeOf(obj).name}' object has no deleter`);
     }
     call(p.fdel, [obj]);
   } else {
     if (p.fset === None) {
-      raise(Exc.AttributeError, `property ${propertyName(p)} of '${typeOf(obj).name}' object has no setter`);
+      raise(Exc.AttributeError, `property${propertyName(p)} of '${typeOf(obj).name}' object has no setter`);
     }
     call(p.fset, [obj, value]);
   }
 };
 function propertyName(p: PyProperty): string {
-  return p.name === None ? "" : `'${str(p.name)}'`;
+  return p.name === None ? "" : ` '${str(p.name)}'`;
 }
 function copyProperty(p: PyProperty, which: number, f: PyValue): PyProperty {
   const q = new PyProperty(p.fget, p.fset, p.fdel, p.doc, p.cls);

@@ -61,12 +61,16 @@ export interface Uop {
   outputs: StackItem[];
   /** Index into `outputs` of the value the body returns, or -1 (all outputs are inputs). */
   returned: number;
+  /** A NULL pushed after the outputs when this condition (of `oparg`) holds, else null. */
+  conditional: string | null;
   pops: Count;
   pushes: Count;
   jumpPushes: Count | null;
   /** Cache cells the body reads (`cache.X`, `cacheRef.X`), and whether it uses `cacheStart`. */
   cacheUsed: string[];
   usesCacheStart: boolean;
+  /** The body needs `here` (the code unit of the instruction's opcode): REDISPATCH or `here`. */
+  usesHere: boolean;
   /** The body switches frames (LOAD_FRAME_LOCALS): a named one pops its inputs first. */
   switchesFrame: boolean;
   hasDeopt: boolean;
@@ -103,6 +107,13 @@ export interface Instruction {
   when: string | null;
   /** Specialized variants (for a generic instruction with a family). */
   family: string[];
+  /** For a variant that serves only some opargs: their test (an expression of `oparg`), else null. */
+  opargs: string | null;
+  /**
+   * The family's adaptive form (the quickener's replacement for the generic instruction, and where
+   * a variant goes back to when it deoptimizes), or null for instructions without a family.
+   */
+  adaptive: string | null;
   kind: "instruction" | "macro" | "variant" | "superinstruction";
 }
 
@@ -139,11 +150,21 @@ export class DefinitionError extends Error {}
 
 const DSL_CALLS = new Set(["inst", "op", "macro", "family", "superinstruction", "pseudo", "template"]);
 
-/** Evaluates a spec object literal (plain literals only). */
-function literal(tokens: Token[], where: string): Record<string, unknown> {
-  const text = join(tokens);
+/**
+ * Evaluates a spec: a plain literal, which may name the definition's top-level constants
+ * (`const X = { … } as const;`, collected in `constants`) and spread them.
+ */
+function literal(
+  tokens: Token[],
+  where: string,
+  constants: Map<string, unknown> = new Map(),
+): Record<string, unknown> {
+  const text = join(tokens).replace(/\bas const\b/g, "");
   try {
-    return new Function(`return (${text});`)() as Record<string, unknown>;
+    return new Function(...constants.keys(), `return (${text});`)(...constants.values()) as Record<
+      string,
+      unknown
+    >;
   } catch (e) {
     throw new DefinitionError(`${where}: the spec must be a plain literal (${(e as Error).message})`);
   }
@@ -175,15 +196,28 @@ function stringArg(tokens: Token[], where: string): string {
   return sig[0].text.slice(1, -1);
 }
 
-/** Parses `"a b -- c"` into input and output names. */
-function parseStack(effect: string, where: string): { inputs: string[]; outputs: string[] } {
+/**
+ * Parses `"a b -- c"` into input and output names; a last output `null if (COND)` is pushed (as
+ * NULL) only when COND holds (CPython's `null if (oparg & 1)`).
+ */
+function parseStack(
+  effect: string,
+  where: string,
+): { inputs: string[]; outputs: string[]; conditional: string | null } {
   const parts = effect.split("--");
   if (parts.length !== 2) {
     throw new DefinitionError(`${where}: stack effect '${effect}' needs exactly one '--'`);
   }
+  let after = parts[1].trim();
+  let conditional: string | null = null;
+  const cond = /(?:^|\s)null\s+if\s+\((.*)\)$/.exec(after);
+  if (cond !== null) {
+    conditional = cond[1].trim();
+    after = after.slice(0, cond.index).trim();
+  }
   const names = (text: string) => text.trim() === "" ? [] : text.trim().split(/\s+/);
   const inputs = names(parts[0]);
-  const outputs = names(parts[1]);
+  const outputs = names(after);
   for (const n of [...inputs, ...outputs]) {
     if (!/^[A-Za-z_$][\w$]*$/.test(n)) throw new DefinitionError(`${where}: '${n}' is not a stack item name`);
   }
@@ -191,7 +225,7 @@ function parseStack(effect: string, where: string): { inputs: string[]; outputs:
   if (new Set(outputs).size !== outputs.length) {
     throw new DefinitionError(`${where}: an output is named twice`);
   }
-  return { inputs, outputs };
+  return { inputs, outputs, conditional };
 }
 
 /** The parts of an arrow-function body argument: parameters, return type, body tokens. */
@@ -233,7 +267,7 @@ function parseArrow(
 function scanBody(body: Token[], where: string) {
   const sig = significant(body);
   const cacheUsed = new Set<string>();
-  let usesCacheStart = false, switchesFrame = false, hasDeopt = false;
+  let usesCacheStart = false, switchesFrame = false, hasDeopt = false, usesHere = false;
   for (let i = 0; i < sig.length; i++) {
     const t = sig[i];
     if (t.kind === "punct" && t.text === "=>") {
@@ -247,10 +281,13 @@ function scanBody(body: Token[], where: string) {
       cacheUsed.add(sig[i + 2].text);
     }
     if (t.text === "cacheStart") usesCacheStart = true;
-    if (t.text === "LOAD_FRAME_LOCALS") switchesFrame = true;
+    if (t.text === "here" || t.text === "REDISPATCH") usesHere = true;
+    if (t.text === "LOAD_FRAME_LOCALS" || t.text === "ENTER_FRAME" || t.text === "RESUME_FRAME") {
+      switchesFrame = true;
+    }
     if (t.text === "DEOPT_IF" || t.text === "EXIT_IF") hasDeopt = true;
   }
-  return { cacheUsed: [...cacheUsed], usesCacheStart, switchesFrame, hasDeopt };
+  return { cacheUsed: [...cacheUsed], usesCacheStart, switchesFrame, hasDeopt, usesHere };
 }
 
 function countOf(v: unknown, where: string): Count {
@@ -270,6 +307,7 @@ export function parseDefinition(text: string, file: string): Definition {
   const uops = new Map<string, Uop>();
   const templates = new Map<string, Template>();
   const arrows = new Map<string, ReturnType<typeof parseArrow>>();
+  const constants = new Map<string, unknown>();
   const bodyOwners = new Map<string, string>();
   type Raw = { kind: string; name: string; spec: Record<string, unknown>; line: number; extra: unknown };
   const raws: Raw[] = [];
@@ -283,6 +321,23 @@ export function parseDefinition(text: string, file: string): Definition {
       let j = i;
       while (tokens[j].text !== ";") j++;
       imports.push(join(tokens.slice(i, j + 1)));
+      i = j;
+      continue;
+    }
+    if (t.text === "const" && (i === 0 || tokens[i - 1].text.includes("\n"))) {
+      // A top-level constant the specs may name: `const NAME = <literal> as const;`.
+      const nameAt = tokens.findIndex((x, k) => k > i && x.kind !== "ws");
+      const eq = tokens.findIndex((x, k) => k > nameAt && x.kind !== "ws");
+      let j = eq + 1, d = 0;
+      for (; j < tokens.length; j++) {
+        const x = tokens[j];
+        if (x.kind === "punct" && "([{".includes(x.text)) d++;
+        if (x.kind === "punct" && ")]}".includes(x.text)) d--;
+        if (d === 0 && x.text === ";") break;
+      }
+      if (tokens[eq]?.text === "=") {
+        constants.set(tokens[nameAt].text, literal(tokens.slice(eq + 1, j), `${file}:${t.line}`, constants));
+      }
       i = j;
       continue;
     }
@@ -304,7 +359,7 @@ export function parseDefinition(text: string, file: string): Definition {
       raws.push({
         kind: "family",
         name: stringArg(args[0], where),
-        spec: {},
+        spec: args[2] === undefined ? {} : literal(args[2], where, constants),
         line: t.line,
         extra: literal(args[1], where),
       });
@@ -315,14 +370,14 @@ export function parseDefinition(text: string, file: string): Definition {
       raws.push({
         kind: "super",
         name: stringArg(args[0], where),
-        spec: literal(args[2], where),
+        spec: literal(args[2], where, constants),
         line: t.line,
         extra: parts,
       });
       continue;
     }
     const name = stringArg(args[0], where);
-    const spec = literal(args[1], `${where} (${name})`);
+    const spec = literal(args[1], `${where} (${name})`, constants);
     if (t.text === "macro") {
       raws.push({ kind: "macro", name, spec, line: t.line, extra: literal(args[2], where) });
       continue;
@@ -347,7 +402,7 @@ export function parseDefinition(text: string, file: string): Definition {
     const stack = spec.stack;
     let uop: Uop;
     if (typeof stack === "string") {
-      const { inputs, outputs } = parseStack(stack, uw);
+      const { inputs, outputs, conditional } = parseStack(stack, uw);
       const paramNames = arrow.params.map((p) => p.name);
       if (paramNames.join(" ") !== inputs.join(" ")) {
         throw new DefinitionError(
@@ -379,8 +434,9 @@ export function parseDefinition(text: string, file: string): Definition {
         inputs: inputs.map((n) => ({ name: n, type: typeOf(n), param: paramOf(n) })),
         outputs: outputs.map((n) => ({ name: n, type: typeOf(n), param: null })),
         returned: fresh.length === 1 ? outputs.indexOf(fresh[0]) : -1,
+        conditional,
         pops: inputs.length,
-        pushes: outputs.length,
+        pushes: conditional === null ? outputs.length : `${outputs.length} + ((${conditional}) ? 1 : 0)`,
         jumpPushes: null,
         body: arrow.body,
         bodyOf,
@@ -398,6 +454,7 @@ export function parseDefinition(text: string, file: string): Definition {
         inputs: [],
         outputs: [],
         returned: -1,
+        conditional: null,
         pops: countOf(st.pops, uw),
         pushes: countOf(st.pushes, uw),
         jumpPushes: st.jumpPushes === undefined ? null : countOf(st.jumpPushes, uw),
@@ -430,11 +487,19 @@ function buildModel(
 ): Definition {
   const families = new Map<string, string[]>();
   const variantOf = new Map<string, string>();
+  const adaptiveOf = new Map<string, string>();
   for (const r of raws.filter((r) => r.kind === "family")) {
     const variants = r.extra as string[];
     if (families.has(r.name)) throw new DefinitionError(`${file}:${r.line}: family ${r.name} defined twice`);
     families.set(r.name, variants);
     for (const v of variants) variantOf.set(v, r.name);
+    const adaptive = r.spec.adaptive as string | undefined;
+    if (adaptive === undefined || !variants.includes(adaptive)) {
+      throw new DefinitionError(
+        `${file}:${r.line}: family ${r.name} needs its adaptive form among its variants`,
+      );
+    }
+    adaptiveOf.set(r.name, adaptive);
   }
   const instructions: Instruction[] = [];
   const byName = new Map<string, Instruction>();
@@ -452,6 +517,7 @@ function buildModel(
     }
     return {
       arg,
+      opargs: (r.spec.when as string | undefined) ?? null,
       cache: [...((r.spec.cache as string[] | undefined) ?? [])],
       jump: (r.spec.jump as "forward" | "backward" | undefined) ?? null,
       terminal: r.spec.terminal === true,
@@ -476,6 +542,7 @@ function buildModel(
       secondUop: null,
       when: null,
       family: families.get(r.name) ?? [],
+      adaptive: adaptiveOf.get(r.name) ?? null,
       kind: r.kind === "inst" ? "instruction" : "macro",
     };
     add(ins, r.line);
@@ -500,6 +567,8 @@ function buildModel(
       secondUop: (r.spec.second as string | undefined) ?? null,
       when: (r.spec.when as string | undefined) ?? null,
       family: [],
+      adaptive: null,
+      opargs: null,
       kind: "superinstruction",
     };
     add(ins, r.line);
@@ -524,6 +593,7 @@ function buildModel(
         secondUop: null,
         when: null,
         family: [],
+        adaptive: adaptiveOf.get(generic)!,
         kind: "variant",
       };
       add(ins, r.line);
@@ -561,7 +631,9 @@ function buildModel(
   // Variants share their generic's stack effect and cache layout.
   for (const ins of instructions.filter((i) => i.kind === "variant")) {
     const g = byName.get(ins.generic)!;
+    const serves = ins.opargs === null ? null : new Function("oparg", `return (${ins.opargs});`);
     for (let oparg = 0; oparg < 512; oparg++) {
+      if (serves !== null && !serves(oparg)) continue;
       if (
         evalCount(ins.pops, oparg) !== evalCount(g.pops, oparg) ||
         evalCount(ins.pushes, oparg) !== evalCount(g.pushes, oparg)
@@ -610,6 +682,8 @@ function buildModel(
       secondUops = [u.name];
     }
     Object.assign(ins, {
+      generic: first.generic,
+      adaptive: first.adaptive,
       arg: first.arg,
       cache: first.cache,
       jump: first.jump,
@@ -652,11 +726,17 @@ function composeEffect(
     if (!u.named || u.switchesFrame) {
       if (i !== parts.length - 1) throw new DefinitionError(`${where}: ${u.name} must be the last uop`);
       if (!u.named) {
-        if (parts.length > 1) {
-          throw new DefinitionError(`${where}: ${u.name} moves the stack itself and cannot be composed`);
+        // It moves the stack itself: only after uops that leave the stack as they found it.
+        if (taken !== 0 || depth !== 0) {
+          throw new DefinitionError(
+            `${where}: ${u.name} moves the stack itself and cannot take values from other uops`,
+          );
         }
         return { pops: u.pops, pushes: u.pushes, jumpPushes: u.jumpPushes };
       }
+    }
+    if (u.conditional !== null && i !== parts.length - 1) {
+      throw new DefinitionError(`${where}: ${u.name} pushes a conditional NULL and must be the last uop`);
     }
     const need = u.inputs.length;
     if (need > depth) {
@@ -665,5 +745,7 @@ function composeEffect(
     } else depth -= need;
     depth += u.outputs.length;
   }
-  return { pops: taken, pushes: depth, jumpPushes: null };
+  const last = parts[parts.length - 1];
+  const pushes: Count = last.conditional === null ? depth : `${depth} + ((${last.conditional}) ? 1 : 0)`;
+  return { pops: taken, pushes, jumpPushes: null };
 }

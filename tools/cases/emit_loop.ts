@@ -24,6 +24,10 @@ import { join, significant, type Token } from "./tokens.ts";
 /** A value on the stack of one case: the local that holds it, and the stack slot it was read from. */
 interface Item {
   v: string;
+  /** The TypeScript type the local was declared with. */
+  type?: string;
+  /** A NULL pushed only when this condition holds (the conditional output), else undefined. */
+  cond?: string;
   /** Slot relative to the stack pointer at the start of the case (-1 = top), if still there. */
   origin: number | null;
 }
@@ -44,6 +48,10 @@ class CaseWriter {
   blocks = 0;
   /** The last body ends in a `throw` (the case needs no `break`). */
   terminates = false;
+  /** Stack slots popped so far (a failed guard restores them before the generic instruction runs). */
+  popped = 0;
+  /** The case has written to the stack (after which a guard could not restore it). */
+  wrote = false;
   /** The case runs more than one uop. */
   readonly multi: boolean;
   /**
@@ -53,8 +61,31 @@ class CaseWriter {
    */
   bail: { snapshot: Item[]; popped: number } | null = null;
 
-  constructor(readonly def: Definition, readonly ins: Instruction, readonly cold: boolean) {
+  constructor(
+    readonly def: Definition,
+    readonly ins: Instruction,
+    readonly cold: boolean,
+    readonly stats: boolean = false,
+  ) {
     this.multi = ins.uops.length > 1;
+  }
+
+  /**
+   * What a failed guard does in this case: a variant (or a superinstruction starting with one)
+   * counts the miss (deoptimize() turns it back into its family's adaptive form when its misses are
+   * used up) and runs its generic instruction right away, through the loop's re-switch.
+   */
+  deoptText(ins: Instruction, where: string): string {
+    if (ins.adaptive === null || (ins.kind !== "variant" && ins.kind !== "superinstruction")) {
+      throw new DefinitionError(`${where}: DEOPT_IF/EXIT_IF outside a specialized variant`);
+    }
+    const code = (name: string) => this.def.instructions.find((x) => x.name === name)!.code;
+    if (this.wrote) {
+      throw new DefinitionError(`${where}: a guard after the stack was written cannot deoptimize`);
+    }
+    void code;
+    // The loop's `miss` handler (after the switch) does the rest: one copy for every guard.
+    return `${this.popped > 0 ? `sp += ${this.popped}; ` : ""}break miss;`;
   }
 
   fresh(base: string, avoid: Set<string>): string {
@@ -66,7 +97,10 @@ class CaseWriter {
 
   /** Writes the values still held in locals to the stack, so the real stack is the logical one. */
   flush(): void {
-    for (const item of this.virtual) this.out.push(`s[sp++] = ${item.v};`);
+    if (this.virtual.length > 0) this.wrote = true;
+    for (const item of this.virtual) {
+      this.out.push(item.cond === undefined ? `s[sp++] = ${item.v};` : `if (${item.cond}) s[sp++] = null;`);
+    }
     this.virtual = [];
   }
 
@@ -74,7 +108,7 @@ class CaseWriter {
    * One segment: an instruction's cache cells and uops (a superinstruction has two). `only`: run
    * just these uops of it, whose failed guards leave the instruction to its own dispatch.
    */
-  segment(ins: Instruction, first: boolean, only: string[] | null = null): void {
+  segment(ins: Instruction, first: boolean, only: string[] | null = null, skipCache = true): void {
     if (!first) {
       // The second instruction of a superinstruction: its own oparg, read from its code unit.
       this.out.push("{");
@@ -86,10 +120,13 @@ class CaseWriter {
       this.blocks++;
     }
     const uops = (only ?? ins.uops).map((n) => this.def.uops.get(n)!);
+    // `c` and `here` are locals of the whole loop (one register each, not one per case).
     const usesCache = uops.some((u) => u.cacheUsed.length > 0 || u.usesCacheStart);
-    if (usesCache) this.out.push("const c = ip;");
-    if (only === null && uops.some((u) => u.hasDeopt)) this.out.push("const here = ip - 1;");
-    if (ins.cache.length > 0) this.out.push(`ip += ${ins.cache.length};`);
+    if (usesCache) this.out.push(this.cold ? "const c = ip;" : "c = ip;");
+    if (uops.some((u) => u.usesHere || (only === null && u.hasDeopt))) {
+      this.out.push(this.cold ? "const here = ip - 1;" : "here = ip - 1;");
+    }
+    if (ins.cache.length > 0 && skipCache) this.out.push(`ip += ${ins.cache.length};`);
     for (const u of uops) this.uop(u, ins);
   }
 
@@ -112,37 +149,53 @@ class CaseWriter {
         const ignored = (item.param === null || item.param.startsWith("_")) &&
           !u.outputs.some((o) => o.name === item.name);
         if (this.bail !== null) this.bail.popped++;
+        this.popped++;
         if (ignored) {
           this.out.push("sp--;");
           inputs[k] = { v: "", origin: null };
           continue;
         }
-        const v = this.fresh(item.name, new Set());
+        const v = this.fresh(this.multi ? `${item.name}$` : item.name, new Set());
         this.out.push(`const ${v} = s[--sp] as ${item.type};`);
-        inputs[k] = { v, origin: null };
+        inputs[k] = { v, origin: null, type: item.type };
       }
     }
     if (u.switchesFrame) this.flush();
     let output: OutputDecl | null = null;
     if (u.returned >= 0) {
       const item = u.outputs[u.returned];
-      output = { name: this.fresh(item.name, bodyIdents), type: item.type };
+      output = { name: this.fresh(this.multi ? `${item.name}$` : item.name, bodyIdents), type: item.type };
     }
     const aliases: string[] = [];
+    const renames = new Map<string, string>();
     u.inputs.forEach((item, k) => {
       if (item.param !== null && !item.param.startsWith("_") && item.param !== inputs[k].v) {
-        aliases.push(`const ${item.param} = ${inputs[k].v};`);
+        // A value another uop made, or read as another type: the body reads the case's local under
+        // this uop's name and type (renamed in place: a `const` alias would cost V8 a register
+        // per case), unless the body assigns or redeclares that name.
+        const cast = inputs[k].type === item.type ? "" : ` as ${item.type}`;
+        if (renamable(u.body, item.param)) {
+          renames.set(item.param, cast === "" ? inputs[k].v : `(${inputs[k].v}${cast})`);
+        } else aliases.push(`const ${item.param} = ${inputs[k].v}${cast};`);
       }
     });
-    this.body(u, ins, label, output, aliases);
+    this.body(u, ins, label, output, aliases, renames);
     if (u.switchesFrame) return;
     for (const item of u.outputs) {
       const k = u.inputs.findIndex((x) => x.name === item.name);
-      this.virtual.push(k >= 0 ? inputs[k] : { v: output!.name, origin: null });
+      this.virtual.push(k >= 0 ? inputs[k] : { v: output!.name, origin: null, type: output!.type });
     }
+    if (u.conditional !== null) this.virtual.push({ v: "null", origin: null, cond: u.conditional });
   }
 
-  body(u: Uop, ins: Instruction, label: string, output: OutputDecl | null, aliases: string[] = []) {
+  body(
+    u: Uop,
+    ins: Instruction,
+    label: string,
+    output: OutputDecl | null,
+    aliases: string[] = [],
+    renames = new Map<string, string>(),
+  ) {
     const where = `${ins.name} (uop ${u.name}, vm/bytecodes.ts:${u.line})`;
     const shape = bodyShape(u.body);
     // A lone uop's locals can live in the case's block; several uops keep theirs apart.
@@ -160,6 +213,8 @@ class CaseWriter {
       generic: ins.generic,
       where,
       opcodes: new Map(this.def.instructions.map((x) => [x.name, x.code])),
+      renames,
+      deopt: u.hasDeopt && this.bail === null ? this.deoptText(this.ins, where) : null,
       bail: this.bail === null ? null : [
         ...(this.bail.popped > 0 ? [`sp += ${this.bail.popped};`] : []),
         ...this.bail.snapshot.map((item) => `s[sp++] = ${item.v};`),
@@ -199,11 +254,34 @@ interface BodyContext {
   opcodes?: Map<string, number>;
   /** What a failed guard does instead of deoptimizing (a superinstruction's fast path), or null. */
   bail?: string | null;
+  /** What a failed guard does in a specialized variant (deoptimize and run the generic), or null. */
+  deopt?: string | null;
+  /** Identifiers to replace by an expression (a uop's parameters read from the case's locals). */
+  renames?: Map<string, string>;
+}
+
+/**
+ * Whether a body's parameter `name` can be replaced by another expression token for token: the
+ * body never assigns it, declares another `name`, or uses it as a shorthand property.
+ */
+function renamable(tokens: Token[], name: string): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== "ident" || t.text !== name || prevSig(tokens, i)?.text === ".") continue;
+    const prev = prevSig(tokens, i)?.text, next = tokens[nextSig(tokens, i)]?.text;
+    if (prev === "const" || prev === "let" || prev === "var" || prev === "{" || prev === ",") return false;
+    if (next === "=" || next === "++" || next === "--" || next === ":" || /^[-+*/%&|^]=$/.test(next ?? "")) {
+      return false;
+    }
+    if (prev === "++" || prev === "--") return false;
+  }
+  return true;
 }
 
 /** The frame's locals the loop keeps (LOAD_FRAME_LOCALS). */
 const LOAD_FRAME_LOCALS_TEXT =
-  "code = f.code;\nbc = code.code;\nconsts = code.consts;\nnames = code.names;\ns = f.values;";
+  "code = f.code;\nbc = code.code;\nconsts = code.consts;\nnames = code.names;\n" +
+  "cacheIndex = code.cacheIndex;\ncacheRef = code.cacheRef;\ns = f.values;";
 
 /** A body's text with its returns, macros and cache cells turned into loop code. */
 /** Where a body's returns are: whether it needs a label to finish early, and how it ends. */
@@ -229,10 +307,12 @@ export function bodyShape(tokens: Token[]): {
     const end = statementEnd(tokens, last);
     if (depthAt(tokens, last) === 0 && sigIdx.every((i) => i <= end)) finalReturnAt = last;
   }
-  // Does the body end with an unconditional `throw` (a top-level statement)?
+  // Does the body end with an unconditional `throw` or frame switch (a top-level statement)?
   let endsInThrow = false;
   for (const i of sigIdx) {
-    if (tokens[i].kind === "ident" && tokens[i].text === "throw" && depthAt(tokens, i) === 0) {
+    const leaves = tokens[i].text === "throw" || tokens[i].text === "ENTER_FRAME" ||
+      tokens[i].text === "RESUME_FRAME";
+    if (tokens[i].kind === "ident" && leaves && depthAt(tokens, i) === 0) {
       const end = statementEnd(tokens, i);
       if (sigIdx.every((k) => k <= end)) endsInThrow = true;
     }
@@ -256,10 +336,15 @@ export function transformBody(tokens: Token[], ctx: BodyContext): { text: string
       out.push(t.text);
       continue;
     }
+    const renamed = ctx.renames?.get(t.text);
+    if (renamed !== undefined) {
+      out.push(renamed);
+      continue;
+    }
     switch (t.text) {
       case "return": {
         const end = statementEnd(tokens, i);
-        const expr = join(tokens.slice(i + 1, end)).trim();
+        const expr = transformBody(tokens.slice(i + 1, end), ctx).text.trim();
         if (expr !== "" && ctx.output === null) {
           throw new DefinitionError(`${ctx.where}: returns a value but has no new output`);
         }
@@ -280,18 +365,35 @@ export function transformBody(tokens: Token[], ctx: BodyContext): { text: string
         if (ctx.cold) throw new DefinitionError(`${ctx.where}: a cold instruction cannot deoptimize`);
         const open = nextSig(tokens, i);
         const close = closeParen(tokens, open);
-        const cond = join(tokens.slice(open + 1, close)).trim();
-        const generic = ctx.opcodes?.get(ctx.generic);
-        out.push(
-          ctx.bail
-            ? `if (${cond}) { ${ctx.bail} }`
-            : `if (${cond}) { ip = deoptimize(code, here, oparg, ${generic} /* ${ctx.generic} */); continue dispatch; }`,
-        );
+        // (deno fmt leaves a trailing comma after a condition it splits over lines.)
+        const cond = transformBody(tokens.slice(open + 1, close), ctx).text.trim().replace(/,$/, "");
+        const failed = ctx.bail ?? ctx.deopt;
+        if (failed === null || failed === undefined) {
+          throw new DefinitionError(`${ctx.where}: a guard with nowhere to go`);
+        }
+        out.push(`if (${cond}) { ${failed} }`);
         i = statementEnd(tokens, close + 1);
         break;
       }
       case "LOAD_FRAME_LOCALS":
         out.push(LOAD_FRAME_LOCALS_TEXT);
+        i = statementEnd(tokens, i);
+        break;
+      case "ENTER_FRAME":
+      case "RESUME_FRAME": {
+        // The loop's one copy of each, after its switch (`break enter` / `break resume`).
+        if (ctx.cold) throw new DefinitionError(`${ctx.where}: a cold instruction cannot switch frames`);
+        const open = nextSig(tokens, i);
+        const close = closeParen(tokens, open);
+        const frame = transformBody(tokens.slice(open + 1, close), ctx).text.trim();
+        out.push(`callee = ${frame}; break ${t.text === "ENTER_FRAME" ? "enter" : "resume"};`);
+        i = statementEnd(tokens, close + 1);
+        break;
+      }
+      case "REDISPATCH":
+        // Run the instruction again as whatever its opcode is now (after specializing it).
+        if (ctx.cold) throw new DefinitionError(`${ctx.where}: a cold instruction cannot re-dispatch`);
+        out.push("opcode = bc[here] & 0xff; ip = here + 1; continue reswitch;");
         i = statementEnd(tokens, i);
         break;
       case "EXIT_LOOP": {
@@ -312,7 +414,8 @@ export function transformBody(tokens: Token[], ctx: BodyContext): { text: string
         const cell = tokens[nameAt].text;
         const k = ctx.cache.indexOf(cell);
         if (k < 0) throw new DefinitionError(`${ctx.where}: cache cell '${cell}' is not declared`);
-        out.push(`code.${t.text === "cache" ? "cacheIndex" : "cacheRef"}[c${k === 0 ? "" : ` + ${k}`}]`);
+        // (The loop keeps the code object's two cache arrays in locals of their own.)
+        out.push(`${t.text === "cache" ? "cacheIndex" : "cacheRef"}[c${k === 0 ? "" : ` + ${k}`}]`);
         i = nameAt;
         break;
       }
@@ -394,8 +497,8 @@ function depthAt(tokens: Token[], i: number): number {
 }
 
 /** The body of one instruction's case, ending in `break;` unless it always throws. */
-export function emitCase(def: Definition, ins: Instruction, cold: boolean): string {
-  const w = new CaseWriter(def, ins, cold);
+export function emitCase(def: Definition, ins: Instruction, cold: boolean, stats = false): string {
+  const w = new CaseWriter(def, ins, cold, stats);
   if (ins.kind === "superinstruction") {
     const [a, b] = ins.parts!;
     w.segment(instructionNamed(def, a), true);
@@ -418,7 +521,7 @@ function instructionNamed(def: Definition, name: string): Instruction {
  * costs more than the dispatch it saves (V8 merges the two paths' state at the shared case).
  */
 export function tailTarget(def: Definition, ins: Instruction): Instruction | null {
-  if (ins.cold || ins.kind !== "macro" || ins.uops.length < 2) return null;
+  if (ins.cold || (ins.kind !== "macro" && ins.kind !== "variant") || ins.uops.length < 2) return null;
   const last = ins.uops[ins.uops.length - 1];
   const target = def.instructions.find((x) => x.name === last && x.kind === "instruction");
   if (target === undefined || target.cold) return null;
@@ -427,10 +530,11 @@ export function tailTarget(def: Definition, ins: Instruction): Instruction | nul
 }
 
 /** The head of a case that ends by falling into the case of its macro's last instruction. */
-export function emitTailCase(def: Definition, ins: Instruction): string {
+export function emitTailCase(def: Definition, ins: Instruction, stats = false): string {
   const head = { ...ins, uops: ins.uops.slice(0, -1) };
-  const w = new CaseWriter(def, head, false);
-  w.segment(head, true);
+  const w = new CaseWriter(def, head, false, stats);
+  // The case it falls into skips the cache cells (the same layout: both are of one family).
+  w.segment(head, true, null, false);
   w.flush();
   return w.out.join("\n");
 }
@@ -441,10 +545,11 @@ function fillTemplate(tokens: Token[], markers: Record<string, string>): string 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === "comment") {
-      const m = /^\/\/ @cases (\w+)$/.exec(t.text);
+      const m = /^\/\/ @(?:cases|stats) (\w+)$/.exec(t.text);
       if (m !== null) {
-        if (markers[m[1]] === undefined) throw new DefinitionError(`unknown case marker '${m[1]}'`);
-        out.push(markers[m[1]]);
+        const key = m[1];
+        if (markers[key] === undefined) throw new DefinitionError(`unknown marker '${t.text}'`);
+        out.push(markers[key]);
         continue;
       }
       if (t.text.startsWith("// deno-lint-ignore")) {
@@ -485,11 +590,10 @@ function pruneImport(importText: string, used: Set<string>): string | null {
   return `import ${m[1] ?? ""}{ ${keep.join(", ")} } from ${m[3]};`;
 }
 
-/** The whole generated loop file. */
-export function emitLoop(def: Definition, digest: string): string {
+/** The hot instructions' cases (for `run`, or with stats counters for `runWithStats`). */
+function hotCases(def: Definition, stats: boolean): string {
   const hot: string[] = [];
   const coldLabels: string[] = [];
-  const coldCases: string[] = [];
   // Cases that end by falling into another instruction's case go right before it.
   const fallsInto = new Map<string, Instruction>();
   for (const ins of def.instructions) {
@@ -505,14 +609,10 @@ export function emitLoop(def: Definition, digest: string): string {
     if (ins.name === "EXTENDED_ARG" || sharing.has(ins.name)) continue; // (EXTENDED_ARG: the dispatch's)
     const label = `case ${ins.code}: /* ${ins.name} */`;
     if (ins.cold) {
-      if (ins.cache.length > 0) {
-        throw new DefinitionError(`${ins.name}: a cold instruction cannot have cache cells`);
-      }
       coldLabels.push(label);
-      coldCases.push(`${label} {\n${emitCase(def, ins, true)}\n}`);
       continue;
     }
-    const text = emitCase(def, ins, false);
+    const text = emitCase(def, ins, false, stats);
     const same = byText.get(text);
     if (same !== undefined) {
       same.labels.push(label);
@@ -527,7 +627,9 @@ export function emitLoop(def: Definition, digest: string): string {
     for (const name of g.names) {
       const head = fallsInto.get(name);
       if (head !== undefined) {
-        hot.push(`case ${head.code}: /* ${head.name} */ {\n${emitTailCase(def, head)}\n}\n// falls through`);
+        hot.push(
+          `case ${head.code}: /* ${head.name} */ {\n${emitTailCase(def, head, stats)}\n}\n// falls through`,
+        );
       }
     }
     if (g.names.filter((n) => fallsInto.has(n)).length > 1) {
@@ -538,19 +640,43 @@ export function emitLoop(def: Definition, digest: string): string {
   if (coldLabels.length > 0) {
     hot.push(`${coldLabels.join("\n")}\nsp = runColdInstruction(f, opcode, oparg, sp);\nbreak;`);
   }
+  return hot.join("\n");
+}
+
+/** The cold instructions' cases (for `runColdInstruction`). */
+function coldCases(def: Definition): string {
+  const out: string[] = [];
+  for (const ins of def.instructions) {
+    if (!ins.cold) continue;
+    if (ins.cache.length > 0) {
+      throw new DefinitionError(`${ins.name}: a cold instruction cannot have cache cells`);
+    }
+    out.push(`case ${ins.code}: /* ${ins.name} */ {\n${emitCase(def, ins, true)}\n}`);
+  }
+  return out.join("\n");
+}
+
+/** The whole generated loop file. */
+export function emitLoop(def: Definition, digest: string): string {
   const run = def.templates.get("run");
   const cold = def.templates.get("runColdInstruction");
   if (run === undefined || cold === undefined) {
     throw new DefinitionError("the run and runColdInstruction templates are required");
   }
+  // The loop twice: as it runs, and counting executions and misses per opcode for --stats.
+  const withStats = fillTemplate(run.tokens, {
+    hot: hotCases(def, true),
+    count: "opcodeStats.executed[opcode]++;",
+    miss: "opcodeStats.misses[opcode]++;",
+  })
+    .replace(/^function run\(/, "function runWithStats(");
   const body = [
-    `export ${
-      fillTemplate(run.tokens, {
-        hot: hot.join("\n"),
-      })
-    }`,
+    `export ${fillTemplate(run.tokens, { hot: hotCases(def, false), count: "", miss: "" })}`,
     "",
-    `export ${fillTemplate(cold.tokens, { cold: coldCases.join("\n") })}`,
+    "/** `run` with every execution and guard miss counted per opcode (`--stats`). */",
+    `export ${withStats}`,
+    "",
+    `export ${fillTemplate(cold.tokens, { cold: coldCases(def) })}`,
   ].join("\n");
   const used = new Set(body.match(/[A-Za-z_$][\w$]*/g) ?? []);
   const imports = def.imports
@@ -560,13 +686,14 @@ export function emitLoop(def: Definition, digest: string): string {
   if (/\bOp\./.test(body) && !imports.some((i) => /\bOp\b/.test(i))) {
     imports.push('import { Op } from "../../instructions/opcodes.ts";');
   }
-  if (body.includes("deoptimize(")) imports.push('import { deoptimize } from "../interp_support.ts";');
+  if (/\bopcodeStats\b/.test(body)) imports.push('import { opcodeStats } from "../interp_support.ts";');
   return [
     "// generated by tools/gen_cases.ts from vm/bytecodes.ts; do not edit",
     `// inputs sha256: ${digest}`,
     "/**",
     " * The interpreter loop: the instructions of vm/bytecodes.ts, one literal case each (hot ones in",
-    " * `run`, cold ones in `runColdInstruction`). Regenerate with `deno task gen`.",
+    " * `run` and in its counting twin `runWithStats`, cold ones in `runColdInstruction`). Regenerate",
+    " * with `deno task gen`.",
     " * @module",
     " */",
     ...imports,

@@ -56,7 +56,9 @@ export function emitTables(def: Definition, digest: string): string {
         strings(ins.cache)
       }, jump: ${ins.jump === null ? "null" : JSON.stringify(ins.jump)}, terminal: ${ins.terminal}, family: ${
         strings(ins.family)
-      }, pseudo: false },`,
+      }, adaptive: ${
+        ins.adaptive === null ? -1 : def.instructions.find((x) => x.name === ins.adaptive)!.code
+      }, opargs: ${ins.opargs === null ? "null" : `(oparg: number) => ${ins.opargs}`}, pseudo: false },`,
     );
   }
   for (const p of def.pseudos) {
@@ -67,7 +69,7 @@ export function emitTables(def: Definition, digest: string): string {
         count(p.jumpPushes)
       }, cache: [], jump: ${
         p.jump === null ? "null" : JSON.stringify(p.jump)
-      }, terminal: ${p.terminal}, family: [], pseudo: true },`,
+      }, terminal: ${p.terminal}, family: [], adaptive: -1, opargs: null, pseudo: true },`,
     );
   }
   lines.push("];", "");
@@ -96,7 +98,9 @@ export function emitTables(def: Definition, digest: string): string {
         strings(u.outputs.map((o) => o.name))
       }, pops: ${count(u.pops)}, pushes: ${count(u.pushes)}, cache: ${
         strings(u.cacheUsed)
-      }, switchesFrame: ${u.switchesFrame}, deopts: ${u.hasDeopt} },`,
+      }, switchesFrame: ${u.switchesFrame}, deopts: ${u.hasDeopt}, conditional: ${
+        u.conditional === null ? "null" : `(oparg: number) => (${u.conditional}) ? 1 : 0`
+      } },`,
     );
   }
   lines.push("};", "");

@@ -1,7 +1,8 @@
 /**
- * Tier-1 quickening (vm/superinstructions.ts): which pairs it fuses, that only the first opcode
- * byte changes (co_code and the plain dis view still show the compiled instructions), and that
- * the fused instructions compute what the pairs do.
+ * Quickening (specializer/quicken.ts): family instructions become their adaptive forms with a
+ * warm-up counter, STORE_FAST+LOAD_FAST pairs are fused, only opcode bytes change (co_code and the
+ * plain dis view still show the compiled instructions), and a pair whose second instruction has an
+ * EXTENDED_ARG is left alone.
  */
 import assert from "node:assert/strict";
 import { parse } from "../compiler/parser.ts";
@@ -9,7 +10,8 @@ import type * as ast from "../compiler/ast.ts";
 import { compileModule } from "../compiler/codegen.ts";
 import { genericBytecode, PyCode } from "../objects/code.ts";
 import { instructions } from "../lib/modules/dis.ts";
-import { quicken } from "./superinstructions.ts";
+import { tunables } from "../instructions/tunables.ts";
+import { quicken } from "./quicken.ts";
 
 function functionCode(src: string, name: string): PyCode {
   const mod = compileModule(parse(src, "t.py", "exec") as ast.mod, "t.py", src);
@@ -25,24 +27,34 @@ def f(p, q):
         return q
     while b > 0:
         b -= 1
-    return c
+    return len(c)
 `;
 
-Deno.test("quicken fuses LOAD_FAST+LOAD_ATTR (attributes only), STORE_FAST+LOAD_FAST, COMPARE_OP+POP_JUMP_IF", () => {
+Deno.test("quicken makes family instructions adaptive with a warm-up counter and fuses STORE_FAST+LOAD_FAST", () => {
   const code = functionCode(SOURCE, "f");
   const before = code.code.slice();
   const plainBefore = instructions(code).map((i) => i.opname);
   quicken(code);
-  const names = instructions(code, true).map((i) => i.opname);
-  assert.ok(names.includes("LOAD_FAST__LOAD_ATTR"), names.join(" "));
+  const quick = instructions(code, true);
+  const names = quick.map((i) => i.opname);
+  for (
+    const adaptive of ["LOAD_ATTR_ADAPTIVE", "COMPARE_OP_ADAPTIVE", "BINARY_OP_ADAPTIVE", "CALL_ADAPTIVE"]
+  ) {
+    assert.ok(names.includes(adaptive), `${adaptive} in ${names.join(" ")}`);
+  }
+  assert.ok(names.includes("LOAD_GLOBAL_ADAPTIVE"), names.join(" "));
   assert.ok(names.includes("STORE_FAST__LOAD_FAST"), names.join(" "));
-  assert.ok(names.includes("COMPARE_OP__POP_JUMP_IF_FALSE"), names.join(" "));
-  // The method load p.method() keeps a plain LOAD_FAST: LOAD_ATTR's own method path is faster.
-  const methodLoad = instructions(code, true).findIndex((i) => i.opname === "LOAD_ATTR" && i.arg % 2 === 1);
-  assert.equal(instructions(code, true)[methodLoad - 1].opname, "LOAD_FAST");
-  // Only opcode bytes of first instructions changed: the generic view is the compiled code.
+  assert.ok(!names.includes("LOAD_ATTR") && !names.includes("BINARY_OP"), names.join(" "));
+  // The counter sits in the first cache cell.
+  const attr = quick.find((i) => i.opname === "LOAD_ATTR_ADAPTIVE")!;
+  assert.equal(code.cacheIndex[attr.offset + 1], tunables.adaptive_warmup);
+  // Only opcode bytes changed: the generic view is the compiled code.
   assert.deepEqual(genericBytecode(code.code), before);
   assert.deepEqual(instructions(code).map((i) => i.opname), plainBefore);
+  // Quickening twice changes nothing more.
+  const once = code.code.slice();
+  quicken(code);
+  assert.deepEqual(code.code, once);
 });
 
 Deno.test("quicken leaves a pair alone when the second instruction has an EXTENDED_ARG", () => {

@@ -1,0 +1,51 @@
+/**
+ * Tier 2, the specializing adaptive interpreter (PEP 659), as a Tier: code objects are quickened
+ * before their first run (specializer/quicken.ts), run in the interpreter loop generated from the
+ * instruction definition, and their adaptive instructions are rewritten into specialized variants
+ * when they ask (specializer/specialize.ts). `--stats` runs the counting twin of the loop and
+ * reports per family (specializer/stats.ts).
+ *
+ * @example
+ * ```ts
+ * import { specializedTier } from "./tier.ts";
+ * import { setCurrentTier } from "../vm/tier.ts";
+ * setCurrentTier(specializedTier);
+ * ```
+ * @module
+ */
+import type { PyCode } from "../objects/code.ts";
+import type { PyValue } from "../objects/object.ts";
+import type { Frame } from "../vm/frame.ts";
+import { run, runWithStats } from "../vm/generated/interp_loop.ts";
+import { execute, type Loop } from "../vm/interp.ts";
+import { NEVER_HOT, type Tier } from "../vm/tier.ts";
+import { quicken } from "./quicken.ts";
+import { specialize } from "./specialize.ts";
+import { resetSpecializationStats, specializationReport } from "./stats.ts";
+
+let loop: Loop = run;
+
+/** The specializing interpreter. */
+export const specializedTier: Tier = {
+  name: "specialized",
+  execute(frame: Frame, throwing: PyValue | null): PyValue {
+    return execute(frame, throwing, loop);
+  },
+  prepareCode(code: PyCode): void {
+    code.prepared = true;
+    code.hotLoopCountdown = NEVER_HOT;
+    quicken(code);
+  },
+  onHotLoop(frame: Frame): number {
+    frame.code.hotLoopCountdown = NEVER_HOT;
+    return -1;
+  },
+  specialize,
+  collectStats(): void {
+    loop = runWithStats;
+    resetSpecializationStats();
+  },
+  stats(): string[] {
+    return specializationReport();
+  },
+};

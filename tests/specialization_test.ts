@@ -1,0 +1,97 @@
+/**
+ * Tier 2 (specializer/): the programs in tests/specialization/ change what specialized instructions
+ * assumed (operand types, classes, instances, globals, builtins, callees) after they specialized.
+ * Each must print exactly CPython 3.11's output (`NAME.py.exp`) on both tiers, and under
+ * `--tier specialized` every family its `# deopts:` line names must have taken guard misses (so the
+ * program really exercised the variants' guards, not only the generic instructions).
+ *
+ * Also: `dis.dis(f, adaptive=True)` shows the specialized names after warm-up.
+ */
+import assert from "node:assert/strict";
+import { runCaptured } from "./run_captured.ts";
+import { runProgram } from "../driver/run.ts";
+import { familyStats } from "../specializer/stats.ts";
+import { setOutputSinks } from "../objects/stdio.ts";
+
+const DIR = new URL("./specialization/", import.meta.url);
+const programs = [...Deno.readDirSync(DIR)].map((e) => e.name).filter((n) => n.endsWith(".py")).sort();
+
+/** Runs `source` on the specialized tier with --stats; returns stdout and the family counts. */
+function runWithStats(
+  source: string,
+  filename: string,
+): { stdout: string; families: ReturnType<typeof familyStats> } {
+  const out: Uint8Array[] = [];
+  const old = setOutputSinks((b) => out.push(b.slice()), () => {});
+  try {
+    runProgram(source, { filename, argv: [filename], tier: "specialized", stats: true, dumpTraces: false });
+  } finally {
+    setOutputSinks(old.stdout, old.stderr);
+  }
+  const stdout = out.map((b) => new TextDecoder().decode(b)).join("");
+  return { stdout, families: familyStats() };
+}
+
+for (const name of programs) {
+  const source = Deno.readTextFileSync(new URL(name, DIR));
+  const expected = Deno.readTextFileSync(new URL(`${name}.exp`, DIR));
+  Deno.test(`specialization: ${name} prints CPython's output on both tiers`, () => {
+    for (const tier of ["interp", "specialized"] as const) {
+      const got = runCaptured(source, name, tier);
+      assert.equal(got.stdout + got.stderr, expected, `${name} on ${tier}`);
+    }
+  });
+  const deopts = /^# deopts: (.*)$/m.exec(source)?.[1].split(/\s+/) ?? [];
+  Deno.test(`specialization: ${name} takes guard misses in ${deopts.join(", ")}`, () => {
+    assert.ok(deopts.length > 0, "the program names the families it deoptimizes");
+    const { stdout, families } = runWithStats(source, name);
+    assert.equal(stdout, expected);
+    for (const family of deopts) {
+      const f = families.find((x) => x.name === family);
+      assert.ok(f !== undefined, `no family ${family}`);
+      assert.ok(f.misses > 0, `${family}: no guard misses (${JSON.stringify(f)})`);
+      assert.ok(f.successes > 0 && f.hits > 0, `${family}: never specialized`);
+    }
+  });
+}
+
+Deno.test("specialization: dis adaptive shows BINARY_OP_ADD_INT after 16 calls of add(a, b)", () => {
+  const source = `import dis
+def add(a, b):
+    return a + b
+dis.dis(add, adaptive=True)
+print("---")
+for i in range(16):
+    add(i, 1)
+dis.dis(add, adaptive=True)
+print("---")
+dis.dis(add)
+print("---")
+print([i.opname for i in dis.get_instructions(add, adaptive=True)])
+print([i.opname for i in dis.Bytecode(add, adaptive=True)])
+`;
+  const got = runCaptured(source, "add.py", "specialized");
+  assert.equal(got.status, 0, got.stderr);
+  const [before, after, plain] = got.stdout.split("---\n");
+  assert.match(before, /BINARY_OP\s+0 \(\+\)/); // not yet run: not yet quickened
+  assert.match(after, /BINARY_OP_ADD_INT\s+0 \(\+\)/);
+  assert.match(plain, /BINARY_OP\s+0 \(\+\)/);
+  assert.doesNotMatch(plain, /ADD_INT/);
+  assert.match(
+    got.stdout,
+    /\['RESUME', .*'BINARY_OP_ADD_INT', 'RETURN_VALUE'\]\n\['RESUME', .*'BINARY_OP_ADD_INT'/,
+  );
+});
+
+Deno.test("specialization: --tier interp never specializes", () => {
+  const source = `import dis
+def add(a, b):
+    return a + b
+for i in range(100):
+    add(i, 1)
+dis.dis(add, adaptive=True)
+`;
+  const got = runCaptured(source, "add.py", "interp");
+  assert.match(got.stdout, /BINARY_OP\s+0 \(\+\)/);
+  assert.doesNotMatch(got.stdout, /ADAPTIVE|ADD_INT/);
+});

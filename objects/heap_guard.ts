@@ -4,7 +4,7 @@
  *
  * Callers charge what they are about to allocate (`checkHeap(bytes)`: a subtraction on the fast
  * path): list, str and bytes growth and repetition, padding, new dict and set entries (through
- * object.ts's runtimeHooks), and — once the interpreter loop calls it — every 256 back-edges. When the charges exceed a budget, the heap is measured: above the limit the charge fails
+ * object.ts's runtimeHooks), and the loops' iterations at the back-edge checks of vm/interrupts.ts. When the charges exceed a budget, the heap is measured: above the limit the charge fails
  * with MemoryError; otherwise a new budget is granted, a fraction of the room left, so that the
  * heap is read rarely when it is small and often near the limit.
  *
@@ -45,10 +45,10 @@ export const MAX_ARRAY_LENGTH = 134_217_725;
 export const MAX_STRING_LENGTH = 536_870_888;
 
 /**
- * What the interpreter charges every 256 back-edges (JUMP_BACKWARD): a loop's allocations that no
- * runtime function sees (new floats, tuples, instances, dict entries), about 64 bytes an iteration.
+ * What a loop iteration is charged at back-edges (vm/interrupts.ts, every CHECK_INTERVAL of them):
+ * the allocations no runtime function sees (new floats, tuples, instances), about 64 bytes.
  */
-export const BACK_EDGE_BYTES = 256 * 64;
+export const LOOP_ITERATION_BYTES = 64;
 
 /** What the guard knows; `budget` is the only field the fast path touches. */
 const guard = {

@@ -58,6 +58,36 @@ print('still running')
   equal(r.code, 0);
 });
 
+Deno.test("a loop whose allocations no builtin sees is stopped at a back-edge, inside its try", async () => {
+  for (const tier of ["interp", "specialized"]) {
+    const dir = Deno.makeTempDirSync();
+    try {
+      Deno.writeTextFileSync(
+        `${dir}/prog.py`,
+        `x = None
+n = 0
+try:
+    while True:
+        x = (x, n + 0.5, {n: [n]})
+        n += 1
+except MemoryError:
+    x = None
+    print('caught', n > 1000)
+`,
+      );
+      const out = await new Deno.Command(Deno.execPath(), {
+        args: ["run", "-A", `--v8-flags=${SMALL_HEAP.join(",")}`, MAIN, "--tier", tier, `${dir}/prog.py`],
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      equal(new TextDecoder().decode(out.stderr), "");
+      equal(new TextDecoder().decode(out.stdout), "caught True\n");
+    } finally {
+      Deno.removeSync(dir, { recursive: true });
+    }
+  }
+});
+
 Deno.test("an uncaught MemoryError exits 1 with CPython's traceback", async () => {
   const r = await runFile(
     `d = {}

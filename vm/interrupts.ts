@@ -27,6 +27,7 @@ import { Exc, newException, type PyBaseException } from "../objects/object.ts";
 import { CACHE_SIZE, opcode } from "../instructions/opcodes.ts";
 import type { PyCode } from "../objects/code.ts";
 import { setStdinInterruptHooks } from "../objects/stdio.ts";
+import { checkHeap, LOOP_ITERATION_BYTES } from "../objects/heap_guard.ts";
 import type { Frame } from "./frame.ts";
 import type { Tier } from "./tier.ts";
 
@@ -95,6 +96,12 @@ function checkBudget(steps: number): void {
 
 /** The exception an interrupt check at a back-edge raises now, or null (nothing pending). */
 function pendingAtBackEdge(): PyBaseException | null {
+  // The heap guard, charged for the loop's own allocations (MemoryError rather than V8's crash).
+  try {
+    checkHeap(CHECK_INTERVAL * LOOP_ITERATION_BYTES);
+  } catch (e) {
+    return e as PyBaseException;
+  }
   if (interruptState.installSignalHandler !== null) installNow();
   if (signalFlags[0] !== 0) {
     signalFlags[0] = 0;

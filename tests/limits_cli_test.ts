@@ -156,7 +156,11 @@ Deno.test({
     for (const [code, before] of cases) {
       // The child's stdout is the device itself.
       const r = await new Deno.Command("sh", {
-        args: ["-c", `"${Deno.execPath()}" run -A "${MAIN}" -c "${code}" > /dev/full`],
+        // (Block-buffered stdout, as CPython's without PYTHONUNBUFFERED: the error comes at exit.)
+        args: [
+          "-c",
+          `env -u PYTHONUNBUFFERED "${Deno.execPath()}" run -A "${MAIN}" -c "${code}" > /dev/full`,
+        ],
         stderr: "piped",
       }).output();
       equal(r.code, 120);

@@ -4,9 +4,10 @@
  *
  * Callers charge what they are about to allocate (`checkHeap(bytes)`: a subtraction on the fast
  * path): list, str and bytes growth and repetition, padding, new dict and set entries (through
- * object.ts's runtimeHooks), and the loops' iterations at the back-edge checks of vm/interrupts.ts. When the charges exceed a budget, the heap is measured: above the limit the charge fails
- * with MemoryError; otherwise a new budget is granted, a fraction of the room left, so that the
- * heap is read rarely when it is small and often near the limit.
+ * object.ts's runtimeHooks), and the loops' iterations at the back-edge checks of
+ * vm/interrupts.ts. When the charges exceed a budget, the heap is measured: above the limit the
+ * charge fails with MemoryError; otherwise a new budget is granted, a fraction of the room left,
+ * so that the heap is read rarely when it is small and often near the limit.
  *
  * The limit: PYJIT_HEAP_LIMIT_MB when set (read only if env permission is granted), at most
  * MAX_FRACTION of V8's heap size limit; by default DEFAULT_FRACTION of it. Nothing is read at
@@ -95,13 +96,11 @@ function measureHeap(bytes: number): void {
   if (guard.limit === 0) findLimit();
   const used = guard.stats !== null ? guard.stats().used_heap_size : Deno.memoryUsage().heapUsed;
   let limit = guard.limit;
+  if (guard.raisedAt > 0 && used < limit) guard.raisedAt = 0;
   if (guard.raisedAt > 0) {
     // The program caught a MemoryError and kept its data: let it work, up to a quarter of the rest.
-    if (used < limit) guard.raisedAt = 0;
-    else {limit = Math.min(
-        guard.raisedAt + (guard.v8Limit - guard.raisedAt) / 4,
-        guard.v8Limit * MAX_FRACTION,
-      );}
+    const grace = guard.raisedAt + (guard.v8Limit - guard.raisedAt) / 4;
+    limit = Math.min(grace, guard.v8Limit * MAX_FRACTION);
   }
   if (used + bytes > limit) {
     guard.budget = MIN_BUDGET;

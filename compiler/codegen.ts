@@ -32,10 +32,13 @@ import {
   INTRINSIC_UNARY_POSITIVE,
 } from "../instructions/opargs.ts";
 import type * as ast from "./ast.ts";
+import { type FutureFeatures, futureFeatures, isLateFuture } from "./future.ts";
+import { unparseExpr } from "./unparse.ts";
 import { BINARY_OPERATORS, COMPARISONS, NB_INPLACE } from "../instructions/operators.ts";
 import { CACHE_SIZE, Op, OPCODES, stackEffect } from "../instructions/opcodes.ts";
 import {
   CO_COROUTINE,
+  CO_FUTURE_ANNOTATIONS,
   CO_GENERATOR,
   CO_NESTED,
   CO_NEWLOCALS,
@@ -82,11 +85,22 @@ const CMP_ARGS: Record<string, number> = Object.fromEntries(COMPARISONS.map((c, 
 export const compileFlags: { optimize: number } = { optimize: 0 };
 
 /** Compiles a module AST to its code object. */
-export function compileModule(tree: ast.mod, filename: string, source: string): PyCode {
-  const table = buildSymtable(tree, filename, source);
-  const c = new Compiler(table, filename, source);
+export function compileModule(
+  tree: ast.mod,
+  filename: string,
+  source: string,
+  flags = 0,
+  startDepth = 0,
+): PyCode {
+  const future = futureFeatures(tree, filename, source);
+  if (flags & CO_FUTURE_ANNOTATIONS) future.annotations = true;
+  const table = buildSymtable(tree, filename, source, future.annotations, startDepth);
+  const c = new Compiler(table, filename, source, future);
   return c.compileTop(tree);
 }
+
+/** CPython's CO_MAXBLOCKS: loops, try, with and handlers nested in one code object. */
+const MAX_STATIC_BLOCKS = 20;
 
 // ---------------------------------------------------------------------------------------------
 // Instruction list
@@ -195,7 +209,18 @@ class Compiler {
   /** Compiling `single` mode input. */
   interactive = false;
 
-  constructor(readonly table: SymbolTable, readonly filename: string, readonly source: string) {}
+  constructor(
+    readonly table: SymbolTable,
+    readonly filename: string,
+    readonly source: string,
+    readonly future: FutureFeatures = { annotations: false, lineno: 0 },
+  ) {}
+
+  /** An annotation's value: the expression evaluated, or (future annotations) its source text. */
+  annotation(e: ast.expr): void {
+    if (this.future.annotations) this.loadConst(unparseExpr(e));
+    else this.expr(e);
+  }
 
   error(msg: string, node: ast.Located | null): never {
     throw syntaxErrorAt(msg, node, this.filename, this.source);
@@ -320,6 +345,12 @@ class Compiler {
 
   leaveUnit(): void {
     this.u = this.stack.pop()!;
+  }
+
+  /** Enters a block that break/continue/return must unwind; CPython allows 20 in one code object. */
+  pushFBlock(block: FBlock, at: ast.Located | null = this.u.loc): void {
+    if (this.u.fblocks.length >= MAX_STATIC_BLOCKS) this.error("too many statically nested blocks", at);
+    this.u.fblocks.push(block);
   }
 
   qualnameFor(name: string): string {
@@ -474,6 +505,9 @@ class Compiler {
         }
         return;
       case "ImportFrom": {
+        if (isLateFuture(s, this.future)) {
+          this.error("from __future__ imports must occur at the beginning of the file", s);
+        }
         this.loadConst(s.level);
         this.loadConst(new PyTuple(s.names.map((a) => a.name)));
         this.emit(Op.IMPORT_NAME, this.nameIndex(s.module ?? ""));
@@ -603,7 +637,7 @@ class Compiler {
         return;
       case "FINALLY_TRY": {
         this.emit(Op.POP_BLOCK);
-        if (preserveTos) this.u.fblocks.push({ kind: "POP_VALUE", block: null, exit: null, datum: null });
+        if (preserveTos) this.pushFBlock({ kind: "POP_VALUE", block: null, exit: null, datum: null });
         const saved = this.u.fblocks.length;
         this.stmts(b.datum as ast.stmt[]);
         this.u.fblocks.length = saved;
@@ -658,7 +692,7 @@ class Compiler {
     this.label(start);
     this.u.lineno = s.lineno;
     this.emitJump(Op.FOR_ITER, cleanup);
-    this.u.fblocks.push({ kind: "FOR_LOOP", block: start, exit: end, datum: null });
+    this.pushFBlock({ kind: "FOR_LOOP", block: start, exit: end, datum: null });
     this.store(s.target);
     this.stmts(s.body);
     this.u.fblocks.pop();
@@ -676,7 +710,7 @@ class Compiler {
     this.iterable(s.iter);
     this.emit(Op.GET_AITER);
     this.label(start);
-    this.u.fblocks.push({ kind: "FOR_LOOP", block: start, exit: end, datum: null });
+    this.pushFBlock({ kind: "FOR_LOOP", block: start, exit: end, datum: null });
     this.setup(Op.SETUP_FINALLY, except);
     this.emit(Op.GET_ANEXT);
     this.awaitTop(0);
@@ -697,7 +731,7 @@ class Compiler {
     this.label(loop);
     this.jumpIf(s.test, anchor, false);
     this.label(body);
-    this.u.fblocks.push({ kind: "WHILE_LOOP", block: loop, exit: end, datum: null });
+    this.pushFBlock({ kind: "WHILE_LOOP", block: loop, exit: end, datum: null });
     this.stmts(s.body);
     this.u.fblocks.pop();
     this.u.lineno = s.lineno;
@@ -711,7 +745,7 @@ class Compiler {
     const body = new Label(), except = new Label(), end = new Label(), cleanup = new Label();
     this.setup(Op.SETUP_FINALLY, except);
     this.label(body);
-    this.u.fblocks.push({ kind: "TRY_EXCEPT", block: body, exit: null, datum: null });
+    this.pushFBlock({ kind: "TRY_EXCEPT", block: body, exit: null, datum: null });
     this.stmts(s.body);
     this.u.fblocks.pop();
     this.emit(Op.POP_BLOCK);
@@ -720,7 +754,7 @@ class Compiler {
     this.label(except);
     this.setup(Op.SETUP_CLEANUP, cleanup);
     this.emit(Op.PUSH_EXC_INFO);
-    this.u.fblocks.push({ kind: "EXCEPTION_HANDLER", block: null, exit: null, datum: null });
+    this.pushFBlock({ kind: "EXCEPTION_HANDLER", block: null, exit: null, datum: null });
     const n = s.handlers.length;
     for (let i = 0; i < n; i++) {
       const h = s.handlers[i];
@@ -737,7 +771,7 @@ class Compiler {
         this.storeName(h.name);
         this.setup(Op.SETUP_CLEANUP, cleanupEnd);
         this.label(cleanupBody);
-        this.u.fblocks.push({ kind: "HANDLER_CLEANUP", block: cleanupBody, exit: null, datum: h.name });
+        this.pushFBlock({ kind: "HANDLER_CLEANUP", block: cleanupBody, exit: null, datum: h.name }, h);
         this.stmts(h.body);
         this.u.fblocks.pop();
         this.emit(Op.POP_BLOCK);
@@ -756,7 +790,7 @@ class Compiler {
         const cleanupBody = new Label();
         this.emit(Op.POP_TOP);
         this.label(cleanupBody);
-        this.u.fblocks.push({ kind: "HANDLER_CLEANUP", block: cleanupBody, exit: null, datum: null });
+        this.pushFBlock({ kind: "HANDLER_CLEANUP", block: cleanupBody, exit: null, datum: null }, h);
         this.stmts(h.body);
         this.u.fblocks.pop();
         this.emit(Op.POP_BLOCK);
@@ -783,7 +817,7 @@ class Compiler {
     const body = new Label(), end = new Label(), exit = new Label(), cleanup = new Label();
     this.setup(Op.SETUP_FINALLY, end);
     this.label(body);
-    this.u.fblocks.push({ kind: "FINALLY_TRY", block: body, exit: null, datum: s.finalbody });
+    this.pushFBlock({ kind: "FINALLY_TRY", block: body, exit: null, datum: s.finalbody });
     if (s.handlers.length) {
       const inner = { ...s, finalbody: [] };
       if (s._type === "TryStar") this.tryStar(inner as ast.TryStar);
@@ -796,7 +830,7 @@ class Compiler {
     this.label(end);
     this.setup(Op.SETUP_CLEANUP, cleanup);
     this.emit(Op.PUSH_EXC_INFO);
-    this.u.fblocks.push({ kind: "FINALLY_END", block: end, exit: null, datum: null });
+    this.pushFBlock({ kind: "FINALLY_END", block: end, exit: null, datum: null });
     this.stmts(s.finalbody);
     this.u.fblocks.pop();
     this.emit(Op.RERAISE, 0);
@@ -815,7 +849,7 @@ class Compiler {
     const cleanup = new Label(), reraiseStar = new Label();
     this.setup(Op.SETUP_FINALLY, except);
     this.label(body);
-    this.u.fblocks.push({ kind: "TRY_EXCEPT", block: body, exit: null, datum: null });
+    this.pushFBlock({ kind: "TRY_EXCEPT", block: body, exit: null, datum: null });
     this.stmts(s.body);
     this.u.fblocks.pop();
     this.emit(Op.POP_BLOCK);
@@ -825,7 +859,7 @@ class Compiler {
     this.setup(Op.SETUP_CLEANUP, cleanup);
     this.emit(Op.PUSH_EXC_INFO);
     // Stack: [prev_exc, exc]
-    this.u.fblocks.push({ kind: "EXCEPTION_GROUP_HANDLER", block: null, exit: null, datum: null });
+    this.pushFBlock({ kind: "EXCEPTION_GROUP_HANDLER", block: null, exit: null, datum: null });
     for (let i = 0; i < n; i++) {
       const h = s.handlers[i];
       this.u.lineno = h.lineno;
@@ -846,7 +880,7 @@ class Compiler {
       const cleanupEnd = new Label(), cleanupBody = new Label();
       this.setup(Op.SETUP_CLEANUP, cleanupEnd);
       this.label(cleanupBody);
-      this.u.fblocks.push({ kind: "HANDLER_CLEANUP", block: cleanupBody, exit: null, datum: h.name });
+      this.pushFBlock({ kind: "HANDLER_CLEANUP", block: cleanupBody, exit: null, datum: h.name }, h);
       this.stmts(h.body);
       this.u.fblocks.pop();
       this.emit(Op.POP_BLOCK);
@@ -917,7 +951,7 @@ class Compiler {
     } else this.emit(Op.BEFORE_WITH);
     this.setup(Op.SETUP_WITH, final);
     this.label(body);
-    this.u.fblocks.push({ kind: isAsync ? "ASYNC_WITH" : "WITH", block: body, exit: final, datum: s });
+    this.pushFBlock({ kind: isAsync ? "ASYNC_WITH" : "WITH", block: body, exit: final, datum: s });
     if (item.optional_vars) this.store(item.optional_vars);
     else this.emit(Op.POP_TOP);
     if (pos + 1 < s.items.length) this.withStmt(s, pos + 1);
@@ -995,7 +1029,7 @@ class Compiler {
     const kind = this.u.scope.kind;
     if (s.target._type === "Name" && s.simple && kind !== "function") {
       // __annotations__[name] = annotation
-      this.expr(s.annotation);
+      this.annotation(s.annotation);
       this.emit(Op.LOAD_NAME, this.nameIndex("__annotations__"));
       this.loadConst(this.mangle(s.target.id));
       this.emit(Op.STORE_SUBSCR);
@@ -1010,6 +1044,11 @@ class Compiler {
         this.expr(s.target.slice);
         this.emit(Op.POP_TOP);
       }
+    }
+    if (!s.simple && kind !== "function" && !this.future.annotations) {
+      // The annotation of a complex target is evaluated (last) and dropped.
+      this.expr(s.annotation);
+      this.emit(Op.POP_TOP);
     }
   }
 
@@ -1053,11 +1092,11 @@ class Compiler {
     if (items.length === 0) return false;
     for (const [name, e] of items) {
       this.loadConst(this.mangle(name));
-      if (e._type === "Starred") {
+      if (e._type === "Starred" && !this.future.annotations) {
         // `*args: *Ts` (PEP 646): the annotation is the one value of [*Ts].
         this.expr(e.value);
         this.emit(Op.UNPACK_SEQUENCE, 1);
-      } else this.expr(e);
+      } else this.annotation(e);
     }
     this.emit(Op.BUILD_MAP, items.length);
     return true;
@@ -1685,26 +1724,64 @@ class Compiler {
     } else this.emit(Op.FORMAT_SIMPLE);
   }
 
+  /**
+   * A lambda, or a chain of them (`lambda: lambda: …`, each the body of the one before): the
+   * chain's units are entered and left in loops, so that it nests as deep as CPython allows
+   * (about 3000) without a JS frame per level.
+   */
   lambda(e: ast.Lambda): void {
-    const flags = this.defaults(e.args);
-    const scope = this.table.scopeFor(e);
-    const code = this.compileFunctionBody(
-      scope,
-      "<lambda>",
-      this.qualnameFor("<lambda>"),
-      e.lineno,
-      e.args,
-      () => {
-        this.expr(e.body);
-        this.emit(Op.RETURN_VALUE);
-      },
-      null,
-    );
-    this.makeFunction(code, flags);
+    interface Link {
+      e: ast.Lambda;
+      flags: number;
+      savedClass: string | null;
+      /** The enclosing unit's position before this lambda (as expr() saves it). */
+      savedLine: number;
+      savedLoc: ast.Located | null;
+    }
+    const chain: Link[] = [];
+    let cur: ast.expr = e;
+    while (cur._type === "Lambda") {
+      const lambda: ast.Lambda = cur;
+      const savedLine = this.u.lineno, savedLoc = this.u.loc;
+      if (chain.length > 0) {
+        // The inner lambda is the outer one's body: an expression at its own location.
+        this.u.lineno = lambda.lineno;
+        this.u.loc = lambda;
+      }
+      const flags = this.defaults(lambda.args);
+      chain.push({ e: lambda, flags, savedClass: this.className, savedLine, savedLoc });
+      this.enterUnit(this.table.scopeFor(lambda), "<lambda>", this.qualnameFor("<lambda>"), lambda.lineno);
+      this.prologue();
+      cur = lambda.body;
+    }
+    this.expr(cur);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const link = chain[i];
+      this.emit(Op.RETURN_VALUE);
+      this.u.lineno = Math.max(this.u.lineno, link.e.lineno);
+      const args = link.e.args;
+      const code = this.assemble(
+        args.posonlyargs.length + args.args.length,
+        args.posonlyargs.length,
+        args.kwonlyargs.length,
+      );
+      this.leaveUnit();
+      this.className = link.savedClass;
+      this.makeFunction(code, link.flags);
+      if (i > 0) {
+        this.u.lineno = link.savedLine;
+        this.u.loc = link.savedLoc;
+      }
+    }
   }
 
   comprehension(e: ast.expr, kind: string, gens: ast.comprehension[], elts: ast.expr[]): void {
     const scope = this.table.scopeFor(e);
+    const outer = this.u.scope;
+    if (
+      scope.isAsyncComprehension && kind !== "genexpr" && !outer.isComprehension &&
+      !(outer.kind === "function" && outer.isCoroutine && !outer.isLambda)
+    ) this.error("asynchronous comprehension outside of an asynchronous function", e);
     const name = `<${kind}>`;
     const loc = e as ast.Located;
     const code = this.compileFunctionBody(scope, name, this.qualnameFor(name), loc.lineno, null, () => {
@@ -1883,6 +1960,10 @@ class Compiler {
   matchStmt(s: ast.Match): void {
     this.expr(s.subject);
     const end = new Label();
+    s.cases.forEach((c, i) => {
+      // Only the last case, or one with a guard, may match anything.
+      new PatternCheck(this).check(c.pattern, c.guard !== null || i === s.cases.length - 1);
+    });
     for (const c of s.cases) {
       this.u.lineno = c.pattern.lineno;
       const pc: PatternContext = { failPops: [], onTop: 0 };
@@ -2205,6 +2286,7 @@ class Compiler {
     else if (s.isCoroutine) flags |= CO_COROUTINE;
     if (s.parent && s.parent.kind !== "module") flags |= CO_NESTED;
     if (u.freevars.length === 0 && u.cellvars.length === 0) flags |= CO_NOFREE;
+    if (this.future.annotations) flags |= CO_FUTURE_ANNOTATIONS;
 
     return new PyCode({
       argcount,
@@ -2227,6 +2309,73 @@ class Compiler {
       exceptionTable: Int32Array.from(table),
       source: this.source,
     });
+  }
+}
+
+/**
+ * The compile-time checks of a case's pattern, in the order CPython's compiler makes them (and at
+ * the pattern it was compiling then): an irrefutable pattern (`_`, a capture) where later cases
+ * would be unreachable, a name bound twice, alternatives binding different names.
+ */
+class PatternCheck {
+  /** The pattern CPython's compiler last set its location to. */
+  at: ast.pattern | null = null;
+  /** The names bound so far. */
+  stores: string[] = [];
+  constructor(readonly compiler: Compiler) {}
+
+  check(p: ast.pattern, allowIrrefutable: boolean): void {
+    this.at = p;
+    switch (p._type) {
+      case "MatchAs":
+        if (p.pattern !== null) this.check(p.pattern, allowIrrefutable);
+        else if (!allowIrrefutable) {
+          this.compiler.error(
+            p.name !== null
+              ? `name capture '${p.name}' makes remaining patterns unreachable`
+              : "wildcard makes remaining patterns unreachable",
+            p,
+          );
+        }
+        this.store(p.name);
+        return;
+      case "MatchStar":
+        this.store(p.name);
+        return;
+      case "MatchSequence":
+        for (const q of p.patterns) this.check(q, true);
+        return;
+      case "MatchMapping":
+        for (const q of p.patterns) this.check(q, true);
+        this.store(p.rest);
+        return;
+      case "MatchClass":
+        for (const q of [...p.patterns, ...p.kwd_patterns]) this.check(q, true);
+        return;
+      case "MatchOr": {
+        const outer = this.stores;
+        let control: string[] | null = null;
+        p.patterns.forEach((alt, i) => {
+          this.stores = [];
+          this.check(alt, i === p.patterns.length - 1 && allowIrrefutable);
+          if (control === null) control = this.stores;
+          else if (
+            this.stores.length !== control.length || control.some((n) => !this.stores.includes(n))
+          ) this.compiler.error("alternative patterns bind different names", this.at);
+        });
+        this.stores = outer;
+        for (const name of control ?? []) this.store(name);
+        return;
+      }
+    }
+  }
+
+  store(name: string | null): void {
+    if (name === null) return;
+    if (this.stores.includes(name)) {
+      this.compiler.error(`multiple assignments to name '${name}' in pattern`, this.at);
+    }
+    this.stores.push(name);
   }
 }
 

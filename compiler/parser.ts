@@ -25,6 +25,8 @@ import { type FStringBraceError, tokenizeUntilError } from "../lexer/lexer.ts";
 import { PySyntaxError, type SyntaxErrorKind, utf8Length } from "../lexer/syntax_error.ts";
 import { decodeString, type LiteralLocation } from "../lexer/strings.ts";
 import type * as A from "./ast.ts";
+import { intStrLimit } from "../objects/types/int.ts";
+import { memoryError } from "../objects/heap_guard.ts";
 
 /** Which start rule to parse with, as in CPython's `compile(…, mode)`. */
 export type ParseMode = "exec" | "eval" | "single";
@@ -123,9 +125,12 @@ const COMPARE_OPS: Readonly<Record<string, A.cmpop>> = {
   ">=": "GtE",
 };
 
-/** Nesting deeper than this (expressions inside expressions) is rejected rather than overflowing the stack. */
-const MAX_DEPTH = 1000;
-const TOO_DEEP = "too many nested expressions: the parser's limit is " + MAX_DEPTH;
+/**
+ * Nesting deeper than this (expressions inside expressions) is a MemoryError, as CPython's parser
+ * raises at its stack limit (MAXSTACK, 6000 rule levels: a unary operator takes one, a lambda or
+ * a `**` two); the symbol table refuses nesting deeper than 3000 first, for most expressions.
+ */
+const MAX_DEPTH = 6000;
 
 /** Target kinds, for CPython's `_PyPegen_get_invalid_target`. */
 const STAR_TARGETS = 0;
@@ -244,8 +249,8 @@ export function parseTokens(
     return tree;
   } catch (e) {
     if (e instanceof RangeError && !(e instanceof PySyntaxError)) {
-      // The JS stack ran out despite the depth limit: report it as Python would, not as a crash.
-      throw parser.errorAtToken(TOO_DEEP, Math.min(parser.pos, columns.count - 1));
+      // The JS stack ran out despite the depth limit: CPython's parser runs out of its stack.
+      memoryError();
     }
     throw e;
   }
@@ -434,8 +439,9 @@ class Parser {
     }
   }
 
-  enter(): void {
-    if (++this.depth > MAX_DEPTH) throw this.errorAtToken(TOO_DEEP, this.pos);
+  /** One more level of nesting (`levels`: CPython's rule levels for the construct). */
+  enter(levels = 1): void {
+    if ((this.depth += levels) > MAX_DEPTH) memoryError();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -2814,21 +2820,30 @@ class Parser {
   }
 
   parseLambda(): A.Lambda {
-    const s = this.advance();
-    this.enter();
-    const args = this.parseParameters(false, ":");
-    this.expectOp(":");
-    const body = this.parseExpression();
-    this.depth--;
-    return {
-      _type: "Lambda",
-      args,
-      body,
-      lineno: this.lines[s],
-      col_offset: this.cols[s],
-      end_lineno: this.endLines[this.pos - 1],
-      end_col_offset: this.endCols[this.pos - 1],
-    } as A.Lambda;
+    // A chain `lambda: lambda: … body` is read in a loop, not two JS frames per lambda, so that
+    // it nests as deep as CPython allows (about 3000).
+    const starts: TokenIndex[] = [];
+    const params: A.arguments[] = [];
+    do {
+      starts.push(this.advance());
+      this.enter(2);
+      params.push(this.parseParameters(false, ":"));
+      this.expectOp(":");
+    } while (this.kinds[this.pos] === NAME && this.values[this.pos] === "lambda");
+    let body = this.parseExpression();
+    for (let i = starts.length - 1; i >= 0; i--) {
+      this.depth -= 2;
+      body = {
+        _type: "Lambda",
+        args: params[i],
+        body,
+        lineno: this.lines[starts[i]],
+        col_offset: this.cols[starts[i]],
+        end_lineno: this.endLines[this.pos - 1],
+        end_col_offset: this.endCols[this.pos - 1],
+      } as A.Lambda;
+    }
+    return body as A.Lambda;
   }
 
   parseYieldExpr(): A.Yield | A.YieldFrom {
@@ -3089,9 +3104,9 @@ class Parser {
     }
     if (this.isOp("**")) {
       this.advance();
-      this.enter();
+      this.enter(2);
       const right = this.parseFactor();
-      this.depth--;
+      this.depth -= 2;
       return {
         _type: "BinOp",
         left,
@@ -3477,6 +3492,9 @@ class Parser {
     ) {
       value = BigInt(text.slice(0, 2).toLowerCase() + text.slice(2));
     } else if (isDecimalInteger(text)) {
+      if (intStrLimit.maxDigits > 0 && text.length > intStrLimit.maxDigits) {
+        throw this.longLiteralError(t, text);
+      }
       value = BigInt(text);
     } else {
       value = Number(text);
@@ -3490,6 +3508,17 @@ class Parser {
       end_lineno: this.endLines[t],
       end_col_offset: this.endCols[t],
     };
+  }
+
+  /** CPython's SyntaxError for a decimal literal over sys.get_int_max_str_digits() digits (no column). */
+  longLiteralError(t: TokenIndex, digits: string): PySyntaxError {
+    const limit = intStrLimit.maxDigits;
+    const msg =
+      `Exceeds the limit (${limit} digits) for integer string conversion: value has ${digits.length} ` +
+      "digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge " +
+      "integer literals to avoid decimal conversion limits.";
+    const line = this.lines[t];
+    return new PySyntaxError("SyntaxError", msg, this.filename, line, 0, this.sourceLine(line), line, 0);
   }
 
   /** `( … )`: empty tuple, group, tuple, generator expression or parenthesized yield. */

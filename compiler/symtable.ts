@@ -21,6 +21,7 @@
  */
 import type * as ast from "./ast.ts";
 import { PySyntaxError } from "../lexer/syntax_error.ts";
+import { Exc, raise } from "../objects/object.ts";
 
 /** Flags gathered from the source in the first pass. */
 export const DEF_GLOBAL = 1, // `global x`
@@ -52,6 +53,8 @@ export class Scope {
   isGenerator = false;
   isCoroutine = false;
   isComprehension = false;
+  /** A comprehension with `async for` or `await` (or such a comprehension, not a genexp, inside). */
+  isAsyncComprehension = false;
   isLambda = false;
   hasVarargs = false;
   hasVarkw = false;
@@ -129,9 +132,21 @@ export function syntaxErrorAt(
   );
 }
 
+/**
+ * How deep statements and expressions may nest: CPython's symtable allows three times the default
+ * recursion limit (less three per Python frame running the compile: `startDepth`).
+ */
+const COMPILE_DEPTH_LIMIT = 3000;
+
 /** Pass 1 + 2: builds and analyses the symbol table of a module (or expression). */
-export function buildSymtable(tree: ast.mod, filename: string, source: string): SymbolTable {
-  const builder = new Builder(filename, source);
+export function buildSymtable(
+  tree: ast.mod,
+  filename: string,
+  source: string,
+  futureAnnotations = false,
+  startDepth = 0,
+): SymbolTable {
+  const builder = new Builder(filename, source, futureAnnotations, startDepth);
   const top = builder.build(tree);
   const table = new SymbolTable(top);
   for (const [node, scope] of builder.scopeOf) table.scopes.set(node, scope);
@@ -143,7 +158,46 @@ class Builder {
   cur!: Scope;
   readonly scopeOf: Map<object, Scope> = new Map();
   /** Global/nonlocal statements, to report "used prior to global declaration". */
-  constructor(readonly filename: string, readonly source: string) {}
+  /** Statements and expressions being visited, counted from `startDepth` (see tooDeep). */
+  depth: number;
+  constructor(
+    readonly filename: string,
+    readonly source: string,
+    readonly futureAnnotations = false,
+    startDepth = 0,
+  ) {
+    this.depth = startDepth;
+  }
+
+  /**
+   * An annotation: evaluated in the current scope, or (future annotations) never evaluated, so
+   * only checked for what CPython refuses in one.
+   */
+  annotation(e: ast.expr): void {
+    if (!this.futureAnnotations) this.expr(e);
+    else this.checkAnnotation(e);
+  }
+
+  /** Under future annotations: yield, await and := cannot appear in an annotation. */
+  checkAnnotation(node: unknown): void {
+    if (node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) {
+      for (const n of node) this.checkAnnotation(n);
+      return;
+    }
+    const e = node as ast.expr;
+    const what = e._type === "Yield" || e._type === "YieldFrom"
+      ? "'yield expression'"
+      : e._type === "Await"
+      ? "'await expression'"
+      : e._type === "NamedExpr"
+      ? "'named expression'"
+      : null;
+    if (what !== null) this.error(`${what} can not be used within an annotation`, e);
+    for (const key in e) {
+      if (key !== "_type") this.checkAnnotation((e as unknown as Record<string, unknown>)[key]);
+    }
+  }
 
   error(msg: string, node: ast.Located | null): never {
     throw syntaxErrorAt(msg, node, this.filename, this.source);
@@ -183,6 +237,20 @@ class Builder {
   }
 
   stmt(s: ast.stmt): void {
+    if (++this.depth > COMPILE_DEPTH_LIMIT) this.tooDeep();
+    this.stmtInner(s);
+    this.depth--;
+  }
+
+  /**
+   * CPython's limit on nesting (its symtable counts statements and expressions against three
+   * times the recursion limit): RecursionError, not a JS stack overflow further on.
+   */
+  tooDeep(): never {
+    raise(Exc.RecursionError, "maximum recursion depth exceeded during compilation");
+  }
+
+  stmtInner(s: ast.stmt): void {
     switch (s._type) {
       case "FunctionDef":
       case "AsyncFunctionDef":
@@ -237,7 +305,7 @@ class Builder {
           }
           this.add(name, s.value ? DEF_LOCAL | DEF_ANNOT : DEF_ANNOT, s.target);
         } else this.expr(s.target);
-        if (this.cur.kind !== "function") this.expr(s.annotation);
+        if (this.cur.kind !== "function") this.annotation(s.annotation);
         if (s.value) this.expr(s.value);
         break;
       case "For":
@@ -338,11 +406,11 @@ class Builder {
   }
   annotations(a: ast.arguments, returns: ast.expr | null): void {
     for (const arg of [...a.posonlyargs, ...a.args, ...a.kwonlyargs]) {
-      if (arg.annotation) this.expr(arg.annotation);
+      if (arg.annotation) this.annotation(arg.annotation);
     }
-    if (a.vararg?.annotation) this.expr(a.vararg.annotation);
-    if (a.kwarg?.annotation) this.expr(a.kwarg.annotation);
-    if (returns) this.expr(returns);
+    if (a.vararg?.annotation) this.annotation(a.vararg.annotation);
+    if (a.kwarg?.annotation) this.annotation(a.kwarg.annotation);
+    if (returns) this.annotation(returns);
   }
   params(a: ast.arguments): void {
     const s = this.cur;
@@ -404,6 +472,12 @@ class Builder {
   }
 
   expr(e: ast.expr): void {
+    if (++this.depth > COMPILE_DEPTH_LIMIT) this.tooDeep();
+    this.exprInner(e);
+    this.depth--;
+  }
+
+  exprInner(e: ast.expr): void {
     switch (e._type) {
       case "Name": {
         const flag = e.ctx === "Load" ? USE : DEF_LOCAL;
@@ -469,6 +543,7 @@ class Builder {
         } else if (!this.cur.isCoroutine && !this.cur.isComprehension) {
           this.error("'await' outside async function", e);
         }
+        if (this.cur.isComprehension) this.cur.isAsyncComprehension = true;
         this.expr(e.value);
         break;
       case "Yield":
@@ -537,6 +612,7 @@ class Builder {
     const s = this.cur;
     s.isComprehension = true;
     if (name === "genexpr") s.isGenerator = true;
+    if (gens.some((g) => g.is_async)) s.isAsyncComprehension = true;
     this.add(".0", DEF_PARAM, null);
     s.params.push(".0");
     gens.forEach((g, i) => {
@@ -546,6 +622,10 @@ class Builder {
     });
     for (const e of elts) this.expr(e);
     this.leave();
+    // An async list/set/dict comprehension makes the comprehension around it async too.
+    if (s.isAsyncComprehension && name !== "genexpr" && this.cur.isComprehension) {
+      this.cur.isAsyncComprehension = true;
+    }
   }
   compTarget(t: ast.expr): void {
     this.expr(t);
@@ -595,21 +675,54 @@ function compKindName(name: string): string {
 /** Where each `nonlocal` appeared, for the "no binding" error. */
 const nonlocalSites: WeakMap<Scope, [string, ast.Located][]> = new WeakMap();
 
-/**
- * Pass 2: resolves every name of `scope` given the names bound by enclosing functions (`bound`)
- * and declared global (`globals`); returns the names free in this scope (for the parent).
- */
-function analyze(top: Scope, filename: string, source: string): void {
-  analyzeBlock(top, new Set(), new Set(), filename, source);
+/** One scope being resolved by pass 2 (see analyze). */
+interface Visit {
+  s: Scope;
+  /** Names bound by enclosing functions. */
+  bound: Set<string>;
+  /** What the children see: enclosing bindings and declared globals. */
+  newBound: Set<string>;
+  newGlobals: Set<string>;
+  /** Names free in this scope (the parent's business). */
+  free: Set<string>;
+  /** Names free in the children. */
+  childFree: Set<string>;
+  /** The next child to visit. */
+  next: number;
 }
 
-function analyzeBlock(
+/**
+ * Pass 2: resolves every name of every scope given the names bound by enclosing functions and
+ * declared global; each scope reports its free names to its parent. Scopes are walked with an
+ * explicit stack: nesting as deep as CPython allows (3000 lambdas) takes no JS stack.
+ */
+function analyze(top: Scope, filename: string, source: string): void {
+  const stack: Visit[] = [enterBlock(top, new Set(), new Set(), filename, source)];
+  let childResult: Set<string> | null = null;
+  while (stack.length > 0) {
+    const v = stack[stack.length - 1];
+    if (childResult !== null) {
+      for (const n of childResult) v.childFree.add(n);
+      childResult = null;
+    }
+    if (v.next < v.s.children.length) {
+      const child = v.s.children[v.next++];
+      stack.push(enterBlock(child, v.newBound, v.newGlobals, filename, source));
+      continue;
+    }
+    stack.pop();
+    childResult = leaveBlock(v);
+  }
+}
+
+/** Resolves the names a scope binds or uses itself (before its children). */
+function enterBlock(
   s: Scope,
   bound: Set<string>,
   globals: Set<string>,
   filename: string,
   source: string,
-): Set<string> {
+): Visit {
   if (s.isCoroutine && s.isGenerator && s.returnsValue) {
     throw syntaxErrorAt("'return' with value in async generator", s.returnsValue, filename, source);
   }
@@ -644,12 +757,12 @@ function analyzeBlock(
   if (s.kind === "function") { for (const n of local) newBound.add(n); }
   if (s.kind === "module") newBound.clear();
   if (s.kind === "class") newBound.add("__class__");
+  return { s, bound, newBound, newGlobals, free, childFree: new Set(), next: 0 };
+}
 
-  const childFree = new Set<string>();
-  for (const child of s.children) {
-    for (const n of analyzeBlock(child, newBound, newGlobals, filename, source)) childFree.add(n);
-  }
-
+/** Settles a scope's cells and free names once its children are resolved; returns its free names. */
+function leaveBlock(v: Visit): Set<string> {
+  const { s, bound, free, childFree } = v;
   if (s.kind === "class" && childFree.has("__class__")) {
     s.needsClassClosure = true;
     childFree.delete("__class__");

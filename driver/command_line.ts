@@ -26,7 +26,7 @@
 import { setTunable, setTunables } from "../instructions/tunables.ts";
 import { formatSyntaxError, PySyntaxError } from "../lexer/syntax_error.ts";
 import { flushStdout, setStdoutBuffering, writeStderr, writeStdout } from "../objects/stdio.ts";
-import { debugEnabled } from "../vm/errors.ts";
+import { internalErrorReport } from "../vm/errors.ts";
 import { type Program, runCommand, type RunOptions, uncaught } from "./run.ts";
 import { type PythonFlags, TIER_NAMES, type TierName } from "./session.ts";
 import { exitBySigint, requestSigintHandler } from "./signals.ts";
@@ -389,8 +389,7 @@ function reportInternalError(e: unknown): number {
   }
   const message = e instanceof Error ? e.message : String(e);
   if (message.startsWith("NotImplementedError:")) writeStderr(`${message}\n`);
-  else writeStderr(`pyjit: internal error: ${message}\n`);
-  if (e instanceof Error && debugEnabled()) writeStderr(`${e.stack}\n`);
+  else writeStderr(internalErrorReport(e));
   return 1;
 }
 

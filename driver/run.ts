@@ -31,7 +31,7 @@ import type { Tier } from "../vm/tier.ts";
 import { formatException } from "../vm/traceback.ts";
 import { originalExcepthook } from "../lib/modules/sys.ts";
 import { flushAtExit, flushStdout, readStdinAll, writeStderr } from "../objects/stdio.ts";
-import { readSourceFile } from "../vm/source_file.ts";
+import { readSourceFile, scriptDirectoryOf } from "../vm/source_file.ts";
 import { newSession, type PythonFlags, type Session, TIER_NAMES, type TierName } from "./session.ts";
 import { runRepl } from "./repl.ts";
 
@@ -112,6 +112,15 @@ export function runCommand(program: Program, options: RunOptions): number {
   const inspect = !!options.flags?.inspect || program.kind === "repl";
   let runOptions = options;
   if (program.kind === "file") {
+    // A directory (or zip-less package dir) runs its __main__.py, as CPython does.
+    const dir = scriptDirectoryOf(program.path);
+    if (dir !== null) {
+      if (!dir.hasMain) {
+        writeStderr(`pyjit: ${dir.missingMessage}\n`);
+        return 1;
+      }
+      return runCommand({ kind: "file", path: `${dir.dir}/__main__.py` }, { ...options, path0: dir.dir });
+    }
     let source = readScript(program.path);
     if (typeof source === "number") return source;
     if (options.skipFirstLine) source = source.slice(Math.max(0, source.indexOf("\n")));
@@ -207,11 +216,8 @@ function inSession(options: RunOptions, body: (session: Session) => number): num
     } catch (e) {
       status = reportUncaught(session, e);
     } finally {
-      try {
-        flushAtExit();
-      } catch {
-        // stdout closed: nothing more to do
-      }
+      // A failed flush of stdout at exit is reported ("Exception ignored …") and gives 120.
+      if (!flushAtExit()) status = 120;
     }
     if (options.stats) writeStderr(statsText(session.tier));
   } finally {

@@ -396,13 +396,15 @@ class Lexer {
       if (alt !== altIndents[top]) throw this.tabError();
     } else if (col > indents[top]) {
       if (indents.length >= MAX_INDENT) {
-        throw this.error(
+        const e = this.error(
           "too many levels of indentation",
           this.lineStart + 1,
           this.line,
           this.lineStart,
           "IndentationError",
         );
+        e.endOffset = 0; // (CPython 3.11's end for this one)
+        throw e;
       }
       if (alt <= altIndents[top]) throw this.tabError();
       indents.push(col);
@@ -418,11 +420,16 @@ class Lexer {
         p,
       );
     } else {
-      while (indents.length > 1 && col < indents[indents.length - 1]) {
-        indents.pop();
-        altIndents.pop();
-        const colHere = this.colOf(p);
-        this.columns.push(TokenKind.DEDENT, "", this.line, colHere, this.line, colHere, p, p);
+      // A dedent to no enclosing level is an error before any DEDENT token (CPython's are pending).
+      let level = indents.length - 1;
+      while (level > 0 && col < indents[level]) level--;
+      if (col === indents[level]) {
+        while (indents.length - 1 > level) {
+          indents.pop();
+          altIndents.pop();
+          const colHere = this.colOf(p);
+          this.columns.push(TokenKind.DEDENT, "", this.line, colHere, this.line, colHere, p, p);
+        }
       }
       if (col !== indents[indents.length - 1]) {
         // CPython points past the end of the line, newline included.

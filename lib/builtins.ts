@@ -58,6 +58,7 @@ import {
   typeType,
 } from "../objects/object.ts";
 import {
+  asCIntArg,
   asIndex,
   binaryOp,
   call,
@@ -74,7 +75,7 @@ import {
   isCallable,
   isTrue,
   iterNext,
-  len,
+  lenBuiltin,
   lessThan,
   objectId,
   repr,
@@ -105,7 +106,7 @@ import { sortList } from "../objects/types/list.ts";
 import { formatObject } from "../objects/format.ts";
 import { asciiRepr } from "../objects/repr.ts";
 import { addFloats } from "../objects/types/float_type.ts";
-import { PyCode } from "../objects/code.ts";
+import { CO_FUTURE_ANNOTATIONS, PyCode } from "../objects/code.ts";
 import { compileSource } from "../vm/compile_source.ts";
 import { type PyFunction, runClassBody, runCode } from "../vm/function.ts";
 import { importModuleLevel } from "../vm/import.ts";
@@ -128,16 +129,34 @@ function positionalCount(args: PyValue[], kwnames: string[] | null): number {
   return kwnames === null ? args.length : args.length - kwnames.length;
 }
 
+/**
+ * print's writes one by one, as CPython makes them (each value, each separator, the end): text
+ * that the stream cannot encode fails in its own write, after the writes before it.
+ */
+function printPieces(file: PyValue, texts: string[], n: number, sep: string, end: string): void {
+  if (file === None) return;
+  for (let i = 0; i < n; i++) {
+    if (i > 0) writeTo(file, sep);
+    writeTo(file, texts[i]);
+  }
+  writeTo(file, end);
+}
+
 FUNCTIONS.print = (args, kwnames) => {
   if (kwnames === null || kwnames.length === 0) {
     let out = "";
+    // Each value's text is made once (its __str__ may have effects), and kept for the slow path.
+    const texts: string[] = [];
     for (let i = 0; i < args.length; i++) {
-      if (i > 0) out += " ";
       const a = args[i];
-      out += typeof a === "string" ? a : str(a);
+      const text = typeof a === "string" ? a : str(a);
+      texts.push(text);
+      if (i > 0) out += " ";
+      out += text;
     }
     const file = currentStdout();
-    if (file === stdoutObject) writeStdout(out + "\n");
+    if (!out.isWellFormed()) printPieces(file, texts, texts.length, " ", "\n");
+    else if (file === stdoutObject) writeStdout(out + "\n");
     else if (file !== None) writeTo(file, out + "\n");
     return None;
   }
@@ -162,7 +181,9 @@ FUNCTIONS.print = (args, kwnames) => {
   const endS = end === None ? "\n" : strValueOf(end)!;
   const parts: string[] = [];
   for (let i = 0; i < n; i++) parts.push(str(args[i]));
-  writeTo(file, parts.join(sepS) + endS);
+  const text = parts.join(sepS) + endS;
+  if (text.isWellFormed()) writeTo(file, text);
+  else printPieces(file, parts, parts.length, sepS, endS);
   if (isTrue(kw.get("flush") ?? false)) {
     if (file === stdoutObject) flushStdout();
     else call(getAttr(file, "flush"), []);
@@ -183,7 +204,7 @@ FUNCTIONS.input = (args) => {
 
 FUNCTIONS.len = (args, kwnames) => {
   if (args.length !== 1 || kwnames !== null) checkArgs("len", args, kwnames, 1, 1);
-  return len(args[0]);
+  return lenBuiltin(args[0]);
 };
 
 /**
@@ -192,7 +213,7 @@ FUNCTIONS.len = (args, kwnames) => {
  * the later item wins only when strictly less (min, `<`) or greater (max, `>`).
  */
 const FIXED_ARITY: Record<string, { call1?: Native1; call2?: Native2 }> = {
-  len: { call1: len },
+  len: { call1: lenBuiltin },
   abs: { call1: absValue },
   isinstance: { call2: isInstanceCheck },
   min: { call2: (a, b) => isTrue(compareOp(b, a, PY_LT)) ? b : a },
@@ -310,9 +331,9 @@ FUNCTIONS.callable = (args, kwnames) => {
 
 FUNCTIONS.chr = (args, kwnames) => {
   checkArgs("chr", args, kwnames, 1, 1);
-  const i = asIndex(args[0]);
+  const i = asCIntArg(args[0]);
   if (i < 0 || i > 0x10ffff) raise(Exc.ValueError, "chr() arg not in range(0x110000)");
-  return String.fromCodePoint(Number(i));
+  return String.fromCodePoint(i);
 };
 
 FUNCTIONS.ord = (args, kwnames) => {
@@ -659,7 +680,7 @@ function execOrEval(name: "exec" | "eval", args: PyValue[], kwnames: string[] | 
       }
     }
     if (name === "eval") text = text.replace(/^[ \t]+/, "");
-    code = compileSource(text, "<string>", name);
+    code = compileSource(text, "<string>", name, inheritedFutureFlags());
   }
   const r = runCode(
     code as PyCode,
@@ -672,9 +693,15 @@ function execOrEval(name: "exec" | "eval", args: PyValue[], kwnames: string[] | 
 FUNCTIONS.exec = (args, kwnames) => execOrEval("exec", args, kwnames);
 FUNCTIONS.eval = (args, kwnames) => execOrEval("eval", args, kwnames);
 
+/** The future features of the running code, which exec, eval and compile of a string inherit. */
+function inheritedFutureFlags(): number {
+  const frame = threadState.frame;
+  return frame === null ? 0 : frame.code.flags & CO_FUTURE_ANNOTATIONS;
+}
+
 FUNCTIONS.compile = (args, kwnames) => {
-  // flags and dont_inherit are accepted; pyjit's compile() has no future flags to inherit.
-  const [source, filename, mode] = bindArgs(
+  // Of the flags, the future features are honoured (and inherited unless dont_inherit).
+  const [source, filename, mode, flagsArg, dontInherit] = bindArgs(
     "compile",
     args,
     kwnames,
@@ -691,7 +718,9 @@ FUNCTIONS.compile = (args, kwnames) => {
     if (data === undefined) raise(Exc.TypeError, "compile() arg 1 must be a string, bytes or AST object");
     text = new TextDecoder().decode(data);
   }
-  return compileSource(text, str(filename!), m);
+  let flags = flagsArg === undefined ? 0 : Number(asIndex(flagsArg)) & CO_FUTURE_ANNOTATIONS;
+  if (dontInherit === undefined || !isTrue(dontInherit)) flags |= inheritedFutureFlags();
+  return compileSource(text, str(filename!), m, flags);
 };
 
 FUNCTIONS.__import__ = (args, kwnames) => {

@@ -58,7 +58,9 @@ export const CO_OPTIMIZED = 0x1,
   CO_NESTED = 0x10,
   CO_GENERATOR = 0x20,
   CO_NOFREE = 0x40,
-  CO_COROUTINE = 0x80;
+  CO_COROUTINE = 0x80,
+  // `from __future__ import annotations` (a compiler flag too: exec/eval/compile inherit it).
+  CO_FUTURE_ANNOTATIONS = 0x1000000;
 
 /** Per localsplus slot: what kind of variable it holds. */
 export const SLOT_LOCAL = 0x20, SLOT_CELL = 0x40, SLOT_FREE = 0x80;

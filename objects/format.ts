@@ -24,7 +24,9 @@ import {
   typeOf,
 } from "./object.ts";
 import {
+  asCIntArg,
   asIndex,
+  asSsizeArg,
   callMethod0,
   callMethod1,
   getAttr,
@@ -36,6 +38,8 @@ import {
   strValueOf,
 } from "./ops.ts";
 import { asciiRepr, floatRepr } from "./repr.ts";
+import { bigintToDecimal } from "./types/int.ts";
+import { checkHeap, MAX_STRING_LENGTH, memoryError } from "./heap_guard.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Format specs
@@ -136,10 +140,20 @@ export function parseFormatSpec(
   return f;
 }
 
+/** A width or precision of a format spec: at most C's ssize_t, as CPython. */
 function parseDigits(s: string): number {
   const n = Number(s);
-  if (n > 2 ** 31 - 1) raise(Exc.ValueError, "Too many decimal digits in format string");
+  if (n > SSIZE_MAX) raise(Exc.ValueError, "Too many decimal digits in format string");
   return n;
+}
+
+/** C's PY_SSIZE_T_MAX and INT_MAX, the bounds CPython puts on widths and precisions. */
+const SSIZE_MAX = 2 ** 63 - 1, INT_MAX = 2 ** 31 - 1;
+
+/** A float precision CPython accepts (≤ INT_MAX) and V8 can hold the digits of. */
+function checkFloatPrecision(p: number): void {
+  if (p > INT_MAX) raise(Exc.ValueError, "precision too big");
+  if (p > MAX_STRING_LENGTH) memoryError();
 }
 
 /** Pads `body` (with sign/prefix `lead` kept in front for `=`) to the spec's width. */
@@ -148,6 +162,7 @@ function pad(lead: string, body: string, f: FormatSpec, defaultAlign: string): s
   const len = strLength(lead) + strLength(body);
   if (f.width <= len) return lead + body;
   const n = f.width - len;
+  checkPadding(n * f.fill.length);
   switch (align) {
     case "<":
       return lead + body + f.fill.repeat(n);
@@ -156,10 +171,16 @@ function pad(lead: string, body: string, f: FormatSpec, defaultAlign: string): s
     case "=":
       return lead + f.fill.repeat(n) + body;
     default: {
-      const left = n >> 1;
+      const left = Math.floor(n / 2);
       return f.fill.repeat(left) + lead + body + f.fill.repeat(n - left);
     }
   }
+}
+
+/** Padding of `size` UTF-16 units: MemoryError when V8 cannot hold it or the heap has no room. */
+function checkPadding(size: number): void {
+  if (size > MAX_STRING_LENGTH) memoryError();
+  checkHeap(size);
 }
 
 /** Inserts a separator every `every` digits from the right of an integer digit string. */
@@ -206,7 +227,7 @@ export function formatStr(s: string, spec: string): string {
 
 /** format(int, spec). */
 export function formatInt(v: number | bigint, spec: string): string {
-  if (spec === "") return String(v);
+  if (spec === "") return typeof v === "bigint" ? bigintToDecimal(v) : String(v);
   const f = parseFormatSpec(spec, "int", "d");
   const t = f.type;
   if ("eEfFgG%".includes(t) && t !== "") {
@@ -234,7 +255,7 @@ export function formatInt(v: number | bigint, spec: string): string {
   const neg = v < 0;
   const abs = neg ? -v : v;
   const base = t === "b" ? 2 : t === "o" ? 8 : t === "x" || t === "X" ? 16 : 10;
-  let digits = abs.toString(base);
+  let digits = base === 10 && typeof abs === "bigint" ? bigintToDecimal(abs) : abs.toString(base);
   if (t === "X") digits = digits.toUpperCase();
   let prefix = "";
   if (f.alt) prefix = base === 2 ? "0b" : base === 8 ? "0o" : base === 16 ? (t === "X" ? "0X" : "0x") : "";
@@ -395,6 +416,7 @@ function formatFloatSpec(x: number, f: FormatSpec): string {
     raise(Exc.ValueError, `Unknown format code '${t}' for object of type 'float'`);
   }
   if (t === "n" && f.grouping !== "") raise(Exc.ValueError, "Cannot specify ',' with 'n'.");
+  checkFloatPrecision(f.precision);
   let neg = x < 0 || Object.is(x, -0);
   let a = Math.abs(x);
   let body: string;
@@ -744,7 +766,7 @@ export function percentFormat(fmt: string, values: PyValue): string {
     while (i < n && "-+ #0".includes(fmt[i])) flags += fmt[i++];
     let width = -1;
     if (fmt[i] === "*") {
-      width = Number(asIndex(next()));
+      width = asSsizeArg(next());
       if (width < 0) {
         flags += "-";
         width = -width;
@@ -754,17 +776,20 @@ export function percentFormat(fmt: string, values: PyValue): string {
       const s = i;
       while (i < n && fmt[i] >= "0" && fmt[i] <= "9") i++;
       if (i > s) width = Number(fmt.slice(s, i));
+      if (width > SSIZE_MAX) raise(Exc.ValueError, "width too big");
     }
     let prec = -1;
     if (fmt[i] === ".") {
       i++;
       if (fmt[i] === "*") {
-        prec = Number(asIndex(next()));
+        // A negative precision from '*' is 0 (CPython).
+        prec = Math.max(0, asCIntArg(next()));
         i++;
       } else {
         const s = i;
         while (i < n && fmt[i] >= "0" && fmt[i] <= "9") i++;
         prec = i > s ? Number(fmt.slice(s, i)) : 0;
+        if (prec > INT_MAX) raise(Exc.ValueError, "precision too big");
       }
     }
     while (i < n && "hlL".includes(fmt[i])) i++;
@@ -853,7 +878,9 @@ function percentOne(
       }
       const neg = iv < 0;
       const abs = neg ? -iv : iv;
-      body = abs.toString(type === "o" ? 8 : type === "x" || type === "X" ? 16 : 10);
+      body = "diu".includes(type) && typeof abs === "bigint"
+        ? bigintToDecimal(abs)
+        : abs.toString(type === "o" ? 8 : type === "x" || type === "X" ? 16 : 10);
       if (type === "X") body = body.toUpperCase();
       if (prec >= 0 && body.length < prec) body = "0".repeat(prec - body.length) + body;
       sign = signed(neg);
@@ -923,5 +950,6 @@ function callMethodFloat(f: PyValue, v: PyValue): number {
 function padPlain(body: string, width: number, left: boolean): string {
   const n = strLength(body);
   if (width <= n) return body;
+  checkPadding(width - n);
   return left ? body + " ".repeat(width - n) : " ".repeat(width - n) + body;
 }

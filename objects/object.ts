@@ -25,11 +25,17 @@ export const runtimeHooks: {
   /** Python's exact 64-bit hash into hash64Out, for CPython-identical set layout. */
   hash64: (v: PyValue) => void;
   richEq: (a: PyValue, b: PyValue) => boolean;
+  /** The heap guard's charge for a new dict or set entry (heap_guard.ts installs checkHeap). */
+  checkHeap: (bytes: number) => void;
 } = {
   hash: () => 0,
   hash64: () => {},
   richEq: (a, b) => a === b,
+  checkHeap: () => {},
 };
+
+/** What a new dict entry or set element costs, for the heap guard (slots, index, growth). */
+const DICT_ENTRY_BYTES = 48, SET_ENTRY_BYTES = 32;
 
 /** Output registers of runtimeHooks.hash64: the unsigned high and low 32-bit halves. */
 export const hash64Out: { hi: number; lo: number } = { hi: 0, lo: 0 };
@@ -756,6 +762,7 @@ export class PyDict extends PyObject {
       if (i !== undefined) {
         this.values[i] = v;
       } else {
+        runtimeHooks.checkHeap(DICT_ENTRY_BYTES);
         index.set(fk, this.keys.length);
         this.keys.push(k);
         this.values.push(v);
@@ -775,6 +782,7 @@ export class PyDict extends PyObject {
     if (i >= 0) {
       this.values[i] = v;
     } else {
+      runtimeHooks.checkHeap(DICT_ENTRY_BYTES);
       if (this.buckets === null) this.buckets = new Map();
       const bucket = this.buckets.get(h);
       if (bucket === undefined) this.buckets.set(h, [this.keys.length]);
@@ -1040,6 +1048,7 @@ export class PySet extends PyObject {
       for (let j = i; j <= i + probes; j++) {
         const key = keys[j];
         if (key === undefined) {
+          runtimeHooks.checkHeap(SET_ENTRY_BYTES);
           this.version++;
           const at = freeslot >= 0 ? freeslot : j;
           keys[at] = k;

@@ -74,7 +74,8 @@ import {
   PyMethodDescriptor,
   type PyMethodWrapper,
   PyModule,
-  type PyObject,
+  PyObject,
+  PyRange,
   PySet,
   PySlice,
   PyStrObject,
@@ -87,10 +88,12 @@ import {
   setOwnAttr,
   staticmethodType,
   tupleType,
+  TYPE_HEAP,
   typeOf,
   typeType,
 } from "./object.ts";
 import {
+  bigintToDecimal,
   intAdd,
   intAnd,
   intFloorDiv,
@@ -114,6 +117,7 @@ import { floatFloorDiv, floatHash, floatHashExact, floatMod, floatPow, floatTrue
 import { floatRepr, strRepr } from "./repr.ts";
 import { percentFormat } from "./format.ts";
 import { compareSequences } from "./types/seq.ts";
+import { checkHeap, MAX_ARRAY_LENGTH, memoryError } from "./heap_guard.ts";
 
 // ---------------------------------------------------------------------------------------------
 // The binary operator table (CPython's BINARY_OP oparg order); in-place forms are op + 13.
@@ -509,13 +513,46 @@ export function asIndex(v: PyValue): number | bigint {
   return ri;
 }
 
-/** An index that must fit a JS number (sequence indexes): OverflowError beyond. */
+/**
+ * A sequence index (`PyNumber_AsSsize_t(v, IndexError)`): IndexError beyond C's ssize_t; an int
+ * beyond JS's safe integers but within ssize_t comes back as a (rounded) number, past any length.
+ */
 export function asSize(v: PyValue): number {
   const i = asIndex(v);
-  if (typeof i === "bigint") {
-    raise(Exc.IndexError, `cannot fit '${typeOf(v).name}' into an index-sized integer`);
-  }
-  return i;
+  return typeof i === "number" ? i : ssizeOrRaise(i, Exc.IndexError, indexSizedMessage(v));
+}
+
+/**
+ * An argument CPython converts to a C `Py_ssize_t` (list.insert's index, str.ljust's width, …):
+ * OverflowError "Python int too large to convert to C ssize_t" beyond it.
+ */
+export function asSsizeArg(v: PyValue): number {
+  const i = asIndex(v);
+  return typeof i === "number"
+    ? i
+    : ssizeOrRaise(i, Exc.OverflowError, "Python int too large to convert to C ssize_t");
+}
+
+/** An argument CPython converts to a C `int` (str.expandtabs's tabsize, chr's code): OverflowError beyond. */
+export function asCIntArg(v: PyValue): number {
+  const i = asIndex(v);
+  if (i > 0x7fffffff) raise(Exc.OverflowError, "Python int too large to convert to C int");
+  if (i < -0x80000000) raise(Exc.OverflowError, "Python int too large to convert to C int");
+  return Number(i);
+}
+
+/** The largest C `Py_ssize_t` on a 64-bit machine. */
+const SSIZE_MAX = (1n << 63n) - 1n;
+
+/** A bigint within C's ssize_t as a number, or `exc(message)` (OverflowError/IndexError) beyond. */
+export function ssizeOrRaise(i: bigint, exc: PyType, message: string): number {
+  if (i > SSIZE_MAX || i < -SSIZE_MAX - 1n) raise(exc, message);
+  return Number(i);
+}
+
+/** CPython's message for an int that does not fit Py_ssize_t where an index is needed. */
+export function indexSizedMessage(v: PyValue): string {
+  return `cannot fit '${typeOf(v).name}' into an index-sized integer`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -896,11 +933,29 @@ export function len(v: PyValue): number {
 }
 
 function lengthFromResult(r: PyValue): number {
+  const i = exactLength(r);
+  return typeof i === "number" ? i : Number(i);
+}
+
+/** A __len__ result checked as CPython checks it: an int, >= 0, within C's ssize_t. */
+function exactLength(r: PyValue): number | bigint {
   const i = intValueOf(r);
   if (i === undefined) raise(Exc.TypeError, `'${typeOf(r).name}' object cannot be interpreted as an integer`);
   if (i < 0) raise(Exc.ValueError, "__len__() should return >= 0");
-  if (typeof i === "bigint") raise(Exc.OverflowError, "cannot fit 'int' into an index-sized integer");
+  if (typeof i === "bigint") {
+    ssizeOrRaise(i, Exc.OverflowError, "cannot fit 'int' into an index-sized integer");
+  }
   return i;
+}
+
+/** The builtin `len(v)`: as len(), but a length beyond 2**53 (a range's) stays exact. */
+export function lenBuiltin(v: PyValue): number | bigint {
+  if (typeof v === "string" || v instanceof PyList || v instanceof PyTuple || v instanceof PyDict) {
+    return len(v);
+  }
+  const f = typeOf(v).lookupDunder(D_LEN);
+  if (f === undefined) raise(Exc.TypeError, `object of type '${typeOf(v).name}' has no len()`);
+  return exactLength(callMethod0(f, v));
 }
 
 /** The number of code points in a JS string (Python's len). */
@@ -1038,14 +1093,33 @@ export function toArray(iterable: PyValue): PyValue[] {
     return iterable.items.slice();
   }
   if (typeof iterable === "string" && !hasSurrogates(iterable)) return iterable.split("");
+  // CPython sizes the list from len() or __length_hint__ first: what is too long to hold fails at
+  // once (a range's length, a builtin iterator's hint such as itertools.repeat's).
+  if (iterable instanceof PyRange) {
+    if ((Number(iterable.stop) - Number(iterable.start)) / Number(iterable.step) > MAX_ARRAY_LENGTH) {
+      memoryError();
+    }
+  } else if (iterable instanceof PyObject && (iterable.cls.flags & TYPE_HEAP) === 0) {
+    checkLengthHint(iterable);
+  }
   const out: PyValue[] = [];
   const it = getIter(iterable);
   const next = typeOf(it).tp_iternext!;
   for (;;) {
     const v = next(it);
     if (v === undefined) return out;
+    // An endless iterator (itertools.count()) must end in MemoryError, not a V8 crash.
+    if ((out.length & 1023) === 1023) checkHeap(1024 * 16);
     out.push(v);
   }
+}
+
+/** MemoryError when a builtin iterator says it has more items than an array holds. */
+function checkLengthHint(iterable: PyObject): void {
+  const f = iterable.cls.lookup("__length_hint__");
+  if (f === undefined) return;
+  const hint = intValueOf(callMethod0(f, iterable));
+  if (hint !== undefined && hint > MAX_ARRAY_LENGTH) memoryError();
 }
 
 /** Whether e is a Python exception of type t (or a subclass). */
@@ -1187,8 +1261,9 @@ export function reprGuard(obj: PyValue, recursive: string, fn: () => string): st
 export function repr(v: PyValue): string {
   switch (typeof v) {
     case "number":
-    case "bigint":
       return String(v);
+    case "bigint":
+      return bigintToDecimal(v);
     case "boolean":
       return v ? "True" : "False";
     case "string":
@@ -1209,8 +1284,9 @@ export function str(v: PyValue): string {
     case "string":
       return v;
     case "number":
-    case "bigint":
       return String(v);
+    case "bigint":
+      return bigintToDecimal(v);
     case "boolean":
       return v ? "True" : "False";
   }

@@ -26,7 +26,7 @@
  * @module
  */
 import { newBuiltinType, PyDict, PyObject, type PyType, type PyValue } from "./object.ts";
-import { call, getAttr } from "./ops.ts";
+import { call, getAttr, repr, str } from "./ops.ts";
 
 /** Where stream bytes go; tests and embedders may replace them (setOutputSinks). */
 const sinks = {
@@ -80,38 +80,83 @@ export function setStdoutBuffering(mode: StdoutBuffering): StdoutBuffering {
 
 /** Appends text to stdout's buffer. */
 export function writeStdout(text: string): void {
+  if (!text.isWellFormed() && !(stdoutObject instanceof StandInStream)) {
+    // Lone surrogates: sys.stdout's encoder applies its error handler (or raises).
+    stdoutObject.writeText(text);
+    return;
+  }
   stdoutChunks.push(text);
   stdoutPending += text.length;
   if (stdoutPending >= stdoutLimit) flushStdout();
   else if (stdoutLineBuffered && (text.indexOf("\n") >= 0 || text.indexOf("\r") >= 0)) flushStdout();
 }
 
-/** Writes stdout's buffer out. */
+/**
+ * Writes stdout's buffer out. A failed write raises the OSError CPython raises (BrokenPipeError
+ * when the reader has gone, ENOSPC on a full device); its text is dropped, as CPython's buffer
+ * drops what it could not write.
+ */
 export function flushStdout(): void {
   if (stdoutChunks.length === 0) return;
   const text = stdoutChunks.length === 1 ? stdoutChunks[0] : stdoutChunks.join("");
   stdoutChunks = [];
   stdoutPending = 0;
   if (text === "") return;
-  sinks.stdout(encoder.encode(toWellFormed(text)));
+  sinkWrite(sinks.stdout, encoder.encode(toWellFormed(text)));
+}
+
+/**
+ * Flushes stdout before something goes to stderr. A failure is not stderr's: the text stays
+ * buffered, and the flush at exit reports it as CPython would.
+ */
+function flushStdoutBeforeStderr(): void {
+  if (stdoutChunks.length === 0) return;
+  const chunks = stdoutChunks, pending = stdoutPending;
+  try {
+    flushStdout();
+  } catch {
+    stdoutChunks = chunks.length === 1 ? chunks : [chunks.join("")];
+    stdoutPending = pending;
+  }
 }
 
 /** Writes bytes to stdout after the buffered text (`sys.stdout.buffer.write`). */
 export function writeStdoutBytes(bytes: Uint8Array): void {
   flushStdout();
-  sinks.stdout(bytes);
+  sinkWrite(sinks.stdout, bytes);
+}
+
+/** Calls a sink, turning a host error (a closed pipe, a full disk) into a Python OSError. */
+function sinkWrite(sink: (bytes: Uint8Array) => void, bytes: Uint8Array): void {
+  try {
+    sink(bytes);
+  } catch (e) {
+    throw streamErrors.convert(e);
+  }
+}
+
+/** How a host error from a std stream becomes a Python exception: the io layer installs os_errors'. */
+const streamErrors = { convert: (e: unknown): unknown => e };
+
+/** Installs the conversion of host errors from the std streams (lib/modules/io.ts does, at load). */
+export function setStreamErrorConversion(convert: (e: unknown) => unknown): void {
+  streamErrors.convert = convert;
 }
 
 /** Writes to stderr (unbuffered), flushing stdout first. */
 export function writeStderr(text: string): void {
-  flushStdout();
-  sinks.stderr(encoder.encode(toWellFormed(text)));
+  if (!text.isWellFormed() && !(stderrObject instanceof StandInStream)) {
+    stderrObject.writeText(text);
+    return;
+  }
+  flushStdoutBeforeStderr();
+  sinkWrite(sinks.stderr, encoder.encode(toWellFormed(text)));
 }
 
 /** Writes bytes to stderr, flushing stdout first (`sys.stderr.buffer.write`). */
 export function writeStderrBytes(bytes: Uint8Array): void {
-  flushStdout();
-  sinks.stderr(bytes);
+  flushStdoutBeforeStderr();
+  sinkWrite(sinks.stderr, bytes);
 }
 
 /** Lone surrogates cannot be encoded to UTF-8; CPython raises, we substitute U+FFFD. */
@@ -290,10 +335,28 @@ export function onProgramExit(hook: () => void): void {
   exitHooks.push(hook);
 }
 
-/** Runs the end-of-program work (open files flushed) and flushes stdout. */
-export function flushAtExit(): void {
+/**
+ * Runs the end-of-program work (open files flushed) and flushes stdout. Returns false when stdout
+ * could not be written, after reporting it on stderr as CPython does ("Exception ignored in:
+ * <_io.TextIOWrapper name='<stdout>' …>" and the exception); CPython then exits with status 120.
+ */
+export function flushAtExit(): boolean {
   for (const hook of exitHooks) hook();
-  flushStdout();
+  try {
+    flushStdout();
+    return true;
+  } catch (e) {
+    try {
+      const name = e instanceof PyObject ? e.cls.name : "OSError";
+      const message = e instanceof PyObject ? str(e) : String(e);
+      sinks.stderr(encoder.encode(
+        `Exception ignored in: ${repr(stdoutObject)}\n${message === "" ? name : `${name}: ${message}`}\n`,
+      ));
+    } catch {
+      // stderr is gone too: the exit status still tells
+    }
+    return false;
+  }
 }
 
 /** The streams' settings a runtime owns (embedding: each runtime switches them when it runs). */

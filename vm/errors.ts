@@ -1,32 +1,90 @@
 /**
  * Errors crossing from the host into Python: any value thrown inside the runtime → the Python
- * exception a program sees (a JS stack overflow → RecursionError, the front end's PySyntaxError →
- * a SyntaxError object with its details, a NotImplementedError message → NotImplementedError,
- * anything else → SystemError naming the internal error).
+ * exception a program sees, as CPython would raise it:
+ * - a JS stack overflow → RecursionError;
+ * - V8 refusing an allocation (a string, array, typed array or BigInt too large, an ArrayBuffer it
+ *   cannot get) → MemoryError;
+ * - the front end's PySyntaxError → a SyntaxError object with its details;
+ * - a NotImplementedError message → NotImplementedError;
+ * - anything else is a bug in pyjit → SystemError whose message asks for a report
+ *   (`internalErrorReport` is the one wording of that report, for the CLI too).
  *
  * @example
  * ```ts
  * import { toPyException } from "./errors.ts";
  * console.log(toPyException(new RangeError("Maximum call stack size exceeded")).cls.name); // RecursionError
+ * console.log(toPyException(new RangeError("Invalid string length")).cls.name); // MemoryError
  * ```
  * @module
  */
 import { PySyntaxError } from "../lexer/syntax_error.ts";
 import { Exc, newException, None, PyBaseException, PyDict, PyTuple } from "../objects/object.ts";
 
-/** Makes any thrown JS value a Python exception (stack overflow → RecursionError). */
+/**
+ * The messages of V8's RangeErrors that mean "this allocation is too large" (each a prefix):
+ * CPython raises MemoryError where it cannot get the memory.
+ */
+const ALLOCATION_FAILURES: readonly string[] = [
+  "Invalid string length",
+  "Invalid array length",
+  "Array buffer allocation failed",
+  "Maximum BigInt size exceeded",
+  "Invalid typed array length",
+  "Invalid array buffer length",
+  "Invalid DataView length",
+  // A JS Map or Set holds at most 2**24 entries: a dict or set beyond that cannot be built.
+  "Map maximum size exceeded",
+  "Set maximum size exceeded",
+];
+
+/** Makes any thrown JS value a Python exception (see the module comment for the mapping). */
 export function toPyException(e: unknown): PyBaseException {
   if (e instanceof PyBaseException) return e;
-  // No regular expressions here: the JS stack may be exhausted.
-  if (e instanceof RangeError && e.message.indexOf("call stack") >= 0) {
-    return newException(Exc.RecursionError, ["maximum recursion depth exceeded"]);
+  if (e instanceof RangeError) {
+    // No regular expressions here: the JS stack may be exhausted.
+    const message = e.message;
+    if (message.indexOf("call stack") >= 0) {
+      return newException(Exc.RecursionError, ["maximum recursion depth exceeded"]);
+    }
+    if (isAllocationFailure(message)) return newException(Exc.MemoryError, []);
   }
   if (e instanceof PySyntaxError) return syntaxErrorObject(e);
   if (e instanceof Error && e.message.startsWith("NotImplementedError: ")) {
     return newException(Exc.NotImplementedError, [e.message.slice("NotImplementedError: ".length)]);
   }
-  if (e instanceof Error && debugEnabled()) console.error(e.stack);
-  return newException(Exc.SystemError, [`internal error: ${e instanceof Error ? e.message : String(e)}`]);
+  if (debugEnabled() && e instanceof Error) console.error(e.stack);
+  return newException(Exc.SystemError, [internalErrorMessage(e)]);
+}
+
+function isAllocationFailure(message: string): boolean {
+  for (let i = 0; i < ALLOCATION_FAILURES.length; i++) {
+    if (message.startsWith(ALLOCATION_FAILURES[i])) return true;
+  }
+  return false;
+}
+
+/** Where a bug in pyjit should be reported (the last words of every internal-error message). */
+const REPORT_REQUEST = "please report this as a bug in pyjit, with the program that caused it";
+
+/** The message of the SystemError that stands for a bug in pyjit (a JS error that is not Python's). */
+function internalErrorMessage(e: unknown): string {
+  return `internal error: ${e instanceof Error ? e.message : String(e)} (${REPORT_REQUEST})`;
+}
+
+/**
+ * The text that reports a bug in pyjit that escaped to the top (for the CLI): one line
+ * `pyjit: internal error: … (please report …)`, followed by the JavaScript stack when PYJIT_DEBUG
+ * is set.
+ * @example
+ * ```ts
+ * import { internalErrorReport } from "./errors.ts";
+ * console.log(internalErrorReport(new TypeError("x is undefined")));
+ * ```
+ */
+export function internalErrorReport(e: unknown): string {
+  let text = `pyjit: ${internalErrorMessage(e)}\n`;
+  if (debugEnabled() && e instanceof Error && e.stack !== undefined) text += `${e.stack}\n`;
+  return text;
 }
 
 let debug: boolean | undefined;

@@ -23,6 +23,7 @@
  */
 import { Exc, newException } from "../objects/object.ts";
 import { setStdinInterruptHooks } from "../objects/stdio.ts";
+import { checkHeapAtLoop, LOOP_ITERATION_BYTES } from "../objects/heap_guard.ts";
 
 /** Python calls between two checks. */
 export const CHECK_INTERVAL = 1024;
@@ -64,6 +65,8 @@ export function checkInterrupts(): void {
  * back-edges are counted against a step budget.
  */
 export function checkAtBackEdges(): void {
+  // The heap guard, charged for the loop's own allocations (MemoryError rather than V8's crash).
+  checkHeapAtLoop(BACK_EDGES_PER_CHECK * LOOP_ITERATION_BYTES);
   checkAfter(BACK_EDGES_PER_CHECK);
 }
 

@@ -25,6 +25,35 @@ export function readSourceFile(path: string, mode: "compile" | "script"): string
   return decodeSource(bytes, path, mode);
 }
 
+/**
+ * A directory given as the script: null when `path` is not one; otherwise what CPython does with
+ * it — run its `__main__` module as `-m __main__` would, with the directory (made absolute, as
+ * given otherwise) first on sys.path, or when it has none print "can't find '__main__' module in
+ * '<absolute path>'" and exit 1.
+ * @example
+ * ```ts
+ * import { scriptDirectoryOf } from "./source_file.ts";
+ * console.log(scriptDirectoryOf("/no/such/dir")); // null
+ * ```
+ */
+export function scriptDirectoryOf(
+  path: string,
+): { dir: string; hasMain: boolean; missingMessage: string } | null {
+  try {
+    if (!Deno.statSync(path).isDirectory) return null;
+  } catch {
+    return null;
+  }
+  const dir = path.startsWith("/") ? path : `${Deno.cwd()}/${path}`;
+  let hasMain = false;
+  try {
+    hasMain = Deno.statSync(`${dir}/__main__.py`).isFile;
+  } catch {
+    // no __main__.py
+  }
+  return { dir, hasMain, missingMessage: `can't find '__main__' module in '${dir}'` };
+}
+
 /** Everything left on stdin, as bytes. */
 export function readAllStdinBytes(): Uint8Array {
   const chunks: Uint8Array[] = [];

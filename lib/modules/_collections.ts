@@ -53,6 +53,7 @@ import {
   setItem,
 } from "../../objects/ops.ts";
 import { compareSequences, repeatCount } from "../../objects/types/seq.ts";
+import { memoryError } from "../../objects/heap_guard.ts";
 import {
   dictEquals,
   dictItemsType,
@@ -506,7 +507,7 @@ function dequeRepeat(d: PyDeque, nv: PyValue): PyValue {
   }
   const total = n * items.length;
   const keep = d.maxlen >= 0 ? Math.min(total, d.maxlen) : total;
-  if (keep > 2 ** 28) raise(Exc.MemoryError, "");
+  if (keep > 2 ** 28) memoryError();
   d.clear();
   for (let idx = total - keep; idx < total; idx++) d.pushBack(items[idx % items.length]);
   return d;

@@ -12,6 +12,7 @@
  * ```
  * @module
  */
+import { osError } from "./os_errors.ts";
 import {
   bindArgs,
   checkMethodArgs,
@@ -38,6 +39,7 @@ import {
   onProgramExit,
   PyIOBase,
   type PyTextStream,
+  setStreamErrorConversion,
   textIOBaseType,
   textIOWrapperType,
 } from "../../objects/stdio.ts";
@@ -303,6 +305,7 @@ export function flushOpenFiles(): void {
   for (const s of [...dirtyStreams]) s.flushAtExit();
 }
 onProgramExit(flushOpenFiles);
+setStreamErrorConversion((e) => osError(e));
 globalThis.addEventListener("unload", flushOpenFiles);
 
 // ---------------------------------------------------------------------------------------------

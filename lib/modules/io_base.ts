@@ -33,7 +33,18 @@ import {
   typeOf,
   typeType,
 } from "../../objects/object.ts";
-import { call, getAttr, getIter, intValueOf, isTrue, iterNext, len } from "../../objects/ops.ts";
+import {
+  asIndex,
+  call,
+  getAttr,
+  getIter,
+  indexSizedMessage,
+  intValueOf,
+  isTrue,
+  iterNext,
+  len,
+  ssizeOrRaise,
+} from "../../objects/ops.ts";
 import { installDict, installNew } from "../../objects/types/type.ts";
 import "../../objects/types/all.ts";
 import { ioBaseType, PyIOBase, textIOBaseType } from "../../objects/stdio.ts";
@@ -89,10 +100,13 @@ export function sizeArg(v: PyValue | undefined): number {
   if (n === undefined) {
     if (v instanceof PyFloat) raise(Exc.TypeError, "argument should be integer or None, not 'float'");
     const index = typeOf(v).lookup("__index__");
-    if (index !== undefined) return Number(intValueOf(call(index, [v])));
-    raise(Exc.TypeError, `argument should be integer or None, not '${typeOf(v).name}'`);
+    if (index === undefined) {
+      raise(Exc.TypeError, `argument should be integer or None, not '${typeOf(v).name}'`);
+    }
   }
-  return Number(n);
+  // CPython's Py_ssize_t converter: OverflowError beyond it.
+  const size = asIndex(v);
+  return typeof size === "number" ? size : ssizeOrRaise(size, Exc.OverflowError, indexSizedMessage(v));
 }
 
 /** An int argument (a position, a whence). */

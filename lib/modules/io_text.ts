@@ -39,7 +39,9 @@ import {
   PyTextStream,
   textIOWrapperType,
   writeStderr,
+  writeStderrBytes,
   writeStdout,
+  writeStdoutBytes,
 } from "../../objects/stdio.ts";
 import {
   bufferArg,
@@ -501,8 +503,16 @@ export class PyTextFile extends PyTextStream {
   private writeTextSlow(text: string): number {
     if (this.stdFd > 0) {
       this.checkOpen();
-      if (this.stdFd === 1) writeStdout(text);
-      else writeStderr(text);
+      if (text.isWellFormed()) {
+        if (this.stdFd === 1) writeStdout(text);
+        else writeStderr(text);
+      } else {
+        // Lone surrogates: the stream's error handler decides (surrogateescape on stdout raises
+        // UnicodeEncodeError for any but U+DC80..U+DCFF, as CPython).
+        const bytes = this.encoder!.encode(text);
+        if (this.stdFd === 1) writeStdoutBytes(bytes);
+        else writeStderrBytes(bytes);
+      }
       return strLength(text);
     }
     this.checkWritable();

@@ -31,7 +31,7 @@ import {
   typeOf,
 } from "../../objects/object.ts";
 import {
-  asIndex,
+  asSsizeArg,
   binaryOp,
   call,
   getIter,
@@ -44,6 +44,7 @@ import {
 } from "../../objects/ops.ts";
 import { PyNativeIterator } from "../../objects/types/iterators.ts";
 import { installNew } from "../../objects/types/type.ts";
+import { checkHeap, MAX_ARRAY_LENGTH, memoryError } from "../../objects/heap_guard.ts";
 import { buildModule, expectArgs, moduleIteratorType, splitKeywords } from "./_native.ts";
 
 const MOD = "itertools";
@@ -158,8 +159,8 @@ const repeatType = iterType("repeat", (cls, args, kwnames) => {
   const [element, times] = bindArgs("repeat", args, kwnames, ["object", "times"], 1);
   let left = -1;
   if (times !== undefined) {
-    const n = asIndex(times);
-    left = n < 0 ? 0 : Number(n);
+    const n = asSsizeArg(times);
+    left = n < 0 ? 0 : n;
   }
   return new PyRepeat(cls, element!, left);
 });
@@ -371,13 +372,12 @@ iterType("zip_longest", (cls, args, kwnames) => {
 const STOP_MESSAGE = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
 const INDICES_MESSAGE = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
 
-/** PyNumber_AsSsize_t with errors turned into -1 (islice clears them and reports its own). */
+/** A C ssize_t with errors turned into -1 (islice clears them and reports its own). */
 function sizeOrMinusOne(v: PyValue): number {
   try {
-    const n = asIndex(v);
-    return typeof n === "bigint" ? (n < 0n ? -Infinity : Infinity) : n;
+    return asSsizeArg(v);
   } catch (e) {
-    if (isExceptionOf(e, Exc.TypeError)) return -1;
+    if (isExceptionOf(e, Exc.TypeError) || isExceptionOf(e, Exc.OverflowError)) return -1;
     throw e;
   }
 }
@@ -577,16 +577,18 @@ defMethod(teeType, "__copy__", (args) => copyTee(args[0] as PyTee));
 
 function tee(args: PyValue[], kwnames: string[] | null): PyValue {
   expectArgs("tee", args, kwnames, 1, 2);
-  const n = args.length > 1 ? asIndex(args[1]) : 2;
+  const n = args.length > 1 ? asSsizeArg(args[1]) : 2;
   if (n < 0) raise(Exc.ValueError, "n must be >= 0");
   const out: PyValue[] = [];
-  if (n === 0 || n === 0n) {
+  if (n === 0) {
     getIter(args[0]);
     return newTuple(out);
   }
+  if (n > MAX_ARRAY_LENGTH) memoryError();
+  checkHeap(n * 64);
   const first = newTeeFrom(args[0]);
   out.push(first);
-  for (let i = 1; i < Number(n); i++) out.push(copyTee(first));
+  for (let i = 1; i < n; i++) out.push(copyTee(first));
   return newTuple(out);
 }
 
@@ -597,8 +599,9 @@ function tee(args: PyValue[], kwnames: string[] | null): PyValue {
 function rArgument(v: PyValue, expectedMessage: string): number {
   const n = intValueOf(v);
   if (n === undefined) raise(Exc.TypeError, expectedMessage);
-  if (n < 0) raise(Exc.ValueError, "r must be non-negative");
-  return Number(n);
+  const r = asSsizeArg(n);
+  if (r < 0) raise(Exc.ValueError, "r must be non-negative");
+  return r;
 }
 
 /** Yields `pool[i]` for each index: the tuples the combinatoric iterators produce. */
@@ -613,13 +616,17 @@ iterType("product", (cls, args, kwnames) => {
   let repeat = 1;
   for (const [k, v] of kw) {
     if (k !== "repeat") raise(Exc.TypeError, `'${k}' is an invalid keyword argument for product()`);
-    const n = asIndex(v);
-    if (n < 0) raise(Exc.ValueError, "repeat argument cannot be negative");
-    repeat = Number(n);
+    repeat = asSsizeArg(v);
+    if (repeat < 0) raise(Exc.ValueError, "repeat argument cannot be negative");
   }
   const base = pos.map((a) => toArray(a));
+  if (base.length > 0 && repeat > 0) {
+    // CPython sizes an array of ssize_t indices, one per pool.
+    if (base.length > (2 ** 63 - 1) / 8 / repeat) raise(Exc.OverflowError, "repeat argument too large");
+    if (base.length * repeat > MAX_ARRAY_LENGTH) memoryError();
+  }
   const pools: PyValue[][] = [];
-  for (let r = 0; r < repeat; r++) pools.push(...base);
+  if (base.length > 0) { for (let r = 0; r < repeat; r++) pools.push(...base); }
   const n = pools.length;
   const indices: number[] = new Array(n).fill(0);
   let state = pools.some((p) => p.length === 0) ? 2 : 0; // 0 first, 1 running, 2 done

@@ -137,6 +137,26 @@ function secondsValue(v: PyValue): number {
   return Number(asIndex(v));
 }
 
+/**
+ * sleep's argument in seconds: as CPython, the duration must fit its 64-bit count of nanoseconds
+ * (OverflowError otherwise, with the message of the int or the float path).
+ */
+function sleepSeconds(v: PyValue): number {
+  if (v instanceof PyFloat) {
+    const secs = secondsValue(v);
+    if (!(Math.abs(secs * 1e9) < 2 ** 63)) {
+      raise(Exc.OverflowError, "timestamp out of range for platform time_t");
+    }
+    return secs;
+  }
+  const secs = asIndex(v);
+  const ns = BigInt(secs) * 1_000_000_000n;
+  if (ns >= 2n ** 63n || ns < -(2n ** 63n)) {
+    raise(Exc.OverflowError, "timestamp too large to convert to C _PyTime_t");
+  }
+  return Number(secs);
+}
+
 const FUNCTIONS: Record<string, Fn> = {
   time: () => new PyFloat(wallMs() / 1000),
   time_ns: () => nanos(wallMs()),
@@ -167,7 +187,7 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   sleep(args, kwnames) {
     checkArgs("sleep", args, kwnames, 1, 1);
-    const secs = secondsValue(args[0]);
+    const secs = sleepSeconds(args[0]);
     if (secs < 0) raise(Exc.ValueError, "sleep length must be non-negative");
     // A synchronous sleep that a SIGINT or the embedder's budget interrupts (KeyboardInterrupt).
     sleepInterruptibly(secs * 1000);

@@ -36,11 +36,23 @@ import {
   raise,
   typeOf,
 } from "../object.ts";
-import { asIndex, call, callMethod0, intValueOf, str, strValueOf, toArray } from "../ops.ts";
+import {
+  asIndex,
+  asSsizeArg,
+  call,
+  callMethod0,
+  indexSizedMessage,
+  intValueOf,
+  ssizeOrRaise,
+  str,
+  strValueOf,
+  toArray,
+} from "../ops.ts";
 import { bytesRepr } from "../repr.ts";
 import { percentFormat } from "../format.ts";
 import { bytesIteratorType, makeIterator } from "./iterators.ts";
 import { compareSequences, repeatCount, seqIndex, sliceIndices } from "./seq.ts";
+import { memoryError } from "../heap_guard.ts";
 import { decodeBytes, encodeStr } from "./str.ts";
 import { installNew } from "./type.ts";
 
@@ -80,6 +92,25 @@ function make(like: PyBytes | PyType, data: Uint8Array): PyBytes {
   return new PyBytes(data, cls.isSubtypeOf(bytearrayType) ? bytearrayType : bytesType);
 }
 
+/**
+ * `data * n` (bytes: OverflowError when the size overflows C's ssize_t, as CPython; bytearray:
+ * MemoryError), copied by doubling.
+ */
+function repeatBytes(data: Uint8Array, n: number, mutable: boolean): Uint8Array {
+  const size = data.length * n;
+  if (size === 0) return new Uint8Array(0);
+  if (size >= 2 ** 63) {
+    if (mutable) memoryError();
+    raise(Exc.OverflowError, "repeated bytes are too long");
+  }
+  const out = new Uint8Array(size);
+  out.set(data);
+  for (let filled = data.length; filled < size; filled *= 2) {
+    out.copyWithin(filled, 0, Math.min(filled, size - filled));
+  }
+  return out;
+}
+
 /** bytes(x) / bytearray(x) contents. */
 function bytesFrom(args: PyValue[], kwnames: string[] | null, name: string): Uint8Array {
   const [source, encoding, errors] = bindArgs(name, args, kwnames, ["source", "encoding", "errors"], 0);
@@ -91,18 +122,22 @@ function bytesFrom(args: PyValue[], kwnames: string[] | null, name: string): Uin
   }
   if (encoding !== undefined) raise(Exc.TypeError, "encoding without a string argument");
   if (source instanceof PyBytes) return source.data.slice();
-  const n = intValueOf(source);
-  if (n !== undefined) {
-    if (n < 0) raise(Exc.ValueError, "negative count");
-    return new Uint8Array(Number(n));
-  }
+  if (intValueOf(source) !== undefined) return zeroBytes(source);
   const conv = typeOf(source).lookup("__bytes__");
   if (conv !== undefined) return bytesLike(callMethod0(conv, source), "");
-  if (typeOf(source).lookup("__index__") !== undefined) return new Uint8Array(Number(asIndex(source)));
+  if (typeOf(source).lookup("__index__") !== undefined) return zeroBytes(source);
   if (typeOf(source).tp_iter === null && typeOf(source).lookup("__iter__") === undefined) {
     raise(Exc.TypeError, `cannot convert '${typeOf(source).name}' object to ${name}`);
   }
   return Uint8Array.from(toArray(source), (b) => byteValue(b));
+}
+
+/** `bytes(n)`: n zero bytes (OverflowError beyond C's ssize_t; V8's refusal becomes MemoryError). */
+function zeroBytes(count: PyValue): Uint8Array {
+  let n = asIndex(count);
+  if (typeof n === "bigint") n = ssizeOrRaise(n, Exc.OverflowError, indexSizedMessage(count));
+  if (n < 0) raise(Exc.ValueError, "negative count");
+  return new Uint8Array(n);
 }
 
 function byteValue(v: PyValue): number {
@@ -166,13 +201,13 @@ for (const t of [bytesType, bytearrayType]) {
     const n = repeatCount(args[1]);
     if (n === undefined) return NotImplemented;
     const b = self(args, "__mul__");
-    return make(b, fromLatin1(latin1(b.data).repeat(n)));
+    return make(b, repeatBytes(b.data, n, b.cls.isSubtypeOf(bytearrayType)));
   });
   defMethod(t, "__rmul__", (args) => {
     const n = repeatCount(args[1]);
     if (n === undefined) return NotImplemented;
     const b = self(args, "__rmul__");
-    return make(b, fromLatin1(latin1(b.data).repeat(n)));
+    return make(b, repeatBytes(b.data, n, b.cls.isSubtypeOf(bytearrayType)));
   });
   COMPARISON_DUNDERS.forEach((name, op) => {
     defMethod(t, name, (args) => {
@@ -476,7 +511,7 @@ defMethod(bytearrayType, "pop", (args) => {
   checkMethodArgs("pop", args, null, 0, 1);
   const b = self(args, "pop");
   if (b.data.length === 0) raise(Exc.IndexError, "pop from empty bytearray");
-  let i = args.length > 1 ? Number(asIndex(args[1])) : b.data.length - 1;
+  let i = args.length > 1 ? asSsizeArg(args[1]) : b.data.length - 1;
   if (i < 0) i += b.data.length;
   if (i < 0 || i >= b.data.length) raise(Exc.IndexError, "pop index out of range");
   const v = b.data[i];
@@ -489,7 +524,7 @@ defMethod(bytearrayType, "insert", (args) => {
   checkMethodArgs("insert", args, null, 2, 2);
   const b = self(args, "insert");
   const arr = Array.from(b.data);
-  let i = Number(asIndex(args[1]));
+  let i = asSsizeArg(args[1]);
   if (i < 0) i = Math.max(0, i + arr.length);
   arr.splice(Math.min(i, arr.length), 0, byteValue(args[2]));
   setData(b, Uint8Array.from(arr));

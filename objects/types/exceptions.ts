@@ -424,15 +424,11 @@ function groupNew(cls: PyType, args: PyValue[], kwnames: string[] | null): PyVal
   if (strValueOf(message) === undefined) {
     raise(Exc.TypeError, `argument 1 must be str, not ${typeOf(message).name}`);
   }
-  let items: PyValue[];
-  try {
-    if (typeOf(excs).lookup("__getitem__") === undefined || typeOf(excs).lookup("__len__") === undefined) {
-      throw 0;
-    }
-    items = toArray(excs);
-  } catch {
+  if (typeOf(excs).lookup("__getitem__") === undefined || typeOf(excs).lookup("__len__") === undefined) {
     raise(Exc.TypeError, "second argument (exceptions) must be a sequence");
   }
+  // (What iterating the sequence raises propagates, a MemoryError or RecursionError included.)
+  const items = toArray(excs);
   if (items.length === 0) raise(Exc.ValueError, "second argument (exceptions) must be a non-empty sequence");
   let allExceptions = true;
   for (let i = 0; i < items.length; i++) {

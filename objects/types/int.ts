@@ -11,6 +11,7 @@
  * @module
  */
 import { Exc, normInt, PyFloat, raise } from "../object.ts";
+import { memoryError } from "../heap_guard.ts";
 
 /** A Python int value. */
 export type PyInt = number | bigint;
@@ -144,7 +145,7 @@ export function intPow(a: PyInt, b: PyInt): PyInt | PyFloat {
     }
   }
   const x = big(a), y = big(b);
-  if (y > 100000000n && x !== 0n && x !== 1n && x !== -1n) raise(Exc.MemoryError, "");
+  if (y > 100000000n && x !== 0n && x !== 1n && x !== -1n) memoryError();
   return normInt(x ** y);
 }
 
@@ -239,6 +240,11 @@ export function intXor(a: PyInt, b: PyInt): PyInt {
   return normInt(big(a) ^ big(b));
 }
 
+/** The most bits a V8 BigInt holds (BigInt::kMaxLengthBits): larger results are MemoryError. */
+const BIGINT_MAX_BITS = 2 ** 30;
+/** The most 30-bit digits CPython's int object can count (beyond: "too many digits in integer"). */
+const MAX_LONG_DIGITS = (2 ** 63 - 1 - 24) / 4;
+
 /** a << b. */
 export function intLshift(a: PyInt, b: PyInt): PyInt {
   if (b < 0) raise(Exc.ValueError, "negative shift count");
@@ -247,7 +253,12 @@ export function intLshift(a: PyInt, b: PyInt): PyInt {
     const r = a * (1 << b);
     if (Number.isSafeInteger(r)) return r;
   }
-  if (b > 1e9) raise(Exc.OverflowError, "too many digits in integer");
+  if (b > BIGINT_MAX_BITS) {
+    // CPython counts the result in 30-bit digits: beyond ssize_t of them is OverflowError, below
+    // it cannot get the memory.
+    if (Number(b) / 30 > MAX_LONG_DIGITS) raise(Exc.OverflowError, "too many digits in integer");
+    memoryError();
+  }
   return normInt(big(a) << big(b));
 }
 
@@ -259,7 +270,7 @@ export function intRshift(a: PyInt, b: PyInt): PyInt {
     if (isInt32(a) && b < 32) return a >> b;
     return Math.floor(a / Math.pow(2, b));
   }
-  if (big(b) > 100000000n) return a < 0 ? -1 : 0;
+  if (b > BIGINT_MAX_BITS) return a < 0 ? -1 : 0;
   return normInt(big(a) >> big(b));
 }
 
@@ -320,6 +331,39 @@ export function intBitLength(a: PyInt): number {
     return v.toString(2).length;
   }
   return (a < 0n ? -a : a).toString(2).length;
+}
+
+/** Python's int() digit limit for str conversions (sys.int_info.default_max_str_digits). */
+export const MAX_STR_DIGITS = 4300;
+
+/** The limit in force: sys.set_int_max_str_digits changes it (0 = no limit). */
+export const intStrLimit = { maxDigits: MAX_STR_DIGITS };
+
+/** log10(2): decimal digits per bit. */
+const DIGITS_PER_BIT = 0.30102999566398120;
+
+/**
+ * A bigint in decimal (str(), repr(), %d, format 'd'), with CPython's limit on the number of
+ * digits: ValueError beyond it, checked from the size before converting (a huge int would take
+ * long to convert) and exactly after.
+ */
+export function bigintToDecimal(v: bigint): string {
+  const limit = intStrLimit.maxDigits;
+  if (limit > 0) {
+    const abs = v < 0n ? -v : v;
+    // A conservative estimate: only ints certainly over the limit are refused before converting.
+    if (abs.toString(16).length * 4 * DIGITS_PER_BIT > limit + 2) intStrLimitError(limit);
+  }
+  const s = v.toString();
+  if (limit > 0 && s.length - (v < 0n ? 1 : 0) > limit) intStrLimitError(limit);
+  return s;
+}
+
+function intStrLimitError(limit: number): never {
+  raise(
+    Exc.ValueError,
+    `Exceeds the limit (${limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`,
+  );
 }
 
 /** An int as a string in base 2..36 (lowercase), with a leading '-' when negative. */

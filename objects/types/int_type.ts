@@ -32,8 +32,20 @@ import {
   raise,
   typeOf,
 } from "../object.ts";
-import { asIndex, call, callMethod0, intValueOf, isTrue, repr, str, strValueOf, toArray } from "../ops.ts";
 import {
+  asIndex,
+  asSsizeArg,
+  call,
+  callMethod0,
+  intValueOf,
+  isTrue,
+  repr,
+  str,
+  strValueOf,
+  toArray,
+} from "../ops.ts";
+import {
+  bigintToDecimal,
   intAbs,
   intAdd,
   intAnd,
@@ -50,6 +62,7 @@ import {
   intPow,
   intPowMod,
   intRshift,
+  intStrLimit,
   intSub,
   intToFloat,
   intTrueDiv,
@@ -85,11 +98,7 @@ export function unicodeDigit(ch: string): number {
 }
 const ND = /^\p{Nd}$/u;
 
-/** Python's int() digit limit for str conversions (sys.int_info.default_max_str_digits). */
-export const MAX_STR_DIGITS = 4300;
-
-/** The limit in force: sys.set_int_max_str_digits changes it (0 = no limit). */
-export const intStrLimit = { maxDigits: MAX_STR_DIGITS };
+export { intStrLimit, MAX_STR_DIGITS } from "./int.ts";
 
 /** Parses an int literal as `int(s, base)` does; null when invalid. */
 export function parseIntLiteral(s: string, base: number): PyInt | null {
@@ -388,15 +397,7 @@ defGetSet(intType, "denominator", () => 1);
 
 /** str(int) with the 4300-digit limit. */
 export function intToDecimal(v: PyInt): string {
-  const s = v.toString();
-  const limit = intStrLimit.maxDigits;
-  if (typeof v === "bigint" && limit > 0 && s.length - (v < 0n ? 1 : 0) > limit) {
-    raise(
-      Exc.ValueError,
-      `Exceeds the limit (${limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`,
-    );
-  }
-  return s;
+  return typeof v === "bigint" ? bigintToDecimal(v) : String(v);
 }
 
 defMethod(intType, "to_bytes", (args, kwnames) => {
@@ -406,7 +407,7 @@ defMethod(intType, "to_bytes", (args, kwnames) => {
     "byteorder",
     "signed",
   ], 0);
-  const length = lengthArg === undefined ? 1 : Number(asIndex(lengthArg));
+  const length = lengthArg === undefined ? 1 : asSsizeArg(lengthArg);
   if (length < 0) raise(Exc.ValueError, "length argument must be non-negative");
   const order = orderArg === undefined ? "big" : strValueOf(orderArg);
   if (order !== "big" && order !== "little") {

@@ -35,6 +35,7 @@ import {
   typeOf,
 } from "../object.ts";
 import {
+  asSsizeArg,
   call,
   genericAliasHook,
   hash,
@@ -56,6 +57,10 @@ import {
   sortItems,
 } from "./seq.ts";
 import { installNew } from "./type.ts";
+import { checkHeap } from "../heap_guard.ts";
+
+/** What one more item costs a list, for the heap guard (its reference and its share of growth). */
+const APPEND_BYTES = 16;
 
 /** Sorts values in place like list.sort(key=key, reverse=reverse). */
 export function sortList(items: PyValue[], key: PyValue, reverse: boolean): void {
@@ -169,6 +174,7 @@ function toArrayForSlice(v: PyValue): PyValue[] {
 
 defMethod(listType, "append", (args) => {
   if (args.length !== 2) checkMethodArgs("list.append", args, null, 1, 1);
+  checkHeap(APPEND_BYTES);
   self(args, listType, "append").items.push(args[1]);
   return None;
 });
@@ -176,16 +182,18 @@ defMethod(listType, "extend", (args) => {
   checkMethodArgs("list.extend", args, null, 1, 1);
   const l = self(args, listType, "extend");
   const more = toArray(args[1]);
+  checkHeap(more.length * 8);
   for (let i = 0; i < more.length; i++) l.items.push(more[i]);
   return None;
 });
 defMethod(listType, "insert", (args) => {
   checkMethodArgs("insert", args, null, 2, 2);
   const l = self(args, listType, "insert");
-  let i = Number(indexArg(args[1]));
+  let i = asSsizeArg(args[1]);
   const n = l.items.length;
   if (i < 0) i = Math.max(0, i + n);
   if (i > n) i = n;
+  checkHeap(APPEND_BYTES);
   l.items.splice(i, 0, args[2]);
   return None;
 });
@@ -205,13 +213,14 @@ const listMethodPop = (args: PyValue[]): PyValue => {
   const l = self(args, listType, "pop");
   if (l.items.length === 0) raise(Exc.IndexError, "pop from empty list");
   if (args.length === 1) return l.items.pop()!;
-  let i = Number(indexArg(args[1]));
+  let i = asSsizeArg(args[1]);
   if (i < 0) i += l.items.length;
   if (i < 0 || i >= l.items.length) raise(Exc.IndexError, "pop index out of range");
   return l.items.splice(i, 1)[0];
 };
 defMethod(listType, "pop", listMethodPop);
 defFastMethod(listType, "append", null, (l, item) => {
+  checkHeap(APPEND_BYTES);
   (l as PyList).items.push(item);
   return None;
 });
@@ -276,6 +285,7 @@ defMethod(listType, "__add__", (args) => {
 defMethod(listType, "__iadd__", (args) => {
   const l = self(args, listType, "__iadd__");
   const more = toArray(args[1]);
+  checkHeap(more.length * 8);
   for (let i = 0; i < more.length; i++) l.items.push(more[i]);
   return l;
 });
@@ -317,12 +327,6 @@ defMethod(listType, "__repr__", (args) => {
 });
 defMethod(listType, "__sizeof__", (args) => 40 + 8 * self(args, listType, "__sizeof__").items.length);
 defClassMethod(listType, "__class_getitem__", (args) => genericAliasHook(args[0], args[1]));
-
-function indexArg(v: PyValue): number | bigint {
-  const i = intValueOf(v);
-  if (i !== undefined) return i;
-  return raise(Exc.TypeError, `'${typeOf(v).name}' object cannot be interpreted as an integer`);
-}
 
 // ---------------------------------------------------------------------------------------------
 // tuple

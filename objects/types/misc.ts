@@ -68,6 +68,7 @@ import {
   objectId,
   repr,
   richEq,
+  ssizeOrRaise,
   str,
   toArray,
 } from "../ops.ts";
@@ -158,7 +159,9 @@ defMethod(rangeType, "__reversed__", (args) => {
 });
 defMethod(rangeType, "__len__", (args) => {
   const n = rangeLength(rangeSelf(args));
-  if (typeof n === "bigint") raise(Exc.OverflowError, "Python int too large to convert to C ssize_t");
+  if (typeof n === "bigint") {
+    ssizeOrRaise(n, Exc.OverflowError, "Python int too large to convert to C ssize_t");
+  }
   return n;
 });
 defMethod(rangeType, "__bool__", (args) => rangeLength(rangeSelf(args)) != 0);

@@ -14,7 +14,19 @@
  */
 import { PY_EQ, PY_NE } from "../../instructions/operators.ts";
 import { Exc, None, type PySlice, type PyValue, raise, typeOf } from "../object.ts";
-import { asIndex, callMethod0, compareOp, intValueOf, isTrue, lessThan, richEq, strOrder } from "../ops.ts";
+import {
+  asIndex,
+  callMethod0,
+  compareOp,
+  indexSizedMessage,
+  intValueOf,
+  isTrue,
+  lessThan,
+  richEq,
+  ssizeOrRaise,
+  strOrder,
+} from "../ops.ts";
+import { checkHeap, MAX_ARRAY_LENGTH, memoryError } from "../heap_guard.ts";
 
 /** A slice bound as a JS number, clamped to ±(2**53) (CPython clamps to ±PY_SSIZE_T_MAX). */
 function sliceBound(v: PyValue): number {
@@ -82,9 +94,7 @@ export function seqIndex(key: PyValue, length: number, what: string, message: st
     }
     i = asIndex(key);
   }
-  if (typeof i === "bigint") {
-    raise(Exc.IndexError, `cannot fit 'int' into an index-sized integer`);
-  }
+  if (typeof i === "bigint") i = ssizeOrRaise(i, Exc.IndexError, indexSizedMessage(key));
   if (i < 0) i += length;
   if (i < 0 || i >= length) raise(Exc.IndexError, message);
   return i;
@@ -117,25 +127,29 @@ export function compareSequences(a: readonly PyValue[], b: readonly PyValue[], o
   return isTrue(compareOp(a[i], b[i], op));
 }
 
-/** The number of times a sequence should be repeated for `seq * n` (non-ints raise). */
+/**
+ * The number of times a sequence should be repeated for `seq * n` (undefined for a non-int):
+ * OverflowError beyond C's ssize_t, as CPython; a negative count is 0.
+ */
 export function repeatCount(n: PyValue): number | undefined {
-  const i = intValueOf(n);
+  let i = intValueOf(n);
   if (i === undefined) {
     if (typeOf(n).lookup("__index__") === undefined) return undefined;
-    return repeatCount(asIndex(n));
+    i = asIndex(n);
   }
-  if (typeof i === "bigint") {
-    if (i < 0n) return 0;
-    raise(Exc.OverflowError, "cannot fit 'int' into an index-sized integer");
-  }
+  if (typeof i === "bigint") i = ssizeOrRaise(i, Exc.OverflowError, indexSizedMessage(n));
   return i < 0 ? 0 : i;
 }
 
-/** Repeats an array n times. */
+/** Repeats an array n times (MemoryError when the result cannot be held, as CPython). */
 export function repeatItems<T>(items: readonly T[], n: number): T[] {
-  if (n * items.length > 2 ** 28) raise(Exc.MemoryError, "");
+  const size = n * items.length;
+  if (size === 0) return [];
+  if (size > MAX_ARRAY_LENGTH) memoryError();
+  checkHeap(size * 8);
   const out: T[] = [];
-  for (let k = 0; k < n; k++) for (let i = 0; i < items.length; i++) out.push(items[i]);
+  const m = items.length;
+  for (let k = 0; k < n; k++) for (let i = 0; i < m; i++) out.push(items[i]);
   return out;
 }
 

@@ -35,7 +35,9 @@ import {
   typeOf,
 } from "../object.ts";
 import {
+  asCIntArg,
   asIndex,
+  asSsizeArg,
   getItem,
   hasSurrogates,
   intValueOf,
@@ -49,6 +51,7 @@ import {
 } from "../ops.ts";
 import { makeIterator, strIteratorType } from "./iterators.ts";
 import { repeatCount, seqIndex, sliceIndices } from "./seq.ts";
+import { checkHeap, MAX_STRING_LENGTH, memoryError } from "../heap_guard.ts";
 import { installNew } from "./type.ts";
 import { formatStr, percentFormat, strFormat } from "../format.ts";
 
@@ -329,11 +332,7 @@ function splitArgs(args: PyValue[], kwnames: string[] | null, name: string): [st
     if (v === undefined) raise(Exc.TypeError, `must be str or None, not ${typeOf(sep).name}`);
     sepS = v;
   }
-  let m = -1;
-  if (maxsplit !== undefined) {
-    const v = asIndex(maxsplit);
-    m = typeof v === "bigint" ? (v < 0n ? -1 : Number.MAX_SAFE_INTEGER) : v;
-  }
+  const m = maxsplit === undefined ? -1 : asSsizeArg(maxsplit);
   return [sepS, m];
 }
 defMethod(strType, "split", (args, kwnames) => {
@@ -348,7 +347,7 @@ defMethod(strType, "rsplit", (args, kwnames) => {
 const LINE_BREAKS = new Set(["\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]);
 defMethod(strType, "splitlines", (args, kwnames) => {
   const [keepends] = bindArgs("splitlines", args.slice(1), kwnames, ["keepends"], 0);
-  const keep = keepends !== undefined && !!intValueOf(keepends);
+  const keep = keepends !== undefined && asCIntArg(keepends) !== 0;
   const s = self(args, "splitlines");
   const out: string[] = [];
   let i = 0, start = 0;
@@ -462,11 +461,7 @@ defMethod(strType, "replace", (args) => {
   checkMethodArgs("replace", args, null, 2, 3);
   const s = self(args, "replace");
   const old = strArg(args[1], "replace", "argument 1"), rep = strArg(args[2], "replace", "argument 2");
-  let count = -1;
-  if (args.length > 3) {
-    const c = asIndex(args[3]);
-    count = typeof c === "bigint" ? (c < 0n ? -1 : Number.MAX_SAFE_INTEGER) : c;
-  }
+  const count = args.length > 3 ? asSsizeArg(args[3]) : -1;
   if (count < 0) {
     if (old === "") return rep + codePoints(s).join(rep) + (s === "" ? "" : rep);
     return s.split(old).join(rep);
@@ -620,16 +615,24 @@ export function isIdentifier(s: string): boolean {
   return /^[\p{XID_Start}_][\p{XID_Continue}]*$/u.test(s);
 }
 
+/** `count` copies of one character (MemoryError when V8 cannot hold them, or the heap has no room). */
+function padding(fill: string, count: number): string {
+  const size = count * fill.length;
+  if (size > MAX_STRING_LENGTH) memoryError();
+  checkHeap(size);
+  return fill.repeat(count);
+}
+
 function padArgs(args: PyValue[], name: string): [string, number, string] {
   checkMethodArgs(name, args, null, 1, 2);
   const s = self(args, name);
-  const w = asIndex(args[1]);
+  const w = asSsizeArg(args[1]);
   let fill = " ";
   if (args.length > 2) {
     fill = strArg(args[2], name, "argument 2");
     if (strLength(fill) !== 1) raise(Exc.TypeError, "The fill character must be exactly one character long");
   }
-  return [s, typeof w === "bigint" ? Number.MAX_SAFE_INTEGER : w, fill];
+  return [s, w, fill];
 }
 defMethod(strType, "center", (args) => {
   const [s, width, fill] = padArgs(args, "center");
@@ -637,25 +640,25 @@ defMethod(strType, "center", (args) => {
   if (width <= n) return s;
   const marg = width - n;
   const left = Math.floor(marg / 2) + (marg & width & 1);
-  return fill.repeat(left) + s + fill.repeat(marg - left);
+  return padding(fill, left) + s + padding(fill, marg - left);
 });
 defMethod(strType, "ljust", (args) => {
   const [s, width, fill] = padArgs(args, "ljust");
   const n = strLength(s);
-  return width <= n ? s : s + fill.repeat(width - n);
+  return width <= n ? s : s + padding(fill, width - n);
 });
 defMethod(strType, "rjust", (args) => {
   const [s, width, fill] = padArgs(args, "rjust");
   const n = strLength(s);
-  return width <= n ? s : fill.repeat(width - n) + s;
+  return width <= n ? s : padding(fill, width - n) + s;
 });
 defMethod(strType, "zfill", (args) => {
   checkMethodArgs("zfill", args, null, 1, 1);
   const s = self(args, "zfill");
-  const w = Number(asIndex(args[1]));
+  const w = asSsizeArg(args[1]);
   const n = strLength(s);
   if (w <= n) return s;
-  const pad = "0".repeat(w - n);
+  const pad = padding("0", w - n);
   if (s[0] === "+" || s[0] === "-") return s[0] + pad + s.slice(1);
   return pad + s;
 });
@@ -679,13 +682,14 @@ defMethod(strType, "rpartition", (args) => {
 });
 defMethod(strType, "expandtabs", (args, kwnames) => {
   const [tabsize] = bindArgs("expandtabs", args.slice(1), kwnames, ["tabsize"], 0);
-  const ts = tabsize === undefined ? 8 : Number(asIndex(tabsize));
+  const ts = tabsize === undefined ? 8 : asCIntArg(tabsize);
   let out = "", col = 0;
   for (const ch of self(args, "expandtabs")) {
     if (ch === "\t") {
       if (ts > 0) {
         const n = ts - (col % ts);
-        out += " ".repeat(n);
+        out += padding(" ", n);
+        if (out.length > MAX_STRING_LENGTH) memoryError();
         col += n;
       }
     } else {
@@ -719,16 +723,7 @@ defMethod(strType, "encode", (args, kwnames) => {
 export function encodeStr(s: string, encoding: string, errors: string): Uint8Array {
   const enc = normalizeEncoding(encoding);
   if (enc === "utf_8") {
-    if (errors === "strict" && /[\ud800-\udfff]/.test(s) && !s.isWellFormed()) {
-      const cps = Array.from(s);
-      const i = cps.findIndex((c) =>
-        c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff
-      );
-      throw unicodeError(
-        Exc.UnicodeEncodeError,
-        ["utf-8", s, i, i + 1, "surrogates not allowed"],
-      );
-    }
+    if (!s.isWellFormed()) return encodeUtf8Surrogates(s, errors);
     return new TextEncoder().encode(s);
   }
   const limit = enc === "ascii" ? 0x80 : enc === "latin_1" ? 0x100 : -1;
@@ -748,6 +743,65 @@ export function encodeStr(s: string, encoding: string, errors: string): Uint8Arr
         [enc === "ascii" ? "ascii" : "latin-1", s, i, j, `ordinal not in range(${limit})`],
       );
     }
+  }
+  return new Uint8Array(out);
+}
+
+/**
+ * UTF-8 of a string with lone surrogates, each run of them given to the error handler as CPython
+ * does (strict and surrogateescape raise for the run, or for its first character that
+ * surrogateescape cannot map to a byte).
+ */
+function encodeUtf8Surrogates(s: string, errors: string): Uint8Array {
+  const cps = Array.from(s);
+  const isLone = (c: string) => c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff;
+  const out: number[] = [];
+  const encoder = new TextEncoder();
+  const ascii = (text: string) => {
+    for (let k = 0; k < text.length; k++) out.push(text.charCodeAt(k));
+  };
+  for (let i = 0; i < cps.length;) {
+    if (!isLone(cps[i])) {
+      for (const b of encoder.encode(cps[i])) out.push(b);
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < cps.length && isLone(cps[end])) end++;
+    let bad = -1;
+    for (let k = i; k < end; k++) {
+      const c = cps[k].charCodeAt(0);
+      switch (errors) {
+        case "surrogateescape":
+          if (c >= 0xdc80 && c <= 0xdcff) out.push(c & 0xff);
+          else bad = k;
+          break;
+        case "surrogatepass":
+          out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+          break;
+        case "ignore":
+          break;
+        case "replace":
+          out.push(0x3f);
+          break;
+        case "backslashreplace":
+        case "namereplace":
+          ascii(`\\u${c.toString(16)}`);
+          break;
+        case "xmlcharrefreplace":
+          ascii(`&#${c};`);
+          break;
+        case "strict":
+          bad = i;
+          break;
+        default:
+          raise(Exc.LookupError, `unknown error handler name '${errors}'`);
+      }
+      if (bad >= 0) {
+        throw unicodeError(Exc.UnicodeEncodeError, ["utf-8", s, bad, end, "surrogates not allowed"]);
+      }
+    }
+    i = end;
   }
   return new Uint8Array(out);
 }
@@ -964,16 +1018,27 @@ defMethod(strType, "__add__", (args) => {
 defMethod(strType, "__mul__", (args) => {
   const n = repeatCount(args[1]);
   if (n === undefined) return NotImplemented;
-  return repeatStr(self(args, "__mul__"), n);
+  return repeatStr(self(args, "__mul__"), n, args[1]);
 });
 defMethod(strType, "__rmul__", (args) => {
   const n = repeatCount(args[1]);
   if (n === undefined) return NotImplemented;
-  return repeatStr(self(args, "__rmul__"), n);
+  return repeatStr(self(args, "__rmul__"), n, args[1]);
 });
-/** s * n with a size guard. */
-export function repeatStr(s: string, n: number): string {
-  if (s.length * n > 2 ** 29) raise(Exc.MemoryError, "");
+/**
+ * s * n: OverflowError when even CPython could not count the result's length, MemoryError when V8
+ * cannot hold it or the heap has no room.
+ */
+export function repeatStr(s: string, n: number, count: PyValue = n): string {
+  const size = s.length * n;
+  if (size > MAX_STRING_LENGTH) {
+    // n may be rounded (beyond 2**53): the exact count decides whether CPython could count it.
+    const exact = intValueOf(count);
+    const total = BigInt(strLength(s)) * BigInt(exact === undefined ? n : exact);
+    if (total > 2n ** 63n - 1n) raise(Exc.OverflowError, "repeated string is too long");
+    memoryError();
+  }
+  checkHeap(size);
   return s.repeat(n);
 }
 COMPARISON_DUNDERS.forEach((name, op) => {

@@ -126,6 +126,7 @@ class CaseWriter {
       this.out.push("const oparg = bc[ip++] >> 8;");
       this.blocks++;
     }
+    const opargAt = first ? -1 : this.out.length - 1;
     const uops = (only ?? ins.uops).map((n) => this.def.uops.get(n)!);
     // `c` and `here` are locals of the whole loop (one register each, not one per case).
     const usesCache = uops.some((u) => u.cacheUsed.length > 0 || u.usesCacheStart);
@@ -135,6 +136,10 @@ class CaseWriter {
     }
     if (ins.cache.length > 0 && skipCache) this.out.push(`ip += ${ins.cache.length};`);
     for (const u of uops) this.uop(u, ins);
+    // A second half that does not read its oparg only steps over its code unit.
+    if (opargAt >= 0 && !this.out.slice(opargAt + 1).some((l) => /\boparg\b/.test(l))) {
+      this.out[opargAt] = "ip++;";
+    }
   }
 
   uop(u: Uop, ins: Instruction): void {

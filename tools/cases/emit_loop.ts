@@ -60,6 +60,8 @@ class CaseWriter {
    * restores before leaving the instruction to its own dispatch.
    */
   bail: { snapshot: Item[]; popped: number } | null = null;
+  /** The line reading a superinstruction's second oparg, or -1. */
+  secondOparg = -1;
 
   constructor(
     readonly def: Definition,
@@ -126,7 +128,7 @@ class CaseWriter {
       this.out.push("const oparg = bc[ip++] >> 8;");
       this.blocks++;
     }
-    const opargAt = first ? -1 : this.out.length - 1;
+    if (!first) this.secondOparg = this.out.length - 1;
     const uops = (only ?? ins.uops).map((n) => this.def.uops.get(n)!);
     // `c` and `here` are locals of the whole loop (one register each, not one per case).
     const usesCache = uops.some((u) => u.cacheUsed.length > 0 || u.usesCacheStart);
@@ -136,10 +138,6 @@ class CaseWriter {
     }
     if (ins.cache.length > 0 && skipCache) this.out.push(`ip += ${ins.cache.length};`);
     for (const u of uops) this.uop(u, ins);
-    // A second half that does not read its oparg only steps over its code unit.
-    if (opargAt >= 0 && !this.out.slice(opargAt + 1).some((l) => /\boparg\b/.test(l))) {
-      this.out[opargAt] = "ip++;";
-    }
   }
 
   uop(u: Uop, ins: Instruction): void {
@@ -245,6 +243,9 @@ class CaseWriter {
 
   finish(): string {
     if (!this.terminates) this.flush();
+    // A second half that does not read its oparg only steps over its code unit.
+    const at = this.secondOparg;
+    if (at >= 0 && !this.out.slice(at + 1).some((l) => /\boparg\b/.test(l))) this.out[at] = "ip++;";
     for (let i = 0; i < this.blocks; i++) this.out.push("}");
     return this.out.filter((l) => l !== "").join("\n");
   }

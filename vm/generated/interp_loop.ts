@@ -866,7 +866,7 @@ export function run(entry: Frame, throwing: PyValue | null): PyValue {
                     }
                     {
                       const second = ip;
-                      ip++;
+                      const oparg = bc[ip++] >> 8;
                       c = ip;
                       ip += 4;
                       {
@@ -905,7 +905,7 @@ export function run(entry: Frame, throwing: PyValue | null): PyValue {
                     }
                     {
                       const second = ip;
-                      ip++;
+                      const oparg = bc[ip++] >> 8;
                       c = ip;
                       ip += 4;
                       {
@@ -3288,7 +3288,7 @@ export function runWithStats(entry: Frame, throwing: PyValue | null): PyValue {
                     }
                     {
                       const second = ip;
-                      ip++;
+                      const oparg = bc[ip++] >> 8;
                       c = ip;
                       ip += 4;
                       {
@@ -3327,7 +3327,7 @@ export function runWithStats(entry: Frame, throwing: PyValue | null): PyValue {
                     }
                     {
                       const second = ip;
-                      ip++;
+                      const oparg = bc[ip++] >> 8;
                       c = ip;
                       ip += 4;
                       {

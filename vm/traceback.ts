@@ -25,6 +25,7 @@ import {
   typeOf,
 } from "../objects/object.ts";
 import { str } from "../objects/ops.ts";
+import { detachedFrameView } from "./frame_object.ts";
 import { parse } from "../compiler/parser.ts";
 import type * as ast from "../compiler/ast.ts";
 
@@ -37,6 +38,8 @@ export class PyTraceback extends PyObject {
   declare code: PyCode;
   declare lasti: number;
   declare lineno: number;
+  /** `tb_frame`, made when first asked for (frame_object.ts detachedFrameView). */
+  declare frameView: PyValue | null;
   constructor(next: PyValue, code: PyCode, lasti: number) {
     super();
     this.cls = tracebackType;
@@ -45,13 +48,17 @@ export class PyTraceback extends PyObject {
     this.code = code;
     this.lasti = lasti;
     this.lineno = code.lineAt(lasti);
+    this.frameView = null;
   }
 }
 
 defGetSet(tracebackType, "tb_next", (t) => (t as PyTraceback).next);
 defGetSet(tracebackType, "tb_lineno", (t) => (t as PyTraceback).lineno);
 defGetSet(tracebackType, "tb_lasti", (t) => (t as PyTraceback).lasti * 2);
-defGetSet(tracebackType, "tb_frame", () => None);
+defGetSet(tracebackType, "tb_frame", (v) => {
+  const t = v as PyTraceback;
+  return t.frameView ??= detachedFrameView(t.code, t.lasti);
+});
 
 /** Source lines per source text, split once. */
 const linesCache = new WeakMap<PyCode, string[]>();
@@ -127,7 +134,7 @@ function charOffset(s: string, bytes: number): number {
 }
 
 /** Where the `~~^~~` of a binary operator or subscript goes inside `segment` (code points). */
-function caretAnchors(
+export function caretAnchors(
   segment: string,
 ): { left: number; right: number; primary: string; secondary: string } | null {
   let tree: ast.mod;

@@ -1,10 +1,19 @@
 # logging.handlers and files: FileHandler (modes, delay, close), RotatingFileHandler (rollover,
 # backups, namer), QueueHandler with a simple queue, QueueListener.handle, MemoryHandler,
 # BufferingHandler; basicConfig(filename=...).
+import builtins
 import logging
 import logging.handlers
 import os
 import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def print(*values):
+    """print, without this file's directory (tracebacks name files absolutely)."""
+    builtins.print(*(str(v).replace(HERE, "") for v in values))
+
 
 tmp = tempfile.mkdtemp()
 path = os.path.join(tmp, "app.log")

@@ -22,6 +22,7 @@ import {
   PyObject,
   type PyType,
   type PyValue,
+  raise,
   typeOf,
 } from "../objects/object.ts";
 import { str } from "../objects/ops.ts";
@@ -52,7 +53,16 @@ export class PyTraceback extends PyObject {
   }
 }
 
-defGetSet(tracebackType, "tb_next", (t) => (t as PyTraceback).next);
+defGetSet(tracebackType, "tb_next", (t) => (t as PyTraceback).next, (t, value) => {
+  if (value === undefined) raise(Exc.TypeError, "can't delete tb_next attribute");
+  if (value !== None && !(value instanceof PyTraceback)) {
+    raise(Exc.TypeError, `expected traceback object, got '${typeOf(value).name}'`);
+  }
+  for (let c: PyValue = value; c instanceof PyTraceback; c = c.next) {
+    if (c === t) raise(Exc.ValueError, "traceback loop detected");
+  }
+  (t as PyTraceback).next = value;
+});
 defGetSet(tracebackType, "tb_lineno", (t) => (t as PyTraceback).lineno);
 defGetSet(tracebackType, "tb_lasti", (t) => (t as PyTraceback).lasti * 2);
 defGetSet(tracebackType, "tb_frame", (v) => {

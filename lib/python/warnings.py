@@ -149,8 +149,9 @@ def _compile(pattern, ignore_case):
 
 class _SimplePattern:
     """Used while the `re` module is not available: a regular expression of literal characters,
-    escapes, `.`, `^`, `$`, `\\Z` and the quantifiers `* + ?` after one item, matched at the
-    start of a string (the subset warning filters use)."""
+    escapes, `.`, `\\w \\d \\s` (and their negations), `^`, `$`, `\\Z` and the quantifiers
+    `* + ?` after one item, matched at the start of a string (the subset warning filters
+    use)."""
 
     def __init__(self, pattern, ignore_case):
         self.pattern = pattern
@@ -167,14 +168,19 @@ class _SimplePattern:
             if c == '\\' and i < len(pattern):
                 c = pattern[i]
                 i += 1
-                item = ['Z', '', 1, 1] if c == 'Z' else ['c', c, 1, 1]
+                if c == 'Z':
+                    item = ['Z', '', 1, 1]
+                elif c in 'wdsWDS':
+                    item = ['\\', c, 1, 1]
+                else:
+                    item = ['c', c, 1, 1]
             elif c == '.':
                 item = ['.', '', 1, 1]
             elif c == '$':
                 item = ['$', '', 1, 1]
             elif c == '^' and not items:
                 continue
-            elif c in '*+?' and items and items[-1][0] in 'c.':
+            elif c in '*+?' and items and items[-1][0] in 'c.\\':
                 items[-1][2] = 0 if c in '*?' else 1
                 items[-1][3] = 1 if c == '?' else -1
                 continue
@@ -207,6 +213,14 @@ class _SimplePattern:
     def _one(self, kind, ch, c):
         if kind == '.':
             return c != '\n'
+        if kind == '\\':
+            if ch in 'wW':
+                found = c.isalnum() or c == '_'
+            elif ch in 'dD':
+                found = c.isdecimal()
+            else:
+                found = c.isspace()
+            return found if ch.islower() else not found
         if self.ignore_case:
             return c.lower() == ch.lower()
         return c == ch

@@ -9,8 +9,10 @@
  * for signals ignored by default). A real SIGINT (Ctrl-C) is seen by the interpreter's own check
  * (vm/interrupts.ts, driver/signals.ts) and raises KeyboardInterrupt, which is what the default
  * handler does; handlers the program installs for real signals from outside the process are
- * recorded but not called: that needs a dispatch hook in vm/interrupts.ts (see the report of
- * the branch that added this module). Timers and waiting (`alarm`, `setitimer`, `pause`,
+ * recorded but not called: that needs a dispatch hook in vm/interrupts.ts, which would call
+ * `dispatchSignal(signum)` below where it now raises KeyboardInterrupt, and a native handler
+ * (driver/signals.ts) for each signal the program installs a handler for (see the report of the
+ * branch that added this module). Timers and waiting (`alarm`, `setitimer`, `pause`,
  * `sigwait`…) need a native signal thread pyjit does not have: they raise NotImplementedError.
  *
  * @example
@@ -142,6 +144,22 @@ function defaultAction(signum: number): void {
   }
 }
 
+/** What the running program's `_signal` module does with a signal (null until it is imported). */
+let deliverToProgram: ((signum: number) => void) | null = null;
+
+/**
+ * For the interpreter's interrupt check (the hook vm/interrupts.ts needs, see the module comment):
+ * runs what the program installed for `signum` as raise_signal() does — a Python handler is
+ * called with the number and the current frame, SIG_IGN does nothing, SIG_DFL takes the default
+ * action, default_int_handler raises KeyboardInterrupt. Returns false when the program never
+ * imported `signal`, so that the caller takes its own default (KeyboardInterrupt for SIGINT).
+ */
+export function dispatchSignal(signum: number): boolean {
+  if (deliverToProgram === null) return false;
+  deliverToProgram(signum);
+  return true;
+}
+
 /** Builds the `_signal` module (a run's handler table starts as CPython's at start-up). */
 export function makeSignalModule(): ReturnType<typeof buildModule> {
   const defaultIntHandler = new PyBuiltinFunction(
@@ -156,6 +174,17 @@ export function makeSignalModule(): ReturnType<typeof buildModule> {
   const handlerOf = (signum: number): PyValue =>
     handlers.get(signum) ??
       (signum === 2 ? defaultIntHandler : IGNORED_AT_START.has(signum) ? SIG_IGN : SIG_DFL);
+
+  const deliver = (signum: number): void => {
+    const handler = handlerOf(signum);
+    if (handler === SIG_IGN) return;
+    if (handler === SIG_DFL) {
+      defaultAction(signum);
+      return;
+    }
+    call(handler, [signum, frameAtDepth(0)]);
+  };
+  deliverToProgram = deliver;
 
   const refused = (name: string) => () =>
     raise(Exc.NotImplementedError, `signal.${name}() is not supported by pyjit`);
@@ -204,14 +233,7 @@ export function makeSignalModule(): ReturnType<typeof buildModule> {
       const n = asIndex(args[0]);
       if (n == 0) return None; // C's raise(0) sends nothing
       if (n < 0 || n >= NSIG) throw newOSError(22);
-      const signum = Number(n);
-      const handler = handlerOf(signum);
-      if (handler === SIG_IGN) return None;
-      if (handler === SIG_DFL) {
-        defaultAction(signum);
-        return None;
-      }
-      call(handler, [signum, frameAtDepth(0)]);
+      deliver(Number(n));
       return None;
     },
     strsignal(args, kwnames) {

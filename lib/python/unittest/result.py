@@ -26,9 +26,11 @@ STDERR_LINE = '\nStderr:\n%s'
 
 
 def _in_unittest(frame):
-    """Whether a frame runs unittest's own code (or code of a module marked __unittest)."""
+    """Whether a frame runs unittest's own code (or code of a module marked __unittest);
+    unittest.mock's frames are shown, as in CPython."""
+    filename = frame.f_code.co_filename
     return ('__unittest' in frame.f_globals
-            or frame.f_code.co_filename.startswith('<frozen unittest'))
+            or (filename.startswith('<frozen unittest') and filename != '<frozen unittest.mock>'))
 
 
 class TestResult(object):

@@ -354,6 +354,24 @@ class _Call(tuple):
 call = _Call(from_kall=False)
 
 
+def _recorded_call(args, kwargs):
+    """A call_args record, (args, kwargs), made without _Call's parsing (calls are hot)."""
+    record = tuple.__new__(_Call, (args, kwargs))
+    record._mock_name = None
+    record._mock_parent = None
+    record._mock_from_kall = True
+    return record
+
+
+def _recorded_named_call(name, args, kwargs):
+    """A mock_calls/method_calls record, (name, args, kwargs)."""
+    record = tuple.__new__(_Call, (name, args, kwargs))
+    record._mock_name = None
+    record._mock_parent = None
+    record._mock_from_kall = True
+    return record
+
+
 class _CallList(list):
     """A list of calls: `in` also finds a list of calls as a contiguous run; reprs as pprint's."""
 
@@ -463,22 +481,35 @@ def _configure_magic(mock, method, name):
 
 
 class _MagicProxy:
-    """Sits on a MagicMock's class in place of a magic method: the first access makes the
-    child mock for it and puts that mock there instead."""
+    """Sits on a MagicMock's class in place of a magic method: the first access through the
+    mock makes the child mock for it and puts that mock there instead (each mock has a class
+    of its own, so one proxy per name serves all)."""
 
-    def __init__(self, name, parent):
+    def __init__(self, name):
         self.name = name
-        self.parent = parent
-
-    def create_mock(self):
-        parent = self.parent
-        method = parent._get_child_mock(name=self.name, _new_name=self.name, _new_parent=parent)
-        setattr(parent, self.name, method)
-        _configure_magic(parent, method, self.name)
-        return method
 
     def __get__(self, obj, owner=None):
-        return self.create_mock()
+        if obj is None:
+            return self
+        method = obj._get_child_mock(name=self.name, _new_name=self.name, _new_parent=obj)
+        setattr(obj, self.name, method)
+        _configure_magic(obj, method, self.name)
+        return method
+
+
+_MAGIC_PROXIES = {name: _MagicProxy(name) for name in _MAGIC_DEFAULTS | _ASYNC_MAGICS}
+
+
+def _spec_names(spec):
+    return spec if _is_list(spec) else dir(spec)
+
+
+def _configured_magics(spec_names):
+    """The magic methods a MagicMock configures: all, or those its spec has."""
+    magics = _MAGIC_DEFAULTS | _ASYNC_MAGICS
+    if spec_names is None:
+        return magics
+    return magics.intersection(spec_names)
 
 
 class _AsyncIterator:
@@ -537,7 +568,14 @@ class NonCallableMock(Base):
             spec = kwargs.get('spec_set', kwargs.get('spec'))
             if spec is not None and _is_async_func(spec):
                 bases = (AsyncMockMixin, cls)
-        own_class = type(cls.__name__, bases, {'__doc__': cls.__doc__})
+        namespace = {'__doc__': cls.__doc__}
+        if issubclass(cls, MagicMixin):
+            # the magic methods are in the class from its creation (one type() call rather
+            # than a hundred attribute stores)
+            spec = kwargs.get('spec_set', kwargs.get('spec'))
+            for name in _configured_magics(None if spec is None else _spec_names(spec)):
+                namespace[name] = _MAGIC_PROXIES[name]
+        own_class = type(cls.__name__, bases, namespace)
         return object.__new__(own_class)
 
     def __init__(self, spec=None, wraps=None, name=None, spec_set=None, parent=None,
@@ -1024,10 +1062,10 @@ class CallableMixin(Base):
         store = self.__dict__
         store['called'] = True
         store['call_count'] = self.call_count + 1
-        recorded = _Call((args, kwargs), two=True)
+        recorded = _recorded_call(args, kwargs)
         store['call_args'] = recorded
         self.call_args_list.append(recorded)
-        self.mock_calls.append(_Call(('', args, kwargs)))
+        self.mock_calls.append(_recorded_named_call('', args, kwargs))
         # Up the chain: method_calls stop at a return value, mock_calls go to the top.
         method_name = self._mock_name
         record_methods = self._mock_parent is not None
@@ -1038,11 +1076,11 @@ class CallableMixin(Base):
         while parent is not None and id(parent) not in seen:
             seen.add(id(parent))
             if record_methods:
-                parent.method_calls.append(_Call((method_name, args, kwargs)))
+                parent.method_calls.append(_recorded_named_call(method_name, args, kwargs))
                 record_methods = parent._mock_parent is not None
                 if record_methods:
                     method_name = parent._mock_name + '.' + method_name
-            parent.mock_calls.append(_Call((path, args, kwargs)))
+            parent.mock_calls.append(_recorded_named_call(path, args, kwargs))
             if parent._mock_new_name:
                 dot = '' if through_call else '.'
                 through_call = parent._mock_new_name == '()'
@@ -1080,23 +1118,19 @@ class Mock(CallableMixin, NonCallableMock):
 class MagicMixin(Base):
     """Configures the supported magic methods (len(), iteration, comparisons, `with`...)."""
 
-    def __init__(self, *args, **kwargs):
-        self._mock_set_magics()
-        super().__init__(*args, **kwargs)
-        self._mock_set_magics()
+    # The proxies are put in the mock's class when it is made (NonCallableMock.__new__).
 
     def _mock_set_magics(self):
-        magics = _MAGIC_DEFAULTS | _ASYNC_MAGICS
+        """After a new spec: the magic methods the spec does not have go, those it has come."""
+        everything = _MAGIC_DEFAULTS | _ASYNC_MAGICS
         methods = self.__dict__.get('_mock_methods')
+        allowed = _configured_magics(methods)
         own = type(self)
-        if methods is not None:
-            allowed = magics.intersection(methods)
-            for name in magics - allowed:
-                if name in own.__dict__:
-                    delattr(own, name)
-            magics = allowed
-        for name in magics - set(own.__dict__):
-            setattr(own, name, _MagicProxy(name, self))
+        for name in everything - allowed:
+            if name in own.__dict__:
+                delattr(own, name)
+        for name in allowed - set(own.__dict__):
+            setattr(own, name, _MAGIC_PROXIES[name])
 
 
 class NonCallableMagicMock(MagicMixin, NonCallableMock):

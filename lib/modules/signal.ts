@@ -257,6 +257,7 @@ export function makeSignalModule(): ReturnType<typeof buildModule> {
     set_wakeup_fd: refused("set_wakeup_fd"),
     pthread_kill: refused("pthread_kill"),
     pthread_sigmask: refused("pthread_sigmask"),
+    pidfd_send_signal: refused("pidfd_send_signal"),
     sigpending: refused("sigpending"),
     sigwait: refused("sigwait"),
     sigwaitinfo: refused("sigwaitinfo"),

@@ -53,4 +53,11 @@ def valid_signals():
     return {_int_to_enum(x, Signals) for x in _signal.valid_signals()}
 
 
+class itimer_error(OSError):
+    """Raised by setitimer() and getitimer() (which pyjit does not provide)."""
+
+
+itimer_error.__module__ = 'signal'
+ItimerError = itimer_error
+
 del _globals, _wraps

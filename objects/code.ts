@@ -34,7 +34,6 @@ import {
   type PyValue,
 } from "./object.ts";
 import { None, PyObject } from "./object.ts";
-import { getIter } from "./ops.ts";
 import { Op, OPCODES } from "../instructions/opcodes.ts";
 
 /**
@@ -100,20 +99,12 @@ function defineCodeAttributes(t: PyType): void {
   };
   for (const [name, get] of Object.entries(attrs)) defGetSet(t, name, (v) => get(c(v)));
   t.attrs.set("__repr__", new PyMethodDescriptor("__repr__", t, (args) => c(args[0]).repr()));
-  // Iterators over tuples (the traceback and inspect modules read them; callers only iterate).
-  const tupleIterator = (items: PyValue[]) => getIter(new PyTuple(items));
-  t.attrs.set(
-    "co_positions",
-    new PyMethodDescriptor("co_positions", t, (args) => tupleIterator(positionsOf(c(args[0])))),
-  );
-  t.attrs.set(
-    "co_lines",
-    new PyMethodDescriptor("co_lines", t, (args) => tupleIterator(lineRangesOf(c(args[0])))),
-  );
+  // co_positions() and co_lines() are methods vm/traceback.ts adds (they return iterators, and
+  // this module must not import ops.ts: the compiler loads it before the object model is whole).
 }
 
 /** `co_positions()`: (line, end line, column, end column) per code unit, None where unknown. */
-function positionsOf(code: PyCode): PyValue[] {
+export function positionsOf(code: PyCode): PyValue[] {
   const out: PyValue[] = [];
   for (let i = 0; i < code.code.length; i++) {
     const line = code.lines[i], p = i * 3;
@@ -131,7 +122,7 @@ function positionsOf(code: PyCode): PyValue[] {
 }
 
 /** `co_lines()`: (start, end, line) byte ranges of consecutive code units on one line. */
-function lineRangesOf(code: PyCode): PyValue[] {
+export function lineRangesOf(code: PyCode): PyValue[] {
   const out: PyValue[] = [];
   let start = 0;
   for (let i = 1; i <= code.code.length; i++) {

@@ -11,7 +11,7 @@
  * ```
  * @module
  */
-import type { PyCode } from "../objects/code.ts";
+import { codeType, lineRangesOf, positionsOf, type PyCode } from "../objects/code.ts";
 import {
   defGetSet,
   Exc,
@@ -19,14 +19,17 @@ import {
   None,
   objectType,
   PyBaseException,
+  PyMethodDescriptor,
   PyObject,
+  PyTuple,
   type PyType,
   type PyValue,
   raise,
   typeOf,
 } from "../objects/object.ts";
-import { str } from "../objects/ops.ts";
+import { getIter, str } from "../objects/ops.ts";
 import { detachedFrameView } from "./frame_object.ts";
+import { suggestionSuffix } from "./suggestions.ts";
 import { parse } from "../compiler/parser.ts";
 import type * as ast from "../compiler/ast.ts";
 
@@ -69,6 +72,19 @@ defGetSet(tracebackType, "tb_frame", (v) => {
   const t = v as PyTraceback;
   return t.frameView ??= detachedFrameView(t.code, t.lasti);
 });
+
+// code.co_positions() and code.co_lines(): iterators over what objects/code.ts computes (the
+// traceback and inspect modules read them).
+{
+  const t = codeType();
+  const method = (name: string, items: (code: PyCode) => PyValue[]) =>
+    t.attrs.set(
+      name,
+      new PyMethodDescriptor(name, t, (args) => getIter(new PyTuple(items(args[0] as PyCode)))),
+    );
+  method("co_positions", positionsOf);
+  method("co_lines", lineRangesOf);
+}
 
 /** Source lines per source text, split once. */
 const linesCache = new WeakMap<PyCode, string[]>();
@@ -263,6 +279,12 @@ function formatSyntaxErrorObject(exc: PyBaseException, name: string, msg: string
   return out + `${name}: ${typeof m === "string" ? m : msg}${suffix}\n`;
 }
 
+/** The exception's last line with the "Did you mean" of an AttributeError (vm/suggestions.ts). */
+function withSuggestion(line: string, exc: PyValue): string {
+  const suffix = suggestionSuffix(exc);
+  return suffix === "" ? line : line.replace(/\n$/, "") + suffix + "\n";
+}
+
 /** Where nested exception-group output is (CPython's traceback._ExceptionPrintContext). */
 interface PrintContext {
   seen: Set<PyValue>;
@@ -337,7 +359,7 @@ function formatOne(exc: PyValue, ctx: PrintContext): string {
     if (tb instanceof PyTraceback) {
       out += emit(ctx, "Traceback (most recent call last):\n" + formatTraceback(tb));
     }
-    return out + emit(ctx, formatExceptionOnly(exc));
+    return out + emit(ctx, withSuggestion(formatExceptionOnly(exc), exc));
   }
   if (ctx.groupDepth > MAX_GROUP_DEPTH) return emit(ctx, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
   const topLevel = ctx.groupDepth === 0;

@@ -162,6 +162,8 @@ export interface CompiledTrace {
   readonly exitCounts: Float64Array;
   /** The code unit each exit resumes at. */
   readonly exitAt: readonly number[];
+  /** Per exit: the key of the branch it leaves at (a side path can be recorded there), or null. */
+  readonly exitBranch: readonly (string | null)[];
   /** Exits numbered below this one are the preamble's (taken before one whole iteration ran). */
   readonly preambleExits: number;
   /** The number of the exit taken last (written by the trace). */
@@ -183,11 +185,23 @@ class TraceCompiler {
   readonly exitAt: number[] = [];
   /** How many exits the preamble has (exits numbered below it leave before a whole iteration). */
   preambleExits = 0;
-  /** Locals any instruction of the trace stores. */
-  private readonly stored = new Set<number>();
+  /** Per exit: the branch it leaves at (a side path's key), or null. */
+  readonly exitBranch: (string | null)[] = [];
   private st!: State;
+  /** Lowering the loop body (branches with side paths continue in them), not the preamble. */
+  private inBody = false;
+  /** The side path being lowered ("" for the recorded iteration itself). */
+  private pathKey = "";
+  /** The loop top's state (while the body is lowered). */
+  private top: State | null = null;
+  /** The facts at each end of the body (the main path's, each side path's). */
+  private endFacts: Set<string>[] = [];
 
-  constructor(private readonly trace: Trace) {
+  constructor(
+    private readonly trace: Trace,
+    /** Paths from a branch back to the head, by branch key (`parentKey>branchStart`). */
+    private readonly sides: ReadonlyMap<string, readonly RecordedInstruction[]>,
+  ) {
     this.code = trace.code;
     this.nl = trace.code.nlocalsplus;
   }
@@ -214,7 +228,7 @@ class TraceCompiler {
   }
 
   /** The statements that write back state `st` and leave at `resume` (`extra`: before leaving). */
-  private writeBack(st: State, resume: number, extra = ""): string {
+  private writeBack(st: State, resume: number, extra = "", branch: string | null = null): string {
     const parts: string[] = [];
     st.locals.forEach((l, i) => {
       if (l.inVar && l.dirty) parts.push(`s[${i}] = ${this.box({ e: this.varOf(i, l.k), k: l.k })};`);
@@ -222,6 +236,7 @@ class TraceCompiler {
     st.stack.forEach((v, j) => parts.push(`s[${this.nl + j}] = ${this.box(v)};`));
     parts.push(`f.sp = ${this.nl + st.stack.length};`);
     const id = this.exitAt.push(resume) - 1;
+    this.exitBranch.push(branch);
     parts.push(`X[${id}]++; W[0] = ${id};`);
     parts.push(extra);
     parts.push(`return ${resume};`);
@@ -229,8 +244,8 @@ class TraceCompiler {
   }
 
   /** Leaves the trace when `cond` holds, with the state as it is now (before the instruction). */
-  private guard(cond: string, resume: number): void {
-    this.emit(`if (${cond}) { ${this.writeBack(this.st, resume)} }`);
+  private guard(cond: string, resume: number, branch: string | null = null): void {
+    this.emit(`if (${cond}) { ${this.writeBack(this.st, resume, "", branch)} }`);
   }
 
   /** What follows may raise: an exception leaves with the state as it is now, raised at `opUnit`. */
@@ -444,8 +459,13 @@ class TraceCompiler {
         }
         if (generic === "POP_JUMP_IF_FALSE") truth = `!${truth}`;
       }
-      // `truth` now says whether the jump is taken.
-      this.guard(taken ? `!(${truth})` : truth, start);
+      // `truth` now says whether the jump is taken. The other way is an exit, or, once that exit
+      // got hot, a side path recorded from there back to the head (a trace tree).
+      const leave = taken ? `!(${truth})` : truth;
+      const key = `${this.pathKey}>${start}`;
+      const side = this.inBody ? this.sides.get(key) : undefined;
+      if (side === undefined) this.guard(leave, start, this.inBody ? key : null);
+      else this.lowerSide(leave, key, side);
       this.pop();
       return;
     }
@@ -808,10 +828,30 @@ class TraceCompiler {
 
   // ---- the path, the back-edge and the function
 
-  /** Lowers the recorded path once (the preamble, or the loop body) from the current state. */
-  private lowerPath(): void {
-    const path = this.trace.path;
-    for (let n = 0; n < path.length; n++) {
+  /**
+   * Lowers a side path where `leave` holds: from the state here with the branch's condition popped,
+   * the path's instructions after the branch (its first), and back to the loop top.
+   */
+  private lowerSide(leave: string, key: string, side: readonly RecordedInstruction[]): void {
+    const saved = this.st;
+    const savedKey = this.pathKey;
+    this.st = saved.clone();
+    this.st.stack.pop();
+    this.pathKey = key;
+    this.emit(`if (${leave}) {`);
+    this.lowerPath(side, 1);
+    this.backEdge(side);
+    this.reconcile(this.top!, this.trace.head);
+    this.endFacts.push(new Set(this.st.facts));
+    this.emit(`continue loop;`);
+    this.emit(`}`);
+    this.st = saved;
+    this.pathKey = savedKey;
+  }
+
+  /** Lowers a recorded path (from its instruction `from`) from the current state. */
+  private lowerPath(path: readonly RecordedInstruction[] = this.trace.path, from = 0): void {
+    for (let n = from; n < path.length; n++) {
       const rec = path[n];
       const next = n + 1 < path.length ? path[n + 1].start : this.trace.head;
       const name = OPCODES[rec.opcode].name;
@@ -832,8 +872,8 @@ class TraceCompiler {
   }
 
   /** The closing back-edge: interrupts are checked as JUMP_BACKWARD checks them. */
-  private backEdge(): void {
-    const last = this.trace.path[this.trace.path.length - 1];
+  private backEdge(path: readonly RecordedInstruction[] = this.trace.path): void {
+    const last = path[path.length - 1];
     this.mayRaise(last.opUnit);
     this.emit(`if ((++loopCounters.backEdges & backEdgeChecks.mask) === 0) checkAtBackEdges();`);
   }
@@ -860,7 +900,13 @@ class TraceCompiler {
     const cur = this.st;
     top.locals.forEach((want, i) => {
       const have = cur.locals[i];
-      if (!want.inVar) return;
+      if (!want.inVar) {
+        // Not carried in a JS local at the top (only a side path touched it): back into the frame.
+        if (have.inVar && have.dirty) {
+          this.emit(`s[${i}] = ${this.box({ e: this.varOf(i, have.k), k: have.k })};`);
+        }
+        return;
+      }
       if (!have.inVar) throw new TraceAbort(ABORT.UNSTABLE_TYPES, `local ${i} not loaded in the loop`);
       if (have.k === want.k) return;
       if (want.k === KIND_BOX) {
@@ -883,17 +929,13 @@ class TraceCompiler {
     });
   }
 
-  /** The facts of `top` that still hold in the current state. */
+  /** The facts of `top` that still hold at every end of the body. */
   private factsKept(top: State): Set<string> {
-    return new Set([...top.facts].filter((f) => this.st.facts.has(f)));
+    return new Set([...top.facts].filter((f) => this.endFacts.every((end) => end.has(f))));
   }
 
   compile(): { source: string; consts: unknown[] } {
     const trace = this.trace;
-    for (const rec of trace.path) {
-      const name = OPCODES[rec.opcode].name;
-      if (name === "STORE_FAST") this.stored.add(rec.oparg);
-    }
     const entry = new State(
       Array.from({ length: trace.entryDepth }, (_, j) => ({ e: `E${j}`, k: KIND_BOX as Kind })),
       Array.from({ length: this.nl }, () => ({ k: KIND_BOX as Kind, inVar: false, dirty: false })),
@@ -910,12 +952,16 @@ class TraceCompiler {
     let top = this.st.clone();
     // The loop body, from the loop top's state; the facts it assumes must hold at its end too.
     let body: string[] = [];
+    this.inBody = true;
     for (let attempt = 0;; attempt++) {
       this.temps = preambleTemps;
+      this.top = top;
+      this.endFacts = [];
       this.st = top.clone();
       this.lowerPath();
       this.backEdge();
       this.reconcile(top, trace.head);
+      this.endFacts.push(new Set(this.st.facts));
       body = this.out.splice(0);
       const kept = this.factsKept(top);
       if (kept.size === top.facts.size) break;
@@ -931,10 +977,10 @@ class TraceCompiler {
       `return function trace(f) {`,
       `const s = f.values;`,
       `let at = -1;`,
-      `let ${locals.join(", ")};`,
+      locals.length > 0 ? `let ${locals.join(", ")};` : "",
       `try {`,
       ...preamble,
-      `for (;;) {`,
+      `loop: for (;;) {`,
       ...body,
       `}`,
       `} catch (e) {`,
@@ -1022,10 +1068,16 @@ export const LOWERABLE: Uint8Array = Uint8Array.from(
   (_, op) => OPCODES[op] !== undefined && lowerable(OPCODES[op].name) ? 1 : 0,
 );
 
-/** Compiles a recorded trace (throws TraceAbort when it cannot). */
-export function compileTrace(trace: Trace): CompiledTrace {
+/**
+ * Compiles a recorded trace with its side paths (by branch key: each from a branch of the trace,
+ * or of another side path, back to the head); throws TraceAbort when it cannot.
+ */
+export function compileTrace(
+  trace: Trace,
+  sides: ReadonlyMap<string, readonly RecordedInstruction[]> = new Map(),
+): CompiledTrace {
   const t0 = performance.now();
-  const compiler = new TraceCompiler(trace);
+  const compiler = new TraceCompiler(trace, sides);
   const { source, consts } = compiler.compile();
   const exitCounts = new Float64Array(compiler.exitAt.length);
   let factory: (R: unknown, K: unknown[], X: Float64Array, W: Int32Array) => (f: Frame) => number;
@@ -1042,6 +1094,7 @@ export function compileTrace(trace: Trace): CompiledTrace {
     run,
     exitCounts,
     exitAt: compiler.exitAt,
+    exitBranch: compiler.exitBranch,
     preambleExits: compiler.preambleExits,
     lastExit,
     compileMs: performance.now() - t0,

@@ -25,11 +25,15 @@ import type { Frame } from "../vm/frame.ts";
 import { specializedTier } from "../specializer/tier.ts";
 import { type Tier, tierExit } from "../vm/tier.ts";
 import { type CompiledTrace, compileTrace, TraceAbort } from "./js_backend.ts";
-import { recordLoop } from "./trace.ts";
+import { isRecording, type RecordedInstruction, recordLoop } from "./trace.ts";
 
 /** What the JIT knows of one loop (by its code object and head). */
 interface LoopState {
   trace: CompiledTrace | null;
+  /** Side paths recorded at hot branch exits, by branch key (jit/js_backend.ts). */
+  sides: Map<string, readonly RecordedInstruction[]>;
+  /** Branch keys whose side path could not be recorded or compiled. */
+  noSide: Set<string>;
   /** Aborts and invalidations so far (the backoff exponent). */
   backoff: number;
   /** Entries whose first guards failed in a row. */
@@ -39,7 +43,7 @@ interface LoopState {
 const loops = new WeakMap<PyCode, Map<number, LoopState>>();
 /** Every trace compiled (for --stats and --dump-traces). */
 const compiled: CompiledTrace[] = [];
-const counts = { recorded: 0, compiled: 0, entries: 0, compileMs: 0 };
+const counts = { recorded: 0, sides: 0, compiled: 0, entries: 0, compileMs: 0 };
 const aborts = new Float64Array(ABORT_NAMES.length);
 /** Aborts by reason and what it named (the instruction, the position). */
 const abortDetails = new Map<string, number>();
@@ -52,7 +56,12 @@ function loopState(code: PyCode, head: number): LoopState {
   let byHead = loops.get(code);
   if (byHead === undefined) loops.set(code, byHead = new Map());
   let state = byHead.get(head);
-  if (state === undefined) byHead.set(head, state = { trace: null, backoff: 0, entryFailures: 0 });
+  if (state === undefined) {
+    byHead.set(
+      head,
+      state = { trace: null, sides: new Map(), noSide: new Set(), backoff: 0, entryFailures: 0 },
+    );
+  }
   return state;
 }
 
@@ -70,13 +79,67 @@ function enter(state: LoopState, trace: CompiledTrace, frame: Frame, counter: nu
       backOff(state, code, counter, ABORT.ENTRY_FAILS);
     }
   } else state.entryFailures = 0;
+  const exit = trace.lastExit[0];
+  const branch = trace.exitBranch[exit];
+  if (
+    branch !== null && tierExit.error === null && trace.exitCounts[exit] >= tunables.hot_exit_threshold &&
+    !state.sides.has(branch) && !state.noSide.has(branch) && state.sides.size < MAX_SIDE_PATHS
+  ) {
+    return growSide(state, trace, frame, branch, resume);
+  }
   return resume;
 }
 
-function backOff(state: LoopState, code: PyCode, counter: number, reason: number, detail = ""): void {
+/** Side paths one loop may grow (each recompiles the loop's function). */
+const MAX_SIDE_PATHS = 16;
+
+/**
+ * A branch exit got hot: the frame stands at the branch (`at`); record the path it takes from
+ * there back to the head, and recompile the loop with it. Returns where the interpreter resumes.
+ */
+function growSide(state: LoopState, trace: CompiledTrace, frame: Frame, branch: string, at: number): number {
+  frame.ip = at;
+  counts.sides++;
+  let result;
+  try {
+    result = recordLoop(frame, trace.trace.head);
+  } catch (e) {
+    state.noSide.add(branch);
+    aborts[ABORT.EXCEPTION_RAISED]++;
+    tierExit.error = e;
+    tierExit.reraise = true;
+    return frame.ip;
+  }
+  if (result.trace === null) {
+    state.noSide.add(branch);
+    noteAbort(result.abort, result.detail);
+    return frame.ip;
+  }
+  state.sides.set(branch, result.trace.path);
+  try {
+    const grown = compileTrace(trace.trace, state.sides);
+    state.trace = grown;
+    counts.compiled++;
+    counts.compileMs += grown.compileMs;
+    compiled.push(grown);
+    if (options.dump) dumpTrace(grown);
+  } catch (e) {
+    if (!(e instanceof TraceAbort)) throw e;
+    state.sides.delete(branch);
+    state.noSide.add(branch);
+    noteAbort(e.reason, e.message);
+  }
+  return frame.ip;
+}
+
+function noteAbort(reason: number, detail: string): void {
   aborts[reason]++;
   const key = detail === "" ? ABORT_NAMES[reason] : `${ABORT_NAMES[reason]} ${detail}`;
   abortDetails.set(key, (abortDetails.get(key) ?? 0) + 1);
+}
+
+function backOff(state: LoopState, code: PyCode, counter: number, reason: number, detail = ""): void {
+  noteAbort(reason, detail);
   state.backoff = Math.min(state.backoff + 1, tunables.trace_backoff_max);
   code.cacheIndex[counter] = tunables.hot_loop_threshold + (1 << state.backoff);
 }
@@ -145,6 +208,11 @@ export const jitTier: Tier = {
   },
   onHotLoop(frame: Frame, target: number, counter: number): number {
     const code = frame.code;
+    if (isRecording(frame)) {
+      // The recorded iteration's own back-edge: the recorder stops at the head next.
+      code.cacheIndex[counter] = 1;
+      return -1;
+    }
     const state = loopState(code, target);
     if (state.trace !== null) return enter(state, state.trace, frame, counter);
     return traceLoop(state, frame, target, counter);
@@ -152,11 +220,20 @@ export const jitTier: Tier = {
   specialize: specializedTier.specialize,
   collectStats(): void {
     specializedTier.collectStats();
+    counts.recorded =
+      counts.sides =
+      counts.compiled =
+      counts.entries =
+      counts.compileMs =
+        0;
+    aborts.fill(0);
+    abortDetails.clear();
+    compiled.length = 0;
   },
   stats(): string[] {
     const lines = specializedTier.stats();
     lines.push(
-      `jit: ${counts.recorded} loops recorded, ${counts.compiled} traces compiled ` +
+      `jit: ${counts.recorded} loops and ${counts.sides} side paths recorded, ${counts.compiled} traces compiled ` +
         `(${counts.compileMs.toFixed(1)} ms), ${counts.entries} trace entries`,
     );
     const abortLines = ABORT_NAMES.map((n, i) => [n, aborts[i]] as const).filter(([, c]) => c > 0);
@@ -178,6 +255,23 @@ export const jitTier: Tier = {
     return lines;
   },
 };
+
+/** What the JIT did since `collectStats` (for tests and tools): counts, aborts by name, exits. */
+export function jitStats(): {
+  recorded: number;
+  sides: number;
+  compiled: number;
+  entries: number;
+  exits: number;
+  aborts: Record<string, number>;
+} {
+  const byName: Record<string, number> = {};
+  ABORT_NAMES.forEach((n, i) => {
+    if (aborts[i] > 0) byName[n] = aborts[i];
+  });
+  const exits = compiled.reduce((n, t) => n + t.exitCounts.reduce((a, b) => a + b, 0), 0);
+  return { ...counts, exits, aborts: byName };
+}
 
 /** `--dump-traces`: print each trace as it is compiled. */
 export function dumpTraces(on: boolean): void {

@@ -111,6 +111,11 @@ interface Recording {
 
 let recording: Recording | null = null;
 
+/** Whether `frame` is being recorded (its loop's back-edge runs in the interpreter meanwhile). */
+export function isRecording(frame: Frame): boolean {
+  return recording !== null && recording.frame === frame;
+}
+
 function stopAt(r: Recording, start: number, sp: number): boolean {
   r.frame.ip = start;
   r.frame.sp = sp;

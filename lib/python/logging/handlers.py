@@ -1,15 +1,15 @@
-"""More logging handlers: files that rotate by size (RotatingFileHandler) or are reopened when
-moved (WatchedFileHandler), queues (QueueHandler, QueueListener), buffers (BufferingHandler,
-MemoryHandler).
+"""More logging handlers: files that rotate by size (RotatingFileHandler) or by time
+(TimedRotatingFileHandler) or are reopened when moved (WatchedFileHandler), queues (QueueHandler,
+QueueListener), buffers (BufferingHandler, MemoryHandler).
 
-Not provided by pyjit (their constructors raise NotImplementedError): TimedRotatingFileHandler,
-SocketHandler, DatagramHandler, SysLogHandler, SMTPHandler, NTEventLogHandler, HTTPHandler;
+Not provided by pyjit (their constructors raise NotImplementedError): SocketHandler, DatagramHandler, SysLogHandler, SMTPHandler, NTEventLogHandler, HTTPHandler;
 QueueListener.start() needs threads, which pyjit does not have (handle() works)."""
 
 import copy
 import io
 import logging
 import os
+import time
 from stat import ST_DEV, ST_INO, ST_MTIME
 
 DEFAULT_TCP_LOGGING_PORT = 9020
@@ -105,6 +105,166 @@ class RotatingFileHandler(BaseRotatingHandler):
             if self.stream.tell() + len(msg) >= self.maxBytes:
                 return True
         return False
+
+
+# when= of TimedRotatingFileHandler: (seconds per interval, strftime suffix of rotated files,
+# the digits of each field of that suffix, for recognising rotated files)
+_TIMED_ROTATIONS = {
+    'S': (1, "%Y-%m-%d_%H-%M-%S", "4-2-2_2-2-2"),
+    'M': (60, "%Y-%m-%d_%H-%M", "4-2-2_2-2"),
+    'H': (60 * 60, "%Y-%m-%d_%H", "4-2-2_2"),
+    'D': (_MIDNIGHT, "%Y-%m-%d", "4-2-2"),
+    'MIDNIGHT': (_MIDNIGHT, "%Y-%m-%d", "4-2-2"),
+    'W': (_MIDNIGHT * 7, "%Y-%m-%d", "4-2-2"),
+}
+
+
+def _matches_digit_shape(text, shape):
+    """Whether text has the shape '4-2-2_2' (runs of that many digits, the same separators)."""
+    if len(text) != sum(4 if c == '4' else 2 if c == '2' else 1 for c in shape):
+        return False
+    i = 0
+    for c in shape:
+        count = 4 if c == '4' else 2 if c == '2' else 0
+        if count:
+            if not text[i:i + count].isdigit() or not text[i:i + count].isascii():
+                return False
+            i += count
+        else:
+            if text[i] != c:
+                return False
+            i += 1
+    return True
+
+
+class TimedRotatingFileHandler(BaseRotatingHandler):
+    """Rolls the file over at times: every `interval` seconds ('S'), minutes ('M'), hours
+    ('H') or days ('D'), at midnight ('midnight') or on a weekday ('W0' Monday .. 'W6'), at
+    `atTime` of the day for the last two. The old file is renamed with its date as suffix
+    (file.2024-01-31); with backupCount > 0 the oldest beyond that many are deleted."""
+
+    def __init__(self, filename, when='h', interval=1, backupCount=0, encoding=None,
+                 delay=False, utc=False, atTime=None, errors=None):
+        encoding = io.text_encoding(encoding)
+        BaseRotatingHandler.__init__(self, filename, 'a', encoding=encoding, delay=delay,
+                                     errors=errors)
+        self.when = when.upper()
+        self.backupCount = backupCount
+        self.utc = utc
+        self.atTime = atTime
+        key = self.when
+        if key.startswith('W'):
+            if len(key) != 2:
+                raise ValueError("You must specify a day for weekly rollover from 0 to 6 "
+                                 "(0 is Monday): %s" % self.when)
+            if key[1] < '0' or key[1] > '6':
+                raise ValueError("Invalid day specified for weekly rollover: %s" % self.when)
+            self.dayOfWeek = int(key[1])
+            key = 'W'
+        if key not in _TIMED_ROTATIONS:
+            raise ValueError("Invalid rollover interval specified: %s" % self.when)
+        seconds, self.suffix, self._suffix_shape = _TIMED_ROTATIONS[key]
+        self.interval = seconds * interval
+        filename = self.baseFilename
+        if os.path.exists(filename):
+            start = os.stat(filename)[ST_MTIME]
+        else:
+            start = int(time.time())
+        self.rolloverAt = self.computeRollover(start)
+
+    def _time_tuple(self, t):
+        return time.gmtime(t) if self.utc else time.localtime(t)
+
+    def computeRollover(self, currentTime):
+        """The time of the next rollover after currentTime."""
+        result = currentTime + self.interval
+        if self.when == 'MIDNIGHT' or self.when.startswith('W'):
+            t = self._time_tuple(currentTime)
+            hour, minute, second, weekday = t[3], t[4], t[5], t[6]
+            if self.atTime is None:
+                rotate_at = _MIDNIGHT
+            else:
+                rotate_at = (self.atTime.hour * 60 + self.atTime.minute) * 60 + self.atTime.second
+            left = rotate_at - ((hour * 60 + minute) * 60 + second)
+            if left < 0:
+                # the time of day has passed: tomorrow's
+                left += _MIDNIGHT
+                weekday = (weekday + 1) % 7
+            result = currentTime + left
+            if self.when.startswith('W') and weekday != self.dayOfWeek:
+                days = (self.dayOfWeek - weekday) % 7
+                later = result + days * _MIDNIGHT
+                result = later + self._dst_shift(result, later)
+        return result
+
+    def _dst_shift(self, before, after):
+        """An hour more or less when local time changes between the two times."""
+        if self.utc:
+            return 0
+        dst_before = time.localtime(before)[-1]
+        dst_after = time.localtime(after)[-1]
+        if dst_before == dst_after:
+            return 0
+        return 3600 if dst_before else -3600
+
+    def shouldRollover(self, record):
+        now = int(time.time())
+        if now >= self.rolloverAt:
+            if os.path.exists(self.baseFilename) and not os.path.isfile(self.baseFilename):
+                # not a regular file (a device...): never rolled over
+                self.rolloverAt = self.computeRollover(now)
+                return False
+            return True
+        return False
+
+    def getFilesToDelete(self):
+        """The rotated files beyond the backupCount newest."""
+        directory, base = os.path.split(self.baseFilename)
+        stem, extension = os.path.splitext(base)
+        found = []
+        for name in os.listdir(directory):
+            if self.namer is None:
+                if not name.startswith(base + '.'):
+                    continue
+                parts = name[len(base) + 1:].split('.')
+            else:
+                # a namer may move the date before the extension: stem.DATE.ext
+                if not name.startswith(stem + '.'):
+                    continue
+                parts = name[len(stem) + 1:].split('.')
+            if any(_matches_digit_shape(part, self._suffix_shape) for part in parts):
+                found.append(os.path.join(directory, name))
+        if len(found) < self.backupCount:
+            return []
+        found.sort()
+        return found[:len(found) - self.backupCount]
+
+    def doRollover(self):
+        if self.stream:
+            self.stream.close()
+            self.stream = None
+        now = int(time.time())
+        start = self.rolloverAt - self.interval
+        stamp = self._time_tuple(start)
+        if not self.utc:
+            dst_now = time.localtime(now)[-1]
+            if dst_now != stamp[-1]:
+                stamp = time.localtime(start + (3600 if dst_now else -3600))
+        rotated = self.rotation_filename(self.baseFilename + "." + time.strftime(self.suffix, stamp))
+        if os.path.exists(rotated):
+            os.remove(rotated)
+        self.rotate(self.baseFilename, rotated)
+        if self.backupCount > 0:
+            for old in self.getFilesToDelete():
+                os.remove(old)
+        if not self.delay:
+            self.stream = self._open()
+        following = self.computeRollover(now)
+        while following <= now:
+            following += self.interval
+        if (self.when == 'MIDNIGHT' or self.when.startswith('W')) and not self.utc:
+            following += self._dst_shift(now, following)
+        self.rolloverAt = following
 
 
 class WatchedFileHandler(logging.FileHandler):
@@ -297,7 +457,6 @@ def _not_supported(name):
     return Handler
 
 
-TimedRotatingFileHandler = _not_supported("TimedRotatingFileHandler")
 SocketHandler = _not_supported("SocketHandler")
 DatagramHandler = _not_supported("DatagramHandler")
 SysLogHandler = _not_supported("SysLogHandler")

@@ -36,6 +36,11 @@ import { makePosixModule } from "./modules/posix.ts";
 import { makeFnmatchAccelerator } from "./modules/fnmatch.ts";
 import { makeRandomModule } from "./modules/_random.ts";
 import { makeDatetimeModule } from "./modules/_datetime.ts";
+import { makePyjitToolsModule } from "./modules/_pyjit_tools.ts";
+import { makeWeakrefModule } from "./modules/_weakref.ts";
+import { makeGcModule } from "./modules/gc.ts";
+import { makeAtexitModule } from "./modules/atexit.ts";
+import { makeSignalModule } from "./modules/signal.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -73,6 +78,11 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _fnmatch: { make: makeFnmatchAccelerator },
   _random: { make: makeRandomModule },
   _datetime: { make: makeDatetimeModule },
+  _pyjit_tools: { make: makePyjitToolsModule },
+  _weakref: { make: makeWeakrefModule },
+  gc: { make: makeGcModule },
+  atexit: { make: makeAtexitModule },
+  _signal: { make: makeSignalModule },
 };
 
 /**

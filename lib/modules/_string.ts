@@ -12,7 +12,16 @@
  * ```
  * @module
  */
-import { checkArgs, Exc, newTuple, None, type PyModule, type PyValue, raise, typeOf } from "../../objects/object.ts";
+import {
+  checkArgs,
+  Exc,
+  newTuple,
+  None,
+  type PyModule,
+  type PyValue,
+  raise,
+  typeOf,
+} from "../../objects/object.ts";
 import {
   formatFieldIndex,
   nextFormatChunk,

@@ -719,7 +719,12 @@ function renderFormat(
 }
 
 /** The value a field name designates: an argument, then its `.attr` and `[key]` parts. */
-function resolveFormatField(name: string, args: PyValue[], kwargs: PyValue, numbering: FieldNumbering): PyValue {
+function resolveFormatField(
+  name: string,
+  args: PyValue[],
+  kwargs: PyValue,
+  numbering: FieldNumbering,
+): PyValue {
   const { first, restStart } = splitFormatFieldName(name);
   let value: PyValue;
   if (first === "") {

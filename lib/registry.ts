@@ -38,6 +38,7 @@ import { makeRandomModule } from "./modules/_random.ts";
 import { makeDatetimeModule } from "./modules/_datetime.ts";
 import { makeStringModule } from "./modules/_string.ts";
 import { makeUnicodedataModule } from "./modules/unicodedata.ts";
+import { makeLocaleModule } from "./modules/_locale.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -77,6 +78,7 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _datetime: { make: makeDatetimeModule },
   _string: { make: makeStringModule },
   unicodedata: { make: makeUnicodedataModule },
+  _locale: { make: makeLocaleModule },
 };
 
 /**

@@ -32,6 +32,7 @@ import {
 } from "../../objects/object.ts";
 import { strValueOf } from "../../objects/ops.ts";
 import { bytesLike, latin1 } from "../../objects/types/bytes.ts";
+import { installNew } from "../../objects/types/type.ts";
 import { buildModule, expectArgs, moduleType } from "./_native.ts";
 import { PACKED_NAMES, PACKED_PROPERTIES, UNIDATA_VERSION } from "./unicodedata_data.ts";
 
@@ -289,6 +290,8 @@ function makeUcdType(): PyType {
     );
   }
   defAttr(t, "unidata_version", "3.2.0");
+  t.tp_new = (cls) => raise(Exc.TypeError, `cannot create '${cls.module}.${cls.name}' instances`);
+  installNew(t);
   return t;
 }
 

@@ -215,9 +215,7 @@ class Template:
             mapping = ChainMap(kws, mapping)
 
         def convert(mo):
-            named = mo.named
-            if named is None:
-                named = mo.braced
+            named = mo.named or mo.braced
             if named is not None:
                 return str(mapping[named])
             if mo.escaped is not None:
@@ -235,9 +233,7 @@ class Template:
             mapping = ChainMap(kws, mapping)
 
         def convert(mo):
-            named = mo.named
-            if named is None:
-                named = mo.braced
+            named = mo.named or mo.braced
             if named is not None:
                 try:
                     return str(mapping[named])

@@ -48,3 +48,8 @@ for form in ['NFC', 'NFD', 'NFKC', 'NFKD']:
     print(form, ascii(n), len(n), u.is_normalized(form, s), u.is_normalized(form, n))
 print(u.unidata_version, type(u.ucd_3_2_0).__name__, u.UCD.__name__)
 print(sorted(n for n in dir(u) if not n.startswith('_')))
+try:
+    u.UCD()
+except TypeError as e:
+    print('TypeError', e)
+print(u.ucd_3_2_0.unidata_version)

@@ -600,8 +600,8 @@ function parseReplacementField(s: string, literal: string, start: number): Forma
   let conversion: string | null = null;
   if (s[i] === "!") {
     if (i + 1 >= n) raise(Exc.ValueError, "end of string while looking for conversion specifier");
-    conversion = s[i + 1];
-    i += 2;
+    conversion = String.fromCodePoint(s.codePointAt(i + 1)!);
+    i += 1 + conversion.length;
     if (i < n && s[i] === "}") return { literal, field, spec: "", conversion, next: i + 1 };
     if (i < n && s[i] !== ":") raise(Exc.ValueError, "expected ':' after conversion specifier");
   }
@@ -624,6 +624,17 @@ function parseReplacementField(s: string, literal: string, start: number): Forma
  */
 export function formatFieldIndex(part: string): number {
   if (part === "") return -1;
+  if (part.length <= 15) {
+    // Fast path: a short run of ASCII digits.
+    let value = 0;
+    let i = 0;
+    for (; i < part.length; i++) {
+      const d = part.charCodeAt(i) - 0x30;
+      if (d < 0 || d > 9) break;
+      value = value * 10 + d;
+    }
+    if (i === part.length) return value;
+  }
   let value = 0n;
   for (const ch of part) {
     const d = decimalDigitValue(ch.codePointAt(0)!);
@@ -709,13 +720,19 @@ function renderFormat(
       if (conv === "r") value = repr(value);
       else if (conv === "s") value = str(value);
       else if (conv === "a") value = asciiRepr(repr(value));
-      else raise(Exc.ValueError, `Unknown conversion specifier ${conv}`);
+      else raise(Exc.ValueError, `Unknown conversion specifier ${conversionForMessage(conv)}`);
     }
     let spec = chunk.spec;
     if (spec.includes("{")) spec = renderFormat(spec, args, kwargs, depth - 1, numbering);
     out += formatValue(value, spec);
   }
   return out;
+}
+
+/** A conversion character as CPython's message shows it: printable ASCII itself, else `\\x` + hex. */
+function conversionForMessage(conv: string): string {
+  const cp = conv.codePointAt(0)!;
+  return cp > 32 && cp < 127 ? conv : `\\x${cp.toString(16)}`;
 }
 
 /** The value a field name designates: an argument, then its `.attr` and `[key]` parts. */

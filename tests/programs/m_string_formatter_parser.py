@@ -31,3 +31,11 @@ print('{٣}'.format(*range(5)), '{0[٣]}'.format(list(range(5))))
 print('{:{}}|{:{}{}}'.format(5, 3, 'x', '>', 4))
 try: print('{0:{}}'.format(5, 3))
 except Exception as e: print(type(e).__name__, e)
+for c in ['\x01', ' ', '~', '\x7f', 'é', '😀', 'x']:
+    print(ascii(list(_string.formatter_parser('{!' + c + '}'))))
+    try:
+        ('{!' + c + '}').format(1)
+    except ValueError as e:
+        print(ascii(str(e)))
+print('{0!r:>{1}}|{2[0]!s}|{k.real!a:^7}'.format('a', 5, ['é'], k=1.5))
+print('{:{}.{}}'.format(3.14159, 8, 3), '{0:{w}d}'.format(42, w=6), '{0:0{1}}'.format(7, 4))

@@ -91,18 +91,23 @@ def unescape(s):
     """Convert every named and numeric character reference in s to its character(s)."""
     if '&' not in s:
         return s
-    pieces = []
-    pos = 0
-    amp = s.find('&')
-    while amp >= 0:
-        found = _charref_at(s, amp + 1)
+    # No reference holds an '&', so each piece after the first starts where one may be.
+    pieces = s.split('&')
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        # Fast path: a known name closed by ';'.
+        semi = piece.find(';', 1, _LONGEST_NAME + 1)
+        if semi > 0:
+            text = _html5.get(piece[:semi + 1]) if piece[:semi].isalnum() else None
+            if text is not None:
+                out.append(text)
+                out.append(piece[semi + 1:])
+                continue
+        found = _charref_at(piece, 0)
         if found is None:
-            amp = s.find('&', amp + 1)
-            continue
-        text, end = found
-        pieces.append(s[pos:amp])
-        pieces.append(text)
-        pos = end
-        amp = s.find('&', end)
-    pieces.append(s[pos:])
-    return ''.join(pieces)
+            out.append('&')
+            out.append(piece)
+        else:
+            out.append(found[0])
+            out.append(piece[found[1]:])
+    return ''.join(out)

@@ -9,7 +9,7 @@
  * user's locale, from LC_ALL, LC_<category> or LANG) gives that locale when it is one of those,
  * and C.UTF-8 otherwise. LC_CTYPE starts as C.UTF-8, as CPython sets it at start-up.
  * No message catalog is ever loaded, so gettext and its kin return the message itself;
- * bindtextdomain and bind_textdomain_codeset raise NotImplementedError.
+ * bindtextdomain and bind_textdomain_codeset record their settings and report them.
  *
  * @example
  * ```ts
@@ -36,6 +36,7 @@ import { asCIntArg, strValueOf } from "../../objects/ops.ts";
 import { call } from "../../objects/ops.ts";
 import { buildModule, expectArgs } from "./_native.ts";
 import { hasPermission } from "./os_errors.ts";
+import { fsPath } from "./fspath.ts";
 
 /** glibc's categories: number → name (6 is LC_ALL, which sets and reads them all). */
 const CATEGORY_NAMES = [
@@ -57,6 +58,8 @@ const LC_CTYPE = 0, LC_ALL = 6;
 /** The order glibc lists the categories in a composite LC_ALL name. */
 const COMPOSITE_ORDER = [0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12];
 const CHAR_MAX = 127;
+/** Where glibc looks for message catalogs unless told otherwise. */
+const DEFAULT_MESSAGE_DIRECTORY = "/usr/share/locale";
 
 /** The supported locale names → the name setlocale reports. */
 const SUPPORTED: Record<string, string> = {
@@ -242,6 +245,9 @@ export function makeLocaleModule(): PyModule {
   }
 
   let domain = "messages";
+  /** Message catalog directories and codesets, by domain (recorded; no catalog is read). */
+  const directories = new Map<string, string>();
+  const codesets = new Map<string, string>();
 
   function optionalDomain(fname: string, v: PyValue): void {
     if (v !== None && strValueOf(v) === undefined) {
@@ -284,11 +290,26 @@ export function makeLocaleModule(): PyModule {
       if (args[0] !== None) domain = strValueOf(args[0])!;
       return domain;
     },
-    bindtextdomain(): PyValue {
-      return raise(Exc.NotImplementedError, "locale.bindtextdomain() is not supported by pyjit");
+    bindtextdomain(args: PyValue[], kwnames: string[] | null): PyValue {
+      expectArgs("bindtextdomain", args, kwnames, 2, 2);
+      const name = message("bindtextdomain", args[0], "argument 1");
+      const directory = args[1] === None ? undefined : fsPath(args[1], null);
+      if (name === "") raise(localeError, "domain must be a non-empty string");
+      if (directory !== undefined) directories.set(name, directory);
+      return directories.get(name) ?? DEFAULT_MESSAGE_DIRECTORY;
     },
-    bind_textdomain_codeset(): PyValue {
-      return raise(Exc.NotImplementedError, "locale.bind_textdomain_codeset() is not supported by pyjit");
+    bind_textdomain_codeset(args: PyValue[], kwnames: string[] | null): PyValue {
+      expectArgs("bind_textdomain_codeset", args, kwnames, 2, 2);
+      const name = message("bind_textdomain_codeset", args[0], "argument 1");
+      const codeset = args[1];
+      if (codeset !== None && strValueOf(codeset) === undefined) {
+        raise(
+          Exc.TypeError,
+          `bind_textdomain_codeset() argument 2 must be str or None, not ${typeOf(codeset).name}`,
+        );
+      }
+      if (codeset !== None) codesets.set(name, strValueOf(codeset)!);
+      return codesets.get(name) ?? None;
     },
   };
   const values: Record<string, PyValue> = { Error: localeError, CHAR_MAX, ...langinfoConstants() };

@@ -119,3 +119,18 @@ try:
     l.format('%s %s', 1)
 except ValueError as e:
     print('ValueError', e)
+print(l.bindtextdomain('messages', None), l.bindtextdomain('x', None), l.bindtextdomain('x', '/tmp/loc'), l.bindtextdomain('x', None))
+print(l.bind_textdomain_codeset('x', None), l.bind_textdomain_codeset('x', 'UTF-8'), l.bind_textdomain_codeset('x', None),
+      l.bind_textdomain_codeset('y', None), repr(l.bindtextdomain('rel', 'relative/dir')))
+for args in [(1, None), ('x', 1)]:
+    for fn in (l.bindtextdomain, l.bind_textdomain_codeset):
+        try:
+            fn(*args)
+        except TypeError as e:
+            print('TypeError', e)
+for d in [None, '/x']:
+    try:
+        l.bindtextdomain('', d)
+    except l.Error as e:
+        print('Error', e)
+print(l.textdomain('mine'), l.textdomain(None), l.gettext('hello'))

@@ -96,36 +96,65 @@ function lookupRun<T>(table: RunTable<T>, cp: number): T {
 // Names
 
 interface NameTables {
-  nameOf: Map<number, string>;
-  /** Upper-cased stored names, aliases and named sequences → the character(s). */
-  byName: Map<string, string>;
+  /** The stored names, sorted by code point. */
+  codePoints: Int32Array;
+  names: string[];
   cjk: [number, number][];
+  aliases: [string, number][];
+  sequences: [string, number[]][];
 }
 
-let names: NameTables | null = null;
+let nameData: NameTables | null = null;
 
 function nameTables(): NameTables {
-  if (names !== null) return names;
+  if (nameData !== null) return nameData;
   const raw = unpack(PACKED_NAMES) as {
     names: string;
     cjk: [number, number][];
     aliases: [string, number][];
     sequences: [string, number[]][];
   };
-  const nameOf = new Map<number, string>();
-  const byName = new Map<string, string>();
+  const lines = raw.names.split("\n");
+  const codePoints = new Int32Array(lines.length);
+  const names: string[] = new Array(lines.length);
   let cp = 0, previous = "";
-  for (const line of raw.names.split("\n")) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     const a = line.indexOf(","), b = line.indexOf(",", a + 1);
     cp += parseInt(line.slice(0, a), 36);
     const name = previous.slice(0, parseInt(line.slice(a + 1, b), 36)) + line.slice(b + 1);
-    nameOf.set(cp, name);
-    byName.set(name, String.fromCodePoint(cp));
+    codePoints[i] = cp;
+    names[i] = name;
     previous = name;
   }
-  for (const [alias, code] of raw.aliases) byName.set(alias, String.fromCodePoint(code));
-  for (const [name, seq] of raw.sequences) byName.set(name, String.fromCodePoint(...seq));
-  return names = { nameOf, byName, cjk: raw.cjk };
+  return nameData = { codePoints, names, cjk: raw.cjk, aliases: raw.aliases, sequences: raw.sequences };
+}
+
+/** The stored name of cp, or undefined (binary search). */
+function storedName(tables: NameTables, cp: number): string | undefined {
+  const cps = tables.codePoints;
+  let lo = 0, hi = cps.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cps[mid] === cp) return tables.names[mid];
+    if (cps[mid] < cp) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/** Stored names, aliases and named sequences → the character(s); built on the first lookup. */
+let byName: Map<string, string> | null = null;
+
+function nameIndex(tables: NameTables): Map<string, string> {
+  if (byName !== null) return byName;
+  byName = new Map();
+  for (let i = 0; i < tables.names.length; i++) {
+    byName.set(tables.names[i], String.fromCodePoint(tables.codePoints[i]));
+  }
+  for (const [alias, code] of tables.aliases) byName.set(alias, String.fromCodePoint(code));
+  for (const [name, seq] of tables.sequences) byName.set(name, String.fromCodePoint(...seq));
+  return byName;
 }
 
 // Hangul syllables are named from their jamo (The Unicode Standard, chapter 3.12).
@@ -154,7 +183,7 @@ function characterName(cp: number): string | undefined {
   if (cp >= HANGUL_BASE && cp < HANGUL_BASE + HANGUL_COUNT) return hangulName(cp);
   const tables = nameTables();
   if (isCjkIdeograph(tables, cp)) return CJK_PREFIX + cp.toString(16).toUpperCase();
-  return tables.nameOf.get(cp);
+  return storedName(tables, cp);
 }
 
 /** The character(s) a name designates, or undefined. The computed names are case-sensitive. */
@@ -175,7 +204,7 @@ function lookupName(name: string): string | undefined {
       if (isCjkIdeograph(tables, cp)) return String.fromCodePoint(cp);
     }
   }
-  return tables.byName.get(name.toUpperCase());
+  return nameIndex(tables).get(name.toUpperCase());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -41,6 +41,9 @@ import { makeWeakrefModule } from "./modules/_weakref.ts";
 import { makeGcModule } from "./modules/gc.ts";
 import { makeAtexitModule } from "./modules/atexit.ts";
 import { makeSignalModule } from "./modules/signal.ts";
+import { makeStringModule } from "./modules/_string.ts";
+import { makeUnicodedataModule } from "./modules/unicodedata.ts";
+import { makeLocaleModule } from "./modules/_locale.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -83,6 +86,9 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   gc: { make: makeGcModule },
   atexit: { make: makeAtexitModule },
   _signal: { make: makeSignalModule },
+  _string: { make: makeStringModule },
+  unicodedata: { make: makeUnicodedataModule },
+  _locale: { make: makeLocaleModule },
 };
 
 /**

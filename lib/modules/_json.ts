@@ -1,0 +1,918 @@
+/**
+ * The `_json` module of CPython 3.11 (C there), the accelerator under lib/python/json/:
+ * - JSON text → Python values: `scanstring(s, end, strict)` and the `Scanner` type
+ *   (`make_scanner(context)`), which json.decoder's JSONDecoder calls once per document; it
+ *   reads the decoder's hooks (object_hook, object_pairs_hook, parse_float, parse_int,
+ *   parse_constant, strict) and raises json.decoder.JSONDecodeError with CPython's messages and
+ *   positions, or StopIteration(idx) when no value starts at idx.
+ * - Python values → JSON text: `encode_basestring`, `encode_basestring_ascii` and the `Encoder`
+ *   type (`make_encoder(...)`), which json.encoder's JSONEncoder uses for one-shot encoding.
+ *   Unlike CPython 3.11's C encoder it also takes an indent (a str), so that `dumps(indent=…)`
+ *   stays in TypeScript; with an indent it reports errors as CPython's pure-Python encoder does.
+ *
+ * Both work on the JS string's UTF-16 units; Python's indices count code points, so they are
+ * converted at the boundary when the document holds surrogate pairs.
+ *
+ * @example
+ * ```ts
+ * import { makeJsonModule } from "./_json.ts";
+ * const m = makeJsonModule();
+ * ```
+ * @module
+ */
+import {
+  bindArgs,
+  DELETED,
+  dictType,
+  Exc,
+  floatType,
+  intType,
+  newException,
+  newTuple,
+  None,
+  PyBuiltinFunction,
+  PyDict,
+  PyFloat,
+  PyGetSetDescriptor,
+  PyIntObject,
+  PyList,
+  type PyModule,
+  PyObject,
+  PyStrObject,
+  PyTuple,
+  type PyType,
+  type PyValue,
+  raise,
+  typeOf,
+} from "../../objects/object.ts";
+import {
+  call,
+  callMethod0,
+  getAttr,
+  hasSurrogates,
+  isTrue,
+  loadMethod,
+  toArray,
+} from "../../objects/ops.ts";
+import { floatRepr } from "../../objects/repr.ts";
+import { bigintToDecimal } from "../../objects/types/int.ts";
+import { parseIntLiteral } from "../../objects/types/int_type.ts";
+import { sortList } from "../../objects/types/list.ts";
+import { installNew } from "../../objects/types/type.ts";
+import { importModuleByName } from "../../vm/import.ts";
+import { threadState } from "../../vm/frame.ts";
+import { buildModule, moduleType } from "./_native.ts";
+
+// ---------------------------------------------------------------------------------------------
+// Code points ↔ UTF-16 units
+
+/** The UTF-16 index of code point `cp` of s (s has surrogates). */
+function unitIndex(s: string, cp: number): number {
+  let unit = 0;
+  for (let i = 0; i < cp && unit < s.length; i++) unit += isPairAt(s, unit) ? 2 : 1;
+  return unit;
+}
+
+/** The code-point index of UTF-16 index `unit` of s (s has surrogates). */
+function codePointIndex(s: string, unit: number): number {
+  let cp = 0;
+  for (let u = 0; u < unit; cp++) u += isPairAt(s, u) ? 2 : 1;
+  return cp;
+}
+
+function isPairAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) return false;
+  const d = s.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+let decodeErrorClass: PyValue | null = null;
+
+/** json.decoder.JSONDecodeError(msg, doc, pos), thrown (pos in UTF-16 units of s). */
+function decodeError(msg: string, doc: PyValue, s: string, unit: number): never {
+  if (decodeErrorClass === null) decodeErrorClass = getAttr(importModuleByName("json.decoder"), "JSONDecodeError");
+  const pos = hasSurrogates(s) ? codePointIndex(s, unit) : unit;
+  throw call(decodeErrorClass, [msg, doc, pos]);
+}
+
+/** StopIteration(idx): no JSON value starts at idx (JSONDecoder turns it into "Expecting value"). */
+function stopIteration(s: string, unit: number): never {
+  throw newException(Exc.StopIteration, [hasSurrogates(s) ? codePointIndex(s, unit) : unit]);
+}
+
+/** Py_EnterRecursiveCall: JSON nesting counts against the recursion limit, as Python calls do. */
+function enterRecursion(where: string): void {
+  const ts = threadState;
+  if (ts.depth >= ts.recursionLimit) raise(Exc.RecursionError, `maximum recursion depth exceeded${where}`);
+  ts.depth++;
+}
+
+function leaveRecursion(): void {
+  threadState.depth--;
+}
+
+function strArg(v: PyValue): string | undefined {
+  if (typeof v === "string") return v;
+  if (v instanceof PyStrObject) return v.value;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+const QUOTE = 34, BACKSLASH = 92;
+
+/** The character a one-letter escape stands for, by its char code (-1: not an escape). */
+const SIMPLE_ESCAPES = new Int32Array(128).fill(-1);
+for (const [ch, value] of [['"', 34], ["\\", 92], ["/", 47], ["b", 8], ["f", 12], ["n", 10], ["r", 13], ["t", 9]]) {
+  SIMPLE_ESCAPES[(ch as string).charCodeAt(0)] = value as number;
+}
+
+/** The value of hex digit c, or -1. */
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+/** Where scanString ended (the index after the closing quote): a second return value. */
+let scanEnd = 0;
+
+/**
+ * The string whose opening quote is just before `end` (UTF-16 units): its value, with scanEnd set
+ * after the closing quote. `doc` is the document as Python passed it (for errors).
+ */
+function scanString(s: string, end: number, strict: boolean, doc: PyValue): string {
+  const len = s.length;
+  const begin = end - 1;
+  let out = "";
+  let pos = end;
+  for (;;) {
+    // The run of plain characters up to the next quote or backslash.
+    let i = pos;
+    let c = 0;
+    for (; i < len; i++) {
+      c = s.charCodeAt(i);
+      if (c === QUOTE || c === BACKSLASH) break;
+      if (c < 0x20 && strict) decodeError("Invalid control character at", doc, s, i);
+    }
+    if (i >= len) decodeError("Unterminated string starting at", doc, s, begin);
+    if (i > pos) out = out === "" ? s.slice(pos, i) : out + s.slice(pos, i);
+    if (c === QUOTE) {
+      scanEnd = i + 1;
+      return out;
+    }
+    i++; // the backslash
+    if (i >= len) decodeError("Unterminated string starting at", doc, s, begin);
+    c = s.charCodeAt(i);
+    if (c !== 117) { // not 'u'
+      const simple = c < 128 ? SIMPLE_ESCAPES[c] : -1;
+      if (simple < 0) decodeError("Invalid \\escape", doc, s, i - 1);
+      out += String.fromCharCode(simple);
+      pos = i + 1;
+      continue;
+    }
+    const [unit, next] = scanUnicodeEscape(s, i, doc);
+    out += unit;
+    pos = next;
+  }
+}
+
+/** A `\uXXXX` escape whose `u` is at index u (joined with a following low surrogate escape). */
+function scanUnicodeEscape(s: string, u: number, doc: PyValue): [string, number] {
+  const len = s.length;
+  let end = u + 5;
+  if (end >= len) decodeError("Invalid \\uXXXX escape", doc, s, u);
+  const c = hex4(s, u + 1);
+  if (c < 0) decodeError("Invalid \\uXXXX escape", doc, s, u);
+  if (c >= 0xd800 && c <= 0xdbff && end + 6 < len && s.charCodeAt(end) === BACKSLASH &&
+    s.charCodeAt(end + 1) === 117) {
+    const c2 = hex4(s, end + 2);
+    if (c2 < 0) decodeError("Invalid \\uXXXX escape", doc, s, end + 1);
+    if (c2 >= 0xdc00 && c2 <= 0xdfff) {
+      end += 6;
+      return [String.fromCharCode(c, c2), end];
+    }
+  }
+  return [String.fromCharCode(c), end];
+}
+
+/** The four hex digits at s[i..i+4] as a number, or -1. */
+function hex4(s: string, i: number): number {
+  const a = hexValue(s.charCodeAt(i)), b = hexValue(s.charCodeAt(i + 1));
+  const c = hexValue(s.charCodeAt(i + 2)), d = hexValue(s.charCodeAt(i + 3));
+  if ((a | b | c | d) < 0) return -1;
+  return (a << 12) | (b << 8) | (c << 4) | d;
+}
+
+function isWhitespace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** A `_json.Scanner`: the decoder's settings, read once when it is made. */
+class PyScanner extends PyObject {
+  declare strict: PyValue;
+  declare objectHook: PyValue;
+  declare objectPairsHook: PyValue;
+  declare parseFloat: PyValue;
+  declare parseInt: PyValue;
+  declare parseConstant: PyValue;
+  constructor(cls: PyType, context: PyValue) {
+    super();
+    this.cls = cls;
+    this.dict = null;
+    this.strict = getAttr(context, "strict");
+    this.objectHook = getAttr(context, "object_hook");
+    this.objectPairsHook = getAttr(context, "object_pairs_hook");
+    this.parseFloat = getAttr(context, "parse_float");
+    this.parseInt = getAttr(context, "parse_int");
+    this.parseConstant = getAttr(context, "parse_constant");
+  }
+}
+
+/** One scan: a document and the scanner's settings, walked by recursive descent. */
+class JsonParser {
+  readonly s: string;
+  readonly doc: PyValue;
+  readonly strict: boolean;
+  readonly objectHook: PyValue;
+  readonly objectPairsHook: PyValue;
+  /** null when parse_float / parse_int is float / int itself (the fast paths). */
+  readonly parseFloat: PyValue | null;
+  readonly parseInt: PyValue | null;
+  readonly parseConstant: PyValue;
+  /** Where the last value ended. */
+  end = 0;
+  constructor(scanner: PyScanner, s: string, doc: PyValue) {
+    this.s = s;
+    this.doc = doc;
+    this.strict = isTrue(scanner.strict);
+    this.objectHook = scanner.objectHook;
+    this.objectPairsHook = scanner.objectPairsHook;
+    this.parseFloat = scanner.parseFloat === floatType ? null : scanner.parseFloat;
+    this.parseInt = scanner.parseInt === intType ? null : scanner.parseInt;
+    this.parseConstant = scanner.parseConstant;
+  }
+
+  /** The value starting at idx; this.end after it. */
+  value(idx: number): PyValue {
+    const s = this.s;
+    const len = s.length;
+    if (idx >= len) stopIteration(s, idx);
+    const c = s.charCodeAt(idx);
+    switch (c) {
+      case QUOTE: {
+        const v = scanString(s, idx + 1, this.strict, this.doc);
+        this.end = scanEnd;
+        return v;
+      }
+      case 123: // {
+        enterRecursion(" while decoding a JSON object from a unicode string");
+        try {
+          return this.object(idx + 1);
+        } finally {
+          leaveRecursion();
+        }
+      case 91: // [
+        enterRecursion(" while decoding a JSON array from a unicode string");
+        try {
+          return this.array(idx + 1);
+        } finally {
+          leaveRecursion();
+        }
+      case 110: // n
+        if (s.startsWith("null", idx)) {
+          this.end = idx + 4;
+          return None;
+        }
+        break;
+      case 116: // t
+        if (s.startsWith("true", idx)) {
+          this.end = idx + 4;
+          return true;
+        }
+        break;
+      case 102: // f
+        if (s.startsWith("false", idx)) {
+          this.end = idx + 5;
+          return false;
+        }
+        break;
+      case 78: // N
+        if (s.startsWith("NaN", idx)) return this.constant("NaN", idx);
+        break;
+      case 73: // I
+        if (s.startsWith("Infinity", idx)) return this.constant("Infinity", idx);
+        break;
+      case 45: // -
+        if (s.startsWith("-Infinity", idx)) return this.constant("-Infinity", idx);
+        break;
+    }
+    return this.number(idx);
+  }
+
+  private constant(name: string, idx: number): PyValue {
+    const v = call(this.parseConstant, [name]);
+    this.end = idx + name.length;
+    return v;
+  }
+
+  private skipWhitespace(idx: number): number {
+    const s = this.s;
+    while (idx < s.length && isWhitespace(s.charCodeAt(idx))) idx++;
+    return idx;
+  }
+
+  /** An object whose `{` is just before idx. */
+  private object(idx: number): PyValue {
+    const s = this.s;
+    const len = s.length;
+    const pairsHook = this.objectPairsHook;
+    const pairs: PyValue[] | null = pairsHook === None ? null : [];
+    const dict = pairs === null ? new PyDict() : null;
+    idx = this.skipWhitespace(idx);
+    if (idx >= len || s.charCodeAt(idx) !== 125) {
+      for (;;) {
+        if (idx >= len || s.charCodeAt(idx) !== QUOTE) {
+          decodeError("Expecting property name enclosed in double quotes", this.doc, s, idx);
+        }
+        const key = scanString(s, idx + 1, this.strict, this.doc);
+        idx = this.skipWhitespace(scanEnd);
+        if (idx >= len || s.charCodeAt(idx) !== 58) decodeError("Expecting ':' delimiter", this.doc, s, idx);
+        idx = this.skipWhitespace(idx + 1);
+        const value = this.value(idx);
+        if (pairs !== null) pairs.push(new PyTuple([key, value]));
+        else dict!.setStr(key, value);
+        idx = this.skipWhitespace(this.end);
+        if (idx < len && s.charCodeAt(idx) === 125) break;
+        if (idx >= len || s.charCodeAt(idx) !== 44) decodeError("Expecting ',' delimiter", this.doc, s, idx);
+        idx = this.skipWhitespace(idx + 1);
+      }
+    }
+    this.end = idx + 1;
+    if (pairs !== null) return call(pairsHook, [new PyList(pairs)]);
+    if (this.objectHook !== None) return call(this.objectHook, [dict!]);
+    return dict!;
+  }
+
+  /** An array whose `[` is just before idx. */
+  private array(idx: number): PyValue {
+    const s = this.s;
+    const len = s.length;
+    const items: PyValue[] = [];
+    idx = this.skipWhitespace(idx);
+    if (idx >= len || s.charCodeAt(idx) !== 93) {
+      for (;;) {
+        items.push(this.value(idx));
+        idx = this.skipWhitespace(this.end);
+        if (idx < len && s.charCodeAt(idx) === 93) break;
+        if (idx >= len || s.charCodeAt(idx) !== 44) decodeError("Expecting ',' delimiter", this.doc, s, idx);
+        idx = this.skipWhitespace(idx + 1);
+      }
+    }
+    this.end = idx + 1;
+    return new PyList(items);
+  }
+
+  /** A number at start (StopIteration when there is none): `-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?`. */
+  private number(start: number): PyValue {
+    const s = this.s;
+    const len = s.length;
+    let idx = start;
+    let c = s.charCodeAt(idx);
+    if (c === 45) {
+      idx++;
+      if (idx >= len) stopIteration(s, start);
+      c = s.charCodeAt(idx);
+    }
+    let small = 0; // the integer part while it is exact in a double
+    if (c >= 49 && c <= 57) {
+      do {
+        small = small * 10 + (c - 48);
+        idx++;
+        c = idx < len ? s.charCodeAt(idx) : 0;
+      } while (c >= 48 && c <= 57);
+    } else if (c === 48) {
+      idx++;
+      c = idx < len ? s.charCodeAt(idx) : 0;
+    } else {
+      stopIteration(s, start);
+    }
+    let isFloat = false;
+    if (c === 46 && idx + 1 < len && isDigit(s.charCodeAt(idx + 1))) {
+      isFloat = true;
+      idx += 2;
+      while (idx < len && isDigit(s.charCodeAt(idx))) idx++;
+      c = idx < len ? s.charCodeAt(idx) : 0;
+    }
+    if (c === 101 || c === 69) {
+      const eStart = idx;
+      idx++;
+      if (idx < len && (s.charCodeAt(idx) === 45 || s.charCodeAt(idx) === 43)) idx++;
+      const digitsStart = idx;
+      while (idx < len && isDigit(s.charCodeAt(idx))) idx++;
+      if (idx > digitsStart) isFloat = true;
+      else idx = eStart;
+    }
+    this.end = idx;
+    if (isFloat) {
+      const text = s.slice(start, idx);
+      if (this.parseFloat !== null) return call(this.parseFloat, [text]);
+      return new PyFloat(Number(text));
+    }
+    if (this.parseInt !== null) return call(this.parseInt, [s.slice(start, idx)]);
+    const digits = idx - start;
+    if (digits <= 15) return s.charCodeAt(start) === 45 ? (small === 0 ? 0 : -small) : small;
+    return parseIntLiteral(s.slice(start, idx), 10)!;
+  }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** scanner(string, idx) → (value, end). */
+function scanOnce(scanner: PyScanner, args: PyValue[], kwnames: string[] | null): PyValue {
+  const [stringArg, idxArg] = bindArgs("scan_once", args, kwnames, ["string", "idx"], 2);
+  const s = strArg(stringArg!);
+  if (s === undefined) raise(Exc.TypeError, `first argument must be a string, not ${typeOf(stringArg!).name}`);
+  const idx = indexArg(idxArg!);
+  if (idx < 0) raise(Exc.ValueError, "idx cannot be negative");
+  const surrogates = hasSurrogates(s);
+  const start = surrogates ? unitIndex(s, idx) : idx;
+  if (start >= s.length) throw newException(Exc.StopIteration, [idx]);
+  const parser = new JsonParser(scanner, s, stringArg!);
+  const value = parser.value(start);
+  return newTuple([value, surrogates ? codePointIndex(s, parser.end) : parser.end]);
+}
+
+function indexArg(v: PyValue): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v === "bigint") raise(Exc.OverflowError, "Python int too large to convert to C ssize_t");
+  if (v instanceof PyIntObject) return Number(v.value);
+  return raise(Exc.TypeError, `'${typeOf(v).name}' object cannot be interpreted as an integer`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encoding
+
+const HEX = "0123456789abcdef";
+
+/** `\uXXXX` for a UTF-16 unit. */
+function uEscape(c: number): string {
+  return "\\u" + HEX[c >> 12] + HEX[(c >> 8) & 15] + HEX[(c >> 4) & 15] + HEX[c & 15];
+}
+
+/** The escape of an ASCII control character, quote or backslash (null: none needed). */
+const ASCII_ESCAPES: (string | null)[] = [];
+for (let c = 0; c < 128; c++) ASCII_ESCAPES.push(c < 0x20 ? uEscape(c) : null);
+ASCII_ESCAPES[34] = '\\"';
+ASCII_ESCAPES[92] = "\\\\";
+ASCII_ESCAPES[8] = "\\b";
+ASCII_ESCAPES[12] = "\\f";
+ASCII_ESCAPES[10] = "\\n";
+ASCII_ESCAPES[13] = "\\r";
+ASCII_ESCAPES[9] = "\\t";
+
+/** A str as a JSON string with only ASCII in it (non-ASCII as `\uXXXX`, pairs as two escapes). */
+export function encodeBasestringAscii(s: string): string {
+  const len = s.length;
+  let i = 0;
+  for (; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x7f || ASCII_ESCAPES[c] !== null) break;
+  }
+  if (i === len) return '"' + s + '"';
+  let out = '"' + s.slice(0, i);
+  let runStart = i;
+  for (; i < len; i++) {
+    const c = s.charCodeAt(i);
+    const escape = c >= 0x7f ? uEscape(c) : ASCII_ESCAPES[c];
+    if (escape === null) continue;
+    if (i > runStart) out += s.slice(runStart, i);
+    out += escape;
+    runStart = i + 1;
+  }
+  if (runStart < len) out += s.slice(runStart);
+  return out + '"';
+}
+
+/** A str as a JSON string keeping non-ASCII characters (only `"`, `\` and controls escaped). */
+export function encodeBasestring(s: string): string {
+  const len = s.length;
+  let i = 0;
+  for (; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128 && ASCII_ESCAPES[c] !== null) break;
+  }
+  if (i === len) return '"' + s + '"';
+  let out = '"' + s.slice(0, i);
+  let runStart = i;
+  for (; i < len; i++) {
+    const c = s.charCodeAt(i);
+    const escape = c < 128 ? ASCII_ESCAPES[c] : null;
+    if (escape === null) continue;
+    if (i > runStart) out += s.slice(runStart, i);
+    out += escape;
+    runStart = i + 1;
+  }
+  if (runStart < len) out += s.slice(runStart);
+  return out + '"';
+}
+
+/** How an Encoder turns a str into JSON: one of the two functions above, or a Python callable. */
+const FAST_NONE = 0, FAST_ASCII = 1, FAST_UNICODE = 2;
+
+/** A `_json.Encoder`: the encoder's settings. */
+class PyEncoder extends PyObject {
+  declare markers: PyValue;
+  declare defaultFn: PyValue;
+  declare encoder: PyValue;
+  declare indent: PyValue;
+  declare keySeparator: PyValue;
+  declare itemSeparator: PyValue;
+  declare sortKeys: boolean;
+  declare skipkeys: boolean;
+  declare allowNan: boolean;
+  declare fastEncode: number;
+  constructor(cls: PyType, a: PyValue[]) {
+    super();
+    this.cls = cls;
+    this.dict = null;
+    this.markers = a[0];
+    this.defaultFn = a[1];
+    this.encoder = a[2];
+    this.indent = a[3];
+    this.keySeparator = a[4];
+    this.itemSeparator = a[5];
+    this.sortKeys = isTrue(a[6]);
+    this.skipkeys = isTrue(a[7]);
+    this.allowNan = isTrue(a[8]);
+    this.fastEncode = a[2] === encodeAsciiFunction ? FAST_ASCII : a[2] === encodeUnicodeFunction ? FAST_UNICODE : FAST_NONE;
+  }
+}
+
+let encodeAsciiFunction: PyValue | null = null;
+let encodeUnicodeFunction: PyValue | null = null;
+
+/**
+ * One encoding: walks the value, appending to `out`. With an indent, errors are worded as
+ * CPython's pure-Python encoder words them (that is the one CPython runs for indented output).
+ */
+class JsonWriter {
+  out = "";
+  readonly enc: PyEncoder;
+  /** Containers being encoded, for "Circular reference detected" (null: check_circular=False). */
+  readonly active: Set<PyValue> | null;
+  readonly indent: string | null;
+  readonly keySeparator: string;
+  readonly itemSeparator: string;
+  constructor(enc: PyEncoder) {
+    this.enc = enc;
+    this.active = enc.markers === None ? null : new Set();
+    this.indent = enc.indent === None ? null : strArg(enc.indent) ?? null;
+    this.keySeparator = strArg(enc.keySeparator)!;
+    this.itemSeparator = strArg(enc.itemSeparator)!;
+  }
+
+  str(s: string): string {
+    const fast = this.enc.fastEncode;
+    if (fast === FAST_ASCII) return encodeBasestringAscii(s);
+    if (fast === FAST_UNICODE) return encodeBasestring(s);
+    return this.strSlow(s);
+  }
+
+  private strSlow(s: string): string {
+    const r = call(this.enc.encoder, [s]);
+    const v = strArg(r);
+    if (v === undefined) raise(Exc.TypeError, `encoder() must return a string, not ${typeOf(r).name}`);
+    return v;
+  }
+
+  float(o: PyFloat): string {
+    const x = o.value;
+    if (Number.isFinite(x)) return floatRepr(x);
+    if (!this.enc.allowNan) {
+      raise(
+        Exc.ValueError,
+        "Out of range float values are not JSON compliant" + (this.indent === null ? "" : `: ${floatRepr(x)}`),
+      );
+    }
+    return x > 0 ? "Infinity" : x < 0 ? "-Infinity" : "NaN";
+  }
+
+  value(o: PyValue, level: number): void {
+    switch (typeof o) {
+      case "string":
+        this.out += this.str(o);
+        return;
+      case "number":
+        this.out += String(o);
+        return;
+      case "bigint":
+        this.out += bigintToDecimal(o);
+        return;
+      case "boolean":
+        this.out += o ? "true" : "false";
+        return;
+    }
+    if (o === None) this.out += "null";
+    else if (o instanceof PyFloat) this.out += this.float(o);
+    else if (o instanceof PyList || o instanceof PyTuple) this.nested(o, level, true);
+    else if (o instanceof PyDict) this.nested(o, level, false);
+    else if (o instanceof PyStrObject) this.out += this.str(o.value);
+    else if (o instanceof PyIntObject) this.out += intText(o.value);
+    else this.other(o, level);
+  }
+
+  private nested(o: PyList | PyTuple | PyDict, level: number, isList: boolean): void {
+    enterRecursion(this.indent === null ? " while encoding a JSON object" : "");
+    try {
+      if (isList) this.list(o as PyList | PyTuple, level);
+      else this.dictionary(o as PyDict, level);
+    } finally {
+      leaveRecursion();
+    }
+  }
+
+  private mark(o: PyValue): void {
+    const active = this.active;
+    if (active === null) return;
+    if (active.has(o)) raise(Exc.ValueError, "Circular reference detected");
+    active.add(o);
+  }
+
+  private unmark(o: PyValue): void {
+    if (this.active !== null) this.active.delete(o);
+  }
+
+  /** Something JSON has no form for: default(o), encoded in its place. */
+  private other(o: PyValue, level: number): void {
+    this.mark(o);
+    const replacement = call(this.enc.defaultFn, [o]);
+    enterRecursion(this.indent === null ? " while encoding a JSON object" : "");
+    try {
+      this.value(replacement, level);
+    } finally {
+      leaveRecursion();
+    }
+    this.unmark(o);
+  }
+
+  private list(o: PyList | PyTuple, level: number): void {
+    const items = o.items;
+    if (items.length === 0) {
+      this.out += "[]";
+      return;
+    }
+    this.mark(o);
+    this.out += "[";
+    let separator = this.itemSeparator;
+    const indent = this.indent;
+    if (indent !== null) {
+      level++;
+      const newline = "\n" + indent.repeat(level);
+      separator += newline;
+      this.out += newline;
+    }
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0) this.out += separator;
+      this.value(items[i], level);
+    }
+    if (indent !== null) this.out += "\n" + indent.repeat(level - 1);
+    this.out += "]";
+    this.unmark(o);
+  }
+
+  private dictionary(o: PyDict, level: number): void {
+    if (o.size === 0) {
+      this.out += "{}";
+      return;
+    }
+    this.mark(o);
+    const [keys, values] = this.entries(o);
+    this.out += "{";
+    let separator = this.itemSeparator;
+    const indent = this.indent;
+    if (indent !== null) {
+      level++;
+      const newline = "\n" + indent.repeat(level);
+      separator += newline;
+      this.out += newline;
+    }
+    let first = true;
+    for (let i = 0; i < keys.length; i++) {
+      const key = this.keyText(keys[i]);
+      if (key === null) continue;
+      if (!first) this.out += separator;
+      first = false;
+      this.out += this.str(key) + this.keySeparator;
+      this.value(values[i], level);
+    }
+    if (indent !== null) this.out += "\n" + indent.repeat(level - 1);
+    this.out += "}";
+    this.unmark(o);
+  }
+
+  /** The dict's keys and values, sorted by item when sort_keys (a subclass through items()). */
+  private entries(o: PyDict): [PyValue[], PyValue[]] {
+    const keys: PyValue[] = [], values: PyValue[] = [];
+    if (o.cls === dictType && !this.enc.sortKeys) {
+      const k = o.keys, v = o.values;
+      for (let i = 0; i < k.length; i++) {
+        if (k[i] === DELETED) continue;
+        keys.push(k[i]);
+        values.push(v[i]);
+      }
+      return [keys, values];
+    }
+    let items: PyValue[];
+    if (o.cls === dictType) {
+      items = [];
+      const k = o.keys, v = o.values;
+      for (let i = 0; i < k.length; i++) if (k[i] !== DELETED) items.push(new PyTuple([k[i], v[i]]));
+    } else {
+      const [method, self] = loadMethod(o, "items");
+      items = toArray(self === undefined ? call(method, []) : callMethod0(method, self));
+    }
+    if (this.enc.sortKeys) sortList(items, None, false);
+    for (const item of items) {
+      if (!(item instanceof PyTuple) || item.items.length !== 2) raise(Exc.ValueError, "items must return 2-tuples");
+      keys.push(item.items[0]);
+      values.push(item.items[1]);
+    }
+    return [keys, values];
+  }
+
+  /** A key as the str JSON writes (null: skipped). */
+  private keyText(key: PyValue): string | null {
+    switch (typeof key) {
+      case "string":
+        return key;
+      case "boolean":
+        return key ? "true" : "false";
+      case "number":
+        return String(key);
+      case "bigint":
+        return bigintToDecimal(key);
+    }
+    if (key instanceof PyStrObject) return key.value;
+    if (key instanceof PyFloat) return this.float(key);
+    if (key === None) return "null";
+    if (key instanceof PyIntObject) return intText(key.value);
+    if (this.enc.skipkeys) return null;
+    return raise(Exc.TypeError, `keys must be str, int, float, bool or None, not ${typeOf(key).name}`);
+  }
+}
+
+function intText(v: number | bigint): string {
+  return typeof v === "number" ? String(v) : bigintToDecimal(v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The module
+
+/** Builds the `_json` module (its Scanner and Encoder types are made here, on first import). */
+export function makeJsonModule(): PyModule {
+  const scannerType = moduleType("_json", "Scanner");
+  scannerType.tp_new = (cls, args, kwnames) => {
+    const [context] = bindArgs("make_scanner", args, kwnames, ["context"], 1);
+    return new PyScanner(cls, context!);
+  };
+  installNew(scannerType);
+  scannerType.tp_call = (self, args, kwnames) => scanOnce(self as PyScanner, args, kwnames);
+  const scannerMembers: [string, (s: PyScanner) => PyValue][] = [
+    ["strict", (s) => s.strict],
+    ["object_hook", (s) => s.objectHook],
+    ["object_pairs_hook", (s) => s.objectPairsHook],
+    ["parse_float", (s) => s.parseFloat],
+    ["parse_int", (s) => s.parseInt],
+    ["parse_constant", (s) => s.parseConstant],
+  ];
+  for (const [name, get] of scannerMembers) {
+    scannerType.attrs.set(name, getter(scannerType, name, (v) => get(v as PyScanner)));
+  }
+
+  const encoderType = moduleType("_json", "Encoder");
+  const encoderArgs = [
+    "markers",
+    "default",
+    "encoder",
+    "indent",
+    "key_separator",
+    "item_separator",
+    "sort_keys",
+    "skipkeys",
+    "allow_nan",
+  ];
+  encoderType.tp_new = (cls, args, kwnames) => {
+    const a = bindArgs("make_encoder", args, kwnames, encoderArgs, 9) as PyValue[];
+    if (a[0] !== None && !(a[0] instanceof PyDict)) {
+      raise(Exc.TypeError, `make_encoder() argument 1 must be dict or None, not ${typeOf(a[0]).name}`);
+    }
+    if (strArg(a[4]) === undefined) {
+      raise(Exc.TypeError, `make_encoder() argument 5 must be str, not ${typeOf(a[4]).name}`);
+    }
+    if (strArg(a[5]) === undefined) {
+      raise(Exc.TypeError, `make_encoder() argument 6 must be str, not ${typeOf(a[5]).name}`);
+    }
+    if (a[3] !== None && strArg(a[3]) === undefined) {
+      raise(Exc.TypeError, `make_encoder() argument 4 must be str or None, not ${typeOf(a[3]).name}`);
+    }
+    return new PyEncoder(cls, a);
+  };
+  installNew(encoderType);
+  encoderType.tp_call = (self, args, kwnames) => {
+    const [obj, level] = bindArgs("_iterencode", args, kwnames, ["obj", "_current_indent_level"], 2);
+    const writer = new JsonWriter(self as PyEncoder);
+    writer.value(obj!, indexArg(level!));
+    return new PyList([writer.out]);
+  };
+  const encoderMembers: [string, (e: PyEncoder) => PyValue][] = [
+    ["markers", (e) => e.markers],
+    ["default", (e) => e.defaultFn],
+    ["encoder", (e) => e.encoder],
+    ["indent", (e) => e.indent],
+    ["key_separator", (e) => e.keySeparator],
+    ["item_separator", (e) => e.itemSeparator],
+    ["sort_keys", (e) => e.sortKeys],
+    ["skipkeys", (e) => e.skipkeys],
+  ];
+  for (const [name, get] of encoderMembers) {
+    encoderType.attrs.set(name, getter(encoderType, name, (v) => get(v as PyEncoder)));
+  }
+
+  const module = buildModule("_json", "json speedups\n", {
+    scanstring: (args, kwnames) => {
+      const [stringArg, endArg, strictArg] = bindArgs("scanstring", args, kwnames, ["string", "end", "strict"], 2);
+      const s = strArg(stringArg!);
+      if (s === undefined) {
+        raise(Exc.TypeError, `first argument must be a string, not ${typeOf(stringArg!).name}`);
+      }
+      const end = indexArg(endArg!);
+      const surrogates = hasSurrogates(s);
+      const cpLength = surrogates ? codePointIndex(s, s.length) : s.length;
+      if (end < 0 || end > cpLength) raise(Exc.ValueError, "end is out of bounds");
+      const strict = strictArg === undefined ? true : isTrue(strictArg);
+      const value = scanString(s, surrogates ? unitIndex(s, end) : end, strict, stringArg!);
+      return newTuple([value, surrogates ? codePointIndex(s, scanEnd) : scanEnd]);
+    },
+    encode_basestring_ascii: (args, kwnames) => {
+      const [v] = bindArgs("encode_basestring_ascii", args, kwnames, ["s"], 1, 1);
+      const s = strArg(v!);
+      if (s === undefined) raise(Exc.TypeError, `first argument must be a string, not ${typeOf(v!).name}`);
+      return encodeBasestringAscii(s);
+    },
+    encode_basestring: (args, kwnames) => {
+      const [v] = bindArgs("encode_basestring", args, kwnames, ["s"], 1, 1);
+      const s = strArg(v!);
+      if (s === undefined) raise(Exc.TypeError, `first argument must be a string, not ${typeOf(v!).name}`);
+      return encodeBasestring(s);
+    },
+  }, { make_scanner: scannerType, make_encoder: encoderType });
+  encodeAsciiFunction = module.dict!.getStr("encode_basestring_ascii")!;
+  encodeUnicodeFunction = module.dict!.getStr("encode_basestring")!;
+  // The whitespace skip json.decoder's decode() needs around the document (a regex in CPython).
+  module.dict!.setStr("_skip_whitespace", new PyBuiltinFunction("_skip_whitespace", skipWhitespace, null, "_json"));
+  return module;
+}
+
+/** _skip_whitespace(s, idx): the index of the first non-whitespace character at or after idx. */
+function skipWhitespace(args: PyValue[], kwnames: string[] | null): PyValue {
+  const [stringArg, idxArg] = bindArgs("_skip_whitespace", args, kwnames, ["s", "idx"], 2, 2);
+  const s = strArg(stringArg!);
+  if (s === undefined) raise(Exc.TypeError, `first argument must be a string, not ${typeOf(stringArg!).name}`);
+  const surrogates = hasSurrogates(s);
+  let i = surrogates ? unitIndex(s, indexArg(idxArg!)) : indexArg(idxArg!);
+  while (i < s.length && isWhitespace(s.charCodeAt(i))) i++;
+  return surrogates ? codePointIndex(s, i) : i;
+}
+
+/** A read-only member descriptor (CPython's T_OBJECT members of Scanner and Encoder). */
+function getter(owner: PyType, name: string, get: (v: PyValue) => PyValue): PyValue {
+  return new PyGetSetReadOnly(owner, name, get);
+}
+
+/** A getset descriptor whose setter refuses, as a read-only member does. */
+class PyGetSetReadOnly extends PyGetSetDescriptor {
+  constructor(owner: PyType, name: string, get: (v: PyValue) => PyValue) {
+    super(name, owner, (v) => {
+      if (!(typeOf(v).isSubtypeOf(owner))) {
+        raise(
+          Exc.TypeError,
+          `descriptor '${name}' for '${owner.module}.${owner.name}' objects doesn't apply to a '${
+            typeOf(v).name
+          }' object`,
+        );
+      }
+      return get(v);
+    }, () => raise(Exc.AttributeError, "readonly attribute"));
+  }
+}
+

@@ -62,6 +62,7 @@ import { installNew } from "../../objects/types/type.ts";
 import { importModuleByName } from "../../vm/import.ts";
 import { threadState } from "../../vm/frame.ts";
 import { buildModule, moduleType } from "./_native.ts";
+import { TextBuffer } from "./text_buffer.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Code points ↔ UTF-16 units
@@ -248,6 +249,9 @@ class JsonParser {
   readonly parseConstant: PyValue;
   /** Where the last value ended. */
   end = 0;
+  /** The keys and values of the objects and arrays being parsed (each takes its slice at its end). */
+  readonly keyStack: string[] = [];
+  readonly valueStack: PyValue[] = [];
   constructor(scanner: PyScanner, s: string, doc: PyValue) {
     this.s = s;
     this.doc = doc;
@@ -332,22 +336,19 @@ class JsonParser {
   private object(idx: number): PyValue {
     const s = this.s;
     const len = s.length;
-    const pairsHook = this.objectPairsHook;
-    const pairs: PyValue[] | null = pairsHook === None ? null : [];
-    const dict = pairs === null ? new PyDict() : null;
+    const keyStack = this.keyStack, valueStack = this.valueStack;
+    const keyBase = keyStack.length, valueBase = valueStack.length;
     idx = this.skipWhitespace(idx);
     if (idx >= len || s.charCodeAt(idx) !== 125) {
       for (;;) {
         if (idx >= len || s.charCodeAt(idx) !== QUOTE) {
           decodeError("Expecting property name enclosed in double quotes", this.doc, s, idx);
         }
-        const key = scanString(s, idx + 1, this.strict, this.doc);
+        keyStack.push(scanString(s, idx + 1, this.strict, this.doc));
         idx = this.skipWhitespace(scanEnd);
         if (idx >= len || s.charCodeAt(idx) !== 58) decodeError("Expecting ':' delimiter", this.doc, s, idx);
         idx = this.skipWhitespace(idx + 1);
-        const value = this.value(idx);
-        if (pairs !== null) pairs.push(new PyTuple([key, value]));
-        else dict!.setStr(key, value);
+        valueStack.push(this.value(idx));
         idx = this.skipWhitespace(this.end);
         if (idx < len && s.charCodeAt(idx) === 125) break;
         if (idx >= len || s.charCodeAt(idx) !== 44) decodeError("Expecting ',' delimiter", this.doc, s, idx);
@@ -355,20 +356,30 @@ class JsonParser {
       }
     }
     this.end = idx + 1;
-    if (pairs !== null) return call(pairsHook, [new PyList(pairs)]);
-    if (this.objectHook !== None) return call(this.objectHook, [dict!]);
-    return dict!;
+    // Exactly sized arrays: parsing a large document is mostly allocation.
+    const keys = keyStack.slice(keyBase), values = valueStack.slice(valueBase);
+    keyStack.length = keyBase;
+    valueStack.length = valueBase;
+    if (this.objectPairsHook !== None) {
+      const pairs: PyValue[] = [];
+      for (let i = 0; i < keys.length; i++) pairs.push(new PyTuple([keys[i], values[i]]));
+      return call(this.objectPairsHook, [new PyList(pairs)]);
+    }
+    const dict = makeDict(keys, values);
+    if (this.objectHook !== None) return call(this.objectHook, [dict]);
+    return dict;
   }
 
   /** An array whose `[` is just before idx. */
   private array(idx: number): PyValue {
     const s = this.s;
     const len = s.length;
-    const items: PyValue[] = [];
+    const valueStack = this.valueStack;
+    const base = valueStack.length;
     idx = this.skipWhitespace(idx);
     if (idx >= len || s.charCodeAt(idx) !== 93) {
       for (;;) {
-        items.push(this.value(idx));
+        valueStack.push(this.value(idx));
         idx = this.skipWhitespace(this.end);
         if (idx < len && s.charCodeAt(idx) === 93) break;
         if (idx >= len || s.charCodeAt(idx) !== 44) decodeError("Expecting ',' delimiter", this.doc, s, idx);
@@ -376,6 +387,8 @@ class JsonParser {
       }
     }
     this.end = idx + 1;
+    const items = valueStack.slice(base);
+    valueStack.length = base;
     return new PyList(items);
   }
 
@@ -430,6 +443,30 @@ class JsonParser {
     if (digits <= 15) return s.charCodeAt(start) === 45 ? (small === 0 ? 0 : -small) : small;
     return parseIntLiteral(s.slice(start, idx), 10)!;
   }
+}
+
+/** Small dicts are kept as a linear scan by PyDict; more keys go through its index. */
+const LINEAR_DICT = 8;
+
+/** A dict of the keys and values in document order (a repeated key keeps its first place, last value). */
+function makeDict(keys: string[], values: PyValue[]): PyDict {
+  const d = new PyDict();
+  const n = keys.length;
+  if (n <= LINEAR_DICT && !hasRepeatedKey(keys)) {
+    d.keys = keys;
+    d.values = values;
+    d.size = n;
+    return d;
+  }
+  for (let i = 0; i < n; i++) d.setStr(keys[i], values[i]);
+  return d;
+}
+
+function hasRepeatedKey(keys: string[]): boolean {
+  for (let i = 1; i < keys.length; i++) {
+    for (let j = 0; j < i; j++) if (keys[i] === keys[j]) return true;
+  }
+  return false;
 }
 
 function isDigit(c: number): boolean {
@@ -562,30 +599,64 @@ let encodeAsciiFunction: PyValue | null = null;
 let encodeUnicodeFunction: PyValue | null = null;
 
 /**
- * One encoding: walks the value, appending to `out`. With an indent, errors are worded as
- * CPython's pure-Python encoder words them (that is the one CPython runs for indented output).
+ * One encoding: walks the value, writing the text into a buffer. With an indent, errors are
+ * worded as CPython's pure-Python encoder words them (that is the one CPython runs for indented
+ * output).
  */
 class JsonWriter {
-  out = "";
+  readonly out: TextBuffer;
   readonly enc: PyEncoder;
+  /** How strings are written: FAST_ASCII, FAST_UNICODE, or through the encoder callable. */
+  readonly fast: number;
   /** Containers being encoded, for "Circular reference detected" (null: check_circular=False). */
   readonly active: Set<PyValue> | null;
   readonly indent: string | null;
   readonly keySeparator: string;
   readonly itemSeparator: string;
+  /** "\n" and the indent repeated, by nesting level. */
+  readonly newlines: string[] = [];
   constructor(enc: PyEncoder) {
+    this.out = new TextBuffer(4096);
     this.enc = enc;
+    this.fast = enc.fastEncode;
     this.active = enc.markers === None ? null : new Set();
     this.indent = enc.indent === None ? null : strArg(enc.indent) ?? null;
     this.keySeparator = strArg(enc.keySeparator)!;
     this.itemSeparator = strArg(enc.itemSeparator)!;
   }
 
-  str(s: string): string {
-    const fast = this.enc.fastEncode;
-    if (fast === FAST_ASCII) return encodeBasestringAscii(s);
-    if (fast === FAST_UNICODE) return encodeBasestring(s);
-    return this.strSlow(s);
+  private newline(level: number): string {
+    const cached = this.newlines[level];
+    if (cached !== undefined) return cached;
+    return this.newlines[level] = "\n" + this.indent!.repeat(level);
+  }
+
+  /** Writes s as a JSON string (quotes included). */
+  str(s: string): void {
+    const fast = this.fast;
+    if (fast === FAST_NONE) {
+      this.out.put(this.strSlow(s));
+      return;
+    }
+    const out = this.out;
+    const len = s.length;
+    out.reserve(len * 6 + 2);
+    const units = out.units;
+    let n = out.length;
+    units[n++] = QUOTE;
+    const limit = fast === FAST_ASCII ? 0x7f : 0x10000;
+    for (let i = 0; i < len; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x20 && c !== QUOTE && c !== BACKSLASH && c < limit) {
+        units[n++] = c;
+        if ((c & 0xf800) === 0xd800) out.sawSurrogate = true;
+        continue;
+      }
+      const escape = c < 128 ? ASCII_ESCAPES[c]! : uEscape(c);
+      for (let k = 0; k < escape.length; k++) units[n++] = escape.charCodeAt(k);
+    }
+    units[n++] = QUOTE;
+    out.length = n;
   }
 
   private strSlow(s: string): string {
@@ -610,24 +681,24 @@ class JsonWriter {
   value(o: PyValue, level: number): void {
     switch (typeof o) {
       case "string":
-        this.out += this.str(o);
+        this.str(o);
         return;
       case "number":
-        this.out += String(o);
+        this.out.put(String(o));
         return;
       case "bigint":
-        this.out += bigintToDecimal(o);
+        this.out.put(bigintToDecimal(o));
         return;
       case "boolean":
-        this.out += o ? "true" : "false";
+        this.out.put(o ? "true" : "false");
         return;
     }
-    if (o === None) this.out += "null";
-    else if (o instanceof PyFloat) this.out += this.float(o);
+    if (o === None) this.out.put("null");
+    else if (o instanceof PyFloat) this.out.put(this.float(o));
     else if (o instanceof PyList || o instanceof PyTuple) this.nested(o, level, true);
     else if (o instanceof PyDict) this.nested(o, level, false);
-    else if (o instanceof PyStrObject) this.out += this.str(o.value);
-    else if (o instanceof PyIntObject) this.out += intText(o.value);
+    else if (o instanceof PyStrObject) this.str(o.value);
+    else if (o instanceof PyIntObject) this.out.put(intText(o.value));
     else this.other(o, level);
   }
 
@@ -668,55 +739,56 @@ class JsonWriter {
   private list(o: PyList | PyTuple, level: number): void {
     const items = o.items;
     if (items.length === 0) {
-      this.out += "[]";
+      this.out.put("[]");
       return;
     }
     this.mark(o);
-    this.out += "[";
+    this.out.putCode(91);
     let separator = this.itemSeparator;
     const indent = this.indent;
     if (indent !== null) {
       level++;
-      const newline = "\n" + indent.repeat(level);
+      const newline = this.newline(level);
       separator += newline;
-      this.out += newline;
+      this.out.put(newline);
     }
     for (let i = 0; i < items.length; i++) {
-      if (i > 0) this.out += separator;
+      if (i > 0) this.out.put(separator);
       this.value(items[i], level);
     }
-    if (indent !== null) this.out += "\n" + indent.repeat(level - 1);
-    this.out += "]";
+    if (indent !== null) this.out.put(this.newline(level - 1));
+    this.out.putCode(93);
     this.unmark(o);
   }
 
   private dictionary(o: PyDict, level: number): void {
     if (o.size === 0) {
-      this.out += "{}";
+      this.out.put("{}");
       return;
     }
     this.mark(o);
     const [keys, values] = this.entries(o);
-    this.out += "{";
+    this.out.putCode(123);
     let separator = this.itemSeparator;
     const indent = this.indent;
     if (indent !== null) {
       level++;
-      const newline = "\n" + indent.repeat(level);
+      const newline = this.newline(level);
       separator += newline;
-      this.out += newline;
+      this.out.put(newline);
     }
     let first = true;
     for (let i = 0; i < keys.length; i++) {
       const key = this.keyText(keys[i]);
       if (key === null) continue;
-      if (!first) this.out += separator;
+      if (!first) this.out.put(separator);
       first = false;
-      this.out += this.str(key) + this.keySeparator;
+      this.str(key);
+      this.out.put(this.keySeparator);
       this.value(values[i], level);
     }
-    if (indent !== null) this.out += "\n" + indent.repeat(level - 1);
-    this.out += "}";
+    if (indent !== null) this.out.put(this.newline(level - 1));
+    this.out.putCode(125);
     this.unmark(o);
   }
 
@@ -832,7 +904,7 @@ export function makeJsonModule(): PyModule {
     const [obj, level] = bindArgs("_iterencode", args, kwnames, ["obj", "_current_indent_level"], 2);
     const writer = new JsonWriter(self as PyEncoder);
     writer.value(obj!, indexArg(level!));
-    return new PyList([writer.out]);
+    return new PyList([writer.out.text()]);
   };
   const encoderMembers: [string, (e: PyEncoder) => PyValue][] = [
     ["markers", (e) => e.markers],

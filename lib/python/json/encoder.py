@@ -76,6 +76,10 @@ class JSONEncoder(object):
                 return encode_basestring_ascii(o)
             else:
                 return encode_basestring(o)
+        if self.indent is not None and type(self).iterencode is JSONEncoder.iterencode:
+            # Indented text comes from the chunk generator in iterencode(); when iterencode is
+            # not overridden, the same text is made at once by _json instead.
+            return self._make_c_encoder()(o, 0)[0]
         chunks = self.iterencode(o, _one_shot=True)
         if not isinstance(chunks, (list, tuple)):
             chunks = list(chunks)
@@ -87,14 +91,8 @@ class JSONEncoder(object):
             for chunk in JSONEncoder().iterencode(bigobject):
                 mysocket.write(chunk)
         """
-        if self.check_circular:
-            markers = {}
-        else:
-            markers = None
-        if self.ensure_ascii:
-            _encoder = encode_basestring_ascii
-        else:
-            _encoder = encode_basestring
+        if _one_shot and self.indent is None:
+            return self._make_c_encoder()(o, 0)
 
         def floatstr(o, allow_nan=self.allow_nan, _repr=float.__repr__, _inf=INFINITY, _neginf=-INFINITY):
             if o != o:
@@ -109,20 +107,24 @@ class JSONEncoder(object):
                 raise ValueError("Out of range float values are not JSON compliant: " + repr(o))
             return text
 
+        return _make_iterencode(
+            {} if self.check_circular else None, self.default,
+            encode_basestring_ascii if self.ensure_ascii else encode_basestring,
+            self._indent_text(), floatstr, self.key_separator, self.item_separator,
+            self.sort_keys, self.skipkeys, _one_shot)(o, 0)
+
+    def _indent_text(self):
         indent = self.indent
         if indent is not None and not isinstance(indent, str):
             indent = ' ' * indent
-        if _one_shot and isinstance(self.item_separator, str) and isinstance(self.key_separator, str):
-            _iterencode = c_make_encoder(
-                markers, self.default, _encoder, indent,
-                self.key_separator, self.item_separator, self.sort_keys,
-                self.skipkeys, self.allow_nan)
-        else:
-            _iterencode = _make_iterencode(
-                markers, self.default, _encoder, indent, floatstr,
-                self.key_separator, self.item_separator, self.sort_keys,
-                self.skipkeys, _one_shot)
-        return _iterencode(o, 0)
+        return indent
+
+    def _make_c_encoder(self):
+        return c_make_encoder(
+            {} if self.check_circular else None, self.default,
+            encode_basestring_ascii if self.ensure_ascii else encode_basestring,
+            self._indent_text(), self.key_separator, self.item_separator, self.sort_keys,
+            self.skipkeys, self.allow_nan)
 
 
 def _make_iterencode(markers, _default, _encoder, _indent, _floatstr,

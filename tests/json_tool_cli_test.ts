@@ -120,7 +120,10 @@ Deno.test("json.tool: usage errors exit 2 with CPython's messages", async () => 
     [["--tab", "--compact"], "argument --compact: not allowed with argument --tab"],
     [["--foo"], "unrecognized arguments: --foo"],
     [["--no"], "ambiguous option: --no could match --no-ensure-ascii, --no-indent"],
-    [["missing.json"], "argument infile: can't open 'missing.json': [Errno 2] No such file or directory: 'missing.json'"],
+    [
+      ["missing.json"],
+      "argument infile: can't open 'missing.json': [Errno 2] No such file or directory: 'missing.json'",
+    ],
   ];
   for (const [args, message] of cases) {
     const r = await jsonTool(args, "{}");
@@ -134,5 +137,8 @@ Deno.test("json.tool -h prints the help", async () => {
   const r = await jsonTool(["-h"]);
   strictEqual(r.code, 0);
   strictEqual(r.stdout.startsWith(USAGE + "\nA simple command line interface for json module"), true);
-  strictEqual(r.stdout.includes("  --compact          suppress all whitespace separation (most compact)\n"), true);
+  strictEqual(
+    r.stdout.includes("  --compact          suppress all whitespace separation (most compact)\n"),
+    true,
+  );
 });

@@ -45,15 +45,7 @@ import {
   raise,
   typeOf,
 } from "../../objects/object.ts";
-import {
-  call,
-  callMethod0,
-  getAttr,
-  hasSurrogates,
-  isTrue,
-  loadMethod,
-  toArray,
-} from "../../objects/ops.ts";
+import { call, callMethod0, getAttr, hasSurrogates, isTrue, loadMethod, toArray } from "../../objects/ops.ts";
 import { floatRepr } from "../../objects/repr.ts";
 import { bigintToDecimal } from "../../objects/types/int.ts";
 import { parseIntLiteral } from "../../objects/types/int_type.ts";
@@ -91,13 +83,14 @@ function isPairAt(s: string, i: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-let decodeErrorClass: PyValue | null = null;
-
-/** json.decoder.JSONDecodeError(msg, doc, pos), thrown (pos in UTF-16 units of s). */
+/**
+ * json.decoder.JSONDecodeError(msg, doc, pos), thrown (pos in UTF-16 units of s). The class is
+ * looked up each time (in sys.modules, as CPython does): each run of a program has its own.
+ */
 function decodeError(msg: string, doc: PyValue, s: string, unit: number): never {
-  if (decodeErrorClass === null) decodeErrorClass = getAttr(importModuleByName("json.decoder"), "JSONDecodeError");
+  const errorClass = getAttr(importModuleByName("json.decoder"), "JSONDecodeError");
   const pos = hasSurrogates(s) ? codePointIndex(s, unit) : unit;
-  throw call(decodeErrorClass, [msg, doc, pos]);
+  throw call(errorClass, [msg, doc, pos]);
 }
 
 /** StopIteration(idx): no JSON value starts at idx (JSONDecoder turns it into "Expecting value"). */
@@ -129,7 +122,9 @@ const QUOTE = 34, BACKSLASH = 92;
 
 /** The character a one-letter escape stands for, by its char code (-1: not an escape). */
 const SIMPLE_ESCAPES = new Int32Array(128).fill(-1);
-for (const [ch, value] of [['"', 34], ["\\", 92], ["/", 47], ["b", 8], ["f", 12], ["n", 10], ["r", 13], ["t", 9]]) {
+for (
+  const [ch, value] of [['"', 34], ["\\", 92], ["/", 47], ["b", 8], ["f", 12], ["n", 10], ["r", 13], ["t", 9]]
+) {
   SIMPLE_ESCAPES[(ch as string).charCodeAt(0)] = value as number;
 }
 
@@ -191,8 +186,10 @@ function scanUnicodeEscape(s: string, u: number, doc: PyValue): [string, number]
   if (end >= len) decodeError("Invalid \\uXXXX escape", doc, s, u);
   const c = hex4(s, u + 1);
   if (c < 0) decodeError("Invalid \\uXXXX escape", doc, s, u);
-  if (c >= 0xd800 && c <= 0xdbff && end + 6 < len && s.charCodeAt(end) === BACKSLASH &&
-    s.charCodeAt(end + 1) === 117) {
+  if (
+    c >= 0xd800 && c <= 0xdbff && end + 6 < len && s.charCodeAt(end) === BACKSLASH &&
+    s.charCodeAt(end + 1) === 117
+  ) {
     const c2 = hex4(s, end + 2);
     if (c2 < 0) decodeError("Invalid \\uXXXX escape", doc, s, end + 1);
     if (c2 >= 0xdc00 && c2 <= 0xdfff) {
@@ -477,7 +474,9 @@ function isDigit(c: number): boolean {
 function scanOnce(scanner: PyScanner, args: PyValue[], kwnames: string[] | null): PyValue {
   const [stringArg, idxArg] = bindArgs("scan_once", args, kwnames, ["string", "idx"], 2);
   const s = strArg(stringArg!);
-  if (s === undefined) raise(Exc.TypeError, `first argument must be a string, not ${typeOf(stringArg!).name}`);
+  if (s === undefined) {
+    raise(Exc.TypeError, `first argument must be a string, not ${typeOf(stringArg!).name}`);
+  }
   const idx = indexArg(idxArg!);
   if (idx < 0) raise(Exc.ValueError, "idx cannot be negative");
   const surrogates = hasSurrogates(s);
@@ -591,12 +590,30 @@ class PyEncoder extends PyObject {
     this.sortKeys = isTrue(a[6]);
     this.skipkeys = isTrue(a[7]);
     this.allowNan = isTrue(a[8]);
-    this.fastEncode = a[2] === encodeAsciiFunction ? FAST_ASCII : a[2] === encodeUnicodeFunction ? FAST_UNICODE : FAST_NONE;
+    const fn = a[2] instanceof PyBuiltinFunction ? a[2].fn : null;
+    this.fastEncode = fn === encodeAsciiBuiltin
+      ? FAST_ASCII
+      : fn === encodeUnicodeBuiltin
+      ? FAST_UNICODE
+      : FAST_NONE;
   }
 }
 
-let encodeAsciiFunction: PyValue | null = null;
-let encodeUnicodeFunction: PyValue | null = null;
+/** `_json.encode_basestring_ascii(s)`. */
+function encodeAsciiBuiltin(args: PyValue[], kwnames: string[] | null): PyValue {
+  const [v] = bindArgs("encode_basestring_ascii", args, kwnames, ["s"], 1, 1);
+  const s = strArg(v!);
+  if (s === undefined) raise(Exc.TypeError, `first argument must be a string, not ${typeOf(v!).name}`);
+  return encodeBasestringAscii(s);
+}
+
+/** `_json.encode_basestring(s)`. */
+function encodeUnicodeBuiltin(args: PyValue[], kwnames: string[] | null): PyValue {
+  const [v] = bindArgs("encode_basestring", args, kwnames, ["s"], 1, 1);
+  const s = strArg(v!);
+  if (s === undefined) raise(Exc.TypeError, `first argument must be a string, not ${typeOf(v!).name}`);
+  return encodeBasestring(s);
+}
 
 /**
  * One encoding: walks the value, writing the text into a buffer. With an indent, errors are
@@ -652,7 +669,7 @@ class JsonWriter {
         if ((c & 0xf800) === 0xd800) out.sawSurrogate = true;
         continue;
       }
-      const escape = c < 128 ? ASCII_ESCAPES[c]! : uEscape(c);
+      const escape = c < 0x7f ? ASCII_ESCAPES[c]! : uEscape(c);
       for (let k = 0; k < escape.length; k++) units[n++] = escape.charCodeAt(k);
     }
     units[n++] = QUOTE;
@@ -672,7 +689,8 @@ class JsonWriter {
     if (!this.enc.allowNan) {
       raise(
         Exc.ValueError,
-        "Out of range float values are not JSON compliant" + (this.indent === null ? "" : `: ${floatRepr(x)}`),
+        "Out of range float values are not JSON compliant" +
+          (this.indent === null ? "" : `: ${floatRepr(x)}`),
       );
     }
     return x > 0 ? "Infinity" : x < 0 ? "-Infinity" : "NaN";
@@ -815,7 +833,9 @@ class JsonWriter {
     }
     if (this.enc.sortKeys) sortList(items, None, false);
     for (const item of items) {
-      if (!(item instanceof PyTuple) || item.items.length !== 2) raise(Exc.ValueError, "items must return 2-tuples");
+      if (!(item instanceof PyTuple) || item.items.length !== 2) {
+        raise(Exc.ValueError, "items must return 2-tuples");
+      }
       keys.push(item.items[0]);
       values.push(item.items[1]);
     }
@@ -922,7 +942,11 @@ export function makeJsonModule(): PyModule {
 
   const module = buildModule("_json", "json speedups\n", {
     scanstring: (args, kwnames) => {
-      const [stringArg, endArg, strictArg] = bindArgs("scanstring", args, kwnames, ["string", "end", "strict"], 2);
+      const [stringArg, endArg, strictArg] = bindArgs("scanstring", args, kwnames, [
+        "string",
+        "end",
+        "strict",
+      ], 2);
       const s = strArg(stringArg!);
       if (s === undefined) {
         raise(Exc.TypeError, `first argument must be a string, not ${typeOf(stringArg!).name}`);
@@ -935,23 +959,14 @@ export function makeJsonModule(): PyModule {
       const value = scanString(s, surrogates ? unitIndex(s, end) : end, strict, stringArg!);
       return newTuple([value, surrogates ? codePointIndex(s, scanEnd) : scanEnd]);
     },
-    encode_basestring_ascii: (args, kwnames) => {
-      const [v] = bindArgs("encode_basestring_ascii", args, kwnames, ["s"], 1, 1);
-      const s = strArg(v!);
-      if (s === undefined) raise(Exc.TypeError, `first argument must be a string, not ${typeOf(v!).name}`);
-      return encodeBasestringAscii(s);
-    },
-    encode_basestring: (args, kwnames) => {
-      const [v] = bindArgs("encode_basestring", args, kwnames, ["s"], 1, 1);
-      const s = strArg(v!);
-      if (s === undefined) raise(Exc.TypeError, `first argument must be a string, not ${typeOf(v!).name}`);
-      return encodeBasestring(s);
-    },
+    encode_basestring_ascii: encodeAsciiBuiltin,
+    encode_basestring: encodeUnicodeBuiltin,
   }, { make_scanner: scannerType, make_encoder: encoderType });
-  encodeAsciiFunction = module.dict!.getStr("encode_basestring_ascii")!;
-  encodeUnicodeFunction = module.dict!.getStr("encode_basestring")!;
   // The whitespace skip json.decoder's decode() needs around the document (a regex in CPython).
-  module.dict!.setStr("_skip_whitespace", new PyBuiltinFunction("_skip_whitespace", skipWhitespace, null, "_json"));
+  module.dict!.setStr(
+    "_skip_whitespace",
+    new PyBuiltinFunction("_skip_whitespace", skipWhitespace, null, "_json"),
+  );
   return module;
 }
 
@@ -959,7 +974,9 @@ export function makeJsonModule(): PyModule {
 function skipWhitespace(args: PyValue[], kwnames: string[] | null): PyValue {
   const [stringArg, idxArg] = bindArgs("_skip_whitespace", args, kwnames, ["s", "idx"], 2, 2);
   const s = strArg(stringArg!);
-  if (s === undefined) raise(Exc.TypeError, `first argument must be a string, not ${typeOf(stringArg!).name}`);
+  if (s === undefined) {
+    raise(Exc.TypeError, `first argument must be a string, not ${typeOf(stringArg!).name}`);
+  }
   const surrogates = hasSurrogates(s);
   let i = surrogates ? unitIndex(s, indexArg(idxArg!)) : indexArg(idxArg!);
   while (i < s.length && isWhitespace(s.charCodeAt(i))) i++;
@@ -987,4 +1004,3 @@ class PyGetSetReadOnly extends PyGetSetDescriptor {
     }, () => raise(Exc.AttributeError, "readonly attribute"));
   }
 }
-

@@ -78,7 +78,10 @@ export class TextBuffer {
     if (!this.sawSurrogate) return UTF16.decode(this.units.subarray(0, n));
     let s = "";
     for (let i = 0; i < n; i += CHUNK) {
-      s += String.fromCharCode.apply(null, this.units.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
+      s += String.fromCharCode.apply(
+        null,
+        this.units.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[],
+      );
     }
     return s;
   }

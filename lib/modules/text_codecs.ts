@@ -650,7 +650,8 @@ export function lookupCodec(name: string): Codec {
 
 // str.encode and bytes.decode reach every codec here through objects/types/str.ts's hook.
 otherCodecs.encode = (s, encoding, errors) => lookupCodec(encoding).newEncoder(errors).encode(s);
-otherCodecs.decode = (data, encoding, errors) => lookupCodec(encoding).newDecoder(errors).decode(data, true).text;
+otherCodecs.decode = (data, encoding, errors) =>
+  lookupCodec(encoding).newDecoder(errors).decode(data, true).text;
 
 /** Whether `codec` is UTF-8 (the text layer has fast paths for it). */
 export function isUtf8(codec: Codec): boolean {

@@ -37,6 +37,7 @@ import { makeFnmatchAccelerator } from "./modules/fnmatch.ts";
 import { makeRandomModule } from "./modules/_random.ts";
 import { makeDatetimeModule } from "./modules/_datetime.ts";
 import { makeJsonModule } from "./modules/_json.ts";
+import { makeStructModule } from "./modules/_struct.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -75,6 +76,7 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _random: { make: makeRandomModule },
   _datetime: { make: makeDatetimeModule },
   _json: { make: makeJsonModule },
+  _struct: { make: makeStructModule },
 };
 
 /**

@@ -38,6 +38,7 @@ import { makeRandomModule } from "./modules/_random.ts";
 import { makeDatetimeModule } from "./modules/_datetime.ts";
 import { makeJsonModule } from "./modules/_json.ts";
 import { makeStructModule } from "./modules/_struct.ts";
+import { makeBinasciiModule } from "./modules/binascii.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -77,6 +78,7 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _datetime: { make: makeDatetimeModule },
   _json: { make: makeJsonModule },
   _struct: { make: makeStructModule },
+  binascii: { make: makeBinasciiModule },
 };
 
 /**

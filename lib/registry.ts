@@ -39,6 +39,8 @@ import { makeDatetimeModule } from "./modules/_datetime.ts";
 import { makeJsonModule } from "./modules/_json.ts";
 import { makeStructModule } from "./modules/_struct.ts";
 import { makeBinasciiModule } from "./modules/binascii.ts";
+import { makeHashlibModule } from "./modules/_hashlib.ts";
+import { makeBlake2Module } from "./modules/_blake2.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -79,6 +81,8 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _json: { make: makeJsonModule },
   _struct: { make: makeStructModule },
   binascii: { make: makeBinasciiModule },
+  _hashlib: { make: makeHashlibModule },
+  _blake2: { make: makeBlake2Module },
 };
 
 /**

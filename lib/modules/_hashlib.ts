@@ -1,0 +1,391 @@
+/**
+ * The `_hashlib` module of CPython 3.11 (OpenSSL there), under lib/python/hashlib.py: message
+ * digests → hash objects (`_hashlib.HASH`, and `_hashlib.HASHXOF` for the SHAKE functions) with
+ * update / digest / hexdigest / copy, the constructors `openssl_md5` … `openssl_shake_256` and
+ * `new(name)`, `pbkdf2_hmac`, `scrypt`, `compare_digest`, and the set of algorithm names.
+ *
+ * The digests are computed by Deno's node:crypto (the same algorithms, natively), which is loaded
+ * at the first hash made (`process.getBuiltinModule`), not at start-up. BLAKE2 with its
+ * parameters is lib/modules/_blake2.ts.
+ *
+ * @example
+ * ```ts
+ * import { makeHashlibModule } from "./_hashlib.ts";
+ * const m = makeHashlibModule();
+ * ```
+ * @module
+ */
+import {
+  bindArgs,
+  defGetSet,
+  defMethod,
+  Exc,
+  frozensetType,
+  newSet,
+  newTuple,
+  None,
+  PyBaseException,
+  PyBytes,
+  PyDict,
+  PyFloat,
+  type PyModule,
+  PyObject,
+  PyStrObject,
+  type PyType,
+  type PyValue,
+  raise,
+  typeOf,
+  typeType,
+} from "../../objects/object.ts";
+import { asIndex, objectId } from "../../objects/ops.ts";
+import { memoryError } from "../../objects/heap_guard.ts";
+import { installNew, newClass } from "../../objects/types/type.ts";
+import { buildModule, moduleType } from "./_native.ts";
+
+// ---------------------------------------------------------------------------------------------
+// node:crypto, loaded at first use
+
+/** The part of node:crypto's Hash this module uses. */
+interface NodeHash {
+  update(data: Uint8Array): NodeHash;
+  digest(): Uint8Array;
+  copy(options?: { outputLength: number }): NodeHash;
+}
+
+/** The part of node:crypto this module uses. */
+interface NodeCrypto {
+  createHash(algorithm: string, options?: { outputLength: number }): NodeHash;
+  pbkdf2Sync(
+    password: Uint8Array,
+    salt: Uint8Array,
+    iterations: number,
+    keylen: number,
+    digest: string,
+  ): Uint8Array;
+  scryptSync(
+    password: Uint8Array,
+    salt: Uint8Array,
+    keylen: number,
+    options: { N: number; r: number; p: number; maxmem: number },
+  ): Uint8Array;
+}
+
+let nodeCrypto: NodeCrypto | null = null;
+
+function crypto(): NodeCrypto {
+  if (nodeCrypto === null) {
+    const process =
+      (globalThis as unknown as { process: { getBuiltinModule(name: string): unknown } }).process;
+    nodeCrypto = process.getBuiltinModule("node:crypto") as NodeCrypto;
+  }
+  return nodeCrypto;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Algorithms
+
+/** A digest algorithm: its Python name, node:crypto's name, sizes, and whether it is a XOF. */
+interface Algorithm {
+  name: string;
+  node: string;
+  digestSize: number;
+  blockSize: number;
+  xof: boolean;
+}
+
+/** Every algorithm, by Python name (the set CPython's OpenSSL build offers). */
+const ALGORITHMS = new Map<string, Algorithm>();
+for (
+  const [name, node, digestSize, blockSize] of [
+    ["md5", "md5", 16, 64],
+    ["sha1", "sha1", 20, 64],
+    ["sha224", "sha224", 28, 64],
+    ["sha256", "sha256", 32, 64],
+    ["sha384", "sha384", 48, 128],
+    ["sha512", "sha512", 64, 128],
+    ["sha512_224", "sha512-224", 28, 128],
+    ["sha512_256", "sha512-256", 32, 128],
+    ["sha3_224", "sha3-224", 28, 144],
+    ["sha3_256", "sha3-256", 32, 136],
+    ["sha3_384", "sha3-384", 48, 104],
+    ["sha3_512", "sha3-512", 64, 72],
+    ["shake_128", "shake128", 0, 168],
+    ["shake_256", "shake256", 0, 136],
+    ["ripemd160", "ripemd160", 20, 64],
+    ["sm3", "sm3", 32, 64],
+    ["md5-sha1", "md5-sha1", 36, 64],
+  ] as const
+) {
+  ALGORITHMS.set(name, { name, node, digestSize, blockSize, xof: name.startsWith("shake") });
+}
+
+/** Names OpenSSL also answers to (any case; `-` for `_`): their Python name. */
+function lookupAlgorithm(name: string): Algorithm | undefined {
+  const lower = name.toLowerCase();
+  return ALGORITHMS.get(lower) ?? ALGORITHMS.get(lower.replace(/-/g, "_")) ??
+    ALGORITHMS.get(lower.replace(/^shake(\d+)$/, "shake_$1").replace(/^sha-?(\d+)$/, "sha$1"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hash objects
+
+/** A `_hashlib.HASH` (or HASHXOF): an algorithm and node:crypto's running state. */
+class PyHash extends PyObject {
+  declare algorithm: Algorithm;
+  declare state: NodeHash;
+  constructor(cls: PyType, algorithm: Algorithm, state: NodeHash) {
+    super();
+    this.cls = cls;
+    this.dict = null;
+    this.algorithm = algorithm;
+    this.state = state;
+  }
+}
+
+/** The bytes a hash is updated with: bytes-like; a str is refused with CPython's message. */
+export function hashData(v: PyValue): Uint8Array {
+  if (v instanceof PyBytes) return v.data;
+  if (typeof v === "string" || v instanceof PyStrObject) {
+    raise(Exc.TypeError, "Strings must be encoded before hashing");
+  }
+  return raise(Exc.TypeError, "object supporting the buffer API required");
+}
+
+/** A fresh node:crypto state for an algorithm (a XOF gets an explicit length: node warns otherwise). */
+function newState(algorithm: Algorithm): NodeHash {
+  return algorithm.xof
+    ? crypto().createHash(algorithm.node, { outputLength: 32 })
+    : crypto().createHash(algorithm.node);
+}
+
+/** The digest so far (the state stays usable). */
+function digestOf(h: PyHash, length = h.algorithm.digestSize): Uint8Array {
+  if (h.algorithm.xof) {
+    return length === 0 ? new Uint8Array(0) : h.state.copy({ outputLength: length }).digest();
+  }
+  return h.state.copy().digest();
+}
+
+const HEX = "0123456789abcdef";
+
+/** Lowercase hex of bytes. */
+export function hexOf(bytes: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < bytes.length; i++) s += HEX[bytes[i] >> 4] + HEX[bytes[i] & 15];
+  return s;
+}
+
+/** The bytes of a bytes-like argument (keys, salts, passwords). */
+function bytesArg(v: PyValue): Uint8Array {
+  if (v instanceof PyBytes) return v.data;
+  return raise(Exc.TypeError, `a bytes-like object is required, not '${typeOf(v).name}'`);
+}
+
+function sizeArg(v: PyValue): number {
+  if (v instanceof PyFloat) raise(Exc.TypeError, "'float' object cannot be interpreted as an integer");
+  const n = asIndex(v);
+  return typeof n === "bigint" ? (n < 0n ? -Infinity : Infinity) : n;
+}
+
+/** compare_digest(a, b): equality in time independent of where they differ. */
+export function compareDigest(a: PyValue, b: PyValue): boolean {
+  const strA = typeof a === "string" ? a : a instanceof PyStrObject ? a.value : null;
+  const strB = typeof b === "string" ? b : b instanceof PyStrObject ? b.value : null;
+  let x: Uint8Array, y: Uint8Array;
+  if (strA !== null && strB !== null) {
+    for (const s of [strA, strB]) {
+      for (let i = 0; i < s.length; i++) {
+        if (s.charCodeAt(i) > 127) {
+          raise(Exc.TypeError, "comparing strings with non-ASCII characters is not supported");
+        }
+      }
+    }
+    x = Uint8Array.from(strA, (c) => c.charCodeAt(0));
+    y = Uint8Array.from(strB, (c) => c.charCodeAt(0));
+  } else {
+    if (!(a instanceof PyBytes) && !(b instanceof PyBytes)) {
+      raise(
+        Exc.TypeError,
+        `unsupported operand types(s) or combination of types: '${typeOf(a).name}' and '${typeOf(b).name}'`,
+      );
+    }
+    x = bytesArg(a);
+    y = bytesArg(b);
+  }
+  // The time taken depends on the length of b only (a of another length is compared as b itself).
+  const left = x.length === y.length ? x : y;
+  let diff = x.length === y.length ? 0 : 1;
+  for (let i = 0; i < y.length; i++) diff |= left[i] ^ y[i];
+  return diff === 0;
+}
+
+/** _hashlib.UnsupportedDigestmodError with OpenSSL's message. */
+function unsupportedError(errorClass: PyType): never {
+  const e = new PyBaseException(errorClass, newTuple(["[digital envelope routines] unsupported"]));
+  e.dict = new PyDict();
+  throw e;
+}
+
+/** Builds the `_hashlib` module (its types are made here, on first import). */
+export function makeHashlibModule(): PyModule {
+  const hashType = moduleType("_hashlib", "HASH", undefined, 0);
+  const xofType = moduleType("_hashlib", "HASHXOF", hashType, 0);
+  for (const t of [hashType, xofType]) {
+    t.tp_new = (cls) => raise(Exc.TypeError, `cannot create '_hashlib.${cls.name}' instances`);
+    installNew(t);
+  }
+  const errorNs = new PyDict();
+  errorNs.setStr("__module__", "_hashlib");
+  const unsupported = newClass(typeType, "UnsupportedDigestmodError", [Exc.ValueError], errorNs);
+
+  const self = (v: PyValue): PyHash => {
+    if (!(v instanceof PyHash)) {
+      raise(Exc.TypeError, `descriptor requires a '_hashlib.HASH' object but received a '${typeOf(v).name}'`);
+    }
+    return v;
+  };
+  const make = (algorithm: Algorithm, data: PyValue | undefined): PyHash => {
+    const h = new PyHash(algorithm.xof ? xofType : hashType, algorithm, newState(algorithm));
+    if (data !== undefined) h.state.update(hashData(data));
+    return h;
+  };
+
+  defMethod(hashType, "update", (args, kwnames) => {
+    const [data] = bindArgs("update", args.slice(1), kwnames, ["obj"], 1, 1);
+    self(args[0]).state.update(hashData(data!));
+    return None;
+  });
+  defMethod(hashType, "copy", (args) => {
+    const h = self(args[0]);
+    return new PyHash(h.cls, h.algorithm, h.state.copy());
+  });
+  defMethod(hashType, "digest", (args, kwnames) => {
+    bindArgs("digest", args.slice(1), kwnames, [], 0);
+    return new PyBytes(digestOf(self(args[0])));
+  });
+  defMethod(hashType, "hexdigest", (args, kwnames) => {
+    bindArgs("hexdigest", args.slice(1), kwnames, [], 0);
+    return hexOf(digestOf(self(args[0])));
+  });
+  const xofLength = (v: PyValue): number => {
+    const n = sizeArg(v);
+    if (n < 0 || n >= 2 ** 31) memoryError();
+    return n;
+  };
+  defMethod(xofType, "digest", (args, kwnames) => {
+    const [length] = bindArgs("digest", args.slice(1), kwnames, ["length"], 1);
+    return new PyBytes(digestOf(self(args[0]), xofLength(length!)));
+  });
+  defMethod(xofType, "hexdigest", (args, kwnames) => {
+    const [length] = bindArgs("hexdigest", args.slice(1), kwnames, ["length"], 1);
+    return hexOf(digestOf(self(args[0]), xofLength(length!)));
+  });
+  defGetSet(hashType, "name", (v) => self(v).algorithm.name);
+  defGetSet(hashType, "digest_size", (v) => self(v).algorithm.digestSize);
+  defGetSet(hashType, "block_size", (v) => self(v).algorithm.blockSize);
+  defMethod(hashType, "__repr__", (args) => {
+    const h = self(args[0]);
+    return `<${h.algorithm.name} ${typeOf(h).module}.${typeOf(h).name} object @ 0x${
+      objectId(h).toString(16)
+    }>`;
+  });
+
+  const constructors: Record<string, (args: PyValue[], kwnames: string[] | null) => PyValue> = {};
+  for (const algorithm of ALGORITHMS.values()) {
+    if (algorithm.name === "ripemd160" || algorithm.name === "sm3" || algorithm.name === "md5-sha1") continue;
+    const fname = `openssl_${algorithm.name}`;
+    constructors[fname] = (args, kwnames) => {
+      const [data] = bindArgs(fname, args, kwnames, ["string", "usedforsecurity"], 0);
+      return make(algorithm, data);
+    };
+  }
+
+  return buildModule("_hashlib", "OpenSSL interface for hashlib module", {
+    ...constructors,
+    new: (args, kwnames) => {
+      const [name, data] = bindArgs("new", args, kwnames, ["name", "string", "usedforsecurity"], 1);
+      const text = typeof name === "string" ? name : name instanceof PyStrObject ? name.value : null;
+      if (text === null) raise(Exc.TypeError, `new() argument 'name' must be str, not ${typeOf(name!).name}`);
+      const algorithm = lookupAlgorithm(text);
+      if (algorithm === undefined) unsupportedError(unsupported);
+      return make(algorithm, data);
+    },
+    pbkdf2_hmac: (args, kwnames) => {
+      const [name, password, salt, iterations, dklen] = bindArgs(
+        "pbkdf2_hmac",
+        args,
+        kwnames,
+        ["hash_name", "password", "salt", "iterations", "dklen"],
+        4,
+      );
+      const text = typeof name === "string" ? name : name instanceof PyStrObject ? name.value : null;
+      if (text === null) {
+        raise(Exc.TypeError, `pbkdf2_hmac() argument 'hash_name' must be str, not ${typeOf(name!).name}`);
+      }
+      const pw = bytesArg(password!), saltBytes = bytesArg(salt!);
+      const rounds = sizeArg(iterations!);
+      if (rounds < 1) raise(Exc.ValueError, "iteration value must be greater than 0.");
+      if (rounds > 0xffffffff) raise(Exc.OverflowError, "iteration value is too great.");
+      const algorithm = lookupAlgorithm(text);
+      if (algorithm === undefined || algorithm.xof) unsupportedError(unsupported);
+      let length = algorithm.digestSize;
+      if (dklen !== undefined && dklen !== None) {
+        length = sizeArg(dklen);
+        if (length < 1) raise(Exc.ValueError, "key length must be greater than 0.");
+        if (length > 0x7fffffff) raise(Exc.OverflowError, "key length is too great.");
+      }
+      return new PyBytes(new Uint8Array(crypto().pbkdf2Sync(pw, saltBytes, rounds, length, algorithm.node)));
+    },
+    scrypt: (args, kwnames) => {
+      const [password, salt, n, r, p, maxmem, dklen] = bindArgs(
+        "scrypt",
+        args,
+        kwnames,
+        ["password", "salt", "n", "r", "p", "maxmem", "dklen"],
+        1,
+        1,
+      );
+      const pw = bytesArg(password!);
+      if (salt === undefined || salt === None) raise(Exc.TypeError, "salt is required");
+      if (n === undefined || n === None || r === undefined || r === None || p === undefined || p === None) {
+        raise(Exc.TypeError, "n, r and p are required");
+      }
+      const cost = sizeArg(n!);
+      if (cost < 2 || (cost & (cost - 1)) !== 0) raise(Exc.ValueError, "n must be a power of 2.");
+      const blockSize = sizeArg(r!), parallel = sizeArg(p!);
+      const memory = maxmem === undefined ? 0 : sizeArg(maxmem);
+      if (memory < 0 || memory > 0x7fffffff) {
+        raise(Exc.ValueError, "maxmem must be positive and smaller than 2147483647");
+      }
+      const length = dklen === undefined ? 64 : sizeArg(dklen);
+      if (length < 1 || length > 0x7fffffff) {
+        raise(Exc.ValueError, "dklen must be greater than 0 and smaller than 2147483647");
+      }
+      try {
+        return new PyBytes(
+          new Uint8Array(
+            crypto().scryptSync(pw, bytesArg(salt!), length, {
+              N: cost,
+              r: blockSize,
+              p: parallel,
+              maxmem: memory === 0 ? 32 * 1024 * 1024 + 128 * cost * blockSize * 2 : memory,
+            }),
+          ),
+        );
+      } catch (e) {
+        if (e instanceof PyBaseException) throw e;
+        return raise(Exc.ValueError, "Invalid parameter combination for n, r, p, maxmem.");
+      }
+    },
+    compare_digest: (args, kwnames) => {
+      const [a, b] = bindArgs("compare_digest", args, kwnames, ["a", "b"], 2, 2);
+      return compareDigest(a!, b!);
+    },
+    get_fips_mode: () => 0,
+  }, {
+    HASH: hashType,
+    HASHXOF: xofType,
+    UnsupportedDigestmodError: unsupported,
+    openssl_md_meth_names: newSet([...ALGORITHMS.keys(), "blake2b", "blake2s"], frozensetType),
+  });
+}

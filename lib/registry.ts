@@ -41,6 +41,7 @@ import { makeStructModule } from "./modules/_struct.ts";
 import { makeBinasciiModule } from "./modules/binascii.ts";
 import { makeHashlibModule } from "./modules/_hashlib.ts";
 import { makeBlake2Module } from "./modules/_blake2.ts";
+import { makeCsvModule } from "./modules/_csv.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -83,6 +84,7 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   binascii: { make: makeBinasciiModule },
   _hashlib: { make: makeHashlibModule },
   _blake2: { make: makeBlake2Module },
+  _csv: { make: makeCsvModule },
 };
 
 /**

@@ -42,6 +42,7 @@ import { makeBinasciiModule } from "./modules/binascii.ts";
 import { makeHashlibModule } from "./modules/_hashlib.ts";
 import { makeBlake2Module } from "./modules/_blake2.ts";
 import { makeCsvModule } from "./modules/_csv.ts";
+import { makeZlibModule } from "./modules/zlib.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -85,6 +86,7 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _hashlib: { make: makeHashlibModule },
   _blake2: { make: makeBlake2Module },
   _csv: { make: makeCsvModule },
+  zlib: { make: makeZlibModule },
 };
 
 /**

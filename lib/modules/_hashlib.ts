@@ -274,6 +274,8 @@ export function makeHashlibModule(): PyModule {
   };
   defMethod(xofType, "digest", (args, kwnames) => {
     const [length] = bindArgs("digest", args.slice(1), kwnames, ["length"], 1);
+    // CPython 3.11 hands a negative length straight to PyBytes_FromStringAndSize
+    if (sizeArg(length!) < 0) raise(Exc.SystemError, "Negative size passed to PyBytes_FromStringAndSize");
     return new PyBytes(digestOf(self(args[0]), xofLength(length!)));
   });
   defMethod(xofType, "hexdigest", (args, kwnames) => {

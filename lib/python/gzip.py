@@ -449,6 +449,11 @@ def _create_simple_gzip_header(compresslevel: int, mtime=None) -> bytes:
 
 def compress(data, compresslevel=_COMPRESS_LEVEL_BEST, *, mtime=None):
     """data gzip-compressed, as bytes: one member with mtime (the current time when None)."""
+    if mtime is None:
+        mtime = time.time()
+    if mtime == 0:
+        # zlib's own gzip header has mtime 0 (and zlib's OS and extra-flags bytes)
+        return zlib.compress(data, level=compresslevel, wbits=31)
     header = _create_simple_gzip_header(compresslevel, mtime)
     trailer = struct.pack("<LL", zlib.crc32(data), (len(data) & 0xffffffff))
     # wbits=-15: a raw deflate stream, the gzip wrapping being written here

@@ -16,6 +16,8 @@ bad = bytearray(gzip.compress(b'abc', mtime=0)); bad[-8] ^= 1
 t(lambda: gzip.decompress(bytes(bad)))
 bad = bytearray(gzip.compress(b'abc', mtime=0)); bad[-4] ^= 1
 t(lambda: gzip.decompress(bytes(bad)))
+for level in (1, 6, 9):
+    print(level, gzip.compress(b"mtime zero", level, mtime=0).hex())
 t(lambda: gzip.decompress(b''))
 t(lambda: gzip.decompress(b'\x1f\x8b\x07' + b'\0' * 7))
 buf = io.BytesIO()

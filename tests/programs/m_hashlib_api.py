@@ -19,6 +19,7 @@ t(lambda: hashlib.new('md5', string=b'x').hexdigest())
 t(lambda: hashlib.new(name='md5').hexdigest())
 t(lambda: hashlib.shake_128(b'x').digest())
 t(lambda: hashlib.shake_128(b'x').hexdigest(-1))
+t(lambda: hashlib.shake_128(b'x').digest(-1))
 t(lambda: hashlib.shake_128(b'x').hexdigest(0))
 t(lambda: len(hashlib.shake_128(b'x').digest(2**20)))
 

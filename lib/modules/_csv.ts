@@ -680,6 +680,8 @@ export function makeCsvModule(): PyModule {
   }, {
     Dialect: dialectType,
     Error: error,
+    Reader: readerType,
+    Writer: writerType,
     QUOTE_MINIMAL,
     QUOTE_ALL,
     QUOTE_NONNUMERIC,

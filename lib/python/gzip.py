@@ -479,3 +479,142 @@ def decompress(data):
             raise BadGzipFile("Incorrect length of data produced")
         decompressed_members.append(decompressed)
         data = do.unused_data[8:].lstrip(b"\x00")
+
+
+# ---------------------------------------------------------------------------------------------
+# `python -m gzip [--fast | --best | -d] [file ...]`: gzip/gunzip without deleting the input.
+# The command line is parsed as CPython's argparse parser for this tool parses it (the same
+# usage, help and error messages, exit status 2 on a usage error), without argparse.
+
+_USAGE = 'usage: gzip.py [-h] [--fast | --best | -d] [file ...]\n'
+
+_HELP = _USAGE + '''
+A simple command line interface for the gzip module: act like gzip, but do not
+delete the input file.
+
+positional arguments:
+  file
+
+options:
+  -h, --help        show this help message and exit
+  --fast            compress faster
+  --best            compress better
+  -d, --decompress  act like gunzip instead of gzip
+'''
+
+# Long option → (its name in error messages, the action); the last three exclude each other.
+_CLI_OPTIONS = {
+    '--help': ('-h/--help', 'help'),
+    '--fast': ('--fast', 'fast'),
+    '--best': ('--best', 'best'),
+    '--decompress': ('-d/--decompress', 'decompress'),
+}
+_CLI_SHORT = {'h': '--help', 'd': '--decompress'}
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _cli_words(args):
+    # (options as their long names, in order; positionals; unrecognized arguments)
+    options, positionals, unrecognized = [], [], []
+    only_positionals = False
+    for arg in args:
+        if only_positionals or not arg.startswith('-') or arg == '-' or _is_number(arg):
+            positionals.append(arg)
+        elif arg == '--':
+            only_positionals = True
+        elif arg.startswith('--'):
+            name, eq, explicit = arg.partition('=')
+            matches = [o for o in _CLI_OPTIONS if o.startswith(name)] if name != '--' else []
+            if name in _CLI_OPTIONS:
+                matches = [name]
+            if len(matches) > 1:
+                raise _UsageError(f'ambiguous option: {name} could match {", ".join(matches)}')
+            if not matches:
+                unrecognized.append(arg)
+            elif eq:
+                raise _UsageError(f'argument {_CLI_OPTIONS[matches[0]][0]}: '
+                                  f'ignored explicit argument {explicit!r}')
+            else:
+                options.append(matches[0])
+        elif arg[1] not in _CLI_SHORT:
+            unrecognized.append(arg)
+        else:
+            # A cluster of flags (-dh): each letter after the first must be a flag too.
+            for k in range(1, len(arg)):
+                option = _CLI_SHORT.get(arg[k])
+                if option is None:
+                    previous = _CLI_OPTIONS[_CLI_SHORT[arg[k - 1]]][0]
+                    raise _UsageError(f'argument {previous}: ignored explicit argument {arg[k:]!r}')
+                options.append(option)
+    return options, positionals, unrecognized
+
+
+def _is_number(arg):
+    # argparse's negative numbers: -N, -N.N or -.N (then a positional, as the parser has no
+    # option that looks like one)
+    whole, dot, fraction = arg[1:].partition('.')
+    if dot:
+        return fraction.isdigit() and fraction.isascii() and (whole == '' or whole.isdigit() and whole.isascii())
+    return whole.isdigit() and whole.isascii()
+
+
+def _parse_cli(args):
+    # (compresslevel, decompress, files); SystemExit on -h and usage errors.
+    try:
+        options, files, unrecognized = _cli_words(args)
+        chosen = None
+        for option in options:
+            if option == '--help':
+                sys.stdout.write(_HELP)
+                sys.exit(0)
+            if chosen is not None and chosen != option:
+                raise _UsageError(f'argument {_CLI_OPTIONS[option][0]}: '
+                                  f'not allowed with argument {_CLI_OPTIONS[chosen][0]}')
+            chosen = option
+        if unrecognized:
+            raise _UsageError(f'unrecognized arguments: {" ".join(unrecognized)}')
+    except _UsageError as e:
+        sys.stderr.write(_USAGE)
+        sys.stderr.write(f'gzip.py: error: {e}\n')
+        sys.exit(2)
+    level = {'--fast': _COMPRESS_LEVEL_FAST, '--best': _COMPRESS_LEVEL_BEST}.get(
+        chosen, _COMPRESS_LEVEL_TRADEOFF)
+    return level, chosen == '--decompress', files or ['-']
+
+
+def main():
+    compresslevel, decompress, files = _parse_cli(sys.argv[1:])
+    for arg in files:
+        if decompress:
+            if arg == "-":
+                source = GzipFile(filename="", mode="rb", fileobj=sys.stdin.buffer)
+                target = sys.stdout.buffer
+            else:
+                if arg[-3:] != ".gz":
+                    sys.exit(f"filename doesn't end in .gz: {arg!r}")
+                source = open(arg, "rb")
+                target = builtins.open(arg[:-3], "wb")
+        else:
+            if arg == "-":
+                source = sys.stdin.buffer
+                target = GzipFile(filename="", mode="wb", fileobj=sys.stdout.buffer,
+                                  compresslevel=compresslevel)
+            else:
+                source = builtins.open(arg, "rb")
+                target = open(arg + ".gz", "wb", compresslevel)
+        while True:
+            chunk = source.read(io.DEFAULT_BUFFER_SIZE)
+            if not chunk:
+                break
+            target.write(chunk)
+        if target is not sys.stdout.buffer:
+            target.close()
+        if source is not sys.stdin.buffer:
+            source.close()
+
+
+if __name__ == '__main__':
+    main()

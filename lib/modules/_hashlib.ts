@@ -119,11 +119,59 @@ for (
   ALGORITHMS.set(name, { name, node, digestSize, blockSize, xof: name.startsWith("shake") });
 }
 
+/**
+ * OpenSSL's other names for digests (lower case), beyond the `-`/`_` spellings: new() takes
+ * them too. BLAKE2 through OpenSSL is its fixed-size variant, named as the Python one.
+ */
+const OPENSSL_ALIASES = new Map<string, Algorithm>([
+  ["blake2b512", { name: "blake2b", node: "blake2b512", digestSize: 64, blockSize: 128, xof: false }],
+  ["blake2s256", { name: "blake2s", node: "blake2s256", digestSize: 32, blockSize: 64, xof: false }],
+  ["ripemd", ALGORITHMS.get("ripemd160")!],
+  ["rmd160", ALGORITHMS.get("ripemd160")!],
+  ["ripemd-160", ALGORITHMS.get("ripemd160")!],
+  ["ssl3-md5", ALGORITHMS.get("md5")!],
+  ["ssl3-sha1", ALGORITHMS.get("sha1")!],
+]);
+
 /** Names OpenSSL also answers to (any case; `-` for `_`): their Python name. */
 function lookupAlgorithm(name: string): Algorithm | undefined {
   const lower = name.toLowerCase();
   return ALGORITHMS.get(lower) ?? ALGORITHMS.get(lower.replace(/-/g, "_")) ??
-    ALGORITHMS.get(lower.replace(/^shake(\d+)$/, "shake_$1").replace(/^sha-?(\d+)$/, "sha$1"));
+    ALGORITHMS.get(lower.replace(/^shake(\d+)$/, "shake_$1").replace(/^sha-?(\d+)$/, "sha$1")) ??
+    OPENSSL_ALIASES.get(lower);
+}
+
+/** Digests node:crypto's pbkdf2Sync refuses although OpenSSL (and so CPython) takes them. */
+const PBKDF2_BY_HAND = new Set(["blake2b512", "blake2s256"]);
+
+/** PBKDF2 (RFC 8018) with HMAC over node:crypto's hash states, for PBKDF2_BY_HAND. */
+function pbkdf2ByHand(
+  algorithm: Algorithm,
+  password: Uint8Array,
+  salt: Uint8Array,
+  rounds: number,
+  length: number,
+): Uint8Array {
+  const block = algorithm.blockSize;
+  const key = new Uint8Array(block);
+  key.set(password.length > block ? newState(algorithm).update(password).digest() : password);
+  const inner = newState(algorithm).update(key.map((b) => b ^ 0x36));
+  const outer = newState(algorithm).update(key.map((b) => b ^ 0x5c));
+  const hmac = (data: Uint8Array) => outer.copy().update(inner.copy().update(data).digest()).digest();
+  const out = new Uint8Array(length);
+  const first = new Uint8Array(salt.length + 4);
+  first.set(salt);
+  for (let index = 1, at = 0; at < length; index++, at += algorithm.digestSize) {
+    new DataView(first.buffer).setUint32(salt.length, index);
+    let u = hmac(first);
+    const t = Uint8Array.from(u);
+    for (let r = 1; r < rounds; r++) {
+      u = hmac(u);
+      for (let k = 0; k < t.length; k++) t[k] ^= u[k];
+    }
+    out.set(t.subarray(0, Math.min(t.length, length - at)), at);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -336,7 +384,10 @@ export function makeHashlibModule(): PyModule {
         if (length < 1) raise(Exc.ValueError, "key length must be greater than 0.");
         if (length > 0x7fffffff) raise(Exc.OverflowError, "key length is too great.");
       }
-      return new PyBytes(new Uint8Array(crypto().pbkdf2Sync(pw, saltBytes, rounds, length, algorithm.node)));
+      const key = PBKDF2_BY_HAND.has(algorithm.node)
+        ? pbkdf2ByHand(algorithm, pw, saltBytes, rounds, length)
+        : crypto().pbkdf2Sync(pw, saltBytes, rounds, length, algorithm.node);
+      return new PyBytes(new Uint8Array(key));
     },
     scrypt: (args, kwnames) => {
       const [password, salt, n, r, p, maxmem, dklen] = bindArgs(

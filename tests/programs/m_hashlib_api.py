@@ -83,3 +83,10 @@ print(hashlib.md5().copy().hexdigest(), hashlib.sha256(b'').digest_size)
 h = hashlib.sha1(b'a'); c = h.copy(); c.update(b'b'); print(h.hexdigest(), c.hexdigest(), hashlib.sha1(b'ab').hexdigest())
 x = hashlib.shake_256(b'a'); print(x.hexdigest(5), x.hexdigest(10), x.copy().hexdigest(3), x.digest_size, x.name)
 b = hashlib.blake2b(b'a', digest_size=20, key=b'k', salt=b's', person=b'p'); c = b.copy(); c.update(b'z'); print(b.hexdigest(), c.hexdigest(), b.name, b.digest_size, b.block_size)
+# OpenSSL's other names for digests: new() takes them, pbkdf2_hmac and hmac too
+for n in ['blake2s256', 'BLAKE2b512', 'ssl3-md5', 'ssl3-sha1', 'ripemd', 'rmd160', 'ripemd-160', 'RSA-SHA256', 'SHA3-384']:
+    t(lambda: (lambda h: (n, h.name, type(h).__name__, h.digest_size, h.block_size, h.hexdigest()))(hashlib.new(n, b'abc')))
+for n in ['blake2b512', 'blake2s256']:
+    for pw in [b'', b'x' * 200]:
+        print(n, len(pw), hashlib.pbkdf2_hmac(n, pw, b'salt', 3).hex(), hashlib.pbkdf2_hmac(n, pw, b'salt', 2, 70).hex())
+print(hmac.new(b'k', b'm', 'blake2s256').hexdigest(), hmac.digest(b'k', b'm', 'ripemd'))

@@ -625,8 +625,11 @@ class JsonWriter {
   readonly enc: PyEncoder;
   /** How strings are written: FAST_ASCII, FAST_UNICODE, or through the encoder callable. */
   readonly fast: number;
-  /** Containers being encoded, for "Circular reference detected" (null: check_circular=False). */
-  readonly active: Set<PyValue> | null;
+  /**
+   * Containers being encoded, outermost first, for "Circular reference detected" (null:
+   * check_circular=False). They nest, so a stack: a short linear search beats hashing.
+   */
+  readonly active: PyValue[] | null;
   readonly indent: string | null;
   readonly keySeparator: string;
   readonly itemSeparator: string;
@@ -636,7 +639,7 @@ class JsonWriter {
     this.out = new TextBuffer(4096);
     this.enc = enc;
     this.fast = enc.fastEncode;
-    this.active = enc.markers === None ? null : new Set();
+    this.active = enc.markers === None ? null : [];
     this.indent = enc.indent === None ? null : strArg(enc.indent) ?? null;
     this.keySeparator = strArg(enc.keySeparator)!;
     this.itemSeparator = strArg(enc.itemSeparator)!;
@@ -658,11 +661,49 @@ class JsonWriter {
     const out = this.out;
     const len = s.length;
     out.reserve(len * 6 + 2);
-    const units = out.units;
+    if (out.wide) {
+      out.units[out.length++] = QUOTE;
+      this.strWide(s, 0);
+      return;
+    }
+    // UTF-8 bytes (a lone surrogate, only written when ensure_ascii is off, widens the buffer)
+    const bytes = out.bytes;
     let n = out.length;
-    units[n++] = QUOTE;
-    const limit = fast === FAST_ASCII ? 0x7f : 0x10000;
+    bytes[n++] = QUOTE;
+    const limit = fast === FAST_ASCII ? 0x7f : 0x80;
     for (let i = 0; i < len; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x20 && c !== QUOTE && c !== BACKSLASH && c < limit) {
+        bytes[n++] = c;
+        continue;
+      }
+      if (c >= limit && fast === FAST_UNICODE) {
+        const next = out.putUtf8(s, i, n);
+        if (next >= 0) {
+          n = next;
+          if (c >= 0xd800 && c < 0xdc00) i++; // a pair (putUtf8 takes no lone surrogate)
+          continue;
+        }
+        out.length = n;
+        out.widen();
+        this.strWide(s, i);
+        return;
+      }
+      const escape = c < 0x7f ? ASCII_ESCAPES[c]! : uEscape(c);
+      for (let k = 0; k < escape.length; k++) bytes[n++] = escape.charCodeAt(k);
+    }
+    bytes[n++] = QUOTE;
+    out.length = n;
+  }
+
+  /** The rest of str(s) from s[i] on, into a widened buffer (the opening quote is written). */
+  private strWide(s: string, i: number): void {
+    const out = this.out;
+    const units = out.units;
+    const len = s.length;
+    let n = out.length;
+    const limit = this.fast === FAST_ASCII ? 0x7f : 0x10000;
+    for (; i < len; i++) {
       const c = s.charCodeAt(i);
       if (c >= 0x20 && c !== QUOTE && c !== BACKSLASH && c < limit) {
         units[n++] = c;
@@ -733,12 +774,12 @@ class JsonWriter {
   private mark(o: PyValue): void {
     const active = this.active;
     if (active === null) return;
-    if (active.has(o)) raise(Exc.ValueError, "Circular reference detected");
-    active.add(o);
+    if (active.indexOf(o) !== -1) raise(Exc.ValueError, "Circular reference detected");
+    active.push(o);
   }
 
-  private unmark(o: PyValue): void {
-    if (this.active !== null) this.active.delete(o);
+  private unmark(): void {
+    if (this.active !== null) this.active.pop();
   }
 
   /** Something JSON has no form for: default(o), encoded in its place. */
@@ -751,7 +792,7 @@ class JsonWriter {
     } finally {
       leaveRecursion();
     }
-    this.unmark(o);
+    this.unmark();
   }
 
   private list(o: PyList | PyTuple, level: number): void {
@@ -776,7 +817,7 @@ class JsonWriter {
     }
     if (indent !== null) this.out.put(this.newline(level - 1));
     this.out.putCode(93);
-    this.unmark(o);
+    this.unmark();
   }
 
   private dictionary(o: PyDict, level: number): void {
@@ -797,7 +838,9 @@ class JsonWriter {
     }
     let first = true;
     for (let i = 0; i < keys.length; i++) {
-      const key = this.keyText(keys[i]);
+      const k = keys[i];
+      if (k === DELETED) continue;
+      const key = typeof k === "string" ? k : this.keyText(k);
       if (key === null) continue;
       if (!first) this.out.put(separator);
       first = false;
@@ -807,21 +850,17 @@ class JsonWriter {
     }
     if (indent !== null) this.out.put(this.newline(level - 1));
     this.out.putCode(125);
-    this.unmark(o);
+    this.unmark();
   }
 
-  /** The dict's keys and values, sorted by item when sort_keys (a subclass through items()). */
+  /**
+   * The dict's keys and values, sorted by item when sort_keys (a subclass through items()).
+   * A copy, as CPython encodes a snapshot of the items (default() may change the dict); the
+   * keys may include DELETED slots.
+   */
   private entries(o: PyDict): [PyValue[], PyValue[]] {
+    if (o.cls === dictType && !this.enc.sortKeys) return [o.keys.slice(), o.values.slice()];
     const keys: PyValue[] = [], values: PyValue[] = [];
-    if (o.cls === dictType && !this.enc.sortKeys) {
-      const k = o.keys, v = o.values;
-      for (let i = 0; i < k.length; i++) {
-        if (k[i] === DELETED) continue;
-        keys.push(k[i]);
-        values.push(v[i]);
-      }
-      return [keys, values];
-    }
     let items: PyValue[];
     if (o.cls === dictType) {
       items = [];

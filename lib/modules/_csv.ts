@@ -43,7 +43,6 @@ import { call, getAttrOrUndefined, getIter, intValueOf, isTrue, iterNext, str } 
 import { floatNew } from "../../objects/types/float_type.ts";
 import { installNew, newClass } from "../../objects/types/type.ts";
 import { buildModule, moduleType } from "./_native.ts";
-import { TextBuffer } from "./text_buffer.ts";
 
 const QUOTE_MINIMAL = 0, QUOTE_ALL = 1, QUOTE_NONNUMERIC = 2, QUOTE_NONE = 3;
 
@@ -486,47 +485,53 @@ function isNumber(v: PyValue): boolean {
     t.lookup("__float__") !== undefined;
 }
 
-/** Appends one field to a record being written (separator, quotes and escapes included). */
-function appendField(
-  out: TextBuffer,
-  d: PyDialect,
-  error: PyType,
-  field: string | null,
-  first: boolean,
-  quotedIn: boolean,
-): boolean {
-  if (!first) out.put(String.fromCodePoint(d.delimiter));
-  // Quoting may turn out to be needed only on seeing the field: write it into its own buffer.
-  const body = new TextBuffer(field === null ? 16 : field.length + 8);
+/**
+ * Whether a field holds a character the dialect quotes or escapes (delimiter, quotechar,
+ * escapechar, a character of the lineterminator) or a surrogate (left to escapeField, which
+ * goes by code points). Most fields hold none: they are written as they are.
+ */
+function needsEscapeScan(d: PyDialect, field: string): boolean {
+  const lt = d.lineterminator;
+  const lt0 = lt.charCodeAt(0), lt1 = lt.charCodeAt(1); // NaN past the end
+  const longTerminator = lt.length > 2;
+  for (let i = 0; i < field.length; i++) {
+    const c = field.charCodeAt(i);
+    if (c === d.delimiter || c === d.quotechar || c === d.escapechar || c === lt0 || c === lt1) return true;
+    if ((c & 0xf800) === 0xd800 || (longTerminator && lt.includes(field[i]))) return true;
+  }
+  return false;
+}
+
+/**
+ * A field with the characters the dialect marks escaped or doubled, and its quotes when it is
+ * quoted (quotedIn: by the quoting mode; or because of what it holds).
+ */
+function escapeField(d: PyDialect, error: PyType, field: string, quotedIn: boolean): string {
+  let body = "";
   let quoted = quotedIn;
-  if (field !== null) {
-    for (const ch of field) {
-      const c = ch.codePointAt(0)!;
-      let wantEscape = false;
-      if (c === d.delimiter || c === d.escapechar || c === d.quotechar || d.lineterminator.includes(ch)) {
-        if (d.quoting === QUOTE_NONE) wantEscape = true;
-        else {
-          if (c === d.quotechar) {
-            if (d.doublequote) body.put(ch);
-            else wantEscape = true;
-          } else if (c === d.escapechar) {
-            wantEscape = true;
-          }
-          if (!wantEscape) quoted = true;
+  for (const ch of field) {
+    const c = ch.codePointAt(0)!;
+    let wantEscape = false;
+    if (c === d.delimiter || c === d.escapechar || c === d.quotechar || d.lineterminator.includes(ch)) {
+      if (d.quoting === QUOTE_NONE) wantEscape = true;
+      else {
+        if (c === d.quotechar) {
+          if (d.doublequote) body += ch;
+          else wantEscape = true;
+        } else if (c === d.escapechar) {
+          wantEscape = true;
         }
-        if (wantEscape) {
-          if (d.escapechar === NOT_SET) csvError(error, "need to escape, but no escapechar set");
-          body.put(String.fromCodePoint(d.escapechar));
-        }
+        if (!wantEscape) quoted = true;
       }
-      body.put(ch);
+      if (wantEscape) {
+        if (d.escapechar === NOT_SET) csvError(error, "need to escape, but no escapechar set");
+        body += String.fromCodePoint(d.escapechar);
+      }
     }
+    body += ch;
   }
   const quote = quoted ? String.fromCodePoint(d.quotechar) : "";
-  out.put(quote);
-  out.put(body.text());
-  out.put(quote);
-  return quoted || (field !== null && field.length > 0);
+  return quote + body + quote;
 }
 
 /** writerow(row): the row's fields as one line, written; returns what write returned. */
@@ -541,7 +546,9 @@ function writeRow(w: PyWriter, error: PyType, row: PyValue): PyValue {
     }
     throw e;
   }
-  const out = new TextBuffer(64);
+  const quote = d.quotechar === NOT_SET ? "" : String.fromCodePoint(d.quotechar);
+  const delimiter = String.fromCodePoint(d.delimiter);
+  let line = "";
   let count = 0;
   let nonEmpty = false;
   for (;;) {
@@ -549,17 +556,22 @@ function writeRow(w: PyWriter, error: PyType, row: PyValue): PyValue {
     if (field === undefined) break;
     const quoted = d.quoting === QUOTE_ALL || (d.quoting === QUOTE_NONNUMERIC && !isNumber(field));
     const text = field === None ? null : strOf(field) ?? str(field);
-    if (appendField(out, d, error, text, count === 0, quoted)) nonEmpty = true;
+    if (count > 0) line += delimiter;
+    if (text === null || !needsEscapeScan(d, text)) {
+      if (quoted) line += quote + (text ?? "") + quote;
+      else if (text !== null) line += text;
+    } else {
+      line += escapeField(d, error, text, quoted);
+    }
+    if (quoted || (text !== null && text.length > 0)) nonEmpty = true;
     count++;
   }
   if (count === 1 && !nonEmpty) {
     // A record of one empty field would read back as no record: it is quoted.
     if (d.quoting === QUOTE_NONE) csvError(error, "single empty field record must be quoted");
-    out.length = 0;
-    appendField(out, d, error, null, true, true);
+    line = quote + quote;
   }
-  out.put(d.lineterminator);
-  return call(w.write, [out.text()]);
+  return call(w.write, [line + d.lineterminator]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -115,15 +115,28 @@ class DictReader:
         # blank lines give empty rows: they are skipped
         while row == []:
             row = next(self.reader)
-        d = dict(zip(self.fieldnames, row))
-        names = len(self.fieldnames)
+        fieldnames = self.fieldnames
+        d = dict(zip(fieldnames, row))
+        names = len(fieldnames)
         fields = len(row)
         if names < fields:
             d[self.restkey] = row[names:]
         elif names > fields:
-            for key in self.fieldnames[fields:]:
+            for key in fieldnames[fields:]:
                 d[key] = self.restval
         return d
+
+
+# Up to this many field names, checking a dict's keys one by one against them is quicker than
+# the set difference (which is needed anyway to name the keys that are not field names).
+_FEW_FIELDS = 16
+
+
+def _all_in(keys, fieldnames):
+    for key in keys:
+        if key not in fieldnames:
+            return False
+    return True
 
 
 class DictWriter:
@@ -146,11 +159,14 @@ class DictWriter:
 
     def _dict_to_list(self, rowdict):
         if self.extrasaction == "raise":
-            wrong_fields = rowdict.keys() - self.fieldnames
-            if wrong_fields:
-                raise ValueError("dict contains fields not in fieldnames: "
-                                 + ", ".join([repr(x) for x in wrong_fields]))
-        return (rowdict.get(key, self.restval) for key in self.fieldnames)
+            fieldnames = self.fieldnames
+            if len(fieldnames) > _FEW_FIELDS or not _all_in(rowdict.keys(), fieldnames):
+                wrong_fields = rowdict.keys() - fieldnames
+                if wrong_fields:
+                    raise ValueError("dict contains fields not in fieldnames: "
+                                     + ", ".join([repr(x) for x in wrong_fields]))
+        restval = self.restval
+        return [rowdict.get(key, restval) for key in self.fieldnames]
 
     def writerow(self, rowdict):
         return self.writer.writerow(self._dict_to_list(rowdict))

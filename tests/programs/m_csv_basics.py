@@ -59,3 +59,18 @@ t(lambda: list(csv.reader(['1,2.5,x,"3"'], quoting=csv.QUOTE_NONNUMERIC)))
 t(lambda: list(csv.reader(['1,,2'], quoting=csv.QUOTE_NONNUMERIC)))
 t(lambda: list(csv.reader(['1, 2'], quoting=csv.QUOTE_NONNUMERIC)))
 import _csv; print(_csv.Reader, _csv.Writer, type(csv.reader([])) is _csv.Reader, isinstance(csv.writer(io.StringIO()), _csv.Writer))
+# DictWriter: the wrong keys are found with few and with many field names; restval; ignore
+for names in (['a', 'b'], ['f%d' % i for i in range(20)]):
+    s = io.StringIO(); dw = csv.DictWriter(s, names, restval='R')
+    dw.writerow({names[0]: 1}); dw.writerow({n: i for i, n in enumerate(names)})
+    t(lambda: dw.writerow({names[0]: 1, 'zz': 2}))
+    t(lambda: dw.writerow({'zz': 2}))
+    csv.DictWriter(s, names, extrasaction='ignore').writerow({'zz': 2, names[-1]: 'x,y'})
+    print(repr(s.getvalue()))
+# writer: fields with nothing to escape and fields with something, astral delimiters
+for kw in ({}, {'delimiter': '😀'}, {'quotechar': '😀'}, {'lineterminator': '\n\r--'}, {'escapechar': '\\', 'quoting': csv.QUOTE_NONE}):
+    s = io.StringIO(); w = csv.writer(s, **kw)
+    t(lambda: w.writerow(['plain', 'a,b', 'q"q', 'x😀y', 'line\nbreak', '-', 'cr\r', 'back\\slash', '', None, 3]))
+    t(lambda: w.writerow(['']))
+    t(lambda: w.writerow([None]))
+    print(repr(s.getvalue()))

@@ -360,6 +360,17 @@ function packItem(
   switch (d.kind) {
     case Kind.Int:
     case Kind.UInt: {
+      // Fast path: a small int in the type's range (every check accepts those), without BigInt.
+      if (typeof v === "number" && d.size <= 4) {
+        const unsigned = d.kind === Kind.UInt;
+        const half = 2 ** (d.size * 8 - 1);
+        if (unsigned ? v >= 0 && v < 2 * half : v >= -half && v < half) {
+          if (d.size === 1) view.setUint8(at, v & 0xff);
+          else if (d.size === 2) view.setUint16(at, v & 0xffff, little);
+          else view.setUint32(at, v >>> 0, little);
+          return;
+        }
+      }
       const n = checkInt(intArg(v, error), item, error);
       switch (d.size) {
         case 1:
@@ -408,6 +419,13 @@ function packItem(
         raiseStructError(error, `argument for '${item.code}' must be a bytes object`);
       }
       const data = v.data;
+      if (d.kind === Kind.Bytes && item.size <= 16) {
+        // a few bytes: no typed-array views to make
+        const n = Math.min(data.length, item.size);
+        for (let i = 0; i < n; i++) view.setUint8(at + i, data[i]);
+        for (let i = n; i < item.size; i++) view.setUint8(at + i, 0);
+        return;
+      }
       const bytes = new Uint8Array(view.buffer, view.byteOffset + at, item.size);
       if (d.kind === Kind.Bytes) {
         bytes.set(data.subarray(0, item.size));
@@ -515,6 +533,61 @@ function viewOf(data: Uint8Array): DataView {
   return new DataView(data.buffer, data.byteOffset, data.byteLength);
 }
 
+// A scratch buffer that pack and unpack of a small struct work in: a DataView over each call's
+// own small array (or over the caller's bytes) costs far more than copying the few bytes.
+// Packing may run Python code (__index__, __float__) that packs too: a busy scratch is not
+// shared, that call takes the slow way.
+const SCRATCH_SIZE = 512;
+const scratch = new Uint8Array(SCRATCH_SIZE);
+const scratchView = new DataView(scratch.buffer);
+let scratchBusy = false;
+
+/** `layout`'s values packed into new bytes. */
+function packNew(layout: Layout, values: PyValue[], error: PyType): Uint8Array {
+  const size = layout.size;
+  if (scratchBusy || size > SCRATCH_SIZE) {
+    const data = new Uint8Array(size);
+    packInto(layout, viewOf(data), 0, values, error);
+    return data;
+  }
+  scratchBusy = true;
+  try {
+    for (let i = 0; i < size; i++) scratch[i] = 0; // padding (loops beat fill/slice calls here)
+    packInto(layout, scratchView, 0, values, error);
+    const out = new Uint8Array(size);
+    for (let i = 0; i < size; i++) out[i] = scratch[i];
+    return out;
+  } finally {
+    scratchBusy = false;
+  }
+}
+
+/** `layout`'s values packed into data at offset (which has room for them). */
+function packAt(layout: Layout, data: Uint8Array, offset: number, values: PyValue[], error: PyType): void {
+  const size = layout.size;
+  if (scratchBusy || size > SCRATCH_SIZE) {
+    packInto(layout, viewOf(data), offset, values, error);
+    return;
+  }
+  scratchBusy = true;
+  try {
+    for (let i = 0; i < size; i++) scratch[i] = 0;
+    packInto(layout, scratchView, 0, values, error);
+    for (let i = 0; i < size; i++) data[offset + i] = scratch[i];
+  } finally {
+    scratchBusy = false;
+  }
+}
+
+/** The values `layout` reads at offset of data (which holds them). */
+function unpackAt(layout: Layout, data: Uint8Array, offset: number): PyValue[] {
+  const size = layout.size;
+  // Unpacking runs no Python code: the scratch cannot be busy.
+  if (size > SCRATCH_SIZE || scratchBusy) return unpackFrom(layout, viewOf(data), offset);
+  for (let i = 0; i < size; i++) scratch[i] = data[offset + i];
+  return unpackFrom(layout, scratchView, 0);
+}
+
 function offsetArg(v: PyValue): number {
   if (typeof v === "number") return v;
   if (typeof v === "boolean") return v ? 1 : 0;
@@ -616,9 +689,7 @@ export function makeStructModule(): PyModule {
         `${what} expected ${layout.items.length} items for packing (got ${values.length})`,
       );
     }
-    const data = new Uint8Array(layout.size);
-    packInto(layout, viewOf(data), 0, values, error);
-    return new PyBytes(data);
+    return new PyBytes(packNew(layout, values, error));
   };
 
   const packIntoBuffer = (s: PyStruct, rest: PyValue[]): PyValue => {
@@ -650,7 +721,7 @@ export function makeStructModule(): PyModule {
         } bytes for packing ${size} bytes at offset ${offset} (actual buffer size is ${data.length})`,
       );
     }
-    packInto(layout, viewOf(data), offset, values, error);
+    packAt(layout, data, offset, values, error);
     return None;
   };
 
@@ -659,7 +730,7 @@ export function makeStructModule(): PyModule {
     if (data.length !== s.layout.size) {
       raiseStructError(error, `unpack requires a buffer of ${s.layout.size} bytes`);
     }
-    return newTuple(unpackFrom(s.layout, viewOf(data), 0));
+    return newTuple(unpackAt(s.layout, data, 0));
   };
 
   const unpackFromBuffer = (s: PyStruct, buffer: PyValue, offsetValue: PyValue | undefined): PyValue => {
@@ -683,7 +754,7 @@ export function makeStructModule(): PyModule {
         } bytes for unpacking ${size} bytes at offset ${offset} (actual buffer size is ${data.length})`,
       );
     }
-    return newTuple(unpackFrom(s.layout, viewOf(data), offset));
+    return newTuple(unpackAt(s.layout, data, offset));
   };
 
   const iteratorType = moduleIteratorType("_struct", "unpack_iterator", 0);

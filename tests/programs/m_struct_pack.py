@@ -47,3 +47,22 @@ class I:
     def __index__(self): return 7
 print(struct.pack('<i', I()), struct.pack('<?', I()))
 t(struct.pack, '<i', True)
+# packing that runs Python code which packs too (__index__, __float__), padding kept zero
+class Reentrant:
+    def __index__(self):
+        struct.pack('<qqq', -1, -1, -1)
+        return 258
+    def __float__(self):
+        struct.pack('<ddd', 1e300, -1e300, 5.5)
+        return 2.5
+print(struct.pack('<iHd4s', Reentrant(), Reentrant(), Reentrant(), b'xy'))
+print(struct.pack('@bxi?xq', 1, 2, True, Reentrant()))
+print(struct.pack('@bxi?xq', 1, 2, True, 3), struct.pack('@cHd', b'z', 9, 0.5))
+buf = bytearray(b'\xff' * 24)
+struct.pack_into('@bxiq', buf, 2, 1, Reentrant(), 3); print(buf)
+print(struct.pack('<5s2s20s', b'toolongvalue', b'a', b'\xee' * 25), struct.pack('<3p', b'ab'))
+for n in (-129, -128, 127, 128, 255, 256, -32769, 65535, 65536, 2**31 - 1, 2**31, 2**32 - 1, 2**32, -2**31, -2**31 - 1):
+    for code in 'bBhHiIlL':
+        try: print(code, n, struct.pack('<' + code, n).hex(), struct.pack('@' + code, n).hex())
+        except struct.error as e: print(code, n, e)
+print([struct.unpack_from('<hi', b'\x01\x02\x03\x04\x05\x06\x07\x08', k) for k in (0, 1, 2)])

@@ -50,6 +50,9 @@ const HEAD = 0,
   BAD = 26;
 
 const ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+/** The longest match, and the most input one literal/length + distance sequence can take (7). */
+const MAX_MATCH = 258, FAST_INPUT = 8;
+
 const LENGTH_BASE = [
   3,
   4,
@@ -660,6 +663,10 @@ export class Inflater {
           break;
         }
         case LEN: {
+          if (this.end - this.next > FAST_INPUT && this.limit - this.put > MAX_MATCH && this.bits <= 24) {
+            this.fastLoop();
+            if (this.mode !== LEN) break;
+          }
           const sym = this.decode(this.lit!);
           if (sym === -1) return Z_OK;
           if (sym === -2 || sym > 285) {
@@ -766,6 +773,113 @@ export class Inflater {
           return Z_DATA_ERROR;
       }
     }
+  }
+
+  /**
+   * Decodes literals and matches in a tight loop while the input holds a whole symbol sequence
+   * (FAST_INPUT bytes) and the output has room for the longest match, as zlib's inflate_fast
+   * does; stops at the end of the block (mode TYPE), or in mode LEN at the thresholds or before
+   * a symbol the state machine must report as bad. Bits are kept in a 32-bit int here; whole
+   * bytes not used are given back, so the input consumed is what the state machine's would be.
+   */
+  private fastLoop(): void {
+    const input = this.input;
+    const litTable = this.lit!.table, litBits = this.lit!.bits, litMask = (1 << litBits) - 1;
+    const distTable = this.dist!.table, distBits = this.dist!.bits, distMask = (1 << distBits) - 1;
+    const window = this.window;
+    const inLast = this.end - FAST_INPUT, outLast = this.limit - MAX_MATCH;
+    let hold = this.hold, bits = this.bits, next = this.next, put = this.put;
+    let out = this.out;
+    while (next < inLast && put < outLast) {
+      if (put + MAX_MATCH > out.length) {
+        this.put = put;
+        this.growOut(MAX_MATCH);
+        out = this.out;
+      }
+      const symbolHold = hold, symbolBits = bits, symbolNext = next;
+      while (bits < litBits) {
+        hold |= input[next++] << bits;
+        bits += 8;
+      }
+      const entry = litTable[hold & litMask];
+      const len = entry & 15, sym = entry >> 4;
+      if (len === 0 || sym > 285) {
+        hold = symbolHold, bits = symbolBits, next = symbolNext;
+        break;
+      }
+      hold >>>= len;
+      bits -= len;
+      if (sym < 256) {
+        out[put++] = sym;
+        continue;
+      }
+      if (sym === 256) {
+        this.mode = TYPE;
+        break;
+      }
+      let length = LENGTH_BASE[sym - 257];
+      const lengthExtra = LENGTH_EXTRA[sym - 257];
+      if (lengthExtra) {
+        while (bits < lengthExtra) {
+          hold |= input[next++] << bits;
+          bits += 8;
+        }
+        length += hold & ((1 << lengthExtra) - 1);
+        hold >>>= lengthExtra;
+        bits -= lengthExtra;
+      }
+      while (bits < distBits) {
+        hold |= input[next++] << bits;
+        bits += 8;
+      }
+      const distEntry = distTable[hold & distMask];
+      const distLen = distEntry & 15, distSym = distEntry >> 4;
+      if (distLen === 0 || distSym > 29) {
+        hold = symbolHold, bits = symbolBits, next = symbolNext;
+        break;
+      }
+      hold >>>= distLen;
+      bits -= distLen;
+      let offset = DIST_BASE[distSym];
+      const distExtra = DIST_EXTRA[distSym];
+      if (distExtra) {
+        while (bits < distExtra) {
+          hold |= input[next++] << bits;
+          bits += 8;
+        }
+        offset += hold & ((1 << distExtra) - 1);
+        hold >>>= distExtra;
+        bits -= distExtra;
+      }
+      if (offset > put + window.length) {
+        hold = symbolHold, bits = symbolBits, next = symbolNext;
+        break;
+      }
+      let from = put - offset;
+      while (length > 0 && from < 0) {
+        out[put++] = window[window.length + from];
+        from++;
+        length--;
+      }
+      if (length > 32) {
+        // out[from, put) repeats with period offset: copy it in chunks as long as what is written
+        while (length > 0) {
+          const n = Math.min(length, put - from);
+          out.copyWithin(put, from, from + n);
+          put += n;
+          length -= n;
+        }
+      } else {
+        while (length-- > 0) out[put++] = out[from++];
+      }
+    }
+    const unused = bits >> 3;
+    next -= unused;
+    bits -= unused << 3;
+    this.hold = hold & ((1 << bits) - 1);
+    this.bits = bits;
+    this.next = next;
+    this.put = put;
   }
 
   /** Adds this call's output not yet counted to the check value and the total. */

@@ -129,7 +129,23 @@ export function base64Decode(data: Uint8Array, strict: boolean, error: PyType): 
   let pads = 0;
   let padding = false;
   if (strict && data.length > 0 && data[0] === PAD) fail("Leading padding not allowed");
-  for (let i = 0; i < data.length; i++) {
+  const n = data.length;
+  for (let i = 0; i < n; i++) {
+    if (groupPos === 0 && !padding) {
+      // Fast path: whole groups of four base64 characters (255 marks every other byte).
+      while (i + 4 <= n) {
+        const a = BASE64_DECODE[data[i]], b = BASE64_DECODE[data[i + 1]];
+        const c = BASE64_DECODE[data[i + 2]], d = BASE64_DECODE[data[i + 3]];
+        if ((a | b | c | d) === 255) break;
+        out[o] = (a << 2) | (b >> 4);
+        out[o + 1] = ((b & 15) << 4) | (c >> 2);
+        out[o + 2] = ((c & 3) << 6) | d;
+        o += 3;
+        i += 4;
+        pads = 0;
+      }
+      if (i >= n) break;
+    }
     const c = data[i];
     if (c === PAD) {
       padding = true;
@@ -208,11 +224,13 @@ export function hexEncode(data: Uint8Array, sep: number | null, perSep: number):
   return out;
 }
 
+/** The value of each hex digit byte (-1: not one). */
+const HEX_VALUE = new Int8Array(256).fill(-1);
+for (let c = 0; c < 10; c++) HEX_VALUE[48 + c] = c;
+for (let c = 0; c < 6; c++) HEX_VALUE[97 + c] = HEX_VALUE[65 + c] = 10 + c;
+
 function hexValue(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 102) return c - 87;
-  if (c >= 65 && c <= 70) return c - 55;
-  return -1;
+  return HEX_VALUE[c];
 }
 
 /** The bytes of a hex string (an even number of hex digits). */

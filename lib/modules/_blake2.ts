@@ -5,8 +5,9 @@
  * types `blake2b` and `blake2s` (update / digest / hexdigest / copy, name, digest_size,
  * block_size), with CPython's argument errors.
  *
- * Written here rather than taken from node:crypto, which has only the unkeyed, full-length
- * variants. BLAKE2b's 64-bit words are kept as pairs of 32-bit halves.
+ * The unkeyed, full-length instances with default parameters (by far the most used) are
+ * node:crypto's blake2b512 / blake2s256; every other one is computed here, node:crypto having
+ * only those. BLAKE2b's 64-bit words are kept as pairs of 32-bit halves.
  *
  * @example
  * ```ts
@@ -37,7 +38,7 @@ import {
 import { asIndex, isTrue } from "../../objects/ops.ts";
 import { installNew } from "../../objects/types/type.ts";
 import { buildModule, moduleType } from "./_native.ts";
-import { hashData, hexOf } from "./_hashlib.ts";
+import { crypto, hashData, hexOf, type NodeHash } from "./_hashlib.ts";
 
 /** The message schedule of each round. */
 const SIGMA = [
@@ -89,8 +90,53 @@ export interface Blake2Params {
   lastNode?: boolean;
 }
 
+/** A running BLAKE2 computation: this module's own (Blake2) or node:crypto's (NodeBlake2). */
+interface Blake2State {
+  readonly blockSize: number;
+  readonly digestSize: number;
+  update(data: Uint8Array): void;
+  /** The digest of everything so far (the state is left as it was). */
+  digest(): Uint8Array;
+  copy(): Blake2State;
+}
+
+/** Whether node:crypto computes this instance: full length, no key, every parameter default. */
+function nodeComputes(wide: boolean, p: Blake2Params): boolean {
+  const zero = (b: Uint8Array | undefined) => b === undefined || b.every((x) => x === 0);
+  return p.digestSize === (wide ? 64 : 32) && (p.key === undefined || p.key.length === 0) &&
+    zero(p.salt) && zero(p.person) && (p.fanout ?? 1) === 1 && (p.depth ?? 1) === 1 &&
+    (p.leafSize ?? 0) === 0 && (p.nodeOffset ?? 0n) === 0n && (p.nodeDepth ?? 0) === 0 &&
+    (p.innerSize ?? 0) === 0 && !(p.lastNode ?? false);
+}
+
+/** BLAKE2b-512 / BLAKE2s-256 with default parameters, by node:crypto. */
+class NodeBlake2 implements Blake2State {
+  readonly blockSize: number;
+  readonly digestSize: number;
+  constructor(wide: boolean, readonly hash: NodeHash) {
+    this.blockSize = wide ? 128 : 64;
+    this.digestSize = wide ? 64 : 32;
+  }
+
+  static create(wide: boolean): NodeBlake2 {
+    return new NodeBlake2(wide, crypto().createHash(wide ? "blake2b512" : "blake2s256"));
+  }
+
+  update(data: Uint8Array): void {
+    this.hash.update(data);
+  }
+
+  digest(): Uint8Array {
+    return new Uint8Array(this.hash.copy().digest());
+  }
+
+  copy(): NodeBlake2 {
+    return new NodeBlake2(this.blockSize === 128, this.hash.copy());
+  }
+}
+
 /** A running BLAKE2b (`wide`) or BLAKE2s computation. */
-export class Blake2 {
+export class Blake2 implements Blake2State {
   readonly wide: boolean;
   readonly blockSize: number;
   readonly digestSize: number;
@@ -272,13 +318,16 @@ function rotr32(x: number, n: number): number {
   return (x >>> n) | (x << (32 - n));
 }
 
-/** v[a] += v[b] + m[x] on 64-bit words stored as halves at a, a + 1 (x a word index). */
+/**
+ * v[a] += v[b] + m[x] on 64-bit words stored as halves at a, a + 1 (x a word index). The sums
+ * are truncated to 32 bits (int arithmetic, no doubles); a carry shows as a smaller sum.
+ */
 function add3(v: Uint32Array, a: number, b: number, mLo: number, mHi: number): void {
-  let lo = v[a] + v[b];
-  let hi = v[a + 1] + v[b + 1] + (lo > 0xffffffff ? 1 : 0);
-  lo >>>= 0;
-  const lo2 = lo + mLo;
-  hi = hi + mHi + (lo2 > 0xffffffff ? 1 : 0);
+  const aLo = v[a];
+  const lo = (aLo + v[b]) >>> 0;
+  let hi = (v[a + 1] + v[b + 1] + (lo < aLo ? 1 : 0)) >>> 0;
+  const lo2 = (lo + mLo) >>> 0;
+  hi = (hi + mHi + (lo2 < lo ? 1 : 0)) >>> 0;
   v[a] = lo2;
   v[a + 1] = hi;
 }
@@ -320,8 +369,9 @@ function g64(
 
 /** v[a] += v[b] on 64-bit halves. */
 function addInto(v: Uint32Array, a: number, b: number): void {
-  const lo = v[a] + v[b];
-  v[a + 1] = v[a + 1] + v[b + 1] + (lo > 0xffffffff ? 1 : 0);
+  const aLo = v[a];
+  const lo = (aLo + v[b]) >>> 0;
+  v[a + 1] = (v[a + 1] + v[b + 1] + (lo < aLo ? 1 : 0)) >>> 0;
   v[a] = lo;
 }
 
@@ -330,8 +380,8 @@ function addInto(v: Uint32Array, a: number, b: number): void {
 
 /** A `_blake2.blake2b` or `blake2s` object. */
 class PyBlake2 extends PyObject {
-  declare state: Blake2;
-  constructor(cls: PyType, state: Blake2) {
+  declare state: Blake2State;
+  constructor(cls: PyType, state: Blake2State) {
     super();
     this.cls = cls;
     this.dict = cls.hasInstanceDict ? new PyDict() : null;
@@ -446,7 +496,8 @@ export function makeBlake2Module(): PyModule {
     const t = moduleType("_blake2", name, undefined, 0);
     t.tp_new = (cls, args, kwnames) => {
       const [data, params] = parseParams(name, wide, args, kwnames);
-      const h = new PyBlake2(cls, new Blake2(wide, params));
+      const state = nodeComputes(wide, params) ? NodeBlake2.create(wide) : new Blake2(wide, params);
+      const h = new PyBlake2(cls, state);
       if (data !== undefined) h.state.update(hashData(data));
       return h;
     };

@@ -25,6 +25,7 @@ import {
   newTuple,
   None,
   PyBaseException,
+  PyBuiltinFunction,
   PyBytes,
   PyDict,
   PyFloat,
@@ -37,7 +38,7 @@ import {
   typeOf,
   typeType,
 } from "../../objects/object.ts";
-import { asIndex, objectId } from "../../objects/ops.ts";
+import { asIndex, objectId, repr } from "../../objects/ops.ts";
 import { memoryError } from "../../objects/heap_guard.ts";
 import { installNew, newClass } from "../../objects/types/type.ts";
 import { buildModule, moduleType } from "./_native.ts";
@@ -45,8 +46,8 @@ import { buildModule, moduleType } from "./_native.ts";
 // ---------------------------------------------------------------------------------------------
 // node:crypto, loaded at first use
 
-/** The part of node:crypto's Hash this module uses. */
-interface NodeHash {
+/** The part of node:crypto's Hash this module (and _blake2.ts) uses. */
+export interface NodeHash {
   update(data: Uint8Array): NodeHash;
   digest(): Uint8Array;
   copy(options?: { outputLength: number }): NodeHash;
@@ -55,6 +56,7 @@ interface NodeHash {
 /** The part of node:crypto this module uses. */
 interface NodeCrypto {
   createHash(algorithm: string, options?: { outputLength: number }): NodeHash;
+  createHmac(algorithm: string, key: Uint8Array): { update(data: Uint8Array): { digest(): Uint8Array } };
   pbkdf2Sync(
     password: Uint8Array,
     salt: Uint8Array,
@@ -72,7 +74,8 @@ interface NodeCrypto {
 
 let nodeCrypto: NodeCrypto | null = null;
 
-function crypto(): NodeCrypto {
+/** node:crypto, loaded at the first call. */
+export function crypto(): NodeCrypto {
   if (nodeCrypto === null) {
     const process =
       (globalThis as unknown as { process: { getBuiltinModule(name: string): unknown } }).process;
@@ -119,26 +122,58 @@ for (
   ALGORITHMS.set(name, { name, node, digestSize, blockSize, xof: name.startsWith("shake") });
 }
 
+const BLAKE2B: Algorithm = {
+  name: "blake2b",
+  node: "blake2b512",
+  digestSize: 64,
+  blockSize: 128,
+  xof: false,
+};
+const BLAKE2S: Algorithm = { name: "blake2s", node: "blake2s256", digestSize: 32, blockSize: 64, xof: false };
+
 /**
- * OpenSSL's other names for digests (lower case), beyond the `-`/`_` spellings: new() takes
- * them too. BLAKE2 through OpenSSL is its fixed-size variant, named as the Python one.
+ * Python names: matched exactly (case matters), as CPython's own table of them (with two upper
+ * case spellings CPython's OpenSSL also takes, though in no other case).
  */
-const OPENSSL_ALIASES = new Map<string, Algorithm>([
-  ["blake2b512", { name: "blake2b", node: "blake2b512", digestSize: 64, blockSize: 128, xof: false }],
-  ["blake2s256", { name: "blake2s", node: "blake2s256", digestSize: 32, blockSize: 64, xof: false }],
-  ["ripemd", ALGORITHMS.get("ripemd160")!],
-  ["rmd160", ALGORITHMS.get("ripemd160")!],
-  ["ripemd-160", ALGORITHMS.get("ripemd160")!],
-  ["ssl3-md5", ALGORITHMS.get("md5")!],
-  ["ssl3-sha1", ALGORITHMS.get("sha1")!],
+const PYTHON_NAMES = new Map<string, Algorithm>([
+  ...ALGORITHMS,
+  ["blake2b", BLAKE2B],
+  ["blake2s", BLAKE2S],
+  ["SHA512_224", ALGORITHMS.get("sha512_224")!],
+  ["SHA512_256", ALGORITHMS.get("sha512_256")!],
 ]);
 
-/** Names OpenSSL also answers to (any case; `-` for `_`): their Python name. */
+/** OpenSSL's names (and aliases) for each digest, matched in any case, as OpenSSL matches them. */
+const OPENSSL_NAMES = new Map<string, Algorithm>();
+for (
+  const [python, names] of [
+    ["md5", "md5 ssl3-md5"],
+    ["sha1", "sha1 sha-1 ssl3-sha1"],
+    ["sha224", "sha224 sha-224 sha2-224"],
+    ["sha256", "sha256 sha-256 sha2-256"],
+    ["sha384", "sha384 sha-384 sha2-384"],
+    ["sha512", "sha512 sha-512 sha2-512"],
+    ["sha512_224", "sha512-224 sha-512/224 sha2-512/224"],
+    ["sha512_256", "sha512-256 sha-512/256 sha2-512/256"],
+    ["sha3_224", "sha3-224"],
+    ["sha3_256", "sha3-256"],
+    ["sha3_384", "sha3-384"],
+    ["sha3_512", "sha3-512"],
+    ["shake_128", "shake128 shake-128"],
+    ["shake_256", "shake256 shake-256"],
+    ["ripemd160", "ripemd160 ripemd ripemd-160 rmd160"],
+    ["sm3", "sm3"],
+    ["md5-sha1", "md5-sha1"],
+    ["blake2b", "blake2b512 blake2b-512"],
+    ["blake2s", "blake2s256 blake2s-256"],
+  ] as const
+) {
+  for (const name of names.split(" ")) OPENSSL_NAMES.set(name, PYTHON_NAMES.get(python)!);
+}
+
+/** The digest a name means: a Python name, or one of OpenSSL's in any case. */
 function lookupAlgorithm(name: string): Algorithm | undefined {
-  const lower = name.toLowerCase();
-  return ALGORITHMS.get(lower) ?? ALGORITHMS.get(lower.replace(/-/g, "_")) ??
-    ALGORITHMS.get(lower.replace(/^shake(\d+)$/, "shake_$1").replace(/^sha-?(\d+)$/, "sha$1")) ??
-    OPENSSL_ALIASES.get(lower);
+  return PYTHON_NAMES.get(name) ?? OPENSSL_NAMES.get(name.toLowerCase());
 }
 
 /** Digests node:crypto's pbkdf2Sync refuses although OpenSSL (and so CPython) takes them. */
@@ -172,6 +207,42 @@ function pbkdf2ByHand(
     out.set(t.subarray(0, Math.min(t.length, length - at)), at);
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HMAC (RFC 2104) over node:crypto hash states, which can be copied (node's Hmac cannot)
+
+/** A running HMAC: the inner hash (key ^ ipad, then the message) and the outer (key ^ opad). */
+class HmacState {
+  constructor(readonly algorithm: Algorithm, readonly inner: NodeHash, readonly outer: NodeHash) {}
+
+  static create(algorithm: Algorithm, key: Uint8Array): HmacState {
+    const block = algorithm.blockSize;
+    const padded = new Uint8Array(block);
+    padded.set(key.length > block ? newState(algorithm).update(key).digest() : key);
+    const inner = newState(algorithm).update(padded.map((b) => b ^ 0x36));
+    const outer = newState(algorithm).update(padded.map((b) => b ^ 0x5c));
+    return new HmacState(algorithm, inner, outer);
+  }
+
+  digest(): Uint8Array {
+    return new Uint8Array(this.outer.copy().update(this.inner.copy().digest()).digest());
+  }
+
+  copy(): HmacState {
+    return new HmacState(this.algorithm, this.inner.copy(), this.outer.copy());
+  }
+}
+
+/** A `_hashlib.HMAC`. */
+class PyHmac extends PyObject {
+  declare state: HmacState;
+  constructor(cls: PyType, state: HmacState) {
+    super();
+    this.cls = cls;
+    this.dict = null;
+    this.state = state;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -292,6 +363,54 @@ export function makeHashlibModule(): PyModule {
     }
     return v;
   };
+  // The algorithm of an HMAC's digestmod: a name or one of the openssl_* constructors.
+  const constructorAlgorithms = new Map<unknown, Algorithm>();
+  const hmacAlgorithm = (digestmod: PyValue): Algorithm => {
+    const name = typeof digestmod === "string"
+      ? digestmod
+      : digestmod instanceof PyStrObject
+      ? digestmod.value
+      : null;
+    const algorithm = name !== null
+      ? lookupAlgorithm(name)
+      : digestmod instanceof PyBuiltinFunction
+      ? constructorAlgorithms.get(digestmod.fn)
+      : undefined;
+    if (algorithm === undefined) {
+      if (name !== null) unsupportedError(unsupported);
+      const e = new PyBaseException(unsupported, newTuple([`Unsupported digestmod ${repr(digestmod)}`]));
+      e.dict = new PyDict();
+      throw e;
+    }
+    // OpenSSL's HMAC refuses the extendable-output functions, without a reason.
+    if (algorithm.xof) raise(Exc.ValueError, "no reason supplied");
+    return algorithm;
+  };
+  const hmacType = moduleType("_hashlib", "HMAC", undefined, 0);
+  hmacType.tp_new = () => raise(Exc.TypeError, "cannot create '_hashlib.HMAC' instances");
+  installNew(hmacType);
+  const hmacSelf = (v: PyValue): PyHmac => {
+    if (!(v instanceof PyHmac)) {
+      raise(Exc.TypeError, `descriptor requires a '_hashlib.HMAC' object but received a '${typeOf(v).name}'`);
+    }
+    return v;
+  };
+  defMethod(hmacType, "update", (args, kwnames) => {
+    const [msg] = bindArgs("update", args.slice(1), kwnames, ["msg"], 1, 1);
+    hmacSelf(args[0]).state.inner.update(hashData(msg!));
+    return None;
+  });
+  defMethod(hmacType, "copy", (args) => new PyHmac(hmacType, hmacSelf(args[0]).state.copy()));
+  defMethod(hmacType, "digest", (args) => new PyBytes(hmacSelf(args[0]).state.digest()));
+  defMethod(hmacType, "hexdigest", (args) => hexOf(hmacSelf(args[0]).state.digest()));
+  defMethod(hmacType, "__repr__", (args) => {
+    const h = hmacSelf(args[0]);
+    return `<${h.state.algorithm.name} HMAC object @ 0x${objectId(h).toString(16)}>`;
+  });
+  defGetSet(hmacType, "name", (v) => `hmac-${hmacSelf(v).state.algorithm.name}`);
+  defGetSet(hmacType, "digest_size", (v) => hmacSelf(v).state.algorithm.digestSize);
+  defGetSet(hmacType, "block_size", (v) => hmacSelf(v).state.algorithm.blockSize);
+
   const make = (algorithm: Algorithm, data: PyValue | undefined): PyHash => {
     const h = new PyHash(algorithm.xof ? xofType : hashType, algorithm, newState(algorithm));
     if (data !== undefined) h.state.update(hashData(data));
@@ -348,6 +467,7 @@ export function makeHashlibModule(): PyModule {
       const [data] = bindArgs(fname, args, kwnames, ["string", "usedforsecurity"], 0);
       return make(algorithm, data);
     };
+    constructorAlgorithms.set(constructors[fname], algorithm);
   }
 
   return buildModule("_hashlib", "OpenSSL interface for hashlib module", {
@@ -434,10 +554,34 @@ export function makeHashlibModule(): PyModule {
       const [a, b] = bindArgs("compare_digest", args, kwnames, ["a", "b"], 2, 2);
       return compareDigest(a!, b!);
     },
+    hmac_new: (args, kwnames) => {
+      const [key, msg, digestmod] = bindArgs("hmac_new", args, kwnames, ["key", "msg", "digestmod"], 1);
+      const keyBytes = bytesArg(key!);
+      if (digestmod === undefined) raise(Exc.TypeError, "Missing required parameter 'digestmod'.");
+      const h = new PyHmac(hmacType, HmacState.create(hmacAlgorithm(digestmod), keyBytes));
+      if (msg !== undefined && msg !== None) h.state.inner.update(hashData(msg));
+      return h;
+    },
+    hmac_digest: (args, kwnames) => {
+      const [key, msg, digest] = bindArgs("hmac_digest", args, kwnames, ["key", "msg", "digest"], 3);
+      const keyBytes = bytesArg(key!), msgBytes = bytesArg(msg!);
+      const algorithm = hmacAlgorithm(digest!);
+      let out: Uint8Array;
+      try {
+        out = crypto().createHmac(algorithm.node, keyBytes).update(msgBytes).digest();
+      } catch {
+        // node:crypto's HMAC lacks a few digests its hashes have (sm3, md5-sha1)
+        const state = HmacState.create(algorithm, keyBytes);
+        state.inner.update(msgBytes);
+        out = state.digest();
+      }
+      return new PyBytes(new Uint8Array(out));
+    },
     get_fips_mode: () => 0,
   }, {
     HASH: hashType,
     HASHXOF: xofType,
+    HMAC: hmacType,
     UnsupportedDigestmodError: unsupported,
     openssl_md_meth_names: newSet([...ALGORITHMS.keys(), "blake2b", "blake2s"], frozensetType),
   });

@@ -1,7 +1,12 @@
 """HMAC (keyed-hashing for message authentication, RFC 2104): new(key, msg, digestmod) → an
 HMAC object (update, copy, digest, hexdigest, name, digest_size, block_size); digest() for one
-message at once; compare_digest() to compare digests without leaking where they differ."""
+message at once; compare_digest() to compare digests without leaking where they differ.
 
+A digestmod given by name or as one of hashlib's OpenSSL constructors is computed by
+_hashlib.hmac_new / hmac_digest (native); any other hash (a module with new(), a constructor
+such as hashlib.blake2b) by the inner and outer hashes here."""
+
+import _hashlib as _hashopenssl
 from _hashlib import compare_digest
 import hashlib as _hashlib
 
@@ -10,6 +15,9 @@ trans_36 = bytes((x ^ 0x36) for x in range(256))
 
 # The size of the digests produced by the HMAC objects; None: the digest's own size.
 digest_size = None
+
+# The type of hashlib's OpenSSL constructors (hashlib.sha256...): those go to _hashlib too.
+_functype = type(_hashopenssl.openssl_sha256)
 
 __all__ = ['HMAC', 'new', 'digest', 'compare_digest', 'digest_size']
 
@@ -23,15 +31,19 @@ def _constructor(digestmod):
     return lambda d=b'': digestmod.new(d)
 
 
-def _pad(key, trans):
-    return bytes(trans[b] for b in key)
+def _xor_pad(key, byte):
+    # Every byte of key XOR byte (key.translate(trans_5C) in CPython; two big-int operations
+    # here, where bytes.translate is not there yet).
+    n = len(key)
+    mask = int.from_bytes(bytes((byte,)) * n, 'little')
+    return (int.from_bytes(key, 'little') ^ mask).to_bytes(n, 'little')
 
 
 class HMAC:
     """RFC 2104 HMAC: a keyed hash of a message."""
     blocksize = 64  # 512-bit HMAC; can be changed in subclasses.
 
-    __slots__ = ("_digest_cons", "_inner", "_outer", "block_size", "digest_size")
+    __slots__ = ("_hmac", "_inner", "_outer", "block_size", "digest_size")
 
     def __init__(self, key, msg=None, digestmod=''):
         """key: bytes or bytearray. msg: initial message (update() adds more). digestmod: a hash
@@ -40,9 +52,24 @@ class HMAC:
             raise TypeError("key: expected bytes or bytearray, but got %r" % type(key).__name__)
         if not digestmod:
             raise TypeError("Missing required parameter 'digestmod'.")
-        self._digest_cons = _constructor(digestmod)
-        self._outer = self._digest_cons()
-        self._inner = self._digest_cons()
+        if isinstance(digestmod, (str, _functype)):
+            try:
+                self._hmac = _hashopenssl.hmac_new(key, msg, digestmod=digestmod)
+            except _hashopenssl.UnsupportedDigestmodError:
+                pass
+            else:
+                self._inner = self._outer = None
+                self.digest_size = self._hmac.digest_size
+                self.block_size = self._hmac.block_size
+                return
+        self._start(key, msg, digestmod)
+
+    def _start(self, key, msg, digestmod):
+        # The inner and outer hashes of any other digestmod.
+        self._hmac = None
+        cons = _constructor(digestmod)
+        self._outer = cons()
+        self._inner = cons()
         self.digest_size = self._inner.digest_size
         if hasattr(self._inner, 'block_size'):
             blocksize = self._inner.block_size
@@ -57,33 +84,41 @@ class HMAC:
                           % (self.blocksize), RuntimeWarning, 2)
             blocksize = self.blocksize
         if len(key) > blocksize:
-            key = self._digest_cons(key).digest()
+            key = cons(key).digest()
         self.block_size = blocksize
         key = bytes(key) + bytes(blocksize - len(key))
-        self._outer.update(_pad(key, trans_5C))
-        self._inner.update(_pad(key, trans_36))
+        self._outer.update(_xor_pad(key, 0x5C))
+        self._inner.update(_xor_pad(key, 0x36))
         if msg is not None:
             self.update(msg)
 
     @property
     def name(self):
+        if self._hmac:
+            return self._hmac.name
         return "hmac-" + self._inner.name
 
     def update(self, msg):
         """Adds msg to the message."""
-        self._inner.update(msg)
+        (self._hmac or self._inner).update(msg)
 
     def copy(self):
         """A separate HMAC object with the same state."""
         other = self.__class__.__new__(self.__class__)
-        other._digest_cons = self._digest_cons
         other.digest_size = self.digest_size
         other.block_size = self.block_size
-        other._inner = self._inner.copy()
-        other._outer = self._outer.copy()
+        if self._hmac:
+            other._hmac = self._hmac.copy()
+            other._inner = other._outer = None
+        else:
+            other._hmac = None
+            other._inner = self._inner.copy()
+            other._outer = self._outer.copy()
         return other
 
     def _current(self):
+        if self._hmac:
+            return self._hmac
         h = self._outer.copy()
         h.update(self._inner.digest())
         return h
@@ -105,4 +140,20 @@ def new(key, msg=None, digestmod=''):
 
 def digest(key, msg, digest):
     """The HMAC of msg under key with the hash digest (a name, constructor or module), at once."""
-    return HMAC(key, msg, digest).digest()
+    if isinstance(digest, (str, _functype)):
+        try:
+            return _hashopenssl.hmac_digest(key, msg, digest)
+        except _hashopenssl.UnsupportedDigestmodError:
+            pass
+    cons = _constructor(digest)
+    inner = cons()
+    outer = cons()
+    blocksize = getattr(inner, 'block_size', 64)
+    if len(key) > blocksize:
+        key = cons(key).digest()
+    key = key + b'\x00' * (blocksize - len(key))
+    inner.update(_xor_pad(key, 0x36))
+    outer.update(_xor_pad(key, 0x5C))
+    inner.update(msg)
+    outer.update(inner.digest())
+    return outer.digest()

@@ -22,11 +22,13 @@
  */
 import {
   bindArgs,
+  defMethod,
   DELETED,
   dictType,
   Exc,
   floatType,
   intType,
+  listType,
   newException,
   newTuple,
   None,
@@ -43,9 +45,20 @@ import {
   type PyType,
   type PyValue,
   raise,
+  tupleType,
   typeOf,
 } from "../../objects/object.ts";
-import { call, callMethod0, getAttr, hasSurrogates, isTrue, loadMethod, toArray } from "../../objects/ops.ts";
+import {
+  call,
+  callMethod0,
+  getAttr,
+  getIter,
+  hasSurrogates,
+  isTrue,
+  iterNext,
+  loadMethod,
+  toArray,
+} from "../../objects/ops.ts";
 import { floatRepr } from "../../objects/repr.ts";
 import { bigintToDecimal } from "../../objects/types/int.ts";
 import { parseIntLiteral } from "../../objects/types/int_type.ts";
@@ -53,7 +66,8 @@ import { sortList } from "../../objects/types/list.ts";
 import { installNew } from "../../objects/types/type.ts";
 import { importModuleByName } from "../../vm/import.ts";
 import { threadState } from "../../vm/frame.ts";
-import { buildModule, moduleType } from "./_native.ts";
+import { buildModule, moduleIteratorType, moduleType } from "./_native.ts";
+import { makeIterator } from "../../objects/types/iterators.ts";
 import { TextBuffer } from "./text_buffer.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -907,6 +921,228 @@ function intText(v: number | bigint): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Chunks, as CPython's pure-Python encoder yields them (iterencode(), json.dump)
+
+/**
+ * The chunks of one iterencode(): the pieces CPython's pure-Python encoder (json.encoder's
+ * _make_iterencode) yields, in its order and made when asked for (default() is called, and its
+ * errors raised, between the same chunks; a list is read live). A scalar item travels with
+ * the separator before it; containers open, separate and close in chunks of their own.
+ */
+class JsonChunks {
+  readonly enc: PyEncoder;
+  readonly fast: number;
+  /** Containers being encoded, outermost first (null: check_circular=False). */
+  readonly active: PyValue[] | null;
+  readonly indent: string | null;
+  readonly keySeparator: string;
+  readonly itemSeparator: string;
+  /** Containers open now: the generators CPython would have on the stack. */
+  depth = 0;
+  constructor(enc: PyEncoder) {
+    this.enc = enc;
+    this.fast = enc.fastEncode;
+    this.active = enc.markers === None ? null : [];
+    this.indent = enc.indent === None ? null : strArg(enc.indent) ?? null;
+    this.keySeparator = strArg(enc.keySeparator)!;
+    this.itemSeparator = strArg(enc.itemSeparator)!;
+  }
+
+  private str(s: string): string {
+    if (this.fast === FAST_ASCII) return encodeBasestringAscii(s);
+    if (this.fast === FAST_UNICODE) return encodeBasestring(s);
+    const r = call(this.enc.encoder, [s]);
+    const v = strArg(r);
+    if (v === undefined) raise(Exc.TypeError, `encoder() must return a string, not ${typeOf(r).name}`);
+    return v;
+  }
+
+  private float(o: PyFloat): string {
+    const x = o.value;
+    if (Number.isFinite(x)) return floatRepr(x);
+    if (!this.enc.allowNan) {
+      raise(Exc.ValueError, `Out of range float values are not JSON compliant: ${floatRepr(x)}`);
+    }
+    return x > 0 ? "Infinity" : x < 0 ? "-Infinity" : "NaN";
+  }
+
+  /** The text of a str, None, bool, int or float; null for anything else. */
+  private scalar(o: PyValue): string | null {
+    switch (typeof o) {
+      case "string":
+        return this.str(o);
+      case "number":
+        return String(o);
+      case "bigint":
+        return bigintToDecimal(o);
+      case "boolean":
+        return o ? "true" : "false";
+    }
+    if (o instanceof PyStrObject) return this.str(o.value);
+    if (o === None) return "null";
+    if (o instanceof PyIntObject) return intText(o.value);
+    if (o instanceof PyFloat) return this.float(o);
+    return null;
+  }
+
+  /** A dict key as the str it is written as (null: skipped). */
+  private key(key: PyValue): string | null {
+    switch (typeof key) {
+      case "string":
+        return key;
+      case "boolean":
+        return key ? "true" : "false";
+      case "number":
+        return String(key);
+      case "bigint":
+        return bigintToDecimal(key);
+    }
+    if (key instanceof PyStrObject) return key.value;
+    if (key instanceof PyFloat) return this.float(key);
+    if (key === None) return "null";
+    if (key instanceof PyIntObject) return intText(key.value);
+    if (this.enc.skipkeys) return null;
+    return raise(Exc.TypeError, `keys must be str, int, float, bool or None, not ${typeOf(key).name}`);
+  }
+
+  private enter(o: PyValue): void {
+    // Each open container is a generator frame in CPython: its recursion limit applies.
+    if (threadState.depth + this.depth >= threadState.recursionLimit) {
+      raise(Exc.RecursionError, "maximum recursion depth exceeded while calling a Python object");
+    }
+    this.depth++;
+    const active = this.active;
+    if (active === null) return;
+    if (active.indexOf(o) !== -1) raise(Exc.ValueError, "Circular reference detected");
+    active.push(o);
+  }
+
+  private leave(): void {
+    this.depth--;
+    if (this.active !== null) this.active.pop();
+  }
+
+  *value(o: PyValue, level: number): Generator<string, void, undefined> {
+    const text = this.scalar(o);
+    if (text !== null) yield text;
+    else yield* this.compound(o, level);
+  }
+
+  private compound(o: PyValue, level: number): Generator<string, void, undefined> {
+    if (o instanceof PyList || o instanceof PyTuple) return this.list(o, level);
+    if (o instanceof PyDict) return this.dictionary(o, level);
+    return this.other(o, level);
+  }
+
+  private *list(o: PyList | PyTuple, level: number): Generator<string, void, undefined> {
+    const exact = o.cls === listType || o.cls === tupleType;
+    if (exact ? o.items.length === 0 : !isTrue(o)) {
+      yield "[]";
+      return;
+    }
+    this.enter(o);
+    let separator = this.itemSeparator, prefix = "[", newline: string | null = null;
+    if (this.indent !== null) {
+      level++;
+      newline = "\n" + this.indent.repeat(level);
+      separator += newline;
+      prefix += newline;
+    }
+    // An exact list is read by index, live (as Python's list iterator); a subclass through
+    // its own iteration.
+    const it = exact ? null : getIter(o);
+    for (let i = 0;; i++) {
+      let value: PyValue | undefined;
+      if (it === null) value = i < o.items.length ? o.items[i] : undefined;
+      else value = iterNext(it);
+      if (value === undefined) break;
+      const text = this.scalar(value);
+      if (text !== null) yield prefix + text;
+      else {
+        yield prefix;
+        yield* this.compound(value, level);
+      }
+      prefix = separator;
+    }
+    if (newline !== null) yield "\n" + this.indent!.repeat(level - 1);
+    yield "]";
+    this.leave();
+  }
+
+  private *dictionary(o: PyDict, level: number): Generator<string, void, undefined> {
+    const exact = o.cls === dictType;
+    if (exact ? o.size === 0 : !isTrue(o)) {
+      yield "{}";
+      return;
+    }
+    this.enter(o);
+    yield "{";
+    let separator = this.itemSeparator, newline: string | null = null;
+    if (this.indent !== null) {
+      level++;
+      newline = "\n" + this.indent.repeat(level);
+      separator += newline;
+      yield newline;
+    }
+    let first = true;
+    for (const [k, v] of this.items(o, exact)) {
+      const key = this.key(k);
+      if (key === null) continue;
+      if (!first) yield separator;
+      first = false;
+      yield this.str(key);
+      yield this.keySeparator;
+      const text = this.scalar(v);
+      if (text !== null) yield text;
+      else yield* this.compound(v, level);
+    }
+    if (newline !== null) yield "\n" + this.indent!.repeat(level - 1);
+    yield "}";
+    this.leave();
+  }
+
+  /** A dict's items as the encoder iterates them: live for a dict, sorted when sort_keys. */
+  private *items(o: PyDict, exact: boolean): Generator<[PyValue, PyValue], void, undefined> {
+    if (exact && !this.enc.sortKeys) {
+      const size = o.size;
+      for (let i = 0; i < o.keys.length; i++) {
+        if (o.size !== size) raise(Exc.RuntimeError, "dictionary changed size during iteration");
+        const k = o.keys[i];
+        if (k !== DELETED) yield [k, o.values[i]];
+      }
+      if (o.size !== size) raise(Exc.RuntimeError, "dictionary changed size during iteration");
+      return;
+    }
+    const [method, self] = loadMethod(o, "items");
+    const view = self === undefined ? call(method, []) : callMethod0(method, self);
+    let items: PyValue[];
+    if (this.enc.sortKeys) {
+      items = toArray(view);
+      sortList(items, None, false);
+    } else items = toArray(view);
+    for (const item of items) {
+      const pair = item instanceof PyTuple ? item.items : toArray(item);
+      if (pair.length !== 2) {
+        raise(
+          Exc.ValueError,
+          pair.length > 2
+            ? "too many values to unpack (expected 2)"
+            : `not enough values to unpack (expected 2, got ${pair.length})`,
+        );
+      }
+      yield [pair[0], pair[1]];
+    }
+  }
+
+  /** Something JSON has no form for: default(o), encoded in its place. */
+  private *other(o: PyValue, level: number): Generator<string, void, undefined> {
+    this.enter(o);
+    yield* this.value(call(this.enc.defaultFn, [o]), level);
+    this.leave();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The module
 
 /** Builds the `_json` module (its Scanner and Encoder types are made here, on first import). */
@@ -965,6 +1201,16 @@ export function makeJsonModule(): PyModule {
     writer.value(obj!, indexArg(level!));
     return new PyList([writer.out.text()]);
   };
+  // enc._chunks(obj, level): CPython's pure-Python chunks (JSONEncoder.iterencode), lazily.
+  const chunksType = moduleIteratorType("_json", "chunk_iterator", 0);
+  defMethod(encoderType, "_chunks", (args, kwnames) => {
+    const [obj, level] = bindArgs("_chunks", args.slice(1), kwnames, ["obj", "_current_indent_level"], 2);
+    const chunks = new JsonChunks(args[0] as PyEncoder).value(obj!, indexArg(level!));
+    return makeIterator(chunksType, () => {
+      const step = chunks.next();
+      return step.done ? undefined : step.value;
+    });
+  });
   const encoderMembers: [string, (e: PyEncoder) => PyValue][] = [
     ["markers", (e) => e.markers],
     ["default", (e) => e.defaultFn],

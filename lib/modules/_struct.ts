@@ -442,6 +442,16 @@ function packItem(
   }
 }
 
+/** The 8-byte int at `at`: a number when it is a safe integer (most are), else a bigint. */
+function int64At(view: DataView, at: number, little: boolean, signed: boolean): PyValue {
+  const lo = view.getUint32(little ? at : at + 4, little);
+  const hi = signed
+    ? view.getInt32(little ? at + 4 : at, little)
+    : view.getUint32(little ? at + 4 : at, little);
+  if (hi > -0x200000 && hi < 0x200000) return hi * 4294967296 + lo;
+  return normInt(signed ? view.getBigInt64(at, little) : view.getBigUint64(at, little));
+}
+
 /** The values at `offset` of `view` by the layout. */
 function unpackFrom(layout: Layout, view: DataView, offset: number): PyValue[] {
   const little = layout.little;
@@ -464,7 +474,7 @@ function unpackFrom(layout: Layout, view: DataView, offset: number): PyValue[] {
             out.push(view.getInt32(at, little));
             break;
           default:
-            out.push(normInt(view.getBigInt64(at, little)));
+            out.push(int64At(view, at, little, true));
         }
         break;
       case Kind.UInt:
@@ -479,7 +489,7 @@ function unpackFrom(layout: Layout, view: DataView, offset: number): PyValue[] {
             out.push(view.getUint32(at, little));
             break;
           default:
-            out.push(normInt(view.getBigUint64(at, little)));
+            out.push(int64At(view, at, little, false));
         }
         break;
       case Kind.Bool:

@@ -159,42 +159,94 @@ let scanEnd = 0;
  */
 function scanString(s: string, end: number, strict: boolean, doc: PyValue): string {
   const len = s.length;
-  const begin = end - 1;
-  let out = "";
-  let pos = end;
-  for (;;) {
-    // The run of plain characters up to the next quote or backslash.
-    let i = pos;
-    let c = 0;
-    for (; i < len; i++) {
-      c = s.charCodeAt(i);
-      if (c === QUOTE || c === BACKSLASH) break;
-      if (c < 0x20 && strict) decodeError("Invalid control character at", doc, s, i);
-    }
-    if (i >= len) decodeError("Unterminated string starting at", doc, s, begin);
-    if (i > pos) out = out === "" ? s.slice(pos, i) : out + s.slice(pos, i);
+  // Fast path: no escape before the closing quote, the value is a slice.
+  for (let i = end; i < len; i++) {
+    const c = s.charCodeAt(i);
     if (c === QUOTE) {
       scanEnd = i + 1;
-      return out;
+      return s.slice(end, i);
     }
-    i++; // the backslash
-    if (i >= len) decodeError("Unterminated string starting at", doc, s, begin);
-    c = s.charCodeAt(i);
-    if (c !== 117) { // not 'u'
-      const simple = c < 128 ? SIMPLE_ESCAPES[c] : -1;
+    if (c === BACKSLASH) return scanEscapedString(s, end, i, strict, doc);
+    if (c < 0x20 && strict) decodeError("Invalid control character at", doc, s, i);
+  }
+  return decodeError("Unterminated string starting at", doc, s, end - 1);
+}
+
+/** The units of a string with escapes being decoded (reused: strings are decoded one by one). */
+let unescaped = new Uint16Array(256);
+
+/** The characters of a string up to `length` units, from unescaped. */
+function unescapedText(length: number): string {
+  if (length <= 4096) {
+    return String.fromCharCode.apply(null, unescaped.subarray(0, length) as unknown as number[]);
+  }
+  let text = "";
+  for (let i = 0; i < length; i += 4096) {
+    text += String.fromCharCode.apply(
+      null,
+      unescaped.subarray(i, Math.min(length, i + 4096)) as unknown as number[],
+    );
+  }
+  if (unescaped.length > 1 << 20) unescaped = new Uint16Array(256); // not kept after a huge one
+  return text;
+}
+
+/**
+ * scanString from the first backslash (at i; the value starts at start): the units are copied
+ * into `unescaped` (a string built piece by piece would leave ropes for the collector).
+ */
+function scanEscapedString(s: string, start: number, i: number, strict: boolean, doc: PyValue): string {
+  const len = s.length;
+  if (unescaped.length < i - start + 2) unescaped = new Uint16Array((i - start) * 2 + 256);
+  let out = unescaped;
+  let n = 0;
+  for (let k = start; k < i; k++) out[n++] = s.charCodeAt(k);
+  for (;;) {
+    if (n + 2 > out.length) {
+      const grown = new Uint16Array(out.length * 2 + 2);
+      grown.set(out.subarray(0, n));
+      out = unescaped = grown;
+    }
+    // here s[i] is a backslash
+    i++;
+    if (i >= len) decodeError("Unterminated string starting at", doc, s, start - 1);
+    const e = s.charCodeAt(i);
+    if (e !== 117) { // not 'u'
+      const simple = e < 128 ? SIMPLE_ESCAPES[e] : -1;
       if (simple < 0) decodeError("Invalid \\escape", doc, s, i - 1);
-      out += String.fromCharCode(simple);
-      pos = i + 1;
-      continue;
+      out[n++] = simple;
+      i++;
+    } else {
+      const unit = scanUnicodeEscape(s, i, doc);
+      out[n++] = unit & 0xffff;
+      if (unit > 0xffff) out[n++] = unit >>> 16;
+      i = scanEnd;
     }
-    const [unit, next] = scanUnicodeEscape(s, i, doc);
-    out += unit;
-    pos = next;
+    // the plain run up to the next quote or backslash
+    for (;; i++) {
+      if (i >= len) decodeError("Unterminated string starting at", doc, s, start - 1);
+      const c = s.charCodeAt(i);
+      if (c === QUOTE) {
+        scanEnd = i + 1;
+        return unescapedText(n);
+      }
+      if (c === BACKSLASH) break;
+      if (c < 0x20 && strict) decodeError("Invalid control character at", doc, s, i);
+      if (n >= out.length) {
+        const grown = new Uint16Array(out.length * 2 + 2);
+        grown.set(out.subarray(0, n));
+        out = unescaped = grown;
+      }
+      out[n++] = c;
+    }
   }
 }
 
-/** A `\uXXXX` escape whose `u` is at index u (joined with a following low surrogate escape). */
-function scanUnicodeEscape(s: string, u: number, doc: PyValue): [string, number] {
+/**
+ * A `\uXXXX` escape whose `u` is at index u (joined with a following low surrogate escape): its
+ * unit, or a pair as high | low << 16; scanEnd is set after it.
+ */
+function scanUnicodeEscape(s: string, u: number, doc: PyValue): number {
   const len = s.length;
   let end = u + 5;
   if (end >= len) decodeError("Invalid \\uXXXX escape", doc, s, u);
@@ -208,13 +260,14 @@ function scanUnicodeEscape(s: string, u: number, doc: PyValue): [string, number]
     if (c2 < 0) decodeError("Invalid \\uXXXX escape", doc, s, end + 1);
     if (c2 >= 0xdc00 && c2 <= 0xdfff) {
       end += 6;
-      return [String.fromCharCode(c, c2), end];
+      scanEnd = end;
+      return c + c2 * 0x10000;
     }
   }
-  return [String.fromCharCode(c), end];
+  scanEnd = end;
+  return c;
 }
 
-/** The four hex digits at s[i..i+4] as a number, or -1. */
 function hex4(s: string, i: number): number {
   const a = hexValue(s.charCodeAt(i)), b = hexValue(s.charCodeAt(i + 1));
   const c = hexValue(s.charCodeAt(i + 2)), d = hexValue(s.charCodeAt(i + 3));

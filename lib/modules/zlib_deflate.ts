@@ -664,6 +664,24 @@ export class Deflater {
     return head;
   }
 
+  /**
+   * insertString for the `count` strings after `str` (those at or before maxInsert): the strings
+   * inside a match, with the state in locals. Returns the last position (str + count).
+   */
+  private insertStrings(str: number, count: number, maxInsert: number): number {
+    const window = this.window, head = this.head, prev = this.prev;
+    const wMask = this.wMask, hashMask = this.hashMask, hashShift = this.hashShift;
+    let h = this.insH;
+    for (; count > 0; count--) {
+      if (++str > maxInsert) continue;
+      h = ((h << hashShift) ^ window[str + MIN_MATCH - 1]) & hashMask;
+      prev[str & wMask] = head[h];
+      head[h] = str;
+    }
+    this.insH = h;
+    return str;
+  }
+
   /** The longest match along the hash chain from curMatch (sets matchStart). */
   private longestMatch(curMatch: number): number {
     let chainLength = this.maxChainLength;
@@ -758,12 +776,8 @@ export class Deflater {
         bflush = this.tallyDist(this.strstart - this.matchStart, this.matchLength - MIN_MATCH);
         this.lookahead -= this.matchLength;
         if (this.matchLength <= this.maxLazyMatch && this.lookahead >= MIN_MATCH) {
-          this.matchLength--;
-          do {
-            this.strstart++;
-            this.insertString(this.strstart);
-          } while (--this.matchLength !== 0);
-          this.strstart++;
+          this.strstart = this.insertStrings(this.strstart, this.matchLength - 1, Infinity) + 1;
+          this.matchLength = 0;
         } else {
           this.strstart += this.matchLength;
           this.matchLength = 0;
@@ -811,10 +825,8 @@ export class Deflater {
         const maxInsert = this.strstart + this.lookahead - MIN_MATCH;
         const bflush = this.tallyDist(this.strstart - 1 - this.prevMatch, this.prevLength - MIN_MATCH);
         this.lookahead -= this.prevLength - 1;
-        this.prevLength -= 2;
-        do {
-          if (++this.strstart <= maxInsert) this.insertString(this.strstart);
-        } while (--this.prevLength !== 0);
+        this.strstart = this.insertStrings(this.strstart, this.prevLength - 2, maxInsert);
+        this.prevLength = 0;
         this.matchAvailable = false;
         this.matchLength = MIN_MATCH - 1;
         this.strstart++;

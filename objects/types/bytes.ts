@@ -470,12 +470,33 @@ defMethod(bytearrayType, "__setitem__", (args) => {
   const b = self(args, "__setitem__");
   const key = args[1];
   if (key instanceof PySlice) {
-    const value = args[2] instanceof PyBytes ? Array.from(args[2].data) : toArray(args[2]).map(byteValue);
     const [start, stop, step, count] = sliceIndices(key, b.data.length);
+    if (step === 1 && args[2] instanceof PyBytes) {
+      // bytes into a contiguous slice (readinto's b[:n] = data): copied, not through arrays
+      const data = b.data, value = args[2].data.slice();
+      const removed = Math.max(0, stop - start);
+      if (value.length === removed) data.set(value, start);
+      else {
+        const out = new Uint8Array(data.length - removed + value.length);
+        out.set(data.subarray(0, start));
+        out.set(value, start);
+        out.set(data.subarray(start + removed), start + value.length);
+        setData(b, out);
+      }
+      return None;
+    }
+    const value = args[2] instanceof PyBytes ? Array.from(args[2].data) : toArray(args[2]).map(byteValue);
     if (step === 1) {
       const arr = Array.from(b.data);
       arr.splice(start, Math.max(0, stop - start), ...value);
       setData(b, Uint8Array.from(arr));
+      return None;
+    }
+    if (value.length === 0 && count > 0) {
+      // an empty value deletes the extended slice's items (as del b[key])
+      const gone = new Set<number>();
+      for (let i = 0, j = start; i < count; i++, j += step) gone.add(j);
+      setData(b, b.data.filter((_, i) => !gone.has(i)));
       return None;
     }
     if (value.length !== count) {

@@ -2,7 +2,9 @@
  * The `_hashlib` module of CPython 3.11 (OpenSSL there), under lib/python/hashlib.py: message
  * digests → hash objects (`_hashlib.HASH`, and `_hashlib.HASHXOF` for the SHAKE functions) with
  * update / digest / hexdigest / copy, the constructors `openssl_md5` … `openssl_shake_256` and
- * `new(name)`, `pbkdf2_hmac`, `scrypt`, `compare_digest`, and the set of algorithm names.
+ * `new(name)`, `pbkdf2_hmac`, `scrypt`, `compare_digest`, the set of algorithm names, and HMAC
+ * (`hmac_new` → `_hashlib.HMAC`, `hmac_digest`) under lib/python/hmac.py. Names are matched as
+ * CPython matches them: Python's names exactly, OpenSSL's (and its aliases) in any case.
  *
  * The digests are computed by Deno's node:crypto (the same algorithms, natively), which is loaded
  * at the first hash made (`process.getBuiltinModule`), not at start-up. BLAKE2 with its

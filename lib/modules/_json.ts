@@ -9,6 +9,8 @@
  *   type (`make_encoder(...)`), which json.encoder's JSONEncoder uses for one-shot encoding.
  *   Unlike CPython 3.11's C encoder it also takes an indent (a str), so that `dumps(indent=…)`
  *   stays in TypeScript; with an indent it reports errors as CPython's pure-Python encoder does.
+ *   Its `_chunks(obj, level)` (pyjit's own) yields lazily the chunks of CPython's pure-Python
+ *   encoder, for iterencode() and json.dump().
  *
  * Both work on the JS string's UTF-16 units; Python's indices count code points, so they are
  * converted at the boundary when the document holds surrogate pairs.

@@ -1,6 +1,7 @@
 """Reading and writing gzip files (RFC 1952): open() and GzipFile, a file object whose reads
 decompress and whose writes compress, and compress() / decompress() for bytes at once. The
-compression itself is zlib's (raw deflate, here wrapped in gzip headers and trailers)."""
+compression itself is zlib's (raw deflate, here wrapped in gzip headers and trailers).
+`python -m gzip` (main()) compresses or decompresses files as the gzip tool does."""
 
 import struct, sys, time, os
 import zlib

@@ -43,6 +43,14 @@ import { makeHashlibModule } from "./modules/_hashlib.ts";
 import { makeBlake2Module } from "./modules/_blake2.ts";
 import { makeCsvModule } from "./modules/_csv.ts";
 import { makeZlibModule } from "./modules/zlib.ts";
+import { makePyjitToolsModule } from "./modules/_pyjit_tools.ts";
+import { makeWeakrefModule } from "./modules/_weakref.ts";
+import { makeGcModule } from "./modules/gc.ts";
+import { makeAtexitModule } from "./modules/atexit.ts";
+import { makeSignalModule } from "./modules/signal.ts";
+import { makeStringModule } from "./modules/_string.ts";
+import { makeUnicodedataModule } from "./modules/unicodedata.ts";
+import { makeLocaleModule } from "./modules/_locale.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -87,6 +95,14 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _blake2: { make: makeBlake2Module },
   _csv: { make: makeCsvModule },
   zlib: { make: makeZlibModule },
+  _pyjit_tools: { make: makePyjitToolsModule },
+  _weakref: { make: makeWeakrefModule },
+  gc: { make: makeGcModule },
+  atexit: { make: makeAtexitModule },
+  _signal: { make: makeSignalModule },
+  _string: { make: makeStringModule },
+  unicodedata: { make: makeUnicodedataModule },
+  _locale: { make: makeLocaleModule },
 };
 
 /**

@@ -36,6 +36,13 @@ import { makePosixModule } from "./modules/posix.ts";
 import { makeFnmatchAccelerator } from "./modules/fnmatch.ts";
 import { makeRandomModule } from "./modules/_random.ts";
 import { makeDatetimeModule } from "./modules/_datetime.ts";
+import { makeJsonModule } from "./modules/_json.ts";
+import { makeStructModule } from "./modules/_struct.ts";
+import { makeBinasciiModule } from "./modules/binascii.ts";
+import { makeHashlibModule } from "./modules/_hashlib.ts";
+import { makeBlake2Module } from "./modules/_blake2.ts";
+import { makeCsvModule } from "./modules/_csv.ts";
+import { makeZlibModule } from "./modules/zlib.ts";
 import { makePyjitToolsModule } from "./modules/_pyjit_tools.ts";
 import { makeWeakrefModule } from "./modules/_weakref.ts";
 import { makeGcModule } from "./modules/gc.ts";
@@ -81,6 +88,13 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _fnmatch: { make: makeFnmatchAccelerator },
   _random: { make: makeRandomModule },
   _datetime: { make: makeDatetimeModule },
+  _json: { make: makeJsonModule },
+  _struct: { make: makeStructModule },
+  binascii: { make: makeBinasciiModule },
+  _hashlib: { make: makeHashlibModule },
+  _blake2: { make: makeBlake2Module },
+  _csv: { make: makeCsvModule },
+  zlib: { make: makeZlibModule },
   _pyjit_tools: { make: makePyjitToolsModule },
   _weakref: { make: makeWeakrefModule },
   gc: { make: makeGcModule },

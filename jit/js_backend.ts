@@ -1174,6 +1174,10 @@ class TraceCompiler {
         return;
       }
       if (!have.inVar) throw new TraceAbort(ABORT.UNSTABLE_TYPES, `local ${i} not loaded in the loop`);
+      if (have.dirty && !want.dirty) {
+        // Assigned on this path only (a side path): the top takes the frame's slot as current.
+        this.emit(`s[${i}] = ${this.box({ e: this.varOf(i, have.k), k: have.k })};`);
+      }
       if (have.k === want.k) return;
       if (want.k === KIND_BOX) {
         if (have.k === KIND_FLOAT) this.emit(`L${i} = new PyFloat(D${i});`);

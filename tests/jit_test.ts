@@ -10,6 +10,7 @@ import { runCaptured } from "./run_captured.ts";
 import { runProgram } from "../driver/run.ts";
 import { jitStats } from "../jit/tier.ts";
 import { setOutputSinks } from "../objects/stdio.ts";
+import { resetTunables, setTunables } from "../instructions/tunables.ts";
 
 const DIR = new URL("./programs/", import.meta.url);
 const programs = [...Deno.readDirSync(DIR)].map((e) => e.name).filter((n) => /^jit_.*\.py$/.test(n)).sort();
@@ -38,6 +39,21 @@ for (const name of programs) {
     assert.ok(stats.compiled > 0, `no trace compiled: ${JSON.stringify(stats)}`);
     assert.ok(stats.entries > 0, `no trace entered: ${JSON.stringify(stats)}`);
     assert.ok(stats.exits > 0, `no trace left by an exit: ${JSON.stringify(stats)}`);
+  });
+}
+
+// The same programs with loops traced after 2 back-edges and side paths grown after 2 exits: every
+// loop and branch of them goes through recording, compiling, exits and side paths.
+for (const name of programs) {
+  Deno.test(`jit: ${name} with hair-trigger thresholds prints CPython's output`, () => {
+    const source = Deno.readTextFileSync(new URL(name, DIR));
+    const expected = Deno.readTextFileSync(new URL(`${name}.exp`, DIR));
+    setTunables("hot_loop_threshold=2,hot_exit_threshold=2");
+    try {
+      assert.equal(runCaptured(source, name, "jit").stdout, expected);
+    } finally {
+      resetTunables();
+    }
   });
 }
 

@@ -634,8 +634,7 @@ def _new(sign, coefficient, exp, special=False):
     return d
 
 
-def _overflow_result(sign, ctx):
-    rounding = ctx.rounding
+def _overflow_result(sign, ctx, rounding):
     if (rounding in (ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_HALF_DOWN, ROUND_UP)
             or (rounding == ROUND_CEILING and sign == 0) or (rounding == ROUND_FLOOR and sign == 1)):
         return _new(sign, 0, "F", True)
@@ -661,12 +660,12 @@ def _finish_raw(sign, c, exp, ctx, rounding=None):
             conditions.append(Clamped)
         return _new(sign, 0, exp), conditions
     ndigits = _digits(c)
-    if ndigits <= prec and exp >= etiny and exp <= etop:
+    if ndigits <= prec and exp >= ctx.Emin and exp <= etop:
         return _new(sign, c, exp), conditions
     adjusted = exp + ndigits - 1
     if adjusted > emax:
         conditions.extend((Overflow, Inexact, Rounded))
-        return _overflow_result(sign, ctx), conditions
+        return _overflow_result(sign, ctx, rounding), conditions
     subnormal = adjusted < ctx.Emin
     target = max(exp + ndigits - prec, etiny)
     if exp < target:
@@ -677,7 +676,7 @@ def _finish_raw(sign, c, exp, ctx, rounding=None):
             exp += 1
         if exp > etop:
             conditions.extend((Overflow, Inexact, Rounded))
-            return _overflow_result(sign, ctx), conditions
+            return _overflow_result(sign, ctx, rounding), conditions
         conditions.append(Rounded)
         if inexact:
             conditions.append(Inexact)
@@ -698,7 +697,7 @@ def _finish_raw(sign, c, exp, ctx, rounding=None):
 
 def _finish(sign, c, exp, ctx, rounding=None):
     """The result sign/c/exp rounded under ctx, with its flags set (and traps raised)."""
-    if c < 10 ** ctx.prec and ctx.Emin - ctx.prec + 1 <= exp <= ctx.Emax - ctx.prec + 1 and c:
+    if c and ctx.Emin <= exp <= ctx.Emax - ctx.prec + 1 and c < 10 ** ctx.prec:
         return _new(sign, c, exp)
     d, conditions = _finish_raw(sign, c, exp, ctx, rounding)
     if conditions:
@@ -1760,7 +1759,8 @@ class Decimal(object):
         if self._exp == "F" or self._exp >= 0:
             return self
         c, inexact = _drop_digits(self._sign, self._int, -self._exp, rounding or ctx.rounding)
-        ctx._signal((Inexact, Rounded) if inexact else (Rounded,))
+        if self._int:
+            ctx._signal((Inexact, Rounded) if inexact else (Rounded,))
         return _new(self._sign, c, 0)
 
 
@@ -1925,9 +1925,12 @@ def _add(a, b, negate_b, ctx):
         pad = e - exp
         if pad > 0:
             room = ctx.prec - _digits(c)
-            pad = min(pad, max(room, 0))
-            c *= 10 ** pad
-            e -= pad
+            if pad > room >= 0:
+                # Padding beyond the precision would only be rounded away again.
+                ctx._signal((Rounded,))
+                pad = room
+            c *= 10 ** max(pad, 0)
+            e -= max(pad, 0)
         return _finish(sign, c, e, ctx)
     if ea != eb:
         # Far below the other operand's last kept digit, an operand only matters as a sticky bit.
@@ -2041,6 +2044,8 @@ def _divide_integer(a, b, ctx, want=2):
     if _digits(q) > ctx.prec:
         nan = ctx._invalid(DivisionImpossible)
         return nan, nan
+    if want == 0:
+        return _new(sign, q, 0), None
     return _new(sign, q, 0), _finish(a._sign, r, exp, ctx)
 
 
@@ -2083,7 +2088,7 @@ def _rescale(d, exp, rounding, ctx, check):
     conditions = []
     if exp >= d._exp:
         c, inexact = _drop_digits(d._sign, c, exp - d._exp, rounding)
-        if exp > d._exp:
+        if exp > d._exp and d._int:
             conditions.append(Rounded)
             if inexact:
                 conditions.append(Inexact)
@@ -2115,6 +2120,8 @@ def _next(d, ctx, downward):
         if d._sign == downward:
             return d
         return _new(d._sign, 10 ** prec - 1, ctx.Emax - prec + 1)
+    if d._int == 0:
+        return _new(downward, 1, etiny)
     exp = min(d._exp, max(d.adjusted() - prec, etiny)) - 2
     c = d._int * 10 ** (d._exp - exp)
     value = (-c if d._sign else c) + (-1 if downward else 1)
@@ -2168,9 +2175,9 @@ def _exp(d, ctx):
     if adjusted >= 0:
         magnitude = float(d.copy_abs()) / 2.302585092994046
         if d._sign == 0 and magnitude > ctx.Emax + 2:
-            return _finish(0, 1, ctx.Emax + 10, ctx)
+            return _finish(0, 1, ctx.Emax + 10, ctx, ROUND_HALF_EVEN)
         if d._sign and magnitude > -(ctx.Emin - ctx.prec) + 3:
-            return _finish(0, 1, ctx.Emin - ctx.prec - 10, ctx)
+            return _finish(0, 1, ctx.Emin - ctx.prec - 10, ctx, ROUND_HALF_EVEN)
     if adjusted < -(ctx.prec + 3):
         # exp(x) = 1 + x + ..., beyond the precision: 1 plus a sticky unit on the right side.
         w = ctx.prec + 3
@@ -2311,6 +2318,7 @@ def _power(a, b, ctx):
         if a._sign:
             return ctx._invalid()
         if r == 0:
+            ctx._signal((Inexact, Rounded))
             return _finish(0, 10 ** ctx.prec, -ctx.prec, ctx)
         if (r > 0) == (b._sign == 0):
             return _new(0, 0, "F", True)
@@ -2318,6 +2326,7 @@ def _power(a, b, ctx):
     if n is not None:
         return _integer_power(a, n, result_sign, ctx)
     # A non-integral power of a positive number: exp(b * ln a), correctly rounded.
+    ctx._signal((Inexact, Rounded))
     if _is_one(a._int, a._exp):
         return _finish(0, 10 ** ctx.prec, -ctx.prec, ctx)
     ca, ea = a._int, a._exp
@@ -2346,6 +2355,18 @@ def _power(a, b, ctx):
 def _integer_power(a, n, sign, ctx):
     ca, ea = a._int, a._exp
     magnitude = abs(n)
+    zeros = 0
+    while ca % 10 == 0:
+        ca //= 10
+        zeros += 1
+    if ca == 1 and n > 0:
+        # A power of ten: exact, only its (zero) digits beyond the precision are rounded away.
+        total = zeros * n
+        if total + 1 > ctx.prec:
+            ctx._signal((Rounded,))
+            return _finish(sign, 10 ** (ctx.prec - 1), ea * n + total - (ctx.prec - 1), ctx)
+        return _finish(sign, 10 ** total, ea * n, ctx)
+    ca *= 10 ** zeros
     if magnitude * _digits(ca) <= 4 * ctx.prec + 200 or ca == 1:
         c = ca ** magnitude
         e = ea * magnitude

@@ -13,15 +13,6 @@ from collections import namedtuple as _namedtuple
 __version__ = "1.70"
 __libmpdec_version__ = "2.5.1"
 
-__all__ = [
-    "Decimal", "Context", "DecimalTuple", "DefaultContext", "BasicContext", "ExtendedContext",
-    "DecimalException", "Clamped", "InvalidOperation", "DivisionByZero", "Inexact", "Rounded",
-    "Subnormal", "Overflow", "Underflow", "FloatOperation", "DivisionImpossible", "InvalidContext",
-    "ConversionSyntax", "DivisionUndefined", "ROUND_DOWN", "ROUND_HALF_UP", "ROUND_HALF_EVEN",
-    "ROUND_CEILING", "ROUND_FLOOR", "ROUND_UP", "ROUND_HALF_DOWN", "ROUND_05UP", "setcontext",
-    "getcontext", "localcontext", "MAX_PREC", "MAX_EMAX", "MIN_EMIN", "MIN_ETINY", "HAVE_THREADS",
-    "HAVE_CONTEXTVAR",
-]
 
 ROUND_DOWN = "ROUND_DOWN"
 ROUND_HALF_UP = "ROUND_HALF_UP"
@@ -110,6 +101,9 @@ class FloatOperation(DecimalException, TypeError):
 # The signals in the order the C module lists them (flags, traps, reprs, which one is raised).
 _SIGNALS = (InvalidOperation, FloatOperation, DivisionByZero, Overflow, Underflow, Subnormal,
             Inexact, Rounded, Clamped)
+# The order of Context reprs (libmpdec's status bits).
+_REPR_ORDER = (Clamped, InvalidOperation, DivisionByZero, Inexact, FloatOperation, Overflow, Rounded,
+               Subnormal, Underflow)
 # Conditions that are reported as InvalidOperation.
 _INVALID_CONDITIONS = (ConversionSyntax, DivisionImpossible, DivisionUndefined, InvalidContext,
                        InvalidOperation)
@@ -120,13 +114,22 @@ def _signal_of(condition):
     return InvalidOperation if condition in _INVALID_CONDITIONS else condition
 
 
+_SIGNALS_MESSAGE = ("valid values for signals are:\n  [InvalidOperation, FloatOperation, DivisionByZero,\n"
+                    "   Overflow, Underflow, Subnormal, Inexact, Rounded,\n   Clamped]")
+
+
 class _SignalDict(dict):
     """Flags or traps: a dict from each signal to a bool whose keys cannot change."""
 
     def __setitem__(self, key, value):
         if key not in _SIGNALS:
-            raise KeyError(key)
+            raise KeyError(_SIGNALS_MESSAGE)
         dict.__setitem__(self, key, bool(value))
+
+    def __getitem__(self, key):
+        if key not in _SIGNALS:
+            raise KeyError(_SIGNALS_MESSAGE)
+        return dict.__getitem__(self, key)
 
     def __delitem__(self, key):
         raise ValueError("signal keys cannot be deleted")
@@ -165,8 +168,10 @@ def _make_signal_dict(source, what):
 
 
 def _check_int_field(name, value, low, high, message):
-    if type(value) is not int and not isinstance(value, int):
-        raise TypeError("%s must be an integer" % name if name != "capitals" else "capitals must be an integer")
+    if not isinstance(value, int):
+        raise TypeError("an integer is required")
+    if value > 2 ** 63 - 1 or value < -2 ** 63:
+        raise OverflowError("Python int too large to convert to C ssize_t")
     if value < low or value > high:
         raise ValueError(message)
     return value
@@ -187,14 +192,9 @@ class Context(object):
         self.capitals = capitals if capitals is not None else (template.capitals if template else 1)
         self.clamp = clamp if clamp is not None else (template.clamp if template else 0)
         if traps is None:
-            self.traps = template.traps.copy() if template else _make_signal_dict(
-                [InvalidOperation, DivisionByZero, Overflow], "traps")
-        else:
-            self.traps = _make_signal_dict(traps, "traps")
-        if flags is None:
-            self.flags = _make_signal_dict(None, "flags")
-        else:
-            self.flags = _make_signal_dict(flags, "flags")
+            traps = template.traps.copy() if template else [InvalidOperation, DivisionByZero, Overflow]
+        object.__setattr__(self, "traps", _make_signal_dict(traps, "traps"))
+        object.__setattr__(self, "flags", _make_signal_dict(flags, "flags"))
 
     def __setattr__(self, name, value):
         if name == "prec":
@@ -214,8 +214,9 @@ class Context(object):
                     "   ROUND_HALF_UP, ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n   ROUND_05UP]"
                 )
         elif name in ("flags", "traps"):
-            if not isinstance(value, _SignalDict):
-                value = _make_signal_dict(value, name)
+            if not isinstance(value, dict):
+                raise TypeError("argument must be a signal dict")
+            value = _make_signal_dict(value, name)
         else:
             raise AttributeError("'decimal.Context' object has no attribute '%s'" % name)
         object.__setattr__(self, name, value)
@@ -224,8 +225,8 @@ class Context(object):
         raise AttributeError("context attributes cannot be deleted")
 
     def __repr__(self):
-        flags = [s.__name__ for s in _SIGNALS if self.flags[s]]
-        traps = [s.__name__ for s in _SIGNALS if self.traps[s]]
+        flags = [s.__name__ for s in _REPR_ORDER if self.flags[s]]
+        traps = [s.__name__ for s in _REPR_ORDER if self.traps[s]]
         return ("Context(prec=%d, rounding=%s, Emin=%d, Emax=%d, capitals=%d, clamp=%d, flags=[%s], traps=[%s])"
                 % (self.prec, self.rounding, self.Emin, self.Emax, self.capitals, self.clamp,
                    ", ".join(flags), ", ".join(traps)))
@@ -753,14 +754,8 @@ def _from_int(value):
 
 def _parse_decimal(text):
     """A Decimal from a numeric string, or None when it is not one."""
-    s = text.strip()
-    if "_" in s:
-        # Underscores only between digits, as in numeric literals.
-        parts = s.split("_")
-        for i in range(len(parts) - 1):
-            if not parts[i] or not parts[i + 1] or not parts[i][-1].isdecimal() or not parts[i + 1][0].isdecimal():
-                return None
-        s = "".join(parts)
+    # The C module drops every underscore (not only those between digits).
+    s = text.strip().replace("_", "")
     n = len(s)
     i = 0
     sign = 0
@@ -2449,7 +2444,7 @@ def _parse_format_spec(spec):
         i += 1
     if i != n or (kind is not None and kind not in "eEfFgGn%"):
         raise ValueError("invalid format string")
-    if kind == "n" and grouping is not None:
+    if (kind == "n" and grouping is not None) or grouping == "_" or alternate or (zero and align is not None):
         raise ValueError("invalid format string")
     return fill, align, sign, z, alternate, zero, width, grouping, precision, kind
 
@@ -2457,9 +2452,12 @@ def _parse_format_spec(spec):
 def _format_decimal(d, spec, ctx):
     fill, align, sign_option, z, alternate, zero, width, grouping, precision, kind = _parse_format_spec(spec)
     if zero and fill is None:
-        fill = "0"
-        if align is None:
-            align = "="
+        if d._is_special:
+            fill, align = " ", ">"
+        else:
+            fill = "0"
+            if align is None:
+                align = "="
     if fill is None:
         fill = " "
     if align is None:
@@ -2481,6 +2479,9 @@ def _format_decimal(d, spec, ctx):
             kind_eff = kind
         if kind == "%":
             e += 2
+        zero_digits = None
+        if c == 0 and kind_eff in ("f", "F", "%") and e > 0:
+            e = 0
         if kind_eff in ("e", "E"):
             if precision is not None:
                 digits = _digits(c)
@@ -2491,7 +2492,11 @@ def _format_decimal(d, spec, ctx):
                     if _digits(c) > keep:
                         c //= 10
                         e += 1
-                elif c == 0 or digits < keep:
+                elif c == 0:
+                    # Zero shows precision + 1 zero digits, its exponent moved by the precision.
+                    zero_digits = keep
+                    e += precision
+                elif digits < keep:
                     c *= 10 ** (keep - digits)
                     e -= keep - digits
         elif kind_eff in ("f", "F", "%"):
@@ -2518,24 +2523,15 @@ def _format_decimal(d, spec, ctx):
             sign = 0
         digit_str = str(c)
         leftdigits = e + len(digit_str)
+        if zero_digits is not None:
+            digit_str = "0" * zero_digits
         if kind_eff in ("e", "E"):
             dotplace = 1
         elif kind_eff in ("f", "F", "%"):
             dotplace = leftdigits
         else:
-            # "g": plain notation unless the exponent is large or the value tiny.
-            if kind_eff in ("g", "G", "n") and precision is not None:
-                limit = precision if precision else 1
-            else:
-                limit = None
-            if e <= 0 and leftdigits > -6:
-                dotplace = leftdigits
-            elif limit is not None and e > 0 and leftdigits <= limit:
-                dotplace = leftdigits
-            else:
-                dotplace = 1
-            if kind_eff is None and not (e <= 0 and leftdigits > -6):
-                dotplace = 1
+            # "g" and no type: plain notation unless the exponent is positive or the value tiny.
+            dotplace = leftdigits if e <= 0 and leftdigits > -6 else 1
         if dotplace <= 0:
             intpart = "0"
             fracpart = "0" * (-dotplace) + digit_str

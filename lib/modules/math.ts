@@ -510,14 +510,77 @@ FUNCTIONS.atan2 = (args, kwnames) => {
 };
 FUNCTIONS.hypot = (args, kwnames) => {
   checkArgs("hypot", args, kwnames, 0, Infinity);
-  return new PyFloat(Math.hypot(...args.map(toFloat)));
+  return new PyFloat(correctlyRoundedHypot(args.map(toFloat)));
 };
 FUNCTIONS.dist = (args, kwnames) => {
   checkArgs("dist", args, kwnames, 2, 2);
   const p = toArray(args[0]).map(toFloat), q = toArray(args[1]).map(toFloat);
   if (p.length !== q.length) raise(Exc.ValueError, "both points must have the same number of dimensions");
-  return new PyFloat(Math.hypot(...p.map((v, i) => v - q[i])));
+  return new PyFloat(correctlyRoundedHypot(p.map((v, i) => v - q[i])));
 };
+/**
+ * sqrt(x0² + x1² + …) correctly rounded (JavaScript's Math.hypot may be off in the last bit): the
+ * sum of squares is exact as a bigint of mantissas scaled to the smallest exponent, and its root
+ * is taken rounding to odd with spare bits, so that the final conversion rounds once.
+ */
+export function correctlyRoundedHypot(values: number[]): number {
+  let sawNaN = false;
+  let nonzero = 0;
+  for (const v of values) {
+    if (v === Infinity || v === -Infinity) return Infinity;
+    if (v !== v) sawNaN = true;
+    else if (v !== 0) nonzero++;
+  }
+  if (sawNaN) return NaN;
+  if (nonzero === 0) return 0;
+  if (nonzero === 1) {
+    for (const v of values) if (v !== 0) return Math.abs(v);
+  }
+  const parts: [bigint, number][] = [];
+  let minExp = Infinity;
+  for (const v of values) {
+    if (v === 0) continue;
+    const [m, e] = frexp(Math.abs(v));
+    // m * 2**53 is an integer for every double (subnormals included).
+    const mant = BigInt(m * 2 ** 53);
+    const exp = e - 53;
+    parts.push([mant, exp]);
+    if (exp < minExp) minExp = exp;
+  }
+  let sum = 0n;
+  for (const [mant, exp] of parts) sum += (mant * mant) << BigInt(2 * (exp - minExp));
+  // The root needs at least 2 * 53 + 3 bits before rounding: shift the sum by an even amount.
+  const bits = sum.toString(2).length;
+  let shift = Math.max(0, 2 * 55 - bits + 2);
+  if (shift & 1) shift++;
+  const scaled = sum << BigInt(shift);
+  let root = isqrt(scaled);
+  if (root * root !== scaled) root |= 1n;
+  const exponent = minExp - shift / 2;
+  // Number(bigint) rounds to nearest even; the power of two is exact unless the result is tiny.
+  const rootBits = root.toString(2).length;
+  if (rootBits > 60) {
+    const drop = rootBits - 60;
+    const low = root & ((1n << BigInt(drop)) - 1n);
+    root = (root >> BigInt(drop)) | (low !== 0n ? 1n : 0n);
+    return scaleByPowerOfTwo(Number(root), exponent + drop);
+  }
+  return scaleByPowerOfTwo(Number(root), exponent);
+}
+
+/** x * 2**e in steps, so that 2**e itself neither overflows nor underflows. */
+function scaleByPowerOfTwo(x: number, e: number): number {
+  while (e < -1000) {
+    x *= 2 ** -1000;
+    e += 1000;
+  }
+  while (e > 1000) {
+    x *= 2 ** 1000;
+    e -= 1000;
+  }
+  return x * 2 ** e;
+}
+
 FUNCTIONS.degrees = (args, kwnames) => {
   checkArgs("degrees", args, kwnames, 1, 1);
   return new PyFloat(toFloat(args[0]) * (180.0 / Math.PI));

@@ -20,6 +20,7 @@
 import type { PyModule } from "../objects/object.ts";
 import type { ModuleDefinition, ModuleRegistry } from "../vm/import_state.ts";
 import { makeMathModule } from "./modules/math.ts";
+import { makeCmathModule } from "./modules/cmath.ts";
 import { makeTimeModule } from "./modules/time.ts";
 import { makeItertoolsModule } from "./modules/itertools.ts";
 import { makeCollectionsModule } from "./modules/_collections.ts";
@@ -54,6 +55,7 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   builtins: "made-by-driver",
   sys: "made-by-driver",
   math: { make: makeMathModule },
+  cmath: { make: makeCmathModule },
   itertools: { make: makeItertoolsModule },
   _collections: { make: makeCollectionsModule },
   operator: { make: () => makeOperatorModule("operator") },

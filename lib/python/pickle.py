@@ -126,6 +126,7 @@ BYTEARRAY8 = b"\x96"
 NEXT_BUFFER = b"\x97"
 READONLY_BUFFER = b"\x98"
 
+_NOT_OVERRIDDEN = frozenset([type(None), bool, int, float, bytes, str, dict, set, frozenset, list, tuple])
 _TUPLE_SIZE_CODES = [EMPTY_TUPLE, TUPLE1, TUPLE2, TUPLE3]
 _BATCHSIZE = 1000
 _FRAME_SIZE_MIN = 4
@@ -484,7 +485,8 @@ class Pickler:
             return
         rv = NotImplemented
         reduce = getattr(self, "reducer_override", None)
-        if reduce is not None:
+        # As CPython's C pickler, the override never sees the atomic and container built-ins.
+        if reduce is not None and type(obj) not in _NOT_OVERRIDDEN:
             rv = reduce(obj)
         if rv is NotImplemented:
             t = type(obj)
@@ -853,6 +855,8 @@ class Pickler:
             name = getattr(obj, "__qualname__", None)
         if name is None:
             name = obj.__name__
+        if "<locals>" in name.split("."):
+            raise AttributeError("Can't pickle local object %r" % name)
         module_name = whichmodule(obj, name)
         if obj is _codecs_encode:
             # pyjit has no _codecs module: this stands in for _codecs.encode.
@@ -1002,8 +1006,8 @@ class Unpickler:
         return items
 
     def persistent_load(self, pid):
-        raise UnpicklingError("A load persistent id instruction was encountered, but no persistent_load "
-                              "function was specified.")
+        raise UnpicklingError("A load persistent id instruction was encountered,\n"
+                              "but no persistent_load function was specified.")
 
     def find_class(self, module, name):
         sys.audit("pickle.find_class", module, name) if hasattr(sys, "audit") else None

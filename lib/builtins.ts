@@ -110,6 +110,7 @@ import { CO_FUTURE_ANNOTATIONS, PyCode } from "../objects/code.ts";
 import { compileSource } from "../vm/compile_source.ts";
 import { type PyFunction, runClassBody, runCode } from "../vm/function.ts";
 import { importModuleLevel } from "../vm/import.ts";
+import { memoryviewType } from "../objects/types/memoryview.ts";
 
 // ---------------------------------------------------------------------------------------------
 // The functions
@@ -803,7 +804,6 @@ FUNCTIONS.anext = (args) => {
   return callMethod0(f, args[0]);
 };
 FUNCTIONS.help = () => raise(Exc.NotImplementedError, "help() is not supported by pyjit");
-FUNCTIONS.memoryview = () => raise(Exc.NotImplementedError, "memoryview is not supported by pyjit");
 
 function exitFunction(name: string): Fn {
   return (args) => {
@@ -861,6 +861,7 @@ export function makeBuiltins(): PyDict {
     ["str", strType],
     ["bytes", bytesType],
     ["bytearray", bytearrayType],
+    ["memoryview", memoryviewType],
     ["list", listType],
     ["tuple", tupleType],
     ["dict", dictType],

@@ -21,6 +21,7 @@ import type { PyModule } from "../objects/object.ts";
 import type { ModuleDefinition, ModuleRegistry } from "../vm/import_state.ts";
 import { makeMathModule } from "./modules/math.ts";
 import { makeCmathModule } from "./modules/cmath.ts";
+import { makeArrayModule } from "./modules/array.ts";
 import { makeTimeModule } from "./modules/time.ts";
 import { makeItertoolsModule } from "./modules/itertools.ts";
 import { makeCollectionsModule } from "./modules/_collections.ts";
@@ -56,6 +57,7 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   sys: "made-by-driver",
   math: { make: makeMathModule },
   cmath: { make: makeCmathModule },
+  array: { make: makeArrayModule },
   itertools: { make: makeItertoolsModule },
   _collections: { make: makeCollectionsModule },
   operator: { make: () => makeOperatorModule("operator") },

@@ -30,6 +30,7 @@ import { asIndex, binaryOp, callMethod0, getIter, intValueOf, iterNext, toArray 
 import { frexp } from "../../objects/types/float.ts";
 import { intToFloat, type PyInt } from "../../objects/types/int.ts";
 import { floatToInt } from "../../objects/types/int_type.ts";
+import * as libm from "./libm.ts";
 
 /** A math argument as a float (ints converted, __float__ / __index__ honoured). */
 export function toFloat(v: PyValue): number {
@@ -73,7 +74,7 @@ function f1(fn: (x: number) => number, canOverflow = false) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// gamma, lgamma, erf, erfc (CPython's own algorithms)
+// gamma, lgamma (CPython's own Lanczos algorithms; erf and the libm-like functions are in libm.ts)
 
 const LANCZOS_G = 6.024680040776729583740234375;
 const LANCZOS_G_MINUS_HALF = 5.524680040776729583740234375;
@@ -215,55 +216,6 @@ export function lgamma(x: number): number {
   if (x < 0) r = Math.log(Math.PI) - Math.log(Math.abs(sinpi(absx))) - Math.log(absx) - r;
   if (!Number.isFinite(r)) rangeError();
   return r;
-}
-
-const SQRT_PI = 1.772453850905516027298167483341145182798;
-
-function erfSeries(x: number): number {
-  const x2 = x * x;
-  let acc = 0;
-  let fk = 25 + 0.5;
-  for (let i = 0; i < 25; i++) {
-    acc = 2.0 + x2 * acc / fk;
-    fk -= 1.0;
-  }
-  return acc * x * Math.exp(-x2) / SQRT_PI;
-}
-
-function erfcContfrac(x: number): number {
-  if (x >= 30) return 0;
-  const x2 = x * x;
-  let a = 0, da = 0.5, p = 1, pLast = 0, q = da + x2, qLast = 1;
-  for (let i = 0; i < 50; i++) {
-    a += da;
-    da += 2;
-    const b = da + x2;
-    let t = p;
-    p = b * p - a * pLast;
-    pLast = t;
-    t = q;
-    q = b * q - a * qLast;
-    qLast = t;
-  }
-  return p / q * x * Math.exp(-x2) / SQRT_PI;
-}
-
-/** erf(x). */
-export function erf(x: number): number {
-  if (x !== x) return x;
-  const absx = Math.abs(x);
-  if (absx < 1.5) return erfSeries(x);
-  const cf = erfcContfrac(absx);
-  return x > 0 ? 1 - cf : cf - 1;
-}
-
-/** erfc(x). */
-export function erfc(x: number): number {
-  if (x !== x) return x;
-  const absx = Math.abs(x);
-  if (absx < 1.5) return 1 - erfSeries(x);
-  const cf = erfcContfrac(absx);
-  return x > 0 ? cf : 2 - cf;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -409,26 +361,26 @@ const ONE_ARG: Record<string, [(x: number) => number, boolean]> = {
   sqrt: [Math.sqrt, false],
   exp: [Math.exp, true],
   exp2: [(x) => Math.pow(2, x), true],
-  expm1: [Math.expm1, true],
+  expm1: [libm.expm1, true],
   log2: [Math.log2, false],
-  log10: [Math.log10, false],
-  log1p: [Math.log1p, false],
+  log10: [libm.log10, false],
+  log1p: [libm.log1p, false],
   sin: [Math.sin, false],
   cos: [Math.cos, false],
   tan: [Math.tan, false],
   asin: [Math.asin, false],
   acos: [Math.acos, false],
   atan: [Math.atan, false],
-  sinh: [Math.sinh, true],
+  sinh: [libm.sinh, true],
   cosh: [Math.cosh, true],
   tanh: [Math.tanh, false],
-  asinh: [Math.asinh, false],
-  acosh: [Math.acosh, false],
-  atanh: [Math.atanh, false],
+  asinh: [libm.asinh, false],
+  acosh: [libm.acosh, false],
+  atanh: [libm.atanh, false],
   fabs: [Math.abs, false],
-  cbrt: [Math.cbrt, false],
-  erf: [erf, false],
-  erfc: [erfc, false],
+  cbrt: [libm.cbrt, false],
+  erf: [libm.erf, false],
+  erfc: [libm.erfc, false],
   gamma: [gamma, true],
   lgamma: [lgamma, true],
 };
@@ -479,10 +431,10 @@ for (const [name, base] of [["log2", Math.LN2], ["log10", Math.LN10]] as const) 
     if (typeof i === "bigint") {
       // Ints a double can hold go through the C function, as CPython's loghelper does.
       const f = Number(i);
-      if (i > 0n && Number.isFinite(f)) return new PyFloat(name === "log2" ? Math.log2(f) : Math.log10(f));
+      if (i > 0n && Number.isFinite(f)) return new PyFloat(name === "log2" ? Math.log2(f) : libm.log10(f));
       return new PyFloat(logOfInt(i) / base);
     }
-    return math1(toFloat(args[0]), name === "log2" ? Math.log2 : Math.log10, false);
+    return math1(toFloat(args[0]), name === "log2" ? Math.log2 : libm.log10, false);
   };
 }
 FUNCTIONS.pow = (args, kwnames) => {

@@ -58,6 +58,20 @@ function rangeError(): never {
   raise(Exc.OverflowError, "math range error");
 }
 
+/** The argument check of a one-argument (METH_O) math function, with CPython's messages. */
+function checkOneArg(name: string, args: PyValue[], kwnames: string[] | null): void {
+  checkNoKeywords(name, kwnames);
+  if (args.length !== 1) {
+    raise(Exc.TypeError, `math.${name}() takes exactly one argument (${args.length} given)`);
+  }
+}
+
+function checkNoKeywords(name: string, kwnames: string[] | null): void {
+  if (kwnames !== null && kwnames.length > 0) {
+    raise(Exc.TypeError, `math.${name}() takes no keyword arguments`);
+  }
+}
+
 /** CPython's math_1: NaN from a non-NaN is a domain error; inf from finite is range or domain. */
 function math1(x: number, fn: (x: number) => number, canOverflow: boolean): PyFloat {
   const r = fn(x);
@@ -389,55 +403,51 @@ const FUNCTIONS: Record<string, Fn> = {};
 for (const [name, [fn, overflow]] of Object.entries(ONE_ARG)) {
   const f = f1(fn, overflow);
   FUNCTIONS[name] = (args, kwnames) => {
-    checkArgs(name, args, kwnames, 1, 1);
+    checkOneArg(name, args, kwnames);
     return f(args);
   };
 }
 
-/** log of a Python int that may exceed float range. */
-function logOfInt(v: PyInt): number {
-  if (typeof v === "number") {
-    if (v <= 0) domainError();
-    return Math.log(v);
-  }
-  if (v <= 0n) domainError();
+/**
+ * An int too large for a double as m·2**e with m in [0.5, 1) rounded to 53 bits (half to even),
+ * as CPython's _PyLong_Frexp.
+ */
+function frexpBigInt(v: bigint): [number, number] {
   const bits = v.toString(2).length;
-  if (bits <= 1000) return Math.log(Number(v));
-  const shift = bits - 60;
-  return Math.log(Number(v >> BigInt(shift))) + shift * Math.LN2;
+  let top = v >> BigInt(bits - 55);
+  if ((top << BigInt(bits - 55)) !== v) top |= 1n; // sticky bit: rounding sees the lost bits
+  const m = Number(top) / 2 ** 55;
+  return m === 1 ? [0.5, bits + 1] : [m, bits];
 }
 
-function logArg(v: PyValue): number {
+/** CPython's loghelper: ints beyond double range as fn(m) + fn(2)·e; other values through math_1. */
+function logHelper(v: PyValue, fn: (x: number) => number): number {
   const i = intValueOf(v);
-  if (i !== undefined) return logOfInt(i);
-  const x = toFloat(v);
-  if (x !== x) return x;
-  if (x <= 0) domainError();
-  return Math.log(x);
+  if (i === undefined) return math1(toFloat(v), fn, false).value;
+  if (i <= 0) domainError();
+  const f = typeof i === "number" ? i : Number(i);
+  if (Number.isFinite(f)) return fn(f);
+  const [m, e] = frexpBigInt(i as bigint);
+  return fn(m) + fn(2.0) * e;
 }
 
 FUNCTIONS.log = (args, kwnames) => {
-  checkArgs("log", args, kwnames, 1, 2);
-  const num = logArg(args[0]);
+  if (kwnames !== null && kwnames.length > 0) raise(Exc.TypeError, "log() takes no keyword arguments");
+  if (args.length < 1 || args.length > 2) raise(Exc.TypeError, "math.log requires 1 to 2 arguments");
+  const num = logHelper(args[0], Math.log);
   if (args.length === 1) return new PyFloat(num);
-  const den = logArg(args[1]);
+  const den = logHelper(args[1], Math.log);
   if (den === 0) raise(Exc.ZeroDivisionError, "float division by zero");
   return new PyFloat(num / den);
 };
-for (const [name, base] of [["log2", Math.LN2], ["log10", Math.LN10]] as const) {
+for (const [name, fn] of [["log2", Math.log2], ["log10", libm.log10]] as const) {
   FUNCTIONS[name] = (args, kwnames) => {
-    checkArgs(name, args, kwnames, 1, 1);
-    const i = intValueOf(args[0]);
-    if (typeof i === "bigint") {
-      // Ints a double can hold go through the C function, as CPython's loghelper does.
-      const f = Number(i);
-      if (i > 0n && Number.isFinite(f)) return new PyFloat(name === "log2" ? Math.log2(f) : libm.log10(f));
-      return new PyFloat(logOfInt(i) / base);
-    }
-    return math1(toFloat(args[0]), name === "log2" ? Math.log2 : libm.log10, false);
+    checkOneArg(name, args, kwnames);
+    return new PyFloat(logHelper(args[0], fn));
   };
 }
 FUNCTIONS.pow = (args, kwnames) => {
+  checkNoKeywords("pow", kwnames);
   checkArgs("pow", args, kwnames, 2, 2);
   const x = toFloat(args[0]), y = toFloat(args[1]);
   if (x !== x) return new PyFloat(y === 0 ? 1 : x);
@@ -457,14 +467,17 @@ FUNCTIONS.pow = (args, kwnames) => {
   return new PyFloat(r);
 };
 FUNCTIONS.atan2 = (args, kwnames) => {
+  checkNoKeywords("atan2", kwnames);
   checkArgs("atan2", args, kwnames, 2, 2);
   return new PyFloat(Math.atan2(toFloat(args[0]), toFloat(args[1])));
 };
 FUNCTIONS.hypot = (args, kwnames) => {
+  checkNoKeywords("hypot", kwnames);
   checkArgs("hypot", args, kwnames, 0, Infinity);
   return new PyFloat(correctlyRoundedHypot(args.map(toFloat)));
 };
 FUNCTIONS.dist = (args, kwnames) => {
+  checkNoKeywords("dist", kwnames);
   checkArgs("dist", args, kwnames, 2, 2);
   const p = toArray(args[0]).map(toFloat), q = toArray(args[1]).map(toFloat);
   if (p.length !== q.length) raise(Exc.ValueError, "both points must have the same number of dimensions");
@@ -534,17 +547,17 @@ function scaleByPowerOfTwo(x: number, e: number): number {
 }
 
 FUNCTIONS.degrees = (args, kwnames) => {
-  checkArgs("degrees", args, kwnames, 1, 1);
+  checkOneArg("degrees", args, kwnames);
   return new PyFloat(toFloat(args[0]) * (180.0 / Math.PI));
 };
 FUNCTIONS.radians = (args, kwnames) => {
-  checkArgs("radians", args, kwnames, 1, 1);
+  checkOneArg("radians", args, kwnames);
   return new PyFloat(toFloat(args[0]) * (Math.PI / 180.0));
 };
 
 function roundingFunction(name: string, dunder: string, fn: (x: number) => number): Fn {
   return (args, kwnames) => {
-    checkArgs(name, args, kwnames, 1, 1);
+    checkOneArg(name, args, kwnames);
     const v = args[0];
     if (v instanceof PyFloat && v.cls.name === "float") return floatToInt(fn(v.value));
     const i = intValueOf(v);
@@ -560,6 +573,7 @@ FUNCTIONS.floor = roundingFunction("floor", "__floor__", Math.floor);
 FUNCTIONS.trunc = roundingFunction("trunc", "__trunc__", Math.trunc);
 
 FUNCTIONS.fmod = (args, kwnames) => {
+  checkNoKeywords("fmod", kwnames);
   checkArgs("fmod", args, kwnames, 2, 2);
   const x = toFloat(args[0]), y = toFloat(args[1]);
   if (!Number.isFinite(y) && Number.isFinite(x) && y === y) return new PyFloat(x);
@@ -568,6 +582,7 @@ FUNCTIONS.fmod = (args, kwnames) => {
   return new PyFloat(r);
 };
 FUNCTIONS.remainder = (args, kwnames) => {
+  checkNoKeywords("remainder", kwnames);
   checkArgs("remainder", args, kwnames, 2, 2);
   const x = toFloat(args[0]), y = toFloat(args[1]);
   if (x !== x) return new PyFloat(x);
@@ -584,7 +599,7 @@ FUNCTIONS.remainder = (args, kwnames) => {
   return new PyFloat((x < 0 || Object.is(x, -0) ? -1 : 1) * r);
 };
 FUNCTIONS.modf = (args, kwnames) => {
-  checkArgs("modf", args, kwnames, 1, 1);
+  checkOneArg("modf", args, kwnames);
   const x = toFloat(args[0]);
   if (!Number.isFinite(x)) {
     if (x !== x) return newTuple([new PyFloat(x), new PyFloat(x)]);
@@ -596,11 +611,12 @@ FUNCTIONS.modf = (args, kwnames) => {
   return newTuple([new PyFloat(fp), new PyFloat(ip === 0 && (x < 0 || Object.is(x, -0)) ? -0 : ip)]);
 };
 FUNCTIONS.frexp = (args, kwnames) => {
-  checkArgs("frexp", args, kwnames, 1, 1);
+  checkOneArg("frexp", args, kwnames);
   const [m, e] = frexp(toFloat(args[0]));
   return newTuple([new PyFloat(m), e]);
 };
 FUNCTIONS.ldexp = (args, kwnames) => {
+  checkNoKeywords("ldexp", kwnames);
   checkArgs("ldexp", args, kwnames, 2, 2);
   const x = toFloat(args[0]);
   const ei = intValueOf(args[1]);
@@ -624,6 +640,7 @@ FUNCTIONS.ldexp = (args, kwnames) => {
   return new PyFloat(r);
 };
 FUNCTIONS.copysign = (args, kwnames) => {
+  checkNoKeywords("copysign", kwnames);
   checkArgs("copysign", args, kwnames, 2, 2);
   const x = toFloat(args[0]), y = toFloat(args[1]);
   const neg = y < 0 || Object.is(y, -0) || (y !== y && signBitOfNaN(y));
@@ -635,21 +652,25 @@ function signBitOfNaN(v: number): boolean {
   return (view.getUint8(0) & 0x80) !== 0;
 }
 FUNCTIONS.isfinite = (args, kwnames) => {
-  checkArgs("isfinite", args, kwnames, 1, 1);
+  checkOneArg("isfinite", args, kwnames);
   return Number.isFinite(toFloat(args[0]));
 };
 FUNCTIONS.isinf = (args, kwnames) => {
-  checkArgs("isinf", args, kwnames, 1, 1);
+  checkOneArg("isinf", args, kwnames);
   const x = toFloat(args[0]);
   return x === Infinity || x === -Infinity;
 };
 FUNCTIONS.isnan = (args, kwnames) => {
-  checkArgs("isnan", args, kwnames, 1, 1);
+  checkOneArg("isnan", args, kwnames);
   const x = toFloat(args[0]);
   return x !== x;
 };
 FUNCTIONS.isclose = (args, kwnames) => {
-  const [a, b, relTol, absTol] = bindArgs("isclose", args, kwnames, ["a", "b", "rel_tol", "abs_tol"], 2, 2);
+  const positional = args.length - (kwnames?.length ?? 0);
+  if (positional > 2) {
+    raise(Exc.TypeError, `isclose() takes exactly 2 positional arguments (${positional} given)`);
+  }
+  const [a, b, relTol, absTol] = bindArgs("isclose", args, kwnames, ["a", "b", "rel_tol", "abs_tol"], 2);
   const x = toFloat(a!), y = toFloat(b!);
   const rel = relTol === undefined ? 1e-9 : toFloat(relTol);
   const abs = absTol === undefined ? 0 : toFloat(absTol);
@@ -660,11 +681,12 @@ FUNCTIONS.isclose = (args, kwnames) => {
   return diff <= Math.abs(rel * y) || diff <= Math.abs(rel * x) || diff <= abs;
 };
 FUNCTIONS.nextafter = (args, kwnames) => {
+  checkNoKeywords("nextafter", kwnames);
   checkArgs("nextafter", args, kwnames, 2, 2);
   return new PyFloat(nextAfter(toFloat(args[0]), toFloat(args[1])));
 };
 FUNCTIONS.ulp = (args, kwnames) => {
-  checkArgs("ulp", args, kwnames, 1, 1);
+  checkOneArg("ulp", args, kwnames);
   let x = toFloat(args[0]);
   if (x !== x) return new PyFloat(x);
   x = Math.abs(x);
@@ -689,13 +711,13 @@ export function nextAfter(x: number, y: number): number {
 }
 
 FUNCTIONS.isqrt = (args, kwnames) => {
-  checkArgs("isqrt", args, kwnames, 1, 1);
+  checkOneArg("isqrt", args, kwnames);
   const n = big(intArg(args[0]));
   if (n < 0n) raise(Exc.ValueError, "isqrt() argument must be nonnegative");
   return norm(isqrt(n));
 };
 FUNCTIONS.factorial = (args, kwnames) => {
-  checkArgs("factorial", args, kwnames, 1, 1);
+  checkOneArg("factorial", args, kwnames);
   const v = args[0];
   if (v instanceof PyFloat) raise(Exc.TypeError, "'float' object cannot be interpreted as an integer");
   const n = intArg(v);
@@ -704,20 +726,24 @@ FUNCTIONS.factorial = (args, kwnames) => {
   return norm(factorialBig(Number(n)));
 };
 FUNCTIONS.comb = (args, kwnames) => {
+  checkNoKeywords("comb", kwnames);
   checkArgs("comb", args, kwnames, 2, 2);
   return permComb("comb", args[0], args[1]);
 };
 FUNCTIONS.perm = (args, kwnames) => {
+  checkNoKeywords("perm", kwnames);
   checkArgs("perm", args, kwnames, 1, 2);
   return permComb("perm", args[0], args[1]);
 };
 FUNCTIONS.gcd = (args, kwnames) => {
+  checkNoKeywords("gcd", kwnames);
   checkArgs("gcd", args, kwnames, 0, Infinity);
   let g = 0n;
   for (const a of args) g = gcd2(g, big(intArg(a)));
   return norm(g);
 };
 FUNCTIONS.lcm = (args, kwnames) => {
+  checkNoKeywords("lcm", kwnames);
   checkArgs("lcm", args, kwnames, 0, Infinity);
   let l = 1n;
   for (const a of args) {
@@ -728,10 +754,16 @@ FUNCTIONS.lcm = (args, kwnames) => {
   return norm(l < 0n ? -l : l);
 };
 FUNCTIONS.fsum = (args, kwnames) => {
-  checkArgs("fsum", args, kwnames, 1, 1);
+  checkOneArg("fsum", args, kwnames);
   return new PyFloat(fsum(toArray(args[0]).map(toFloat)));
 };
 FUNCTIONS.prod = (args, kwnames) => {
+  // prod(iterable, /, *, start=1)
+  const positional = args.length - (kwnames?.length ?? 0);
+  if (args.length > 2) raise(Exc.TypeError, `prod() takes at most 2 arguments (${args.length} given)`);
+  if (positional !== 1) {
+    raise(Exc.TypeError, `prod() takes exactly 1 positional argument (${positional} given)`);
+  }
   const [iterable, start] = bindArgs("prod", args, kwnames, ["iterable", "start"], 1, 1);
   let acc: PyValue = start ?? 1;
   const it = getIter(iterable!);

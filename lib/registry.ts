@@ -37,6 +37,7 @@ import { makeStatModule } from "./modules/stat.ts";
 import { makePosixModule } from "./modules/posix.ts";
 import { makeFnmatchAccelerator } from "./modules/fnmatch.ts";
 import { makeRandomModule } from "./modules/_random.ts";
+import { makeDecimalCoreModule } from "./modules/_decimal_core.ts";
 import { makeDatetimeModule } from "./modules/_datetime.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
@@ -76,6 +77,7 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   posix: { make: makePosixModule },
   _fnmatch: { make: makeFnmatchAccelerator },
   _random: { make: makeRandomModule },
+  _decimal_core: { make: makeDecimalCoreModule },
   _datetime: { make: makeDatetimeModule },
 };
 

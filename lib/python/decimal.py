@@ -5,6 +5,7 @@
 # Python ints where possible, and exp/ln/log10/power with enough extra digits that the rounding is
 # certain (more digits are tried until it is).
 
+import _decimal_core as _core
 import math as _math
 import numbers as _numbers
 import sys as _sys
@@ -920,6 +921,8 @@ class Decimal(object):
     __slots__ = ("_sign", "_int", "_exp", "_is_special")
 
     def __new__(cls, value="0", context=None):
+        if type(value) is int and cls is Decimal and context is None:
+            return _core.from_int(value)
         if context is not None and not isinstance(context, Context):
             raise TypeError("optional argument must be a context")
         if isinstance(value, str):
@@ -1224,6 +1227,10 @@ class Decimal(object):
         return NotImplemented
 
     def _order(self, other, op):
+        if type(other) is Decimal:
+            r = _core.compare(self, other)
+            if r is not None:
+                return (r < 0, r <= 0, r > 0, r >= 0)[op]
         pair = self._compare_other(other, True)
         if pair is NotImplemented:
             if isinstance(other, complex):
@@ -1244,6 +1251,10 @@ class Decimal(object):
         return r >= 0
 
     def __eq__(self, other):
+        if type(other) is Decimal:
+            r = _core.compare(self, other)
+            if r is not None:
+                return r == 0
         pair = self._compare_other(other, False)
         if pair is NotImplemented:
             return NotImplemented
@@ -1373,6 +1384,10 @@ class Decimal(object):
     # ----- arithmetic operators
 
     def __add__(self, other, context=None):
+        if context is None and type(other) is Decimal:
+            r = _core.add(self, other, 0, _current_context or getcontext())
+            if r is not None:
+                return r
         operand = _convert_operand(other)
         if operand is NotImplemented:
             return _mixed_operand(self, other, "+")
@@ -1387,6 +1402,10 @@ class Decimal(object):
         return _add(other, self, 0, _context(context))
 
     def __sub__(self, other, context=None):
+        if context is None and type(other) is Decimal:
+            r = _core.add(self, other, 1, _current_context or getcontext())
+            if r is not None:
+                return r
         operand = _convert_operand(other)
         if operand is NotImplemented:
             return _mixed_operand(self, other, "-")
@@ -1401,6 +1420,10 @@ class Decimal(object):
         return _add(other, self, 1, _context(context))
 
     def __mul__(self, other, context=None):
+        if context is None and type(other) is Decimal:
+            r = _core.multiply(self, other, _current_context or getcontext())
+            if r is not None:
+                return r
         operand = _convert_operand(other)
         if operand is NotImplemented:
             return _mixed_operand(self, other, "*")
@@ -1415,6 +1438,10 @@ class Decimal(object):
         return _multiply(other, self, _context(context))
 
     def __truediv__(self, other, context=None):
+        if context is None and type(other) is Decimal:
+            r = _core.divide(self, other, _current_context or getcontext())
+            if r is not None:
+                return r
         operand = _convert_operand(other)
         if operand is NotImplemented:
             return _mixed_operand(self, other, "/")
@@ -1761,6 +1788,7 @@ class Decimal(object):
 
 DecimalTuple = _namedtuple("DecimalTuple", "sign digits exponent", module="decimal")
 _NAN = _new(0, 0, "n", True)
+_core.setup(Decimal, Inexact, Rounded)
 _numbers.Number.register(Decimal)
 
 

@@ -1,0 +1,325 @@
+/**
+ * `_decimal_core`: the hot part of lib/python/decimal.py in TypeScript. Decimal operands (instances
+ * of decimal.Decimal: slots _sign, _int, _exp, _is_special) and a decimal.Context in → the
+ * correctly rounded Decimal out, for the ordinary case only: finite operands, results that need no
+ * more than Rounded/Inexact (no overflow, subnormal, clamping), no trap on those. Anything else
+ * answers None and decimal.py takes its general path, which computes the same result and signals
+ * every condition; so these functions change speed, never results.
+ *
+ * - `setup(Decimal, Inexact, Rounded)`: the classes the results and flags use (once, at import).
+ * - `add(a, b, negate, ctx)`, `multiply(a, b, ctx)`, `divide(a, b, ctx)`: the rounded result, or None.
+ * - `compare(a, b)`: -1, 0 or 1 for two finite Decimals, or None.
+ * - `from_int(n)`: Decimal(n) for an int n.
+ *
+ * @example
+ * ```ts
+ * import { makeDecimalCoreModule } from "./_decimal_core.ts";
+ * const m = makeDecimalCoreModule();
+ * ```
+ * @module
+ */
+import {
+  None,
+  normInt,
+  ownAttr,
+  PyDict,
+  PyInstance,
+  type PyModule,
+  PyObject,
+  type PyType,
+  type PyValue,
+} from "../../objects/object.ts";
+import { buildModule, expectArgs } from "./_native.ts";
+
+/** A finite Decimal's parts: sign 0/1, the coefficient, the exponent. */
+interface Finite {
+  sign: number;
+  coefficient: bigint;
+  exp: number;
+}
+
+/** The context fields an operation reads. */
+interface Limits {
+  prec: number;
+  rounding: string;
+  emin: number;
+  emax: number;
+  clamp: number;
+  flags: PyDict;
+  traps: PyDict;
+}
+
+let decimalClass: PyType | null = null;
+let inexactSignal: PyValue | null = null;
+let roundedSignal: PyValue | null = null;
+
+/** Above this precision the general path is as fast (the work is in the big ints). */
+const MAX_FAST_PREC = 5000;
+
+/** The parts of a finite Decimal, or null (special, not a Decimal, or an exponent beyond 2**53). */
+function finite(v: PyValue): Finite | null {
+  if (!(v instanceof PyInstance) || v.slots === null || v.slots.length < 4) return null;
+  const [sign, coefficient, exp, special] = v.slots;
+  if (special !== false || typeof exp !== "number" || (sign !== 0 && sign !== 1)) return null;
+  if (typeof coefficient === "number") return { sign, coefficient: BigInt(coefficient), exp };
+  if (typeof coefficient === "bigint") return { sign, coefficient, exp };
+  return null;
+}
+
+function limitsOf(ctx: PyValue): Limits | null {
+  if (!(ctx instanceof PyObject)) return null;
+  const prec = ownAttr(ctx, "prec"), rounding = ownAttr(ctx, "rounding");
+  const emin = ownAttr(ctx, "Emin"), emax = ownAttr(ctx, "Emax"), clamp = ownAttr(ctx, "clamp");
+  const flags = ownAttr(ctx, "flags"), traps = ownAttr(ctx, "traps");
+  if (
+    typeof prec !== "number" || prec > MAX_FAST_PREC || typeof rounding !== "string" ||
+    typeof emin !== "number" || typeof emax !== "number" || typeof clamp !== "number" ||
+    !(flags instanceof PyDict) || !(traps instanceof PyDict)
+  ) return null;
+  return { prec, rounding, emin, emax, clamp, flags, traps };
+}
+
+function newDecimal(sign: number, coefficient: bigint, exp: number): PyValue {
+  return new PyInstance(decimalClass!, null, [sign, normInt(coefficient), exp, false]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Digits and rounding
+
+const POWERS: bigint[] = [1n];
+for (let i = 1; i <= 64; i++) POWERS.push(POWERS[i - 1] * 10n);
+
+function pow10(n: number): bigint {
+  return n < POWERS.length ? POWERS[n] : 10n ** BigInt(n);
+}
+
+/** Decimal digits of c >= 0 (1 for 0). */
+function digits(c: bigint): number {
+  if (c < POWERS[16]) {
+    let n = 1;
+    while (n < 16 && c >= POWERS[n]) n++;
+    return n;
+  }
+  if (c < POWERS[64]) {
+    let n = 17;
+    while (c >= POWERS[n]) n++;
+    return n;
+  }
+  return c.toString().length;
+}
+
+/** Whether `kept` rounds away from zero, its dropped part comparing to half a unit as `half`. */
+function roundsAway(sign: number, kept: bigint, half: number, rounding: string): boolean {
+  switch (rounding) {
+    case "ROUND_HALF_EVEN":
+      return half > 0 || (half === 0 && (kept & 1n) === 1n);
+    case "ROUND_HALF_UP":
+      return half >= 0;
+    case "ROUND_HALF_DOWN":
+      return half > 0;
+    case "ROUND_DOWN":
+      return false;
+    case "ROUND_UP":
+      return true;
+    case "ROUND_CEILING":
+      return sign === 0;
+    case "ROUND_FLOOR":
+      return sign === 1;
+    default: // ROUND_05UP
+      return kept % 5n === 0n;
+  }
+}
+
+/**
+ * sign/c/exp rounded to the context: the Decimal (with Rounded/Inexact flagged), or null when the
+ * result would raise any other condition or a trapped one.
+ */
+function finish(sign: number, c: bigint, exp: number, ctx: Limits): PyValue | null {
+  const prec = ctx.prec;
+  const etop = ctx.emax - prec + 1;
+  if (c === 0n) {
+    if (exp < ctx.emin - prec + 1 || exp > (ctx.clamp ? etop : ctx.emax)) return null;
+    return newDecimal(sign, c, exp);
+  }
+  const nd = digits(c);
+  if (nd <= prec && exp >= ctx.emin && exp <= etop) return newDecimal(sign, c, exp);
+  const adjusted = exp + nd - 1;
+  if (adjusted > ctx.emax || adjusted < ctx.emin) return null;
+  const drop = nd - prec;
+  if (drop <= 0) return exp > etop && ctx.clamp ? null : newDecimal(sign, c, exp);
+  const unit = pow10(drop);
+  let kept = c / unit;
+  const rest = c - kept * unit;
+  exp += drop;
+  if (rest !== 0n) {
+    const twice = rest * 2n;
+    const half = twice < unit ? -1 : twice === unit ? 0 : 1;
+    if (roundsAway(sign, kept, half, ctx.rounding)) {
+      kept += 1n;
+      if (kept === pow10(prec)) { // 99…9 rounded up to 10…0: one digit too many
+        kept /= 10n;
+        exp += 1;
+      }
+    }
+  }
+  if (exp > etop) return null;
+  const traps = ctx.traps;
+  if (traps.get(roundedSignal!) !== false || (rest !== 0n && traps.get(inexactSignal!) !== false)) {
+    return null;
+  }
+  ctx.flags.set(roundedSignal!, true);
+  if (rest !== 0n) ctx.flags.set(inexactSignal!, true);
+  return newDecimal(sign, kept, exp);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The operations (each as decimal.py's _add/_multiply/_divide for finite operands)
+
+function add(a: Finite, b: Finite, negate: boolean, ctx: Limits): PyValue | null {
+  const bsign = negate ? 1 - b.sign : b.sign;
+  let ca = a.coefficient, ea = a.exp, cb = b.coefficient, eb = b.exp;
+  if (ca === 0n || cb === 0n) {
+    const exp = Math.min(ea, eb);
+    if (ca === 0n && cb === 0n) {
+      const sign = a.sign === bsign ? a.sign : ctx.rounding === "ROUND_FLOOR" ? 1 : 0;
+      return finish(sign, 0n, exp, ctx);
+    }
+    let [sign, c, e] = ca === 0n ? [bsign, cb, eb] : [a.sign, ca, ea];
+    const pad = e - exp;
+    if (pad > 0) {
+      if (pad > ctx.prec - digits(c)) return null; // padding beyond the precision: Rounded
+      c *= pow10(pad);
+      e -= pad;
+    }
+    return finish(sign, c, e, ctx);
+  }
+  if (ea !== eb) {
+    // Far below the other operand's last kept digit, an operand only matters as a sticky digit.
+    if (ea > eb) {
+      const floorExp = Math.min(ea, ea + digits(ca) - 1 - ctx.prec - 1) - 1;
+      if (eb + digits(cb) - 1 < floorExp) [cb, eb] = [1n, floorExp];
+    } else {
+      const floorExp = Math.min(eb, eb + digits(cb) - 1 - ctx.prec - 1) - 1;
+      if (ea + digits(ca) - 1 < floorExp) [ca, ea] = [1n, floorExp];
+    }
+    if (ea > eb) {
+      ca *= pow10(ea - eb);
+      ea = eb;
+    } else if (eb > ea) {
+      cb *= pow10(eb - ea);
+    }
+  }
+  const total = (a.sign ? -ca : ca) + (bsign ? -cb : cb);
+  if (total === 0n) return finish(ctx.rounding === "ROUND_FLOOR" ? 1 : 0, 0n, ea, ctx);
+  return total < 0n ? finish(1, -total, ea, ctx) : finish(0, total, ea, ctx);
+}
+
+function divide(a: Finite, b: Finite, ctx: Limits): PyValue | null {
+  if (b.coefficient === 0n) return null;
+  const sign = a.sign ^ b.sign;
+  const ideal = a.exp - b.exp;
+  if (a.coefficient === 0n) return finish(sign, 0n, ideal, ctx);
+  const ca = a.coefficient, cb = b.coefficient;
+  const shift = digits(cb) - digits(ca) + ctx.prec + 1;
+  let q: bigint, r: bigint;
+  if (shift >= 0) {
+    const n = ca * pow10(shift);
+    q = n / cb;
+    r = n - q * cb;
+  } else {
+    const d = cb * pow10(-shift);
+    q = ca / d;
+    r = ca - q * d;
+  }
+  let exp = ideal - shift;
+  if (r !== 0n) {
+    q = q * 10n + 1n;
+    exp -= 1;
+  } else {
+    while (exp < ideal && q % 10n === 0n) {
+      q /= 10n;
+      exp += 1;
+    }
+  }
+  return finish(sign, q, exp, ctx);
+}
+
+/** -1/0/1 comparing two finite values. */
+function compare(a: Finite, b: Finite): number {
+  const za = a.coefficient === 0n, zb = b.coefficient === 0n;
+  if (za && zb) return 0;
+  if (za) return b.sign ? 1 : -1;
+  if (zb) return a.sign ? -1 : 1;
+  if (a.sign !== b.sign) return a.sign ? -1 : 1;
+  const ta = a.exp + digits(a.coefficient), tb = b.exp + digits(b.coefficient);
+  let r: number;
+  if (ta !== tb) {
+    r = ta > tb ? 1 : -1;
+  } else {
+    const e = Math.min(a.exp, b.exp);
+    const x = a.coefficient * pow10(a.exp - e), y = b.coefficient * pow10(b.exp - e);
+    r = x === y ? 0 : x > y ? 1 : -1;
+  }
+  return a.sign ? -r : r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The module
+
+/** Runs a binary operation on finite operands under ctx: its result, or None. */
+function binary(
+  args: PyValue[],
+  ctxIndex: number,
+  op: (a: Finite, b: Finite, ctx: Limits) => PyValue | null,
+): PyValue {
+  if (decimalClass === null) return None;
+  const a = finite(args[0]), b = finite(args[1]);
+  if (a === null || b === null) return None;
+  const ctx = limitsOf(args[ctxIndex]);
+  if (ctx === null) return None;
+  return op(a, b, ctx) ?? None;
+}
+
+/** Builds the module. */
+export function makeDecimalCoreModule(): PyModule {
+  return buildModule("_decimal_core", "The arithmetic fast paths of decimal.", {
+    setup(args, kwnames) {
+      expectArgs("setup", args, kwnames, 3, 3);
+      decimalClass = args[0] as PyType;
+      inexactSignal = args[1];
+      roundedSignal = args[2];
+      return None;
+    },
+    add(args, kwnames) {
+      expectArgs("add", args, kwnames, 4, 4);
+      const negate = args[2] === true || args[2] === 1;
+      return binary(args, 3, (a, b, ctx) => add(a, b, negate, ctx));
+    },
+    multiply(args, kwnames) {
+      expectArgs("multiply", args, kwnames, 3, 3);
+      return binary(
+        args,
+        2,
+        (a, b, ctx) => finish(a.sign ^ b.sign, a.coefficient * b.coefficient, a.exp + b.exp, ctx),
+      );
+    },
+    divide(args, kwnames) {
+      expectArgs("divide", args, kwnames, 3, 3);
+      return binary(args, 2, divide);
+    },
+    from_int(args, kwnames) {
+      expectArgs("from_int", args, kwnames, 1, 1);
+      const v = args[0];
+      if (decimalClass === null || (typeof v !== "number" && typeof v !== "bigint")) return None;
+      return v < 0
+        ? new PyInstance(decimalClass, null, [1, -v, 0, false])
+        : new PyInstance(decimalClass, null, [0, v, 0, false]);
+    },
+    compare(args, kwnames) {
+      expectArgs("compare", args, kwnames, 2, 2);
+      const a = finite(args[0]), b = finite(args[1]);
+      if (a === null || b === null) return None;
+      return compare(a, b);
+    },
+  });
+}

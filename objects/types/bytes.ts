@@ -195,8 +195,15 @@ for (const t of [bytesType, bytearrayType]) {
   });
   defMethod(t, "__add__", (args) => {
     const b = self(args, "__add__");
-    if (!(args[1] instanceof PyBytes)) return NotImplemented;
-    const o = args[1].data;
+    const other = args[1];
+    let o: Uint8Array;
+    if (other instanceof PyBytes) {
+      o = other.data;
+    } else {
+      const buffer = getBuffer(other); // memoryview, array.array…
+      if (buffer === undefined) return NotImplemented;
+      o = bufferBytes(buffer);
+    }
     const out = new Uint8Array(b.data.length + o.length);
     out.set(b.data);
     out.set(o, b.data.length);

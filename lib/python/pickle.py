@@ -10,6 +10,8 @@ import sys
 from copyreg import dispatch_table
 from itertools import islice
 
+_BuiltinFunctionType = type(len)
+
 __all__ = ["PickleError", "PicklingError", "UnpicklingError", "Pickler", "Unpickler", "dump", "dumps", "load",
            "loads", "PickleBuffer", "ADDITEMS", "APPEND", "APPENDS", "BINBYTES", "BINBYTES8", "BINFLOAT",
            "BINGET", "BININT", "BININT1", "BININT2", "BINPERSID", "BINPUT", "BINSTRING", "BINUNICODE",
@@ -403,7 +405,17 @@ def _reduce_builtin(obj, proto):
         return range, (obj.start, obj.stop, obj.step)
     if t is slice:
         return slice, (obj.start, obj.stop, obj.step)
+    if obj is Ellipsis:
+        return "Ellipsis"
+    if obj is NotImplemented:
+        return "NotImplemented"
+    if t.__name__ in _DESCRIPTOR_TYPES and hasattr(obj, "__objclass__"):
+        return getattr, (obj.__objclass__, obj.__name__)
     return None
+
+
+# Unbound methods of built-in types: pickled as getattr(the type, name).
+_DESCRIPTOR_TYPES = ("method_descriptor", "wrapper_descriptor", "classmethod_descriptor")
 
 
 class Pickler:
@@ -684,6 +696,29 @@ class Pickler:
     dispatch[bytearray] = save_bytearray
 
     def save_str(self, obj):
+        self._write_str(obj)
+        self.memoize(obj)
+
+    def _save_name_str(self, text, key):
+        """A global's module or name string. CPython's C pickler memoizes these by object identity,
+        which equal str values share only sometimes: `key` None (an interned str) shares the memo
+        entry of equal strs; a builtin function's module name is one object per module; a name from
+        a qualified name is a new object, never found in the memo."""
+        if key is None:
+            self.save(text)
+            return
+        x = self.memo.get(key) if key != "new" else None
+        if x is not None:
+            self.write(self.get(x[0]))
+            return
+        self._write_str(text)
+        if self.fast:
+            return
+        idx = len(self.memo)
+        self.write(self.put(idx))
+        self.memo[key if key != "new" else ("new", idx)] = idx, text
+
+    def _write_str(self, obj):
         if self.bin:
             encoded = obj.encode("utf-8", "surrogatepass")
             n = len(encoded)
@@ -699,7 +734,6 @@ class Pickler:
             escaped = (obj.replace("\\", "\\u005c").replace("\0", "\\u0000").replace("\n", "\\u000a")
                        .replace("\r", "\\u000d").replace("\x1a", "\\u001a"))
             self.write(UNICODE + _raw_unicode_escape(escaped) + b"\n")
-        self.memoize(obj)
 
     dispatch[str] = save_str
 
@@ -886,8 +920,9 @@ class Pickler:
         if parent is module:
             name = lastname
         if self.proto >= 4:
-            self.save(module_name)
-            self.save(name)
+            builtin = type(obj) is _BuiltinFunctionType
+            self._save_name_str(module_name, ("module name", module_name) if builtin else None)
+            self._save_name_str(name, "new")
             write(STACK_GLOBAL)
         elif parent is not module:
             self.save_reduce(getattr, (parent, lastname))
@@ -917,7 +952,14 @@ class Pickler:
 
     dispatch[type] = save_type
     dispatch[type(_codecs_encode)] = save_global
-    dispatch[type(len)] = save_global
+    def save_builtin_function(self, obj):
+        owner = getattr(obj, "__self__", None)
+        if owner is None or type(owner) is type(sys):
+            return self.save_global(obj)
+        # a method bound to its object: getattr(object, name)
+        return self.save_reduce(getattr, (owner, obj.__name__), obj=obj)
+
+    dispatch[type(len)] = save_builtin_function
 
 
 # ---------------------------------------------------------------------------------------------

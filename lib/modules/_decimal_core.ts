@@ -8,7 +8,11 @@
  *
  * - `setup(Decimal, Inexact, Rounded)`: the classes the results and flags use (once, at import).
  * - `add(a, b, negate, ctx)`, `multiply(a, b, ctx)`, `divide(a, b, ctx)`: the rounded result, or None.
- * - `compare(a, b)`: -1, 0 or 1 for two finite Decimals, or None.
+ * - `quantize(d, q, rounding, ctx)`: d.quantize(q) when nothing but Rounded/Inexact arises, or None.
+ * - `to_string(d, eng, capitals)`: str(d) or d.to_eng_string().
+ * - `hash(d)`: hash(d) for a finite d, or None.
+ * - `parse(text)`: Decimal(text) for an ordinary ASCII numeric string, or None.
+ * - `compare(a, b)`: -1, 0 or 1 for two finite Decimals (or ints), or None.
  * - `from_int(n)`: Decimal(n) for an int n.
  *
  * @example
@@ -56,10 +60,26 @@ let roundedSignal: PyValue | null = null;
 /** Above this precision the general path is as fast (the work is in the big ints). */
 const MAX_FAST_PREC = 5000;
 
-/** The parts of a finite Decimal, or null (special, not a Decimal, or an exponent beyond 2**53). */
+/** Whether v is a decimal.Decimal (or an instance of a subclass). */
+function isDecimal(v: PyValue): v is PyInstance {
+  return v instanceof PyInstance && decimalClass !== null &&
+    (v.cls === decimalClass || v.cls.isSubtypeOf(decimalClass)) && v.slots !== null && v.slots.length >= 4;
+}
+
+/**
+ * The parts of a finite Decimal or of an int (exactly), or null (a special value, another type, or
+ * an exponent beyond 2**53).
+ */
 function finite(v: PyValue): Finite | null {
-  if (!(v instanceof PyInstance) || v.slots === null || v.slots.length < 4) return null;
-  const [sign, coefficient, exp, special] = v.slots;
+  if (typeof v === "number") {
+    if (!Number.isInteger(v)) return null;
+    return v < 0 ? { sign: 1, coefficient: BigInt(-v), exp: 0 } : { sign: 0, coefficient: BigInt(v), exp: 0 };
+  }
+  if (typeof v === "bigint") {
+    return v < 0n ? { sign: 1, coefficient: -v, exp: 0 } : { sign: 0, coefficient: v, exp: 0 };
+  }
+  if (!isDecimal(v)) return null;
+  const [sign, coefficient, exp, special] = v.slots!;
   if (special !== false || typeof exp !== "number" || (sign !== 0 && sign !== 1)) return null;
   if (typeof coefficient === "number") return { sign, coefficient: BigInt(coefficient), exp };
   if (typeof coefficient === "bigint") return { sign, coefficient, exp };
@@ -162,14 +182,137 @@ function finish(sign: number, c: bigint, exp: number, ctx: Limits): PyValue | nu
       }
     }
   }
-  if (exp > etop) return null;
-  const traps = ctx.traps;
-  if (traps.get(roundedSignal!) !== false || (rest !== 0n && traps.get(inexactSignal!) !== false)) {
-    return null;
-  }
-  ctx.flags.set(roundedSignal!, true);
-  if (rest !== 0n) ctx.flags.set(inexactSignal!, true);
+  if (exp > etop || !signalRounded(ctx, rest !== 0n)) return null;
   return newDecimal(sign, kept, exp);
+}
+
+/** Flags Rounded (and Inexact): false, flagging nothing, when either is trapped. */
+function signalRounded(ctx: Limits, inexact: boolean): boolean {
+  const traps = ctx.traps;
+  if (traps.get(roundedSignal!) !== false || (inexact && traps.get(inexactSignal!) !== false)) return false;
+  ctx.flags.set(roundedSignal!, true);
+  if (inexact) ctx.flags.set(inexactSignal!, true);
+  return true;
+}
+
+/** c with its n lowest digits dropped and rounded: [kept, inexact] (decimal.py's _drop_digits). */
+function dropDigits(sign: number, c: bigint, n: number, rounding: string): [bigint, boolean] {
+  if (n <= 0) return [c, false];
+  if (n > digits(c) + 1) {
+    if (c === 0n) return [0n, false];
+    return [roundsAway(sign, 0n, -1, rounding) ? 1n : 0n, true];
+  }
+  const unit = pow10(n);
+  let kept = c / unit;
+  const rest = c - kept * unit;
+  if (rest === 0n) return [kept, false];
+  const twice = rest * 2n;
+  const half = twice < unit ? -1 : twice === unit ? 0 : 1;
+  if (roundsAway(sign, kept, half, rounding)) kept += 1n;
+  return [kept, true];
+}
+
+const ROUNDINGS = new Set([
+  "ROUND_CEILING",
+  "ROUND_FLOOR",
+  "ROUND_UP",
+  "ROUND_DOWN",
+  "ROUND_HALF_UP",
+  "ROUND_HALF_DOWN",
+  "ROUND_HALF_EVEN",
+  "ROUND_05UP",
+]);
+
+/** d.quantize(q) for finite operands (decimal.py's _rescale), or null for any other outcome. */
+function quantize(d: Finite, exp: number, rounding: string, ctx: Limits): PyValue | null {
+  const prec = ctx.prec;
+  if (exp > ctx.emax || exp < ctx.emin - prec + 1) return null;
+  let c = d.coefficient, inexact = false;
+  if (exp >= d.exp) {
+    [c, inexact] = dropDigits(d.sign, c, exp - d.exp, rounding);
+  } else {
+    if (c !== 0n && digits(c) + (d.exp - exp) > prec) return null;
+    c *= pow10(d.exp - exp);
+  }
+  if (c !== 0n && (digits(c) > prec || exp + digits(c) - 1 < ctx.emin)) return null;
+  if (exp > d.exp && d.coefficient !== 0n && !signalRounded(ctx, inexact)) return null;
+  return newDecimal(d.sign, c, exp);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Strings and hashes
+
+/** str(d) or d.to_eng_string() (decimal.py's _to_string). */
+function toString(d: PyInstance, eng: boolean, capitals: boolean): string {
+  const [signValue, coefficient, exp, special] = d.slots!;
+  const sign = signValue === 1 ? "-" : "";
+  const digitsText = String(coefficient);
+  if (special !== false) {
+    if (exp === "F") return sign + "Infinity";
+    return sign + (exp === "n" ? "NaN" : "sNaN") + (digitsText === "0" ? "" : digitsText);
+  }
+  const e = Number(exp);
+  const leftDigits = e + digitsText.length;
+  let dot: number;
+  if (e <= 0 && leftDigits > -6) dot = leftDigits;
+  else if (!eng) dot = 1;
+  else if (digitsText === "0") dot = mod(leftDigits + 1, 3) - 1;
+  else dot = mod(leftDigits - 1, 3) + 1;
+  let body: string;
+  if (dot <= 0) body = "0." + "0".repeat(-dot) + digitsText;
+  else if (dot >= digitsText.length) body = digitsText + "0".repeat(dot - digitsText.length);
+  else body = digitsText.slice(0, dot) + "." + digitsText.slice(dot);
+  if (leftDigits === dot) return sign + body;
+  const shown = leftDigits - dot;
+  return sign + body + (capitals ? "E" : "e") + (shown < 0 ? "-" : "+") + Math.abs(shown);
+}
+
+function mod(a: number, n: number): number {
+  return ((a % n) + n) % n;
+}
+
+const HASH_MODULUS = (1n << 61n) - 1n;
+const HASH_TEN_INVERSE = modPow(10n, HASH_MODULUS - 2n);
+
+function modPow(base: bigint, exponent: bigint): bigint {
+  let result = 1n;
+  base %= HASH_MODULUS;
+  while (exponent > 0n) {
+    if (exponent & 1n) result = result * base % HASH_MODULUS;
+    base = base * base % HASH_MODULUS;
+    exponent >>= 1n;
+  }
+  return result;
+}
+
+/** hash(d) for a finite d: equal to the hash of the equal int, float or Fraction. */
+function hashFinite(d: Finite): PyValue {
+  const scale = d.exp >= 0 ? modPow(10n, BigInt(d.exp)) : modPow(HASH_TEN_INVERSE, BigInt(-d.exp));
+  let h = d.coefficient * scale % HASH_MODULUS;
+  if (d.sign) h = -h;
+  return h === -1n ? -2 : normInt(h);
+}
+
+/**
+ * A Decimal from an ASCII numeric string (digits, a point, an exponent; spaces around and
+ * underscores anywhere, as the C module), or null: not such a string (a special value, other
+ * characters, invalid text), which decimal.py's own parser then decides on.
+ */
+function parse(text: string): PyValue | null {
+  for (let k = 0; k < text.length; k++) {
+    const ch = text.charCodeAt(k);
+    if (ch > 0x7e || (ch < 0x20 && (ch < 0x09 || ch > 0x0d))) return null;
+  }
+  let s = text.trim();
+  if (s.includes("_")) s = s.replaceAll("_", "");
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,15}))?$/.exec(s);
+  if (m === null) return null;
+  const intDigits = m[2], fracDigits = m[3] ?? "";
+  if (intDigits === "" && fracDigits === "") return null;
+  const all = intDigits + fracDigits;
+  const coefficient: PyValue = all.length <= 15 ? Number(all) : normInt(BigInt(all));
+  const exp = (m[4] === undefined ? 0 : Number(m[4])) - fracDigits.length;
+  return new PyInstance(decimalClass!, null, [m[1] === "-" ? 1 : 0, coefficient, exp, false]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -314,6 +457,30 @@ export function makeDecimalCoreModule(): PyModule {
       return v < 0
         ? new PyInstance(decimalClass, null, [1, -v, 0, false])
         : new PyInstance(decimalClass, null, [0, v, 0, false]);
+    },
+    quantize(args, kwnames) {
+      expectArgs("quantize", args, kwnames, 4, 4);
+      const d = isDecimal(args[0]) ? finite(args[0]) : null;
+      const q = isDecimal(args[1]) ? finite(args[1]) : null;
+      const ctx = limitsOf(args[3]);
+      if (d === null || q === null || ctx === null) return None;
+      const rounding = args[2] === None ? ctx.rounding : args[2];
+      if (typeof rounding !== "string" || !ROUNDINGS.has(rounding)) return None;
+      return quantize(d, q.exp, rounding, ctx) ?? None;
+    },
+    to_string(args, kwnames) {
+      expectArgs("to_string", args, kwnames, 3, 3);
+      if (!isDecimal(args[0]) || typeof args[0].slots![2] === "bigint") return None;
+      return toString(args[0], args[1] === true, args[2] !== 0 && args[2] !== false);
+    },
+    hash(args, kwnames) {
+      expectArgs("hash", args, kwnames, 1, 1);
+      const d = isDecimal(args[0]) ? finite(args[0]) : null;
+      return d === null ? None : hashFinite(d);
+    },
+    parse(args, kwnames) {
+      expectArgs("parse", args, kwnames, 1, 1);
+      return decimalClass === null || typeof args[0] !== "string" ? None : parse(args[0]) ?? None;
     },
     compare(args, kwnames) {
       expectArgs("compare", args, kwnames, 2, 2);

@@ -921,8 +921,13 @@ class Decimal(object):
     __slots__ = ("_sign", "_int", "_exp", "_is_special")
 
     def __new__(cls, value="0", context=None):
-        if type(value) is int and cls is Decimal and context is None:
-            return _core.from_int(value)
+        if cls is Decimal and context is None:
+            if type(value) is int:
+                return _core.from_int(value)
+            if type(value) is str:
+                d = _core.parse(value)
+                if d is not None:
+                    return d
         if context is not None and not isinstance(context, Context):
             raise TypeError("optional argument must be a context")
         if isinstance(value, str):
@@ -1155,6 +1160,9 @@ class Decimal(object):
     # ----- hashing and comparison
 
     def __hash__(self):
+        h = _core.hash(self)
+        if h is not None:
+            return h
         if self._is_special:
             if self._exp == "N":
                 raise TypeError("Cannot hash a signaling NaN value")
@@ -1227,10 +1235,9 @@ class Decimal(object):
         return NotImplemented
 
     def _order(self, other, op):
-        if type(other) is Decimal:
-            r = _core.compare(self, other)
-            if r is not None:
-                return (r < 0, r <= 0, r > 0, r >= 0)[op]
+        r = _core.compare(self, other)
+        if r is not None:
+            return (r < 0, r <= 0, r > 0, r >= 0)[op]
         pair = self._compare_other(other, True)
         if pair is NotImplemented:
             if isinstance(other, complex):
@@ -1251,10 +1258,9 @@ class Decimal(object):
         return r >= 0
 
     def __eq__(self, other):
-        if type(other) is Decimal:
-            r = _core.compare(self, other)
-            if r is not None:
-                return r == 0
+        r = _core.compare(self, other)
+        if r is not None:
+            return r == 0
         pair = self._compare_other(other, False)
         if pair is NotImplemented:
             return NotImplemented
@@ -1384,7 +1390,7 @@ class Decimal(object):
     # ----- arithmetic operators
 
     def __add__(self, other, context=None):
-        if context is None and type(other) is Decimal:
+        if context is None:
             r = _core.add(self, other, 0, _current_context or getcontext())
             if r is not None:
                 return r
@@ -1395,6 +1401,10 @@ class Decimal(object):
         return _add(self, other, 0, _context(context))
 
     def __radd__(self, other, context=None):
+        if context is None:
+            r = _core.add(other, self, 0, _current_context or getcontext())
+            if r is not None:
+                return r
         operand = _convert_operand(other)
         if operand is NotImplemented:
             return _mixed_reflected(other, self, '+')
@@ -1402,7 +1412,7 @@ class Decimal(object):
         return _add(other, self, 0, _context(context))
 
     def __sub__(self, other, context=None):
-        if context is None and type(other) is Decimal:
+        if context is None:
             r = _core.add(self, other, 1, _current_context or getcontext())
             if r is not None:
                 return r
@@ -1413,6 +1423,10 @@ class Decimal(object):
         return _add(self, other, 1, _context(context))
 
     def __rsub__(self, other, context=None):
+        if context is None:
+            r = _core.add(other, self, 1, _current_context or getcontext())
+            if r is not None:
+                return r
         operand = _convert_operand(other)
         if operand is NotImplemented:
             return _mixed_reflected(other, self, '-')
@@ -1420,7 +1434,7 @@ class Decimal(object):
         return _add(other, self, 1, _context(context))
 
     def __mul__(self, other, context=None):
-        if context is None and type(other) is Decimal:
+        if context is None:
             r = _core.multiply(self, other, _current_context or getcontext())
             if r is not None:
                 return r
@@ -1431,6 +1445,10 @@ class Decimal(object):
         return _multiply(self, other, _context(context))
 
     def __rmul__(self, other, context=None):
+        if context is None:
+            r = _core.multiply(other, self, _current_context or getcontext())
+            if r is not None:
+                return r
         operand = _convert_operand(other)
         if operand is NotImplemented:
             return _mixed_reflected(other, self, '*')
@@ -1438,7 +1456,7 @@ class Decimal(object):
         return _multiply(other, self, _context(context))
 
     def __truediv__(self, other, context=None):
-        if context is None and type(other) is Decimal:
+        if context is None:
             r = _core.divide(self, other, _current_context or getcontext())
             if r is not None:
                 return r
@@ -1449,6 +1467,10 @@ class Decimal(object):
         return _divide(self, other, _context(context))
 
     def __rtruediv__(self, other, context=None):
+        if context is None:
+            r = _core.divide(other, self, _current_context or getcontext())
+            if r is not None:
+                return r
         operand = _convert_operand(other)
         if operand is NotImplemented:
             return _mixed_reflected(other, self, '/')
@@ -1747,6 +1769,10 @@ class Decimal(object):
         return self.normalize(context)
 
     def quantize(self, exp, rounding=None, context=None):
+        if context is None:
+            r = _core.quantize(self, exp, rounding, _current_context or getcontext())
+            if r is not None:
+                return r
         ctx = _context(context)
         exp = _convert_strict(exp)
         if rounding is not None and rounding not in _ROUNDINGS:
@@ -1849,6 +1875,9 @@ def _from_tuple(value):
 
 
 def _to_string(d, eng, capitals):
+    text = _core.to_string(d, eng, capitals)
+    if text is not None:
+        return text
     sign = "-" if d._sign else ""
     if d._is_special:
         if d._exp == "F":

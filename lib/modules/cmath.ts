@@ -29,6 +29,7 @@ import {
 import { callMethod0 } from "../../objects/ops.ts";
 import { complexDiv } from "../../objects/types/complex.ts";
 import { correctlyRoundedHypot, toFloat } from "./math.ts";
+import * as libm from "./libm.ts";
 import { CMATH_SPECIAL, type SpecialEntry } from "./cmath_special.ts";
 
 type C = [number, number];
@@ -171,7 +172,7 @@ function cLog(x: number, y: number): C {
     const h = hypot(ax, ay);
     if (0.71 <= h && h <= 1.73) {
       const am = ax > ay ? ax : ay, an = ax > ay ? ay : ax;
-      real = Math.log1p((am - 1) * (am + 1) + an * an) / 2;
+      real = libm.log1p((am - 1) * (am + 1) + an * an) / 2;
     } else {
       real = Math.log(h);
     }
@@ -212,11 +213,11 @@ function cCosh(x: number, y: number): C {
   let real: number, imag: number;
   if (Math.abs(x) > LOG_LARGE_DOUBLE) {
     const xm1 = x - copysign(1, x);
-    real = Math.cos(y) * Math.cosh(xm1) * Math.E;
-    imag = Math.sin(y) * Math.sinh(xm1) * Math.E;
+    real = Math.cos(y) * libm.cosh(xm1) * Math.E;
+    imag = Math.sin(y) * libm.sinh(xm1) * Math.E;
   } else {
-    real = Math.cos(y) * Math.cosh(x);
-    imag = Math.sin(y) * Math.sinh(x);
+    real = Math.cos(y) * libm.cosh(x);
+    imag = Math.sin(y) * libm.sinh(x);
   }
   if (!Number.isFinite(real) || !Number.isFinite(imag)) rangeError();
   return [real, imag];
@@ -233,11 +234,11 @@ function cSinh(x: number, y: number): C {
   let real: number, imag: number;
   if (Math.abs(x) > LOG_LARGE_DOUBLE) {
     const xm1 = x - copysign(1, x);
-    real = Math.cos(y) * Math.sinh(xm1) * Math.E;
-    imag = Math.sin(y) * Math.cosh(xm1) * Math.E;
+    real = Math.cos(y) * libm.sinh(xm1) * Math.E;
+    imag = Math.sin(y) * libm.cosh(xm1) * Math.E;
   } else {
-    real = Math.cos(y) * Math.sinh(x);
-    imag = Math.sin(y) * Math.cosh(x);
+    real = Math.cos(y) * libm.sinh(x);
+    imag = Math.sin(y) * libm.cosh(x);
   }
   if (!Number.isFinite(real) || !Number.isFinite(imag)) rangeError();
   return [real, imag];
@@ -254,7 +255,7 @@ function cTanh(x: number, y: number): C {
   if (Math.abs(x) > LOG_LARGE_DOUBLE) {
     return [copysign(1, x), 4 * Math.sin(y) * Math.cos(y) * Math.exp(-2 * Math.abs(x))];
   }
-  const tx = Math.tanh(x), ty = Math.tan(y), cx = 1 / Math.cosh(x);
+  const tx = libm.tanh(x), ty = Math.tan(y), cx = 1 / libm.cosh(x);
   const txty = tx * ty;
   const denom = 1 + txty * txty;
   return [tx * (1 + ty * ty) / denom, ((ty / denom) * cx) * cx];
@@ -270,7 +271,7 @@ function cAsinh(x: number, y: number): C {
   }
   const s1 = cSqrt(1 + y, -x);
   const s2 = cSqrt(1 - y, x);
-  return [Math.asinh(s1[0] * s2[1] - s2[0] * s1[1]), atan2(y, s1[0] * s2[0] - s1[1] * s2[1])];
+  return [libm.asinh(s1[0] * s2[1] - s2[0] * s1[1]), atan2(y, s1[0] * s2[0] - s1[1] * s2[1])];
 }
 
 function cAcos(x: number, y: number): C {
@@ -284,7 +285,7 @@ function cAcos(x: number, y: number): C {
   }
   const s1 = cSqrt(1 - x, -y);
   const s2 = cSqrt(1 + x, y);
-  return [2 * atan2(s1[0], s2[0]), Math.asinh(s2[0] * s1[1] - s2[1] * s1[0])];
+  return [2 * atan2(s1[0], s2[0]), libm.asinh(s2[0] * s1[1] - s2[1] * s1[0])];
 }
 
 function cAcosh(x: number, y: number): C {
@@ -294,7 +295,7 @@ function cAcosh(x: number, y: number): C {
   }
   const s1 = cSqrt(x - 1, y);
   const s2 = cSqrt(x + 1, y);
-  return [Math.asinh(s1[0] * s2[0] + s1[1] * s2[1]), 2 * atan2(s1[1], s2[0])];
+  return [libm.asinh(s1[0] * s2[0] + s1[1] * s2[1]), 2 * atan2(s1[1], s2[0])];
 }
 
 function cAtanh(x: number, y: number): C {
@@ -313,7 +314,7 @@ function cAtanh(x: number, y: number): C {
     return [-Math.log(Math.sqrt(ay) / Math.sqrt(hypot(ay, 2))), copysign(atan2(2, -ay) / 2, y)];
   }
   return [
-    Math.log1p(4 * x / ((1 - x) * (1 - x) + ay * ay)) / 4,
+    libm.log1p(4 * x / ((1 - x) * (1 - x) + ay * ay)) / 4,
     -atan2(-2 * y, (1 - x) * (1 + x) - ay * ay) / 2,
   ];
 }

@@ -1,7 +1,7 @@
 /**
  * Double-precision functions computed the way glibc's libm computes them (a number in, a number
  * out), for the functions where V8's Math differs from glibc in the last bit often enough to show
- * in CPython's output: erf, erfc, expm1, log1p, log10, cbrt, sinh, asinh, acosh, atanh. CPython's
+ * in CPython's output: erf, erfc, expm1, log1p, log10, cbrt, sinh, cosh, tanh, asinh, acosh, atanh. CPython's
  * math module calls the C library, so matching glibc bit for bit means following its algorithms
  * (the Sun fdlibm methods with their published coefficients, polynomials evaluated in glibc's
  * order, since a different order rounds differently) and using exp/log where glibc uses them.
@@ -280,9 +280,12 @@ export function expm1(x: number): number {
         k = -1;
       }
     } else {
-      k = Math.trunc(INV_LN2 * x + (negative ? -0.5 : 0.5));
-      hi = x - k * LN2_HI;
-      lo = k * LN2_LO;
+      k = Math.trunc(fma(INV_LN2, x, negative ? -0.5 : 0.5));
+      hi = fma(-k, LN2_HI, x);
+      // k·ln2_lo is fused into both subtractions that use it
+      x = fma(-k, LN2_LO, hi);
+      c = fma(-k, LN2_LO, hi - x);
+      return expm1Reduced(x, c, k);
     }
     x = hi - lo;
     c = (hi - x) - lo;
@@ -291,16 +294,21 @@ export function expm1(x: number): number {
   } else {
     k = 0;
   }
+  return expm1Reduced(x, c, k);
+}
+
+/** expm1 of x + k·ln2 where x is reduced to [-ln2/2, ln2/2] and c corrects its rounding. */
+function expm1Reduced(x: number, c: number, k: number): number {
   const hfx = 0.5 * x;
   const hxs = x * hfx;
-  const r1a = 1 + hxs * EXPM1_Q[1], h2 = hxs * hxs;
-  const r2 = EXPM1_Q[2] + hxs * EXPM1_Q[3], h4 = h2 * h2;
-  const r3 = EXPM1_Q[4] + hxs * EXPM1_Q[5];
-  const r1 = r1a + h2 * r2 + h4 * r3;
-  const t = 3.0 - r1 * hfx;
-  let e = hxs * ((r1 - t) / (6.0 - x * t));
-  if (k === 0) return x - (x * e - hxs);
-  e = x * (e - c) - c;
+  const r1a = fma(hxs, EXPM1_Q[1], 1), h2 = hxs * hxs;
+  const r2 = fma(hxs, EXPM1_Q[3], EXPM1_Q[2]), h4 = h2 * h2;
+  const r3 = fma(hxs, EXPM1_Q[5], EXPM1_Q[4]);
+  const r1 = fma(h4, r3, fma(h2, r2, r1a));
+  const t = fma(-r1, hfx, 3.0);
+  let e = hxs * ((r1 - t) / fma(-x, t, 6.0));
+  if (k === 0) return x - fma(x, e, -hxs);
+  e = fma(x, e - c, -c);
   e -= hxs;
   if (k === -1) return 0.5 * (x - e) - 0.5;
   if (k === 1) return x < -0.25 ? -2.0 * (e - (x + 0.5)) : 1 + 2.0 * (x - e);
@@ -383,11 +391,12 @@ export function log1p(x: number): number {
   }
   const s = f / (2 + f);
   const z = s * s;
-  const r1 = z * LP[1], z2 = z * z;
-  const r2 = LP[2] + z * LP[3], z4 = z2 * z2;
-  const r3 = LP[4] + z * LP[5], z6 = z4 * z2;
-  const r4 = LP[6] + z * LP[7];
-  const r = r1 + z2 * r2 + z4 * r3 + z6 * r4;
+  const z2 = z * z;
+  const r2 = fma(z, LP[3], LP[2]), z4 = z2 * z2;
+  const r3 = fma(z, LP[5], LP[4]), z6 = z4 * z2;
+  const r4 = fma(z, LP[7], LP[6]);
+  // z·Lp1 is fused with the product added to it
+  const r = fma(z6, r4, fma(z4, r3, fma(z, LP[1], z2 * r2)));
   if (k === 0) return f - (hfsq - s * (hfsq + r));
   return k * LN2_HI - ((hfsq - (s * (hfsq + r) + (k * LN2_LO + c))) - f);
 }
@@ -519,4 +528,124 @@ export function atanh(x: number): number {
     return x / 0;
   }
   return x < 0 ? -t : t;
+}
+
+/** cosh(x), as glibc computes it. */
+export function cosh(x: number): number {
+  const ix = highWord(x) & 0x7fffffff;
+  const ax = Math.abs(x);
+  if (ix < 0x40360000) {
+    if (ix < 0x3fd62e43) {
+      if (ix < 0x3c800000) return 1;
+      const t = expm1(ax);
+      const w = 1 + t;
+      return 1 + (t * t) / (w + w);
+    }
+    const t = Math.exp(ax);
+    return 0.5 * t + 0.5 / t;
+  }
+  if (ix < 0x40862e42) return 0.5 * Math.exp(ax);
+  if (ix >= 0x7ff00000) return x * x;
+  if (ax <= fromWords(0x408633ce, 0x8fb9f87d)) {
+    const w = Math.exp(0.5 * ax);
+    return (0.5 * w) * w;
+  }
+  return Infinity;
+}
+
+/** tanh(x), as glibc computes it. */
+export function tanh(x: number): number {
+  const jx = highWord(x);
+  const ix = jx & 0x7fffffff;
+  if (ix >= 0x7ff00000) return x !== x ? x : jx >= 0 ? 1 : -1;
+  let z: number;
+  if (ix < 0x40360000) {
+    if (ix < 0x3c800000) return x * (1 + x);
+    if (ix >= 0x3ff00000) {
+      const t = expm1(2 * Math.abs(x));
+      z = 1 - 2 / (t + 2);
+    } else {
+      const t = expm1(-2 * Math.abs(x));
+      z = -t / (t + 2);
+    }
+  } else {
+    z = 1;
+  }
+  return jx >= 0 ? z : -z;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fused multiply-add: on an x86-64 with FMA, glibc runs variants of some functions compiled with
+// contraction (a*b + c rounded once); the functions below that glibc contracts use `fma`.
+
+const SPLITTER = 134217729; // 2**27 + 1 (Veltkamp)
+
+/** a*b + c with one rounding. */
+export function fma(a: number, b: number, c: number): number {
+  const p = a * b;
+  if (c === 0 || !Number.isFinite(p) || !Number.isFinite(c) || p === 0) return p + c;
+  const ap = Math.abs(p);
+  if (ap < 1e-280 || ap > 1e280 || Math.abs(c) < 1e-280) return exactFma(a, b, c);
+  // p + pl = a*b exactly (Dekker)
+  let t = SPLITTER * a;
+  const ah = t - (t - a), al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b), bl = b - bh;
+  const pl = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+  // s + sl = p + c exactly
+  const s = p + c;
+  const bb = s - p;
+  const sl = (p - (s - bb)) + (c - bb);
+  // th + tl = pl + sl exactly
+  const th = pl + sl;
+  const tb = th - pl;
+  const tl = (pl - (th - tb)) + (sl - tb);
+  const r = s + th;
+  if (tl === 0) return r;
+  // r + re = s + th exactly; the true value is r + re + tl: r is its rounding unless re + tl
+  // reaches half an ulp of r.
+  const rb = r - s;
+  const re = (s - (r - rb)) + (th - rb);
+  const halfUlp = Math.abs(nextUp(Math.abs(r)) - Math.abs(r)) / 2;
+  if (Math.abs(re) + Math.abs(tl) < halfUlp && Math.abs(re) - Math.abs(tl) > -halfUlp) return r;
+  return exactFma(a, b, c);
+}
+
+function nextUp(x: number): number {
+  BITS[0] = x;
+  if (WORDS[0] === 0xffffffff) {
+    WORDS[0] = 0;
+    WORDS[1] += 1;
+  } else {
+    WORDS[0] += 1;
+  }
+  return BITS[0];
+}
+
+/** A finite double as m·2**e with an integer m. */
+function decompose(x: number): [bigint, number] {
+  BITS[0] = x;
+  const hi = WORDS[1], lo = WORDS[0];
+  const biased = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  if (biased !== 0) m |= 1n << 52n;
+  const e = (biased === 0 ? 1 : biased) - 1075;
+  return [hi >>> 31 ? -m : m, e];
+}
+
+/** a*b + c rounded once, through exact integer arithmetic (results in the normal range). */
+function exactFma(a: number, b: number, c: number): number {
+  const [ma, ea] = decompose(a), [mb, eb] = decompose(b), [mc, ec] = decompose(c);
+  const ep = ea + eb;
+  const e = Math.min(ep, ec);
+  const n = ((ma * mb) << BigInt(ep - e)) + (mc << BigInt(ec - e));
+  if (n === 0n) return a * b + c;
+  // Number() rounds a bigint correctly; scale by 2**e in two exact steps.
+  const bits = (n < 0n ? -n : n).toString(2).length;
+  const shift = Math.max(0, bits - 64);
+  const top = n >> BigInt(shift);
+  const sticky = (top << BigInt(shift)) !== n ? 1n : 0n;
+  const f = Number(top | sticky);
+  const scale = e + shift;
+  return f * 2 ** Math.trunc(scale / 2) * 2 ** (scale - Math.trunc(scale / 2));
 }

@@ -190,11 +190,11 @@ function cExp(x: number, y: number): C {
   }
   let real: number, imag: number;
   if (x > LOG_LARGE_DOUBLE) {
-    const l = Math.exp(x - 1);
+    const l = libm.exp(x - 1);
     real = l * Math.cos(y) * Math.E;
     imag = l * Math.sin(y) * Math.E;
   } else {
-    const l = Math.exp(x);
+    const l = libm.exp(x);
     real = l * Math.cos(y);
     imag = l * Math.sin(y);
   }
@@ -253,7 +253,7 @@ function cTanh(x: number, y: number): C {
     return special("tanh", x, y);
   }
   if (Math.abs(x) > LOG_LARGE_DOUBLE) {
-    return [copysign(1, x), 4 * Math.sin(y) * Math.cos(y) * Math.exp(-2 * Math.abs(x))];
+    return [copysign(1, x), 4 * Math.sin(y) * Math.cos(y) * libm.exp(-2 * Math.abs(x))];
   }
   const tx = libm.tanh(x), ty = Math.tan(y), cx = 1 / libm.cosh(x);
   const txty = tx * ty;

@@ -188,7 +188,7 @@ function erfcTail(x: number, below: boolean): number {
   }
   // exp(-x² - 0.5625 + R/S) with x² split so that its high part is exact.
   const z = withLowWord(x, 0);
-  return Math.exp(-z * z - 0.5625) * Math.exp((z - x) * (z + x) + r / q);
+  return exp(-z * z - 0.5625) * exp((z - x) * (z + x) + r / q);
 }
 
 /** The error function, as glibc computes it. */
@@ -282,9 +282,10 @@ export function expm1(x: number): number {
     } else {
       k = Math.trunc(fma(INV_LN2, x, negative ? -0.5 : 0.5));
       hi = fma(-k, LN2_HI, x);
-      // k·ln2_lo is fused into both subtractions that use it
-      x = fma(-k, LN2_LO, hi);
-      c = fma(-k, LN2_LO, hi - x);
+      // k·ln2_lo has two uses, so it is not fused
+      const lo = k * LN2_LO;
+      x = hi - lo;
+      c = (hi - x) - lo;
       return expm1Reduced(x, c, k);
     }
     x = hi - lo;
@@ -468,11 +469,11 @@ export function sinh(x: number): number {
     if (ix < 0x3ff00000) return h * (2.0 * t - t * t / (t + 1));
     return h * (t + t / (t + 1));
   }
-  if (ix < 0x40862e42) return h * Math.exp(Math.abs(x));
+  if (ix < 0x40862e42) return h * exp(Math.abs(x));
   BITS[0] = x;
   const lx = WORDS[0];
   if (ix < 0x408633ce || (ix === 0x408633ce && lx <= 0x8fb9f87d)) {
-    const w = Math.exp(0.5 * Math.abs(x));
+    const w = exp(0.5 * Math.abs(x));
     return (h * w) * w;
   }
   return x * Infinity;
@@ -541,13 +542,13 @@ export function cosh(x: number): number {
       const w = 1 + t;
       return 1 + (t * t) / (w + w);
     }
-    const t = Math.exp(ax);
+    const t = exp(ax);
     return 0.5 * t + 0.5 / t;
   }
-  if (ix < 0x40862e42) return 0.5 * Math.exp(ax);
+  if (ix < 0x40862e42) return 0.5 * exp(ax);
   if (ix >= 0x7ff00000) return x * x;
   if (ax <= fromWords(0x408633ce, 0x8fb9f87d)) {
-    const w = Math.exp(0.5 * ax);
+    const w = exp(0.5 * ax);
     return (0.5 * w) * w;
   }
   return Infinity;
@@ -648,4 +649,161 @@ function exactFma(a: number, b: number, c: number): number {
   const f = Number(top | sticky);
   const scale = e + shift;
   return f * 2 ** Math.trunc(scale / 2) * 2 ** (scale - Math.trunc(scale / 2));
+}
+
+// ---------------------------------------------------------------------------------------------
+// exp: glibc's table method (exp(x) = 2^(k/128) · exp(r), |r| <= ln2/256), evaluated with the
+// fused multiply-adds of the variant glibc runs on processors with FMA.
+
+/** A C99 hexadecimal floating literal ("0x1.8p52", "-0x1.62e42fefa0000p-8") as a number. */
+function hexFloat(text: string): number {
+  const m = /^(-?)0x([0-9a-f])(?:\.([0-9a-f]*))?p(-?\d+)$/.exec(text)!;
+  const digits = m[3] ?? "";
+  const value = parseInt(m[2] + digits, 16) * 2 ** (Number(m[4]) - 4 * digits.length);
+  return m[1] === "-" ? -value : value;
+}
+
+const EXP_N = 128;
+const EXP_INV_LN2_N = hexFloat("0x1.71547652b82fep0") * EXP_N;
+const EXP_NEG_LN2_HI_N = hexFloat("-0x1.62e42fefa0000p-8");
+const EXP_NEG_LN2_LO_N = hexFloat("-0x1.cf79abc9e3b3ap-47");
+const EXP_SHIFT = hexFloat("0x1.8p52");
+const EXP_C2 = hexFloat("0x1.ffffffffffdbdp-2");
+const EXP_C3 = hexFloat("0x1.555555555543cp-3");
+const EXP_C4 = hexFloat("0x1.55555cf172b91p-5");
+const EXP_C5 = hexFloat("0x1.1111167a4d017p-7");
+
+/**
+ * For k in [0, 128): 2^(k/128) = H·(1 + T) with H the nearest double and T its relative error
+ * rounded to a double. Stored as T, and H's words with k/128 taken out of its exponent (so that
+ * adding k << 45 to the 64-bit pattern makes 2^(k/128) times any power of two).
+ */
+let expTable: { tail: Float64Array; high: Uint32Array; low: Uint32Array } | null = null;
+
+function buildExpTable(): { tail: Float64Array; high: Uint32Array; low: Uint32Array } {
+  const PREC = 200n;
+  const one = 1n << PREC;
+  // 2^(1/128) by seven square roots of 2, in fixed point with PREC fraction bits
+  let root = 2n << PREC;
+  for (let i = 0; i < 7; i++) root = isqrt(root << PREC);
+  const tail = new Float64Array(EXP_N), high = new Uint32Array(EXP_N), low = new Uint32Array(EXP_N);
+  let v = one; // 2^(k/128)
+  for (let k = 0; k < EXP_N; k++) {
+    const drop = PREC - 52n;
+    let mantissa = v >> drop; // v in [1, 2): 53 bits
+    const rest = v - (mantissa << drop);
+    const half = 1n << (drop - 1n);
+    if (rest > half || (rest === half && (mantissa & 1n) === 1n)) mantissa += 1n;
+    const h = mantissa << drop;
+    // T = (v - h) / h, to 60 significant bits before the final rounding
+    const relative = Number(((v - h) << 260n) / h) * 2 ** -260;
+    tail[k] = relative;
+    const bits = (0x3ffn << 52n) | (mantissa & ((1n << 52n) - 1n));
+    const adjusted = (bits - ((BigInt(k) << 52n) / BigInt(EXP_N))) & ((1n << 64n) - 1n);
+    high[k] = Number(adjusted >> 32n);
+    low[k] = Number(adjusted & 0xffffffffn);
+    v = (v * root) >> PREC;
+  }
+  return { tail, high, low };
+}
+
+function isqrt(n: bigint): bigint {
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
+}
+
+/** e**x, as glibc computes it. */
+export function exp(x: number): number {
+  const abstop = (highWord(x) >>> 20) & 0x7ff;
+  let special = false;
+  if (abstop - 0x3c9 >= 0x408 - 0x3c9 || abstop < 0x3c9) {
+    if (abstop < 0x3c9) return 1 + x; // |x| < 2**-54
+    if (abstop >= 0x409) { // |x| >= 1024
+      if (x === -Infinity) return 0;
+      if (abstop >= 0x7ff) return 1 + x;
+      return x < 0 ? 0 : Infinity;
+    }
+    special = true; // 512 <= |x| < 1024
+  }
+  const table = expTable ??= buildExpTable();
+  let kd = fma(EXP_INV_LN2_N, x, EXP_SHIFT);
+  kd -= EXP_SHIFT;
+  const k = kd; // an integer
+  const r = fma(kd, EXP_NEG_LN2_LO_N, fma(kd, EXP_NEG_LN2_HI_N, x));
+  const idx = ((k % EXP_N) + EXP_N) % EXP_N;
+  const tail = table.tail[idx];
+  const sHigh = (table.high[idx] + ((k & 0x7ffff) << 13)) >>> 0;
+  const r2 = r * r;
+  const tmp = fma(r2 * r2, fma(r, EXP_C5, EXP_C4), fma(r2, fma(r, EXP_C3, EXP_C2), tail + r));
+  if (special) return expSpecial(tmp, sHigh, table.low[idx], k);
+  const scale = fromWords(sHigh, table.low[idx]);
+  return fma(scale, tmp, scale);
+}
+
+/** exp's result scale·(1 + tmp) when the scale's exponent is out of range (near over/underflow). */
+function expSpecial(tmp: number, sHigh: number, sLow: number, k: number): number {
+  if (k > 0) {
+    const scale = fromWords((sHigh - (1009 << 20)) >>> 0, sLow);
+    return hexFloat("0x1p1009") * fma(scale, tmp, scale);
+  }
+  // scale·tmp has two uses here, so it is not fused
+  const scale = fromWords((sHigh + (1022 << 20)) >>> 0, sLow);
+  const product = scale * tmp;
+  let y = scale + product;
+  if (y < 1.0) {
+    let lo = scale - y + product;
+    const hi = 1.0 + y;
+    lo = 1.0 - hi + y + lo;
+    y = (hi + lo) - 1.0;
+    if (y === 0) y = 0;
+  }
+  return hexFloat("0x1p-1022") * y;
+}
+
+const EXP2_SHIFT = hexFloat("0x1.8p52") / EXP_N;
+const EXP2_C = [
+  hexFloat("0x1.62e42fefa39efp-1"),
+  hexFloat("0x1.ebfbdff82c424p-3"),
+  hexFloat("0x1.c6b08d70cf4b5p-5"),
+  hexFloat("0x1.3b2abd24650ccp-7"),
+  hexFloat("0x1.5d7e09b4e3a84p-10"),
+];
+
+/** 2**x, as glibc computes it (the table of exp; glibc has no fused variant of this one). */
+export function exp2(x: number): number {
+  const abstop = (highWord(x) >>> 20) & 0x7ff;
+  let special = false;
+  if (abstop - 0x3c9 >= 0x408 - 0x3c9 || abstop < 0x3c9) {
+    if (abstop < 0x3c9) return 1 + x;
+    if (abstop >= 0x409) {
+      if (x === -Infinity) return 0;
+      if (abstop >= 0x7ff) return 1 + x;
+      if (x > 0) return Infinity;
+      if (x <= -1075) return 0;
+    }
+    special = Math.abs(x) > 928;
+  }
+  const table = expTable ??= buildExpTable();
+  let kd = x + EXP2_SHIFT;
+  kd -= EXP2_SHIFT; // k/128
+  const r = x - kd;
+  const k = kd * EXP_N;
+  const idx = ((k % EXP_N) + EXP_N) % EXP_N;
+  const tail = table.tail[idx];
+  const sHigh = (table.high[idx] + ((k & 0x7ffff) << 13)) >>> 0;
+  const r2 = r * r;
+  const tmp = tail + r * EXP2_C[0] + r2 * (EXP2_C[1] + r * EXP2_C[2]) + r2 * r2 * (EXP2_C[3] + r * EXP2_C[4]);
+  if (special) {
+    if (k > 0) {
+      const scale = fromWords((sHigh - (1 << 20)) >>> 0, table.low[idx]);
+      return 2 * (scale + scale * tmp);
+    }
+    return expSpecial(tmp, sHigh, table.low[idx], k);
+  }
+  const scale = fromWords(sHigh, table.low[idx]);
+  return scale + scale * tmp;
 }

@@ -194,7 +194,7 @@ export function gamma(x: number): number {
   z = z * LANCZOS_G / y;
   let r: number;
   if (x < 0) {
-    r = -Math.PI / sinpi(absx) / absx * Math.exp(y) / lanczosSum(absx);
+    r = -Math.PI / sinpi(absx) / absx * libm.exp(y) / lanczosSum(absx);
     r -= z * r;
     if (absx < 140) r /= Math.pow(y, absx - 0.5);
     else {
@@ -203,7 +203,7 @@ export function gamma(x: number): number {
       r /= sqrtpow;
     }
   } else {
-    r = lanczosSum(absx) / Math.exp(y);
+    r = lanczosSum(absx) / libm.exp(y);
     r += z * r;
     if (absx < 140) r *= Math.pow(y, absx - 0.5);
     else {
@@ -373,8 +373,8 @@ type Fn = (args: PyValue[], kwnames: string[] | null) => PyValue;
 
 const ONE_ARG: Record<string, [(x: number) => number, boolean]> = {
   sqrt: [Math.sqrt, false],
-  exp: [Math.exp, true],
-  exp2: [(x) => Math.pow(2, x), true],
+  exp: [libm.exp, true],
+  exp2: [libm.exp2, true],
   expm1: [libm.expm1, true],
   log2: [Math.log2, false],
   log10: [libm.log10, false],

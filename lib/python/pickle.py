@@ -341,81 +341,16 @@ def whichmodule(obj, name):
 
 _object_reduce_ex = object.__reduce_ex__
 _object_reduce = getattr(object, "__reduce__", None)
-_object_getstate = getattr(object, "__getstate__", None)
-
-
-def _default_state(obj):
-    """object.__getstate__(): the instance dict (None when empty), with the __slots__ values."""
-    cls = type(obj)
-    getstate = getattr(cls, "__getstate__", None)
-    if getstate is not None and getstate is not _object_getstate:
-        return obj.__getstate__()
-    state = getattr(obj, "__dict__", None) or None
-    slots = {}
-    for name in copyreg._slotnames(cls):
-        try:
-            slots[name] = getattr(obj, name)
-        except AttributeError:
-            pass
-    if slots:
-        state = (state, slots)
-    return state
 
 
 def _reduce_object(obj, proto):
     """object.__reduce_ex__(proto) for an ordinary object."""
-    if proto < 2:
-        return copyreg._reduce_ex(obj, proto)
-    cls = type(obj)
-    getnewargs_ex = getattr(obj, "__getnewargs_ex__", None)
-    kwargs = None
-    if getnewargs_ex is not None:
-        pair = getnewargs_ex()
-        if not isinstance(pair, tuple):
-            raise TypeError("__getnewargs_ex__ should return a tuple, not '%s'" % type(pair).__name__)
-        if len(pair) != 2:
-            raise ValueError("__getnewargs_ex__ should return a tuple of length 2, not %d" % len(pair))
-        args, kwargs = pair
-        if not isinstance(args, tuple):
-            raise TypeError("first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%s'"
-                            % type(args).__name__)
-        if not isinstance(kwargs, dict):
-            raise TypeError("second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%s'"
-                            % type(kwargs).__name__)
-    else:
-        getnewargs = getattr(obj, "__getnewargs__", None)
-        if getnewargs is not None:
-            args = getnewargs()
-            if not isinstance(args, tuple):
-                raise TypeError("__getnewargs__ should return a tuple, not '%s'" % type(args).__name__)
-        else:
-            args = ()
-    state = _default_state(obj)
-    listitems = iter(obj) if isinstance(obj, list) else None
-    dictitems = iter(obj.items()) if isinstance(obj, dict) else None
-    if kwargs:
-        return copyreg.__newobj_ex__, (cls, args, kwargs), state, listitems, dictitems
-    return copyreg.__newobj__, (cls,) + args, state, listitems, dictitems
+    return copyreg._reduce_object(obj, proto)
 
 
 def _reduce_builtin(obj, proto):
     """Reductions of built-in types whose own __reduce_ex__ pyjit does not provide."""
-    t = type(obj)
-    if t is range:
-        return range, (obj.start, obj.stop, obj.step)
-    if t is slice:
-        return slice, (obj.start, obj.stop, obj.step)
-    if obj is Ellipsis:
-        return "Ellipsis"
-    if obj is NotImplemented:
-        return "NotImplemented"
-    if t.__name__ in _DESCRIPTOR_TYPES and hasattr(obj, "__objclass__"):
-        return getattr, (obj.__objclass__, obj.__name__)
-    return None
-
-
-# Unbound methods of built-in types: pickled as getattr(the type, name).
-_DESCRIPTOR_TYPES = ("method_descriptor", "wrapper_descriptor", "classmethod_descriptor")
+    return copyreg._reduce_builtin(obj)
 
 
 class Pickler:

@@ -38,6 +38,7 @@ import { makePosixModule } from "./modules/posix.ts";
 import { makeFnmatchAccelerator } from "./modules/fnmatch.ts";
 import { makeRandomModule } from "./modules/_random.ts";
 import { makeDecimalCoreModule } from "./modules/_decimal_core.ts";
+import { makePickleCoreModule } from "./modules/_pickle_core.ts";
 import { makeDatetimeModule } from "./modules/_datetime.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
@@ -78,6 +79,7 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _fnmatch: { make: makeFnmatchAccelerator },
   _random: { make: makeRandomModule },
   _decimal_core: { make: makeDecimalCoreModule },
+  _pickle_core: { make: makePickleCoreModule },
   _datetime: { make: makeDatetimeModule },
 };
 

@@ -4,6 +4,7 @@
 # globals by module and qualified name (Python 2 names below protocol 3), ordinary objects through
 # __reduce_ex__ / copyreg (__getnewargs_ex__, __getstate__, __setstate__), persistent ids.
 
+import _pickle_core as _core
 import copyreg
 import io
 import sys
@@ -1560,6 +1561,12 @@ def dump(obj, file, protocol=None, *, fix_imports=True, buffer_callback=None):
 
 
 def dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None):
+    proto = DEFAULT_PROTOCOL if protocol is None else protocol
+    if buffer_callback is None and type(proto) is int:
+        # values made of the built-in types: the native Pickler (the same bytes)
+        data = _core.dumps(obj, HIGHEST_PROTOCOL if proto < 0 else proto)
+        if data is not None:
+            return data
     f = io.BytesIO()
     Pickler(f, protocol, fix_imports=fix_imports, buffer_callback=buffer_callback).dump(obj)
     return f.getvalue()
@@ -1572,5 +1579,9 @@ def load(file, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=N
 def loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict", buffers=None):
     if isinstance(data, str):
         raise TypeError("a bytes-like object is required, not 'str'")
+    if type(data) is bytes and buffers is None:
+        value = _core.loads(data)
+        if value is not None:
+            return value
     file = io.BytesIO(data)
     return Unpickler(file, fix_imports=fix_imports, buffers=buffers, encoding=encoding, errors=errors).load()

@@ -12,6 +12,10 @@
  * - `to_string(d, eng, capitals)`: str(d) or d.to_eng_string().
  * - `hash(d)`: hash(d) for a finite d, or None.
  * - `parse(text)`: Decimal(text) for an ordinary ASCII numeric string, or None.
+ * - `divide_integer(a, b, want, ctx)`: a // b (want 0) or a % b (want 1), or None.
+ * - `unary(d, op, ctx)`: +d, -d or abs(d) (op 0, 1, 2), or None.
+ * - `integral(d, rounding)`: the int a finite d rounds to, or None.
+ * - `to_float(d)`: float(d) for a finite d, or None.
  * - `compare(a, b)`: -1, 0 or 1 for two finite Decimals (or ints), or None.
  * - `from_int(n)`: Decimal(n) for an int n.
  *
@@ -27,6 +31,7 @@ import {
   normInt,
   ownAttr,
   PyDict,
+  PyFloat,
   PyInstance,
   type PyModule,
   PyObject,
@@ -387,6 +392,40 @@ function divide(a: Finite, b: Finite, ctx: Limits): PyValue | null {
   return finish(sign, q, exp, ctx);
 }
 
+/** a // b (want 0) or a % b (want 1) for finite operands, or null (decimal.py's _divide_integer). */
+function divideInteger(a: Finite, b: Finite, want: number, ctx: Limits): PyValue | null {
+  if (b.coefficient === 0n) return null;
+  const exp = Math.min(a.exp, b.exp);
+  if (a.coefficient !== 0n) {
+    const adjustedA = a.exp + digits(a.coefficient) - 1, adjustedB = b.exp + digits(b.coefficient) - 1;
+    if (adjustedA - adjustedB > ctx.prec) return null;
+  }
+  const ca = a.coefficient * pow10(a.exp - exp), cb = b.coefficient * pow10(b.exp - exp);
+  const q = ca / cb;
+  if (digits(q) > ctx.prec) return null;
+  if (want === 0) return newDecimal(a.sign ^ b.sign, q, 0);
+  return finish(a.sign, ca - q * cb, exp, ctx);
+}
+
+/** +d (op 0), -d (op 1) or abs(d) (op 2) rounded to the context, or null. */
+function unary(d: Finite, op: number, ctx: Limits): PyValue | null {
+  let sign: number;
+  if (op === 2) sign = 0;
+  else if (d.coefficient === 0n) {
+    // a zero keeps (+) or flips (-) its sign only when rounding towards -Infinity
+    sign = ctx.rounding !== "ROUND_FLOOR" ? 0 : op === 1 ? 1 - d.sign : d.sign;
+  } else sign = op === 1 ? 1 - d.sign : d.sign;
+  return finish(sign, d.coefficient, d.exp, ctx);
+}
+
+/** The int d rounds to (int(), math.floor/ceil, round()), for a finite d. */
+function integral(d: Finite, rounding: string): PyValue {
+  const value = d.exp >= 0
+    ? d.coefficient * pow10(d.exp)
+    : dropDigits(d.sign, d.coefficient, -d.exp, rounding)[0];
+  return normInt(d.sign ? -value : value);
+}
+
 /** -1/0/1 comparing two finite values. */
 function compare(a: Finite, b: Finite): number {
   const za = a.coefficient === 0n, zb = b.coefficient === 0n;
@@ -481,6 +520,30 @@ export function makeDecimalCoreModule(): PyModule {
     parse(args, kwnames) {
       expectArgs("parse", args, kwnames, 1, 1);
       return decimalClass === null || typeof args[0] !== "string" ? None : parse(args[0]) ?? None;
+    },
+    divide_integer(args, kwnames) {
+      expectArgs("divide_integer", args, kwnames, 4, 4);
+      const want = args[2] === 1 ? 1 : 0;
+      return binary([args[0], args[1], args[3]], 2, (a, b, ctx) => divideInteger(a, b, want, ctx));
+    },
+    unary(args, kwnames) {
+      expectArgs("unary", args, kwnames, 3, 3);
+      const d = isDecimal(args[0]) ? finite(args[0]) : null;
+      const ctx = limitsOf(args[2]);
+      if (d === null || ctx === null || typeof args[1] !== "number") return None;
+      return unary(d, args[1], ctx) ?? None;
+    },
+    integral(args, kwnames) {
+      expectArgs("integral", args, kwnames, 2, 2);
+      const d = isDecimal(args[0]) ? finite(args[0]) : null;
+      if (d === null || typeof args[1] !== "string" || !ROUNDINGS.has(args[1])) return None;
+      return integral(d, args[1]);
+    },
+    to_float(args, kwnames) {
+      expectArgs("to_float", args, kwnames, 1, 1);
+      const d = args[0];
+      if (!isDecimal(d) || d.slots![3] !== false || typeof d.slots![2] !== "number") return None;
+      return new PyFloat(Number(toString(d, false, true)));
     },
     compare(args, kwnames) {
       expectArgs("compare", args, kwnames, 2, 2);

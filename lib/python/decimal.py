@@ -1102,6 +1102,9 @@ class Decimal(object):
         return self._is_special or self._int != 0
 
     def __float__(self):
+        f = _core.to_float(self)
+        if f is not None:
+            return f
         if self._is_special:
             if self._exp == "N":
                 raise ValueError("cannot convert signaling NaN to float")
@@ -1114,6 +1117,9 @@ class Decimal(object):
         return complex(float(self))
 
     def _integral(self, rounding):
+        value = _core.integral(self, rounding)
+        if value is not None:
+            return value
         if self._is_special:
             if self._exp == "F":
                 raise OverflowError("cannot convert Infinity to integer")
@@ -1348,6 +1354,10 @@ class Decimal(object):
         return _new(other._sign, self._int, self._exp, self._is_special)
 
     def __abs__(self, context=None):
+        if context is None:
+            r = _core.unary(self, 2, _current_context or getcontext())
+            if r is not None:
+                return r
         ctx = _context(context)
         if self._is_special:
             nan = self._nan_result(None, ctx)
@@ -1357,6 +1367,10 @@ class Decimal(object):
         return _finish(0, self._int, self._exp, ctx)
 
     def __neg__(self, context=None):
+        if context is None:
+            r = _core.unary(self, 1, _current_context or getcontext())
+            if r is not None:
+                return r
         ctx = _context(context)
         if self._is_special:
             nan = self._nan_result(None, ctx)
@@ -1364,12 +1378,17 @@ class Decimal(object):
                 return nan
             return _new(1 - self._sign, 0, "F", True)
         if self._int == 0:
-            sign = 1 if ctx.rounding == ROUND_FLOOR else 0
+            # a zero's sign flips only when rounding towards -Infinity
+            sign = 1 - self._sign if ctx.rounding == ROUND_FLOOR else 0
         else:
             sign = 1 - self._sign
         return _finish(sign, self._int, self._exp, ctx)
 
     def __pos__(self, context=None):
+        if context is None:
+            r = _core.unary(self, 0, _current_context or getcontext())
+            if r is not None:
+                return r
         ctx = _context(context)
         if self._is_special:
             nan = self._nan_result(None, ctx)
@@ -1478,6 +1497,10 @@ class Decimal(object):
         return _divide(other, self, _context(context))
 
     def __floordiv__(self, other, context=None):
+        if context is None:
+            r = _core.divide_integer(self, other, 0, _current_context or getcontext())
+            if r is not None:
+                return r
         operand = _convert_operand(other)
         if operand is NotImplemented:
             return _mixed_operand(self, other, "//")
@@ -1492,6 +1515,10 @@ class Decimal(object):
         return _divide_integer(other, self, _context(context), 0)[0]
 
     def __mod__(self, other, context=None):
+        if context is None:
+            r = _core.divide_integer(self, other, 1, _current_context or getcontext())
+            if r is not None:
+                return r
         operand = _convert_operand(other)
         if operand is NotImplemented:
             return _mixed_operand(self, other, "%")

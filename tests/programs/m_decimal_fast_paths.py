@@ -71,3 +71,24 @@ print(attempt(lambda: Decimal("1.2").quantize(Decimal("1e-30"))))
 print(attempt(lambda: Decimal("1.2").quantize(Decimal("1"), "bogus")))
 print(attempt(lambda: Decimal("1.2").quantize(1)), attempt(lambda: Decimal("1.2").quantize(1.0)))
 print(getcontext().flags[Inexact], getcontext().flags[Rounded])
+
+# unary operators, // and %, conversions to int and float
+import math
+for case in range(120):
+    prec = r.choice([1, 2, 4, 9, 28])
+    ctx = Context(prec=prec, rounding=r.choice(ROUNDINGS), traps=[])
+    d = Decimal("%s%dE%d" % (r.choice(["", "-"]), r.randrange(10 ** r.randrange(0, 12)), r.randrange(-14, 6)))
+    e = Decimal("%s%dE%d" % (r.choice(["", "-"]), r.randrange(10 ** r.randrange(0, 6)), r.randrange(-6, 4)))
+    with localcontext(ctx) as c:
+        out = []
+        for name, f in [("neg", lambda: -d), ("pos", lambda: +d), ("abs", lambda: abs(d)), ("//", lambda: d // e),
+                        ("%", lambda: d % e), ("n//", lambda: 7 // d), ("%n", lambda: d % 3),
+                        ("int", lambda: int(d)), ("float", lambda: float(d)), ("floor", lambda: math.floor(d)),
+                        ("ceil", lambda: math.ceil(d)), ("round", lambda: round(d)), ("divmod", lambda: divmod(d, e))]:
+            c.clear_flags()
+            out.append("%s=%s[%s]" % (name, attempt(f), flags(c)))
+    print(case, prec, ctx.rounding, d, e, " ".join(out))
+with localcontext(Context(rounding=ROUND_FLOOR)):
+    print(-Decimal("0"), +Decimal("-0"), -Decimal("-0.00"), abs(Decimal("-0")), Decimal("0") - Decimal("0"))
+print(float(Decimal("1e400")), float(Decimal("-1e-400")), float(Decimal("0.1")), float(Decimal("123456789012345678901234567890")))
+print(int(Decimal("1e30")), int(Decimal("-7.9")), int(Decimal("1234567890123456789.99")))

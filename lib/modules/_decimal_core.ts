@@ -239,7 +239,9 @@ function quantize(d: Finite, exp: number, rounding: string, ctx: Limits): PyValu
     if (c !== 0n && digits(c) + (d.exp - exp) > prec) return null;
     c *= pow10(d.exp - exp);
   }
-  if (c !== 0n && (digits(c) > prec || exp + digits(c) - 1 < ctx.emin)) return null;
+  const top = exp + digits(c) - 1;
+  if (c !== 0n && (digits(c) > prec || top < ctx.emin || top > ctx.emax)) return null;
+  if (ctx.clamp && exp > ctx.emax - prec + 1) return null;
   if (exp > d.exp && d.coefficient !== 0n && !signalRounded(ctx, inexact)) return null;
   return newDecimal(d.sign, c, exp);
 }
@@ -403,7 +405,7 @@ function divideInteger(a: Finite, b: Finite, want: number, ctx: Limits): PyValue
   const ca = a.coefficient * pow10(a.exp - exp), cb = b.coefficient * pow10(b.exp - exp);
   const q = ca / cb;
   if (digits(q) > ctx.prec) return null;
-  if (want === 0) return newDecimal(a.sign ^ b.sign, q, 0);
+  if (want === 0) return finish(a.sign ^ b.sign, q, 0, ctx);
   return finish(a.sign, ca - q * cb, exp, ctx);
 }
 

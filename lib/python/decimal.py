@@ -2101,7 +2101,8 @@ def _divide_integer(a, b, ctx, want=2):
             if want == 0:
                 return _new(sign, 0, "F", True), None
             return _new(sign, 0, "F", True), ctx._invalid()
-        return _new(sign, 0, 0), _finish_decimal(a, ctx)
+        # finite // infinite: 0, and the remainder a (rounded) only when it is asked for
+        return _new(sign, 0, 0), (_finish_decimal(a, ctx) if want else None)
     if b._int == 0:
         if a._int == 0:
             nan = ctx._invalid(DivisionUndefined)
@@ -2123,9 +2124,11 @@ def _divide_integer(a, b, ctx, want=2):
     if _digits(q) > ctx.prec:
         nan = ctx._invalid(DivisionImpossible)
         return nan, nan
+    # the quotient fits the precision, but not necessarily the exponent range (overflow, clamping)
     if want == 0:
-        return _new(sign, q, 0), None
-    return _new(sign, q, 0), _finish(a._sign, r, exp, ctx)
+        return _finish(sign, q, 0, ctx), None
+    quotient = _finish(sign, q, 0, ctx) if want == 2 else None
+    return quotient, _finish(a._sign, r, exp, ctx)
 
 
 def _remainder_near(a, b, ctx):
@@ -2175,8 +2178,14 @@ def _rescale(d, exp, rounding, ctx, check):
         if c and _digits(c) + (d._exp - exp) > ctx.prec:
             return ctx._invalid()
         c *= 10 ** (d._exp - exp)
-    if c and _digits(c) > ctx.prec:
+    if c and (_digits(c) > ctx.prec or exp + _digits(c) - 1 > ctx.Emax):
         return ctx._invalid()
+    etop = ctx.Emax - ctx.prec + 1
+    if ctx.clamp and exp > etop:
+        # the exponent is clamped to Etop (the coefficient padded, which the precision allows)
+        c *= 10 ** (exp - etop)
+        exp = etop
+        conditions.append(Clamped)
     result = _new(d._sign, c, exp)
     if c and result.adjusted() < ctx.Emin:
         conditions.append(Subnormal)
@@ -2451,13 +2460,9 @@ def _integer_power(a, n, sign, ctx):
         e = ea * magnitude
         if n >= 0:
             return _finish(sign, c, e, ctx)
-        # 1 / a**|n|, divided once with the context's rounding.
-        result = _divide(_new(0, 1, 0), _new(0, c, e), ctx)
-        if sign and not result._is_special:
-            return _new(1, result._int, result._exp)
-        if sign:
-            return _new(1, result._int, result._exp, True)
-        return result
+        # 1 / a**|n|, divided once with the context's rounding (the sign included: directed
+        # roundings go the other way for a negative result).
+        return _divide(_new(sign, 1, 0), _new(0, c, e), ctx)
     estimate = n * (a.adjusted() + _math.log10(int(str(ca)[:15]) / 10 ** (min(15, _digits(ca)) - 1)))
     if estimate > ctx.Emax + 2:
         return _finish(sign, 1, ctx.Emax + 10, ctx)

@@ -722,7 +722,9 @@ FUNCTIONS.factorial = (args, kwnames) => {
   if (v instanceof PyFloat) raise(Exc.TypeError, "'float' object cannot be interpreted as an integer");
   const n = intArg(v);
   if (n < 0) raise(Exc.ValueError, "factorial() not defined for negative values");
-  if (n > 1000000) raise(Exc.OverflowError, "factorial() argument should not exceed 9223372036854775807");
+  if (n > 9223372036854775807n) {
+    raise(Exc.OverflowError, "factorial() argument should not exceed 9223372036854775807");
+  }
   return norm(factorialBig(Number(n)));
 };
 FUNCTIONS.comb = (args, kwnames) => {

@@ -92,3 +92,6 @@ for n in ['pow','atan2','fmod','remainder','copysign','ldexp','nextafter','comb'
 for c in ['math.isclose(1,2,3)','math.isclose(1)','math.isclose(a=1)','math.prod([1],2)','math.prod(x=[1])','math.isclose(1,2,foo=3)', 'math.prod(iterable=[1])', 'math.prod([2], start=3)', 'math.isclose(b=1, a=1, abs_tol=1)', 'math.prod([1], start=2, x=3)']:
   try: print(c, eval(c))
   except TypeError as e: print(c, e)
+print(math.factorial(20000).bit_length(), math.factorial(1000001) % 1000003)
+try: math.factorial(2**63)
+except OverflowError as e: print(e)

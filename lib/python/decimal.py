@@ -2440,7 +2440,43 @@ def _power(a, b, ctx):
     return _ziv(compute, ctx, 0, ctx.rounding)
 
 
+def _exponent_digits(e):
+    """How many decimal digits the exponent e has (libmpdec's mpd_exp_digits)."""
+    return len(str(abs(e)))
+
+
+def _ln_magnitude_floor(a):
+    """A lower bound for floor(log10(|ln |a||)), as libmpdec bounds it (|a| != 1)."""
+    t = a.adjusted()
+    if t > 0:
+        return _exponent_digits(t) - 1
+    if t < -1:
+        return _exponent_digits(t + 1) - 1
+    # 0.1 <= |a| < 10, so its exponent is <= 0: |a| - 1 exactly is (c - 10**-e) * 10**e
+    diff = abs(a._int - 10 ** -a._exp)
+    u = a._exp + _digits(diff) - 1 if diff else a._exp
+    return u if t == 0 else u - 1
+
+
 def _integer_power(a, n, sign, ctx):
+    if _is_one(a._int, a._exp):
+        # |a| == 1: exactly one, with the zeros of a**n the precision allows
+        if n < 0:
+            return _new(sign, 1, 0)
+        shift = n * -a._exp
+        if shift > ctx.prec - 1:
+            shift = ctx.prec - 1
+            ctx._signal((Rounded,))
+        return _new(sign, 10 ** shift, -shift)
+    # Certain overflow or underflow, judged from the orders of magnitude as libmpdec does.
+    bound = _ln_magnitude_floor(a) + _exponent_digits(n) - 1
+    if (a.adjusted() < 0) == (n < 0):
+        if _exponent_digits(ctx.Emax) < bound:
+            return _finish(sign, 1, ctx.Emax + 10, ctx)
+    elif _exponent_digits(ctx.Emin - ctx.prec + 1) < bound:
+        return _finish(sign, 1, ctx.Emin - ctx.prec, ctx)
+    if abs(n) < 2 ** 64:
+        return _integer_power_stepwise(a, n, sign, ctx)
     ca, ea = a._int, a._exp
     magnitude = abs(n)
     zeros = 0
@@ -2475,6 +2511,33 @@ def _integer_power(a, n, sign, ctx):
         v, p = _exp_fixed(lnx // 10 ** (g - w), w)
         return v, p - w, 20
     return _ziv(compute, ctx, sign, ctx.rounding)
+
+
+def _integer_power_stepwise(a, n, sign, ctx):
+    """a**n for an int n as libmpdec computes it (so that its roundings, and its underflows to zero
+    on the way, are CPython's): |a| (or 1/|a| for n < 0) raised by left-to-right squaring, each
+    product rounded half-even to the precision plus n's digits plus 2 (plus 1 more for n < 0)
+    within the context's exponent limits; then rounded once to the context. The conditions of
+    the steps are the result's too."""
+    work = Context(prec=ctx.prec + len(str(abs(n))) + 2 + (1 if n < 0 else 0), rounding=ROUND_HALF_EVEN,
+                   Emin=ctx.Emin, Emax=ctx.Emax, capitals=1, clamp=0, flags=[], traps=[])
+    base = _new(0, a._int, a._exp)
+    if n < 0:
+        base = _divide(_new(0, 1, 0), base, work)
+    result = base
+    for bit in bin(abs(n))[3:]:
+        result = _multiply(result, result, work)
+        if bit == "1":
+            result = _multiply(result, base, work)
+        if result._is_special or (result._int == 0 and work.flags[Clamped]):
+            break
+    conditions = [s for s in _SIGNALS if work.flags[s]]
+    if conditions:
+        ctx._signal(conditions)
+    if result._is_special:
+        # an overflow on the way: the context's rounding decides between Infinity and its largest value
+        return _finish(sign, 1, ctx.Emax + 10, ctx)
+    return _finish(sign, result._int, result._exp, ctx)
 
 
 # ---------------------------------------------------------------------------------------------

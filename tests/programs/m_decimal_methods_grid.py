@@ -27,8 +27,6 @@ for case in range(250):
             c.clear_flags()
             out.append(m + "=" + show(lambda: getattr(a, m)()) + "".join(s.__name__[:2] for s in SIG if c.flags[s]))
         for m in bi:
-            if m == "__pow__" and ctx.Emin == -30:
-                continue  # known difference: libmpdec's integer powers underflow to 0 through their steps
             c.clear_flags()
             out.append(m + "=" + show(lambda: getattr(a, m)(b)) + "".join(s.__name__[:2] for s in SIG if c.flags[s]))
         c.clear_flags()

@@ -2302,7 +2302,8 @@ def _log(d, ctx, base10):
         s = str(c).rstrip("0")
         if s == "1":
             power = e + len(str(c)) - 1
-            return _finish_decimal(_from_int(power), ctx)
+            # rounded half-even whatever the context says, as ln, log10 and exp always are
+            return _finish(1 if power < 0 else 0, abs(power), 0, ctx, ROUND_HALF_EVEN)
     # Digits lost to cancellation near 1: ln(1 + t) ~ t.
     extra = 0
     if e < 0:

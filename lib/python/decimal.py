@@ -906,7 +906,16 @@ def _ziv(compute, ctx, sign, rounding=ROUND_HALF_EVEN, start=None):
         if low._int == high._int and low._exp == high._exp and low._is_special == high._is_special:
             break
         w += max(10, w // 2)
-    return _finish(sign, v, exp, ctx, rounding)
+    d, conditions = _finish_raw(sign, v, exp, ctx, rounding)
+    # The value is never exact (v can be, when the digits beyond w are all that is left).
+    conditions = list(conditions)
+    for condition in (Rounded, Inexact):
+        if condition not in conditions:
+            conditions.append(condition)
+    if Subnormal in conditions and Underflow not in conditions:
+        conditions.append(Underflow)
+    ctx._signal(conditions)
+    return d
 
 
 # ---------------------------------------------------------------------------------------------
@@ -2295,8 +2304,8 @@ def _log(d, ctx, base10):
     if d._sign:
         return ctx._invalid()
     c, e = d._int, d._exp
-    if c == 1 and e == 0 or (not base10 and _is_one(c, e)):
-        return _new(0, 0, 0)
+    if not base10 and _is_one(c, e):
+        return _new(0, 0, 0)  # ln(1): exactly 0 (log10(1) is a power of ten's, below)
     if base10:
         # Exact powers of ten have an exact (integral) logarithm.
         s = str(c).rstrip("0")

@@ -157,9 +157,11 @@ def _make_signal_dict(source, what):
         for k, v in source.items():
             dict.__setitem__(d, k, bool(v))
         return d
+    if not isinstance(source, list):
+        raise TypeError("argument must be a signal dict")
     for s in source:
         if s not in _SIGNALS:
-            raise KeyError("invalid error flag" if what == "flags" else "invalid error flag")
+            raise KeyError(_SIGNALS_MESSAGE)
         dict.__setitem__(d, s, True)
     return d
 

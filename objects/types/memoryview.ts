@@ -485,7 +485,7 @@ defMethod(memoryviewType, "toreadonly", (args) => {
 
 defMethod(memoryviewType, "cast", (args, kwnames) => {
   const m = self(args, "cast");
-  const [formatArg, shapeArg] = bindArgs("cast", args.slice(1), kwnames, ["format", "shape"], 1, 2);
+  const [formatArg, shapeArg] = bindArgs("cast", args.slice(1), kwnames, ["format", "shape"], 1);
   const v = live(m);
   const formatText = strValueOf(formatArg!);
   if (formatText === undefined) raise(Exc.TypeError, "memoryview: format argument must be a string");

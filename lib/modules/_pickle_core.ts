@@ -7,6 +7,8 @@
  *   memo, batches of 1000, frames of 64 KiB), or None when obj holds anything else.
  * - `loads(data)`: the value of a pickle that uses only the opcodes of those types, or None (any
  *   other opcode, or malformed data: pickle.py's Unpickler then reads it and reports errors).
+ * - `PickleBuffer(buffer)`: pickle.PickleBuffer, a view of a buffer (raw(), release(), and the
+ *   buffer protocol) that protocol 5 pickles in band or hands to buffer_callback.
  *
  * @example
  * ```ts
@@ -17,24 +19,38 @@
  */
 import {
   bytesType,
+  defMethod,
   dictType,
+  Exc,
   floatType,
   frozensetType,
   listType,
   None,
   normInt,
+  objectType,
   PyBytes,
   PyDict,
   PyFloat,
   PyList,
   type PyModule,
+  PyObject,
   PySet,
   PyTuple,
   type PyValue,
+  raise,
   setType,
   tupleType,
+  typeOf,
 } from "../../objects/object.ts";
-import { buildModule, expectArgs } from "./_native.ts";
+import {
+  type BufferExport,
+  getBuffer,
+  isCContiguous,
+  registerBufferExporter,
+} from "../../objects/types/buffer.ts";
+import { PyMemoryView } from "../../objects/types/memoryview.ts";
+import { installNew } from "../../objects/types/type.ts";
+import { buildModule, expectArgs, moduleType } from "./_native.ts";
 
 const FRAME_SIZE_TARGET = 64 * 1024;
 const FRAME_SIZE_MIN = 4;
@@ -556,9 +572,70 @@ function loads(data: Uint8Array): PyValue {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// PickleBuffer: a buffer pickle may send out of band (protocol 5)
+
+/** pickle.PickleBuffer(buffer): holds a view of any buffer until released. */
+class PyPickleBuffer extends PyObject {
+  declare view: BufferExport | null;
+  constructor(view: BufferExport) {
+    super();
+    this.cls = pickleBufferType;
+    this.dict = null;
+    this.view = view;
+  }
+}
+
+const pickleBufferType = moduleType("pickle", "PickleBuffer", objectType, 0);
+
+function liveView(b: PyPickleBuffer): BufferExport {
+  if (b.view === null) raise(Exc.ValueError, "operation forbidden on released PickleBuffer object");
+  return b.view;
+}
+
+pickleBufferType.tp_new = (_cls, args, kwnames) => {
+  if (kwnames !== null && kwnames.length > 0) {
+    raise(Exc.TypeError, "PickleBuffer() takes no keyword arguments");
+  }
+  if (args.length !== 1) {
+    raise(Exc.TypeError, `PickleBuffer() takes exactly 1 positional argument (${args.length} given)`);
+  }
+  const view = getBuffer(args[0]);
+  if (view === undefined) {
+    raise(Exc.TypeError, `a bytes-like object is required, not '${typeOf(args[0]).name}'`);
+  }
+  return new PyPickleBuffer({ ...view, shape: [...view.shape], strides: [...view.strides] });
+};
+installNew(pickleBufferType);
+
+registerBufferExporter((v) => v instanceof PyPickleBuffer ? liveView(v) : undefined);
+
+function pickleBufferSelf(args: PyValue[], name: string): PyPickleBuffer {
+  const b = args[0];
+  if (!(b instanceof PyPickleBuffer)) {
+    raise(
+      Exc.TypeError,
+      `descriptor '${name}' for 'pickle.PickleBuffer' objects doesn't apply to a '${typeOf(b).name}' object`,
+    );
+  }
+  return b;
+}
+
+defMethod(pickleBufferType, "raw", (args) => {
+  const b = pickleBufferSelf(args, "raw");
+  const view = liveView(b);
+  if (!isCContiguous(view)) raise(Exc.BufferError, "cannot extract raw buffer from non-contiguous buffer");
+  const size = view.shape.reduce((a, n) => a * n, 1) * view.itemsize;
+  return new PyMemoryView(b, { ...view, format: "B", itemsize: 1, shape: [size], strides: [1] });
+});
+defMethod(pickleBufferType, "release", (args) => {
+  pickleBufferSelf(args, "release").view = null;
+  return None;
+});
+
 /** Builds the module. */
 export function makePickleCoreModule(): PyModule {
-  return buildModule("_pickle_core", "The pickling fast paths of pickle.", {
+  return buildModule("_pickle_core", "The pickling fast paths of pickle, and PickleBuffer.", {
     dumps(args, kwnames) {
       expectArgs("dumps", args, kwnames, 2, 2);
       const proto = args[1];
@@ -576,5 +653,5 @@ export function makePickleCoreModule(): PyModule {
         throw e;
       }
     },
-  });
+  }, { PickleBuffer: pickleBufferType });
 }

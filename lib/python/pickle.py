@@ -47,9 +47,7 @@ for _cls in (PickleError, PicklingError, UnpicklingError):
     _cls.__module__ = "_pickle"
 
 
-class PickleBuffer:
-    def __init__(self, buffer):
-        raise NotImplementedError("pickle.PickleBuffer is not supported by pyjit")
+PickleBuffer = _core.PickleBuffer
 
 
 class _Stop(Exception):
@@ -631,6 +629,38 @@ class Pickler:
 
     dispatch[bytearray] = save_bytearray
 
+    def save_picklebuffer(self, obj):
+        if self.proto < 5:
+            raise PicklingError("PickleBuffer can only pickled with protocol >= 5")
+        view = memoryview(obj)
+        if not view.contiguous:
+            raise PicklingError("PickleBuffer can not be pickled when pointing to a non-contiguous buffer")
+        in_band = True
+        if self._buffer_callback is not None:
+            in_band = bool(self._buffer_callback(obj))
+        if not in_band:
+            self.write(NEXT_BUFFER)
+            if view.readonly:
+                self.write(READONLY_BUFFER)
+            return
+        # in band: the bytes (or bytearray) opcodes, memoized as the PickleBuffer
+        data = view.tobytes()
+        n = len(data)
+        if view.readonly:
+            if n <= 0xFF:
+                self.write(SHORT_BINBYTES + _u8(n) + data)
+            elif n >= _FRAME_SIZE_TARGET:
+                self._write_large_bytes(BINBYTES + _u32(n), data)
+            else:
+                self.write(BINBYTES + _u32(n) + data)
+        elif n >= _FRAME_SIZE_TARGET:
+            self._write_large_bytes(BYTEARRAY8 + _u64(n), data)
+        else:
+            self.write(BYTEARRAY8 + _u64(n) + data)
+        self.memoize(obj)
+
+    dispatch[PickleBuffer] = save_picklebuffer
+
     def save_str(self, obj):
         self._write_str(obj)
         self.memoize(obj)
@@ -1181,7 +1211,10 @@ class Unpickler:
     dispatch[NEXT_BUFFER[0]] = load_next_buffer
 
     def load_readonly_buffer(self):
-        pass
+        buf = self.stack[-1]
+        with memoryview(buf) as m:
+            if not m.readonly:
+                self.stack[-1] = m.toreadonly()
 
     dispatch[READONLY_BUFFER[0]] = load_readonly_buffer
 

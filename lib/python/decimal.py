@@ -1865,6 +1865,11 @@ def _mixed_operand(a, b, symbol):
 
 
 def _mixed_reflected(a, b, symbol):
+    # the C type's name in the messages the interpreter would give after this NotImplemented
+    if isinstance(a, str) and symbol == "+":
+        raise TypeError('can only concatenate str (not "decimal.Decimal") to str')
+    if isinstance(a, (str, list, tuple)) and symbol == "*":
+        raise TypeError("can't multiply sequence by non-int of type 'decimal.Decimal'")
     if isinstance(a, (float, complex, str)) or a is None:
         raise TypeError("unsupported operand type(s) for %s: '%s' and 'decimal.Decimal'" % (symbol, type(a).__name__))
     return NotImplemented

@@ -36,3 +36,9 @@ for kw in [dict(traps=[ValueError]), dict(flags=[ValueError]), dict(traps={Value
 for kw in [dict(traps=(Inexact,)), dict(traps={Inexact}), dict(traps=iter([Inexact])), dict(flags="x")]:
   try: print(Context(**kw).traps[Inexact])
   except Exception as e: print(type(e).__name__, repr(str(e))[:60])
+for f in [lambda: 'a' * Decimal(2), lambda: 'a' + Decimal(1), lambda: 'a' - Decimal(1), lambda: 1.5 - Decimal(1),
+          lambda: (1,) * Decimal(2), lambda: Decimal(1) + 1.5, lambda: 1j * Decimal(1), lambda: None + Decimal(1)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)

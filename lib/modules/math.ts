@@ -338,11 +338,60 @@ function intArg(v: PyValue): PyInt {
   return asIndex(v);
 }
 
-function gcd2(a: bigint, b: bigint): bigint {
+/** gcd(|a|, |b|): Lehmer's method on big values, then Euclid on doubles. */
+export function gcd2(a: bigint, b: bigint): bigint {
   a = a < 0n ? -a : a;
   b = b < 0n ? -b : b;
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
+  if (a < b) [a, b] = [b, a];
+  while (b > SAFE) {
+    const step = lehmerStep(a, b);
+    if (step === null) [a, b] = [b, a % b];
+    else [a, b] = step;
+    if (a < b) [a, b] = [b, a];
+  }
+  if (b === 0n) return a;
+  let x = Number(a % b), y = Number(b);
+  while (x !== 0) [x, y] = [y % x, x];
+  return BigInt(y);
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** Bits of the leading parts Lehmer's method works on (cofactor products stay below 2**53). */
+const LEHMER_BITS = 48;
+
+/** The number of bits of a > 0 (hex digits are cheap to count; the leading one is measured). */
+function bitLength(a: bigint): number {
+  const hex = a.toString(16);
+  return (hex.length - 1) * 4 + (32 - Math.clz32(parseInt(hex[0], 16)));
+}
+
+/** floor(x / y) for non-negative integers below 2**53 (a double quotient can round up). */
+function floorDiv(x: number, y: number): number {
+  let q = Math.floor(x / y);
+  if (q * y > x) q--;
+  else if ((q + 1) * y <= x) q++;
+  return q;
+}
+
+/**
+ * One step of Lehmer's method (Knuth's algorithm L) for a >= b: the Euclid quotients the leading
+ * 48 bits of a and b determine, applied to a and b at once → the smaller pair, or null when the
+ * leading bits determine no quotient (then one full division step is needed).
+ */
+function lehmerStep(a: bigint, b: bigint): [bigint, bigint] | null {
+  const shift = BigInt(bitLength(a) - LEHMER_BITS);
+  let x = Number(a >> shift), y = Number(b >> shift);
+  let A = 1, B = 0, C = 0, D = 1;
+  for (;;) {
+    if (y + C === 0 || y + D === 0) break;
+    const q = floorDiv(x + A, y + C);
+    if (q !== floorDiv(x + B, y + D)) break;
+    [A, C] = [C, A - q * C];
+    [B, D] = [D, B - q * D];
+    [x, y] = [y, x - q * y];
+  }
+  if (B === 0) return null;
+  return [BigInt(A) * a + BigInt(B) * b, BigInt(C) * a + BigInt(D) * b];
 }
 
 function permComb(name: "comb" | "perm", nArg: PyValue, kArg: PyValue | undefined): PyInt {

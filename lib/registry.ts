@@ -40,6 +40,14 @@ import { makeRandomModule } from "./modules/_random.ts";
 import { makeDecimalCoreModule } from "./modules/_decimal_core.ts";
 import { makePickleCoreModule } from "./modules/_pickle_core.ts";
 import { makeDatetimeModule } from "./modules/_datetime.ts";
+import { makePyjitToolsModule } from "./modules/_pyjit_tools.ts";
+import { makeWeakrefModule } from "./modules/_weakref.ts";
+import { makeGcModule } from "./modules/gc.ts";
+import { makeAtexitModule } from "./modules/atexit.ts";
+import { makeSignalModule } from "./modules/signal.ts";
+import { makeStringModule } from "./modules/_string.ts";
+import { makeUnicodedataModule } from "./modules/unicodedata.ts";
+import { makeLocaleModule } from "./modules/_locale.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -81,6 +89,14 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _decimal_core: { make: makeDecimalCoreModule },
   _pickle_core: { make: makePickleCoreModule },
   _datetime: { make: makeDatetimeModule },
+  _pyjit_tools: { make: makePyjitToolsModule },
+  _weakref: { make: makeWeakrefModule },
+  gc: { make: makeGcModule },
+  atexit: { make: makeAtexitModule },
+  _signal: { make: makeSignalModule },
+  _string: { make: makeStringModule },
+  unicodedata: { make: makeUnicodedataModule },
+  _locale: { make: makeLocaleModule },
 };
 
 /**

@@ -87,7 +87,12 @@ import {
   toArray,
 } from "../objects/ops.ts";
 import { threadState } from "../vm/frame.ts";
-import { calculateMetaclass, isInstanceOf, setCallerModuleNameHook } from "../objects/types/type.ts";
+import {
+  calculateMetaclass,
+  isInstanceOf,
+  setCallerModuleNameHook,
+  setDefaultReduceHook,
+} from "../objects/types/type.ts";
 import "../objects/types/all.ts";
 import "./modules/math.ts";
 import "./modules/time.ts";
@@ -109,7 +114,8 @@ import { addFloats } from "../objects/types/float_type.ts";
 import { CO_FUTURE_ANNOTATIONS, PyCode } from "../objects/code.ts";
 import { compileSource } from "../vm/compile_source.ts";
 import { type PyFunction, runClassBody, runCode } from "../vm/function.ts";
-import { importModuleLevel } from "../vm/import.ts";
+import { importModuleByName, importModuleLevel } from "../vm/import.ts";
+import { memoryviewType } from "../objects/types/memoryview.ts";
 
 // ---------------------------------------------------------------------------------------------
 // The functions
@@ -415,6 +421,10 @@ FUNCTIONS.delattr = (args, kwnames) => {
 
 // type(name, bases, dict) gives the class the running module's name
 setCallerModuleNameHook(() => threadState.frame?.globals.getStr("__name__"));
+// object.__reduce_ex__ / __reduce__ reduce ordinary objects as copyreg says
+setDefaultReduceHook((obj, protocol) =>
+  call(getAttr(importModuleByName("copyreg"), "_reduce_object"), [obj, protocol])
+);
 
 /** isinstance(obj, classinfo) with tuples and __instancecheck__. */
 export function isInstanceCheck(obj: PyValue, cls: PyValue): boolean {
@@ -803,7 +813,6 @@ FUNCTIONS.anext = (args) => {
   return callMethod0(f, args[0]);
 };
 FUNCTIONS.help = () => raise(Exc.NotImplementedError, "help() is not supported by pyjit");
-FUNCTIONS.memoryview = () => raise(Exc.NotImplementedError, "memoryview is not supported by pyjit");
 
 function exitFunction(name: string): Fn {
   return (args) => {
@@ -861,6 +870,7 @@ export function makeBuiltins(): PyDict {
     ["str", strType],
     ["bytes", bytesType],
     ["bytearray", bytearrayType],
+    ["memoryview", memoryviewType],
     ["list", listType],
     ["tuple", tupleType],
     ["dict", dictType],

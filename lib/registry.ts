@@ -20,6 +20,8 @@
 import type { PyModule } from "../objects/object.ts";
 import type { ModuleDefinition, ModuleRegistry } from "../vm/import_state.ts";
 import { makeMathModule } from "./modules/math.ts";
+import { makeCmathModule } from "./modules/cmath.ts";
+import { makeArrayModule } from "./modules/array.ts";
 import { makeTimeModule } from "./modules/time.ts";
 import { makeItertoolsModule } from "./modules/itertools.ts";
 import { makeCollectionsModule } from "./modules/_collections.ts";
@@ -35,6 +37,8 @@ import { makeStatModule } from "./modules/stat.ts";
 import { makePosixModule } from "./modules/posix.ts";
 import { makeFnmatchAccelerator } from "./modules/fnmatch.ts";
 import { makeRandomModule } from "./modules/_random.ts";
+import { makeDecimalCoreModule } from "./modules/_decimal_core.ts";
+import { makePickleCoreModule } from "./modules/_pickle_core.ts";
 import { makeDatetimeModule } from "./modules/_datetime.ts";
 import { makeJsonModule } from "./modules/_json.ts";
 import { makeStructModule } from "./modules/_struct.ts";
@@ -69,6 +73,8 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   builtins: "made-by-driver",
   sys: "made-by-driver",
   math: { make: makeMathModule },
+  cmath: { make: makeCmathModule },
+  array: { make: makeArrayModule },
   itertools: { make: makeItertoolsModule },
   _collections: { make: makeCollectionsModule },
   operator: { make: () => makeOperatorModule("operator") },
@@ -87,6 +93,8 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   posix: { make: makePosixModule },
   _fnmatch: { make: makeFnmatchAccelerator },
   _random: { make: makeRandomModule },
+  _decimal_core: { make: makeDecimalCoreModule },
+  _pickle_core: { make: makePickleCoreModule },
   _datetime: { make: makeDatetimeModule },
   _json: { make: makeJsonModule },
   _struct: { make: makeStructModule },

@@ -699,6 +699,7 @@ export function binaryOp1(a: PyValue, b: PyValue, ta: PyType, tb: PyType, base: 
 
 function binaryOpErrorMessage(a: PyValue, b: PyValue, base: number, symbol: string): string {
   const an = typeOf(a).name, bn = typeOf(b).name;
+  if (base === NB_ADD && a instanceof PyBytes) return `can't concat ${bn} to ${an}`;
   if (base === NB_ADD && isSequenceForConcat(a)) {
     return `can only concatenate ${an} (not "${bn}") to ${an}`;
   }

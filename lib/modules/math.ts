@@ -30,6 +30,7 @@ import { asIndex, binaryOp, callMethod0, getIter, intValueOf, iterNext, toArray 
 import { frexp } from "../../objects/types/float.ts";
 import { intToFloat, type PyInt } from "../../objects/types/int.ts";
 import { floatToInt } from "../../objects/types/int_type.ts";
+import * as libm from "./libm.ts";
 
 /** A math argument as a float (ints converted, __float__ / __index__ honoured). */
 export function toFloat(v: PyValue): number {
@@ -57,6 +58,20 @@ function rangeError(): never {
   raise(Exc.OverflowError, "math range error");
 }
 
+/** The argument check of a one-argument (METH_O) math function, with CPython's messages. */
+function checkOneArg(name: string, args: PyValue[], kwnames: string[] | null): void {
+  checkNoKeywords(name, kwnames);
+  if (args.length !== 1) {
+    raise(Exc.TypeError, `math.${name}() takes exactly one argument (${args.length} given)`);
+  }
+}
+
+function checkNoKeywords(name: string, kwnames: string[] | null): void {
+  if (kwnames !== null && kwnames.length > 0) {
+    raise(Exc.TypeError, `math.${name}() takes no keyword arguments`);
+  }
+}
+
 /** CPython's math_1: NaN from a non-NaN is a domain error; inf from finite is range or domain. */
 function math1(x: number, fn: (x: number) => number, canOverflow: boolean): PyFloat {
   const r = fn(x);
@@ -73,7 +88,7 @@ function f1(fn: (x: number) => number, canOverflow = false) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// gamma, lgamma, erf, erfc (CPython's own algorithms)
+// gamma, lgamma (CPython's own Lanczos algorithms; erf and the libm-like functions are in libm.ts)
 
 const LANCZOS_G = 6.024680040776729583740234375;
 const LANCZOS_G_MINUS_HALF = 5.524680040776729583740234375;
@@ -179,7 +194,7 @@ export function gamma(x: number): number {
   z = z * LANCZOS_G / y;
   let r: number;
   if (x < 0) {
-    r = -Math.PI / sinpi(absx) / absx * Math.exp(y) / lanczosSum(absx);
+    r = -Math.PI / sinpi(absx) / absx * libm.exp(y) / lanczosSum(absx);
     r -= z * r;
     if (absx < 140) r /= Math.pow(y, absx - 0.5);
     else {
@@ -188,7 +203,7 @@ export function gamma(x: number): number {
       r /= sqrtpow;
     }
   } else {
-    r = lanczosSum(absx) / Math.exp(y);
+    r = lanczosSum(absx) / libm.exp(y);
     r += z * r;
     if (absx < 140) r *= Math.pow(y, absx - 0.5);
     else {
@@ -215,55 +230,6 @@ export function lgamma(x: number): number {
   if (x < 0) r = Math.log(Math.PI) - Math.log(Math.abs(sinpi(absx))) - Math.log(absx) - r;
   if (!Number.isFinite(r)) rangeError();
   return r;
-}
-
-const SQRT_PI = 1.772453850905516027298167483341145182798;
-
-function erfSeries(x: number): number {
-  const x2 = x * x;
-  let acc = 0;
-  let fk = 25 + 0.5;
-  for (let i = 0; i < 25; i++) {
-    acc = 2.0 + x2 * acc / fk;
-    fk -= 1.0;
-  }
-  return acc * x * Math.exp(-x2) / SQRT_PI;
-}
-
-function erfcContfrac(x: number): number {
-  if (x >= 30) return 0;
-  const x2 = x * x;
-  let a = 0, da = 0.5, p = 1, pLast = 0, q = da + x2, qLast = 1;
-  for (let i = 0; i < 50; i++) {
-    a += da;
-    da += 2;
-    const b = da + x2;
-    let t = p;
-    p = b * p - a * pLast;
-    pLast = t;
-    t = q;
-    q = b * q - a * qLast;
-    qLast = t;
-  }
-  return p / q * x * Math.exp(-x2) / SQRT_PI;
-}
-
-/** erf(x). */
-export function erf(x: number): number {
-  if (x !== x) return x;
-  const absx = Math.abs(x);
-  if (absx < 1.5) return erfSeries(x);
-  const cf = erfcContfrac(absx);
-  return x > 0 ? 1 - cf : cf - 1;
-}
-
-/** erfc(x). */
-export function erfc(x: number): number {
-  if (x !== x) return x;
-  const absx = Math.abs(x);
-  if (absx < 1.5) return 1 - erfSeries(x);
-  const cf = erfcContfrac(absx);
-  return x > 0 ? cf : 2 - cf;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -372,11 +338,60 @@ function intArg(v: PyValue): PyInt {
   return asIndex(v);
 }
 
-function gcd2(a: bigint, b: bigint): bigint {
+/** gcd(|a|, |b|): Lehmer's method on big values, then Euclid on doubles. */
+export function gcd2(a: bigint, b: bigint): bigint {
   a = a < 0n ? -a : a;
   b = b < 0n ? -b : b;
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
+  if (a < b) [a, b] = [b, a];
+  while (b > SAFE) {
+    const step = lehmerStep(a, b);
+    if (step === null) [a, b] = [b, a % b];
+    else [a, b] = step;
+    if (a < b) [a, b] = [b, a];
+  }
+  if (b === 0n) return a;
+  let x = Number(a % b), y = Number(b);
+  while (x !== 0) [x, y] = [y % x, x];
+  return BigInt(y);
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** Bits of the leading parts Lehmer's method works on (cofactor products stay below 2**53). */
+const LEHMER_BITS = 48;
+
+/** The number of bits of a > 0 (hex digits are cheap to count; the leading one is measured). */
+function bitLength(a: bigint): number {
+  const hex = a.toString(16);
+  return (hex.length - 1) * 4 + (32 - Math.clz32(parseInt(hex[0], 16)));
+}
+
+/** floor(x / y) for non-negative integers below 2**53 (a double quotient can round up). */
+function floorDiv(x: number, y: number): number {
+  let q = Math.floor(x / y);
+  if (q * y > x) q--;
+  else if ((q + 1) * y <= x) q++;
+  return q;
+}
+
+/**
+ * One step of Lehmer's method (Knuth's algorithm L) for a >= b: the Euclid quotients the leading
+ * 48 bits of a and b determine, applied to a and b at once → the smaller pair, or null when the
+ * leading bits determine no quotient (then one full division step is needed).
+ */
+function lehmerStep(a: bigint, b: bigint): [bigint, bigint] | null {
+  const shift = BigInt(bitLength(a) - LEHMER_BITS);
+  let x = Number(a >> shift), y = Number(b >> shift);
+  let A = 1, B = 0, C = 0, D = 1;
+  for (;;) {
+    if (y + C === 0 || y + D === 0) break;
+    const q = floorDiv(x + A, y + C);
+    if (q !== floorDiv(x + B, y + D)) break;
+    [A, C] = [C, A - q * C];
+    [B, D] = [D, B - q * D];
+    [x, y] = [y, x - q * y];
+  }
+  if (B === 0) return null;
+  return [BigInt(A) * a + BigInt(B) * b, BigInt(C) * a + BigInt(D) * b];
 }
 
 function permComb(name: "comb" | "perm", nArg: PyValue, kArg: PyValue | undefined): PyInt {
@@ -407,28 +422,28 @@ type Fn = (args: PyValue[], kwnames: string[] | null) => PyValue;
 
 const ONE_ARG: Record<string, [(x: number) => number, boolean]> = {
   sqrt: [Math.sqrt, false],
-  exp: [Math.exp, true],
-  exp2: [(x) => Math.pow(2, x), true],
-  expm1: [Math.expm1, true],
+  exp: [libm.exp, true],
+  exp2: [libm.exp2, true],
+  expm1: [libm.expm1, true],
   log2: [Math.log2, false],
-  log10: [Math.log10, false],
-  log1p: [Math.log1p, false],
+  log10: [libm.log10, false],
+  log1p: [libm.log1p, false],
   sin: [Math.sin, false],
   cos: [Math.cos, false],
   tan: [Math.tan, false],
   asin: [Math.asin, false],
   acos: [Math.acos, false],
   atan: [Math.atan, false],
-  sinh: [Math.sinh, true],
-  cosh: [Math.cosh, true],
-  tanh: [Math.tanh, false],
-  asinh: [Math.asinh, false],
-  acosh: [Math.acosh, false],
-  atanh: [Math.atanh, false],
+  sinh: [libm.sinh, true],
+  cosh: [libm.cosh, true],
+  tanh: [libm.tanh, false],
+  asinh: [libm.asinh, false],
+  acosh: [libm.acosh, false],
+  atanh: [libm.atanh, false],
   fabs: [Math.abs, false],
-  cbrt: [Math.cbrt, false],
-  erf: [erf, false],
-  erfc: [erfc, false],
+  cbrt: [libm.cbrt, false],
+  erf: [libm.erf, false],
+  erfc: [libm.erfc, false],
   gamma: [gamma, true],
   lgamma: [lgamma, true],
 };
@@ -437,55 +452,51 @@ const FUNCTIONS: Record<string, Fn> = {};
 for (const [name, [fn, overflow]] of Object.entries(ONE_ARG)) {
   const f = f1(fn, overflow);
   FUNCTIONS[name] = (args, kwnames) => {
-    checkArgs(name, args, kwnames, 1, 1);
+    checkOneArg(name, args, kwnames);
     return f(args);
   };
 }
 
-/** log of a Python int that may exceed float range. */
-function logOfInt(v: PyInt): number {
-  if (typeof v === "number") {
-    if (v <= 0) domainError();
-    return Math.log(v);
-  }
-  if (v <= 0n) domainError();
+/**
+ * An int too large for a double as m·2**e with m in [0.5, 1) rounded to 53 bits (half to even),
+ * as CPython's _PyLong_Frexp.
+ */
+function frexpBigInt(v: bigint): [number, number] {
   const bits = v.toString(2).length;
-  if (bits <= 1000) return Math.log(Number(v));
-  const shift = bits - 60;
-  return Math.log(Number(v >> BigInt(shift))) + shift * Math.LN2;
+  let top = v >> BigInt(bits - 55);
+  if ((top << BigInt(bits - 55)) !== v) top |= 1n; // sticky bit: rounding sees the lost bits
+  const m = Number(top) / 2 ** 55;
+  return m === 1 ? [0.5, bits + 1] : [m, bits];
 }
 
-function logArg(v: PyValue): number {
+/** CPython's loghelper: ints beyond double range as fn(m) + fn(2)·e; other values through math_1. */
+function logHelper(v: PyValue, fn: (x: number) => number): number {
   const i = intValueOf(v);
-  if (i !== undefined) return logOfInt(i);
-  const x = toFloat(v);
-  if (x !== x) return x;
-  if (x <= 0) domainError();
-  return Math.log(x);
+  if (i === undefined) return math1(toFloat(v), fn, false).value;
+  if (i <= 0) domainError();
+  const f = typeof i === "number" ? i : Number(i);
+  if (Number.isFinite(f)) return fn(f);
+  const [m, e] = frexpBigInt(i as bigint);
+  return fn(m) + fn(2.0) * e;
 }
 
 FUNCTIONS.log = (args, kwnames) => {
-  checkArgs("log", args, kwnames, 1, 2);
-  const num = logArg(args[0]);
+  if (kwnames !== null && kwnames.length > 0) raise(Exc.TypeError, "log() takes no keyword arguments");
+  if (args.length < 1 || args.length > 2) raise(Exc.TypeError, "math.log requires 1 to 2 arguments");
+  const num = logHelper(args[0], Math.log);
   if (args.length === 1) return new PyFloat(num);
-  const den = logArg(args[1]);
+  const den = logHelper(args[1], Math.log);
   if (den === 0) raise(Exc.ZeroDivisionError, "float division by zero");
   return new PyFloat(num / den);
 };
-for (const [name, base] of [["log2", Math.LN2], ["log10", Math.LN10]] as const) {
+for (const [name, fn] of [["log2", Math.log2], ["log10", libm.log10]] as const) {
   FUNCTIONS[name] = (args, kwnames) => {
-    checkArgs(name, args, kwnames, 1, 1);
-    const i = intValueOf(args[0]);
-    if (typeof i === "bigint") {
-      // Ints a double can hold go through the C function, as CPython's loghelper does.
-      const f = Number(i);
-      if (i > 0n && Number.isFinite(f)) return new PyFloat(name === "log2" ? Math.log2(f) : Math.log10(f));
-      return new PyFloat(logOfInt(i) / base);
-    }
-    return math1(toFloat(args[0]), name === "log2" ? Math.log2 : Math.log10, false);
+    checkOneArg(name, args, kwnames);
+    return new PyFloat(logHelper(args[0], fn));
   };
 }
 FUNCTIONS.pow = (args, kwnames) => {
+  checkNoKeywords("pow", kwnames);
   checkArgs("pow", args, kwnames, 2, 2);
   const x = toFloat(args[0]), y = toFloat(args[1]);
   if (x !== x) return new PyFloat(y === 0 ? 1 : x);
@@ -505,31 +516,97 @@ FUNCTIONS.pow = (args, kwnames) => {
   return new PyFloat(r);
 };
 FUNCTIONS.atan2 = (args, kwnames) => {
+  checkNoKeywords("atan2", kwnames);
   checkArgs("atan2", args, kwnames, 2, 2);
   return new PyFloat(Math.atan2(toFloat(args[0]), toFloat(args[1])));
 };
 FUNCTIONS.hypot = (args, kwnames) => {
+  checkNoKeywords("hypot", kwnames);
   checkArgs("hypot", args, kwnames, 0, Infinity);
-  return new PyFloat(Math.hypot(...args.map(toFloat)));
+  return new PyFloat(correctlyRoundedHypot(args.map(toFloat)));
 };
 FUNCTIONS.dist = (args, kwnames) => {
+  checkNoKeywords("dist", kwnames);
   checkArgs("dist", args, kwnames, 2, 2);
   const p = toArray(args[0]).map(toFloat), q = toArray(args[1]).map(toFloat);
   if (p.length !== q.length) raise(Exc.ValueError, "both points must have the same number of dimensions");
-  return new PyFloat(Math.hypot(...p.map((v, i) => v - q[i])));
+  return new PyFloat(correctlyRoundedHypot(p.map((v, i) => v - q[i])));
 };
+/**
+ * sqrt(x0² + x1² + …) correctly rounded (JavaScript's Math.hypot may be off in the last bit): the
+ * sum of squares is exact as a bigint of mantissas scaled to the smallest exponent, and its root
+ * is taken rounding to odd with spare bits, so that the final conversion rounds once.
+ */
+export function correctlyRoundedHypot(values: number[]): number {
+  let sawNaN = false;
+  let nonzero = 0;
+  for (const v of values) {
+    if (v === Infinity || v === -Infinity) return Infinity;
+    if (v !== v) sawNaN = true;
+    else if (v !== 0) nonzero++;
+  }
+  if (sawNaN) return NaN;
+  if (nonzero === 0) return 0;
+  if (nonzero === 1) {
+    for (const v of values) if (v !== 0) return Math.abs(v);
+  }
+  const parts: [bigint, number][] = [];
+  let minExp = Infinity;
+  for (const v of values) {
+    if (v === 0) continue;
+    const [m, e] = frexp(Math.abs(v));
+    // m * 2**53 is an integer for every double (subnormals included).
+    const mant = BigInt(m * 2 ** 53);
+    const exp = e - 53;
+    parts.push([mant, exp]);
+    if (exp < minExp) minExp = exp;
+  }
+  let sum = 0n;
+  for (const [mant, exp] of parts) sum += (mant * mant) << BigInt(2 * (exp - minExp));
+  // The root needs at least 2 * 53 + 3 bits before rounding: shift the sum by an even amount.
+  const bits = sum.toString(2).length;
+  let shift = Math.max(0, 2 * 55 - bits + 2);
+  if (shift & 1) shift++;
+  const scaled = sum << BigInt(shift);
+  let root = isqrt(scaled);
+  if (root * root !== scaled) root |= 1n;
+  const exponent = minExp - shift / 2;
+  // Number(bigint) rounds to nearest even; the power of two is exact unless the result is tiny.
+  const rootBits = root.toString(2).length;
+  if (rootBits > 60) {
+    const drop = rootBits - 60;
+    const low = root & ((1n << BigInt(drop)) - 1n);
+    root = (root >> BigInt(drop)) | (low !== 0n ? 1n : 0n);
+    return scaleByPowerOfTwo(Number(root), exponent + drop);
+  }
+  return scaleByPowerOfTwo(Number(root), exponent);
+}
+
+/** x * 2**e in steps, so that 2**e itself neither overflows nor underflows. */
+function scaleByPowerOfTwo(x: number, e: number): number {
+  while (e < -1000) {
+    x *= 2 ** -1000;
+    e += 1000;
+  }
+  while (e > 1000) {
+    x *= 2 ** 1000;
+    e -= 1000;
+  }
+  return x * 2 ** e;
+}
+
 FUNCTIONS.degrees = (args, kwnames) => {
-  checkArgs("degrees", args, kwnames, 1, 1);
+  checkOneArg("degrees", args, kwnames);
   return new PyFloat(toFloat(args[0]) * (180.0 / Math.PI));
 };
 FUNCTIONS.radians = (args, kwnames) => {
-  checkArgs("radians", args, kwnames, 1, 1);
+  checkOneArg("radians", args, kwnames);
   return new PyFloat(toFloat(args[0]) * (Math.PI / 180.0));
 };
 
 function roundingFunction(name: string, dunder: string, fn: (x: number) => number): Fn {
   return (args, kwnames) => {
-    checkArgs(name, args, kwnames, 1, 1);
+    checkOneArg(name, args, kwnames);
     const v = args[0];
     if (v instanceof PyFloat && v.cls.name === "float") return floatToInt(fn(v.value));
     const i = intValueOf(v);
@@ -545,6 +622,7 @@ FUNCTIONS.floor = roundingFunction("floor", "__floor__", Math.floor);
 FUNCTIONS.trunc = roundingFunction("trunc", "__trunc__", Math.trunc);
 
 FUNCTIONS.fmod = (args, kwnames) => {
+  checkNoKeywords("fmod", kwnames);
   checkArgs("fmod", args, kwnames, 2, 2);
   const x = toFloat(args[0]), y = toFloat(args[1]);
   if (!Number.isFinite(y) && Number.isFinite(x) && y === y) return new PyFloat(x);
@@ -553,6 +631,7 @@ FUNCTIONS.fmod = (args, kwnames) => {
   return new PyFloat(r);
 };
 FUNCTIONS.remainder = (args, kwnames) => {
+  checkNoKeywords("remainder", kwnames);
   checkArgs("remainder", args, kwnames, 2, 2);
   const x = toFloat(args[0]), y = toFloat(args[1]);
   if (x !== x) return new PyFloat(x);
@@ -569,7 +648,7 @@ FUNCTIONS.remainder = (args, kwnames) => {
   return new PyFloat((x < 0 || Object.is(x, -0) ? -1 : 1) * r);
 };
 FUNCTIONS.modf = (args, kwnames) => {
-  checkArgs("modf", args, kwnames, 1, 1);
+  checkOneArg("modf", args, kwnames);
   const x = toFloat(args[0]);
   if (!Number.isFinite(x)) {
     if (x !== x) return newTuple([new PyFloat(x), new PyFloat(x)]);
@@ -581,11 +660,12 @@ FUNCTIONS.modf = (args, kwnames) => {
   return newTuple([new PyFloat(fp), new PyFloat(ip === 0 && (x < 0 || Object.is(x, -0)) ? -0 : ip)]);
 };
 FUNCTIONS.frexp = (args, kwnames) => {
-  checkArgs("frexp", args, kwnames, 1, 1);
+  checkOneArg("frexp", args, kwnames);
   const [m, e] = frexp(toFloat(args[0]));
   return newTuple([new PyFloat(m), e]);
 };
 FUNCTIONS.ldexp = (args, kwnames) => {
+  checkNoKeywords("ldexp", kwnames);
   checkArgs("ldexp", args, kwnames, 2, 2);
   const x = toFloat(args[0]);
   const ei = intValueOf(args[1]);
@@ -609,6 +689,7 @@ FUNCTIONS.ldexp = (args, kwnames) => {
   return new PyFloat(r);
 };
 FUNCTIONS.copysign = (args, kwnames) => {
+  checkNoKeywords("copysign", kwnames);
   checkArgs("copysign", args, kwnames, 2, 2);
   const x = toFloat(args[0]), y = toFloat(args[1]);
   const neg = y < 0 || Object.is(y, -0) || (y !== y && signBitOfNaN(y));
@@ -620,21 +701,25 @@ function signBitOfNaN(v: number): boolean {
   return (view.getUint8(0) & 0x80) !== 0;
 }
 FUNCTIONS.isfinite = (args, kwnames) => {
-  checkArgs("isfinite", args, kwnames, 1, 1);
+  checkOneArg("isfinite", args, kwnames);
   return Number.isFinite(toFloat(args[0]));
 };
 FUNCTIONS.isinf = (args, kwnames) => {
-  checkArgs("isinf", args, kwnames, 1, 1);
+  checkOneArg("isinf", args, kwnames);
   const x = toFloat(args[0]);
   return x === Infinity || x === -Infinity;
 };
 FUNCTIONS.isnan = (args, kwnames) => {
-  checkArgs("isnan", args, kwnames, 1, 1);
+  checkOneArg("isnan", args, kwnames);
   const x = toFloat(args[0]);
   return x !== x;
 };
 FUNCTIONS.isclose = (args, kwnames) => {
-  const [a, b, relTol, absTol] = bindArgs("isclose", args, kwnames, ["a", "b", "rel_tol", "abs_tol"], 2, 2);
+  const positional = args.length - (kwnames?.length ?? 0);
+  if (positional > 2) {
+    raise(Exc.TypeError, `isclose() takes exactly 2 positional arguments (${positional} given)`);
+  }
+  const [a, b, relTol, absTol] = bindArgs("isclose", args, kwnames, ["a", "b", "rel_tol", "abs_tol"], 2);
   const x = toFloat(a!), y = toFloat(b!);
   const rel = relTol === undefined ? 1e-9 : toFloat(relTol);
   const abs = absTol === undefined ? 0 : toFloat(absTol);
@@ -645,11 +730,12 @@ FUNCTIONS.isclose = (args, kwnames) => {
   return diff <= Math.abs(rel * y) || diff <= Math.abs(rel * x) || diff <= abs;
 };
 FUNCTIONS.nextafter = (args, kwnames) => {
+  checkNoKeywords("nextafter", kwnames);
   checkArgs("nextafter", args, kwnames, 2, 2);
   return new PyFloat(nextAfter(toFloat(args[0]), toFloat(args[1])));
 };
 FUNCTIONS.ulp = (args, kwnames) => {
-  checkArgs("ulp", args, kwnames, 1, 1);
+  checkOneArg("ulp", args, kwnames);
   let x = toFloat(args[0]);
   if (x !== x) return new PyFloat(x);
   x = Math.abs(x);
@@ -674,35 +760,41 @@ export function nextAfter(x: number, y: number): number {
 }
 
 FUNCTIONS.isqrt = (args, kwnames) => {
-  checkArgs("isqrt", args, kwnames, 1, 1);
+  checkOneArg("isqrt", args, kwnames);
   const n = big(intArg(args[0]));
   if (n < 0n) raise(Exc.ValueError, "isqrt() argument must be nonnegative");
   return norm(isqrt(n));
 };
 FUNCTIONS.factorial = (args, kwnames) => {
-  checkArgs("factorial", args, kwnames, 1, 1);
+  checkOneArg("factorial", args, kwnames);
   const v = args[0];
   if (v instanceof PyFloat) raise(Exc.TypeError, "'float' object cannot be interpreted as an integer");
   const n = intArg(v);
   if (n < 0) raise(Exc.ValueError, "factorial() not defined for negative values");
-  if (n > 1000000) raise(Exc.OverflowError, "factorial() argument should not exceed 9223372036854775807");
+  if (n > 9223372036854775807n) {
+    raise(Exc.OverflowError, "factorial() argument should not exceed 9223372036854775807");
+  }
   return norm(factorialBig(Number(n)));
 };
 FUNCTIONS.comb = (args, kwnames) => {
+  checkNoKeywords("comb", kwnames);
   checkArgs("comb", args, kwnames, 2, 2);
   return permComb("comb", args[0], args[1]);
 };
 FUNCTIONS.perm = (args, kwnames) => {
+  checkNoKeywords("perm", kwnames);
   checkArgs("perm", args, kwnames, 1, 2);
   return permComb("perm", args[0], args[1]);
 };
 FUNCTIONS.gcd = (args, kwnames) => {
+  checkNoKeywords("gcd", kwnames);
   checkArgs("gcd", args, kwnames, 0, Infinity);
   let g = 0n;
   for (const a of args) g = gcd2(g, big(intArg(a)));
   return norm(g);
 };
 FUNCTIONS.lcm = (args, kwnames) => {
+  checkNoKeywords("lcm", kwnames);
   checkArgs("lcm", args, kwnames, 0, Infinity);
   let l = 1n;
   for (const a of args) {
@@ -713,10 +805,16 @@ FUNCTIONS.lcm = (args, kwnames) => {
   return norm(l < 0n ? -l : l);
 };
 FUNCTIONS.fsum = (args, kwnames) => {
-  checkArgs("fsum", args, kwnames, 1, 1);
+  checkOneArg("fsum", args, kwnames);
   return new PyFloat(fsum(toArray(args[0]).map(toFloat)));
 };
 FUNCTIONS.prod = (args, kwnames) => {
+  // prod(iterable, /, *, start=1)
+  const positional = args.length - (kwnames?.length ?? 0);
+  if (args.length > 2) raise(Exc.TypeError, `prod() takes at most 2 arguments (${args.length} given)`);
+  if (positional !== 1) {
+    raise(Exc.TypeError, `prod() takes exactly 1 positional argument (${positional} given)`);
+  }
   const [iterable, start] = bindArgs("prod", args, kwnames, ["iterable", "start"], 1, 1);
   let acc: PyValue = start ?? 1;
   const it = getIter(iterable!);

@@ -19,5 +19,6 @@ import "./dict.ts";
 import "./set.ts";
 import "./misc.ts";
 import "./bytes.ts";
+import "./memoryview.ts";
 import "./complex.ts";
 import "./alias.ts";

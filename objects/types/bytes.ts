@@ -55,6 +55,7 @@ import { repeatCount, seqIndex, sliceIndices } from "./seq.ts";
 import { memoryError } from "../heap_guard.ts";
 import { decodeBytes, encodeStr } from "./str.ts";
 import { installNew } from "./type.ts";
+import { bufferBytes, getBuffer } from "./buffer.ts";
 
 /** Bytes as a Latin-1 string (one char per byte). */
 export function latin1(data: Uint8Array): string {
@@ -109,6 +110,8 @@ function self(args: PyValue[], name: string): PyBytes {
 /** The bytes of a bytes-like argument (bytes, bytearray), or a TypeError naming `what`. */
 export function bytesLike(v: PyValue, what: string): Uint8Array {
   if (v instanceof PyBytes) return v.data;
+  const buffer = getBuffer(v);
+  if (buffer !== undefined) return bufferBytes(buffer);
   return raise(Exc.TypeError, `${what}a bytes-like object is required, not '${typeOf(v).name}'`);
 }
 
@@ -149,6 +152,8 @@ function bytesFrom(args: PyValue[], kwnames: string[] | null, name: string): Uin
   if (encoding !== undefined) raise(Exc.TypeError, "encoding without a string argument");
   if (source instanceof PyBytes) return source.data.slice();
   if (intValueOf(source) !== undefined) return zeroBytes(source);
+  const buffer = getBuffer(source);
+  if (buffer !== undefined) return bufferBytes(buffer).slice();
   const conv = typeOf(source).lookup("__bytes__");
   if (conv !== undefined) return bytesLike(callMethod0(conv, source), "");
   if (typeOf(source).lookup("__index__") !== undefined) return zeroBytes(source);
@@ -216,8 +221,15 @@ for (const t of [bytesType, bytearrayType]) {
   });
   defMethod(t, "__add__", (args) => {
     const b = self(args, "__add__");
-    if (!(args[1] instanceof PyBytes)) return NotImplemented;
-    const o = args[1].data;
+    const other = args[1];
+    let o: Uint8Array;
+    if (other instanceof PyBytes) {
+      o = other.data;
+    } else {
+      const buffer = getBuffer(other); // memoryview, array.array…
+      if (buffer === undefined) return NotImplemented;
+      o = bufferBytes(buffer);
+    }
     const out = new Uint8Array(b.data.length + o.length);
     out.set(b.data);
     out.set(o, b.data.length);
@@ -296,10 +308,12 @@ for (const t of [bytesType, bytearrayType]) {
     checkMethodArgs("join", args, null, 1, 1);
     const b = self(args, "join");
     const parts = toArray(args[1]).map((p, i) => {
-      if (!(p instanceof PyBytes)) {
+      if (p instanceof PyBytes) return latin1(p.data);
+      const buffer = getBuffer(p);
+      if (buffer === undefined) {
         raise(Exc.TypeError, `sequence item ${i}: expected a bytes-like object, ${typeOf(p).name} found`);
       }
-      return latin1(p.data);
+      return latin1(bufferBytes(buffer));
     });
     return make(b, fromLatin1(parts.join(latin1(b.data))));
   });

@@ -191,7 +191,10 @@ complexType.tp_new = (cls, args, kwnames) => {
     return new PyComplex(r[0], r[1], cls);
   }
   const i = toComplex(imag, "second argument");
-  return new PyComplex(r[0] - i[1], r[1] + i[0], cls);
+  // As CPython: a part is only combined when its argument is complex (keeps complex(1, -0.0) = 1-0j).
+  const re = imag instanceof PyComplex ? r[0] - i[1] : r[0];
+  const im = real instanceof PyComplex ? i[0] + r[1] : i[0];
+  return new PyComplex(re, im, cls);
 };
 installNew(complexType);
 

@@ -303,8 +303,7 @@ export function floatHex(x: number): string {
     hex += d.toString(16);
     frac -= d;
   }
-  hex = hex.replace(/0+$/, "");
-  if (hex === "") hex = "0";
+  // CPython always writes the 13 digits of the 52-bit fraction (only zero is "0x0.0p+0").
   return `${sign}0x${lead}.${hex}p${e >= 0 ? "+" : ""}${e}`;
 }
 

@@ -10,6 +10,7 @@
  * ```
  * @module
  */
+import { bufferBytes, getBuffer } from "./buffer.ts";
 import { COMPARISON_DUNDERS } from "../../instructions/operators.ts";
 import {
   bindArgs,
@@ -979,8 +980,12 @@ function strNew(args: PyValue[], kwnames: string[] | null): string {
   const [obj, encoding, errors] = bindArgs("str", args, kwnames, ["object", "encoding", "errors"], 0);
   if (obj === undefined) return "";
   if (encoding === undefined && errors === undefined) return str(obj);
-  const data = (obj as { data?: Uint8Array }).data;
-  if (data === undefined || !(obj instanceof PyBytes)) {
+  let data = obj instanceof PyBytes ? obj.data : undefined;
+  if (data === undefined) {
+    const buffer = getBuffer(obj); // memoryview, array.array…
+    if (buffer !== undefined) data = bufferBytes(buffer);
+  }
+  if (data === undefined) {
     if (strValueOf(obj) !== undefined) raise(Exc.TypeError, "decoding str is not supported");
     raise(Exc.TypeError, `decoding to str: need a bytes-like object, ${typeOf(obj).name} found`);
   }

@@ -229,7 +229,18 @@ defMethod(objectType, "__dir__", (args) => {
   for (const t of typeOf(self).mro) for (const k of t.attrs.keys()) names.add(k);
   return newListOf([...names]);
 });
-defMethod(objectType, "__reduce_ex__", () => raise(Exc.NotImplementedError, "pickling is not supported"));
+// object.__reduce_ex__(protocol): the class's own __reduce__ when it overrides object's, else the
+// default reduction (copyreg's, through defaultReduceHook); object.__reduce__() is protocol 0's.
+defMethod(objectType, "__reduce_ex__", (args) => {
+  if (args.length !== 2) {
+    raise(Exc.TypeError, `object.__reduce_ex__() takes exactly one argument (${args.length - 1} given)`);
+  }
+  const self = args[0];
+  const own = typeOf(self).lookup("__reduce__");
+  if (own !== undefined && own !== objectType.attrs.get("__reduce__")) return callMethod0(own, self);
+  return defaultReduceHook(self, args[1]);
+});
+defMethod(objectType, "__reduce__", (args) => defaultReduceHook(args[0], 0));
 defMethod(objectType, "__sizeof__", () => 16);
 defClassMethod(objectType, "__init_subclass__", (args, kwnames) => {
   if (kwnames !== null && kwnames.length > 0) {
@@ -990,6 +1001,14 @@ export function makeSuper(t: PyType, obj: PyValue, cls: PyType = superType): PyS
 }
 
 /** The builtins install this: the `__name__` of the running code's module, if any. */
+/** lib/ installs this: object's default reduction (obj, protocol) → the reduce tuple. */
+let defaultReduceHook: (obj: PyValue, protocol: PyValue) => PyValue = () =>
+  raise(Exc.NotImplementedError, "pickling is not supported");
+/** Sets defaultReduceHook. */
+export function setDefaultReduceHook(f: (obj: PyValue, protocol: PyValue) => PyValue): void {
+  defaultReduceHook = f;
+}
+
 let callerModuleNameHook: () => PyValue | undefined = () => undefined;
 /** Sets callerModuleNameHook. */
 export function setCallerModuleNameHook(f: () => PyValue | undefined): void {

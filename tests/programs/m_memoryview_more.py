@@ -1,0 +1,27 @@
+# memoryview: released views, steps and negative steps, writes through slices and errors, casts
+# with shapes (and the shape keyword), comparisons of typed views, hex separators, nested views.
+import array
+def t(f):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)
+m = memoryview(b"abcdef")
+m.release()
+w = memoryview(bytearray(b"0123456789"))
+t(lambda: w[2:8:2].tobytes()); t(lambda: w[::-2].tolist()); t(lambda: len(w[10:])); t(lambda: w[-1]); t(lambda: w[100])
+t(lambda: w.__setitem__(slice(0, 2), b"ab")); t(lambda: w.__setitem__(slice(0, 2), b"abc")); t(lambda: w.__setitem__(0, b"a")); t(lambda: w.__setitem__(0, 256)); t(lambda: bytes(w))
+t(lambda: w.cast("H").tolist()); t(lambda: w.cast("B", (5, 2)).tolist()); t(lambda: w.cast("B", (3, 3))); t(lambda: w.cast("Q")); t(lambda: w.cast("x")); t(lambda: w.cast("c").tolist()[:3])
+t(lambda: w[::2].cast("B")); t(lambda: w.cast("B", (2, 5))[1][2]); t(lambda: w.cast("B", (2, 5)).tobytes()); t(lambda: w.cast("B", (2, 5))[0, 1])
+t(lambda: memoryview(array.array("i", [1, 2, 3])).cast("B").cast("i").tolist()); t(lambda: memoryview(array.array("d", [1.5])).tolist())
+t(lambda: memoryview(array.array("i", [1, 2])) == memoryview(array.array("i", [1, 2]))); t(lambda: memoryview(b"ab") == memoryview(bytearray(b"ab"))); t(lambda: memoryview(b"ab") != b"ab")
+t(lambda: memoryview(array.array("f", [float("nan")])) == memoryview(array.array("f", [float("nan")])))
+t(lambda: memoryview(memoryview(b"abc")[1:]).tobytes()); t(lambda: memoryview(b"abc").obj); t(lambda: memoryview(b"a" * 3).nbytes)
+t(lambda: memoryview(b"abc").hex("-")); t(lambda: memoryview(b"abcd").hex(":", -2)); t(lambda: memoryview(b"").hex()); t(lambda: memoryview(b"abc")[1:].hex())
+t(lambda: list(memoryview(b"ab"))); t(lambda: 98 in memoryview(b"ab")); t(lambda: memoryview(b"ab").count(97) if hasattr(memoryview, "count") else "no")
+t(lambda: memoryview(b"abc").toreadonly().__setitem__(0, 1)); t(lambda: memoryview(bytearray(2)).readonly); t(lambda: bytearray(memoryview(b"xy")))
+t(lambda: memoryview(b"ab").__enter__().tobytes()); t(lambda: memoryview(3.0)); t(lambda: memoryview("abc")); t(lambda: memoryview())
+t(lambda: memoryview(b"abcd").cast("B", shape=[2, 2]).shape); t(lambda: memoryview(b"abcd").cast("B", [4]).strides); t(lambda: memoryview(b"abcd").cast("H").itemsize)
+t(lambda: memoryview(array.array("b", [-1, 2])).tolist()); t(lambda: memoryview(array.array("b", [1, 2])).cast("B").tolist())
+m=memoryview(b'abcd')
+print(m.cast(format='B', shape=[2,2]).shape)
+try: m.cast('B', [4], 3)
+except Exception as e: print(type(e).__name__, e)

@@ -1,0 +1,975 @@
+/**
+ * `_sre`, the engine under lib/python/re/__init__.py: pattern text and flags → `re.Pattern`
+ * objects (compiled once, cached), and their matching methods → `re.Match` objects; plus the
+ * module-level functions of `re` (compile, match, fullmatch, search, findall, finditer, split,
+ * sub, subn, escape, purge) and `re.error`, all with CPython 3.11's behaviour and messages.
+ *
+ * Compiling: re_parser.ts (syntax, errors) → re_ir.ts (flags applied) → re_translate.ts, which
+ * either gives an exact JavaScript RegExp (run by V8) or leaves the pattern to re_engine.ts (the
+ * own backtracking matcher). Matching works on re_subject.ts's view of the subject (code-point
+ * indices for Python, UTF-16 indices for JavaScript).
+ *
+ * @example
+ * ```ts
+ * import { makeSreModule } from "./_sre.ts";
+ * const m = makeSreModule();
+ * ```
+ * @module
+ */
+import {
+  bindArgs,
+  bytesType,
+  defClassMethod,
+  defGetSet,
+  defMethod,
+  Exc,
+  newTuple,
+  None,
+  NotImplemented,
+  PyBaseException,
+  PyBytes,
+  PyDict,
+  PyList,
+  PyMappingProxy,
+  PyMethodDescriptor,
+  type PyModule,
+  PyObject,
+  type PyType,
+  type PyValue,
+  raise,
+  typeOf,
+  typeType,
+} from "../../objects/object.ts";
+import {
+  asIndex,
+  call,
+  genericAliasHook,
+  getAttrOrUndefined,
+  hash,
+  intValueOf,
+  isCallable,
+  richEq,
+  setAttr,
+  strValueOf,
+} from "../../objects/ops.ts";
+import { bytesRepr, strRepr } from "../../objects/repr.ts";
+import { fromLatin1, latin1 } from "../../objects/types/bytes.ts";
+import { callableIteratorType, PyNativeIterator } from "../../objects/types/iterators.ts";
+import { installNew } from "../../objects/types/type.ts";
+import { importModuleByName } from "../../vm/import.ts";
+import { buildModule, moduleType } from "./_native.ts";
+import { compileProgram, execute, MODE_FULLMATCH, MODE_MATCH, MODE_SEARCH, type Program } from "./re_engine.ts";
+import { type Ir, resolvePattern } from "./re_ir.ts";
+import {
+  FLAG_ASCII,
+  FLAG_DEBUG,
+  FLAG_DOTALL,
+  FLAG_IGNORECASE,
+  FLAG_LOCALE,
+  FLAG_MULTILINE,
+  FLAG_TEMPLATE,
+  FLAG_UNICODE,
+  FLAG_VERBOSE,
+  MAXGROUPS,
+  MAXREPEAT,
+  parsePattern,
+  RegexSyntaxError,
+  RegexValueError,
+} from "./re_parser.ts";
+import { ReSubject, subjectFor } from "./re_subject.ts";
+import { parseTemplate, type Template, TemplateIndexError } from "./re_template.ts";
+import { chooseEngine, type JsTranslation } from "./re_translate.ts";
+
+// ---------------------------------------------------------------------------------------------
+// re.error
+
+function errorInit(args: PyValue[], kwnames: string[] | null): PyValue {
+  const self = args[0] as PyBaseException;
+  const [msg, pattern, pos] = bindArgs("error", args.slice(1), kwnames, ["msg", "pattern", "pos"], 1);
+  const p = pattern ?? None, at = pos ?? None;
+  setAttr(self, "msg", msg!);
+  setAttr(self, "pattern", p);
+  setAttr(self, "pos", at);
+  let text = strValueOf(msg!) ?? "";
+  if (p !== None && at !== None) {
+    const n = Number(asIndex(at));
+    text = `${strValueOf(msg!) ?? ""} at position ${n}`;
+    const source = strValueOf(p) ?? (p instanceof PyBytes ? latin1(p.data) : "");
+    const chars = strValueOf(p) !== undefined ? Array.from(source) : source.split("");
+    let lineno = 1, lastNewline = -1;
+    for (let i = 0; i < Math.min(n, chars.length); i++) {
+      if (chars[i] === "\n") {
+        lineno++;
+        lastNewline = i;
+      }
+    }
+    const colno = n - lastNewline;
+    setAttr(self, "lineno", lineno);
+    setAttr(self, "colno", colno);
+    if (chars.includes("\n")) text += ` (line ${lineno}, column ${colno})`;
+  } else {
+    setAttr(self, "lineno", None);
+    setAttr(self, "colno", None);
+  }
+  self.args = newTuple([text]);
+  return None;
+}
+
+/** `re.error`: an Exception subclass with msg, pattern, pos, lineno and colno. */
+export const reErrorType: PyType = (() => {
+  const d = new PyDict();
+  d.setStr("__module__", "re");
+  d.setStr(
+    "__doc__",
+    "Exception raised for invalid regular expressions.\n\n    Attributes:\n\n        msg: The unformatted error message\n        pattern: The regular expression pattern\n        pos: The index in the pattern where compilation failed (may be None)\n        lineno: The line corresponding to pos (may be None)\n        colno: The column corresponding to pos (may be None)\n    ",
+  );
+  const t = call(typeType, ["error", newTuple([Exc.Exception]), d]) as PyType;
+  setAttr(t, "__init__", new PyMethodDescriptor("__init__", t, errorInit));
+  return t;
+})();
+
+/** Throws re.error(msg, pattern, pos). */
+function throwError(msg: string, pattern: PyValue, pos: number | null): never {
+  throw call(reErrorType, pos === null ? [msg] : [msg, pattern, pos]);
+}
+
+/** Gives a warning through the `warnings` module, when pyjit has one. */
+function warn(category: string, message: string, stacklevel = 1): void {
+  let warnings: PyValue;
+  try {
+    warnings = importModuleByName("warnings");
+  } catch {
+    return;
+  }
+  const cat = (Exc as Record<string, PyType>)[category] ?? Exc.Warning;
+  const w = getAttrOrUndefined(warnings, "warn");
+  if (w !== undefined) call(w, [message, cat, stacklevel], null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pattern
+
+const patternType = moduleType("re", "Pattern", undefined, 0);
+const matchType = moduleType("re", "Match", undefined, 0);
+const scannerType = moduleType("_sre", "SRE_Scanner", undefined, 0);
+
+/** A compiled pattern. */
+export class PyPattern extends PyObject {
+  declare pattern: PyValue;
+  /** The pattern's characters (bytes as Latin-1). */
+  declare source: string;
+  declare istext: boolean;
+  declare flags: number;
+  declare groups: number;
+  declare groupIndex: Map<string, number>;
+  declare ir: Ir;
+  declare js: JsTranslation | null;
+  declare private prog: Program | null;
+  declare private regexps: (RegExp | null)[];
+  declare templates: Map<string, Template> | null;
+  declare groupindexProxy: PyValue | null;
+  constructor(
+    pattern: PyValue,
+    source: string,
+    istext: boolean,
+    flags: number,
+    groups: number,
+    groupIndex: Map<string, number>,
+    ir: Ir,
+    js: JsTranslation | null,
+  ) {
+    super();
+    this.cls = patternType;
+    this.dict = null;
+    this.pattern = pattern;
+    this.source = source;
+    this.istext = istext;
+    this.flags = flags;
+    this.groups = groups;
+    this.groupIndex = groupIndex;
+    this.ir = ir;
+    this.js = js;
+    this.prog = null;
+    this.regexps = [null, null, null];
+    this.templates = null;
+    this.groupindexProxy = null;
+  }
+
+  /** The own matcher's program (compiled on first use). */
+  program(): Program {
+    if (this.prog === null) this.prog = compileProgram(this.ir, this.groups);
+    return this.prog;
+  }
+
+  /** The RegExp for a mode (JavaScript path only). */
+  regexp(mode: number): RegExp {
+    let r = this.regexps[mode];
+    if (r === null) {
+      const js = this.js!;
+      const flags = "v" + (this.groups > 0 ? "d" : "") + (mode === MODE_SEARCH ? "g" : "y");
+      r = new RegExp(mode === MODE_FULLMATCH ? `(?:${js.source})$` : js.source, flags);
+      this.regexps[mode] = r;
+    }
+    return r;
+  }
+}
+
+/** A raw match: marks (group 0 first) in code-point indices, and lastindex (-1 for none). */
+interface RawMatch {
+  marks: Int32Array;
+  lastindex: number;
+}
+
+/** Runs the pattern (either engine) between pos and endpos of the subject. */
+function runPattern(
+  p: PyPattern,
+  subj: ReSubject,
+  pos: number,
+  endpos: number,
+  mode: number,
+  mustAdvance: boolean,
+): RawMatch | null {
+  const js = p.js;
+  if (js !== null && pos <= endpos) {
+    if (!mustAdvance) return runJs(p, js, subj, pos, endpos, mode);
+    // After an empty match at pos: a non-empty match at pos, else a search from pos + 1.
+    const here = runOwn(p, subj, pos, endpos, MODE_MATCH, true);
+    if (here !== null || mode !== MODE_SEARCH) return here;
+    if (pos + 1 > endpos) return null;
+    return runJs(p, js, subj, pos + 1, endpos, mode);
+  }
+  return runOwn(p, subj, pos, endpos, mode, mustAdvance);
+}
+
+function runOwn(
+  p: PyPattern,
+  subj: ReSubject,
+  pos: number,
+  endpos: number,
+  mode: number,
+  mustAdvance: boolean,
+): RawMatch | null {
+  const r = execute(p.program(), subj.forEngine(), pos, endpos, mode, mustAdvance);
+  if (r === null) return null;
+  const marks = new Int32Array(2 * p.groups + 2);
+  marks[0] = r.start;
+  marks[1] = r.end;
+  marks.set(r.marks, 2);
+  return { marks, lastindex: r.lastindex };
+}
+
+let slicedFrom: string | null = null;
+let slicedEnd = -1;
+let slicedText = "";
+
+function runJs(
+  p: PyPattern,
+  js: JsTranslation,
+  subj: ReSubject,
+  pos: number,
+  endpos: number,
+  mode: number,
+): RawMatch | null {
+  let text = subj.text;
+  if (endpos < subj.length) {
+    const unitEnd = subj.unitOf(endpos);
+    if (slicedFrom !== text || slicedEnd !== unitEnd) {
+      slicedFrom = text;
+      slicedEnd = unitEnd;
+      slicedText = text.slice(0, unitEnd);
+    }
+    text = slicedText;
+  }
+  const re = p.regexp(mode);
+  re.lastIndex = subj.unitOf(pos);
+  const m = re.exec(text);
+  if (m === null) return null;
+  const groups = p.groups;
+  const marks = new Int32Array(2 * groups + 2);
+  const start = m.index;
+  marks[0] = subj.cpOf(start);
+  marks[1] = subj.cpOf(start + m[0].length);
+  let lastindex = -1, lastEnd = -1, lastRank = -1;
+  if (groups > 0) {
+    const indices = m.indices!;
+    for (let g = 1; g <= groups; g++) {
+      const span = indices[js.groupMap[g]];
+      if (span === undefined) {
+        marks[2 * g] = -1;
+        marks[2 * g + 1] = -1;
+        continue;
+      }
+      const s = subj.cpOf(span[0]), e = subj.cpOf(span[1]);
+      marks[2 * g] = s;
+      marks[2 * g + 1] = e;
+      const rank = js.closeRank[g];
+      if (e > lastEnd || (e === lastEnd && rank > lastRank)) {
+        lastindex = g;
+        lastEnd = e;
+        lastRank = rank;
+      }
+    }
+  }
+  return { marks, lastindex };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compiling and the cache
+
+const CACHE_LIMIT = 512;
+const cache = new Map<string, PyPattern>();
+
+/** The pattern's text and kind, or a TypeError. */
+function patternSource(pattern: PyValue): [string, boolean] {
+  if (typeof pattern === "string") return [pattern, true];
+  if (pattern instanceof PyBytes) return [latin1(pattern.data), false];
+  const s = strValueOf(pattern);
+  if (s !== undefined) return [s, true];
+  return raise(Exc.TypeError, "first argument must be string or compiled pattern");
+}
+
+function flagsValue(flags: PyValue | undefined): number {
+  if (flags === undefined) return 0;
+  const v = intValueOf(flags);
+  const n = v === undefined ? asIndex(flags) : v;
+  return typeof n === "bigint" ? Number(BigInt.asIntN(32, n)) : n;
+}
+
+/** Compiles without the cache. */
+function compileNew(pattern: PyValue, flags: number): PyPattern {
+  const [source, istext] = patternSource(pattern);
+  let parsed;
+  try {
+    parsed = parsePattern(source, flags, istext);
+  } catch (e) {
+    if (e instanceof RegexSyntaxError) throwError(e.msg, pattern, e.pos);
+    if (e instanceof RegexValueError) raise(Exc[e.type], e.msg);
+    throw e;
+  }
+  for (const [category, message] of parsed.warnings) warn(category, message, 4);
+  const ir = resolvePattern(parsed, istext);
+  let js = chooseEngine(ir, parsed.groups);
+  const p = new PyPattern(pattern, source, istext, parsed.flags, parsed.groups, parsed.groupIndex, ir, js);
+  if (js !== null) {
+    try {
+      p.regexp(MODE_SEARCH);
+    } catch {
+      // V8 refused it (too large, say): the own matcher runs it
+      js = null;
+      p.js = null;
+    }
+  }
+  return p;
+}
+
+/** re._compile: a Pattern for (pattern, flags), through the cache. */
+export function compilePattern(pattern: PyValue, flagsArg: PyValue | undefined): PyPattern {
+  if (pattern instanceof PyPattern) {
+    if (flagsArg !== undefined && flagsValue(flagsArg) !== 0) {
+      raise(Exc.ValueError, "cannot process flags argument with a compiled pattern");
+    }
+    return pattern;
+  }
+  const flags = flagsValue(flagsArg);
+  let key: string | null = null;
+  if (typeof pattern === "string") key = `s${flags}:${pattern}`;
+  else if (pattern instanceof PyBytes && pattern.cls === bytesType) key = `b${flags}:${latin1(pattern.data)}`;
+  if (key !== null) {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+  }
+  if (flags & FLAG_TEMPLATE) {
+    warn(
+      "DeprecationWarning",
+      "The re.TEMPLATE/re.T flag is deprecated as it is an undocumented flag without an obvious purpose. Don't use it.",
+      3,
+    );
+  }
+  const p = compileNew(pattern, flags);
+  if (key !== null && !(flags & FLAG_DEBUG)) {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(key, p);
+  }
+  return p;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Match
+
+/** A match result. */
+export class PyMatch extends PyObject {
+  declare re: PyPattern;
+  declare subject: ReSubject;
+  declare pos: number;
+  declare endpos: number;
+  /** start, end per group (group 0 first), code-point indices, -1 when unmatched. */
+  declare marks: Int32Array;
+  declare lastindex: number;
+  constructor(re: PyPattern, subject: ReSubject, pos: number, endpos: number, raw: RawMatch) {
+    super();
+    this.cls = matchType;
+    this.dict = null;
+    this.re = re;
+    this.subject = subject;
+    this.pos = pos;
+    this.endpos = endpos;
+    this.marks = raw.marks;
+    this.lastindex = raw.lastindex;
+  }
+
+  /** Group g's value, or `dflt` when it did not take part. */
+  group(g: number, dflt: PyValue = None): PyValue {
+    const s = this.marks[2 * g], e = this.marks[2 * g + 1];
+    if (s < 0 || e < 0) return dflt;
+    return this.subject.slice(s, e);
+  }
+}
+
+function matchSelf(v: PyValue, name: string): PyMatch {
+  if (!(v instanceof PyMatch)) {
+    raise(Exc.TypeError, `descriptor '${name}' for 're.Match' objects doesn't apply to a '${typeOf(v).name}' object`);
+  }
+  return v;
+}
+
+/** A group argument (number or name) → its number, or IndexError("no such group"). */
+function groupIndexOf(m: PyMatch, g: PyValue | undefined): number {
+  if (g === undefined) return 0;
+  let i = -1;
+  const n = intValueOf(g);
+  if (n !== undefined) i = typeof n === "bigint" ? -1 : n;
+  else if (typeOf(g).lookup("__index__") !== undefined) {
+    const v = asIndex(g);
+    i = typeof v === "bigint" ? -1 : v;
+  } else {
+    const name = strValueOf(g);
+    if (name !== undefined) i = m.re.groupIndex.get(name) ?? -1;
+  }
+  if (i < 0 || i > m.re.groups) raise(Exc.IndexError, "no such group");
+  return i;
+}
+
+function emptyOf(m: PyMatch): PyValue {
+  return m.subject.bytes !== null ? new PyBytes(new Uint8Array(0), bytesType) : "";
+}
+
+/** Python's repr(), cut to n characters (printf's `%.nR`). */
+function reprCut(v: PyValue, n: number): string {
+  const r = v instanceof PyBytes ? bytesRepr(v.data) : strRepr(strValueOf(v) ?? "");
+  const cps = Array.from(r);
+  return cps.length > n ? cps.slice(0, n).join("") : r;
+}
+
+matchType.tp_new = () => raise(Exc.TypeError, "cannot create 're.Match' instances");
+installNew(matchType);
+
+defMethod(matchType, "group", (args) => {
+  const m = matchSelf(args[0], "group");
+  if (args.length <= 2) return m.group(groupIndexOf(m, args[1]));
+  const out: PyValue[] = [];
+  for (let i = 1; i < args.length; i++) out.push(m.group(groupIndexOf(m, args[i])));
+  return newTuple(out);
+});
+defMethod(matchType, "__getitem__", (args) => {
+  const m = matchSelf(args[0], "__getitem__");
+  return m.group(groupIndexOf(m, args[1]));
+});
+defMethod(matchType, "groups", (args, kwnames) => {
+  const m = matchSelf(args[0], "groups");
+  const [dflt] = bindArgs("groups", args.slice(1), kwnames, ["default"], 0);
+  const out: PyValue[] = [];
+  for (let g = 1; g <= m.re.groups; g++) out.push(m.group(g, dflt ?? None));
+  return newTuple(out);
+});
+defMethod(matchType, "groupdict", (args, kwnames) => {
+  const m = matchSelf(args[0], "groupdict");
+  const [dflt] = bindArgs("groupdict", args.slice(1), kwnames, ["default"], 0);
+  const d = new PyDict();
+  for (const [name, g] of m.re.groupIndex) d.setStr(name, m.group(g, dflt ?? None));
+  return d;
+});
+for (const [name, which] of [["start", 0], ["end", 1], ["span", 2]] as const) {
+  defMethod(matchType, name, (args) => {
+    const m = matchSelf(args[0], name);
+    if (args.length > 2) raise(Exc.TypeError, `${name} expected at most 1 argument, got ${args.length - 1}`);
+    const g = groupIndexOf(m, args[1]);
+    const s = m.marks[2 * g], e = m.marks[2 * g + 1];
+    if (which === 0) return s;
+    if (which === 1) return e;
+    return newTuple([s, e]);
+  });
+}
+defMethod(matchType, "expand", (args, kwnames) => {
+  const m = matchSelf(args[0], "expand");
+  const [template] = bindArgs("expand", args.slice(1), kwnames, ["template"], 1);
+  return expandTemplate(templateOf(m.re, template!), m);
+});
+defMethod(matchType, "__repr__", (args) => {
+  const m = matchSelf(args[0], "__repr__");
+  return `<re.Match object; span=(${m.marks[0]}, ${m.marks[1]}), match=${reprCut(m.group(0), 50)}>`;
+});
+defMethod(matchType, "__copy__", (args) => args[0]);
+defMethod(matchType, "__deepcopy__", (args) => args[0]);
+defClassMethod(matchType, "__class_getitem__", (args) => genericAliasHook(args[0], args[1]));
+defGetSet(matchType, "string", (m) => (m as PyMatch).subject.value);
+defGetSet(matchType, "re", (m) => (m as PyMatch).re);
+defGetSet(matchType, "pos", (m) => (m as PyMatch).pos);
+defGetSet(matchType, "endpos", (m) => (m as PyMatch).endpos);
+defGetSet(matchType, "lastindex", (m) => ((m as PyMatch).lastindex < 0 ? None : (m as PyMatch).lastindex));
+defGetSet(matchType, "lastgroup", (v) => {
+  const m = v as PyMatch;
+  if (m.lastindex < 0) return None;
+  for (const [name, g] of m.re.groupIndex) if (g === m.lastindex) return name;
+  return None;
+});
+defGetSet(matchType, "regs", (v) => {
+  const m = v as PyMatch;
+  const out: PyValue[] = [];
+  for (let g = 0; g <= m.re.groups; g++) out.push(newTuple([m.marks[2 * g], m.marks[2 * g + 1]]));
+  return newTuple(out);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Templates
+
+function templateOf(p: PyPattern, template: PyValue): Template {
+  let text: string;
+  if (typeof template === "string" || strValueOf(template) !== undefined) {
+    text = strValueOf(template)!;
+    if (!p.istext) raise(Exc.TypeError, `expected a bytes-like object, ${typeOf(template).name} found`);
+  } else if (template instanceof PyBytes) {
+    text = latin1(template.data);
+    if (p.istext) raise(Exc.TypeError, `expected str instance, ${typeOf(template).name} found`);
+  } else {
+    return raise(Exc.TypeError, `decoding to str: need a bytes-like object, ${typeOf(template).name} found`);
+  }
+  if (p.templates === null) p.templates = new Map();
+  const cached = p.templates.get(text);
+  if (cached !== undefined) return cached;
+  let t: Template;
+  try {
+    t = parseTemplate(text, p.istext, p.groups, p.groupIndex);
+  } catch (e) {
+    if (e instanceof RegexSyntaxError) throwError(e.msg, template, e.pos);
+    if (e instanceof TemplateIndexError) raise(Exc.IndexError, e.msg);
+    throw e;
+  }
+  for (const [category, message] of t.warnings) warn(category, message, 4);
+  if (p.templates.size >= 512) p.templates.clear();
+  p.templates.set(text, t);
+  return t;
+}
+
+function expandTemplate(t: Template, m: PyMatch): PyValue {
+  let out = "";
+  for (const part of t.parts) {
+    if (typeof part === "string") out += part;
+    else {
+      const s = m.marks[2 * part], e = m.marks[2 * part + 1];
+      if (s >= 0 && e >= 0) {
+        const v = m.subject.slice(s, e);
+        out += v instanceof PyBytes ? latin1(v.data) : v as string;
+      }
+    }
+  }
+  return m.subject.bytes !== null ? new PyBytes(fromLatin1(out), bytesType) : out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pattern methods
+
+function patternSelf(v: PyValue, name: string): PyPattern {
+  if (!(v instanceof PyPattern)) {
+    raise(
+      Exc.TypeError,
+      `descriptor '${name}' for 're.Pattern' objects doesn't apply to a '${typeOf(v).name}' object`,
+    );
+  }
+  return v;
+}
+
+/** A pos/endpos argument clamped to [0, length]. */
+function clampIndex(v: PyValue | undefined, dflt: number, length: number): number {
+  if (v === undefined) return dflt;
+  const n = asIndex(v);
+  const x = typeof n === "bigint" ? (n < 0n ? -1 : length + 1) : n;
+  return x < 0 ? 0 : x > length ? length : x;
+}
+
+/** The common arguments (string, pos, endpos) of match/search/fullmatch/findall/finditer/scanner. */
+function stringPosArgs(
+  name: string,
+  p: PyPattern,
+  args: PyValue[],
+  kwnames: string[] | null,
+): [ReSubject, number, number] {
+  const [string, pos, endpos] = bindArgs(name, args.slice(1), kwnames, ["string", "pos", "endpos"], 1);
+  const subj = subjectFor(string!, p.istext);
+  return [subj, clampIndex(pos, 0, subj.length), clampIndex(endpos, subj.length, subj.length)];
+}
+
+function matchOrNone(p: PyPattern, subj: ReSubject, pos: number, endpos: number, mode: number): PyValue {
+  const raw = runPattern(p, subj, pos, endpos, mode, false);
+  return raw === null ? None : new PyMatch(p, subj, pos, endpos, raw);
+}
+
+for (const [name, mode] of [["match", MODE_MATCH], ["fullmatch", MODE_FULLMATCH], ["search", MODE_SEARCH]] as const) {
+  defMethod(patternType, name, (args, kwnames) => {
+    const p = patternSelf(args[0], name);
+    const [subj, pos, endpos] = stringPosArgs(name, p, args, kwnames);
+    return matchOrNone(p, subj, pos, endpos, mode);
+  });
+}
+
+/** Iterates over the successive matches of a search (the scanner's loop). */
+class MatchIterator {
+  mustAdvance = false;
+  done = false;
+  constructor(readonly p: PyPattern, readonly subj: ReSubject, public start: number, readonly endpos: number) {}
+  next(mode: number): RawMatch | null {
+    if (this.done) return null;
+    const raw = runPattern(this.p, this.subj, this.start, this.endpos, mode, this.mustAdvance);
+    if (raw === null) {
+      this.done = true;
+      return null;
+    }
+    this.mustAdvance = raw.marks[1] === raw.marks[0];
+    this.start = raw.marks[1];
+    return raw;
+  }
+}
+
+defMethod(patternType, "findall", (args, kwnames) => {
+  const p = patternSelf(args[0], "findall");
+  const [subj, pos, endpos] = stringPosArgs("findall", p, args, kwnames);
+  const out: PyValue[] = [];
+  if (pos > endpos) return new PyList(out);
+  const it = new MatchIterator(p, subj, pos, endpos);
+  for (;;) {
+    const raw = it.next(MODE_SEARCH);
+    if (raw === null) break;
+    const m = raw.marks;
+    const slice = (g: number) => (m[2 * g] < 0 || m[2 * g + 1] < 0 ? null : subj.slice(m[2 * g], m[2 * g + 1]));
+    if (p.groups === 0) out.push(slice(0)!);
+    else if (p.groups === 1) out.push(slice(1) ?? (subj.bytes !== null ? new PyBytes(new Uint8Array(0)) : ""));
+    else {
+      const items: PyValue[] = [];
+      for (let g = 1; g <= p.groups; g++) {
+        items.push(slice(g) ?? (subj.bytes !== null ? new PyBytes(new Uint8Array(0)) : ""));
+      }
+      out.push(newTuple(items));
+    }
+    if (it.start > endpos) break;
+  }
+  return new PyList(out);
+});
+
+function finditer(p: PyPattern, subj: ReSubject, pos: number, endpos: number): PyValue {
+  const it = new MatchIterator(p, subj, pos, endpos);
+  return new PyNativeIterator(callableIteratorType, () => {
+    const raw = it.next(MODE_SEARCH);
+    return raw === null ? undefined : new PyMatch(p, subj, pos, endpos, raw);
+  });
+}
+
+defMethod(patternType, "finditer", (args, kwnames) => {
+  const p = patternSelf(args[0], "finditer");
+  const [subj, pos, endpos] = stringPosArgs("finditer", p, args, kwnames);
+  return finditer(p, subj, pos, endpos);
+});
+
+/** `_sre.SRE_Scanner`: pattern.scanner(string, pos, endpos) with match() and search(). */
+class PyScanner extends PyObject {
+  declare it: MatchIterator;
+  constructor(it: MatchIterator) {
+    super();
+    this.cls = scannerType;
+    this.dict = null;
+    this.it = it;
+  }
+}
+scannerType.tp_new = () => raise(Exc.TypeError, "cannot create '_sre.SRE_Scanner' instances");
+installNew(scannerType);
+for (const [name, mode] of [["match", MODE_MATCH], ["search", MODE_SEARCH]] as const) {
+  defMethod(scannerType, name, (args) => {
+    const s = args[0] as PyScanner;
+    const raw = s.it.next(mode);
+    return raw === null ? None : new PyMatch(s.it.p, s.it.subj, s.it.start, s.it.endpos, raw);
+  });
+}
+defGetSet(scannerType, "pattern", (s) => (s as PyScanner).it.p);
+defMethod(patternType, "scanner", (args, kwnames) => {
+  const p = patternSelf(args[0], "scanner");
+  const [subj, pos, endpos] = stringPosArgs("scanner", p, args, kwnames);
+  return new PyScanner(new MatchIterator(p, subj, pos, endpos));
+});
+
+function split(p: PyPattern, string: PyValue, maxsplitArg: PyValue | undefined): PyValue {
+  const subj = subjectFor(string, p.istext);
+  const maxsplit = maxsplitArg === undefined ? 0 : Number(asIndex(maxsplitArg));
+  const out: PyValue[] = [];
+  let last = 0, n = 0;
+  const it = new MatchIterator(p, subj, 0, subj.length);
+  while (maxsplit === 0 || n < maxsplit) {
+    const raw = it.next(MODE_SEARCH);
+    if (raw === null) break;
+    const m = raw.marks;
+    out.push(subj.slice(last, m[0]));
+    for (let g = 1; g <= p.groups; g++) {
+      out.push(m[2 * g] < 0 || m[2 * g + 1] < 0 ? None : subj.slice(m[2 * g], m[2 * g + 1]));
+    }
+    n++;
+    last = m[1];
+  }
+  out.push(subj.slice(last, subj.length));
+  return new PyList(out);
+}
+
+defMethod(patternType, "split", (args, kwnames) => {
+  const p = patternSelf(args[0], "split");
+  const [string, maxsplit] = bindArgs("split", args.slice(1), kwnames, ["string", "maxsplit"], 1);
+  return split(p, string!, maxsplit);
+});
+
+/** The `sequence item N: expected …` TypeError of joining a replacement of the wrong type. */
+function joinError(index: number, istext: boolean, got: PyValue): never {
+  raise(
+    Exc.TypeError,
+    istext
+      ? `sequence item ${index}: expected str instance, ${typeOf(got).name} found`
+      : `sequence item ${index}: expected a bytes-like object, ${typeOf(got).name} found`,
+  );
+}
+
+function sub(p: PyPattern, repl: PyValue, string: PyValue, countArg: PyValue | undefined): [PyValue, number] {
+  let literal: PyValue | null = null;
+  let template: Template | null = null;
+  let callable: PyValue | null = null;
+  if (isCallable(repl)) callable = repl;
+  else {
+    const s = strValueOf(repl);
+    const text = s !== undefined ? s : repl instanceof PyBytes ? latin1(repl.data) : null;
+    if (text !== null && !text.includes("\\")) literal = repl;
+    else {
+      template = templateOf(p, repl);
+      if (template.literal !== null) {
+        literal = p.istext ? template.literal : new PyBytes(fromLatin1(template.literal), bytesType);
+        template = null;
+      }
+    }
+  }
+  const subj = subjectFor(string, p.istext);
+  const count = countArg === undefined ? 0 : Number(asIndex(countArg));
+  const pieces: string[] = [];
+  let i = 0, n = 0;
+  const it = new MatchIterator(p, subj, 0, subj.length);
+  const textOf = (v: PyValue): string | null => {
+    if (p.istext) return strValueOf(v) ?? null;
+    return v instanceof PyBytes ? latin1(v.data) : null;
+  };
+  while (count === 0 || n < count) {
+    const raw = it.next(MODE_SEARCH);
+    if (raw === null) break;
+    const b = raw.marks[0], e = raw.marks[1];
+    if (i < b) pieces.push(piece(subj, i, b));
+    if (callable !== null) {
+      const item = call(callable, [new PyMatch(p, subj, 0, subj.length, raw)]);
+      if (item !== None) {
+        const t = textOf(item);
+        if (t === null) joinError(pieces.length, p.istext, item);
+        pieces.push(t);
+      }
+    } else if (literal !== null) {
+      const t = textOf(literal);
+      if (t === null) joinError(pieces.length, p.istext, literal);
+      pieces.push(t);
+    } else {
+      const m = new PyMatch(p, subj, 0, subj.length, raw);
+      const v = expandTemplate(template!, m);
+      pieces.push(v instanceof PyBytes ? latin1(v.data) : v as string);
+    }
+    i = e;
+    n++;
+  }
+  if (n === 0 && typeof string === "string") return [string, 0];
+  if (i < subj.length) pieces.push(piece(subj, i, subj.length));
+  const joined = pieces.join("");
+  return [subj.bytes !== null ? new PyBytes(fromLatin1(joined), bytesType) : joined, n];
+}
+
+function piece(subj: ReSubject, s: number, e: number): string {
+  if (subj.bytes !== null) return subj.text.slice(s, e);
+  return subj.text.slice(subj.unitOf(s), subj.unitOf(e));
+}
+
+defMethod(patternType, "sub", (args, kwnames) => {
+  const p = patternSelf(args[0], "sub");
+  const [repl, string, count] = bindArgs("sub", args.slice(1), kwnames, ["repl", "string", "count"], 2);
+  return sub(p, repl!, string!, count)[0];
+});
+defMethod(patternType, "subn", (args, kwnames) => {
+  const p = patternSelf(args[0], "subn");
+  const [repl, string, count] = bindArgs("subn", args.slice(1), kwnames, ["repl", "string", "count"], 2);
+  const [r, n] = sub(p, repl!, string!, count);
+  return newTuple([r, n]);
+});
+
+/** Flag names in the order CPython's Pattern repr lists them. */
+const FLAG_NAMES: [number, string][] = [
+  [FLAG_TEMPLATE, "re.TEMPLATE"],
+  [FLAG_IGNORECASE, "re.IGNORECASE"],
+  [FLAG_LOCALE, "re.LOCALE"],
+  [FLAG_MULTILINE, "re.MULTILINE"],
+  [FLAG_DOTALL, "re.DOTALL"],
+  [FLAG_UNICODE, "re.UNICODE"],
+  [FLAG_VERBOSE, "re.VERBOSE"],
+  [FLAG_DEBUG, "re.DEBUG"],
+  [FLAG_ASCII, "re.ASCII"],
+];
+
+defMethod(patternType, "__repr__", (args) => {
+  const p = patternSelf(args[0], "__repr__");
+  let flags = p.flags;
+  if (p.istext && (flags & (FLAG_LOCALE | FLAG_UNICODE | FLAG_ASCII)) === FLAG_UNICODE) flags &= ~FLAG_UNICODE;
+  const src = reprCut(p.pattern, 200);
+  if (flags === 0) return `re.compile(${src})`;
+  const names: string[] = [];
+  for (const [bit, name] of FLAG_NAMES) {
+    if (flags & bit) {
+      names.push(name);
+      flags &= ~bit;
+    }
+  }
+  if (flags) names.push(`0x${flags.toString(16)}`);
+  return `re.compile(${src}, ${names.join("|")})`;
+});
+defMethod(patternType, "__eq__", (args) => {
+  const a = patternSelf(args[0], "__eq__"), b = args[1];
+  if (!(b instanceof PyPattern)) return NotImplemented;
+  if (a === b) return true;
+  return a.flags === b.flags && a.istext === b.istext && richEq(a.pattern, b.pattern);
+});
+defMethod(patternType, "__ne__", (args) => {
+  const a = patternSelf(args[0], "__ne__"), b = args[1];
+  if (!(b instanceof PyPattern)) return NotImplemented;
+  if (a === b) return false;
+  return !(a.flags === b.flags && a.istext === b.istext && richEq(a.pattern, b.pattern));
+});
+defMethod(patternType, "__hash__", (args) => {
+  const p = patternSelf(args[0], "__hash__");
+  return (hash(p.pattern) ^ (p.flags * 1000003)) | 0;
+});
+defClassMethod(patternType, "__class_getitem__", (args) => genericAliasHook(args[0], args[1]));
+defMethod(patternType, "__copy__", (args) => args[0]);
+defMethod(patternType, "__deepcopy__", (args) => args[0]);
+defGetSet(patternType, "pattern", (p) => (p as PyPattern).pattern);
+defGetSet(patternType, "flags", (p) => (p as PyPattern).flags);
+defGetSet(patternType, "groups", (p) => (p as PyPattern).groups);
+defGetSet(patternType, "groupindex", (v) => {
+  const p = v as PyPattern;
+  if (p.groupindexProxy === null) {
+    const d = new PyDict();
+    for (const [name, g] of p.groupIndex) d.setStr(name, g);
+    p.groupindexProxy = new PyMappingProxy(d);
+  }
+  return p.groupindexProxy;
+});
+patternType.tp_new = () => raise(Exc.TypeError, "cannot create 're.Pattern' instances");
+installNew(patternType);
+
+// ---------------------------------------------------------------------------------------------
+// Module-level functions
+
+function escape(args: PyValue[], kwnames: string[] | null): PyValue {
+  const [pattern] = bindArgs("escape", args, kwnames, ["pattern"], 1);
+  const s = strValueOf(pattern!);
+  if (s !== undefined) return escapeText(s);
+  if (pattern instanceof PyBytes) return new PyBytes(fromLatin1(escapeText(latin1(pattern.data))), bytesType);
+  return raise(Exc.TypeError, `decoding to str: need a bytes-like object, ${typeOf(pattern!).name} found`);
+}
+
+const SPECIAL = new Set("()[]{}?*+-|^$\\.&~# \t\n\r\v\f");
+
+function escapeText(s: string): string {
+  let out = "";
+  for (const ch of s) out += SPECIAL.has(ch) ? "\\" + ch : ch;
+  return out;
+}
+
+function modulePatternCall(
+  name: string,
+  mode: number,
+): (args: PyValue[], kwnames: string[] | null) => PyValue {
+  return (args, kwnames) => {
+    const [pattern, string, flags] = bindArgs(name, args, kwnames, ["pattern", "string", "flags"], 2);
+    const p = compilePattern(pattern!, flags);
+    const subj = subjectFor(string!, p.istext);
+    return matchOrNone(p, subj, 0, subj.length, mode);
+  };
+}
+
+/** Builds the `_sre` module. */
+export function makeSreModule(): PyModule {
+  return buildModule("_sre", "Support for regular expressions (pyjit's engine under re).", {
+    compile: (args, kwnames) => {
+      const [pattern, flags] = bindArgs("compile", args, kwnames, ["pattern", "flags"], 1);
+      return compilePattern(pattern!, flags);
+    },
+    match: modulePatternCall("match", MODE_MATCH),
+    fullmatch: modulePatternCall("fullmatch", MODE_FULLMATCH),
+    search: modulePatternCall("search", MODE_SEARCH),
+    findall: (args, kwnames) => {
+      const [pattern, string, flags] = bindArgs("findall", args, kwnames, ["pattern", "string", "flags"], 2);
+      const p = compilePattern(pattern!, flags);
+      return call(patternType.attrs.get("findall")!, [p, string!]);
+    },
+    finditer: (args, kwnames) => {
+      const [pattern, string, flags] = bindArgs("finditer", args, kwnames, ["pattern", "string", "flags"], 2);
+      const p = compilePattern(pattern!, flags);
+      const subj = subjectFor(string!, p.istext);
+      return finditer(p, subj, 0, subj.length);
+    },
+    split: (args, kwnames) => {
+      const [pattern, string, maxsplit, flags] = bindArgs(
+        "split",
+        args,
+        kwnames,
+        ["pattern", "string", "maxsplit", "flags"],
+        2,
+      );
+      return split(compilePattern(pattern!, flags), string!, maxsplit);
+    },
+    sub: (args, kwnames) => {
+      const [pattern, repl, string, count, flags] = bindArgs(
+        "sub",
+        args,
+        kwnames,
+        ["pattern", "repl", "string", "count", "flags"],
+        3,
+      );
+      return sub(compilePattern(pattern!, flags), repl!, string!, count)[0];
+    },
+    subn: (args, kwnames) => {
+      const [pattern, repl, string, count, flags] = bindArgs(
+        "subn",
+        args,
+        kwnames,
+        ["pattern", "repl", "string", "count", "flags"],
+        3,
+      );
+      const [r, n] = sub(compilePattern(pattern!, flags), repl!, string!, count);
+      return newTuple([r, n]);
+    },
+    escape,
+    purge: () => {
+      cache.clear();
+      return None;
+    },
+  }, {
+    Pattern: patternType,
+    Match: matchType,
+    error: reErrorType,
+    MAXREPEAT,
+    MAXGROUPS,
+  });
+}

@@ -1,0 +1,814 @@
+/**
+ * pyjit's own regular-expression matcher, for what JavaScript's RegExp cannot do exactly. In: a
+ * resolved pattern (re_ir.ts). Out: a `Program` (bytecode) and `execute()`, which matches it
+ * against a subject of code points from `pos` to `endpos` (match, fullmatch or search) and gives
+ * the capture marks and lastindex, with CPython's backtracking order and rules: repeats stop after
+ * an iteration that matched nothing, atomic groups and possessive repeats (each iteration atomic),
+ * lookbehinds of fixed width that may look before `pos`, conditionals, and captures restored on
+ * backtracking.
+ *
+ * The matcher is iterative: one loop over the bytecode with an explicit backtracking stack (choice
+ * points and undo records), so long subjects never deepen the JavaScript stack; only lookarounds,
+ * atomic groups and possessive repeats run their bodies through a nested call (as deep as the
+ * pattern nests them). Every CHECK_STEPS steps it calls checkInterrupts(), so that Ctrl-C and an
+ * embedder's time budget stop a catastrophic pattern.
+ *
+ * @example
+ * ```ts
+ * import { parsePattern } from "./re_parser.ts";
+ * import { resolvePattern } from "./re_ir.ts";
+ * import { compileProgram, execute, MODE_SEARCH, subjectOf } from "./re_engine.ts";
+ * const prog = compileProgram(resolvePattern(parsePattern("b+", 0, true), true), 0);
+ * const r = execute(prog, subjectOf("abbc"), 0, 4, MODE_SEARCH, false);
+ * console.log(r?.marks); // Int32Array [1, 3]
+ * ```
+ * @module
+ */
+import { checkInterrupts } from "../../vm/interrupts.ts";
+import { type CharSet, type Fold, isAsciiWord, isUnicodeWord, lowerOf, setMatches } from "./re_chars.ts";
+import {
+  AT_END_OR_FINAL_NEWLINE,
+  AT_LINE_END,
+  AT_LINE_START,
+  AT_NOT_WORD_BOUNDARY_ASCII,
+  AT_NOT_WORD_BOUNDARY_UNICODE,
+  AT_START,
+  AT_STRING_END,
+  AT_WORD_BOUNDARY_ASCII,
+  AT_WORD_BOUNDARY_UNICODE,
+  type Ir,
+} from "./re_ir.ts";
+import { GREEDY, LAZY, MAXREPEAT } from "./re_parser.ts";
+
+// ---------------------------------------------------------------------------------------------
+// Bytecode
+
+const OP_CHAR = 1; // c
+const OP_SET = 2; // set index
+const OP_ANY = 3; // any but \n
+const OP_ANY_ALL = 4;
+const OP_AT = 5; // position test
+const OP_MARK = 6; // slot (odd slots close a group: lastindex)
+const OP_SPLIT = 7; // alternative pc: try the next instruction first
+const OP_JUMP = 8; // target
+const OP_REPEAT_INIT = 9; // register pair
+const OP_UNTIL_GREEDY = 10; // reg, min, max, body pc; the tail follows
+const OP_UNTIL_LAZY = 11; // reg, min, max, body pc
+const OP_SINGLE_REPEAT = 12; // test kind, test arg, min, max, mode; the tail follows
+const OP_POSSESSIVE = 13; // min, max, body length; the body (ending in OP_SUCCEED) follows
+const OP_ATOMIC = 14; // body length; the body follows
+const OP_LOOK = 15; // behind, negate, width, body length; the body follows
+const OP_REF = 16; // group, fold (0 none, 1 ascii, 2 unicode)
+const OP_COND = 17; // group, no-branch pc
+const OP_SUCCEED = 18; // end of a nested body
+const OP_MATCH = 19; // end of the pattern
+const OP_FAIL = 20;
+
+/** Single-character tests of OP_SINGLE_REPEAT. */
+const TEST_CHAR = 0, TEST_SET = 1, TEST_ANY = 2, TEST_ANY_ALL = 3;
+
+const FOLD_CODES: Record<Fold, number> = { none: 0, ascii: 1, unicode: 2 };
+const FOLDS: Fold[] = ["none", "ascii", "unicode"];
+
+/** A compiled pattern for the own matcher. */
+export interface Program {
+  code: Int32Array;
+  sets: CharSet[];
+  /** Capturing groups (marks are 2 per group, group 0 excluded). */
+  groups: number;
+  /** Repeat registers (2 per general repeat: count and last start). */
+  registers: number;
+  /** What a match can begin with (for search), or null when unknown or possibly empty. */
+  first: FirstChar | null;
+  /** Whether every match must begin at the start of the string (`^` or `\A` first). */
+  anchoredAtStart: boolean;
+}
+
+/** A first-character filter: a code point, or a set. */
+export type FirstChar = { c: number } | { set: CharSet };
+
+class Emitter {
+  code: number[] = [];
+  sets: CharSet[] = [];
+  registers = 0;
+  emit(...words: number[]): number {
+    const at = this.code.length;
+    this.code.push(...words);
+    return at;
+  }
+  addSet(s: CharSet): number {
+    this.sets.push(s);
+    return this.sets.length - 1;
+  }
+}
+
+/** Compiles a resolved pattern with `groups` capturing groups. */
+export function compileProgram(ir: Ir, groups: number): Program {
+  const e = new Emitter();
+  emitNode(e, ir);
+  e.emit(OP_MATCH);
+  return {
+    code: new Int32Array(e.code),
+    sets: e.sets,
+    groups,
+    registers: e.registers,
+    first: firstChar(ir),
+    anchoredAtStart: startsAnchored(ir),
+  };
+}
+
+/** A single-character test for OP_SINGLE_REPEAT, or null when the node is not one character. */
+function singleTest(e: Emitter, n: Ir): [number, number] | null {
+  switch (n.k) {
+    case "char":
+      return [TEST_CHAR, n.c];
+    case "set":
+      return [TEST_SET, e.addSet(n.set)];
+    case "any":
+      return [n.all ? TEST_ANY_ALL : TEST_ANY, 0];
+    default:
+      return null;
+  }
+}
+
+function emitNode(e: Emitter, n: Ir): void {
+  switch (n.k) {
+    case "char":
+      e.emit(OP_CHAR, n.c);
+      return;
+    case "set":
+      e.emit(OP_SET, e.addSet(n.set));
+      return;
+    case "any":
+      e.emit(n.all ? OP_ANY_ALL : OP_ANY);
+      return;
+    case "at":
+      e.emit(OP_AT, n.at);
+      return;
+    case "seq":
+      for (const i of n.items) emitNode(e, i);
+      return;
+    case "alt": {
+      // SPLIT next-alt; body; JUMP end; ... last body
+      const jumps: number[] = [];
+      for (let i = 0; i < n.alts.length; i++) {
+        if (i < n.alts.length - 1) {
+          const split = e.emit(OP_SPLIT, 0);
+          emitNode(e, n.alts[i]);
+          jumps.push(e.emit(OP_JUMP, 0));
+          e.code[split + 1] = e.code.length;
+        } else emitNode(e, n.alts[i]);
+      }
+      for (const j of jumps) e.code[j + 1] = e.code.length;
+      return;
+    }
+    case "group":
+      e.emit(OP_MARK, 2 * n.index - 2);
+      emitNode(e, n.body);
+      e.emit(OP_MARK, 2 * n.index - 1);
+      return;
+    case "repeat":
+      emitRepeat(e, n);
+      return;
+    case "atomic": {
+      const at = e.emit(OP_ATOMIC, 0);
+      emitNode(e, n.body);
+      e.emit(OP_SUCCEED);
+      e.code[at + 1] = e.code.length - at - 2;
+      return;
+    }
+    case "look": {
+      const at = e.emit(OP_LOOK, n.behind ? 1 : 0, n.negate ? 1 : 0, n.width, 0);
+      emitNode(e, n.body);
+      e.emit(OP_SUCCEED);
+      e.code[at + 4] = e.code.length - at - 5;
+      return;
+    }
+    case "ref":
+      e.emit(OP_REF, n.group, FOLD_CODES[n.fold]);
+      return;
+    case "cond": {
+      const at = e.emit(OP_COND, n.group, 0);
+      emitNode(e, n.yes);
+      const jump = e.emit(OP_JUMP, 0);
+      e.code[at + 2] = e.code.length;
+      emitNode(e, n.no);
+      e.code[jump + 1] = e.code.length;
+      return;
+    }
+  }
+}
+
+/** Repeat counts beyond what a subject can hold mean "no limit" here. */
+function clampCount(n: number): number {
+  return n >= 0x7fffffff || n >= MAXREPEAT ? 0x7fffffff : n;
+}
+
+function emitRepeat(e: Emitter, n: Ir & { k: "repeat" }): void {
+  const min = clampCount(n.min), max = clampCount(n.max);
+  const single = singleTest(e, n.body);
+  if (single !== null) {
+    e.emit(OP_SINGLE_REPEAT, single[0], single[1], min, max, n.mode);
+    return;
+  }
+  if (n.mode !== GREEDY && n.mode !== LAZY) {
+    const at = e.emit(OP_POSSESSIVE, min, max, 0);
+    emitNode(e, n.body);
+    e.emit(OP_SUCCEED);
+    e.code[at + 3] = e.code.length - at - 4;
+    return;
+  }
+  const reg = e.registers;
+  e.registers += 2;
+  // REPEAT_INIT reg; JUMP until; body: ...; until: UNTIL reg min max body; tail
+  e.emit(OP_REPEAT_INIT, reg);
+  const jump = e.emit(OP_JUMP, 0);
+  const body = e.code.length;
+  emitNode(e, n.body);
+  // the body jumps back to the UNTIL, which sits right after it
+  e.code[jump + 1] = e.code.length;
+  e.emit(n.mode === GREEDY ? OP_UNTIL_GREEDY : OP_UNTIL_LAZY, reg, min, max, body);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts for the search loop
+
+function firstChar(n: Ir): FirstChar | null {
+  switch (n.k) {
+    case "char":
+      return { c: n.c };
+    case "set":
+      return { set: n.set };
+    case "seq": {
+      for (const i of n.items) {
+        if (i.k === "at" || i.k === "look") return null;
+        return firstChar(i);
+      }
+      return null;
+    }
+    case "group":
+    case "atomic":
+      return firstChar(n.body);
+    case "repeat":
+      return n.min > 0 ? firstChar(n.body) : null;
+    default:
+      return null;
+  }
+}
+
+function startsAnchored(n: Ir): boolean {
+  switch (n.k) {
+    case "at":
+      return n.at === AT_START;
+    case "seq":
+      return n.items.length > 0 && startsAnchored(n.items[0]);
+    case "group":
+    case "atomic":
+      return startsAnchored(n.body);
+    case "alt":
+      return n.alts.every(startsAnchored);
+    default:
+      return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Subjects
+
+/** A subject as the matcher reads it: code points by index. */
+export interface Subject {
+  /** The text when every code point is one UTF-16 unit (no surrogate pairs), else null. */
+  text: string | null;
+  /** The code points otherwise (surrogate pairs joined, or bytes). */
+  codes: Int32Array | Uint8Array | null;
+  length: number;
+}
+
+/** A str subject (surrogate pairs count as one code point, as pyjit's str does). */
+export function subjectOf(s: string, hasPairs = /[\ud800-\udbff][\udc00-\udfff]/.test(s)): Subject {
+  if (!hasPairs) return { text: s, codes: null, length: s.length };
+  const codes = new Int32Array(s.length);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.codePointAt(i)!;
+    codes[n++] = c;
+    if (c > 0xffff) i++;
+  }
+  return { text: null, codes: codes.subarray(0, n), length: n };
+}
+
+/** A bytes subject. */
+export function bytesSubjectOf(b: Uint8Array): Subject {
+  return { text: null, codes: b, length: b.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The matcher
+
+export const MODE_MATCH = 0, MODE_FULLMATCH = 1, MODE_SEARCH = 2;
+
+/** The result of a match: marks (start, end per group, -1 when unset) and the span. */
+export interface EngineMatch {
+  start: number;
+  end: number;
+  marks: Int32Array;
+  lastindex: number;
+}
+
+const BT_CHOICE = 1; // pc, pos
+const BT_MARK = 2; // slot, old value
+const BT_REG = 3; // register, old value
+const BT_LASTINDEX = 4; // old value
+const BT_SINGLE_GREEDY = 5; // pc, pos (current end), min pos
+const BT_SINGLE_LAZY = 6; // pc, pos (current end), count
+const BT_UNTIL_LAZY = 7; // pc, pos
+
+/** Steps between two interrupt checks. */
+const CHECK_STEPS = 1 << 14;
+
+class Matcher {
+  prog!: Program;
+  code!: Int32Array;
+  text: string | null = null;
+  codes: Int32Array | Uint8Array | null = null;
+  /** The subject's length (code points). */
+  length = 0;
+  /** endpos: where matching stops. */
+  end = 0;
+  /** Where the current attempt started. */
+  start = 0;
+  mustAdvance = false;
+  matchAll = false;
+  marks = new Int32Array(0);
+  regs = new Int32Array(0);
+  lastindex = -1;
+  stack = new Int32Array(1024);
+  sp = 0;
+  steps = CHECK_STEPS;
+
+  at(i: number): number {
+    const t = this.text;
+    return t !== null ? t.charCodeAt(i) : this.codes![i];
+  }
+
+  push(kind: number, a: number, b: number, c: number): void {
+    let st = this.stack;
+    const sp = this.sp;
+    if (sp + 4 > st.length) {
+      const bigger = new Int32Array(st.length * 2);
+      bigger.set(st);
+      this.stack = st = bigger;
+    }
+    st[sp] = kind;
+    st[sp + 1] = a;
+    st[sp + 2] = b;
+    st[sp + 3] = c;
+    this.sp = sp + 4;
+  }
+
+  setMark(slot: number, value: number): void {
+    this.push(BT_MARK, slot, this.marks[slot], 0);
+    this.marks[slot] = value;
+  }
+
+  setReg(r: number, value: number): void {
+    this.push(BT_REG, r, this.regs[r], 0);
+    this.regs[r] = value;
+  }
+
+  /** Drops the choice points above `base`, keeping the undo records (after a nested success). */
+  cut(base: number): void {
+    const st = this.stack;
+    let w = base;
+    for (let r = base; r < this.sp; r += 4) {
+      const k = st[r];
+      if (k === BT_MARK || k === BT_REG || k === BT_LASTINDEX) {
+        if (w !== r) {
+          st[w] = k;
+          st[w + 1] = st[r + 1];
+          st[w + 2] = st[r + 2];
+          st[w + 3] = st[r + 3];
+        }
+        w += 4;
+      }
+    }
+    this.sp = w;
+  }
+
+  /** Undoes everything above `base` (after a nested success that must leave no trace). */
+  unwind(base: number): void {
+    const st = this.stack;
+    while (this.sp > base) {
+      this.sp -= 4;
+      const r = this.sp;
+      this.undo(st[r], st[r + 1], st[r + 2]);
+    }
+  }
+
+  undo(kind: number, a: number, b: number): void {
+    if (kind === BT_MARK) this.marks[a] = b;
+    else if (kind === BT_REG) this.regs[a] = b;
+    else if (kind === BT_LASTINDEX) this.lastindex = a;
+  }
+
+  testChar(kind: number, arg: number, c: number): boolean {
+    switch (kind) {
+      case TEST_CHAR:
+        return c === arg;
+      case TEST_SET:
+        return setMatches(this.prog.sets[arg], c);
+      case TEST_ANY:
+        return c !== 10;
+      default:
+        return true;
+    }
+  }
+
+  isWordAt(i: number, unicode: boolean): boolean {
+    if (i < 0 || i >= this.end) return false;
+    const c = this.at(i);
+    return unicode ? isUnicodeWord(c) : isAsciiWord(c);
+  }
+
+  atPosition(kind: number, pos: number): boolean {
+    switch (kind) {
+      case AT_START:
+        return pos === 0;
+      case AT_LINE_START:
+        return pos === 0 || this.at(pos - 1) === 10;
+      case AT_END_OR_FINAL_NEWLINE:
+        return pos === this.end || (pos + 1 === this.end && this.at(pos) === 10);
+      case AT_LINE_END:
+        return pos === this.end || this.at(pos) === 10;
+      case AT_STRING_END:
+        return pos === this.end;
+      case AT_WORD_BOUNDARY_ASCII:
+      case AT_WORD_BOUNDARY_UNICODE: {
+        if (this.end === 0) return false;
+        const u = kind === AT_WORD_BOUNDARY_UNICODE;
+        return this.isWordAt(pos - 1, u) !== this.isWordAt(pos, u);
+      }
+      case AT_NOT_WORD_BOUNDARY_ASCII:
+      case AT_NOT_WORD_BOUNDARY_UNICODE: {
+        if (this.end === 0) return false;
+        const u = kind === AT_NOT_WORD_BOUNDARY_UNICODE;
+        return this.isWordAt(pos - 1, u) === this.isWordAt(pos, u);
+      }
+    }
+    return false;
+  }
+
+  /** Matches group `g`'s text again at pos; the end position or -1. */
+  backref(g: number, fold: number, pos: number): number {
+    const s = this.marks[2 * g - 2], e = this.marks[2 * g - 1];
+    if (s < 0 || e < 0 || e < s) return -1;
+    const n = e - s;
+    if (pos + n > this.end) return -1;
+    if (fold === 0) {
+      for (let i = 0; i < n; i++) if (this.at(s + i) !== this.at(pos + i)) return -1;
+    } else {
+      const f = FOLDS[fold];
+      for (let i = 0; i < n; i++) {
+        if (lowerOf(this.at(s + i), f) !== lowerOf(this.at(pos + i), f)) return -1;
+      }
+    }
+    return pos + n;
+  }
+
+  /**
+   * Runs the code from pc at pos until OP_MATCH / OP_SUCCEED (returns the end position, leaving
+   * its choice points above `base` on the stack) or until every choice above `base` failed (-1).
+   */
+  run(pc: number, pos: number, base: number): number {
+    const code = this.code;
+    for (;;) {
+      if (--this.steps === 0) {
+        this.steps = CHECK_STEPS;
+        checkInterrupts();
+      }
+      let ok = true;
+      switch (code[pc]) {
+        case OP_CHAR:
+          if (pos < this.end && this.at(pos) === code[pc + 1]) {
+            pos++;
+            pc += 2;
+          } else ok = false;
+          break;
+        case OP_SET:
+          if (pos < this.end && setMatches(this.prog.sets[code[pc + 1]], this.at(pos))) {
+            pos++;
+            pc += 2;
+          } else ok = false;
+          break;
+        case OP_ANY:
+          if (pos < this.end && this.at(pos) !== 10) {
+            pos++;
+            pc++;
+          } else ok = false;
+          break;
+        case OP_ANY_ALL:
+          if (pos < this.end) {
+            pos++;
+            pc++;
+          } else ok = false;
+          break;
+        case OP_AT:
+          if (this.atPosition(code[pc + 1], pos)) pc += 2;
+          else ok = false;
+          break;
+        case OP_MARK: {
+          const slot = code[pc + 1];
+          this.setMark(slot, pos);
+          if (slot & 1) {
+            this.push(BT_LASTINDEX, this.lastindex, 0, 0);
+            this.lastindex = (slot >> 1) + 1;
+          }
+          pc += 2;
+          break;
+        }
+        case OP_SPLIT:
+          this.push(BT_CHOICE, code[pc + 1], pos, 0);
+          pc += 2;
+          break;
+        case OP_JUMP:
+          pc = code[pc + 1];
+          break;
+        case OP_REPEAT_INIT: {
+          const r = code[pc + 1];
+          this.setReg(r, 0);
+          this.setReg(r + 1, -1);
+          pc += 2;
+          break;
+        }
+        case OP_UNTIL_GREEDY: {
+          const r = code[pc + 1], min = code[pc + 2], max = code[pc + 3];
+          const count = this.regs[r];
+          if (count < min) {
+            this.setReg(r, count + 1);
+            pc = code[pc + 4];
+          } else if (count < max && pos !== this.regs[r + 1]) {
+            this.push(BT_CHOICE, pc + 5, pos, 0);
+            this.setReg(r, count + 1);
+            this.setReg(r + 1, pos);
+            pc = code[pc + 4];
+          } else pc += 5;
+          break;
+        }
+        case OP_UNTIL_LAZY: {
+          const r = code[pc + 1], min = code[pc + 2];
+          const count = this.regs[r];
+          if (count < min) {
+            this.setReg(r, count + 1);
+            pc = code[pc + 4];
+          } else {
+            this.push(BT_UNTIL_LAZY, pc, pos, 0);
+            pc += 5;
+          }
+          break;
+        }
+        case OP_SINGLE_REPEAT: {
+          const kind = code[pc + 1], arg = code[pc + 2], min = code[pc + 3], max = code[pc + 4];
+          const mode = code[pc + 5];
+          if (mode === LAZY) {
+            let n = 0;
+            while (n < min && pos < this.end && this.testChar(kind, arg, this.at(pos))) {
+              pos++;
+              n++;
+            }
+            if (n < min) {
+              ok = false;
+              break;
+            }
+            if (n < max) this.push(BT_SINGLE_LAZY, pc, pos, n);
+            pc += 6;
+            break;
+          }
+          const from = pos;
+          const limit = this.end - pos <= max ? this.end : pos + max;
+          while (pos < limit && this.testChar(kind, arg, this.at(pos))) pos++;
+          if (pos - from < min) {
+            ok = false;
+            break;
+          }
+          if (mode === GREEDY && pos > from + min) this.push(BT_SINGLE_GREEDY, pc, pos, from + min);
+          pc += 6;
+          break;
+        }
+        case OP_POSSESSIVE: {
+          const min = code[pc + 1], max = code[pc + 2], body = pc + 4;
+          let count = 0;
+          while (count < min) {
+            const b = this.sp;
+            const r = this.run(body, pos, b);
+            if (r < 0) break;
+            this.cut(b);
+            pos = r;
+            count++;
+          }
+          if (count < min) {
+            ok = false;
+            break;
+          }
+          let previous = -1;
+          while (count < max && pos !== previous) {
+            previous = pos;
+            const b = this.sp;
+            const r = this.run(body, pos, b);
+            if (r < 0) break;
+            this.cut(b);
+            pos = r;
+            count++;
+          }
+          pc = body + code[pc + 3];
+          break;
+        }
+        case OP_ATOMIC: {
+          const b = this.sp;
+          const r = this.run(pc + 2, pos, b);
+          if (r < 0) ok = false;
+          else {
+            this.cut(b);
+            pos = r;
+            pc = pc + 2 + code[pc + 1];
+          }
+          break;
+        }
+        case OP_LOOK: {
+          const behind = code[pc + 1], negate = code[pc + 2], width = code[pc + 3];
+          const next = pc + 5 + code[pc + 4];
+          let found: boolean;
+          const b = this.sp;
+          if (behind && pos - width < 0) found = false;
+          else found = this.run(pc + 5, behind ? pos - width : pos, b) >= 0;
+          if (negate) {
+            if (found) {
+              this.unwind(b);
+              ok = false;
+            } else pc = next;
+          } else if (found) {
+            this.cut(b);
+            pc = next;
+          } else ok = false;
+          break;
+        }
+        case OP_REF: {
+          const r = this.backref(code[pc + 1], code[pc + 2], pos);
+          if (r < 0) ok = false;
+          else {
+            pos = r;
+            pc += 3;
+          }
+          break;
+        }
+        case OP_COND: {
+          const g = code[pc + 1];
+          const s = this.marks[2 * g - 2], e = this.marks[2 * g - 1];
+          pc = s >= 0 && e >= 0 && e >= s ? pc + 3 : code[pc + 2];
+          break;
+        }
+        case OP_SUCCEED:
+          return pos;
+        case OP_MATCH:
+          if ((this.matchAll && pos !== this.end) || (this.mustAdvance && pos === this.start)) ok = false;
+          else return pos;
+          break;
+        default:
+          ok = false;
+      }
+      if (ok) continue;
+      // Backtrack: pop undo records until a choice point resumes.
+      const st = this.stack;
+      let resumed = false;
+      while (this.sp > base) {
+        this.sp -= 4;
+        const r = this.sp;
+        const kind = st[r];
+        switch (kind) {
+          case BT_MARK:
+            this.marks[st[r + 1]] = st[r + 2];
+            break;
+          case BT_REG:
+            this.regs[st[r + 1]] = st[r + 2];
+            break;
+          case BT_LASTINDEX:
+            this.lastindex = st[r + 1];
+            break;
+          case BT_CHOICE:
+            pc = st[r + 1];
+            pos = st[r + 2];
+            resumed = true;
+            break;
+          case BT_SINGLE_GREEDY: {
+            const p = st[r + 2] - 1;
+            if (p > st[r + 3]) {
+              st[r + 2] = p;
+              this.sp += 4;
+            }
+            pc = st[r + 1] + 6;
+            pos = p;
+            resumed = true;
+            break;
+          }
+          case BT_SINGLE_LAZY: {
+            const at = st[r + 1];
+            const p = st[r + 2], n = st[r + 3];
+            if (p < this.end && this.testChar(code[at + 1], code[at + 2], this.at(p))) {
+              if (n + 1 < code[at + 4]) {
+                st[r + 2] = p + 1;
+                st[r + 3] = n + 1;
+                this.sp += 4;
+              }
+              pc = at + 6;
+              pos = p + 1;
+              resumed = true;
+            }
+            break;
+          }
+          case BT_UNTIL_LAZY: {
+            const at = st[r + 1], p = st[r + 2];
+            const reg = code[at + 1], max = code[at + 3];
+            const count = this.regs[reg];
+            if (count < max && p !== this.regs[reg + 1]) {
+              this.setReg(reg, count + 1);
+              this.setReg(reg + 1, p);
+              pc = code[at + 4];
+              pos = p;
+              resumed = true;
+            }
+            break;
+          }
+        }
+        if (resumed) break;
+      }
+      if (!resumed) return -1;
+    }
+  }
+}
+
+const matcher = new Matcher();
+
+/**
+ * Matches `prog` against `subject` between pos and endpos. MODE_MATCH anchors at pos,
+ * MODE_FULLMATCH also at endpos, MODE_SEARCH tries each start from pos on. With `mustAdvance`,
+ * an empty match at pos is refused (finditer and sub after an empty match).
+ */
+export function execute(
+  prog: Program,
+  subject: Subject,
+  pos: number,
+  endpos: number,
+  mode: number,
+  mustAdvance: boolean,
+): EngineMatch | null {
+  const m = matcher;
+  m.prog = prog;
+  m.code = prog.code;
+  m.text = subject.text;
+  m.codes = subject.codes;
+  m.length = subject.length;
+  m.end = endpos;
+  m.matchAll = mode === MODE_FULLMATCH;
+  const nmarks = 2 * prog.groups;
+  if (m.marks.length !== nmarks) m.marks = new Int32Array(nmarks);
+  if (m.regs.length < prog.registers) m.regs = new Int32Array(prog.registers);
+  if (pos > endpos) return null;
+  const first = prog.first;
+  for (let start = pos; start <= endpos; start++) {
+    if (mode === MODE_SEARCH) {
+      if (start > pos && prog.anchoredAtStart) break;
+      if (first !== null) {
+        start = skipToFirst(m, first, start, endpos);
+        if (start >= endpos) break;
+      }
+    }
+    m.marks.fill(-1);
+    m.lastindex = -1;
+    m.sp = 0;
+    m.start = start;
+    m.mustAdvance = mustAdvance && start === pos;
+    const end = m.run(0, start, 0);
+    if (end >= 0) {
+      m.sp = 0;
+      return { start, end, marks: m.marks.slice(), lastindex: m.lastindex };
+    }
+    if (mode !== MODE_SEARCH) break;
+  }
+  m.sp = 0;
+  return null;
+}
+
+/** The first index from `start` where the first-character filter passes (endpos when none). */
+function skipToFirst(m: Matcher, first: FirstChar, start: number, endpos: number): number {
+  if ("c" in first) {
+    const c = first.c;
+    if (m.text !== null && c < 0xd800) {
+      const i = m.text.indexOf(String.fromCharCode(c), start);
+      return i < 0 || i >= endpos ? endpos : i;
+    }
+    while (start < endpos && m.at(start) !== c) start++;
+    return start;
+  }
+  const set = first.set;
+  while (start < endpos && !setMatches(set, m.at(start))) start++;
+  return start;
+}

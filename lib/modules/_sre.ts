@@ -220,6 +220,14 @@ interface RawMatch {
   lastindex: number;
 }
 
+/** Test switch: run every pattern on the own matcher, even those the translator takes. */
+export const engineOptions: { forceOwn: boolean } = { forceOwn: false };
+
+/** Which engine runs a compiled pattern ("js" or "own"). */
+export function engineOf(p: PyPattern): "js" | "own" {
+  return p.js !== null && !engineOptions.forceOwn ? "js" : "own";
+}
+
 /** Runs the pattern (either engine) between pos and endpos of the subject. */
 function runPattern(
   p: PyPattern,
@@ -230,7 +238,7 @@ function runPattern(
   mustAdvance: boolean,
 ): RawMatch | null {
   const js = p.js;
-  if (js !== null && pos <= endpos) {
+  if (js !== null && pos <= endpos && !engineOptions.forceOwn) {
     if (!mustAdvance) return runJs(p, js, subj, pos, endpos, mode);
     // After an empty match at pos: a non-empty match at pos, else a search from pos + 1.
     const here = runOwn(p, subj, pos, endpos, MODE_MATCH, true);

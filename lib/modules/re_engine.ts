@@ -51,9 +51,10 @@ const OP_AT = 5; // position test
 const OP_MARK = 6; // slot (odd slots close a group: lastindex)
 const OP_SPLIT = 7; // alternative pc: try the next instruction first
 const OP_JUMP = 8; // target
-const OP_REPEAT_INIT = 9; // register pair
-const OP_UNTIL_GREEDY = 10; // reg, min, max, body pc; the tail follows
-const OP_UNTIL_LAZY = 11; // reg, min, max, body pc
+const OP_REPEAT_INIT = 9; // register base (count, last start, enclosing repeat)
+const OP_UNTIL_GREEDY = 10; // reg, min, max, body pc; OP_LEAVE and the tail follow
+const OP_UNTIL_LAZY = 11; // reg, min, max, body pc; OP_LEAVE and the tail follow
+const OP_LEAVE = 21; // reg: the tail of a repeat runs in the enclosing repeat
 const OP_SINGLE_REPEAT = 12; // test kind, test arg, min, max, mode; the tail follows
 const OP_POSSESSIVE = 13; // min, max, body length; the body (ending in OP_SUCCEED) follows
 const OP_ATOMIC = 14; // body length; the body follows
@@ -76,7 +77,7 @@ export interface Program {
   sets: CharSet[];
   /** Capturing groups (marks are 2 per group, group 0 excluded). */
   groups: number;
-  /** Repeat registers (2 per general repeat: count and last start). */
+  /** Registers: [0] the innermost active repeat (-1: none), then 3 per general repeat. */
   registers: number;
   /** What a match can begin with (for search), or null when unknown or possibly empty. */
   first: FirstChar | null;
@@ -90,7 +91,7 @@ export type FirstChar = { c: number } | { set: CharSet };
 class Emitter {
   code: number[] = [];
   sets: CharSet[] = [];
-  registers = 0;
+  registers = 1;
   emit(...words: number[]): number {
     const at = this.code.length;
     this.code.push(...words);
@@ -219,15 +220,16 @@ function emitRepeat(e: Emitter, n: Ir & { k: "repeat" }): void {
     return;
   }
   const reg = e.registers;
-  e.registers += 2;
-  // REPEAT_INIT reg; JUMP until; body: ...; until: UNTIL reg min max body; tail
+  e.registers += 3;
+  // REPEAT_INIT reg; JUMP until; body: ...; until: UNTIL reg min max body; LEAVE reg; tail
+  // (the body falls through into the UNTIL, which decides between another iteration and the tail)
   e.emit(OP_REPEAT_INIT, reg);
   const jump = e.emit(OP_JUMP, 0);
   const body = e.code.length;
   emitNode(e, n.body);
-  // the body jumps back to the UNTIL, which sits right after it
   e.code[jump + 1] = e.code.length;
   e.emit(n.mode === GREEDY ? OP_UNTIL_GREEDY : OP_UNTIL_LAZY, reg, min, max, body);
+  e.emit(OP_LEAVE, reg);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -315,13 +317,21 @@ export interface EngineMatch {
   lastindex: number;
 }
 
+/*
+ * Captures follow CPython's bookkeeping exactly, quirks included: `marks` holds positions,
+ * `lastmark` is the highest valid index (marks above it count as unset; raising it clears the
+ * ones skipped), and a choice point restores lastmark and lastindex when it resumes, but restores
+ * the marks themselves only when it was made inside a general repeat (CPython saves them only
+ * then). So a failed branch of a possessive repeat's body can leave a stale start mark, as in
+ * CPython. Repeat counters are undone exactly (BT_REG records).
+ */
 const BT_CHOICE = 1; // pc, pos
-const BT_MARK = 2; // slot, old value
-const BT_REG = 3; // register, old value
-const BT_LASTINDEX = 4; // old value
-const BT_SINGLE_GREEDY = 5; // pc, pos (current end), min pos
-const BT_SINGLE_LAZY = 6; // pc, pos (current end), count
-const BT_UNTIL_LAZY = 7; // pc, pos
+const BT_REG = 2; // register, old value
+const BT_SINGLE_GREEDY = 3; // pc, pos (current end), min pos
+const BT_SINGLE_LAZY = 4; // pc, pos (current end), count
+const BT_UNTIL_LAZY = 5; // pc, pos
+/** Ints per backtracking record: kind, a, b, c, lastmark, lastindex, mark-stack top, saved marks. */
+const REC = 8;
 
 /** Steps between two interrupt checks. */
 const CHECK_STEPS = 1 << 14;
@@ -331,8 +341,6 @@ class Matcher {
   code!: Int32Array;
   text: string | null = null;
   codes: Int32Array | Uint8Array | null = null;
-  /** The subject's length (code points). */
-  length = 0;
   /** endpos: where matching stops. */
   end = 0;
   /** Where the current attempt started. */
@@ -340,10 +348,14 @@ class Matcher {
   mustAdvance = false;
   matchAll = false;
   marks = new Int32Array(0);
-  regs = new Int32Array(0);
+  lastmark = -1;
   lastindex = -1;
-  stack = new Int32Array(1024);
+  regs = new Int32Array(1);
+  stack = new Int32Array(1024 * REC);
   sp = 0;
+  /** Saved marks of choice points made inside a repeat. */
+  markStack = new Int32Array(1024);
+  markTop = 0;
   steps = CHECK_STEPS;
 
   at(i: number): number {
@@ -351,10 +363,11 @@ class Matcher {
     return t !== null ? t.charCodeAt(i) : this.codes![i];
   }
 
-  push(kind: number, a: number, b: number, c: number): void {
+  /** Pushes a record; `saveMarks` also saves marks[0..lastmark]. */
+  push(kind: number, a: number, b: number, c: number, saveMarks: boolean): void {
     let st = this.stack;
     const sp = this.sp;
-    if (sp + 4 > st.length) {
+    if (sp + REC > st.length) {
       const bigger = new Int32Array(st.length * 2);
       bigger.set(st);
       this.stack = st = bigger;
@@ -363,52 +376,91 @@ class Matcher {
     st[sp + 1] = a;
     st[sp + 2] = b;
     st[sp + 3] = c;
-    this.sp = sp + 4;
+    st[sp + 4] = this.lastmark;
+    st[sp + 5] = this.lastindex;
+    st[sp + 6] = this.markTop;
+    st[sp + 7] = saveMarks ? 1 : 0;
+    if (saveMarks) this.saveMarks();
+    this.sp = sp + REC;
   }
 
-  setMark(slot: number, value: number): void {
-    this.push(BT_MARK, slot, this.marks[slot], 0);
-    this.marks[slot] = value;
+  /** Copies marks[0..lastmark] onto the mark stack. */
+  saveMarks(): void {
+    const n = this.lastmark + 1;
+    if (this.markTop + n > this.markStack.length) {
+      const bigger = new Int32Array(Math.max(this.markStack.length * 2, this.markTop + n));
+      bigger.set(this.markStack);
+      this.markStack = bigger;
+    }
+    for (let i = 0; i < n; i++) this.markStack[this.markTop + i] = this.marks[i];
+    this.markTop += n;
+  }
+
+  /** Restores the capture state a record saved; `keep`: the record stays on the stack. */
+  restore(r: number, keep: boolean): void {
+    const st = this.stack;
+    const lm = st[r + 4];
+    this.lastmark = lm;
+    this.lastindex = st[r + 5];
+    const top = st[r + 6];
+    if (st[r + 7] !== 0) {
+      for (let i = 0; i <= lm; i++) this.marks[i] = this.markStack[top + i];
+      this.markTop = keep ? top + lm + 1 : top;
+    } else this.markTop = top;
   }
 
   setReg(r: number, value: number): void {
-    this.push(BT_REG, r, this.regs[r], 0);
+    let st = this.stack;
+    const sp = this.sp;
+    if (sp + REC > st.length) {
+      const bigger = new Int32Array(st.length * 2);
+      bigger.set(st);
+      this.stack = st = bigger;
+    }
+    st[sp] = BT_REG;
+    st[sp + 1] = r;
+    st[sp + 2] = this.regs[r];
+    this.sp = sp + REC;
     this.regs[r] = value;
   }
 
-  /** Drops the choice points above `base`, keeping the undo records (after a nested success). */
-  cut(base: number): void {
+  /** Sets mark `slot` as CPython does (raising lastmark clears the marks it skips). */
+  mark(slot: number, pos: number): void {
+    if (slot & 1) this.lastindex = (slot >> 1) + 1;
+    if (slot > this.lastmark) {
+      for (let j = this.lastmark + 1; j < slot; j++) this.marks[j] = -1;
+      this.lastmark = slot;
+    }
+    this.marks[slot] = pos;
+  }
+
+  /** Drops the choice points above `base`, keeping the register records (after a nested success). */
+  cut(base: number, markTop: number): void {
     const st = this.stack;
     let w = base;
-    for (let r = base; r < this.sp; r += 4) {
-      const k = st[r];
-      if (k === BT_MARK || k === BT_REG || k === BT_LASTINDEX) {
+    for (let r = base; r < this.sp; r += REC) {
+      if (st[r] === BT_REG) {
         if (w !== r) {
-          st[w] = k;
+          st[w] = BT_REG;
           st[w + 1] = st[r + 1];
           st[w + 2] = st[r + 2];
-          st[w + 3] = st[r + 3];
         }
-        w += 4;
+        w += REC;
       }
     }
     this.sp = w;
+    this.markTop = markTop;
   }
 
-  /** Undoes everything above `base` (after a nested success that must leave no trace). */
-  unwind(base: number): void {
+  /** Undoes the register records above `base` and drops the rest (a nested success that must leave no trace). */
+  unwind(base: number, markTop: number): void {
     const st = this.stack;
     while (this.sp > base) {
-      this.sp -= 4;
+      this.sp -= REC;
       const r = this.sp;
-      this.undo(st[r], st[r + 1], st[r + 2]);
+      if (st[r] === BT_REG) this.regs[st[r + 1]] = st[r + 2];
     }
-  }
-
-  undo(kind: number, a: number, b: number): void {
-    if (kind === BT_MARK) this.marks[a] = b;
-    else if (kind === BT_REG) this.regs[a] = b;
-    else if (kind === BT_LASTINDEX) this.lastindex = a;
+    this.markTop = markTop;
   }
 
   testChar(kind: number, arg: number, c: number): boolean {
@@ -439,7 +491,7 @@ class Matcher {
       case AT_END_OR_FINAL_NEWLINE:
         return pos === this.end || (pos + 1 === this.end && this.at(pos) === 10);
       case AT_LINE_END:
-        return pos === this.end || this.at(pos) === 10;
+        return pos === this.end || (pos < this.end && this.at(pos) === 10);
       case AT_STRING_END:
         return pos === this.end;
       case AT_WORD_BOUNDARY_ASCII:
@@ -458,10 +510,18 @@ class Matcher {
     return false;
   }
 
+  /** Group g's span when it counts as set (CPython: within lastmark, both ends, end ≥ start). */
+  groupSet(g: number): boolean {
+    const i = 2 * g - 2;
+    if (i >= this.lastmark) return false;
+    const s = this.marks[i], e = this.marks[i + 1];
+    return s >= 0 && e >= 0 && e >= s;
+  }
+
   /** Matches group `g`'s text again at pos; the end position or -1. */
   backref(g: number, fold: number, pos: number): number {
+    if (!this.groupSet(g)) return -1;
     const s = this.marks[2 * g - 2], e = this.marks[2 * g - 1];
-    if (s < 0 || e < 0 || e < s) return -1;
     const n = e - s;
     if (pos + n > this.end) return -1;
     if (fold === 0) {
@@ -475,12 +535,24 @@ class Matcher {
     return pos + n;
   }
 
+  /** Saves lastmark, lastindex and (when `withMarks`) the marks, for a local restore. */
+  snapshot(withMarks: boolean): [number, number, Int32Array | null] {
+    return [this.lastmark, this.lastindex, withMarks ? this.marks.slice(0, this.lastmark + 1) : null];
+  }
+
+  restoreSnapshot(s: [number, number, Int32Array | null]): void {
+    this.lastmark = s[0];
+    this.lastindex = s[1];
+    if (s[2] !== null) this.marks.set(s[2]);
+  }
+
   /**
    * Runs the code from pc at pos until OP_MATCH / OP_SUCCEED (returns the end position, leaving
    * its choice points above `base` on the stack) or until every choice above `base` failed (-1).
    */
   run(pc: number, pos: number, base: number): number {
     const code = this.code;
+    const regs = this.regs;
     for (;;) {
       if (--this.steps === 0) {
         this.steps = CHECK_STEPS;
@@ -516,18 +588,12 @@ class Matcher {
           if (this.atPosition(code[pc + 1], pos)) pc += 2;
           else ok = false;
           break;
-        case OP_MARK: {
-          const slot = code[pc + 1];
-          this.setMark(slot, pos);
-          if (slot & 1) {
-            this.push(BT_LASTINDEX, this.lastindex, 0, 0);
-            this.lastindex = (slot >> 1) + 1;
-          }
+        case OP_MARK:
+          this.mark(code[pc + 1], pos);
           pc += 2;
           break;
-        }
         case OP_SPLIT:
-          this.push(BT_CHOICE, code[pc + 1], pos, 0);
+          this.push(BT_CHOICE, code[pc + 1], pos, 0, regs[0] >= 0);
           pc += 2;
           break;
         case OP_JUMP:
@@ -537,17 +603,19 @@ class Matcher {
           const r = code[pc + 1];
           this.setReg(r, 0);
           this.setReg(r + 1, -1);
+          this.setReg(r + 2, regs[0]);
+          this.setReg(0, r);
           pc += 2;
           break;
         }
         case OP_UNTIL_GREEDY: {
           const r = code[pc + 1], min = code[pc + 2], max = code[pc + 3];
-          const count = this.regs[r];
+          const count = regs[r];
           if (count < min) {
             this.setReg(r, count + 1);
             pc = code[pc + 4];
-          } else if (count < max && pos !== this.regs[r + 1]) {
-            this.push(BT_CHOICE, pc + 5, pos, 0);
+          } else if (count < max && pos !== regs[r + 1]) {
+            this.push(BT_CHOICE, pc + 5, pos, 0, true);
             this.setReg(r, count + 1);
             this.setReg(r + 1, pos);
             pc = code[pc + 4];
@@ -556,14 +624,20 @@ class Matcher {
         }
         case OP_UNTIL_LAZY: {
           const r = code[pc + 1], min = code[pc + 2];
-          const count = this.regs[r];
+          const count = regs[r];
           if (count < min) {
             this.setReg(r, count + 1);
             pc = code[pc + 4];
           } else {
-            this.push(BT_UNTIL_LAZY, pc, pos, 0);
+            this.push(BT_UNTIL_LAZY, pc, pos, 0, regs[r + 2] >= 0);
             pc += 5;
           }
+          break;
+        }
+        case OP_LEAVE: {
+          const r = code[pc + 1];
+          this.setReg(0, regs[r + 2]);
+          pc += 2;
           break;
         }
         case OP_SINGLE_REPEAT: {
@@ -579,7 +653,7 @@ class Matcher {
               ok = false;
               break;
             }
-            if (n < max) this.push(BT_SINGLE_LAZY, pc, pos, n);
+            if (n < max) this.push(BT_SINGLE_LAZY, pc, pos, n, regs[0] >= 0);
             pc += 6;
             break;
           }
@@ -590,7 +664,7 @@ class Matcher {
             ok = false;
             break;
           }
-          if (mode === GREEDY && pos > from + min) this.push(BT_SINGLE_GREEDY, pc, pos, from + min);
+          if (mode === GREEDY && pos > from + min) this.push(BT_SINGLE_GREEDY, pc, pos, from + min, regs[0] >= 0);
           pc += 6;
           break;
         }
@@ -598,10 +672,10 @@ class Matcher {
           const min = code[pc + 1], max = code[pc + 2], body = pc + 4;
           let count = 0;
           while (count < min) {
-            const b = this.sp;
+            const b = this.sp, top = this.markTop;
             const r = this.run(body, pos, b);
             if (r < 0) break;
-            this.cut(b);
+            this.cut(b, top);
             pos = r;
             count++;
           }
@@ -611,11 +685,15 @@ class Matcher {
           }
           let previous = -1;
           while (count < max && pos !== previous) {
+            const saved = this.snapshot(true);
             previous = pos;
-            const b = this.sp;
+            const b = this.sp, top = this.markTop;
             const r = this.run(body, pos, b);
-            if (r < 0) break;
-            this.cut(b);
+            if (r < 0) {
+              this.restoreSnapshot(saved);
+              break;
+            }
+            this.cut(b, top);
             pos = r;
             count++;
           }
@@ -623,11 +701,11 @@ class Matcher {
           break;
         }
         case OP_ATOMIC: {
-          const b = this.sp;
+          const b = this.sp, top = this.markTop;
           const r = this.run(pc + 2, pos, b);
           if (r < 0) ok = false;
           else {
-            this.cut(b);
+            this.cut(b, top);
             pos = r;
             pc = pc + 2 + code[pc + 1];
           }
@@ -636,17 +714,24 @@ class Matcher {
         case OP_LOOK: {
           const behind = code[pc + 1], negate = code[pc + 2], width = code[pc + 3];
           const next = pc + 5 + code[pc + 4];
-          let found: boolean;
-          const b = this.sp;
-          if (behind && pos - width < 0) found = false;
-          else found = this.run(pc + 5, behind ? pos - width : pos, b) >= 0;
+          if (behind && pos - width < 0) {
+            if (negate) pc = next;
+            else ok = false;
+            break;
+          }
+          const b = this.sp, top = this.markTop;
+          const saved = negate ? this.snapshot(regs[0] >= 0) : null;
+          const found = this.run(pc + 5, behind ? pos - width : pos, b) >= 0;
           if (negate) {
             if (found) {
-              this.unwind(b);
+              this.unwind(b, top);
               ok = false;
-            } else pc = next;
+            } else {
+              this.restoreSnapshot(saved!);
+              pc = next;
+            }
           } else if (found) {
-            this.cut(b);
+            this.cut(b, top);
             pc = next;
           } else ok = false;
           break;
@@ -660,12 +745,9 @@ class Matcher {
           }
           break;
         }
-        case OP_COND: {
-          const g = code[pc + 1];
-          const s = this.marks[2 * g - 2], e = this.marks[2 * g - 1];
-          pc = s >= 0 && e >= 0 && e >= s ? pc + 3 : code[pc + 2];
+        case OP_COND:
+          pc = this.groupSet(code[pc + 1]) ? pc + 3 : code[pc + 2];
           break;
-        }
         case OP_SUCCEED:
           return pos;
         case OP_MATCH:
@@ -676,33 +758,29 @@ class Matcher {
           ok = false;
       }
       if (ok) continue;
-      // Backtrack: pop undo records until a choice point resumes.
+      // Backtrack: undo register records until a choice point resumes.
       const st = this.stack;
       let resumed = false;
       while (this.sp > base) {
-        this.sp -= 4;
+        this.sp -= REC;
         const r = this.sp;
-        const kind = st[r];
-        switch (kind) {
-          case BT_MARK:
-            this.marks[st[r + 1]] = st[r + 2];
-            break;
+        switch (st[r]) {
           case BT_REG:
-            this.regs[st[r + 1]] = st[r + 2];
-            break;
-          case BT_LASTINDEX:
-            this.lastindex = st[r + 1];
+            regs[st[r + 1]] = st[r + 2];
             break;
           case BT_CHOICE:
+            this.restore(r, false);
             pc = st[r + 1];
             pos = st[r + 2];
             resumed = true;
             break;
           case BT_SINGLE_GREEDY: {
             const p = st[r + 2] - 1;
-            if (p > st[r + 3]) {
+            const keep = p > st[r + 3];
+            this.restore(r, keep);
+            if (keep) {
               st[r + 2] = p;
-              this.sp += 4;
+              this.sp += REC;
             }
             pc = st[r + 1] + 6;
             pos = p;
@@ -713,22 +791,25 @@ class Matcher {
             const at = st[r + 1];
             const p = st[r + 2], n = st[r + 3];
             if (p < this.end && this.testChar(code[at + 1], code[at + 2], this.at(p))) {
-              if (n + 1 < code[at + 4]) {
+              const keep = n + 1 < code[at + 4];
+              this.restore(r, keep);
+              if (keep) {
                 st[r + 2] = p + 1;
                 st[r + 3] = n + 1;
-                this.sp += 4;
+                this.sp += REC;
               }
               pc = at + 6;
               pos = p + 1;
               resumed = true;
-            }
+            } else this.markTop = st[r + 6];
             break;
           }
           case BT_UNTIL_LAZY: {
             const at = st[r + 1], p = st[r + 2];
             const reg = code[at + 1], max = code[at + 3];
-            const count = this.regs[reg];
-            if (count < max && p !== this.regs[reg + 1]) {
+            this.restore(r, false);
+            const count = regs[reg];
+            if (count < max && p !== regs[reg + 1]) {
               this.setReg(reg, count + 1);
               this.setReg(reg + 1, p);
               pc = code[at + 4];
@@ -765,15 +846,14 @@ export function execute(
   m.code = prog.code;
   m.text = subject.text;
   m.codes = subject.codes;
-  m.length = subject.length;
   m.end = endpos;
   m.matchAll = mode === MODE_FULLMATCH;
   const nmarks = 2 * prog.groups;
   if (m.marks.length !== nmarks) m.marks = new Int32Array(nmarks);
   if (m.regs.length < prog.registers) m.regs = new Int32Array(prog.registers);
-  if (pos > endpos) return null;
+  if (pos > endpos && mode === MODE_SEARCH) return null;
   const first = prog.first;
-  for (let start = pos; start <= endpos; start++) {
+  for (let start = pos; start <= endpos || start === pos; start++) {
     if (mode === MODE_SEARCH) {
       if (start > pos && prog.anchoredAtStart) break;
       if (first !== null) {
@@ -782,14 +862,25 @@ export function execute(
       }
     }
     m.marks.fill(-1);
+    m.lastmark = -1;
     m.lastindex = -1;
+    m.regs[0] = -1;
     m.sp = 0;
+    m.markTop = 0;
     m.start = start;
     m.mustAdvance = mustAdvance && start === pos;
     const end = m.run(0, start, 0);
     if (end >= 0) {
       m.sp = 0;
-      return { start, end, marks: m.marks.slice(), lastindex: m.lastindex };
+      const marks = m.marks.slice();
+      // marks beyond lastmark, and groups with an end before their start, count as unset
+      for (let g = 1; g <= prog.groups; g++) {
+        if (!m.groupSet(g)) {
+          marks[2 * g - 2] = -1;
+          marks[2 * g - 1] = -1;
+        }
+      }
+      return { start, end, marks, lastindex: m.lastindex };
     }
     if (mode !== MODE_SEARCH) break;
   }

@@ -19,7 +19,7 @@
  * - captures inside lookarounds (so that lastindex can be computed from the spans);
  * - backreferences under IGNORECASE, or to a group that may be unset (JavaScript then matches the
  *   empty string, CPython fails);
- * - possessive repeats of bodies that can backtrack internally (CPython makes each iteration atomic);
+ * - captures inside a possessive repeat (CPython keeps a start mark a failed branch of the body set);
  * - repeat counts beyond MAX_JS_COUNT.
  *
  * @example
@@ -121,7 +121,7 @@ class Translator {
       case "atomic": {
         const js = ++this.jsGroups;
         const body = this.emit(n.body, set);
-        return `(?=(${body}))\\${js}`;
+        return `(?=(${body}))(?:\\${js})`;
       }
       case "look": {
         if (groupsIn(n.body).length > 0) throw new Refuse("captures inside a lookaround");
@@ -165,14 +165,15 @@ class Translator {
       src = (single || isGroupSource(n.body) ? body : `(?:${body})`) + quant;
     } else {
       // possessive: the whole repeat atomic, and each iteration atomic too
+      if (inner.length > 0) throw new Refuse("captures in a possessive repeat");
       const outer = ++this.jsGroups;
       let body: string;
       if (single) body = this.emit(n.body, bodySet);
       else {
         const each = ++this.jsGroups;
-        body = `(?:(?=(${this.emit(n.body, bodySet)}))\\${each})`;
+        body = `(?:(?=(${this.emit(n.body, bodySet)}))(?:\\${each}))`;
       }
-      src = `(?=(${body}${quant}))\\${outer}`;
+      src = `(?=(${body}${quant}))(?:\\${outer})`;
     }
     if (min >= 1) for (const g of bodySet) set.add(g);
     return src;
@@ -259,9 +260,6 @@ function classOf(set: CharSet): string {
 
 const UNICODE_WORD = `[${rangesSource(WORD_RANGES)}]`;
 const ASCII_WORD = "[0-9A-Z_a-z]";
-/** True in a non-empty string only (CPython 3.11's `\b` and `\B` never match in an empty one). */
-const NOT_EMPTY = "(?![^](?<![^])|(?<![^])(?![^]))";
-
 function boundary(word: string, negate: boolean): string {
   if (!negate) return `(?:(?<=${word})(?!${word})|(?<!${word})(?=${word}))`;
   return `(?:(?<=${word})(?=${word})|(?<!${word})(?!${word})(?=[^]|(?<=[^])))`;
@@ -272,7 +270,7 @@ function atOf(at: number): string {
     case AT_START:
       return "^";
     case AT_LINE_START:
-      return "(?<![^]|(?<!\\n)[^])";
+      return "(?<=^|\\n)";
     case AT_END_OR_FINAL_NEWLINE:
       return "(?=\\n?$)";
     case AT_LINE_END:
@@ -290,7 +288,6 @@ function atOf(at: number): string {
   }
   throw new Refuse("unknown position");
 }
-void NOT_EMPTY;
 
 /**
  * The engine for a pattern: its JavaScript translation when one is exact, or null for the own

@@ -59,7 +59,7 @@ import { installNew } from "../../objects/types/type.ts";
 import { importModuleByName } from "../../vm/import.ts";
 import { buildModule, moduleType } from "./_native.ts";
 import { compileProgram, execute, MODE_FULLMATCH, MODE_MATCH, MODE_SEARCH, type Program } from "./re_engine.ts";
-import { type Ir, resolvePattern } from "./re_ir.ts";
+import { type Ir, resolvePattern, searchPrefilterQuirk } from "./re_ir.ts";
 import {
   FLAG_ASCII,
   FLAG_DEBUG,
@@ -266,6 +266,12 @@ function runOwn(
   return { marks, lastindex: r.lastindex };
 }
 
+function isMidPair(text: string, i: number): boolean {
+  if (i === 0 || i >= text.length) return false;
+  const a = text.charCodeAt(i - 1), b = text.charCodeAt(i);
+  return a >= 0xd800 && a <= 0xdbff && b >= 0xdc00 && b <= 0xdfff;
+}
+
 let slicedFrom: string | null = null;
 let slicedEnd = -1;
 let slicedText = "";
@@ -290,7 +296,14 @@ function runJs(
   }
   const re = p.regexp(mode);
   re.lastIndex = subj.unitOf(pos);
-  const m = re.exec(text);
+  let m = re.exec(text);
+  if (m === null) return null;
+  // V8's search loop steps by UTF-16 units, so it may try (and match at) the middle of a surrogate
+  // pair after failing at its start: skip such matches and go on from the next character.
+  while (subj.hasPairs && m !== null && isMidPair(text, m.index)) {
+    re.lastIndex = m.index + 1;
+    m = re.exec(text);
+  }
   if (m === null) return null;
   const groups = p.groups;
   const marks = new Int32Array(2 * groups + 2);
@@ -356,8 +369,10 @@ function compileNew(pattern: PyValue, flags: number): PyPattern {
   }
   for (const [category, message] of parsed.warnings) warn(category, message, 4);
   const ir = resolvePattern(parsed, istext);
-  let js = chooseEngine(ir, parsed.groups);
+  const prefilter = searchPrefilterQuirk(parsed, istext);
+  let js = prefilter === null ? chooseEngine(ir, parsed.groups) : null;
   const p = new PyPattern(pattern, source, istext, parsed.flags, parsed.groups, parsed.groupIndex, ir, js);
+  if (prefilter !== null) p.program().first = { set: prefilter };
   if (js !== null) {
     try {
       p.regexp(MODE_SEARCH);

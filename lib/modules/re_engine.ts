@@ -24,6 +24,7 @@
  * ```
  * @module
  */
+import { Exc, raise } from "../../objects/object.ts";
 import { checkInterrupts } from "../../vm/interrupts.ts";
 import { type CharSet, type Fold, isAsciiWord, isUnicodeWord, lowerOf, setMatches } from "./re_chars.ts";
 import {
@@ -873,11 +874,14 @@ export function execute(
     if (end >= 0) {
       m.sp = 0;
       const marks = m.marks.slice();
-      // marks beyond lastmark, and groups with an end before their start, count as unset
+      // marks beyond lastmark count as unset; an end before its start is CPython's SystemError
       for (let g = 1; g <= prog.groups; g++) {
-        if (!m.groupSet(g)) {
-          marks[2 * g - 2] = -1;
-          marks[2 * g - 1] = -1;
+        const i = 2 * g - 2;
+        if (i + 1 > m.lastmark || marks[i] < 0 || marks[i + 1] < 0) {
+          marks[i] = -1;
+          marks[i + 1] = -1;
+        } else if (marks[i + 1] < marks[i]) {
+          raise(Exc.SystemError, "The span of capturing group is wrong, please report a bug for the re module.");
         }
       }
       return { start, end, marks, lastindex: m.lastindex };

@@ -251,3 +251,45 @@ export function groupsIn(n: Ir, out: number[] = []): number[] {
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// CPython's search prefilter
+
+/**
+ * CPython's search skips start positions whose character is not in a "charset prefix" computed
+ * from the pattern's first class, but compiles that class's categories (`\w`, `\d`, `\s`) with the
+ * pattern's global flags rather than the scoped ones: so `re.search(r'(?a:\W)', 'é')` finds
+ * nothing although `re.match` matches. This gives that prefilter when it differs from the true
+ * first-character test (a first class with categories under a scoped ASCII/UNICODE/LOCALE flag
+ * that the global flags do not share), else null. The own matcher then uses it in search.
+ */
+export function searchPrefilterQuirk(p: ParsedPattern, istext: boolean): CharSet | null {
+  if (widthOf(p.body, [])[0] === 0) return null;
+  let nodes = p.body;
+  let flags = p.flags;
+  for (;;) {
+    if (nodes.length === 0) return null;
+    const n = nodes[0];
+    if (n.op !== "group") break;
+    flags = combineFlags(flags, n.add, n.del);
+    if (flags & FLAG_IGNORECASE && flags & FLAG_LOCALE) return null;
+    nodes = n.body;
+  }
+  const first = nodes[0];
+  const items = first.op === "set" ? first.items : first.op === "cat" ? [{ kind: "cat" as const, cat: first.cat }] : null;
+  if (items === null || !items.some((it) => it.kind === "cat")) return null;
+  if (unicodeCats(flags, istext) === unicodeCats(p.flags, istext)) return null;
+  if (flags & FLAG_IGNORECASE && !(flags & FLAG_LOCALE)) {
+    // CPython gives up on the prefix when a member has case
+    const fold = foldOf(flags, istext);
+    for (const it of items) {
+      if (it.kind === "lit" && caseVariants(it.c, fold).length > 1) return null;
+      if (it.kind === "range") {
+        if (it.hi > 0xffff) return null;
+        for (let c = it.lo; c <= it.hi; c++) if (caseVariants(c, fold).length > 1) return null;
+      }
+    }
+  }
+  const negate = first.op === "set" && first.negate;
+  return charSetOf(negate, items, "none", unicodeCats(p.flags, istext));
+}

@@ -7,7 +7,7 @@
  */
 import "../builtins.ts";
 import { deepStrictEqual as assertEquals } from "node:assert/strict";
-import { bytesType, PyBaseException, PyBytes, PyList, PyTuple, type PyValue } from "../../objects/object.ts";
+import { bytesType, PyBaseException, PyBytes, PyList, PyTuple, type PyType, type PyValue } from "../../objects/object.ts";
 import { call, getAttr, intValueOf, strValueOf } from "../../objects/ops.ts";
 import { fromLatin1, latin1 } from "../../objects/types/bytes.ts";
 import { compilePattern, engineOf, engineOptions, makeSreModule, PyMatch, reErrorType } from "./_sre.ts";
@@ -31,7 +31,7 @@ interface Case {
 type Outcome = Omit<Case, "p" | "b" | "f" | "s" | "op" | "pos" | "endpos" | "t">;
 
 const module = makeSreModule();
-const patternType = module.dict.getStr("Pattern") as unknown as { attrs: Map<string, PyValue> };
+const patternType = module.dict!.getStr("Pattern") as PyType;
 
 function toPy(s: string, bytes: boolean): PyValue {
   return bytes ? new PyBytes(fromLatin1(s), bytesType) : s;
@@ -139,6 +139,12 @@ Deno.test("re: the translator takes most of the table's patterns", () => {
 
 if (import.meta.main) {
   const cases = load(Deno.args[0]);
+  const engines: Record<string, number> = {};
+  for (const c of cases) {
+    const [, engine] = runCase(c);
+    engines[engine] = (engines[engine] ?? 0) + 1;
+  }
+  console.log("engines:", JSON.stringify(engines));
   for (const force of [false, true]) {
     const bad = mismatches(cases, force);
     console.log(`${force ? "own matcher" : "auto"}: ${bad.length} of ${cases.length} differ`);

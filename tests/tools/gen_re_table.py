@@ -227,6 +227,11 @@ MATCH_CASES = [
     (r'(?<=ab|cd)e', 0, ['abe', 'cde', 'e'], ['search']),
     (r'(?<!a)b', 0, ['ab', 'cb', 'b'], ['search']),
     (r'(?<=\bx)y', 0, ['xy', 'axy'], ['search']),
+    # CPython's search prefilter compiles a first class's categories with the global flags
+    (r'(?a:\W)', 0, ['é', 'éc', 'a é'], ['search', 'match', 'findall']),
+    (r'(?a:\W)', re.I, ['é', 'xé'], ['search', 'match']),
+    (r'(?u:\w)', re.A, ['éx', ' é'], ['search', 'match']),
+    (r'((?a)[\W\d])x', 0, ['éx', '1x'], ['search']),
     # bytes
     (r'\w+', 0, ['ab\xe9\xff_1'], ['findall'], None, None, True),
     (r'(?i)\xe9', 0, ['\xc9\xe9'], ['findall'], None, None, True),
@@ -282,22 +287,24 @@ def hand_cases():
 # Random cases
 
 ATOMS = ["a", "b", "c", ".", r"\d", r"\w", r"\s", r"\W", "[ab]", "[^a]", "[a-c]", "[b\\d]", " ", "A", "1",
-         r"\n", "[.]"]
+         r"\n", "[.]", "k", "s", "é", "😀", "[^\\W\\d]", "[é-ü]", "\\u017f"]
 ASSERTS = ["^", "$", r"\b", r"\B", r"\A", r"\Z"]
 QUANTS = ["*", "+", "?", "{2}", "{1,2}", "{0,2}", "{2,}", "{,1}"]
 SUBJECT_CHARS = "aabbc 1A\n_"
+UNICODE_CHARS = "aabbc 1AKkSsſ\u212aéÉ😀İı\n_ß"
 
 
 class Gen:
-    def __init__(self, rnd):
+    def __init__(self, rnd, max_depth=2):
         self.r = rnd
+        self.max_depth = max_depth
         self.groups = 0
         self.names = []
 
     def atom(self, depth):
         r = self.r
         k = r.random()
-        if depth > 2 or k < 0.45:
+        if depth > self.max_depth or k < 0.45:
             return r.choice(ATOMS)
         if k < 0.52:
             return r.choice(ASSERTS)
@@ -340,12 +347,13 @@ class Gen:
         return "|".join(self.seq(depth) for _ in range(n))
 
 
-def random_cases(rnd, count):
+def random_cases(rnd, count, hard=False):
     out = []
     while len(out) < count:
-        g = Gen(rnd)
+        g = Gen(rnd, 4 if hard else 2)
         p = g.alt(0)
         flags = rnd.choice([0, 0, 0, re.I, re.M, re.S, re.A, re.I | re.M])
+        chars = UNICODE_CHARS if hard else SUBJECT_CHARS
         try:
             re.compile(p, flags)
         except re.error:
@@ -353,7 +361,7 @@ def random_cases(rnd, count):
         except Exception:
             continue
         for _ in range(3):
-            s = "".join(rnd.choice(SUBJECT_CHARS) for _ in range(rnd.randint(0, 8)))
+            s = "".join(rnd.choice(chars) for _ in range(rnd.randint(0, 10 if hard else 8)))
             op = rnd.choice(["match", "search", "search", "fullmatch", "findall", "sub", "split"])
             t = None
             if op == "sub":
@@ -362,7 +370,26 @@ def random_cases(rnd, count):
             if op in ("match", "search") and rnd.random() < 0.15 and s:
                 pos = rnd.randint(0, len(s))
                 endpos = rnd.randint(pos, len(s))
-            out.append(run_case(p, flags, s, op, pos, endpos, t, isbytes=rnd.random() < 0.1))
+            isbytes = rnd.random() < 0.1
+            try:
+                (p + s).encode("latin-1")
+            except UnicodeEncodeError:
+                isbytes = False
+            out.append(run_case(p, flags, s, op, pos, endpos, t, isbytes=isbytes))
+    return out
+
+
+SYNTAX_ALPHABET = ["(", ")", "?", "P", "<", ">", "=", "!", ":", "-", "i", "a", "x", "[", "]", "^", "$", "{",
+                   "}", ",", "1", "2", "*", "+", "|", "\\", "#", "\n", " ", "g", "u", "L", "0", "8", "N", "b"]
+
+
+def syntax_cases(rnd, count):
+    """Random strings over the metacharacters: mostly syntax errors, with their positions."""
+    out = []
+    for _ in range(count):
+        p = "".join(rnd.choice(SYNTAX_ALPHABET) for _ in range(rnd.randint(1, 10)))
+        flags = rnd.choice([0, 0, re.X, re.I])
+        out.append(run_case(p, flags, "ab", "search", isbytes=rnd.random() < 0.2))
     return out
 
 
@@ -375,7 +402,12 @@ def main():
     if "--random" in args:
         count = int(args[args.index("--random") + 1])
     rnd = random.Random(seed)
-    cases = hand_cases() + random_cases(rnd, count)
+    if "--hard" in args:
+        cases = random_cases(rnd, count, hard=True)
+    elif "--syntax" in args:
+        cases = syntax_cases(rnd, count)
+    else:
+        cases = hand_cases() + random_cases(rnd, count) + syntax_cases(rnd, count // 3)
     sys.stdout.write("[\n" + ",\n".join(json.dumps(c, ensure_ascii=True) for c in cases) + "\n]\n")
 
 

@@ -26,7 +26,7 @@ import {
   newTuple,
   None,
   NotImplemented,
-  PyBaseException,
+  type PyBaseException,
   PyBytes,
   PyDict,
   PyList,
@@ -58,7 +58,15 @@ import { callableIteratorType, PyNativeIterator } from "../../objects/types/iter
 import { installNew } from "../../objects/types/type.ts";
 import { importModuleByName } from "../../vm/import.ts";
 import { buildModule, moduleType } from "./_native.ts";
-import { compileProgram, execute, MODE_FULLMATCH, MODE_MATCH, MODE_SEARCH, type Program } from "./re_engine.ts";
+import {
+  compileProgram,
+  execute,
+  MODE_FULLMATCH,
+  MODE_MATCH,
+  MODE_SEARCH,
+  NO_MATCH,
+  type Program,
+} from "./re_engine.ts";
 import { type Ir, resolvePattern, searchPrefilterQuirk } from "./re_ir.ts";
 import {
   FLAG_ASCII,
@@ -76,7 +84,7 @@ import {
   RegexSyntaxError,
   RegexValueError,
 } from "./re_parser.ts";
-import { ReSubject, subjectFor } from "./re_subject.ts";
+import { type ReSubject, subjectFor } from "./re_subject.ts";
 import { parseTemplate, type Template, TemplateIndexError } from "./re_template.ts";
 import { chooseEngine, type JsTranslation } from "./re_translate.ts";
 
@@ -190,7 +198,7 @@ export class PyPattern extends PyObject {
     this.ir = ir;
     this.js = js;
     this.prog = null;
-    this.regexps = [null, null, null];
+    this.regexps = [null, null, null, null, null, null];
     this.templates = null;
     this.groupindexProxy = null;
   }
@@ -201,23 +209,28 @@ export class PyPattern extends PyObject {
     return this.prog;
   }
 
-  /** The RegExp for a mode (JavaScript path only). */
-  regexp(mode: number): RegExp {
-    let r = this.regexps[mode];
+  /**
+   * The RegExp for a mode (JavaScript path only), in the dialect without the unicode flag or, for
+   * subjects with surrogate pairs (`full`), with the `v` flag; compiled on first use. Null when V8
+   * refuses the source (the pattern then stays with the own matcher).
+   */
+  regexp(mode: number, full: boolean): RegExp | null {
+    const slot = mode + (full ? 3 : 0);
+    let r = this.regexps[slot];
     if (r === null) {
       const js = this.js!;
-      const flags = "v" + (this.groups > 0 ? "d" : "") + (mode === MODE_SEARCH ? "g" : "y");
-      r = new RegExp(mode === MODE_FULLMATCH ? `(?:${js.source})$` : js.source, flags);
-      this.regexps[mode] = r;
+      const source = full ? js.fullSource() : js.bmpSource;
+      const flags = (full ? "v" : "") + (this.groups > 0 ? "d" : "") + (mode === MODE_SEARCH ? "g" : "y");
+      try {
+        r = new RegExp(mode === MODE_FULLMATCH ? `(?:${source})$` : source, flags);
+      } catch {
+        this.js = null;
+        return null;
+      }
+      this.regexps[slot] = r;
     }
     return r;
   }
-}
-
-/** A raw match: marks (group 0 first) in code-point indices, and lastindex (-1 for none). */
-interface RawMatch {
-  marks: Int32Array;
-  lastindex: number;
 }
 
 /** Test switch: run every pattern on the own matcher, even those the translator takes. */
@@ -228,7 +241,14 @@ export function engineOf(p: PyPattern): "js" | "own" {
   return p.js !== null && !engineOptions.forceOwn ? "js" : "own";
 }
 
-/** Runs the pattern (either engine) between pos and endpos of the subject. */
+/** runPattern's result when nothing matched (else the lastindex, -1 for none). */
+const NONE = NO_MATCH;
+
+/**
+ * Runs the pattern (either engine) between pos and endpos of the subject; on a match writes the
+ * marks (start, end per group, group 0 first, code-point indices, -1 unset) into `out` and returns
+ * lastindex, else NONE.
+ */
 function runPattern(
   p: PyPattern,
   subj: ReSubject,
@@ -236,35 +256,27 @@ function runPattern(
   endpos: number,
   mode: number,
   mustAdvance: boolean,
-): RawMatch | null {
-  const js = p.js;
-  if (js !== null && pos <= endpos && !engineOptions.forceOwn) {
-    if (!mustAdvance) return runJs(p, js, subj, pos, endpos, mode);
-    // After an empty match at pos: a non-empty match at pos, else a search from pos + 1.
-    const here = runOwn(p, subj, pos, endpos, MODE_MATCH, true);
-    if (here !== null || mode !== MODE_SEARCH) return here;
-    if (pos + 1 > endpos) return null;
-    return runJs(p, js, subj, pos + 1, endpos, mode);
+  out: Int32Array,
+): number {
+  if (p.js !== null && pos <= endpos && !engineOptions.forceOwn) {
+    if (!mustAdvance) {
+      const r = runJs(p, subj, pos, endpos, mode, out);
+      if (r !== REFUSED) return r;
+    } else {
+      // After an empty match at pos: a non-empty match at pos, else a search from pos + 1.
+      const here = execute(p.program(), subj.forEngine(), pos, endpos, MODE_MATCH, true, out);
+      if (here !== NONE || mode !== MODE_SEARCH) return here;
+      if (pos + 1 > endpos) return NONE;
+      const r = runJs(p, subj, pos + 1, endpos, mode, out);
+      if (r !== REFUSED) return r;
+      return execute(p.program(), subj.forEngine(), pos + 1, endpos, mode, false, out);
+    }
   }
-  return runOwn(p, subj, pos, endpos, mode, mustAdvance);
+  return execute(p.program(), subj.forEngine(), pos, endpos, mode, mustAdvance, out);
 }
 
-function runOwn(
-  p: PyPattern,
-  subj: ReSubject,
-  pos: number,
-  endpos: number,
-  mode: number,
-  mustAdvance: boolean,
-): RawMatch | null {
-  const r = execute(p.program(), subj.forEngine(), pos, endpos, mode, mustAdvance);
-  if (r === null) return null;
-  const marks = new Int32Array(2 * p.groups + 2);
-  marks[0] = r.start;
-  marks[1] = r.end;
-  marks.set(r.marks, 2);
-  return { marks, lastindex: r.lastindex };
-}
+/** runJs's result when V8 refused the pattern. */
+const REFUSED = -3;
 
 function isMidPair(text: string, i: number): boolean {
   if (i === 0 || i >= text.length) return false;
@@ -278,12 +290,16 @@ let slicedText = "";
 
 function runJs(
   p: PyPattern,
-  js: JsTranslation,
   subj: ReSubject,
   pos: number,
   endpos: number,
   mode: number,
-): RawMatch | null {
+  out: Int32Array,
+): number {
+  const full = subj.hasPairs;
+  const re = p.regexp(mode, full);
+  if (re === null) return REFUSED;
+  const js = p.js!;
   let text = subj.text;
   if (endpos < subj.length) {
     const unitEnd = subj.unitOf(endpos);
@@ -294,35 +310,32 @@ function runJs(
     }
     text = slicedText;
   }
-  const re = p.regexp(mode);
   re.lastIndex = subj.unitOf(pos);
   let m = re.exec(text);
-  if (m === null) return null;
   // V8's search loop steps by UTF-16 units, so it may try (and match at) the middle of a surrogate
   // pair after failing at its start: skip such matches and go on from the next character.
-  while (subj.hasPairs && m !== null && isMidPair(text, m.index)) {
+  while (full && m !== null && isMidPair(text, m.index)) {
     re.lastIndex = m.index + 1;
     m = re.exec(text);
   }
-  if (m === null) return null;
+  if (m === null) return NONE;
   const groups = p.groups;
-  const marks = new Int32Array(2 * groups + 2);
   const start = m.index;
-  marks[0] = subj.cpOf(start);
-  marks[1] = subj.cpOf(start + m[0].length);
+  out[0] = subj.cpOf(start);
+  out[1] = subj.cpOf(start + m[0].length);
   let lastindex = -1, lastEnd = -1, lastRank = -1;
   if (groups > 0) {
     const indices = m.indices!;
     for (let g = 1; g <= groups; g++) {
       const span = indices[js.groupMap[g]];
       if (span === undefined) {
-        marks[2 * g] = -1;
-        marks[2 * g + 1] = -1;
+        out[2 * g] = -1;
+        out[2 * g + 1] = -1;
         continue;
       }
       const s = subj.cpOf(span[0]), e = subj.cpOf(span[1]);
-      marks[2 * g] = s;
-      marks[2 * g + 1] = e;
+      out[2 * g] = s;
+      out[2 * g + 1] = e;
       const rank = js.closeRank[g];
       if (e > lastEnd || (e === lastEnd && rank > lastRank)) {
         lastindex = g;
@@ -331,7 +344,7 @@ function runJs(
       }
     }
   }
-  return { marks, lastindex };
+  return lastindex;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -370,18 +383,9 @@ function compileNew(pattern: PyValue, flags: number): PyPattern {
   for (const [category, message] of parsed.warnings) warn(category, message, 4);
   const ir = resolvePattern(parsed, istext);
   const prefilter = searchPrefilterQuirk(parsed, istext);
-  let js = prefilter === null ? chooseEngine(ir, parsed.groups) : null;
+  const js = prefilter === null ? chooseEngine(ir, parsed.groups) : null;
   const p = new PyPattern(pattern, source, istext, parsed.flags, parsed.groups, parsed.groupIndex, ir, js);
   if (prefilter !== null) p.program().first = { set: prefilter };
-  if (js !== null) {
-    try {
-      p.regexp(MODE_SEARCH);
-    } catch {
-      // V8 refused it (too large, say): the own matcher runs it
-      js = null;
-      p.js = null;
-    }
-  }
   return p;
 }
 
@@ -428,7 +432,14 @@ export class PyMatch extends PyObject {
   /** start, end per group (group 0 first), code-point indices, -1 when unmatched. */
   declare marks: Int32Array;
   declare lastindex: number;
-  constructor(re: PyPattern, subject: ReSubject, pos: number, endpos: number, raw: RawMatch) {
+  constructor(
+    re: PyPattern,
+    subject: ReSubject,
+    pos: number,
+    endpos: number,
+    marks: Int32Array,
+    lastindex: number,
+  ) {
     super();
     this.cls = matchType;
     this.dict = null;
@@ -436,8 +447,8 @@ export class PyMatch extends PyObject {
     this.subject = subject;
     this.pos = pos;
     this.endpos = endpos;
-    this.marks = raw.marks;
-    this.lastindex = raw.lastindex;
+    this.marks = marks;
+    this.lastindex = lastindex;
   }
 
   /** Group g's value, or `dflt` when it did not take part. */
@@ -450,7 +461,10 @@ export class PyMatch extends PyObject {
 
 function matchSelf(v: PyValue, name: string): PyMatch {
   if (!(v instanceof PyMatch)) {
-    raise(Exc.TypeError, `descriptor '${name}' for 're.Match' objects doesn't apply to a '${typeOf(v).name}' object`);
+    raise(
+      Exc.TypeError,
+      `descriptor '${name}' for 're.Match' objects doesn't apply to a '${typeOf(v).name}' object`,
+    );
   }
   return v;
 }
@@ -472,8 +486,8 @@ function groupIndexOf(m: PyMatch, g: PyValue | undefined): number {
   return i;
 }
 
-function emptyOf(m: PyMatch): PyValue {
-  return m.subject.bytes !== null ? new PyBytes(new Uint8Array(0), bytesType) : "";
+function emptyOf(subj: ReSubject): PyValue {
+  return subj.bytes !== null ? new PyBytes(new Uint8Array(0), bytesType) : "";
 }
 
 /** Python's repr(), cut to n characters (printf's `%.nR`). */
@@ -632,11 +646,17 @@ function stringPosArgs(
 }
 
 function matchOrNone(p: PyPattern, subj: ReSubject, pos: number, endpos: number, mode: number): PyValue {
-  const raw = runPattern(p, subj, pos, endpos, mode, false);
-  return raw === null ? None : new PyMatch(p, subj, pos, endpos, raw);
+  const out = new Int32Array(2 * p.groups + 2);
+  const li = runPattern(p, subj, pos, endpos, mode, false, out);
+  return li === NONE ? None : new PyMatch(p, subj, pos, endpos, out, li);
 }
 
-for (const [name, mode] of [["match", MODE_MATCH], ["fullmatch", MODE_FULLMATCH], ["search", MODE_SEARCH]] as const) {
+for (
+  const [name, mode] of [["match", MODE_MATCH], ["fullmatch", MODE_FULLMATCH], [
+    "search",
+    MODE_SEARCH,
+  ]] as const
+) {
   defMethod(patternType, name, (args, kwnames) => {
     const p = patternSelf(args[0], name);
     const [subj, pos, endpos] = stringPosArgs(name, p, args, kwnames);
@@ -648,17 +668,33 @@ for (const [name, mode] of [["match", MODE_MATCH], ["fullmatch", MODE_FULLMATCH]
 class MatchIterator {
   mustAdvance = false;
   done = false;
-  constructor(readonly p: PyPattern, readonly subj: ReSubject, public start: number, readonly endpos: number) {}
-  next(mode: number): RawMatch | null {
-    if (this.done) return null;
-    const raw = runPattern(this.p, this.subj, this.start, this.endpos, mode, this.mustAdvance);
-    if (raw === null) {
+  /** The marks of the last match (reused: copy them to keep them). */
+  readonly marks: Int32Array;
+  lastindex = -1;
+  constructor(
+    readonly p: PyPattern,
+    readonly subj: ReSubject,
+    public start: number,
+    readonly endpos: number,
+  ) {
+    this.marks = new Int32Array(2 * p.groups + 2);
+  }
+  /** Finds the next match (in `marks`); false when there is none. */
+  next(mode: number): boolean {
+    if (this.done) return false;
+    const li = runPattern(this.p, this.subj, this.start, this.endpos, mode, this.mustAdvance, this.marks);
+    if (li === NONE) {
       this.done = true;
-      return null;
+      return false;
     }
-    this.mustAdvance = raw.marks[1] === raw.marks[0];
-    this.start = raw.marks[1];
-    return raw;
+    this.lastindex = li;
+    this.mustAdvance = this.marks[1] === this.marks[0];
+    this.start = this.marks[1];
+    return true;
+  }
+  /** The last match as a Match object. */
+  match(pos: number): PyMatch {
+    return new PyMatch(this.p, this.subj, pos, this.endpos, this.marks.slice(), this.lastindex);
   }
 }
 
@@ -668,17 +704,19 @@ defMethod(patternType, "findall", (args, kwnames) => {
   const out: PyValue[] = [];
   if (pos > endpos) return new PyList(out);
   const it = new MatchIterator(p, subj, pos, endpos);
+  const m = it.marks;
   for (;;) {
-    const raw = it.next(MODE_SEARCH);
-    if (raw === null) break;
-    const m = raw.marks;
-    const slice = (g: number) => (m[2 * g] < 0 || m[2 * g + 1] < 0 ? null : subj.slice(m[2 * g], m[2 * g + 1]));
+    if (!it.next(MODE_SEARCH)) break;
+    const slice = (
+      g: number,
+    ) => (m[2 * g] < 0 || m[2 * g + 1] < 0 ? null : subj.slice(m[2 * g], m[2 * g + 1]));
     if (p.groups === 0) out.push(slice(0)!);
-    else if (p.groups === 1) out.push(slice(1) ?? (subj.bytes !== null ? new PyBytes(new Uint8Array(0)) : ""));
-    else {
+    else if (p.groups === 1) {
+      out.push(slice(1) ?? emptyOf(subj));
+    } else {
       const items: PyValue[] = [];
       for (let g = 1; g <= p.groups; g++) {
-        items.push(slice(g) ?? (subj.bytes !== null ? new PyBytes(new Uint8Array(0)) : ""));
+        items.push(slice(g) ?? emptyOf(subj));
       }
       out.push(newTuple(items));
     }
@@ -689,10 +727,7 @@ defMethod(patternType, "findall", (args, kwnames) => {
 
 function finditer(p: PyPattern, subj: ReSubject, pos: number, endpos: number): PyValue {
   const it = new MatchIterator(p, subj, pos, endpos);
-  return new PyNativeIterator(callableIteratorType, () => {
-    const raw = it.next(MODE_SEARCH);
-    return raw === null ? undefined : new PyMatch(p, subj, pos, endpos, raw);
-  });
+  return new PyNativeIterator(callableIteratorType, () => (it.next(MODE_SEARCH) ? it.match(pos) : undefined));
 }
 
 defMethod(patternType, "finditer", (args, kwnames) => {
@@ -715,9 +750,9 @@ scannerType.tp_new = () => raise(Exc.TypeError, "cannot create '_sre.SRE_Scanner
 installNew(scannerType);
 for (const [name, mode] of [["match", MODE_MATCH], ["search", MODE_SEARCH]] as const) {
   defMethod(scannerType, name, (args) => {
-    const s = args[0] as PyScanner;
-    const raw = s.it.next(mode);
-    return raw === null ? None : new PyMatch(s.it.p, s.it.subj, s.it.start, s.it.endpos, raw);
+    const it = (args[0] as PyScanner).it;
+    const pos = it.start;
+    return it.next(mode) ? it.match(pos) : None;
   });
 }
 defGetSet(scannerType, "pattern", (s) => (s as PyScanner).it.p);
@@ -733,10 +768,9 @@ function split(p: PyPattern, string: PyValue, maxsplitArg: PyValue | undefined):
   const out: PyValue[] = [];
   let last = 0, n = 0;
   const it = new MatchIterator(p, subj, 0, subj.length);
+  const m = it.marks;
   while (maxsplit === 0 || n < maxsplit) {
-    const raw = it.next(MODE_SEARCH);
-    if (raw === null) break;
-    const m = raw.marks;
+    if (!it.next(MODE_SEARCH)) break;
     out.push(subj.slice(last, m[0]));
     for (let g = 1; g <= p.groups; g++) {
       out.push(m[2 * g] < 0 || m[2 * g + 1] < 0 ? None : subj.slice(m[2 * g], m[2 * g + 1]));
@@ -791,12 +825,11 @@ function sub(p: PyPattern, repl: PyValue, string: PyValue, countArg: PyValue | u
     return v instanceof PyBytes ? latin1(v.data) : null;
   };
   while (count === 0 || n < count) {
-    const raw = it.next(MODE_SEARCH);
-    if (raw === null) break;
-    const b = raw.marks[0], e = raw.marks[1];
+    if (!it.next(MODE_SEARCH)) break;
+    const b = it.marks[0], e = it.marks[1];
     if (i < b) pieces.push(piece(subj, i, b));
     if (callable !== null) {
-      const item = call(callable, [new PyMatch(p, subj, 0, subj.length, raw)]);
+      const item = call(callable, [it.match(0)]);
       if (item !== None) {
         const t = textOf(item);
         if (t === null) joinError(pieces.length, p.istext, item);
@@ -807,8 +840,7 @@ function sub(p: PyPattern, repl: PyValue, string: PyValue, countArg: PyValue | u
       if (t === null) joinError(pieces.length, p.istext, literal);
       pieces.push(t);
     } else {
-      const m = new PyMatch(p, subj, 0, subj.length, raw);
-      const v = expandTemplate(template!, m);
+      const v = expandTemplate(template!, it.match(0));
       pieces.push(v instanceof PyBytes ? latin1(v.data) : v as string);
     }
     i = e;
@@ -853,7 +885,9 @@ const FLAG_NAMES: [number, string][] = [
 defMethod(patternType, "__repr__", (args) => {
   const p = patternSelf(args[0], "__repr__");
   let flags = p.flags;
-  if (p.istext && (flags & (FLAG_LOCALE | FLAG_UNICODE | FLAG_ASCII)) === FLAG_UNICODE) flags &= ~FLAG_UNICODE;
+  if (p.istext && (flags & (FLAG_LOCALE | FLAG_UNICODE | FLAG_ASCII)) === FLAG_UNICODE) {
+    flags &= ~FLAG_UNICODE;
+  }
   const src = reprCut(p.pattern, 200);
   if (flags === 0) return `re.compile(${src})`;
   const names: string[] = [];

@@ -19,8 +19,9 @@
  * import { resolvePattern } from "./re_ir.ts";
  * import { compileProgram, execute, MODE_SEARCH, subjectOf } from "./re_engine.ts";
  * const prog = compileProgram(resolvePattern(parsePattern("b+", 0, true), true), 0);
- * const r = execute(prog, subjectOf("abbc"), 0, 4, MODE_SEARCH, false);
- * console.log(r?.marks); // Int32Array [1, 3]
+ * const out = new Int32Array(2);
+ * execute(prog, subjectOf("abbc"), 0, 4, MODE_SEARCH, false, out);
+ * console.log(out); // Int32Array [1, 3]
  * ```
  * @module
  */
@@ -64,7 +65,6 @@ const OP_REF = 16; // group, fold (0 none, 1 ascii, 2 unicode)
 const OP_COND = 17; // group, no-branch pc
 const OP_SUCCEED = 18; // end of a nested body
 const OP_MATCH = 19; // end of the pattern
-const OP_FAIL = 20;
 
 /** Single-character tests of OP_SINGLE_REPEAT. */
 const TEST_CHAR = 0, TEST_SET = 1, TEST_ANY = 2, TEST_ANY_ALL = 3;
@@ -310,22 +310,9 @@ export function bytesSubjectOf(b: Uint8Array): Subject {
 
 export const MODE_MATCH = 0, MODE_FULLMATCH = 1, MODE_SEARCH = 2;
 
-/** The result of a match: marks (start, end per group, -1 when unset) and the span. */
-export interface EngineMatch {
-  start: number;
-  end: number;
-  marks: Int32Array;
-  lastindex: number;
-}
+/** What execute() returns when nothing matched (else the lastindex, -1 for none). */
+export const NO_MATCH = -2;
 
-/*
- * Captures follow CPython's bookkeeping exactly, quirks included: `marks` holds positions,
- * `lastmark` is the highest valid index (marks above it count as unset; raising it clears the
- * ones skipped), and a choice point restores lastmark and lastindex when it resumes, but restores
- * the marks themselves only when it was made inside a general repeat (CPython saves them only
- * then). So a failed branch of a possessive repeat's body can leave a stale start mark, as in
- * CPython. Repeat counters are undone exactly (BT_REG records).
- */
 const BT_CHOICE = 1; // pc, pos
 const BT_REG = 2; // register, old value
 const BT_SINGLE_GREEDY = 3; // pc, pos (current end), min pos
@@ -665,7 +652,9 @@ class Matcher {
             ok = false;
             break;
           }
-          if (mode === GREEDY && pos > from + min) this.push(BT_SINGLE_GREEDY, pc, pos, from + min, regs[0] >= 0);
+          if (mode === GREEDY && pos > from + min) {
+            this.push(BT_SINGLE_GREEDY, pc, pos, from + min, regs[0] >= 0);
+          }
           pc += 6;
           break;
         }
@@ -832,7 +821,9 @@ const matcher = new Matcher();
 /**
  * Matches `prog` against `subject` between pos and endpos. MODE_MATCH anchors at pos,
  * MODE_FULLMATCH also at endpos, MODE_SEARCH tries each start from pos on. With `mustAdvance`,
- * an empty match at pos is refused (finditer and sub after an empty match).
+ * an empty match at pos is refused (finditer and sub after an empty match). On a match, writes
+ * the span and the group marks (code-point indices, -1 when unset) into `out` (2 per group,
+ * group 0 first) and returns lastindex (-1 for none); else returns NO_MATCH.
  */
 export function execute(
   prog: Program,
@@ -841,7 +832,8 @@ export function execute(
   endpos: number,
   mode: number,
   mustAdvance: boolean,
-): EngineMatch | null {
+  out: Int32Array,
+): number {
   const m = matcher;
   m.prog = prog;
   m.code = prog.code;
@@ -852,7 +844,7 @@ export function execute(
   const nmarks = 2 * prog.groups;
   if (m.marks.length !== nmarks) m.marks = new Int32Array(nmarks);
   if (m.regs.length < prog.registers) m.regs = new Int32Array(prog.registers);
-  if (pos > endpos && mode === MODE_SEARCH) return null;
+  if (pos > endpos && mode === MODE_SEARCH) return NO_MATCH;
   const first = prog.first;
   for (let start = pos; start <= endpos || start === pos; start++) {
     if (mode === MODE_SEARCH) {
@@ -873,23 +865,30 @@ export function execute(
     const end = m.run(0, start, 0);
     if (end >= 0) {
       m.sp = 0;
-      const marks = m.marks.slice();
+      out[0] = start;
+      out[1] = end;
       // marks beyond lastmark count as unset; an end before its start is CPython's SystemError
-      for (let g = 1; g <= prog.groups; g++) {
-        const i = 2 * g - 2;
+      const marks = m.marks;
+      for (let i = 0; i < nmarks; i += 2) {
         if (i + 1 > m.lastmark || marks[i] < 0 || marks[i + 1] < 0) {
-          marks[i] = -1;
-          marks[i + 1] = -1;
+          out[i + 2] = -1;
+          out[i + 3] = -1;
         } else if (marks[i + 1] < marks[i]) {
-          raise(Exc.SystemError, "The span of capturing group is wrong, please report a bug for the re module.");
+          raise(
+            Exc.SystemError,
+            "The span of capturing group is wrong, please report a bug for the re module.",
+          );
+        } else {
+          out[i + 2] = marks[i];
+          out[i + 3] = marks[i + 1];
         }
       }
-      return { start, end, marks, lastindex: m.lastindex };
+      return m.lastindex;
     }
     if (mode !== MODE_SEARCH) break;
   }
   m.sp = 0;
-  return null;
+  return NO_MATCH;
 }
 
 /** The first index from `start` where the first-character filter passes (endpos when none). */

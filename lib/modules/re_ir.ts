@@ -158,7 +158,13 @@ function resolveNode(n: ReNode, flags: number, istext: boolean, gw: ([number, nu
     case "atomic":
       return { k: "atomic", body: resolveSeq(n.body, flags, istext, gw) };
     case "repeat":
-      return { k: "repeat", min: n.min, max: n.max, mode: n.mode, body: resolveSeq(n.body, flags, istext, gw) };
+      return {
+        k: "repeat",
+        min: n.min,
+        max: n.max,
+        mode: n.mode,
+        body: resolveSeq(n.body, flags, istext, gw),
+      };
     case "assert":
       return {
         k: "look",
@@ -276,7 +282,11 @@ export function searchPrefilterQuirk(p: ParsedPattern, istext: boolean): CharSet
     nodes = n.body;
   }
   const first = nodes[0];
-  const items = first.op === "set" ? first.items : first.op === "cat" ? [{ kind: "cat" as const, cat: first.cat }] : null;
+  const items = first.op === "set"
+    ? first.items
+    : first.op === "cat"
+    ? [{ kind: "cat" as const, cat: first.cat }]
+    : null;
   if (items === null || !items.some((it) => it.kind === "cat")) return null;
   if (unicodeCats(flags, istext) === unicodeCats(p.flags, istext)) return null;
   if (flags & FLAG_IGNORECASE && !(flags & FLAG_LOCALE)) {

@@ -59,7 +59,12 @@ export const MAXGROUPS = 1073741823;
 // The syntax tree
 
 /** Categories (`\d \D \s \S \w \W`); which semantics apply is decided by the flags later. */
-export const CAT_DIGIT = 0, CAT_NOT_DIGIT = 1, CAT_SPACE = 2, CAT_NOT_SPACE = 3, CAT_WORD = 4, CAT_NOT_WORD = 5;
+export const CAT_DIGIT = 0,
+  CAT_NOT_DIGIT = 1,
+  CAT_SPACE = 2,
+  CAT_NOT_SPACE = 3,
+  CAT_WORD = 4,
+  CAT_NOT_WORD = 5;
 /** Positions (`^ $ \A \Z \b \B`). */
 export const AT_BEGINNING = 0, AT_END = 1, AT_BEGINNING_STRING = 2, AT_END_STRING = 3;
 export const AT_BOUNDARY = 4, AT_NON_BOUNDARY = 5;
@@ -170,7 +175,6 @@ const HEXDIGITS = "0123456789abcdefABCDEF";
 const ASCIILETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const WHITESPACE = " \t\n\r\v\f";
 const SPECIAL_CHARS = ".\\[{()*+?^$|";
-const REPEAT_CHARS = "*+?{";
 /** Nesting beyond this raises RecursionError, as CPython's recursive parser does. */
 const MAX_NESTING = 400;
 
@@ -196,7 +200,9 @@ class Source {
     }
     const ch = this.chars[i];
     if (ch === "\\") {
-      if (i + 1 >= this.chars.length) throw new RegexSyntaxError("bad escape (end of pattern)", this.chars.length - 1);
+      if (i + 1 >= this.chars.length) {
+        throw new RegexSyntaxError("bad escape (end of pattern)", this.chars.length - 1);
+      }
       this.next = ch + this.chars[i + 1];
       this.nextLen = 2;
     } else {
@@ -669,7 +675,9 @@ function parseGroup(
         }
       } else if (source.match("=")) {
         const ref = source.getuntil(")", "group name");
-        if (!isIdentifier(ref)) throw source.error(`bad character in group name ${pyRepr(ref)}`, cpLen(ref) + 1);
+        if (!isIdentifier(ref)) {
+          throw source.error(`bad character in group name ${pyRepr(ref)}`, cpLen(ref) + 1);
+        }
         const gid = state.groupIndex.get(ref);
         if (gid === undefined) throw source.error(`unknown group name ${pyRepr(ref)}`, cpLen(ref) + 1);
         if (!state.checkGroup(gid)) throw source.error("cannot refer to an open group", cpLen(ref) + 1);
@@ -684,7 +692,9 @@ function parseGroup(
     } else if (ch === ":") capture = false;
     else if (ch === "#") {
       for (;;) {
-        if (source.next === null) throw source.error("missing ), unterminated comment", source.tell() - start);
+        if (source.next === null) {
+          throw source.error("missing ), unterminated comment", source.tell() - start);
+        }
         if (source.get() === ")") break;
       }
       return null;
@@ -711,7 +721,9 @@ function parseGroup(
       let condGroup: number;
       if (isIdentifier(condName)) {
         const g = state.groupIndex.get(condName);
-        if (g === undefined) throw source.error(`unknown group name ${pyRepr(condName)}`, cpLen(condName) + 1);
+        if (g === undefined) {
+          throw source.error(`unknown group name ${pyRepr(condName)}`, cpLen(condName) + 1);
+        }
         condGroup = g;
       } else {
         const v = pyIntOf(condName);
@@ -725,7 +737,9 @@ function parseGroup(
         if (!/^[0-9]+$/.test(condName)) {
           state.warnings.push([
             "DeprecationWarning",
-            `bad character in group name ${pyRepr(condName)} at position ${source.tell() - cpLen(condName) - 1}`,
+            `bad character in group name ${pyRepr(condName)} at position ${
+              source.tell() - cpLen(condName) - 1
+            }`,
           ]);
         }
       }
@@ -801,15 +815,21 @@ function parseFlags(source: Source, state: State, ch: string | null): [number, n
   if (ch === "-") {
     ch = source.get();
     if (ch === null) throw source.error("missing flag");
-    if (FLAG_LETTERS[ch] === undefined) throw source.error(isAlpha(ch) ? "unknown flag" : "missing flag", cpLen(ch));
+    if (FLAG_LETTERS[ch] === undefined) {
+      throw source.error(isAlpha(ch) ? "unknown flag" : "missing flag", cpLen(ch));
+    }
     for (;;) {
       const flag = FLAG_LETTERS[ch];
-      if ((flag & TYPE_FLAGS) !== 0) throw source.error("bad inline flags: cannot turn off flags 'a', 'u' and 'L'");
+      if ((flag & TYPE_FLAGS) !== 0) {
+        throw source.error("bad inline flags: cannot turn off flags 'a', 'u' and 'L'");
+      }
       del |= flag;
       ch = source.get();
       if (ch === null) throw source.error("missing :");
       if (ch === ":") break;
-      if (FLAG_LETTERS[ch] === undefined) throw source.error(isAlpha(ch) ? "unknown flag" : "missing :", cpLen(ch));
+      if (FLAG_LETTERS[ch] === undefined) {
+        throw source.error(isAlpha(ch) ? "unknown flag" : "missing :", cpLen(ch));
+      }
     }
   }
   if ((del & GLOBAL_FLAGS) !== 0) throw source.error("bad inline flags: cannot turn off global flag", 1);
@@ -825,7 +845,9 @@ function isAlpha(tok: string): boolean {
 /** CPython's checks of the final flags against the pattern type. */
 function fixFlags(istext: boolean, flags: number): number {
   if (istext) {
-    if (flags & FLAG_LOCALE) throw new RegexValueError("ValueError", "cannot use LOCALE flag with a str pattern");
+    if (flags & FLAG_LOCALE) {
+      throw new RegexValueError("ValueError", "cannot use LOCALE flag with a str pattern");
+    }
     if (!(flags & FLAG_ASCII)) flags |= FLAG_UNICODE;
     else if (flags & FLAG_UNICODE) {
       throw new RegexValueError("ValueError", "ASCII and UNICODE flags are incompatible");
@@ -880,7 +902,11 @@ function checkCompile(nodes: ReNode[], gw: ([number, number] | null)[], template
         break;
       case "repeat":
         if (template) {
-          const name = n.mode === GREEDY ? "MAX_REPEAT" : n.mode === LAZY ? "MIN_REPEAT" : "POSSESSIVE_REPEAT";
+          const name = n.mode === GREEDY
+            ? "MAX_REPEAT"
+            : n.mode === LAZY
+            ? "MIN_REPEAT"
+            : "POSSESSIVE_REPEAT";
           throw new RegexSyntaxError(`internal: unsupported template operator ${name}`, null);
         }
         checkCompile(n.body, gw, template);

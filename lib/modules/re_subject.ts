@@ -60,7 +60,9 @@ export class ReSubject {
   /** The subject as the own matcher reads it. */
   forEngine(): Subject {
     if (this.engineSubject === null) {
-      this.engineSubject = this.bytes !== null ? bytesSubjectOf(this.bytes) : subjectOf(this.text, this.hasPairs);
+      this.engineSubject = this.bytes !== null
+        ? bytesSubjectOf(this.bytes)
+        : subjectOf(this.text, this.hasPairs);
     }
     return this.engineSubject;
   }

@@ -7,7 +7,15 @@
  */
 import "../builtins.ts";
 import { deepStrictEqual as assertEquals } from "node:assert/strict";
-import { bytesType, PyBaseException, PyBytes, PyList, PyTuple, type PyType, type PyValue } from "../../objects/object.ts";
+import {
+  bytesType,
+  PyBaseException,
+  PyBytes,
+  PyList,
+  PyTuple,
+  type PyType,
+  type PyValue,
+} from "../../objects/object.ts";
 import { call, getAttr, intValueOf, strValueOf } from "../../objects/ops.ts";
 import { fromLatin1, latin1 } from "../../objects/types/bytes.ts";
 import { compilePattern, engineOf, engineOptions, makeSreModule, PyMatch, reErrorType } from "./_sre.ts";

@@ -1,7 +1,9 @@
 /**
- * The translator: a resolved pattern (re_ir.ts) → the source of a JavaScript RegExp (`v` flag)
- * that matches exactly as CPython's `re` would, or null when no exact translation exists, and then
- * the own matcher (re_engine.ts) runs the pattern. `chooseEngine` is the one place that decides.
+ * The translator: a resolved pattern (re_ir.ts) → the sources of a JavaScript RegExp that
+ * matches exactly as CPython's `re` would, or null when no exact translation exists, and then the
+ * own matcher (re_engine.ts) runs the pattern. `chooseEngine` is the one place that decides. Two
+ * dialects: without the unicode flag (faster in V8) for subjects with no surrogate pair, where
+ * UTF-16 units are code points; with the `v` flag (code points) for the others.
  *
  * What is translated: characters and classes (as explicit code-point ranges from CPython's tables,
  * never JavaScript's `\w \d \s \b` or its case folding, which differ), `.` (`[^\n]`), anchors
@@ -28,11 +30,11 @@
  * import { resolvePattern } from "./re_ir.ts";
  * import { chooseEngine } from "./re_translate.ts";
  * const p = parsePattern("(a)|b", 0, true);
- * console.log(chooseEngine(resolvePattern(p, true), p.groups)?.source); // "(a)|b"
+ * console.log(chooseEngine(resolvePattern(p, true), p.groups)?.bmpSource); // "(a)|b"
  * ```
  * @module
  */
-import { type CharSet, categoryRanges } from "./re_chars.ts";
+import { categoryRanges, type CharSet } from "./re_chars.ts";
 import {
   AT_END_OR_FINAL_NEWLINE,
   AT_LINE_END,
@@ -50,10 +52,12 @@ import {
 import { GREEDY, LAZY } from "./re_parser.ts";
 import { WORD_RANGES } from "../generated/re_unicode.ts";
 
-/** A pattern as a JavaScript RegExp source. */
+/** A pattern as JavaScript RegExp sources. */
 export interface JsTranslation {
-  /** The source, for `new RegExp(source, "v…")`. */
-  source: string;
+  /** The source without the unicode flag, for subjects without surrogate pairs. */
+  bmpSource: string;
+  /** The source for the `v` flag (code points), for subjects with surrogate pairs. */
+  fullSource: () => string;
   /** Python group g → its JavaScript group number (index 0 unused). */
   groupMap: number[];
   /** Python group g → its rank in the order groups close in the pattern text (for lastindex). */
@@ -75,7 +79,7 @@ class Translator {
   groupMap: number[];
   closeRank: number[];
   closes = 0;
-  constructor(groups: number) {
+  constructor(groups: number, readonly bmp: boolean) {
     this.groupMap = new Array(groups + 1).fill(0);
     this.closeRank = new Array(groups + 1).fill(0);
   }
@@ -84,13 +88,13 @@ class Translator {
   emit(n: Ir, set: Set<number>): string {
     switch (n.k) {
       case "char":
-        return charCode(n.c);
+        return charCode(n.c, this.bmp);
       case "set":
-        return classOf(n.set);
+        return classOf(n.set, this.bmp);
       case "any":
         return n.all ? "[^]" : "[^\\n]";
       case "at":
-        return atOf(n.at);
+        return atOf(n.at, this.bmp);
       case "seq": {
         let s = "";
         for (const i of n.items) s += this.atom(i, set, n.items.length > 1);
@@ -147,7 +151,9 @@ class Translator {
 
   repeat(n: Ir & { k: "repeat" }, set: Set<number>): string {
     const min = n.min, max = n.max >= INFINITE ? INFINITE : n.max;
-    if (min > MAX_JS_COUNT || (max !== INFINITE && max > MAX_JS_COUNT)) throw new Refuse("large repeat count");
+    if (min > MAX_JS_COUNT || (max !== INFINITE && max > MAX_JS_COUNT)) {
+      throw new Refuse("large repeat count");
+    }
     if (max > min && canBeEmpty(n.body)) throw new Refuse("repeat of a body that can be empty");
     const inner = groupsIn(n.body);
     if (max > 1 && inner.length > 0) {
@@ -175,7 +181,7 @@ class Translator {
       }
       src = `(?=(${body}${quant}))(?:\\${outer})`;
     }
-    if (min >= 1) for (const g of bodySet) set.add(g);
+    if (min >= 1) { for (const g of bodySet) set.add(g); }
     return src;
   }
 }
@@ -217,55 +223,142 @@ function quantifier(min: number, max: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Characters
+// Characters. Two dialects: `bmp` (no unicode flag, for subjects without surrogate pairs, where
+// V8 compiles and runs faster; classes are flattened to ranges of the BMP and astral characters
+// can never match) and full (the `v` flag, code points, nested classes).
 
 function isPlain(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** A code point as a pattern atom (letters and digits as themselves, everything else escaped). */
-function charCode(c: number): string {
-  return isPlain(c) ? String.fromCharCode(c) : `\\u{${c.toString(16)}}`;
+function hex4(c: number): string {
+  return "\\u" + c.toString(16).padStart(4, "0");
 }
 
-function rangesSource(r: Int32Array): string {
+/** A code point as a pattern atom (letters and digits as themselves, everything else escaped). */
+function charCode(c: number, bmp: boolean): string {
+  if (isPlain(c)) return String.fromCharCode(c);
+  if (!bmp) return `\\u{${c.toString(16)}}`;
+  return c > 0xffff ? "[]" : hex4(c);
+}
+
+function rangesSource(r: Int32Array | number[], bmp: boolean): string {
   let s = "";
   for (let i = 0; i < r.length; i += 2) {
-    s += r[i] === r[i + 1] ? charCode(r[i]) : `${charCode(r[i])}-${charCode(r[i + 1])}`;
+    s += r[i] === r[i + 1] ? charCode(r[i], bmp) : `${charCode(r[i], bmp)}-${charCode(r[i + 1], bmp)}`;
   }
   return s;
 }
 
 const categoryCache = new Map<number, string>();
 
-/** A category as a nested class (`[…]` or `[^…]`). */
+/** A category as a nested class (`[…]` or `[^…]`), for the full dialect. */
 function categorySource(cat: number): string {
   let s = categoryCache.get(cat);
   if (s === undefined) {
     const [ranges, negated] = categoryRanges(cat);
-    s = `[${negated ? "^" : ""}${rangesSource(ranges)}]`;
+    s = `[${negated ? "^" : ""}${rangesSource(ranges, false)}]`;
     categoryCache.set(cat, s);
   }
   return s;
 }
 
-function classOf(set: CharSet): string {
-  let inner = rangesSource(set.ranges);
-  for (const cat of set.cats) inner += categorySource(cat);
-  return `[${set.negate ? "^" : ""}${inner}]`;
+/** Flattened BMP ranges of a category, negation applied. */
+const bmpCategoryCache = new Map<number, number[]>();
+
+function bmpCategory(cat: number): number[] {
+  let out = bmpCategoryCache.get(cat);
+  if (out === undefined) {
+    const [ranges, negated] = categoryRanges(cat);
+    const clipped: number[] = [];
+    for (let i = 0; i < ranges.length && ranges[i] <= 0xffff; i += 2) {
+      clipped.push(ranges[i], Math.min(ranges[i + 1], 0xffff));
+    }
+    if (!negated) out = clipped;
+    else {
+      out = [];
+      let next = 0;
+      for (let i = 0; i < clipped.length; i += 2) {
+        if (clipped[i] > next) out.push(next, clipped[i] - 1);
+        next = clipped[i + 1] + 1;
+      }
+      if (next <= 0xffff) out.push(next, 0xffff);
+    }
+    bmpCategoryCache.set(cat, out);
+  }
+  return out;
+}
+
+/** Sorts and merges flattened ranges. */
+function merged(pairs: number[]): number[] {
+  const idx: number[] = [];
+  for (let i = 0; i < pairs.length; i += 2) idx.push(i);
+  idx.sort((x, y) => pairs[x] - pairs[y]);
+  const out: number[] = [];
+  for (const i of idx) {
+    const lo = pairs[i], hi = pairs[i + 1];
+    if (out.length > 0 && lo <= out[out.length - 1] + 1) {
+      if (hi > out[out.length - 1]) out[out.length - 1] = hi;
+    } else out.push(lo, hi);
+  }
+  return out;
+}
+
+const singleCategoryClass = new Map<string, string>();
+
+function classOf(set: CharSet, bmp: boolean): string {
+  if (set.ranges.length === 0 && set.cats.length === 1) {
+    const key = `${set.cats[0]}:${set.negate}:${bmp}`;
+    let s = singleCategoryClass.get(key);
+    if (s === undefined) {
+      s = buildClass(set, bmp);
+      singleCategoryClass.set(key, s);
+    }
+    return s;
+  }
+  return buildClass(set, bmp);
+}
+
+function buildClass(set: CharSet, bmp: boolean): string {
+  if (!bmp) {
+    let inner = rangesSource(set.ranges, false);
+    for (const cat of set.cats) inner += categorySource(cat);
+    return `[${set.negate ? "^" : ""}${inner}]`;
+  }
+  const pairs: number[] = [];
+  for (let i = 0; i < set.ranges.length && set.ranges[i] <= 0xffff; i += 2) {
+    pairs.push(set.ranges[i], Math.min(set.ranges[i + 1], 0xffff));
+  }
+  for (const cat of set.cats) pairs.push(...bmpCategory(cat));
+  return `[${set.negate ? "^" : ""}${rangesSource(set.cats.length > 0 ? merged(pairs) : pairs, true)}]`;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Positions
 
-const UNICODE_WORD = `[${rangesSource(WORD_RANGES)}]`;
+let unicodeWord: [string, string] | null = null;
+
+/** The Unicode word class in each dialect [full, bmp]. */
+function unicodeWordClass(bmp: boolean): string {
+  if (unicodeWord === null) {
+    const full = `[${rangesSource(WORD_RANGES, false)}]`;
+    const clipped: number[] = [];
+    for (let i = 0; i < WORD_RANGES.length && WORD_RANGES[i] <= 0xffff; i += 2) {
+      clipped.push(WORD_RANGES[i], Math.min(WORD_RANGES[i + 1], 0xffff));
+    }
+    unicodeWord = [full, `[${rangesSource(clipped, true)}]`];
+  }
+  return unicodeWord[bmp ? 1 : 0];
+}
+
 const ASCII_WORD = "[0-9A-Z_a-z]";
+
 function boundary(word: string, negate: boolean): string {
   if (!negate) return `(?:(?<=${word})(?!${word})|(?<!${word})(?=${word}))`;
   return `(?:(?<=${word})(?=${word})|(?<!${word})(?!${word})(?=[^]|(?<=[^])))`;
 }
 
-function atOf(at: number): string {
+function atOf(at: number, bmp: boolean): string {
   switch (at) {
     case AT_START:
       return "^";
@@ -282,9 +375,9 @@ function atOf(at: number): string {
     case AT_NOT_WORD_BOUNDARY_ASCII:
       return boundary(ASCII_WORD, true);
     case AT_WORD_BOUNDARY_UNICODE:
-      return boundary(UNICODE_WORD, false);
+      return boundary(unicodeWordClass(bmp), false);
     case AT_NOT_WORD_BOUNDARY_UNICODE:
-      return boundary(UNICODE_WORD, true);
+      return boundary(unicodeWordClass(bmp), true);
   }
   throw new Refuse("unknown position");
 }
@@ -294,10 +387,17 @@ function atOf(at: number): string {
  * matcher.
  */
 export function chooseEngine(ir: Ir, groups: number): JsTranslation | null {
-  const t = new Translator(groups);
+  const t = new Translator(groups, true);
   try {
-    const source = t.emit(ir, new Set());
-    return { source, groupMap: t.groupMap, closeRank: t.closeRank, canBeEmpty: canBeEmpty(ir) };
+    const bmpSource = t.emit(ir, new Set());
+    let fullSource: string | null = null;
+    return {
+      bmpSource,
+      fullSource: () => fullSource ??= new Translator(groups, false).emit(ir, new Set()),
+      groupMap: t.groupMap,
+      closeRank: t.closeRank,
+      canBeEmpty: canBeEmpty(ir),
+    };
   } catch (e) {
     if (e instanceof Refuse) return null;
     throw e;
@@ -307,7 +407,7 @@ export function chooseEngine(ir: Ir, groups: number): JsTranslation | null {
 /** Why a pattern stays with the own matcher (for tests), or null when it is translated. */
 export function whyNotTranslated(ir: Ir, groups: number): string | null {
   try {
-    new Translator(groups).emit(ir, new Set());
+    new Translator(groups, true).emit(ir, new Set());
     return null;
   } catch (e) {
     if (e instanceof Refuse) return e.why;

@@ -464,6 +464,29 @@ class Matcher {
     }
   }
 
+  /** The first index in [pos, limit) whose character fails the test (limit when none). */
+  scan(kind: number, arg: number, pos: number, limit: number): number {
+    const text = this.text, codes = this.codes;
+    switch (kind) {
+      case TEST_CHAR:
+        if (text !== null) { while (pos < limit && text.charCodeAt(pos) === arg) pos++; }
+        else while (pos < limit && codes![pos] === arg) pos++;
+        return pos;
+      case TEST_SET: {
+        const set = this.prog.sets[arg];
+        if (text !== null) { while (pos < limit && setMatches(set, text.charCodeAt(pos))) pos++; }
+        else while (pos < limit && setMatches(set, codes![pos])) pos++;
+        return pos;
+      }
+      case TEST_ANY:
+        if (text !== null) { while (pos < limit && text.charCodeAt(pos) !== 10) pos++; }
+        else while (pos < limit && codes![pos] !== 10) pos++;
+        return pos;
+      default:
+        return limit;
+    }
+  }
+
   isWordAt(i: number, unicode: boolean): boolean {
     if (i < 0 || i >= this.end) return false;
     const c = this.at(i);
@@ -541,6 +564,8 @@ class Matcher {
   run(pc: number, pos: number, base: number): number {
     const code = this.code;
     const regs = this.regs;
+    const text = this.text, codes = this.codes, end = this.end;
+    const sets = this.prog.sets;
     for (;;) {
       if (--this.steps === 0) {
         this.steps = CHECK_STEPS;
@@ -549,25 +574,27 @@ class Matcher {
       let ok = true;
       switch (code[pc]) {
         case OP_CHAR:
-          if (pos < this.end && this.at(pos) === code[pc + 1]) {
+          if (pos < end && (text !== null ? text.charCodeAt(pos) : codes![pos]) === code[pc + 1]) {
             pos++;
             pc += 2;
           } else ok = false;
           break;
         case OP_SET:
-          if (pos < this.end && setMatches(this.prog.sets[code[pc + 1]], this.at(pos))) {
+          if (
+            pos < end && setMatches(sets[code[pc + 1]], text !== null ? text.charCodeAt(pos) : codes![pos])
+          ) {
             pos++;
             pc += 2;
           } else ok = false;
           break;
         case OP_ANY:
-          if (pos < this.end && this.at(pos) !== 10) {
+          if (pos < end && (text !== null ? text.charCodeAt(pos) : codes![pos]) !== 10) {
             pos++;
             pc++;
           } else ok = false;
           break;
         case OP_ANY_ALL:
-          if (pos < this.end) {
+          if (pos < end) {
             pos++;
             pc++;
           } else ok = false;
@@ -633,7 +660,10 @@ class Matcher {
           const mode = code[pc + 5];
           if (mode === LAZY) {
             let n = 0;
-            while (n < min && pos < this.end && this.testChar(kind, arg, this.at(pos))) {
+            while (
+              n < min && pos < end &&
+              this.testChar(kind, arg, text !== null ? text.charCodeAt(pos) : codes![pos])
+            ) {
               pos++;
               n++;
             }
@@ -646,8 +676,8 @@ class Matcher {
             break;
           }
           const from = pos;
-          const limit = this.end - pos <= max ? this.end : pos + max;
-          while (pos < limit && this.testChar(kind, arg, this.at(pos))) pos++;
+          const limit = end - pos <= max ? end : pos + max;
+          pos = this.scan(kind, arg, pos, limit);
           if (pos - from < min) {
             ok = false;
             break;
@@ -741,7 +771,7 @@ class Matcher {
         case OP_SUCCEED:
           return pos;
         case OP_MATCH:
-          if ((this.matchAll && pos !== this.end) || (this.mustAdvance && pos === this.start)) ok = false;
+          if ((this.matchAll && pos !== end) || (this.mustAdvance && pos === this.start)) ok = false;
           else return pos;
           break;
         default:
@@ -780,7 +810,10 @@ class Matcher {
           case BT_SINGLE_LAZY: {
             const at = st[r + 1];
             const p = st[r + 2], n = st[r + 3];
-            if (p < this.end && this.testChar(code[at + 1], code[at + 2], this.at(p))) {
+            if (
+              p < end &&
+              this.testChar(code[at + 1], code[at + 2], text !== null ? text.charCodeAt(p) : codes![p])
+            ) {
               const keep = n + 1 < code[at + 4];
               this.restore(r, keep);
               if (keep) {

@@ -22,7 +22,9 @@
  * - backreferences under IGNORECASE, or to a group that may be unset (JavaScript then matches the
  *   empty string, CPython fails);
  * - captures inside a possessive repeat (CPython keeps a start mark a failed branch of the body set);
- * - repeat counts beyond MAX_JS_COUNT.
+ * - repeat counts beyond MAX_JS_COUNT;
+ * - repeats that can backtrack exponentially (a repeat inside a repeat, or alternatives that may
+ *   begin with the same character): V8 cannot be interrupted, the own matcher can.
  *
  * @example
  * ```ts
@@ -34,7 +36,7 @@
  * ```
  * @module
  */
-import { categoryRanges, type CharSet } from "./re_chars.ts";
+import { categoryRanges, type CharSet, setMatches } from "./re_chars.ts";
 import {
   AT_END_OR_FINAL_NEWLINE,
   AT_LINE_END,
@@ -155,6 +157,7 @@ class Translator {
       throw new Refuse("large repeat count");
     }
     if (max > min && canBeEmpty(n.body)) throw new Refuse("repeat of a body that can be empty");
+    if (max > 1 && mayBacktrackExponentially(n.body)) throw new Refuse("nested repetition (kept interruptible)");
     const inner = groupsIn(n.body);
     if (max > 1 && inner.length > 0) {
       const must = mandatoryGroups(n.body);
@@ -184,6 +187,71 @@ class Translator {
     if (min >= 1) { for (const g of bodySet) set.add(g); }
     return src;
   }
+}
+
+/**
+ * Whether a repeat of this body can backtrack exponentially (`(a+)+`, `(a|aa)*`): it holds a repeat
+ * of its own, or an alternation whose branches may begin with the same character. V8 cannot be
+ * interrupted while it matches, so such patterns go to the own matcher, which checks for Ctrl-C
+ * and time budgets.
+ */
+function mayBacktrackExponentially(n: Ir): boolean {
+  switch (n.k) {
+    case "repeat":
+      return n.max > 1 || mayBacktrackExponentially(n.body);
+    case "seq":
+      return n.items.some(mayBacktrackExponentially);
+    case "alt": {
+      if (n.alts.some(mayBacktrackExponentially)) return true;
+      const firsts = n.alts.map(firstTest);
+      for (let i = 0; i < firsts.length; i++) {
+        for (let j = i + 1; j < firsts.length; j++) if (mayOverlap(firsts[i], firsts[j])) return true;
+      }
+      return false;
+    }
+    case "group":
+    case "atomic":
+    case "look":
+      return mayBacktrackExponentially(n.body);
+    case "cond":
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The first character an alternative consumes: a code point, a set, or null (unknown/empty). */
+function firstTest(n: Ir): number | CharSet | null {
+  switch (n.k) {
+    case "char":
+      return n.c;
+    case "set":
+      return n.set;
+    case "seq":
+      return n.items.length > 0 ? firstTest(n.items[0]) : null;
+    case "group":
+    case "atomic":
+      return firstTest(n.body);
+    case "repeat":
+      return n.min > 0 ? firstTest(n.body) : null;
+    default:
+      return null;
+  }
+}
+
+function mayOverlap(a: number | CharSet | null, b: number | CharSet | null): boolean {
+  if (a === null || b === null) return true;
+  if (typeof a === "number" && typeof b === "number") return a === b;
+  if (typeof a === "number") return setMatches(b as CharSet, a);
+  if (typeof b === "number") return setMatches(a, b);
+  for (let i = 0; i < 8; i++) if ((a.latin1[i] & b.latin1[i]) !== 0) return true;
+  if (a.negate || b.negate || a.cats.length > 0 || b.cats.length > 0) return true;
+  for (let i = 0; i < a.ranges.length; i += 2) {
+    for (let j = 0; j < b.ranges.length; j += 2) {
+      if (a.ranges[i] <= b.ranges[j + 1] && b.ranges[j] <= a.ranges[i + 1]) return true;
+    }
+  }
+  return false;
 }
 
 function isGroupSource(n: Ir): boolean {

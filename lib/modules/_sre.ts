@@ -141,7 +141,10 @@ function throwError(msg: string, pattern: PyValue, pos: number | null): never {
   throw call(reErrorType, pos === null ? [msg] : [msg, pattern, pos]);
 }
 
-/** Gives a warning through the `warnings` module, when pyjit has one. */
+/**
+ * Gives a warning through the `warnings` module, when pyjit has one (stack level 1: the Python
+ * code that called into `re`, as CPython's warnings point at it).
+ */
 function warn(category: string, message: string, stacklevel = 1): void {
   let warnings: PyValue;
   try {
@@ -380,7 +383,7 @@ function compileNew(pattern: PyValue, flags: number): PyPattern {
     if (e instanceof RegexValueError) raise(Exc[e.type], e.msg);
     throw e;
   }
-  for (const [category, message] of parsed.warnings) warn(category, message, 4);
+  for (const [category, message] of parsed.warnings) warn(category, message);
   const ir = resolvePattern(parsed, istext);
   const prefilter = searchPrefilterQuirk(parsed, istext);
   const js = prefilter === null ? chooseEngine(ir, parsed.groups) : null;
@@ -409,7 +412,6 @@ export function compilePattern(pattern: PyValue, flagsArg: PyValue | undefined):
     warn(
       "DeprecationWarning",
       "The re.TEMPLATE/re.T flag is deprecated as it is an undocumented flag without an obvious purpose. Don't use it.",
-      3,
     );
   }
   const p = compileNew(pattern, flags);
@@ -591,7 +593,7 @@ function templateOf(p: PyPattern, template: PyValue): Template {
     if (e instanceof TemplateIndexError) raise(Exc.IndexError, e.msg);
     throw e;
   }
-  for (const [category, message] of t.warnings) warn(category, message, 4);
+  for (const [category, message] of t.warnings) warn(category, message);
   if (p.templates.size >= 512) p.templates.clear();
   p.templates.set(text, t);
   return t;

@@ -12,8 +12,7 @@ template. Classes: Pattern, Match, RegexFlag, error, Scanner.
 import enum
 import _sre
 from _sre import (
-    compile as _compile_native,
-    match, fullmatch, search, sub, subn, split, findall, finditer, escape, purge,
+    compile, match, fullmatch, search, sub, subn, split, findall, finditer, escape, purge,
     Pattern, Match, error,
 )
 
@@ -45,24 +44,23 @@ class RegexFlag:
     _numeric_repr_ = hex
 
 
-def compile(pattern, flags=0):
-    "Compile a regular expression pattern, returning a Pattern object."
-    return _compile_native(pattern, flags)
-
-
 def template(pattern, flags=0):
     "Compile a template pattern, returning a Pattern object, deprecated"
-    import warnings
-    warnings.warn("The re.template() function is deprecated "
-                  "as it is an undocumented function "
-                  "without an obvious purpose. "
-                  "Use re.compile() instead.",
-                  DeprecationWarning)
-    return _compile_native(pattern, flags | T)
+    try:
+        import warnings
+    except ImportError:
+        pass
+    else:
+        warnings.warn("The re.template() function is deprecated "
+                      "as it is an undocumented function "
+                      "without an obvious purpose. "
+                      "Use re.compile() instead.",
+                      DeprecationWarning, stacklevel=2)
+    return compile(pattern, flags | T)
 
 
 def _compile(pattern, flags):
-    return _compile_native(pattern, flags)
+    return compile(pattern, flags)
 
 
 class Scanner:
@@ -80,8 +78,8 @@ class Scanner:
         for phrase, action in lexicon:
             self._groups.append(group)
             parts.append("(%s)" % phrase)
-            group += 1 + _compile_native(phrase, flags).groups
-        self.scanner = _compile_native("|".join(parts), flags)
+            group += 1 + compile(phrase, flags).groups
+        self.scanner = compile("|".join(parts), flags)
 
     def scan(self, string):
         result = []

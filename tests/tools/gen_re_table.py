@@ -323,7 +323,10 @@ class Gen:
         if k < 0.80:
             return "(?" + r.choice(["=", "!"]) + self.alt(depth + 1) + ")"
         if k < 0.83:
-            return "(?<" + r.choice(["=", "!"]) + r.choice(["a", "b", "ab", "[ab]", r"\w", "a|b", "."]) + ")"
+            body = r.choice(["a", "b", "ab", "[ab]", r"\w", "a|b", ".", "(a)", "(.)b", "(a|b)", r"\b(\w)",
+                             "(?:(a)|b)", "(?P<lb%d>.)" % self.groups])
+            self.groups += body.count("(") - body.count("(?:")
+            return "(?<" + r.choice(["=", "!"]) + body + ")"
         if k < 0.87:
             return "(?>" + self.alt(depth + 1) + ")"
         if k < 0.90 and self.groups:
@@ -407,7 +410,8 @@ def main():
     elif "--syntax" in args:
         cases = syntax_cases(rnd, count)
     else:
-        cases = hand_cases() + random_cases(rnd, count) + syntax_cases(rnd, count // 3)
+        cases = hand_cases() + random_cases(rnd, count) + random_cases(rnd, count // 2, hard=True) + \
+            syntax_cases(rnd, count // 3)
     sys.stdout.write("[\n" + ",\n".join(json.dumps(c, ensure_ascii=True) for c in cases) + "\n]\n")
 
 

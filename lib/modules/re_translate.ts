@@ -157,7 +157,9 @@ class Translator {
       throw new Refuse("large repeat count");
     }
     if (max > min && canBeEmpty(n.body)) throw new Refuse("repeat of a body that can be empty");
-    if (max > 1 && mayBacktrackExponentially(n.body)) throw new Refuse("nested repetition (kept interruptible)");
+    if (max > 1 && mayBacktrackExponentially(n.body)) {
+      throw new Refuse("nested repetition (kept interruptible)");
+    }
     const inner = groupsIn(n.body);
     if (max > 1 && inner.length > 0) {
       const must = mandatoryGroups(n.body);

@@ -164,6 +164,9 @@ const patternType = moduleType("re", "Pattern", undefined, 0);
 const matchType = moduleType("re", "Match", undefined, 0);
 const scannerType = moduleType("_sre", "SRE_Scanner", undefined, 0);
 
+/** A fourth RegExp mode: search without group indices (findall reads group values only). */
+const MODE_VALUES = 3;
+
 /** A compiled pattern. */
 export class PyPattern extends PyObject {
   declare pattern: PyValue;
@@ -201,7 +204,7 @@ export class PyPattern extends PyObject {
     this.ir = ir;
     this.js = js;
     this.prog = null;
-    this.regexps = [null, null, null, null, null, null];
+    this.regexps = [null, null, null, null, null, null, null, null];
     this.templates = null;
     this.groupindexProxy = null;
   }
@@ -218,12 +221,14 @@ export class PyPattern extends PyObject {
    * refuses the source (the pattern then stays with the own matcher).
    */
   regexp(mode: number, full: boolean): RegExp | null {
-    const slot = mode + (full ? 3 : 0);
+    const slot = mode + (full ? 4 : 0);
     let r = this.regexps[slot];
     if (r === null) {
       const js = this.js!;
       const source = full ? js.fullSource() : js.bmpSource;
-      const flags = (full ? "v" : "") + (this.groups > 0 ? "d" : "") + (mode === MODE_SEARCH ? "g" : "y");
+      const indices = this.groups > 0 && mode !== MODE_VALUES;
+      const flags = (full ? "v" : "") + (indices ? "d" : "") +
+        (mode === MODE_SEARCH || mode === MODE_VALUES ? "g" : "y");
       try {
         r = new RegExp(mode === MODE_FULLMATCH ? `(?:${source})$` : source, flags);
       } catch {
@@ -368,6 +373,10 @@ function patternSource(pattern: PyValue): [string, boolean] {
 function flagsValue(flags: PyValue | undefined): number {
   if (flags === undefined) return 0;
   const v = intValueOf(flags);
+  if (v === undefined && typeOf(flags).lookup("__index__") === undefined) {
+    // CPython's _compile tests `flags & TEMPLATE` first
+    raise(Exc.TypeError, `unsupported operand type(s) for &: '${typeOf(flags).name}' and 'RegexFlag'`);
+  }
   const n = v === undefined ? asIndex(flags) : v;
   return typeof n === "bigint" ? Number(BigInt.asIntN(32, n)) : n;
 }
@@ -432,14 +441,14 @@ export class PyMatch extends PyObject {
   declare pos: number;
   declare endpos: number;
   /** start, end per group (group 0 first), code-point indices, -1 when unmatched. */
-  declare marks: Int32Array;
+  declare marks: number[];
   declare lastindex: number;
   constructor(
     re: PyPattern,
     subject: ReSubject,
     pos: number,
     endpos: number,
-    marks: Int32Array,
+    marks: number[],
     lastindex: number,
   ) {
     super();
@@ -647,10 +656,21 @@ function stringPosArgs(
   return [subj, clampIndex(pos, 0, subj.length), clampIndex(endpos, subj.length, subj.length)];
 }
 
+/** Marks buffer for single matches (copied into each Match). */
+let scratch = new Int32Array(64);
+
+/** The first n marks as a plain array (cheaper to allocate than a typed array, per Match). */
+function marksCopy(buf: Int32Array, n: number): number[] {
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = buf[i];
+  return out;
+}
+
 function matchOrNone(p: PyPattern, subj: ReSubject, pos: number, endpos: number, mode: number): PyValue {
-  const out = new Int32Array(2 * p.groups + 2);
-  const li = runPattern(p, subj, pos, endpos, mode, false, out);
-  return li === NONE ? None : new PyMatch(p, subj, pos, endpos, out, li);
+  const n = 2 * p.groups + 2;
+  if (scratch.length < n) scratch = new Int32Array(n);
+  const li = runPattern(p, subj, pos, endpos, mode, false, scratch);
+  return li === NONE ? None : new PyMatch(p, subj, pos, endpos, marksCopy(scratch, n), li);
 }
 
 for (
@@ -696,7 +716,14 @@ class MatchIterator {
   }
   /** The last match as a Match object. */
   match(pos: number): PyMatch {
-    return new PyMatch(this.p, this.subj, pos, this.endpos, this.marks.slice(), this.lastindex);
+    return new PyMatch(
+      this.p,
+      this.subj,
+      pos,
+      this.endpos,
+      marksCopy(this.marks, this.marks.length),
+      this.lastindex,
+    );
   }
 }
 
@@ -705,6 +732,7 @@ defMethod(patternType, "findall", (args, kwnames) => {
   const [subj, pos, endpos] = stringPosArgs("findall", p, args, kwnames);
   const out: PyValue[] = [];
   if (pos > endpos) return new PyList(out);
+  if (findallJs(p, subj, pos, endpos, out)) return new PyList(out);
   const it = new MatchIterator(p, subj, pos, endpos);
   const m = it.marks;
   for (;;) {
@@ -726,6 +754,41 @@ defMethod(patternType, "findall", (args, kwnames) => {
   }
   return new PyList(out);
 });
+
+/**
+ * findall on the JavaScript path, reading group values without spans (no `d` flag): when the
+ * pattern cannot match the empty string, V8's global loop visits exactly CPython's matches. False
+ * when the path does not apply.
+ */
+function findallJs(p: PyPattern, subj: ReSubject, pos: number, endpos: number, out: PyValue[]): boolean {
+  const js = p.js;
+  if (js === null || js.canBeEmpty || engineOptions.forceOwn) return false;
+  const full = subj.hasPairs;
+  const re = p.regexp(MODE_VALUES, full);
+  if (re === null) return false;
+  const text = endpos < subj.length ? subj.text.slice(0, subj.unitOf(endpos)) : subj.text;
+  const bytes = subj.bytes !== null;
+  const value = (v: string | undefined): PyValue =>
+    v === undefined ? emptyOf(subj) : bytes ? new PyBytes(fromLatin1(v), bytesType) : v;
+  const groups = p.groups, map = js.groupMap;
+  re.lastIndex = subj.unitOf(pos);
+  for (;;) {
+    const m = re.exec(text);
+    if (m === null) break;
+    if (full && isMidPair(text, m.index)) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    if (groups === 0) out.push(value(m[0]));
+    else if (groups === 1) out.push(value(m[map[1]]));
+    else {
+      const items: PyValue[] = new Array(groups);
+      for (let g = 1; g <= groups; g++) items[g - 1] = value(m[map[g]]);
+      out.push(newTuple(items));
+    }
+  }
+  return true;
+}
 
 function finditer(p: PyPattern, subj: ReSubject, pos: number, endpos: number): PyValue {
   const it = new MatchIterator(p, subj, pos, endpos);

@@ -243,10 +243,8 @@ function firstChar(n: Ir): FirstChar | null {
     case "set":
       return { set: n.set };
     case "seq": {
-      for (const i of n.items) {
-        if (i.k === "at" || i.k === "look") return null;
-        return firstChar(i);
-      }
+      // zero-width tests do not consume: the first character comes from the next item
+      for (const i of n.items) if (i.k !== "at" && i.k !== "look") return firstChar(i);
       return null;
     }
     case "group":
@@ -462,6 +460,13 @@ class Matcher {
       default:
         return true;
     }
+  }
+
+  /** The character the code at pc must match first (marks skipped), or -1. */
+  tailChar(pc: number): number {
+    const code = this.code;
+    while (code[pc] === OP_MARK) pc += 2;
+    return code[pc] === OP_CHAR ? code[pc + 1] : -1;
   }
 
   /** The first index in [pos, limit) whose character fails the test (limit when none). */
@@ -682,8 +687,22 @@ class Matcher {
             ok = false;
             break;
           }
-          if (mode === GREEDY && pos > from + min) {
-            this.push(BT_SINGLE_GREEDY, pc, pos, from + min, regs[0] >= 0);
+          if (mode === GREEDY) {
+            const minPos = from + min;
+            const c = this.tailChar(pc + 6);
+            if (c >= 0) {
+              // the tail begins with a character: only positions holding it can succeed
+              while (
+                pos >= minPos && (pos >= end || (text !== null ? text.charCodeAt(pos) : codes![pos]) !== c)
+              ) {
+                pos--;
+              }
+              if (pos < minPos) {
+                ok = false;
+                break;
+              }
+            }
+            if (pos > minPos) this.push(BT_SINGLE_GREEDY, pc, pos, minPos, regs[0] >= 0);
           }
           pc += 6;
           break;
@@ -795,8 +814,17 @@ class Matcher {
             resumed = true;
             break;
           case BT_SINGLE_GREEDY: {
-            const p = st[r + 2] - 1;
-            const keep = p > st[r + 3];
+            let p = st[r + 2] - 1;
+            const minPos = st[r + 3];
+            const c = this.tailChar(st[r + 1] + 6);
+            if (c >= 0) {
+              while (p >= minPos && (p >= end || (text !== null ? text.charCodeAt(p) : codes![p]) !== c)) p--;
+              if (p < minPos) {
+                this.markTop = st[r + 6];
+                break;
+              }
+            }
+            const keep = p > minPos;
             this.restore(r, keep);
             if (keep) {
               st[r + 2] = p;

@@ -178,7 +178,8 @@ const SPECIAL_CHARS = ".\\[{()*+?^$|";
 /** Nesting beyond this raises RecursionError, as CPython's recursive parser does. */
 const MAX_NESTING = 400;
 
-class Source {
+/** The tokenizer of patterns and templates (errors come as CPython's, at the same moments). */
+export class Source {
   /** The pattern's characters (one code point each). */
   readonly chars: string[];
   /** Index (in code points) just after the next token. */
@@ -263,13 +264,14 @@ class Source {
 }
 
 /** Length of a token or name in code points (tokens are code-point strings already split). */
-function cpLen(s: string): number {
+export function cpLen(s: string): number {
   let n = 0;
   for (const _ of s) n++;
   return n;
 }
 
-function isChar(tok: string | null, set: string): boolean {
+/** Whether a token is one plain character from `set`. */
+export function isChar(tok: string | null, set: string): boolean {
   return tok !== null && tok.length > 0 && !tok.startsWith("\\") && cpLen(tok) === 1 && set.includes(tok);
 }
 

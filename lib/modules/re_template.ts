@@ -13,7 +13,7 @@
  * ```
  * @module
  */
-import { RegexSyntaxError } from "./re_parser.ts";
+import { cpLen, isChar, Source } from "./re_parser.ts";
 import { isIdentifier } from "../../objects/types/str.ts";
 
 /** A parsed template: literal text and group numbers, in order. */
@@ -31,18 +31,18 @@ export class TemplateIndexError {
 }
 
 const ESCAPES: Record<string, string> = {
-  a: "\x07",
-  b: "\b",
-  f: "\f",
-  n: "\n",
-  r: "\r",
-  t: "\t",
-  v: "\v",
-  "\\": "\\",
+  "\\a": "\x07",
+  "\\b": "\b",
+  "\\f": "\f",
+  "\\n": "\n",
+  "\\r": "\r",
+  "\\t": "\t",
+  "\\v": "\v",
+  "\\\\": "\\",
 };
-const ASCII_LETTER = /^[A-Za-z]$/;
-const DIGIT = /^[0-9]$/;
-const OCTDIGIT = /^[0-7]$/;
+const DIGITS = "0123456789";
+const OCTDIGITS = "01234567";
+const ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 function pyRepr(s: string): string {
   const q = s.includes("'") && !s.includes('"') ? '"' : "'";
@@ -50,8 +50,9 @@ function pyRepr(s: string): string {
 }
 
 /**
- * Parses a template (`text`: the characters, one code point each; `istext` false for bytes).
- * Throws RegexSyntaxError (with the template's positions) or TemplateIndexError.
+ * Parses a template (`text`: str, or bytes as Latin-1 characters when `istext` is false) with
+ * the tokenizer patterns use, so that errors come in CPython's order and at its positions.
+ * Throws RegexSyntaxError or TemplateIndexError.
  */
 export function parseTemplate(
   text: string,
@@ -59,51 +60,28 @@ export function parseTemplate(
   groups: number,
   groupIndex: Map<string, number>,
 ): Template {
-  const chars = istext ? Array.from(text) : text.split("");
+  const s = new Source(istext, text);
   const parts: (string | number)[] = [];
   const warnings: [string, string][] = [];
   let literal = "";
-  let i = 0;
-  const error = (msg: string, pos: number) => new RegexSyntaxError(msg, pos);
-  const addGroup = (index: number, pos: number) => {
-    if (index > groups) throw error(`invalid group reference ${index}`, pos);
+  const addGroup = (index: number, offset: number) => {
+    if (index > groups) throw s.error(`invalid group reference ${index}`, offset);
     if (literal !== "") parts.push(literal);
     literal = "";
     parts.push(index);
   };
-  while (i < chars.length) {
-    const ch = chars[i];
-    if (ch !== "\\") {
-      literal += ch;
-      i++;
+  for (;;) {
+    let tok = s.get();
+    if (tok === null) break;
+    if (!tok.startsWith("\\")) {
+      literal += tok;
       continue;
     }
-    if (i + 1 >= chars.length) throw error("bad escape (end of pattern)", chars.length - 1);
-    const start = i;
-    const c = chars[i + 1];
-    i += 2;
+    const c = tok.slice(1);
     if (c === "g") {
-      if (chars[i] !== "<") throw error("missing <", i);
-      i++;
-      const nameStart = i;
-      let name = "";
-      for (;;) {
-        if (i >= chars.length) {
-          if (name === "") throw error("missing group name", i);
-          throw error("missing >, unterminated name", nameStart);
-        }
-        // the tokenizer reads an escape as one token
-        let tok = chars[i];
-        if (tok === "\\" && i + 1 < chars.length) tok += chars[i + 1];
-        else if (tok === "\\") throw error("bad escape (end of pattern)", chars.length - 1);
-        i += tok === chars[i] ? 1 : 2;
-        if (tok === ">") {
-          if (name === "") throw error("missing group name", i - 1);
-          break;
-        }
-        name += tok;
-      }
-      const nameLen = Array.from(name).length;
+      if (!s.match("<")) throw s.error("missing <");
+      const name = s.getuntil(">", "group name");
+      const nameLen = cpLen(name);
       let index: number;
       if (isIdentifier(name)) {
         const g = groupIndex.get(name);
@@ -111,44 +89,42 @@ export function parseTemplate(
         index = g;
       } else {
         const v = templateInt(name);
-        if (v === null) throw error(`bad character in group name ${pyRepr(name)}`, i - nameLen - 1);
-        if (v >= 1073741823) throw error(`invalid group reference ${v}`, i - nameLen - 1);
+        if (v === null) throw s.error(`bad character in group name ${pyRepr(name)}`, nameLen + 1);
+        if (v >= 1073741823) throw s.error(`invalid group reference ${v}`, nameLen + 1);
         if (!/^[0-9]+$/.test(name)) {
           warnings.push([
             "DeprecationWarning",
-            `bad character in group name ${pyRepr(name)} at position ${i - nameLen - 1}`,
+            `bad character in group name ${pyRepr(name)} at position ${s.tell() - nameLen - 1}`,
           ]);
         }
         index = v;
       }
-      addGroup(index, i - nameLen - 1);
+      addGroup(index, nameLen + 1);
     } else if (c === "0") {
-      let digits = "0";
-      if (i < chars.length && OCTDIGIT.test(chars[i])) {
-        digits += chars[i++];
-        if (i < chars.length && OCTDIGIT.test(chars[i])) digits += chars[i++];
+      if (isChar(s.next, OCTDIGITS)) {
+        tok += s.get();
+        if (isChar(s.next, OCTDIGITS)) tok += s.get();
       }
-      literal += String.fromCharCode(parseInt(digits, 8) & 0xff);
-    } else if (DIGIT.test(c)) {
-      let digits = c;
+      literal += String.fromCharCode(parseInt(tok.slice(1), 8) & 0xff);
+    } else if (DIGITS.includes(c)) {
       let octal = false;
-      if (i < chars.length && DIGIT.test(chars[i])) {
-        digits += chars[i++];
-        if (OCTDIGIT.test(c) && OCTDIGIT.test(digits[1]) && i < chars.length && OCTDIGIT.test(chars[i])) {
-          digits += chars[i++];
+      if (isChar(s.next, DIGITS)) {
+        tok += s.get();
+        if (OCTDIGITS.includes(c) && OCTDIGITS.includes(tok[2]) && isChar(s.next, OCTDIGITS)) {
+          tok += s.get();
           octal = true;
-          const v = parseInt(digits, 8);
-          if (v > 0o377) throw error(`octal escape value \\${digits} outside of range 0-0o377`, start);
+          const v = parseInt(tok.slice(1), 8);
+          if (v > 0o377) throw s.error(`octal escape value ${tok} outside of range 0-0o377`, tok.length);
           literal += String.fromCharCode(v);
         }
       }
-      if (!octal) addGroup(parseInt(digits, 10), start + 1);
+      if (!octal) addGroup(parseInt(tok.slice(1), 10), tok.length - 1);
     } else {
-      const e = ESCAPES[c];
+      const e = ESCAPES[tok];
       if (e !== undefined) literal += e;
       else {
-        if (ASCII_LETTER.test(c)) throw error(`bad escape \\${c}`, start);
-        literal += "\\" + c;
+        if (ASCII_LETTERS.includes(c)) throw s.error(`bad escape ${tok}`, 2);
+        literal += tok;
       }
     }
   }
@@ -156,7 +132,6 @@ export function parseTemplate(
   const onlyLiteral = parts.every((p) => typeof p === "string") ? (parts as string[]).join("") : null;
   return { parts, literal: onlyLiteral, warnings };
 }
-
 /** int() of a group number in `\g<…>`: digits (any script), optional sign, spaces, underscores. */
 function templateInt(s: string): number | null {
   const t = s.replace(/^[\s\u0085\u00a0]+|[\s\u0085\u00a0]+$/gu, "");

@@ -4,6 +4,8 @@ lib/modules/re_table_test.ts checks pyjit's `re` against (on both of its engines
 Run with CPython 3.11 from the repository root:
     python3 tests/tools/gen_re_table.py > tests/data/re_cases.json
     python3 tests/tools/gen_re_table.py --seed 7 --random 50000 > /tmp/re_fuzz.json   (a bigger run)
+    (--hard: Unicode subjects and deeper patterns only; --syntax: syntax errors only; --templates:
+    replacement templates only)
 
 Each case is one JSON object:
   {"p": pattern, "b": true when bytes (pattern and subject as Latin-1), "f": flags, "s": subject,
@@ -396,6 +398,21 @@ def syntax_cases(rnd, count):
     return out
 
 
+TEMPLATE_ALPHABET = ["\\", "g", "<", ">", "1", "2", "0", "a", "n", "-", "x", "q", "3", "7", "8", "9", "name", "_",
+                     " ", "é"]
+
+
+def template_cases(rnd, count):
+    """Random replacement templates: escapes, group references and their errors."""
+    out = []
+    for _ in range(count):
+        t = "".join(rnd.choice(TEMPLATE_ALPHABET) for _ in range(rnd.randint(0, 8)))
+        p = rnd.choice([r"(a)(?P<name>b)?", r"(a)", r"a", r"(?P<x>.)(.)(.)?"])
+        s = rnd.choice(["ab", "a", "xabx", "ba"])
+        out.append(run_case(p, 0, s, "sub", t=t, isbytes=rnd.random() < 0.2 and t.isascii()))
+    return out
+
+
 def main():
     seed = 1
     count = 3000
@@ -409,9 +426,11 @@ def main():
         cases = random_cases(rnd, count, hard=True)
     elif "--syntax" in args:
         cases = syntax_cases(rnd, count)
+    elif "--templates" in args:
+        cases = template_cases(rnd, count)
     else:
         cases = hand_cases() + random_cases(rnd, count) + random_cases(rnd, count // 2, hard=True) + \
-            syntax_cases(rnd, count // 3)
+            syntax_cases(rnd, count // 3) + template_cases(rnd, count // 3)
     sys.stdout.write("[\n" + ",\n".join(json.dumps(c, ensure_ascii=True) for c in cases) + "\n]\n")
 
 

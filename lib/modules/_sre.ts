@@ -550,7 +550,7 @@ for (const [name, which] of [["start", 0], ["end", 1], ["span", 2]] as const) {
 defMethod(matchType, "expand", (args, kwnames) => {
   const m = matchSelf(args[0], "expand");
   const [template] = bindArgs("expand", args.slice(1), kwnames, ["template"], 1);
-  return expandTemplate(templateOf(m.re, template!), m);
+  return expandTemplate(templateOf(m.re, template!, false), m);
 });
 defMethod(matchType, "__repr__", (args) => {
   const m = matchSelf(args[0], "__repr__");
@@ -580,23 +580,30 @@ defGetSet(matchType, "regs", (v) => {
 // ---------------------------------------------------------------------------------------------
 // Templates
 
-function templateOf(p: PyPattern, template: PyValue): Template {
-  let text: string;
-  if (typeof template === "string" || strValueOf(template) !== undefined) {
-    text = strValueOf(template)!;
-    if (!p.istext) raise(Exc.TypeError, `expected a bytes-like object, ${typeOf(template).name} found`);
+/**
+ * The parsed template (cached per pattern). A template keeps its own type: CPython parses a str
+ * template for a bytes pattern too, and only joining the pieces fails (expandTemplate).
+ */
+function templateOf(p: PyPattern, template: PyValue, cached = true): Template {
+  let text: string, istext: boolean;
+  const str = strValueOf(template);
+  if (str !== undefined) {
+    text = str;
+    istext = true;
   } else if (template instanceof PyBytes) {
+    if (cached && template.cls !== bytesType) raise(Exc.TypeError, `unhashable type: '${template.cls.name}'`);
     text = latin1(template.data);
-    if (p.istext) raise(Exc.TypeError, `expected str instance, ${typeOf(template).name} found`);
+    istext = false;
   } else {
     return raise(Exc.TypeError, `decoding to str: need a bytes-like object, ${typeOf(template).name} found`);
   }
   if (p.templates === null) p.templates = new Map();
-  const cached = p.templates.get(text);
-  if (cached !== undefined) return cached;
+  const key = (istext ? "s" : "b") + text;
+  const hit = p.templates.get(key);
+  if (hit !== undefined) return hit;
   let t: Template;
   try {
-    t = parseTemplate(text, p.istext, p.groups, p.groupIndex);
+    t = parseTemplate(text, istext, p.groups, p.groupIndex);
   } catch (e) {
     if (e instanceof RegexSyntaxError) throwError(e.msg, template, e.pos);
     if (e instanceof TemplateIndexError) raise(Exc.IndexError, e.msg);
@@ -604,15 +611,20 @@ function templateOf(p: PyPattern, template: PyValue): Template {
   }
   for (const [category, message] of t.warnings) warn(category, message);
   if (p.templates.size >= 512) p.templates.clear();
-  p.templates.set(text, t);
+  p.templates.set(key, t);
   return t;
 }
 
+/** A template's expansion for a match, as a value of the subject's type. */
 function expandTemplate(t: Template, m: PyMatch): PyValue {
+  const bytes = m.subject.bytes !== null;
   let out = "";
-  for (const part of t.parts) {
-    if (typeof part === "string") out += part;
-    else {
+  for (let i = 0; i < t.parts.length; i++) {
+    const part = t.parts[i];
+    if (typeof part === "string") {
+      if (t.istext === bytes) joinError(i, !bytes, t.istext ? "" : new PyBytes(new Uint8Array(0)));
+      out += part;
+    } else {
       const s = m.marks[2 * part], e = m.marks[2 * part + 1];
       if (s >= 0 && e >= 0) {
         const v = m.subject.slice(s, e);
@@ -620,7 +632,7 @@ function expandTemplate(t: Template, m: PyMatch): PyValue {
       }
     }
   }
-  return m.subject.bytes !== null ? new PyBytes(fromLatin1(out), bytesType) : out;
+  return bytes ? new PyBytes(fromLatin1(out), bytesType) : out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -875,7 +887,7 @@ function sub(p: PyPattern, repl: PyValue, string: PyValue, countArg: PyValue | u
     else {
       template = templateOf(p, repl);
       if (template.literal !== null) {
-        literal = p.istext ? template.literal : new PyBytes(fromLatin1(template.literal), bytesType);
+        literal = template.istext ? template.literal : new PyBytes(fromLatin1(template.literal), bytesType);
         template = null;
       }
     }

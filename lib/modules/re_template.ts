@@ -21,6 +21,8 @@ export interface Template {
   parts: (string | number)[];
   /** The template is one literal string (no group references). */
   literal: string | null;
+  /** A str template (else bytes, its pieces as Latin-1 characters). */
+  istext: boolean;
   /** Warnings to give: [category, message]. */
   warnings: [string, string][];
 }
@@ -130,7 +132,7 @@ export function parseTemplate(
   }
   if (literal !== "") parts.push(literal);
   const onlyLiteral = parts.every((p) => typeof p === "string") ? (parts as string[]).join("") : null;
-  return { parts, literal: onlyLiteral, warnings };
+  return { parts, literal: onlyLiteral, istext, warnings };
 }
 /** int() of a group number in `\g<…>`: digits (any script), optional sign, spaces, underscores. */
 function templateInt(s: string): number | null {

@@ -20,3 +20,13 @@ for bad in [lambda: re.compile(rb"\u0041"), lambda: re.compile(rb"\N{DIGIT ONE}"
         bad()
     except Exception as e:
         print(type(e).__name__, e)
+
+# a template keeps its own type: only joining a literal piece of the wrong type fails
+for p, subject, repls in [(re.compile(b"a(b)"), b"abab", ["x", r"\1", "x\\1y", b"x", bytearray(b"q\\1")]),
+                          (re.compile("a(b)"), "abab", ["x", r"\1", b"x", b"x\\1y", bytearray(b"q\\1")])]:
+    for repl in repls:
+        for f in [lambda: p.sub(repl, subject), lambda: p.match(subject).expand(repl)]:
+            try:
+                print(repr(f()))
+            except Exception as e:
+                print(type(e).__name__, e)

@@ -104,6 +104,28 @@ export function specialize(code: PyCode, here: number, frame: Frame, sp: number,
   bc[here] = (bc[here] & 0xff00) | variant;
   code.cacheIndex[c] = missBudget(counter);
   recordAttempt(generic, -1);
+  fuseLoadFastBefore(bc, here, variant);
+}
+
+/** LOAD_FAST__<variant>, by variant: a LOAD_FAST fused with the specialized instruction after it. */
+const AFTER_LOAD_FAST: number[] = [];
+for (const s of SUPERINSTRUCTIONS) {
+  const second = Op[s.second as keyof typeof Op];
+  if (s.first === "LOAD_FAST" && OPCODES[second].kind === "variant") {
+    AFTER_LOAD_FAST[second] = Op[s.name as keyof typeof Op];
+  }
+}
+const LOAD_FAST_FORMS = new Set([Op.LOAD_FAST as number, ...AFTER_LOAD_FAST.filter((x) => x !== undefined)]);
+
+/**
+ * The instruction at `here` just became `variant`: a LOAD_FAST right before it (no EXTENDED_ARG
+ * between: the fused instruction reads the second's oparg from its own word) becomes the
+ * superinstruction of the two when there is one, or a plain LOAD_FAST again.
+ */
+function fuseLoadFastBefore(bc: Uint16Array, here: number, variant: number): void {
+  const prev = here - 1;
+  if (prev < 0 || !LOAD_FAST_FORMS.has(bc[prev] & 0xff)) return;
+  bc[prev] = (bc[prev] & 0xff00) | (AFTER_LOAD_FAST[variant] ?? Op.LOAD_FAST);
 }
 
 // ---------------------------------------------------------------------------------------------

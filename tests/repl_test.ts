@@ -18,7 +18,9 @@ class Terminal {
   private mark = 0;
 
   constructor(home: string) {
-    const cmd = `${Deno.execPath()} run -A ${MAIN}`;
+    // `exec`: without it a shell (dash, where SHELL is unset) waits between `script` and pyjit,
+    // and a Ctrl-C on the terminal kills that shell too, which `script -e` reports as status 130.
+    const cmd = `exec ${Deno.execPath()} run -A ${MAIN}`;
     this.child = new Deno.Command("script", {
       args: ["-q", "-f", "-e", "-E", "never", "-c", cmd, "/dev/null"],
       stdin: "piped",

@@ -95,3 +95,32 @@ dis.dis(add, adaptive=True)
   assert.match(got.stdout, /BINARY_OP\s+0 \(\+\)/);
   assert.doesNotMatch(got.stdout, /ADAPTIVE|ADD_INT/);
 });
+
+Deno.test("specialization: a LOAD_FAST before a specialized attribute load is fused with it, and unfused on deopt", () => {
+  const source = `import dis
+class P:
+    def __init__(self):
+        self.x = 1
+class Q:
+    x = 2
+def get(p):
+    return p.x
+p = P()
+for i in range(20):
+    get(p)
+print([i.opname for i in dis.get_instructions(get, adaptive=True)][1:3])
+q = Q()
+for i in range(40):
+    get(q)
+print([i.opname for i in dis.get_instructions(get, adaptive=True)][1:3])
+print(get(p), get(q))
+`;
+  const got = runCaptured(source, "fuse.py", "specialized");
+  assert.equal(got.status, 0, got.stderr);
+  const [fused, after, values] = got.stdout.trim().split("\n");
+  assert.equal(fused, "['LOAD_FAST__LOAD_ATTR_INSTANCE_VALUE', 'LOAD_ATTR_INSTANCE_VALUE']");
+  // Q's instances have no x of their own: the load went back to adaptive and specialized again
+  // (a class attribute through an instance), and the LOAD_FAST is plain again.
+  assert.match(after, /^\['LOAD_FAST', 'LOAD_ATTR_(NONDESCRIPTOR_WITH_VALUES|ADAPTIVE)'\]$/);
+  assert.equal(values, "1 2");
+});

@@ -225,10 +225,6 @@ template("run", function run(entry: Frame, throwing: PyValue | null): PyValue {
   let names = code.names;
   // deno-lint-ignore prefer-const no-unused-vars
   let s = f.values;
-  // deno-lint-ignore prefer-const no-unused-vars
-  let cacheIndex = code.cacheIndex;
-  // deno-lint-ignore prefer-const no-unused-vars
-  let cacheRef = code.cacheRef;
   let sp = f.sp;
   let ip = f.ip;
   let pending: PyValue | null = throwing;
@@ -2006,6 +2002,17 @@ family("CALL", [
 // in place, so a jump to it, a traceback position, or a rewrite back all stay right).
 
 superinstruction("STORE_FAST__LOAD_FAST", ["STORE_FAST", "LOAD_FAST"], {});
+
+// A local's attribute: the specializer fuses the LOAD_FAST before a LOAD_ATTR it specialized into
+// one of these (and puts the plain LOAD_FAST back when the attribute load deoptimizes). A failed
+// guard of the second half leaves the attribute load to its own dispatch.
+superinstruction("LOAD_FAST__LOAD_ATTR_INSTANCE_VALUE", ["LOAD_FAST", "LOAD_ATTR_INSTANCE_VALUE"], {});
+superinstruction("LOAD_FAST__LOAD_ATTR_SLOT", ["LOAD_FAST", "LOAD_ATTR_SLOT"], {});
+superinstruction(
+  "LOAD_FAST__LOAD_ATTR_METHOD_WITH_VALUES",
+  ["LOAD_FAST", "LOAD_ATTR_METHOD_WITH_VALUES"],
+  {},
+);
 
 // =============================================================================================
 // Pseudo-instructions: block set-up for the exception table and jumps the assembler resolves.

@@ -28,7 +28,7 @@ import {
   INTRINSIC_UNARY_POSITIVE,
 } from "../instructions/opargs.ts";
 import { BINARY_OPS } from "../instructions/operators.ts";
-import { OPCODES } from "../instructions/opcodes.ts";
+import { OPCODES, SUPERINSTRUCTIONS } from "../instructions/opcodes.ts";
 import { backoffCounter, countdownOf } from "./counters.ts";
 import { CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "../objects/code.ts";
 import {
@@ -155,12 +155,32 @@ export function deoptimize(code: PyCode, here: number, variant: number): number 
   if (countdownOf(counter) > 0) code.cacheIndex[c] = counter;
   else {
     const adaptive = ADAPTIVE_OF[variant];
+    const bc = code.code;
     code.cacheIndex[c] = backoffCounter(counter);
-    code.code[here] = (code.code[here] & 0xff00) | adaptive;
+    bc[here] = (bc[here] & 0xff00) | adaptive;
     opcodeStats.deopts[adaptive]++;
+    // A plain instruction the specializer fused with this one (LOAD_FAST__LOAD_ATTR_SLOT) is
+    // plain again.
+    const prev = here - 1;
+    if (prev >= 0 && UNFUSED[bc[prev] & 0xff] !== 0) {
+      bc[prev] = (bc[prev] & 0xff00) | UNFUSED[bc[prev] & 0xff];
+    }
   }
   return GENERIC_OF[variant];
 }
+
+/** For a superinstruction of a plain instruction and a variant: the plain one (else 0). */
+const UNFUSED: Uint8Array = (() => {
+  const out = new Uint8Array(256);
+  for (const s of SUPERINSTRUCTIONS) {
+    const first = OPCODES.find((r) => r?.name === s.first)!,
+      second = OPCODES.find((r) => r?.name === s.second)!;
+    if (second.kind === "variant" && first.adaptive < 0) {
+      out[OPCODES.find((r) => r?.name === s.name)!.code] = first.code;
+    }
+  }
+  return out;
+})();
 
 /** The adaptive form of every opcode's family (for the variants and their superinstructions). */
 const ADAPTIVE_OF: Uint8Array = Uint8Array.from({ length: 256 }, (_, i) => {

@@ -60,6 +60,8 @@ class CaseWriter {
    * restores before leaving the instruction to its own dispatch.
    */
   bail: { snapshot: Item[]; popped: number } | null = null;
+  /** The line reading a superinstruction's second oparg, or -1. */
+  secondOparg = -1;
 
   constructor(
     readonly def: Definition,
@@ -108,22 +110,30 @@ class CaseWriter {
    * One segment: an instruction's cache cells and uops (a superinstruction has two). `only`: run
    * just these uops of it, whose failed guards leave the instruction to its own dispatch.
    */
-  segment(ins: Instruction, first: boolean, only: string[] | null = null, skipCache = true): void {
+  segment(
+    ins: Instruction,
+    first: boolean,
+    only: string[] | null = null,
+    skipCache = true,
+    bailOnGuards = false,
+  ): void {
+    const bailing = !first && (only !== null || bailOnGuards);
     if (!first) {
       // The second instruction of a superinstruction: its own oparg, read from its code unit.
       this.out.push("{");
-      if (only !== null) {
+      if (bailing) {
         this.out.push("const second = ip;");
         this.bail = { snapshot: [...this.virtual], popped: 0 };
       }
       this.out.push("const oparg = bc[ip++] >> 8;");
       this.blocks++;
     }
+    if (!first) this.secondOparg = this.out.length - 1;
     const uops = (only ?? ins.uops).map((n) => this.def.uops.get(n)!);
     // `c` and `here` are locals of the whole loop (one register each, not one per case).
     const usesCache = uops.some((u) => u.cacheUsed.length > 0 || u.usesCacheStart);
     if (usesCache) this.out.push(this.cold ? "const c = ip;" : "c = ip;");
-    if (uops.some((u) => u.usesHere || (only === null && u.hasDeopt))) {
+    if (uops.some((u) => u.usesHere || (!bailing && u.hasDeopt))) {
       this.out.push(this.cold ? "const here = ip - 1;" : "here = ip - 1;");
     }
     if (ins.cache.length > 0 && skipCache) this.out.push(`ip += ${ins.cache.length};`);
@@ -233,6 +243,9 @@ class CaseWriter {
 
   finish(): string {
     if (!this.terminates) this.flush();
+    // A second half that does not read its oparg only steps over its code unit.
+    const at = this.secondOparg;
+    if (at >= 0 && !this.out.slice(at + 1).some((l) => /\boparg\b/.test(l))) this.out[at] = "ip++;";
     for (let i = 0; i < this.blocks; i++) this.out.push("}");
     return this.out.filter((l) => l !== "").join("\n");
   }
@@ -280,8 +293,7 @@ function renamable(tokens: Token[], name: string): boolean {
 
 /** The frame's locals the loop keeps (LOAD_FRAME_LOCALS). */
 const LOAD_FRAME_LOCALS_TEXT =
-  "code = f.code;\nbc = code.code;\nconsts = code.consts;\nnames = code.names;\n" +
-  "cacheIndex = code.cacheIndex;\ncacheRef = code.cacheRef;\ns = f.values;";
+  "code = f.code;\nbc = code.code;\nconsts = code.consts;\nnames = code.names;\ns = f.values;";
 
 /** A body's text with its returns, macros and cache cells turned into loop code. */
 /** Where a body's returns are: whether it needs a label to finish early, and how it ends. */
@@ -414,8 +426,7 @@ export function transformBody(tokens: Token[], ctx: BodyContext): { text: string
         const cell = tokens[nameAt].text;
         const k = ctx.cache.indexOf(cell);
         if (k < 0) throw new DefinitionError(`${ctx.where}: cache cell '${cell}' is not declared`);
-        // (The loop keeps the code object's two cache arrays in locals of their own.)
-        out.push(`${t.text === "cache" ? "cacheIndex" : "cacheRef"}[c${k === 0 ? "" : ` + ${k}`}]`);
+        out.push(`code.${t.text === "cache" ? "cacheIndex" : "cacheRef"}[c${k === 0 ? "" : ` + ${k}`}]`);
         i = nameAt;
         break;
       }
@@ -501,8 +512,12 @@ export function emitCase(def: Definition, ins: Instruction, cold: boolean, stats
   const w = new CaseWriter(def, ins, cold, stats);
   if (ins.kind === "superinstruction") {
     const [a, b] = ins.parts!;
-    w.segment(instructionNamed(def, a), true);
-    w.segment(instructionNamed(def, b), false, ins.secondUop === null ? null : [ins.secondUop]);
+    const first = instructionNamed(def, a), second = instructionNamed(def, b);
+    w.segment(first, true);
+    // A specialized second half after a plain first: its failed guards leave the second to its
+    // own dispatch (where it deoptimizes), since the first has nothing to go back to.
+    const bailOnGuards = second.kind === "variant" && first.adaptive === null;
+    w.segment(second, false, ins.secondUop === null ? null : [ins.secondUop], true, bailOnGuards);
   } else w.segment(ins, true);
   const text = w.finish();
   return w.terminates ? text : `${text}\nbreak;`;

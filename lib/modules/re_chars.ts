@@ -13,7 +13,14 @@
  * ```
  * @module
  */
-import { CASE_ORBITS, DIGIT_RANGES, LOWER_RUNS, SPACE_RANGES, WORD_RANGES } from "../generated/re_unicode.ts";
+import {
+  CASE_ORBITS,
+  DIGIT_RANGES,
+  LOWER_RUNS,
+  SPACE_RANGES,
+  UPPER_RUNS,
+  WORD_RANGES,
+} from "../generated/re_unicode.ts";
 import {
   CAT_DIGIT,
   CAT_NOT_DIGIT,
@@ -126,7 +133,11 @@ export function lowerOf(c: number, fold: Fold): number {
 }
 
 function unicodeLower(c: number): number {
-  const runs = LOWER_RUNS;
+  return applyRuns(LOWER_RUNS, c);
+}
+
+/** A code point mapping given as runs [start, end, step, delta] (lib/generated/re_unicode.ts). */
+function applyRuns(runs: Int32Array, c: number): number {
   let lo = 0, hi = runs.length / 4 - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
@@ -225,6 +236,9 @@ function mergeRanges(pairs: number[]): Int32Array {
 export function charSetOf(negate: boolean, items: SetItem[], fold: Fold, unicodeCats: boolean): CharSet {
   const pairs: number[] = [];
   const cats: number[] = [];
+  // CPython turns a class of one literal into that literal; in any other class, its compiler keeps
+  // the members past U+FFFF apart from its BMP bitmap and tests them its own way (wideMember)
+  const oneLiteral = items.every((it) => it.kind === "lit" && it.c === (items[0] as { c: number }).c);
   for (const it of items) {
     if (it.kind === "cat") {
       const code = it.cat + (unicodeCats ? UNICODE_CATS : 0);
@@ -232,7 +246,12 @@ export function charSetOf(negate: boolean, items: SetItem[], fold: Fold, unicode
       continue;
     }
     const lo = it.kind === "lit" ? it.c : it.lo;
-    const hi = it.kind === "lit" ? it.c : it.hi;
+    let hi = it.kind === "lit" ? it.c : it.hi;
+    if (fold !== "none" && hi > 0xffff && !oneLiteral) {
+      wideMember(pairs, lo, hi, it.kind === "lit", fold);
+      if (lo > 0xffff) continue;
+      hi = 0xffff;
+    }
     pairs.push(lo, hi);
     if (fold === "none") continue;
     if (fold === "ascii") {
@@ -254,6 +273,49 @@ export function charSetOf(negate: boolean, items: SetItem[], fold: Fold, unicode
     if (hit !== negate) latin1[c >> 5] |= 1 << (c & 31);
   }
   return { negate, latin1, ranges, cats };
+}
+
+let foldSpecials: Int32Array | null = null;
+
+/** The code points some case mapping of `re` changes (lowercase or uppercase), sorted. */
+function specials(): Int32Array {
+  if (foldSpecials === null) {
+    const all = new Set<number>();
+    for (const runs of [LOWER_RUNS, UPPER_RUNS]) {
+      for (let i = 0; i < runs.length; i += 4) {
+        for (let c = runs[i]; c <= runs[i + 1]; c += runs[i + 2]) all.add(c);
+      }
+    }
+    foldSpecials = new Int32Array([...all].sort((a, b) => a - b));
+  }
+  return foldSpecials;
+}
+
+/**
+ * The pairs CPython's class member [lo, hi] reaching past U+FFFF matches under IGNORECASE (its
+ * BMP part is matched as usual besides). The subject character is lowercased (ASCII or Unicode)
+ * first; a literal matches that lowercase alone (so an uppercase one matches nothing), a range
+ * matches it or its uppercase (_sre's, the first character of the full mapping: "ß" → "S").
+ */
+function wideMember(pairs: number[], lo: number, hi: number, literal: boolean, fold: Fold): void {
+  const test = (c: number): boolean => {
+    const l = lowerOf(c, fold);
+    if (l >= lo && l <= hi) return true;
+    if (literal) return false;
+    const u = applyRuns(UPPER_RUNS, l);
+    return u >= lo && u <= hi;
+  };
+  let start = lo;
+  for (const c of specials()) {
+    const inside = c >= lo && c <= hi;
+    if (test(c) === inside) continue;
+    if (!inside) pairs.push(c, c);
+    else {
+      if (start < c) pairs.push(start, c - 1);
+      start = c + 1;
+    }
+  }
+  if (start <= hi) pairs.push(start, hi);
 }
 
 /** Whether c matches the set. */

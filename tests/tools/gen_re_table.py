@@ -5,7 +5,7 @@ Run with CPython 3.11 from the repository root:
     python3 tests/tools/gen_re_table.py > tests/data/re_cases.json
     python3 tests/tools/gen_re_table.py --seed 7 --random 50000 > /tmp/re_fuzz.json   (a bigger run)
     (--hard: Unicode subjects and deeper patterns only; --syntax: syntax errors only; --templates:
-    replacement templates only)
+    replacement templates only; --classes: character classes only)
 
 Each case is one JSON object:
   {"p": pattern, "b": true when bytes (pattern and subject as Latin-1), "f": flags, "s": subject,
@@ -234,6 +234,18 @@ MATCH_CASES = [
     (r'(?a:\W)', re.I, ['é', 'xé'], ['search', 'match']),
     (r'(?u:\w)', re.A, ['éx', ' é'], ['search', 'match']),
     (r'((?a)[\W\d])x', 0, ['éx', '1x'], ['search']),
+    # a class member past U+FFFF under IGNORECASE: CPython lowercases the subject character, then a
+    # literal must equal it (an uppercase one matches nothing), a range holds it or its uppercase
+    ('[\U00010400x]', re.I, ['\U00010400\U00010428xX'], ['findall']),
+    ('[\U00010428x]', re.I, ['\U00010400\U00010428xX'], ['findall']),
+    ('[^\U00010400x]', re.I, ['\U00010400\U00010428xX'], ['findall']),
+    ('[\U00010400]', re.I, ['\U00010400\U00010428'], ['findall']),
+    ('[\U00010400\U00010400]', re.I, ['\U00010400\U00010428'], ['findall']),
+    ('[\u02bc-\U00010000]', re.I, ['\u0149\u02bb'], ['findall']),
+    ('[\u1f08-\U00010000]', re.I | re.A, ['\u1f80\u1f00'], ['findall']),
+    ('[\u017f-\U00010400]', re.I | re.A, ['\xb5\u03c2\u1e9e\u03c2sS'], ['findall']),
+    ('[\u0130-\u1e9e\u03bc-\U00010400]{2}', re.I | re.A, ['-\u03a3\U00010428A\u03a3'], ['findall']),
+    ('[\U00010400-\U00010401a]', re.I | re.A, ['\U00010428\U00010429\U00010400aA'], ['findall']),
     # bytes
     (r'\w+', 0, ['ab\xe9\xff_1'], ['findall'], None, None, True),
     (r'(?i)\xe9', 0, ['\xc9\xe9'], ['findall'], None, None, True),
@@ -413,6 +425,42 @@ def template_cases(rnd, count):
     return out
 
 
+CLASS_CHARS = list("aAzZ_09kKsS\u017f\u212a\u0130\u0131iI\xdf \u1e9e\u03c3\u03a3\u03c2\u01c5\u01c4\u01c6\xb5\u039c"
+                   "\u03bc\xe9\xc9\u212b\xc5\xe5\U0001F600\U00010400\U00010428\u2160\u2170\ufb00\u0149-]^\\")
+CLASS_ESCAPES = [r"\w", r"\W", r"\d", r"\D", r"\s", r"\S", r"\x41", r"\u017f", r"\U0001F600", r"\t", r"\101",
+                 r"\N{LATIN SMALL LETTER A}"]
+
+
+def class_cases(rnd, count):
+    """Random character classes (literals, ranges, categories, escapes; BMP and past it) under the
+    case flags, against subjects of case-folding characters, with a backreference sometimes."""
+    def member(c):
+        return "\\" + c if c in "-]^\\[" else c
+
+    def cls():
+        parts = []
+        for _ in range(rnd.randint(1, 4)):
+            k = rnd.random()
+            if k < 0.4:
+                parts.append(member(rnd.choice(CLASS_CHARS)))
+            elif k < 0.7:
+                a, b = sorted([rnd.choice(CLASS_CHARS), rnd.choice(CLASS_CHARS)])
+                parts.append(member(a) + "-" + member(b))
+            else:
+                parts.append(rnd.choice(CLASS_ESCAPES))
+        return "[" + ("^" if rnd.random() < 0.3 else "") + "".join(parts) + "]"
+
+    out = []
+    for _ in range(count):
+        p = cls() + rnd.choice(["", "+", "*?", "{2}"])
+        f = rnd.choice([0, re.I, re.I, re.A, re.I | re.A])
+        s = "".join(rnd.choice(CLASS_CHARS) for _ in range(rnd.randint(0, 8)))
+        out.append(run_case(p, f, s, "findall"))
+        if rnd.random() < 0.3:
+            out.append(run_case("(" + p + ")\\1", f, s + s.swapcase(), "search"))
+    return out
+
+
 def main():
     seed = 1
     count = 3000
@@ -428,9 +476,11 @@ def main():
         cases = syntax_cases(rnd, count)
     elif "--templates" in args:
         cases = template_cases(rnd, count)
+    elif "--classes" in args:
+        cases = class_cases(rnd, count)
     else:
         cases = hand_cases() + random_cases(rnd, count) + random_cases(rnd, count // 2, hard=True) + \
-            syntax_cases(rnd, count // 3) + template_cases(rnd, count // 3)
+            syntax_cases(rnd, count // 3) + template_cases(rnd, count // 3) + class_cases(rnd, count // 3)
     sys.stdout.write("[\n" + ",\n".join(json.dumps(c, ensure_ascii=True) for c in cases) + "\n]\n")
 
 

@@ -175,8 +175,11 @@ const HEXDIGITS = "0123456789abcdefABCDEF";
 const ASCIILETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const WHITESPACE = " \t\n\r\v\f";
 const SPECIAL_CHARS = ".\\[{()*+?^$|";
-/** Nesting beyond this raises RecursionError, as CPython's recursive parser does. */
-const MAX_NESTING = 400;
+/**
+ * Nesting beyond this raises RecursionError, as CPython's recursive parser does (two of its frames a
+ * group, under the default recursion limit of 1000, called from the top level: 495 groups deep).
+ */
+const MAX_NESTING = 991;
 
 /** The tokenizer of patterns and templates (errors come as CPython's, at the same moments). */
 export class Source {

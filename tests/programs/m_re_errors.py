@@ -48,3 +48,12 @@ for call in [lambda: re.compile(1), lambda: re.search("a", 1), lambda: re.search
         print(call())
     except Exception as e:
         print(type(e).__name__, e)
+
+# CPython's parser recurses twice a group: 495 groups deep compile from the top level, 496 do not
+for depth in [495, 496]:
+    for opener in ["(", "(?:", "(?>"]:
+        try:
+            p = re.compile(opener * depth + "a" + ")" * depth)
+            print(depth, opener, p.groups, p.match("a"))
+        except RecursionError as e:
+            print(depth, opener, type(e).__name__, e)

@@ -19,6 +19,7 @@
 import {
   bindArgs,
   bytesType,
+  checkArgs,
   defClassMethod,
   defGetSet,
   defMethod,
@@ -67,6 +68,7 @@ import {
   NO_MATCH,
   type Program,
 } from "./re_engine.ts";
+import { lowerOf, upperOf } from "./re_chars.ts";
 import { type Ir, resolvePattern, searchPrefilterQuirk } from "./re_ir.ts";
 import {
   FLAG_ASCII,
@@ -1042,6 +1044,27 @@ function modulePatternCall(
   };
 }
 
+/** A character code argument of _sre's case helpers (a C int: beyond it, OverflowError). */
+function charCodeArg(name: string, args: PyValue[], kwnames: string[] | null): number {
+  checkArgs(`_sre.${name}`, args, kwnames, 1, 1);
+  const v = asIndex(args[0]);
+  if (v < -(2n ** 31n) || v >= 2n ** 31n) {
+    raise(Exc.OverflowError, "Python int too large to convert to C int");
+  }
+  return Number(v);
+}
+
+/** CPython's case helpers of _sre, which its Python-level compiler calls (on character codes). */
+const CASE_HELPERS: Record<string, (c: number) => number | boolean> = {
+  ascii_iscased: (c) => c >= 0 && c < 128 && lowerOf(c, "ascii") !== upperAscii(c),
+  unicode_iscased: (c) => c >= 0 && (lowerOf(c, "unicode") !== c || upperOf(c) !== c),
+  ascii_tolower: (c) => c >= 0 ? lowerOf(c, "ascii") : c,
+  unicode_tolower: (c) => c >= 0 ? lowerOf(c, "unicode") : c,
+};
+function upperAscii(c: number): number {
+  return c >= 97 && c <= 122 ? c - 32 : c;
+}
+
 /** Builds the `_sre` module. */
 export function makeSreModule(): PyModule {
   return buildModule("_sre", "Support for regular expressions (pyjit's engine under re).", {
@@ -1099,11 +1122,24 @@ export function makeSreModule(): PyModule {
       cache.clear();
       return None;
     },
+    getcodesize: (args, kwnames) => {
+      checkArgs("_sre.getcodesize", args, kwnames, 0, 0);
+      return 4n;
+    },
+    ...Object.fromEntries(
+      Object.entries(CASE_HELPERS).map(([name, f]) => [name, (args: PyValue[], kwnames: string[] | null) => {
+        const r = f(charCodeArg(name, args, kwnames));
+        return typeof r === "number" ? BigInt(r) : r;
+      }]),
+    ),
   }, {
     Pattern: patternType,
     Match: matchType,
     error: reErrorType,
     MAXREPEAT,
     MAXGROUPS,
+    MAGIC: 20220615n,
+    CODESIZE: 4n,
+    copyright: " SRE 2.2.2 Copyright (c) 1997-2002 by Secret Labs AB ",
   });
 }

@@ -136,6 +136,11 @@ function unicodeLower(c: number): number {
   return applyRuns(LOWER_RUNS, c);
 }
 
+/** _sre's uppercase of one character: the first character of its full uppercase mapping. */
+export function upperOf(c: number): number {
+  return applyRuns(UPPER_RUNS, c);
+}
+
 /** A code point mapping given as runs [start, end, step, delta] (lib/generated/re_unicode.ts). */
 function applyRuns(runs: Int32Array, c: number): number {
   let lo = 0, hi = runs.length / 4 - 1;
@@ -302,7 +307,7 @@ function wideMember(pairs: number[], lo: number, hi: number, literal: boolean, f
     const l = lowerOf(c, fold);
     if (l >= lo && l <= hi) return true;
     if (literal) return false;
-    const u = applyRuns(UPPER_RUNS, l);
+    const u = upperOf(l);
     return u >= lo && u <= hi;
   };
   let start = lo;

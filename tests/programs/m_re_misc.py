@@ -33,3 +33,16 @@ print(next(it).group(), next(it).group(), next(it, "done"), iter(it) is it)
 m = re.match(r"(?P<y>\d{4})-(?P<m>\d\d)", "2024-05-17")
 print(m.groupdict(), "{0[y]}/{0[m]}".format(m), m["y"], m.span("m"), m.start("y"), m.end(0))
 print(re.compile(r"\d+").sub(lambda m: m.group()[::-1], "a123b45"))
+
+# _sre's case helpers (CPython's Python-level compiler calls them) and constants
+import _sre
+print(_sre.MAGIC, _sre.CODESIZE, _sre.getcodesize(), repr(_sre.copyright))
+print(_sre.unicode_iscased(0xdf), _sre.unicode_iscased(0x149), _sre.unicode_tolower(0x130), _sre.ascii_tolower(0xc9))
+print(sum(1 for c in range(0x2000) if _sre.unicode_iscased(c)), sum(1 for c in range(200) if _sre.ascii_iscased(c)))
+print(_sre.ascii_tolower(65), _sre.ascii_tolower(0x130), _sre.unicode_tolower(0x10400), _sre.unicode_iscased(0x1f600))
+for f in [lambda: _sre.ascii_iscased("a"), lambda: _sre.unicode_tolower(-1), lambda: _sre.unicode_tolower(2**31),
+          lambda: _sre.unicode_tolower(0x110000), lambda: _sre.unicode_tolower(ch=1), lambda: _sre.unicode_tolower()]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)

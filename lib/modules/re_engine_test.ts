@@ -47,6 +47,12 @@ Deno.test("the translator takes plain patterns", () => {
   for (const p of ["(?>ab|a)c", "a*+b", "(?<=ab)c", String.raw`(a)\1`, "(?m)^x$", String.raw`(?s).\Z`]) {
     assertEquals([p, why(p)], [p, null]);
   }
+  // iterations that each begin with a character nothing else in them matches split one way only
+  for (
+    const p of ["[^,]*(?:,[^,]*)*$", String.raw`\d+(?:\.\d+)*`, "(?:/[^/]+)+", String.raw`(?:-[a-z]\w*)*`]
+  ) {
+    assertEquals([p, why(p)], [p, null]);
+  }
 });
 
 Deno.test("the own matcher keeps what V8 would do differently", () => {
@@ -61,6 +67,9 @@ Deno.test("the own matcher keeps what V8 would do differently", () => {
     ["a{20000}", "large repeat count"],
     ["(a+)+b", "nested repetition (kept interruptible)"],
     ["(?:a|ab)*c", "nested repetition (kept interruptible)"],
+    ["(?:,[^,]*.)*$", "nested repetition (kept interruptible)"],
+    ['(?:"[^"]*")*$', "nested repetition (kept interruptible)"],
+    [String.raw`(?:-[\w-]*)*x`, "nested repetition (kept interruptible)"],
   ];
   for (const [p, reason] of cases) assertEquals([p, why(p)], [p, reason]);
 });

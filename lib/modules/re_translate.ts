@@ -24,7 +24,8 @@
  * - captures inside a possessive repeat (CPython keeps a start mark a failed branch of the body set);
  * - repeat counts beyond MAX_JS_COUNT;
  * - repeats that can backtrack exponentially (a repeat inside a repeat, or alternatives that may
- *   begin with the same character): V8 cannot be interrupted, the own matcher can.
+ *   begin with the same character): V8 cannot be interrupted, the own matcher can. A repeat whose
+ *   iterations each begin with a character nothing else in them matches (`(?:,[^,]*)*`) is safe.
  *
  * @example
  * ```ts
@@ -157,7 +158,7 @@ class Translator {
       throw new Refuse("large repeat count");
     }
     if (max > min && canBeEmpty(n.body)) throw new Refuse("repeat of a body that can be empty");
-    if (max > 1 && mayBacktrackExponentially(n.body)) {
+    if (max > 1 && mayBacktrackExponentially(n.body) && !delimitedIterations(n.body)) {
       throw new Refuse("nested repetition (kept interruptible)");
     }
     const inner = groupsIn(n.body);
@@ -217,6 +218,39 @@ function mayBacktrackExponentially(n: Ir): boolean {
       return mayBacktrackExponentially(n.body);
     case "cond":
       return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether every iteration of a repeat of this body begins with one character test that nothing
+ * later in the iteration can match (`(?:,[^,]*)*`, `(?:\.\d+)+`): iterations then split a subject
+ * in one way only, and backtracking into the repeat costs polynomial time, as in V8.
+ */
+function delimitedIterations(body: Ir): boolean {
+  const items = body.k === "seq" ? body.items : [body];
+  if (items.length < 2) return false;
+  const lead = items[0].k === "group" ? items[0].body : items[0];
+  if (lead.k !== "char" && lead.k !== "set") return false;
+  const first = firstTest(lead);
+  return items.slice(1).every((item) => avoids(item, first));
+}
+
+/** Whether n only consumes characters that `first` does not match (without alternatives). */
+function avoids(n: Ir, first: number | CharSet | null): boolean {
+  switch (n.k) {
+    case "char":
+    case "set":
+      return !mayOverlap(firstTest(n), first);
+    case "at":
+      return true;
+    case "group":
+      return avoids(n.body, first);
+    case "seq":
+      return n.items.every((i) => avoids(i, first));
+    case "repeat":
+      return (n.body.k === "char" || n.body.k === "set") && avoids(n.body, first);
     default:
       return false;
   }

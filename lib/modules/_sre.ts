@@ -383,6 +383,13 @@ function flagsValue(flags: PyValue | undefined): number {
   return typeof n === "bigint" ? Number(BigInt.asIntN(32, n)) : n;
 }
 
+/** Whether a flags argument is beyond a C int. */
+function flagsOverflow(flags: PyValue | undefined): boolean {
+  if (flags === undefined) return false;
+  const n = intValueOf(flags) ?? asIndex(flags);
+  return typeof n === "bigint" ? n < -(2n ** 31n) || n >= 2n ** 31n : n < -(2 ** 31) || n >= 2 ** 31;
+}
+
 /** Compiles without the cache. */
 function compileNew(pattern: PyValue, flags: number): PyPattern {
   const [source, istext] = patternSource(pattern);
@@ -412,6 +419,11 @@ export function compilePattern(pattern: PyValue, flagsArg: PyValue | undefined):
     return pattern;
   }
   const flags = flagsValue(flagsArg);
+  if (flagsOverflow(flagsArg)) {
+    // CPython parses with the Python int, then cannot pass it to its C compiler
+    compileNew(pattern, flags);
+    raise(Exc.OverflowError, "Python int too large to convert to C int");
+  }
   let key: string | null = null;
   if (typeof pattern === "string") key = `s${flags}:${pattern}`;
   else if (pattern instanceof PyBytes && pattern.cls === bytesType) key = `b${flags}:${latin1(pattern.data)}`;
@@ -650,11 +662,18 @@ function patternSelf(v: PyValue, name: string): PyPattern {
   return v;
 }
 
-/** A pos/endpos argument clamped to [0, length]. */
-function clampIndex(v: PyValue | undefined, dflt: number, length: number): number {
-  if (v === undefined) return dflt;
+/** An index argument CPython converts to a C ssize_t (pos, endpos, count, maxsplit). */
+function ssizeArg(v: PyValue): number {
   const n = asIndex(v);
-  const x = typeof n === "bigint" ? (n < 0n ? -1 : length + 1) : n;
+  if (typeof n === "number") return n;
+  if (n < -(2n ** 63n) || n >= 2n ** 63n) {
+    raise(Exc.OverflowError, "Python int too large to convert to C ssize_t");
+  }
+  return Number(n);
+}
+
+/** A pos/endpos value clamped to [0, length]. */
+function clampIndex(x: number, length: number): number {
   return x < 0 ? 0 : x > length ? length : x;
 }
 
@@ -666,8 +685,10 @@ function stringPosArgs(
   kwnames: string[] | null,
 ): [ReSubject, number, number] {
   const [string, pos, endpos] = bindArgs(name, args.slice(1), kwnames, ["string", "pos", "endpos"], 1);
+  const start = pos === undefined ? 0 : ssizeArg(pos);
+  const end = endpos === undefined ? Infinity : ssizeArg(endpos);
   const subj = subjectFor(string!, p.istext);
-  return [subj, clampIndex(pos, 0, subj.length), clampIndex(endpos, subj.length, subj.length)];
+  return [subj, clampIndex(start, subj.length), clampIndex(end, subj.length)];
 }
 
 /** Marks buffer for single matches (copied into each Match). */
@@ -842,8 +863,8 @@ defMethod(patternType, "scanner", (args, kwnames) => {
 });
 
 function split(p: PyPattern, string: PyValue, maxsplitArg: PyValue | undefined): PyValue {
+  const maxsplit = maxsplitArg === undefined ? 0 : ssizeArg(maxsplitArg);
   const subj = subjectFor(string, p.istext);
-  const maxsplit = maxsplitArg === undefined ? 0 : Number(asIndex(maxsplitArg));
   const out: PyValue[] = [];
   let last = 0, n = 0;
   const it = new MatchIterator(p, subj, 0, subj.length);
@@ -878,6 +899,7 @@ function joinError(index: number, istext: boolean, got: PyValue): never {
 }
 
 function sub(p: PyPattern, repl: PyValue, string: PyValue, countArg: PyValue | undefined): [PyValue, number] {
+  const count = countArg === undefined ? 0 : ssizeArg(countArg);
   let literal: PyValue | null = null;
   let template: Template | null = null;
   let callable: PyValue | null = null;
@@ -895,7 +917,6 @@ function sub(p: PyPattern, repl: PyValue, string: PyValue, countArg: PyValue | u
     }
   }
   const subj = subjectFor(string, p.istext);
-  const count = countArg === undefined ? 0 : Number(asIndex(countArg));
   const pieces: string[] = [];
   let i = 0, n = 0;
   const it = new MatchIterator(p, subj, 0, subj.length);
@@ -976,7 +997,7 @@ defMethod(patternType, "__repr__", (args) => {
       flags &= ~bit;
     }
   }
-  if (flags) names.push(`0x${flags.toString(16)}`);
+  if (flags) names.push(`0x${(flags >>> 0).toString(16)}`);
   return `re.compile(${src}, ${names.join("|")})`;
 });
 defMethod(patternType, "__eq__", (args) => {
@@ -1118,7 +1139,15 @@ export function makeSreModule(): PyModule {
       return newTuple([r, n]);
     },
     escape,
-    purge: () => {
+    purge: (args, kwnames) => {
+      // purge is a Python function in CPython: its messages
+      if (kwnames !== null && kwnames.length > 0) {
+        raise(Exc.TypeError, `purge() got an unexpected keyword argument '${kwnames[0]}'`);
+      }
+      if (args.length > 0) {
+        const given = `${args.length} ${args.length === 1 ? "was" : "were"} given`;
+        raise(Exc.TypeError, `purge() takes 0 positional arguments but ${given}`);
+      }
       cache.clear();
       return None;
     },

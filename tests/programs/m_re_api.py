@@ -68,3 +68,20 @@ for f in (re.Pattern, re.Match):
         print(type(e).__name__, e)
 print(bool(re.match("", "")), re.match("a", "b") is None)
 print(m.expand(r"<\1|\g<word>|\g<0>|\2>"))
+
+# C-sized arguments: flags are a C int, pos/endpos/count/maxsplit a C ssize_t
+p = re.compile("a")
+for f in [lambda: p.sub("x", "aaa", 2**70), lambda: p.split("aaa", 2**70), lambda: p.search("a", 2**70),
+          lambda: p.search("a", -2**70), lambda: p.search(1, 2**70), lambda: re.compile("a", 2**40),
+          lambda: re.compile("(", 2**40), lambda: re.compile("a", 2**31), lambda: re.compile("a", -2**31),
+          lambda: re.compile(b"a", (1 << 30) | 2), lambda: re.purge(1), lambda: re.purge(x=1)]:
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+g = re.compile("(?P<x>a)").groupindex
+print(g | {}, {"y": 2} | g, type(g | g).__name__)
+try:
+    g |= {}
+except TypeError as e:
+    print(type(e).__name__, e)

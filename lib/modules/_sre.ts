@@ -448,6 +448,11 @@ export function compilePattern(pattern: PyValue, flagsArg: PyValue | undefined):
 // ---------------------------------------------------------------------------------------------
 // Match
 
+/** The setter of what CPython declares a read-only member (its message differs from a getset's). */
+function readonlyMember(): never {
+  raise(Exc.AttributeError, "readonly attribute");
+}
+
 /** A match result. */
 export class PyMatch extends PyObject {
   declare re: PyPattern;
@@ -573,10 +578,10 @@ defMethod(matchType, "__repr__", (args) => {
 defMethod(matchType, "__copy__", (args) => args[0]);
 defMethod(matchType, "__deepcopy__", (args) => args[0]);
 defClassMethod(matchType, "__class_getitem__", (args) => genericAliasHook(args[0], args[1]));
-defGetSet(matchType, "string", (m) => (m as PyMatch).subject.value);
-defGetSet(matchType, "re", (m) => (m as PyMatch).re);
-defGetSet(matchType, "pos", (m) => (m as PyMatch).pos);
-defGetSet(matchType, "endpos", (m) => (m as PyMatch).endpos);
+defGetSet(matchType, "string", (m) => (m as PyMatch).subject.value, readonlyMember);
+defGetSet(matchType, "re", (m) => (m as PyMatch).re, readonlyMember);
+defGetSet(matchType, "pos", (m) => (m as PyMatch).pos, readonlyMember);
+defGetSet(matchType, "endpos", (m) => (m as PyMatch).endpos, readonlyMember);
 defGetSet(matchType, "lastindex", (m) => ((m as PyMatch).lastindex < 0 ? None : (m as PyMatch).lastindex));
 defGetSet(matchType, "lastgroup", (v) => {
   const m = v as PyMatch;
@@ -1019,9 +1024,9 @@ defMethod(patternType, "__hash__", (args) => {
 defClassMethod(patternType, "__class_getitem__", (args) => genericAliasHook(args[0], args[1]));
 defMethod(patternType, "__copy__", (args) => args[0]);
 defMethod(patternType, "__deepcopy__", (args) => args[0]);
-defGetSet(patternType, "pattern", (p) => (p as PyPattern).pattern);
-defGetSet(patternType, "flags", (p) => (p as PyPattern).flags);
-defGetSet(patternType, "groups", (p) => (p as PyPattern).groups);
+defGetSet(patternType, "pattern", (p) => (p as PyPattern).pattern, readonlyMember);
+defGetSet(patternType, "flags", (p) => (p as PyPattern).flags, readonlyMember);
+defGetSet(patternType, "groups", (p) => (p as PyPattern).groups, readonlyMember);
 defGetSet(patternType, "groupindex", (v) => {
   const p = v as PyPattern;
   if (p.groupindexProxy === null) {

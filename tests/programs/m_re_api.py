@@ -85,3 +85,17 @@ try:
     g |= {}
 except TypeError as e:
     print(type(e).__name__, e)
+
+# read-only members and getsets
+p = re.compile("(a)")
+m = p.match("a")
+for obj, names in ((p, ["pattern", "flags", "groups"]), (m, ["string", "re", "pos", "endpos"])):
+    for name in names:
+        try:
+            setattr(obj, name, 1)
+        except AttributeError as e:
+            print(name, type(e).__name__, e)
+        try:
+            delattr(obj, name)
+        except AttributeError as e:
+            print(name, type(e).__name__, e)

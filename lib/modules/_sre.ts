@@ -52,6 +52,7 @@ import {
   richEq,
   setAttr,
   strValueOf,
+  toArray,
 } from "../../objects/ops.ts";
 import { bytesRepr, strRepr } from "../../objects/repr.ts";
 import { fromLatin1, latin1 } from "../../objects/types/bytes.ts";
@@ -82,9 +83,11 @@ import {
   FLAG_VERBOSE,
   MAXGROUPS,
   MAXREPEAT,
+  type ParsedPattern,
   parsePattern,
   RegexSyntaxError,
   RegexValueError,
+  type ReNode,
 } from "./re_parser.ts";
 import { type ReSubject, subjectFor } from "./re_subject.ts";
 import { parseTemplate, type Template, TemplateIndexError } from "./re_template.ts";
@@ -184,6 +187,10 @@ export class PyPattern extends PyObject {
   declare private regexps: (RegExp | null)[];
   declare templates: Map<string, Template> | null;
   declare groupindexProxy: PyValue | null;
+  /** Accepts str and bytes subjects (re.Scanner's pattern, whose `pattern` is None). */
+  declare anyType: boolean;
+  /** Groups whose marks the own matcher keeps (more than `groups` in a Scanner's pattern). */
+  declare markGroups: number;
   constructor(
     pattern: PyValue,
     source: string,
@@ -209,11 +216,18 @@ export class PyPattern extends PyObject {
     this.regexps = [null, null, null, null, null, null, null, null];
     this.templates = null;
     this.groupindexProxy = null;
+    this.anyType = false;
+    this.markGroups = groups;
+  }
+
+  /** A subject for this pattern, or the TypeError of a subject of the wrong type. */
+  subject(value: PyValue): ReSubject {
+    return subjectFor(value, this.anyType ? null : this.istext);
   }
 
   /** The own matcher's program (compiled on first use). */
   program(): Program {
-    if (this.prog === null) this.prog = compileProgram(this.ir, this.groups);
+    if (this.prog === null) this.prog = compileProgram(this.ir, this.markGroups);
     return this.prog;
   }
 
@@ -390,9 +404,8 @@ function flagsOverflow(flags: PyValue | undefined): boolean {
   return typeof n === "bigint" ? n < -(2n ** 31n) || n >= 2n ** 31n : n < -(2 ** 31) || n >= 2 ** 31;
 }
 
-/** Compiles without the cache. */
-function compileNew(pattern: PyValue, flags: number): PyPattern {
-  const [source, istext] = patternSource(pattern);
+/** Parses a pattern, raising re.error (or CPython's other exceptions) and giving its warnings. */
+function parseOrRaise(pattern: PyValue, source: string, flags: number, istext: boolean): ParsedPattern {
   let parsed;
   try {
     parsed = parsePattern(source, flags, istext);
@@ -402,11 +415,54 @@ function compileNew(pattern: PyValue, flags: number): PyPattern {
     throw e;
   }
   for (const [category, message] of parsed.warnings) warn(category, message);
+  return parsed;
+}
+
+/** Compiles without the cache. */
+function compileNew(pattern: PyValue, flags: number): PyPattern {
+  const [source, istext] = patternSource(pattern);
+  const parsed = parseOrRaise(pattern, source, flags, istext);
   const ir = resolvePattern(parsed, istext);
   const prefilter = searchPrefilterQuirk(parsed, istext);
   const js = prefilter === null ? chooseEngine(ir, parsed.groups) : null;
   const p = new PyPattern(pattern, source, istext, parsed.flags, parsed.groups, parsed.groupIndex, ir, js);
   if (prefilter !== null) p.program().first = { set: prefilter };
+  return p;
+}
+
+/**
+ * The pattern of re.Scanner: its phrases as alternatives, phrase k in group k + 1, built as CPython
+ * builds it. Each phrase is parsed alone, so its global inline flags are lost (but VERBOSE, which
+ * steers its own parsing) and its groups keep their own numbers, the same marks as the wrappers';
+ * the whole takes `flags` as given (no UNICODE added: ASCII classes and case unless re.U); its
+ * `pattern` is None and it accepts str and bytes subjects alike.
+ */
+function compileLexicon(phrases: PyValue[], flags: number): PyPattern {
+  if (phrases.length === 0) raise(Exc.RuntimeError, "invalid SRE code");
+  const alts: ReNode[][] = [];
+  let istext = true, innerGroups = 0;
+  phrases.forEach((phrase, k) => {
+    const [source, text] = patternSource(phrase);
+    if (k === 0) istext = text;
+    const parsed = parseOrRaise(phrase, source, flags, text);
+    innerGroups = Math.max(innerGroups, parsed.groups);
+    alts.push([{ op: "group", group: k + 1, add: 0, del: 0, body: parsed.body }]);
+  });
+  const typeFlags = FLAG_ASCII | FLAG_LOCALE | FLAG_UNICODE;
+  const resolveFlags = istext && !(flags & typeFlags) ? flags | FLAG_ASCII : flags;
+  const whole: ParsedPattern = {
+    body: alts.length === 1 ? alts[0] : [{ op: "branch", alts }],
+    flags: resolveFlags,
+    groups: phrases.length,
+    groupIndex: new Map(),
+    warnings: [],
+  };
+  const ir = resolvePattern(whole, istext);
+  // phrases' own groups share marks with the wrappers: only the own matcher writes them so
+  const js = innerGroups === 0 ? chooseEngine(ir, phrases.length) : null;
+  const p = new PyPattern(None, "", istext, flags, phrases.length, new Map(), ir, js);
+  p.anyType = true;
+  p.markGroups = Math.max(phrases.length, innerGroups);
   return p;
 }
 
@@ -522,6 +578,7 @@ function emptyOf(subj: ReSubject): PyValue {
 
 /** Python's repr(), cut to n characters (printf's `%.nR`). */
 function reprCut(v: PyValue, n: number): string {
+  if (v === None) return "None";
   const r = v instanceof PyBytes ? bytesRepr(v.data) : strRepr(strValueOf(v) ?? "");
   const cps = Array.from(r);
   return cps.length > n ? cps.slice(0, n).join("") : r;
@@ -692,7 +749,7 @@ function stringPosArgs(
   const [string, pos, endpos] = bindArgs(name, args.slice(1), kwnames, ["string", "pos", "endpos"], 1);
   const start = pos === undefined ? 0 : ssizeArg(pos);
   const end = endpos === undefined ? Infinity : ssizeArg(endpos);
-  const subj = subjectFor(string!, p.istext);
+  const subj = p.subject(string!);
   return [subj, clampIndex(start, subj.length), clampIndex(end, subj.length)];
 }
 
@@ -869,7 +926,7 @@ defMethod(patternType, "scanner", (args, kwnames) => {
 
 function split(p: PyPattern, string: PyValue, maxsplitArg: PyValue | undefined): PyValue {
   const maxsplit = maxsplitArg === undefined ? 0 : ssizeArg(maxsplitArg);
-  const subj = subjectFor(string, p.istext);
+  const subj = p.subject(string);
   const out: PyValue[] = [];
   let last = 0, n = 0;
   const it = new MatchIterator(p, subj, 0, subj.length);
@@ -921,7 +978,7 @@ function sub(p: PyPattern, repl: PyValue, string: PyValue, countArg: PyValue | u
       }
     }
   }
-  const subj = subjectFor(string, p.istext);
+  const subj = p.subject(string);
   const pieces: string[] = [];
   let i = 0, n = 0;
   const it = new MatchIterator(p, subj, 0, subj.length);
@@ -990,7 +1047,7 @@ const FLAG_NAMES: [number, string][] = [
 defMethod(patternType, "__repr__", (args) => {
   const p = patternSelf(args[0], "__repr__");
   let flags = p.flags;
-  if (p.istext && (flags & (FLAG_LOCALE | FLAG_UNICODE | FLAG_ASCII)) === FLAG_UNICODE) {
+  if (p.istext && !p.anyType && (flags & (FLAG_LOCALE | FLAG_UNICODE | FLAG_ASCII)) === FLAG_UNICODE) {
     flags &= ~FLAG_UNICODE;
   }
   const src = reprCut(p.pattern, 200);
@@ -1065,7 +1122,7 @@ function modulePatternCall(
   return (args, kwnames) => {
     const [pattern, string, flags] = bindArgs(name, args, kwnames, ["pattern", "string", "flags"], 2);
     const p = compilePattern(pattern!, flags);
-    const subj = subjectFor(string!, p.istext);
+    const subj = p.subject(string!);
     return matchOrNone(p, subj, 0, subj.length, mode);
   };
 }
@@ -1109,7 +1166,7 @@ export function makeSreModule(): PyModule {
     finditer: (args, kwnames) => {
       const [pattern, string, flags] = bindArgs("finditer", args, kwnames, ["pattern", "string", "flags"], 2);
       const p = compilePattern(pattern!, flags);
-      const subj = subjectFor(string!, p.istext);
+      const subj = p.subject(string!);
       return finditer(p, subj, 0, subj.length);
     },
     split: (args, kwnames) => {
@@ -1155,6 +1212,10 @@ export function makeSreModule(): PyModule {
       }
       cache.clear();
       return None;
+    },
+    _lexicon_pattern: (args, kwnames) => {
+      checkArgs("_lexicon_pattern", args, kwnames, 2, 2);
+      return compileLexicon(toArray(args[0]), flagsValue(args[1]));
     },
     getcodesize: (args, kwnames) => {
       checkArgs("_sre.getcodesize", args, kwnames, 0, 0);

@@ -118,13 +118,13 @@ let lastBytes: PyBytes | null = null;
 let lastBytesSubject: ReSubject | null = null;
 
 /**
- * The subject for `value`, checked against the pattern's kind (`istext`: a str pattern) with
+ * The subject for `value`, checked against the pattern's kind (`istext`: a str pattern, null: either) with
  * CPython's TypeErrors. The last str and the last bytes object are remembered (immutable, so the
  * next call on the same string reuses the work).
  */
-export function subjectFor(value: PyValue, istext: boolean): ReSubject {
+export function subjectFor(value: PyValue, istext: boolean | null): ReSubject {
   if (typeof value === "string") {
-    if (!istext) raise(Exc.TypeError, "cannot use a bytes pattern on a string-like object");
+    if (istext === false) raise(Exc.TypeError, "cannot use a bytes pattern on a string-like object");
     if (value === lastStr) return lastStrSubject!;
     const s = new ReSubject(value, value, null);
     lastStr = value;
@@ -132,7 +132,7 @@ export function subjectFor(value: PyValue, istext: boolean): ReSubject {
     return s;
   }
   if (value instanceof PyBytes) {
-    if (istext) raise(Exc.TypeError, "cannot use a string pattern on a bytes-like object");
+    if (istext === true) raise(Exc.TypeError, "cannot use a string pattern on a bytes-like object");
     if (value === lastBytes && value.cls === bytesType) return lastBytesSubject!;
     const s = new ReSubject(value, latin1(value.data), value.data.slice());
     if (value.cls === bytesType) {
@@ -143,7 +143,7 @@ export function subjectFor(value: PyValue, istext: boolean): ReSubject {
   }
   const text = strValueOf(value);
   if (text !== undefined) {
-    if (!istext) raise(Exc.TypeError, "cannot use a bytes pattern on a string-like object");
+    if (istext === false) raise(Exc.TypeError, "cannot use a bytes pattern on a string-like object");
     return new ReSubject(value, text, null);
   }
   return raise(Exc.TypeError, `expected string or bytes-like object, got '${typeOf(value).name}'`);

@@ -64,45 +64,34 @@ def _compile(pattern, flags):
 
 
 class Scanner:
-    """Splits a string into tokens with a lexicon of (pattern, action) pairs (undocumented, as in
-    CPython). The phrases are tried in order at each position; pyjit combines them as one
-    alternation of capturing groups, so a phrase's own groups are counted after its wrapper."""
+    """Splits a string into tokens with a lexicon of (phrase, action) pairs (undocumented, as in
+    CPython). At each position the phrases are tried in order; the matched text goes to its action
+    (a callable gets the scanner and the text; None drops the token; another value is the token).
+    The combined pattern is built as CPython builds it (_sre._lexicon_pattern): phrase k is group
+    k + 1, a phrase keeps its own group numbers, and the flags are used as given."""
 
     def __init__(self, lexicon, flags=0):
         if isinstance(flags, RegexFlag):
             flags = flags.value
         self.lexicon = lexicon
-        self._groups = []
-        parts = []
-        group = 1
-        for phrase, action in lexicon:
-            self._groups.append(group)
-            parts.append("(%s)" % phrase)
-            group += 1 + compile(phrase, flags).groups
-        self.scanner = compile("|".join(parts), flags)
+        self.scanner = _sre._lexicon_pattern([phrase for phrase, action in lexicon], flags)
 
     def scan(self, string):
-        result = []
-        append = result.append
-        match = self.scanner.scanner(string).match
-        i = 0
+        tokens = []
+        next_match = self.scanner.scanner(string).match
+        done = 0
         while True:
-            m = match()
+            m = next_match()
             if not m:
                 break
-            j = m.end()
-            if i == j:
+            end = m.end()
+            if end == done:
                 break
-            index = 0
-            for k, g in enumerate(self._groups):
-                if m.start(g) >= 0:
-                    index = k
-                    break
-            action = self.lexicon[index][1]
+            action = self.lexicon[m.lastindex - 1][1]
             if callable(action):
                 self.match = m
                 action = action(self, m.group())
             if action is not None:
-                append(action)
-            i = j
-        return result, string[i:]
+                tokens.append(action)
+            done = end
+        return tokens, string[done:]

@@ -360,10 +360,13 @@ function runJs(
       const s = subj.cpOf(span[0]), e = subj.cpOf(span[1]);
       out[2 * g] = s;
       out[2 * g + 1] = e;
+      // lastindex: the group that closed last in time (at its end, or at its lookahead's start)
+      const marker = js.lookMarker[g];
+      const closed = marker === 0 ? e : subj.cpOf(indices[marker]![0]);
       const rank = js.closeRank[g];
-      if (e > lastEnd || (e === lastEnd && rank > lastRank)) {
+      if (closed > lastEnd || (closed === lastEnd && rank > lastRank)) {
         lastindex = g;
-        lastEnd = e;
+        lastEnd = closed;
         lastRank = rank;
       }
     }

@@ -44,7 +44,18 @@ Deno.test("the translator takes plain patterns", () => {
   ) {
     assertEquals([p, why(p)], [p, null]);
   }
-  for (const p of ["(?>ab|a)c", "a*+b", "(?<=ab)c", String.raw`(a)\1`, "(?m)^x$", String.raw`(?s).\Z`]) {
+  for (
+    const p of [
+      "(?=(ab))(a)",
+      "(?=((a)b))",
+      "(?>ab|a)c",
+      "a*+b",
+      "(?<=ab)c",
+      String.raw`(a)\1`,
+      "(?m)^x$",
+      String.raw`(?s).\Z`,
+    ]
+  ) {
     assertEquals([p, why(p)], [p, null]);
   }
   // iterations that each begin with a character nothing else in them matches split one way only
@@ -60,7 +71,8 @@ Deno.test("the own matcher keeps what V8 would do differently", () => {
     ["(a)?(?(1)b|c)", "conditional"],
     ["(a|)*", "repeat of a body that can be empty"],
     ["(?:(a)|b)+", "capture skipped by some iteration"],
-    ["(?=(a))", "captures inside a lookaround"],
+    ["(?<=(a))", "captures inside a lookbehind or negative lookahead"],
+    ["(?!(a)b)", "captures inside a lookbehind or negative lookahead"],
     [String.raw`(?i)(a)\1`, "backreference under IGNORECASE"],
     [String.raw`(a)?\1`, "backreference to a group that may be unset"],
     ["(?:(a)b)*+", "captures in a possessive repeat"],

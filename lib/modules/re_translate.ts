@@ -18,7 +18,9 @@
  *   iteration, CPython accepts one and stops);
  * - a capturing group inside a repeat (max > 1) that some iteration may skip (JavaScript clears
  *   the captures of its body at each iteration, CPython keeps the last value);
- * - captures inside lookarounds (so that lastindex can be computed from the spans);
+ * - captures inside lookbehinds (V8 matches them backwards) and negative lookaheads (V8 clears
+ *   them); a positive lookahead with captures gets an empty capture before it, which tells when
+ *   its groups closed (lastindex);
  * - backreferences under IGNORECASE, or to a group that may be unset (JavaScript then matches the
  *   empty string, CPython fails);
  * - captures inside a possessive repeat (CPython keeps a start mark a failed branch of the body set);
@@ -65,6 +67,11 @@ export interface JsTranslation {
   groupMap: number[];
   /** Python group g → its rank in the order groups close in the pattern text (for lastindex). */
   closeRank: number[];
+  /**
+   * Python group g inside a lookahead → the JavaScript group of an empty capture just before the
+   * outermost lookahead (0 elsewhere): g closes, in time, at that position (for lastindex).
+   */
+  lookMarker: number[];
   /** Whether the pattern can match the empty string (finditer/sub then need care after one). */
   canBeEmpty: boolean;
 }
@@ -82,9 +89,13 @@ class Translator {
   groupMap: number[];
   closeRank: number[];
   closes = 0;
+  lookMarker: number[];
+  /** The marker group of the lookahead being emitted (0 outside one). */
+  marker = 0;
   constructor(groups: number, readonly bmp: boolean) {
     this.groupMap = new Array(groups + 1).fill(0);
     this.closeRank = new Array(groups + 1).fill(0);
+    this.lookMarker = new Array(groups + 1).fill(0);
   }
 
   /** Emits n; `set` holds the groups certain to be set before it, updated to those after it. */
@@ -120,6 +131,7 @@ class Translator {
         this.groupMap[n.index] = js;
         const body = this.emit(n.body, set);
         this.closeRank[n.index] = this.closes++;
+        this.lookMarker[n.index] = this.marker;
         set.add(n.index);
         return `(${body})`;
       }
@@ -131,10 +143,15 @@ class Translator {
         return `(?=(${body}))(?:\\${js})`;
       }
       case "look": {
-        if (groupsIn(n.body).length > 0) throw new Refuse("captures inside a lookaround");
-        const body = this.emit(n.body, new Set(set));
         const head = n.behind ? (n.negate ? "(?<!" : "(?<=") : (n.negate ? "(?!" : "(?=");
-        return head + body + ")";
+        if (groupsIn(n.body).length === 0) return head + this.emit(n.body, new Set(set)) + ")";
+        // V8 matches a lookbehind backwards and always clears a negative lookaround's captures
+        if (n.behind || n.negate) throw new Refuse("captures inside a lookbehind or negative lookahead");
+        if (this.marker !== 0) return head + this.emit(n.body, new Set(set)) + ")";
+        this.marker = ++this.jsGroups;
+        const body = this.emit(n.body, new Set(set));
+        this.marker = 0;
+        return "()" + head + body + ")";
       }
       case "ref":
         if (n.fold !== "none") throw new Refuse("backreference under IGNORECASE");
@@ -500,6 +517,7 @@ export function chooseEngine(ir: Ir, groups: number): JsTranslation | null {
       fullSource: () => fullSource ??= new Translator(groups, false).emit(ir, new Set()),
       groupMap: t.groupMap,
       closeRank: t.closeRank,
+      lookMarker: t.lookMarker,
       canBeEmpty: canBeEmpty(ir),
     };
   } catch (e) {

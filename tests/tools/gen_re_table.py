@@ -234,6 +234,15 @@ MATCH_CASES = [
     (r'(?a:\W)', re.I, ['é', 'xé'], ['search', 'match']),
     (r'(?u:\w)', re.A, ['éx', ' é'], ['search', 'match']),
     (r'((?a)[\W\d])x', 0, ['éx', '1x'], ['search']),
+    # captures in a positive lookahead close, for lastindex, where the lookahead starts
+    (r'(?=(ab))(a)', 0, ['ab', 'xab'], ['search', 'findall']),
+    (r'(?=((a)b))', 0, ['ab'], ['search', 'findall']),
+    (r'(?=(a))()', 0, ['a'], ['search']),
+    (r'()(?=(a))', 0, ['a'], ['search']),
+    (r'(a)(?=(b)c|(b))', 0, ['ab', 'abc'], ['search']),
+    (r'(?=(a)(?=(b)))(\w)', 0, ['ab', 'ba'], ['search', 'findall']),
+    (r'(x)?(?=(a))', 0, ['a', 'xa'], ['search']),
+    (r'(?=(\w+))\1x', 0, ['ab abx'], ['search', 'findall']),
     # a class member past U+FFFF under IGNORECASE: CPython lowercases the subject character, then a
     # literal must equal it (an uppercase one matches nothing), a range holds it or its uppercase
     ('[\U00010400x]', re.I, ['\U00010400\U00010428xX'], ['findall']),

@@ -389,12 +389,15 @@ function patternSource(pattern: PyValue): [string, boolean] {
   return raise(Exc.TypeError, "first argument must be string or compiled pattern");
 }
 
-function flagsValue(flags: PyValue | undefined): number {
+/**
+ * A flags argument as a number. CPython's first use of it is `flags & TEMPLATE` in re.compile (a
+ * RegexFlag), `flags & VERBOSE` in re.Scanner (an int): `other` names that operand for the TypeError.
+ */
+function flagsValue(flags: PyValue | undefined, other = "RegexFlag"): number {
   if (flags === undefined) return 0;
   const v = intValueOf(flags);
   if (v === undefined && typeOf(flags).lookup("__index__") === undefined) {
-    // CPython's _compile tests `flags & TEMPLATE` first
-    raise(Exc.TypeError, `unsupported operand type(s) for &: '${typeOf(flags).name}' and 'RegexFlag'`);
+    raise(Exc.TypeError, `unsupported operand type(s) for &: '${typeOf(flags).name}' and '${other}'`);
   }
   const n = v === undefined ? asIndex(flags) : v;
   return typeof n === "bigint" ? Number(BigInt.asIntN(32, n)) : n;
@@ -445,6 +448,10 @@ function compileLexicon(phrases: PyValue[], flags: number): PyPattern {
   const alts: ReNode[][] = [];
   let istext = true, innerGroups = 0;
   phrases.forEach((phrase, k) => {
+    if (strValueOf(phrase) === undefined && !(phrase instanceof PyBytes)) {
+      const name = phrase instanceof PyPattern ? "re.Pattern" : typeOf(phrase).name;
+      raise(Exc.TypeError, `decoding to str: need a bytes-like object, ${name} found`);
+    }
     const [source, text] = patternSource(phrase);
     if (k === 0) istext = text;
     const parsed = parseOrRaise(phrase, source, flags, text);
@@ -1218,7 +1225,7 @@ export function makeSreModule(): PyModule {
     },
     _lexicon_pattern: (args, kwnames) => {
       checkArgs("_lexicon_pattern", args, kwnames, 2, 2);
-      return compileLexicon(toArray(args[0]), flagsValue(args[1]));
+      return compileLexicon(toArray(args[0]), flagsValue(args[1], "int"));
     },
     getcodesize: (args, kwnames) => {
       checkArgs("_sre.getcodesize", args, kwnames, 0, 0);

@@ -44,3 +44,11 @@ sc = re.Scanner([(r"(a)b", lambda s, t: ("AB", t, s.match.groups(), s.match.last
 print(sc.scan("ab cd c ab x"))
 sc = re.Scanner([(r"[a-z]+", lambda s, t: t.upper()), (r"\d+", lambda s, t: int(t)), (" ", None)], re.I)
 print(sc.scan("aBc 12 X"), sc.lexicon[0][0])
+
+# lexicon and flags errors
+for lexicon, flags in [([(1, "A")], 0), ([(re.compile("a"), "A")], 0), ([("a",)], 0), (["ab"], 0), (5, 0),
+                       ([("a", "A", "x")], 0), ([("a", "A")], "x"), ([("a", "A")], 1.5)]:
+    try:
+        print(re.Scanner(lexicon, flags).scan("ab"))
+    except Exception as e:
+        print(type(e).__name__, e)

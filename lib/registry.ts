@@ -37,6 +37,11 @@ import { makeFnmatchAccelerator } from "./modules/fnmatch.ts";
 import { makeRandomModule } from "./modules/_random.ts";
 import { makeDatetimeModule } from "./modules/_datetime.ts";
 import { makeSreModule } from "./modules/_sre.ts";
+import { makePyjitToolsModule } from "./modules/_pyjit_tools.ts";
+import { makeWeakrefModule } from "./modules/_weakref.ts";
+import { makeGcModule } from "./modules/gc.ts";
+import { makeAtexitModule } from "./modules/atexit.ts";
+import { makeSignalModule } from "./modules/signal.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -75,6 +80,11 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _random: { make: makeRandomModule },
   _datetime: { make: makeDatetimeModule },
   _sre: { make: makeSreModule },
+  _pyjit_tools: { make: makePyjitToolsModule },
+  _weakref: { make: makeWeakrefModule },
+  gc: { make: makeGcModule },
+  atexit: { make: makeAtexitModule },
+  _signal: { make: makeSignalModule },
 };
 
 /**

@@ -162,6 +162,11 @@ function warn(category: string, message: string, stacklevel = 1): void {
   if (w !== undefined) call(w, [message, cat, stacklevel], null);
 }
 
+/** Gives the warnings a parse collected, in order. */
+function warnAll(warnings: [string, string][], stacklevel = 1): void {
+  for (const [category, message] of warnings) warn(category, message, stacklevel);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Pattern
 
@@ -411,16 +416,24 @@ function flagsOverflow(flags: PyValue | undefined): boolean {
 }
 
 /** Parses a pattern, raising re.error (or CPython's other exceptions) and giving its warnings. */
-function parseOrRaise(pattern: PyValue, source: string, flags: number, istext: boolean): ParsedPattern {
+function parseOrRaise(
+  pattern: PyValue,
+  source: string,
+  flags: number,
+  istext: boolean,
+  stacklevel = 1,
+): ParsedPattern {
   let parsed;
   try {
     parsed = parsePattern(source, flags, istext);
   } catch (e) {
+    // CPython's parser gives its warnings as it goes: those before an error too
+    if (e instanceof RegexSyntaxError || e instanceof RegexValueError) warnAll(e.warnings, stacklevel);
     if (e instanceof RegexSyntaxError) throwError(e.msg, pattern, e.pos);
     if (e instanceof RegexValueError) raise(Exc[e.type], e.msg);
     throw e;
   }
-  for (const [category, message] of parsed.warnings) warn(category, message);
+  warnAll(parsed.warnings, stacklevel);
   return parsed;
 }
 
@@ -454,7 +467,8 @@ function compileLexicon(phrases: PyValue[], flags: number): PyPattern {
     }
     const [source, text] = patternSource(phrase);
     if (k === 0) istext = text;
-    const parsed = parseOrRaise(phrase, source, flags, text);
+    // warnings go to Scanner()'s caller, past Scanner.__init__
+    const parsed = parseOrRaise(phrase, source, flags, text, 2);
     innerGroups = Math.max(innerGroups, parsed.groups);
     alts.push([{ op: "group", group: k + 1, add: 0, del: 0, body: parsed.body }]);
   });
@@ -686,16 +700,21 @@ function templateOf(p: PyPattern, template: PyValue, cached = true): Template {
   if (p.templates === null) p.templates = new Map();
   const key = (istext ? "s" : "b") + text;
   const hit = p.templates.get(key);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined) {
+    // CPython caches sub's templates, but Match.expand parses (and warns) every time
+    if (!cached) warnAll(hit.warnings);
+    return hit;
+  }
   let t: Template;
   try {
     t = parseTemplate(text, istext, p.groups, p.groupIndex);
   } catch (e) {
+    if (e instanceof RegexSyntaxError || e instanceof TemplateIndexError) warnAll(e.warnings);
     if (e instanceof RegexSyntaxError) throwError(e.msg, template, e.pos);
     if (e instanceof TemplateIndexError) raise(Exc.IndexError, e.msg);
     throw e;
   }
-  for (const [category, message] of t.warnings) warn(category, message);
+  warnAll(t.warnings);
   if (p.templates.size >= 512) p.templates.clear();
   p.templates.set(key, t);
   return t;
@@ -1160,6 +1179,8 @@ function upperAscii(c: number): number {
 
 /** Builds the `_sre` module. */
 export function makeSreModule(): PyModule {
+  // a new interpreter starts with an empty cache (compiling gives its warnings again)
+  cache.clear();
   return buildModule("_sre", "Support for regular expressions (pyjit's engine under re).", {
     compile: (args, kwnames) => {
       const [pattern, flags] = bindArgs("compile", args, kwnames, ["pattern", "flags"], 1);

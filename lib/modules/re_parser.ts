@@ -19,6 +19,7 @@
  * @module
  */
 import { lookupUnicodeName } from "../../lexer/unicode_names.ts";
+import { strRepr } from "../../objects/repr.ts";
 import { isIdentifier } from "../../objects/types/str.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -108,11 +109,15 @@ export interface ParsedPattern {
 
 /** A syntax error in a pattern: re.error(msg, pattern, pos); pos is null when CPython gives none. */
 export class RegexSyntaxError {
+  /** The warnings CPython gave before the error (its parser gives them as it goes). */
+  warnings: [string, string][] = [];
   constructor(readonly msg: string, readonly pos: number | null) {}
 }
 
 /** A ValueError or OverflowError raised while compiling (not re.error). */
 export class RegexValueError {
+  /** The warnings CPython gave before the error. */
+  warnings: [string, string][] = [];
   constructor(readonly type: "ValueError" | "OverflowError" | "RecursionError", readonly msg: string) {}
 }
 
@@ -282,20 +287,25 @@ function ord(ch: string): number {
   return ch.codePointAt(0)!;
 }
 
-/** Python's repr() of a short str (for names in messages). */
-function pyRepr(s: string): string {
-  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = q;
-  for (const ch of s) {
-    const c = ord(ch);
-    if (ch === q || ch === "\\") out += "\\" + ch;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (c < 0x20 || c === 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
-    else out += ch;
-  }
-  return out + q;
+/** CPython's DeprecationWarning for a group name with non-ASCII characters in a bytes pattern. */
+export function warnNonAsciiName(source: Source, warnings: [string, string][], name: string): void {
+  if (source.istext || !/[^\x00-\x7f]/.test(name)) return;
+  const at = source.tell() - cpLen(name) - 1;
+  warnings.push([
+    "DeprecationWarning",
+    `bad character in group name ${nameRepr(name, false)} at position ${at}`,
+  ]);
+}
+
+/**
+ * A name as CPython's messages show it: repr() in a str pattern or template, ascii() in a bytes
+ * one (its characters are Latin-1 code points there).
+ */
+export function nameRepr(name: string, istext: boolean): string {
+  const r = strRepr(name);
+  return istext
+    ? r
+    : r.replace(/[\u0080-\u00ff]/g, (ch) => "\\x" + ch.charCodeAt(0).toString(16).padStart(2, "0"));
 }
 
 /** Python's int() of a group name in a conditional, or null when int() would fail. */
@@ -324,6 +334,8 @@ function decimalValue(ch: string): number {
 
 class State {
   flags: number;
+  /** A str pattern (else bytes). */
+  readonly istext: boolean;
   groupIndex = new Map<string, number>();
   /** Width of each closed group (index 0 unused); null while the group is open. */
   groupWidths: ([number, number] | null)[] = [null];
@@ -332,8 +344,9 @@ class State {
   /** Conditional group numbers → position of the reference (checked at the end). */
   grouprefPos = new Map<number, number>();
   warnings: [string, string][] = [];
-  constructor(flags: number) {
+  constructor(flags: number, istext: boolean) {
     this.flags = flags;
+    this.istext = istext;
   }
   get groups(): number {
     return this.groupWidths.length;
@@ -346,7 +359,7 @@ class State {
       const old = this.groupIndex.get(name);
       if (old !== undefined) {
         throw new RegexSyntaxError(
-          `redefinition of group name ${pyRepr(name)} as group ${gid}; was group ${old}`,
+          `redefinition of group name ${nameRepr(name, this.istext)} as group ${gid}; was group ${old}`,
           null,
         );
       }
@@ -423,7 +436,7 @@ function numericEscape(source: Source, escape: string): number | null {
     if (!source.match("{")) throw source.error("missing {");
     const name = source.getuntil("}", "character name");
     const v = lookupUnicodeName(name);
-    if (v < 0) throw source.error(`undefined character name ${pyRepr(name)}`, cpLen(name) + 4);
+    if (v < 0) throw source.error(`undefined character name ${nameRepr(name, true)}`, cpLen(name) + 4);
     return v;
   }
   return null;
@@ -502,6 +515,9 @@ function parseSub(source: Source, state: State, verbose: boolean, nested: number
 
 function parseSet(source: Source, state: State): ReNode {
   const here = source.tell() - 1;
+  if (source.next === "[") {
+    state.warnings.push(["FutureWarning", `Possible nested set at position ${here + 1}`]);
+  }
   const negate = source.match("^");
   const items: SetItem[] = [];
   let first = true;
@@ -522,8 +538,6 @@ function parseSet(source: Source, state: State): ReNode {
           ? "symmetric difference"
           : "union";
         state.warnings.push(["FutureWarning", `Possible set ${what} at position ${source.tell() - 1}`]);
-      } else if (tok === "[" && source.next !== null && ":=.".includes(source.next)) {
-        state.warnings.push(["FutureWarning", `Possible nested set at position ${source.tell() - 1}`]);
       }
       code1 = { kind: "lit", c: ord(tok) };
     }
@@ -676,15 +690,19 @@ function parseGroup(
       if (source.match("<")) {
         name = source.getuntil(">", "group name");
         if (!isIdentifier(name)) {
-          throw source.error(`bad character in group name ${pyRepr(name)}`, cpLen(name) + 1);
+          throw source.error(`bad character in group name ${nameRepr(name, source.istext)}`, cpLen(name) + 1);
         }
+        warnNonAsciiName(source, state.warnings, name);
       } else if (source.match("=")) {
         const ref = source.getuntil(")", "group name");
         if (!isIdentifier(ref)) {
-          throw source.error(`bad character in group name ${pyRepr(ref)}`, cpLen(ref) + 1);
+          throw source.error(`bad character in group name ${nameRepr(ref, source.istext)}`, cpLen(ref) + 1);
         }
+        warnNonAsciiName(source, state.warnings, ref);
         const gid = state.groupIndex.get(ref);
-        if (gid === undefined) throw source.error(`unknown group name ${pyRepr(ref)}`, cpLen(ref) + 1);
+        if (gid === undefined) {
+          throw source.error(`unknown group name ${nameRepr(ref, source.istext)}`, cpLen(ref) + 1);
+        }
         if (!state.checkGroup(gid)) throw source.error("cannot refer to an open group", cpLen(ref) + 1);
         state.checkLookbehindGroup(gid, source);
         seq.push({ op: "ref", group: gid });
@@ -725,15 +743,19 @@ function parseGroup(
       const condName = source.getuntil(")", "group name");
       let condGroup: number;
       if (isIdentifier(condName)) {
+        warnNonAsciiName(source, state.warnings, condName);
         const g = state.groupIndex.get(condName);
         if (g === undefined) {
-          throw source.error(`unknown group name ${pyRepr(condName)}`, cpLen(condName) + 1);
+          throw source.error(`unknown group name ${nameRepr(condName, source.istext)}`, cpLen(condName) + 1);
         }
         condGroup = g;
       } else {
         const v = pyIntOf(condName);
         if (v === null || v < 0) {
-          throw source.error(`bad character in group name ${pyRepr(condName)}`, cpLen(condName) + 1);
+          throw source.error(
+            `bad character in group name ${nameRepr(condName, source.istext)}`,
+            cpLen(condName) + 1,
+          );
         }
         if (v === 0) throw source.error("bad group number", cpLen(condName) + 1);
         if (v >= MAXGROUPS) throw source.error(`invalid group reference ${v}`, cpLen(condName) + 1);
@@ -742,7 +764,7 @@ function parseGroup(
         if (!/^[0-9]+$/.test(condName)) {
           state.warnings.push([
             "DeprecationWarning",
-            `bad character in group name ${pyRepr(condName)} at position ${
+            `bad character in group name ${nameRepr(condName, source.istext)} at position ${
               source.tell() - cpLen(condName) - 1
             }`,
           ]);
@@ -874,14 +896,20 @@ function fixFlags(istext: boolean, flags: number): number {
  */
 export function parsePattern(text: string, flags: number, istext: boolean): ParsedPattern {
   const source = new Source(istext, text);
-  const state = new State(flags);
-  const body = parseSub(source, state, (flags & FLAG_VERBOSE) !== 0, 0);
-  const finalFlags = fixFlags(istext, state.flags);
-  if (source.next !== null) throw source.error("unbalanced parenthesis");
-  for (const [g, pos] of state.grouprefPos) {
-    if (g >= state.groups) throw new RegexSyntaxError(`invalid group reference ${g}`, pos);
+  const state = new State(flags, istext);
+  let body: ReNode[], finalFlags: number;
+  try {
+    body = parseSub(source, state, (flags & FLAG_VERBOSE) !== 0, 0);
+    finalFlags = fixFlags(istext, state.flags);
+    if (source.next !== null) throw source.error("unbalanced parenthesis");
+    for (const [g, pos] of state.grouprefPos) {
+      if (g >= state.groups) throw new RegexSyntaxError(`invalid group reference ${g}`, pos);
+    }
+    checkCompile(body, state.groupWidths, (finalFlags & FLAG_TEMPLATE) !== 0);
+  } catch (e) {
+    if (e instanceof RegexSyntaxError || e instanceof RegexValueError) e.warnings = state.warnings;
+    throw e;
   }
-  checkCompile(body, state.groupWidths, (finalFlags & FLAG_TEMPLATE) !== 0);
   return {
     body,
     flags: finalFlags,

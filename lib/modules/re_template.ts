@@ -13,7 +13,8 @@
  * ```
  * @module
  */
-import { cpLen, isChar, Source } from "./re_parser.ts";
+import { cpLen, isChar, nameRepr, RegexSyntaxError, Source, warnNonAsciiName } from "./re_parser.ts";
+import { strRepr } from "../../objects/repr.ts";
 import { isIdentifier } from "../../objects/types/str.ts";
 
 /** A parsed template: literal text and group numbers, in order. */
@@ -29,6 +30,8 @@ export interface Template {
 
 /** An unknown group name (CPython raises IndexError for it). */
 export class TemplateIndexError {
+  /** The warnings CPython gave before the error. */
+  warnings: [string, string][] = [];
   constructor(readonly msg: string) {}
 }
 
@@ -45,11 +48,6 @@ const ESCAPES: Record<string, string> = {
 const DIGITS = "0123456789";
 const OCTDIGITS = "01234567";
 const ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-
-function pyRepr(s: string): string {
-  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
-  return q + s.replace(/\\/g, "\\\\") + q;
-}
 
 /**
  * Parses a template (`text`: str, or bytes as Latin-1 characters when `istext` is false) with
@@ -72,67 +70,77 @@ export function parseTemplate(
     literal = "";
     parts.push(index);
   };
-  for (;;) {
-    let tok = s.get();
-    if (tok === null) break;
-    if (!tok.startsWith("\\")) {
-      literal += tok;
-      continue;
-    }
-    const c = tok.slice(1);
-    if (c === "g") {
-      if (!s.match("<")) throw s.error("missing <");
-      const name = s.getuntil(">", "group name");
-      const nameLen = cpLen(name);
-      let index: number;
-      if (isIdentifier(name)) {
-        const g = groupIndex.get(name);
-        if (g === undefined) throw new TemplateIndexError(`unknown group name ${pyRepr(name)}`);
-        index = g;
-      } else {
-        const v = templateInt(name);
-        if (v === null) throw s.error(`bad character in group name ${pyRepr(name)}`, nameLen + 1);
-        if (v >= 1073741823) throw s.error(`invalid group reference ${v}`, nameLen + 1);
-        if (!/^[0-9]+$/.test(name)) {
-          warnings.push([
-            "DeprecationWarning",
-            `bad character in group name ${pyRepr(name)} at position ${s.tell() - nameLen - 1}`,
-          ]);
-        }
-        index = v;
-      }
-      addGroup(index, nameLen + 1);
-    } else if (c === "0") {
-      if (isChar(s.next, OCTDIGITS)) {
-        tok += s.get();
-        if (isChar(s.next, OCTDIGITS)) tok += s.get();
-      }
-      literal += String.fromCharCode(parseInt(tok.slice(1), 8) & 0xff);
-    } else if (DIGITS.includes(c)) {
-      let octal = false;
-      if (isChar(s.next, DIGITS)) {
-        tok += s.get();
-        if (OCTDIGITS.includes(c) && OCTDIGITS.includes(tok[2]) && isChar(s.next, OCTDIGITS)) {
-          tok += s.get();
-          octal = true;
-          const v = parseInt(tok.slice(1), 8);
-          if (v > 0o377) throw s.error(`octal escape value ${tok} outside of range 0-0o377`, tok.length);
-          literal += String.fromCharCode(v);
-        }
-      }
-      if (!octal) addGroup(parseInt(tok.slice(1), 10), tok.length - 1);
-    } else {
-      const e = ESCAPES[tok];
-      if (e !== undefined) literal += e;
-      else {
-        if (ASCII_LETTERS.includes(c)) throw s.error(`bad escape ${tok}`, 2);
-        literal += tok;
-      }
-    }
+  try {
+    parseTemplateParts();
+  } catch (e) {
+    if (e instanceof RegexSyntaxError || e instanceof TemplateIndexError) e.warnings = warnings;
+    throw e;
   }
   if (literal !== "") parts.push(literal);
   const onlyLiteral = parts.every((p) => typeof p === "string") ? (parts as string[]).join("") : null;
   return { parts, literal: onlyLiteral, istext, warnings };
+
+  function parseTemplateParts(): void {
+    for (;;) {
+      let tok = s.get();
+      if (tok === null) break;
+      if (!tok.startsWith("\\")) {
+        literal += tok;
+        continue;
+      }
+      const c = tok.slice(1);
+      if (c === "g") {
+        if (!s.match("<")) throw s.error("missing <");
+        const name = s.getuntil(">", "group name");
+        const nameLen = cpLen(name);
+        let index: number;
+        if (isIdentifier(name)) {
+          warnNonAsciiName(s, warnings, name);
+          const g = groupIndex.get(name);
+          if (g === undefined) throw new TemplateIndexError(`unknown group name ${strRepr(name)}`);
+          index = g;
+        } else {
+          const v = templateInt(name);
+          if (v === null) throw s.error(`bad character in group name ${nameRepr(name, istext)}`, nameLen + 1);
+          if (v >= 1073741823) throw s.error(`invalid group reference ${v}`, nameLen + 1);
+          if (!/^[0-9]+$/.test(name)) {
+            warnings.push([
+              "DeprecationWarning",
+              `bad character in group name ${nameRepr(name, istext)} at position ${s.tell() - nameLen - 1}`,
+            ]);
+          }
+          index = v;
+        }
+        addGroup(index, nameLen + 1);
+      } else if (c === "0") {
+        if (isChar(s.next, OCTDIGITS)) {
+          tok += s.get();
+          if (isChar(s.next, OCTDIGITS)) tok += s.get();
+        }
+        literal += String.fromCharCode(parseInt(tok.slice(1), 8) & 0xff);
+      } else if (DIGITS.includes(c)) {
+        let octal = false;
+        if (isChar(s.next, DIGITS)) {
+          tok += s.get();
+          if (OCTDIGITS.includes(c) && OCTDIGITS.includes(tok[2]) && isChar(s.next, OCTDIGITS)) {
+            tok += s.get();
+            octal = true;
+            const v = parseInt(tok.slice(1), 8);
+            if (v > 0o377) throw s.error(`octal escape value ${tok} outside of range 0-0o377`, tok.length);
+            literal += String.fromCharCode(v);
+          }
+        }
+        if (!octal) addGroup(parseInt(tok.slice(1), 10), tok.length - 1);
+      } else {
+        const e = ESCAPES[tok];
+        if (e !== undefined) literal += e;
+        else {
+          if (ASCII_LETTERS.includes(c)) throw s.error(`bad escape ${tok}`, 2);
+          literal += tok;
+        }
+      }
+    }
+  }
 }
 /** int() of a group number in `\g<…>`: digits (any script), optional sign, spaces, underscores. */
 function templateInt(s: string): number | null {

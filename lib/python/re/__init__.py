@@ -46,17 +46,16 @@ class RegexFlag:
 
 def template(pattern, flags=0):
     "Compile a template pattern, returning a Pattern object, deprecated"
-    try:
-        import warnings
-    except ImportError:
-        pass
-    else:
-        warnings.warn("The re.template() function is deprecated "
-                      "as it is an undocumented function "
-                      "without an obvious purpose. "
-                      "Use re.compile() instead.",
-                      DeprecationWarning, stacklevel=2)
-    return compile(pattern, flags | T)
+    import warnings
+    warnings.warn("The re.template() function is deprecated "
+                  "as it is an undocumented function "
+                  "without an obvious purpose. "
+                  "Use re.compile() instead.",
+                  DeprecationWarning)
+    with warnings.catch_warnings():
+        # one warning is enough: not the TEMPLATE flag's too
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return compile(pattern, flags | T)
 
 
 def _compile(pattern, flags):

@@ -289,7 +289,7 @@ function ord(ch: string): number {
 
 /** CPython's DeprecationWarning for a group name with non-ASCII characters in a bytes pattern. */
 export function warnNonAsciiName(source: Source, warnings: [string, string][], name: string): void {
-  if (source.istext || !/[^\x00-\x7f]/.test(name)) return;
+  if (source.istext || ![...name].some((ch) => ch.charCodeAt(0) > 0x7f)) return;
   const at = source.tell() - cpLen(name) - 1;
   warnings.push([
     "DeprecationWarning",

@@ -126,13 +126,27 @@ function resolveSeq(nodes: ReNode[], flags: number, istext: boolean, gw: ([numbe
   return seqOf(out);
 }
 
+/** A literal's node under IGNORECASE, shared between literals (long case-insensitive patterns). */
+const foldedLiterals = new Map<number, Ir>();
+function literalUnderFold(c: number, fold: Fold): Ir {
+  const key = fold === "ascii" ? -1 - c : c;
+  let node = foldedLiterals.get(key);
+  if (node === undefined) {
+    node = caseVariants(c, fold).length === 1
+      ? { k: "char", c }
+      : { k: "set", set: charSetOf(false, [{ kind: "lit", c }], fold, false) };
+    if (foldedLiterals.size >= 4096) foldedLiterals.clear();
+    foldedLiterals.set(key, node);
+  }
+  return node;
+}
+
 function resolveNode(n: ReNode, flags: number, istext: boolean, gw: ([number, number] | null)[]): Ir {
   switch (n.op) {
     case "lit": {
       const fold = foldOf(flags, istext);
-      const variants = caseVariants(n.c, fold);
-      if (variants.length === 1) return { k: "char", c: n.c };
-      return { k: "set", set: charSetOf(false, [{ kind: "lit", c: n.c }], fold, false) };
+      if (fold === "none") return { k: "char", c: n.c };
+      return literalUnderFold(n.c, fold);
     }
     case "any":
       return { k: "any", all: (flags & FLAG_DOTALL) !== 0 };

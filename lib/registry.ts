@@ -37,11 +37,21 @@ import { makeFnmatchAccelerator } from "./modules/fnmatch.ts";
 import { makeRandomModule } from "./modules/_random.ts";
 import { makeDatetimeModule } from "./modules/_datetime.ts";
 import { makeSreModule } from "./modules/_sre.ts";
+import { makeJsonModule } from "./modules/_json.ts";
+import { makeStructModule } from "./modules/_struct.ts";
+import { makeBinasciiModule } from "./modules/binascii.ts";
+import { makeHashlibModule } from "./modules/_hashlib.ts";
+import { makeBlake2Module } from "./modules/_blake2.ts";
+import { makeCsvModule } from "./modules/_csv.ts";
+import { makeZlibModule } from "./modules/zlib.ts";
 import { makePyjitToolsModule } from "./modules/_pyjit_tools.ts";
 import { makeWeakrefModule } from "./modules/_weakref.ts";
 import { makeGcModule } from "./modules/gc.ts";
 import { makeAtexitModule } from "./modules/atexit.ts";
 import { makeSignalModule } from "./modules/signal.ts";
+import { makeStringModule } from "./modules/_string.ts";
+import { makeUnicodedataModule } from "./modules/unicodedata.ts";
+import { makeLocaleModule } from "./modules/_locale.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -80,11 +90,21 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _random: { make: makeRandomModule },
   _datetime: { make: makeDatetimeModule },
   _sre: { make: makeSreModule },
+  _json: { make: makeJsonModule },
+  _struct: { make: makeStructModule },
+  binascii: { make: makeBinasciiModule },
+  _hashlib: { make: makeHashlibModule },
+  _blake2: { make: makeBlake2Module },
+  _csv: { make: makeCsvModule },
+  zlib: { make: makeZlibModule },
   _pyjit_tools: { make: makePyjitToolsModule },
   _weakref: { make: makeWeakrefModule },
   gc: { make: makeGcModule },
   atexit: { make: makeAtexitModule },
   _signal: { make: makeSignalModule },
+  _string: { make: makeStringModule },
+  unicodedata: { make: makeUnicodedataModule },
+  _locale: { make: makeLocaleModule },
 };
 
 /**

@@ -40,6 +40,7 @@ import { makeRandomModule } from "./modules/_random.ts";
 import { makeDecimalCoreModule } from "./modules/_decimal_core.ts";
 import { makePickleCoreModule } from "./modules/_pickle_core.ts";
 import { makeDatetimeModule } from "./modules/_datetime.ts";
+import { makeSreModule } from "./modules/_sre.ts";
 import { makeJsonModule } from "./modules/_json.ts";
 import { makeStructModule } from "./modules/_struct.ts";
 import { makeBinasciiModule } from "./modules/binascii.ts";
@@ -96,6 +97,7 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _decimal_core: { make: makeDecimalCoreModule },
   _pickle_core: { make: makePickleCoreModule },
   _datetime: { make: makeDatetimeModule },
+  _sre: { make: makeSreModule },
   _json: { make: makeJsonModule },
   _struct: { make: makeStructModule },
   binascii: { make: makeBinasciiModule },

@@ -12,7 +12,7 @@
  * ```
  * @module
  */
-import { COMPARISON_DUNDERS } from "../../instructions/operators.ts";
+import { COMPARISON_DUNDERS, NB_OR } from "../../instructions/operators.ts";
 import {
   bindArgs,
   builtinFunctionType,
@@ -57,6 +57,7 @@ import {
 } from "../object.ts";
 import {
   asIndex,
+  binaryOp,
   call as callFn,
   compareOp,
   getAttr,
@@ -415,6 +416,13 @@ for (const name of ["keys", "values", "items", "get", "copy"]) {
 defMethod(mappingProxyType, "__repr__", (args) => `mappingproxy(${repr(proxySelf(args).mapping)})`);
 defMethod(mappingProxyType, "__str__", (args) => str(proxySelf(args).mapping));
 defMethod(mappingProxyType, "__eq__", (args) => compareOp(proxySelf(args).mapping, args[1], 2));
+// `proxy | other` and `other | proxy`: the mappings joined (a dict for dict mappings)
+const unproxied = (v: PyValue): PyValue => v instanceof PyMappingProxy ? v.mapping : v;
+defMethod(mappingProxyType, "__or__", (args) => binaryOp(unproxied(args[0]), unproxied(args[1]), NB_OR));
+defMethod(mappingProxyType, "__ror__", (args) => binaryOp(unproxied(args[1]), unproxied(args[0]), NB_OR));
+defMethod(mappingProxyType, "__ior__", (args) => {
+  raise(Exc.TypeError, `'|=' is not supported by ${typeOf(args[0]).name}; use '|' instead`);
+});
 
 // ---------------------------------------------------------------------------------------------
 // cell, bound methods, builtin functions and descriptors

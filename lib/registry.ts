@@ -36,6 +36,7 @@ import { makePosixModule } from "./modules/posix.ts";
 import { makeFnmatchAccelerator } from "./modules/fnmatch.ts";
 import { makeRandomModule } from "./modules/_random.ts";
 import { makeDatetimeModule } from "./modules/_datetime.ts";
+import { makeSubprocessModule } from "./modules/_subprocess.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -73,6 +74,7 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _fnmatch: { make: makeFnmatchAccelerator },
   _random: { make: makeRandomModule },
   _datetime: { make: makeDatetimeModule },
+  _subprocess: { make: makeSubprocessModule },
 };
 
 /**

@@ -1,0 +1,224 @@
+/**
+ * `_subprocess`, the native half of the `subprocess` module (lib/python/subprocess.py) → one
+ * function, `run(argv, cwd, env, stdin, stdout, stderr, timeout)`, that runs a program to its end
+ * with Deno's synchronous `Deno.Command.outputSync()` and returns
+ * `(returncode, stdout bytes | None, stderr bytes | None, timed_out, pid)`.
+ *
+ * Deno's synchronous API cannot feed a pipe to the child's stdin, merge stderr into stdout, stop a
+ * child after a timeout, or report its pid. So the program runs under a small `/bin/sh` wrapper
+ * that writes its own pid (`$$`) to a file, redirects stdin from a temporary file holding the input
+ * bytes, adds `2>&1` for stderr=STDOUT, and execs the program (under coreutils' `timeout` when a
+ * timeout is given): the exec keeps the pid, the exit status and a killing signal the program's.
+ *
+ * Modes: stdin is `"inherit"`, `"null"` or the input bytes; stdout is `"inherit"`, `"pipe"` or
+ * `"null"`; stderr is those or `"stdout"`. `env` is None (inherit) or a list of (name, value).
+ * A missing program is FileNotFoundError `[Errno 2] No such file or directory: 'prog'` (the PATH
+ * search happens here, before the wrapper runs); without --allow-run, PermissionError.
+ *
+ * @example
+ * ```ts
+ * import { makeSubprocessModule } from "./_subprocess.ts";
+ * const mod = makeSubprocessModule();
+ * ```
+ * @module
+ */
+import {
+  bindArgs,
+  Exc,
+  None,
+  PyBuiltinFunction,
+  PyBytes,
+  PyDict,
+  PyFloat,
+  PyModule,
+  PyTuple,
+  type PyValue,
+  raise,
+  typeOf,
+} from "../../objects/object.ts";
+import { strValueOf, toArray } from "../../objects/ops.ts";
+import { osError, raiseOSError, requirePermission } from "./os_errors.ts";
+
+const ENOENT = 2;
+const EACCES = 13;
+
+/** Exit status of coreutils' `timeout` when the program ran out of time. */
+const TIMEOUT_STATUS = 124;
+
+function stringArg(v: PyValue, what: string): string {
+  const s = strValueOf(v);
+  if (s === undefined) raise(Exc.TypeError, `${what} must be str, not ${typeOf(v).name}`);
+  return s;
+}
+
+function numberArg(v: PyValue): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "bigint") return Number(v);
+  if (v instanceof PyFloat) return v.value;
+  return raise(Exc.TypeError, `timeout must be a number, not ${typeOf(v).name}`);
+}
+
+/** Whether `path` names a regular file (following links). */
+function isFile(path: string): boolean {
+  try {
+    return Deno.statSync(path).isFile;
+  } catch {
+    return false;
+  }
+}
+
+/** The program's path: as given when it has a slash, else the first match on PATH. */
+function resolveProgram(program: string, env: Record<string, string> | null, cwd: string | null): string {
+  if (program.includes("/")) {
+    const full = program.startsWith("/") || cwd === null ? program : `${cwd}/${program}`;
+    if (!isFile(full)) {
+      try {
+        Deno.statSync(full);
+      } catch (e) {
+        throw osError(e, program);
+      }
+      raiseOSError(EACCES, program);
+    }
+    return program;
+  }
+  const searchPath = (env !== null ? env.PATH : Deno.env.get("PATH")) ?? "/usr/local/bin:/usr/bin:/bin";
+  for (const dir of searchPath.split(":")) {
+    const candidate = `${dir === "" ? "." : dir}/${program}`;
+    if (isFile(candidate)) return candidate;
+  }
+  return raiseOSError(ENOENT, program);
+}
+
+/** The sh script that records the pid, sets up redirections and execs "$@". */
+function wrapperScript(inputFile: boolean, mergeStderr: boolean): string {
+  const redirect = (inputFile ? ' <"$input"' : "") + (mergeStderr ? " 2>&1" : "");
+  return `echo $$ >"$1"; input=$2; shift 2; exec "$@"${redirect}`;
+}
+
+function stdioMode(v: PyValue, allowed: readonly string[], which: string): string {
+  const mode = stringArg(v, which);
+  if (!allowed.includes(mode)) raise(Exc.ValueError, `invalid ${which} mode: ${mode}`);
+  return mode;
+}
+
+function run(args: PyValue[], kwnames: string[] | null): PyValue {
+  const [argvArg, cwdArg, envArg, stdinArg, stdoutArg, stderrArg, timeoutArg] = bindArgs(
+    "run",
+    args,
+    kwnames,
+    ["argv", "cwd", "env", "stdin", "stdout", "stderr", "timeout"],
+    7,
+  );
+  const argv = toArray(argvArg!).map((a) => stringArg(a, "argument"));
+  if (argv.length === 0) raise(Exc.IndexError, "list index out of range");
+  const cwd = cwdArg === None ? null : stringArg(cwdArg!, "cwd");
+  let env: Record<string, string> | null = null;
+  if (envArg !== None) {
+    env = {};
+    for (const pair of toArray(envArg!)) {
+      const [k, v] = toArray(pair);
+      env[stringArg(k, "environment name")] = stringArg(v, "environment value");
+    }
+  }
+  const input = stdinArg instanceof PyBytes ? stdinArg.data : null;
+  const stdinMode = input !== null ? "null" : stdioMode(stdinArg!, ["inherit", "null"], "stdin");
+  const stdoutMode = stdioMode(stdoutArg!, ["inherit", "pipe", "null"], "stdout");
+  const stderrMode = stdioMode(stderrArg!, ["inherit", "pipe", "null", "stdout"], "stderr");
+  const timeout = timeoutArg === None ? null : numberArg(timeoutArg!);
+
+  requirePermission("run", undefined, argv[0]);
+  if (cwd !== null) {
+    try {
+      if (!Deno.statSync(cwd).isDirectory) raiseOSError(20, cwd);
+    } catch (e) {
+      throw osError(e, cwd);
+    }
+  }
+  const program = resolveProgram(argv[0], env, cwd);
+
+  const pidFile = Deno.makeTempFileSync({ prefix: "pyjit_subprocess_pid_" });
+  const inputFile = input !== null ? Deno.makeTempFileSync({ prefix: "pyjit_subprocess_in_" }) : null;
+  try {
+    if (inputFile !== null) Deno.writeFileSync(inputFile, input!);
+    const command = timeout === null
+      ? [program, ...argv.slice(1)]
+      : ["timeout", "-s", "KILL", String(Math.max(timeout, 0.001)), program, ...argv.slice(1)];
+    const started = performance.now();
+    let output: Deno.CommandOutput;
+    try {
+      output = new Deno.Command("/bin/sh", {
+        args: [
+          "-c",
+          wrapperScript(inputFile !== null, stderrMode === "stdout"),
+          "sh",
+          pidFile,
+          inputFile ?? "",
+          ...command,
+        ],
+        cwd: cwd ?? undefined,
+        env: env ?? undefined,
+        clearEnv: env !== null,
+        stdin: stdinMode as "inherit" | "null",
+        stdout: stdoutMode === "pipe" ? "piped" : stdoutMode as "inherit" | "null",
+        stderr: stderrMode === "pipe"
+          ? "piped"
+          : stderrMode === "stdout"
+          ? "null"
+          : stderrMode as "inherit" | "null",
+      }).outputSync();
+    } catch (e) {
+      throw osError(e, argv[0]);
+    }
+    const elapsed = (performance.now() - started) / 1000;
+    // `timeout -s KILL` exits 137 (128 + SIGKILL) after killing; 124 when it sent another signal.
+    const timedOut = timeout !== null && elapsed >= timeout &&
+      (output.code === TIMEOUT_STATUS || output.code === 137 || output.signal === "SIGKILL");
+    const returncode = output.signal !== null ? -signalNumber(output.signal) : output.code;
+    let pid: PyValue = None;
+    try {
+      const text = Deno.readTextFileSync(pidFile).trim();
+      if (text !== "") pid = Number(text);
+    } catch { /* the wrapper did not get to write it */ }
+    return new PyTuple([
+      returncode,
+      stdoutMode === "pipe" ? new PyBytes(output.stdout) : None,
+      stderrMode === "pipe" ? new PyBytes(output.stderr) : None,
+      timedOut,
+      pid,
+    ]);
+  } finally {
+    Deno.removeSync(pidFile);
+    if (inputFile !== null) Deno.removeSync(inputFile);
+  }
+}
+
+/** Linux signal numbers of the names Deno reports. */
+const SIGNAL_NUMBERS: Record<string, number> = {
+  SIGHUP: 1,
+  SIGINT: 2,
+  SIGQUIT: 3,
+  SIGILL: 4,
+  SIGTRAP: 5,
+  SIGABRT: 6,
+  SIGBUS: 7,
+  SIGFPE: 8,
+  SIGKILL: 9,
+  SIGUSR1: 10,
+  SIGSEGV: 11,
+  SIGUSR2: 12,
+  SIGPIPE: 13,
+  SIGALRM: 14,
+  SIGTERM: 15,
+};
+
+function signalNumber(name: string): number {
+  return SIGNAL_NUMBERS[name] ?? 1;
+}
+
+/** Builds the `_subprocess` module. */
+export function makeSubprocessModule(): PyModule {
+  const d = new PyDict();
+  const m = new PyModule("_subprocess", d);
+  d.setStr("run", new PyBuiltinFunction("run", run, null, "_subprocess"));
+  return m;
+}

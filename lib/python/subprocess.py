@@ -1,0 +1,553 @@
+"""subprocess for pyjit: run programs through Deno (`--allow-run`) with the native _subprocess
+module, which runs a program to its end synchronously (Deno.Command.outputSync).
+
+What that means for a Python user:
+- run, call, check_call, check_output, getoutput and getstatusoutput behave as in CPython
+  (capture_output, PIPE / DEVNULL / STDOUT, input, text / universal_newlines / encoding / errors,
+  cwd, env, timeout, check, shell=True via /bin/sh -c).
+- A child's output that is not captured (stdout=None) is collected and then written to
+  sys.stdout / sys.stderr when the child ends, not while it runs.
+- Popen runs the child to completion when it is created, unless stdin=PIPE: then the child runs
+  once the input is complete (stdin.close(), communicate(), wait(), poll(), or the first read of
+  its stdout/stderr). returncode stays None until wait(), poll() or communicate() is called, as
+  in CPython. A timeout given to wait()/communicate() applies only to a child that starts inside
+  that call (stdin=PIPE); pid is the child's real pid.
+- stdout / stderr pipes are file objects over the collected output (io.BytesIO, or io.StringIO
+  in text mode); stdin=PIPE is a writer that collects the input.
+- pass_fds, preexec_fn, user/group, start_new_session, process_group and startupinfo are not
+  supported (NotImplementedError when given a non-default value).
+"""
+
+import builtins
+import io
+import os
+import sys
+import time
+
+import _subprocess
+
+__all__ = ["Popen", "PIPE", "STDOUT", "call", "check_call", "getstatusoutput", "getoutput",
+           "check_output", "run", "CalledProcessError", "DEVNULL", "SubprocessError",
+           "TimeoutExpired", "CompletedProcess", "list2cmdline"]
+
+PIPE = -1
+STDOUT = -2
+DEVNULL = -3
+
+_USE_POSIX_SPAWN = False
+_USE_VFORK = False
+_mswindows = False
+
+
+class SubprocessError(Exception):
+    pass
+
+
+class CalledProcessError(SubprocessError):
+    """Raised when run(check=True), check_call or check_output sees a non-zero exit status."""
+
+    def __init__(self, returncode, cmd, output=None, stderr=None):
+        self.returncode = returncode
+        self.cmd = cmd
+        self.output = output
+        self.stderr = stderr
+
+    def __str__(self):
+        if self.returncode and self.returncode < 0:
+            try:
+                import signal
+                return f"Command '{self.cmd}' died with {signal.Signals(-self.returncode)!r}."
+            except (ImportError, ValueError):
+                return f"Command '{self.cmd}' died with unknown signal {-self.returncode}."
+        return f"Command '{self.cmd}' returned non-zero exit status {self.returncode}."
+
+    @property
+    def stdout(self):
+        """Alias for output, mirroring stderr."""
+        return self.output
+
+    @stdout.setter
+    def stdout(self, value):
+        self.output = value
+
+
+class TimeoutExpired(SubprocessError):
+    """Raised when the timeout expires while waiting for a child process."""
+
+    def __init__(self, cmd, timeout, output=None, stderr=None):
+        self.cmd = cmd
+        self.timeout = timeout
+        self.output = output
+        self.stderr = stderr
+
+    def __str__(self):
+        return f"Command '{self.cmd}' timed out after {self.timeout} seconds"
+
+    @property
+    def stdout(self):
+        return self.output
+
+    @stdout.setter
+    def stdout(self, value):
+        self.output = value
+
+
+class CompletedProcess:
+    """What run() returns: args, returncode, stdout and stderr."""
+
+    def __init__(self, args, returncode, stdout=None, stderr=None):
+        self.args = args
+        self.returncode = returncode
+        self.stdout = stdout
+        self.stderr = stderr
+
+    def __repr__(self):
+        fields = [f"args={self.args!r}", f"returncode={self.returncode!r}"]
+        if self.stdout is not None:
+            fields.append(f"stdout={self.stdout!r}")
+        if self.stderr is not None:
+            fields.append(f"stderr={self.stderr!r}")
+        return f"{type(self).__name__}({', '.join(fields)})"
+
+    def __class_getitem__(cls, item):
+        import types
+        return types.GenericAlias(cls, item)
+
+    def check_returncode(self):
+        """Raises CalledProcessError if the exit code is non-zero."""
+        if self.returncode:
+            raise CalledProcessError(self.returncode, self.args, self.stdout, self.stderr)
+
+
+def call(*popenargs, timeout=None, **kwargs):
+    """Runs the command and returns its exit status."""
+    with _PopenStartedByWait(*popenargs, **kwargs) as p:
+        try:
+            return p.wait(timeout=timeout)
+        except:
+            p.kill()
+            raise
+
+
+def check_call(*popenargs, **kwargs):
+    """Runs the command; CalledProcessError for a non-zero exit status, else 0."""
+    retcode = call(*popenargs, **kwargs)
+    if retcode:
+        cmd = kwargs.get("args")
+        if cmd is None:
+            cmd = popenargs[0]
+        raise CalledProcessError(retcode, cmd)
+    return 0
+
+
+def check_output(*popenargs, timeout=None, **kwargs):
+    """Runs the command and returns its output; CalledProcessError for a non-zero status."""
+    for kw in ("stdout", "check"):
+        if kw in kwargs:
+            raise ValueError(f"{kw} argument not allowed, it will be overridden.")
+    if "input" in kwargs and kwargs["input"] is None:
+        text_mode = (kwargs.get("universal_newlines") or kwargs.get("text")
+                     or kwargs.get("encoding") or kwargs.get("errors"))
+        kwargs["input"] = "" if text_mode else b""
+    return run(*popenargs, stdout=PIPE, timeout=timeout, check=True, **kwargs).stdout
+
+
+def run(*popenargs, input=None, capture_output=False, timeout=None, check=False, **kwargs):
+    """Runs the command, waits for it, and returns a CompletedProcess."""
+    if input is not None:
+        if kwargs.get("stdin") is not None:
+            raise ValueError("stdin and input arguments may not both be used.")
+        kwargs["stdin"] = PIPE
+    if capture_output:
+        if kwargs.get("stdout") is not None or kwargs.get("stderr") is not None:
+            raise ValueError("stdout and stderr arguments may not be used with capture_output.")
+        kwargs["stdout"] = PIPE
+        kwargs["stderr"] = PIPE
+    with _PopenStartedByWait(*popenargs, **kwargs) as process:
+        try:
+            stdout, stderr = process.communicate(input, timeout=timeout)
+        except TimeoutExpired:
+            process.kill()
+            raise
+        retcode = process.poll()
+        if check and retcode:
+            raise CalledProcessError(retcode, process.args, output=stdout, stderr=stderr)
+    return CompletedProcess(process.args, retcode, stdout, stderr)
+
+
+def list2cmdline(seq):
+    """A command line as Windows' C runtime parses it (quoting spaces, tabs and quotes)."""
+    result = []
+    for arg in map(os.fsdecode, seq):
+        bs_buf = []
+        if result:
+            result.append(" ")
+        needquote = (" " in arg) or ("\t" in arg) or not arg
+        if needquote:
+            result.append('"')
+        for c in arg:
+            if c == "\\":
+                bs_buf.append(c)
+            elif c == '"':
+                result.append("\\" * len(bs_buf) * 2)
+                bs_buf = []
+                result.append('\\"')
+            else:
+                if bs_buf:
+                    result.extend(bs_buf)
+                    bs_buf = []
+                result.append(c)
+        if bs_buf:
+            result.extend(bs_buf)
+        if needquote:
+            result.extend(bs_buf)
+            result.append('"')
+    return "".join(result)
+
+
+def getstatusoutput(cmd, *, encoding=None, errors=None):
+    """(exitcode, output) of a shell command, with stderr merged and the last newline dropped."""
+    try:
+        data = check_output(cmd, shell=True, text=True, stderr=STDOUT, encoding=encoding,
+                            errors=errors)
+        exitcode = 0
+    except CalledProcessError as ex:
+        data = ex.output
+        exitcode = ex.returncode
+    if data[-1:] == "\n":
+        data = data[:-1]
+    return exitcode, data
+
+
+def getoutput(cmd, *, encoding=None, errors=None):
+    """The output (stdout and stderr) of a shell command, without its last newline."""
+    return getstatusoutput(cmd, encoding=encoding, errors=errors)[1]
+
+
+class _InputPipe:
+    """Popen.stdin for stdin=PIPE: collects what is written; the child runs once it is closed."""
+
+    def __init__(self, popen, text_mode):
+        self._popen = popen
+        self._text_mode = text_mode
+        self._chunks = []
+        self.closed = False
+
+    def write(self, data):
+        if self.closed:
+            raise ValueError("write to closed file")
+        if self._text_mode:
+            if not isinstance(data, str):
+                raise TypeError(f"write() argument must be str, not {type(data).__name__}")
+            self._chunks.append(self._popen._encode(data))
+        else:
+            self._chunks.append(bytes(data))
+        return len(data)
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def flush(self):
+        if self.closed:
+            raise ValueError("flush of closed file")
+
+    def writable(self):
+        return True
+
+    def readable(self):
+        return False
+
+    def fileno(self):
+        raise OSError("pyjit's subprocess stdin pipe has no file descriptor")
+
+    def close(self):
+        if not self.closed:
+            self.closed = True
+            self._popen._start()
+
+    def _data(self):
+        return b"".join(self._chunks)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _stdio_target(value, which):
+    """(mode for _subprocess, where to send collected output or None) for stdout/stderr."""
+    if value is None:
+        return "pipe", getattr(sys, which)
+    if value == PIPE:
+        return "pipe", None
+    if value == DEVNULL:
+        return "null", None
+    if value == STDOUT:
+        if which == "stdout":
+            # CPython hands -2 to the child as a file descriptor.
+            raise OSError(9, "Bad file descriptor")
+        return "stdout", None
+    if isinstance(value, int) or hasattr(value, "fileno") or hasattr(value, "write"):
+        return "pipe", value
+    raise TypeError(f"{which} must be None, PIPE, DEVNULL, STDOUT, a file descriptor or a file "
+                    f"object, not {type(value).__name__}")
+
+
+def _forward(data, target):
+    """Writes a child's collected output where its stdout/stderr should have gone."""
+    if not data:
+        return
+    if isinstance(target, int):
+        os.write(target, data)
+        return
+    if target is sys.stdout or target is sys.stderr:
+        target.flush()
+        buffer = getattr(target, "buffer", None)
+        if buffer is not None:
+            buffer.write(data)
+            buffer.flush()
+        else:
+            target.write(data.decode("utf-8", "replace"))
+        return
+    try:
+        fd = target.fileno()
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        fd = None
+    if fd is not None:
+        target.flush()
+        os.write(fd, data)
+    elif isinstance(target, io.TextIOBase):
+        target.write(data.decode("utf-8", "replace"))
+    else:
+        target.write(data)
+
+
+def _stdin_source(value):
+    """The child's stdin for _subprocess: 'inherit', 'null', bytes, or PIPE (collected later)."""
+    if value is None:
+        return "inherit"
+    if value == PIPE:
+        return PIPE
+    if value == DEVNULL:
+        return "null"
+    if isinstance(value, int):
+        chunks = []
+        while True:
+            chunk = os.read(value, 65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks)
+    if hasattr(value, "read"):
+        data = value.read()
+        return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    raise TypeError(f"stdin must be None, PIPE, DEVNULL, a file descriptor or a file object, "
+                    f"not {type(value).__name__}")
+
+
+def _unsupported(name):
+    raise NotImplementedError(f"subprocess.Popen({name}=...) is not supported by pyjit")
+
+
+class Popen:
+    """A child process (see the module docstring for how pyjit runs it)."""
+
+    _starts_at_creation = True
+
+    def __init__(self, args, bufsize=-1, executable=None, stdin=None, stdout=None, stderr=None,
+                 preexec_fn=None, close_fds=True, shell=False, cwd=None, env=None,
+                 universal_newlines=None, startupinfo=None, creationflags=0,
+                 restore_signals=True, start_new_session=False, pass_fds=(), *, user=None,
+                 group=None, extra_groups=None, encoding=None, errors=None, text=None,
+                 umask=-1, pipesize=-1, process_group=None):
+        self.args = args
+        self.returncode = None
+        self.stdin = self.stdout = self.stderr = None
+        self.pid = None
+        self._result = None
+        self._communicated = False
+        if bufsize is None:
+            bufsize = -1
+        if not isinstance(bufsize, int):
+            raise TypeError("bufsize must be an integer")
+        if pipesize is None:
+            pipesize = -1
+        for name, value, default in (("preexec_fn", preexec_fn, None), ("pass_fds", pass_fds, ()),
+                                     ("user", user, None), ("group", group, None),
+                                     ("extra_groups", extra_groups, None),
+                                     ("start_new_session", start_new_session, False),
+                                     ("process_group", process_group, None),
+                                     ("startupinfo", startupinfo, None)):
+            if value is not default and value != default:
+                _unsupported(name)
+        if creationflags != 0:
+            raise ValueError("creationflags is only supported on Windows platforms")
+        if (text is not None and universal_newlines is not None
+                and bool(universal_newlines) != bool(text)):
+            raise SubprocessError("Cannot disambiguate when both text and universal_newlines "
+                                  "are supplied but different. Pass one or the other.")
+        self.text_mode = bool(encoding or errors or text or universal_newlines)
+        self.encoding = encoding
+        self.errors = errors
+        self.universal_newlines = universal_newlines
+
+        self._argv = self._command_line(args, executable, shell)
+        self._cwd = None if cwd is None else os.fsdecode(cwd)
+        if env is None:
+            self._env = None
+        else:
+            self._env = [(os.fsdecode(k), os.fsdecode(v)) for k, v in env.items()]
+        self._stdout_mode, self._stdout_target = _stdio_target(stdout, "stdout")
+        self._stderr_mode, self._stderr_target = _stdio_target(stderr, "stderr")
+        source = _stdin_source(stdin)
+        if source is PIPE:
+            self.stdin = _InputPipe(self, self.text_mode)
+            self._stdin_source = None
+        else:
+            self._stdin_source = source
+        self._wants_stdout = stdout == PIPE
+        self._wants_stderr = stderr == PIPE
+        self._killed = False
+        self._timeout_pending = False
+        if self.stdin is None and self._starts_at_creation:
+            self._start()
+
+    @staticmethod
+    def _command_line(args, executable, shell):
+        if isinstance(args, (str, bytes)) or hasattr(args, "__fspath__"):
+            argv = [os.fsdecode(args)]
+        else:
+            argv = [os.fsdecode(a) for a in args]
+        if shell:
+            argv = ["/bin/sh", "-c"] + argv
+            if executable is not None:
+                argv[0] = os.fsdecode(executable)
+        elif executable is not None:
+            # The program run is `executable`; argv[0] is only what the child sees, which Deno
+            # cannot set, so the executable takes its place.
+            argv[0] = os.fsdecode(executable)
+        return argv
+
+    def __repr__(self):
+        text = f"<{self.__class__.__name__}: returncode: {self.returncode} args: {self.args!r}>"
+        if len(text) > 80:
+            text = text[:76] + "...>"
+        return text
+
+    def __class_getitem__(cls, item):
+        import types
+        return types.GenericAlias(cls, item)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, value, traceback):
+        for stream in (self.stdout, self.stderr):
+            if stream is not None:
+                stream.close()
+        if self.stdin is not None:
+            self.stdin.close()
+        self.wait()
+
+    # -- running --
+
+    def _encode(self, text):
+        return text.encode(self.encoding or "utf-8", self.errors or "strict")
+
+    def _decode(self, data):
+        text = data.decode(self.encoding or "utf-8", self.errors or "strict")
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def _start(self, timeout=None):
+        """Runs the child to its end (once) and sets up the stdout/stderr file objects."""
+        if self._result is not None:
+            return
+        if self._killed:
+            self._result = (-9, b"" if self._stdout_mode == "pipe" else None,
+                            b"" if self._stderr_mode == "pipe" else None, False, None)
+        else:
+            source = self._stdin_source if self.stdin is None else self.stdin._data()
+            self._result = _subprocess.run(self._argv, self._cwd, self._env, source,
+                                           self._stdout_mode, self._stderr_mode, timeout)
+        returncode, out, err, timed_out, pid = self._result
+        self.pid = pid
+        if self._stdout_target is not None and out is not None:
+            _forward(out, self._stdout_target)
+        if self._stderr_target is not None and err is not None:
+            _forward(err, self._stderr_target)
+        if self._wants_stdout:
+            self.stdout = self._reader(out)
+        if self._wants_stderr:
+            self.stderr = self._reader(err)
+        if self.stdin is not None:
+            self.stdin.closed = True
+        # A timeout is raised once, by the call that gave it; the child was killed (SIGKILL).
+        self._timeout_pending = timed_out
+
+    def _reader(self, data):
+        if self.text_mode:
+            return io.StringIO(self._decode(data))
+        return io.BytesIO(data)
+
+    def _check_timeout(self, timeout):
+        if self._timeout_pending:
+            self._timeout_pending = False
+            out = self._result[1] if self._wants_stdout else None
+            err = self._result[2] if self._wants_stderr else None
+            raise TimeoutExpired(self.args, timeout, output=out, stderr=err)
+
+    def _exit_status(self):
+        return -9 if self._result[3] else self._result[0]
+
+    def poll(self):
+        """The exit status (the child has always finished in pyjit once started)."""
+        self._start()
+        if self.returncode is None:
+            self.returncode = self._exit_status()
+        return self.returncode
+
+    def wait(self, timeout=None):
+        """Waits for the child; returns its exit status."""
+        self._start(timeout)
+        self._check_timeout(timeout)
+        if self.returncode is None:
+            self.returncode = self._exit_status()
+        return self.returncode
+
+    def communicate(self, input=None, timeout=None):
+        """Sends input, waits for the child, and returns (stdout, stderr)."""
+        if self._communicated and input:
+            raise ValueError("Cannot send input after starting communication")
+        if input and self.stdin is not None and self._result is None:
+            self.stdin.write(input)
+        self._communicated = True
+        self._start(timeout)
+        self._check_timeout(timeout)
+        out = self.stdout.read() if self.stdout is not None else None
+        err = self.stderr.read() if self.stderr is not None else None
+        for stream in (self.stdout, self.stderr):
+            if stream is not None:
+                stream.close()
+        if self.returncode is None:
+            self.returncode = self._exit_status()
+        return out, err
+
+    def send_signal(self, sig):
+        # A started child has already finished; one waiting for its input never runs.
+        if self._result is None:
+            self._killed = True
+
+    def terminate(self):
+        self.send_signal(15)
+
+    def kill(self):
+        self.send_signal(9)
+
+
+class _PopenStartedByWait(Popen):
+    """The Popen of run() and call(): the child starts inside communicate()/wait(), so that
+    their timeout applies to it."""
+
+    _starts_at_creation = False

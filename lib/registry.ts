@@ -37,6 +37,7 @@ import { makeFnmatchAccelerator } from "./modules/fnmatch.ts";
 import { makeRandomModule } from "./modules/_random.ts";
 import { makeDatetimeModule } from "./modules/_datetime.ts";
 import { makeSubprocessModule } from "./modules/_subprocess.ts";
+import { makeThreadModule } from "./modules/_thread.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -75,6 +76,7 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _random: { make: makeRandomModule },
   _datetime: { make: makeDatetimeModule },
   _subprocess: { make: makeSubprocessModule },
+  _thread: { make: makeThreadModule },
 };
 
 /**

@@ -277,9 +277,8 @@ class BaseEventLoop(events.AbstractEventLoop):
         text = "\n".join(lines)
         print(text, file=sys.stderr)
         if exception is not None:
-            import traceback
-            traceback.print_exception(type(exception), exception, exception.__traceback__,
-                                      file=sys.stderr)
+            sys.stderr.flush()
+            sys.__excepthook__(type(exception), exception, exception.__traceback__)
 
     def call_exception_handler(self, context):
         if self._exception_handler is None:

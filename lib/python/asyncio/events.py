@@ -218,8 +218,7 @@ class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
 
     def get_event_loop(self):
         if self._loop is None and not self._set_called:
-            import warnings
-            warnings.warn("There is no current event loop", DeprecationWarning, stacklevel=3)
+            _warn("There is no current event loop", DeprecationWarning, stacklevel=3)
             self.set_event_loop(self.new_event_loop())
         if self._loop is None:
             raise RuntimeError("There is no current event loop in thread 'MainThread'.")
@@ -244,6 +243,15 @@ class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
 
 _event_loop_policy = None
 _running_loop = None
+
+
+def _warn(message, category, stacklevel):
+    """warnings.warn when the warnings module is there."""
+    try:
+        import warnings
+    except ImportError:
+        return
+    warnings.warn(message, category, stacklevel=stacklevel + 1)
 
 
 def get_running_loop():

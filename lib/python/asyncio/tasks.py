@@ -252,8 +252,7 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
     loop = events.get_running_loop()
     fs = set(fs)
     if any(coroutines.iscoroutine(f) for f in fs):
-        import warnings
-        warnings.warn("The explicit passing of coroutine objects to asyncio.wait() is "
+        events._warn("The explicit passing of coroutine objects to asyncio.wait() is "
                       "deprecated since Python 3.8, and scheduled for removal in Python 3.11.",
                       DeprecationWarning, stacklevel=2)
     fs = {ensure_future(f, loop=loop) for f in fs}

@@ -40,6 +40,7 @@ import {
 } from "../objects/object.ts";
 import { call, getAttrOrUndefined, isExceptionOf } from "../objects/ops.ts";
 import { currentTier } from "./tier.ts";
+import { PyFrameObject } from "./frame_object.ts";
 
 /** The `generator` type. */
 export const generatorType: PyType = newBuiltinType("generator", objectType, 0);
@@ -275,6 +276,7 @@ defGetSet(coroutineType, "__qualname__", (c) => coro(c).frame.code.qualname);
 defGetSet(coroutineType, "cr_running", (c) => coro(c).frame.state === FRAME_RUNNING);
 defGetSet(coroutineType, "cr_code", (c) => coro(c).frame.code);
 defGetSet(coroutineType, "cr_await", (c) => coro(c).delegate() ?? None);
+defGetSet(coroutineType, "cr_frame", (c) => frameView(coro(c).frame));
 coroutineWrapperType.tp_iter = (w) => w;
 coroutineWrapperType.tp_iternext = (w) => {
   const c = (w as PyCoroutineWrapper).coro;
@@ -348,5 +350,10 @@ defGetSet(generatorType, "__name__", (g) => gen(g).frame.code.name);
 defGetSet(generatorType, "__qualname__", (g) => gen(g).frame.code.qualname);
 defGetSet(generatorType, "gi_running", (g) => gen(g).frame.state === FRAME_RUNNING);
 defGetSet(generatorType, "gi_code", (g) => gen(g).frame.code);
-defGetSet(generatorType, "gi_frame", (g) => (gen(g).frame.state === FRAME_DONE ? None : None));
+defGetSet(generatorType, "gi_frame", (g) => frameView(gen(g).frame));
+
+/** gi_frame / cr_frame: a view of the suspended (or running) frame; None once finished. */
+function frameView(frame: PyFrameObject["frame"]): PyValue {
+  return frame.state === FRAME_DONE ? None : new PyFrameObject(frame);
+}
 defGetSet(generatorType, "gi_yieldfrom", (g) => gen(g).delegate() ?? None);

@@ -204,3 +204,26 @@ async def nested():
 
 asyncio.run(nested())
 print(asyncio.run(add(5, 6), debug=False))
+
+
+# A pending task's repr shows the line its coroutine is suspended at and what it waits for.
+async def two_steps():
+    await asyncio.sleep(0)
+    await asyncio.sleep(10)
+
+
+async def pending_reprs():
+    t = asyncio.create_task(two_steps(), name="steps")
+    print(clean(repr(t)))
+    await asyncio.sleep(0)
+    print(clean(repr(t)))
+    await asyncio.sleep(0)
+    print(clean(repr(t)))
+    print(t.get_coro().cr_frame.f_lineno, t.get_coro().cr_frame.f_code.co_name)
+    t.cancel()
+    print(clean(repr(t)))
+    await asyncio.sleep(0)
+    print(clean(repr(t)), t.get_coro().cr_frame)
+
+
+asyncio.run(pending_reprs())

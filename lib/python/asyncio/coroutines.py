@@ -52,8 +52,5 @@ def _format_coroutine(coro, finished=False):
 
 
 def _suspended_line(coro, code):
-    # pyjit exposes no frame objects (cr_frame is None), so whether the coroutine finished comes
-    # from its Task, and the line of a suspended one is its first line unless the runtime offers
-    # the current one.
-    line = getattr(coro, "cr_lineno", None)
-    return code.co_firstlineno if line is None else line
+    frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
+    return code.co_firstlineno if frame is None else frame.f_lineno

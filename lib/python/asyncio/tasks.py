@@ -214,13 +214,15 @@ class Task(futures._PyFuture):
         self = None
 
 
+# The wakeup callback shows in the reprs of the futures a task waits for under CPython's name.
+Task._Task__wakeup.__qualname__ = "Task.task_wakeup"
 _PyTask = Task
 
 
 def _future_state_words(future):
     """Future's repr words with Task's 'cancelling' state for a task asked to cancel."""
     info = futures._future_repr_info(future)
-    if getattr(future, "_must_cancel", False) and not future.done():
+    if future.cancelling() and not future.done():
         info[0] = "cancelling"
     return info
 

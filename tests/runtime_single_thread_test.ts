@@ -1,0 +1,158 @@
+/**
+ * pyjit's single-threaded runtime modules where they must differ from CPython (which would hang
+ * or run threads): Python snippets → their stdout/stderr. Waits that no other thread could end
+ * raise RuntimeError naming the deadlock (threading, queue, _thread, an idle asyncio loop), what
+ * needs threads or I/O raises NotImplementedError, and output a child process or a failing thread
+ * writes reaches the program's own stderr.
+ */
+import assert from "node:assert/strict";
+import { runCaptured } from "./run_captured.ts";
+
+function run(source: string): { status: number; stdout: string; stderr: string } {
+  return runCaptured(source, "single_thread.py");
+}
+
+/** Prints `type: message` for each action's exception (or its result). */
+const HARNESS = `
+def attempt(label, action):
+    try:
+        print(label, "->", repr(action()))
+    except BaseException as e:
+        print(label, "->", type(e).__name__ + ":", e)
+`;
+
+Deno.test("threading: a wait no other thread can end raises RuntimeError, a timed one fails", () => {
+  const { stdout } = run(
+    HARNESS + `
+import threading, _thread
+lock = threading.Lock()
+lock.acquire()
+attempt("lock", lock.acquire)
+attempt("lock timeout", lambda: lock.acquire(timeout=0.01))
+attempt("event", threading.Event().wait)
+attempt("semaphore", threading.Semaphore(0).acquire)
+cond = threading.Condition()
+cond.acquire()
+attempt("condition", cond.wait)
+attempt("barrier", threading.Barrier(2).wait)
+attempt("start_new_thread", lambda: _thread.start_new_thread(print, ()))
+`,
+  );
+  const lines = stdout.trim().split("\n");
+  assert.match(lines[0], /^lock -> RuntimeError: acquiring a lock that is already held would block forever/);
+  assert.equal(lines[1], "lock timeout -> False");
+  for (const [i, label] of [[2, "event"], [3, "semaphore"], [4, "condition"], [5, "barrier"]] as const) {
+    assert.match(
+      lines[i],
+      new RegExp(`^${label} -> RuntimeError: .*would block forever: pyjit runs threads`),
+    );
+  }
+  assert.match(
+    lines[6],
+    /^start_new_thread -> NotImplementedError: _thread.start_new_thread\(\) is not supported/,
+  );
+});
+
+Deno.test("threading: an exception in a thread goes to excepthook (stderr) and the program goes on", () => {
+  const { stdout, stderr, status } = run(`
+import threading
+threading.Thread(target=threading.Event().wait, name="stuck").start()
+print("main goes on")
+`);
+  assert.equal(status, 0);
+  assert.equal(stdout, "main goes on\n");
+  assert.match(stderr, /Exception in thread stuck:\nTraceback \(most recent call last\):/);
+  assert.match(stderr, /RuntimeError: Event.wait\(\) on an unset Event would block forever/);
+});
+
+Deno.test("queue: blocking on an empty or full queue raises RuntimeError; a timeout raises Empty/Full", () => {
+  const { stdout } = run(
+    HARNESS + `
+import queue
+q = queue.Queue(1)
+attempt("get", q.get)
+attempt("get timeout", lambda: q.get(timeout=0.01))
+q.put(1)
+attempt("put", lambda: q.put(2))
+attempt("put timeout", lambda: q.put(2, timeout=0.01))
+attempt("join", q.join)
+attempt("simple", queue.SimpleQueue().get)
+`,
+  );
+  const lines = stdout.trim().split("\n");
+  assert.match(lines[0], /^get -> RuntimeError: Queue.get\(\) on an empty queue would block forever/);
+  assert.equal(lines[1], "get timeout -> Empty: ");
+  assert.match(lines[2], /^put -> RuntimeError: Queue.put\(\) on a full queue would block forever/);
+  assert.equal(lines[3], "put timeout -> Full: ");
+  assert.match(lines[4], /^join -> RuntimeError: Queue.join\(\) with 1 unfinished tasks would block forever/);
+  assert.match(lines[5], /^simple -> RuntimeError: SimpleQueue.get\(\)/);
+});
+
+Deno.test("asyncio: an idle loop raises RuntimeError; threads and I/O raise NotImplementedError", () => {
+  const { stdout } = run(
+    HARNESS + `
+import asyncio
+attempt("idle", lambda: asyncio.run(asyncio.Event().wait()))
+
+async def main():
+    loop = asyncio.get_running_loop()
+    attempt("run_in_executor", lambda: loop.run_in_executor(None, print))
+    for name, coro in [("to_thread", asyncio.to_thread(print)),
+                       ("open_connection", asyncio.open_connection("localhost", 1)),
+                       ("create_subprocess_exec", asyncio.create_subprocess_exec("true"))]:
+        try:
+            await coro
+        except NotImplementedError as e:
+            print(name, "->", "NotImplementedError:", e)
+    attempt("add_signal_handler", lambda: loop.add_signal_handler(2, print))
+
+asyncio.run(main())
+print(asyncio.run(asyncio.sleep(0.01, "timers still wake the loop")))
+`,
+  );
+  const lines = stdout.trim().split("\n");
+  assert.match(lines[0], /^idle -> RuntimeError: pyjit's event loop has no ready callbacks and no timers/);
+  assert.match(
+    lines[1],
+    /^run_in_executor -> NotImplementedError: loop.run_in_executor\(\) is not supported/,
+  );
+  assert.match(lines[2], /^to_thread -> NotImplementedError: asyncio.to_thread\(\) is not supported/);
+  assert.match(
+    lines[3],
+    /^open_connection -> NotImplementedError: asyncio.open_connection\(\) is not supported/,
+  );
+  assert.match(
+    lines[4],
+    /^create_subprocess_exec -> NotImplementedError: asyncio.create_subprocess_exec\(\)/,
+  );
+  assert.match(lines[5], /^add_signal_handler -> NotImplementedError: loop.add_signal_handler\(\)/);
+  assert.equal(lines[6], "timers still wake the loop");
+});
+
+Deno.test("asyncio: the default exception handler reports a failing callback on stderr", () => {
+  const { stdout, stderr } = run(`
+import asyncio
+async def main():
+    asyncio.get_running_loop().call_soon(lambda: 1 / 0)
+    await asyncio.sleep(0)
+    print("still running")
+asyncio.run(main())
+`);
+  assert.equal(stdout, "still running\n");
+  assert.match(stderr, /^Exception in callback main\.<locals>\.<lambda>\(\) at \S*single_thread\.py:4\n/);
+  assert.match(stderr, /ZeroDivisionError: division by zero/);
+});
+
+Deno.test("subprocess: a child's uncaptured stderr reaches the program's stderr; stdin=PIPE starts on close", () => {
+  const { stdout, stderr } = run(`
+import subprocess
+subprocess.run(["sh", "-c", "echo to-stderr >&2"])
+p = subprocess.Popen(["cat"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+print(p.pid, p.returncode)
+p.stdin.write(b"late input")
+p.stdin.close()
+print(isinstance(p.pid, int), p.stdout.read(), p.poll())
+`);
+  assert.equal(stdout, "None None\nTrue b'late input' 0\n");
+  assert.equal(stderr, "to-stderr\n");
+});

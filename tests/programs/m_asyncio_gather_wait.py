@@ -6,6 +6,17 @@ log = []
 
 async def work(name, delay, result=None, error=None):
     await asyncio.sleep(delay)
+    return finish(name, result, error)
+
+
+async def steps(name, count, result=None, error=None):
+    # Finishes after `count` loop iterations: an order that does not depend on the clock.
+    for _ in range(count):
+        await asyncio.sleep(0)
+    return finish(name, result, error)
+
+
+def finish(name, result, error):
     log.append(name)
     if error is not None:
         raise error
@@ -14,14 +25,14 @@ async def work(name, delay, result=None, error=None):
 
 async def gathering():
     print(await asyncio.gather())
-    print(await asyncio.gather(work("a", 0.03), work("b", 0.01), work("c", 0.02)))
+    print(await asyncio.gather(steps("a", 5), steps("b", 1), steps("c", 3)))
     print(log)
     try:
-        await asyncio.gather(work("x", 0.01), work("y", 0.005, error=ValueError("y failed")))
+        await asyncio.gather(steps("x", 3), steps("y", 1, error=ValueError("y failed")))
     except ValueError as e:
         print("gather raised", e)
-    await asyncio.sleep(0.02)
-    res = await asyncio.gather(work("p", 0.01), work("q", 0, error=KeyError("q")), return_exceptions=True)
+    await asyncio.sleep(0.01)
+    res = await asyncio.gather(steps("p", 3), steps("q", 1, error=KeyError("q")), return_exceptions=True)
     print(res)
     f = asyncio.get_running_loop().create_future()
     f.set_result("ready")
@@ -43,7 +54,7 @@ async def gathering():
     except asyncio.CancelledError as e:
         print("cancelled", type(e).__name__)
     t1 = asyncio.create_task(work("u", 1))
-    t2 = asyncio.create_task(work("v", 0.01))
+    t2 = asyncio.create_task(steps("v", 2))
     g = asyncio.gather(t1, t2, return_exceptions=True)
     await asyncio.sleep(0)
     t1.cancel()
@@ -52,13 +63,13 @@ async def gathering():
 
 
 async def waiting():
-    t1 = asyncio.create_task(work("w1", 0.01))
-    t2 = asyncio.create_task(work("w2", 0.05))
+    t1 = asyncio.create_task(steps("w1", 2))
+    t2 = asyncio.create_task(steps("w2", 6))
     done, pending = await asyncio.wait({t1, t2}, return_when=asyncio.FIRST_COMPLETED)
     print(done == {t1}, pending == {t2})
     done, pending = await asyncio.wait([t1, t2])
     print(len(done), len(pending))
-    t3 = asyncio.create_task(work("w3", 0.01, error=OSError("w3")))
+    t3 = asyncio.create_task(steps("w3", 2, error=OSError("w3")))
     t4 = asyncio.create_task(work("w4", 0.5))
     done, pending = await asyncio.wait([t3, t4], return_when=asyncio.FIRST_EXCEPTION)
     print(done == {t3}, pending == {t4}, repr(t3.exception()))
@@ -112,12 +123,12 @@ async def wait_for_demo():
 
 async def completed_in_order():
     order = []
-    aws = [work("ac3", 0.03, 3), work("ac1", 0.01, 1), work("ac2", 0.02, 2)]
+    aws = [steps("ac3", 5, 3), steps("ac1", 1, 1), steps("ac2", 3, 2)]
     for next_done in asyncio.as_completed(aws):
         order.append(await next_done)
     print(order)
     try:
-        for next_done in asyncio.as_completed([work("fast", 0.001, 0), work("never", 1)], timeout=0.05):
+        for next_done in asyncio.as_completed([steps("fast", 1, 0), work("never", 1)], timeout=0.2):
             print("got", await next_done)
     except asyncio.TimeoutError:
         print("as_completed timed out")
@@ -185,8 +196,8 @@ async def timeouts_demo():
 
 async def groups():
     async with asyncio.TaskGroup() as tg:
-        a = tg.create_task(work("g1", 0.01, 1))
-        b = tg.create_task(work("g2", 0.02, 2), name="second")
+        a = tg.create_task(steps("g1", 1, 1))
+        b = tg.create_task(steps("g2", 3, 2), name="second")
         print(b.get_name())
     print(a.result(), b.result())
     cancelled = []
@@ -201,8 +212,8 @@ async def groups():
     try:
         async with asyncio.TaskGroup() as tg:
             tg.create_task(victim())
-            tg.create_task(work("f1", 0.01, error=ValueError("one")))
-            tg.create_task(work("f2", 0.01, error=TypeError("two")))
+            tg.create_task(steps("f1", 1, error=ValueError("one")))
+            tg.create_task(steps("f2", 1, error=TypeError("two")))
             await asyncio.sleep(1)
         print("not reached")
     except* ValueError as eg:

@@ -39,7 +39,8 @@ async def locks():
     await asyncio.sleep(0)
     print(state(lock))
     w.cancel()
-    await asyncio.sleep(0.03)
+    await t
+    await asyncio.sleep(0)
     print(state(lock), t.done())
 
 
@@ -152,12 +153,12 @@ async def barriers():
     results = []
 
     async def party(i):
-        await asyncio.sleep(0.001 * i)
+        await asyncio.sleep(0.01 * i)
         index = await barrier.wait()
         results.append((i, index))
 
     await asyncio.gather(*(party(i) for i in range(3)))
-    print(sorted(results), state(barrier))
+    print(sorted(i for i, _ in results), sorted(index for _, index in results), state(barrier))
     await barrier.abort()
     print(barrier.broken)
     try:

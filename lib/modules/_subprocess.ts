@@ -58,10 +58,11 @@ function numberArg(v: PyValue): number {
   return raise(Exc.TypeError, `timeout must be a number, not ${typeOf(v).name}`);
 }
 
-/** Whether `path` names a regular file (following links). */
-function isFile(path: string): boolean {
+/** Whether `path` names a regular file (following links) with an execute bit set. */
+function isExecutableFile(path: string): boolean {
   try {
-    return Deno.statSync(path).isFile;
+    const info = Deno.statSync(path);
+    return info.isFile && (info.mode === null || (info.mode & 0o111) !== 0);
   } catch {
     return false;
   }
@@ -71,7 +72,7 @@ function isFile(path: string): boolean {
 function resolveProgram(program: string, env: Record<string, string> | null, cwd: string | null): string {
   if (program.includes("/")) {
     const full = program.startsWith("/") || cwd === null ? program : `${cwd}/${program}`;
-    if (!isFile(full)) {
+    if (!isExecutableFile(full)) {
       try {
         Deno.statSync(full);
       } catch (e) {
@@ -84,7 +85,7 @@ function resolveProgram(program: string, env: Record<string, string> | null, cwd
   const searchPath = (env !== null ? env.PATH : Deno.env.get("PATH")) ?? "/usr/local/bin:/usr/bin:/bin";
   for (const dir of searchPath.split(":")) {
     const candidate = `${dir === "" ? "." : dir}/${program}`;
-    if (isFile(candidate)) return candidate;
+    if (isExecutableFile(candidate)) return candidate;
   }
   return raiseOSError(ENOENT, program);
 }

@@ -523,6 +523,9 @@ class Popen:
         if input and self.stdin is not None and self._result is None:
             self.stdin.write(input)
         self._communicated = True
+        for stream in (self.stdout, self.stderr):
+            if stream is not None and stream.closed:
+                raise ValueError("read of closed file")
         self._start(timeout)
         self._check_timeout(timeout)
         out = self.stdout.read() if self.stdout is not None else None

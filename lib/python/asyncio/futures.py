@@ -67,6 +67,8 @@ class Future:
     # to tell `await future` from a bare `yield future`).
     _asyncio_future_blocking = False
     _log_traceback = False
+    # CPython's Future is its C accelerator's class.
+    __module__ = "_asyncio"
 
     def __init__(self, *, loop=None):
         if loop is None:

@@ -54,6 +54,7 @@ class Task(futures._PyFuture):
     """A coroutine scheduled on the loop, run step by step by the loop's callbacks."""
 
     _log_destroy_pending = True
+    __module__ = "_asyncio"
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
         super().__init__(loop=loop)

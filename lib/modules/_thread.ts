@@ -18,7 +18,6 @@
  * @module
  */
 import {
-  bindArgs,
   defMethod,
   Exc,
   None,
@@ -32,11 +31,10 @@ import {
   raise,
   typeOf,
 } from "../../objects/object.ts";
-import { intValueOf, isTrue, objectId } from "../../objects/ops.ts";
+import { intValueOf, objectId } from "../../objects/ops.ts";
 import { installNew } from "../../objects/types/type.ts";
 import { sleepInterruptibly } from "../../vm/interrupts.ts";
 import { buildModule, expectArgs, moduleType } from "./_native.ts";
-import { toFloat } from "./math.ts";
 
 /** The largest timeout acquire() accepts, in seconds (CPython's on 64-bit Linux). */
 const TIMEOUT_MAX = 9223372036.0;
@@ -73,14 +71,51 @@ class PyRLock extends PyObject {
 }
 
 /** acquire()'s arguments → -1 (wait forever), 0 (do not wait) or the seconds to wait. */
-function acquireTimeout(name: string, args: PyValue[], kwnames: string[] | null): number {
-  const [blockingArg, timeoutArg] = bindArgs(name, args, kwnames, ["blocking", "timeout"], 0);
-  const blocking = blockingArg === undefined ? true : isTrue(blockingArg);
-  const timeout = timeoutArg === undefined ? -1 : toFloat(timeoutArg);
+function acquireTimeout(args: PyValue[], kwnames: string[] | null): number {
+  const nkw = kwnames === null ? 0 : kwnames.length;
+  const npos = args.length - nkw;
+  if (args.length > 2) raise(Exc.TypeError, `acquire() takes at most 2 arguments (${args.length} given)`);
+  let blockingArg: PyValue | undefined = npos > 0 ? args[0] : undefined;
+  let timeoutArg: PyValue | undefined = npos > 1 ? args[1] : undefined;
+  for (let i = 0; i < nkw; i++) {
+    const name = kwnames![i];
+    const value = args[npos + i];
+    if (name === "blocking" && npos < 1) blockingArg = value;
+    else if (name === "timeout" && npos < 2) timeoutArg = value;
+    else if (name === "blocking" || name === "timeout") {
+      raise(
+        Exc.TypeError,
+        `argument for acquire() given by name ('${name}') and position (${name === "blocking" ? 1 : 2})`,
+      );
+    } else raise(Exc.TypeError, `'${name}' is an invalid keyword argument for acquire()`);
+  }
+  const blocking = blockingArg === undefined ? true : intArgument(blockingArg) !== 0;
+  const timeout = timeoutArg === undefined ? -1 : secondsArgument(timeoutArg);
   if (!blocking && timeout !== -1) raise(Exc.ValueError, "can't specify a timeout for a non-blocking call");
   if (timeout < 0 && timeout !== -1) raise(Exc.ValueError, "timeout value must be positive");
-  if (timeout > TIMEOUT_MAX) raise(Exc.OverflowError, "timeout value is too large");
   return blocking ? timeout : 0;
+}
+
+function intArgument(v: PyValue): number {
+  if (typeof v === "boolean") return v ? 1 : 0;
+  const i = intValueOf(v);
+  if (i === undefined) raise(Exc.TypeError, `'${typeOf(v).name}' object cannot be interpreted as an integer`);
+  return Number(i);
+}
+
+/** A timeout in seconds as CPython converts it (an int or a float; time_t range; not NaN). */
+function secondsArgument(v: PyValue): number {
+  const seconds = v instanceof PyFloat ? v.value : intArgument(v);
+  if (Number.isNaN(seconds)) raise(Exc.ValueError, "Invalid value NaN (not a number)");
+  if (seconds > TIMEOUT_MAX) raise(Exc.OverflowError, "timestamp out of range for platform time_t");
+  return seconds;
+}
+
+/** A method of `type` that takes no arguments (`lock.release() takes no arguments (1 given)`). */
+function noArguments(type: string, name: string, args: PyValue[]): void {
+  if (args.length > 1) {
+    raise(Exc.TypeError, `${type}.${name}() takes no arguments (${args.length - 1} given)`);
+  }
 }
 
 /** Waiting for a lock no one else can release: an error, or the timeout slept away. */
@@ -109,29 +144,29 @@ function makeLockType(): PyType {
   installNew(lockType);
   const acquire = (args: PyValue[], kwnames: string[] | null): PyValue => {
     const lock = self(args[0], "acquire");
-    const timeout = acquireTimeout("acquire", args.slice(1), kwnames);
+    const timeout = acquireTimeout(args.slice(1), kwnames);
     if (!lock.held) {
       lock.held = true;
       return true;
     }
     return waitInVain("a lock", timeout);
   };
-  const release = (args: PyValue[], kwnames: string[] | null): PyValue => {
-    expectArgs("release", args.slice(1), kwnames, 0, 0);
+  const release = (args: PyValue[]): PyValue => {
+    noArguments("lock", "release", args);
     const lock = self(args[0], "release");
     if (!lock.held) raise(Exc.RuntimeError, "release unlocked lock");
     lock.held = false;
     return None;
   };
-  const locked = (args: PyValue[], kwnames: string[] | null): PyValue => {
-    expectArgs("locked", args.slice(1), kwnames, 0, 0);
+  const locked = (args: PyValue[]): PyValue => {
+    noArguments("lock", "locked", args);
     return self(args[0], "locked").held;
   };
   for (const name of ["acquire", "acquire_lock", "__enter__"]) defMethod(lockType, name, acquire);
   for (const name of ["release", "release_lock"]) defMethod(lockType, name, release);
   for (const name of ["locked", "locked_lock"]) defMethod(lockType, name, locked);
   defMethod(lockType, "__exit__", (args) => {
-    release([args[0]], null);
+    release([args[0]]);
     return None;
   });
   defMethod(lockType, "_at_fork_reinit", (args) => {
@@ -160,7 +195,7 @@ function makeRLockType(): PyType {
   installNew(rlockType);
   const acquire = (args: PyValue[], kwnames: string[] | null): PyValue => {
     const lock = self(args[0], "acquire");
-    const timeout = acquireTimeout("acquire", args.slice(1), kwnames);
+    const timeout = acquireTimeout(args.slice(1), kwnames);
     if (lock.count > 0 && lock.owner === currentIdent) {
       lock.count++;
       return true;
@@ -173,6 +208,7 @@ function makeRLockType(): PyType {
     return waitInVain("an RLock owned by another thread", timeout);
   };
   const release = (args: PyValue[]): PyValue => {
+    noArguments("RLock", "release", args);
     const lock = self(args[0], "release");
     if (lock.count === 0 || lock.owner !== currentIdent) {
       raise(Exc.RuntimeError, "cannot release un-acquired lock");
@@ -183,7 +219,7 @@ function makeRLockType(): PyType {
   defMethod(rlockType, "acquire", acquire);
   defMethod(rlockType, "__enter__", acquire);
   defMethod(rlockType, "release", release);
-  defMethod(rlockType, "__exit__", (args) => release(args));
+  defMethod(rlockType, "__exit__", (args) => release([args[0]]));
   defMethod(rlockType, "_is_owned", (args) => {
     const lock = self(args[0], "_is_owned");
     return lock.count > 0 && lock.owner === currentIdent;
@@ -231,8 +267,10 @@ function makeRLockType(): PyType {
 export function makeThreadModule(): PyModule {
   const lockType = makeLockType();
   const rlockType = makeRLockType();
-  const allocateLock = (args: PyValue[], kwnames: string[] | null): PyValue => {
-    expectArgs("allocate_lock", args, kwnames, 0, 0);
+  const allocateLock = (args: PyValue[]): PyValue => {
+    if (args.length > 0) {
+      raise(Exc.TypeError, `_thread.allocate_lock() takes no arguments (${args.length} given)`);
+    }
     return new PyLock(lockType);
   };
   const startNewThread = (): PyValue =>
@@ -262,7 +300,7 @@ export function makeThreadModule(): PyModule {
     stack_size: (args, kwnames) => {
       expectArgs("stack_size", args, kwnames, 0, 1);
       const size = args.length === 0 ? 0 : Number(intValueOf(args[0]) ?? 0);
-      if (size !== 0 && size < 32768) raise(Exc.ValueError, "size not valid: 32768 bytes minimum");
+      if (size !== 0 && size < 32768) raise(Exc.ValueError, `size not valid: ${size} bytes`);
       return 0;
     },
     _count: (args, kwnames) => {

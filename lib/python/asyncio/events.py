@@ -218,7 +218,6 @@ class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
 
     def get_event_loop(self):
         if self._loop is None and not self._set_called:
-            _warn("There is no current event loop", DeprecationWarning, stacklevel=3)
             self.set_event_loop(self.new_event_loop())
         if self._loop is None:
             raise RuntimeError("There is no current event loop in thread 'MainThread'.")

@@ -12,8 +12,8 @@ What that means for a Python user:
   its stdout/stderr). returncode stays None until wait(), poll() or communicate() is called, as
   in CPython. A timeout given to wait()/communicate() applies only to a child that starts inside
   that call (stdin=PIPE); pid is the child's real pid.
-- stdout / stderr pipes are file objects over the collected output (io.BytesIO, or io.StringIO
-  in text mode); stdin=PIPE is a writer that collects the input.
+- stdout / stderr pipes are file objects over the collected output (reading like io.BytesIO, or
+  io.StringIO in text mode); stdin=PIPE is a writer that collects the input.
 - pass_fds, preexec_fn, user/group, start_new_session, process_group and startupinfo are not
   supported (NotImplementedError when given a non-default value).
 """
@@ -276,6 +276,74 @@ class _InputPipe:
         self.close()
 
 
+def _closed_pipe_error(text_mode):
+    """What reading a closed pipe raises: TextIOWrapper's or BufferedReader's message."""
+    return ValueError("I/O operation on closed file." if text_mode else "read of closed file")
+
+
+class _OutputPipe:
+    """Popen.stdout / Popen.stderr for PIPE: a file object over the child's collected output
+    (io.BytesIO, or io.StringIO in text mode); the first read starts a child still waiting for
+    its stdin=PIPE input."""
+
+    def __init__(self, popen):
+        self._popen = popen
+        self._file = None
+        self._closed = False
+
+    def _opened(self):
+        if self._closed:
+            raise _closed_pipe_error(self._popen.text_mode)
+        if self._file is None:
+            self._popen._start()
+        return self._file
+
+    def _fill(self, data):
+        self._file = self._popen._reader(data)
+
+    @property
+    def closed(self):
+        return self._closed
+
+    def read(self, size=-1):
+        return self._opened().read(size)
+
+    def readline(self, size=-1):
+        return self._opened().readline(size)
+
+    def readlines(self, hint=-1):
+        return self._opened().readlines(hint)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def readable(self):
+        return True
+
+    def writable(self):
+        return False
+
+    def fileno(self):
+        raise OSError("pyjit's subprocess output pipe has no file descriptor")
+
+    def close(self):
+        self._closed = True
+        if self._file is not None:
+            self._file.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
 def _stdio_target(value, which):
     """(mode for _subprocess, where to send collected output or None) for stdout/stderr."""
     if value is None:
@@ -409,6 +477,10 @@ class Popen:
             self._stdin_source = source
         self._wants_stdout = stdout == PIPE
         self._wants_stderr = stderr == PIPE
+        if self._wants_stdout:
+            self.stdout = _OutputPipe(self)
+        if self._wants_stderr:
+            self.stderr = _OutputPipe(self)
         self._killed = False
         self._timeout_pending = False
         if self.stdin is None and self._starts_at_creation:
@@ -478,9 +550,9 @@ class Popen:
         if self._stderr_target is not None and err is not None:
             _forward(err, self._stderr_target)
         if self._wants_stdout:
-            self.stdout = self._reader(out)
+            self.stdout._fill(out)
         if self._wants_stderr:
-            self.stderr = self._reader(err)
+            self.stderr._fill(err)
         if self.stdin is not None:
             self.stdin.closed = True
         # A timeout is raised once, by the call that gave it; the child was killed (SIGKILL).
@@ -525,7 +597,7 @@ class Popen:
         self._communicated = True
         for stream in (self.stdout, self.stderr):
             if stream is not None and stream.closed:
-                raise ValueError("read of closed file")
+                raise _closed_pipe_error(self.text_mode)
         self._start(timeout)
         self._check_timeout(timeout)
         out = self.stdout.read() if self.stdout is not None else None

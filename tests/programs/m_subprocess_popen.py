@@ -72,3 +72,20 @@ long_args = ["echo"] + ["argument%d" % i for i in range(20)]
 p = subprocess.Popen(long_args, stdout=subprocess.DEVNULL)
 p.wait()
 print(repr(p))
+
+# The stdout pipe exists before the child runs; reading it after closing stdin gets the output.
+p = subprocess.Popen(["cat"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+out = p.stdout
+print(out.closed, p.returncode)
+p.stdin.write("a\nb\n")
+p.stdin.close()
+print(list(out), p.wait())
+out.close()
+for mode in (True, False):
+    p = subprocess.Popen(["echo", "x"], stdout=subprocess.PIPE, text=mode)
+    p.stdout.close()
+    for action in (p.stdout.read, p.communicate):
+        try:
+            action()
+        except ValueError as e:
+            print(type(e).__name__, e)

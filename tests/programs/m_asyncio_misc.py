@@ -143,7 +143,31 @@ async def bookkeeping():
     print(done in asyncio.all_tasks(), me in asyncio.all_tasks())
 
 
+async def stacks():
+    import io
+
+    async def inner():
+        await asyncio.sleep(1)
+
+    t = asyncio.create_task(inner(), name="stacked")
+    print([(f.f_code.co_name, f.f_lineno - inner.__code__.co_firstlineno) for f in t.get_stack()])
+    await asyncio.sleep(0)
+    print([(f.f_code.co_name, f.f_lineno - inner.__code__.co_firstlineno) for f in t.get_stack()])
+    out = io.StringIO()
+    t.print_stack(file=out)
+    print(out.getvalue().replace(__file__, "FILE").replace(str(inner.__code__.co_firstlineno + 1), "N"))
+    t.cancel()
+    try:
+        await t
+    except asyncio.CancelledError:
+        pass
+    out = io.StringIO()
+    t.print_stack(file=out)
+    print(t.get_stack(), out.getvalue().replace(__file__, "FILE").split(" coro=")[0])
+
+
 async def main():
+    await stacks()
     await awaitables()
     await subclassing()
     await exceptions_through_awaits()

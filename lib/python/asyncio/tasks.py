@@ -100,12 +100,42 @@ class Task(futures._PyFuture):
         raise RuntimeError("Task does not support set_exception operation")
 
     def get_stack(self, *, limit=None):
-        # pyjit has no frame objects to return.
-        return []
+        """The suspended coroutine's frame, or the frames of the exception's traceback."""
+        frames = []
+        frame = getattr(self._coro, "cr_frame", None)
+        if frame is not None:
+            frames.append(frame)
+        elif self._exception is not None:
+            tb = self._exception.__traceback__
+            while tb is not None:
+                if tb.tb_frame is not None:
+                    frames.append(tb.tb_frame)
+                tb = tb.tb_next
+        if limit is not None:
+            frames = frames[-limit:] if limit >= 0 else frames[:-limit]
+        return frames
 
     def print_stack(self, *, limit=None, file=None):
+        """Writes get_stack()'s frames (and the exception) to file (stderr by default)."""
         import sys
-        print(f"No stack for {self!r}", file=file or sys.stderr)
+        if file is None:
+            file = sys.stderr
+        frames = self.get_stack(limit=limit)
+        exc = self._exception
+        if not frames:
+            print(f"No stack for {self!r}", file=file)
+            return
+        heading = "Traceback" if exc is not None else "Stack"
+        print(f"{heading} for {self!r} (most recent call last):", file=file)
+        for frame in frames:
+            code = frame.f_code
+            print(f'  File "{code.co_filename}", line {frame.f_lineno}, in {code.co_name}', file=file)
+            line = _source_line(code.co_filename, frame.f_lineno)
+            if line:
+                print(f"    {line}", file=file)
+        if exc is not None:
+            text = str(exc)
+            print(f"{type(exc).__name__}: {text}" if text else type(exc).__name__, file=file)
 
     def cancel(self, msg=None):
         """Asks the task to stop: CancelledError is thrown into the coroutine at its next step.
@@ -213,6 +243,18 @@ class Task(futures._PyFuture):
         else:
             self.__step()
         self = None
+
+
+def _source_line(filename, lineno):
+    """The stripped source line, or '' when the file cannot be read."""
+    try:
+        with open(filename, encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                if number == lineno:
+                    return line.strip()
+    except (OSError, UnicodeDecodeError):
+        pass
+    return ""
 
 
 # The wakeup callback shows in the reprs of the futures a task waits for under CPython's name.

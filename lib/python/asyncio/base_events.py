@@ -227,14 +227,8 @@ class BaseEventLoop(events.AbstractEventLoop):
             if delay > 0:
                 time.sleep(delay)
 
-        end_time = self.time()
-        while scheduled:
-            handle = scheduled[0]
-            if handle._when > end_time:
-                break
-            handle = heapq.heappop(scheduled)
-            handle._scheduled = False
-            self._ready.append(handle)
+        if scheduled:
+            self._move_due_timers(scheduled)
 
         ready = self._ready
         for _ in range(len(ready)):
@@ -247,6 +241,17 @@ class BaseEventLoop(events.AbstractEventLoop):
             finally:
                 self._current_handle = None
         handle = None
+
+    def _move_due_timers(self, scheduled):
+        """Moves the timers that are due to the ready queue."""
+        end_time = self.time()
+        while scheduled:
+            handle = scheduled[0]
+            if handle._when > end_time:
+                break
+            handle = heapq.heappop(scheduled)
+            handle._scheduled = False
+            self._ready.append(handle)
 
     def _idle_forever(self):
         """Nothing is ready and no timer is due: CPython would wait on its selector forever."""

@@ -162,7 +162,7 @@ class Task(futures._PyFuture):
         return self._num_cancels_requested
 
     def __step(self, exc=None):
-        if self.done():
+        if self._state != futures._PENDING:
             raise exceptions.InvalidStateError(f"_step(): already done: {self!r}, {exc!r}")
         if self._must_cancel:
             if not isinstance(exc, exceptions.CancelledError):
@@ -171,7 +171,10 @@ class Task(futures._PyFuture):
         coro = self._coro
         self._fut_waiter = None
 
-        _enter_task(self._loop, self)
+        loop = self._loop
+        if loop in _current_tasks:
+            _enter_task(loop, self)  # raises: another task is running
+        _current_tasks[loop] = self
         try:
             if exc is None:
                 result = coro.send(None)
@@ -199,7 +202,10 @@ class Task(futures._PyFuture):
         else:
             self.__suspend_on(result)
         finally:
-            _leave_task(self._loop, self)
+            if _current_tasks.get(loop) is self:
+                del _current_tasks[loop]
+            else:
+                _leave_task(loop, self)  # raises: the bookkeeping was broken meanwhile
             self = None
 
     def __suspend_on(self, result):
@@ -439,15 +445,23 @@ def as_completed(fs, *, timeout=None):
         yield wait_for_one()
 
 
-@types.coroutine
-def __sleep0():
-    yield
+class _Sleep0:
+    """`await _SLEEP0` yields once to the loop (a bare yield: the task runs again next
+    iteration); cheaper than a types.coroutine generator."""
+
+    __slots__ = ()
+
+    def __await__(self):
+        yield
+
+
+_SLEEP0 = _Sleep0()
 
 
 async def sleep(delay, result=None):
     """Suspends the task for delay seconds; returns result."""
     if delay <= 0:
-        await __sleep0()
+        await _SLEEP0
         return result
     loop = events.get_running_loop()
     future = loop.create_future()

@@ -58,6 +58,24 @@ async def awaitables():
     except TypeError as e:
         print(type(e).__name__, e)
     print(asyncio.iscoroutine(legacy(1)), asyncio.iscoroutinefunction(legacy))
+    import functools
+
+    class C:
+        async def m(self):
+            pass
+
+        @staticmethod
+        async def s():
+            pass
+
+        @classmethod
+        async def c(cls):
+            pass
+
+    print(asyncio.iscoroutinefunction(functools.partial(functools.partial(C.s), 1)),
+          asyncio.iscoroutinefunction(C().m), asyncio.iscoroutinefunction(C.s),
+          asyncio.iscoroutinefunction(C.c), asyncio.iscoroutinefunction(C),
+          asyncio.iscoroutinefunction(lambda: 1), asyncio.iscoroutinefunction(None))
 
 
 class TaggedFuture(asyncio.Future):

@@ -1,6 +1,7 @@
 """iscoroutine / iscoroutinefunction as asyncio defines them, and the text of a coroutine in a
 Task's repr (`main() running at FILE:LINE`, `main() done, defined at FILE:LINE`)."""
 
+import functools
 import types
 
 __all__ = ("iscoroutinefunction", "iscoroutine")
@@ -16,8 +17,13 @@ _COROUTINE_TYPES = (types.CoroutineType, types.GeneratorType, types._GeneratorWr
 
 def iscoroutinefunction(func):
     """True for an `async def` function (or one marked with asyncio's _is_coroutine)."""
-    while hasattr(func, "__func__"):
-        func = func.__func__
+    while True:
+        if hasattr(func, "__func__"):
+            func = func.__func__
+        elif isinstance(func, functools.partial):
+            func = func.func
+        else:
+            break
     code = getattr(func, "__code__", None)
     if code is not None and type(func) is types.FunctionType and code.co_flags & _CO_COROUTINE:
         return True

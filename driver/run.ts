@@ -12,11 +12,12 @@
  *
  * @example
  * ```ts
- * import { runProgram } from "./run.ts";
+import { runProgram } from "./run.ts";
  * const status = runProgram("print('hi')\n", { filename: "<string>", argv: ["-c"], tier: "jit" });
  * ```
  * @module
  */
+import { dumpTraces } from "../jit/tier.ts";
 import { parse } from "../compiler/parser.ts";
 import type * as ast from "../compiler/ast.ts";
 import { compileModule } from "../compiler/codegen.ts";
@@ -209,6 +210,7 @@ function inSession(options: RunOptions, body: (session: Session) => number): num
   const session = sessionFor(options);
   const token = session.enter();
   if (options.stats) session.tier.collectStats();
+  dumpTraces(options.dumpTraces === true);
   let status: number;
   try {
     try {

@@ -31,6 +31,7 @@ import { addModule, connectImportSystem, setBuiltinModuleSpec } from "../vm/impo
 import { builtinImporterType, newSourceFileLoader } from "../vm/loaders.ts";
 import { interpTier } from "../vm/interp.ts";
 import { specializedTier } from "../specializer/tier.ts";
+import { jitTier } from "../jit/tier.ts";
 import { interruptState } from "../vm/interrupts.ts";
 import { currentTier, setCurrentTier, type Tier } from "../vm/tier.ts";
 import { newBuiltinsModule, setBuiltinsModule } from "../lib/builtins.ts";
@@ -69,7 +70,7 @@ export type TierName = typeof TIER_NAMES[number];
 const TIERS: Record<TierName, Tier | null> = {
   interp: interpTier,
   specialized: specializedTier,
-  jit: null,
+  jit: jitTier,
 };
 
 /** The tier `--tier name` runs: `name`'s, or the highest built one below it. */

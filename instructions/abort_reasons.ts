@@ -28,6 +28,11 @@ export const ABORT_REASONS = [
   { name: "UNSTABLE_TYPES", why: "the values' types changed while the trace was recorded" },
   { name: "INVALIDATED", why: "an assumption (a type, dict or function version) changed during recording" },
   { name: "COMPILE_FAILED", why: "the backend could not compile the optimized trace" },
+  {
+    name: "INNER_LOOP",
+    why: "the path reached the back-edge of an inner loop (which gets a trace of its own)",
+  },
+  { name: "ENTRY_FAILS", why: "the trace's entry guards kept failing: its loop is traced again" },
 ] as const satisfies readonly AbortReason[];
 
 /** An abort reason's name. */

@@ -141,8 +141,6 @@ export class PyCode extends PyObject {
   declare source: string;
   /** Whether the current tier's prepareCode has run for this code object (vm/tier.ts). */
   declare prepared: boolean;
-  /** Back-edges (JUMP_BACKWARD) left before the tier's onHotLoop hook fires (vm/tier.ts). */
-  declare hotLoopCountdown: number;
   /** Tier-private data (specializer side tables, JIT executors). */
   declare tierData: unknown;
   /** Returned frames of this code kept for reuse by CALL (vm/frame.ts acquireFrame; typed there). */
@@ -237,7 +235,6 @@ export class PyCode extends PyObject {
     this.cellSlots = Int32Array.from(cellSlots);
     this.nlocalsplus = names.length;
     this.prepared = false;
-    this.hotLoopCountdown = 0;
     this.tierData = null;
     this.framePool = [];
     this.cacheIndex = new Int32Array(fields.code.length);

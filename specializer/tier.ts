@@ -33,11 +33,10 @@ export const specializedTier: Tier = {
   },
   prepareCode(code: PyCode): void {
     code.prepared = true;
-    code.hotLoopCountdown = NEVER_HOT;
     quicken(code);
   },
-  onHotLoop(frame: Frame): number {
-    frame.code.hotLoopCountdown = NEVER_HOT;
+  onHotLoop(frame: Frame, _target: number, counter: number): number {
+    frame.code.cacheIndex[counter] = NEVER_HOT;
     return -1;
   },
   specialize,

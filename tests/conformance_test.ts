@@ -1,6 +1,7 @@
 /**
  * Conformance: every program in tests/programs/ runs in-process through runProgram, on the generic
- * interpreter (`--tier interp`) and on the specializing one (`--tier specialized`), and must
+ * interpreter (`--tier interp`), on the specializing one (`--tier specialized`) and with the
+ * tracing JIT (`--tier jit`), and must
  * print exactly CPython 3.11's stdout (`NAME.py.exp`) and exit with CPython's status; programs
  * that fail under CPython also have `NAME.py.status` ("STATUS\nLAST LINE OF STDERR"), and the last
  * line of our stderr must match. Expectations come from tests/gen_expectations.ts (python3).
@@ -26,7 +27,7 @@ function readOrNull(url: URL): string | null {
 
 const programs = [...Deno.readDirSync(DIR)].map((e) => e.name).filter((n) => n.endsWith(".py")).sort();
 
-const TIERS = ["interp", "specialized"] as const;
+const TIERS = ["interp", "specialized", "jit"] as const;
 
 for (const name of programs) {
   for (const tier of TIERS) {

@@ -116,7 +116,7 @@ import {
   unaryInvert,
   unaryNegative,
 } from "../objects/ops.ts";
-import { currentTier } from "./tier.ts";
+import { currentTier, tierExit } from "./tier.ts";
 import { backEdgeChecks, checkAtBackEdges } from "./interrupts.ts";
 import {
   listIteratorType,
@@ -598,13 +598,23 @@ inst(
       checkAtBackEdges();
     }
     ip -= oparg;
-    if (--code.hotLoopCountdown === 0) {
+    // Each loop counts its own back-edges in its counter cell; the tier sets it again.
+    if (--cache.counter === 0) {
       f.ip = ip;
       f.sp = sp;
-      const resume = currentTier.onHotLoop(f, ip);
+      const resume = currentTier.onHotLoop(f, ip, cacheStart);
       if (resume >= 0) {
+        // The tier ran the loop (a trace): the frame's locals, stack and value array are its.
         ip = resume;
         sp = f.sp;
+        s = f.values;
+        if (tierExit.error !== null) {
+          // It stopped at an instruction that raised: raise here, as if that instruction had.
+          const e = tierExit.error;
+          reraising = tierExit.reraise;
+          tierExit.error = null;
+          throw e;
+        }
       }
     }
   },

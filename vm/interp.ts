@@ -56,10 +56,9 @@ export const interpTier: Tier = {
   },
   prepareCode(code: PyCode): void {
     code.prepared = true;
-    code.hotLoopCountdown = NEVER_HOT;
   },
-  onHotLoop(frame: Frame): number {
-    frame.code.hotLoopCountdown = NEVER_HOT;
+  onHotLoop(frame: Frame, _target: number, counter: number): number {
+    frame.code.cacheIndex[counter] = NEVER_HOT;
     return -1;
   },
   specialize(): void {

@@ -144,6 +144,18 @@ export const opcodeStats = {
 };
 
 /**
+ * Shown every instruction `runWithStats` runs, before it runs, with the code unit after its opcode
+ * (the JIT's trace recorder). Returning true stops the loop there: the observer has saved the
+ * frame's `ip` and `sp`, and `runWithStats` returns OBSERVER_STOP.
+ */
+export const loopObserver: {
+  observe: ((f: Frame, ip: number, opcode: number, oparg: number, sp: number) => boolean) | null;
+} = { observe: null };
+
+/** What `runWithStats` returns when the loop observer stopped it (never a Python value). */
+export const OBSERVER_STOP: PyValue = new PyTuple([]);
+
+/**
  * A specialized instruction (`variant`, at code unit `here`) had a guard fail: one miss less on
  * its counter; when none are left it turns back into its family's adaptive form, which waits with
  * a longer backoff before specializing again. Returns the generic instruction the caller then

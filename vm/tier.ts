@@ -9,11 +9,14 @@
  *   throwing an exception into it) until it returns or yields.
  * - `prepareCode(code)` runs once per code object, before its first execution
  *   (`code.prepared` is false until then): tiers quicken the bytecode here (rewrite opcodes in
- *   place) and set `code.hotLoopCountdown`.
- * - `onHotLoop(frame, target)` is called by JUMP_BACKWARD when `code.hotLoopCountdown` reaches
- *   zero: a tier may compile the loop starting at code unit `target` and run it, returning the
- *   code unit at which the interpreter resumes (with the frame's `sp` and locals updated), or -1
- *   to keep interpreting. The hook sets the countdown again.
+ *   place) and may set the loops' back-edge counters (JUMP_BACKWARD's `counter` cell).
+ * - `onHotLoop(frame, target, counter)` is called by JUMP_BACKWARD when its back-edge counter (the
+ *   `code.cacheIndex` cell at `counter`; it starts at 0, so a tier that never sets it is called
+ *   after 2**32 back-edges) reaches zero: a tier may set it again, and may compile the loop
+ *   starting at code unit `target` and run it, returning the
+ *   code unit at which the interpreter resumes (with the frame's `sp`, locals and `values` updated),
+ *   or -1 to keep interpreting; when what it ran raised, it also sets `tierExit`. The hook sets
+ *   the countdown again.
  * - `specialize(code, here, frame, sp, oparg)` is called by an adaptive instruction (tier 2) when
  *   its counter runs out: the tier rewrites it into a specialized variant or backs it off.
  * - `collectStats()` before the program runs with `--stats`; `stats()` lines for `--stats`.
@@ -29,8 +32,15 @@ import type { PyCode } from "../objects/code.ts";
 import type { Frame } from "./frame.ts";
 import type { PyValue } from "../objects/object.ts";
 
-/** A hot-loop countdown that never reaches zero (a tier that does not want to hear of hot loops). */
-export const NEVER_HOT = 0x3fffffff;
+/**
+ * Set by a tier's `onHotLoop` when the loop it ran stopped at an instruction that raised: the
+ * interpreter raises `error` at the code unit `onHotLoop` returned (`reraise`: the exception
+ * already has its traceback entry for this frame).
+ */
+export const tierExit: { error: unknown; reraise: boolean } = { error: null, reraise: false };
+
+/** A back-edge countdown that never reaches zero (a tier that does not want to hear of hot loops). */
+export const NEVER_HOT = 0x7fffffff;
 
 /** An execution tier. */
 export interface Tier {
@@ -41,7 +51,7 @@ export interface Tier {
   /** Called once per code object, before it first runs. */
   prepareCode(code: PyCode): void;
   /** A loop got hot at JUMP_BACKWARD; returns the code unit to resume at, or -1. */
-  onHotLoop(frame: Frame, target: number): number;
+  onHotLoop(frame: Frame, target: number, counter: number): number;
   /**
    * An adaptive instruction at code unit `here` of `code` has warmed up: rewrite it into the
    * variant of its family that fits the values on the stack (`frame.values` up to `sp`), or back

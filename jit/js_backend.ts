@@ -1,0 +1,1102 @@
+/**
+ * The JavaScript backend of tier 3: a recorded trace (jit/trace.ts) → the source of one JavaScript
+ * function that runs the loop, and that function (`new Function`). In: the path of one iteration.
+ * Out: `(frame) => code unit to resume at`, with the frame's locals, stack and `sp` written back.
+ *
+ * What the generated function does:
+ * - the trace's values live in JavaScript locals: each Python local the trace touches in one
+ *   (`L3`, or `D3` when it holds an unboxed float), each stack value in a temporary;
+ * - ints are JS numbers already (pyjit's representation); floats proven to be floats are unboxed
+ *   (`D3 * t7`) and boxed into a PyFloat only where they escape: stored into an object, passed to
+ *   a call, written back at an exit;
+ * - the first iteration runs as a preamble (loop peeling): the guards on values that do not change
+ *   in the loop (a list's type, a range iterator's, an unboxed local's kind) run there once, and
+ *   the loop body repeats only what varies;
+ * - every guard is an exit: it writes back the state as it was before the instruction whose
+ *   guard failed and returns that instruction's code unit, where the interpreter (tier 2)
+ *   continues; an exception raised inside the trace writes back the state before its instruction
+ *   and is raised there (`tierExit`), so tracebacks are tier 1's;
+ * - the back-edge checks interrupts as JUMP_BACKWARD does (Ctrl-C, budgets, the heap guard).
+ *
+ * One lowering per instruction form, in LOWERINGS; an instruction with none ends recording
+ * (UNSUPPORTED_INSTRUCTION). Superinstructions are lowered as their two halves.
+ *
+ * @example
+ * ```ts
+ * import { compileTrace } from "./js_backend.ts";
+ * // const compiled = compileTrace(trace); compiled.run(frame) → resume code unit
+ * ```
+ * @module
+ */
+import { ABORT } from "../instructions/abort_reasons.ts";
+import { COMPARISONS } from "../instructions/operators.ts";
+import { CACHE_CELL, CACHE_SIZE, Op, OPCODES, SUPERINSTRUCTIONS } from "../instructions/opcodes.ts";
+import type { PyCode } from "../objects/code.ts";
+import {
+  DELETED,
+  EMPTY_TUPLE,
+  floatType,
+  listType,
+  methodType,
+  None,
+  PyFloat,
+  PyList,
+  type PyMethod,
+  PyTuple,
+  type PyValue,
+  tupleType,
+  typeOf,
+} from "../objects/object.ts";
+import {
+  binaryOp,
+  call,
+  compareStrings,
+  contains,
+  getAttr,
+  getItem,
+  isTrue,
+  setAttr,
+  setItem,
+  unaryNegative,
+} from "../objects/ops.ts";
+import { listIteratorType, rangeIteratorType, tupleIteratorType } from "../objects/types/iterators.ts";
+import type { Frame } from "../vm/frame.ts";
+import { backEdgeChecks, checkAtBackEdges } from "../vm/interrupts.ts";
+import { compareValues, loopCounters } from "../vm/interp_support.ts";
+import { tierExit } from "../vm/tier.ts";
+import {
+  type Kind,
+  KIND_BOOL,
+  KIND_BOX,
+  KIND_FLOAT,
+  KIND_INT,
+  type RecordedInstruction,
+  type Trace,
+} from "./trace.ts";
+
+/** A call from a trace: `callable` with `self` (the method-call layout's second slot) and `args`. */
+function traceCall(callable: PyValue, self: PyValue | null, args: PyValue[]): PyValue {
+  if (self !== null) return call(callable, [self, ...args]);
+  if (typeof callable === "object" && callable.cls === methodType) {
+    return call((callable as PyMethod).func, [(callable as PyMethod).self, ...args]);
+  }
+  return call(callable, args);
+}
+
+/** What generated code may name (passed to it as `R`). */
+const RUNTIME = {
+  DELETED,
+  EMPTY_TUPLE,
+  None,
+  PyFloat,
+  PyList,
+  PyTuple,
+  floatType,
+  listType,
+  tupleType,
+  typeOf,
+  listIteratorType,
+  rangeIteratorType,
+  tupleIteratorType,
+  binaryOp,
+  compareStrings,
+  compareValues,
+  contains,
+  getAttr,
+  getItem,
+  isTrue,
+  setAttr,
+  setItem,
+  unaryNegative,
+  traceCall,
+  loopCounters,
+  backEdgeChecks,
+  checkAtBackEdges,
+  tierExit,
+};
+
+/** A value the trace holds: a JS expression (a local, a temporary, a literal) and its kind. */
+interface Val {
+  readonly e: string;
+  readonly k: Kind;
+}
+
+/** What the trace knows of a Python local. */
+interface Local {
+  k: Kind;
+  /** Its value is in its JS local (else it is still only in the frame, unchanged). */
+  inVar: boolean;
+  /** Its JS local differs from the frame's slot: exits write it back. */
+  dirty: boolean;
+}
+
+/** The abstract state between instructions. */
+class State {
+  constructor(
+    readonly stack: Val[],
+    readonly locals: Local[],
+    /** Facts proven by guards, by expression ("list:L3", "ver:L0"), dropped when code may run. */
+    readonly facts: Set<string>,
+  ) {}
+  clone(): State {
+    return new State([...this.stack], this.locals.map((l) => ({ ...l })), new Set(this.facts));
+  }
+}
+
+/** Thrown when a trace cannot be compiled (the reason is a row of the abort table). */
+export class TraceAbort extends Error {
+  constructor(readonly reason: number, detail: string) {
+    super(detail);
+  }
+}
+
+/** JavaScript's operator for each COMPARE_OP oparg (Python's == on numbers is JS's ===). */
+const COMPARE_JS = COMPARISONS.map((c) => c.symbol === "==" ? "===" : c.symbol === "!=" ? "!==" : c.symbol);
+
+/** A compiled trace. */
+export interface CompiledTrace {
+  readonly trace: Trace;
+  readonly source: string;
+  readonly run: (f: Frame) => number;
+  /** Exits taken, by exit number (index into `exitAt`). */
+  readonly exitCounts: Float64Array;
+  /** The code unit each exit resumes at. */
+  readonly exitAt: readonly number[];
+  /** Per exit: the key of the branch it leaves at (a side path can be recorded there), or null. */
+  readonly exitBranch: readonly (string | null)[];
+  /** Exits numbered below this one are the preamble's (taken before one whole iteration ran). */
+  readonly preambleExits: number;
+  /** The number of the exit taken last (written by the trace). */
+  readonly lastExit: Int32Array;
+  readonly compileMs: number;
+}
+
+/** Builds the function of one trace. */
+class TraceCompiler {
+  private readonly code: PyCode;
+  private readonly nl: number;
+  private readonly out: string[] = [];
+  private temps = 0;
+  /** The most temporaries any lowering used (a discarded attempt at the body too). */
+  private maxTemps = 0;
+  private readonly consts: unknown[] = [];
+  /** Catch cases by exit number (a state written back and an exception raised). */
+  private readonly raiseCases: string[] = [];
+  readonly exitAt: number[] = [];
+  /** How many exits the preamble has (exits numbered below it leave before a whole iteration). */
+  preambleExits = 0;
+  /** Per exit: the branch it leaves at (a side path's key), or null. */
+  readonly exitBranch: (string | null)[] = [];
+  private st!: State;
+  /** Lowering the loop body (branches with side paths continue in them), not the preamble. */
+  private inBody = false;
+  /** The side path being lowered ("" for the recorded iteration itself). */
+  private pathKey = "";
+  /** The loop top's state (while the body is lowered). */
+  private top: State | null = null;
+  /** The facts at each end of the body (the main path's, each side path's). */
+  private endFacts: Set<string>[] = [];
+
+  constructor(
+    private readonly trace: Trace,
+    /** Paths from a branch back to the head, by branch key (`parentKey>branchStart`). */
+    private readonly sides: ReadonlyMap<string, readonly RecordedInstruction[]>,
+  ) {
+    this.code = trace.code;
+    this.nl = trace.code.nlocalsplus;
+  }
+
+  // ---- emission helpers
+
+  private emit(line: string): void {
+    this.out.push(line);
+  }
+  private temp(): string {
+    this.maxTemps = Math.max(this.maxTemps, this.temps + 1);
+    return `t${this.temps++}`;
+  }
+  private constRef(v: unknown): string {
+    let i = this.consts.indexOf(v);
+    if (i < 0) i = this.consts.push(v) - 1;
+    return `K[${i}]`;
+  }
+  private varOf(i: number, k: Kind): string {
+    return k === KIND_FLOAT ? `D${i}` : `L${i}`;
+  }
+  private box(v: Val): string {
+    return v.k === KIND_FLOAT ? `new PyFloat(${v.e})` : v.e;
+  }
+
+  /** The statements that write back state `st` and leave at `resume` (`extra`: before leaving). */
+  private writeBack(st: State, resume: number, extra = "", branch: string | null = null): string {
+    const parts: string[] = [];
+    st.locals.forEach((l, i) => {
+      if (l.inVar && l.dirty) parts.push(`s[${i}] = ${this.box({ e: this.varOf(i, l.k), k: l.k })};`);
+    });
+    st.stack.forEach((v, j) => parts.push(`s[${this.nl + j}] = ${this.box(v)};`));
+    parts.push(`f.sp = ${this.nl + st.stack.length};`);
+    const id = this.exitAt.push(resume) - 1;
+    this.exitBranch.push(branch);
+    parts.push(`X[${id}]++; W[0] = ${id};`);
+    parts.push(extra);
+    parts.push(`return ${resume};`);
+    return parts.join(" ");
+  }
+
+  /** Leaves the trace when `cond` holds, with the state as it is now (before the instruction). */
+  private guard(cond: string, resume: number, branch: string | null = null): void {
+    this.emit(`if (${cond}) { ${this.writeBack(this.st, resume, "", branch)} }`);
+  }
+
+  /** What follows may raise: an exception leaves with the state as it is now, raised at `opUnit`. */
+  private mayRaise(opUnit: number): void {
+    const id = this.raiseCases.length;
+    this.raiseCases.push(
+      `case ${id}: { ${
+        this.writeBack(this.st, opUnit + 1, "tierExit.error = e; tierExit.reraise = false;")
+      } }`,
+    );
+    this.emit(`at = ${id};`);
+  }
+
+  /** Code may run (a call, a generic operation): facts about mutable things are forgotten. */
+  private codeMayRun(): void {
+    for (const fact of [...this.st.facts]) {
+      if (fact.startsWith("ver:") || fact.startsWith("shape:")) this.st.facts.delete(fact);
+    }
+  }
+
+  private push(v: Val): void {
+    this.st.stack.push(v);
+  }
+  private pop(): Val {
+    const v = this.st.stack.pop();
+    if (v === undefined) throw new TraceAbort(ABORT.COMPILE_FAILED, "stack underflow");
+    return v;
+  }
+  private peek(n = 1): Val {
+    return this.st.stack[this.st.stack.length - n];
+  }
+
+  /** A value as a Python int (a JS number): a guard unless known. */
+  private asInt(v: Val, resume: number): Val {
+    if (v.k === KIND_INT) return v;
+    if (v.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "an int operand is never an int");
+    this.guard(`typeof ${v.e} !== "number"`, resume);
+    return { e: v.e, k: KIND_INT };
+  }
+  /** A value as an unboxed float: a guard and an unboxing unless known. */
+  private asFloat(v: Val, resume: number): Val {
+    if (v.k === KIND_FLOAT) return v;
+    if (v.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "a float operand is never a float");
+    this.guard(`typeof ${v.e} !== "object" || ${v.e}.cls !== floatType`, resume);
+    const t = this.temp();
+    this.emit(`${t} = ${v.e}.value;`);
+    return { e: t, k: KIND_FLOAT };
+  }
+  /** A value as a JS number (an int or an unboxed float), or a guard. */
+  private asNumber(v: Val, resume: number): Val {
+    if (v.k === KIND_INT || v.k === KIND_FLOAT) return v;
+    if (v.k === KIND_BOOL) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "a bool where a number was");
+    const t = this.temp();
+    this.emit(
+      `${t} = typeof ${v.e} === "number" ? ${v.e} : typeof ${v.e} === "object" && ${v.e}.cls === floatType ? ${v.e}.value : NaN;`,
+    );
+    this.guard(`${t} !== ${t}`, resume);
+    return { e: t, k: KIND_FLOAT };
+  }
+  /** Guards that `v` is an object of class `clsName` (a RUNTIME name), once per value. */
+  private guardClass(v: Val, clsName: string, resume: number): void {
+    const fact = `${clsName}:${v.e}`;
+    if (this.st.facts.has(fact)) return;
+    if (v.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, `${clsName} operand is a number`);
+    this.guard(`typeof ${v.e} !== "object" || ${v.e}.cls !== ${clsName}`, resume);
+    this.st.facts.add(fact);
+  }
+  /** A result into a new temporary. */
+  private result(expr: string, k: Kind): Val {
+    const t = this.temp();
+    this.emit(`${t} = ${expr};`);
+    return { e: t, k };
+  }
+  /** Copies stack values that name local `i` into temporaries (before `i` is assigned). */
+  private unalias(i: number): void {
+    const names = [`L${i}`, `D${i}`];
+    this.st.stack.forEach((v, j) => {
+      if (names.includes(v.e)) this.st.stack[j] = this.result(v.e, v.k);
+    });
+    for (const fact of [...this.st.facts]) {
+      if (names.some((n) => fact.endsWith(`:${n}`))) this.st.facts.delete(fact);
+    }
+  }
+
+  // ---- locals
+
+  /** Brings local `i` into its JS local (guarding its kind as recorded) the first time it is read. */
+  private ensureLocal(i: number, rec: RecordedInstruction, resume: number): void {
+    const l = this.st.locals[i];
+    if (l.inVar) return;
+    this.emit(`L${i} = s[${i}];`);
+    this.guard(`L${i} === undefined`, resume);
+    const k = rec.localKinds.get(i) ?? KIND_BOX;
+    if (k === KIND_INT) this.guard(`typeof L${i} !== "number"`, resume);
+    else if (k === KIND_BOOL) this.guard(`typeof L${i} !== "boolean"`, resume);
+    else if (k === KIND_FLOAT) {
+      this.guard(`typeof L${i} !== "object" || L${i}.cls !== floatType`, resume);
+      this.emit(`D${i} = L${i}.value;`);
+    }
+    l.k = k;
+    l.inVar = true;
+    l.dirty = false;
+  }
+
+  private pushLocal(i: number): void {
+    const l = this.st.locals[i];
+    this.push({ e: this.varOf(i, l.k), k: l.k });
+  }
+
+  private storeLocal(i: number): void {
+    const v = this.pop();
+    this.unalias(i);
+    const target = this.varOf(i, v.k);
+    if (v.e !== target) this.emit(`${target} = ${v.e};`);
+    const l = this.st.locals[i];
+    l.k = v.k;
+    l.inVar = true;
+    l.dirty = true;
+  }
+
+  // ---- the lowering of one instruction
+
+  /**
+   * Lowers instruction `name` (a form's name) at `start`/`opUnit` with `oparg`; `next` is where the
+   * recorded path went after it.
+   */
+  private lower(
+    name: string,
+    opcode: number,
+    oparg: number,
+    start: number,
+    opUnit: number,
+    next: number,
+    rec: RecordedInstruction,
+  ): void {
+    const row = OPCODES[opcode];
+    const generic = OPCODES[row.generic].name;
+    const cacheAt = (cell: number) => opUnit + 1 + cell;
+    const after = opUnit + 1 + CACHE_SIZE[opcode];
+    switch (name) {
+      case "NOP":
+      case "RESUME":
+      case "CACHE":
+      case "JUMP_FORWARD":
+        return;
+      case "LOAD_FAST":
+      case "LOAD_FAST_CHECK":
+        this.ensureLocal(oparg, rec, start);
+        return this.pushLocal(oparg);
+      case "LOAD_FAST_LOAD_FAST":
+        // Both guarded before either is pushed: an exit leaves the stack as before the instruction.
+        this.ensureLocal(oparg >> 4, rec, start);
+        this.ensureLocal(oparg & 15, rec, start);
+        this.pushLocal(oparg >> 4);
+        return this.pushLocal(oparg & 15);
+      case "STORE_FAST":
+        return this.storeLocal(oparg);
+      case "LOAD_CONST": {
+        const c = this.code.consts[oparg];
+        if (typeof c === "number") return this.push({ e: Object.is(c, -0) ? "-0" : `${c}`, k: KIND_INT });
+        if (typeof c === "boolean") return this.push({ e: `${c}`, k: KIND_BOOL });
+        if (
+          c instanceof PyFloat && c.cls === floatType && Number.isFinite(c.value) && !Object.is(c.value, -0)
+        ) {
+          return this.push({ e: `${c.value}`, k: KIND_FLOAT });
+        }
+        return this.push({ e: this.constRef(c), k: KIND_BOX });
+      }
+      case "POP_TOP":
+        this.pop();
+        return;
+      case "PUSH_NULL":
+        return this.push({ e: "null", k: KIND_BOX });
+      case "COPY":
+        return this.push(this.peek(oparg));
+      case "SWAP": {
+        const stack = this.st.stack;
+        const top = stack.length - 1;
+        [stack[top], stack[top - oparg + 1]] = [stack[top - oparg + 1], stack[top]];
+        return;
+      }
+      case "LOAD_DEREF": {
+        const v = this.result(`s[${oparg}].value`, KIND_BOX);
+        this.guard(`${v.e} === undefined`, start);
+        return this.push(v);
+      }
+      case "JUMP_BACKWARD":
+      case "JUMP_BACKWARD_NO_INTERRUPT":
+        // The closing back-edge: handled by the caller.
+        return;
+    }
+    // Conditional jumps: the trace follows the side the recording took and guards it.
+    if (generic.startsWith("POP_JUMP_IF_")) {
+      const target = after + oparg;
+      const taken = next === target;
+      const v = this.peek();
+      let truth: string;
+      if (generic === "POP_JUMP_IF_NONE" || generic === "POP_JUMP_IF_NOT_NONE") {
+        truth = v.k === KIND_BOX ? `(${v.e} === None)` : "false";
+        if (generic === "POP_JUMP_IF_NOT_NONE") truth = `!${truth}`;
+      } else {
+        if (v.k === KIND_BOOL) truth = v.e;
+        else if (v.k === KIND_INT || v.k === KIND_FLOAT) truth = `(${v.e} !== 0)`;
+        else {
+          this.mayRaise(opUnit);
+          truth = this.result(
+            `${v.e} === true || (${v.e} !== false && ${v.e} !== None && isTrue(${v.e}))`,
+            KIND_BOOL,
+          ).e;
+          this.codeMayRun();
+        }
+        if (generic === "POP_JUMP_IF_FALSE") truth = `!${truth}`;
+      }
+      // `truth` now says whether the jump is taken. The other way is an exit, or, once that exit
+      // got hot, a side path recorded from there back to the head (a trace tree).
+      const leave = taken ? `!(${truth})` : truth;
+      const key = `${this.pathKey}>${start}`;
+      const side = this.inBody ? this.sides.get(key) : undefined;
+      if (side === undefined) this.guard(leave, start, this.inBody ? key : null);
+      else this.lowerSide(leave, key, side);
+      this.pop();
+      return;
+    }
+    switch (name) {
+      case "FOR_ITER_RANGE": {
+        const it = this.peek();
+        this.guardClass(it, "rangeIteratorType", start);
+        this.guard(`${it.e}.left <= 0`, start);
+        const v = this.result(`${it.e}.cur`, KIND_INT);
+        this.emit(`${it.e}.left--; ${it.e}.cur = ${v.e} + ${it.e}.step;`);
+        return this.push(v);
+      }
+      case "FOR_ITER_LIST":
+      case "FOR_ITER_TUPLE": {
+        const it = this.peek();
+        this.guardClass(it, name === "FOR_ITER_LIST" ? "listIteratorType" : "tupleIteratorType", start);
+        this.guard(`${it.e}.index >= ${it.e}.seq.items.length`, start);
+        return this.push(this.result(`${it.e}.seq.items[${it.e}.index++]`, KIND_BOX));
+      }
+      case "BINARY_OP_ADD_INT":
+      case "BINARY_OP_SUBTRACT_INT":
+      case "BINARY_OP_MULTIPLY_INT": {
+        const r = this.asInt(this.peek(), start);
+        const l = this.asInt(this.peek(2), start);
+        const op = name === "BINARY_OP_ADD_INT" ? "+" : name === "BINARY_OP_SUBTRACT_INT" ? "-" : "*";
+        const t = this.result(`${l.e} ${op} ${r.e}`, KIND_INT);
+        this.guard(`${t.e} > 9007199254740991 || ${t.e} < -9007199254740991`, start);
+        if (op === "*") this.emit(`if (${t.e} === 0) ${t.e} = 0;`);
+        this.pop();
+        this.pop();
+        return this.push(t);
+      }
+      case "BINARY_OP_INT": {
+        const r = this.asInt(this.peek(), start);
+        const l = this.asInt(this.peek(2), start);
+        const o = oparg >= 13 ? oparg - 13 : oparg;
+        const small = `(${l.e} | 0) === ${l.e} && (${r.e} | 0) === ${r.e}`;
+        const exprs: Record<number, string> = {
+          1: `${small} ? ${l.e} & ${r.e} : NaN`,
+          7: `${small} ? ${l.e} | ${r.e} : NaN`,
+          12: `${small} ? ${l.e} ^ ${r.e} : NaN`,
+          9: `(${l.e} | 0) === ${l.e} && ${r.e} >= 0 && ${r.e} < 32 ? ${l.e} >> ${r.e} : NaN`,
+          3: `${l.e} >= 0 && ${l.e} < 0x10000 && ${r.e} >= 0 && ${r.e} < 16 ? ${l.e} << ${r.e} : NaN`,
+          6: `${r.e} > 0 && ${l.e} >= 0 ? ${l.e} % ${r.e} : NaN`,
+          2: `${r.e} > 0 && ${l.e} >= 0 ? Math.floor(${l.e} / ${r.e}) : NaN`,
+        };
+        const expr = exprs[o];
+        if (expr === undefined) throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, `BINARY_OP_INT ${o}`);
+        const t = this.result(expr, KIND_INT);
+        this.guard(`!(${t.e} <= 9007199254740991 && ${t.e} >= -9007199254740991)`, start);
+        this.pop();
+        this.pop();
+        return this.push(t);
+      }
+      case "BINARY_OP_ADD_FLOAT":
+      case "BINARY_OP_SUBTRACT_FLOAT":
+      case "BINARY_OP_MULTIPLY_FLOAT":
+      case "BINARY_OP_TRUE_DIVIDE_FLOAT": {
+        const r = this.asFloat(this.peek(), start);
+        const l = this.asFloat(this.peek(2), start);
+        const op = { BINARY_OP_ADD_FLOAT: "+", BINARY_OP_SUBTRACT_FLOAT: "-", BINARY_OP_MULTIPLY_FLOAT: "*" }[
+          name as "BINARY_OP_ADD_FLOAT"
+        ] ?? "/";
+        if (op === "/") this.guard(`${r.e} === 0`, start);
+        const t = this.result(`${l.e} ${op} ${r.e}`, KIND_FLOAT);
+        this.pop();
+        this.pop();
+        return this.push(t);
+      }
+      case "BINARY_OP_FLOAT_MIXED": {
+        const rv = this.peek();
+        const lv = this.peek(2);
+        const o = oparg >= 13 ? oparg - 13 : oparg;
+        if (o !== 0 && o !== 10 && o !== 5 && o !== 11) {
+          throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, `BINARY_OP_FLOAT_MIXED ${o}`);
+        }
+        if (o !== 11 && lv.k === KIND_INT && rv.k === KIND_INT) {
+          throw new TraceAbort(ABORT.UNSTABLE_TYPES, "two ints in a float operation");
+        }
+        const r = this.asNumber(rv, start);
+        const l = this.asNumber(lv, start);
+        if (o !== 11 && lv.k !== KIND_FLOAT && rv.k !== KIND_FLOAT) {
+          // Both came boxed: at least one must have been a float.
+          this.guard(`typeof ${lv.e} === "number" && typeof ${rv.e} === "number"`, start);
+        }
+        if (o === 11) this.guard(`${r.e} === 0`, start);
+        const op = o === 0 ? "+" : o === 10 ? "-" : o === 5 ? "*" : "/";
+        const t = this.result(`${l.e} ${op} ${r.e}`, KIND_FLOAT);
+        this.pop();
+        this.pop();
+        return this.push(t);
+      }
+      case "BINARY_OP_ADD_UNICODE":
+      case "BINARY_OP_INPLACE_ADD_UNICODE": {
+        const r = this.peek();
+        const l = this.peek(2);
+        if (r.k !== KIND_BOX || l.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "str + number");
+        this.guard(`typeof ${l.e} !== "string" || typeof ${r.e} !== "string"`, start);
+        const t = this.result(`${l.e} + ${r.e}`, KIND_BOX);
+        this.pop();
+        this.pop();
+        return this.push(t);
+      }
+      case "COMPARE_OP_INT":
+      case "COMPARE_OP_FLOAT": {
+        const r = name === "COMPARE_OP_INT"
+          ? this.asInt(this.peek(), start)
+          : this.asFloat(this.peek(), start);
+        const l = name === "COMPARE_OP_INT"
+          ? this.asInt(this.peek(2), start)
+          : this.asFloat(this.peek(2), start);
+        const t = this.result(`${l.e} ${COMPARE_JS[oparg]} ${r.e}`, KIND_BOOL);
+        this.pop();
+        this.pop();
+        return this.push(t);
+      }
+      case "COMPARE_OP_STR": {
+        const r = this.peek();
+        const l = this.peek(2);
+        if (r.k !== KIND_BOX || l.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "str compare");
+        this.guard(`typeof ${l.e} !== "string" || typeof ${r.e} !== "string"`, start);
+        const t = this.result(`compareStrings(${l.e}, ${r.e}, ${oparg})`, KIND_BOOL);
+        this.pop();
+        this.pop();
+        return this.push(t);
+      }
+      case "BINARY_SUBSCR_LIST_INT":
+      case "BINARY_SUBSCR_TUPLE_INT": {
+        const key = this.asInt(this.peek(), start);
+        const c = this.peek(2);
+        this.guardClass(c, name === "BINARY_SUBSCR_LIST_INT" ? "listType" : "tupleType", start);
+        const i = this.result(`${key.e} < 0 ? ${key.e} + ${c.e}.items.length : ${key.e}`, KIND_INT);
+        this.guard(`!(${i.e} >= 0 && ${i.e} < ${c.e}.items.length)`, start);
+        const t = this.result(`${c.e}.items[${i.e}]`, KIND_BOX);
+        this.pop();
+        this.pop();
+        return this.push(t);
+      }
+      case "STORE_SUBSCR_LIST_INT": {
+        const key = this.asInt(this.peek(), start);
+        const c = this.peek(2);
+        const v = this.peek(3);
+        this.guardClass(c, "listType", start);
+        const i = this.result(`${key.e} < 0 ? ${key.e} + ${c.e}.items.length : ${key.e}`, KIND_INT);
+        this.guard(`!(${i.e} >= 0 && ${i.e} < ${c.e}.items.length)`, start);
+        this.emit(`${c.e}.items[${i.e}] = ${this.box(v)};`);
+        this.pop();
+        this.pop();
+        this.pop();
+        return;
+      }
+      case "LOAD_GLOBAL_MODULE":
+      case "LOAD_GLOBAL_BUILTIN": {
+        const cells = CACHE_CELL.LOAD_GLOBAL;
+        const keys = this.constRef(this.code.cacheRef[cacheAt(cells.keys)]);
+        const index = this.code.cacheIndex[cacheAt(cells.index)];
+        let v: Val;
+        if (name === "LOAD_GLOBAL_MODULE") {
+          this.guard(`f.globals.keys !== ${keys}`, start);
+          v = this.result(`f.globals.values[${index}]`, KIND_BOX);
+        } else {
+          const count = this.code.cacheIndex[cacheAt(cells.keys)];
+          const builtinKeys = this.constRef(this.code.cacheRef[cacheAt(cells.builtinKeys)]);
+          this.guard(
+            `f.globals.keys !== ${keys} || f.globals.keys.length !== ${count} || f.builtins.keys !== ${builtinKeys}`,
+            start,
+          );
+          v = this.result(`f.builtins.values[${index}]`, KIND_BOX);
+        }
+        this.guard(`${v.e} === DELETED`, start);
+        this.push(v);
+        if (oparg & 1) this.push({ e: "null", k: KIND_BOX });
+        return;
+      }
+      case "LOAD_ATTR_INSTANCE_VALUE":
+      case "LOAD_ATTR_METHOD_WITH_VALUES": {
+        const cells = CACHE_CELL.LOAD_ATTR;
+        const owner = this.peek();
+        if (owner.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "attribute of a number");
+        this.guardVersion(owner, this.code.cacheIndex[cacheAt(cells.version)], start);
+        const shape = this.code.cacheRef[cacheAt(cells.index)];
+        if (!this.st.facts.has(`shape:${owner.e}`)) {
+          this.guard(`${owner.e}.shape !== ${this.constRef(shape)}`, start);
+          this.st.facts.add(`shape:${owner.e}`);
+        }
+        this.pop();
+        if (name === "LOAD_ATTR_INSTANCE_VALUE") {
+          const index = this.code.cacheIndex[cacheAt(cells.index)];
+          this.push(this.result(`${owner.e}.values[${index}]`, KIND_BOX));
+          if (oparg & 1) this.push({ e: "null", k: KIND_BOX });
+        } else {
+          this.push({ e: this.constRef(this.code.cacheRef[cacheAt(cells.descr)]), k: KIND_BOX });
+          this.push(owner);
+        }
+        return;
+      }
+      case "LOAD_ATTR_SLOT": {
+        const cells = CACHE_CELL.LOAD_ATTR;
+        const owner = this.peek();
+        if (owner.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "attribute of a number");
+        this.guardVersion(owner, this.code.cacheIndex[cacheAt(cells.version)], start);
+        const v = this.result(`${owner.e}.slots[${this.code.cacheIndex[cacheAt(cells.index)]}]`, KIND_BOX);
+        this.guard(`${v.e} === undefined`, start);
+        this.pop();
+        this.push(v);
+        if (oparg & 1) this.push({ e: "null", k: KIND_BOX });
+        return;
+      }
+      case "STORE_ATTR_INSTANCE_VALUE": {
+        const cells = CACHE_CELL.STORE_ATTR;
+        const owner = this.peek();
+        const value = this.peek(2);
+        if (owner.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "attribute of a number");
+        this.guardVersion(owner, this.code.cacheIndex[cacheAt(cells.version)], start);
+        const shape = this.code.cacheRef[cacheAt(cells.index)];
+        if (!this.st.facts.has(`shape:${owner.e}`)) {
+          this.guard(`${owner.e}.shape !== ${this.constRef(shape)}`, start);
+          this.st.facts.add(`shape:${owner.e}`);
+        }
+        const index = this.code.cacheIndex[cacheAt(cells.index)];
+        // Only an attribute the shape has already (the appending form changes the shape: an exit).
+        this.guard(`${owner.e}.values === null || ${index} >= ${owner.e}.values.length`, start);
+        this.emit(`${owner.e}.values[${index}] = ${this.box(value)};`);
+        this.pop();
+        this.pop();
+        return;
+      }
+      case "UNPACK_SEQUENCE_TWO_TUPLE":
+      case "UNPACK_SEQUENCE_TUPLE":
+      case "UNPACK_SEQUENCE_LIST": {
+        const v = this.peek();
+        this.guardClass(v, name === "UNPACK_SEQUENCE_LIST" ? "listType" : "tupleType", start);
+        this.guard(`${v.e}.items.length !== ${oparg}`, start);
+        this.pop();
+        for (let i = oparg - 1; i >= 0; i--) this.push(this.result(`${v.e}.items[${i}]`, KIND_BOX));
+        return;
+      }
+      case "BUILD_TUPLE":
+      case "BUILD_LIST": {
+        const items = this.st.stack.slice(this.st.stack.length - oparg).map((v) => this.box(v));
+        for (let i = 0; i < oparg; i++) this.pop();
+        const expr = name === "BUILD_TUPLE"
+          ? (oparg === 0 ? "EMPTY_TUPLE" : `new PyTuple([${items.join(", ")}])`)
+          : `new PyList([${items.join(", ")}])`;
+        return this.push(this.result(expr, KIND_BOX));
+      }
+      case "LIST_APPEND": {
+        const v = this.pop();
+        const list = this.peek(oparg);
+        this.emit(`${list.e}.items.push(${this.box(v)});`);
+        return;
+      }
+      case "IS_OP": {
+        const r = this.peek();
+        const l = this.peek(2);
+        if (r.k === KIND_FLOAT || l.k === KIND_FLOAT) {
+          throw new TraceAbort(ABORT.UNSTABLE_TYPES, "`is` on floats");
+        }
+        const t = this.result(`(${l.e} === ${r.e}) !== ${oparg === 1}`, KIND_BOOL);
+        this.pop();
+        this.pop();
+        return this.push(t);
+      }
+      case "UNARY_NOT": {
+        const v = this.peek();
+        let t: Val;
+        if (v.k === KIND_BOOL) t = this.result(`!${v.e}`, KIND_BOOL);
+        else if (v.k !== KIND_BOX) t = this.result(`${v.e} === 0`, KIND_BOOL);
+        else {
+          this.mayRaise(opUnit);
+          t = this.result(`typeof ${v.e} === "boolean" ? !${v.e} : !isTrue(${v.e})`, KIND_BOOL);
+          this.codeMayRun();
+        }
+        this.pop();
+        return this.push(t);
+      }
+      case "UNARY_NEGATIVE": {
+        const v = this.peek();
+        let t: Val;
+        if (v.k === KIND_INT) t = this.result(`${v.e} === 0 ? 0 : -${v.e}`, KIND_INT);
+        else if (v.k === KIND_FLOAT) t = this.result(`-${v.e}`, KIND_FLOAT);
+        else {
+          this.mayRaise(opUnit);
+          t = this.result(
+            `typeof ${v.e} === "number" ? (${v.e} === 0 ? 0 : -${v.e}) : unaryNegative(${v.e})`,
+            KIND_BOX,
+          );
+          this.codeMayRun();
+        }
+        this.pop();
+        return this.push(t);
+      }
+    }
+    // The generic forms (and the variants whose work is the generic protocol's): a runtime call.
+    switch (generic) {
+      case "BINARY_OP":
+        return this.generic(2, (a) => `binaryOp(${a[0]}, ${a[1]}, ${oparg})`, opUnit);
+      case "COMPARE_OP":
+        return this.generic(2, (a) => `compareValues(${a[0]}, ${a[1]}, ${oparg})`, opUnit);
+      case "BINARY_SUBSCR":
+        return this.generic(2, (a) => `getItem(${a[0]}, ${a[1]})`, opUnit);
+      case "STORE_SUBSCR":
+        return this.generic(3, (a) => `setItem(${a[1]}, ${a[2]}, ${a[0]})`, opUnit, false);
+      case "CONTAINS_OP":
+        return this.generic(
+          2,
+          (a) => `contains(${a[1]}, ${a[0]}) !== ${oparg === 1}`,
+          opUnit,
+          true,
+          KIND_BOOL,
+        );
+      case "LOAD_ATTR": {
+        const attr = JSON.stringify(this.code.names[oparg >> 1]);
+        this.generic(1, (a) => `getAttr(${a[0]}, ${attr})`, opUnit);
+        if (oparg & 1) this.push({ e: "null", k: KIND_BOX });
+        return;
+      }
+      case "STORE_ATTR": {
+        const attr = JSON.stringify(this.code.names[oparg]);
+        return this.generic(2, (a) => `setAttr(${a[1]}, ${attr}, ${a[0]})`, opUnit, false);
+      }
+      case "CALL":
+        return this.generic(
+          oparg + 2,
+          (a) => `traceCall(${a[0]}, ${a[1]}, [${a.slice(2).join(", ")}])`,
+          opUnit,
+        );
+    }
+    throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, name);
+  }
+
+  /** The owner's type version, guarded once until code may run. */
+  private guardVersion(owner: Val, version: number, resume: number): void {
+    const fact = `ver:${owner.e}`;
+    if (this.st.facts.has(fact)) return;
+    this.guard(
+      `(typeof ${owner.e} === "object" ? ${owner.e}.cls : typeOf(${owner.e})).version !== ${version}`,
+      resume,
+    );
+    this.st.facts.add(fact);
+  }
+
+  /** A generic instruction: `pops` values (deepest first, boxed) into a runtime call. */
+  private generic(
+    pops: number,
+    expr: (args: string[]) => string,
+    opUnit: number,
+    pushes = true,
+    kind: Kind = KIND_BOX,
+  ): void {
+    const args = this.st.stack.slice(this.st.stack.length - pops).map((v) => this.box(v));
+    this.mayRaise(opUnit);
+    let t: Val | null = null;
+    if (pushes) t = this.result(expr(args), kind);
+    else this.emit(`${expr(args)};`);
+    for (let i = 0; i < pops; i++) this.pop();
+    this.codeMayRun();
+    if (t !== null) this.push(t);
+  }
+
+  // ---- the path, the back-edge and the function
+
+  /**
+   * Lowers a side path where `leave` holds: from the state here with the branch's condition popped,
+   * the path's instructions after the branch (its first), and back to the loop top.
+   */
+  private lowerSide(leave: string, key: string, side: readonly RecordedInstruction[]): void {
+    const saved = this.st;
+    const savedKey = this.pathKey;
+    this.st = saved.clone();
+    this.st.stack.pop();
+    this.pathKey = key;
+    this.emit(`if (${leave}) {`);
+    this.lowerPath(side, 1);
+    this.backEdge(side);
+    this.reconcile(this.top!, this.trace.head);
+    this.endFacts.push(new Set(this.st.facts));
+    this.emit(`continue loop;`);
+    this.emit(`}`);
+    this.st = saved;
+    this.pathKey = savedKey;
+  }
+
+  /** Lowers a recorded path (from its instruction `from`) from the current state. */
+  private lowerPath(path: readonly RecordedInstruction[] = this.trace.path, from = 0): void {
+    for (let n = from; n < path.length; n++) {
+      const rec = path[n];
+      const next = n + 1 < path.length ? path[n + 1].start : this.trace.head;
+      const name = OPCODES[rec.opcode].name;
+      const sup = SUPER_BY_OPCODE.get(rec.opcode);
+      if (sup === undefined) {
+        this.lower(name, rec.opcode, rec.oparg, rec.start, rec.opUnit, next, rec);
+        continue;
+      }
+      // A superinstruction: its halves, the second's word in place after the first's cells.
+      const secondStart = rec.opUnit + 1 + CACHE_SIZE[rec.opcode];
+      const firstOp = Op[sup.first as keyof typeof Op];
+      this.lower(sup.first, firstOp, rec.oparg, rec.start, rec.opUnit, secondStart, rec);
+      if (next === secondStart) continue; // its second half failed its fast path: dispatched alone
+      const secondOp = Op[sup.second as keyof typeof Op];
+      const secondOparg = this.code.code[secondStart] >> 8;
+      this.lower(sup.second, secondOp, secondOparg, secondStart, secondStart, next, rec);
+    }
+  }
+
+  /** The closing back-edge: interrupts are checked as JUMP_BACKWARD checks them. */
+  private backEdge(path: readonly RecordedInstruction[] = this.trace.path): void {
+    const last = path[path.length - 1];
+    this.mayRaise(last.opUnit);
+    this.emit(`if ((++loopCounters.backEdges & backEdgeChecks.mask) === 0) checkAtBackEdges();`);
+  }
+
+  /** Moves the state's stack values into the loop-carried `E0…` locals. */
+  private carryStack(st: State): void {
+    st.stack.forEach((v, j) => {
+      const name = `E${j}`;
+      if (v.e !== name) {
+        this.emit(`${name} = ${v.e};`);
+        for (const fact of [...st.facts]) {
+          if (fact.endsWith(`:${v.e}`)) st.facts.add(fact.slice(0, fact.length - v.e.length) + name);
+        }
+        st.stack[j] = { e: name, k: v.k };
+      }
+    });
+  }
+
+  /**
+   * At the loop body's end: the state becomes the loop top's again (`top`), converting kinds where
+   * they differ, or guarding them. Throws TraceAbort where they cannot agree.
+   */
+  private reconcile(top: State, resume: number): void {
+    const cur = this.st;
+    top.locals.forEach((want, i) => {
+      const have = cur.locals[i];
+      if (!want.inVar) {
+        // Not carried in a JS local at the top (only a side path touched it): back into the frame.
+        if (have.inVar && have.dirty) {
+          this.emit(`s[${i}] = ${this.box({ e: this.varOf(i, have.k), k: have.k })};`);
+        }
+        return;
+      }
+      if (!have.inVar) throw new TraceAbort(ABORT.UNSTABLE_TYPES, `local ${i} not loaded in the loop`);
+      if (have.k === want.k) return;
+      if (want.k === KIND_BOX) {
+        if (have.k === KIND_FLOAT) this.emit(`L${i} = new PyFloat(D${i});`);
+      } else if (have.k === KIND_BOX) {
+        if (want.k === KIND_INT) this.guard(`typeof L${i} !== "number"`, resume);
+        else if (want.k === KIND_BOOL) this.guard(`typeof L${i} !== "boolean"`, resume);
+        else {
+          this.guard(`typeof L${i} !== "object" || L${i}.cls !== floatType`, resume);
+          this.emit(`D${i} = L${i}.value;`);
+        }
+      } else throw new TraceAbort(ABORT.UNSTABLE_TYPES, `local ${i} changes kind in the loop`);
+    });
+    if (cur.stack.length !== top.stack.length) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "stack depth");
+    cur.stack.forEach((v, j) => {
+      const want = top.stack[j];
+      if (v.e === want.e) return;
+      if (v.k !== want.k) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "a stack value changes kind");
+      this.emit(`${want.e} = ${v.e};`);
+    });
+  }
+
+  /** The facts of `top` that still hold at every end of the body. */
+  private factsKept(top: State): Set<string> {
+    return new Set([...top.facts].filter((f) => this.endFacts.every((end) => end.has(f))));
+  }
+
+  compile(): { source: string; consts: unknown[] } {
+    const trace = this.trace;
+    const entry = new State(
+      Array.from({ length: trace.entryDepth }, (_, j) => ({ e: `E${j}`, k: KIND_BOX as Kind })),
+      Array.from({ length: this.nl }, () => ({ k: KIND_BOX as Kind, inVar: false, dirty: false })),
+      new Set(),
+    );
+    // The preamble: one iteration from the entry state.
+    this.st = entry.clone();
+    this.lowerPath();
+    this.backEdge();
+    this.carryStack(this.st);
+    this.preambleExits = this.exitAt.length;
+    const preamble = this.out.splice(0);
+    const preambleTemps = this.temps;
+    let top = this.st.clone();
+    // The loop body, from the loop top's state; the facts it assumes must hold at its end too.
+    let body: string[] = [];
+    this.inBody = true;
+    for (let attempt = 0;; attempt++) {
+      this.temps = preambleTemps;
+      this.top = top;
+      this.endFacts = [];
+      this.st = top.clone();
+      this.lowerPath();
+      this.backEdge();
+      this.reconcile(top, trace.head);
+      this.endFacts.push(new Set(this.st.facts));
+      body = this.out.splice(0);
+      const kept = this.factsKept(top);
+      if (kept.size === top.facts.size) break;
+      if (attempt === 3) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "facts never settle");
+      top = new State(top.stack, top.locals, kept);
+    }
+    const locals: string[] = [];
+    for (let i = 0; i < this.nl; i++) locals.push(`L${i}`, `D${i}`);
+    for (let j = 0; j < trace.entryDepth; j++) locals.push(`E${j} = s[${this.nl + j}]`);
+    for (let t = 0; t < this.maxTemps; t++) locals.push(`t${t}`);
+    const source = [
+      `const { ${Object.keys(RUNTIME).join(", ")} } = R;`,
+      `return function trace(f) {`,
+      `const s = f.values;`,
+      `let at = -1;`,
+      locals.length > 0 ? `let ${locals.join(", ")};` : "",
+      `try {`,
+      ...preamble,
+      `loop: for (;;) {`,
+      ...body,
+      `}`,
+      `} catch (e) {`,
+      `switch (at) {`,
+      ...this.raiseCases,
+      `}`,
+      `throw e;`,
+      `}`,
+      `};`,
+    ].join("\n");
+    return { source, consts: this.consts };
+  }
+}
+
+/** Superinstructions by opcode. */
+const SUPER_BY_OPCODE = new Map(
+  SUPERINSTRUCTIONS.map((row) => [Op[row.name as keyof typeof Op] as number, row]),
+);
+
+/** Instruction forms with a lowering (generic families lowered through a runtime call). */
+const LOWERED_NAMES = new Set([
+  "NOP",
+  "RESUME",
+  "CACHE",
+  "JUMP_FORWARD",
+  "JUMP_BACKWARD",
+  "JUMP_BACKWARD_NO_INTERRUPT",
+  "LOAD_FAST",
+  "LOAD_FAST_CHECK",
+  "LOAD_FAST_LOAD_FAST",
+  "STORE_FAST",
+  "LOAD_CONST",
+  "POP_TOP",
+  "PUSH_NULL",
+  "COPY",
+  "SWAP",
+  "LOAD_DEREF",
+  "FOR_ITER_RANGE",
+  "FOR_ITER_LIST",
+  "FOR_ITER_TUPLE",
+  "LOAD_GLOBAL_MODULE",
+  "LOAD_GLOBAL_BUILTIN",
+  "LOAD_ATTR_INSTANCE_VALUE",
+  "LOAD_ATTR_METHOD_WITH_VALUES",
+  "LOAD_ATTR_SLOT",
+  "STORE_ATTR_INSTANCE_VALUE",
+  "UNPACK_SEQUENCE_TWO_TUPLE",
+  "UNPACK_SEQUENCE_TUPLE",
+  "UNPACK_SEQUENCE_LIST",
+  "BUILD_TUPLE",
+  "BUILD_LIST",
+  "LIST_APPEND",
+  "IS_OP",
+  "UNARY_NOT",
+  "UNARY_NEGATIVE",
+]);
+/** Families whose every form is lowered (the specialized ones inline, the rest as calls). */
+const LOWERED_FAMILIES = new Set([
+  "BINARY_OP",
+  "COMPARE_OP",
+  "BINARY_SUBSCR",
+  "STORE_SUBSCR",
+  "CONTAINS_OP",
+  "LOAD_ATTR",
+  "STORE_ATTR",
+  "CALL",
+  "POP_JUMP_IF_FALSE",
+  "POP_JUMP_IF_TRUE",
+  "POP_JUMP_IF_NONE",
+  "POP_JUMP_IF_NOT_NONE",
+]);
+
+function lowerable(name: string): boolean {
+  if (LOWERED_NAMES.has(name)) return true;
+  const op = Op[name as keyof typeof Op];
+  if (op === undefined) return false;
+  const sup = SUPER_BY_OPCODE.get(op);
+  if (sup !== undefined) return lowerable(sup.first) && lowerable(sup.second);
+  return LOWERED_FAMILIES.has(OPCODES[OPCODES[op].generic].name);
+}
+
+/** Per opcode, 1 when the backend can lower it (the recorder stops at any other). */
+export const LOWERABLE: Uint8Array = Uint8Array.from(
+  { length: 256 },
+  (_, op) => OPCODES[op] !== undefined && lowerable(OPCODES[op].name) ? 1 : 0,
+);
+
+/**
+ * Compiles a recorded trace with its side paths (by branch key: each from a branch of the trace,
+ * or of another side path, back to the head); throws TraceAbort when it cannot.
+ */
+export function compileTrace(
+  trace: Trace,
+  sides: ReadonlyMap<string, readonly RecordedInstruction[]> = new Map(),
+): CompiledTrace {
+  const t0 = performance.now();
+  const compiler = new TraceCompiler(trace, sides);
+  const { source, consts } = compiler.compile();
+  const exitCounts = new Float64Array(compiler.exitAt.length);
+  let factory: (R: unknown, K: unknown[], X: Float64Array, W: Int32Array) => (f: Frame) => number;
+  try {
+    factory = new Function("R", "K", "X", "W", source) as typeof factory;
+  } catch (e) {
+    throw new TraceAbort(ABORT.COMPILE_FAILED, String(e));
+  }
+  const lastExit = new Int32Array(1);
+  const run = factory(RUNTIME, consts, exitCounts, lastExit);
+  return {
+    trace,
+    source,
+    run,
+    exitCounts,
+    exitAt: compiler.exitAt,
+    exitBranch: compiler.exitBranch,
+    preambleExits: compiler.preambleExits,
+    lastExit,
+    compileMs: performance.now() - t0,
+  };
+}

@@ -1,0 +1,279 @@
+/**
+ * Tier 3, the tracing JIT, as a Tier: everything tier 2 does (quickening, specialization), plus
+ * hot loops. Each loop's JUMP_BACKWARD counts its back-edges; at `hot_loop_threshold` the next
+ * iteration is recorded (jit/trace.ts) and compiled to a JavaScript function (jit/js_backend.ts),
+ * which then runs the loop from its head until an exit hands the frame back to the interpreter.
+ * An aborted recording backs off (2**k more back-edges, k up to `trace_backoff_max`); a trace whose
+ * entry keeps failing is dropped and recorded again. In: frames at a loop's back-edge. Out: the
+ * code unit the interpreter resumes at. `--stats` reports traces, aborts by reason, exits;
+ * `--dump-traces` prints each trace's path and its JavaScript.
+ *
+ * @example
+ * ```ts
+ * import { jitTier } from "./tier.ts";
+ * import { setCurrentTier } from "../vm/tier.ts";
+ * setCurrentTier(jitTier);
+ * ```
+ * @module
+ */
+import { ABORT, ABORT_NAMES } from "../instructions/abort_reasons.ts";
+import { CACHE_SIZE, Op, OPCODES } from "../instructions/opcodes.ts";
+import { tunables } from "../instructions/tunables.ts";
+import type { PyCode } from "../objects/code.ts";
+import { writeStderr } from "../objects/stdio.ts";
+import type { Frame } from "../vm/frame.ts";
+import { specializedTier } from "../specializer/tier.ts";
+import { type Tier, tierExit } from "../vm/tier.ts";
+import { type CompiledTrace, compileTrace, TraceAbort } from "./js_backend.ts";
+import { isRecording, type RecordedInstruction, recordLoop } from "./trace.ts";
+
+/** What the JIT knows of one loop (by its code object and head). */
+interface LoopState {
+  trace: CompiledTrace | null;
+  /** Side paths recorded at hot branch exits, by branch key (jit/js_backend.ts). */
+  sides: Map<string, readonly RecordedInstruction[]>;
+  /** Branch keys whose side path could not be recorded or compiled. */
+  noSide: Set<string>;
+  /** Aborts and invalidations so far (the backoff exponent). */
+  backoff: number;
+  /** Entries whose first guards failed in a row. */
+  entryFailures: number;
+}
+
+const loops = new WeakMap<PyCode, Map<number, LoopState>>();
+/** Every trace compiled (for --stats and --dump-traces). */
+const compiled: CompiledTrace[] = [];
+const counts = { recorded: 0, sides: 0, compiled: 0, entries: 0, compileMs: 0 };
+const aborts = new Float64Array(ABORT_NAMES.length);
+/** Aborts by reason and what it named (the instruction, the position). */
+const abortDetails = new Map<string, number>();
+const options = { dump: false };
+
+/** Entries in a row that fail the trace's first guards before it is dropped. */
+const MAX_ENTRY_FAILURES = 64;
+
+function loopState(code: PyCode, head: number): LoopState {
+  let byHead = loops.get(code);
+  if (byHead === undefined) loops.set(code, byHead = new Map());
+  let state = byHead.get(head);
+  if (state === undefined) {
+    byHead.set(
+      head,
+      state = { trace: null, sides: new Map(), noSide: new Set(), backoff: 0, entryFailures: 0 },
+    );
+  }
+  return state;
+}
+
+/** Runs a compiled trace from the loop head; returns where the interpreter resumes. */
+function enter(state: LoopState, trace: CompiledTrace, frame: Frame, counter: number): number {
+  counts.entries++;
+  const resume = trace.run(frame);
+  const code = frame.code;
+  code.cacheIndex[counter] = 1;
+  if (trace.lastExit[0] < trace.preambleExits && tierExit.error === null) {
+    // Left before one whole iteration: the values entering may no longer fit the trace.
+    if (++state.entryFailures >= MAX_ENTRY_FAILURES) {
+      state.trace = null;
+      state.entryFailures = 0;
+      backOff(state, code, counter, ABORT.ENTRY_FAILS);
+    }
+  } else state.entryFailures = 0;
+  const exit = trace.lastExit[0];
+  const branch = trace.exitBranch[exit];
+  if (
+    branch !== null && tierExit.error === null && trace.exitCounts[exit] >= tunables.hot_exit_threshold &&
+    !state.sides.has(branch) && !state.noSide.has(branch) && state.sides.size < MAX_SIDE_PATHS
+  ) {
+    return growSide(state, trace, frame, branch, resume);
+  }
+  return resume;
+}
+
+/** Side paths one loop may grow (each recompiles the loop's function). */
+const MAX_SIDE_PATHS = 16;
+
+/**
+ * A branch exit got hot: the frame stands at the branch (`at`); record the path it takes from
+ * there back to the head, and recompile the loop with it. Returns where the interpreter resumes.
+ */
+function growSide(state: LoopState, trace: CompiledTrace, frame: Frame, branch: string, at: number): number {
+  frame.ip = at;
+  counts.sides++;
+  let result;
+  try {
+    result = recordLoop(frame, trace.trace.head);
+  } catch (e) {
+    state.noSide.add(branch);
+    aborts[ABORT.EXCEPTION_RAISED]++;
+    tierExit.error = e;
+    tierExit.reraise = true;
+    return frame.ip;
+  }
+  if (result.trace === null) {
+    state.noSide.add(branch);
+    noteAbort(result.abort, result.detail);
+    return frame.ip;
+  }
+  state.sides.set(branch, result.trace.path);
+  try {
+    const grown = compileTrace(trace.trace, state.sides);
+    state.trace = grown;
+    counts.compiled++;
+    counts.compileMs += grown.compileMs;
+    compiled.push(grown);
+    if (options.dump) dumpTrace(grown);
+  } catch (e) {
+    if (!(e instanceof TraceAbort)) throw e;
+    state.sides.delete(branch);
+    state.noSide.add(branch);
+    noteAbort(e.reason, e.message);
+  }
+  return frame.ip;
+}
+
+function noteAbort(reason: number, detail: string): void {
+  aborts[reason]++;
+  const key = detail === "" ? ABORT_NAMES[reason] : `${ABORT_NAMES[reason]} ${detail}`;
+  abortDetails.set(key, (abortDetails.get(key) ?? 0) + 1);
+}
+
+function backOff(state: LoopState, code: PyCode, counter: number, reason: number, detail = ""): void {
+  noteAbort(reason, detail);
+  state.backoff = Math.min(state.backoff + 1, tunables.trace_backoff_max);
+  code.cacheIndex[counter] = tunables.hot_loop_threshold + (1 << state.backoff);
+}
+
+function dumpTrace(t: CompiledTrace): void {
+  const code = t.trace.code;
+  const lines = [`trace ${compiled.length}: ${code.name} (${code.filename}) loop at ${t.trace.head}`];
+  for (const rec of t.trace.path) {
+    lines.push(
+      `  ${String(rec.start).padStart(5)} line ${code.lineAt(rec.opUnit)} ${
+        OPCODES[rec.opcode].name
+      } ${rec.oparg}`,
+    );
+  }
+  lines.push(`  compiled in ${t.compileMs.toFixed(2)} ms, ${t.source.length} characters of JavaScript:`);
+  lines.push(t.source);
+  writeStderr(lines.join("\n") + "\n");
+}
+
+/** Records, compiles and enters the loop at `head` of `frame`. */
+function traceLoop(state: LoopState, frame: Frame, head: number, counter: number): number {
+  const code = frame.code;
+  counts.recorded++;
+  let result;
+  try {
+    result = recordLoop(frame, head);
+  } catch (e) {
+    // The recorded iteration raised out of the frame: the interpreter goes on raising it.
+    backOff(state, code, counter, ABORT.EXCEPTION_RAISED);
+    tierExit.error = e;
+    tierExit.reraise = true;
+    return frame.ip;
+  }
+  if (result.trace === null) {
+    backOff(state, code, counter, result.abort, result.detail);
+    return frame.ip;
+  }
+  try {
+    state.trace = compileTrace(result.trace);
+  } catch (e) {
+    if (!(e instanceof TraceAbort)) throw e;
+    backOff(state, code, counter, e.reason, e.message);
+    return frame.ip;
+  }
+  counts.compiled++;
+  counts.compileMs += state.trace.compileMs;
+  compiled.push(state.trace);
+  if (options.dump) dumpTrace(state.trace);
+  // The recording stopped at the head: the trace runs the next iteration.
+  return enter(state, state.trace, frame, counter);
+}
+
+/** The tracing JIT. */
+export const jitTier: Tier = {
+  name: "jit",
+  execute: specializedTier.execute,
+  prepareCode(code: PyCode): void {
+    specializedTier.prepareCode(code);
+    // Every loop's back-edge counter starts its warm-up.
+    const bc = code.code;
+    for (let i = 0; i < bc.length;) {
+      const op = bc[i] & 0xff;
+      if (op === Op.JUMP_BACKWARD) code.cacheIndex[i + 1] = tunables.hot_loop_threshold;
+      i += op === Op.EXTENDED_ARG ? 1 : 1 + CACHE_SIZE[op];
+    }
+  },
+  onHotLoop(frame: Frame, target: number, counter: number): number {
+    const code = frame.code;
+    if (isRecording(frame)) {
+      // The recorded iteration's own back-edge: the recorder stops at the head next.
+      code.cacheIndex[counter] = 1;
+      return -1;
+    }
+    const state = loopState(code, target);
+    if (state.trace !== null) return enter(state, state.trace, frame, counter);
+    return traceLoop(state, frame, target, counter);
+  },
+  specialize: specializedTier.specialize,
+  collectStats(): void {
+    specializedTier.collectStats();
+    counts.recorded =
+      counts.sides =
+      counts.compiled =
+      counts.entries =
+      counts.compileMs =
+        0;
+    aborts.fill(0);
+    abortDetails.clear();
+    compiled.length = 0;
+  },
+  stats(): string[] {
+    const lines = specializedTier.stats();
+    lines.push(
+      `jit: ${counts.recorded} loops and ${counts.sides} side paths recorded, ${counts.compiled} traces compiled ` +
+        `(${counts.compileMs.toFixed(1)} ms), ${counts.entries} trace entries`,
+    );
+    const abortLines = ABORT_NAMES.map((n, i) => [n, aborts[i]] as const).filter(([, c]) => c > 0);
+    if (abortLines.length > 0) {
+      lines.push(`jit aborts: ${abortLines.map(([n, c]) => `${n} ${c}`).join(", ")}`);
+      const top = [...abortDetails].sort((a, b) => b[1] - a[1]).slice(0, 5);
+      for (const [what, c] of top) lines.push(`jit abort: ${c} × ${what}`);
+    }
+    const exits: [number, string][] = [];
+    compiled.forEach((t, i) => {
+      t.exitCounts.forEach((c, x) => {
+        if (c > 0) {
+          exits.push([c, `trace ${i} exit to ${t.exitAt[x]} (line ${t.trace.code.lineAt(t.exitAt[x])})`]);
+        }
+      });
+    });
+    exits.sort((a, b) => b[0] - a[0]);
+    for (const [c, where] of exits.slice(0, 5)) lines.push(`jit exit: ${c} × ${where}`);
+    return lines;
+  },
+};
+
+/** What the JIT did since `collectStats` (for tests and tools): counts, aborts by name, exits. */
+export function jitStats(): {
+  recorded: number;
+  sides: number;
+  compiled: number;
+  entries: number;
+  exits: number;
+  aborts: Record<string, number>;
+} {
+  const byName: Record<string, number> = {};
+  ABORT_NAMES.forEach((n, i) => {
+    if (aborts[i] > 0) byName[n] = aborts[i];
+  });
+  const exits = compiled.reduce((n, t) => n + t.exitCounts.reduce((a, b) => a + b, 0), 0);
+  return { ...counts, exits, aborts: byName };
+}
+
+/** `--dump-traces`: print each trace as it is compiled. */
+export function dumpTraces(on: boolean): void {
+  options.dump = on;
+}

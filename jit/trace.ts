@@ -1,0 +1,202 @@
+/**
+ * Trace formation by recording: a hot loop's next iteration runs in the observing twin of the
+ * interpreter loop (`runWithStats` with `loopObserver`), which shows this recorder every
+ * instruction of the loop's frame before it runs. In: the frame at the loop head. Out: the path
+ * one iteration took (each instruction as it was specialized then, with the kinds of the values it
+ * was about to read), or an abort reason from instructions/abort_reasons.ts.
+ *
+ * Recording rather than projecting from the inline caches (CPython 3.15 moved to recording for the
+ * same reason): the caches do not say which way a branch went, nor what kinds the values of
+ * generic instructions had. Calls are not followed: a call's frame runs in the interpreter (the
+ * recorder ignores other frames' instructions) and the trace calls it as a whole.
+ *
+ * @example
+ * ```ts
+ * import { recordLoop } from "./trace.ts";
+ * // const r = recordLoop(frame, head); r.trace or r.abort; frame.ip/sp: where recording stopped
+ * ```
+ * @module
+ */
+import { ABORT } from "../instructions/abort_reasons.ts";
+import { CACHE_SIZE, Op, OPCODES } from "../instructions/opcodes.ts";
+import { tunables } from "../instructions/tunables.ts";
+import type { PyCode } from "../objects/code.ts";
+import { floatType, type PyValue } from "../objects/object.ts";
+import type { Frame, Slot } from "../vm/frame.ts";
+import { runWithStats } from "../vm/generated/interp_loop.ts";
+import { loopObserver, OBSERVER_STOP } from "../vm/interp_support.ts";
+import { LOWERABLE } from "./js_backend.ts";
+
+/** What the trace knows of a value: a Python object, or one of the kinds a trace keeps unboxed. */
+export const KIND_BOX = 0;
+/** A Python int held as a JS number (pyjit's own representation of small ints). */
+export const KIND_INT = 1;
+/** A Python float: in a trace an unboxed JS number, boxed into a PyFloat where it escapes. */
+export const KIND_FLOAT = 2;
+/** A Python bool (a JS boolean). */
+export const KIND_BOOL = 3;
+export type Kind = 0 | 1 | 2 | 3;
+
+/** The kind of a value as the recorder saw it. */
+export function kindOf(v: Slot): Kind {
+  if (typeof v === "number") return KIND_INT;
+  if (typeof v === "boolean") return KIND_BOOL;
+  if (typeof v === "object" && v !== null && (v as PyValue & { cls: unknown }).cls === floatType) {
+    return KIND_FLOAT;
+  }
+  return KIND_BOX;
+}
+
+/** One instruction of the recorded path. */
+export interface RecordedInstruction {
+  /** Its first code unit (an EXTENDED_ARG prefix, or the opcode). */
+  readonly start: number;
+  /** The code unit of its opcode. */
+  readonly opUnit: number;
+  /** Its opcode when it ran (a specialized variant, a superinstruction, or a generic form). */
+  readonly opcode: number;
+  readonly oparg: number;
+  /** Kinds of the three values on top of the stack when it ran (top first). */
+  readonly stackKinds: readonly Kind[];
+  /** Kinds of the locals a LOAD_FAST form read, by local index. */
+  readonly localKinds: ReadonlyMap<number, Kind>;
+}
+
+/** A recorded loop: one iteration's path from the head to the back-edge that closes it. */
+export interface Trace {
+  readonly code: PyCode;
+  /** The loop head (JUMP_BACKWARD's target). */
+  readonly head: number;
+  /** The stack depth above the locals at the head (1 in a `for` loop: the iterator). */
+  readonly entryDepth: number;
+  readonly path: readonly RecordedInstruction[];
+}
+
+/** How a recording ended. */
+export type RecordResult =
+  | { readonly trace: Trace; readonly abort: null; readonly detail: string }
+  | { readonly trace: null; readonly abort: number; readonly detail: string };
+
+/** The last code unit of the loop whose head is `head`: its closing JUMP_BACKWARD's opcode. */
+export function loopEnd(code: PyCode, head: number): number {
+  const bc = code.code;
+  let end = -1;
+  let i = head;
+  let oparg = 0;
+  while (i < bc.length) {
+    const op = bc[i] & 0xff;
+    oparg = (oparg << 8) | (bc[i] >> 8);
+    if (op === Op.EXTENDED_ARG) {
+      i++;
+      continue;
+    }
+    const next = i + 1 + CACHE_SIZE[op];
+    if ((op === Op.JUMP_BACKWARD || op === Op.JUMP_BACKWARD_NO_INTERRUPT) && next - oparg === head) end = i;
+    oparg = 0;
+    i = next;
+  }
+  return end;
+}
+
+/** The state of the recording under way (one at a time: recording does not nest). */
+interface Recording {
+  frame: Frame;
+  head: number;
+  end: number;
+  path: RecordedInstruction[];
+  abort: number;
+  detail: string;
+  closed: boolean;
+}
+
+let recording: Recording | null = null;
+
+/** Whether `frame` is being recorded (its loop's back-edge runs in the interpreter meanwhile). */
+export function isRecording(frame: Frame): boolean {
+  return recording !== null && recording.frame === frame;
+}
+
+function stopAt(r: Recording, start: number, sp: number): boolean {
+  r.frame.ip = start;
+  r.frame.sp = sp;
+  return true;
+}
+
+function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number): boolean {
+  const r = recording!;
+  // Other frames are calls the trace makes as a whole.
+  if (f !== r.frame) return false;
+  const bc = f.code.code;
+  const opUnit = ip - 1;
+  let start = opUnit;
+  while (start > opUnit - 3 && start > 0 && (bc[start - 1] & 0xff) === Op.EXTENDED_ARG) start--;
+  if (start === r.head && r.path.length > 0) {
+    r.closed = true;
+    return stopAt(r, start, sp);
+  }
+  const abort = (reason: number, detail: string) => {
+    r.abort = reason;
+    r.detail = detail;
+    return stopAt(r, start, sp);
+  };
+  if (start < r.head || start > r.end) return abort(ABORT.LEFT_LOOP, `left the loop at ${start}`);
+  if (!LOWERABLE[opcode]) return abort(ABORT.UNSUPPORTED_INSTRUCTION, OPCODES[opcode]?.name ?? `${opcode}`);
+  if ((opcode === Op.JUMP_BACKWARD || opcode === Op.JUMP_BACKWARD_NO_INTERRUPT) && opUnit !== r.end) {
+    return abort(ABORT.INNER_LOOP, `back-edge at ${opUnit}`);
+  }
+  if (r.path.length >= tunables.max_trace_length) return abort(ABORT.TRACE_TOO_LONG, "");
+  const s = f.values;
+  const localKinds = new Map<number, Kind>();
+  const name = OPCODES[opcode].name;
+  if (name.startsWith("LOAD_FAST_LOAD_FAST")) {
+    localKinds.set(oparg >> 4, kindOf(s[oparg >> 4]));
+    localKinds.set(oparg & 15, kindOf(s[oparg & 15]));
+  } else if (name.startsWith("LOAD_FAST")) localKinds.set(oparg, kindOf(s[oparg]));
+  else if (name === "STORE_FAST__LOAD_FAST") {
+    const second = bc[opUnit + 1 + CACHE_SIZE[opcode]] >> 8;
+    localKinds.set(second, second === oparg ? kindOf(s[sp - 1]) : kindOf(s[second]));
+  }
+  r.path.push({
+    start,
+    opUnit,
+    opcode,
+    oparg,
+    stackKinds: [kindOf(s[sp - 1]), kindOf(s[sp - 2]), kindOf(s[sp - 3])],
+    localKinds,
+  });
+  return false;
+}
+
+/**
+ * Runs one iteration of the loop at `head` of `frame` (the frame stands at the head) in the
+ * observing loop and returns its path, or why not. Either way the frame has moved on: its `ip` and
+ * `sp` are where the recording stopped, and the caller resumes there. An exception that leaves
+ * the frame propagates (the frame already unwound, its traceback entry made).
+ */
+export function recordLoop(frame: Frame, head: number): RecordResult {
+  const code = frame.code;
+  const end = loopEnd(code, head);
+  const entryDepth = frame.sp - code.nlocalsplus;
+  const r: Recording = { frame, head, end, path: [], abort: -1, detail: "", closed: false };
+  const outer = loopObserver.observe;
+  const outerRecording = recording;
+  recording = r;
+  loopObserver.observe = observe;
+  let result: PyValue;
+  try {
+    result = runWithStats(frame, null);
+  } finally {
+    loopObserver.observe = outer;
+    recording = outerRecording;
+  }
+  if (result !== OBSERVER_STOP) {
+    // Cannot happen: the observer stops the loop before the frame's return or yield.
+    throw new Error("internal: the recorded frame finished");
+  }
+  if (r.abort >= 0) return { trace: null, abort: r.abort, detail: r.detail };
+  return {
+    trace: { code, head, entryDepth, path: r.path },
+    abort: null,
+    detail: "",
+  };
+}

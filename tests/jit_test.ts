@@ -1,0 +1,85 @@
+/**
+ * Tier 3 (jit/): the programs tests/programs/jit_*.py change types, classes, globals and control
+ * flow under running traces. The conformance runner checks their output on every tier; here, under
+ * `--tier jit`, traces must really have been compiled, entered and left (so the programs exercised
+ * the JIT and not only the interpreter), an exception raised inside a trace must print tier 1's
+ * traceback line for line, and `--dump-traces` must show each trace's path and JavaScript.
+ */
+import assert from "node:assert/strict";
+import { runCaptured } from "./run_captured.ts";
+import { runProgram } from "../driver/run.ts";
+import { jitStats } from "../jit/tier.ts";
+import { setOutputSinks } from "../objects/stdio.ts";
+
+const DIR = new URL("./programs/", import.meta.url);
+const programs = [...Deno.readDirSync(DIR)].map((e) => e.name).filter((n) => /^jit_.*\.py$/.test(n)).sort();
+
+/** Runs `source` with the JIT, --stats on and maybe --dump-traces; returns stdout and stderr. */
+function runJit(source: string, filename: string, dumpTraces = false): { stdout: string; stderr: string } {
+  const out: Uint8Array[] = [];
+  const err: Uint8Array[] = [];
+  const old = setOutputSinks((b) => out.push(b.slice()), (b) => err.push(b.slice()));
+  try {
+    runProgram(source, { filename, argv: [filename], tier: "jit", stats: true, dumpTraces });
+  } finally {
+    setOutputSinks(old.stdout, old.stderr);
+  }
+  const text = (chunks: Uint8Array[]) => chunks.map((b) => new TextDecoder().decode(b)).join("");
+  return { stdout: text(out), stderr: text(err) };
+}
+
+for (const name of programs) {
+  Deno.test(`jit: ${name} compiles traces, enters and leaves them, and prints CPython's output`, () => {
+    const source = Deno.readTextFileSync(new URL(name, DIR));
+    const expected = Deno.readTextFileSync(new URL(`${name}.exp`, DIR));
+    const got = runJit(source, name);
+    assert.equal(got.stdout, expected);
+    const stats = jitStats();
+    assert.ok(stats.compiled > 0, `no trace compiled: ${JSON.stringify(stats)}`);
+    assert.ok(stats.entries > 0, `no trace entered: ${JSON.stringify(stats)}`);
+    assert.ok(stats.exits > 0, `no trace left by an exit: ${JSON.stringify(stats)}`);
+  });
+}
+
+Deno.test("jit: an exception inside a trace prints tier 1's traceback, line for line", () => {
+  const source = Deno.readTextFileSync(new URL("jit_traceback.py", DIR));
+  const interp = runCaptured(source, "jit_traceback.py", "interp");
+  const jit = runCaptured(source, "jit_traceback.py", "jit");
+  assert.equal(jit.status, 1);
+  assert.match(jit.stderr, /ZeroDivisionError: float division by zero/);
+  assert.equal(jit.stderr, interp.stderr);
+});
+
+Deno.test("jit: a branch taken every other iteration grows a side path instead of exiting", () => {
+  const source = [
+    "def f(n):",
+    "    a = b = 0",
+    "    for i in range(n):",
+    "        if i % 2:",
+    "            a += i",
+    "        else:",
+    "            b += i",
+    "    return a, b",
+    "print(f(100000))",
+  ].join("\n");
+  const got = runJit(source, "alternate.py");
+  assert.equal(got.stdout, "(2500000000, 2499950000)\n");
+  const stats = jitStats();
+  assert.equal(stats.sides, 1);
+  // Exits: a few before the side path grew, and the loop's end; not one per iteration.
+  assert.ok(stats.exits < 200, JSON.stringify(stats));
+});
+
+Deno.test("jit: --dump-traces prints each trace's path with lines and its JavaScript", () => {
+  const source =
+    "def f(n):\n    t = 0.0\n    for i in range(n):\n        t += i * 0.5\n    return t\nprint(f(1000))\n";
+  const got = runJit(source, "dump.py", true);
+  assert.equal(got.stdout, "249750.0\n");
+  assert.match(got.stderr, /trace 1: f \(\S*dump\.py\) loop at \d+/);
+  assert.match(got.stderr, /line 3 FOR_ITER_RANGE/);
+  assert.match(got.stderr, /line 4 BINARY_OP_FLOAT_MIXED/);
+  assert.match(got.stderr, /return function trace\(f\)/);
+  // The float accumulator is unboxed in the loop: no PyFloat is made until an exit.
+  const loop = got.stderr.slice(got.stderr.indexOf("loop: for (;;)"), got.stderr.indexOf("} catch"));
+  assert.doesNotMatch(loop.split("\n").filter((l) => !l.includes("return")).join("\n"), /new PyFloat/);
+});

@@ -38,7 +38,7 @@ class TaskGroup:
 
     async def __aenter__(self):
         if self._entered:
-            raise RuntimeError(f"TaskGroup {self!r} has been already entered")
+            raise RuntimeError(f"TaskGroup {self!r} has already been entered")
         self._entered = True
         if self._loop is None:
             self._loop = events.get_running_loop()

@@ -2,7 +2,9 @@
  * `_subprocess`, the native half of the `subprocess` module (lib/python/subprocess.py) → one
  * function, `run(argv, cwd, env, stdin, stdout, stderr, timeout)`, that runs a program to its end
  * with Deno's synchronous `Deno.Command.outputSync()` and returns
- * `(returncode, stdout bytes | None, stderr bytes | None, timed_out, pid)`.
+ * `(returncode, stdout bytes | None, stderr bytes | None, timed_out, pid)`; and
+ * `inherits_std_streams()`, whether a child may write to the process's own stdout/stderr (no
+ * embedder or test has redirected pyjit's output).
  *
  * Deno's synchronous API cannot feed a pipe to the child's stdin, merge stderr into stdout, stop a
  * child after a timeout, or report its pid. So the program runs under a small `/bin/sh` wrapper
@@ -38,6 +40,7 @@ import {
 } from "../../objects/object.ts";
 import { strValueOf, toArray } from "../../objects/ops.ts";
 import { osError, raiseOSError, requirePermission } from "./os_errors.ts";
+import { outputGoesToProcessStreams } from "../../objects/stdio.ts";
 
 const ENOENT = 2;
 const EACCES = 13;
@@ -221,5 +224,9 @@ export function makeSubprocessModule(): PyModule {
   const d = new PyDict();
   const m = new PyModule("_subprocess", d);
   d.setStr("run", new PyBuiltinFunction("run", run, null, "_subprocess"));
+  d.setStr(
+    "inherits_std_streams",
+    new PyBuiltinFunction("inherits_std_streams", () => outputGoesToProcessStreams(), null, "_subprocess"),
+  );
   return m;
 }

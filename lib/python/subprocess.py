@@ -5,8 +5,10 @@ What that means for a Python user:
 - run, call, check_call, check_output, getoutput and getstatusoutput behave as in CPython
   (capture_output, PIPE / DEVNULL / STDOUT, input, text / universal_newlines / encoding / errors,
   cwd, env, timeout, check, shell=True via /bin/sh -c).
-- A child's output that is not captured (stdout=None) is collected and then written to
-  sys.stdout / sys.stderr when the child ends, not while it runs.
+- A child's output that is not captured (stdout=None) goes to the process's own stdout/stderr, as
+  in CPython (what the program printed before is flushed first). When pyjit's output is
+  redirected by an embedder or a test, it is collected and written to sys.__stdout__ /
+  sys.__stderr__ when the child ends.
 - Popen runs the child to completion when it is created, unless stdin=PIPE: then the child runs
   once the input is complete (stdin.close(), communicate(), wait(), poll(), or the first read of
   its stdout/stderr). returncode stays None until wait(), poll() or communicate() is called, as
@@ -347,7 +349,11 @@ class _OutputPipe:
 def _stdio_target(value, which):
     """(mode for _subprocess, where to send collected output or None) for stdout/stderr."""
     if value is None:
-        return "pipe", getattr(sys, which)
+        # As in CPython the child writes to the process's own stream, whatever sys.stdout is;
+        # when pyjit's output is redirected (embedding, tests), it is collected and written there.
+        if _subprocess.inherits_std_streams():
+            return "inherit", None
+        return "pipe", getattr(sys, "__" + which + "__")
     if value == PIPE:
         return "pipe", None
     if value == DEVNULL:
@@ -363,6 +369,16 @@ def _stdio_target(value, which):
                     f"object, not {type(value).__name__}")
 
 
+def _flush_std_streams():
+    """Flushes what the program wrote before the child writes to the same streams."""
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        if stream is not None:
+            try:
+                stream.flush()
+            except (OSError, ValueError, AttributeError):
+                pass
+
+
 def _forward(data, target):
     """Writes a child's collected output where its stdout/stderr should have gone."""
     if not data:
@@ -370,7 +386,7 @@ def _forward(data, target):
     if isinstance(target, int):
         os.write(target, data)
         return
-    if target is sys.stdout or target is sys.stderr:
+    if target is sys.__stdout__ or target is sys.__stderr__:
         target.flush()
         buffer = getattr(target, "buffer", None)
         if buffer is not None:
@@ -541,6 +557,7 @@ class Popen:
                             b"" if self._stderr_mode == "pipe" else None, False, None)
         else:
             source = self._stdin_source if self.stdin is None else self.stdin._data()
+            _flush_std_streams()
             self._result = _subprocess.run(self._argv, self._cwd, self._env, source,
                                            self._stdout_mode, self._stderr_mode, timeout)
         returncode, out, err, timed_out, pid = self._result

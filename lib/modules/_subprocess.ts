@@ -15,7 +15,9 @@
  * Modes: stdin is `"inherit"`, `"null"` or the input bytes; stdout is `"inherit"`, `"pipe"` or
  * `"null"`; stderr is those or `"stdout"`. `env` is None (inherit) or a list of (name, value).
  * A missing program is FileNotFoundError `[Errno 2] No such file or directory: 'prog'` (the PATH
- * search happens here, before the wrapper runs); without --allow-run, PermissionError.
+ * search happens here, before the wrapper runs); without --allow-run, PermissionError. The input
+ * file needs --allow-write to the temporary directory (PermissionError without it); the pid file
+ * too, and without it the pid is None.
  *
  * @example
  * ```ts
@@ -96,7 +98,34 @@ function resolveProgram(program: string, env: Record<string, string> | null, cwd
 /** The sh script that records the pid, sets up redirections and execs "$@". */
 function wrapperScript(inputFile: boolean, mergeStderr: boolean): string {
   const redirect = (inputFile ? ' <"$input"' : "") + (mergeStderr ? " 2>&1" : "");
-  return `echo $$ >"$1"; input=$2; shift 2; exec "$@"${redirect}`;
+  return `[ -n "$1" ] && echo $$ >"$1"; input=$2; shift 2; exec "$@"${redirect}`;
+}
+
+/** A new temporary file for the pid, or "" when Deno may not write one (the pid is then None). */
+function pidFileOrNone(): string {
+  try {
+    return Deno.makeTempFileSync({ prefix: "pyjit_subprocess_pid_" });
+  } catch {
+    return "";
+  }
+}
+
+/** A temporary file holding the child's input (PermissionError without --allow-write). */
+function inputFileWith(input: Uint8Array): string {
+  let path: string;
+  try {
+    path = Deno.makeTempFileSync({ prefix: "pyjit_subprocess_in_" });
+  } catch (e) {
+    throw osError(e);
+  }
+  Deno.writeFileSync(path, input);
+  return path;
+}
+
+function removeQuietly(path: string): void {
+  try {
+    Deno.removeSync(path);
+  } catch { /* already gone, or not ours to remove */ }
 }
 
 function stdioMode(v: PyValue, allowed: readonly string[], which: string): string {
@@ -140,10 +169,9 @@ function run(args: PyValue[], kwnames: string[] | null): PyValue {
   }
   const program = resolveProgram(argv[0], env, cwd);
 
-  const pidFile = Deno.makeTempFileSync({ prefix: "pyjit_subprocess_pid_" });
-  const inputFile = input !== null ? Deno.makeTempFileSync({ prefix: "pyjit_subprocess_in_" }) : null;
+  const inputFile = input !== null ? inputFileWith(input) : null;
+  const pidFile = pidFileOrNone();
   try {
-    if (inputFile !== null) Deno.writeFileSync(inputFile, input!);
     const command = timeout === null
       ? [program, ...argv.slice(1)]
       : ["timeout", "-s", "KILL", String(Math.max(timeout, 0.001)), program, ...argv.slice(1)];
@@ -179,10 +207,12 @@ function run(args: PyValue[], kwnames: string[] | null): PyValue {
       (output.code === TIMEOUT_STATUS || output.code === 137 || output.signal === "SIGKILL");
     const returncode = output.signal !== null ? -signalNumber(output.signal) : output.code;
     let pid: PyValue = None;
-    try {
-      const text = Deno.readTextFileSync(pidFile).trim();
-      if (text !== "") pid = Number(text);
-    } catch { /* the wrapper did not get to write it */ }
+    if (pidFile !== "") {
+      try {
+        const text = Deno.readTextFileSync(pidFile).trim();
+        if (text !== "") pid = Number(text);
+      } catch { /* the wrapper did not get to write it, or Deno may not read it */ }
+    }
     return new PyTuple([
       returncode,
       stdoutMode === "pipe" ? new PyBytes(output.stdout) : None,
@@ -191,8 +221,8 @@ function run(args: PyValue[], kwnames: string[] | null): PyValue {
       pid,
     ]);
   } finally {
-    Deno.removeSync(pidFile);
-    if (inputFile !== null) Deno.removeSync(inputFile);
+    if (pidFile !== "") removeQuietly(pidFile);
+    if (inputFile !== null) removeQuietly(inputFile);
   }
 }
 

@@ -156,3 +156,43 @@ print(isinstance(p.pid, int), p.stdout.read(), p.poll())
   assert.equal(stdout, "None None\nTrue b'late input' 0\n");
   assert.equal(stderr, "to-stderr\n");
 });
+
+/** Runs `code` with `pyjit -c` under exactly the given Deno permission flags. */
+function runWithFlags(flags: string[], code: string): string {
+  const cli = new URL("../cli/main.ts", import.meta.url).pathname;
+  const out = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--no-prompt",
+      `--allow-read=${new URL("..", import.meta.url).pathname}`,
+      ...flags,
+      cli,
+      "-c",
+      code,
+    ],
+    stdout: "piped",
+    stderr: "piped",
+  }).outputSync();
+  return new TextDecoder().decode(out.stdout);
+}
+
+Deno.test("subprocess: PermissionError without --allow-run; input= needs --allow-write, a plain run does not", () => {
+  const code = HARNESS + `
+import subprocess
+attempt("run", lambda: subprocess.run(["echo", "x"], capture_output=True).stdout)
+attempt("input", lambda: subprocess.run(["cat"], input=b"x", capture_output=True).stdout)
+`;
+  const without = runWithFlags([], code).trim().split("\n");
+  assert.match(
+    without[0],
+    /^run -> PermissionError: \[Errno 13\] Permission denied \(pyjit runs without --allow-run\)/,
+  );
+  const runOnly = runWithFlags(["--allow-run"], code).trim().split("\n");
+  assert.equal(runOnly[0], "run -> b'x\\n'");
+  assert.match(
+    runOnly[1],
+    /^input -> PermissionError: \[Errno 13\] Permission denied \(pyjit runs without --allow-write\)/,
+  );
+  const withWrite = runWithFlags(["--allow-run", "--allow-write"], code).trim().split("\n");
+  assert.deepEqual(withWrite, ["run -> b'x\\n'", "input -> b'x'"]);
+});

@@ -41,7 +41,7 @@ import {
   typeOf,
 } from "../../objects/object.ts";
 import { strValueOf, toArray } from "../../objects/ops.ts";
-import { osError, raiseOSError, requirePermission } from "./os_errors.ts";
+import { hasPermission, osError, raiseOSError, requirePermission } from "./os_errors.ts";
 import { outputGoesToProcessStreams } from "../../objects/stdio.ts";
 
 const ENOENT = 2;
@@ -75,6 +75,9 @@ function isExecutableFile(path: string): boolean {
 
 /** The program's path: as given when it has a slash, else the first match on PATH. */
 function resolveProgram(program: string, env: Record<string, string> | null, cwd: string | null): string {
+  // Without --allow-read the files cannot be looked at: the shell's exec searches PATH itself
+  // (a missing program is then exit status 127 and the shell's message, not FileNotFoundError).
+  if (!hasPermission("read")) return program;
   if (program.includes("/")) {
     const full = program.startsWith("/") || cwd === null ? program : `${cwd}/${program}`;
     if (!isExecutableFile(full)) {

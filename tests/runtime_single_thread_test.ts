@@ -196,3 +196,29 @@ attempt("input", lambda: subprocess.run(["cat"], input=b"x", capture_output=True
   const withWrite = runWithFlags(["--allow-run", "--allow-write"], code).trim().split("\n");
   assert.deepEqual(withWrite, ["run -> b'x\\n'", "input -> b'x'"]);
 });
+
+Deno.test("asyncio: exceptions nobody retrieved are reported when the loop closes", () => {
+  const { stdout, stderr } = run(`
+import asyncio
+async def bad():
+    raise ValueError("lost")
+async def main():
+    asyncio.create_task(bad())
+    seen = asyncio.create_task(bad())
+    await asyncio.sleep(0)
+    seen.exception()
+    asyncio.get_running_loop().create_future().set_exception(KeyError("k"))
+asyncio.run(main())
+print("end")
+`);
+  assert.equal(stdout, "end\n");
+  assert.equal(stderr.match(/exception was never retrieved/g)?.length, 2);
+  assert.match(
+    stderr,
+    /^Task exception was never retrieved\nfuture: <Task finished name='Task-\d+' coro=<bad\(\) done/,
+  );
+  assert.match(
+    stderr,
+    /Future exception was never retrieved\nfuture: <Future finished exception=KeyError\('k'\)>/,
+  );
+});

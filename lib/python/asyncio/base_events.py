@@ -60,6 +60,8 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._task_factory = None
         self._asyncgens_shutdown_called = False
         self._executor_shutdown_called = False
+        # Futures that finished with an exception (see Future.set_exception).
+        self._unretrieved_exceptions = []
 
     def __repr__(self):
         return (f"<{self.__class__.__name__} running={self.is_running()} "
@@ -152,6 +154,19 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._ready.clear()
         self._scheduled.clear()
         self._executor_shutdown_called = True
+        self._report_unretrieved_exceptions()
+
+    def _report_unretrieved_exceptions(self):
+        """'Task exception was never retrieved' for each failed future nobody asked about."""
+        futures_with_errors, self._unretrieved_exceptions = self._unretrieved_exceptions, []
+        for future in futures_with_errors:
+            if future._log_traceback:
+                future._log_traceback = False
+                self.call_exception_handler({
+                    "message": f"{future.__class__.__name__} exception was never retrieved",
+                    "exception": future._exception,
+                    "future": future,
+                })
 
     def is_closed(self):
         return self._closed

@@ -175,6 +175,11 @@ class Future:
         self._state = _FINISHED
         self.__schedule_callbacks()
         self._log_traceback = True
+        # CPython reports an exception nobody retrieved when the future is garbage collected;
+        # pyjit has no finalizers, so the loop reports the ones still unretrieved when it closes.
+        unretrieved = getattr(self._loop, "_unretrieved_exceptions", None)
+        if unretrieved is not None:
+            unretrieved.append(self)
 
     def __await__(self):
         if not self.done():

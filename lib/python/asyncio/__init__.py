@@ -5,8 +5,10 @@ synchronization primitives, queues, timeouts and task groups of Python 3.11.
 pyjit has one thread and its asyncio has no I/O selector: streams, sockets, subprocess
 transports, signal handlers, run_in_executor and to_thread raise NotImplementedError naming
 themselves. A loop with nothing ready and no timer raises RuntimeError (a deadlock) instead of
-waiting forever. "coroutine ... was never awaited" warnings are not emitted (pyjit does not
-finalize objects)."""
+waiting forever. pyjit does not finalize objects, so "Task exception was never retrieved" is
+reported when the loop closes rather than when the task is collected, and "coroutine ... was
+never awaited" warnings are not emitted. There is no contextvars module: the context= arguments
+are accepted and callbacks run without a context."""
 
 import sys
 

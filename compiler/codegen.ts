@@ -1536,7 +1536,7 @@ class Compiler {
         return;
       case "Await":
         if (!this.u.scope.isCoroutine) {
-          this.raiseNotImplemented("await inside a comprehension is not supported yet");
+          this.raiseNotImplemented("await inside a generator expression is not supported yet");
           this.loadConst(None);
           return;
         }
@@ -1784,8 +1784,16 @@ class Compiler {
     ) this.error("asynchronous comprehension outside of an asynchronous function", e);
     const name = `<${kind}>`;
     const loc = e as ast.Located;
+    // An async list/set/dict comprehension is a coroutine that the enclosing code awaits; an async
+    // generator expression would be an async generator, which pyjit does not have.
+    const isAsync = scope.isAsyncComprehension && kind !== "genexpr";
+    if (isAsync) scope.isCoroutine = true;
     const code = this.compileFunctionBody(scope, name, this.qualnameFor(name), loc.lineno, null, () => {
       this.u.lineno = loc.lineno;
+      if (kind === "genexpr" && scope.isAsyncComprehension) {
+        this.raiseNotImplemented("asynchronous generator expressions are not supported yet");
+        return;
+      }
       if (kind === "listcomp") this.emit(Op.BUILD_LIST, 0);
       else if (kind === "setcomp") this.emit(Op.BUILD_SET, 0);
       else if (kind === "dictcomp") this.emit(Op.BUILD_MAP, 0);
@@ -1796,9 +1804,10 @@ class Compiler {
     code.argcount = 1;
     this.makeFunction(code, 0);
     this.iterable(gens[0].iter);
-    this.emit(Op.GET_ITER);
+    this.emit(gens[0].is_async ? Op.GET_AITER : Op.GET_ITER);
     this.u.lineno = loc.lineno;
     this.emit(Op.CALL, 0);
+    if (isAsync) this.awaitTop(0);
   }
 
   comprehensionLoop(
@@ -1813,10 +1822,16 @@ class Compiler {
     if (i === 0) this.emit(Op.LOAD_FAST, 0);
     else {
       this.iterable(g.iter);
-      this.emit(Op.GET_ITER);
+      this.emit(g.is_async ? Op.GET_AITER : Op.GET_ITER);
     }
     this.label(start);
-    this.emitJump(Op.FOR_ITER, cleanup);
+    if (g.is_async) {
+      // As `async for`: await __anext__() until StopAsyncIteration ends the loop.
+      this.setup(Op.SETUP_FINALLY, cleanup);
+      this.emit(Op.GET_ANEXT);
+      this.awaitTop(0);
+      this.emit(Op.POP_BLOCK);
+    } else this.emitJump(Op.FOR_ITER, cleanup);
     this.store(g.target);
     for (const cond of g.ifs) this.jumpIf(cond, ifCleanup, false);
     if (i + 1 < gens.length) this.comprehensionLoop(gens, i + 1, kind, elts, depth + 1);
@@ -1846,7 +1861,10 @@ class Compiler {
     this.label(ifCleanup);
     this.emitJump(Op.JUMP, start);
     this.label(cleanup);
-    this.emit(Op.END_FOR);
+    if (g.is_async) {
+      this.u.lineno = g.iter.lineno;
+      this.emit(Op.END_ASYNC_FOR);
+    } else this.emit(Op.END_FOR);
   }
 
   // -- calls ------------------------------------------------------------------------------------

@@ -20,11 +20,9 @@ What that means for a Python user:
   supported (NotImplementedError when given a non-default value).
 """
 
-import builtins
 import io
 import os
 import sys
-import time
 
 import _subprocess
 

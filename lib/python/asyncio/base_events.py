@@ -9,9 +9,7 @@ import heapq
 import sys
 import time
 
-from . import coroutines
 from . import events
-from . import exceptions
 from . import futures
 from . import tasks
 

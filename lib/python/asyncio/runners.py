@@ -5,7 +5,6 @@ import enum
 
 from . import coroutines
 from . import events
-from . import exceptions
 from . import tasks
 
 __all__ = ("Runner", "run")

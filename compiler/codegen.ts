@@ -37,6 +37,7 @@ import { unparseExpr } from "./unparse.ts";
 import { BINARY_OPERATORS, COMPARISONS, NB_INPLACE } from "../instructions/operators.ts";
 import { CACHE_SIZE, Op, OPCODES, stackEffect } from "../instructions/opcodes.ts";
 import {
+  CO_ASYNC_GENERATOR,
   CO_COROUTINE,
   CO_FUTURE_ANNOTATIONS,
   CO_GENERATOR,
@@ -1133,10 +1134,6 @@ class Compiler {
     const scope = this.table.scopeFor(s);
     const qualname = this.qualnameFor(s.name);
     const code = this.compileFunctionBody(scope, s.name, qualname, s.lineno, s.args, () => {
-      if (s._type === "AsyncFunctionDef" && scope.isGenerator) {
-        this.raiseNotImplemented("async generators are not supported yet");
-        return;
-      }
       const body = s.body;
       let start = 0;
       const first = body[0];
@@ -2301,6 +2298,7 @@ class Compiler {
     if (s.hasVarargs) flags |= CO_VARARGS;
     if (s.hasVarkw) flags |= CO_VARKEYWORDS;
     if (s.isGenerator) flags |= CO_GENERATOR;
+    if (s.isGenerator && s.isCoroutine) flags |= CO_ASYNC_GENERATOR;
     else if (s.isCoroutine) flags |= CO_COROUTINE;
     if (s.parent && s.parent.kind !== "module") flags |= CO_NESTED;
     if (u.freevars.length === 0 && u.cellvars.length === 0) flags |= CO_NOFREE;

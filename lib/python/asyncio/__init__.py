@@ -7,7 +7,8 @@ transports, signal handlers, run_in_executor and to_thread raise NotImplementedE
 themselves. A loop with nothing ready and no timer raises RuntimeError (a deadlock) instead of
 waiting forever. pyjit does not finalize objects, so "Task exception was never retrieved" is
 reported when the loop closes rather than when the task is collected, and "coroutine ... was
-never awaited" warnings are not emitted. There is no contextvars module: the context= arguments
+never awaited" warnings are not emitted; async generators left unfinished are closed by
+shutdown_asyncgens() when asyncio.run() ends (not when they are collected). There is no contextvars module: the context= arguments
 are accepted and callbacks run without a context."""
 
 import sys

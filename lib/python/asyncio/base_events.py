@@ -60,6 +60,9 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._executor_shutdown_called = False
         # Futures that finished with an exception (see Future.set_exception).
         self._unretrieved_exceptions = []
+        # Async generators iterated on this loop (sys.set_asyncgen_hooks' firstiter), closed by
+        # shutdown_asyncgens(); CPython keeps a WeakSet, here finished ones are pruned.
+        self._asyncgens = []
 
     def __repr__(self):
         return (f"<{self.__class__.__name__} running={self.is_running()} "
@@ -107,8 +110,11 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._check_closed()
         self._check_running()
         old_running = events._get_running_loop()
+        old_hooks = sys.get_asyncgen_hooks()
         self._running = True
         events._set_running_loop(self)
+        sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook,
+                               finalizer=self._asyncgen_finalizer_hook)
         try:
             while True:
                 self._run_once()
@@ -118,6 +124,7 @@ class BaseEventLoop(events.AbstractEventLoop):
             self._stopping = False
             self._running = False
             events._set_running_loop(old_running)
+            sys.set_asyncgen_hooks(*old_hooks)
 
     def run_until_complete(self, future):
         """Runs until the future (or coroutine, wrapped in a Task) is done; returns its result."""
@@ -172,9 +179,34 @@ class BaseEventLoop(events.AbstractEventLoop):
     def is_running(self):
         return self._running
 
+    def _asyncgen_firstiter_hook(self, agen):
+        if self._asyncgens_shutdown_called:
+            print(f"asynchronous generator {agen!r} was scheduled after "
+                  f"loop.shutdown_asyncgens() call", file=sys.stderr)
+        if len(self._asyncgens) >= 1000:
+            self._asyncgens = [g for g in self._asyncgens if g.ag_frame is not None]
+        self._asyncgens.append(agen)
+
+    def _asyncgen_finalizer_hook(self, agen):
+        # pyjit never finalizes objects, so this is never called; kept for the hooks' shape.
+        self.call_soon_threadsafe(self.create_task, agen.aclose())
+
     async def shutdown_asyncgens(self):
-        # pyjit's compiler has no async generators, so there are none to finalize.
+        """Closes (aclose) the async generators iterated on this loop that did not finish."""
         self._asyncgens_shutdown_called = True
+        closing = [g for g in self._asyncgens if g.ag_frame is not None]
+        self._asyncgens = []
+        if not closing:
+            return
+        results = await tasks.gather(*[g.aclose() for g in closing], return_exceptions=True)
+        for result, agen in zip(results, closing):
+            if isinstance(result, Exception):
+                self.call_exception_handler({
+                    "message": f"an error occurred during closing of asynchronous generator "
+                               f"{agen!r}",
+                    "exception": result,
+                    "asyncgen": agen,
+                })
 
     async def shutdown_default_executor(self):
         self._executor_shutdown_called = True

@@ -43,7 +43,6 @@ import {
   CO_GENERATOR,
   CO_NESTED,
   CO_NEWLOCALS,
-  CO_NOFREE,
   CO_OPTIMIZED,
   CO_VARARGS,
   CO_VARKEYWORDS,
@@ -2301,7 +2300,7 @@ class Compiler {
     if (s.isGenerator && s.isCoroutine) flags |= CO_ASYNC_GENERATOR;
     else if (s.isCoroutine) flags |= CO_COROUTINE;
     if (s.parent && s.parent.kind !== "module") flags |= CO_NESTED;
-    if (u.freevars.length === 0 && u.cellvars.length === 0) flags |= CO_NOFREE;
+    // (CPython 3.11 no longer sets CO_NOFREE.)
     if (this.future.annotations) flags |= CO_FUTURE_ANNOTATIONS;
 
     return new PyCode({

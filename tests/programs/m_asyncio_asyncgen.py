@@ -52,6 +52,7 @@ async def main():
     except RuntimeError as err:
         print(type(err).__name__, err)
     print(ag.__code__.co_flags & 0x200, ag.__code__.co_flags & 0x20, ag.__code__.co_flags & 0x80)
+    print(ag.__code__.co_flags, main.__code__.co_flags)
     async def fails():
         yield 1
         raise KeyError("in agen")

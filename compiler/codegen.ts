@@ -1781,15 +1781,11 @@ class Compiler {
     const name = `<${kind}>`;
     const loc = e as ast.Located;
     // An async list/set/dict comprehension is a coroutine that the enclosing code awaits; an async
-    // generator expression would be an async generator, which pyjit does not have.
+    // generator expression is an async generator.
     const isAsync = scope.isAsyncComprehension && kind !== "genexpr";
-    if (isAsync) scope.isCoroutine = true;
+    if (scope.isAsyncComprehension) scope.isCoroutine = true;
     const code = this.compileFunctionBody(scope, name, this.qualnameFor(name), loc.lineno, null, () => {
       this.u.lineno = loc.lineno;
-      if (kind === "genexpr" && scope.isAsyncComprehension) {
-        this.raiseNotImplemented("asynchronous generator expressions are not supported yet");
-        return;
-      }
       if (kind === "listcomp") this.emit(Op.BUILD_LIST, 0);
       else if (kind === "setcomp") this.emit(Op.BUILD_SET, 0);
       else if (kind === "dictcomp") this.emit(Op.BUILD_MAP, 0);

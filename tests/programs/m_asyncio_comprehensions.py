@@ -56,6 +56,26 @@ async def main():
 
 asyncio.run(main())
 
+
+async def generator_expressions():
+    g = (x * 2 async for x in Countdown(3))
+    print(type(g).__name__, g.__name__)
+    print([y async for y in g])
+    g2 = (await double(x) for x in range(3))
+    print(type(g2).__name__, [y async for y in g2])
+    print([y async for y in (x async for x in Countdown(4) if await double(x) > 2)])
+    print(sum([z async for z in (a + b async for a in Countdown(2) for b in range(2))]))
+
+
+asyncio.run(generator_expressions())
+
+
+def sync_function_makes_async_genexpr():
+    return (x async for x in Countdown(2))
+
+
+print(type(sync_function_makes_async_genexpr()).__name__)
+
 for source in ("def f():\n    return [x async for x in y]\n",
                "def f():\n    return [await x for x in y]\n",
                "[x async for x in y]\n"):

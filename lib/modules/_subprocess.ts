@@ -75,6 +75,8 @@ function isExecutableFile(path: string): boolean {
 
 /** The program's path: as given when it has a slash, else the first match on PATH. */
 function resolveProgram(program: string, env: Record<string, string> | null, cwd: string | null): string {
+  // execve("") fails with EACCES.
+  if (program === "") raiseOSError(EACCES, program);
   // Without --allow-read the files cannot be looked at: the shell's exec searches PATH itself
   // (a missing program is then exit status 127 and the shell's message, not FileNotFoundError).
   if (!hasPermission("read")) return program;

@@ -23,6 +23,7 @@ What that means for a Python user:
 import io
 import os
 import sys
+import time
 
 import _subprocess
 
@@ -361,10 +362,11 @@ def _stdio_target(value, which):
             # CPython hands -2 to the child as a file descriptor.
             raise OSError(9, "Bad file descriptor")
         return "stdout", None
-    if isinstance(value, int) or hasattr(value, "fileno") or hasattr(value, "write"):
+    if isinstance(value, int):
         return "pipe", value
-    raise TypeError(f"{which} must be None, PIPE, DEVNULL, STDOUT, a file descriptor or a file "
-                    f"object, not {type(value).__name__}")
+    # As CPython, a file object is used through its file descriptor.
+    value.fileno()
+    return "pipe", value
 
 
 def _flush_std_streams():
@@ -422,11 +424,11 @@ def _stdin_source(value):
                 break
             chunks.append(chunk)
         return b"".join(chunks)
-    if hasattr(value, "read"):
-        data = value.read()
-        return data.encode("utf-8") if isinstance(data, str) else bytes(data)
-    raise TypeError(f"stdin must be None, PIPE, DEVNULL, a file descriptor or a file object, "
-                    f"not {type(value).__name__}")
+    # As CPython, a file object is used through its file descriptor; its content from the
+    # current position is what the child reads.
+    value.fileno()
+    data = value.read()
+    return data.encode("utf-8") if isinstance(data, str) else bytes(data)
 
 
 def _unsupported(name):
@@ -554,6 +556,8 @@ class Popen:
             self._result = (-9, b"" if self._stdout_mode == "pipe" else None,
                             b"" if self._stderr_mode == "pipe" else None, False, None)
         else:
+            if timeout is not None:
+                time.monotonic() + timeout  # CPython's TypeError for a timeout that is no number
             source = self._stdin_source if self.stdin is None else self.stdin._data()
             _flush_std_streams()
             self._result = _subprocess.run(self._argv, self._cwd, self._env, source,

@@ -2,7 +2,6 @@
 Semaphore, BoundedSemaphore and Barrier. Waiters are futures in FIFO order."""
 
 import collections
-import enum
 
 from . import exceptions
 from . import mixins
@@ -252,7 +251,9 @@ class BoundedSemaphore(Semaphore):
         super().release()
 
 
-class _BarrierState(enum.Enum):
+class _BarrierState:
+    """The states (plain strings: asyncio does not import enum at start-up)."""
+
     FILLING = "filling"
     DRAINING = "draining"
     RESETTING = "resetting"
@@ -271,7 +272,7 @@ class Barrier(mixins._LoopBoundMixin):
         self._count = 0
 
     def __repr__(self):
-        extra = f"{self._state.value}"
+        extra = f"{self._state}"
         if not self.broken:
             extra += f", waiters:{self.n_waiting}/{self.parties}"
         return _object_repr(self, extra)

@@ -1,7 +1,6 @@
 """asyncio.run() and asyncio.Runner (3.11): make a loop, run a coroutine to completion on it,
 cancel the tasks it left behind, close the loop."""
 
-import enum
 
 from . import coroutines
 from . import events
@@ -10,7 +9,9 @@ from . import tasks
 __all__ = ("Runner", "run")
 
 
-class _State(enum.Enum):
+class _State:
+    """The states (plain strings: asyncio does not import enum at start-up)."""
+
     CREATED = "created"
     INITIALIZED = "initialized"
     CLOSED = "closed"

@@ -1,7 +1,6 @@
 """asyncio.timeout() / timeout_at() (3.11): an async context manager that cancels the current
 task when its deadline passes and turns that cancellation into TimeoutError on exit."""
 
-import enum
 
 from . import events
 from . import exceptions
@@ -10,7 +9,9 @@ from . import tasks
 __all__ = ("Timeout", "timeout", "timeout_at")
 
 
-class _State(enum.Enum):
+class _State:
+    """The states (plain strings: asyncio does not import enum at start-up)."""
+
     CREATED = "created"
     ENTERED = "active"
     EXPIRING = "expiring"
@@ -33,7 +34,7 @@ class Timeout:
     def reschedule(self, when):
         """Moves the deadline (None: no deadline)."""
         if self._state is not _State.ENTERED:
-            raise RuntimeError(f"Cannot change state of {self._state.value} Timeout")
+            raise RuntimeError(f"Cannot change state of {self._state} Timeout")
         self._when = when
         if self._timeout_handler is not None:
             self._timeout_handler.cancel()
@@ -56,7 +57,7 @@ class Timeout:
             when = round(self._when, 3) if self._when is not None else None
             info.append(f"when={when}")
         info_text = " ".join(info)
-        return f"<Timeout [{self._state.value}]{info_text}>"
+        return f"<Timeout [{self._state}]{info_text}>"
 
     async def __aenter__(self):
         self._state = _State.ENTERED

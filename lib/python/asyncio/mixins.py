@@ -2,8 +2,6 @@
 
 from . import events
 
-_global_lock = None
-
 
 class _LoopBoundMixin:
     _loop = None

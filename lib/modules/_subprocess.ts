@@ -40,9 +40,10 @@ import {
   raise,
   typeOf,
 } from "../../objects/object.ts";
-import { strValueOf, toArray } from "../../objects/ops.ts";
+import { intValueOf, strValueOf, toArray } from "../../objects/ops.ts";
 import { hasPermission, osError, raiseOSError, requirePermission } from "./os_errors.ts";
 import { outputGoesToProcessStreams } from "../../objects/stdio.ts";
+import { sleepInterruptibly } from "../../vm/interrupts.ts";
 
 const ENOENT = 2;
 const EACCES = 13;
@@ -139,31 +140,43 @@ function stdioMode(v: PyValue, allowed: readonly string[], which: string): strin
   return mode;
 }
 
-function run(args: PyValue[], kwnames: string[] | null): PyValue {
-  const [argvArg, cwdArg, envArg, stdinArg, stdoutArg, stderrArg, timeoutArg] = bindArgs(
-    "run",
-    args,
-    kwnames,
-    ["argv", "cwd", "env", "stdin", "stdout", "stderr", "timeout"],
-    7,
-  );
-  const argv = toArray(argvArg!).map((a) => stringArg(a, "argument"));
+/** What run() and spawn() are asked to start. */
+interface ChildSpec {
+  argv: string[];
+  cwd: string | null;
+  env: Record<string, string> | null;
+  input: Uint8Array | null;
+  stdinMode: string;
+  stdoutMode: string;
+  stderrMode: string;
+  /** The program found on PATH (or as given). */
+  program: string;
+}
+
+/** Checks and converts (argv, cwd, env, stdin, stdout, stderr); finds the program. */
+function childSpec(
+  argvArg: PyValue,
+  cwdArg: PyValue,
+  envArg: PyValue,
+  stdinArg: PyValue,
+  stdoutArg: PyValue,
+  stderrArg: PyValue,
+): ChildSpec {
+  const argv = toArray(argvArg).map((a) => stringArg(a, "argument"));
   if (argv.length === 0) raise(Exc.IndexError, "list index out of range");
-  const cwd = cwdArg === None ? null : stringArg(cwdArg!, "cwd");
+  const cwd = cwdArg === None ? null : stringArg(cwdArg, "cwd");
   let env: Record<string, string> | null = null;
   if (envArg !== None) {
     env = {};
-    for (const pair of toArray(envArg!)) {
+    for (const pair of toArray(envArg)) {
       const [k, v] = toArray(pair);
       env[stringArg(k, "environment name")] = stringArg(v, "environment value");
     }
   }
   const input = stdinArg instanceof PyBytes ? stdinArg.data : null;
-  const stdinMode = input !== null ? "null" : stdioMode(stdinArg!, ["inherit", "null"], "stdin");
-  const stdoutMode = stdioMode(stdoutArg!, ["inherit", "pipe", "null"], "stdout");
-  const stderrMode = stdioMode(stderrArg!, ["inherit", "pipe", "null", "stdout"], "stderr");
-  const timeout = timeoutArg === None ? null : numberArg(timeoutArg!);
-
+  const stdinMode = input !== null ? "null" : stdioMode(stdinArg, ["inherit", "null"], "stdin");
+  const stdoutMode = stdioMode(stdoutArg, ["inherit", "pipe", "null"], "stdout");
+  const stderrMode = stdioMode(stderrArg, ["inherit", "pipe", "null", "stdout"], "stderr");
   requirePermission("run", undefined, argv[0]);
   if (cwd !== null) {
     try {
@@ -173,6 +186,160 @@ function run(args: PyValue[], kwnames: string[] | null): PyValue {
     }
   }
   const program = resolveProgram(argv[0], env, cwd);
+  return { argv, cwd, env, input, stdinMode, stdoutMode, stderrMode, program };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Children that run in the background (Popen): spawn() starts one under a shell that records,
+// in a temporary directory, the child's pid, its output (when collected) and finally its exit
+// status; status() looks for the status without waiting; collect() reads the output and removes
+// the directory; kill() signals the child. Deno's ChildProcess is never awaited (its promises
+// need the event loop, which a running Python program does not give back), and it is unref'd so
+// that a child still running does not keep pyjit alive, as in CPython.
+
+/** The shell that runs a background child: stdin from fd 3 (the shell's own), "in" or null. */
+function backgroundScript(stdin: string, stdout: string, stderr: string): string {
+  const input = stdin === "bytes" ? ' <"$d/in"' : stdin === "null" ? " </dev/null" : " <&3";
+  const output = stdout === "pipe" ? ' >"$d/out"' : stdout === "null" ? " >/dev/null" : "";
+  const errors = stderr === "pipe"
+    ? ' 2>"$d/err"'
+    : stderr === "null"
+    ? " 2>/dev/null"
+    : stderr === "stdout"
+    ? " 2>&1"
+    : " 2>&4";
+  // fd 3 and 4 keep the shell's stdin and stderr for the child; the shell's own stderr is
+  // silenced (it would report "Terminated" for a child killed by a signal).
+  return [
+    'd=$1; shift; exec 3<&0 4>&2 2>/dev/null; "$@"' + input + output + errors + " 3<&- 4>&- &",
+    'echo $! >"$d/pid.tmp"; mv "$d/pid.tmp" "$d/pid"',
+    'wait $!; echo $? >"$d/status.tmp"; mv "$d/status.tmp" "$d/status"',
+  ].join("\n");
+}
+
+/** How long spawn() waits for the shell to report the child's pid. */
+const PID_WAIT_MS = 5000;
+
+function spawn(args: PyValue[], kwnames: string[] | null): PyValue {
+  const [argvArg, cwdArg, envArg, stdinArg, stdoutArg, stderrArg] = bindArgs(
+    "spawn",
+    args,
+    kwnames,
+    ["argv", "cwd", "env", "stdin", "stdout", "stderr"],
+    6,
+  );
+  const spec = childSpec(argvArg!, cwdArg!, envArg!, stdinArg!, stdoutArg!, stderrArg!);
+  let dir: string;
+  try {
+    dir = Deno.makeTempDirSync({ prefix: "pyjit_subprocess_" });
+  } catch (e) {
+    throw osError(e);
+  }
+  if (spec.input !== null) Deno.writeFileSync(`${dir}/in`, spec.input);
+  const stdinMode = spec.input !== null ? "bytes" : spec.stdinMode;
+  try {
+    const child = new Deno.Command("/bin/sh", {
+      args: [
+        "-c",
+        backgroundScript(stdinMode, spec.stdoutMode, spec.stderrMode),
+        "sh",
+        dir,
+        spec.program,
+        ...spec.argv.slice(1),
+      ],
+      cwd: spec.cwd ?? undefined,
+      env: spec.env ?? undefined,
+      clearEnv: spec.env !== null,
+      stdin: stdinMode === "inherit" ? "inherit" : "null",
+      stdout: spec.stdoutMode === "inherit" || spec.stderrMode === "inherit" ? "inherit" : "null",
+      stderr: spec.stderrMode === "inherit" ? "inherit" : "null",
+    }).spawn();
+    child.unref();
+  } catch (e) {
+    removeTree(dir);
+    throw osError(e, spec.argv[0]);
+  }
+  const deadline = performance.now() + PID_WAIT_MS;
+  let pid: PyValue = None;
+  while (performance.now() < deadline) {
+    const text = readOrNull(`${dir}/pid`);
+    if (text !== null) {
+      pid = Number(text.trim());
+      break;
+    }
+    sleepInterruptibly(1);
+  }
+  return new PyTuple([dir, pid]);
+}
+
+function readOrNull(path: string): string | null {
+  try {
+    return Deno.readTextFileSync(path);
+  } catch {
+    return null;
+  }
+}
+
+function removeTree(path: string): void {
+  try {
+    Deno.removeSync(path, { recursive: true });
+  } catch { /* already gone */ }
+}
+
+/** status(dir): the exit status the shell recorded (as `wait` reports it), or None. */
+function status(args: PyValue[], kwnames: string[] | null): PyValue {
+  const [dirArg] = bindArgs("status", args, kwnames, ["dir"], 1);
+  const text = readOrNull(`${stringArg(dirArg!, "dir")}/status`);
+  return text === null ? None : Number(text.trim());
+}
+
+/** collect(dir): (stdout bytes | None, stderr bytes | None); removes the directory. */
+function collect(args: PyValue[], kwnames: string[] | null): PyValue {
+  const [dirArg] = bindArgs("collect", args, kwnames, ["dir"], 1);
+  const dir = stringArg(dirArg!, "dir");
+  const read = (name: string): PyValue => {
+    try {
+      return new PyBytes(Deno.readFileSync(`${dir}/${name}`));
+    } catch {
+      return None;
+    }
+  };
+  const result = new PyTuple([read("out"), read("err")]);
+  removeTree(dir);
+  return result;
+}
+
+/** kill(pid, signum): sends a signal (a child that already exited is not an error). */
+function kill(args: PyValue[], kwnames: string[] | null): PyValue {
+  const [pidArg, sigArg] = bindArgs("kill", args, kwnames, ["pid", "signum"], 2);
+  const signum = Number(intValueOf(sigArg!) ?? 15);
+  const name = Object.entries(SIGNAL_NUMBERS).find(([, n]) => n === signum)?.[0];
+  if (name === undefined) raise(Exc.ValueError, `unsupported signal number: ${signum}`);
+  try {
+    Deno.kill(Number(intValueOf(pidArg!) ?? 0), name as Deno.Signal);
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw osError(e);
+  }
+  return None;
+}
+
+function run(args: PyValue[], kwnames: string[] | null): PyValue {
+  const [argvArg, cwdArg, envArg, stdinArg, stdoutArg, stderrArg, timeoutArg] = bindArgs(
+    "run",
+    args,
+    kwnames,
+    ["argv", "cwd", "env", "stdin", "stdout", "stderr", "timeout"],
+    7,
+  );
+  const timeout = timeoutArg === None ? null : numberArg(timeoutArg!);
+  const { argv, cwd, env, input, stdinMode, stdoutMode, stderrMode, program } = childSpec(
+    argvArg!,
+    cwdArg!,
+    envArg!,
+    stdinArg!,
+    stdoutArg!,
+    stderrArg!,
+  );
 
   const inputFile = input !== null ? inputFileWith(input) : null;
   const pidFile = pidFileOrNone();
@@ -258,7 +425,9 @@ function signalNumber(name: string): number {
 export function makeSubprocessModule(): PyModule {
   const d = new PyDict();
   const m = new PyModule("_subprocess", d);
-  d.setStr("run", new PyBuiltinFunction("run", run, null, "_subprocess"));
+  for (const [name, fn] of Object.entries({ run, spawn, status, collect, kill })) {
+    d.setStr(name, new PyBuiltinFunction(name, fn, null, "_subprocess"));
+  }
   d.setStr(
     "inherits_std_streams",
     new PyBuiltinFunction("inherits_std_streams", () => outputGoesToProcessStreams(), null, "_subprocess"),

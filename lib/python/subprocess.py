@@ -1,21 +1,26 @@
-"""subprocess for pyjit: run programs through Deno (`--allow-run`) with the native _subprocess
-module, which runs a program to its end synchronously (Deno.Command.outputSync).
+"""subprocess for pyjit: programs run through Deno (`--allow-run`) with the native _subprocess
+module.
 
 What that means for a Python user:
 - run, call, check_call, check_output, getoutput and getstatusoutput behave as in CPython
   (capture_output, PIPE / DEVNULL / STDOUT, input, text / universal_newlines / encoding / errors,
-  cwd, env, timeout, check, shell=True via /bin/sh -c).
+  cwd, env, timeout, check, shell=True via /bin/sh -c); they run the child to its end with
+  Deno.Command.outputSync().
+- Popen starts the child in the background (under a small /bin/sh that records its pid, its
+  collected output and its exit status in a temporary directory): poll() returns None while it
+  runs, wait(timeout) and communicate(timeout) poll it and raise TimeoutExpired leaving it
+  running, terminate()/kill()/send_signal() signal it, several children run at once. With
+  stdin=PIPE the child starts once the input is complete (stdin.close(), communicate(), wait(),
+  or the first read of its stdout/stderr). stdout/stderr pipes are file objects (reading like
+  io.BytesIO, or io.StringIO in text mode) whose first read waits for the child to end; stdin=PIPE
+  is a writer that collects the input. Without --allow-write (no temporary directory), a Popen
+  runs its child to the end when it starts, as run() does.
 - A child's output that is not captured (stdout=None) goes to the process's own stdout/stderr, as
   in CPython (what the program printed before is flushed first). When pyjit's output is
   redirected by an embedder or a test, it is collected and written to sys.__stdout__ /
-  sys.__stderr__ when the child ends.
-- Popen runs the child to completion when it is created, unless stdin=PIPE: then the child runs
-  once the input is complete (stdin.close(), communicate(), wait(), poll(), or the first read of
-  its stdout/stderr). returncode stays None until wait(), poll() or communicate() is called, as
-  in CPython. A timeout given to wait()/communicate() applies only to a child that starts inside
-  that call (stdin=PIPE); pid is the child's real pid.
-- stdout / stderr pipes are file objects over the collected output (reading like io.BytesIO, or
-  io.StringIO in text mode); stdin=PIPE is a writer that collects the input.
+  sys.__stderr__ once the child is seen to end.
+- A Popen child killed by a signal it sent reports -signal; one killed by another signal reports
+  128 + signal (the shell's exit status), except under run()/call(), which report -signal.
 - pass_fds, preexec_fn, user/group, start_new_session, process_group and startupinfo are not
   supported (NotImplementedError when given a non-default value).
 """
@@ -297,6 +302,7 @@ class _OutputPipe:
             raise _closed_pipe_error(self._popen.text_mode)
         if self._file is None:
             self._popen._start()
+            self._popen._wait_until_finished(None)
         return self._file
 
     def _fill(self, data):
@@ -439,6 +445,8 @@ class Popen:
     """A child process (see the module docstring for how pyjit runs it)."""
 
     _starts_at_creation = True
+    # Started with _subprocess.spawn and polled (run() and call() use _subprocess.run).
+    _background = True
 
     def __init__(self, args, bufsize=-1, executable=None, stdin=None, stdout=None, stderr=None,
                  preexec_fn=None, close_fds=True, shell=False, cwd=None, env=None,
@@ -497,7 +505,9 @@ class Popen:
             self.stdout = _OutputPipe(self)
         if self._wants_stderr:
             self.stderr = _OutputPipe(self)
-        self._killed = False
+        self._killed = 0
+        self._signaled = 0
+        self._dir = None
         self._timeout_pending = False
         if self.stdin is None and self._starts_at_creation:
             self._start()
@@ -549,33 +559,79 @@ class Popen:
         return text.replace("\r\n", "\n").replace("\r", "\n")
 
     def _start(self, timeout=None):
-        """Runs the child to its end (once) and sets up the stdout/stderr file objects."""
-        if self._result is not None:
+        """Starts the child (once): in the background for a Popen (spawn), else to its end."""
+        if self._result is not None or self._dir is not None:
             return
         if self._killed:
-            self._result = (-9, b"" if self._stdout_mode == "pipe" else None,
+            self._result = (-self._killed, b"" if self._stdout_mode == "pipe" else None,
                             b"" if self._stderr_mode == "pipe" else None, False, None)
-        else:
-            if timeout is not None:
-                time.monotonic() + timeout  # CPython's TypeError for a timeout that is no number
-            source = self._stdin_source if self.stdin is None else self.stdin._data()
-            _flush_std_streams()
-            self._result = _subprocess.run(self._argv, self._cwd, self._env, source,
-                                           self._stdout_mode, self._stderr_mode, timeout)
-        returncode, out, err, timed_out, pid = self._result
-        self.pid = pid
+            self._deliver()
+            return
+        if timeout is not None:
+            time.monotonic() + timeout  # CPython's TypeError for a timeout that is no number
+        source = self._stdin_source if self.stdin is None else self.stdin._data()
+        if self.stdin is not None:
+            self.stdin.closed = True
+        _flush_std_streams()
+        if self._background:
+            try:
+                self._dir, self.pid = _subprocess.spawn(self._argv, self._cwd, self._env, source,
+                                                        self._stdout_mode, self._stderr_mode)
+                return
+            except PermissionError:
+                if source is not None and not isinstance(source, str):
+                    raise
+                # No temporary directory (no --allow-write): run to the end instead.
+        self._result = _subprocess.run(self._argv, self._cwd, self._env, source,
+                                       self._stdout_mode, self._stderr_mode, timeout)
+        self.pid = self._result[4]
+        self._deliver()
+        # A timeout is raised once, by the call that gave it; the child was killed (SIGKILL).
+        self._timeout_pending = self._result[3]
+
+    def _deliver(self):
+        """The child finished: its output goes where it should, and into the pipes."""
+        out, err = self._result[1], self._result[2]
         if self._stdout_target is not None and out is not None:
             _forward(out, self._stdout_target)
         if self._stderr_target is not None and err is not None:
             _forward(err, self._stderr_target)
         if self._wants_stdout:
-            self.stdout._fill(out)
+            self.stdout._fill(out if out is not None else b"")
         if self._wants_stderr:
-            self.stderr._fill(err)
-        if self.stdin is not None:
-            self.stdin.closed = True
-        # A timeout is raised once, by the call that gave it; the child was killed (SIGKILL).
-        self._timeout_pending = timed_out
+            self.stderr._fill(err if err is not None else b"")
+
+    def _finished(self):
+        """Whether the child has ended (collecting a background child's output once it has)."""
+        if self._result is not None:
+            return True
+        if self._dir is None:
+            return False
+        status = _subprocess.status(self._dir)
+        if status is None:
+            return False
+        out, err = _subprocess.collect(self._dir)
+        self._dir = None
+        # The shell reports a child killed by signal N as 128 + N; a signal this Popen sent is
+        # reported as -N, as CPython does (other signals cannot be told from exit statuses).
+        if self._signaled and status == 128 + self._signaled:
+            status = -self._signaled
+        self._result = (status, out, err, False, self.pid)
+        self._deliver()
+        return True
+
+    def _wait_until_finished(self, timeout):
+        """Polls a background child until it ends; TimeoutExpired after timeout seconds."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        delay = 0.0005
+        while not self._finished():
+            if deadline is not None:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutExpired(self.args, timeout)
+                delay = min(delay, left)
+            time.sleep(delay)
+            delay = min(delay * 2, 0.05)
 
     def _reader(self, data):
         if self.text_mode:
@@ -593,9 +649,8 @@ class Popen:
         return -9 if self._result[3] else self._result[0]
 
     def poll(self):
-        """The exit status (the child has always finished in pyjit once started)."""
-        self._start()
-        if self.returncode is None:
+        """The exit status, or None while the child runs (or waits for its stdin=PIPE input)."""
+        if self.returncode is None and self._finished():
             self.returncode = self._exit_status()
         return self.returncode
 
@@ -603,6 +658,7 @@ class Popen:
         """Waits for the child; returns its exit status."""
         self._start(timeout)
         self._check_timeout(timeout)
+        self._wait_until_finished(timeout)
         if self.returncode is None:
             self.returncode = self._exit_status()
         return self.returncode
@@ -611,7 +667,7 @@ class Popen:
         """Sends input, waits for the child, and returns (stdout, stderr)."""
         if self._communicated and input:
             raise ValueError("Cannot send input after starting communication")
-        if input and self.stdin is not None and self._result is None:
+        if input and self.stdin is not None and not self.stdin.closed:
             self.stdin.write(input)
         self._communicated = True
         for stream in (self.stdout, self.stderr):
@@ -619,6 +675,7 @@ class Popen:
                 raise _closed_pipe_error(self.text_mode)
         self._start(timeout)
         self._check_timeout(timeout)
+        self._wait_until_finished(timeout)
         out = self.stdout.read() if self.stdout is not None else None
         err = self.stderr.read() if self.stderr is not None else None
         for stream in (self.stdout, self.stderr):
@@ -629,9 +686,15 @@ class Popen:
         return out, err
 
     def send_signal(self, sig):
-        # A started child has already finished; one waiting for its input never runs.
-        if self._result is None:
-            self._killed = True
+        """Signals a running child; a finished one is left alone, one waiting for its input never
+        starts (and reports -sig)."""
+        if self._result is not None or self._finished():
+            return
+        if self._dir is not None:
+            self._signaled = int(sig)
+            _subprocess.kill(self.pid, int(sig))
+        else:
+            self._killed = int(sig)
 
     def terminate(self):
         self.send_signal(15)
@@ -641,7 +704,8 @@ class Popen:
 
 
 class _PopenStartedByWait(Popen):
-    """The Popen of run() and call(): the child starts inside communicate()/wait(), so that
-    their timeout applies to it."""
+    """The Popen of run() and call(): the child runs to its end inside communicate()/wait(), so
+    that their timeout applies to it."""
 
     _starts_at_creation = False
+    _background = False

@@ -1,13 +1,16 @@
 /**
- * `_subprocess`, the native half of the `subprocess` module (lib/python/subprocess.py) → one
- * function, `run(argv, cwd, env, stdin, stdout, stderr, timeout)`, that runs a program to its end
- * with Deno's synchronous `Deno.Command.outputSync()` and returns
- * `(returncode, stdout bytes | None, stderr bytes | None, timed_out, pid)`; and
- * `inherits_std_streams()`, whether a child may write to the process's own stdout/stderr (no
- * embedder or test has redirected pyjit's output).
+ * `_subprocess`, the native half of the `subprocess` module (lib/python/subprocess.py):
+ * - `run(argv, cwd, env, stdin, stdout, stderr, timeout)` runs a program to its end with Deno's
+ *   synchronous `Deno.Command.outputSync()` and returns
+ *   `(returncode, stdout bytes | None, stderr bytes | None, timed_out, pid)`;
+ * - `spawn(argv, cwd, env, stdin, stdout, stderr)` starts one in the background and returns
+ *   `(dir, pid)`; `status(dir)` is its exit status or None while it runs; `collect(dir)` returns
+ *   `(stdout bytes | None, stderr bytes | None)` once it ended; `kill(pid, signum)` signals it;
+ * - `inherits_std_streams()`: whether a child may write to the process's own stdout/stderr (no
+ *   embedder or test has redirected pyjit's output).
  *
  * Deno's synchronous API cannot feed a pipe to the child's stdin, merge stderr into stdout, stop a
- * child after a timeout, or report its pid. So the program runs under a small `/bin/sh` wrapper
+ * child after a timeout, or report its pid. So run()'s program runs under a small `/bin/sh` wrapper
  * that writes its own pid (`$$`) to a file, redirects stdin from a temporary file holding the input
  * bytes, adds `2>&1` for stderr=STDOUT, and execs the program (under coreutils' `timeout` when a
  * timeout is given): the exec keeps the pid, the exit status and a killing signal the program's.

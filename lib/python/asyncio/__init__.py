@@ -1,15 +1,16 @@
-"""asyncio for pyjit: an event loop written in Python over the interpreter's coroutines
-(send/throw, await, __await__), with tasks, futures, timers that follow the real clock, and the
-synchronization primitives, queues, timeouts and task groups of Python 3.11.
+"""asyncio for pyjit: an event loop written in Python over the interpreter's coroutines (send/throw,
+await, __await__), with tasks, futures, timers that follow the real clock, and the synchronization
+primitives, queues, timeouts and task groups of Python 3.11.
 
-pyjit has one thread and its asyncio has no I/O selector: streams, sockets, subprocess
-transports, signal handlers, run_in_executor and to_thread raise NotImplementedError naming
-themselves. A loop with nothing ready and no timer raises RuntimeError (a deadlock) instead of
-waiting forever. pyjit does not finalize objects, so "Task exception was never retrieved" is
-reported when the loop closes rather than when the task is collected, and "coroutine ... was
-never awaited" warnings are not emitted; async generators left unfinished are closed by
-shutdown_asyncgens() when asyncio.run() ends (not when they are collected). There is no contextvars module: the context= arguments
-are accepted and callbacks run without a context."""
+pyjit has one thread and its asyncio has no I/O selector: streams, sockets, transports, signal
+handlers, run_in_executor and to_thread raise NotImplementedError naming themselves;
+create_subprocess_exec/_shell run the child in the background and poll it (asyncio/subprocess.py). A
+loop with nothing ready and no timer raises RuntimeError (a deadlock) instead of waiting forever.
+pyjit does not finalize objects, so "Task exception was never retrieved" is reported when the loop
+closes rather than when the task is collected, and "coroutine ... was never awaited" warnings are
+not emitted; async generators left unfinished are closed by shutdown_asyncgens() when asyncio.run()
+ends (not when they are collected). There is no contextvars module: the context= arguments are
+accepted and callbacks run without a context."""
 
 import sys
 

@@ -1132,7 +1132,7 @@ class Compiler {
     if (this.annotations(s.args, s.returns)) flags |= 4;
     const scope = this.table.scopeFor(s);
     const qualname = this.qualnameFor(s.name);
-    const code = this.compileFunctionBody(scope, s.name, qualname, s.lineno, s.args, () => {
+    const code = this.compileFunctionBody(scope, s.name, qualname, firstLineOf(s), s.args, () => {
       const body = s.body;
       let start = 0;
       const first = body[0];
@@ -1146,7 +1146,8 @@ class Compiler {
     }, docstringOf(s.body));
     this.u.lineno = s.lineno;
     this.makeFunction(code, flags);
-    for (let i = 0; i < s.decorator_list.length; i++) this.emit(Op.CALL, 0);
+    this.applyDecorators(s.decorator_list);
+    this.u.lineno = s.lineno;
     this.storeName(s.name);
   }
 
@@ -1194,7 +1195,7 @@ class Compiler {
     const scope = this.table.scopeFor(s);
     const qualname = this.qualnameFor(s.name);
     const savedClass = this.className;
-    this.enterUnit(scope, s.name, qualname, s.lineno);
+    this.enterUnit(scope, s.name, qualname, firstLineOf(s));
     this.className = s.name;
     this.prologue();
     this.u.lineno = s.lineno;
@@ -1219,8 +1220,22 @@ class Compiler {
     this.makeFunction(code, 0);
     this.loadConst(s.name);
     this.callHelper(2, s.bases, s.keywords);
-    for (let i = 0; i < s.decorator_list.length; i++) this.emit(Op.CALL, 0);
+    this.applyDecorators(s.decorator_list);
+    this.u.lineno = s.lineno;
     this.storeName(s.name);
+  }
+
+  /** The calls of the decorators (evaluated earlier), innermost first, each at its own
+   * position (a traceback through a decorator shows the decorator's line, as CPython's). */
+  applyDecorators(decorators: ast.expr[]): void {
+    const u = this.u;
+    const savedLoc = u.loc;
+    for (let i = decorators.length - 1; i >= 0; i--) {
+      u.lineno = decorators[i].lineno;
+      u.loc = decorators[i];
+      this.emit(Op.CALL, 0);
+    }
+    u.loc = savedLoc;
   }
 
   // -- names ------------------------------------------------------------------------------------
@@ -2561,4 +2576,9 @@ function describeExpr(e: ast.expr): string {
     default:
       return "expression";
   }
+}
+
+/** co_firstlineno of a function or class: the line of its first decorator, if it has any. */
+function firstLineOf(s: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef): number {
+  return s.decorator_list.length > 0 ? s.decorator_list[0].lineno : s.lineno;
 }

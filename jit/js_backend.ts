@@ -36,6 +36,7 @@ import {
   DELETED,
   EMPTY_TUPLE,
   floatType,
+  functionType,
   listType,
   methodType,
   None,
@@ -60,7 +61,7 @@ import {
   unaryNegative,
 } from "../objects/ops.ts";
 import { listIteratorType, rangeIteratorType, tupleIteratorType } from "../objects/types/iterators.ts";
-import type { Frame } from "../vm/frame.ts";
+import { acquireFrame, type Frame, FRAME_RUNNING, threadState } from "../vm/frame.ts";
 import { backEdgeChecks, checkAtBackEdges } from "../vm/interrupts.ts";
 import { compareValues, loopCounters } from "../vm/interp_support.ts";
 import { tierExit } from "../vm/tier.ts";
@@ -83,6 +84,19 @@ function traceCall(callable: PyValue, self: PyValue | null, args: PyValue[]): Py
   return call(callable, args);
 }
 
+/**
+ * Links a frame made at an exit inside a followed call under its caller, as ENTER_FRAME would
+ * have (without its recursion check: the trace's calls are few and were checked when recorded).
+ */
+function linkFrame(caller: Frame, frame: Frame, sp: number, ip: number): void {
+  threadState.depth++;
+  caller.sp = sp;
+  caller.ip = ip;
+  frame.back = caller;
+  frame.state = FRAME_RUNNING;
+  threadState.frame = frame;
+}
+
 /** What generated code may name (passed to it as `R`). */
 const RUNTIME = {
   DELETED,
@@ -91,6 +105,9 @@ const RUNTIME = {
   PyFloat,
   PyList,
   PyTuple,
+  acquireFrame,
+  functionType,
+  linkFrame,
   floatType,
   listType,
   tupleType,
@@ -130,16 +147,69 @@ interface Local {
   dirty: boolean;
 }
 
+/** A frame the trace is in: the loop's own, or a followed call's (virtual: no Frame exists). */
+interface FrameState {
+  stack: Val[];
+  locals: Local[];
+  code: PyCode;
+  /** The prefix of its locals' JS names ("" in the loop's frame). */
+  prefix: string;
+  /** The expression of its function object (null for the loop's frame). */
+  func: string | null;
+  /** In its caller, the code unit after the CALL that entered it. */
+  afterCall: number;
+}
+
 /** The abstract state between instructions. */
 class State {
   constructor(
-    readonly stack: Val[],
-    readonly locals: Local[],
+    public stack: Val[],
+    public locals: Local[],
     /** Facts proven by guards, by expression ("list:L3", "ver:L0"), dropped when code may run. */
     readonly facts: Set<string>,
+    public code: PyCode,
+    public prefix = "",
+    public func: string | null = null,
+    public afterCall = -1,
+    /** The callers of the current frame, outermost (the loop's frame) first. */
+    public callers: FrameState[] = [],
   ) {}
   clone(): State {
-    return new State([...this.stack], this.locals.map((l) => ({ ...l })), new Set(this.facts));
+    const copyFrame = (fr: FrameState): FrameState => ({
+      ...fr,
+      stack: [...fr.stack],
+      locals: fr.locals.map((l) => ({ ...l })),
+    });
+    return new State(
+      [...this.stack],
+      this.locals.map((l) => ({ ...l })),
+      new Set(this.facts),
+      this.code,
+      this.prefix,
+      this.func,
+      this.afterCall,
+      this.callers.map(copyFrame),
+    );
+  }
+  /** The current frame as a FrameState (sharing its arrays). */
+  frame(): FrameState {
+    return {
+      stack: this.stack,
+      locals: this.locals,
+      code: this.code,
+      prefix: this.prefix,
+      func: this.func,
+      afterCall: this.afterCall,
+    };
+  }
+  /** Makes `fr` the current frame. */
+  enter(fr: FrameState): void {
+    this.stack = fr.stack;
+    this.locals = fr.locals;
+    this.code = fr.code;
+    this.prefix = fr.prefix;
+    this.func = fr.func;
+    this.afterCall = fr.afterCall;
   }
 }
 
@@ -177,6 +247,10 @@ class TraceCompiler {
   private readonly nl: number;
   private readonly out: string[] = [];
   private temps = 0;
+  /** JS locals of followed calls' frames (declared with the others). */
+  private readonly declared = new Set<string>();
+  /** Calls followed so far (each gets its own JS names). */
+  private inlined = 0;
   /** The most temporaries any lowering used (a discarded attempt at the body too). */
   private maxTemps = 0;
   private readonly consts: unknown[] = [];
@@ -220,21 +294,52 @@ class TraceCompiler {
     if (i < 0) i = this.consts.push(v) - 1;
     return `K[${i}]`;
   }
-  private varOf(i: number, k: Kind): string {
-    return k === KIND_FLOAT ? `D${i}` : `L${i}`;
+  /** The JS local of Python local `i` of the current frame (or of the frame with `prefix`). */
+  private varOf(i: number, k: Kind, prefix = this.st.prefix): string {
+    const name = `${prefix}${k === KIND_FLOAT ? "D" : "L"}${i}`;
+    if (prefix !== "") this.declared.add(name);
+    return name;
   }
   private box(v: Val): string {
     return v.k === KIND_FLOAT ? `new PyFloat(${v.e})` : v.e;
   }
 
-  /** The statements that write back state `st` and leave at `resume` (`extra`: before leaving). */
+  /**
+   * The statements that write back state `st` and leave at `resume` (`extra`: before leaving). In a
+   * followed call, the frames of the calls are made (materialized) and linked to the loop's frame
+   * as the interpreter would have them, and the interpreter continues in the innermost one.
+   */
   private writeBack(st: State, resume: number, extra = "", branch: string | null = null): string {
     const parts: string[] = [];
-    st.locals.forEach((l, i) => {
-      if (l.inVar && l.dirty) parts.push(`s[${i}] = ${this.box({ e: this.varOf(i, l.k), k: l.k })};`);
+    const frames = [...st.callers, st.frame()];
+    const loop = frames[0];
+    loop.locals.forEach((l, i) => {
+      if (l.inVar && l.dirty) parts.push(`s[${i}] = ${this.box({ e: this.varOf(i, l.k, ""), k: l.k })};`);
     });
-    st.stack.forEach((v, j) => parts.push(`s[${this.nl + j}] = ${this.box(v)};`));
-    parts.push(`f.sp = ${this.nl + st.stack.length};`);
+    loop.stack.forEach((v, j) => parts.push(`s[${this.nl + j}] = ${this.box(v)};`));
+    parts.push(`f.sp = ${this.nl + loop.stack.length};`);
+    for (let d = 1; d < frames.length; d++) {
+      const fr = frames[d];
+      const c = `c${d}`;
+      const nl = fr.code.nlocalsplus;
+      parts.push(
+        `const ${c} = acquireFrame(${
+          this.constRef(fr.code)
+        }, ${fr.func}.globals, ${fr.func}.builtins, ${fr.func});`,
+      );
+      fr.locals.forEach((l, i) => {
+        if (l.inVar) {
+          parts.push(`${c}.values[${i}] = ${this.box({ e: this.varOf(i, l.k, fr.prefix), k: l.k })};`);
+        }
+      });
+      fr.stack.forEach((v, j) => parts.push(`${c}.values[${nl + j}] = ${this.box(v)};`));
+      const caller = d === 1 ? "f" : `c${d - 1}`;
+      const callerNl = d === 1 ? this.nl : frames[d - 1].code.nlocalsplus;
+      parts.push(`linkFrame(${caller}, ${c}, ${callerNl + frames[d - 1].stack.length}, ${fr.afterCall});`);
+      if (d === frames.length - 1) {
+        parts.push(`${c}.sp = ${nl + fr.stack.length}; ${c}.ip = ${resume}; tierExit.frame = ${c};`);
+      }
+    }
     const id = this.exitAt.push(resume) - 1;
     this.exitBranch.push(branch);
     parts.push(`X[${id}]++; W[0] = ${id};`);
@@ -321,7 +426,7 @@ class TraceCompiler {
   }
   /** Copies stack values that name local `i` into temporaries (before `i` is assigned). */
   private unalias(i: number): void {
-    const names = [`L${i}`, `D${i}`];
+    const names = [`${this.st.prefix}L${i}`, `${this.st.prefix}D${i}`];
     this.st.stack.forEach((v, j) => {
       if (names.includes(v.e)) this.st.stack[j] = this.result(v.e, v.k);
     });
@@ -336,6 +441,9 @@ class TraceCompiler {
   private ensureLocal(i: number, rec: RecordedInstruction, resume: number): void {
     const l = this.st.locals[i];
     if (l.inVar) return;
+    if (this.st.callers.length > 0) {
+      throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, "a followed call reads an unassigned local");
+    }
     this.emit(`L${i} = s[${i}];`);
     this.guard(`L${i} === undefined`, resume);
     const k = rec.localKinds.get(i) ?? KIND_BOX;
@@ -380,6 +488,7 @@ class TraceCompiler {
     opUnit: number,
     next: number,
     rec: RecordedInstruction,
+    nextRec: RecordedInstruction | null = null,
   ): void {
     const row = OPCODES[opcode];
     const generic = OPCODES[row.generic].name;
@@ -403,17 +512,8 @@ class TraceCompiler {
         return this.pushLocal(oparg & 15);
       case "STORE_FAST":
         return this.storeLocal(oparg);
-      case "LOAD_CONST": {
-        const c = this.code.consts[oparg];
-        if (typeof c === "number") return this.push({ e: Object.is(c, -0) ? "-0" : `${c}`, k: KIND_INT });
-        if (typeof c === "boolean") return this.push({ e: `${c}`, k: KIND_BOOL });
-        if (
-          c instanceof PyFloat && c.cls === floatType && Number.isFinite(c.value) && !Object.is(c.value, -0)
-        ) {
-          return this.push({ e: `${c.value}`, k: KIND_FLOAT });
-        }
-        return this.push({ e: this.constRef(c), k: KIND_BOX });
-      }
+      case "LOAD_CONST":
+        return this.push(this.constVal(oparg));
       case "POP_TOP":
         this.pop();
         return;
@@ -428,10 +528,27 @@ class TraceCompiler {
         return;
       }
       case "LOAD_DEREF": {
+        if (this.st.callers.length > 0) {
+          throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, "LOAD_DEREF in a call");
+        }
         const v = this.result(`s[${oparg}].value`, KIND_BOX);
         this.guard(`${v.e} === undefined`, start);
         return this.push(v);
       }
+      case "RETURN_VALUE":
+      case "RETURN_CONST": {
+        // The end of a followed call: its value goes to the caller's stack.
+        const v = name === "RETURN_VALUE" ? this.pop() : this.constVal(oparg);
+        const caller = this.st.callers.pop();
+        if (caller === undefined) throw new TraceAbort(ABORT.LEFT_LOOP, "return");
+        this.st.enter(caller);
+        return this.push(v);
+      }
+      case "CALL_PY_EXACT_ARGS":
+        if (nextRec !== null && nextRec.depth > rec.depth) {
+          return this.follow(oparg, opUnit, nextRec.code, start);
+        }
+        break;
       case "JUMP_BACKWARD":
       case "JUMP_BACKWARD_NO_INTERRUPT":
         // The closing back-edge: handled by the caller.
@@ -462,9 +579,12 @@ class TraceCompiler {
       // `truth` now says whether the jump is taken. The other way is an exit, or, once that exit
       // got hot, a side path recorded from there back to the head (a trace tree).
       const leave = taken ? `!(${truth})` : truth;
-      const key = `${this.pathKey}>${start}`;
-      const side = this.inBody ? this.sides.get(key) : undefined;
-      if (side === undefined) this.guard(leave, start, this.inBody ? key : null);
+      // The key names the branch and the way the side path goes (the other way from this path's).
+      const key = `${this.pathKey}>${start}${taken ? "f" : "j"}`;
+      // (Only branches of the loop's own frame: an exit inside a followed call resumes in its frame.)
+      const growable = this.inBody && this.st.callers.length === 0;
+      const side = growable ? this.sides.get(key) : undefined;
+      if (side === undefined) this.guard(leave, start, growable ? key : null);
       else this.lowerSide(leave, key, side);
       this.pop();
       return;
@@ -620,20 +740,23 @@ class TraceCompiler {
       case "LOAD_GLOBAL_MODULE":
       case "LOAD_GLOBAL_BUILTIN": {
         const cells = CACHE_CELL.LOAD_GLOBAL;
-        const keys = this.constRef(this.code.cacheRef[cacheAt(cells.keys)]);
-        const index = this.code.cacheIndex[cacheAt(cells.index)];
+        const keys = this.constRef(this.st.code.cacheRef[cacheAt(cells.keys)]);
+        const index = this.st.code.cacheIndex[cacheAt(cells.index)];
         let v: Val;
+        // A followed call's globals are its function's.
+        const g = this.st.func === null ? "f.globals" : `${this.st.func}.globals`;
+        const b = this.st.func === null ? "f.builtins" : `${this.st.func}.builtins`;
         if (name === "LOAD_GLOBAL_MODULE") {
-          this.guard(`f.globals.keys !== ${keys}`, start);
-          v = this.result(`f.globals.values[${index}]`, KIND_BOX);
+          this.guard(`${g}.keys !== ${keys}`, start);
+          v = this.result(`${g}.values[${index}]`, KIND_BOX);
         } else {
-          const count = this.code.cacheIndex[cacheAt(cells.keys)];
-          const builtinKeys = this.constRef(this.code.cacheRef[cacheAt(cells.builtinKeys)]);
+          const count = this.st.code.cacheIndex[cacheAt(cells.keys)];
+          const builtinKeys = this.constRef(this.st.code.cacheRef[cacheAt(cells.builtinKeys)]);
           this.guard(
-            `f.globals.keys !== ${keys} || f.globals.keys.length !== ${count} || f.builtins.keys !== ${builtinKeys}`,
+            `${g}.keys !== ${keys} || ${g}.keys.length !== ${count} || ${b}.keys !== ${builtinKeys}`,
             start,
           );
-          v = this.result(`f.builtins.values[${index}]`, KIND_BOX);
+          v = this.result(`${b}.values[${index}]`, KIND_BOX);
         }
         this.guard(`${v.e} === DELETED`, start);
         this.push(v);
@@ -645,19 +768,16 @@ class TraceCompiler {
         const cells = CACHE_CELL.LOAD_ATTR;
         const owner = this.peek();
         if (owner.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "attribute of a number");
-        this.guardVersion(owner, this.code.cacheIndex[cacheAt(cells.version)], start);
-        const shape = this.code.cacheRef[cacheAt(cells.index)];
-        if (!this.st.facts.has(`shape:${owner.e}`)) {
-          this.guard(`${owner.e}.shape !== ${this.constRef(shape)}`, start);
-          this.st.facts.add(`shape:${owner.e}`);
-        }
+        this.guardVersion(owner, this.st.code.cacheIndex[cacheAt(cells.version)], start);
+        const shape = this.st.code.cacheRef[cacheAt(cells.index)];
+        this.guardShape(owner, shape, start);
         this.pop();
         if (name === "LOAD_ATTR_INSTANCE_VALUE") {
-          const index = this.code.cacheIndex[cacheAt(cells.index)];
+          const index = this.st.code.cacheIndex[cacheAt(cells.index)];
           this.push(this.result(`${owner.e}.values[${index}]`, KIND_BOX));
           if (oparg & 1) this.push({ e: "null", k: KIND_BOX });
         } else {
-          this.push({ e: this.constRef(this.code.cacheRef[cacheAt(cells.descr)]), k: KIND_BOX });
+          this.push({ e: this.constRef(this.st.code.cacheRef[cacheAt(cells.descr)]), k: KIND_BOX });
           this.push(owner);
         }
         return;
@@ -666,8 +786,8 @@ class TraceCompiler {
         const cells = CACHE_CELL.LOAD_ATTR;
         const owner = this.peek();
         if (owner.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "attribute of a number");
-        this.guardVersion(owner, this.code.cacheIndex[cacheAt(cells.version)], start);
-        const v = this.result(`${owner.e}.slots[${this.code.cacheIndex[cacheAt(cells.index)]}]`, KIND_BOX);
+        this.guardVersion(owner, this.st.code.cacheIndex[cacheAt(cells.version)], start);
+        const v = this.result(`${owner.e}.slots[${this.st.code.cacheIndex[cacheAt(cells.index)]}]`, KIND_BOX);
         this.guard(`${v.e} === undefined`, start);
         this.pop();
         this.push(v);
@@ -679,13 +799,10 @@ class TraceCompiler {
         const owner = this.peek();
         const value = this.peek(2);
         if (owner.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "attribute of a number");
-        this.guardVersion(owner, this.code.cacheIndex[cacheAt(cells.version)], start);
-        const shape = this.code.cacheRef[cacheAt(cells.index)];
-        if (!this.st.facts.has(`shape:${owner.e}`)) {
-          this.guard(`${owner.e}.shape !== ${this.constRef(shape)}`, start);
-          this.st.facts.add(`shape:${owner.e}`);
-        }
-        const index = this.code.cacheIndex[cacheAt(cells.index)];
+        this.guardVersion(owner, this.st.code.cacheIndex[cacheAt(cells.version)], start);
+        const shape = this.st.code.cacheRef[cacheAt(cells.index)];
+        this.guardShape(owner, shape, start);
+        const index = this.st.code.cacheIndex[cacheAt(cells.index)];
         // Only an attribute the shape has already (the appending form changes the shape: an exit).
         this.guard(`${owner.e}.values === null || ${index} >= ${owner.e}.values.length`, start);
         this.emit(`${owner.e}.values[${index}] = ${this.box(value)};`);
@@ -778,13 +895,13 @@ class TraceCompiler {
           KIND_BOOL,
         );
       case "LOAD_ATTR": {
-        const attr = JSON.stringify(this.code.names[oparg >> 1]);
+        const attr = JSON.stringify(this.st.code.names[oparg >> 1]);
         this.generic(1, (a) => `getAttr(${a[0]}, ${attr})`, opUnit);
         if (oparg & 1) this.push({ e: "null", k: KIND_BOX });
         return;
       }
       case "STORE_ATTR": {
-        const attr = JSON.stringify(this.code.names[oparg]);
+        const attr = JSON.stringify(this.st.code.names[oparg]);
         return this.generic(2, (a) => `setAttr(${a[1]}, ${attr}, ${a[0]})`, opUnit, false);
       }
       case "CALL":
@@ -797,9 +914,77 @@ class TraceCompiler {
     throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, name);
   }
 
+  /** Constant `i` of the current frame's code: ints, bools and finite floats as literals. */
+  private constVal(i: number): Val {
+    const c = this.st.code.consts[i];
+    if (typeof c === "number") return { e: Object.is(c, -0) ? "-0" : `${c}`, k: KIND_INT };
+    if (typeof c === "boolean") return { e: `${c}`, k: KIND_BOOL };
+    if (c instanceof PyFloat && c.cls === floatType && Number.isFinite(c.value) && !Object.is(c.value, -0)) {
+      return { e: `${c.value}`, k: KIND_FLOAT };
+    }
+    return { e: this.constRef(c), k: KIND_BOX };
+  }
+
+  /**
+   * Follows a call (CALL_PY_EXACT_ARGS whose callee's instructions the recording went on with):
+   * the callee's frame becomes virtual, its arguments JS locals; nothing is allocated unless an
+   * exit inside it needs the frame.
+   */
+  private follow(oparg: number, opUnit: number, callee: PyCode, start: number): void {
+    const n = this.st.stack.length;
+    const callable = this.st.stack[n - oparg - 2];
+    const self = this.st.stack[n - oparg - 1];
+    const args = this.st.stack.slice(n - oparg);
+    if (self.e !== "null") args.unshift(self);
+    if (callable.k !== KIND_BOX || args.length !== callee.simpleArgcount) {
+      throw new TraceAbort(ABORT.UNSTABLE_TYPES, "a followed call's callee");
+    }
+    this.guard(
+      `typeof ${callable.e} !== "object" || ${callable.e}.cls !== functionType || ${callable.e}.code !== ${
+        this.constRef(callee)
+      }`,
+      start,
+    );
+    // The callee's function object stays in a JS local of its own (exits make its frame from it).
+    const prefix = `a${this.inlined++}_`;
+    const func = `${prefix}fn`;
+    this.declared.add(func);
+    this.emit(`${func} = ${callable.e};`);
+    for (let i = 0; i < oparg + 2; i++) this.pop();
+    this.st.callers.push(this.st.frame());
+    const locals: Local[] = Array.from({ length: callee.nlocalsplus }, () => ({
+      k: KIND_BOX as Kind,
+      inVar: false,
+      dirty: false,
+    }));
+    this.st.enter({
+      stack: [],
+      locals,
+      code: callee,
+      prefix,
+      func,
+      afterCall: opUnit + 1 + CACHE_SIZE[Op.CALL_PY_EXACT_ARGS],
+    });
+    args.forEach((v, i) => {
+      this.emit(`${this.varOf(i, v.k)} = ${v.e};`);
+      locals[i] = { k: v.k, inVar: true, dirty: true };
+    });
+  }
+
+  /** The owner's attribute layout (shape), guarded once until code may run. */
+  private guardShape(owner: Val, shape: unknown, resume: number): void {
+    const ref = this.constRef(shape);
+    const fact = `shape:${ref}:${owner.e}`;
+    if (this.st.facts.has(fact)) return;
+    this.guard(`${owner.e}.shape !== ${ref}`, resume);
+    this.st.facts.add(fact);
+  }
+
   /** The owner's type version, guarded once until code may run. */
   private guardVersion(owner: Val, version: number, resume: number): void {
-    const fact = `ver:${owner.e}`;
+    // The fact names the version: two sites may expect two classes of one value (a polymorphic
+    // loop), and one's guard proves nothing for the other.
+    const fact = `ver:${version}:${owner.e}`;
     if (this.st.facts.has(fact)) return;
     this.guard(
       `(typeof ${owner.e} === "object" ? ${owner.e}.cls : typeOf(${owner.e})).version !== ${version}`,
@@ -857,7 +1042,7 @@ class TraceCompiler {
       const name = OPCODES[rec.opcode].name;
       const sup = SUPER_BY_OPCODE.get(rec.opcode);
       if (sup === undefined) {
-        this.lower(name, rec.opcode, rec.oparg, rec.start, rec.opUnit, next, rec);
+        this.lower(name, rec.opcode, rec.oparg, rec.start, rec.opUnit, next, rec, path[n + 1] ?? null);
         continue;
       }
       // A superinstruction: its halves, the second's word in place after the first's cells.
@@ -866,7 +1051,7 @@ class TraceCompiler {
       this.lower(sup.first, firstOp, rec.oparg, rec.start, rec.opUnit, secondStart, rec);
       if (next === secondStart) continue; // its second half failed its fast path: dispatched alone
       const secondOp = Op[sup.second as keyof typeof Op];
-      const secondOparg = this.code.code[secondStart] >> 8;
+      const secondOparg = this.st.code.code[secondStart] >> 8;
       this.lower(sup.second, secondOp, secondOparg, secondStart, secondStart, next, rec);
     }
   }
@@ -940,6 +1125,7 @@ class TraceCompiler {
       Array.from({ length: trace.entryDepth }, (_, j) => ({ e: `E${j}`, k: KIND_BOX as Kind })),
       Array.from({ length: this.nl }, () => ({ k: KIND_BOX as Kind, inVar: false, dirty: false })),
       new Set(),
+      trace.code,
     );
     // The preamble: one iteration from the entry state.
     this.st = entry.clone();
@@ -966,12 +1152,13 @@ class TraceCompiler {
       const kept = this.factsKept(top);
       if (kept.size === top.facts.size) break;
       if (attempt === 3) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "facts never settle");
-      top = new State(top.stack, top.locals, kept);
+      top = new State(top.stack, top.locals, kept, trace.code);
     }
     const locals: string[] = [];
     for (let i = 0; i < this.nl; i++) locals.push(`L${i}`, `D${i}`);
     for (let j = 0; j < trace.entryDepth; j++) locals.push(`E${j} = s[${this.nl + j}]`);
     for (let t = 0; t < this.maxTemps; t++) locals.push(`t${t}`);
+    locals.push(...this.declared);
     const source = [
       `const { ${Object.keys(RUNTIME).join(", ")} } = R;`,
       `return function trace(f) {`,
@@ -1003,6 +1190,8 @@ const SUPER_BY_OPCODE = new Map(
 /** Instruction forms with a lowering (generic families lowered through a runtime call). */
 const LOWERED_NAMES = new Set([
   "NOP",
+  "RETURN_VALUE",
+  "RETURN_CONST",
   "RESUME",
   "CACHE",
   "JUMP_FORWARD",

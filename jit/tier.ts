@@ -82,7 +82,8 @@ function enter(state: LoopState, trace: CompiledTrace, frame: Frame, counter: nu
   const exit = trace.lastExit[0];
   const branch = trace.exitBranch[exit];
   if (
-    branch !== null && tierExit.error === null && trace.exitCounts[exit] >= tunables.hot_exit_threshold &&
+    branch !== null && tierExit.error === null && tierExit.frame === null &&
+    trace.exitCounts[exit] >= tunables.hot_exit_threshold &&
     !state.sides.has(branch) && !state.noSide.has(branch) && state.sides.size < MAX_SIDE_PATHS
   ) {
     return growSide(state, trace, frame, branch, resume);
@@ -177,6 +178,9 @@ function traceLoop(state: LoopState, frame: Frame, head: number, counter: number
     backOff(state, code, counter, result.abort, result.detail);
     return frame.ip;
   }
+  // Side paths grew from the previous main path's branches: they go with it.
+  state.sides.clear();
+  state.noSide.clear();
   try {
     state.trace = compileTrace(result.trace);
   } catch (e) {

@@ -60,6 +60,10 @@ export interface RecordedInstruction {
   readonly stackKinds: readonly Kind[];
   /** Kinds of the locals a LOAD_FAST form read, by local index. */
   readonly localKinds: ReadonlyMap<number, Kind>;
+  /** 0 in the loop's frame, d in the frame of a call followed d calls deep (inlined). */
+  readonly depth: number;
+  /** Its frame's code object. */
+  readonly code: PyCode;
 }
 
 /** A recorded loop: one iteration's path from the head to the back-edge that closes it. */
@@ -101,6 +105,8 @@ export function loopEnd(code: PyCode, head: number): number {
 /** The state of the recording under way (one at a time: recording does not nest). */
 interface Recording {
   frame: Frame;
+  /** The loop's frame, then the frames of the calls followed into (innermost last). */
+  frames: Frame[];
   head: number;
   end: number;
   path: RecordedInstruction[];
@@ -122,14 +128,72 @@ function stopAt(r: Recording, start: number, sp: number): boolean {
   return true;
 }
 
+/** The calls the recorder follows into their frames (their callee's instructions join the path). */
+const FOLLOWED_CALLS = new Set<number>([Op.CALL_PY_EXACT_ARGS]);
+
+/** Code objects a trace does not follow calls into (they hold a loop, or what cannot be lowered). */
+const notFollowed = new WeakSet<PyCode>();
+
+/** Whether the recorder may follow a call into `code`'s frame. */
+function followable(code: PyCode): boolean {
+  if (notFollowed.has(code)) return false;
+  const bc = code.code;
+  for (let i = 0; i < bc.length;) {
+    const op = bc[i] & 0xff;
+    if (op === Op.JUMP_BACKWARD || op === Op.JUMP_BACKWARD_NO_INTERRUPT) {
+      notFollowed.add(code);
+      return false;
+    }
+    i += op === Op.EXTENDED_ARG ? 1 : 1 + CACHE_SIZE[op];
+  }
+  return true;
+}
+
 function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number): boolean {
   const r = recording!;
-  // Other frames are calls the trace makes as a whole.
-  if (f !== r.frame) return false;
+  const frames = r.frames;
+  const top = frames[frames.length - 1];
+  const last = r.path.length > 0 ? r.path[r.path.length - 1] : null;
+  if (f !== top) {
+    if (
+      f.back === top && last !== null && last.depth === frames.length - 1 &&
+      FOLLOWED_CALLS.has(last.opcode) &&
+      frames.length <= tunables.max_inline_depth && f.generator === null &&
+      !frames.some((g) => g.code === f.code) && followable(f.code)
+    ) {
+      // A call the trace follows: its frame is virtual in the trace.
+      frames.push(f);
+    } else if (frames.length > 1 && f === frames[frames.length - 2]) {
+      // Back in the caller: after the callee's return, or because it raised.
+      frames.pop();
+      if (last === null || !RETURNS.has(last.opcode)) {
+        r.abort = ABORT.EXCEPTION_RAISED;
+        r.detail = "in a followed call";
+      }
+    } else return false; // a frame of a call the trace makes as a whole
+  }
+  const depth = frames.length - 1;
   const bc = f.code.code;
   const opUnit = ip - 1;
   let start = opUnit;
   while (start > opUnit - 3 && start > 0 && (bc[start - 1] & 0xff) === Op.EXTENDED_ARG) start--;
+  // Aborted inside a followed call: the loop's frame stops at its next instruction.
+  if (r.abort >= 0) return depth === 0 ? stopAt(r, start, sp) : false;
+  if (depth > 0) {
+    if (!LOWERABLE[opcode]) {
+      // The call cannot be followed: the next recording calls it as a whole.
+      notFollowed.add(f.code);
+      r.abort = ABORT.UNSUPPORTED_INSTRUCTION;
+      r.detail = `${OPCODES[opcode]?.name ?? opcode} in ${f.code.name}`;
+      return false;
+    }
+    if (r.path.length >= tunables.max_trace_length) {
+      r.abort = ABORT.TRACE_TOO_LONG;
+      return false;
+    }
+    r.path.push(recorded(f, start, opUnit, opcode, oparg, sp, depth));
+    return false;
+  }
   if (start === r.head && r.path.length > 0) {
     r.closed = true;
     return stopAt(r, start, sp);
@@ -140,12 +204,32 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
     return stopAt(r, start, sp);
   };
   if (start < r.head || start > r.end) return abort(ABORT.LEFT_LOOP, `left the loop at ${start}`);
-  if (!LOWERABLE[opcode]) return abort(ABORT.UNSUPPORTED_INSTRUCTION, OPCODES[opcode]?.name ?? `${opcode}`);
+  if (!LOWERABLE[opcode] || RETURNS.has(opcode)) {
+    return abort(ABORT.UNSUPPORTED_INSTRUCTION, OPCODES[opcode]?.name ?? `${opcode}`);
+  }
   if ((opcode === Op.JUMP_BACKWARD || opcode === Op.JUMP_BACKWARD_NO_INTERRUPT) && opUnit !== r.end) {
     return abort(ABORT.INNER_LOOP, `back-edge at ${opUnit}`);
   }
   if (r.path.length >= tunables.max_trace_length) return abort(ABORT.TRACE_TOO_LONG, "");
+  r.path.push(recorded(f, start, opUnit, opcode, oparg, sp, 0));
+  return false;
+}
+
+/** The instructions that return from a frame. */
+const RETURNS = new Set<number>([Op.RETURN_VALUE, Op.RETURN_CONST]);
+
+/** One instruction as recorded, with the kinds of what it reads. */
+function recorded(
+  f: Frame,
+  start: number,
+  opUnit: number,
+  opcode: number,
+  oparg: number,
+  sp: number,
+  depth: number,
+): RecordedInstruction {
   const s = f.values;
+  const bc = f.code.code;
   const localKinds = new Map<number, Kind>();
   const name = OPCODES[opcode].name;
   if (name.startsWith("LOAD_FAST_LOAD_FAST")) {
@@ -156,15 +240,16 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
     const second = bc[opUnit + 1 + CACHE_SIZE[opcode]] >> 8;
     localKinds.set(second, second === oparg ? kindOf(s[sp - 1]) : kindOf(s[second]));
   }
-  r.path.push({
+  return {
     start,
     opUnit,
     opcode,
     oparg,
     stackKinds: [kindOf(s[sp - 1]), kindOf(s[sp - 2]), kindOf(s[sp - 3])],
     localKinds,
-  });
-  return false;
+    depth,
+    code: f.code,
+  };
 }
 
 /**
@@ -177,7 +262,7 @@ export function recordLoop(frame: Frame, head: number): RecordResult {
   const code = frame.code;
   const end = loopEnd(code, head);
   const entryDepth = frame.sp - code.nlocalsplus;
-  const r: Recording = { frame, head, end, path: [], abort: -1, detail: "", closed: false };
+  const r: Recording = { frame, frames: [frame], head, end, path: [], abort: -1, detail: "", closed: false };
   const outer = loopObserver.observe;
   const outerRecording = recording;
   recording = r;

@@ -38,6 +38,14 @@ import { makeRandomModule } from "./modules/_random.ts";
 import { makeDatetimeModule } from "./modules/_datetime.ts";
 import { makeSubprocessModule } from "./modules/_subprocess.ts";
 import { makeThreadModule } from "./modules/_thread.ts";
+import { makePyjitToolsModule } from "./modules/_pyjit_tools.ts";
+import { makeWeakrefModule } from "./modules/_weakref.ts";
+import { makeGcModule } from "./modules/gc.ts";
+import { makeAtexitModule } from "./modules/atexit.ts";
+import { makeSignalModule } from "./modules/signal.ts";
+import { makeStringModule } from "./modules/_string.ts";
+import { makeUnicodedataModule } from "./modules/unicodedata.ts";
+import { makeLocaleModule } from "./modules/_locale.ts";
 import { PYTHON_MODULES } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
@@ -77,6 +85,14 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _datetime: { make: makeDatetimeModule },
   _subprocess: { make: makeSubprocessModule },
   _thread: { make: makeThreadModule },
+  _pyjit_tools: { make: makePyjitToolsModule },
+  _weakref: { make: makeWeakrefModule },
+  gc: { make: makeGcModule },
+  atexit: { make: makeAtexitModule },
+  _signal: { make: makeSignalModule },
+  _string: { make: makeStringModule },
+  unicodedata: { make: makeUnicodedataModule },
+  _locale: { make: makeLocaleModule },
 };
 
 /**

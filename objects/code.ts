@@ -33,7 +33,7 @@ import {
   type PyType,
   type PyValue,
 } from "./object.ts";
-import { PyObject } from "./object.ts";
+import { None, PyObject } from "./object.ts";
 import { Op, OPCODES } from "../instructions/opcodes.ts";
 
 /**
@@ -102,6 +102,40 @@ function defineCodeAttributes(t: PyType): void {
   };
   for (const [name, get] of Object.entries(attrs)) defGetSet(t, name, (v) => get(c(v)));
   t.attrs.set("__repr__", new PyMethodDescriptor("__repr__", t, (args) => c(args[0]).repr()));
+  // co_positions() and co_lines() are methods vm/traceback.ts adds (they return iterators, and
+  // this module must not import ops.ts: the compiler loads it before the object model is whole).
+}
+
+/** `co_positions()`: (line, end line, column, end column) per code unit, None where unknown. */
+export function positionsOf(code: PyCode): PyValue[] {
+  const out: PyValue[] = [];
+  for (let i = 0; i < code.code.length; i++) {
+    const line = code.lines[i], p = i * 3;
+    const col = code.positions[p], endLine = code.positions[p + 1], endCol = code.positions[p + 2];
+    out.push(
+      new PyTuple([
+        line > 0 ? line : None,
+        endLine > 0 ? endLine : line > 0 ? line : None,
+        col >= 0 ? col : None,
+        endCol >= 0 ? endCol : None,
+      ]),
+    );
+  }
+  return out;
+}
+
+/** `co_lines()`: (start, end, line) byte ranges of consecutive code units on one line. */
+export function lineRangesOf(code: PyCode): PyValue[] {
+  const out: PyValue[] = [];
+  let start = 0;
+  for (let i = 1; i <= code.code.length; i++) {
+    if (i === code.code.length || code.lines[i] !== code.lines[start]) {
+      const line = code.lines[start];
+      out.push(new PyTuple([start * 2, i * 2, line > 0 ? line : None]));
+      start = i;
+    }
+  }
+  return out;
 }
 
 /** Counts of code objects (for `--stats`) and a per-object id for tier hooks. */

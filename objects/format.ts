@@ -546,95 +546,221 @@ export function formatObject(v: PyValue, spec: string): PyValue {
 // ---------------------------------------------------------------------------------------------
 // str.format
 
+/**
+ * One step through a format string (what `_string.formatter_parser` yields): the literal text up
+ * to the next replacement field, then that field's name, spec and conversion. An escaped brace
+ * (`{{`, `}}`) ends the literal with one brace and no field (`field` is null); so does the end.
+ * `next` is where the following step starts.
+ */
+export interface FormatChunk {
+  literal: string;
+  field: string | null;
+  spec: string;
+  conversion: string | null;
+  next: number;
+}
+
+/** The chunk of `s` starting at `pos` (< s.length), with CPython's errors for malformed fields. */
+export function nextFormatChunk(s: string, pos: number): FormatChunk {
+  const n = s.length;
+  let i = pos;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === 0x7b /* { */ || c === 0x7d /* } */) {
+      if (s.charCodeAt(i + 1) === c) {
+        return { literal: s.slice(pos, i + 1), field: null, spec: "", conversion: null, next: i + 2 };
+      }
+      if (c === 0x7d) raise(Exc.ValueError, "Single '}' encountered in format string");
+      return parseReplacementField(s, s.slice(pos, i), i + 1);
+    }
+    i++;
+  }
+  return { literal: s.slice(pos), field: null, spec: "", conversion: null, next: n };
+}
+
+/** The field after a lone `{` at `start - 1`: `name[!conversion][:spec]}`. */
+function parseReplacementField(s: string, literal: string, start: number): FormatChunk {
+  const n = s.length;
+  if (start >= n) raise(Exc.ValueError, "Single '{' encountered in format string");
+  // The field name ends at '}', ':' or '!'; brackets hide those characters.
+  let i = start;
+  while (i < n) {
+    const c = s[i];
+    if (c === "{") raise(Exc.ValueError, "unexpected '{' in field name");
+    if (c === "[") {
+      while (i < n && s[i] !== "]") i++;
+      continue;
+    }
+    if (c === "}" || c === ":" || c === "!") break;
+    i++;
+  }
+  if (i >= n) raise(Exc.ValueError, "expected '}' before end of string");
+  const field = s.slice(start, i);
+  if (s[i] === "}") return { literal, field, spec: "", conversion: null, next: i + 1 };
+  let conversion: string | null = null;
+  if (s[i] === "!") {
+    if (i + 1 >= n) raise(Exc.ValueError, "end of string while looking for conversion specifier");
+    conversion = String.fromCodePoint(s.codePointAt(i + 1)!);
+    i += 1 + conversion.length;
+    if (i < n && s[i] === "}") return { literal, field, spec: "", conversion, next: i + 1 };
+    if (i < n && s[i] !== ":") raise(Exc.ValueError, "expected ':' after conversion specifier");
+  }
+  // The spec runs to the '}' that balances the field's '{'.
+  const specStart = i + 1;
+  let depth = 1;
+  for (i = specStart; i < n; i++) {
+    const c = s[i];
+    if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) {
+      return { literal, field, spec: s.slice(specStart, i), conversion, next: i + 1 };
+    }
+  }
+  return raise(Exc.ValueError, "unmatched '{' in format spec");
+}
+
+/**
+ * A field name's first part or `[key]` as an index when it is all decimal digits (any script's,
+ * as CPython reads them), else -1.
+ */
+export function formatFieldIndex(part: string): number {
+  if (part === "") return -1;
+  if (part.length <= 15) {
+    // Fast path: a short run of ASCII digits.
+    let value = 0;
+    let i = 0;
+    for (; i < part.length; i++) {
+      const d = part.charCodeAt(i) - 0x30;
+      if (d < 0 || d > 9) break;
+      value = value * 10 + d;
+    }
+    if (i === part.length) return value;
+  }
+  let value = 0n;
+  for (const ch of part) {
+    const d = decimalDigitValue(ch.codePointAt(0)!);
+    if (d < 0) return -1;
+    value = value * 10n + BigInt(d);
+    if (value > 0x7fffffffffffffffn) raise(Exc.ValueError, "Too many decimal digits in format string");
+  }
+  return Number(value);
+}
+
+const DECIMAL_DIGIT = /\p{Nd}/u;
+
+/** The value of a Unicode decimal digit (category Nd), or -1. */
+function decimalDigitValue(cp: number): number {
+  if (cp >= 0x30 && cp <= 0x39) return cp - 0x30;
+  if (cp < 0x80 || !DECIMAL_DIGIT.test(String.fromCodePoint(cp))) return -1;
+  // Nd digits come in runs of ten from zero: count back to the run's start.
+  let zero = cp;
+  while (DECIMAL_DIGIT.test(String.fromCodePoint(zero - 1))) zero--;
+  return (cp - zero) % 10;
+}
+
+/** A field name's first part (an argument's index or keyword), and where the rest starts. */
+export function splitFormatFieldName(name: string): { first: string; restStart: number } {
+  let i = 0;
+  while (i < name.length && name[i] !== "." && name[i] !== "[") i++;
+  return { first: name.slice(0, i), restStart: i };
+}
+
+/**
+ * The field-name part at `pos` (not the end): `.attr` (isAttr true) or `[key]` (key an int when
+ * all digits), as [isAttr, key, next position]; errors are raised as the parts are met, so that a
+ * lazy iterator yields the parts before a malformed one.
+ */
+export function nextFormatFieldPart(name: string, pos: number): [boolean, string | number, number] {
+  const c = name[pos];
+  if (c === ".") {
+    let j = pos + 1;
+    while (j < name.length && name[j] !== "." && name[j] !== "[") j++;
+    if (j === pos + 1) raise(Exc.ValueError, "Empty attribute in format string");
+    return [true, name.slice(pos + 1, j), j];
+  }
+  if (c === "[") {
+    const close = name.indexOf("]", pos + 1);
+    if (close < 0) raise(Exc.ValueError, "Missing ']' in format string");
+    const key = name.slice(pos + 1, close);
+    if (key === "") raise(Exc.ValueError, "Empty attribute in format string");
+    const idx = formatFieldIndex(key);
+    return [false, idx >= 0 ? idx : key, close + 1];
+  }
+  return raise(Exc.ValueError, "Only '.' or '[' may follow ']' in format field specifier");
+}
+
+/** str.format's automatic field numbering, shared by a template and the fields nested in its specs. */
+interface FieldNumbering {
+  next: number;
+  mode: "none" | "auto" | "manual";
+}
+
 /** `template.format(*args, **kwargs)`; `kwargs` is any mapping (format_map passes it through). */
 export function strFormat(template: string, args: PyValue[], kwargs: PyValue, depth = 2): string {
+  return renderFormat(template, args, kwargs, depth, { next: 0, mode: "none" });
+}
+
+function renderFormat(
+  template: string,
+  args: PyValue[],
+  kwargs: PyValue,
+  depth: number,
+  numbering: FieldNumbering,
+): string {
+  if (depth <= 0) raise(Exc.ValueError, "Max string recursion exceeded");
   let out = "";
-  let auto = 0;
-  let mode: "none" | "auto" | "manual" = "none";
-  const n = template.length;
-  let i = 0;
-  while (i < n) {
-    const c = template[i];
-    if (c === "}") {
-      if (template[i + 1] === "}") {
-        out += "}";
-        i += 2;
-        continue;
-      }
-      raise(Exc.ValueError, "Single '}' encountered in format string");
+  let pos = 0;
+  while (pos < template.length) {
+    const chunk = nextFormatChunk(template, pos);
+    pos = chunk.next;
+    out += chunk.literal;
+    if (chunk.field === null) continue;
+    let value = resolveFormatField(chunk.field, args, kwargs, numbering);
+    const conv = chunk.conversion;
+    if (conv !== null) {
+      if (conv === "r") value = repr(value);
+      else if (conv === "s") value = str(value);
+      else if (conv === "a") value = asciiRepr(repr(value));
+      else raise(Exc.ValueError, `Unknown conversion specifier ${conversionForMessage(conv)}`);
     }
-    if (c !== "{") {
-      out += c;
-      i++;
-      continue;
+    let spec = chunk.spec;
+    if (spec.includes("{")) spec = renderFormat(spec, args, kwargs, depth - 1, numbering);
+    out += formatValue(value, spec);
+  }
+  return out;
+}
+
+/** A conversion character as CPython's message shows it: printable ASCII itself, else `\\x` + hex. */
+function conversionForMessage(conv: string): string {
+  const cp = conv.codePointAt(0)!;
+  return cp > 32 && cp < 127 ? conv : `\\x${cp.toString(16)}`;
+}
+
+/** The value a field name designates: an argument, then its `.attr` and `[key]` parts. */
+function resolveFormatField(
+  name: string,
+  args: PyValue[],
+  kwargs: PyValue,
+  numbering: FieldNumbering,
+): PyValue {
+  const { first, restStart } = splitFormatFieldName(name);
+  let value: PyValue;
+  if (first === "") {
+    if (numbering.mode === "manual") {
+      raise(Exc.ValueError, "cannot switch from manual field specification to automatic field numbering");
     }
-    if (template[i + 1] === "{") {
-      out += "{";
-      i += 2;
-      continue;
+    numbering.mode = "auto";
+    const idx = numbering.next++;
+    if (idx >= args.length) {
+      raise(Exc.IndexError, `Replacement index ${idx} out of range for positional args tuple`);
     }
-    if (i + 1 >= n) raise(Exc.ValueError, "Single '{' encountered in format string");
-    // Find the closing brace as CPython's MarkupIterator does: braces nest only inside the spec.
-    let j = i + 1;
-    let nest = 1;
-    let inSpec = false;
-    while (j < n) {
-      const c = template[j];
-      if (c === ":" && !inSpec) {
-        inSpec = true;
-        nest = 1;
-      } else if (c === "{" && inSpec) nest++;
-      else if (c === "}") {
-        nest--;
-        if (nest === 0) break;
-      }
-      j++;
-    }
-    if (j >= n) raise(Exc.ValueError, "expected '}' before end of string");
-    const field = template.slice(i + 1, j);
-    i = j + 1;
-    // field: name[!conv][:spec]
-    let k = 0;
-    while (k < field.length && field[k] !== "!" && field[k] !== ":") {
-      if (field[k] === "{") raise(Exc.ValueError, "unexpected '{' in field name");
-      if (field[k] === "[") {
-        while (k < field.length && field[k] !== "]") k++;
-      }
-      k++;
-    }
-    const name = field.slice(0, k);
-    let conv = "";
-    let spec = "";
-    if (field[k] === "!") {
-      conv = field[k + 1] ?? "";
-      if (k + 2 < field.length && field[k + 2] !== ":") {
-        raise(Exc.ValueError, "expected ':' after conversion specifier");
-      }
-      if (k + 1 >= field.length) {
-        raise(Exc.ValueError, "end of string while looking for conversion specifier");
-      }
-      k += 2;
-    }
-    if (field[k] === ":") spec = field.slice(k + 1);
-    // Resolve the name: first part is an index or a keyword, then .attr / [key] parts.
-    const m = /^([^.[]*)(.*)$/s.exec(name)!;
-    const first = m[1];
-    let value: PyValue;
-    if (first === "") {
-      if (mode === "manual") {
-        raise(Exc.ValueError, "cannot switch from manual field specification to automatic field numbering");
-      }
-      mode = "auto";
-      if (auto >= args.length) {
-        raise(Exc.IndexError, `Replacement index ${auto} out of range for positional args tuple`);
-      }
-      value = args[auto++];
-    } else if (/^\d+$/.test(first)) {
-      if (mode === "auto") {
+    value = args[idx];
+  } else {
+    const idx = formatFieldIndex(first);
+    if (idx >= 0) {
+      if (numbering.mode === "auto") {
         raise(Exc.ValueError, "cannot switch from automatic field numbering to manual field specification");
       }
-      mode = "manual";
-      const idx = Number(first);
+      numbering.mode = "manual";
       if (idx >= args.length) {
         raise(Exc.IndexError, `Replacement index ${idx} out of range for positional args tuple`);
       }
@@ -643,78 +769,14 @@ export function strFormat(template: string, args: PyValue[], kwargs: PyValue, de
       if (kwargs === None) raise(Exc.KeyError, first);
       value = getItem(kwargs, first);
     }
-    let rest = m[2];
-    while (rest.length > 0) {
-      if (rest[0] === ".") {
-        const am = /^\.([^.[]*)/.exec(rest)!;
-        if (am[1] === "") raise(Exc.ValueError, "Empty attribute in format string");
-        value = getAttr(value, am[1]);
-        rest = rest.slice(am[0].length);
-      } else if (rest[0] === "[") {
-        const close = rest.indexOf("]");
-        if (close < 0) raise(Exc.ValueError, "Missing ']' in format string");
-        const key = rest.slice(1, close);
-        if (key === "") raise(Exc.ValueError, "Empty attribute in format string");
-        value = getItem(value, /^\d+$/.test(key) ? Number(key) : key);
-        rest = rest.slice(close + 1);
-      } else {
-        raise(Exc.ValueError, "Only '.' or '[' may follow ']' in format field specifier");
-      }
-    }
-    if (conv === "r") value = repr(value);
-    else if (conv === "s") value = str(value);
-    else if (conv === "a") value = asciiRepr(repr(value));
-    else if (conv !== "") raise(Exc.ValueError, `Unknown conversion specifier ${conv}`);
-    if (spec.includes("{")) {
-      if (depth <= 0) raise(Exc.ValueError, "Max string recursion exceeded");
-      // Nested fields share the automatic numbering.
-      const sub = strFormatNested(spec, args, kwargs, depth - 1, { auto, mode });
-      spec = sub.text;
-      auto = sub.auto;
-      mode = sub.mode;
-    }
-    out += formatValue(value, spec);
   }
-  return out;
-}
-
-function strFormatNested(
-  spec: string,
-  args: PyValue[],
-  kwargs: PyValue,
-  depth: number,
-  state: { auto: number; mode: "none" | "auto" | "manual" },
-): { text: string; auto: number; mode: "none" | "auto" | "manual" } {
-  // Replace each {..} in spec using the same numbering state.
-  let text = "";
-  let auto = state.auto;
-  let mode = state.mode;
-  let i = 0;
-  while (i < spec.length) {
-    if (spec[i] !== "{") {
-      text += spec[i++];
-      continue;
-    }
-    const j = spec.indexOf("}", i);
-    if (j < 0) raise(Exc.ValueError, "unmatched '{' in format spec");
-    const inner = spec.slice(i + 1, j);
-    let field = inner;
-    if (inner === "" || /^[:!]/.test(inner)) {
-      if (mode === "manual") {
-        raise(Exc.ValueError, "cannot switch from manual field specification to automatic field numbering");
-      }
-      mode = "auto";
-      field = String(auto++) + inner;
-    } else if (/^\d/.test(inner)) {
-      if (mode === "auto") {
-        raise(Exc.ValueError, "cannot switch from automatic field numbering to manual field specification");
-      }
-      mode = "manual";
-    }
-    text += strFormat("{" + field + "}", args, kwargs, depth);
-    i = j + 1;
+  let pos = restStart;
+  while (pos < name.length) {
+    const [isAttr, key, next] = nextFormatFieldPart(name, pos);
+    value = isAttr ? getAttr(value, key as string) : getItem(value, key);
+    pos = next;
   }
-  return { text, auto, mode };
+  return value;
 }
 
 // ---------------------------------------------------------------------------------------------

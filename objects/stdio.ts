@@ -341,9 +341,13 @@ export function writeTo(file: PyValue, text: string): void {
 /** Work to do when the program ends (the io layer flushes files left open, as CPython does). */
 const exitHooks: (() => void)[] = [];
 
-/** Registers work for the end of the program (run by flushAtExit). */
-export function onProgramExit(hook: () => void): void {
-  exitHooks.push(hook);
+/**
+ * Registers work for the end of the program (run by flushAtExit, in registration order; `first`
+ * puts it before the others: atexit's callbacks may still write to files the io layer flushes).
+ */
+export function onProgramExit(hook: () => void, first = false): void {
+  if (first) exitHooks.unshift(hook);
+  else exitHooks.push(hook);
 }
 
 /**

@@ -608,6 +608,14 @@ inst(
         ip = resume;
         sp = f.sp;
         s = f.values;
+        if (tierExit.frame !== null) {
+          // It stopped inside a call it had inlined: the call's frame, made, continues.
+          f = tierExit.frame;
+          tierExit.frame = null;
+          LOAD_FRAME_LOCALS();
+          sp = f.sp;
+          ip = f.ip;
+        }
         if (tierExit.error !== null) {
           // It stopped at an instruction that raised: raise here, as if that instruction had.
           const e = tierExit.error;

@@ -32,7 +32,7 @@ import {
   raise,
 } from "../objects/object.ts";
 import { objectId, repr } from "../objects/ops.ts";
-import { type Frame, FRAME_DONE, threadState } from "./frame.ts";
+import { Frame, FRAME_DONE, threadState } from "./frame.ts";
 
 /** The `frame` type. */
 export const frameObjectType: PyType = newBuiltinType("frame", objectType, 0);
@@ -74,6 +74,19 @@ export function frameAtDepth(depth: number): PyFrameObject {
   for (let i = 0; i < depth && f !== null; i++) f = f.back;
   if (f === null) raise(Exc.ValueError, "call stack is not deep enough");
   return new PyFrameObject(f);
+}
+
+/**
+ * The frame of a traceback entry (`tb.tb_frame`): a view of a finished frame made from what the
+ * traceback keeps (its code and the instruction that raised). Tracebacks do not keep the frame
+ * itself, so its globals and locals are not known: `f_globals`/`f_locals` are empty dicts and
+ * `f_back` is None; `f_code`, `f_lineno` and `f_lasti` are exact.
+ */
+export function detachedFrameView(code: PyCode, lasti: number): PyFrameObject {
+  const frame = new Frame(code, new PyDict(), new PyDict(), null, null);
+  frame.ip = lasti + 1;
+  frame.state = FRAME_DONE;
+  return new PyFrameObject(frame);
 }
 
 /** A frame's line: where it last saved its position (its first line before it ever did). */

@@ -42,6 +42,11 @@ import { call, getAttrOrUndefined, isExceptionOf } from "../objects/ops.ts";
 import { currentTier } from "./tier.ts";
 import { PyFrameObject } from "./frame_object.ts";
 
+/** `gi_frame`/`cr_frame`: a view of the generator's frame until it finishes, then None. */
+function frameView(frame: Frame): PyValue {
+  return frame.state === FRAME_DONE ? None : new PyFrameObject(frame);
+}
+
 /** The `generator` type. */
 export const generatorType: PyType = newBuiltinType("generator", objectType, 0);
 
@@ -276,6 +281,7 @@ defGetSet(coroutineType, "__qualname__", (c) => coro(c).frame.code.qualname);
 defGetSet(coroutineType, "cr_running", (c) => coro(c).frame.state === FRAME_RUNNING);
 defGetSet(coroutineType, "cr_code", (c) => coro(c).frame.code);
 defGetSet(coroutineType, "cr_await", (c) => coro(c).delegate() ?? None);
+defGetSet(coroutineType, "cr_suspended", (c) => coro(c).frame.state === FRAME_SUSPENDED);
 defGetSet(coroutineType, "cr_frame", (c) => frameView(coro(c).frame));
 coroutineWrapperType.tp_iter = (w) => w;
 coroutineWrapperType.tp_iternext = (w) => {
@@ -351,11 +357,7 @@ defGetSet(generatorType, "__qualname__", (g) => gen(g).frame.code.qualname);
 defGetSet(generatorType, "gi_running", (g) => gen(g).frame.state === FRAME_RUNNING);
 defGetSet(generatorType, "gi_code", (g) => gen(g).frame.code);
 defGetSet(generatorType, "gi_frame", (g) => frameView(gen(g).frame));
-
-/** gi_frame / cr_frame: a view of the suspended (or running) frame; None once finished. */
-function frameView(frame: PyFrameObject["frame"]): PyValue {
-  return frame.state === FRAME_DONE ? None : new PyFrameObject(frame);
-}
+defGetSet(generatorType, "gi_suspended", (g) => gen(g).frame.state === FRAME_SUSPENDED);
 defGetSet(generatorType, "gi_yieldfrom", (g) => gen(g).delegate() ?? None);
 
 // ---------------------------------------------------------------------------------------------

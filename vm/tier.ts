@@ -35,9 +35,15 @@ import type { PyValue } from "../objects/object.ts";
 /**
  * Set by a tier's `onHotLoop` when the loop it ran stopped at an instruction that raised: the
  * interpreter raises `error` at the code unit `onHotLoop` returned (`reraise`: the exception
- * already has its traceback entry for this frame).
+ * already has its traceback entry for this frame). `frame`: the loop stopped inside a call it had
+ * inlined, whose frame it made and linked under the loop's frame: the interpreter continues (or
+ * raises) there, at its `ip`.
  */
-export const tierExit: { error: unknown; reraise: boolean } = { error: null, reraise: false };
+export const tierExit: { error: unknown; reraise: boolean; frame: Frame | null } = {
+  error: null,
+  reraise: false,
+  frame: null,
+};
 
 /** A back-edge countdown that never reaches zero (a tier that does not want to hear of hot loops). */
 export const NEVER_HOT = 0x7fffffff;

@@ -11,7 +11,7 @@
  * ```
  * @module
  */
-import type { PyCode } from "../objects/code.ts";
+import { codeType, lineRangesOf, positionsOf, type PyCode } from "../objects/code.ts";
 import {
   defGetSet,
   Exc,
@@ -19,12 +19,17 @@ import {
   None,
   objectType,
   PyBaseException,
+  PyMethodDescriptor,
   PyObject,
+  PyTuple,
   type PyType,
   type PyValue,
+  raise,
   typeOf,
 } from "../objects/object.ts";
-import { str } from "../objects/ops.ts";
+import { getIter, str } from "../objects/ops.ts";
+import { detachedFrameView } from "./frame_object.ts";
+import { suggestionSuffix } from "./suggestions.ts";
 import { parse } from "../compiler/parser.ts";
 import type * as ast from "../compiler/ast.ts";
 
@@ -37,6 +42,8 @@ export class PyTraceback extends PyObject {
   declare code: PyCode;
   declare lasti: number;
   declare lineno: number;
+  /** `tb_frame`, made when first asked for (frame_object.ts detachedFrameView). */
+  declare frameView: PyValue | null;
   constructor(next: PyValue, code: PyCode, lasti: number) {
     super();
     this.cls = tracebackType;
@@ -45,13 +52,39 @@ export class PyTraceback extends PyObject {
     this.code = code;
     this.lasti = lasti;
     this.lineno = code.lineAt(lasti);
+    this.frameView = null;
   }
 }
 
-defGetSet(tracebackType, "tb_next", (t) => (t as PyTraceback).next);
+defGetSet(tracebackType, "tb_next", (t) => (t as PyTraceback).next, (t, value) => {
+  if (value === undefined) raise(Exc.TypeError, "can't delete tb_next attribute");
+  if (value !== None && !(value instanceof PyTraceback)) {
+    raise(Exc.TypeError, `expected traceback object, got '${typeOf(value).name}'`);
+  }
+  for (let c: PyValue = value; c instanceof PyTraceback; c = c.next) {
+    if (c === t) raise(Exc.ValueError, "traceback loop detected");
+  }
+  (t as PyTraceback).next = value;
+});
 defGetSet(tracebackType, "tb_lineno", (t) => (t as PyTraceback).lineno);
 defGetSet(tracebackType, "tb_lasti", (t) => (t as PyTraceback).lasti * 2);
-defGetSet(tracebackType, "tb_frame", () => None);
+defGetSet(tracebackType, "tb_frame", (v) => {
+  const t = v as PyTraceback;
+  return t.frameView ??= detachedFrameView(t.code, t.lasti);
+});
+
+// code.co_positions() and code.co_lines(): iterators over what objects/code.ts computes (the
+// traceback and inspect modules read them).
+{
+  const t = codeType();
+  const method = (name: string, items: (code: PyCode) => PyValue[]) =>
+    t.attrs.set(
+      name,
+      new PyMethodDescriptor(name, t, (args) => getIter(new PyTuple(items(args[0] as PyCode)))),
+    );
+  method("co_positions", positionsOf);
+  method("co_lines", lineRangesOf);
+}
 
 /** Source lines per source text, split once. */
 const linesCache = new WeakMap<PyCode, string[]>();
@@ -127,7 +160,7 @@ function charOffset(s: string, bytes: number): number {
 }
 
 /** Where the `~~^~~` of a binary operator or subscript goes inside `segment` (code points). */
-function caretAnchors(
+export function caretAnchors(
   segment: string,
 ): { left: number; right: number; primary: string; secondary: string } | null {
   let tree: ast.mod;
@@ -246,6 +279,12 @@ function formatSyntaxErrorObject(exc: PyBaseException, name: string, msg: string
   return out + `${name}: ${typeof m === "string" ? m : msg}${suffix}\n`;
 }
 
+/** The exception's last line with the "Did you mean" of an AttributeError (vm/suggestions.ts). */
+function withSuggestion(line: string, exc: PyValue): string {
+  const suffix = suggestionSuffix(exc);
+  return suffix === "" ? line : line.replace(/\n$/, "") + suffix + "\n";
+}
+
 /** Where nested exception-group output is (CPython's traceback._ExceptionPrintContext). */
 interface PrintContext {
   seen: Set<PyValue>;
@@ -320,7 +359,7 @@ function formatOne(exc: PyValue, ctx: PrintContext): string {
     if (tb instanceof PyTraceback) {
       out += emit(ctx, "Traceback (most recent call last):\n" + formatTraceback(tb));
     }
-    return out + emit(ctx, formatExceptionOnly(exc));
+    return out + emit(ctx, withSuggestion(formatExceptionOnly(exc), exc));
   }
   if (ctx.groupDepth > MAX_GROUP_DEPTH) return emit(ctx, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
   const topLevel = ctx.groupDepth === 0;

@@ -11,7 +11,7 @@
  * @module
  */
 import { Exc, PyBytes, type PyValue, raise, typeOf } from "../../objects/object.ts";
-import { call, strValueOf } from "../../objects/ops.ts";
+import { callMethod0, strValueOf } from "../../objects/ops.ts";
 import { lookupCodec } from "./text_codecs.ts";
 
 const fsCodec = lookupCodec("utf-8");
@@ -43,7 +43,7 @@ export function fspathValue(v: PyValue): PyValue | undefined {
   const t = typeOf(v);
   const f = t.lookup("__fspath__");
   if (f === undefined) return undefined;
-  const r = call(f, [v]);
+  const r = callMethod0(f, v); // binds descriptors as a special-method call does
   if (strValueOf(r) !== undefined || r instanceof PyBytes) return r;
   return raise(
     Exc.TypeError,

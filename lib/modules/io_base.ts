@@ -36,6 +36,7 @@ import {
 import {
   asIndex,
   call,
+  callMethod0,
   getAttr,
   getIter,
   indexSizedMessage,
@@ -114,7 +115,7 @@ export function intArg(v: PyValue, what = "an integer is required"): number {
   const n = intValueOf(v);
   if (n === undefined) {
     const index = typeOf(v).lookup("__index__");
-    if (index !== undefined && !(v instanceof PyFloat)) return Number(intValueOf(call(index, [v])));
+    if (index !== undefined && !(v instanceof PyFloat)) return Number(intValueOf(callMethod0(index, v)));
     raise(
       Exc.TypeError,
       what === "an integer is required"

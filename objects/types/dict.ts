@@ -41,6 +41,7 @@ import {
 } from "../object.ts";
 import {
   call,
+  callMethod1,
   contains,
   genericAliasHook,
   getAttrOrUndefined,
@@ -160,7 +161,7 @@ defMethod(dictType, "__getitem__", (args) => {
   if (v !== undefined) return v;
   if (d.cls !== dictType) {
     const missing = d.cls.lookup("__missing__");
-    if (missing !== undefined) return call(missing, [d, args[1]]);
+    if (missing !== undefined) return callMethod1(missing, d, args[1]);
   }
   throw newException(Exc.KeyError, [args[1]]);
 });

@@ -30,6 +30,7 @@ import {
 } from "../object.ts";
 import {
   call,
+  callMethod0,
   callMethod1,
   getIter,
   isExceptionOf,
@@ -307,7 +308,7 @@ reversedType.tp_new = (cls, args, kwnames) => {
   const seq = args[0];
   const rev = typeOf(seq).lookup("__reversed__");
   if (rev === None) raise(Exc.TypeError, `'${typeOf(seq).name}' object is not reversible`);
-  if (rev !== undefined && cls === reversedType) return call(rev, [seq]);
+  if (rev !== undefined && cls === reversedType) return callMethod0(rev, seq);
   const getitem = typeOf(seq).lookup("__getitem__");
   if (
     getitem === undefined || typeOf(seq).lookup("__len__") === undefined ||

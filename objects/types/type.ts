@@ -901,9 +901,11 @@ export function typeNamespaceDict(t: PyType): PyDict {
 export function isInstanceOf(v: PyValue, t: PyType): boolean {
   const vt = typeOf(v);
   if (vt === t || vt.isSubtypeOf(t)) return true;
-  // A changed __class__ attribute counts too.
+  // A __class__ attribute that differs from the type (a property, __getattr__...) counts too.
   if (typeof v === "object" && !(v instanceof PyType)) {
-    const c = typeOf(v).tp_getattro === genericGetAttr ? undefined : getAttrSafe(v, "__class__");
+    const plain = vt.tp_getattro === genericGetAttr &&
+      vt.lookup("__class__") === objectType.attrs.get("__class__");
+    const c = plain ? undefined : getAttrSafe(v, "__class__");
     if (c instanceof PyType && c !== vt) return c.isSubtypeOf(t);
   }
   return false;

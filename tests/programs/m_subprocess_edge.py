@@ -80,3 +80,8 @@ sys.stdout.flush()
 subprocess.run(["sh", "-c", "echo child stdout"], stderr=subprocess.DEVNULL)
 print(subprocess.getoutput("printf 'no newline'"), subprocess.getoutput("exit 1"))
 print(subprocess.getstatusoutput("echo x; false"))
+print(subprocess.CalledProcessError(-9, ["x"]), subprocess.CalledProcessError(-99, ["x"]))
+try:
+    subprocess.run(["sh", "-c", "kill -TERM $$"], check=True)
+except subprocess.CalledProcessError as e:
+    print(e)

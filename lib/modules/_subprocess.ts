@@ -6,6 +6,7 @@
  * - `spawn(argv, cwd, env, stdin, stdout, stderr)` starts one in the background and returns
  *   `(dir, pid)`; `status(dir)` is its exit status or None while it runs; `collect(dir)` returns
  *   `(stdout bytes | None, stderr bytes | None)` once it ended; `kill(pid, signum)` signals it;
+ *   `abandon(dir)` lets go of one the program will not collect;
  * - `inherits_std_streams()`: whether a child may write to the process's own stdout/stderr (no
  *   embedder or test has redirected pyjit's output).
  *
@@ -217,6 +218,8 @@ function backgroundScript(stdin: string, stdout: string, stderr: string): string
     'd=$1; shift; exec 3<&0 4>&2 2>/dev/null; "$@"' + input + output + errors + " 3<&- 4>&- &",
     'echo $! >"$d/pid.tmp"; mv "$d/pid.tmp" "$d/pid"',
     'wait $!; echo $? >"$d/status.tmp"; mv "$d/status.tmp" "$d/status"',
+    // The parent exited without collecting (abandon()): nobody will read the directory.
+    '[ -f "$d/abandoned" ] && rm -rf "$d"',
   ].join("\n");
 }
 
@@ -310,6 +313,23 @@ function collect(args: PyValue[], kwnames: string[] | null): PyValue {
   const result = new PyTuple([read("out"), read("err")]);
   removeTree(dir);
   return result;
+}
+
+/**
+ * abandon(dir): the program is ending without collecting this child: removes the directory now
+ * if the child has ended, else marks it for the shell to remove when the child ends.
+ */
+function abandon(args: PyValue[], kwnames: string[] | null): PyValue {
+  const [dirArg] = bindArgs("abandon", args, kwnames, ["dir"], 1);
+  const dir = stringArg(dirArg!, "dir");
+  if (readOrNull(`${dir}/status`) !== null) removeTree(dir);
+  else {
+    try {
+      Deno.writeTextFileSync(`${dir}/abandoned`, "");
+    } catch { /* already gone */ }
+    if (readOrNull(`${dir}/status`) !== null) removeTree(dir);
+  }
+  return None;
 }
 
 /** kill(pid, signum): sends a signal (a child that already exited is not an error). */
@@ -428,7 +448,7 @@ function signalNumber(name: string): number {
 export function makeSubprocessModule(): PyModule {
   const d = new PyDict();
   const m = new PyModule("_subprocess", d);
-  for (const [name, fn] of Object.entries({ run, spawn, status, collect, kill })) {
+  for (const [name, fn] of Object.entries({ run, spawn, status, collect, kill, abandon })) {
     d.setStr(name, new PyBuiltinFunction(name, fn, null, "_subprocess"));
   }
   d.setStr(

@@ -577,6 +577,7 @@ class Popen:
             try:
                 self._dir, self.pid = _subprocess.spawn(self._argv, self._cwd, self._env, source,
                                                         self._stdout_mode, self._stderr_mode)
+                _uncollected[id(self)] = self._dir
                 return
             except PermissionError:
                 if source is not None and not isinstance(source, str):
@@ -611,6 +612,7 @@ class Popen:
         if status is None:
             return False
         out, err = _subprocess.collect(self._dir)
+        _uncollected.pop(id(self), None)
         self._dir = None
         # The shell reports a child killed by signal N as 128 + N; a signal this Popen sent is
         # reported as -N, as CPython does (other signals cannot be told from exit statuses).
@@ -701,6 +703,25 @@ class Popen:
 
     def kill(self):
         self.send_signal(9)
+
+
+# Background children not collected yet (id(Popen) → directory): at exit their directories are
+# removed, now or by the shell once the child ends (pyjit has no finalizers to do it earlier).
+_uncollected = {}
+
+
+def _abandon_uncollected():
+    for directory in list(_uncollected.values()):
+        _subprocess.abandon(directory)
+    _uncollected.clear()
+
+
+try:
+    import atexit as _atexit
+except ImportError:
+    pass
+else:
+    _atexit.register(_abandon_uncollected)
 
 
 class _PopenStartedByWait(Popen):

@@ -55,12 +55,19 @@ import {
   contains,
   getAttr,
   getItem,
+  getIter,
   isTrue,
   setAttr,
   setItem,
   unaryNegative,
 } from "../objects/ops.ts";
-import { listIteratorType, rangeIteratorType, tupleIteratorType } from "../objects/types/iterators.ts";
+import {
+  listIteratorType,
+  type PyRangeIterator,
+  type PySeqIterator,
+  rangeIteratorType,
+  tupleIteratorType,
+} from "../objects/types/iterators.ts";
 import { acquireFrame, type Frame, FRAME_RUNNING, threadState } from "../vm/frame.ts";
 import { backEdgeChecks, checkAtBackEdges } from "../vm/interrupts.ts";
 import { compareValues, loopCounters } from "../vm/interp_support.ts";
@@ -97,6 +104,25 @@ function linkFrame(caller: Frame, frame: Frame, sp: number, ip: number): void {
   threadState.frame = frame;
 }
 
+/** Whether a range, list or tuple iterator is exhausted (an inner loop ended normally). */
+function iteratorDone(it: PyValue): boolean {
+  if (typeof it !== "object") return false;
+  if (it.cls === rangeIteratorType) return (it as PyRangeIterator).left <= 0;
+  if (it.cls === listIteratorType || it.cls === tupleIteratorType) {
+    const seqIt = it as PySeqIterator;
+    return seqIt.index >= seqIt.seq.items.length;
+  }
+  return false;
+}
+
+/**
+ * How a trace runs an inner loop with that loop's own trace (set by the tier, which owns them):
+ * returns the code unit to resume at; the loop's head when it has no trace.
+ */
+export const innerLoops: { run: (f: Frame, head: number, counter: number) => number } = {
+  run: (_f, head) => head,
+};
+
 /** What generated code may name (passed to it as `R`). */
 const RUNTIME = {
   DELETED,
@@ -126,6 +152,9 @@ const RUNTIME = {
   setItem,
   unaryNegative,
   traceCall,
+  getIter,
+  iteratorDone,
+  runInnerLoop: (f: Frame, head: number, counter: number) => innerLoops.run(f, head, counter),
   loopCounters,
   backEdgeChecks,
   checkAtBackEdges,
@@ -234,6 +263,8 @@ export interface CompiledTrace {
   readonly exitAt: readonly number[];
   /** Per exit: the key of the branch it leaves at (a side path can be recorded there), or null. */
   readonly exitBranch: readonly (string | null)[];
+  /** Exits taken when the loop's iterator is exhausted (the loop ended: no misfit). */
+  readonly loopEndExits: ReadonlySet<number>;
   /** Exits numbered below this one are the preamble's (taken before one whole iteration ran). */
   readonly preambleExits: number;
   /** The number of the exit taken last (written by the trace). */
@@ -259,6 +290,8 @@ class TraceCompiler {
   readonly exitAt: number[] = [];
   /** How many exits the preamble has (exits numbered below it leave before a whole iteration). */
   preambleExits = 0;
+  /** Exits taken when the loop's iterator is exhausted. */
+  readonly loopEndExits = new Set<number>();
   /** Per exit: the branch it leaves at (a side path's key), or null. */
   readonly exitBranch: (string | null)[] = [];
   private st!: State;
@@ -351,6 +384,12 @@ class TraceCompiler {
   /** Leaves the trace when `cond` holds, with the state as it is now (before the instruction). */
   private guard(cond: string, resume: number, branch: string | null = null): void {
     this.emit(`if (${cond}) { ${this.writeBack(this.st, resume, "", branch)} }`);
+  }
+
+  /** The iterator is exhausted: the loop ends (an exit, but not a sign the trace no longer fits). */
+  private loopEnd(cond: string, resume: number): void {
+    this.guard(cond, resume);
+    this.loopEndExits.add(this.exitAt.length - 1);
   }
 
   /** What follows may raise: an exception leaves with the state as it is now, raised at `opUnit`. */
@@ -515,6 +554,7 @@ class TraceCompiler {
       case "LOAD_CONST":
         return this.push(this.constVal(oparg));
       case "POP_TOP":
+      case "END_FOR":
         this.pop();
         return;
       case "PUSH_NULL":
@@ -593,7 +633,7 @@ class TraceCompiler {
       case "FOR_ITER_RANGE": {
         const it = this.peek();
         this.guardClass(it, "rangeIteratorType", start);
-        this.guard(`${it.e}.left <= 0`, start);
+        this.loopEnd(`${it.e}.left <= 0`, start);
         const v = this.result(`${it.e}.cur`, KIND_INT);
         this.emit(`${it.e}.left--; ${it.e}.cur = ${v.e} + ${it.e}.step;`);
         return this.push(v);
@@ -602,7 +642,7 @@ class TraceCompiler {
       case "FOR_ITER_TUPLE": {
         const it = this.peek();
         this.guardClass(it, name === "FOR_ITER_LIST" ? "listIteratorType" : "tupleIteratorType", start);
-        this.guard(`${it.e}.index >= ${it.e}.seq.items.length`, start);
+        this.loopEnd(`${it.e}.index >= ${it.e}.seq.items.length`, start);
         return this.push(this.result(`${it.e}.seq.items[${it.e}.index++]`, KIND_BOX));
       }
       case "BINARY_OP_ADD_INT":
@@ -904,6 +944,8 @@ class TraceCompiler {
         const attr = JSON.stringify(this.st.code.names[oparg]);
         return this.generic(2, (a) => `setAttr(${a[1]}, ${attr}, ${a[0]})`, opUnit, false);
       }
+      case "GET_ITER":
+        return this.generic(1, (a) => `getIter(${a[0]})`, opUnit);
       case "CALL":
         return this.generic(
           oparg + 2,
@@ -1038,6 +1080,10 @@ class TraceCompiler {
   private lowerPath(path: readonly RecordedInstruction[] = this.trace.path, from = 0): void {
     for (let n = from; n < path.length; n++) {
       const rec = path[n];
+      if (rec.inner !== undefined) {
+        this.runInner(rec.start, rec.inner.counter);
+        continue;
+      }
       const next = n + 1 < path.length ? path[n + 1].start : this.trace.head;
       const name = OPCODES[rec.opcode].name;
       const sup = SUPER_BY_OPCODE.get(rec.opcode);
@@ -1054,6 +1100,41 @@ class TraceCompiler {
       const secondOparg = this.st.code.code[secondStart] >> 8;
       this.lower(sup.second, secondOp, secondOparg, secondStart, secondStart, next, rec);
     }
+  }
+
+  /**
+   * An inner loop at `head` (its iterator on the stack) runs as a whole with its own trace: the
+   * state goes to the frame, the inner trace runs, and when it ends with its iterator exhausted the
+   * state comes back from the frame (locals reloaded as they are read); when it stopped anywhere
+   * else, the frame is already as the interpreter needs it there, and the trace leaves too.
+   */
+  private runInner(head: number, counter: number): void {
+    const st = this.st;
+    const write: string[] = [];
+    st.locals.forEach((l, i) => {
+      if (l.inVar && l.dirty) write.push(`s[${i}] = ${this.box({ e: this.varOf(i, l.k), k: l.k })};`);
+    });
+    st.stack.forEach((v, j) => write.push(`s[${this.nl + j}] = ${this.box(v)};`));
+    write.push(`f.sp = ${this.nl + st.stack.length};`);
+    this.emit(write.join(" "));
+    const r = this.temp();
+    const id = this.exitAt.push(head) - 1;
+    this.exitBranch.push(null);
+    this.emit(`at = -1;`);
+    this.emit(`${r} = runInnerLoop(f, ${head}, ${counter});`);
+    this.emit(
+      `if (${r} !== ${head} || tierExit.error !== null || tierExit.frame !== null || !iteratorDone(s[${
+        this.nl + st.stack.length - 1
+      }])) { X[${id}]++; W[0] = ${id}; return ${r}; }`,
+    );
+    // Everything may have changed: the locals are read from the frame again, as is the stack.
+    for (const l of st.locals) {
+      l.inVar = false;
+      l.dirty = false;
+      l.k = KIND_BOX;
+    }
+    st.stack = st.stack.map((v, j) => v.e === "null" ? v : this.result(`s[${this.nl + j}]`, KIND_BOX));
+    st.facts.clear();
   }
 
   /** The closing back-edge: interrupts are checked as JUMP_BACKWARD checks them. */
@@ -1221,6 +1302,7 @@ const LOWERED_NAMES = new Set([
   "UNPACK_SEQUENCE_LIST",
   "BUILD_TUPLE",
   "BUILD_LIST",
+  "END_FOR",
   "LIST_APPEND",
   "IS_OP",
   "UNARY_NOT",
@@ -1228,6 +1310,7 @@ const LOWERED_NAMES = new Set([
 ]);
 /** Families whose every form is lowered (the specialized ones inline, the rest as calls). */
 const LOWERED_FAMILIES = new Set([
+  "GET_ITER",
   "BINARY_OP",
   "COMPARE_OP",
   "BINARY_SUBSCR",
@@ -1284,6 +1367,7 @@ export function compileTrace(
     exitCounts,
     exitAt: compiler.exitAt,
     exitBranch: compiler.exitBranch,
+    loopEndExits: compiler.loopEndExits,
     preambleExits: compiler.preambleExits,
     lastExit,
     compileMs: performance.now() - t0,

@@ -24,7 +24,7 @@ import { writeStderr } from "../objects/stdio.ts";
 import type { Frame } from "../vm/frame.ts";
 import { specializedTier } from "../specializer/tier.ts";
 import { type Tier, tierExit } from "../vm/tier.ts";
-import { type CompiledTrace, compileTrace, TraceAbort } from "./js_backend.ts";
+import { type CompiledTrace, compileTrace, innerLoops, TraceAbort } from "./js_backend.ts";
 import { isRecording, type RecordedInstruction, recordLoop } from "./trace.ts";
 
 /** What the JIT knows of one loop (by its code object and head). */
@@ -71,7 +71,8 @@ function enter(state: LoopState, trace: CompiledTrace, frame: Frame, counter: nu
   const resume = trace.run(frame);
   const code = frame.code;
   code.cacheIndex[counter] = 1;
-  if (trace.lastExit[0] < trace.preambleExits && tierExit.error === null) {
+  const last = trace.lastExit[0];
+  if (last < trace.preambleExits && !trace.loopEndExits.has(last) && tierExit.error === null) {
     // Left before one whole iteration: the values entering may no longer fit the trace.
     if (++state.entryFailures >= MAX_ENTRY_FAILURES) {
       state.trace = null;
@@ -103,7 +104,7 @@ function growSide(state: LoopState, trace: CompiledTrace, frame: Frame, branch: 
   counts.sides++;
   let result;
   try {
-    result = recordLoop(frame, trace.trace.head);
+    result = recordLoop(frame, trace.trace.head, (inner) => hasTrace(frame.code, inner));
   } catch (e) {
     state.noSide.add(branch);
     aborts[ABORT.EXCEPTION_RAISED]++;
@@ -132,6 +133,18 @@ function growSide(state: LoopState, trace: CompiledTrace, frame: Frame, branch: 
   }
   return frame.ip;
 }
+
+/** Whether the loop at `head` of `code` has a compiled trace. */
+function hasTrace(code: PyCode, head: number): boolean {
+  return (loops.get(code)?.get(head)?.trace ?? null) !== null;
+}
+
+// A trace runs its inner loops with their own traces.
+innerLoops.run = (frame: Frame, head: number, counter: number): number => {
+  const state = loops.get(frame.code)?.get(head);
+  if (state === undefined || state.trace === null) return head;
+  return enter(state, state.trace, frame, counter);
+};
 
 function noteAbort(reason: number, detail: string): void {
   aborts[reason]++;
@@ -166,7 +179,7 @@ function traceLoop(state: LoopState, frame: Frame, head: number, counter: number
   counts.recorded++;
   let result;
   try {
-    result = recordLoop(frame, head);
+    result = recordLoop(frame, head, (inner) => hasTrace(code, inner));
   } catch (e) {
     // The recorded iteration raised out of the frame: the interpreter goes on raising it.
     backOff(state, code, counter, ABORT.EXCEPTION_RAISED);

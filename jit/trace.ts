@@ -64,6 +64,11 @@ export interface RecordedInstruction {
   readonly depth: number;
   /** Its frame's code object. */
   readonly code: PyCode;
+  /**
+   * Set on the head of an inner loop (a FOR_ITER form) that the trace runs as a whole with that
+   * loop's own trace: the inner loop's last code unit and its back-edge counter's cell.
+   */
+  readonly inner?: { readonly end: number; readonly counter: number };
 }
 
 /** A recorded loop: one iteration's path from the head to the back-edge that closes it. */
@@ -81,13 +86,16 @@ export type RecordResult =
   | { readonly trace: Trace; readonly abort: null; readonly detail: string }
   | { readonly trace: null; readonly abort: number; readonly detail: string };
 
-/** The last code unit of the loop whose head is `head`: its closing JUMP_BACKWARD's opcode. */
-export function loopEnd(code: PyCode, head: number): number {
+const loopsByCode = new WeakMap<PyCode, Map<number, number>>();
+
+/** The loops of `code`: each head (a JUMP_BACKWARD's target) → its last back-edge's opcode unit. */
+function loopsOf(code: PyCode): Map<number, number> {
+  let loops = loopsByCode.get(code);
+  if (loops !== undefined) return loops;
+  loops = new Map();
   const bc = code.code;
-  let end = -1;
-  let i = head;
   let oparg = 0;
-  while (i < bc.length) {
+  for (let i = 0; i < bc.length;) {
     const op = bc[i] & 0xff;
     oparg = (oparg << 8) | (bc[i] >> 8);
     if (op === Op.EXTENDED_ARG) {
@@ -95,11 +103,20 @@ export function loopEnd(code: PyCode, head: number): number {
       continue;
     }
     const next = i + 1 + CACHE_SIZE[op];
-    if ((op === Op.JUMP_BACKWARD || op === Op.JUMP_BACKWARD_NO_INTERRUPT) && next - oparg === head) end = i;
+    if (op === Op.JUMP_BACKWARD || op === Op.JUMP_BACKWARD_NO_INTERRUPT) {
+      const head = next - oparg;
+      loops.set(head, Math.max(loops.get(head) ?? -1, i));
+    }
     oparg = 0;
     i = next;
   }
-  return end;
+  loopsByCode.set(code, loops);
+  return loops;
+}
+
+/** The last code unit of the loop whose head is `head`: its closing JUMP_BACKWARD's opcode. */
+export function loopEnd(code: PyCode, head: number): number {
+  return loopsOf(code).get(head) ?? -1;
 }
 
 /** The state of the recording under way (one at a time: recording does not nest). */
@@ -113,6 +130,10 @@ interface Recording {
   abort: number;
   detail: string;
   closed: boolean;
+  /** Whether the loop at this head of the recorded code has a compiled trace of its own. */
+  hasTrace: (head: number) => boolean;
+  /** The inner loop being run as a whole (its instructions are not recorded), or null. */
+  skipping: { head: number; end: number } | null;
 }
 
 let recording: Recording | null = null;
@@ -179,6 +200,19 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
   while (start > opUnit - 3 && start > 0 && (bc[start - 1] & 0xff) === Op.EXTENDED_ARG) start--;
   // Aborted inside a followed call: the loop's frame stops at its next instruction.
   if (r.abort >= 0) return depth === 0 ? stopAt(r, start, sp) : false;
+  if (depth === 0 && r.skipping !== null) {
+    if (start >= r.skipping.head && start <= r.skipping.end) {
+      // The inner loop runs in the interpreter while recording: what the loop function cannot stop
+      // after (a yield, a return) ends the recording first.
+      if (!LOWERABLE[opcode] || RETURNS.has(opcode)) {
+        r.abort = ABORT.INNER_LOOP;
+        r.detail = `${OPCODES[opcode]?.name ?? opcode} in an inner loop`;
+        return stopAt(r, start, sp);
+      }
+      return false;
+    }
+    r.skipping = null;
+  }
   if (depth > 0) {
     if (!LOWERABLE[opcode]) {
       // The call cannot be followed: the next recording calls it as a whole.
@@ -210,10 +244,28 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
   if ((opcode === Op.JUMP_BACKWARD || opcode === Op.JUMP_BACKWARD_NO_INTERRUPT) && opUnit !== r.end) {
     return abort(ABORT.INNER_LOOP, `back-edge at ${opUnit}`);
   }
+  if (start !== r.head && start > r.head) {
+    const innerEnd = loopsOf(f.code).get(start) ?? -1;
+    if (innerEnd > start && innerEnd < r.end) {
+      // An inner loop's head: the trace runs the inner loop with its own trace, as a whole.
+      if (!FOR_ITER_FORMS.has(OPCODES[OPCODES[opcode].generic].name) || !r.hasTrace(start)) {
+        return abort(ABORT.INNER_LOOP, `inner loop at ${start} has no trace`);
+      }
+      r.skipping = { head: start, end: innerEnd };
+      r.path.push({
+        ...recorded(f, start, opUnit, opcode, oparg, sp, 0),
+        inner: { end: innerEnd, counter: innerEnd + 1 },
+      });
+      return false;
+    }
+  }
   if (r.path.length >= tunables.max_trace_length) return abort(ABORT.TRACE_TOO_LONG, "");
   r.path.push(recorded(f, start, opUnit, opcode, oparg, sp, 0));
   return false;
 }
+
+/** The generic forms of the loop heads an inner loop may have. */
+const FOR_ITER_FORMS = new Set(["FOR_ITER"]);
 
 /** The instructions that return from a frame. */
 const RETURNS = new Set<number>([Op.RETURN_VALUE, Op.RETURN_CONST]);
@@ -258,11 +310,26 @@ function recorded(
  * `sp` are where the recording stopped, and the caller resumes there. An exception that leaves
  * the frame propagates (the frame already unwound, its traceback entry made).
  */
-export function recordLoop(frame: Frame, head: number): RecordResult {
+export function recordLoop(
+  frame: Frame,
+  head: number,
+  hasTrace: (head: number) => boolean = () => false,
+): RecordResult {
   const code = frame.code;
   const end = loopEnd(code, head);
   const entryDepth = frame.sp - code.nlocalsplus;
-  const r: Recording = { frame, frames: [frame], head, end, path: [], abort: -1, detail: "", closed: false };
+  const r: Recording = {
+    frame,
+    frames: [frame],
+    head,
+    end,
+    path: [],
+    abort: -1,
+    detail: "",
+    closed: false,
+    hasTrace,
+    skipping: null,
+  };
   const outer = loopObserver.observe;
   const outerRecording = recording;
   recording = r;

@@ -38,6 +38,13 @@ import { makeRandomModule } from "./modules/_random.ts";
 import { makeDatetimeModule } from "./modules/_datetime.ts";
 import { makeSubprocessModule } from "./modules/_subprocess.ts";
 import { makeThreadModule } from "./modules/_thread.ts";
+import { makeJsonModule } from "./modules/_json.ts";
+import { makeStructModule } from "./modules/_struct.ts";
+import { makeBinasciiModule } from "./modules/binascii.ts";
+import { makeHashlibModule } from "./modules/_hashlib.ts";
+import { makeBlake2Module } from "./modules/_blake2.ts";
+import { makeCsvModule } from "./modules/_csv.ts";
+import { makeZlibModule } from "./modules/zlib.ts";
 import { makePyjitToolsModule } from "./modules/_pyjit_tools.ts";
 import { makeWeakrefModule } from "./modules/_weakref.ts";
 import { makeGcModule } from "./modules/gc.ts";
@@ -85,6 +92,13 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _datetime: { make: makeDatetimeModule },
   _subprocess: { make: makeSubprocessModule },
   _thread: { make: makeThreadModule },
+  _json: { make: makeJsonModule },
+  _struct: { make: makeStructModule },
+  binascii: { make: makeBinasciiModule },
+  _hashlib: { make: makeHashlibModule },
+  _blake2: { make: makeBlake2Module },
+  _csv: { make: makeCsvModule },
+  zlib: { make: makeZlibModule },
   _pyjit_tools: { make: makePyjitToolsModule },
   _weakref: { make: makeWeakrefModule },
   gc: { make: makeGcModule },

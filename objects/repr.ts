@@ -28,6 +28,12 @@ export function floatRepr(x: number, addDot0 = true): string {
   if (x === Infinity) return "inf";
   if (x === -Infinity) return "-inf";
   if (x === 0) return (Object.is(x, -0) ? "-0" : "0") + (addDot0 ? ".0" : "");
+  // Between 1e-4 and 1e16 both languages write the shortest round-trip digits without exponent.
+  const magnitude = x < 0 ? -x : x;
+  if (magnitude >= 1e-4 && magnitude < 1e16) {
+    const text = String(x);
+    return addDot0 && Number.isInteger(x) ? text + ".0" : text;
+  }
   // toExponential() without an argument gives the shortest digits that round-trip, like repr.
   const exp = x.toExponential();
   const ePos = exp.indexOf("e");

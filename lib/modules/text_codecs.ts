@@ -19,6 +19,7 @@
  * @module
  */
 import { Exc, newException, PyBytes, PyDict, type PyValue, raise } from "../../objects/object.ts";
+import { otherCodecs } from "../../objects/types/str.ts";
 
 /** A decoder for one stream: `decode` uses a prefix of `bytes` (all of it when `final`). */
 export interface TextDecoderState {
@@ -646,6 +647,11 @@ export function lookupCodec(name: string): Codec {
   if (codec === undefined) raise(Exc.LookupError, `unknown encoding: ${name}`);
   return codec;
 }
+
+// str.encode and bytes.decode reach every codec here through objects/types/str.ts's hook.
+otherCodecs.encode = (s, encoding, errors) => lookupCodec(encoding).newEncoder(errors).encode(s);
+otherCodecs.decode = (data, encoding, errors) =>
+  lookupCodec(encoding).newDecoder(errors).decode(data, true).text;
 
 /** Whether `codec` is UTF-8 (the text layer has fast paths for it). */
 export function isUtf8(codec: Codec): boolean {

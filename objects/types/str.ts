@@ -719,7 +719,16 @@ defMethod(strType, "encode", (args, kwnames) => {
   return new PyBytes(encodeStr(self(args, "encode"), enc, err));
 });
 
-/** Encodes a string (utf-8, ascii, latin-1; strict / ignore / replace errors). */
+/**
+ * The codecs beyond utf-8, ascii and latin-1 (utf-16, utf-32, utf-8-sig, …) for str.encode and
+ * bytes.decode: lib/modules/text_codecs.ts installs them (null until then: LookupError).
+ */
+export const otherCodecs: {
+  encode: ((s: string, encoding: string, errors: string) => Uint8Array) | null;
+  decode: ((data: Uint8Array, encoding: string, errors: string) => string) | null;
+} = { encode: null, decode: null };
+
+/** Encodes a string (utf-8, ascii, latin-1; strict / ignore / replace errors; others: otherCodecs). */
 export function encodeStr(s: string, encoding: string, errors: string): Uint8Array {
   const enc = normalizeEncoding(encoding);
   if (enc === "utf_8") {
@@ -727,7 +736,10 @@ export function encodeStr(s: string, encoding: string, errors: string): Uint8Arr
     return new TextEncoder().encode(s);
   }
   const limit = enc === "ascii" ? 0x80 : enc === "latin_1" ? 0x100 : -1;
-  if (limit < 0) raise(Exc.LookupError, `unknown encoding: ${encoding}`);
+  if (limit < 0) {
+    if (otherCodecs.encode !== null) return otherCodecs.encode(s, encoding, errors);
+    raise(Exc.LookupError, `unknown encoding: ${encoding}`);
+  }
   const out: number[] = [];
   const cps = Array.from(s);
   for (let i = 0; i < cps.length; i++) {
@@ -813,7 +825,7 @@ function unicodeError(t: PyType, fields: PyValue[]) {
   return e;
 }
 
-/** Decodes bytes (utf-8, ascii, latin-1; strict / ignore / replace errors). */
+/** Decodes bytes (utf-8, ascii, latin-1; strict / ignore / replace errors; others: otherCodecs). */
 export function decodeBytes(data: Uint8Array, encoding: string, errors: string): string {
   const enc = normalizeEncoding(encoding);
   if (enc === "utf_8") {
@@ -864,6 +876,7 @@ export function decodeBytes(data: Uint8Array, encoding: string, errors: string):
     }
     return out;
   }
+  if (otherCodecs.decode !== null) return otherCodecs.decode(data, encoding, errors);
   return raise(Exc.LookupError, `unknown encoding: ${encoding}`);
 }
 

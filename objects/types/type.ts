@@ -403,7 +403,9 @@ function bestBase(bases: PyType[]): PyType {
   let winner: PyType | null = null;
   for (const b of bases) {
     if ((b.flags & TYPE_BASETYPE) === 0) {
-      raise(Exc.TypeError, `type '${b.name}' is not an acceptable base type`);
+      // CPython names the type by its tp_name: "module.name" for the types of C modules.
+      const tpName = b.module === "builtins" ? b.name : `${b.module}.${b.name}`;
+      raise(Exc.TypeError, `type '${tpName}' is not an acceptable base type`);
     }
     const candidate = b.solidBase;
     if (winner === null || candidate.isSubtypeOf(winner)) winner = candidate;

@@ -37,12 +37,12 @@ import { unparseExpr } from "./unparse.ts";
 import { BINARY_OPERATORS, COMPARISONS, NB_INPLACE } from "../instructions/operators.ts";
 import { CACHE_SIZE, Op, OPCODES, stackEffect } from "../instructions/opcodes.ts";
 import {
+  CO_ASYNC_GENERATOR,
   CO_COROUTINE,
   CO_FUTURE_ANNOTATIONS,
   CO_GENERATOR,
   CO_NESTED,
   CO_NEWLOCALS,
-  CO_NOFREE,
   CO_OPTIMIZED,
   CO_VARARGS,
   CO_VARKEYWORDS,
@@ -1133,10 +1133,6 @@ class Compiler {
     const scope = this.table.scopeFor(s);
     const qualname = this.qualnameFor(s.name);
     const code = this.compileFunctionBody(scope, s.name, qualname, firstLineOf(s), s.args, () => {
-      if (s._type === "AsyncFunctionDef" && scope.isGenerator) {
-        this.raiseNotImplemented("async generators are not supported yet");
-        return;
-      }
       const body = s.body;
       let start = 0;
       const first = body[0];
@@ -1551,7 +1547,7 @@ class Compiler {
         return;
       case "Await":
         if (!this.u.scope.isCoroutine) {
-          this.raiseNotImplemented("await inside a comprehension is not supported yet");
+          this.raiseNotImplemented("await inside a generator expression is not supported yet");
           this.loadConst(None);
           return;
         }
@@ -1799,6 +1795,10 @@ class Compiler {
     ) this.error("asynchronous comprehension outside of an asynchronous function", e);
     const name = `<${kind}>`;
     const loc = e as ast.Located;
+    // An async list/set/dict comprehension is a coroutine that the enclosing code awaits; an async
+    // generator expression is an async generator.
+    const isAsync = scope.isAsyncComprehension && kind !== "genexpr";
+    if (scope.isAsyncComprehension) scope.isCoroutine = true;
     const code = this.compileFunctionBody(scope, name, this.qualnameFor(name), loc.lineno, null, () => {
       this.u.lineno = loc.lineno;
       if (kind === "listcomp") this.emit(Op.BUILD_LIST, 0);
@@ -1811,9 +1811,10 @@ class Compiler {
     code.argcount = 1;
     this.makeFunction(code, 0);
     this.iterable(gens[0].iter);
-    this.emit(Op.GET_ITER);
+    this.emit(gens[0].is_async ? Op.GET_AITER : Op.GET_ITER);
     this.u.lineno = loc.lineno;
     this.emit(Op.CALL, 0);
+    if (isAsync) this.awaitTop(0);
   }
 
   comprehensionLoop(
@@ -1828,10 +1829,16 @@ class Compiler {
     if (i === 0) this.emit(Op.LOAD_FAST, 0);
     else {
       this.iterable(g.iter);
-      this.emit(Op.GET_ITER);
+      this.emit(g.is_async ? Op.GET_AITER : Op.GET_ITER);
     }
     this.label(start);
-    this.emitJump(Op.FOR_ITER, cleanup);
+    if (g.is_async) {
+      // As `async for`: await __anext__() until StopAsyncIteration ends the loop.
+      this.setup(Op.SETUP_FINALLY, cleanup);
+      this.emit(Op.GET_ANEXT);
+      this.awaitTop(0);
+      this.emit(Op.POP_BLOCK);
+    } else this.emitJump(Op.FOR_ITER, cleanup);
     this.store(g.target);
     for (const cond of g.ifs) this.jumpIf(cond, ifCleanup, false);
     if (i + 1 < gens.length) this.comprehensionLoop(gens, i + 1, kind, elts, depth + 1);
@@ -1861,7 +1868,10 @@ class Compiler {
     this.label(ifCleanup);
     this.emitJump(Op.JUMP, start);
     this.label(cleanup);
-    this.emit(Op.END_FOR);
+    if (g.is_async) {
+      this.u.lineno = g.iter.lineno;
+      this.emit(Op.END_ASYNC_FOR);
+    } else this.emit(Op.END_FOR);
   }
 
   // -- calls ------------------------------------------------------------------------------------
@@ -2298,9 +2308,10 @@ class Compiler {
     if (s.hasVarargs) flags |= CO_VARARGS;
     if (s.hasVarkw) flags |= CO_VARKEYWORDS;
     if (s.isGenerator) flags |= CO_GENERATOR;
+    if (s.isGenerator && s.isCoroutine) flags |= CO_ASYNC_GENERATOR;
     else if (s.isCoroutine) flags |= CO_COROUTINE;
     if (s.parent && s.parent.kind !== "module") flags |= CO_NESTED;
-    if (u.freevars.length === 0 && u.cellvars.length === 0) flags |= CO_NOFREE;
+    // (CPython 3.11 no longer sets CO_NOFREE.)
     if (this.future.annotations) flags |= CO_FUTURE_ANNOTATIONS;
 
     return new PyCode({

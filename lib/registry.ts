@@ -41,6 +41,8 @@ import { makeDecimalCoreModule } from "./modules/_decimal_core.ts";
 import { makePickleCoreModule } from "./modules/_pickle_core.ts";
 import { makeDatetimeModule } from "./modules/_datetime.ts";
 import { makeSreModule } from "./modules/_sre.ts";
+import { makeSubprocessModule } from "./modules/_subprocess.ts";
+import { makeThreadModule } from "./modules/_thread.ts";
 import { makeJsonModule } from "./modules/_json.ts";
 import { makeStructModule } from "./modules/_struct.ts";
 import { makeBinasciiModule } from "./modules/binascii.ts";
@@ -98,6 +100,8 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _pickle_core: { make: makePickleCoreModule },
   _datetime: { make: makeDatetimeModule },
   _sre: { make: makeSreModule },
+  _subprocess: { make: makeSubprocessModule },
+  _thread: { make: makeThreadModule },
   _json: { make: makeJsonModule },
   _struct: { make: makeStructModule },
   binascii: { make: makeBinasciiModule },

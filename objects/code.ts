@@ -59,6 +59,9 @@ export const CO_OPTIMIZED = 0x1,
   CO_GENERATOR = 0x20,
   CO_NOFREE = 0x40,
   CO_COROUTINE = 0x80,
+  // An async generator's code also carries CO_GENERATOR inside pyjit (so that every path that
+  // must not run a suspendable frame inline sees one); co_flags shows CPython's value.
+  CO_ASYNC_GENERATOR = 0x200,
   // `from __future__ import annotations` (a compiler flag too: exec/eval/compile inherit it).
   CO_FUTURE_ANNOTATIONS = 0x1000000;
 
@@ -87,7 +90,7 @@ function defineCodeAttributes(t: PyType): void {
     co_argcount: (code) => code.argcount,
     co_posonlyargcount: (code) => code.posonlyargcount,
     co_kwonlyargcount: (code) => code.kwonlyargcount,
-    co_flags: (code) => code.flags,
+    co_flags: (code) => (code.flags & CO_ASYNC_GENERATOR) !== 0 ? code.flags & ~CO_GENERATOR : code.flags,
     co_nlocals: (code) => code.varnames.length,
     co_stacksize: (code) => code.stacksize,
     co_consts: (code) => tuple(code.consts),

@@ -28,11 +28,22 @@
 import { newBuiltinType, PyDict, PyObject, type PyType, type PyValue } from "./object.ts";
 import { call, getAttr, repr, str } from "./ops.ts";
 
+const processStdoutSink = (bytes: Uint8Array): void => writeAll(Deno.stdout, bytes);
+const processStderrSink = (bytes: Uint8Array): void => writeAll(Deno.stderr, bytes);
+
 /** Where stream bytes go; tests and embedders may replace them (setOutputSinks). */
 const sinks = {
-  stdout: (bytes: Uint8Array): void => writeAll(Deno.stdout, bytes),
-  stderr: (bytes: Uint8Array): void => writeAll(Deno.stderr, bytes),
+  stdout: processStdoutSink,
+  stderr: processStderrSink,
 };
+
+/**
+ * Whether stdout and stderr still go to the process's own file descriptors 1 and 2 (no embedder
+ * or test redirected them): then a child process may inherit them (subprocess).
+ */
+export function outputGoesToProcessStreams(): boolean {
+  return sinks.stdout === processStdoutSink && sinks.stderr === processStderrSink;
+}
 
 function writeAll(stream: { writeSync(p: Uint8Array): number }, bytes: Uint8Array): void {
   let written = 0;

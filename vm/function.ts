@@ -13,7 +13,14 @@
  * ```
  * @module
  */
-import { CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, PyCode } from "../objects/code.ts";
+import {
+  CO_ASYNC_GENERATOR,
+  CO_COROUTINE,
+  CO_GENERATOR,
+  CO_VARARGS,
+  CO_VARKEYWORDS,
+  PyCode,
+} from "../objects/code.ts";
 import { acquireFrame, Frame, releaseFrame, threadState } from "./frame.ts";
 import { setZeroArgSuperHook } from "../objects/types/type.ts";
 import {
@@ -33,7 +40,7 @@ import {
   typeOf,
 } from "../objects/object.ts";
 import { currentTier } from "./tier.ts";
-import { PyCoroutine, PyGenerator } from "./generator.ts";
+import { PyAsyncGenerator, PyCoroutine, PyGenerator } from "./generator.ts";
 import { genericSetAttr } from "../objects/ops.ts";
 
 /** A function defined in Python. */
@@ -232,7 +239,9 @@ function missingArguments(func: PyFunction, names: string[], kind: string): neve
 export function callFunction(func: PyFunction, args: PyValue[], kwnames: string[] | null): PyValue {
   const frame = bindFrame(func, args, kwnames);
   const flags = func.code.flags;
-  if (flags & CO_GENERATOR) return new PyGenerator(frame);
+  if (flags & CO_GENERATOR) {
+    return (flags & CO_ASYNC_GENERATOR) !== 0 ? new PyAsyncGenerator(frame) : new PyGenerator(frame);
+  }
   if (flags & CO_COROUTINE) return new PyCoroutine(frame);
   const result = currentTier.execute(frame, null);
   releaseFrame(frame);

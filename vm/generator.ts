@@ -359,3 +359,232 @@ defGetSet(generatorType, "gi_code", (g) => gen(g).frame.code);
 defGetSet(generatorType, "gi_frame", (g) => frameView(gen(g).frame));
 defGetSet(generatorType, "gi_suspended", (g) => gen(g).frame.state === FRAME_SUSPENDED);
 defGetSet(generatorType, "gi_yieldfrom", (g) => gen(g).delegate() ?? None);
+
+// ---------------------------------------------------------------------------------------------
+// Async generators: `async def` functions with `yield`. The frame runs as a generator's; a value
+// it yields straight from a `yield` (not from inside an `await`'s SEND loop, see delegate()) is
+// the next item, which ends the awaitable __anext__()/asend() returned with StopIteration(item);
+// values yielded from inside an await pass through to whoever drives the awaitable (the loop).
+
+/** The `async_generator` type. */
+export const asyncGeneratorType: PyType = newBuiltinType("async_generator", objectType, 0);
+/** The awaitable `__anext__()` / `asend()` return. */
+export const asyncGenASendType: PyType = newBuiltinType("async_generator_asend", objectType, 0);
+/** The awaitable `athrow()` / `aclose()` return. */
+export const asyncGenAThrowType: PyType = newBuiltinType("async_generator_athrow", objectType, 0);
+
+/**
+ * `sys.set_asyncgen_hooks()`: `firstiter` is called with each async generator when it is first
+ * iterated (asyncio's loop records them, to aclose() the unfinished ones at shutdown); pyjit never
+ * finalizes objects, so `finalizer` is kept but never called.
+ */
+export const asyncGenHooks: { firstiter: PyValue; finalizer: PyValue } = { firstiter: None, finalizer: None };
+
+/** An async generator object. */
+export class PyAsyncGenerator extends PyGenerator {
+  /** An asend/athrow awaitable is being run (CPython's ag_running_async). */
+  declare runningAsync: boolean;
+  /** The firstiter hook was called for it. */
+  declare hooked: boolean;
+  constructor(frame: Frame) {
+    super(frame, asyncGeneratorType);
+    this.runningAsync = false;
+    this.hooked = false;
+  }
+
+  /** Calls the firstiter hook the first time the generator is iterated. */
+  initHooks(): void {
+    if (this.hooked) return;
+    this.hooked = true;
+    if (asyncGenHooks.firstiter !== None) call(asyncGenHooks.firstiter, [this], null);
+  }
+}
+
+const AWAITABLE_INIT = 0, AWAITABLE_ITER = 1, AWAITABLE_CLOSED = 2;
+
+/** What asend()/athrow()/aclose() return: one step of the async generator, awaited. */
+class PyAsyncGenAwaitable extends PyObject {
+  declare gen: PyAsyncGenerator;
+  /** "send" (__anext__/asend), "throw" (athrow) or "close" (aclose). */
+  declare kind: "send" | "throw" | "close";
+  /** The value asend() sends, or the exception athrow()/aclose() throws. */
+  declare arg: PyValue;
+  declare state: number;
+  constructor(gen: PyAsyncGenerator, kind: "send" | "throw" | "close", arg: PyValue) {
+    super();
+    this.cls = kind === "send" ? asyncGenASendType : asyncGenAThrowType;
+    this.dict = null;
+    this.gen = gen;
+    this.kind = kind;
+    this.arg = arg;
+    this.state = AWAITABLE_INIT;
+  }
+
+  /** `awaitable.send(value)`: runs the generator to its next yield or await. */
+  send(value: PyValue): PyValue {
+    if (this.state === AWAITABLE_CLOSED) this.reused();
+    const gen = this.gen;
+    if (this.state === AWAITABLE_INIT) {
+      if (gen.runningAsync) {
+        raise(
+          Exc.RuntimeError,
+          this.kind === "send"
+            ? "anext(): asynchronous generator is already running"
+            : "athrow(): asynchronous generator is already running",
+        );
+      }
+      this.state = AWAITABLE_ITER;
+      if (this.kind !== "send") {
+        if (gen.frame.state === FRAME_DONE || (this.kind === "close" && gen.frame.state === FRAME_CREATED)) {
+          gen.frame.state = FRAME_DONE;
+          // (CPython 3.11: athrow() of a finished generator completes, returning None.)
+          this.state = AWAITABLE_CLOSED;
+          throw newException(Exc.StopIteration, []);
+        }
+        gen.runningAsync = true;
+        return this.step(() => gen.throwInto(this.arg as PyBaseException));
+      }
+      if (value === None) value = this.arg;
+      if (value !== None && gen.frame.state === FRAME_CREATED) {
+        this.state = AWAITABLE_CLOSED;
+        raise(Exc.TypeError, "can't send non-None value to a just-started async generator");
+      }
+    }
+    gen.runningAsync = true;
+    return this.step(() => gen.resume(value, null));
+  }
+
+  /** `awaitable.throw(exc)`: throws into the generator (into its pending await, if any). */
+  throwInto(exc: PyBaseException): PyValue {
+    if (this.state === AWAITABLE_CLOSED) this.reused();
+    this.state = AWAITABLE_ITER;
+    this.gen.runningAsync = true;
+    return this.step(() => this.gen.throwInto(exc));
+  }
+
+  close(): PyValue {
+    this.state = AWAITABLE_CLOSED;
+    return None;
+  }
+
+  private reused(): never {
+    return raise(
+      Exc.RuntimeError,
+      this.kind === "send"
+        ? "cannot reuse already awaited __anext__()/asend()"
+        : "cannot reuse already awaited aclose()/athrow()",
+    );
+  }
+
+  /** Classifies what one resumption of the generator did. */
+  private step(resume: () => PyValue): PyValue {
+    const gen = this.gen;
+    let value: PyValue;
+    try {
+      value = resume();
+    } catch (e) {
+      this.state = AWAITABLE_CLOSED;
+      gen.runningAsync = false;
+      // throwInto() reports the generator returning as StopIteration.
+      if (isExceptionOf(e, Exc.StopIteration) && gen.finished) return this.finished();
+      if (
+        this.kind === "close" &&
+        (isExceptionOf(e, Exc.GeneratorExit) || isExceptionOf(e, Exc.StopAsyncIteration))
+      ) throw newException(Exc.StopIteration, []);
+      if (isExceptionOf(e, Exc.StopAsyncIteration)) {
+        const err = newException(Exc.RuntimeError, ["async generator raised StopAsyncIteration"]);
+        err.cause = e as PyBaseException;
+        err.context = e as PyBaseException;
+        err.suppressContext = true;
+        throw err;
+      }
+      throw e;
+    }
+    if (gen.finished) {
+      this.state = AWAITABLE_CLOSED;
+      gen.runningAsync = false;
+      return this.finished();
+    }
+    // Suspended inside an await: the value goes to whoever drives this awaitable.
+    if (gen.delegate() !== undefined) return value;
+    // A `yield`: the item this awaitable produces.
+    this.state = AWAITABLE_CLOSED;
+    gen.runningAsync = false;
+    if (this.kind === "close") raise(Exc.RuntimeError, "async generator ignored GeneratorExit");
+    throw stopIteration(value);
+  }
+
+  /** The generator returned: the end of iteration (or a completed aclose()). */
+  private finished(): never {
+    if (this.kind === "close") throw newException(Exc.StopIteration, []);
+    throw newException(Exc.StopAsyncIteration, []);
+  }
+}
+
+function asyncGen(v: PyValue): PyAsyncGenerator {
+  if (!(v instanceof PyAsyncGenerator)) {
+    raise(Exc.TypeError, "descriptor requires an 'async_generator' object");
+  }
+  return v;
+}
+
+/** The generator of asend()/athrow()/aclose()/__anext__(), its hooks run. */
+function iteratedAsyncGen(v: PyValue): PyAsyncGenerator {
+  const g = asyncGen(v);
+  g.initHooks();
+  return g;
+}
+
+function asyncGenAwaitable(v: PyValue): PyAsyncGenAwaitable {
+  if (!(v instanceof PyAsyncGenAwaitable)) {
+    raise(Exc.TypeError, "descriptor requires an async generator awaitable");
+  }
+  return v;
+}
+
+defMethod(asyncGeneratorType, "__aiter__", (args) => asyncGen(args[0]));
+defMethod(
+  asyncGeneratorType,
+  "__anext__",
+  (args) => new PyAsyncGenAwaitable(iteratedAsyncGen(args[0]), "send", None),
+);
+defMethod(asyncGeneratorType, "asend", (args) => {
+  if (args.length !== 2) {
+    raise(Exc.TypeError, `asend() takes exactly one argument (${args.length - 1} given)`);
+  }
+  return new PyAsyncGenAwaitable(iteratedAsyncGen(args[0]), "send", args[1]);
+});
+defMethod(asyncGeneratorType, "athrow", (args) => {
+  if (args.length < 2 || args.length > 4) {
+    raise(Exc.TypeError, `athrow expected at least 1 argument, got ${args.length - 1}`);
+  }
+  return new PyAsyncGenAwaitable(iteratedAsyncGen(args[0]), "throw", normalizeThrow(args));
+});
+defMethod(
+  asyncGeneratorType,
+  "aclose",
+  (args) => new PyAsyncGenAwaitable(iteratedAsyncGen(args[0]), "close", newException(Exc.GeneratorExit, [])),
+);
+defMethod(asyncGeneratorType, "__repr__", (args) => {
+  const g = asyncGen(args[0]);
+  return `<async_generator object ${g.frame.code.qualname} at 0x${
+    (0x7f4000000000 + g.frame.code.id * 0x30).toString(16)
+  }>`;
+});
+defGetSet(asyncGeneratorType, "__name__", (g) => asyncGen(g).frame.code.name);
+defGetSet(asyncGeneratorType, "__qualname__", (g) => asyncGen(g).frame.code.qualname);
+defGetSet(asyncGeneratorType, "ag_running", (g) => asyncGen(g).runningAsync);
+defGetSet(asyncGeneratorType, "ag_code", (g) => asyncGen(g).frame.code);
+defGetSet(asyncGeneratorType, "ag_frame", (g) => frameView(asyncGen(g).frame));
+defGetSet(asyncGeneratorType, "ag_await", (g) => asyncGen(g).delegate() ?? None);
+
+for (const t of [asyncGenASendType, asyncGenAThrowType]) {
+  t.tp_iter = (a) => a;
+  t.tp_iternext = (a) => asyncGenAwaitable(a).send(None);
+  defMethod(t, "send", (args) => asyncGenAwaitable(args[0]).send(args[1]));
+  defMethod(t, "throw", (args) => asyncGenAwaitable(args[0]).throwInto(normalizeThrow(args)));
+  defMethod(t, "close", (args) => asyncGenAwaitable(args[0]).close());
+  defMethod(t, "__await__", (args) => asyncGenAwaitable(args[0]));
+  defMethod(t, "__iter__", (args) => asyncGenAwaitable(args[0]));
+  defMethod(t, "__next__", (args) => asyncGenAwaitable(args[0]).send(None));
+}

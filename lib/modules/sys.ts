@@ -38,11 +38,12 @@ import {
   tupleType,
   typeOf,
 } from "../../objects/object.ts";
-import { asIndex, intValueOf, repr, str, strValueOf, toArray } from "../../objects/ops.ts";
+import { asIndex, intValueOf, isCallable, repr, str, strValueOf, toArray } from "../../objects/ops.ts";
 import { installNew } from "../../objects/types/type.ts";
 import { intStrLimit } from "../../objects/types/int_type.ts";
 import { threadState } from "../../vm/frame.ts";
 import { frameAtDepth } from "../../vm/frame_object.ts";
+import { asyncGenHooks } from "../../vm/generator.ts";
 import { moduleRegistry } from "../../vm/import.ts";
 import { importState, STDLIB_PATH_ENTRY, SYS_PREFIX } from "../../vm/import_state.ts";
 import { builtinImporterType, frozenImporterType } from "../../vm/loaders.ts";
@@ -111,6 +112,12 @@ export function structSeq(
     extraNames.forEach((n, i) => tuple.dict!.setStr(n, extraValues[i]));
   }
   return tuple;
+}
+
+let asyncgenHooksTypeCache: PyType | null = null;
+/** `sys.get_asyncgen_hooks()`'s type, `asyncgen_hooks(firstiter, finalizer)`. */
+function asyncgenHooksType(): PyType {
+  return asyncgenHooksTypeCache ??= structSeqType("asyncgen_hooks", ["firstiter", "finalizer"]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,6 +202,32 @@ const FUNCTIONS: Record<string, SysFn> = {
       raise(Exc.TypeError, `intern() argument must be str, not ${typeOf(args[0]).name}`);
     }
     return args[0];
+  },
+  get_asyncgen_hooks(args, kwnames) {
+    checkArgs("get_asyncgen_hooks", args, kwnames, 0, 0);
+    return structSeq(asyncgenHooksType(), [asyncGenHooks.firstiter, asyncGenHooks.finalizer]);
+  },
+  set_asyncgen_hooks(args, kwnames) {
+    for (const name of kwnames ?? []) {
+      if (name !== "firstiter" && name !== "finalizer") {
+        raise(Exc.TypeError, `'${name}' is an invalid keyword argument for this function`);
+      }
+    }
+    const [firstiter, finalizer] = bindArgs(
+      "set_asyncgen_hooks",
+      args,
+      kwnames,
+      ["firstiter", "finalizer"],
+      0,
+    );
+    for (const [name, hook] of [["finalizer", finalizer], ["firstiter", firstiter]] as const) {
+      if (hook !== undefined && hook !== None && !isCallable(hook)) {
+        raise(Exc.TypeError, `callable ${name} expected, got ${typeOf(hook).name}`);
+      }
+    }
+    if (firstiter !== undefined) asyncGenHooks.firstiter = firstiter;
+    if (finalizer !== undefined) asyncGenHooks.finalizer = finalizer;
+    return None;
   },
   getdefaultencoding: () => "utf-8",
   getfilesystemencoding: () => "utf-8",

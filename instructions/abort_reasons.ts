@@ -33,6 +33,10 @@ export const ABORT_REASONS = [
     why: "the path reached the back-edge of an inner loop (which gets a trace of its own)",
   },
   { name: "ENTRY_FAILS", why: "the trace's entry guards kept failing: its loop is traced again" },
+  {
+    name: "SHORT_LOOP",
+    why: "the trace ran too few iterations per entry to pay for entering: the loop stays interpreted",
+  },
 ] as const satisfies readonly AbortReason[];
 
 /** An abort reason's name. */

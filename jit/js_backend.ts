@@ -37,6 +37,7 @@ import {
   EMPTY_TUPLE,
   floatType,
   functionType,
+  hasOwnAttrs,
   listType,
   methodType,
   None,
@@ -133,6 +134,7 @@ const RUNTIME = {
   PyTuple,
   acquireFrame,
   functionType,
+  hasOwnAttrs,
   linkFrame,
   floatType,
   listType,
@@ -822,6 +824,26 @@ class TraceCompiler {
         }
         return;
       }
+      case "LOAD_ATTR_METHOD_NO_DICT":
+      case "LOAD_ATTR_METHOD_LAZY_DICT": {
+        // A method found on the type, the owner having no attribute of that name of its own.
+        const cells = CACHE_CELL.LOAD_ATTR;
+        const owner = this.peek();
+        if (owner.k === KIND_FLOAT) {
+          throw new TraceAbort(ABORT.UNSTABLE_TYPES, "a method of an unboxed float");
+        }
+        this.guardVersion(owner, this.st.code.cacheIndex[cacheAt(cells.version)], start);
+        if (name === "LOAD_ATTR_METHOD_NO_DICT") {
+          this.guard(`typeof ${owner.e} === "object" && hasOwnAttrs(${owner.e})`, start);
+        } else {
+          const attr = JSON.stringify(this.st.code.names[oparg >> 1]);
+          this.guard(`${owner.e}.dict === null || ${owner.e}.dict.getStr(${attr}) !== undefined`, start);
+        }
+        this.pop();
+        this.push({ e: this.constRef(this.st.code.cacheRef[cacheAt(cells.descr)]), k: KIND_BOX });
+        this.push(owner);
+        return;
+      }
       case "LOAD_ATTR_SLOT": {
         const cells = CACHE_CELL.LOAD_ATTR;
         const owner = this.peek();
@@ -979,7 +1001,10 @@ class TraceCompiler {
     const args = this.st.stack.slice(n - oparg);
     if (self.e !== "null") args.unshift(self);
     if (callable.k !== KIND_BOX || args.length !== callee.simpleArgcount) {
-      throw new TraceAbort(ABORT.UNSTABLE_TYPES, "a followed call's callee");
+      throw new TraceAbort(
+        ABORT.UNSTABLE_TYPES,
+        `a followed call's arguments (${args.length} for ${callee.name}'s ${callee.simpleArgcount})`,
+      );
     }
     this.guard(
       `typeof ${callable.e} !== "object" || ${callable.e}.cls !== functionType || ${callable.e}.code !== ${
@@ -1300,6 +1325,8 @@ const LOWERED_NAMES = new Set([
   "LOAD_ATTR_INSTANCE_VALUE",
   "LOAD_ATTR_METHOD_WITH_VALUES",
   "LOAD_ATTR_SLOT",
+  "LOAD_ATTR_METHOD_NO_DICT",
+  "LOAD_ATTR_METHOD_LAZY_DICT",
   "STORE_ATTR_INSTANCE_VALUE",
   "UNPACK_SEQUENCE_TWO_TUPLE",
   "UNPACK_SEQUENCE_TUPLE",

@@ -23,7 +23,8 @@ import type { PyCode } from "../objects/code.ts";
 import { writeStderr } from "../objects/stdio.ts";
 import type { Frame } from "../vm/frame.ts";
 import { specializedTier } from "../specializer/tier.ts";
-import { type Tier, tierExit } from "../vm/tier.ts";
+import { NEVER_HOT, type Tier, tierExit } from "../vm/tier.ts";
+import { loopCounters } from "../vm/interp_support.ts";
 import { type CompiledTrace, compileTrace, innerLoops, TraceAbort } from "./js_backend.ts";
 import { isRecording, type RecordedInstruction, recordLoop } from "./trace.ts";
 
@@ -38,6 +39,11 @@ interface LoopState {
   backoff: number;
   /** Entries whose first guards failed in a row. */
   entryFailures: number;
+  /** Recordings or compilations of this loop that failed. */
+  aborts: number;
+  /** Trace entries, and the loop iterations they ran (for SHORT_LOOP). */
+  entries: number;
+  iterations: number;
 }
 
 const loops = new WeakMap<PyCode, Map<number, LoopState>>();
@@ -49,6 +55,11 @@ const aborts = new Float64Array(ABORT_NAMES.length);
 const abortDetails = new Map<string, number>();
 const options = { dump: false };
 
+/** Entries after which a trace's iterations per entry are judged (SHORT_LOOP). */
+const SHORT_LOOP_SAMPLE = 2000;
+/** Iterations per entry below which a loop is better left to the interpreter. */
+const SHORT_LOOP_ITERATIONS = 3;
+
 /** Entries in a row that fail the trace's first guards before it is dropped. */
 const MAX_ENTRY_FAILURES = 64;
 
@@ -59,7 +70,16 @@ function loopState(code: PyCode, head: number): LoopState {
   if (state === undefined) {
     byHead.set(
       head,
-      state = { trace: null, sides: new Map(), noSide: new Set(), backoff: 0, entryFailures: 0 },
+      state = {
+        trace: null,
+        sides: new Map(),
+        noSide: new Set(),
+        backoff: 0,
+        entryFailures: 0,
+        aborts: 0,
+        entries: 0,
+        iterations: 0,
+      },
     );
   }
   return state;
@@ -68,9 +88,20 @@ function loopState(code: PyCode, head: number): LoopState {
 /** Runs a compiled trace from the loop head; returns where the interpreter resumes. */
 function enter(state: LoopState, trace: CompiledTrace, frame: Frame, counter: number): number {
   counts.entries++;
+  const before = loopCounters.backEdges;
   const resume = trace.run(frame);
   const code = frame.code;
   code.cacheIndex[counter] = 1;
+  // A loop left after an iteration or two each time pays the trace's entry and exit for little:
+  // past a sample of entries, such a loop goes back to the interpreter for good.
+  state.entries++;
+  state.iterations += loopCounters.backEdges - before;
+  if (state.entries === SHORT_LOOP_SAMPLE && state.iterations < SHORT_LOOP_SAMPLE * SHORT_LOOP_ITERATIONS) {
+    state.trace = null;
+    noteAbort(ABORT.SHORT_LOOP, "");
+    code.cacheIndex[counter] = NEVER_HOT;
+    return resume;
+  }
   const last = trace.lastExit[0];
   if (last < trace.preambleExits && !trace.loopEndExits.has(last) && tierExit.error === null) {
     // Left before one whole iteration: the values entering may no longer fit the trace.
@@ -152,10 +183,16 @@ function noteAbort(reason: number, detail: string): void {
   abortDetails.set(key, (abortDetails.get(key) ?? 0) + 1);
 }
 
+/** Aborts of one loop after which it is not recorded again (each recording costs a slow iteration). */
+const MAX_ABORTS = 8;
+
 function backOff(state: LoopState, code: PyCode, counter: number, reason: number, detail = ""): void {
   noteAbort(reason, detail);
+  state.aborts++;
   state.backoff = Math.min(state.backoff + 1, tunables.trace_backoff_max);
-  code.cacheIndex[counter] = tunables.hot_loop_threshold + (1 << state.backoff);
+  code.cacheIndex[counter] = state.aborts >= MAX_ABORTS
+    ? NEVER_HOT
+    : tunables.hot_loop_threshold + (1 << state.backoff);
 }
 
 function dumpTrace(t: CompiledTrace): void {

@@ -86,7 +86,13 @@ function loopState(code: PyCode, head: number): LoopState {
 }
 
 /** Runs a compiled trace from the loop head; returns where the interpreter resumes. */
-function enter(state: LoopState, trace: CompiledTrace, frame: Frame, counter: number): number {
+function enter(
+  state: LoopState,
+  trace: CompiledTrace,
+  frame: Frame,
+  counter: number,
+  fromTrace = false,
+): number {
   counts.entries++;
   const before = loopCounters.backEdges;
   const resume = trace.run(frame);
@@ -94,9 +100,15 @@ function enter(state: LoopState, trace: CompiledTrace, frame: Frame, counter: nu
   code.cacheIndex[counter] = 1;
   // A loop left after an iteration or two each time pays the trace's entry and exit for little:
   // past a sample of entries, such a loop goes back to the interpreter for good.
-  state.entries++;
-  state.iterations += loopCounters.backEdges - before;
-  if (state.entries === SHORT_LOOP_SAMPLE && state.iterations < SHORT_LOOP_SAMPLE * SHORT_LOOP_ITERATIONS) {
+  // (An inner loop entered from its outer loop's trace costs little: it is not judged.)
+  if (!fromTrace) {
+    state.entries++;
+    state.iterations += loopCounters.backEdges - before;
+  }
+  if (
+    !fromTrace && state.entries === SHORT_LOOP_SAMPLE &&
+    state.iterations < SHORT_LOOP_SAMPLE * SHORT_LOOP_ITERATIONS
+  ) {
     state.trace = null;
     noteAbort(ABORT.SHORT_LOOP, "");
     code.cacheIndex[counter] = NEVER_HOT;
@@ -174,7 +186,7 @@ function hasTrace(code: PyCode, head: number): boolean {
 innerLoops.run = (frame: Frame, head: number, counter: number): number => {
   const state = loops.get(frame.code)?.get(head);
   if (state === undefined || state.trace === null) return head;
-  return enter(state, state.trace, frame, counter);
+  return enter(state, state.trace, frame, counter, true);
 };
 
 function noteAbort(reason: number, detail: string): void {

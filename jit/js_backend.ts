@@ -276,7 +276,6 @@ export interface CompiledTrace {
 
 /** Builds the function of one trace. */
 class TraceCompiler {
-  private readonly code: PyCode;
   private readonly nl: number;
   private readonly out: string[] = [];
   private temps = 0;
@@ -311,7 +310,6 @@ class TraceCompiler {
     /** Paths from a branch back to the head, by branch key (`parentKey>branchStart`). */
     private readonly sides: ReadonlyMap<string, readonly RecordedInstruction[]>,
   ) {
-    this.code = trace.code;
     this.nl = trace.code.nlocalsplus;
   }
 
@@ -345,14 +343,8 @@ class TraceCompiler {
    * as the interpreter would have them, and the interpreter continues in the innermost one.
    */
   private writeBack(st: State, resume: number, extra = "", branch: string | null = null): string {
-    const parts: string[] = [];
     const frames = [...st.callers, st.frame()];
-    const loop = frames[0];
-    loop.locals.forEach((l, i) => {
-      if (l.inVar && l.dirty) parts.push(`s[${i}] = ${this.box({ e: this.varOf(i, l.k, ""), k: l.k })};`);
-    });
-    loop.stack.forEach((v, j) => parts.push(`s[${this.nl + j}] = ${this.box(v)};`));
-    parts.push(`f.sp = ${this.nl + loop.stack.length};`);
+    const parts = this.loopFrameToFrame(frames[0]);
     for (let d = 1; d < frames.length; d++) {
       const fr = frames[d];
       const c = `c${d}`;
@@ -375,12 +367,33 @@ class TraceCompiler {
         parts.push(`${c}.sp = ${nl + fr.stack.length}; ${c}.ip = ${resume}; tierExit.frame = ${c};`);
       }
     }
-    const id = this.exitAt.push(resume) - 1;
-    this.exitBranch.push(branch);
-    parts.push(`X[${id}]++; W[0] = ${id};`);
+    parts.push(this.newExit(resume, branch));
     parts.push(extra);
     parts.push(`return ${resume};`);
     return parts.join(" ");
+  }
+
+  /** Loop-frame local `i` (held as `l` says) written into the frame. */
+  private localToFrame(i: number, l: Local): string {
+    return `s[${i}] = ${this.box({ e: this.varOf(i, l.k, ""), k: l.k })};`;
+  }
+
+  /** The loop frame's changed locals, its stack and `sp` written into the frame. */
+  private loopFrameToFrame(fr: { locals: Local[]; stack: Val[] }): string[] {
+    const parts: string[] = [];
+    fr.locals.forEach((l, i) => {
+      if (l.inVar && l.dirty) parts.push(this.localToFrame(i, l));
+    });
+    fr.stack.forEach((v, j) => parts.push(`s[${this.nl + j}] = ${this.box(v)};`));
+    parts.push(`f.sp = ${this.nl + fr.stack.length};`);
+    return parts;
+  }
+
+  /** Numbers a new exit that resumes at `resume`; returns the statements that record it taken. */
+  private newExit(resume: number, branch: string | null): string {
+    const id = this.exitAt.push(resume) - 1;
+    this.exitBranch.push(branch);
+    return `X[${id}]++; W[0] = ${id};`;
   }
 
   /** Leaves the trace when `cond` holds, with the state as it is now (before the instruction). */
@@ -1135,22 +1148,15 @@ class TraceCompiler {
    */
   private runInner(head: number, counter: number): void {
     const st = this.st;
-    const write: string[] = [];
-    st.locals.forEach((l, i) => {
-      if (l.inVar && l.dirty) write.push(`s[${i}] = ${this.box({ e: this.varOf(i, l.k), k: l.k })};`);
-    });
-    st.stack.forEach((v, j) => write.push(`s[${this.nl + j}] = ${this.box(v)};`));
-    write.push(`f.sp = ${this.nl + st.stack.length};`);
-    this.emit(write.join(" "));
+    this.emit(this.loopFrameToFrame(st).join(" "));
     const r = this.temp();
-    const id = this.exitAt.push(head) - 1;
-    this.exitBranch.push(null);
+    const taken = this.newExit(head, null);
     this.emit(`at = -1;`);
     this.emit(`${r} = runInnerLoop(f, ${head}, ${counter});`);
     this.emit(
       `if (${r} !== ${head} || tierExit.error !== null || tierExit.frame !== null || !iteratorDone(s[${
         this.nl + st.stack.length - 1
-      }])) { X[${id}]++; W[0] = ${id}; return ${r}; }`,
+      }])) { ${taken} return ${r}; }`,
     );
     // Everything may have changed: the locals are read from the frame again, as is the stack.
     for (const l of st.locals) {
@@ -1194,14 +1200,14 @@ class TraceCompiler {
       if (!want.inVar) {
         // Not carried in a JS local at the top (only a side path touched it): back into the frame.
         if (have.inVar && have.dirty) {
-          this.emit(`s[${i}] = ${this.box({ e: this.varOf(i, have.k), k: have.k })};`);
+          this.emit(this.localToFrame(i, have));
         }
         return;
       }
       if (!have.inVar) throw new TraceAbort(ABORT.UNSTABLE_TYPES, `local ${i} not loaded in the loop`);
       if (have.dirty && !want.dirty) {
         // Assigned on this path only (a side path): the top takes the frame's slot as current.
-        this.emit(`s[${i}] = ${this.box({ e: this.varOf(i, have.k), k: have.k })};`);
+        this.emit(this.localToFrame(i, have));
       }
       if (have.k === want.k) return;
       if (want.k === KIND_BOX) {

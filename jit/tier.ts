@@ -17,7 +17,7 @@
  * @module
  */
 import { ABORT, ABORT_NAMES } from "../instructions/abort_reasons.ts";
-import { CACHE_SIZE, Op, OPCODES } from "../instructions/opcodes.ts";
+import { Op, OPCODES } from "../instructions/opcodes.ts";
 import { tunables } from "../instructions/tunables.ts";
 import type { PyCode } from "../objects/code.ts";
 import { writeStderr } from "../objects/stdio.ts";
@@ -26,7 +26,7 @@ import { specializedTier } from "../specializer/tier.ts";
 import { NEVER_HOT, type Tier, tierExit } from "../vm/tier.ts";
 import { loopCounters } from "../vm/interp_support.ts";
 import { type CompiledTrace, compileTrace, innerLoops, TraceAbort } from "./js_backend.ts";
-import { isRecording, type RecordedInstruction, recordLoop } from "./trace.ts";
+import { backEdgesOf, isRecording, type RecordedInstruction, recordLoop } from "./trace.ts";
 
 /** What the JIT knows of one loop (by its code object and head). */
 interface LoopState {
@@ -114,8 +114,8 @@ function enter(
     code.cacheIndex[counter] = NEVER_HOT;
     return resume;
   }
-  const last = trace.lastExit[0];
-  if (last < trace.preambleExits && !trace.loopEndExits.has(last) && tierExit.error === null) {
+  const exit = trace.lastExit[0];
+  if (exit < trace.preambleExits && !trace.loopEndExits.has(exit) && tierExit.error === null) {
     // Left before one whole iteration: the values entering may no longer fit the trace.
     if (++state.entryFailures >= MAX_ENTRY_FAILURES) {
       state.trace = null;
@@ -123,7 +123,6 @@ function enter(
       backOff(state, code, counter, ABORT.ENTRY_FAILS);
     }
   } else state.entryFailures = 0;
-  const exit = trace.lastExit[0];
   const branch = trace.exitBranch[exit];
   if (
     branch !== null && tierExit.error === null && tierExit.frame === null &&
@@ -265,11 +264,8 @@ export const jitTier: Tier = {
   prepareCode(code: PyCode): void {
     specializedTier.prepareCode(code);
     // Every loop's back-edge counter starts its warm-up.
-    const bc = code.code;
-    for (let i = 0; i < bc.length;) {
-      const op = bc[i] & 0xff;
-      if (op === Op.JUMP_BACKWARD) code.cacheIndex[i + 1] = tunables.hot_loop_threshold;
-      i += op === Op.EXTENDED_ARG ? 1 : 1 + CACHE_SIZE[op];
+    for (const edge of backEdgesOf(code)) {
+      if (edge.opcode === Op.JUMP_BACKWARD) code.cacheIndex[edge.at + 1] = tunables.hot_loop_threshold;
     }
   },
   onHotLoop(frame: Frame, target: number, counter: number): number {

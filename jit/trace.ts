@@ -86,13 +86,27 @@ export type RecordResult =
   | { readonly trace: Trace; readonly abort: null; readonly detail: string }
   | { readonly trace: null; readonly abort: number; readonly detail: string };
 
-const loopsByCode = new WeakMap<PyCode, Map<number, number>>();
+/** A back-edge of a code object: its JUMP_BACKWARD form's opcode and code unit, and its target. */
+export interface BackEdge {
+  readonly opcode: number;
+  readonly at: number;
+  readonly head: number;
+}
 
-/** The loops of `code`: each head (a JUMP_BACKWARD's target) → its last back-edge's opcode unit. */
-function loopsOf(code: PyCode): Map<number, number> {
+/** A code object's back-edges, and its loops: each head → its last back-edge's code unit. */
+interface Loops {
+  readonly backEdges: readonly BackEdge[];
+  readonly ends: ReadonlyMap<number, number>;
+}
+
+const loopsByCode = new WeakMap<PyCode, Loops>();
+
+/** The back-edges and loops of `code` (one walk of its bytecode, kept). */
+function loopsOf(code: PyCode): Loops {
   let loops = loopsByCode.get(code);
   if (loops !== undefined) return loops;
-  loops = new Map();
+  const backEdges: BackEdge[] = [];
+  const ends = new Map<number, number>();
   const bc = code.code;
   let oparg = 0;
   for (let i = 0; i < bc.length;) {
@@ -105,18 +119,25 @@ function loopsOf(code: PyCode): Map<number, number> {
     const next = i + 1 + CACHE_SIZE[op];
     if (op === Op.JUMP_BACKWARD || op === Op.JUMP_BACKWARD_NO_INTERRUPT) {
       const head = next - oparg;
-      loops.set(head, Math.max(loops.get(head) ?? -1, i));
+      backEdges.push({ opcode: op, at: i, head });
+      ends.set(head, Math.max(ends.get(head) ?? -1, i));
     }
     oparg = 0;
     i = next;
   }
+  loops = { backEdges, ends };
   loopsByCode.set(code, loops);
   return loops;
 }
 
+/** The back-edges of `code`. */
+export function backEdgesOf(code: PyCode): readonly BackEdge[] {
+  return loopsOf(code).backEdges;
+}
+
 /** The last code unit of the loop whose head is `head`: its closing JUMP_BACKWARD's opcode. */
 export function loopEnd(code: PyCode, head: number): number {
-  return loopsOf(code).get(head) ?? -1;
+  return loopsOf(code).ends.get(head) ?? -1;
 }
 
 /** The state of the recording under way (one at a time: recording does not nest). */
@@ -158,16 +179,9 @@ const notFollowed = new WeakSet<PyCode>();
 /** Whether the recorder may follow a call into `code`'s frame. */
 function followable(code: PyCode): boolean {
   if (notFollowed.has(code)) return false;
-  const bc = code.code;
-  for (let i = 0; i < bc.length;) {
-    const op = bc[i] & 0xff;
-    if (op === Op.JUMP_BACKWARD || op === Op.JUMP_BACKWARD_NO_INTERRUPT) {
-      notFollowed.add(code);
-      return false;
-    }
-    i += op === Op.EXTENDED_ARG ? 1 : 1 + CACHE_SIZE[op];
-  }
-  return true;
+  if (backEdgesOf(code).length === 0) return true;
+  notFollowed.add(code);
+  return false;
 }
 
 function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number): boolean {
@@ -245,7 +259,7 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
     return abort(ABORT.INNER_LOOP, `back-edge at ${opUnit}`);
   }
   if (start !== r.head && start > r.head) {
-    const innerEnd = loopsOf(f.code).get(start) ?? -1;
+    const innerEnd = loopEnd(f.code, start);
     if (innerEnd > start && innerEnd < r.end) {
       // An inner loop's head: the trace runs the inner loop with its own trace, as a whole.
       if (!FOR_ITER_FORMS.has(OPCODES[OPCODES[opcode].generic].name) || !r.hasTrace(start)) {

@@ -255,7 +255,11 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
   if (!LOWERABLE[opcode] || RETURNS.has(opcode)) {
     return abort(ABORT.UNSUPPORTED_INSTRUCTION, OPCODES[opcode]?.name ?? `${opcode}`);
   }
-  if ((opcode === Op.JUMP_BACKWARD || opcode === Op.JUMP_BACKWARD_NO_INTERRUPT) && opUnit !== r.end) {
+  // Any back-edge to the head closes the loop (a `continue` has its own); others are inner loops'.
+  if (
+    (opcode === Op.JUMP_BACKWARD || opcode === Op.JUMP_BACKWARD_NO_INTERRUPT) &&
+    opUnit + 1 + CACHE_SIZE[opcode] - oparg !== r.head
+  ) {
     return abort(ABORT.INNER_LOOP, `back-edge at ${opUnit}`);
   }
   if (start !== r.head && start > r.head) {

@@ -86,6 +86,25 @@ Deno.test("jit: a branch taken every other iteration grows a side path instead o
   assert.ok(stats.exits < 200, JSON.stringify(stats));
 });
 
+Deno.test("jit: a `continue` back-edge closes the loop's trace like the loop's own back-edge", () => {
+  const source = [
+    "def f(n):",
+    "    total = 0",
+    "    for i in range(n):",
+    "        if i % 3 == 0:",
+    "            continue",
+    "        total += i",
+    "    return total",
+    "print(f(100000))",
+  ].join("\n");
+  const got = runJit(source, "continue.py");
+  assert.equal(got.stdout, "3333266667\n");
+  const stats = jitStats();
+  assert.equal(stats.aborts.INNER_LOOP, undefined, JSON.stringify(stats));
+  assert.equal(stats.sides, 1);
+  assert.ok(stats.exits < 200, JSON.stringify(stats));
+});
+
 Deno.test("jit: --dump-traces prints each trace's path with lines and its JavaScript", () => {
   const source =
     "def f(n):\n    t = 0.0\n    for i in range(n):\n        t += i * 0.5\n    return t\nprint(f(1000))\n";

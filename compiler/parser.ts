@@ -43,8 +43,8 @@ const FSTRING_START = TokenKind.FSTRING_START;
 const FSTRING_MIDDLE = TokenKind.FSTRING_MIDDLE;
 const FSTRING_END = TokenKind.FSTRING_END;
 
-/** Hard keywords: never names. */
-const KEYWORDS: ReadonlySet<string> = new Set([
+/** Python's hard keywords (never names), in alphabetical order (the REPL completes them in it). */
+export const KEYWORDS: ReadonlySet<string> = new Set([
   "False",
   "None",
   "True",

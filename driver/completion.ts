@@ -12,47 +12,9 @@
  * ```
  * @module
  */
+import { KEYWORDS } from "../compiler/parser.ts";
 import { DELETED, type PyDict, type PyValue } from "../objects/object.ts";
 import { call, getAttrOrUndefined, isCallable, strValueOf, toArray } from "../objects/ops.ts";
-
-/** Python's keywords (rlcompleter's completion of them adds `:` or a space to most). */
-const KEYWORDS = [
-  "False",
-  "None",
-  "True",
-  "and",
-  "as",
-  "assert",
-  "async",
-  "await",
-  "break",
-  "class",
-  "continue",
-  "def",
-  "del",
-  "elif",
-  "else",
-  "except",
-  "finally",
-  "for",
-  "from",
-  "global",
-  "if",
-  "import",
-  "in",
-  "is",
-  "lambda",
-  "nonlocal",
-  "not",
-  "or",
-  "pass",
-  "raise",
-  "return",
-  "try",
-  "while",
-  "with",
-  "yield",
-];
 
 /** Keywords completed without a space after them. */
 const BARE_KEYWORDS = new Set(["False", "None", "True", "break", "continue", "pass", "else"]);
@@ -93,7 +55,7 @@ function nameMatches(text: string, globals: PyDict, builtins: PyDict): string[] 
   }
   for (const d of [globals, builtins]) {
     for (const name of dictNames(d)) {
-      if (name.startsWith(text) && !KEYWORDS.includes(name)) out.push(withPostfix(d.getStr(name)!, name));
+      if (name.startsWith(text) && !KEYWORDS.has(name)) out.push(withPostfix(d.getStr(name)!, name));
     }
   }
   return out;

@@ -48,6 +48,7 @@ import {
   CO_VARKEYWORDS,
   PyCode,
 } from "../objects/code.ts";
+import { frozensetBuildOrder } from "../objects/code_serial.ts";
 import {
   buildSymtable,
   CELL,
@@ -2463,7 +2464,11 @@ function isConstantExpr(e: ast.expr): boolean {
  * table layout and so the order in which it iterates.
  */
 function constantFrozenset(items: PyValue[]): PyValue {
-  return newSet([...newSet(items, frozensetType).items()], frozensetType);
+  const order = [...newSet(items, frozensetType).items()];
+  const set = newSet(order, frozensetType);
+  // The compile cache rebuilds it from the same order, so cached code iterates it the same way.
+  frozensetBuildOrder.set(set, order);
+  return set;
 }
 
 function foldConstant(e: ast.expr): PyValue {

@@ -13,7 +13,8 @@
  * --dump-traces. A usage error prints CPython's message and exits 2.
  *
  * The environment (unless -E or -I): PYTHONUNBUFFERED, PYTHONINSPECT, PYTHONOPTIMIZE,
- * PYTHONSAFEPATH, PYTHONWARNINGS, PYTHONDEVMODE, PYTHONUTF8, PYTHONINTMAXSTRDIGITS, PYTHONPATH
+ * PYTHONSAFEPATH, PYTHONWARNINGS, PYTHONDEVMODE, PYTHONUTF8, PYTHONINTMAXSTRDIGITS,
+ * PYTHONDONTWRITEBYTECODE, PYTHONPATH
  * (driver/run.ts); and PYJIT_PARAMS. Each is read only where Deno already grants access to it.
  *
  * @example
@@ -75,7 +76,7 @@ const TRY_HELP = "Try `pyjit -h' for more information.\n";
 const HELP = `${USAGE_LINE}Options (and corresponding environment variables):
 -b     : issue warnings about str(bytes_instance), str(bytearray_instance)
          and comparing bytes/bytearray with str. (-bb: issue errors)
--B     : don't write .pyc files on import (pyjit never writes them)
+-B     : don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x
 -c cmd : program passed in as string (terminates option list)
 -d     : turn on parser debugging output (accepted; no effect in pyjit)
 -E     : ignore PYTHON* environment variables (such as PYTHONPATH)
@@ -254,7 +255,10 @@ function shortFlag(run: RunInvocation, c: string): void {
     case "x":
       run.skipFirstLine = true;
       break;
-      // -B (pyjit writes no bytecode files anyway) and -R (hashes are randomized already).
+    case "B":
+      f.dontWriteBytecode = 1;
+      break;
+      // -R: hashes are randomized already.
   }
 }
 
@@ -342,6 +346,7 @@ function applyEnvironment(run: RunInvocation, env: (name: string) => string | un
   if (set("PYTHONUNBUFFERED")) run.unbuffered = true;
   if (set("PYTHONINSPECT")) f.inspect = 1;
   if (set("PYTHONSAFEPATH")) f.safePath = true;
+  if (set("PYTHONDONTWRITEBYTECODE")) f.dontWriteBytecode = 1;
   if (set("PYTHONDEVMODE")) f.devMode = true;
   const optimize = env("PYTHONOPTIMIZE");
   if (optimize !== undefined && optimize !== "") {

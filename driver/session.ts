@@ -101,6 +101,8 @@ export interface PythonFlags {
   interactive?: number;
   /** `-O` count */
   optimize?: number;
+  /** `-B` (and PYTHONDONTWRITEBYTECODE): the compile cache is read but not written. */
+  dontWriteBytecode?: number;
   /** `-s` */
   noUserSite?: number;
   /** `-S` */
@@ -133,6 +135,7 @@ const FLAG_FIELDS: Record<keyof PythonFlags, string> = {
   inspect: "inspect",
   interactive: "interactive",
   optimize: "optimize",
+  dontWriteBytecode: "dont_write_bytecode",
   noUserSite: "no_user_site",
   noSite: "no_site",
   ignoreEnvironment: "ignore_environment",

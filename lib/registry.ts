@@ -58,7 +58,7 @@ import { makeSignalModule } from "./modules/signal.ts";
 import { makeStringModule } from "./modules/_string.ts";
 import { makeUnicodedataModule } from "./modules/unicodedata.ts";
 import { makeLocaleModule } from "./modules/_locale.ts";
-import { PYTHON_MODULES } from "./generated/python_modules.ts";
+import { PYTHON_MODULES, PYTHON_MODULES_DIGEST } from "./generated/python_modules.ts";
 
 /** A module written in TypeScript. */
 interface NativeModule {
@@ -148,6 +148,7 @@ export function findStdlibModule(name: string): ModuleDefinition | undefined {
       kind: "python",
       name,
       source: py.source,
+      sourceId: `${PYTHON_MODULES_DIGEST}:${name}`,
       isPackage: py.isPackage,
       filename: `<frozen ${name}>`,
       beforeSysPath,

@@ -30,6 +30,8 @@ export type ModuleDefinition =
     kind: "python";
     name: string;
     source: string;
+    /** Names this version of the source for the compile cache (vm/code_cache.ts): no hashing. */
+    sourceId: string;
     /** The name tracebacks show (`<frozen NAME>`). */
     filename: string;
     isPackage: boolean;

@@ -41,7 +41,7 @@ import { call, getAttr, getAttrOrUndefined, repr, str } from "../objects/ops.ts"
 import type { PyCode } from "../objects/code.ts";
 import { PySyntaxError } from "../lexer/syntax_error.ts";
 import { decodeSource } from "../lexer/source_encoding.ts";
-import { compileSource } from "./compile_source.ts";
+import { compileModuleCached } from "./code_cache.ts";
 import { syntaxErrorObject } from "./errors.ts";
 import { runCode } from "./function.ts";
 import { importState, type ModuleDefinition, STDLIB_PATH_ENTRY } from "./import_state.ts";
@@ -143,7 +143,7 @@ function frozenDefinition(name: string): ModuleDefinition & { kind: "python" } {
 /** The compiled code of a registry Python module. */
 function frozenCode(name: string): PyCode {
   const def = frozenDefinition(name);
-  return compileSource(def.source, def.filename, "exec");
+  return compileModuleCached(def.source, def.filename, def.sourceId);
 }
 
 /** FrozenImporter.exec_module: runs the shipped source in the module's namespace. */
@@ -239,7 +239,7 @@ function runInModule(code: PyCode, module: PyValue): void {
 /** SourceFileLoader.exec_module: reads, compiles and runs the file in the module's namespace. */
 export function execSourceModule(loader: PyValue, module: PyValue): void {
   const path = loaderPath(loader);
-  runInModule(compileSource(readSource(path), path, "exec"), module);
+  runInModule(compileModuleCached(readSource(path), path), module);
 }
 
 function checkLoaderName(loader: PyValue, name: PyValue | undefined): void {
@@ -280,7 +280,7 @@ defMethod(sourceFileLoaderType, "get_code", (args, kwnames) => {
   const [name] = bindArgs("get_code", args.slice(1), kwnames, ["fullname"], 1);
   checkLoaderName(args[0], name);
   const path = loaderPath(args[0]);
-  return compileSource(readSource(path), path, "exec");
+  return compileModuleCached(readSource(path), path);
 });
 defMethod(sourceFileLoaderType, "get_data", (args) => {
   checkMethodArgs("get_data", args, null, 1, 1);

@@ -372,7 +372,8 @@ export function makeSysModule(argv: string[], options: SysOptions = {}): PyModul
     "stdlib_module_names",
     newSet(moduleRegistry().allNames().filter((n) => !n.includes(".")), frozensetType),
   );
-  d.setStr("dont_write_bytecode", true);
+  // Read by the compile cache (vm/code_cache.ts) before it writes, as importlib reads it.
+  d.setStr("dont_write_bytecode", options.flags?.dont_write_bytecode === 1);
   d.setStr("copyright", "pyjit: a Python runtime for Deno");
   const [maj, min, mic] = PYTHON_VERSION;
   const hexversion = (maj << 24) | (min << 16) | (mic << 8) | 0xf0;
@@ -441,7 +442,7 @@ const STRUCT_CONSTANTS: [string, string[], PyValue[]][] = [
       ..."ignore_environment verbose bytes_warning quiet hash_randomization isolated dev_mode".split(" "),
       ..."utf8_mode warn_default_encoding safe_path int_max_str_digits".split(" "),
     ],
-    [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, false, 0, 0, false, -1],
+    [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, false, 0, 0, false, -1],
   ],
 ];
 

@@ -19,7 +19,7 @@ import { adler32 } from "./zlib_checksums.ts";
 import { crc32 } from "./binascii.ts";
 
 export const Z_OK = 0, Z_STREAM_END = 1, Z_NEED_DICT = 2, Z_DATA_ERROR = -3, Z_BUF_ERROR = -5;
-const Z_FINISH = 4;
+export const Z_FINISH = 4;
 
 const HEAD = 0,
   FLAGS = 1,

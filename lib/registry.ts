@@ -7,7 +7,7 @@
  * - TypeScript modules (CPython's C modules and accelerators): `native` builds the module object;
  *   `main`, when present, is what `pyjit -m NAME` runs.
  * - Python modules (CPython's pure-Python standard library, written here): their sources live in
- *   `lib/python/` and ship inside the package as `lib/generated/python_modules.ts` (`deno task gen`
+ *   `lib/python/` and ship inside the package as `lib/generated/python_modules.js` (`deno task gen`
  *   writes it with a digest of the sources; `deno task check` fails when it is stale).
  *
  * @example
@@ -58,7 +58,8 @@ import { makeSignalModule } from "./modules/signal.ts";
 import { makeStringModule } from "./modules/_string.ts";
 import { makeUnicodedataModule } from "./modules/unicodedata.ts";
 import { makeLocaleModule } from "./modules/_locale.ts";
-import { PYTHON_MODULES, PYTHON_MODULES_DIGEST } from "./generated/python_modules.ts";
+import { PYTHON_MODULES, PYTHON_MODULES_DIGEST } from "./generated/python_modules.js";
+import { Inflater, Z_FINISH, Z_STREAM_END } from "./modules/zlib_inflate.ts";
 
 /** A module written in TypeScript. */
 interface NativeModule {
@@ -147,14 +148,34 @@ export function findStdlibModule(name: string): ModuleDefinition | undefined {
     return {
       kind: "python",
       name,
-      source: py.source,
+      get source() {
+        return pythonModuleSource(name);
+      },
       sourceId: `${PYTHON_MODULES_DIGEST}:${name}`,
-      isPackage: py.isPackage,
+      isPackage: py[0],
       filename: `<frozen ${name}>`,
       beforeSysPath,
     };
   }
   return undefined;
+}
+
+/** Sources inflated so far (a run imports a module once, but a process may run many times). */
+const inflatedSources = new Map<string, string>();
+
+/** The source text of the shipped Python module `name` (which must exist). */
+export function pythonModuleSource(name: string): string {
+  let source = inflatedSources.get(name);
+  if (source === undefined) {
+    const binary = atob(PYTHON_MODULES[name][1]);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    const result = new Inflater(-15).inflate(bytes, Infinity, Z_FINISH);
+    if (result.status !== Z_STREAM_END) throw new Error(`the shipped source of ${name} is damaged`);
+    source = new TextDecoder().decode(result.output);
+    inflatedSources.set(name, source);
+  }
+  return source;
 }
 
 /** The registry as the import system reads it. */

@@ -21,7 +21,7 @@ const ROOT = new URL("../", import.meta.url);
 
 /** Every generated file, freshly made. */
 export async function generateAll(): Promise<GeneratedFile[]> {
-  return [...await generateCasesFromRepository(), await generatePythonModules()];
+  return [...await generateCasesFromRepository(), ...await generatePythonModules()];
 }
 
 if (import.meta.main) {

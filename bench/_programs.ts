@@ -33,6 +33,15 @@ export const PROGRAMS: readonly BenchProgram[] = [
   { name: "closures", what: "closures, nonlocal, lambdas", full: 3200000, quick: 140000 },
   { name: "exceptions", what: "exceptions raised and caught in loops", full: 2100000, quick: 90000 },
   { name: "sorting", what: "sorted with key, list.sort", full: 230000, quick: 12000 },
+  { name: "json_docs", what: "json: dumps and loads of a large document", full: 9000, quick: 300 },
+  { name: "regex_logs", what: "re: parsing a log with compiled patterns", full: 75000, quick: 3000 },
+  { name: "decimal_arith", what: "decimal: money arithmetic, series, sqrt", full: 280000, quick: 10000 },
+  {
+    name: "logging_records",
+    what: "logging: records through handlers and filters",
+    full: 38000,
+    quick: 1500,
+  },
   { name: "startup", what: 'startup: print("hello")', full: null, quick: null },
 ];
 

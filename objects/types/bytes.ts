@@ -424,6 +424,39 @@ for (const t of [bytesType, bytearrayType]) {
       }),
     );
   });
+  defClassMethod(t, "maketrans", (args) => {
+    // A static method in CPython: `bytes.maketrans(a, b)` and `b"".maketrans(a, b)` alike; always bytes.
+    if (args.length !== 3) raise(Exc.TypeError, `maketrans expected 2 arguments, got ${args.length - 1}`);
+    const from = bytesLike(args[1], ""), to = bytesLike(args[2], "");
+    if (from.length !== to.length) raise(Exc.ValueError, "maketrans arguments must have same length");
+    const table = new Uint8Array(256);
+    for (let i = 0; i < 256; i++) table[i] = i;
+    for (let i = 0; i < from.length; i++) table[from[i]] = to[i];
+    return new PyBytes(table);
+  });
+  defMethod(t, "translate", (args, kwnames) => {
+    const b = self(args, "translate");
+    const given = args.length - 1;
+    const keywords = kwnames ?? [];
+    const positional = given - keywords.length;
+    if (given > 2) raise(Exc.TypeError, `translate() takes at most 2 arguments (${given} given)`);
+    if (positional < 1) raise(Exc.TypeError, `translate() takes at least 1 positional argument (0 given)`);
+    let deleteArg: PyValue | undefined = positional === 2 ? args[2] : undefined;
+    keywords.forEach((name, i) => {
+      if (name !== "delete") raise(Exc.TypeError, `translate() got an unexpected keyword argument '${name}'`);
+      deleteArg = args[1 + positional + i];
+    });
+    const tableArg = args[1];
+    const table = tableArg === None ? null : bytesLike(tableArg, "");
+    if (table !== null && table.length !== 256) {
+      raise(Exc.ValueError, "translation table must be 256 characters long");
+    }
+    const deleted = new Uint8Array(256);
+    if (deleteArg !== undefined) { for (const c of bytesLike(deleteArg, "")) deleted[c] = 1; }
+    const out: number[] = [];
+    for (const c of b.data) if (deleted[c] === 0) out.push(table === null ? c : table[c]);
+    return make(b, Uint8Array.from(out));
+  });
   asciiTest("isascii", (c) => c < 128, false);
   defMethod(
     t,

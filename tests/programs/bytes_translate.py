@@ -1,0 +1,4 @@
+# bytes.maketrans and bytes/bytearray.translate: tables, deletion, the delete keyword, and the errors.
+for f in [lambda: bytes.maketrans(b'ab', b'c'), lambda: bytes.maketrans('a','b'), lambda: b'x'.translate(b'abc'), lambda: b'x'.translate('a'*256), lambda: b'x'.translate(None, 'a'), lambda: b'x'.translate(), lambda: bytearray.maketrans(b'a', bytearray(b'b')), lambda: b'abc'.translate(None, delete=b'b'), lambda: b'abc'.translate(table=None), lambda: bytes.maketrans(b'a'), lambda: b'abc'.translate(memoryview(bytes(range(256))), b'c'), lambda: type(bytearray(b'ab').translate(None)), lambda: b'a'.translate(None, b'', b''), lambda: b'hello world'.translate(bytes.maketrans(b'lo', b'01'), b' '), lambda: bytearray(b'abc').translate(bytes.maketrans(b'abc', b'xyz'), delete=bytearray(b'a')), lambda: b'x'.maketrans(b'x', b'y')[120]]:
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)

@@ -2,8 +2,9 @@
 await, __await__), with tasks, futures, timers that follow the real clock, and the synchronization
 primitives, queues, timeouts and task groups of Python 3.11.
 
-pyjit has one thread and its asyncio has no I/O selector: streams, sockets, transports, signal
-handlers, run_in_executor and to_thread raise NotImplementedError naming themselves;
+pyjit has one thread and its asyncio has no I/O selector: streams, sockets, transports and signal
+handlers raise NotImplementedError naming themselves; run_in_executor and to_thread run the call
+through concurrent.futures, whose executors finish it inside submit();
 create_subprocess_exec/_shell run the child in the background and poll it (asyncio/subprocess.py). A
 loop with nothing ready and no timer raises RuntimeError (a deadlock) instead of waiting forever.
 pyjit does not finalize objects, so "Task exception was never retrieved" is reported when the loop

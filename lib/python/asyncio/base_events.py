@@ -364,10 +364,25 @@ class BaseEventLoop(events.AbstractEventLoop):
     # -- what needs threads, sockets, pipes or signals --
 
     def run_in_executor(self, executor, func, *args):
-        _not_supported("loop.run_in_executor")
+        """func(*args) in `executor` (the loop's default ThreadPoolExecutor for None), as a future.
+
+        pyjit's executors run the call inside submit(), so it has finished when this returns."""
+        if self.is_closed():
+            raise RuntimeError("Event loop is closed")
+        if executor is None:
+            executor = self._default_executor
+            if executor is None:
+                import concurrent.futures
+                executor = concurrent.futures.ThreadPoolExecutor(thread_name_prefix="asyncio")
+                self._default_executor = executor
+        from .futures import wrap_future
+        return wrap_future(executor.submit(func, *args), loop=self)
 
     def set_default_executor(self, executor):
-        _not_supported("loop.set_default_executor")
+        import concurrent.futures
+        if not isinstance(executor, concurrent.futures.ThreadPoolExecutor):
+            raise TypeError("executor must be ThreadPoolExecutor instance")
+        self._default_executor = executor
 
     async def getaddrinfo(self, *args, **kwargs):
         _not_supported("loop.getaddrinfo")

@@ -228,9 +228,30 @@ def _copy_future_state(source, dest):
         dest.set_result(source.result())
 
 
+def _copy_outcome(source, destination):
+    """Gives the asyncio future `destination` the outcome of the concurrent future `source`."""
+    if destination.cancelled():
+        return
+    if source.cancelled():
+        destination.cancel()
+    elif source.exception() is not None:
+        destination.set_exception(source.exception())
+    else:
+        destination.set_result(source.result())
+
+
 def wrap_future(future, *, loop=None):
-    """An asyncio future is returned as is; concurrent.futures are not available in pyjit."""
+    """An asyncio future for a concurrent.futures.Future (an asyncio future is returned as is)."""
     if isfuture(future):
         return future
-    raise NotImplementedError("asyncio.wrap_future() of a concurrent.futures.Future is not supported "
-                              "by pyjit (it has no threads)")
+    import concurrent.futures
+    if not isinstance(future, concurrent.futures.Future):
+        raise AssertionError(f"concurrent.futures.Future is expected, got {future!r}")
+    if loop is None:
+        from .events import get_event_loop
+        loop = get_event_loop()
+    new_future = loop.create_future()
+    # pyjit's executors finish a call inside submit(); a future finished later (by set_result
+    # from the program) passes its outcome on through a done callback on the loop.
+    future.add_done_callback(lambda f: loop.call_soon(_copy_outcome, f, new_future))
+    return new_future

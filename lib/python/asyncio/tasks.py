@@ -626,7 +626,11 @@ def run_coroutine_threadsafe(coro, loop):
 
 
 async def to_thread(func, /, *args, **kwargs):
-    raise NotImplementedError("asyncio.to_thread() is not supported by pyjit (it has one thread)")
+    """Runs func(*args, **kwargs) through the loop's default executor and returns its result."""
+    from .events import get_running_loop
+    import functools
+    loop = get_running_loop()
+    return await loop.run_in_executor(None, functools.partial(func, *args, **kwargs))
 
 
 def _register_task(task):

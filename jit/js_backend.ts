@@ -69,7 +69,8 @@ import {
   rangeIteratorType,
   tupleIteratorType,
 } from "../objects/types/iterators.ts";
-import { acquireFrame, type Frame, FRAME_RUNNING, threadState } from "../vm/frame.ts";
+import { acquireFrame, type Frame, FRAME_RUNNING, releaseFrame, threadState } from "../vm/frame.ts";
+import { frameObjectCount } from "../vm/frame_object.ts";
 import { backEdgeChecks, checkAtBackEdges } from "../vm/interrupts.ts";
 import { compareValues, loopCounters } from "../vm/interp_support.ts";
 import { tierExit } from "../vm/tier.ts";
@@ -105,6 +106,39 @@ function linkFrame(caller: Frame, frame: Frame, sp: number, ip: number): void {
   threadState.frame = frame;
 }
 
+/**
+ * A call made inside a followed call: the followed calls' frames (`frames`, made by the caller
+ * with their locals) are linked under the loop's frame `f` for the duration of the call, so that
+ * what the callee sees of its callers (`sys._getframe`, `f_back`, `f_lineno`, logging's caller,
+ * warnings' stack level) is what the interpreter would have shown. `ips[d]` is where frame d
+ * stands (its caller's instruction after the call). The frames go back to their pools afterwards
+ * unless a frame object was made meanwhile (it may refer to them).
+ */
+function callInFrames(
+  f: Frame,
+  frames: Frame[],
+  ips: number[],
+  callable: PyValue,
+  self: PyValue | null,
+  args: PyValue[],
+): PyValue {
+  let caller = f;
+  for (let d = 0; d < frames.length; d++) {
+    linkFrame(caller, frames[d], caller.sp, ips[d]);
+    caller = frames[d];
+  }
+  const frameObjectsBefore = frameObjectCount.made;
+  try {
+    return traceCall(callable, self, args);
+  } finally {
+    threadState.frame = f;
+    threadState.depth -= frames.length;
+    if (frameObjectCount.made === frameObjectsBefore) {
+      for (let d = frames.length - 1; d >= 0; d--) releaseFrame(frames[d]);
+    }
+  }
+}
+
 /** Whether a range, list or tuple iterator is exhausted (an inner loop ended normally). */
 function iteratorDone(it: PyValue): boolean {
   if (typeof it !== "object") return false;
@@ -136,6 +170,7 @@ const RUNTIME = {
   functionType,
   hasOwnAttrs,
   linkFrame,
+  callInFrames,
   floatType,
   listType,
   tupleType,
@@ -371,6 +406,34 @@ class TraceCompiler {
     parts.push(extra);
     parts.push(`return ${resume};`);
     return parts.join(" ");
+  }
+
+  /**
+   * For a call inside followed calls: the expression of an array of the followed calls' frames,
+   * made now with their locals (outermost first), and the JS array of where each stands.
+   */
+  private framesForCall(opUnit: number): [string, string] {
+    const frames = [...this.st.callers, this.st.frame()];
+    const made: string[] = [];
+    const ips: number[] = [];
+    for (let d = 1; d < frames.length; d++) {
+      const fr = frames[d];
+      const c = this.temp();
+      this.emit(
+        `${c} = acquireFrame(${
+          this.constRef(fr.code)
+        }, ${fr.func}.globals, ${fr.func}.builtins, ${fr.func});`,
+      );
+      fr.locals.forEach((l, i) => {
+        if (l.inVar) {
+          this.emit(`${c}.values[${i}] = ${this.box({ e: this.varOf(i, l.k, fr.prefix), k: l.k })};`);
+        }
+      });
+      this.emit(`${c}.ip = ${d === frames.length - 1 ? opUnit + 1 : frames[d + 1].afterCall};`);
+      made.push(c);
+      ips.push(fr.afterCall);
+    }
+    return [`[${made.join(", ")}]`, `[${ips.join(", ")}]`];
   }
 
   /** Loop-frame local `i` (held as `l` says) written into the frame. */
@@ -981,12 +1044,24 @@ class TraceCompiler {
       }
       case "GET_ITER":
         return this.generic(1, (a) => `getIter(${a[0]})`, opUnit);
-      case "CALL":
+      case "CALL": {
+        // What the callee may read of its callers: the loop frame's line (one store), and inside a
+        // followed call, the followed calls' frames, made for the call (callInFrames).
+        if (this.st.callers.length === 0) {
+          this.emit(`f.ip = ${opUnit + 1};`);
+          return this.generic(
+            oparg + 2,
+            (a) => `traceCall(${a[0]}, ${a[1]}, [${a.slice(2).join(", ")}])`,
+            opUnit,
+          );
+        }
+        const [frames, ips] = this.framesForCall(opUnit);
         return this.generic(
           oparg + 2,
-          (a) => `traceCall(${a[0]}, ${a[1]}, [${a.slice(2).join(", ")}])`,
+          (a) => `callInFrames(f, ${frames}, ${ips}, ${a[0]}, ${a[1]}, [${a.slice(2).join(", ")}])`,
           opUnit,
         );
+      }
     }
     throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, name);
   }

@@ -38,6 +38,9 @@ import { Frame, FRAME_DONE, threadState } from "./frame.ts";
 export const frameObjectType: PyType = newBuiltinType("frame", objectType, 0);
 
 /** A Python view of one VM frame. */
+/** How many frame objects were made (the JIT keeps frames it made for a call unless one was). */
+export const frameObjectCount: { made: number } = { made: 0 };
+
 export class PyFrameObject extends PyObject {
   declare frame: Frame;
   declare code: PyCode;
@@ -60,6 +63,7 @@ export class PyFrameObject extends PyObject {
     this.lineno = lineOf(frame, frame.code);
     this.ip = frame.ip;
     this.trace = None;
+    frameObjectCount.made++;
   }
 
   /** Whether the VM frame still runs this view's code (it was not finished and recycled). */

@@ -121,6 +121,7 @@ import {
   enterRecursiveCall,
   IN_COMPARISON,
   leaveRecursiveCall,
+  overflowAsRecursionError,
   WHILE_GETTING_REPR,
   WHILE_GETTING_STR,
 } from "./recursion.ts";
@@ -801,6 +802,8 @@ function compareSlow(a: PyValue, b: PyValue, op: number): PyValue {
   enterRecursiveCall(IN_COMPARISON);
   try {
     return compareByMethods(a, b, op);
+  } catch (e) {
+    throw overflowAsRecursionError(e, IN_COMPARISON);
   } finally {
     leaveRecursiveCall();
   }
@@ -869,6 +872,8 @@ function nestedEq(a: PyValue, b: PyValue): boolean {
   enterRecursiveCall(IN_COMPARISON);
   try {
     return richEq(a, b);
+  } catch (e) {
+    throw overflowAsRecursionError(e, IN_COMPARISON);
   } finally {
     leaveRecursiveCall();
   }
@@ -1310,6 +1315,8 @@ export function repr(v: PyValue): string {
   let r: PyValue;
   try {
     r = callMethod0(f, v);
+  } catch (e) {
+    throw overflowAsRecursionError(e, WHILE_GETTING_REPR);
   } finally {
     leaveRecursiveCall();
   }
@@ -1338,6 +1345,8 @@ export function str(v: PyValue): string {
   let r: PyValue;
   try {
     r = callMethod0(f, v);
+  } catch (e) {
+    throw overflowAsRecursionError(e, WHILE_GETTING_STR);
   } finally {
     leaveRecursiveCall();
   }

@@ -23,7 +23,7 @@
  * ```
  * @module
  */
-import { Exc, None, type PyValue, raise } from "./object.ts";
+import { Exc, newException, None, type PyBaseException, type PyValue, raise } from "./object.ts";
 
 /** The interpreter's global state (one thread); vm/frame.ts exports it with its frame type. */
 export const sharedThreadState: {
@@ -63,4 +63,17 @@ export function enterRecursiveCall(where: string): void {
 /** Ends the level enterRecursiveCall counted (in a `finally`). */
 export function leaveRecursiveCall(): void {
   sharedThreadState.depth--;
+}
+
+/**
+ * What a site that counted a level throws when `e` ends its work: a JS stack overflow (the host
+ * stack ran out before the recursion limit) becomes the RecursionError CPython would raise at that
+ * site; anything else is thrown as it is. (If making the exception overflows again, the next site
+ * out tries with more room.)
+ */
+export function overflowAsRecursionError(e: unknown, where: string): unknown {
+  if (e instanceof RangeError && e.message.indexOf("call stack") >= 0) {
+    return newException(Exc.RecursionError, ["maximum recursion depth exceeded" + where]) as PyBaseException;
+  }
+  return e;
 }

@@ -13,7 +13,12 @@
  * ```
  * @module
  */
-import { enterRecursiveCall, leaveRecursiveCall, WHILE_CALLING } from "../recursion.ts";
+import {
+  enterRecursiveCall,
+  leaveRecursiveCall,
+  overflowAsRecursionError,
+  WHILE_CALLING,
+} from "../recursion.ts";
 import {
   bindArgs,
   builtinFunctionType,
@@ -320,6 +325,8 @@ export function typeCall(clsValue: PyValue, args: PyValue[], kwnames: string[] |
   enterRecursiveCall(WHILE_CALLING);
   try {
     return makeInstance(cls, args, kwnames);
+  } catch (e) {
+    throw overflowAsRecursionError(e, WHILE_CALLING);
   } finally {
     leaveRecursiveCall();
   }
@@ -664,6 +671,8 @@ function slotCall(self: PyValue, args: PyValue[], kwnames: string[] | null): PyV
   enterRecursiveCall(WHILE_CALLING);
   try {
     return callMethod(f, self, args, kwnames);
+  } catch (e) {
+    throw overflowAsRecursionError(e, WHILE_CALLING);
   } finally {
     leaveRecursiveCall();
   }

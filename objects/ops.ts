@@ -117,6 +117,14 @@ import { floatFloorDiv, floatHash, floatHashExact, floatMod, floatPow, floatTrue
 import { floatRepr, strRepr } from "./repr.ts";
 import { percentFormat } from "./format.ts";
 import { compareSequences } from "./types/seq.ts";
+import {
+  enterRecursiveCall,
+  IN_COMPARISON,
+  leaveRecursiveCall,
+  overflowAsRecursionError,
+  WHILE_GETTING_REPR,
+  WHILE_GETTING_STR,
+} from "./recursion.ts";
 import { checkHeap, MAX_ARRAY_LENGTH, memoryError } from "./heap_guard.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -786,11 +794,24 @@ function numericValue(v: PyValue): number | bigint | undefined {
 }
 
 function compareSlow(a: PyValue, b: PyValue, op: number): PyValue {
-  const ta = typeOf(a), tb = typeOf(b);
   // Exact int/float/bool mixes.
   if (isPlainNumber(a) && isPlainNumber(b)) {
     return compareMixed(numericValue(a)!, numericValue(b)!, op);
   }
+  // The rest may recurse (containers, Python methods): one level, as CPython's PyObject_RichCompare.
+  enterRecursiveCall(IN_COMPARISON);
+  try {
+    return compareByMethods(a, b, op);
+  } catch (e) {
+    throw overflowAsRecursionError(e, IN_COMPARISON);
+  } finally {
+    leaveRecursiveCall();
+  }
+}
+
+/** `a OP b` through the operands' comparison methods (the reflected one first for a subclass). */
+function compareByMethods(a: PyValue, b: PyValue, op: number): PyValue {
+  const ta = typeOf(a), tb = typeOf(b);
   const info = COMPARISONS[op];
   const swappedIndex = D_COMPARE + info.swapped;
   let checkedReflected = false;
@@ -837,10 +858,25 @@ export function richEq(a: PyValue, b: PyValue): boolean {
   if (a instanceof PyTuple && b instanceof PyTuple && a.cls === tupleType && b.cls === tupleType) {
     const x = a.items, y = b.items;
     if (x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) if (!richEq(x[i], y[i])) return false;
+    for (let i = 0; i < x.length; i++) {
+      const xi = x[i], yi = y[i];
+      if (typeof xi === "object" && xi !== yi ? !nestedEq(xi, yi) : !richEq(xi, yi)) return false;
+    }
     return true;
   }
   return isTrue(compareOp(a, b, PY_EQ));
+}
+
+/** richEq of items inside a tuple that are objects (nested tuples recurse): one level counted. */
+function nestedEq(a: PyValue, b: PyValue): boolean {
+  enterRecursiveCall(IN_COMPARISON);
+  try {
+    return richEq(a, b);
+  } catch (e) {
+    throw overflowAsRecursionError(e, IN_COMPARISON);
+  } finally {
+    leaveRecursiveCall();
+  }
 }
 
 /** `a < b` as a JS boolean (sorting, min/max). */
@@ -1273,7 +1309,17 @@ export function repr(v: PyValue): string {
   if (v instanceof PyFloat && v.cls === floatType) return floatRepr(v.value);
   if (v === None) return "None";
   const f = v.cls.lookupDunder(D_REPR);
-  const r = f === undefined ? `<${v.cls.name} object>` : callMethod0(f, v);
+  if (f === undefined) return `<${v.cls.name} object>`;
+  // A repr may recurse (containers, __repr__): one level, as CPython's PyObject_Repr.
+  enterRecursiveCall(WHILE_GETTING_REPR);
+  let r: PyValue;
+  try {
+    r = callMethod0(f, v);
+  } catch (e) {
+    throw overflowAsRecursionError(e, WHILE_GETTING_REPR);
+  } finally {
+    leaveRecursiveCall();
+  }
   if (typeof r === "string") return r;
   if (r instanceof PyStrObject) return r.value;
   return raise(Exc.TypeError, `__repr__ returned non-string (type ${typeOf(r).name})`);
@@ -1294,7 +1340,16 @@ export function str(v: PyValue): string {
   if (v instanceof PyFloat && v.cls === floatType) return floatRepr(v.value);
   if (v === None) return "None";
   const f = v.cls.lookupDunder(D_STR);
-  const r = f === undefined ? repr(v) : callMethod0(f, v);
+  if (f === undefined) return repr(v);
+  enterRecursiveCall(WHILE_GETTING_STR);
+  let r: PyValue;
+  try {
+    r = callMethod0(f, v);
+  } catch (e) {
+    throw overflowAsRecursionError(e, WHILE_GETTING_STR);
+  } finally {
+    leaveRecursiveCall();
+  }
   if (typeof r === "string") return r;
   if (r instanceof PyStrObject) return r.value;
   return raise(Exc.TypeError, `__str__ returned non-string (type ${typeOf(r).name})`);

@@ -17,6 +17,7 @@
  */
 import type { PyCode } from "../objects/code.ts";
 import { None, type PyDict, type PyValue } from "../objects/object.ts";
+import { sharedThreadState } from "../objects/recursion.ts";
 
 /** A stack or local slot: a value, NULL (`null`) or unbound (`undefined`). */
 export type Slot = PyValue | null | undefined;
@@ -133,19 +134,14 @@ export function releaseFrame(f: Frame): void {
   pool.push(f);
 }
 
-/** The interpreter's global state (one thread). */
+/** The interpreter's global state (one thread): objects/recursion.ts's, with its frame typed. */
 export const threadState: {
   /** The innermost running frame. */
   frame: Frame | null;
-  /** Python frames on the stack. */
+  /** Python frames on the stack, plus the running C-level sites of objects/recursion.ts. */
   depth: number;
   /** sys.getrecursionlimit(). */
   recursionLimit: number;
   /** The exception currently being handled (sys.exc_info()[1]) or None. */
   excInfo: PyValue;
-} = {
-  frame: null,
-  depth: 0,
-  recursionLimit: 1000,
-  excInfo: None,
-};
+} = sharedThreadState as typeof sharedThreadState & { frame: Frame | null };

@@ -14,6 +14,12 @@
  * @module
  */
 import {
+  enterRecursiveCall,
+  leaveRecursiveCall,
+  overflowAsRecursionError,
+  WHILE_CALLING,
+} from "../recursion.ts";
+import {
   bindArgs,
   builtinFunctionType,
   checkMethodArgs,
@@ -314,6 +320,20 @@ export function typeCall(clsValue: PyValue, args: PyValue[], kwnames: string[] |
   if (cls === typeType && args.length === 1 && (kwnames === null || kwnames.length === 0)) {
     return typeOf(args[0]);
   }
+  // Calling a class counts a level while it runs, as CPython's call of an object without vectorcall.
+  if ((cls.flags & TYPE_HEAP) === 0) return makeInstance(cls, args, kwnames);
+  enterRecursiveCall(WHILE_CALLING);
+  try {
+    return makeInstance(cls, args, kwnames);
+  } catch (e) {
+    throw overflowAsRecursionError(e, WHILE_CALLING);
+  } finally {
+    leaveRecursiveCall();
+  }
+}
+
+/** The instance `cls(*args)` makes: `__new__`, then `__init__` when it returned an instance of cls. */
+function makeInstance(cls: PyType, args: PyValue[], kwnames: string[] | null): PyValue {
   const newF = cls.lookupDunder(D_NEW);
   let obj: PyValue;
   if (newF === OBJECT_NEW) obj = objectNew(cls, args, kwnames);
@@ -648,7 +668,14 @@ export function updateSlots(t: PyType): void {
 function slotCall(self: PyValue, args: PyValue[], kwnames: string[] | null): PyValue {
   const f = typeOf(self).lookup("__call__");
   if (f === undefined) raise(Exc.TypeError, `'${typeOf(self).name}' object is not callable`);
-  return callMethod(f, self, args, kwnames);
+  enterRecursiveCall(WHILE_CALLING);
+  try {
+    return callMethod(f, self, args, kwnames);
+  } catch (e) {
+    throw overflowAsRecursionError(e, WHILE_CALLING);
+  } finally {
+    leaveRecursiveCall();
+  }
 }
 
 function slotIter(self: PyValue): PyValue {

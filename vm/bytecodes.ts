@@ -209,7 +209,8 @@ declare const cacheRef: Record<string, unknown>;
 declare const cacheStart: number;
 
 // =============================================================================================
-// The loop functions. `// @cases hot` and `// @cases cold` are where the generator puts the cases.
+// The loop functions. `// @cases hot` and `// @cases cold` are where the generator puts the cases,
+// `// @cases locals` where it declares the hot cases' locals (tools/cases/hoist_locals.ts).
 
 // The loop state lives in locals, which the cases read and reassign: only in the generated loop
 // is every one of them used (the lint directives are dropped there).
@@ -239,6 +240,7 @@ template("run", function run(entry: Frame, throwing: PyValue | null): PyValue {
   /** The frame ENTER_FRAME and RESUME_FRAME continue in. */
   // deno-lint-ignore prefer-const
   let callee: Frame = entry;
+  // @cases locals
   interpStats.frames++;
   for (;;) {
     try {

@@ -20,6 +20,7 @@
  */
 import { type Definition, DefinitionError, type Instruction, type Uop } from "./definition.ts";
 import { join, significant, type Token } from "./tokens.ts";
+import { hoistCaseLocals } from "./hoist_locals.ts";
 
 /** A value on the stack of one case: the local that holds it, and the stack slot it was read from. */
 interface Item {
@@ -678,17 +679,31 @@ export function emitLoop(def: Definition, digest: string): string {
   if (run === undefined || cold === undefined) {
     throw new DefinitionError("the run and runColdInstruction templates are required");
   }
+  // The names the cases must not take over: the loop function's own locals and labels, and the
+  // module's (imports, the other functions).
+  const identifiers = (text: string) => text.match(/[A-Za-z_$][\w$]*/g) ?? [];
+  const reserved = new Set([
+    ...run.tokens.filter((t) => t.kind === "ident").map((t) => t.text),
+    ...cold.tokens.filter((t) => t.kind === "ident").map((t) => t.text),
+    ...def.imports.flatMap(identifiers),
+  ]);
+  /** The hot cases with their locals declared once, at the loop function's top (hoist_locals.ts). */
+  const hoisted = (stats: boolean) => {
+    const { text, names } = hoistCaseLocals(hotCases(def, stats), reserved);
+    const locals = names.length === 0 ? "" : `let ${names.map((n) => `${n}: CaseLocal`).join(", ")};`;
+    return { hot: text, locals };
+  };
   // The loop twice: as it runs, and counting executions and misses per opcode for --stats, with
   // the loop observer (the JIT's trace recorder) shown every instruction before it runs.
   const withStats = fillTemplate(run.tokens, {
-    hot: hotCases(def, true),
+    ...hoisted(true),
     count: "opcodeStats.executed[opcode]++;\n" +
       "if (loopObserver.observe !== null && loopObserver.observe(f, ip, opcode, oparg, sp)) return OBSERVER_STOP;",
     miss: "opcodeStats.misses[opcode]++;",
   })
     .replace(/^function run\(/, "function runWithStats(");
   const body = [
-    `export ${fillTemplate(run.tokens, { hot: hotCases(def, false), count: "", miss: "" })}`,
+    `export ${fillTemplate(run.tokens, { ...hoisted(false), count: "", miss: "" })}`,
     "",
     "/**",
     " * `run` with every execution and guard miss counted per opcode (`--stats`), and every",
@@ -719,6 +734,13 @@ export function emitLoop(def: Definition, digest: string): string {
     " * @module",
     " */",
     ...imports,
+    "",
+    "/**",
+    " * The type of the hot cases' locals, declared once per loop function (tools/cases/hoist_locals.ts):",
+    " * each case's values were type-checked where they are defined, in vm/bytecodes.ts.",
+    " */",
+    "// deno-lint-ignore no-explicit-any",
+    "type CaseLocal = any;",
     "",
     body,
     "",

@@ -23,13 +23,14 @@ import { asIndex } from "../../objects/ops.ts";
 /** The lowest opcode that takes an argument (opcode.HAVE_ARGUMENT; see opcode.py). */
 export const HAVE_ARGUMENT: number = OPCODES.findIndex((row) => row !== undefined && row.arg !== "none");
 
-/** A C int argument: an int (or __index__), OverflowError beyond 32 bits. */
-function cInt(v: PyValue): number {
+/** An int argument (or __index__) of C type `ctype`: OverflowError beyond its range. */
+function cInteger(v: PyValue, ctype: "int" | "long"): number {
   const i = asIndex(v);
-  if (typeof i === "bigint" || i > 0x7fffffff || i < -0x80000000) {
-    raise(Exc.OverflowError, "Python int too large to convert to C int");
+  const limit = ctype === "int" ? 2 ** 31 : 2n ** 63n;
+  if ((typeof i === "bigint" ? i : BigInt(i)) >= BigInt(limit) || -BigInt(i) > BigInt(limit)) {
+    raise(Exc.OverflowError, `Python int too large to convert to C ${ctype}`);
   }
-  return i;
+  return Number(i);
 }
 
 /** `stack_effect(opcode, oparg=None, /, *, jump=None)`. */
@@ -45,7 +46,7 @@ function stackEffectFn(args: PyValue[], kwnames: string[] | null): PyValue {
     }
     jump = args[npos + i];
   }
-  const op = cInt(args[0]);
+  const op = cInteger(args[0], "int");
   const hasOparg = npos === 2 && args[1] !== None;
   const row = op >= 0 && op < 256 ? OPCODES[op] : undefined;
   const takesArg = row === undefined ? op >= HAVE_ARGUMENT : OPCODES[row.generic].arg !== "none";
@@ -58,7 +59,7 @@ function stackEffectFn(args: PyValue[], kwnames: string[] | null): PyValue {
   if (jump !== None && jump !== true && jump !== false) {
     raise(Exc.ValueError, "stack_effect: jump must be False, True or None");
   }
-  const oparg = hasOparg ? cInt(args[1]) : 0;
+  const oparg = hasOparg ? cInteger(args[1], "long") : 0;
   if (row === undefined || row.name === "CACHE") raise(Exc.ValueError, "invalid opcode or oparg");
   const notTaken = stackEffect(op, oparg, false);
   const taken = stackEffect(op, oparg, true);

@@ -17,7 +17,16 @@
  */
 import { OPCODES, stackEffect } from "../../instructions/opcodes.ts";
 import { BINARY_OPS, COMPARISONS } from "../../instructions/operators.ts";
-import { Exc, newTuple, None, PyBuiltinFunction, PyList, PyModule, type PyValue, raise } from "../../objects/object.ts";
+import {
+  Exc,
+  newTuple,
+  None,
+  PyBuiltinFunction,
+  PyList,
+  PyModule,
+  type PyValue,
+  raise,
+} from "../../objects/object.ts";
 import { asIndex } from "../../objects/ops.ts";
 
 /** The lowest opcode that takes an argument (opcode.HAVE_ARGUMENT; see opcode.py). */

@@ -9,7 +9,7 @@ import { parse } from "../../compiler/parser.ts";
 import { PyCode } from "../../objects/code.ts";
 import {
   None,
-  PyBuiltinFunction,
+  type PyBuiltinFunction,
   PyBytes,
   type PyList,
   type PyTuple,

@@ -453,6 +453,7 @@ function findLabels(subject: Subject): number[] {
  *   bytecode bytes), in `dis.Instruction`'s field order, positions as a 4-tuple or None;
  * - `disassemble(x, lasti, adaptive, show_caches, line_offset)`: the text of one code object;
  * - `findlabels(x)`: jump targets in bytes;
+ * - `exception_table(code)`: (start, end, target, depth, lasti) entries, offsets in bytes;
  * - `linestarts(code)`: (offset, line) where each source line starts.
  */
 export function makeDisHelperModule(): PyModule {
@@ -471,6 +472,14 @@ export function makeDisHelperModule(): PyModule {
     return disassembleSubject(subjectArg(args[0]), options(args, 2), lasti);
   });
   fn("findlabels", (args) => new PyList(findLabels(subjectArg(args[0]))));
+  fn("exception_table", (args) => {
+    const t = subjectArg(args[0]).code?.exceptionTable ?? [];
+    const entries: PyValue[] = [];
+    for (let e = 0; e < t.length; e += 5) {
+      entries.push(newTuple([t[e] * 2, t[e + 1] * 2, t[e + 2] * 2, t[e + 3], t[e + 4] !== 0]));
+    }
+    return new PyList(entries);
+  });
   fn("linestarts", (args) => {
     const starts = lineStarts(subjectArg(args[0]).code);
     return new PyList([...starts].map(([unit, line]) => newTuple([unit * 2, line])));

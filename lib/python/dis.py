@@ -257,6 +257,10 @@ def _disassemble_bytes(code, lasti=-1, *, file=None, show_caches=False):
     print(_dis.disassemble(bytes(code), lasti, False, show_caches, 0), end="", file=file)
 
 
+_ExceptionTableEntry = collections.namedtuple(
+    "_ExceptionTableEntry", "start end target depth lasti")
+
+
 class Bytecode:
     """The bytecode of a function, method, code object or source string.
 
@@ -271,8 +275,10 @@ class Bytecode:
         else:
             self.first_line = first_line
             self._line_offset = first_line - co.co_firstlineno
+        self._linestarts = dict(findlinestarts(co))
         self._original_object = x
         self.current_offset = current_offset
+        self.exception_entries = [_ExceptionTableEntry(*entry) for entry in _dis.exception_table(co)]
         self.show_caches = show_caches
         self.adaptive = adaptive
 

@@ -79,4 +79,4 @@ for _name, _op, _generic, _kind, _argkind, _cells, _jump in _table:
 HAVE_ARGUMENT = _opcode.HAVE_ARGUMENT
 EXTENDED_ARG = opmap["EXTENDED_ARG"]
 
-del _table, _names_by_number, _name, _op, _generic, _kind, _argkind, _cells, _jump
+del _table, _names_by_number, _name, _op, _generic, _kind, _argkind, _cells, _jump, _format, _cell

@@ -86,3 +86,18 @@ try:
 except TypeError as e:
     print(type(e).__name__, e)
 print(dis.Instruction.__mro__[1].__name__, dis.Instruction.__module__, dis.Positions.__module__)
+
+
+def guarded():
+    try:
+        neg(None)
+    except TypeError:
+        return 1
+
+
+entries = dis.Bytecode(guarded).exception_entries
+print(dis.Bytecode(neg).exception_entries, dis._ExceptionTableEntry._fields, len(entries) > 0)
+listing = list(dis.Bytecode(guarded))
+print(all(e.start < e.end and type(e.lasti) is bool for e in entries))
+print(all(any(i.offset == e.target and i.is_jump_target for i in listing) for e in entries))
+print(dis.Bytecode(neg)._linestarts == dict(dis.findlinestarts(neg.__code__)))

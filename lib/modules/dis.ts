@@ -323,7 +323,6 @@ function formatRows(rows: DisRow[], totalUnits: number, lasti: number): string {
   const lineWidth = maxLine < 0 ? 0 : maxLine >= 1000 ? String(maxLine).length : 3;
   const maxOffset = totalUnits * 2 - 2;
   const offsetWidth = maxOffset >= 10000 ? String(maxOffset).length : 4;
-  const current = currentRow(rows, lasti);
   let out = "";
   for (const r of rows) {
     if (r.startsLine !== null && r.offset > 0) out += "\n";
@@ -331,7 +330,8 @@ function formatRows(rows: DisRow[], totalUnits: number, lasti: number): string {
     if (lineWidth > 0) {
       fields.push(r.startsLine !== null ? String(r.startsLine).padStart(lineWidth) : " ".repeat(lineWidth));
     }
-    fields.push(r === current ? "-->" : "   ");
+    // Only an exact offset is marked, as CPython does (a traceback's lasti may be a cache unit).
+    fields.push(r.offset === lasti ? "-->" : "   ");
     fields.push(r.isJumpTarget ? ">>" : "  ");
     fields.push(String(r.offset).padStart(offsetWidth));
     fields.push(r.opname.padEnd(20));
@@ -342,23 +342,6 @@ function formatRows(rows: DisRow[], totalUnits: number, lasti: number): string {
     out += fields.join(" ").trimEnd() + "\n";
   }
   return out;
-}
-
-/**
- * The row `-->` marks: the one at offset `lasti`, else the instruction whose inline caches hold it
- * (pyjit's tracebacks may give an offset inside an instruction's caches).
- */
-function currentRow(rows: DisRow[], lasti: number): DisRow | undefined {
-  if (lasti < 0) return undefined;
-  let found: DisRow | undefined;
-  for (const r of rows) {
-    if (r.offset === lasti) return r;
-    if (r.offset < lasti && r.opname !== "CACHE") found = r;
-  }
-  if (found === undefined) return undefined;
-  const info = OPCODES[found.opcode];
-  const end = found.offset + 2 + 2 * (info?.cache.length ?? 0);
-  return lasti < end ? found : undefined;
 }
 
 /** `ExceptionTable:` and its entries (byte offsets; `end` is the last instruction covered). */

@@ -94,3 +94,24 @@ dis.dis(neg, show_caches=True)
 print("== depth")
 dis.dis(neg, depth=0)
 dis.dis(neg, depth=None)
+print("== strings")
+# an expression is compiled in eval mode (its value is returned), under the name <dis>
+for source in ["-a", "~a", "not a", "a is b", "[a, b]", "{a: b}", "{a, b}", "global_name"]:
+    dis.dis(source)
+print("== tracebacks")
+import sys
+try:
+    neg(None)
+except TypeError as e:
+    sys.last_traceback = e.__traceback__
+dis.distb()
+dis.dis()
+try:
+    inv("x")
+except TypeError as e:
+    dis.distb(e.__traceback__.tb_next)
+    buf = io.StringIO()
+    dis.distb(e.__traceback__, file=buf)
+    # the mark sits after the line-number column
+    print([line[8:].split()[:2] for line in buf.getvalue().splitlines() if line[4:7] == "-->"])
+del sys.last_traceback

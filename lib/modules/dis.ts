@@ -36,7 +36,7 @@ import {
   raise,
   typeOf,
 } from "../../objects/object.ts";
-import { isTrue, repr } from "../../objects/ops.ts";
+import { asIndex, isTrue, repr } from "../../objects/ops.ts";
 
 /** One decoded instruction (the shape the compiler's and specializer's tests read). */
 export interface Instruction {
@@ -402,8 +402,9 @@ function subjectArg(v: PyValue): Subject {
   raise(Exc.TypeError, `don't know how to disassemble ${typeOf(v).name} objects`);
 }
 
+/** An offset or line number argument (dis.py passes ints). */
 function intArg(v: PyValue): number {
-  return typeof v === "number" ? v : typeof v === "boolean" ? Number(v) : Number(v);
+  return Number(asIndex(v));
 }
 
 function rowTuple(r: DisRow): PyValue {

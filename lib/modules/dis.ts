@@ -12,18 +12,18 @@
  *
  * @example
  * ```ts
- * import { disassembleSource } from "./dis.ts";
- * console.log(disassembleSource("x = 1\n", "<s>"));
+ * import { disassemble } from "./dis.ts";
+ * import { compileModule } from "../../compiler/codegen.ts";
+ * import { parse } from "../../compiler/parser.ts";
+ * const source = "x = 1\n";
+ * console.log(disassemble(compileModule(parse(source, "<s>", "exec") as never, "<s>", source)));
  * ```
  * @module
  */
 import { CONVERSIONS, FUNCTION_ATTRIBUTES, INTRINSICS_1, INTRINSICS_2 } from "../../instructions/opargs.ts";
 import { BINARY_OPS, COMPARISONS } from "../../instructions/operators.ts";
-import type * as ast from "../../compiler/ast.ts";
 import { PyCode } from "../../objects/code.ts";
-import { compileModule } from "../../compiler/codegen.ts";
 import { CACHE_SIZE, Op, OPCODES } from "../../instructions/opcodes.ts";
-import { parse } from "../../compiler/parser.ts";
 import {
   Exc,
   newTuple,
@@ -375,19 +375,6 @@ export function disassemble(code: PyCode, adaptive = false): string {
     }
   }
   return out;
-}
-
-/**
- * Compiles `source` and returns what `python -m dis FILE` prints.
- * @example
- * ```ts
- * import { disassembleSource } from "./dis.ts";
- * console.log(disassembleSource("print(1 + 2)\n", "x.py"));
- * ```
- */
-export function disassembleSource(source: string, filename: string): string {
-  const tree = parse(source, filename, "exec") as ast.mod;
-  return disassemble(compileModule(tree, filename, source));
 }
 
 /** A code object or bytes-like argument of the `_dis` functions. */

@@ -28,7 +28,8 @@ import { makeCollectionsModule } from "./modules/_collections.ts";
 import { makeOperatorModule } from "./modules/operator.ts";
 import { makeBisectModule, makeHeapqModule } from "./modules/_heapq.ts";
 import { makeFunctoolsModule } from "./modules/_functools.ts";
-import { makeDisModule, runDisMain } from "./modules/dis.ts";
+import { makeDisHelperModule } from "./modules/dis.ts";
+import { makeOpcodeHelperModule } from "./modules/opcode.ts";
 import { runAstMain } from "./modules/ast.ts";
 import { makePyjitImportModule } from "./modules/_pyjit_import.ts";
 import { makeIoModule, makeUnderscoreIoModule } from "./modules/io.ts";
@@ -87,7 +88,8 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   _bisect: { make: makeBisectModule },
   _functools: { make: makeFunctoolsModule },
   time: { make: makeTimeModule },
-  dis: { make: makeDisModule, main: runDisMain },
+  _dis: { make: makeDisHelperModule },
+  _opcode: { make: makeOpcodeHelperModule },
   ast: { main: runAstMain },
   _pyjit_import: { make: makePyjitImportModule },
   io: { make: makeIoModule },

@@ -1,64 +1,44 @@
 /**
- * The disassembler: code objects → CPython's `dis` text (line, offset, `>>` jump targets, name,
- * argument, argument meaning, `Disassembly of <code object …>:` for nested code, the exception
- * table), and the Python-level `dis` module (`dis.dis(obj)`). Everything about instructions comes
+ * The disassembler: code objects (or raw bytecode bytes) → CPython's `dis` rows and text (line,
+ * `-->` current instruction, `>>` jump targets, offset, name, argument, argument meaning, CACHE
+ * entries on request, the exception table), and `_dis`, the native half of the Python `dis` module
+ * (lib/python/dis.py), which does the dispatch on the object given, the recursion into nested
+ * code objects, `Bytecode`, `Instruction` and `code_info`. Everything about instructions comes
  * from the opcode table (instructions/opcodes.ts).
  *
  * Offsets are printed in bytes (two per code unit) as CPython does; by default specialized
- * instructions are shown as their generic instruction (`adaptive` shows them as they are).
+ * instructions are shown as their generic instruction (`adaptive` shows them as they are, since
+ * the specializer rewrites opcodes in place).
  *
  * @example
  * ```ts
- * import { disassembleSource } from "./dis.ts";
- * console.log(disassembleSource("x = 1\n", "<s>"));
+ * import { disassemble } from "./dis.ts";
+ * import { compileModule } from "../../compiler/codegen.ts";
+ * import { parse } from "../../compiler/parser.ts";
+ * const source = "x = 1\n";
+ * console.log(disassemble(compileModule(parse(source, "<s>", "exec") as never, "<s>", source)));
  * ```
  * @module
  */
 import { CONVERSIONS, FUNCTION_ATTRIBUTES, INTRINSICS_1, INTRINSICS_2 } from "../../instructions/opargs.ts";
 import { BINARY_OPS, COMPARISONS } from "../../instructions/operators.ts";
-import type * as ast from "../../compiler/ast.ts";
 import { PyCode } from "../../objects/code.ts";
-import { compileModule } from "../../compiler/codegen.ts";
 import { CACHE_SIZE, Op, OPCODES } from "../../instructions/opcodes.ts";
-import { parse } from "../../compiler/parser.ts";
 import {
-  defGetSet,
-  defMethod,
   Exc,
-  newBuiltinType,
   newTuple,
   None,
   PyBuiltinFunction,
+  PyBytes,
   PyList,
   PyModule,
-  PyObject,
-  type PyTuple,
-  PyType,
   type PyValue,
   raise,
   typeOf,
 } from "../../objects/object.ts";
-import { flushStdout, writeStderr, writeStdout } from "../../objects/stdio.ts";
-import { decodeSource } from "../../lexer/source_encoding.ts";
-import { readAllStdinBytes, readSourceFile } from "../../vm/source_file.ts";
-import { getAttrOrUndefined, getIter, isTrue, repr } from "../../objects/ops.ts";
-import { makeStructSeqType, newStructSeq } from "./struct_seq.ts";
-import { installNew } from "../../objects/types/type.ts";
+import { asIndex, isTrue, repr } from "../../objects/ops.ts";
 
-const INSTRUCTION_FIELDS = [
-  "opname",
-  "opcode",
-  "arg",
-  "argval",
-  "argrepr",
-  "offset",
-  "starts_line",
-  "is_jump_target",
-  "positions",
-];
-const POSITIONS_FIELDS = ["lineno", "end_lineno", "col_offset", "end_col_offset"];
-
-/** One decoded instruction. */
+/** One decoded instruction (the shape the compiler's and specializer's tests read). */
 export interface Instruction {
   /** Offset in code units of the first unit (EXTENDED_ARG prefixes included). */
   start: number;
@@ -75,10 +55,24 @@ export interface Instruction {
   size: number;
 }
 
+/**
+ * What is disassembled: a code object, or bare bytecode (`dis.dis(b"...")`), which has no
+ * constants, names, lines or exception table, so its arguments are shown as numbers.
+ */
+type Subject = { units: Uint16Array; code: PyCode | null };
+
+function subjectOf(code: PyCode): Subject {
+  return { units: code.code, code };
+}
+
 /** Decodes a code object's bytecode. */
 export function instructions(code: PyCode, adaptive = false): Instruction[] {
+  return decode(subjectOf(code), adaptive);
+}
+
+function decode(subject: Subject, adaptive: boolean): Instruction[] {
   const out: Instruction[] = [];
-  const bc = code.code;
+  const bc = subject.units;
   let i = 0;
   while (i < bc.length) {
     const start = i;
@@ -92,49 +86,50 @@ export function instructions(code: PyCode, adaptive = false): Instruction[] {
     }
     const offset = i - 1;
     const info = OPCODES[op];
-    const shown = adaptive ? info : OPCODES[info.generic];
+    const shown = info === undefined ? undefined : adaptive ? info : OPCODES[info.generic];
     i += CACHE_SIZE[op];
     let target = -1;
-    if (info.jump === "forward") target = i + arg;
-    else if (info.jump === "backward") target = i - arg;
+    if (info?.jump === "forward") target = i + arg;
+    else if (info?.jump === "backward") target = i - arg;
     out.push({
       start,
       offset,
       op,
-      opname: shown.name,
+      opname: shown?.name ?? `<${op}>`,
       arg,
-      argrepr: argRepr(code, info.generic, arg, target),
-      line: code.lineAt(offset),
+      argrepr: info === undefined ? "" : argRepr(subject.code, info.generic, arg, target),
+      line: subject.code === null ? 0 : subject.code.lineAt(offset),
       target,
-      size: i - start,
+      size: Math.min(i, bc.length) - start,
     });
   }
   return out;
 }
 
-function argRepr(code: PyCode, op: number, arg: number, target: number): string {
+/** How `dis` explains an oparg; without a code object only what the oparg itself says. */
+function argRepr(code: PyCode | null, op: number, arg: number, target: number): string {
   const info = OPCODES[op];
   switch (info.arg) {
     case "const":
-      return constRepr(code.consts[arg]);
+      return code === null ? "" : constRepr(code.consts[arg]);
     case "name":
-      return code.names[arg] ?? "?";
+      return code === null ? "" : code.names[arg] ?? "?";
     case "global":
-      return (arg & 1 ? "NULL + " : "") + (code.names[arg >> 1] ?? "?");
+      return code === null ? "" : (arg & 1 ? "NULL + " : "") + (code.names[arg >> 1] ?? "?");
     case "attr":
-      return (arg & 1 ? "NULL|self + " : "") + (code.names[arg >> 1] ?? "?");
+      return code === null ? "" : (arg & 1 ? "NULL|self + " : "") + (code.names[arg >> 1] ?? "?");
     case "superattr":
-      return (arg & 1 ? "NULL|self + " : "") + (code.names[arg >> 2] ?? "?");
+      return code === null ? "" : (arg & 1 ? "NULL|self + " : "") + (code.names[arg >> 2] ?? "?");
     case "local":
-      return code.localsplusNames[arg] ?? "?";
+      return code === null ? "" : code.localsplusNames[arg] ?? "?";
     case "local2":
-      return `${code.localsplusNames[arg >> 4] ?? "?"}, ${code.localsplusNames[arg & 15] ?? "?"}`;
+      return code === null
+        ? ""
+        : `${code.localsplusNames[arg >> 4] ?? "?"}, ${code.localsplusNames[arg & 15] ?? "?"}`;
     case "jump":
       return `to ${target * 2}`;
-    case "binop": {
-      const base = BINARY_OPS[arg % 13];
-      return base ? base.symbol + (arg >= 13 ? "=" : "") : String(arg);
-    }
+    case "binop":
+      return BINARY_OPS[arg]?.symbol ?? String(arg);
     case "compare":
       return COMPARISONS[arg]?.symbol ?? String(arg);
     case "convert":
@@ -164,181 +159,15 @@ function constRepr(v: PyValue): string {
   }
 }
 
-/** The `dis` text of one code object (not its nested code objects). */
-export function disassembleOne(code: PyCode, adaptive = false): string {
-  const instrs = instructions(code, adaptive);
-  const targets = new Set<number>();
-  for (const ins of instrs) if (ins.target >= 0) targets.add(ins.target);
-  const t = code.exceptionTable;
-  for (let e = 0; e < t.length; e += 5) targets.add(t[e + 2]);
-  let maxLine = 0;
-  for (const ins of instrs) if (ins.line > maxLine) maxLine = ins.line;
-  const lineWidth = maxLine >= 1000 ? String(maxLine).length : 3;
-  const maxOffset = code.code.length * 2 - 2;
-  const offsetWidth = maxOffset >= 10000 ? String(maxOffset).length : 4;
-  let out = "";
-  let prevLine = -1;
-  const row = (
-    unit: number,
-    name: string,
-    hasArg: boolean,
-    arg: number,
-    argrepr: string,
-    target: boolean,
-  ) => {
-    const line = code.lineAt(unit);
-    const startsLine = line !== prevLine;
-    if (startsLine && unit > 0 && out !== "") out += "\n";
-    prevLine = line;
-    const fields: string[] = [];
-    fields.push(startsLine ? String(line).padStart(lineWidth) : " ".repeat(lineWidth));
-    fields.push("   ");
-    fields.push(target ? ">>" : "  ");
-    fields.push(String(unit * 2).padStart(offsetWidth));
-    fields.push(name.padEnd(20));
-    if (hasArg) {
-      fields.push(String(arg).padStart(5));
-      if (argrepr) fields.push(`(${argrepr})`);
-    }
-    out += fields.join(" ").trimEnd() + "\n";
-  };
-  for (const ins of instrs) {
-    // EXTENDED_ARG prefixes get rows of their own, each with the oparg accumulated so far.
-    let acc = 0;
-    for (let u = ins.start; u < ins.offset; u++) {
-      acc = (acc << 8) | (code.code[u] >> 8);
-      row(u, "EXTENDED_ARG", true, acc, "", u === ins.start && targets.has(u));
-    }
-    const info = OPCODES[ins.op];
-    const isTarget = ins.start === ins.offset && targets.has(ins.start);
-    row(ins.offset, ins.opname, info.arg !== "none", ins.arg, ins.argrepr, isTarget);
-  }
-  if (t.length) {
-    out += "ExceptionTable:\n";
-    for (let e = 0; e < t.length; e += 5) {
-      const lasti = t[e + 4] ? " lasti" : "";
-      out += `  ${t[e] * 2} to ${t[e + 1] * 2 - 2} -> ${t[e + 2] * 2} [${t[e + 3]}]${lasti}\n`;
-    }
-  }
-  return out;
-}
-
-/** The `dis` text of a code object and, recursively, every code object in its constants. */
-export function disassemble(code: PyCode, adaptive = false): string {
-  let out = disassembleOne(code, adaptive);
-  for (const c of code.consts) {
-    if (c instanceof PyCode) {
-      out += `\nDisassembly of ${c.repr()}:\n` + disassemble(c, adaptive);
-    }
-  }
-  return out;
-}
-
-/**
- * Compiles `source` and returns what `python -m dis FILE` prints.
- * @example
- * ```ts
- * import { disassembleSource } from "@pyjit/core";
- * console.log(disassembleSource("print(1 + 2)\n", "x.py"));
- * ```
- */
-export function disassembleSource(source: string, filename: string): string {
-  const tree = parse(source, filename, "exec") as ast.mod;
-  return disassemble(compileModule(tree, filename, source));
-}
-
-/** The code object behind a function, method, class member or code object, or null. */
-function codeOf(v: PyValue): PyCode | null {
-  if (v instanceof PyCode) return v;
-  const direct = getAttrOrUndefined(v, "__code__");
-  if (direct instanceof PyCode) return direct;
-  const func = getAttrOrUndefined(v, "__func__");
-  if (func !== undefined) return codeOf(func);
-  return null;
-}
-
-/** The Python `dis` module. */
-export function makeDisModule(): PyModule {
-  const m = new PyModule("dis");
-  const d = m.dict!;
-  const disFn = (args: PyValue[], kwnames: string[] | null) => {
-    let adaptive = false;
-    const nkw = kwnames?.length ?? 0;
-    for (let i = 0; i < nkw; i++) {
-      if (kwnames![i] === "adaptive") adaptive = args[args.length - nkw + i] === true;
-    }
-    const target = args.length - nkw > 0 ? args[0] : None;
-    writeOut(disText(target, adaptive));
-    return None;
-  };
-  d.setStr("dis", new PyBuiltinFunction("dis", disFn, null, "dis"));
-  d.setStr("disassemble", new PyBuiltinFunction("disassemble", disFn, null, "dis"));
-  d.setStr(
-    "get_instructions",
-    new PyBuiltinFunction(
-      "get_instructions",
-      (args, kwnames) => {
-        const [x, adaptive] = instructionsArgs("get_instructions", args, kwnames);
-        return getIter(new PyList(instructionObjects(codeOrRaise(x), adaptive)));
-      },
-      null,
-      "dis",
-    ),
-  );
-  d.setStr("Bytecode", bytecodeType);
-  d.setStr("Instruction", instructionType);
-  d.setStr("Positions", positionsType);
-  const names: PyValue[] = [];
-  for (let i = 0; i < 256; i++) names.push(OPCODES[i]?.name ?? `<${i}>`);
-  d.setStr("opname", new PyList(names));
-  return m;
-}
-
-/** `dis.Instruction`: CPython's named tuple of one instruction's details. */
-const instructionType = makeStructSeqType("dis", "Instruction", INSTRUCTION_FIELDS);
-/** `dis.Positions`: an instruction's source span. */
-const positionsType = makeStructSeqType("dis", "Positions", POSITIONS_FIELDS);
-// Named tuples print without their module.
-for (const t of [instructionType, positionsType]) {
-  const fields = t === instructionType ? INSTRUCTION_FIELDS : POSITIONS_FIELDS;
-  defMethod(t, "__repr__", (args) => {
-    const items = (args[0] as PyTuple).items;
-    return `${t.name}(${fields.map((f, i) => `${f}=${repr(items[i])}`).join(", ")})`;
-  });
-}
-
-/** The (object, adaptive) arguments of get_instructions and Bytecode. */
-function instructionsArgs(fn: string, args: PyValue[], kwnames: string[] | null): [PyValue, boolean] {
-  const nkw = kwnames?.length ?? 0;
-  const npos = args.length - nkw;
-  if (npos !== 1) raise(Exc.TypeError, `${fn}() takes 1 positional argument but ${npos} were given`);
-  let adaptive = false;
-  for (let i = 0; i < nkw; i++) {
-    const name = kwnames![i], v = args[npos + i];
-    if (name === "adaptive") adaptive = isTrue(v);
-    else if (!["first_line", "show_caches", "current_offset"].includes(name)) {
-      raise(Exc.TypeError, `${fn}() got an unexpected keyword argument '${name}'`);
-    }
-  }
-  return [args[0], adaptive];
-}
-
-function codeOrRaise(v: PyValue): PyCode {
-  if (typeof v === "string") {
-    const tree = parse(v, "<disassembly>", "exec") as ast.mod;
-    return compileModule(tree, "<disassembly>", v);
-  }
-  const code = codeOf(v);
-  if (code === null) raise(Exc.TypeError, `don't know how to disassemble ${typeOf(v).name} objects`);
-  return code;
-}
-
 /** The value an instruction's argument stands for (CPython's `argval`). */
-function argValue(code: PyCode, ins: Instruction): PyValue {
-  const info = OPCODES[ins.op];
+function argValue(code: PyCode | null, ins: Instruction): PyValue {
+  const info = OPCODES[OPCODES[ins.op]?.generic ?? -1];
+  if (info === undefined) return ins.arg;
+  if (info.arg === "none") return None;
+  if (info.arg === "jump") return ins.target * 2;
+  if (info.arg === "compare") return COMPARISONS[ins.arg]?.symbol ?? ins.arg;
+  if (code === null) return ins.arg;
   switch (info.arg) {
-    case "none":
-      return None;
     case "const":
       return code.consts[ins.arg];
     case "name":
@@ -352,108 +181,279 @@ function argValue(code: PyCode, ins: Instruction): PyValue {
       return code.localsplusNames[ins.arg];
     case "local2":
       return newTuple([code.localsplusNames[ins.arg >> 4], code.localsplusNames[ins.arg & 15]]);
-    case "jump":
-      return ins.target * 2;
-    case "compare":
-      return COMPARISONS[ins.arg]?.symbol ?? ins.arg;
     default:
       return ins.arg;
   }
 }
 
-/** `dis.Instruction` objects for `code`'s instructions (no CACHE entries, as show_caches=False). */
-function instructionObjects(code: PyCode, adaptive: boolean): PyValue[] {
-  const instrs = instructions(code, adaptive);
+/** One row of `dis` output: CPython's `Instruction` fields (offsets in bytes). */
+export interface DisRow {
+  opname: string;
+  opcode: number;
+  /** null: the instruction takes no argument. */
+  arg: number | null;
+  argval: PyValue;
+  argrepr: string;
+  offset: number;
+  /** The line this row starts (first_line's offset applied), or null. */
+  startsLine: number | null;
+  isJumpTarget: boolean;
+  /** (line, end line, column, end column), null for what is unknown; null for bare bytecode. */
+  positions: (number | null)[] | null;
+}
+
+/** How to show the rows. */
+export interface DisOptions {
+  /** Show specialized instructions as they are. */
+  adaptive: boolean;
+  /** Add a CACHE row for each inline cache unit. */
+  showCaches: boolean;
+  /** Added to every line number (`Bytecode(first_line=…)`). */
+  lineOffset: number;
+}
+
+const DEFAULT_OPTIONS: DisOptions = { adaptive: false, showCaches: false, lineOffset: 0 };
+
+/** Jump targets in code units: the jumps' and the exception handlers'. */
+function jumpTargets(subject: Subject, instrs: Instruction[]): Set<number> {
   const targets = new Set<number>();
   for (const ins of instrs) if (ins.target >= 0) targets.add(ins.target);
-  let prevLine = -1;
-  return instrs.map((ins) => {
-    const line = ins.line;
-    const startsLine = line !== prevLine ? line : None;
-    prevLine = line;
-    const p = code.positions;
-    const at = ins.offset * 3;
-    const num = (v: number | undefined) => v === undefined || v < 0 ? None : v;
-    const positions = newStructSeq(positionsType, [line || None, num(p[at + 1]), num(p[at]), num(p[at + 2])]);
-    return newStructSeq(instructionType, [
-      ins.opname,
-      ins.op,
-      OPCODES[ins.op].arg === "none" ? None : ins.arg,
-      argValue(code, ins),
-      ins.argrepr,
-      ins.offset * 2,
-      startsLine,
-      targets.has(ins.start),
-      positions,
-    ]);
-  });
+  const t = subject.code?.exceptionTable ?? [];
+  for (let e = 0; e < t.length; e += 5) if (t[e + 1] > t[e]) targets.add(t[e + 2]);
+  return targets;
 }
 
-/** `dis.Bytecode(x, adaptive=False)`: x's instructions, iterable, with `dis()` and `codeobj`. */
-class PyBytecode extends PyObject {
-  declare source: PyValue;
-  declare code: PyCode;
-  declare adaptive: boolean;
-  constructor(cls: PyType, source: PyValue, code: PyCode, adaptive: boolean) {
-    super();
-    this.cls = cls;
-    this.dict = null;
-    this.source = source;
-    this.code = code;
-    this.adaptive = adaptive;
-  }
-}
-const bytecodeType = newBuiltinType("Bytecode");
-bytecodeType.module = "dis";
-bytecodeType.tp_new = (cls, args, kwnames) => {
-  const [x, adaptive] = instructionsArgs("Bytecode", args, kwnames);
-  return new PyBytecode(cls, x, codeOrRaise(x), adaptive);
-};
-installNew(bytecodeType);
-const bc = (v: PyValue) => v as PyBytecode;
-defMethod(
-  bytecodeType,
-  "__iter__",
-  (args) => getIter(new PyList(instructionObjects(bc(args[0]).code, bc(args[0]).adaptive))),
-);
-defMethod(bytecodeType, "dis", (args) => disassembleOne(bc(args[0]).code, bc(args[0]).adaptive));
-defMethod(bytecodeType, "__repr__", (args) => `Bytecode(${repr(bc(args[0]).source)})`);
-defGetSet(bytecodeType, "codeobj", (v) => bc(v).code);
-defGetSet(bytecodeType, "first_line", (v) => bc(v).code.firstlineno);
-
-function disText(v: PyValue, adaptive: boolean): string {
-  if (typeof v === "string") return disassembleSource(v, "<dis>");
-  if (v instanceof PyType) {
-    let out = "";
-    for (const [name, attr] of v.attrs) {
-      const c = codeOf(attr);
-      if (c !== null) out += `Disassembly of ${name}:\n${disassemble(c, adaptive)}\n`;
+/**
+ * The code units where a new source line starts (CPython's `findlinestarts`): unit → line. Line 0
+ * stands for "no line", except at the very start: CPython gives a module's (and an eval's)
+ * leading RESUME line 0.
+ */
+function lineStarts(code: PyCode | null): Map<number, number> {
+  const starts = new Map<number, number>();
+  if (code === null || code.code.length === 0) return starts;
+  let last = code.lines[0];
+  starts.set(0, last);
+  for (let i = 1; i < code.code.length; i++) {
+    const line = code.lines[i];
+    if (line > 0 && line !== last) {
+      starts.set(i, line);
+      last = line;
     }
-    return out;
   }
-  const code = codeOf(v);
-  if (code === null) raise(Exc.TypeError, `don't know how to disassemble ${repr(v)} objects`);
-  return disassemble(code, adaptive);
+  return starts;
 }
 
-/** `pyjit -m dis [FILE]`: prints the bytecode of every code object, as `python3 -m dis` does. */
-export function runDisMain(args: string[]): number {
-  const path = args[0];
-  const source = path === undefined
-    ? decodeSource(readAllStdinBytes(), "<stdin>")
-    : readSourceFile(path, "compile");
-  if (source === null) {
-    writeStderr(
-      `python -m dis: error: argument infile: can't open '${path}': [Errno 2] No such file or directory\n`,
-    );
-    return 2;
-  }
-  writeStdout(disassembleSource(source, path ?? "<stdin>"));
-  flushStdout();
-  return 0;
+function positionsAt(code: PyCode | null, unit: number): (number | null)[] | null {
+  if (code === null) return null;
+  const line = code.lines[unit] ?? 0, p = unit * 3;
+  const col = code.positions[p], endLine = code.positions[p + 1], endCol = code.positions[p + 2];
+  return [
+    line > 0 ? line : null,
+    endLine > 0 ? endLine : line > 0 ? line : null,
+    col >= 0 ? col : null,
+    endCol >= 0 ? endCol : null,
+  ];
 }
 
-/** `dis.dis` writes to the program's buffered stdout. */
-function writeOut(text: string): void {
-  writeStdout(text);
+/** The rows `dis` shows for `subject`: EXTENDED_ARG prefixes and (on request) caches included. */
+function rowsOf(subject: Subject, options: DisOptions): DisRow[] {
+  const { code, units } = subject;
+  const instrs = decode(subject, options.adaptive);
+  const targets = jumpTargets(subject, instrs);
+  const starts = lineStarts(code);
+  const rows: DisRow[] = [];
+  const base = (unit: number, opname: string, opcode: number, arg: number | null): DisRow => {
+    const line = starts.get(unit);
+    return {
+      opname,
+      opcode,
+      arg,
+      argval: arg ?? None,
+      argrepr: "",
+      offset: unit * 2,
+      startsLine: line === undefined ? null : line + options.lineOffset,
+      isJumpTarget: targets.has(unit),
+      positions: positionsAt(code, unit),
+    };
+  };
+  for (const ins of instrs) {
+    // EXTENDED_ARG prefixes are rows of their own, each with the oparg accumulated so far.
+    let acc = 0;
+    for (let u = ins.start; u < ins.offset; u++) {
+      acc = (acc << 8) | (units[u] >> 8);
+      rows.push(base(u, "EXTENDED_ARG", Op.EXTENDED_ARG, acc));
+    }
+    const info = OPCODES[ins.op];
+    const takesArg = info === undefined || OPCODES[info.generic].arg !== "none";
+    const opcode = info === undefined || options.adaptive ? ins.op : info.generic;
+    const row = base(ins.offset, ins.opname, opcode, takesArg ? ins.arg : null);
+    row.argval = argValue(code, ins);
+    row.argrepr = ins.argrepr;
+    rows.push(row);
+    if (options.showCaches) rows.push(...cacheRows(subject, ins, options, base));
+  }
+  return rows;
+}
+
+/** CACHE rows after `ins`; the adaptive view names each cell and shows what the unit holds. */
+function cacheRows(
+  subject: Subject,
+  ins: Instruction,
+  options: DisOptions,
+  base: (unit: number, opname: string, opcode: number, arg: number | null) => DisRow,
+): DisRow[] {
+  const out: DisRow[] = [];
+  const cells = OPCODES[ins.op]?.cache ?? [];
+  for (let c = 0; c < cells.length && ins.offset + 1 + c < subject.units.length; c++) {
+    const unit = ins.offset + 1 + c;
+    const row = base(unit, "CACHE", Op.CACHE, 0);
+    row.argval = None;
+    row.startsLine = null;
+    row.isJumpTarget = false;
+    if (options.adaptive) row.argrepr = `${cells[c]}: ${subject.units[unit]}`;
+    out.push(row);
+  }
+  return out;
+}
+
+/** CPython's layout of rows: line column, `-->`, `>>`, offset, name, argument, its meaning. */
+function formatRows(rows: DisRow[], totalUnits: number, lasti: number): string {
+  let maxLine = -1;
+  for (const r of rows) if (r.startsLine !== null && r.startsLine > maxLine) maxLine = r.startsLine;
+  const lineWidth = maxLine < 0 ? 0 : maxLine >= 1000 ? String(maxLine).length : 3;
+  const maxOffset = totalUnits * 2 - 2;
+  const offsetWidth = maxOffset >= 10000 ? String(maxOffset).length : 4;
+  let out = "";
+  for (const r of rows) {
+    if (r.startsLine !== null && r.offset > 0) out += "\n";
+    const fields: string[] = [];
+    if (lineWidth > 0) {
+      fields.push(r.startsLine !== null ? String(r.startsLine).padStart(lineWidth) : " ".repeat(lineWidth));
+    }
+    // Only an exact offset is marked, as CPython does (a traceback's lasti may be a cache unit).
+    fields.push(r.offset === lasti ? "-->" : "   ");
+    fields.push(r.isJumpTarget ? ">>" : "  ");
+    fields.push(String(r.offset).padStart(offsetWidth));
+    fields.push(r.opname.padEnd(20));
+    if (r.arg !== null) {
+      fields.push(String(r.arg).padStart(5));
+      if (r.argrepr) fields.push(`(${r.argrepr})`);
+    }
+    out += fields.join(" ").trimEnd() + "\n";
+  }
+  return out;
+}
+
+/** `ExceptionTable:` and its entries (byte offsets; `end` is the last instruction covered). */
+function formatExceptionTable(code: PyCode | null): string {
+  const t = code?.exceptionTable ?? [];
+  if (t.length === 0) return "";
+  let out = "ExceptionTable:\n";
+  for (let e = 0; e < t.length; e += 5) {
+    const lasti = t[e + 4] ? " lasti" : "";
+    out += `  ${t[e] * 2} to ${t[e + 1] * 2 - 2} -> ${t[e + 2] * 2} [${t[e + 3]}]${lasti}\n`;
+  }
+  return out;
+}
+
+function disassembleSubject(subject: Subject, options: DisOptions, lasti = -1): string {
+  return formatRows(rowsOf(subject, options), subject.units.length, lasti) +
+    formatExceptionTable(subject.code);
+}
+
+/** The `dis` text of one code object (not its nested code objects). */
+export function disassembleOne(code: PyCode, adaptive = false): string {
+  return disassembleSubject(subjectOf(code), { ...DEFAULT_OPTIONS, adaptive });
+}
+
+/** The `dis` text of a code object and, recursively, every code object in its constants. */
+export function disassemble(code: PyCode, adaptive = false): string {
+  let out = disassembleOne(code, adaptive);
+  for (const c of code.consts) {
+    if (c instanceof PyCode) {
+      out += `\nDisassembly of ${c.repr()}:\n` + disassemble(c, adaptive);
+    }
+  }
+  return out;
+}
+
+/** A code object or bytes-like argument of the `_dis` functions. */
+function subjectArg(v: PyValue): Subject {
+  if (v instanceof PyCode) return subjectOf(v);
+  if (v instanceof PyBytes) {
+    const data = v.data;
+    const units = new Uint16Array(data.length >> 1);
+    for (let i = 0; i < units.length; i++) units[i] = data[2 * i] | (data[2 * i + 1] << 8);
+    return { units, code: null };
+  }
+  raise(Exc.TypeError, `don't know how to disassemble ${typeOf(v).name} objects`);
+}
+
+/** An offset or line number argument (dis.py passes ints). */
+function intArg(v: PyValue): number {
+  return Number(asIndex(v));
+}
+
+function rowTuple(r: DisRow): PyValue {
+  const opt = (v: number | null) => v === null ? None : v;
+  return newTuple([
+    r.opname,
+    r.opcode,
+    opt(r.arg),
+    r.argval,
+    r.argrepr,
+    r.offset,
+    opt(r.startsLine),
+    r.isJumpTarget,
+    r.positions === null ? None : newTuple(r.positions.map(opt)),
+  ]);
+}
+
+/** CPython's `findlabels`: jump targets in bytes, in the order the jumps come. */
+function findLabels(subject: Subject): number[] {
+  const out: number[] = [];
+  for (const ins of decode(subject, false)) {
+    if (ins.target >= 0 && !out.includes(ins.target * 2)) out.push(ins.target * 2);
+  }
+  return out;
+}
+
+/**
+ * `_dis`, what lib/python/dis.py builds on:
+ * - `rows(x, adaptive, show_caches, line_offset)`: a tuple per instruction of x (a code object or
+ *   bytecode bytes), in `dis.Instruction`'s field order, positions as a 4-tuple or None;
+ * - `disassemble(x, lasti, adaptive, show_caches, line_offset)`: the text of one code object;
+ * - `findlabels(x)`: jump targets in bytes;
+ * - `exception_table(code)`: (start, end, target, depth, lasti) entries, offsets in bytes;
+ * - `linestarts(code)`: (offset, line) where each source line starts.
+ */
+export function makeDisHelperModule(): PyModule {
+  const m = new PyModule("_dis");
+  const d = m.dict!;
+  const options = (args: PyValue[], at: number): DisOptions => ({
+    adaptive: args[at] !== undefined && isTrue(args[at]),
+    showCaches: args[at + 1] !== undefined && isTrue(args[at + 1]),
+    lineOffset: args[at + 2] === undefined ? 0 : intArg(args[at + 2]),
+  });
+  const fn = (name: string, f: (args: PyValue[]) => PyValue) =>
+    d.setStr(name, new PyBuiltinFunction(name, (args) => f(args), null, "_dis"));
+  fn("rows", (args) => new PyList(rowsOf(subjectArg(args[0]), options(args, 1)).map(rowTuple)));
+  fn("disassemble", (args) => {
+    const lasti = args[1] === undefined || args[1] === None ? -1 : intArg(args[1]);
+    return disassembleSubject(subjectArg(args[0]), options(args, 2), lasti);
+  });
+  fn("findlabels", (args) => new PyList(findLabels(subjectArg(args[0]))));
+  fn("exception_table", (args) => {
+    const t = subjectArg(args[0]).code?.exceptionTable ?? [];
+    const entries: PyValue[] = [];
+    for (let e = 0; e < t.length; e += 5) {
+      entries.push(newTuple([t[e] * 2, t[e + 1] * 2, t[e + 2] * 2, t[e + 3], t[e + 4] !== 0]));
+    }
+    return new PyList(entries);
+  });
+  fn("linestarts", (args) => {
+    const starts = lineStarts(subjectArg(args[0]).code);
+    return new PyList([...starts].map(([unit, line]) => newTuple([unit * 2, line])));
+  });
+  return m;
 }

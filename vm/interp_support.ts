@@ -521,12 +521,25 @@ export function setContext(exc: PyBaseException): void {
  * frames pushed by this run() down to `entry`; returns the frame to continue in (ip/sp set), or
  * throws the exception out of `entry`.
  */
+/** The code unit of the instruction that `unit` belongs to (stepping back over CACHE units, 0s). */
+function instructionStart(bc: Uint16Array, unit: number): number {
+  while (unit > 0 && bc[unit] === 0) unit--;
+  return unit;
+}
+
 export function unwind(entry: Frame, f: Frame, e: unknown, reraise: boolean): Frame {
   let exc = toPyException(e);
   let frame = f;
   if (!reraise) {
-    if (exc.traceback === None) setContext(exc);
-    exc.traceback = new PyTraceback(exc.traceback, frame.code, frame.ip - 1);
+    // Raised by this frame's instruction itself: the entry names the instruction (tb_lasti), not
+    // the last of its cache units, which the loop has stepped over (CPython raises before it
+    // does). Raised in a callee: after the call's caches, where the caller will continue.
+    let at = frame.ip - 1;
+    if (exc.traceback === None) {
+      setContext(exc);
+      at = instructionStart(frame.code.code, at);
+    }
+    exc.traceback = new PyTraceback(exc.traceback, frame.code, at);
   }
   for (;;) {
     const code = frame.code;

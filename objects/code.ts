@@ -174,8 +174,12 @@ export class PyCode extends PyObject {
   /** Per code unit: start column, end line, end column (UTF-8 bytes) of its source span, or -1. */
   declare positions: Int32Array;
   declare exceptionTable: Int32Array;
-  /** The source text (for tracebacks), shared by all code objects of a module. */
-  declare source: string;
+  /**
+   * The source text (for tracebacks), shared by all code objects of a module; or the function
+   * that gives it, called on first use (a cached standard module's text is inflated only when a
+   * traceback or linecache asks for it).
+   */
+  declare sourceText: string | (() => string);
   /** Whether the current tier's prepareCode has run for this code object (vm/tier.ts). */
   declare prepared: boolean;
   /** Tier-private data (specializer side tables, JIT executors). */
@@ -219,7 +223,7 @@ export class PyCode extends PyObject {
     lines: Int32Array;
     positions: Int32Array;
     exceptionTable: Int32Array;
-    source: string;
+    source: string | (() => string);
   }) {
     super();
     this.cls = codeType();
@@ -248,7 +252,7 @@ export class PyCode extends PyObject {
     this.lines = fields.lines;
     this.positions = fields.positions;
     this.exceptionTable = fields.exceptionTable;
-    this.source = fields.source;
+    this.sourceText = fields.source;
     const names = [...fields.varnames];
     const kinds: number[] = fields.varnames.map(() => SLOT_LOCAL);
     const cellSlots: number[] = [];
@@ -278,6 +282,13 @@ export class PyCode extends PyObject {
     const refs: unknown[] = [];
     for (let i = 0; i < fields.code.length; i++) refs.push(null);
     this.cacheRef = refs;
+  }
+
+  /** The source text of the module this code belongs to. */
+  get source(): string {
+    const text = this.sourceText;
+    if (typeof text === "string") return text;
+    return this.sourceText = text();
   }
 
   /** The source line of the instruction at code unit `index` (0 when unknown). */

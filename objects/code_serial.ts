@@ -326,7 +326,7 @@ class Reader {
   }
 }
 
-function readValue(r: Reader, source: string): PyValue {
+function readValue(r: Reader, source: string | (() => string)): PyValue {
   const tag = r.byte();
   switch (tag) {
     case Tag.None:
@@ -372,7 +372,7 @@ function readValue(r: Reader, source: string): PyValue {
   throw new CorruptCodeError(`bad tag ${tag}`);
 }
 
-function readCode(r: Reader, source: string): PyCode {
+function readCode(r: Reader, source: string | (() => string)): PyCode {
   const argcount = r.uint();
   const posonlyargcount = r.uint();
   const kwonlyargcount = r.uint();
@@ -419,8 +419,11 @@ function readCode(r: Reader, source: string): PyCode {
   });
 }
 
-/** The code object `bytes` holds, with `source` as its source text; CorruptCodeError if damaged. */
-export function decodeCode(bytes: Uint8Array, source: string): PyCode {
+/**
+ * The code object `bytes` holds, with `source` as its source text (or the function that gives
+ * it, called when first needed); CorruptCodeError if damaged.
+ */
+export function decodeCode(bytes: Uint8Array, source: string | (() => string)): PyCode {
   // A copy of our own at offset 0: the arrays become views of it (aligned), and quickening, which
   // rewrites the bytecode in place, cannot reach the caller's bytes.
   bytes = bytes.slice();

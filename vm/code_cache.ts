@@ -11,11 +11,11 @@
  *   (checked with `querySync`: the cache never prompts), written unless `sys.dont_write_bytecode`
  *   is true (`-B`, PYTHONDONTWRITEBYTECODE), as CPython writes `.pyc` files.
  *
- * The key is a 64-bit hash of the source, the file name, the format version and a stamp of the
+ * The key is a 64-bit hash of the source (or of its given name), the file name, the format version and a stamp of the
  * compiler that produced the bytes: in a checkout, the sizes and modification times of the front
  * end's files (so an edited compiler never meets code from the old one); in a published package,
  * the package's URL, which names its version. Each file repeats the file name and the source's
- * length and second hash, and is ignored (and rewritten) when they disagree or it does not decode.
+ * length (or name) and second hash, and is ignored (and rewritten) when they disagree or it does not decode.
  * Only successful compilations are cached: a SyntaxError is raised afresh each time.
  *
  * @example
@@ -41,10 +41,18 @@ export const codeCacheStats = { memoryHits: 0, diskHits: 0, compiled: 0, written
 
 /**
  * `exec`-mode compile of a module's source, through the cache. `sourceId`, when given, names this
- * exact source (the standard library's generated digest), which spares hashing it.
+ * exact source (the standard library's generated digest), which spares hashing it; the source may
+ * then be a function that gives it, called only if the code must be compiled (or a traceback
+ * shows a line).
  */
-export function compileModuleCached(source: string, filename: string, sourceId?: string): PyCode {
-  const [h1, h2] = hashText(sourceId ?? source);
+export function compileModuleCached(
+  source: string | (() => string),
+  filename: string,
+  sourceId?: string,
+): PyCode {
+  const text = () => typeof source === "string" ? source : source();
+  const identity = sourceId ?? text();
+  const [h1, h2] = hashText(identity);
   const stamp = diskState()?.stamp ?? "";
   const key = `${hex(h1)}${hex(hashText(`${FORMAT_VERSION}\0${stamp}\0${filename}\0${h2}`)[0])}`;
   const inMemory = memory.get(key);
@@ -52,14 +60,14 @@ export function compileModuleCached(source: string, filename: string, sourceId?:
     codeCacheStats.memoryHits++;
     return decodeCode(inMemory, source);
   }
-  const header = `${filename}\0${source.length}\0${hex(h2)}\0`;
+  const header = `${filename}\0${sourceId ?? identity.length}\0${hex(h2)}\0`;
   const fromDisk = readCacheFile(key, header, source);
   if (fromDisk !== null) {
     codeCacheStats.diskHits++;
     memory.set(key, fromDisk.bytes);
     return fromDisk.code;
   }
-  const code = compileSource(source, filename, "exec");
+  const code = compileSource(text(), filename, "exec");
   codeCacheStats.compiled++;
   const bytes = encodeCode(code);
   memory.set(key, bytes);
@@ -78,7 +86,7 @@ export function clearCodeCacheMemory(): void {
 function readCacheFile(
   key: string,
   header: string,
-  source: string,
+  source: string | (() => string),
 ): { code: PyCode; bytes: Uint8Array } | null {
   const state = diskState();
   if (state === null) return null;

@@ -143,7 +143,7 @@ function frozenDefinition(name: string): ModuleDefinition & { kind: "python" } {
 /** The compiled code of a registry Python module. */
 function frozenCode(name: string): PyCode {
   const def = frozenDefinition(name);
-  return compileModuleCached(def.source, def.filename, def.sourceId);
+  return compileModuleCached(() => def.source, def.filename, def.sourceId);
 }
 
 /** FrozenImporter.exec_module: runs the shipped source in the module's namespace. */

@@ -43,6 +43,7 @@ import {
 import { bindFrame, PyFunction } from "./function.ts";
 import { getAwaitable, PyGenerator } from "./generator.ts";
 import { importStar } from "./import.ts";
+import { importState, sysAttr } from "./import_state.ts";
 import {
   boolType,
   builtinFunctionType,
@@ -736,13 +737,22 @@ export function deleteName(f: Frame, name: string): void {
 
 export function intrinsic1(f: Frame, which: number, v: PyValue): PyValue {
   switch (which) {
-    case INTRINSIC_PRINT: // sys.displayhook for `single` mode
+    case INTRINSIC_PRINT: { // an expression statement in `single` mode (the REPL): sys.displayhook
+      const hook = sysAttr("displayhook");
+      if (hook !== undefined) {
+        call(hook, [v]);
+        return None;
+      }
+      // Before sys exists (an embedder's bare session) the default hook's work; after `del
+      // sys.displayhook`, CPython's error.
+      if (importState.sysDict !== null) raise(Exc.RuntimeError, "lost sys.displayhook");
       if (v !== None) {
         f.builtins.setStr("_", None);
         writeStdout(repr(v) + "\n");
         f.builtins.setStr("_", v);
       }
       return None;
+    }
     case INTRINSIC_IMPORT_STAR:
       importStar(v, f.locals ?? f.globals);
       return None;

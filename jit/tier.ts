@@ -16,7 +16,7 @@
  * ```
  * @module
  */
-import { ABORT, ABORT_NAMES } from "../instructions/abort_reasons.ts";
+import { ABORT, ABORT_NAMES, NATIVE_FALLBACK, NATIVE_FALLBACK_REASONS } from "../instructions/abort_reasons.ts";
 import { Op, OPCODES } from "../instructions/opcodes.ts";
 import { tunables } from "../instructions/tunables.ts";
 import type { PyCode } from "../objects/code.ts";
@@ -26,7 +26,11 @@ import { specializedTier } from "../specializer/tier.ts";
 import { NEVER_HOT, type Tier, tierExit } from "../vm/tier.ts";
 import { loopCounters } from "../vm/interp_support.ts";
 import { type CompiledTrace, compileTrace, innerLoops, TraceAbort } from "./js_backend.ts";
-import { backEdgesOf, isRecording, type RecordedInstruction, recordLoop } from "./trace.ts";
+import { backEdgesOf, isRecording, type RecordedInstruction, recordLoop, type Trace } from "./trace.ts";
+import { NativeJit } from "./native_jit.ts";
+import { lowerNative, NATIVE_SLOT_LIMIT } from "./native_lower.ts";
+import { compileNative, isNative } from "./native_executor.ts";
+import { describeNativeTrace } from "./native_dump.ts";
 
 /** What the JIT knows of one loop (by its code object and head). */
 interface LoopState {
@@ -54,6 +58,71 @@ const aborts = new Float64Array(ABORT_NAMES.length);
 /** Aborts by reason and what it named (the instruction, the position). */
 const abortDetails = new Map<string, number>();
 const options = { dump: false };
+
+/** The code generators `--jit-backend` chooses between. */
+export type JitBackend = "js" | "native" | "auto";
+let backend: JitBackend = "auto";
+
+/** The native machinery, opened on the first loop compiled with a native backend chosen. */
+const native: { jit: NativeJit | null; tried: boolean; unavailable: string | null } = {
+  jit: null,
+  tried: false,
+  unavailable: null,
+};
+/** Native traces compiled, and loops left to the JavaScript backend (by reason and what it named). */
+const nativeCounts = { compiled: 0 };
+const nativeFallbacks = new Float64Array(NATIVE_FALLBACK_REASONS.length);
+const nativeFallbackDetails = new Map<string, number>();
+
+/** The NativeJit, or null where native code cannot run (the reason is kept for --stats). */
+function nativeJit(): NativeJit | null {
+  if (!native.tried) {
+    native.tried = true;
+    try {
+      native.jit = NativeJit.create({ slots: NATIVE_SLOT_LIMIT });
+    } catch (e) {
+      native.unavailable = e instanceof Error ? e.message : String(e);
+    }
+  }
+  return native.jit;
+}
+
+function noteFallback(reason: number, detail: string): void {
+  nativeFallbacks[reason]++;
+  const name = NATIVE_FALLBACK_REASONS[reason].name;
+  const key = detail === "" ? name : `${name} ${detail}`;
+  nativeFallbackDetails.set(key, (nativeFallbackDetails.get(key) ?? 0) + 1);
+}
+
+/**
+ * Compiles a loop's trace (with its side paths) on the chosen backend: natively where the whole
+ * loop lowers to native uops (`native` and `auto`), else to JavaScript. Throws TraceAbort.
+ */
+function compileLoop(trace: Trace, sides?: ReadonlyMap<string, readonly RecordedInstruction[]>): CompiledTrace {
+  if (backend !== "js") {
+    const jit = nativeJit();
+    if (jit !== null) {
+      const t0 = performance.now();
+      const lowered = lowerNative(trace, sides);
+      if (lowered.lowering === null) noteFallback(lowered.reason, lowered.detail);
+      else {
+        try {
+          const compiled = compileNative(jit, trace, lowered.lowering, t0);
+          nativeCounts.compiled++;
+          return compiled;
+        } catch (e) {
+          noteFallback(NATIVE_FALLBACK.COMPILE_FAILED, e instanceof Error ? e.message : String(e));
+        }
+      }
+    }
+  }
+  return compileTrace(trace, sides);
+}
+
+/** A trace no longer used by its loop: native code is freed (its memory is reused). */
+function retire(t: CompiledTrace | null): void {
+  if (t !== null && isNative(t)) t.native.executor.free();
+}
 
 /** Entries after which a trace's iterations per entry are judged (SHORT_LOOP). */
 const SHORT_LOOP_SAMPLE = 2000;
@@ -109,6 +178,7 @@ function enter(
     !fromTrace && state.entries === SHORT_LOOP_SAMPLE &&
     state.iterations < SHORT_LOOP_SAMPLE * SHORT_LOOP_ITERATIONS
   ) {
+    retire(state.trace);
     state.trace = null;
     noteAbort(ABORT.SHORT_LOOP, "");
     code.cacheIndex[counter] = NEVER_HOT;
@@ -118,6 +188,7 @@ function enter(
   if (exit < trace.preambleExits && !trace.loopEndExits.has(exit) && tierExit.error === null) {
     // Left before one whole iteration: the values entering may no longer fit the trace.
     if (++state.entryFailures >= MAX_ENTRY_FAILURES) {
+      retire(state.trace);
       state.trace = null;
       state.entryFailures = 0;
       backOff(state, code, counter, ABORT.ENTRY_FAILS);
@@ -161,7 +232,8 @@ function growSide(state: LoopState, trace: CompiledTrace, frame: Frame, branch: 
   }
   state.sides.set(branch, result.trace.path);
   try {
-    const grown = compileTrace(trace.trace, state.sides);
+    const grown = compileLoop(trace.trace, state.sides);
+    retire(state.trace);
     state.trace = grown;
     counts.compiled++;
     counts.compileMs += grown.compileMs;
@@ -216,8 +288,11 @@ function dumpTrace(t: CompiledTrace): void {
       } ${rec.oparg}`,
     );
   }
-  lines.push(`  compiled in ${t.compileMs.toFixed(2)} ms, ${t.source.length} characters of JavaScript:`);
-  lines.push(t.source);
+  if (isNative(t)) lines.push(describeNativeTrace(t));
+  else {
+    lines.push(`  compiled in ${t.compileMs.toFixed(2)} ms, ${t.source.length} characters of JavaScript:`);
+    lines.push(t.source);
+  }
   writeStderr(lines.join("\n") + "\n");
 }
 
@@ -243,7 +318,8 @@ function traceLoop(state: LoopState, frame: Frame, head: number, counter: number
   state.sides.clear();
   state.noSide.clear();
   try {
-    state.trace = compileTrace(result.trace);
+    retire(state.trace);
+    state.trace = compileLoop(result.trace);
   } catch (e) {
     if (!(e instanceof TraceAbort)) throw e;
     backOff(state, code, counter, e.reason, e.message);
@@ -290,6 +366,9 @@ export const jitTier: Tier = {
         0;
     aborts.fill(0);
     abortDetails.clear();
+    nativeCounts.compiled = 0;
+    nativeFallbacks.fill(0);
+    nativeFallbackDetails.clear();
     compiled.length = 0;
   },
   stats(): string[] {
@@ -314,9 +393,50 @@ export const jitTier: Tier = {
     });
     exits.sort((a, b) => b[0] - a[0]);
     for (const [c, where] of exits.slice(0, 5)) lines.push(`jit exit: ${c} × ${where}`);
+    lines.push(...nativeStats());
     return lines;
   },
 };
+
+/** The --stats lines of the native backend. */
+function nativeStats(): string[] {
+  if (backend === "js") return ["jit native: off (--jit-backend js)"];
+  if (native.unavailable !== null) {
+    return [`jit native: unavailable, the JavaScript backend runs every loop (${native.unavailable})`];
+  }
+  const traces = compiled.filter(isNative);
+  const lines: string[] = [];
+  const memory = native.jit?.stats();
+  const micros = traces.map((t) => t.native.compileMicros).sort((a, b) => a - b);
+  const per100 = traces.map((t) => t.native.compileMicros * 100 / t.native.uopCount).sort((a, b) => a - b);
+  const median = (xs: number[]) => xs.length === 0 ? 0 : xs[xs.length >> 1];
+  lines.push(
+    `jit native: ${nativeCounts.compiled} native traces (${backend}), ${memory?.bytesInUse ?? 0} bytes of code in use, ` +
+      `compile median ${median(micros).toFixed(1)} µs per trace, ${median(per100).toFixed(1)} µs per 100 uops`,
+  );
+  traces.slice(0, 10).forEach((t) => {
+    const i = compiled.indexOf(t);
+    const code = t.trace.code;
+    lines.push(
+      `jit native trace ${i}: ${code.name} line ${code.lineAt(t.trace.head)}: ${t.native.uopCount} uops, ` +
+        `${t.native.codeBytes} bytes, compiled in ${t.native.compileMicros.toFixed(1)} µs`,
+    );
+  });
+  const fallbacks = NATIVE_FALLBACK_REASONS.map((r, i) => [r.name, nativeFallbacks[i]] as const).filter(([, c]) =>
+    c > 0
+  );
+  if (fallbacks.length > 0) {
+    lines.push(`jit native fallbacks to JavaScript: ${fallbacks.map(([n, c]) => `${n} ${c}`).join(", ")}`);
+    const top = [...nativeFallbackDetails].sort((a, b) => b[1] - a[1]).slice(0, 5);
+    for (const [what, c] of top) lines.push(`jit native fallback: ${c} × ${what}`);
+  }
+  return lines;
+}
+
+/** `--jit-backend`: which code generator compiles the loops from now on. */
+export function setJitBackend(choice: JitBackend): void {
+  backend = choice;
+}
 
 /** What the JIT did since `collectStats` (for tests and tools): counts, aborts by name, exits. */
 export function jitStats(): {
@@ -326,13 +446,29 @@ export function jitStats(): {
   entries: number;
   exits: number;
   aborts: Record<string, number>;
+  /** Traces compiled to native code, and the fallbacks to JavaScript by reason. */
+  native: number;
+  nativeFallbacks: Record<string, number>;
+  /** Why native code cannot run here (null: it can, or it was not tried). */
+  nativeUnavailable: string | null;
 } {
   const byName: Record<string, number> = {};
   ABORT_NAMES.forEach((n, i) => {
     if (aborts[i] > 0) byName[n] = aborts[i];
   });
   const exits = compiled.reduce((n, t) => n + t.exitCounts.reduce((a, b) => a + b, 0), 0);
-  return { ...counts, exits, aborts: byName };
+  const fallbacks: Record<string, number> = {};
+  NATIVE_FALLBACK_REASONS.forEach((r, i) => {
+    if (nativeFallbacks[i] > 0) fallbacks[r.name] = nativeFallbacks[i];
+  });
+  return {
+    ...counts,
+    exits,
+    aborts: byName,
+    native: nativeCounts.compiled,
+    nativeFallbacks: fallbacks,
+    nativeUnavailable: native.unavailable,
+  };
 }
 
 /** `--dump-traces`: print each trace as it is compiled. */

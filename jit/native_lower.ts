@@ -190,6 +190,13 @@ const SUPER_BY_OPCODE = new Map(
   SUPERINSTRUCTIONS.map((row) => [Op[row.name as keyof typeof Op] as number, row]),
 );
 
+/** Whether `rec` builds a tuple that `following` unpacks right away into as many values. */
+function packedAndUnpacked(rec: RecordedInstruction, following: RecordedInstruction): boolean {
+  return OPCODES[rec.opcode].name === "BUILD_TUPLE" &&
+    OPCODES[OPCODES[following.opcode].generic].name === "UNPACK_SEQUENCE" && following.oparg === rec.oparg &&
+    following.depth === rec.depth;
+}
+
 /** Stack slots beyond the code's own stack size (a margin for the lowering's own pushes). */
 const STACK_MARGIN = 2;
 /** Scratch slots (converted operands, truth values, the range's next value). */
@@ -434,6 +441,12 @@ class Lowerer {
       if (rec.inner !== undefined) throw new Decline(NATIVE_FALLBACK.INNER_LOOP, `at ${rec.start}`);
       if (rec.depth > 0) throw new Decline(NATIVE_FALLBACK.FOLLOWED_CALL, rec.code.name);
       const next = n + 1 < path.length ? path[n + 1].start : this.trace.head;
+      if (n + 1 < path.length && packedAndUnpacked(rec, path[n + 1])) {
+        // `a, b = b, a`: a tuple built and unpacked at once only reverses the stack's top values.
+        this.st.stack.push(...this.st.stack.splice(this.st.stack.length - rec.oparg).reverse());
+        n++;
+        continue;
+      }
       const sup = SUPER_BY_OPCODE.get(rec.opcode);
       if (sup === undefined) {
         this.lower(OPCODES[rec.opcode].name, rec.opcode, rec.oparg, rec.start, rec.opUnit, next, rec);

@@ -56,7 +56,10 @@ export const ABORT_NAMES: readonly string[] = ABORT_REASONS.map((r) => r.name);
  */
 export const NATIVE_FALLBACK_REASONS = [
   { name: "UNSUPPORTED_INSTRUCTION", why: "an instruction form the native lowering has no rule for" },
-  { name: "BOXED_VALUE", why: "a value that is not an int, a float or a bool (native code holds only those)" },
+  {
+    name: "BOXED_VALUE",
+    why: "a value that is not an int, a float or a bool (native code holds only those)",
+  },
   { name: "UNSUPPORTED_OPERATION", why: "an operator on operand kinds the native uops do not cover" },
   { name: "FOLLOWED_CALL", why: "the path follows a call into another frame" },
   { name: "INNER_LOOP", why: "the path runs an inner loop with its own trace" },

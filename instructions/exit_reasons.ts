@@ -35,7 +35,10 @@ export const EXIT_REASONS: readonly ExitReasonSpec[] = [
     name: "BACK_EDGE_CHECK",
     doc: "the loop ran its budget of back-edges: interrupts and step budgets are checked, then it re-enters",
   },
-  { name: "ENTRY_CHECK", doc: "a live value did not have the kind the trace unboxes it as (never left natively)" },
+  {
+    name: "ENTRY_CHECK",
+    doc: "a live value did not have the kind the trace unboxes it as (never left natively)",
+  },
   { name: "LOOP_END", doc: "the loop's iterator is exhausted: the interpreter leaves the loop" },
 ];
 

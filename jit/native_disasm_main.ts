@@ -15,7 +15,11 @@
 import { disassemble } from "./disassemble.ts";
 
 /** The instructions of each range, one line each. */
-export async function disassembleRanges(code: Uint8Array, address: number, offsets: number[]): Promise<string[][]> {
+export async function disassembleRanges(
+  code: Uint8Array,
+  address: number,
+  offsets: number[],
+): Promise<string[][]> {
   const out: string[][] = [];
   for (let i = 0; i + 1 < offsets.length; i++) {
     const [start, end] = [offsets[i], offsets[i + 1]];
@@ -25,7 +29,9 @@ export async function disassembleRanges(code: Uint8Array, address: number, offse
     }
     const lines = (await disassemble(code.subarray(start, end), address + start)).map((insn) => {
       const bytes = Array.from(insn.bytes, (b) => b.toString(16).padStart(2, "0")).join(" ");
-      return `${insn.address.toString(16).padStart(12, "0")}  ${bytes.padEnd(32)} ${insn.mnemonic} ${insn.operands}`
+      return `${insn.address.toString(16).padStart(12, "0")}  ${
+        bytes.padEnd(32)
+      } ${insn.mnemonic} ${insn.operands}`
         .trimEnd();
     });
     out.push(lines);

@@ -52,10 +52,16 @@ function disassembleUops(code: Uint8Array, address: number, offsets: readonly nu
 export function describeNativeTrace(t: NativeCompiledTrace): string {
   const { executor, uopCount, codeBytes, compileMicros, lowering } = t.native;
   const lines = [
-    `  native: ${uopCount} uops, ${codeBytes} bytes of machine code, compiled in ${compileMicros.toFixed(1)} µs`,
+    `  native: ${uopCount} uops, ${codeBytes} bytes of machine code, compiled in ${
+      compileMicros.toFixed(1)
+    } µs`,
   ];
   lowering.exits.forEach((e, i) => {
-    lines.push(`  exit ${i}: ${exitReasonName(e.reason)} → resume at ${e.resume}${e.branch ? ` (branch ${e.branch})` : ""}`);
+    lines.push(
+      `  exit ${i}: ${exitReasonName(e.reason)} → resume at ${e.resume}${
+        e.branch ? ` (branch ${e.branch})` : ""
+      }`,
+    );
   });
   const uops = executor.trace.uops;
   const offsets = [...executor.code.uopOffsets.slice(0, uops.length + 1)];
@@ -63,7 +69,7 @@ export function describeNativeTrace(t: NativeCompiledTrace): string {
   const listing = disassembleUops(code, executor.address, offsets);
   for (let i = 0; i < uops.length; i++) {
     lines.push(`  ; ${i}: ${describeUop(uops[i])}`);
-    if (listing !== null) for (const line of listing[i]) lines.push(`    ${line}`);
+    if (listing !== null) { for (const line of listing[i]) lines.push(`    ${line}`); }
     else lines.push(`    ${hex(code.subarray(offsets[i], offsets[i + 1]))}`);
   }
   return lines.join("\n");

@@ -91,7 +91,12 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
 /** Emits a lowered loop and wraps it as a compiled trace. */
-export function compileNative(jit: NativeJit, trace: Trace, lowering: NativeLowering, t0: number): NativeCompiledTrace {
+export function compileNative(
+  jit: NativeJit,
+  trace: Trace,
+  lowering: NativeLowering,
+  t0: number,
+): NativeCompiledTrace {
   const allocated = allocateRegisters(lowering.trace);
   const executor = jit.compile(allocated);
   const compileMicros = (performance.now() - t0) * 1000;
@@ -125,7 +130,9 @@ export function compileNative(jit: NativeJit, trace: Trace, lowering: NativeLowe
         else if (typeof v === "bigint" && v >= INT64_MIN && v <= INT64_MAX) state[slot] = v;
         else return false;
       } else if (kind === KIND_FLOAT) {
-        if (typeof v !== "object" || v === null || (v as PyValue & { cls: unknown }).cls !== floatType) return false;
+        if (typeof v !== "object" || v === null || (v as PyValue & { cls: unknown }).cls !== floatType) {
+          return false;
+        }
         f64[slot] = (v as PyFloat).value;
       } else {
         if (typeof v !== "boolean") return false;
@@ -134,7 +141,9 @@ export function compileNative(jit: NativeJit, trace: Trace, lowering: NativeLowe
     }
     if (iterator !== null) {
       const it = s[nl + entryDepth - 1];
-      if (typeof it !== "object" || it === null || (it as PyValue & { cls: unknown }).cls !== rangeIteratorType) {
+      if (
+        typeof it !== "object" || it === null || (it as PyValue & { cls: unknown }).cls !== rangeIteratorType
+      ) {
         return false;
       }
       const r = it as PyRangeIterator;

@@ -36,7 +36,15 @@ import { floatType, PyFloat } from "../objects/object.ts";
 import type { PyCode } from "../objects/code.ts";
 import { FIRST_SLOT } from "./native_state.ts";
 import { float64Bits, type NativeTrace, NativeTraceBuilder } from "./native_trace.ts";
-import { type Kind, KIND_BOOL, KIND_BOX, KIND_FLOAT, KIND_INT, type RecordedInstruction, type Trace } from "./trace.ts";
+import {
+  type Kind,
+  KIND_BOOL,
+  KIND_BOX,
+  KIND_FLOAT,
+  KIND_INT,
+  type RecordedInstruction,
+  type Trace,
+} from "./trace.ts";
 
 /** How an exit writes the Python frame back, and where the interpreter resumes. */
 export interface ExitMap {
@@ -231,6 +239,8 @@ class Lowerer {
   private top: NState | null = null;
   /** Locals a path end assigned while the loop top had them clean (they become dirty at the top). */
   private readonly needDirty = new Set<number>();
+  /** Locals a side path assigns that the loop top does not hold: the top holds them (kind). */
+  private readonly promote = new Map<number, Kind>();
 
   constructor(
     private readonly trace: Trace,
@@ -243,7 +253,9 @@ class Lowerer {
     this.tempCount = code.stacksize + STACK_MARGIN;
     this.scratch = this.tempBase + this.tempCount;
     this.nextConst = this.scratch + SCRATCH_SLOTS;
-    if (this.nextConst > slotLimit) throw new Decline(NATIVE_FALLBACK.TOO_MANY_SLOTS, `${this.nextConst} slots`);
+    if (this.nextConst > slotLimit) {
+      throw new Decline(NATIVE_FALLBACK.TOO_MANY_SLOTS, `${this.nextConst} slots`);
+    }
   }
 
   // ---- emission
@@ -290,7 +302,12 @@ class Lowerer {
   }
 
   /** A uop whose guard leaves through a new exit (reason from its table row) before `ins`. */
-  private guarded(op: string, reason: string | null, ins: Ins, fields: Partial<Omit<PendingUop, "op">>): void {
+  private guarded(
+    op: string,
+    reason: string | null,
+    ins: Ins,
+    fields: Partial<Omit<PendingUop, "op">>,
+  ): void {
     this.emit(op, reason === null ? fields : { ...fields, target: this.exitHere(reason, ins.start) });
   }
 
@@ -300,7 +317,9 @@ class Lowerer {
     return this.localBase + i;
   }
   private tempAt(position: number): number {
-    if (position >= this.tempCount) throw new Decline(NATIVE_FALLBACK.TOO_MANY_SLOTS, "stack deeper than expected");
+    if (position >= this.tempCount) {
+      throw new Decline(NATIVE_FALLBACK.TOO_MANY_SLOTS, "stack deeper than expected");
+    }
     return this.tempBase + position;
   }
   private constSlot(key: string, op: string, operand: bigint): number {
@@ -335,7 +354,9 @@ class Lowerer {
   }
   /** A numeric value (int, float or bool) or a decline. */
   numeric(v: NVal | undefined, what: string): NVal {
-    if (v === undefined || v.slot < 0 || v.k === KIND_BOX) throw new Decline(NATIVE_FALLBACK.BOXED_VALUE, what);
+    if (v === undefined || v.slot < 0 || v.k === KIND_BOX) {
+      throw new Decline(NATIVE_FALLBACK.BOXED_VALUE, what);
+    }
     return v;
   }
   /** The slot the next result pushed after popping `pops` values goes into. */
@@ -488,7 +509,11 @@ class Lowerer {
     const last = path[path.length - 1];
     const budgetExit = this.exitHere("BACK_EDGE_CHECK", last.opUnit + 1, { budget: true });
     this.emit("ADD_I64_IMM", { a: this.budgetSlot, b: this.budgetSlot, operand: -1n, target: budgetExit });
-    this.emit("JUMP_IF_LT_I64", { b: this.constInt(0n), c: this.budgetSlot, target: { label: this.topLabel } });
+    this.emit("JUMP_IF_LT_I64", {
+      b: this.constInt(0n),
+      c: this.budgetSlot,
+      target: { label: this.topLabel },
+    });
     this.emit("JUMP", { target: budgetExit });
   }
 
@@ -512,7 +537,8 @@ class Lowerer {
     top.locals.forEach((want, i) => {
       const have = cur.locals[i];
       if (!want.inSlot) {
-        if (have.inSlot && have.dirty) throw new Decline(NATIVE_FALLBACK.SIDE_PATH_LOCAL, `local ${i}`);
+        // Assigned on this path only: the loop top keeps it in its slot too, unboxed on entry.
+        if (have.inSlot && have.dirty) this.promote.set(i, have.k);
         return;
       }
       if (!have.inSlot || have.k !== want.k) throw new Decline(NATIVE_FALLBACK.KIND_CHANGES, `local ${i}`);
@@ -559,15 +585,25 @@ class Lowerer {
       this.labels.length = preambleLabels;
       this.exits.length = preambleExits;
       this.needDirty.clear();
+      this.promote.clear();
       this.place(this.topLabel);
       this.top = top;
       this.inBody = true;
       this.st = top.clone();
       this.lowerPath(trace.path);
       this.pathEnd(trace.path);
-      if (this.needDirty.size === 0) break;
+      if (this.needDirty.size === 0 && this.promote.size === 0) break;
       if (attempt === 3) throw new Decline(NATIVE_FALLBACK.KIND_CHANGES, "dirty locals never settle");
       for (const i of this.needDirty) top.locals[i].dirty = true;
+      for (const [i, k] of this.promote) {
+        const known = this.entryLocals.get(i);
+        if (known !== undefined && known !== k) {
+          throw new Decline(NATIVE_FALLBACK.SIDE_PATH_LOCAL, `local ${i}`);
+        }
+        this.entryLocals.set(i, k);
+        top.locals[i] = { k, inSlot: true, dirty: true };
+      }
+      this.promote.clear();
     }
     return {
       trace: this.assemble(),
@@ -603,7 +639,9 @@ class Lowerer {
   /** The range iterator the loop iterates (the entry's top stack value), or a decline. */
   rangeIterator(): { cur: number; left: number; step: number } {
     const it = this.peek();
-    if (it === undefined || it.slot !== -this.trace.entryDepth || this.st.stack.length !== this.trace.entryDepth) {
+    if (
+      it === undefined || it.slot !== -this.trace.entryDepth || this.st.stack.length !== this.trace.entryDepth
+    ) {
       throw new Decline(NATIVE_FALLBACK.BOXED_VALUE, "an iterator other than the loop's");
     }
     this.iterated = true;
@@ -618,7 +656,9 @@ class Lowerer {
   constValue(i: number): NVal {
     const c = this.trace.code.consts[i];
     if (typeof c === "number") return { slot: this.constInt(BigInt(c)), k: KIND_INT };
-    if (typeof c === "bigint" && c >= -(2n ** 63n) && c < 2n ** 63n) return { slot: this.constInt(c), k: KIND_INT };
+    if (typeof c === "bigint" && c >= -(2n ** 63n) && c < 2n ** 63n) {
+      return { slot: this.constInt(c), k: KIND_INT };
+    }
     if (typeof c === "boolean") return { slot: this.constInt(c ? 1n : 0n), k: KIND_BOOL };
     if (c instanceof PyFloat && c.cls === floatType) return { slot: this.constFloat(c.value), k: KIND_FLOAT };
     throw new Decline(NATIVE_FALLBACK.BOXED_VALUE, "a constant that is not a number");

@@ -16,7 +16,12 @@
  * ```
  * @module
  */
-import { ABORT, ABORT_NAMES, NATIVE_FALLBACK, NATIVE_FALLBACK_REASONS } from "../instructions/abort_reasons.ts";
+import {
+  ABORT,
+  ABORT_NAMES,
+  NATIVE_FALLBACK,
+  NATIVE_FALLBACK_REASONS,
+} from "../instructions/abort_reasons.ts";
 import { Op, OPCODES } from "../instructions/opcodes.ts";
 import { tunables } from "../instructions/tunables.ts";
 import type { PyCode } from "../objects/code.ts";
@@ -28,6 +33,7 @@ import { loopCounters } from "../vm/interp_support.ts";
 import { type CompiledTrace, compileTrace, innerLoops, TraceAbort } from "./js_backend.ts";
 import { backEdgesOf, isRecording, type RecordedInstruction, recordLoop, type Trace } from "./trace.ts";
 import { NativeJit } from "./native_jit.ts";
+import { nativeJitSupport } from "./native_support.ts";
 import { lowerNative, NATIVE_SLOT_LIMIT } from "./native_lower.ts";
 import { compileNative, isNative } from "./native_executor.ts";
 import { describeNativeTrace } from "./native_dump.ts";
@@ -98,7 +104,10 @@ function noteFallback(reason: number, detail: string): void {
  * Compiles a loop's trace (with its side paths) on the chosen backend: natively where the whole
  * loop lowers to native uops (`native` and `auto`), else to JavaScript. Throws TraceAbort.
  */
-function compileLoop(trace: Trace, sides?: ReadonlyMap<string, readonly RecordedInstruction[]>): CompiledTrace {
+function compileLoop(
+  trace: Trace,
+  sides?: ReadonlyMap<string, readonly RecordedInstruction[]>,
+): CompiledTrace {
   if (backend !== "js") {
     const jit = nativeJit();
     if (jit !== null) {
@@ -401,6 +410,10 @@ export const jitTier: Tier = {
 /** The --stats lines of the native backend. */
 function nativeStats(): string[] {
   if (backend === "js") return ["jit native: off (--jit-backend js)"];
+  if (!native.tried) {
+    const support = nativeJitSupport();
+    if (!support.available) native.unavailable = support.reason;
+  }
   if (native.unavailable !== null) {
     return [`jit native: unavailable, the JavaScript backend runs every loop (${native.unavailable})`];
   }
@@ -411,8 +424,12 @@ function nativeStats(): string[] {
   const per100 = traces.map((t) => t.native.compileMicros * 100 / t.native.uopCount).sort((a, b) => a - b);
   const median = (xs: number[]) => xs.length === 0 ? 0 : xs[xs.length >> 1];
   lines.push(
-    `jit native: ${nativeCounts.compiled} native traces (${backend}), ${memory?.bytesInUse ?? 0} bytes of code in use, ` +
-      `compile median ${median(micros).toFixed(1)} µs per trace, ${median(per100).toFixed(1)} µs per 100 uops`,
+    `jit native: ${nativeCounts.compiled} native traces (${backend}), ${
+      memory?.bytesInUse ?? 0
+    } bytes of code in use, ` +
+      `compile median ${median(micros).toFixed(1)} µs per trace, ${
+        median(per100).toFixed(1)
+      } µs per 100 uops`,
   );
   traces.slice(0, 10).forEach((t) => {
     const i = compiled.indexOf(t);
@@ -422,15 +439,20 @@ function nativeStats(): string[] {
         `${t.native.codeBytes} bytes, compiled in ${t.native.compileMicros.toFixed(1)} µs`,
     );
   });
-  const fallbacks = NATIVE_FALLBACK_REASONS.map((r, i) => [r.name, nativeFallbacks[i]] as const).filter(([, c]) =>
-    c > 0
-  );
+  const fallbacks = NATIVE_FALLBACK_REASONS.map((r, i) => [r.name, nativeFallbacks[i]] as const).filter((
+    [, c],
+  ) => c > 0);
   if (fallbacks.length > 0) {
     lines.push(`jit native fallbacks to JavaScript: ${fallbacks.map(([n, c]) => `${n} ${c}`).join(", ")}`);
     const top = [...nativeFallbackDetails].sort((a, b) => b[1] - a[1]).slice(0, 5);
     for (const [what, c] of top) lines.push(`jit native fallback: ${c} × ${what}`);
   }
   return lines;
+}
+
+/** The native machinery the JIT uses (null until a native backend was tried, or where none runs). */
+export function nativeJitInUse(): NativeJit | null {
+  return native.jit;
 }
 
 /** `--jit-backend`: which code generator compiles the loops from now on. */
@@ -451,6 +473,8 @@ export function jitStats(): {
   nativeFallbacks: Record<string, number>;
   /** Why native code cannot run here (null: it can, or it was not tried). */
   nativeUnavailable: string | null;
+  /** The functions whose loops got native traces, one entry per trace. */
+  nativeLoops: string[];
 } {
   const byName: Record<string, number> = {};
   ABORT_NAMES.forEach((n, i) => {
@@ -468,6 +492,7 @@ export function jitStats(): {
     native: nativeCounts.compiled,
     nativeFallbacks: fallbacks,
     nativeUnavailable: native.unavailable,
+    nativeLoops: compiled.filter(isNative).map((t) => t.trace.code.name),
   };
 }
 

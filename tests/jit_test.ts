@@ -22,7 +22,14 @@ function runJit(source: string, filename: string, dumpTraces = false): { stdout:
   const old = setOutputSinks((b) => out.push(b.slice()), (b) => err.push(b.slice()));
   try {
     // The JavaScript backend: these tests read its generated code (tests/native_backend_test.ts: native).
-    runProgram(source, { filename, argv: [filename], tier: "jit", stats: true, dumpTraces, jitBackend: "js" });
+    runProgram(source, {
+      filename,
+      argv: [filename],
+      tier: "jit",
+      stats: true,
+      dumpTraces,
+      jitBackend: "js",
+    });
   } finally {
     setOutputSinks(old.stdout, old.stderr);
   }

@@ -205,6 +205,12 @@ function packedAndUnpacked(rec: RecordedInstruction, following: RecordedInstruct
     following.depth === rec.depth;
 }
 
+/** The (first) instruction form `rec` runs and its oparg: a superinstruction's first half. */
+function firstHalf(rec: RecordedInstruction): { name: string; oparg: number } {
+  const sup = SUPER_BY_OPCODE.get(rec.opcode);
+  return { name: sup === undefined ? OPCODES[rec.opcode].name : sup.first, oparg: rec.oparg };
+}
+
 /** Stack slots beyond the code's own stack size (a margin for the lowering's own pushes). */
 const STACK_MARGIN = 2;
 /** Scratch slots (converted operands, truth values, the range's next value). */
@@ -234,6 +240,8 @@ class Lowerer {
   iterated = false;
   private st!: NState;
   private inBody = false;
+  /** The instruction the path runs after the one being lowered (its form's name and oparg). */
+  private following: { readonly name: string; readonly oparg: number } | null = null;
   private pathKey = "";
   private topLabel = -1;
   private top: NState | null = null;
@@ -361,7 +369,15 @@ class Lowerer {
   }
   /** The slot the next result pushed after popping `pops` values goes into. */
   resultSlot(pops: number): number {
-    return this.tempAt(this.st.stack.length - pops);
+    const depth = this.st.stack.length - pops;
+    // A result stored into a local right away goes to the local's home slot (no copy), unless a
+    // value staying on the stack is that local's current value.
+    const f = this.following;
+    if (f !== null && f.name === "STORE_FAST") {
+      const home = this.home(f.oparg);
+      if (!this.st.stack.slice(0, depth).some((v) => v.slot === home)) return home;
+    }
+    return this.tempAt(depth);
   }
   /** A float operand: the value itself, or an int converted into scratch slot `n`. */
   asFloat(v: NVal, n: number): number {
@@ -468,6 +484,7 @@ class Lowerer {
         n++;
         continue;
       }
+      this.following = n + 1 < path.length ? firstHalf(path[n + 1]) : null;
       const sup = SUPER_BY_OPCODE.get(rec.opcode);
       if (sup === undefined) {
         this.lower(OPCODES[rec.opcode].name, rec.opcode, rec.oparg, rec.start, rec.opUnit, next, rec);
@@ -476,10 +493,13 @@ class Lowerer {
       // A superinstruction: its halves, the second's word in place after the first's cells.
       const secondStart = rec.opUnit + 1 + CACHE_SIZE[rec.opcode];
       const firstOp = Op[sup.first as keyof typeof Op];
+      const secondOparg = this.trace.code.code[secondStart] >> 8;
+      const following = this.following;
+      this.following = { name: sup.second, oparg: secondOparg };
       this.lower(sup.first, firstOp, rec.oparg, rec.start, rec.opUnit, secondStart, rec);
+      this.following = following;
       if (next === secondStart) continue; // its second half failed its fast path: dispatched alone
       const secondOp = Op[sup.second as keyof typeof Op];
-      const secondOparg = this.trace.code.code[secondStart] >> 8;
       this.lower(sup.second, secondOp, secondOparg, secondStart, secondStart, next, rec);
     }
   }
@@ -747,9 +767,10 @@ const forIterRange: Rule = (lw, ins) => {
     target: lw.exitHere("LOOP_END", ins.start, { loopEnd: true }),
   });
   lw.guardedUop("ADD_I64", "INT_OVERFLOW", ins, { a: next, b: it.cur, c: it.step });
+  // (left >= 1 here: its guard never fires.)
+  lw.guardedUop("ADD_I64_IMM", "GUARD_FAILED", ins, { a: it.left, b: it.left, operand: -1n });
   const v = lw.resultSlot(0);
   lw.copy(v, it.cur, KIND_INT);
-  lw.guardedUop("ADD_I64_IMM", "GUARD_FAILED", ins, { a: it.left, b: it.left, operand: -1n });
   lw.copy(it.cur, next, KIND_INT);
   lw.push({ slot: v, k: KIND_INT });
 };

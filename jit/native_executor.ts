@@ -27,7 +27,7 @@ import { loopCounters } from "../vm/interp_support.ts";
 import { tierExit } from "../vm/tier.ts";
 import type { CompiledTrace } from "./js_backend.ts";
 import type { NativeExecutor, NativeJit } from "./native_jit.ts";
-import type { ExitMap, NativeLowering } from "./native_lower.ts";
+import { type ExitMap, KNOWN_BASE, type NativeLowering } from "./native_lower.ts";
 import { allocateRegisters } from "./native_regalloc.ts";
 import { describeUop } from "./native_trace.ts";
 import { KIND_BOOL, KIND_FLOAT, KIND_INT, type Trace } from "./trace.ts";
@@ -118,9 +118,13 @@ export function compileNative(
   const { resumeSlot, budgetSlot } = lowering;
   const index = executor.index;
   const enter = jit.enter;
+  const known = lowering.known;
+  const entryChecks = lowering.entryChecks;
 
   /** Unboxes the live values; false when one has another kind than the trace's. */
-  function unbox(s: Slot[]): boolean {
+  function unbox(f: Frame): boolean {
+    for (let n = 0; n < entryChecks.length; n++) if (!entryChecks[n](f)) return false;
+    const s = f.values;
     for (let n = 0; n < entryLocals.length; n += 3) {
       const v = s[entryLocals[n]];
       const slot = entryLocals[n + 1];
@@ -164,6 +168,7 @@ export function compileNative(
       const slot = stack[n];
       const j = n >> 1;
       if (slot >= 0) s[nl + j] = view.box(slot, stack[n + 1]);
+      else if (slot <= KNOWN_BASE) s[nl + j] = known[KNOWN_BASE - slot] as Slot;
       else if (-1 - slot !== j) throw new Error("internal: an entry stack value moved in a native trace");
     }
     f.sp = nl + (stack.length >> 1);
@@ -175,7 +180,7 @@ export function compileNative(
   }
 
   function run(f: Frame): number {
-    if (!unbox(f.values)) {
+    if (!unbox(f)) {
       exitCounts[0]++;
       lastExit[0] = 0;
       f.sp = nl + entryDepth;

@@ -31,9 +31,18 @@
  */
 import { NATIVE_FALLBACK } from "../instructions/abort_reasons.ts";
 import { EXIT_REASON_IDS } from "../instructions/exit_reasons.ts";
-import { CACHE_SIZE, Op, OPCODES, SUPERINSTRUCTIONS } from "../instructions/opcodes.ts";
-import { floatType, PyFloat } from "../objects/object.ts";
+import { CACHE_CELL, CACHE_SIZE, Op, OPCODES, SUPERINSTRUCTIONS } from "../instructions/opcodes.ts";
+import {
+  DELETED,
+  floatType,
+  moduleType,
+  PyBuiltinFunction,
+  type PyDict,
+  PyFloat,
+  type PyValue,
+} from "../objects/object.ts";
 import type { PyCode } from "../objects/code.ts";
+import type { Frame } from "../vm/frame.ts";
 import { FIRST_SLOT } from "./native_state.ts";
 import { float64Bits, type NativeTrace, NativeTraceBuilder } from "./native_trace.ts";
 import {
@@ -54,7 +63,10 @@ export interface ExitMap {
   readonly reason: number;
   /** The locals to write back, as triples: local index, slot, kind. */
   readonly locals: Int32Array;
-  /** The stack, as pairs: slot (or −1 − j: the entry's stack value j, as it was), kind. */
+  /**
+   * The stack, as pairs: slot (or −1 − j: the entry's stack value j, as it was; or at most
+   * KNOWN_BASE: a known object), kind.
+   */
   readonly stack: Int32Array;
   /** The branch it leaves at (a side path can be recorded there), or null. */
   readonly branch: string | null;
@@ -82,6 +94,19 @@ export interface NativeLowering {
   readonly slotsUsed: number;
   /** The stack depth above the locals at the loop head. */
   readonly entryDepth: number;
+  /** Objects the trace knows by identity (a global's module, a builtin, null): exits write them back. */
+  readonly known: readonly unknown[];
+  /** What must still hold on entry for the objects and constants read from globals and modules. */
+  readonly entryChecks: readonly ((f: Frame) => boolean)[];
+}
+
+/** In a stack slot field of an exit map: at or below this, a known object (`known[KNOWN_BASE - slot]`). */
+export const KNOWN_BASE = -1000000;
+
+/** The globals and builtins of the loop's frame, where globals read by the trace are resolved. */
+export interface LoweringEnvironment {
+  readonly globals: PyDict;
+  readonly builtins: PyDict;
 }
 
 /** What `lowerNative` returns: a lowering, or why not. */
@@ -132,7 +157,9 @@ const FLOAT_BINARY: readonly (BinaryRule | null)[] = [
   { uop: "MUL_F64", exit: null, result: KIND_FLOAT },
   { uop: "MOD_F64", exit: "ZERO_DIVISION", result: KIND_FLOAT },
   null,
-  { uop: "POW_F64", exit: "MATH_DOMAIN", result: KIND_FLOAT }, // overflow, complex results, 0.0 ** -x
+  // ** (floats): not lowered. libm's pow is correctly rounded and pyjit's float power (Math.pow) is
+  // not always: the tiers would print different digits.
+  null,
   null,
   { uop: "SUB_F64", exit: null, result: KIND_FLOAT },
   { uop: "DIV_F64", exit: "ZERO_DIVISION", result: KIND_FLOAT },
@@ -237,6 +264,10 @@ class Lowerer {
   private labels: number[] = [];
   exits: ExitMap[] = [];
   readonly entryLocals = new Map<number, Kind>();
+  readonly known: unknown[] = [];
+  readonly entryChecks: ((f: Frame) => boolean)[] = [];
+  /** Entry checks already made, by what they check. */
+  private readonly checked = new Set<string>();
   iterated = false;
   private st!: NState;
   private inBody = false;
@@ -254,6 +285,7 @@ class Lowerer {
     private readonly trace: Trace,
     private readonly sides: ReadonlyMap<string, readonly RecordedInstruction[]>,
     private readonly slotLimit: number,
+    readonly env: LoweringEnvironment | null,
   ) {
     const code = trace.code;
     this.nl = code.nlocalsplus;
@@ -635,6 +667,8 @@ class Lowerer {
       budgetSlot: this.budgetSlot,
       slotsUsed: this.nextConst,
       entryDepth: trace.entryDepth,
+      known: this.known,
+      entryChecks: this.entryChecks,
     };
   }
 
@@ -685,6 +719,31 @@ class Lowerer {
   }
   get stack(): NVal[] {
     return this.st.stack;
+  }
+  /** A value read from a global or a module attribute: a constant when a number, else known. */
+  readValue(value: PyValue | null, check: string, holds: (f: Frame) => boolean): NVal {
+    if (!this.checked.has(check)) {
+      this.checked.add(check);
+      this.entryChecks.push(holds);
+    }
+    if (typeof value === "number") return { slot: this.constInt(BigInt(value)), k: KIND_INT };
+    if (typeof value === "boolean") return { slot: this.constInt(value ? 1n : 0n), k: KIND_BOOL };
+    if (value instanceof PyFloat && value.cls === floatType) {
+      return { slot: this.constFloat(value.value), k: KIND_FLOAT };
+    }
+    return this.knownVal(value);
+  }
+  knownVal(value: unknown): NVal {
+    let i = this.known.indexOf(value);
+    if (i < 0) i = this.known.push(value) - 1;
+    return { slot: KNOWN_BASE - i, k: KIND_BOX };
+  }
+  /** The object a known stack value is, or undefined. */
+  knownOf(v: NVal | undefined): { value: unknown } | undefined {
+    return v !== undefined && v.slot <= KNOWN_BASE ? { value: this.known[KNOWN_BASE - v.slot] } : undefined;
+  }
+  get code(): PyCode {
+    return this.trace.code;
   }
 }
 
@@ -794,6 +853,89 @@ const unaryNot: Rule = (lw) => {
   lw.push({ slot: a, k: KIND_BOOL });
 };
 
+/** LOAD_GLOBAL_MODULE / _BUILTIN: the value the frame's globals hold now, checked on entry. */
+const loadGlobal: Rule = (lw, ins) => {
+  const env = lw.env;
+  if (env === null) throw new Decline(NATIVE_FALLBACK.BOXED_VALUE, "a global");
+  const cells = CACHE_CELL.LOAD_GLOBAL;
+  const at = (cell: number) => ins.opUnit + 1 + cell;
+  const code = lw.code;
+  const keys = code.cacheRef[at(cells.keys)];
+  const index = code.cacheIndex[at(cells.index)];
+  if (env.globals.keys !== keys) throw new Decline(NATIVE_FALLBACK.BOXED_VALUE, "a global moved");
+  let value: PyValue;
+  let holds: (f: Frame) => boolean;
+  if (ins.name === "LOAD_GLOBAL_MODULE") {
+    value = env.globals.values[index] as PyValue;
+    holds = (f) => f.globals.keys === keys && f.globals.values[index] === value;
+  } else {
+    const count = code.cacheIndex[at(cells.keys)];
+    const builtinKeys = code.cacheRef[at(cells.builtinKeys)];
+    if (env.globals.keys.length !== count || env.builtins.keys !== builtinKeys) {
+      throw new Decline(NATIVE_FALLBACK.BOXED_VALUE, "a builtin moved");
+    }
+    value = env.builtins.values[index] as PyValue;
+    holds = (f) =>
+      f.globals.keys === keys && f.globals.keys.length === count && f.builtins.keys === builtinKeys &&
+      f.builtins.values[index] === value;
+  }
+  if (value === undefined || value === DELETED) {
+    throw new Decline(NATIVE_FALLBACK.BOXED_VALUE, "a deleted global");
+  }
+  lw.push(lw.readValue(value, `${ins.name} ${index}`, holds));
+  if (ins.oparg & 1) lw.push(lw.knownVal(null));
+};
+
+/** LOAD_ATTR (any form) on a known module: the attribute's value now, checked on entry. */
+const loadModuleAttr: Rule = (lw, ins) => {
+  const owner = lw.knownOf(lw.peek());
+  const module = owner?.value as PyValue | undefined;
+  if (typeof module !== "object" || module === null || module.cls !== moduleType || module.dict === null) {
+    throw new Decline(NATIVE_FALLBACK.BOXED_VALUE, "an attribute of an object");
+  }
+  const name = lw.code.names[ins.oparg >> 1];
+  const dict = module.dict;
+  const value = dict.getStr(name);
+  if (value === undefined) throw new Decline(NATIVE_FALLBACK.BOXED_VALUE, "a missing attribute");
+  lw.pop();
+  lw.push(lw.readValue(value, `attr ${lw.known.indexOf(module)} ${name}`, () => dict.getStr(name) === value));
+  if (ins.oparg & 1) lw.push(lw.knownVal(null));
+};
+
+/** A call of a builtin whose work one native uop does (math.sqrt…, declared beside it: `nativeUop`). */
+interface CallRule {
+  readonly exit: string | null;
+  readonly result: Kind;
+}
+const NATIVE_CALLS: Readonly<Record<string, CallRule>> = {
+  SQRT_F64: { exit: "MATH_DOMAIN", result: KIND_FLOAT },
+  ABS_F64: { exit: null, result: KIND_FLOAT },
+  FLOOR_F64: { exit: "MATH_DOMAIN", result: KIND_INT },
+};
+
+const callBuiltin: Rule = (lw, ins) => {
+  const n = ins.oparg;
+  const stack = lw.stack;
+  const callable = lw.knownOf(stack[stack.length - n - 2])?.value;
+  const self = lw.knownOf(stack[stack.length - n - 1]);
+  const uop = callable instanceof PyBuiltinFunction ? callable.nativeUop : undefined;
+  if (uop === undefined || self === undefined || self.value !== null || n !== 1) {
+    throw new Decline(NATIVE_FALLBACK.UNSUPPORTED_OPERATION, "a call of a function without a native uop");
+  }
+  const rule = NATIVE_CALLS[uop];
+  const arg = lw.numeric(lw.peek(), "a boxed argument");
+  if (arg.k === KIND_BOOL) throw new Decline(NATIVE_FALLBACK.UNSUPPORTED_OPERATION, "a bool argument");
+  let result: NVal;
+  if (uop === "FLOOR_F64" && arg.k === KIND_INT) result = arg; // math.floor of an int is the int
+  else {
+    const a = lw.resultSlot(n + 2);
+    lw.guardedUop(uop, rule.exit, ins, { a, b: lw.asFloat(arg, 0) });
+    result = { slot: a, k: rule.result };
+  }
+  for (let i = 0; i < n + 2; i++) lw.pop();
+  lw.push(result);
+};
+
 /** One rule per instruction form (or, where every form lowers alike, per family). */
 const RULES: Readonly<Record<string, Rule>> = {
   NOP: nothing,
@@ -828,12 +970,17 @@ const RULES: Readonly<Record<string, Rule>> = {
   FOR_ITER: forIterRange,
   UNARY_NEGATIVE: unaryNegative,
   UNARY_NOT: unaryNot,
+  PUSH_NULL: (lw) => lw.push(lw.knownVal(null)),
+  LOAD_GLOBAL_MODULE: loadGlobal,
+  LOAD_GLOBAL_BUILTIN: loadGlobal,
 };
 
 /** Families every form of which lowers alike (the operands' proven kinds decide, not the form). */
 const FAMILY_RULES: Readonly<Record<string, Rule>> = {
   BINARY_OP: binaryOp,
   COMPARE_OP: compareOp,
+  LOAD_ATTR: loadModuleAttr,
+  CALL: callBuiltin,
   POP_JUMP_IF_FALSE: jumpIf(false),
   POP_JUMP_IF_TRUE: jumpIf(true),
   POP_JUMP_IF_NONE: jumpIfNone(true),
@@ -850,10 +997,11 @@ export const NATIVE_SLOT_LIMIT = 1024;
 export function lowerNative(
   trace: Trace,
   sides: ReadonlyMap<string, readonly RecordedInstruction[]> = new Map(),
+  env: LoweringEnvironment | null = null,
   slotLimit = NATIVE_SLOT_LIMIT,
 ): NativeLowerResult {
   try {
-    const lowering = new Lowerer(trace, sides, slotLimit).lowerLoop();
+    const lowering = new Lowerer(trace, sides, slotLimit, env).lowerLoop();
     return { lowering, reason: null, detail: "" };
   } catch (e) {
     if (e instanceof Decline) return { lowering: null, reason: e.reason, detail: e.message };

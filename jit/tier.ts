@@ -106,13 +106,14 @@ function noteFallback(reason: number, detail: string): void {
  */
 function compileLoop(
   trace: Trace,
+  frame: Frame,
   sides?: ReadonlyMap<string, readonly RecordedInstruction[]>,
 ): CompiledTrace {
   if (backend !== "js") {
     const jit = nativeJit();
     if (jit !== null) {
       const t0 = performance.now();
-      const lowered = lowerNative(trace, sides);
+      const lowered = lowerNative(trace, sides, { globals: frame.globals, builtins: frame.builtins });
       if (lowered.lowering === null) noteFallback(lowered.reason, lowered.detail);
       else {
         try {
@@ -241,7 +242,7 @@ function growSide(state: LoopState, trace: CompiledTrace, frame: Frame, branch: 
   }
   state.sides.set(branch, result.trace.path);
   try {
-    const grown = compileLoop(trace.trace, state.sides);
+    const grown = compileLoop(trace.trace, frame, state.sides);
     retire(state.trace);
     state.trace = grown;
     counts.compiled++;
@@ -328,7 +329,7 @@ function traceLoop(state: LoopState, frame: Frame, head: number, counter: number
   state.noSide.clear();
   try {
     retire(state.trace);
-    state.trace = compileLoop(result.trace);
+    state.trace = compileLoop(result.trace, frame);
   } catch (e) {
     if (!(e instanceof TraceAbort)) throw e;
     backOff(state, code, counter, e.reason, e.message);

@@ -20,17 +20,17 @@
  * @module
  */
 import { floatType, normInt, PyFloat, type PyValue } from "../objects/object.ts";
-import { type PyRangeIterator, rangeIteratorType } from "../objects/types/iterators.ts";
-import type { Frame, Slot } from "../vm/frame.ts";
+import { rangeIteratorType } from "../objects/types/iterators.ts";
+import type { Frame } from "../vm/frame.ts";
 import { backEdgeChecks, checkAtBackEdges } from "../vm/interrupts.ts";
 import { loopCounters } from "../vm/interp_support.ts";
 import { tierExit } from "../vm/tier.ts";
 import type { CompiledTrace } from "./js_backend.ts";
 import type { NativeExecutor, NativeJit } from "./native_jit.ts";
-import { type ExitMap, KNOWN_BASE, type NativeLowering } from "./native_lower.ts";
+import { KNOWN_BASE, type NativeLowering } from "./native_lower.ts";
 import { allocateRegisters } from "./native_regalloc.ts";
 import { describeUop } from "./native_trace.ts";
-import { KIND_BOOL, KIND_FLOAT, KIND_INT, type Trace } from "./trace.ts";
+import { KIND_FLOAT, KIND_INT, type Trace } from "./trace.ts";
 
 /** What a native trace adds to a compiled trace (for --stats, --dump-traces and tests). */
 export interface NativeInfo {
@@ -90,6 +90,159 @@ const views = new WeakMap<NativeJit, SlotView>();
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
+/** What the generated entry-and-exit function of one executor is made from. */
+interface RunParts {
+  readonly jit: NativeJit;
+  readonly view: SlotView;
+  readonly index: number;
+  readonly lowering: NativeLowering;
+  readonly nl: number;
+  readonly head: number;
+  readonly exitCounts: Float64Array;
+  readonly lastExit: Int32Array;
+}
+
+/**
+ * The executor's `run(frame)` as one generated JavaScript function (so that V8 sees each local's
+ * kind and slot as constants): entry checks and unboxing, the native call, then a `switch` over
+ * the exits, each boxing exactly its map's values back into the frame.
+ */
+function generateRun(parts: RunParts): (f: Frame) => number {
+  const { lowering, nl } = parts;
+  const lines: string[] = [];
+  const emit = (line: string) => lines.push(line);
+  const lo = (slot: number) => `I[${2 * slot}]`;
+  const hi = (slot: number) => `I[${2 * slot + 1}]`;
+  const setNumber = (slot: number, v: string) =>
+    `${lo(slot)} = ${v}; ${hi(slot)} = Math.floor(${v} / 4294967296);`;
+  const box = (slot: number, kind: number) =>
+    kind === KIND_INT ? `R(${slot})` : kind === KIND_FLOAT ? `new PyFloat(F[${slot}])` : `${lo(slot)} !== 0`;
+  const fail = "return fail(f);";
+  emit("return function run(f) {");
+  emit("const s = f.values;");
+  lowering.entryChecks.forEach((_, i) => emit(`if (!C[${i}](f)) ${fail}`));
+  emit("let v;");
+  const el = lowering.entryLocals;
+  for (let n = 0; n < el.length; n += 3) {
+    const [i, slot, kind] = [el[n], el[n + 1], el[n + 2]];
+    emit(`v = s[${i}];`);
+    if (kind === KIND_INT) {
+      emit(`if (typeof v === "number") { ${setNumber(slot, "v")} }`);
+      emit(`else if (typeof v === "bigint" && v >= MIN && v <= MAX) B[${slot}] = v; else ${fail}`);
+    } else if (kind === KIND_FLOAT) {
+      emit(`if (typeof v !== "object" || v === null || v.cls !== floatType) ${fail}`);
+      emit(`F[${slot}] = v.value;`);
+    } else {
+      emit(`if (typeof v !== "boolean") ${fail}`);
+      emit(`${lo(slot)} = v ? 1 : 0; ${hi(slot)} = 0;`);
+    }
+  }
+  const it = lowering.iterator;
+  const itIndex = nl + lowering.entryDepth - 1;
+  if (it !== null) {
+    emit(`const it = s[${itIndex}];`);
+    emit(`if (typeof it !== "object" || it === null || it.cls !== rangeIteratorType) ${fail}`);
+    emit(setNumber(it.cur, "it.cur"));
+    emit(setNumber(it.left, "it.left"));
+    emit(setNumber(it.step, "it.step"));
+  }
+  emit(`let budget = backEdgeChecks.mask + 1;`);
+  emit(`${lo(lowering.resumeSlot)} = 0; ${hi(lowering.resumeSlot)} = 0;`);
+  emit(`${lo(lowering.budgetSlot)} = budget; ${hi(lowering.budgetSlot)} = 0;`);
+  emit("for (;;) {");
+  emit(`const x = enter(B, ${parts.index});`);
+  emit("W[0] = x;");
+  emit("switch (x) {");
+  lowering.exits.forEach((map, x) => {
+    if (x === 0) return; // the entry check's: never returned by native code
+    const writes: string[] = [];
+    for (let n = 0; n < map.locals.length; n += 3) {
+      writes.push(`s[${map.locals[n]}] = ${box(map.locals[n + 1], map.locals[n + 2])};`);
+    }
+    for (let n = 0; n < map.stack.length; n += 2) {
+      const slot = map.stack[n];
+      const j = n >> 1;
+      if (slot >= 0) writes.push(`s[${nl + j}] = ${box(slot, map.stack[n + 1])};`);
+      else if (slot <= KNOWN_BASE) writes.push(`s[${nl + j}] = K[${KNOWN_BASE - slot}];`);
+      else if (-1 - slot !== j) throw new Error("internal: an entry stack value moved in a native trace");
+    }
+    writes.push(`f.sp = ${nl + (map.stack.length >> 1)};`);
+    if (it !== null) writes.push(`it.cur = R(${it.cur}); it.left = R(${it.left});`);
+    if (map.budget) {
+      emit(`case ${x}:`);
+      emit("loopCounters.backEdges += budget;");
+      emit(`try { checkAtBackEdges(); } catch (e) {`);
+      emit(
+        `X[${x}]++; ${
+          writes.join(" ")
+        } tierExit.error = e; tierExit.reraise = false; return ${map.resume}; }`,
+      );
+      emit("budget = backEdgeChecks.mask + 1;");
+      emit(`${lo(lowering.budgetSlot)} = budget; ${lo(lowering.resumeSlot)} = 1;`);
+      emit("continue;");
+    } else {
+      emit(`case ${x}:`);
+      emit(`X[${x}]++; loopCounters.backEdges += budget - ${lo(lowering.budgetSlot)};`);
+      emit(`${writes.join(" ")} return ${map.resume};`);
+    }
+  });
+  emit(`default: throw new Error("internal: native exit " + x);`);
+  emit("}");
+  emit("}");
+  emit("};");
+  const fail0 = (f: Frame) => {
+    parts.exitCounts[0]++;
+    parts.lastExit[0] = 0;
+    f.sp = nl + lowering.entryDepth;
+    return parts.head;
+  };
+  const view = parts.view;
+  const jit = parts.jit;
+  const factory = new Function(
+    "I",
+    "F",
+    "B",
+    "R",
+    "C",
+    "K",
+    "X",
+    "W",
+    "enter",
+    "fail",
+    "MIN",
+    "MAX",
+    "PyFloat",
+    "floatType",
+    "rangeIteratorType",
+    "backEdgeChecks",
+    "checkAtBackEdges",
+    "loopCounters",
+    "tierExit",
+    lines.join("\n"),
+  );
+  return factory(
+    view.i32,
+    jit.f64,
+    jit.state,
+    (slot: number) => view.readInt(slot),
+    lowering.entryChecks,
+    lowering.known,
+    parts.exitCounts,
+    parts.lastExit,
+    jit.enter,
+    fail0,
+    INT64_MIN,
+    INT64_MAX,
+    PyFloat,
+    floatType,
+    rangeIteratorType,
+    backEdgeChecks,
+    checkAtBackEdges,
+    loopCounters,
+    tierExit,
+  );
+}
+
 /** Emits a lowered loop and wraps it as a compiled trace. */
 export function compileNative(
   jit: NativeJit,
@@ -110,110 +263,18 @@ export function compileNative(
     if (e.loopEnd) loopEndExits.add(i);
   });
   const nl = trace.code.nlocalsplus;
-  const entryDepth = lowering.entryDepth;
-  const entryLocals = lowering.entryLocals;
-  const iterator = lowering.iterator;
-  const state = jit.state;
-  const f64 = jit.f64;
-  const { resumeSlot, budgetSlot } = lowering;
   const index = executor.index;
-  const enter = jit.enter;
-  const known = lowering.known;
-  const entryChecks = lowering.entryChecks;
 
-  /** Unboxes the live values; false when one has another kind than the trace's. */
-  function unbox(f: Frame): boolean {
-    for (let n = 0; n < entryChecks.length; n++) if (!entryChecks[n](f)) return false;
-    const s = f.values;
-    for (let n = 0; n < entryLocals.length; n += 3) {
-      const v = s[entryLocals[n]];
-      const slot = entryLocals[n + 1];
-      const kind = entryLocals[n + 2];
-      if (kind === KIND_INT) {
-        if (typeof v === "number") view.writeNumber(slot, v);
-        else if (typeof v === "bigint" && v >= INT64_MIN && v <= INT64_MAX) state[slot] = v;
-        else return false;
-      } else if (kind === KIND_FLOAT) {
-        if (typeof v !== "object" || v === null || (v as PyValue & { cls: unknown }).cls !== floatType) {
-          return false;
-        }
-        f64[slot] = (v as PyFloat).value;
-      } else {
-        if (typeof v !== "boolean") return false;
-        view.writeNumber(slot, v ? 1 : 0);
-      }
-    }
-    if (iterator !== null) {
-      const it = s[nl + entryDepth - 1];
-      if (
-        typeof it !== "object" || it === null || (it as PyValue & { cls: unknown }).cls !== rangeIteratorType
-      ) {
-        return false;
-      }
-      const r = it as PyRangeIterator;
-      view.writeNumber(iterator.cur, r.cur);
-      view.writeNumber(iterator.left, r.left);
-      view.writeNumber(iterator.step, r.step);
-    }
-    return true;
-  }
-
-  /** Boxes the trace's values into the frame as exit `map` says. */
-  function writeBack(f: Frame, map: ExitMap): void {
-    const s = f.values;
-    const locals = map.locals;
-    for (let n = 0; n < locals.length; n += 3) s[locals[n]] = view.box(locals[n + 1], locals[n + 2]);
-    const stack = map.stack;
-    for (let n = 0; n < stack.length; n += 2) {
-      const slot = stack[n];
-      const j = n >> 1;
-      if (slot >= 0) s[nl + j] = view.box(slot, stack[n + 1]);
-      else if (slot <= KNOWN_BASE) s[nl + j] = known[KNOWN_BASE - slot] as Slot;
-      else if (-1 - slot !== j) throw new Error("internal: an entry stack value moved in a native trace");
-    }
-    f.sp = nl + (stack.length >> 1);
-    if (iterator !== null) {
-      const r = s[nl + entryDepth - 1] as PyRangeIterator;
-      r.cur = view.readInt(iterator.cur) as number;
-      r.left = view.readInt(iterator.left) as number;
-    }
-  }
-
-  function run(f: Frame): number {
-    if (!unbox(f)) {
-      exitCounts[0]++;
-      lastExit[0] = 0;
-      f.sp = nl + entryDepth;
-      return trace.head;
-    }
-    let budget = backEdgeChecks.mask + 1;
-    view.writeNumber(resumeSlot, 0);
-    view.writeNumber(budgetSlot, budget);
-    for (;;) {
-      const exit = enter(state, index);
-      const map = exits[exit];
-      exitCounts[exit]++;
-      lastExit[0] = exit;
-      if (map.budget) {
-        loopCounters.backEdges += budget;
-        try {
-          checkAtBackEdges();
-        } catch (e) {
-          writeBack(f, map);
-          tierExit.error = e;
-          tierExit.reraise = false;
-          return map.resume;
-        }
-        budget = backEdgeChecks.mask + 1;
-        view.writeNumber(budgetSlot, budget);
-        view.writeNumber(resumeSlot, 1);
-        continue;
-      }
-      loopCounters.backEdges += budget - (view.readInt(budgetSlot) as number);
-      writeBack(f, map);
-      return map.resume;
-    }
-  }
+  const run = generateRun({
+    jit,
+    view,
+    index,
+    lowering,
+    nl,
+    head: trace.head,
+    exitCounts,
+    lastExit,
+  });
 
   const source = allocated.uops.map((u, i) => `${String(i).padStart(4)}: ${describeUop(u)}`).join("\n");
   const compiled: NativeCompiledTrace = {

@@ -121,6 +121,9 @@ class Decline extends Error {
   }
 }
 
+/** A side path of the preamble that cannot end in the loop top's state (its branch exits instead). */
+class PreambleSideMisfit extends Decline {}
+
 // ---- the operator tables
 
 /** A native operation on two operands: its uop, the exit reason of its guard (or null), its result. */
@@ -278,6 +281,16 @@ class Lowerer {
   private top: NState | null = null;
   /** Locals a path end assigned while the loop top had them clean (they become dirty at the top). */
   private readonly needDirty = new Set<number>();
+  /** The preamble's side paths, lowered once its main path has made the loop top. */
+  private deferred: {
+    label: number;
+    /** The state at the branch, and with its condition popped. */
+    before: NState;
+    after: NState;
+    key: string;
+    side: readonly RecordedInstruction[];
+    start: number;
+  }[] = [];
   /** Locals a side path assigns that the loop top does not hold: the top holds them (kind). */
   private readonly promote = new Map<number, Kind>();
 
@@ -479,10 +492,21 @@ class Lowerer {
     // The trace leaves when the value's truth is `leaveOnTrue`.
     const leaveOnTrue = jumpOnTrue !== taken;
     const key = `${this.pathKey}>${ins.start}${taken ? "f" : "j"}`;
-    const side = this.inBody ? this.sides.get(key) : undefined;
+    const side = this.sides.get(key);
     if (side === undefined) {
-      const exit = this.exitHere("BRANCH", ins.start, { branch: this.inBody ? key : null });
+      const exit = this.exitHere("BRANCH", ins.start, { branch: key });
       this.emit(leaveOnTrue ? "JUMP_IF_TRUE" : "JUMP_IF_FALSE", { b: truth, target: exit });
+      this.pop();
+      return;
+    }
+    if (!this.inBody) {
+      // In the preamble the side path is lowered after the main path, when the loop top is known.
+      const label = this.newLabel();
+      this.emit(leaveOnTrue ? "JUMP_IF_TRUE" : "JUMP_IF_FALSE", { b: truth, target: { label } });
+      const before = this.st.clone();
+      const after = this.st.clone();
+      after.stack.pop();
+      this.deferred.push({ label, before, after, key, side, start: ins.start });
       this.pop();
       return;
     }
@@ -499,6 +523,40 @@ class Lowerer {
     this.pathKey = savedKey;
     this.place(stay);
     this.pop();
+  }
+
+  /**
+   * The preamble's side paths, once its main path has made the loop top: each runs from its branch
+   * to the top, or, where it cannot end in the top's state (a local the main path assigned that it
+   * did not), its branch exits after all.
+   */
+  private lowerDeferredSides(top: NState): void {
+    while (this.deferred.length > 0) {
+      const d = this.deferred.shift()!;
+      const mark = { uops: this.uops.length, exits: this.exits.length, deferred: this.deferred.length };
+      const needDirty = new Set(this.needDirty);
+      const promote = new Map(this.promote);
+      this.place(d.label);
+      this.st = d.after;
+      this.pathKey = d.key;
+      try {
+        this.lowerPath(d.side, 1);
+        this.reconcile(top, true);
+        this.backEdge(d.side);
+      } catch (e) {
+        if (!(e instanceof PreambleSideMisfit)) throw e;
+        this.uops.length = mark.uops;
+        this.exits.length = mark.exits;
+        this.deferred.length = mark.deferred;
+        this.needDirty.clear();
+        needDirty.forEach((i) => this.needDirty.add(i));
+        this.promote.clear();
+        promote.forEach((k, i) => this.promote.set(i, k));
+        this.st = d.before;
+        this.emit("JUMP", { target: this.exitHere("BRANCH", d.start, { branch: d.key }) });
+      }
+      this.pathKey = "";
+    }
   }
 
   // ---- paths
@@ -557,7 +615,12 @@ class Lowerer {
    */
   pathEnd(path: readonly RecordedInstruction[]): void {
     if (this.top === null) this.carryStack();
-    else this.reconcile(this.top);
+    else this.reconcile(this.top, false);
+    this.backEdge(path);
+  }
+
+  /** A back-edge from the loop top's state: counted against the budget, then to the top. */
+  private backEdge(path: readonly RecordedInstruction[]): void {
     const last = path[path.length - 1];
     const budgetExit = this.exitHere("BACK_EDGE_CHECK", last.opUnit + 1, { budget: true });
     this.emit("ADD_I64_IMM", { a: this.budgetSlot, b: this.budgetSlot, operand: -1n, target: budgetExit });
@@ -583,8 +646,11 @@ class Lowerer {
     });
   }
 
-  /** At a path's end in the body: the state becomes the loop top's (`top`), or a decline. */
-  private reconcile(top: NState): void {
+  /**
+   * At a path's end: the state becomes the loop top's (`top`), or a decline (for a side path of the
+   * preamble, `PreambleSideMisfit`: its branch exits instead).
+   */
+  private reconcile(top: NState, preambleSide: boolean): void {
     const cur = this.st;
     top.locals.forEach((want, i) => {
       const have = cur.locals[i];
@@ -593,7 +659,10 @@ class Lowerer {
         if (have.inSlot && have.dirty) this.promote.set(i, have.k);
         return;
       }
-      if (!have.inSlot || have.k !== want.k) throw new Decline(NATIVE_FALLBACK.KIND_CHANGES, `local ${i}`);
+      if (!have.inSlot || have.k !== want.k) {
+        if (preambleSide) throw new PreambleSideMisfit(NATIVE_FALLBACK.KIND_CHANGES, `local ${i}`);
+        throw new Decline(NATIVE_FALLBACK.KIND_CHANGES, `local ${i}`);
+      }
       if (have.dirty && !want.dirty) this.needDirty.add(i);
     });
     if (cur.stack.length !== top.stack.length) throw new Decline(NATIVE_FALLBACK.KIND_CHANGES, "stack depth");
@@ -601,6 +670,7 @@ class Lowerer {
       const want = top.stack[j];
       if (v.slot === want.slot) return;
       if (v.slot < 0 || want.slot < 0 || v.k !== want.k) {
+        if (preambleSide) throw new PreambleSideMisfit(NATIVE_FALLBACK.KIND_CHANGES, "a stack value");
         throw new Decline(NATIVE_FALLBACK.KIND_CHANGES, "a stack value");
       }
       if (cur.stack.some((w, k) => k > j && w.slot === want.slot)) {
@@ -615,29 +685,40 @@ class Lowerer {
 
   lowerLoop(): NativeLowering {
     const trace = this.trace;
-    const entry = new NState(
-      Array.from({ length: trace.entryDepth }, (_, j) => ({ slot: -1 - j, k: KIND_BOX as Kind })),
-      Array.from({ length: this.nl }, () => ({ k: KIND_BOX as Kind, inSlot: false, dirty: false })),
-    );
-    // Exit 0: an entry check failed (the executor returns it without running native code).
-    this.st = entry;
-    this.exitHere("ENTRY_CHECK", trace.head);
-    this.topLabel = this.newLabel();
-    // The preamble: one iteration from the entry state.
-    this.st = entry.clone();
-    this.lowerPath(trace.path);
-    this.pathEnd(trace.path);
-    const preambleExits = this.exits.length;
-    const preambleUops = this.uops.length;
-    const preambleLabels = this.labels.length;
-    const top = this.st.clone();
-    // The loop body; locals its paths assign while the top has them clean become dirty at the top.
+    // Locals the loop top holds dirty (its paths assign them) beyond those the preamble assigns.
+    const dirtyAtTop = new Set<number>();
+    let preambleExits = 0;
     for (let attempt = 0;; attempt++) {
-      this.uops.length = preambleUops;
-      this.labels.length = preambleLabels;
-      this.exits.length = preambleExits;
+      this.uops = [];
+      this.labels = [];
+      this.exits = [];
+      this.deferred = [];
       this.needDirty.clear();
       this.promote.clear();
+      this.top = null;
+      this.inBody = false;
+      // The entry state: the locals unboxed on entry are in their slots from the start.
+      const entry = new NState(
+        Array.from({ length: trace.entryDepth }, (_, j) => ({ slot: -1 - j, k: KIND_BOX as Kind })),
+        Array.from({ length: this.nl }, (_, i) => {
+          const k = this.entryLocals.get(i);
+          return { k: k ?? KIND_BOX, inSlot: k !== undefined, dirty: false };
+        }),
+      );
+      // Exit 0: an entry check failed (the executor returns it without running native code).
+      this.st = entry;
+      this.exitHere("ENTRY_CHECK", trace.head);
+      this.topLabel = this.newLabel();
+      // The preamble: one iteration from the entry state; its end makes the loop top.
+      this.st = entry.clone();
+      this.lowerPath(trace.path);
+      this.carryStack();
+      const top = this.st.clone();
+      for (const i of dirtyAtTop) if (top.locals[i].inSlot) top.locals[i].dirty = true;
+      this.backEdge(trace.path);
+      this.lowerDeferredSides(top);
+      preambleExits = this.exits.length;
+      // The loop body.
       this.place(this.topLabel);
       this.top = top;
       this.inBody = true;
@@ -646,16 +727,16 @@ class Lowerer {
       this.pathEnd(trace.path);
       if (this.needDirty.size === 0 && this.promote.size === 0) break;
       if (attempt === 3) throw new Decline(NATIVE_FALLBACK.KIND_CHANGES, "dirty locals never settle");
-      for (const i of this.needDirty) top.locals[i].dirty = true;
+      // Again, with the loop top holding what the paths assign.
+      for (const i of this.needDirty) dirtyAtTop.add(i);
       for (const [i, k] of this.promote) {
         const known = this.entryLocals.get(i);
         if (known !== undefined && known !== k) {
           throw new Decline(NATIVE_FALLBACK.SIDE_PATH_LOCAL, `local ${i}`);
         }
         this.entryLocals.set(i, k);
-        top.locals[i] = { k, inSlot: true, dirty: true };
+        dirtyAtTop.add(i);
       }
-      this.promote.clear();
     }
     return {
       trace: this.assemble(),

@@ -54,6 +54,11 @@ interface LoopState {
   /** Trace entries, and the loop iterations they ran (for SHORT_LOOP). */
   entries: number;
   iterations: number;
+  /** Entries of its native trace and the iterations they ran (auto judges whether native pays). */
+  nativeEntries: number;
+  nativeIterations: number;
+  /** `auto` found native code does not pay for this loop: it is compiled to JavaScript. */
+  jsOnly: boolean;
 }
 
 const loops = new WeakMap<PyCode, Map<number, LoopState>>();
@@ -76,7 +81,38 @@ const native: { jit: NativeJit | null; tried: boolean; unavailable: string | nul
   unavailable: null,
 };
 /** Native traces compiled, and loops left to the JavaScript backend (by reason and what it named). */
-const nativeCounts = { compiled: 0 };
+const nativeCounts = { compiled: 0, movedToJs: 0 };
+
+/** Native entries after which `auto` judges a loop's iterations per entry. */
+const AUTO_SAMPLE = 512;
+/**
+ * Iterations per entry below which `auto` moves a loop to the JavaScript backend: a native entry
+ * and exit (unboxing, the call through the trampoline, boxing back) cost more than a JavaScript
+ * trace's, and a loop this short does not win them back (measured on a `t += i` loop).
+ */
+const AUTO_MIN_ITERATIONS = 32;
+
+/** `auto`: a native loop that runs too few iterations per entry is compiled to JavaScript instead. */
+function judgeNative(state: LoopState, trace: CompiledTrace, iterations: number): void {
+  state.nativeEntries++;
+  state.nativeIterations += iterations;
+  if (state.nativeEntries !== AUTO_SAMPLE || state.nativeIterations >= AUTO_SAMPLE * AUTO_MIN_ITERATIONS) {
+    return;
+  }
+  state.jsOnly = true;
+  try {
+    const js = compileTrace(trace.trace, state.sides);
+    retire(state.trace);
+    state.trace = js;
+    counts.compiled++;
+    counts.compileMs += js.compileMs;
+    compiled.push(js);
+    nativeCounts.movedToJs++;
+    if (options.dump) dumpTrace(js);
+  } catch (e) {
+    if (!(e instanceof TraceAbort)) throw e;
+  }
+}
 const nativeFallbacks = new Float64Array(NATIVE_FALLBACK_REASONS.length);
 const nativeFallbackDetails = new Map<string, number>();
 
@@ -105,11 +141,12 @@ function noteFallback(reason: number, detail: string): void {
  * loop lowers to native uops (`native` and `auto`), else to JavaScript. Throws TraceAbort.
  */
 function compileLoop(
+  state: LoopState,
   trace: Trace,
   frame: Frame,
   sides?: ReadonlyMap<string, readonly RecordedInstruction[]>,
 ): CompiledTrace {
-  if (backend !== "js") {
+  if (backend !== "js" && !state.jsOnly) {
     const jit = nativeJit();
     if (jit !== null) {
       const t0 = performance.now();
@@ -158,6 +195,9 @@ function loopState(code: PyCode, head: number): LoopState {
         aborts: 0,
         entries: 0,
         iterations: 0,
+        nativeEntries: 0,
+        nativeIterations: 0,
+        jsOnly: false,
       },
     );
   }
@@ -180,10 +220,12 @@ function enter(
   // A loop left after an iteration or two each time pays the trace's entry and exit for little:
   // past a sample of entries, such a loop goes back to the interpreter for good.
   // (An inner loop entered from its outer loop's trace costs little: it is not judged.)
+  const iterations = loopCounters.backEdges - before;
   if (!fromTrace) {
     state.entries++;
-    state.iterations += loopCounters.backEdges - before;
+    state.iterations += iterations;
   }
+  if (backend === "auto" && isNative(trace) && state.trace === trace) judgeNative(state, trace, iterations);
   if (
     !fromTrace && state.entries === SHORT_LOOP_SAMPLE &&
     state.iterations < SHORT_LOOP_SAMPLE * SHORT_LOOP_ITERATIONS
@@ -242,7 +284,7 @@ function growSide(state: LoopState, trace: CompiledTrace, frame: Frame, branch: 
   }
   state.sides.set(branch, result.trace.path);
   try {
-    const grown = compileLoop(trace.trace, frame, state.sides);
+    const grown = compileLoop(state, trace.trace, frame, state.sides);
     retire(state.trace);
     state.trace = grown;
     counts.compiled++;
@@ -329,7 +371,7 @@ function traceLoop(state: LoopState, frame: Frame, head: number, counter: number
   state.noSide.clear();
   try {
     retire(state.trace);
-    state.trace = compileLoop(result.trace, frame);
+    state.trace = compileLoop(state, result.trace, frame);
   } catch (e) {
     if (!(e instanceof TraceAbort)) throw e;
     backOff(state, code, counter, e.reason, e.message);
@@ -377,6 +419,7 @@ export const jitTier: Tier = {
     aborts.fill(0);
     abortDetails.clear();
     nativeCounts.compiled = 0;
+    nativeCounts.movedToJs = 0;
     nativeFallbacks.fill(0);
     nativeFallbackDetails.clear();
     compiled.length = 0;
@@ -432,6 +475,11 @@ function nativeStats(): string[] {
         median(per100).toFixed(1)
       } µs per 100 uops`,
   );
+  if (nativeCounts.movedToJs > 0) {
+    lines.push(
+      `jit native: ${nativeCounts.movedToJs} loops moved to JavaScript (auto: under ${AUTO_MIN_ITERATIONS} iterations per entry)`,
+    );
+  }
   traces.slice(0, 10).forEach((t) => {
     const i = compiled.indexOf(t);
     const code = t.trace.code;

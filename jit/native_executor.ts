@@ -19,7 +19,7 @@
  * ```
  * @module
  */
-import { floatType, normInt, PyFloat, type PyValue } from "../objects/object.ts";
+import { floatType, normInt, PyFloat } from "../objects/object.ts";
 import { rangeIteratorType } from "../objects/types/iterators.ts";
 import type { Frame } from "../vm/frame.ts";
 import { backEdgeChecks, checkAtBackEdges } from "../vm/interrupts.ts";
@@ -56,7 +56,7 @@ export function isNative(t: CompiledTrace): t is NativeCompiledTrace {
 
 const TWO_32 = 4294967296;
 
-/** int64 slot access without BigInt on the common path (values within 2**53). */
+/** int64 slot reads without BigInt on the common path (values within 2**53). */
 class SlotView {
   readonly i32: Int32Array;
   readonly u32: Uint32Array;
@@ -72,16 +72,6 @@ class SlotView {
       if (v !== -9007199254740992) return v;
     }
     return normInt(this.jit.state[slot]);
-  }
-  /** Writes an integral number within 2**53 as an int64. */
-  writeNumber(slot: number, v: number): void {
-    this.i32[2 * slot] = v; // ToInt32: the low word, modulo 2**32
-    this.i32[2 * slot + 1] = Math.floor(v / TWO_32);
-  }
-  box(slot: number, kind: number): PyValue {
-    if (kind === KIND_INT) return this.readInt(slot);
-    if (kind === KIND_FLOAT) return new PyFloat(this.jit.f64[slot]);
-    return this.i32[2 * slot] !== 0;
   }
 }
 

@@ -97,7 +97,10 @@ Deno.test({
     assert.equal(native.status, 1);
     const traceback = native.stderr.split("\n").filter((l) => !l.startsWith("[pyjit]")).join("\n");
     assert.equal(traceback, interp.stderr);
-    assert.ok(traceback.includes("line 9, in countdown\n    total = total + 1000 % (n - 1 - i)\n"), traceback);
+    assert.ok(
+      traceback.includes("line 9, in countdown\n    total = total + 1000 % (n - 1 - i)\n"),
+      traceback,
+    );
   },
 });
 

@@ -8,11 +8,12 @@
  */
 import assert from "node:assert/strict";
 import { runProgram } from "../driver/run.ts";
-import { jitStats, nativeJitInUse } from "../jit/tier.ts";
+import { jitStats, jitTier, nativeJitInUse, setJitBackend } from "../jit/tier.ts";
 import { nativeJitSupport } from "../jit/native_support.ts";
 import { setOutputSinks } from "../objects/stdio.ts";
 import { resetTunables, setTunables } from "../instructions/tunables.ts";
 import { runCaptured } from "./run_captured.ts";
+import { createRuntime, PythonError } from "../driver/runtime.ts";
 
 const support = nativeJitSupport();
 const ignore = !support.available;
@@ -245,5 +246,34 @@ Deno.test({
     assert.equal(stdout, "4999950000\n", stderr);
     assert.match(stderr, /jit native: unavailable, the JavaScript backend runs every loop \(no native JIT: /);
     assert.equal(stderr.split("jit native: unavailable").length, 2, "said once");
+  },
+});
+
+Deno.test({
+  name: "native backend: a step budget stops a native loop that never ends",
+  ignore,
+  fn() {
+    const source = [
+      "def spin():",
+      "    x = 0",
+      "    while True:",
+      "        x = (x + 3) % 1000",
+      "spin()",
+    ].join("\n");
+    const py = createRuntime({ stepLimit: 300_000 });
+    setJitBackend("native");
+    setTunables("hot_loop_threshold=2");
+    jitTier.collectStats();
+    try {
+      assert.throws(
+        () => py.runPython(source),
+        (e: unknown) =>
+          e instanceof PythonError && e.message === "step limit of 300000 loop iterations exceeded",
+      );
+    } finally {
+      resetTunables();
+      setJitBackend("auto");
+    }
+    assert.deepEqual(jitStats().nativeLoops, ["spin"]);
   },
 });

@@ -430,6 +430,11 @@ class Lowerer {
     this.emit("I64_TO_F64", { a: this.scratch + n, b: v.slot });
     return this.scratch + n;
   }
+  /** Int `slot` as a float64 in scratch slot `n`, exact: leaves before `ins` beyond 2**53. */
+  exactFloat(slot: number, n: number, ins: Ins): number {
+    this.guarded("TRUEDIV_I64", "GUARD_FAILED", ins, { a: this.scratch + n, b: slot, c: this.constInt(1n) });
+    return this.scratch + n;
+  }
   scratchSlot(n: number): number {
     return this.scratch + n;
   }
@@ -866,17 +871,25 @@ const binaryOp: Rule = (lw, ins) => {
   lw.push({ slot: a, k: rule.result });
 };
 
-/** COMPARE_OP in any form, on two ints or two floats (int against float compares exactly: not lowered). */
+/** COMPARE_OP in any form, on ints and floats. */
 const compareOp: Rule = (lw, ins) => {
   const r = lw.numeric(lw.peek(1), "a boxed operand");
   const l = lw.numeric(lw.peek(2), "a boxed operand");
   let uop: string;
+  let [b, c] = [l.slot, r.slot];
   if (l.k === KIND_INT && r.k === KIND_INT) uop = INT_COMPARE[ins.oparg];
-  else if (l.k === KIND_FLOAT && r.k === KIND_FLOAT) uop = FLOAT_COMPARE[ins.oparg];
-  else throw new Decline(NATIVE_FALLBACK.UNSUPPORTED_OPERATION, "a comparison of mixed kinds");
+  else if (l.k === KIND_BOOL || r.k === KIND_BOOL) {
+    throw new Decline(NATIVE_FALLBACK.UNSUPPORTED_OPERATION, "a comparison with a bool");
+  } else {
+    // Python compares an int with a float exactly: the int goes to float64 only where that is exact
+    // (|int| <= 2**53, as int / 1 checks), else the interpreter compares.
+    uop = FLOAT_COMPARE[ins.oparg];
+    if (l.k === KIND_INT) b = lw.exactFloat(l.slot, 0, ins);
+    if (r.k === KIND_INT) c = lw.exactFloat(r.slot, 1, ins);
+  }
   if (uop === undefined) throw new Decline(NATIVE_FALLBACK.UNSUPPORTED_OPERATION, `COMPARE_OP ${ins.oparg}`);
   const a = lw.resultSlot(2);
-  lw.emitUop(uop, { a, b: l.slot, c: r.slot });
+  lw.emitUop(uop, { a, b, c });
   lw.pop();
   lw.pop();
   lw.push({ slot: a, k: KIND_BOOL });

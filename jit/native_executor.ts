@@ -112,10 +112,13 @@ function generateRun(parts: RunParts): (f: Frame) => number {
   emit("const s = f.values;");
   lowering.entryChecks.forEach((_, i) => emit(`if (!C[${i}](f)) ${fail}`));
   emit("let v;");
+  // Locals, then the numbers read from globals: each unboxed as its kind, or the entry fails.
   const el = lowering.entryLocals;
-  for (let n = 0; n < el.length; n += 3) {
-    const [i, slot, kind] = [el[n], el[n + 1], el[n + 2]];
-    emit(`v = s[${i}];`);
+  const unboxes: [string, number, number][] = [];
+  for (let n = 0; n < el.length; n += 3) unboxes.push([`s[${el[n]}]`, el[n + 1], el[n + 2]]);
+  lowering.entryValues.forEach((e, i) => unboxes.push([`G[${i}].read(f)`, e.slot, e.kind]));
+  for (const [source, slot, kind] of unboxes) {
+    emit(`v = ${source};`);
     if (kind === KIND_INT) {
       emit(`if (typeof v === "number") { ${setNumber(slot, "v")} }`);
       emit(`else if (typeof v === "bigint" && v >= MIN && v <= MAX) B[${slot}] = v; else ${fail}`);
@@ -194,6 +197,7 @@ function generateRun(parts: RunParts): (f: Frame) => number {
     "B",
     "R",
     "C",
+    "G",
     "K",
     "X",
     "W",
@@ -216,6 +220,7 @@ function generateRun(parts: RunParts): (f: Frame) => number {
     jit.state,
     (slot: number) => view.readInt(slot),
     lowering.entryChecks,
+    lowering.entryValues,
     lowering.known,
     parts.exitCounts,
     parts.lastExit,

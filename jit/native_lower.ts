@@ -96,8 +96,17 @@ export interface NativeLowering {
   readonly entryDepth: number;
   /** Objects the trace knows by identity (a global's module, a builtin, null): exits write them back. */
   readonly known: readonly unknown[];
-  /** What must still hold on entry for the objects and constants read from globals and modules. */
+  /** What must still hold on entry for the objects read from globals and modules. */
   readonly entryChecks: readonly ((f: Frame) => boolean)[];
+  /** The numbers read from globals and module attributes, unboxed on entry like locals. */
+  readonly entryValues: readonly EntryValue[];
+}
+
+/** A number the trace reads from a global or a module attribute: unboxed into `slot` on entry. */
+export interface EntryValue {
+  readonly read: (f: Frame) => PyValue | undefined;
+  readonly slot: number;
+  readonly kind: Kind;
 }
 
 /** In a stack slot field of an exit map: at or below this, a known object (`known[KNOWN_BASE - slot]`). */
@@ -269,6 +278,7 @@ class Lowerer {
   readonly entryLocals = new Map<number, Kind>();
   readonly known: unknown[] = [];
   readonly entryChecks: ((f: Frame) => boolean)[] = [];
+  readonly entryValues: (EntryValue & { readonly key: string })[] = [];
   /** Entry checks already made, by what they check. */
   private readonly checked = new Set<string>();
   iterated = false;
@@ -755,6 +765,7 @@ class Lowerer {
       entryDepth: trace.entryDepth,
       known: this.known,
       entryChecks: this.entryChecks,
+      entryValues: this.entryValues,
     };
   }
 
@@ -806,18 +817,43 @@ class Lowerer {
   get stack(): NVal[] {
     return this.st.stack;
   }
-  /** A value read from a global or a module attribute: a constant when a number, else known. */
-  readValue(value: PyValue | null, check: string, holds: (f: Frame) => boolean): NVal {
-    if (!this.checked.has(check)) {
-      this.checked.add(check);
-      this.entryChecks.push(holds);
+  /**
+   * A value read from a global or a module attribute (`read` reads it from the frame, once
+   * `layout` holds). A number is read on entry into a slot of its own (rebinding the global to
+   * another number keeps the trace); any other object is known by identity, checked on entry.
+   */
+  readValue(
+    value: PyValue,
+    key: string,
+    layout: (f: Frame) => boolean,
+    read: (f: Frame) => PyValue | undefined,
+  ): NVal {
+    const k = typeof value === "number"
+      ? KIND_INT
+      : typeof value === "boolean"
+      ? KIND_BOOL
+      : value instanceof PyFloat && value.cls === floatType
+      ? KIND_FLOAT
+      : KIND_BOX;
+    if (k === KIND_BOX) {
+      this.checkOnEntry(`is ${key}`, (f) => layout(f) && read(f) === value);
+      return this.knownVal(value);
     }
-    if (typeof value === "number") return { slot: this.constInt(BigInt(value)), k: KIND_INT };
-    if (typeof value === "boolean") return { slot: this.constInt(value ? 1n : 0n), k: KIND_BOOL };
-    if (value instanceof PyFloat && value.cls === floatType) {
-      return { slot: this.constFloat(value.value), k: KIND_FLOAT };
+    this.checkOnEntry(`layout ${key}`, layout);
+    let entry = this.entryValues.find((e) => e.key === key);
+    if (entry === undefined) {
+      const slot = this.nextConst++;
+      if (slot >= this.slotLimit) throw new Decline(NATIVE_FALLBACK.TOO_MANY_SLOTS, "globals");
+      entry = { key, read, slot, kind: k };
+      this.entryValues.push(entry);
     }
-    return this.knownVal(value);
+    if (entry.kind !== k) throw new Decline(NATIVE_FALLBACK.KIND_CHANGES, key);
+    return { slot: entry.slot, k };
+  }
+  private checkOnEntry(key: string, holds: (f: Frame) => boolean): void {
+    if (this.checked.has(key)) return;
+    this.checked.add(key);
+    this.entryChecks.push(holds);
   }
   knownVal(value: unknown): NVal {
     let i = this.known.indexOf(value);
@@ -947,7 +983,7 @@ const unaryNot: Rule = (lw) => {
   lw.push({ slot: a, k: KIND_BOOL });
 };
 
-/** LOAD_GLOBAL_MODULE / _BUILTIN: the value the frame's globals hold now, checked on entry. */
+/** LOAD_GLOBAL_MODULE / _BUILTIN: the value the frame's globals hold (a number read on entry). */
 const loadGlobal: Rule = (lw, ins) => {
   const env = lw.env;
   if (env === null) throw new Decline(NATIVE_FALLBACK.BOXED_VALUE, "a global");
@@ -958,10 +994,12 @@ const loadGlobal: Rule = (lw, ins) => {
   const index = code.cacheIndex[at(cells.index)];
   if (env.globals.keys !== keys) throw new Decline(NATIVE_FALLBACK.BOXED_VALUE, "a global moved");
   let value: PyValue;
-  let holds: (f: Frame) => boolean;
+  let layout: (f: Frame) => boolean;
+  let read: (f: Frame) => PyValue | undefined;
   if (ins.name === "LOAD_GLOBAL_MODULE") {
     value = env.globals.values[index] as PyValue;
-    holds = (f) => f.globals.keys === keys && f.globals.values[index] === value;
+    layout = (f) => f.globals.keys === keys;
+    read = (f) => f.globals.values[index] as PyValue;
   } else {
     const count = code.cacheIndex[at(cells.keys)];
     const builtinKeys = code.cacheRef[at(cells.builtinKeys)];
@@ -969,18 +1007,18 @@ const loadGlobal: Rule = (lw, ins) => {
       throw new Decline(NATIVE_FALLBACK.BOXED_VALUE, "a builtin moved");
     }
     value = env.builtins.values[index] as PyValue;
-    holds = (f) =>
-      f.globals.keys === keys && f.globals.keys.length === count && f.builtins.keys === builtinKeys &&
-      f.builtins.values[index] === value;
+    layout = (f) =>
+      f.globals.keys === keys && f.globals.keys.length === count && f.builtins.keys === builtinKeys;
+    read = (f) => f.builtins.values[index] as PyValue;
   }
   if (value === undefined || value === DELETED) {
     throw new Decline(NATIVE_FALLBACK.BOXED_VALUE, "a deleted global");
   }
-  lw.push(lw.readValue(value, `${ins.name} ${index}`, holds));
+  lw.push(lw.readValue(value, `${ins.name} ${index}`, layout, read));
   if (ins.oparg & 1) lw.push(lw.knownVal(null));
 };
 
-/** LOAD_ATTR (any form) on a known module: the attribute's value now, checked on entry. */
+/** LOAD_ATTR (any form) on a known module: the attribute's value (a number read on entry). */
 const loadModuleAttr: Rule = (lw, ins) => {
   const owner = lw.knownOf(lw.peek());
   const module = owner?.value as PyValue | undefined;
@@ -992,7 +1030,9 @@ const loadModuleAttr: Rule = (lw, ins) => {
   const value = dict.getStr(name);
   if (value === undefined) throw new Decline(NATIVE_FALLBACK.BOXED_VALUE, "a missing attribute");
   lw.pop();
-  lw.push(lw.readValue(value, `attr ${lw.known.indexOf(module)} ${name}`, () => dict.getStr(name) === value));
+  lw.push(
+    lw.readValue(value, `attr ${lw.known.indexOf(module)} ${name}`, () => true, () => dict.getStr(name)),
+  );
   if (ins.oparg & 1) lw.push(lw.knownVal(null));
 };
 

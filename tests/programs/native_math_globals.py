@@ -64,3 +64,25 @@ math.sqrt = lambda v: -1.0
 print(roots(10, 1.0))
 sqrt = math.fabs
 print(roots(10, 1.0))
+
+
+STEP = 1
+
+
+def stepped(n):
+    t = 0
+    for i in range(n):
+        t += i * STEP
+    return t
+
+
+for STEP in range(1, 200):
+    last = stepped(50)
+print(last)
+STEP = 0.5
+print(stepped(50))
+del STEP
+try:
+    print(stepped(50))
+except NameError as e:
+    print(type(e).__name__, e)

@@ -13,9 +13,19 @@
  * ```
  * @module
  */
-import { executorCode } from "./disassemble.ts";
 import type { NativeCompiledTrace } from "./native_executor.ts";
+import type { NativeExecutor } from "./native_jit.ts";
+import { pointerAt } from "./native_libs.ts";
 import { describeUop, exitReasonName } from "./native_trace.ts";
+
+/**
+ * A copy of an executor's code bytes. (Read here rather than with jit/disassemble.ts's: that module
+ * names capstone, and whatever the runtime imports, Deno fetches before the program starts.)
+ */
+function machineCode(executor: NativeExecutor): Uint8Array {
+  const size = executor.code.codeSize;
+  return new Uint8Array(Deno.UnsafePointerView.getArrayBuffer(pointerAt(executor.address)!, size)).slice();
+}
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
@@ -65,7 +75,7 @@ export function describeNativeTrace(t: NativeCompiledTrace): string {
   });
   const uops = executor.trace.uops;
   const offsets = [...executor.code.uopOffsets.slice(0, uops.length + 1)];
-  const code = executorCode(executor);
+  const code = machineCode(executor);
   const listing = disassembleUops(code, executor.address, offsets);
   for (let i = 0; i < uops.length; i++) {
     lines.push(`  ; ${i}: ${describeUop(uops[i])}`);

@@ -17,7 +17,7 @@ import { runProgram } from "./run.ts";
  * ```
  * @module
  */
-import { dumpTraces } from "../jit/tier.ts";
+import { dumpTraces, setJitBackend } from "../jit/tier.ts";
 import { parse } from "../compiler/parser.ts";
 import type * as ast from "../compiler/ast.ts";
 import { compileModule } from "../compiler/codegen.ts";
@@ -75,7 +75,7 @@ export interface RunOptions {
   xOptions?: [string, string | true][];
   /** `-x`: the script's first line is skipped (line numbers stay as in the file). */
   skipFirstLine?: boolean;
-  /** `--jit-backend`: the JIT tier's code generator (read by the JIT tier once it is built). */
+  /** `--jit-backend`: the JIT tier's code generator (native where a loop lowers, else JavaScript). */
   jitBackend?: "js" | "native" | "auto";
 }
 
@@ -211,6 +211,7 @@ function inSession(options: RunOptions, body: (session: Session) => number): num
   const token = session.enter();
   if (options.stats) session.tier.collectStats();
   dumpTraces(options.dumpTraces === true);
+  setJitBackend(options.jitBackend ?? "auto");
   let status: number;
   try {
     try {

@@ -49,3 +49,30 @@ export const ABORT: Readonly<Record<AbortName, number>> = Object.fromEntries(
 
 /** Abort names by code. */
 export const ABORT_NAMES: readonly string[] = ABORT_REASONS.map((r) => r.name);
+
+/**
+ * Why the native backend did not lower a loop (it then runs on the JavaScript backend): one row per
+ * reason. These are not aborts of the trace (it is compiled all the same), so they are counted apart.
+ */
+export const NATIVE_FALLBACK_REASONS = [
+  { name: "UNSUPPORTED_INSTRUCTION", why: "an instruction form the native lowering has no rule for" },
+  {
+    name: "BOXED_VALUE",
+    why: "a value that is not an int, a float or a bool (native code holds only those)",
+  },
+  { name: "UNSUPPORTED_OPERATION", why: "an operator on operand kinds the native uops do not cover" },
+  { name: "FOLLOWED_CALL", why: "the path follows a call into another frame" },
+  { name: "INNER_LOOP", why: "the path runs an inner loop with its own trace" },
+  { name: "KIND_CHANGES", why: "a local's kind at the loop's end differs from its kind at the loop's top" },
+  { name: "SIDE_PATH_LOCAL", why: "a side path assigns a local the rest of the loop keeps in the frame" },
+  { name: "TOO_MANY_SLOTS", why: "the loop needs more native frame slots than the state buffer has" },
+  { name: "COMPILE_FAILED", why: "emitting the machine code failed" },
+] as const satisfies readonly AbortReason[];
+
+/** A native fallback reason's name. */
+export type NativeFallbackName = typeof NATIVE_FALLBACK_REASONS[number]["name"];
+
+/** Native fallback codes by name (the row index). */
+export const NATIVE_FALLBACK: Readonly<Record<NativeFallbackName, number>> = Object.fromEntries(
+  NATIVE_FALLBACK_REASONS.map((r, i) => [r.name, i]),
+) as Record<NativeFallbackName, number>;

@@ -31,6 +31,15 @@ export const EXIT_REASONS: readonly ExitReasonSpec[] = [
   },
   { name: "GUARD_FAILED", doc: "a type or value guard did not hold" },
   { name: "BRANCH", doc: "control left the trace at a branch the trace does not cover" },
+  {
+    name: "BACK_EDGE_CHECK",
+    doc: "the loop ran its budget of back-edges: interrupts and step budgets are checked, then it re-enters",
+  },
+  {
+    name: "ENTRY_CHECK",
+    doc: "a live value did not have the kind the trace unboxes it as (never left natively)",
+  },
+  { name: "LOOP_END", doc: "the loop's iterator is exhausted: the interpreter leaves the loop" },
 ];
 
 /** Exit reason name → id. */

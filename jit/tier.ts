@@ -1,12 +1,18 @@
 /**
  * Tier 3, the tracing JIT, as a Tier: everything tier 2 does (quickening, specialization), plus
  * hot loops. Each loop's JUMP_BACKWARD counts its back-edges; at `hot_loop_threshold` the next
- * iteration is recorded (jit/trace.ts) and compiled to a JavaScript function (jit/js_backend.ts),
- * which then runs the loop from its head until an exit hands the frame back to the interpreter.
+ * iteration is recorded (jit/trace.ts) and compiled, which then runs the loop from its head until
+ * an exit hands the frame back to the interpreter. `--jit-backend` chooses the compiler: `native`
+ * lowers the loop to native uops (jit/native_lower.ts, run by jit/native_executor.ts) where all of
+ * it lowers and compiles it to JavaScript (jit/js_backend.ts) otherwise; `auto` (the default) does
+ * the same but moves a native loop to JavaScript when it runs too few iterations per entry to pay
+ * for native entries; `js` never runs native code. Where native code cannot run (no FFI
+ * permission, not x86-64 Linux) JavaScript runs every loop and `--stats` says why.
  * An aborted recording backs off (2**k more back-edges, k up to `trace_backoff_max`); a trace whose
  * entry keeps failing is dropped and recorded again. In: frames at a loop's back-edge. Out: the
- * code unit the interpreter resumes at. `--stats` reports traces, aborts by reason, exits;
- * `--dump-traces` prints each trace's path and its JavaScript.
+ * code unit the interpreter resumes at. `--stats` reports traces, aborts by reason, exits, native
+ * traces (code bytes, compile time each) and why loops stayed on JavaScript; `--dump-traces` prints
+ * each trace's path and its JavaScript, or its native uops with their disassembly.
  *
  * @example
  * ```ts
@@ -16,7 +22,12 @@
  * ```
  * @module
  */
-import { ABORT, ABORT_NAMES } from "../instructions/abort_reasons.ts";
+import {
+  ABORT,
+  ABORT_NAMES,
+  NATIVE_FALLBACK,
+  NATIVE_FALLBACK_REASONS,
+} from "../instructions/abort_reasons.ts";
 import { Op, OPCODES } from "../instructions/opcodes.ts";
 import { tunables } from "../instructions/tunables.ts";
 import type { PyCode } from "../objects/code.ts";
@@ -26,7 +37,12 @@ import { specializedTier } from "../specializer/tier.ts";
 import { NEVER_HOT, type Tier, tierExit } from "../vm/tier.ts";
 import { loopCounters } from "../vm/interp_support.ts";
 import { type CompiledTrace, compileTrace, innerLoops, TraceAbort } from "./js_backend.ts";
-import { backEdgesOf, isRecording, type RecordedInstruction, recordLoop } from "./trace.ts";
+import { backEdgesOf, isRecording, type RecordedInstruction, recordLoop, type Trace } from "./trace.ts";
+import { NativeJit } from "./native_jit.ts";
+import { nativeJitSupport } from "./native_support.ts";
+import { lowerNative, NATIVE_SLOT_LIMIT } from "./native_lower.ts";
+import { compileNative, isNative } from "./native_executor.ts";
+import { describeNativeTrace } from "./native_dump.ts";
 
 /** What the JIT knows of one loop (by its code object and head). */
 interface LoopState {
@@ -44,6 +60,11 @@ interface LoopState {
   /** Trace entries, and the loop iterations they ran (for SHORT_LOOP). */
   entries: number;
   iterations: number;
+  /** Entries of its native trace and the iterations they ran (auto judges whether native pays). */
+  nativeEntries: number;
+  nativeIterations: number;
+  /** `auto` found native code does not pay for this loop: it is compiled to JavaScript. */
+  jsOnly: boolean;
 }
 
 const loops = new WeakMap<PyCode, Map<number, LoopState>>();
@@ -54,6 +75,107 @@ const aborts = new Float64Array(ABORT_NAMES.length);
 /** Aborts by reason and what it named (the instruction, the position). */
 const abortDetails = new Map<string, number>();
 const options = { dump: false };
+
+/** The code generators `--jit-backend` chooses between. */
+export type JitBackend = "js" | "native" | "auto";
+let backend: JitBackend = "auto";
+
+/** The native machinery, opened on the first loop compiled with a native backend chosen. */
+const native: { jit: NativeJit | null; tried: boolean; unavailable: string | null } = {
+  jit: null,
+  tried: false,
+  unavailable: null,
+};
+/** Native traces compiled, and loops left to the JavaScript backend (by reason and what it named). */
+const nativeCounts = { compiled: 0, movedToJs: 0 };
+
+/** Native entries after which `auto` judges a loop's iterations per entry. */
+const AUTO_SAMPLE = 512;
+/**
+ * Iterations per entry below which `auto` moves a loop to the JavaScript backend: a native entry
+ * and exit (unboxing, the call through the trampoline, boxing back) cost more than a JavaScript
+ * trace's, and a loop this short does not win them back (measured on a `t += i` loop).
+ */
+const AUTO_MIN_ITERATIONS = 32;
+
+/** `auto`: a native loop that runs too few iterations per entry is compiled to JavaScript instead. */
+function judgeNative(state: LoopState, trace: CompiledTrace, iterations: number): void {
+  state.nativeEntries++;
+  state.nativeIterations += iterations;
+  if (state.nativeEntries !== AUTO_SAMPLE || state.nativeIterations >= AUTO_SAMPLE * AUTO_MIN_ITERATIONS) {
+    return;
+  }
+  state.jsOnly = true;
+  try {
+    const js = compileTrace(trace.trace, state.sides);
+    retire(state.trace);
+    state.trace = js;
+    counts.compiled++;
+    counts.compileMs += js.compileMs;
+    compiled.push(js);
+    nativeCounts.movedToJs++;
+    if (options.dump) dumpTrace(js);
+  } catch (e) {
+    if (!(e instanceof TraceAbort)) throw e;
+  }
+}
+const nativeFallbacks = new Float64Array(NATIVE_FALLBACK_REASONS.length);
+const nativeFallbackDetails = new Map<string, number>();
+
+/** The NativeJit, or null where native code cannot run (the reason is kept for --stats). */
+function nativeJit(): NativeJit | null {
+  if (!native.tried) {
+    native.tried = true;
+    try {
+      native.jit = NativeJit.create({ slots: NATIVE_SLOT_LIMIT });
+    } catch (e) {
+      native.unavailable = e instanceof Error ? e.message : String(e);
+    }
+  }
+  return native.jit;
+}
+
+function noteFallback(reason: number, detail: string): void {
+  nativeFallbacks[reason]++;
+  const name = NATIVE_FALLBACK_REASONS[reason].name;
+  const key = detail === "" ? name : `${name} ${detail}`;
+  nativeFallbackDetails.set(key, (nativeFallbackDetails.get(key) ?? 0) + 1);
+}
+
+/**
+ * Compiles a loop's trace (with its side paths) on the chosen backend: natively where the whole
+ * loop lowers to native uops (`native` and `auto`), else to JavaScript. Throws TraceAbort.
+ */
+function compileLoop(
+  state: LoopState,
+  trace: Trace,
+  frame: Frame,
+  sides?: ReadonlyMap<string, readonly RecordedInstruction[]>,
+): CompiledTrace {
+  if (backend !== "js" && !state.jsOnly) {
+    const jit = nativeJit();
+    if (jit !== null) {
+      const t0 = performance.now();
+      const lowered = lowerNative(trace, sides, { globals: frame.globals, builtins: frame.builtins });
+      if (lowered.lowering === null) noteFallback(lowered.reason, lowered.detail);
+      else {
+        try {
+          const compiled = compileNative(jit, trace, lowered.lowering, t0);
+          nativeCounts.compiled++;
+          return compiled;
+        } catch (e) {
+          noteFallback(NATIVE_FALLBACK.COMPILE_FAILED, e instanceof Error ? e.message : String(e));
+        }
+      }
+    }
+  }
+  return compileTrace(trace, sides);
+}
+
+/** A trace no longer used by its loop: native code is freed (its memory is reused). */
+function retire(t: CompiledTrace | null): void {
+  if (t !== null && isNative(t)) t.native.executor.free();
+}
 
 /** Entries after which a trace's iterations per entry are judged (SHORT_LOOP). */
 const SHORT_LOOP_SAMPLE = 2000;
@@ -79,6 +201,9 @@ function loopState(code: PyCode, head: number): LoopState {
         aborts: 0,
         entries: 0,
         iterations: 0,
+        nativeEntries: 0,
+        nativeIterations: 0,
+        jsOnly: false,
       },
     );
   }
@@ -101,14 +226,17 @@ function enter(
   // A loop left after an iteration or two each time pays the trace's entry and exit for little:
   // past a sample of entries, such a loop goes back to the interpreter for good.
   // (An inner loop entered from its outer loop's trace costs little: it is not judged.)
+  const iterations = loopCounters.backEdges - before;
   if (!fromTrace) {
     state.entries++;
-    state.iterations += loopCounters.backEdges - before;
+    state.iterations += iterations;
   }
+  if (backend === "auto" && isNative(trace) && state.trace === trace) judgeNative(state, trace, iterations);
   if (
     !fromTrace && state.entries === SHORT_LOOP_SAMPLE &&
     state.iterations < SHORT_LOOP_SAMPLE * SHORT_LOOP_ITERATIONS
   ) {
+    retire(state.trace);
     state.trace = null;
     noteAbort(ABORT.SHORT_LOOP, "");
     code.cacheIndex[counter] = NEVER_HOT;
@@ -118,6 +246,7 @@ function enter(
   if (exit < trace.preambleExits && !trace.loopEndExits.has(exit) && tierExit.error === null) {
     // Left before one whole iteration: the values entering may no longer fit the trace.
     if (++state.entryFailures >= MAX_ENTRY_FAILURES) {
+      retire(state.trace);
       state.trace = null;
       state.entryFailures = 0;
       backOff(state, code, counter, ABORT.ENTRY_FAILS);
@@ -161,7 +290,8 @@ function growSide(state: LoopState, trace: CompiledTrace, frame: Frame, branch: 
   }
   state.sides.set(branch, result.trace.path);
   try {
-    const grown = compileTrace(trace.trace, state.sides);
+    const grown = compileLoop(state, trace.trace, frame, state.sides);
+    retire(state.trace);
     state.trace = grown;
     counts.compiled++;
     counts.compileMs += grown.compileMs;
@@ -216,8 +346,11 @@ function dumpTrace(t: CompiledTrace): void {
       } ${rec.oparg}`,
     );
   }
-  lines.push(`  compiled in ${t.compileMs.toFixed(2)} ms, ${t.source.length} characters of JavaScript:`);
-  lines.push(t.source);
+  if (isNative(t)) lines.push(describeNativeTrace(t));
+  else {
+    lines.push(`  compiled in ${t.compileMs.toFixed(2)} ms, ${t.source.length} characters of JavaScript:`);
+    lines.push(t.source);
+  }
   writeStderr(lines.join("\n") + "\n");
 }
 
@@ -243,7 +376,8 @@ function traceLoop(state: LoopState, frame: Frame, head: number, counter: number
   state.sides.clear();
   state.noSide.clear();
   try {
-    state.trace = compileTrace(result.trace);
+    retire(state.trace);
+    state.trace = compileLoop(state, result.trace, frame);
   } catch (e) {
     if (!(e instanceof TraceAbort)) throw e;
     backOff(state, code, counter, e.reason, e.message);
@@ -290,6 +424,10 @@ export const jitTier: Tier = {
         0;
     aborts.fill(0);
     abortDetails.clear();
+    nativeCounts.compiled = 0;
+    nativeCounts.movedToJs = 0;
+    nativeFallbacks.fill(0);
+    nativeFallbackDetails.clear();
     compiled.length = 0;
   },
   stats(): string[] {
@@ -314,9 +452,68 @@ export const jitTier: Tier = {
     });
     exits.sort((a, b) => b[0] - a[0]);
     for (const [c, where] of exits.slice(0, 5)) lines.push(`jit exit: ${c} × ${where}`);
+    lines.push(...nativeStats());
     return lines;
   },
 };
+
+/** The --stats lines of the native backend. */
+function nativeStats(): string[] {
+  if (backend === "js") return ["jit native: off (--jit-backend js)"];
+  if (!native.tried) {
+    const support = nativeJitSupport();
+    if (!support.available) native.unavailable = support.reason;
+  }
+  if (native.unavailable !== null) {
+    return [`jit native: unavailable, the JavaScript backend runs every loop (${native.unavailable})`];
+  }
+  const traces = compiled.filter(isNative);
+  const lines: string[] = [];
+  const memory = native.jit?.stats();
+  const micros = traces.map((t) => t.native.compileMicros).sort((a, b) => a - b);
+  const per100 = traces.map((t) => t.native.compileMicros * 100 / t.native.uopCount).sort((a, b) => a - b);
+  const median = (xs: number[]) => xs.length === 0 ? 0 : xs[xs.length >> 1];
+  lines.push(
+    `jit native: ${nativeCounts.compiled} native traces (${backend}), ${
+      memory?.bytesInUse ?? 0
+    } bytes of code in use, ` +
+      `compile median ${median(micros).toFixed(1)} µs per trace, ${
+        median(per100).toFixed(1)
+      } µs per 100 uops`,
+  );
+  if (nativeCounts.movedToJs > 0) {
+    lines.push(
+      `jit native: ${nativeCounts.movedToJs} loops moved to JavaScript (auto: under ${AUTO_MIN_ITERATIONS} iterations per entry)`,
+    );
+  }
+  traces.slice(0, 10).forEach((t) => {
+    const i = compiled.indexOf(t);
+    const code = t.trace.code;
+    lines.push(
+      `jit native trace ${i}: ${code.name} line ${code.lineAt(t.trace.head)}: ${t.native.uopCount} uops, ` +
+        `${t.native.codeBytes} bytes, compiled in ${t.native.compileMicros.toFixed(1)} µs`,
+    );
+  });
+  const fallbacks = NATIVE_FALLBACK_REASONS.map((r, i) => [r.name, nativeFallbacks[i]] as const).filter((
+    [, c],
+  ) => c > 0);
+  if (fallbacks.length > 0) {
+    lines.push(`jit native fallbacks to JavaScript: ${fallbacks.map(([n, c]) => `${n} ${c}`).join(", ")}`);
+    const top = [...nativeFallbackDetails].sort((a, b) => b[1] - a[1]).slice(0, 5);
+    for (const [what, c] of top) lines.push(`jit native fallback: ${c} × ${what}`);
+  }
+  return lines;
+}
+
+/** The native machinery the JIT uses (null until a native backend was tried, or where none runs). */
+export function nativeJitInUse(): NativeJit | null {
+  return native.jit;
+}
+
+/** `--jit-backend`: which code generator compiles the loops from now on. */
+export function setJitBackend(choice: JitBackend): void {
+  backend = choice;
+}
 
 /** What the JIT did since `collectStats` (for tests and tools): counts, aborts by name, exits. */
 export function jitStats(): {
@@ -326,13 +523,32 @@ export function jitStats(): {
   entries: number;
   exits: number;
   aborts: Record<string, number>;
+  /** Traces compiled to native code, and the fallbacks to JavaScript by reason. */
+  native: number;
+  nativeFallbacks: Record<string, number>;
+  /** Why native code cannot run here (null: it can, or it was not tried). */
+  nativeUnavailable: string | null;
+  /** The functions whose loops got native traces, one entry per trace. */
+  nativeLoops: string[];
 } {
   const byName: Record<string, number> = {};
   ABORT_NAMES.forEach((n, i) => {
     if (aborts[i] > 0) byName[n] = aborts[i];
   });
   const exits = compiled.reduce((n, t) => n + t.exitCounts.reduce((a, b) => a + b, 0), 0);
-  return { ...counts, exits, aborts: byName };
+  const fallbacks: Record<string, number> = {};
+  NATIVE_FALLBACK_REASONS.forEach((r, i) => {
+    if (nativeFallbacks[i] > 0) fallbacks[r.name] = nativeFallbacks[i];
+  });
+  return {
+    ...counts,
+    exits,
+    aborts: byName,
+    native: nativeCounts.compiled,
+    nativeFallbacks: fallbacks,
+    nativeUnavailable: native.unavailable,
+    nativeLoops: compiled.filter(isNative).map((t) => t.trace.code.name),
+  };
 }
 
 /** `--dump-traces`: print each trace as it is compiled. */

@@ -1298,6 +1298,8 @@ export class PyBuiltinFunction extends PyObject {
   declare call1: Native1 | null;
   declare call2: Native2 | null;
   declare call3: Native3 | null;
+  /** The native JIT's uop that computes this function of one number (math.sqrt: SQRT_F64), if any. */
+  declare nativeUop?: string;
   constructor(name: string, fn: NativeFn, self: PyValue | null = null, module: string | null = null) {
     super();
     this.cls = builtinFunctionType;

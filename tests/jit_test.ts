@@ -21,7 +21,15 @@ function runJit(source: string, filename: string, dumpTraces = false): { stdout:
   const err: Uint8Array[] = [];
   const old = setOutputSinks((b) => out.push(b.slice()), (b) => err.push(b.slice()));
   try {
-    runProgram(source, { filename, argv: [filename], tier: "jit", stats: true, dumpTraces });
+    // The JavaScript backend: these tests read its generated code (tests/native_backend_test.ts: native).
+    runProgram(source, {
+      filename,
+      argv: [filename],
+      tier: "jit",
+      stats: true,
+      dumpTraces,
+      jitBackend: "js",
+    });
   } finally {
     setOutputSinks(old.stdout, old.stderr);
   }

@@ -825,6 +825,17 @@ FUNCTIONS.prod = (args, kwnames) => {
   }
 };
 
+/**
+ * The functions the native JIT computes with one uop on a float (jit/native_lower.ts reads
+ * `nativeUop`): only those whose libm result is this module's to the bit (sqrt is correctly rounded
+ * in both; fabs and floor are exact), so that every tier prints the same digits.
+ */
+const NATIVE_UOPS: Readonly<Record<string, string>> = {
+  sqrt: "SQRT_F64",
+  fabs: "ABS_F64",
+  floor: "FLOOR_F64",
+};
+
 /** Builds the math module. */
 export function makeMathModule(): PyModule {
   const d = new PyDict();
@@ -834,7 +845,9 @@ export function makeMathModule(): PyModule {
     "This module provides access to the mathematical functions\ndefined by the C standard.",
   );
   for (const [name, fn] of Object.entries(FUNCTIONS)) {
-    d.setStr(name, new PyBuiltinFunction(name, fn, null, "math"));
+    const f = new PyBuiltinFunction(name, fn, null, "math");
+    if (NATIVE_UOPS[name] !== undefined) f.nativeUop = NATIVE_UOPS[name];
+    d.setStr(name, f);
   }
   d.setStr("pi", new PyFloat(Math.PI));
   d.setStr("e", new PyFloat(Math.E));

@@ -15,6 +15,7 @@
  * ```
  * @module
  */
+import { BINARY_OPERATORS, COMPARISONS } from "../instructions/operators.ts";
 
 /**
  * Protocol functions that the containers here need but that live in ops.ts (object.ts imports
@@ -1699,7 +1700,80 @@ export function typeName(v: PyValue): string {
 
 /** Adds a method to a builtin type: `fn` gets self as args[0]. */
 export function defMethod(type: PyType, name: string, fn: NativeFn): void {
-  type.attrs.set(name, new PyMethodDescriptor(name, type, fn));
+  let arity = SLOT_WRAPPER_ARITY.get(name);
+  // list's and dict's __getitem__ are plain one-argument methods in CPython, not slot wrappers.
+  if (name === "__getitem__" && (type.name === "list" || type.name === "dict")) arity = undefined;
+  const checked = arity === undefined ? oneArgumentMethod(type, name, fn) : checkedSlot(name, arity, fn);
+  type.attrs.set(name, new PyMethodDescriptor(name, type, checked));
+}
+
+/**
+ * The arguments (besides self) that CPython's slot wrappers take, by dunder name: a builtin type's
+ * `__add__`, `__lt__`, `__len__`… called directly with another count is a TypeError in CPython
+ * (its wrapper checks before the slot runs), not a call of the slot with missing arguments.
+ */
+const SLOT_WRAPPER_ARITY: ReadonlyMap<string, readonly [number, number]> = new Map([
+  ...BINARY_OPERATORS.flatMap((op) => {
+    const ternary = op.name === "POWER";
+    return [
+      [op.dunder, ternary ? [1, 2] : [1, 1]],
+      [op.reflected, ternary ? [1, 2] : [1, 1]],
+      [op.inplace, [1, 1]],
+    ] as [string, [number, number]][];
+  }),
+  ...COMPARISONS.map((c) => [c.dunder, [1, 1]] as [string, [number, number]]),
+  ...["__divmod__", "__rdivmod__", "__contains__", "__getitem__", "__delitem__"].map((n) =>
+    [n, [1, 1]] as [string, [number, number]]
+  ),
+  ["__setitem__", [2, 2]],
+  ...[
+    "__neg__",
+    "__pos__",
+    "__abs__",
+    "__invert__",
+    "__bool__",
+    "__len__",
+    "__hash__",
+    "__int__",
+    "__float__",
+  ]
+    .map((n) => [n, [0, 0]] as [string, [number, number]]),
+  ...["__index__", "__iter__", "__next__", "__repr__", "__str__"].map((n) =>
+    [n, [0, 0]] as [string, [number, number]]
+  ),
+]);
+
+/** list's and dict's `__getitem__` (CPython's METH_O): exactly one argument. */
+function oneArgumentMethod(type: PyType, name: string, fn: NativeFn): NativeFn {
+  if (name !== "__getitem__") return fn;
+  return (args, kwnames) => {
+    if (args.length !== 2 || (kwnames !== null && kwnames.length > 0)) {
+      raise(Exc.TypeError, `${type.name}.${name}() takes exactly one argument (${args.length - 1} given)`);
+    }
+    return fn(args, kwnames);
+  };
+}
+
+function checkedSlot(name: string, [min, max]: readonly [number, number], fn: NativeFn): NativeFn {
+  return (args, kwnames) => {
+    if (kwnames !== null && kwnames.length > 0) {
+      raise(Exc.TypeError, `wrapper ${name}() takes no keyword arguments`);
+    }
+    const n = args.length - 1;
+    if (n < min || n > max) {
+      const plural = (k: number) => `${k} argument${k === 1 ? "" : "s"}`;
+      // (CPython's ternary and two-argument wrappers leave their name out: a leading space.)
+      raise(
+        Exc.TypeError,
+        min === max
+          ? `${min === 2 ? " " : ""}expected ${plural(min)}, got ${n}`
+          : n < min
+          ? ` expected at least ${plural(min)}, got ${n}`
+          : ` expected at most ${plural(max)}, got ${n}`,
+      );
+    }
+    return fn(args, kwnames);
+  };
 }
 
 /**

@@ -34,7 +34,7 @@ import type { PyCode } from "../objects/code.ts";
 import { writeStderr } from "../objects/stdio.ts";
 import type { Frame } from "../vm/frame.ts";
 import { specializedTier } from "../specializer/tier.ts";
-import { NEVER_HOT, type Tier, tierExit } from "../vm/tier.ts";
+import { type Tier, tierExit } from "../vm/tier.ts";
 import { loopCounters } from "../vm/interp_support.ts";
 import { type CompiledTrace, compileTrace, innerLoops, TraceAbort } from "./js_backend.ts";
 import { backEdgesOf, isRecording, type RecordedInstruction, recordLoop, type Trace } from "./trace.ts";
@@ -224,7 +224,7 @@ function enter(
   const code = frame.code;
   code.cacheIndex[counter] = 1;
   // A loop left after an iteration or two each time pays the trace's entry and exit for little:
-  // past a sample of entries, such a loop goes back to the interpreter for good.
+  // past a sample of entries, such a loop goes back to the interpreter for a million back-edges.
   // (An inner loop entered from its outer loop's trace costs little: it is not judged.)
   const iterations = loopCounters.backEdges - before;
   if (!fromTrace) {
@@ -239,7 +239,10 @@ function enter(
     retire(state.trace);
     state.trace = null;
     noteAbort(ABORT.SHORT_LOOP, "");
-    code.cacheIndex[counter] = NEVER_HOT;
+    // Not for good: a later call may run the loop long (the same function, other arguments).
+    state.entries = 0;
+    state.iterations = 0;
+    code.cacheIndex[counter] = LONG_RETRY;
     return resume;
   }
   const exit = trace.lastExit[0];
@@ -324,16 +327,22 @@ function noteAbort(reason: number, detail: string): void {
   abortDetails.set(key, (abortDetails.get(key) ?? 0) + 1);
 }
 
-/** Aborts of one loop after which it is not recorded again (each recording costs a slow iteration). */
+/**
+ * Aborts of one loop after which it is left to the interpreter for LONG_RETRY back-edges (each
+ * recording costs a slow iteration; a later call may take another path through the loop).
+ */
 const MAX_ABORTS = 8;
+/** Back-edges a loop given up on (MAX_ABORTS, SHORT_LOOP) runs interpreted before another try. */
+const LONG_RETRY = 1 << 20;
 
 function backOff(state: LoopState, code: PyCode, counter: number, reason: number, detail = ""): void {
   noteAbort(reason, detail);
   state.aborts++;
   state.backoff = Math.min(state.backoff + 1, tunables.trace_backoff_max);
-  code.cacheIndex[counter] = state.aborts >= MAX_ABORTS
-    ? NEVER_HOT
-    : tunables.hot_loop_threshold + (1 << state.backoff);
+  if (state.aborts >= MAX_ABORTS) {
+    state.aborts = 0;
+    code.cacheIndex[counter] = LONG_RETRY;
+  } else code.cacheIndex[counter] = tunables.hot_loop_threshold + (1 << state.backoff);
 }
 
 function dumpTrace(t: CompiledTrace): void {

@@ -557,6 +557,12 @@ function withPartial(acc: PyValue, partial: number): PyValue {
   return partial === 0 ? acc : normInt((acc as bigint) + BigInt(partial));
 }
 
+/** `a > b` as a JS boolean: max() asks `item > best` as CPython does (the error names `>`). */
+function greaterThan(a: PyValue, b: PyValue): boolean {
+  if (typeof a === "number" && typeof b === "number") return a > b;
+  return isTrue(compareOp(a, b, PY_GT));
+}
+
 function minMax(name: "min" | "max", args: PyValue[], kwnames: string[] | null): PyValue {
   const n = positionalCount(args, kwnames);
   const kw = kwMap(args, kwnames);
@@ -580,7 +586,7 @@ function minMax(name: "min" | "max", args: PyValue[], kwnames: string[] | null):
     if (best === undefined) {
       best = v;
       bestKey = k;
-    } else if (name === "min" ? lessThan(k, bestKey!) : lessThan(bestKey!, k)) {
+    } else if (name === "min" ? lessThan(k, bestKey!) : greaterThan(k, bestKey!)) {
       best = v;
       bestKey = k;
     }

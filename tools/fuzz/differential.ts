@@ -25,7 +25,8 @@ export const CONFIGS: readonly RunConfig[] = [
   {
     name: "jit-hair2",
     tier: "jit",
-    params: "hot_loop_threshold=1,hot_exit_threshold=1,hot_function_threshold=2,max_inline_depth=8",
+    params:
+      "hot_loop_threshold=1,hot_exit_threshold=1,hot_function_threshold=2,max_inline_depth=8,adaptive_warmup=1",
   },
   {
     name: "jit-hair3",

@@ -198,7 +198,41 @@ interface Scope {
   generators: string[];
   inLoop: boolean;
   inTry: boolean;
+  /**
+   * Only statements tier 3 can trace (no slices, f-strings, keyword calls, generators or
+   * deletions), so that the loop really is compiled and its guards, not the recorder, meet the
+   * type changes.
+   */
+  jitFriendly: boolean;
 }
+
+/** The statement kinds of `statement` a JIT-friendly loop uses. */
+const JIT_FRIENDLY_KINDS = [
+  0,
+  1,
+  2,
+  3,
+  4,
+  5,
+  6,
+  7,
+  8,
+  10,
+  12,
+  13,
+  14,
+  15,
+  16,
+  17,
+  18,
+  21,
+  22,
+  23,
+  25,
+  27,
+  28,
+  29,
+];
 
 /** Generates one program; see the module comment. */
 export function generateProgram(seed: number): string {
@@ -225,6 +259,7 @@ class ProgramGenerator {
       generators: [],
       inLoop: false,
       inTry: false,
+      jitFriendly: false,
     };
     const nHelpers = this.rng.int(1, 3);
     for (let k = 0; k < nHelpers; k++) this.helper(scope);
@@ -360,6 +395,7 @@ class ProgramGenerator {
         loopVars: [],
         inLoop: true,
         inTry: false,
+        jitFriendly: this.rng.chance(0.5),
       };
       if (outer.closures.length) o.emit(`clo = make_closure(${this.rng.pick(BOUNDARY_NUMBERS)})`);
       const loopKind = this.rng.int(0, 9);
@@ -401,7 +437,7 @@ class ProgramGenerator {
     const r = this.rng;
     const v = r.pick(scope.numerics);
     const i = r.pick(scope.loopVars.length ? scope.loopVars : ["a"]);
-    const kind = r.int(0, 29);
+    const kind = scope.jitFriendly ? r.pick(JIT_FRIENDLY_KINDS) : r.int(0, 29);
     switch (kind) {
       case 0:
       case 1:
@@ -467,13 +503,19 @@ class ProgramGenerator {
         return;
       case 12:
         o.emit(`lst.append(${this.numExpr(scope, 2)})`);
-        o.block("if len(lst) > 12:", () => o.emit(r.pick(["del lst[0]", "lst.pop(0)", "lst = lst[-6:]"])));
+        o.block(
+          "if len(lst) > 12:",
+          () =>
+            o.emit(scope.jitFriendly ? "lst.pop(0)" : r.pick(["del lst[0]", "lst.pop(0)", "lst = lst[-6:]"])),
+        );
         return;
       case 13:
         o.block("if lst:", () => o.emit(`lst[${i} % len(lst)] = ${this.numExpr(scope, 1)}`));
         return;
       case 14:
-        o.emit(`d[${r.pick([`${i} % 5`, "str(" + i + " % 3)", "len(s) % 4"])}] = ${this.numExpr(scope, 2)}`);
+        o.emit(
+          `d[${r.pick([`${i} % 5`, "str(" + i + " % 3)", "len(s) % 4", "o"])}] = ${this.numExpr(scope, 2)}`,
+        );
         return;
       case 15:
         o.emit(`${v} = _clamp(${v} + d.get(${i} % 5, ${r.pick(["0", "0.5", "1"])}))`);
@@ -483,12 +525,13 @@ class ProgramGenerator {
           r.pick([
             `o.x = _clamp(${this.numExpr(scope, 1)})`,
             `o.extra = ${i}`,
-            `o.__dict__.pop('extra', None)`,
             `o = o + ${this.numExpr(scope, 1)}`,
             `o = ${this.numExpr(scope, 1)} + o`,
             `V0.count += 1`,
-            `o.__class__ = ${r.pick(["V0", "W0"])}`,
             `o = ${r.pick(["V0", "W0"])}(${v})`,
+            ...(scope.jitFriendly
+              ? []
+              : [`o.__dict__.pop('extra', None)`, `o.__class__ = ${r.pick(["V0", "W0"])}`]),
           ]),
         );
         return;

@@ -62,6 +62,14 @@ async function main(): Promise<number> {
     pyjit: new WorkerPool("pyjit", o.workers, 10_000, scratch),
     cpython: o.cpython ? new WorkerPool("cpython", 1, 10_000, scratch) : null,
   };
+  // Stopped by a signal: our workers go with us.
+  const stop = () => {
+    pools.pyjit.killAll();
+    pools.cpython?.killAll();
+    Deno.exit(130);
+  };
+  Deno.addSignalListener("SIGINT", stop);
+  Deno.addSignalListener("SIGTERM", stop);
   const start = Date.now();
   const end = start + o.seconds * 1000;
   const diffEnd = o.mode === "both" ? start + (end - start) / 2 : end;
@@ -110,7 +118,8 @@ async function main(): Promise<number> {
     );
     console.log(
       `mutational: ${c.mutations} mutations of ${corpus.length} programs, ${c.failures} failures ` +
-        `(JavaScript errors, crashes, hangs); ${c.hangsConfirmedByCPython} time-outs that CPython shares (endless programs)`,
+        `(JavaScript errors, crashes, hangs); ${c.hangsConfirmedByCPython} time-outs that CPython shares (endless programs), ` +
+        `${c.slowNotHung} slow runs that finished with a longer limit`,
     );
     for (const [sig, e] of c.signatures) console.log(`  ${e.count}× ${sig}\n     ${e.examples.join(", ")}`);
     found += c.failures;

@@ -23,6 +23,8 @@ function workerCommand(kind: "pyjit" | "cpython"): { cmd: string; args: string[]
 interface Job {
   req: RunRequest;
   resolve: (r: RunResult) => void;
+  /** The time limit of this run (the pool's unless given). */
+  timeoutMs: number;
 }
 
 /** One worker process and the job it is running. */
@@ -80,11 +82,11 @@ class Worker {
     }
   }
 
-  start(job: Job, timeoutMs: number): void {
+  start(job: Job): void {
     this.job = job;
     this.runs++;
     this.stderrTail = "";
-    this.timer = setTimeout(() => this.#timedOut(), timeoutMs);
+    this.timer = setTimeout(() => this.#timedOut(), job.timeoutMs);
     this.writer.write(new TextEncoder().encode(JSON.stringify(job.req) + "\n")).catch(() => {});
   }
 
@@ -181,16 +183,27 @@ export class WorkerPool {
     while (this.#queue.length && this.#idle.length) {
       const w = this.#idle.pop()!;
       if (w.dead) continue;
-      w.start(this.#queue.shift()!, this.timeoutMs);
+      w.start(this.#queue.shift()!);
     }
   }
 
-  /** Runs `source` as `filename` on `tier` with `params`. */
-  run(source: string, tier: RunRequest["tier"], params = "", filename = "fuzz.py"): Promise<RunResult> {
+  /** Runs `source` as `filename` on `tier` with `params`, within `timeoutMs` (the pool's by default). */
+  run(
+    source: string,
+    tier: RunRequest["tier"],
+    params = "",
+    filename = "fuzz.py",
+    timeoutMs = this.timeoutMs,
+  ): Promise<RunResult> {
     return new Promise((resolve) => {
-      this.#queue.push({ req: { id: this.#nextId++, source, filename, tier, params }, resolve });
+      this.#queue.push({ req: { id: this.#nextId++, source, filename, tier, params }, resolve, timeoutMs });
       this.#pump();
     });
+  }
+
+  /** Kills every worker at once (on a signal: the pool's own processes only). */
+  killAll(): void {
+    for (const w of this.#workers) w.kill();
   }
 
   /** Stops every worker (ours only: each was spawned by this pool). */

@@ -264,6 +264,7 @@ export async function runMutational(
     mutations: 0,
     failures: 0,
     hangsConfirmedByCPython: 0,
+    slowNotHung: 0,
     signatures: new Map(),
   };
   let seed = options.seed;

@@ -60,10 +60,13 @@ export interface Difference {
   readonly signature: string;
 }
 
-function runOn(pools: Pools, config: RunConfig, source: string): Promise<RunResult> {
-  if (config.tier === "cpython") return pools.cpython!.run(source, "cpython");
-  return pools.pyjit.run(source, config.tier, config.params);
+function runOn(pools: Pools, config: RunConfig, source: string, timeoutMs?: number): Promise<RunResult> {
+  if (config.tier === "cpython") return pools.cpython!.run(source, "cpython", "", "fuzz.py", timeoutMs);
+  return pools.pyjit.run(source, config.tier, config.params, "fuzz.py", timeoutMs);
 }
+
+/** The time limit of a minimization candidate: removing a statement may make a loop endless. */
+const CANDIDATE_TIMEOUT_MS = 4_000;
 
 function lastLine(text: string): string {
   const lines = text.trimEnd().split("\n");
@@ -151,7 +154,12 @@ export async function compareTiers(pools: Pools, source: string): Promise<Differ
 
 /** Whether `d`'s two configurations still disagree on `source` (and the program is valid Python). */
 async function stillDiffers(pools: Pools, d: Difference, source: string): Promise<boolean> {
-  const [a, b] = await Promise.all([runOn(pools, d.reference, source), runOn(pools, d.other, source)]);
+  const limit = d.b.kind === "hang" ? undefined : CANDIDATE_TIMEOUT_MS;
+  const [a, b] = await Promise.all([
+    runOn(pools, d.reference, source, limit),
+    runOn(pools, d.other, source, limit),
+  ]);
+  if (a.kind === "hang" && d.b.kind !== "hang") return false;
   if (/^(SyntaxError|IndentationError|NameError|UnboundLocalError)\b/m.test(lastLine(a.stderr))) return false;
   if (d.reference.tier === "cpython") {
     if (d.other === CONFIGS[0] && d.a === d.b) return b.kind === d.b.kind; // tier 1 itself failed

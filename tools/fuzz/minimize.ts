@@ -48,12 +48,17 @@ function without(lines: string[], start: number, end: number): string[] {
   return next;
 }
 
-/** Reduces `source` while `interesting` holds; at most `budget` calls of the predicate. */
-export async function minimize(source: string, interesting: Predicate, budget = 600): Promise<string> {
+/** Reduces `source` while `interesting` holds; at most `budget` calls of the predicate, until `deadline`. */
+export async function minimize(
+  source: string,
+  interesting: Predicate,
+  budget = 600,
+  deadline = Date.now() + 180_000,
+): Promise<string> {
   let lines = source.replace(/\n+$/, "").split("\n").filter((l) => l.trim() !== "");
   let calls = 0;
   const tryLines = async (candidate: string[]): Promise<boolean> => {
-    if (calls >= budget) return false;
+    if (calls >= budget || Date.now() > deadline) return false;
     calls++;
     if (await interesting(candidate.join("\n") + "\n")) {
       lines = candidate;
@@ -63,7 +68,7 @@ export async function minimize(source: string, interesting: Predicate, budget = 
   };
 
   let progress = true;
-  while (progress && calls < budget) {
+  while (progress && calls < budget && Date.now() <= deadline) {
     progress = false;
     // Delta debugging over top-level statements: chunks of n/2, n/4, … 1.
     let top = statements(lines).filter(([s]) => indentOf(lines[s]) === 0);

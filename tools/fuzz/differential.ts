@@ -159,7 +159,7 @@ async function stillDiffers(pools: Pools, d: Difference, source: string): Promis
     runOn(pools, d.reference, source, limit),
     runOn(pools, d.other, source, limit),
   ]);
-  if (a.kind === "hang" && d.b.kind !== "hang") return false;
+  if ((a.kind === "hang" || b.kind === "hang") && d.b.kind !== "hang") return false;
   if (/^(SyntaxError|IndentationError|NameError|UnboundLocalError)\b/m.test(lastLine(a.stderr))) return false;
   if (d.reference.tier === "cpython") {
     if (d.other === CONFIGS[0] && d.a === d.b) return b.kind === d.b.kind; // tier 1 itself failed

@@ -73,6 +73,7 @@ import {
   getIter,
   hash,
   isCallable,
+  isExceptionOf,
   isTrue,
   iterNext,
   lenBuiltin,
@@ -482,7 +483,14 @@ FUNCTIONS.next = (args, kwnames) => {
   const it = args[0];
   const slot = typeOf(it).tp_iternext;
   if (slot === null) raise(Exc.TypeError, `'${typeOf(it).name}' object is not an iterator`);
-  const v = slot(it);
+  let v: PyValue | undefined;
+  try {
+    v = slot(it);
+  } catch (e) {
+    // An iterator may end by raising StopIteration (with a value) instead of returning nothing.
+    if (args.length === 2 && isExceptionOf(e, Exc.StopIteration)) return args[1];
+    throw e;
+  }
   if (v !== undefined) return v;
   if (args.length === 2) return args[1];
   // A finished generator's return value rides on its StopIteration.

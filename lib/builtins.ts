@@ -149,6 +149,19 @@ function printPieces(file: PyValue, texts: string[], n: number, sep: string, end
   writeTo(file, end);
 }
 
+/**
+ * str(value) for print(); when it raises, what CPython's print had written by then (the values
+ * before it, each followed by the separator) is written first, then the exception goes on.
+ */
+function strOrPrintPartial(value: PyValue, file: PyValue, before: string[], sep: string): string {
+  try {
+    return str(value);
+  } catch (e) {
+    if (before.length > 0) printPieces(file, before, before.length, sep, sep);
+    throw e;
+  }
+}
+
 FUNCTIONS.print = (args, kwnames) => {
   if (kwnames === null || kwnames.length === 0) {
     let out = "";
@@ -156,7 +169,7 @@ FUNCTIONS.print = (args, kwnames) => {
     const texts: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
-      const text = typeof a === "string" ? a : str(a);
+      const text = typeof a === "string" ? a : strOrPrintPartial(a, currentStdout(), texts, " ");
       texts.push(text);
       if (i > 0) out += " ";
       out += text;
@@ -187,7 +200,7 @@ FUNCTIONS.print = (args, kwnames) => {
   const sepS = sep === None ? " " : strValueOf(sep)!;
   const endS = end === None ? "\n" : strValueOf(end)!;
   const parts: string[] = [];
-  for (let i = 0; i < n; i++) parts.push(str(args[i]));
+  for (let i = 0; i < n; i++) parts.push(strOrPrintPartial(args[i], file, parts, sepS));
   const text = parts.join(sepS) + endS;
   if (text.isWellFormed()) writeTo(file, text);
   else printPieces(file, parts, parts.length, sepS, endS);

@@ -102,7 +102,7 @@ def _clamp(v):
     t = type(v)
     if t is int and not -BOUND <= v <= BOUND:
         return v % 1000003
-    if (t is str or t is list or t is tuple) and len(v) > 40:
+    if (t is str or t is list or t is tuple or t is bytes) and len(v) > 40:
         return v[-20:]
     return v
 

@@ -73,6 +73,7 @@ import {
   getIter,
   hash,
   isCallable,
+  isExceptionOf,
   isTrue,
   iterNext,
   lenBuiltin,
@@ -148,6 +149,19 @@ function printPieces(file: PyValue, texts: string[], n: number, sep: string, end
   writeTo(file, end);
 }
 
+/**
+ * str(value) for print(); when it raises, what CPython's print had written by then (the values
+ * before it, each followed by the separator) is written first, then the exception goes on.
+ */
+function strOrPrintPartial(value: PyValue, file: PyValue, before: string[], sep: string): string {
+  try {
+    return str(value);
+  } catch (e) {
+    if (before.length > 0) printPieces(file, before, before.length, sep, sep);
+    throw e;
+  }
+}
+
 FUNCTIONS.print = (args, kwnames) => {
   if (kwnames === null || kwnames.length === 0) {
     let out = "";
@@ -155,7 +169,7 @@ FUNCTIONS.print = (args, kwnames) => {
     const texts: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
-      const text = typeof a === "string" ? a : str(a);
+      const text = typeof a === "string" ? a : strOrPrintPartial(a, currentStdout(), texts, " ");
       texts.push(text);
       if (i > 0) out += " ";
       out += text;
@@ -186,7 +200,7 @@ FUNCTIONS.print = (args, kwnames) => {
   const sepS = sep === None ? " " : strValueOf(sep)!;
   const endS = end === None ? "\n" : strValueOf(end)!;
   const parts: string[] = [];
-  for (let i = 0; i < n; i++) parts.push(str(args[i]));
+  for (let i = 0; i < n; i++) parts.push(strOrPrintPartial(args[i], file, parts, sepS));
   const text = parts.join(sepS) + endS;
   if (text.isWellFormed()) writeTo(file, text);
   else printPieces(file, parts, parts.length, sepS, endS);
@@ -482,7 +496,14 @@ FUNCTIONS.next = (args, kwnames) => {
   const it = args[0];
   const slot = typeOf(it).tp_iternext;
   if (slot === null) raise(Exc.TypeError, `'${typeOf(it).name}' object is not an iterator`);
-  const v = slot(it);
+  let v: PyValue | undefined;
+  try {
+    v = slot(it);
+  } catch (e) {
+    // An iterator may end by raising StopIteration (with a value) instead of returning nothing.
+    if (args.length === 2 && isExceptionOf(e, Exc.StopIteration)) return args[1];
+    throw e;
+  }
   if (v !== undefined) return v;
   if (args.length === 2) return args[1];
   // A finished generator's return value rides on its StopIteration.
@@ -557,6 +578,12 @@ function withPartial(acc: PyValue, partial: number): PyValue {
   return partial === 0 ? acc : normInt((acc as bigint) + BigInt(partial));
 }
 
+/** `a > b` as a JS boolean: max() asks `item > best` as CPython does (the error names `>`). */
+function greaterThan(a: PyValue, b: PyValue): boolean {
+  if (typeof a === "number" && typeof b === "number") return a > b;
+  return isTrue(compareOp(a, b, PY_GT));
+}
+
 function minMax(name: "min" | "max", args: PyValue[], kwnames: string[] | null): PyValue {
   const n = positionalCount(args, kwnames);
   const kw = kwMap(args, kwnames);
@@ -580,7 +607,7 @@ function minMax(name: "min" | "max", args: PyValue[], kwnames: string[] | null):
     if (best === undefined) {
       best = v;
       bestKey = k;
-    } else if (name === "min" ? lessThan(k, bestKey!) : lessThan(bestKey!, k)) {
+    } else if (name === "min" ? lessThan(k, bestKey!) : greaterThan(k, bestKey!)) {
       best = v;
       bestKey = k;
     }

@@ -706,9 +706,36 @@ export class PyDict extends PyObject {
     if (fk !== undefined) {
       if (this.index === null) return typeof fk === "string" ? this.scan(fk) : -1;
       const i = this.index.get(fk);
-      return i === undefined ? -1 : i;
+      if (i !== undefined) return i;
+      return this.buckets === null ? -1 : this.findSlow(k, runtimeHooks.hash(k));
     }
-    return this.findSlow(k, runtimeHooks.hash(k));
+    const h = runtimeHooks.hash(k);
+    const i = this.findSlow(k, h);
+    return i >= 0 || this.index === null ? i : this.findFastEqual(k, h);
+  }
+
+  /**
+   * A key kept by its fast key that equals `k` (a key without one, of hash `h`), or -1: an object
+   * whose __eq__ and __hash__ make it equal to an int, a float or a str (`V(1) == 1`,
+   * `1+0j == 1`). An int equal to it has hash `h` and is found by that; a str, a float or a big
+   * int only by a scan, done for instances of classes defined in Python.
+   */
+  private findFastEqual(k: PyValue, h: number): number {
+    const index = this.index!;
+    const candidates = h === -2 ? [h, -1] : [h];
+    for (const c of candidates) {
+      const i = Number.isSafeInteger(c) ? index.get(c) : undefined;
+      if (i !== undefined && runtimeHooks.richEq(this.keys[i], k)) return i;
+    }
+    if (typeof k !== "object" || (k.cls.flags & TYPE_HEAP) === 0) return -1;
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const kind = typeof key;
+      const plain = kind === "string" || kind === "number" || kind === "bigint" || key instanceof PyFloat;
+      if (plain && runtimeHooks.hash(key) === h && runtimeHooks.richEq(key, k)) return i;
+    }
+    return -1;
   }
 
   private findSlow(k: PyValue, h: number): number {
@@ -759,7 +786,12 @@ export class PyDict extends PyObject {
         this.buildIndex();
       }
       const index = this.index!;
-      const i = index.get(fk);
+      let i = index.get(fk);
+      // An equal key without a fast key (an object equal to this int or str) keeps its entry.
+      if (i === undefined && this.buckets !== null) {
+        const j = this.findSlow(k, runtimeHooks.hash(k));
+        if (j >= 0) i = j;
+      }
       if (i !== undefined) {
         this.values[i] = v;
       } else {
@@ -779,7 +811,8 @@ export class PyDict extends PyObject {
   private setSlow(k: PyValue, v: PyValue): void {
     if (this.index === null) this.buildIndex();
     const h = runtimeHooks.hash(k);
-    const i = this.findSlow(k, h);
+    let i = this.findSlow(k, h);
+    if (i < 0) i = this.findFastEqual(k, h);
     if (i >= 0) {
       this.values[i] = v;
     } else {
@@ -834,17 +867,29 @@ export class PyDict extends PyObject {
         if (i < 0) return undefined;
       } else {
         const found = this.index.get(fk);
-        if (found === undefined) return undefined;
-        i = found;
-        this.index.delete(fk);
+        if (found !== undefined) {
+          i = found;
+          this.index.delete(fk);
+        } else {
+          // An equal key without a fast key.
+          if (this.buckets === null) return undefined;
+          const h = runtimeHooks.hash(k);
+          i = this.findSlow(k, h);
+          if (i < 0) return undefined;
+          this.dropFromBucket(h, i);
+        }
       }
     } else {
       const h = runtimeHooks.hash(k);
       i = this.findSlow(k, h);
-      if (i < 0) return undefined;
-      const bucket = this.buckets!.get(h)!;
-      bucket.splice(bucket.indexOf(i), 1);
-      if (bucket.length === 0) this.buckets!.delete(h);
+      if (i >= 0) this.dropFromBucket(h, i);
+      else {
+        // An equal key kept by its fast key.
+        if (this.index === null) return undefined;
+        i = this.findFastEqual(k, h);
+        if (i < 0) return undefined;
+        this.index.delete(fastKey(this.keys[i]));
+      }
     }
     const v = this.values[i];
     this.keys[i] = DELETED;
@@ -855,6 +900,13 @@ export class PyDict extends PyObject {
     if (this.size === 0) this.clear();
     else if (this.keys.length > 16 && this.size * 2 < this.keys.length) this.compact();
     return v;
+  }
+
+  /** Forgets entry `i` in the bucket of hash `h`. */
+  private dropFromBucket(h: number, i: number): void {
+    const bucket = this.buckets!.get(h)!;
+    bucket.splice(bucket.indexOf(i), 1);
+    if (bucket.length === 0) this.buckets!.delete(h);
   }
 
   /** Removes every entry. */

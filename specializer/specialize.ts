@@ -68,7 +68,7 @@ import { listIteratorType, rangeIteratorType, tupleIteratorType } from "../objec
 import type { Frame } from "../vm/frame.ts";
 import { PyFunction } from "../vm/function.ts";
 import { generatorType } from "../vm/generator.ts";
-import { backoffCounter, missBudget } from "../vm/counters.ts";
+import { backoffCounter, countdownOf, missBudget } from "../vm/counters.ts";
 import { GENERIC_OF, inlineDunder, inlineInit } from "../vm/interp_support.ts";
 import { recordAttempt } from "./stats.ts";
 
@@ -96,7 +96,10 @@ export function specialize(code: PyCode, here: number, frame: Frame, sp: number,
   const variant = SPECIALIZERS[generic](code, c, frame, sp, oparg);
   const counter = code.cacheIndex[c];
   if (variant === FAILED) {
-    code.cacheIndex[c] = backoffCounter(counter);
+    // _SPECIALIZE re-dispatches this same execution, which counts down once more: one extra step,
+    // or a backoff of 2**0 = 1 (adaptive_backoff_max=0) would retry at once, for ever.
+    const next = backoffCounter(counter);
+    code.cacheIndex[c] = countdownOf(next) < 0xffff ? next + 1 : next;
     recordAttempt(generic, failure);
     failure = SPEC_FAIL.OTHER;
     return;

@@ -67,6 +67,15 @@ export class PyGenerator extends PyObject {
     frame.generator = this;
   }
 
+  /** What error messages call it: generator, coroutine or async generator. */
+  kindName(): string {
+    return this.cls === coroutineType
+      ? "coroutine"
+      : this.cls === generatorType
+      ? "generator"
+      : "async generator";
+  }
+
   /** True once the generator has returned or raised. */
   get finished(): boolean {
     return this.frame.state === FRAME_DONE;
@@ -81,13 +90,15 @@ export class PyGenerator extends PyObject {
     const state = frame.state;
     if (state === FRAME_RUNNING) raise(Exc.ValueError, "generator already executing");
     if (state === FRAME_DONE) {
+      // A finished coroutine cannot be resumed at all; a finished generator just stops.
+      if (this.cls === coroutineType) raise(Exc.RuntimeError, "cannot reuse already awaited coroutine");
       if (throwing !== null) throw throwing;
       this.returnValue = None;
       return None;
     }
     if (state === FRAME_SUSPENDED && throwing === null) frame.values[frame.sp++] = value;
     else if (state === FRAME_CREATED && throwing === null && value !== None) {
-      raise(Exc.TypeError, "can't send non-None value to a just-started generator");
+      raise(Exc.TypeError, `can't send non-None value to a just-started ${this.kindName()}`);
     }
     if (state === FRAME_CREATED && throwing !== null) {
       frame.state = FRAME_DONE;
@@ -103,7 +114,7 @@ export class PyGenerator extends PyObject {
     } catch (e) {
       frame.state = FRAME_DONE;
       if (isExceptionOf(e, Exc.StopIteration)) {
-        const err = newException(Exc.RuntimeError, ["generator raised StopIteration"]);
+        const err = newException(Exc.RuntimeError, [`${this.kindName()} raised StopIteration`]);
         err.cause = e;
         err.context = e;
         err.suppressContext = true;
@@ -129,7 +140,9 @@ export class PyGenerator extends PyObject {
 
   /** `gen.send(value)`: the next value; StopIteration(return value) when it finishes. */
   send(value: PyValue): PyValue {
-    if (this.frame.state === FRAME_DONE) throw newException(Exc.StopIteration, []);
+    if (this.frame.state === FRAME_DONE && this.cls !== coroutineType) {
+      throw newException(Exc.StopIteration, []);
+    }
     const v = this.resume(value, null);
     if (this.finished) throw stopIteration(v);
     return v;
@@ -286,7 +299,6 @@ defGetSet(coroutineType, "cr_frame", (c) => frameView(coro(c).frame));
 coroutineWrapperType.tp_iter = (w) => w;
 coroutineWrapperType.tp_iternext = (w) => {
   const c = (w as PyCoroutineWrapper).coro;
-  if (c.frame.state === FRAME_DONE) return undefined;
   const v = c.resume(None, null);
   if (c.finished) {
     if (c.returnValue !== None) throw stopIteration(c.returnValue);

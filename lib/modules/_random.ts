@@ -32,6 +32,7 @@ import { bytesLike } from "../../objects/types/bytes.ts";
 import { installNew } from "../../objects/types/type.ts";
 import { buildModule, expectArgs, moduleType } from "./_native.ts";
 import { defFastMethod, defMethod } from "../../objects/object.ts";
+import { memoryError } from "../../objects/heap_guard.ts";
 
 const N = 624;
 const M = 397;
@@ -126,15 +127,18 @@ function getrandbits(r: PyRandom, k: number): number | bigint {
     const high = genrandUint32(r) >>> (64 - k);
     return high * 4294967296 + low;
   }
-  let result = 0n;
-  let shift = 0n;
+  // V8's BigInts hold at most 2**30 bits: past that CPython's int would be MemoryError here.
+  if (k > 2 ** 30) memoryError();
+  // The words as hex digits, most significant first, read in one BigInt() (OR-ing each word in
+  // at its shift copies the growing int each time: minutes for a large k).
+  const words: string[] = [];
   for (let left = k; left > 0; left -= 32) {
     let word = genrandUint32(r);
     if (left < 32) word >>>= 32 - left;
-    result |= BigInt(word) << shift;
-    shift += 32n;
+    words.push(word.toString(16).padStart(8, "0"));
   }
-  return result;
+  words.reverse();
+  return BigInt("0x" + words.join(""));
 }
 
 /** The 32-bit words of |n|, least significant first (one zero word for 0). */

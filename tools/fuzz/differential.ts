@@ -39,6 +39,9 @@ export const CONFIGS: readonly RunConfig[] = [
     tier: "jit",
     params: "hot_loop_threshold=2,hot_exit_threshold=3,max_inline_depth=0",
   },
+  // Each backend of the JIT on its own (the default, auto, picks per loop).
+  { name: "jit-js", tier: "jit", params: "jit_backend=js,hot_loop_threshold=2,hot_exit_threshold=2" },
+  { name: "jit-native", tier: "jit", params: "jit_backend=native,hot_loop_threshold=2,hot_exit_threshold=2" },
 ];
 
 /** CPython, for the check of tier 1 against it. */

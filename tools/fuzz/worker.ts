@@ -42,8 +42,21 @@ export function runRequest(req: RunRequest): RunResult {
   const oldStdin = setStdinSource(() => 0);
   resetTunables();
   try {
-    if (req.params) setTunables(req.params);
-    const status = runProgram(req.source, { filename: req.filename, argv: [req.filename], tier: req.tier });
+    // `jit_backend=…` among the params picks the JIT's backend; the rest are tunables.
+    let params = req.params;
+    let jitBackend: "js" | "native" | "auto" = "auto";
+    const backend = /(?:^|,)jit_backend=(js|native|auto)/.exec(params);
+    if (backend !== null) {
+      jitBackend = backend[1] as typeof jitBackend;
+      params = params.replace(backend[0], "").replace(/^,/, "");
+    }
+    if (params) setTunables(params);
+    const status = runProgram(req.source, {
+      filename: req.filename,
+      argv: [req.filename],
+      tier: req.tier,
+      jitBackend,
+    });
     return { kind: "ok", status, stdout: out.text(), stderr: err.text() };
   } catch (e) {
     const detail = e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ""}` : String(e);

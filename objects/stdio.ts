@@ -109,6 +109,10 @@ export function writeStdout(text: string): void {
  */
 export function flushStdout(): void {
   if (stdoutChunks.length === 0) return;
+  // Bytes sys.stdout.buffer still holds were written before this text reached it (CPython's text
+  // layer passes its pending text down to the buffer only now): they go out first.
+  stdoutBinaryLayer.flush();
+  if (stdoutChunks.length === 0) return;
   const text = stdoutChunks.length === 1 ? stdoutChunks[0] : stdoutChunks.join("");
   stdoutChunks = [];
   stdoutPending = 0;
@@ -131,11 +135,22 @@ function flushStdoutBeforeStderr(): void {
   }
 }
 
-/** Writes bytes to stdout after the buffered text (`sys.stdout.buffer.write`). */
+/** Writes bytes to stdout after the buffered text (the text layer's own encoded writes). */
 export function writeStdoutBytes(bytes: Uint8Array): void {
   flushStdout();
   sinkWrite(sinks.stdout, bytes);
 }
+
+/**
+ * Writes bytes from below the text layer (the raw stream on fd 1, `os.write(1, …)`): straight out,
+ * ahead of text the text layer still holds, as CPython's raw stream writes.
+ */
+export function writeStdoutRaw(bytes: Uint8Array): void {
+  sinkWrite(sinks.stdout, bytes);
+}
+
+/** How the io layer's buffer under stdout (sys.stdout.buffer) hands on what it holds. */
+export const stdoutBinaryLayer: { flush: () => void } = { flush: () => {} };
 
 /** Calls a sink, turning a host error (a closed pipe, a full disk) into a Python OSError. */
 function sinkWrite(sink: (bytes: Uint8Array) => void, bytes: Uint8Array): void {

@@ -258,6 +258,21 @@ Deno.test("cli flags: stdout is block-buffered on a pipe, unbuffered with -u or 
   assert.equal(await firstOutputWithin([], {}, 1500), "");
 });
 
+Deno.test("cli flags: bytes written below the text layer go out before text it still holds, as CPython's", async () => {
+  const program = [
+    "import sys, os",
+    "print('a'); sys.stdout.buffer.write(b'b\\n'); print('c')",
+    "sys.stdout.flush()",
+    "print('d'); sys.stdout.buffer.write(b'e\\n'); sys.stdout.buffer.flush(); print('f')",
+    "print('g'); os.write(1, b'h\\n'); print('i')",
+  ].join("\n");
+  // (CPython 3.11's output on a pipe; with -u every layer writes at once.)
+  const buffered = await pyjit(["-c", program]);
+  assert.deepEqual([buffered.code, buffered.stdout.split("\n").join(" ")], [0, "b a c e h d f g i "]);
+  const unbuffered = await pyjit(["-u", "-c", program]);
+  assert.deepEqual([unbuffered.code, unbuffered.stdout.split("\n").join(" ")], [0, "a b c d e f g h i "]);
+});
+
 Deno.test("cli flags: without read permission a script is refused with Errno 13", async () => {
   const r = await pyjit([`${EXAMPLES}hello.py`], { denoFlags: ["--no-prompt"] });
   assert.equal(r.code, 2);

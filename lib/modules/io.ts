@@ -40,6 +40,7 @@ import {
   PyIOBase,
   type PyTextStream,
   setStreamErrorConversion,
+  stdoutBinaryLayer,
   textIOBaseType,
   textIOWrapperType,
 } from "../../objects/stdio.ts";
@@ -269,8 +270,11 @@ export function newStdStreams(): [PyTextStream, PyTextStream, PyTextStream] {
     false,
     false,
   );
+  const stdoutBuffer = newBuffered(stdFileIO(1, "<stdout>"), "writer");
+  // Text flushed to fd 1 follows the bytes this buffer already holds (objects/stdio.ts).
+  stdoutBinaryLayer.flush = () => stdoutBuffer.flushAtExit();
   const stdout = newTextFile(
-    newBuffered(stdFileIO(1, "<stdout>"), "writer"),
+    stdoutBuffer,
     "utf-8",
     "surrogateescape",
     null,

@@ -26,7 +26,7 @@ import {
 } from "../../objects/object.ts";
 import { call, intValueOf, isTrue, repr } from "../../objects/ops.ts";
 import { installNew } from "../../objects/types/type.ts";
-import { PyIOBase, readStdinBytes, writeStderrBytes, writeStdoutBytes } from "../../objects/stdio.ts";
+import { PyIOBase, readStdinBytes, writeStderrBytes, writeStdoutRaw } from "../../objects/stdio.ts";
 import {
   bufferArg,
   closedFileError,
@@ -108,7 +108,7 @@ export function fdRead(e: FdEntry, into: Uint8Array): number {
 /** Writes all of `data`; returns its length. */
 export function fdWrite(e: FdEntry, data: Uint8Array): number {
   if (e.file === null) {
-    if (e.std === 1) writeStdoutBytes(data.slice());
+    if (e.std === 1) writeStdoutRaw(data.slice());
     else if (e.std === 2) writeStderrBytes(data.slice());
     else raiseOSError(EBADF);
     return data.length;

@@ -92,6 +92,33 @@ export const TYPE_ABSTRACT = 8;
 
 let nextTypeVersion = 1;
 
+/** A type's direct subclasses, weakly held, in the order they were made. */
+export class SubclassList {
+  private refs: WeakRef<PyType>[] = [];
+
+  add(t: PyType): void {
+    this.refs.push(new WeakRef(t));
+  }
+
+  remove(t: PyType): void {
+    const i = this.refs.findIndex((r) => r.deref() === t);
+    if (i >= 0) this.refs.splice(i, 1);
+  }
+
+  /** The subclasses still alive (the collected ones are dropped from the list). */
+  live(): PyType[] {
+    const out: PyType[] = [];
+    let dead = 0;
+    for (const r of this.refs) {
+      const t = r.deref();
+      if (t === undefined) dead++;
+      else out.push(t);
+    }
+    if (dead > 0) this.refs = this.refs.filter((r) => r.deref() !== undefined);
+    return out;
+  }
+}
+
 /** A Python type (class). */
 export class PyType extends PyObject {
   declare name: string;
@@ -106,8 +133,12 @@ export class PyType extends PyObject {
   /** Bumped (to a fresh global number) whenever this type or one of its bases changes. */
   declare version: number;
   declare flags: number;
-  /** Direct subclasses, so that a change to this type invalidates their caches too. */
-  declare subclasses: PyType[];
+  /**
+   * Direct subclasses, so that a change to this type invalidates their caches too. Held weakly, as
+   * CPython's tp_subclasses: a class nothing else refers to (and its module's whole namespace,
+   * through its methods) is not kept alive by its bases.
+   */
+  declare subclasses: SubclassList;
   /** Names in `__slots__` (own, not inherited), or null. */
   declare slotNames: string[] | null;
   /** Slot values an instance carries: this type's `__slots__` plus its bases'. */
@@ -156,7 +187,7 @@ export class PyType extends PyObject {
     this.attrs = attrs;
     this.version = nextTypeVersion++;
     this.flags = flags;
-    this.subclasses = [];
+    this.subclasses = new SubclassList();
     this.slotNames = null;
     this.slotCount = 0;
     this.hasInstanceDict = false;
@@ -175,7 +206,7 @@ export class PyType extends PyObject {
     this.lookupCache = new Map();
     this.plainDataDescriptors = 0;
     this.dunderCache = freshDunderCache();
-    for (const b of bases) b.subclasses.push(this);
+    for (const b of bases) b.subclasses.add(this);
   }
 
   /** Finds `name` along the MRO (no descriptor binding); undefined when missing. */
@@ -219,7 +250,7 @@ export class PyType extends PyObject {
     this.lookupCache.clear();
     this.plainDataDescriptors = 0;
     this.dunderCache = freshDunderCache();
-    for (const s of this.subclasses) s.modified();
+    for (const s of this.subclasses.live()) s.modified();
     typeModifiedHook(this);
   }
 
@@ -369,7 +400,7 @@ objectType.cls = typeType;
 objectType.mro = [objectType];
 typeType.bases = [objectType];
 typeType.base = objectType;
-objectType.subclasses.push(typeType);
+objectType.subclasses.add(typeType);
 typeType.mro = [typeType, objectType];
 typeType.hasInstanceDict = true;
 

@@ -484,7 +484,7 @@ export function newClass(
   try {
     t.mro = computeMro(t);
   } catch (e) {
-    for (const b of bases) b.subclasses.splice(b.subclasses.indexOf(t), 1);
+    for (const b of bases) b.subclasses.remove(t);
     throw e;
   }
   const qual = attrs.get("__qualname__");
@@ -617,7 +617,7 @@ export function typeSetAttr(obj: PyValue, name: string, value: PyValue | undefin
 
 function refreshSlots(t: PyType): void {
   if ((t.flags & TYPE_HEAP) !== 0) updateSlots(t);
-  for (const s of t.subclasses) refreshSlots(s);
+  for (const s of t.subclasses.live()) refreshSlots(s);
 }
 
 /** The class in t's MRO whose namespace defines `name` first, or null. */
@@ -787,7 +787,7 @@ defMethod(typeType, "__delattr__", (args) => {
   return None;
 });
 defMethod(typeType, "mro", (args) => newListOf((args[0] as PyType).mro.slice()));
-defMethod(typeType, "__subclasses__", (args) => newListOf((args[0] as PyType).subclasses.slice()));
+defMethod(typeType, "__subclasses__", (args) => newListOf((args[0] as PyType).subclasses.live()));
 defMethod(typeType, "__instancecheck__", (args) => isInstanceOf(args[1], args[0] as PyType));
 defMethod(typeType, "__subclasscheck__", (args) => {
   if (!(args[1] instanceof PyType)) raise(Exc.TypeError, "issubclass() arg 1 must be a class");
@@ -858,8 +858,8 @@ function setBases(t: PyType, v: PyValue | undefined): void {
   }
   const old = t.bases;
   const relink = (from: PyType[], to: PyType[]) => {
-    for (const b of from) b.subclasses.splice(b.subclasses.indexOf(t), 1);
-    for (const b of to) b.subclasses.push(t);
+    for (const b of from) b.subclasses.remove(t);
+    for (const b of to) b.subclasses.add(t);
     t.bases = to;
     t.base = to[0];
   };
@@ -877,7 +877,7 @@ function setBases(t: PyType, v: PyValue | undefined): void {
 /** Recomputes the MRO of `t` and of every class below it. */
 function recomputeMro(t: PyType): void {
   t.mro = computeMro(t);
-  for (const s of t.subclasses) recomputeMro(s);
+  for (const s of t.subclasses.live()) recomputeMro(s);
 }
 defGetSet(typeType, "__base__", (t) => (t as PyType).base ?? None);
 defGetSet(typeType, "__mro__", (t) => newTuple((t as PyType).mro.slice()));

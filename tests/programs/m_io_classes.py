@@ -106,6 +106,7 @@ reader = io.TextIOWrapper(io.BytesIO(b'x\r\ny\rz'), encoding='ascii', newline=No
 print(list(reader), reader.newlines)
 dec = io.IncrementalNewlineDecoder(None, translate=True)
 print(repr(dec.decode('a\r')), repr(dec.decode('\nb\r')), repr(dec.decode('', final=True)), dec.newlines)
+sys.stdout.flush()  # text first: the buffer below would otherwise write ahead of it on a pipe
 sys.stdout.buffer.write(b'raw bytes on stdout\n')
 sys.stdout.buffer.flush()
 print('after bytes')

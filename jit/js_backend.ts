@@ -384,16 +384,7 @@ class TraceCompiler {
       const fr = frames[d];
       const c = `c${d}`;
       const nl = fr.code.nlocalsplus;
-      parts.push(
-        `const ${c} = acquireFrame(${
-          this.constRef(fr.code)
-        }, ${fr.func}.globals, ${fr.func}.builtins, ${fr.func});`,
-      );
-      fr.locals.forEach((l, i) => {
-        if (l.inVar) {
-          parts.push(`${c}.values[${i}] = ${this.box({ e: this.varOf(i, l.k, fr.prefix), k: l.k })};`);
-        }
-      });
+      parts.push(`const ${c} = ${this.makeFrame(fr)};`, ...this.localsToFrame(fr, c));
       fr.stack.forEach((v, j) => parts.push(`${c}.values[${nl + j}] = ${this.box(v)};`));
       const caller = d === 1 ? "f" : `c${d - 1}`;
       const callerNl = d === 1 ? this.nl : frames[d - 1].code.nlocalsplus;
@@ -419,21 +410,28 @@ class TraceCompiler {
     for (let d = 1; d < frames.length; d++) {
       const fr = frames[d];
       const c = this.temp();
-      this.emit(
-        `${c} = acquireFrame(${
-          this.constRef(fr.code)
-        }, ${fr.func}.globals, ${fr.func}.builtins, ${fr.func});`,
-      );
-      fr.locals.forEach((l, i) => {
-        if (l.inVar) {
-          this.emit(`${c}.values[${i}] = ${this.box({ e: this.varOf(i, l.k, fr.prefix), k: l.k })};`);
-        }
-      });
-      this.emit(`${c}.ip = ${d === frames.length - 1 ? opUnit + 1 : frames[d + 1].afterCall};`);
+      this.emit(`${c} = ${this.makeFrame(fr)};`);
+      for (const line of this.localsToFrame(fr, c)) this.emit(line);
       made.push(c);
       ips.push(fr.afterCall);
     }
+    // (callInFrames sets each caller's ip as it links the frames; the innermost stands at the call.)
+    this.emit(`${made[made.length - 1]}.ip = ${opUnit + 1};`);
     return [`[${made.join(", ")}]`, `[${ips.join(", ")}]`];
+  }
+
+  /** The expression that makes a followed call's frame (its locals are written separately). */
+  private makeFrame(fr: FrameState): string {
+    return `acquireFrame(${this.constRef(fr.code)}, ${fr.func}.globals, ${fr.func}.builtins, ${fr.func})`;
+  }
+
+  /** The statements that write a followed call's locals (held in JS locals) into its frame `c`. */
+  private localsToFrame(fr: FrameState, c: string): string[] {
+    const out: string[] = [];
+    fr.locals.forEach((l, i) => {
+      if (l.inVar) out.push(`${c}.values[${i}] = ${this.box({ e: this.varOf(i, l.k, fr.prefix), k: l.k })};`);
+    });
+    return out;
   }
 
   /** Loop-frame local `i` (held as `l` says) written into the frame. */

@@ -60,7 +60,7 @@ import { makeStringModule } from "./modules/_string.ts";
 import { makeUnicodedataModule } from "./modules/unicodedata.ts";
 import { makeLocaleModule } from "./modules/_locale.ts";
 import { PYTHON_MODULES, PYTHON_MODULES_DIGEST } from "./generated/python_modules.js";
-import { Inflater, Z_FINISH, Z_STREAM_END } from "./modules/zlib_inflate.ts";
+import { inflateShippedText } from "./modules/zlib_inflate.ts";
 
 /** A module written in TypeScript. */
 interface NativeModule {
@@ -169,12 +169,7 @@ const inflatedSources = new Map<string, string>();
 export function pythonModuleSource(name: string): string {
   let source = inflatedSources.get(name);
   if (source === undefined) {
-    const binary = atob(PYTHON_MODULES[name][1]);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    const result = new Inflater(-15).inflate(bytes, Infinity, Z_FINISH);
-    if (result.status !== Z_STREAM_END) throw new Error(`the shipped source of ${name} is damaged`);
-    source = new TextDecoder().decode(result.output);
+    source = inflateShippedText(PYTHON_MODULES[name][1], -15, `the shipped source of ${name}`);
     inflatedSources.set(name, source);
   }
   return source;

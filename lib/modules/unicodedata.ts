@@ -33,7 +33,7 @@ import { strValueOf } from "../../objects/ops.ts";
 import { bytesLike, latin1 } from "../../objects/types/bytes.ts";
 import { installNew } from "../../objects/types/type.ts";
 import { buildModule, expectArgs, moduleType } from "./_native.ts";
-import { Inflater, Z_FINISH, Z_STREAM_END } from "./zlib_inflate.ts";
+import { inflateShippedText } from "./zlib_inflate.ts";
 import { PACKED_NAMES, PACKED_PROPERTIES, UNIDATA_VERSION } from "./unicodedata_data.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -59,14 +59,7 @@ interface PropertyTables {
 }
 
 function unpack(packed: string): unknown {
-  const binary = atob(packed);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  // pyjit's own inflater: node:zlib would load Node's compatibility layer (streams, process,
-  // events), which costs every program tens of milliseconds at start-up.
-  const result = new Inflater(15).inflate(bytes, Infinity, Z_FINISH);
-  if (result.status !== Z_STREAM_END) throw new Error("unicodedata: corrupt table");
-  return JSON.parse(new TextDecoder().decode(result.output));
+  return JSON.parse(inflateShippedText(packed, 15, "a unicodedata table"));
 }
 
 let properties: PropertyTables | null = null;

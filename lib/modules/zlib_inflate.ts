@@ -19,7 +19,7 @@ import { adler32 } from "./zlib_checksums.ts";
 import { crc32 } from "./binascii.ts";
 
 export const Z_OK = 0, Z_STREAM_END = 1, Z_NEED_DICT = 2, Z_DATA_ERROR = -3, Z_BUF_ERROR = -5;
-export const Z_FINISH = 4;
+const Z_FINISH = 4;
 
 const HEAD = 0,
   FLAGS = 1,
@@ -902,4 +902,19 @@ export class Inflater {
   private headerBytes(at: number, n: number): void {
     if (this.flags & 0x0200 && this.wrap & 4) this.check = crc32(this.input.subarray(at, at + n), this.check);
   }
+}
+
+/**
+ * Text that ships inside pyjit deflated and base64-encoded (the Python sources, the unicodedata
+ * tables) → the text. `windowBits` as for Inflater (15: zlib wrapper, -15: raw); `what` names the
+ * data in the error thrown if it does not inflate (a damaged package, a bug).
+ * (pyjit's own inflater: node:zlib would load Node's compatibility layer at start-up.)
+ */
+export function inflateShippedText(base64: string, windowBits: number, what: string): string {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const result = new Inflater(windowBits).inflate(bytes, Infinity, Z_FINISH);
+  if (result.status !== Z_STREAM_END) throw new Error(`${what} is damaged`);
+  return new TextDecoder().decode(result.output);
 }

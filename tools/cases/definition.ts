@@ -14,7 +14,7 @@
  * ```
  * @module
  */
-import { join, matching, significant, type Token, tokenize } from "./tokens.ts";
+import { isSignificant, join, matching, significant, type Token, tokenize } from "./tokens.ts";
 
 /** How dis explains an oparg (kept in step with instructions/opcodes.ts ArgKind). */
 export const ARG_KINDS = [
@@ -257,7 +257,7 @@ function parseArrow(
     if (bs[0].text !== ":") throw new DefinitionError(`${where}: unexpected '${bs[0].text}' before '=>'`);
     returnType = join(between.slice(between.indexOf(bs[0]) + 1)).trim();
   }
-  const braceAt = all.findIndex((t, i) => i > arrow && t.kind !== "ws" && t.kind !== "comment");
+  const braceAt = all.findIndex((t, i) => i > arrow && isSignificant(t));
   if (all[braceAt]?.text !== "{") throw new DefinitionError(`${where}: the body must be a block`);
   const end = matching(all, braceAt);
   return { params, returnType, body: all.slice(braceAt + 1, end) };
@@ -351,7 +351,7 @@ export function parseDefinition(text: string, file: string): Definition {
     if (t.text === "template") {
       const name = stringArg(args[0], where);
       const fnTokens = args[1];
-      const start = fnTokens.findIndex((x) => x.kind !== "ws" && x.kind !== "comment");
+      const start = fnTokens.findIndex(isSignificant);
       templates.set(name, { name, tokens: fnTokens.slice(start) });
       continue;
     }

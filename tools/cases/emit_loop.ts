@@ -19,7 +19,7 @@
  * @module
  */
 import { type Definition, DefinitionError, type Instruction, type Uop } from "./definition.ts";
-import { join, significant, type Token } from "./tokens.ts";
+import { isSignificant, join, nextSig, prevSig, significant, type Token } from "./tokens.ts";
 import { hoistCaseLocals } from "./hoist_locals.ts";
 
 /** A value on the stack of one case: the local that holds it, and the stack slot it was read from. */
@@ -306,7 +306,7 @@ export function bodyShape(tokens: Token[]): {
 } {
   const sigIdx: number[] = [];
   tokens.forEach((t, i) => {
-    if (t.kind !== "ws" && t.kind !== "comment") sigIdx.push(i);
+    if (isSignificant(t)) sigIdx.push(i);
   });
   const returns: number[] = [];
   for (const i of sigIdx) {
@@ -455,20 +455,6 @@ export function transformBody(tokens: Token[], ctx: BodyContext): { text: string
     }
   }
   return { text: out.join("") };
-}
-
-function prevSig(tokens: Token[], i: number): Token | undefined {
-  for (let j = i - 1; j >= 0; j--) {
-    if (tokens[j].kind !== "ws" && tokens[j].kind !== "comment") return tokens[j];
-  }
-  return undefined;
-}
-
-function nextSig(tokens: Token[], i: number): number {
-  for (let j = i + 1; j < tokens.length; j++) {
-    if (tokens[j].kind !== "ws" && tokens[j].kind !== "comment") return j;
-  }
-  return tokens.length;
 }
 
 function closeParen(tokens: Token[], open: number): number {

@@ -24,7 +24,7 @@
  * ```
  * @module
  */
-import { type Token, tokenize } from "./tokens.ts";
+import { isSignificant, nextSig, prevSig, type Token, tokenize } from "./tokens.ts";
 
 /** One declaration statement that may be hoisted: its tokens' range and the name it declares. */
 interface Declaration {
@@ -39,36 +39,21 @@ interface Declaration {
   name: string;
 }
 
-function isSig(t: Token): boolean {
-  return t.kind !== "ws" && t.kind !== "comment";
-}
-
-function prevSigIndex(tokens: Token[], i: number): number {
-  for (let j = i - 1; j >= 0; j--) if (isSig(tokens[j])) return j;
-  return -1;
-}
-
-function nextSigIndex(tokens: Token[], i: number): number {
-  for (let j = i + 1; j < tokens.length; j++) if (isSig(tokens[j])) return j;
-  return tokens.length;
-}
-
 /**
  * The declaration starting at `i` (a `const` or `let` token at a statement's start), or null when
  * it is not a single plain `name[: type] [= value];`.
  */
 function declarationAt(tokens: Token[], i: number): Declaration | null {
-  const prev = prevSigIndex(tokens, i);
-  const before = prev < 0 ? "" : tokens[prev].text;
+  const before = prevSig(tokens, i)?.text ?? "";
   if (before !== ";" && before !== "{" && before !== "}" && before !== ":") return null;
-  const nameAt = nextSigIndex(tokens, i);
+  const nameAt = nextSig(tokens, i);
   const nameToken = tokens[nameAt];
   if (nameToken === undefined || nameToken.kind !== "ident") return null;
   // To the statement's `;` at depth 0, noting its `=` and refusing a second declarator.
   let depth = 0, equalsAt = -1;
   for (let j = nameAt + 1; j < tokens.length; j++) {
     const t = tokens[j];
-    if (!isSig(t)) continue;
+    if (!isSignificant(t)) continue;
     const x = t.text;
     if (x === "(" || x === "[" || x === "{") depth++;
     else if (x === ")" || x === "]" || x === "}") {

@@ -156,9 +156,26 @@ function codeEnd(text: string, start: number, line: number): number {
   throw new Error(`line ${line}: unterminated template literal`);
 }
 
+/** Whether a token is code (not whitespace or a comment). */
+export function isSignificant(t: Token): boolean {
+  return t.kind !== "ws" && t.kind !== "comment";
+}
+
 /** The tokens that are not whitespace or comments. */
 export function significant(tokens: Token[]): Token[] {
-  return tokens.filter((t) => t.kind !== "ws" && t.kind !== "comment");
+  return tokens.filter(isSignificant);
+}
+
+/** The significant token before index `i`, or undefined. */
+export function prevSig(tokens: Token[], i: number): Token | undefined {
+  for (let j = i - 1; j >= 0; j--) if (isSignificant(tokens[j])) return tokens[j];
+  return undefined;
+}
+
+/** The index of the significant token after index `i` (`tokens.length` when there is none). */
+export function nextSig(tokens: Token[], i: number): number {
+  for (let j = i + 1; j < tokens.length; j++) if (isSignificant(tokens[j])) return j;
+  return tokens.length;
 }
 
 /** Index of the bracket closing the one at `open` (`(`, `[` or `{`) in `tokens`. */

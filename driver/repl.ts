@@ -36,6 +36,7 @@ import { printException, systemExitStatus } from "./run.ts";
 import type { Session } from "./session.ts";
 import { installSigintHandlerNow } from "./signals.ts";
 import { VERSION } from "./version.ts";
+import { permissionGranted } from "../objects/permissions.ts";
 
 /** How the session starts. */
 export interface ReplOptions {
@@ -203,21 +204,15 @@ function terminalInput(session: Session): ReplInput {
   };
 }
 
-function granted(descriptor: Deno.PermissionDescriptor): boolean {
-  try {
-    return Deno.permissions.querySync(descriptor).state === "granted";
-  } catch {
-    return false;
-  }
-}
-
 /** `~/.pyjit_history` when Deno grants reading HOME and reading and writing the file; else null. */
 function historyPath(): string | null {
-  if (!granted({ name: "env", variable: "HOME" })) return null;
+  if (!permissionGranted({ name: "env", variable: "HOME" })) return null;
   const home = Deno.env.get("HOME");
   if (home === undefined || home === "") return null;
   const path = `${home}/.pyjit_history`;
-  return granted({ name: "read", path }) && granted({ name: "write", path }) ? path : null;
+  return permissionGranted({ name: "read", path }) && permissionGranted({ name: "write", path })
+    ? path
+    : null;
 }
 
 function loadHistory(path: string): string[] {

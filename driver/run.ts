@@ -35,6 +35,7 @@ import { flushAtExit, flushStdout, readStdinAll, writeStderr } from "../objects/
 import { readSourceFile, scriptDirectoryOf } from "../vm/source_file.ts";
 import { newSession, type PythonFlags, type Session, TIER_NAMES, type TierName } from "./session.ts";
 import { runRepl } from "./repl.ts";
+import { permissionGranted } from "../objects/permissions.ts";
 
 export { TIER_NAMES } from "./session.ts";
 export type { PythonFlags, TierName } from "./session.ts";
@@ -156,7 +157,7 @@ export function runCommand(program: Program, options: RunOptions): number {
 /** A script's text, or the exit status 2 with CPython's message (or 1 for a bad encoding). */
 function readScript(path: string): string | number {
   const shown = absoluteScriptPath(path);
-  if (!readAllowed(path)) {
+  if (!permissionGranted({ name: "read", path })) {
     writeStderr(
       `pyjit: can't open file '${shown}': [Errno 13] Permission denied (pyjit runs without --allow-read)\n`,
     );
@@ -177,14 +178,6 @@ function readScript(path: string): string | number {
     return 2;
   }
   return source;
-}
-
-function readAllowed(path: string): boolean {
-  try {
-    return Deno.permissions.querySync({ name: "read", path }).state === "granted";
-  } catch {
-    return false;
-  }
 }
 
 function moduleRunOptions(

@@ -21,6 +21,7 @@
  * @module
  */
 import { interruptState, signalFlags } from "../vm/interrupts.ts";
+import { permissionGranted } from "../objects/permissions.ts";
 
 const SIGINT = 2;
 const PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4;
@@ -67,16 +68,11 @@ function handlerCode(flagAddress: bigint): Uint8Array {
   return code;
 }
 
-function ffiGranted(): boolean {
-  try {
-    return Deno.permissions.querySync({ name: "ffi" }).state === "granted";
-  } catch {
-    return false;
-  }
-}
-
 function installHandler(): void {
-  if (handlerInstalled || Deno.build.os !== "linux" || Deno.build.arch !== "x86_64" || !ffiGranted()) return;
+  if (
+    handlerInstalled || Deno.build.os !== "linux" || Deno.build.arch !== "x86_64" ||
+    !permissionGranted({ name: "ffi" })
+  ) return;
   try {
     libc = Deno.dlopen("libc.so.6", LIBC_SYMBOLS).symbols;
     const page = libc.mmap(null, BigInt(PAGE), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0n);

@@ -29,6 +29,7 @@ import type { PyCode } from "../objects/code.ts";
 import { CorruptCodeError, decodeCode, encodeCode, FORMAT_VERSION } from "../objects/code_serial.ts";
 import { compileSource } from "./compile_source.ts";
 import { sysAttr } from "./import_state.ts";
+import { permissionGranted } from "../objects/permissions.ts";
 
 /** Encoded code objects of this process, by key. */
 const memory = new Map<string, Uint8Array>();
@@ -142,23 +143,20 @@ function diskState(): { dir: string; stamp: string } | null {
   return disk;
 }
 
-function granted(descriptor: Deno.PermissionDescriptor): boolean {
-  return Deno.permissions.querySync(descriptor).state === "granted";
-}
-
 function openDisk(): { dir: string; stamp: string } | null {
-  if (typeof Deno === "undefined" || typeof Deno.permissions?.querySync !== "function") return null;
   let base: string | undefined;
-  if (granted({ name: "env", variable: "XDG_CACHE_HOME" })) {
+  if (permissionGranted({ name: "env", variable: "XDG_CACHE_HOME" })) {
     base = Deno.env.get("XDG_CACHE_HOME") || undefined;
   }
-  if (base === undefined && granted({ name: "env", variable: "HOME" })) {
+  if (base === undefined && permissionGranted({ name: "env", variable: "HOME" })) {
     const home = Deno.env.get("HOME");
     if (home) base = `${home}/.cache`;
   }
   if (base === undefined) return null;
   const dir = `${base}/pyjit/code`;
-  if (!granted({ name: "read", path: dir }) || !granted({ name: "write", path: dir })) return null;
+  if (!permissionGranted({ name: "read", path: dir }) || !permissionGranted({ name: "write", path: dir })) {
+    return null;
+  }
   const stamp = compilerStamp();
   return stamp === null ? null : { dir, stamp };
 }
@@ -173,7 +171,7 @@ const FRONT_END_DIRS = ["lexer", "compiler", "instructions", "objects", "objects
 function compilerStamp(): string | null {
   const root = new URL("../", import.meta.url);
   if (root.protocol !== "file:") return root.href;
-  if (!granted({ name: "read", path: root })) return null;
+  if (!permissionGranted({ name: "read", path: root })) return null;
   const parts: string[] = [];
   for (const dir of FRONT_END_DIRS) {
     const url = new URL(`${dir}/`, root);

@@ -45,18 +45,10 @@ import { call, getAttrOrUndefined, isExceptionOf, repr, strValueOf, toArray } fr
 import { importState, STDLIB_PATH_ENTRY, sysAttr } from "./import_state.ts";
 import { dictClass, namespacePathType, newModuleSpec, specField } from "./module_spec.ts";
 import { newSourceFileLoader, registrySpec, sourceFileLoaderType } from "./loaders.ts";
+import { permissionGranted } from "../objects/permissions.ts";
 
 // ---------------------------------------------------------------------------------------------
 // The file system, as the finders need it
-
-/** Whether the program may read `path` (asked without ever prompting). */
-function mayRead(path: string): boolean {
-  try {
-    return Deno.permissions.querySync({ name: "read", path }).state === "granted";
-  } catch {
-    return false;
-  }
-}
 
 function statKind(path: string): "file" | "dir" | null {
   try {
@@ -195,7 +187,7 @@ function directoryForHook(arg: PyValue): string {
   const path = strValueOf(arg);
   if (path === undefined) raise(Exc.TypeError, `expected str, not ${typeOf(arg).name}`);
   const dir = absolutePath(path);
-  if (!mayRead(dir) || statKind(dir) !== "dir") {
+  if (!permissionGranted({ name: "read", path: dir }) || statKind(dir) !== "dir") {
     const e = newException(Exc.ImportError, ["only directories are supported"]);
     e.dict = new PyDict();
     e.dict.setStr("path", path);

@@ -20,6 +20,7 @@
  * ```
  * @module
  */
+import { permissionGranted } from "../../objects/permissions.ts";
 
 const CLOCK_PROCESS_CPUTIME_ID = 2;
 const CLOCK_THREAD_CPUTIME_ID = 3;
@@ -31,16 +32,8 @@ interface Libc {
 
 let libc: Libc | null | undefined;
 
-function granted(desc: Deno.PermissionDescriptor): boolean {
-  try {
-    return Deno.permissions.querySync(desc).state === "granted";
-  } catch {
-    return false;
-  }
-}
-
 function openLibc(): Libc | null {
-  if (Deno.build.os !== "linux" || !granted({ name: "ffi" })) return null;
+  if (Deno.build.os !== "linux" || !permissionGranted({ name: "ffi" })) return null;
   try {
     return Deno.dlopen("libc.so.6", {
       clock_gettime: { parameters: ["i32", "buffer"], result: "i32" },
@@ -67,7 +60,7 @@ function viaClock(clock: number): bigint | null {
 
 /** User and system CPU time from /proc/self/stat, in nanoseconds, or null when it cannot be read. */
 export function procStatTimes(): { user: bigint; system: bigint } | null {
-  if (!granted({ name: "read", path: "/proc/self/stat" })) return null;
+  if (!permissionGranted({ name: "read", path: "/proc/self/stat" })) return null;
   try {
     const text = Deno.readTextFileSync("/proc/self/stat");
     // Fields after the parenthesised command name (which may contain spaces).

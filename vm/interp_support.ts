@@ -43,7 +43,7 @@ import {
 import { bindFrame, PyFunction } from "./function.ts";
 import { getAwaitable, PyGenerator } from "./generator.ts";
 import { importStar } from "./import.ts";
-import { importState, sysAttr } from "./import_state.ts";
+import { sysAttr } from "./import_state.ts";
 import {
   boolType,
   builtinFunctionType,
@@ -110,7 +110,6 @@ import { currentTier } from "./tier.ts";
 import { callCountdown, checkAtCall } from "./interrupts.ts";
 import { PyTraceback } from "./traceback.ts";
 import { objectNew } from "../objects/types/type.ts";
-import { writeStdout } from "../objects/stdio.ts";
 import { toPyException } from "./errors.ts";
 
 /** Code whose call makes a generator or coroutine object instead of running a frame. */
@@ -739,18 +738,8 @@ export function intrinsic1(f: Frame, which: number, v: PyValue): PyValue {
   switch (which) {
     case INTRINSIC_PRINT: { // an expression statement in `single` mode (the REPL): sys.displayhook
       const hook = sysAttr("displayhook");
-      if (hook !== undefined) {
-        call(hook, [v]);
-        return None;
-      }
-      // Before sys exists (an embedder's bare session) the default hook's work; after `del
-      // sys.displayhook`, CPython's error.
-      if (importState.sysDict !== null) raise(Exc.RuntimeError, "lost sys.displayhook");
-      if (v !== None) {
-        f.builtins.setStr("_", None);
-        writeStdout(repr(v) + "\n");
-        f.builtins.setStr("_", v);
-      }
+      if (hook === undefined) raise(Exc.RuntimeError, "lost sys.displayhook");
+      call(hook, [v]);
       return None;
     }
     case INTRINSIC_IMPORT_STAR:

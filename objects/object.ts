@@ -1795,36 +1795,20 @@ export function defMethod(type: PyType, name: string, fn: NativeFn): void {
  * `__add__`, `__lt__`, `__len__`… called directly with another count is a TypeError in CPython
  * (its wrapper checks before the slot runs), not a call of the slot with missing arguments.
  */
-const SLOT_WRAPPER_ARITY: ReadonlyMap<string, readonly [number, number]> = new Map([
-  ...BINARY_OPERATORS.flatMap((op) => {
-    const ternary = op.name === "POWER";
-    return [
-      [op.dunder, ternary ? [1, 2] : [1, 1]],
-      [op.reflected, ternary ? [1, 2] : [1, 1]],
-      [op.inplace, [1, 1]],
-    ] as [string, [number, number]][];
-  }),
-  ...COMPARISONS.map((c) => [c.dunder, [1, 1]] as [string, [number, number]]),
-  ...["__divmod__", "__rdivmod__", "__contains__", "__getitem__", "__delitem__"].map((n) =>
-    [n, [1, 1]] as [string, [number, number]]
-  ),
-  ["__setitem__", [2, 2]],
-  ...[
-    "__neg__",
-    "__pos__",
-    "__abs__",
-    "__invert__",
-    "__bool__",
-    "__len__",
-    "__hash__",
-    "__int__",
-    "__float__",
-  ]
-    .map((n) => [n, [0, 0]] as [string, [number, number]]),
-  ...["__index__", "__iter__", "__next__", "__repr__", "__str__"].map((n) =>
-    [n, [0, 0]] as [string, [number, number]]
-  ),
-]);
+const SLOT_WRAPPER_ARITY: ReadonlyMap<string, readonly [number, number]> = (() => {
+  const arity = new Map<string, readonly [number, number]>();
+  const set = (names: string[], min: number, max = min) => names.forEach((n) => arity.set(n, [min, max]));
+  for (const op of BINARY_OPERATORS) {
+    set([op.dunder, op.reflected], 1, op.name === "POWER" ? 2 : 1); // pow's optional modulus
+    set([op.inplace], 1);
+  }
+  set(COMPARISONS.map((c) => c.dunder), 1);
+  set(["__divmod__", "__rdivmod__", "__contains__", "__getitem__", "__delitem__"], 1);
+  set(["__setitem__"], 2);
+  set(["__neg__", "__pos__", "__abs__", "__invert__", "__bool__", "__len__", "__hash__", "__int__"], 0);
+  set(["__float__", "__index__", "__iter__", "__next__", "__repr__", "__str__"], 0);
+  return arity;
+})();
 
 /** list's and dict's `__getitem__` (CPython's METH_O): exactly one argument. */
 function oneArgumentMethod(type: PyType, name: string, fn: NativeFn): NativeFn {

@@ -689,6 +689,29 @@ function encodeUnicodeBuiltin(args: PyValue[], kwnames: string[] | null): PyValu
  * worded as CPython's pure-Python encoder words them (that is the one CPython runs for indented
  * output).
  */
+/**
+ * A dict key as the str JSON writes for it (both encoders' rule), a float key as `writer` writes
+ * floats; null when `skipkeys` skips a key of another type.
+ */
+function dictKeyText(key: PyValue, writer: { float(f: PyFloat): string }, skipkeys: boolean): string | null {
+  switch (typeof key) {
+    case "string":
+      return key;
+    case "boolean":
+      return key ? "true" : "false";
+    case "number":
+      return String(key);
+    case "bigint":
+      return bigintToDecimal(key);
+  }
+  if (key instanceof PyStrObject) return key.value;
+  if (key instanceof PyFloat) return writer.float(key);
+  if (key === None) return "null";
+  if (key instanceof PyIntObject) return intText(key.value);
+  if (skipkeys) return null;
+  return raise(Exc.TypeError, `keys must be str, int, float, bool or None, not ${typeOf(key).name}`);
+}
+
 class JsonWriter {
   readonly out: TextBuffer;
   readonly enc: PyEncoder;
@@ -952,22 +975,7 @@ class JsonWriter {
 
   /** A key as the str JSON writes (null: skipped). */
   private keyText(key: PyValue): string | null {
-    switch (typeof key) {
-      case "string":
-        return key;
-      case "boolean":
-        return key ? "true" : "false";
-      case "number":
-        return String(key);
-      case "bigint":
-        return bigintToDecimal(key);
-    }
-    if (key instanceof PyStrObject) return key.value;
-    if (key instanceof PyFloat) return this.float(key);
-    if (key === None) return "null";
-    if (key instanceof PyIntObject) return intText(key.value);
-    if (this.enc.skipkeys) return null;
-    return raise(Exc.TypeError, `keys must be str, int, float, bool or None, not ${typeOf(key).name}`);
+    return dictKeyText(key, this, this.enc.skipkeys);
   }
 }
 
@@ -1012,7 +1020,7 @@ class JsonChunks {
     return v;
   }
 
-  private float(o: PyFloat): string {
+  float(o: PyFloat): string {
     const x = o.value;
     if (Number.isFinite(x)) return floatRepr(x);
     if (!this.enc.allowNan) {
@@ -1042,22 +1050,7 @@ class JsonChunks {
 
   /** A dict key as the str it is written as (null: skipped). */
   private key(key: PyValue): string | null {
-    switch (typeof key) {
-      case "string":
-        return key;
-      case "boolean":
-        return key ? "true" : "false";
-      case "number":
-        return String(key);
-      case "bigint":
-        return bigintToDecimal(key);
-    }
-    if (key instanceof PyStrObject) return key.value;
-    if (key instanceof PyFloat) return this.float(key);
-    if (key === None) return "null";
-    if (key instanceof PyIntObject) return intText(key.value);
-    if (this.enc.skipkeys) return null;
-    return raise(Exc.TypeError, `keys must be str, int, float, bool or None, not ${typeOf(key).name}`);
+    return dictKeyText(key, this, this.enc.skipkeys);
   }
 
   private enter(o: PyValue): void {

@@ -4,9 +4,12 @@
 import assert from "node:assert/strict";
 
 /** Runs `pyjit -c source` in a subprocess: its status and output. */
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function runCli(
+  args: string[],
+  denoFlags: string[] = [],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", new URL("../cli/main.ts", import.meta.url).pathname, ...args],
+    args: ["run", "-A", ...denoFlags, new URL("../cli/main.ts", import.meta.url).pathname, ...args],
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
@@ -54,4 +57,33 @@ Deno.test("after a RecursionError from the host stack, the depth is balanced and
   const { code, stdout, stderr } = await runCli(["-c", source]);
   assert.equal(code, 0, stderr);
   assert.equal(stdout, "RecursionError\n990\nmaximum recursion depth exceeded\n");
+});
+
+/** The V8 flags `deno task pyjit` gives the CLI (the same the READMEs give `deno run` and `deno install`). */
+async function pyjitTaskV8Flags(): Promise<string[]> {
+  const config = JSON.parse(await Deno.readTextFile(new URL("../deno.json", import.meta.url)));
+  return (config.tasks.pyjit as string).split(/\s+/).filter((word) => word.startsWith("--v8-flags="));
+}
+
+// How many levels CPython 3.11.7 reaches with the default limit (tests/data/recursion_through_builtins.py
+// run by python3). CPython also counts each C function on the way, so pyjit, which counts fewer of them,
+// may go deeper, but never past the limit.
+const CPYTHON_LEVELS: Record<string, number> = { map: 998, sorted: 496, repr: 332, getattr: 991, eq: 499 };
+
+Deno.test("with the pyjit command's stack, recursion through builtins reaches CPython's depth (the limit, not the host stack)", async () => {
+  const flags = await pyjitTaskV8Flags();
+  assert.deepEqual(flags, ["--v8-flags=--stack-size=4000"]);
+  const program = new URL("./data/recursion_through_builtins.py", import.meta.url).pathname;
+  const { code, stdout, stderr } = await runCli([program], flags);
+  assert.equal(code, 0, stderr);
+  const levels = Object.fromEntries(
+    stdout.trim().split("\n").map((line) => line.split(" ")).map(([k, v]) => [k, +v]),
+  );
+  assert.deepEqual(Object.keys(levels), Object.keys(CPYTHON_LEVELS));
+  for (const [site, cpython] of Object.entries(CPYTHON_LEVELS)) {
+    assert.ok(
+      levels[site] >= cpython && levels[site] < 1000,
+      `${site}: ${levels[site]} levels, CPython ${cpython}`,
+    );
+  }
 });

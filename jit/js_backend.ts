@@ -286,6 +286,45 @@ export class TraceAbort extends Error {
   }
 }
 
+/** An inner loop could not be inlined (compileTrace compiles the loop again running it as a whole). */
+class InlineAbort extends TraceAbort {
+  constructor(readonly innerHead: number, reason: number, detail: string) {
+    super(reason, detail);
+  }
+}
+
+/** An inner loop's recorded trace with its side paths, for inlining. */
+export interface InnerTrace {
+  readonly trace: Trace;
+  readonly sides: ReadonlyMap<string, readonly RecordedInstruction[]>;
+}
+
+/** The inner loop at a head, when it may be inlined (else null). */
+export type InnerTraces = (head: number) => InnerTrace | null;
+
+/** A loop whose body is being lowered (the trace's own, or an inlined inner loop). */
+interface LoopContext {
+  readonly head: number;
+  /** Its side paths, by branch key (each from a branch back to its head). */
+  readonly sides: ReadonlyMap<string, readonly RecordedInstruction[]>;
+  /**
+   * The state its side paths end in (null: side paths are not lowered): its top's while its body
+   * is lowered; for an inlined loop's peeled first iteration, the state that iteration ends in.
+   */
+  top: State | null;
+  /** The statement that ends a side path (`continue` to its top, or `break` out of a peel). */
+  jump: string;
+  /** The facts at each end of its body (the main path's, each side path's). */
+  endFacts: Set<string>[];
+}
+
+/** An inner loop being inlined: its head, its JS label, and the state the code after it starts from. */
+interface InlinedLoop {
+  readonly head: number;
+  readonly label: string;
+  readonly after: State;
+}
+
 /** JavaScript's operator for each COMPARE_OP oparg (Python's == on numbers is JS's ===). */
 const COMPARE_JS = COMPARISONS.map((c) => c.symbol === "==" ? "===" : c.symbol === "!=" ? "!==" : c.symbol);
 
@@ -304,6 +343,11 @@ export interface CompiledTrace {
   readonly loopEndExits: ReadonlySet<number>;
   /** Exits numbered below this one are the preamble's (taken before one whole iteration ran). */
   readonly preambleExits: number;
+  /**
+   * Per exit: the head of the inlined inner loop it leaves from (the outermost one), or -1. A hot one
+   * means the inner loop's copy no longer fits: the loop is compiled again without inlining it.
+   */
+  readonly exitInner?: readonly number[];
   /** The number of the exit taken last (written by the trace). */
   readonly lastExit: Int32Array;
   readonly compileMs: number;
@@ -330,22 +374,33 @@ class TraceCompiler {
   readonly loopEndExits = new Set<number>();
   /** Per exit: the branch it leaves at (a side path's key), or null. */
   readonly exitBranch: (string | null)[] = [];
+  /** Per exit: the head of the (outermost) inlined inner loop it leaves from, or -1. */
+  readonly exitInner: number[] = [];
+  /** The inner loops being inlined, outermost first. */
+  private readonly inlining: InlinedLoop[] = [];
+  /** Inner loops inlined so far (each gets its own label). */
+  private innerLabels = 0;
+  /**
+   * Lowering a peeled first iteration (the trace's preamble, an inlined loop's first iteration):
+   * inner loops there run as a whole, so that each loop body holds one inlined copy of its inner
+   * loops (two with its peeled iteration), not a copy per enclosing peel.
+   */
+  private peeling = false;
   private st!: State;
-  /** Lowering the loop body (branches with side paths continue in them), not the preamble. */
-  private inBody = false;
   /** The side path being lowered ("" for the recorded iteration itself). */
   private pathKey = "";
-  /** The loop top's state (while the body is lowered). */
-  private top: State | null = null;
-  /** The facts at each end of the body (the main path's, each side path's). */
-  private endFacts: Set<string>[] = [];
+  /** The loop whose body is being lowered: the trace's own, or an inlined inner loop. */
+  private loop: LoopContext;
 
   constructor(
     private readonly trace: Trace,
     /** Paths from a branch back to the head, by branch key (`parentKey>branchStart`). */
     private readonly sides: ReadonlyMap<string, readonly RecordedInstruction[]>,
+    /** The inner loops to inline (the others run as a whole with their own traces). */
+    private readonly innerTraces: InnerTraces = () => null,
   ) {
     this.nl = trace.code.nlocalsplus;
+    this.loop = { head: trace.head, sides, top: null, jump: "continue loop;", endFacts: [] };
   }
 
   // ---- emission helpers
@@ -454,6 +509,7 @@ class TraceCompiler {
   private newExit(resume: number, branch: string | null): string {
     const id = this.exitAt.push(resume) - 1;
     this.exitBranch.push(branch);
+    this.exitInner.push(this.inlining.length > 0 ? this.inlining[0].head : -1);
     return `X[${id}]++; W[0] = ${id};`;
   }
 
@@ -462,8 +518,24 @@ class TraceCompiler {
     this.emit(`if (${cond}) { ${this.writeBack(this.st, resume, "", branch)} }`);
   }
 
-  /** The iterator is exhausted: the loop ends (an exit, but not a sign the trace no longer fits). */
+  /**
+   * The iterator is exhausted: the loop ends (an exit, but not a sign the trace no longer fits); in
+   * an inlined inner loop, the state becomes the one the code after the loop starts from, and the
+   * inner loop is left.
+   */
   private loopEnd(cond: string, resume: number): void {
+    const inner = this.inlining[this.inlining.length - 1];
+    if (inner !== undefined && inner.head === resume) {
+      // (On a copy of the state: the conversion happens only on the way out.)
+      const here = this.st;
+      this.st = here.clone();
+      const mark = this.out.length;
+      this.reconcile(inner.after, resume);
+      const convert = this.out.splice(mark);
+      this.st = here;
+      this.emit(`if (${cond}) { ${convert.join(" ")} break ${inner.label}; }`);
+      return;
+    }
     this.guard(cond, resume);
     this.loopEndExits.add(this.exitAt.length - 1);
   }
@@ -697,9 +769,13 @@ class TraceCompiler {
       const leave = taken ? `!(${truth})` : truth;
       // The key names the branch and the way the side path goes (the other way from this path's).
       const key = `${this.pathKey}>${start}${taken ? "f" : "j"}`;
-      // (Only branches of the loop's own frame: an exit inside a followed call resumes in its frame.)
-      const growable = this.inBody && this.st.callers.length === 0;
-      const side = growable ? this.sides.get(key) : undefined;
+      // (Only where the state side paths end in is known: not in the trace's preamble. Only
+      // branches of the loop's own frame: an exit inside a followed call resumes in its frame. An
+      // inlined inner loop takes the side paths its own trace had, and grows none: a side path is
+      // recorded back to the trace's own head.)
+      const sidesHere = this.loop.top !== null && this.st.callers.length === 0;
+      const side = sidesHere ? this.loop.sides.get(key) : undefined;
+      const growable = sidesHere && this.inlining.length === 0;
       if (side === undefined) this.guard(leave, start, growable ? key : null);
       else this.lowerSide(leave, key, side);
       this.pop();
@@ -1177,25 +1253,33 @@ class TraceCompiler {
     this.st.stack.pop();
     this.pathKey = key;
     this.emit(`if (${leave}) {`);
-    this.lowerPath(side, 1);
+    this.lowerPath(side, 1, this.loop.head);
     this.backEdge(side);
-    this.reconcile(this.top!, this.trace.head);
-    this.endFacts.push(new Set(this.st.facts));
-    this.emit(`continue loop;`);
+    this.reconcile(this.loop.top!, this.loop.head);
+    this.loop.endFacts.push(new Set(this.st.facts));
+    this.emit(this.loop.jump);
     this.emit(`}`);
     this.st = saved;
     this.pathKey = savedKey;
   }
 
-  /** Lowers a recorded path (from its instruction `from`) from the current state. */
-  private lowerPath(path: readonly RecordedInstruction[] = this.trace.path, from = 0): void {
+  /** Lowers a recorded path (from its instruction `from`; its loop's head `head`) from the current state. */
+  private lowerPath(
+    path: readonly RecordedInstruction[] = this.trace.path,
+    from = 0,
+    head = this.trace.head,
+  ): void {
     for (let n = from; n < path.length; n++) {
       const rec = path[n];
       if (rec.inner !== undefined) {
-        this.runInner(rec.start, rec.inner.counter);
+        const inner = !this.peeling && this.inlining.length < MAX_INLINED_DEPTH
+          ? this.innerTraces(rec.start)
+          : null;
+        if (inner === null) this.runInner(rec.start, rec.inner.counter);
+        else this.inlineInner(rec.start, inner);
         continue;
       }
-      const next = n + 1 < path.length ? path[n + 1].start : this.trace.head;
+      const next = n + 1 < path.length ? path[n + 1].start : head;
       const name = OPCODES[rec.opcode].name;
       const sup = SUPER_BY_OPCODE.get(rec.opcode);
       if (sup === undefined) {
@@ -1241,6 +1325,94 @@ class TraceCompiler {
     st.facts.clear();
   }
 
+  /**
+   * An inner loop at `head` (its iterator on the stack) inlined as a nested JavaScript loop, from the
+   * recorded path of its own trace: its first iteration peeled (as the loop's own is), then the loop
+   * body from the state that iteration ends in, converted back to it at each back-edge. When the
+   * iterator is exhausted the state is converted to the entry state's shape (its locals held in JS
+   * locals as they were; others written to the frame) and the code after the loop goes on from there.
+   * What cannot be inlined throws InlineAbort: the loop is compiled again running it as a whole.
+   */
+  private inlineInner(head: number, inner: InnerTrace): void {
+    const entry = this.st;
+    const after = entry.clone();
+    for (const l of after.locals) if (l.inVar) l.dirty = true;
+    const label = `inner${this.innerLabels++}`;
+    const outerLoop = this.loop;
+    const outerKey = this.pathKey;
+    this.inlining.push({ head, label, after });
+    this.loop = { head, sides: inner.sides, top: null, jump: "", endFacts: [] };
+    this.pathKey = "";
+    try {
+      // The peeled first iteration, twice: first its main path alone, for the state it ends in;
+      // then with the side paths, which end in that state too (a branch that goes the other way
+      // on the first iteration of every run must not leave the trace each time).
+      const temps0 = this.temps;
+      const mark0 = this.out.length;
+      this.st = entry.clone();
+      this.peeling = true;
+      this.lowerPath(inner.trace.path, 0, head);
+      this.backEdge(inner.trace.path);
+      this.out.splice(mark0);
+      this.temps = temps0;
+      this.loop.top = this.st;
+      this.loop.jump = `break ${label}_peel;`;
+      this.emit(`${label}: {`);
+      this.emit(`${label}_peel: {`);
+      this.st = entry.clone();
+      this.lowerPath(inner.trace.path, 0, head);
+      this.backEdge(inner.trace.path);
+      this.peeling = false;
+      this.emit(`}`);
+      this.loop.endFacts.push(new Set(this.st.facts));
+      let top = this.st.clone();
+      top.facts.clear();
+      for (const f of this.loop.top.facts) {
+        if (this.loop.endFacts.every((end) => end.has(f))) top.facts.add(f);
+      }
+      this.loop.jump = `continue ${label}_loop;`;
+      for (const v of top.stack) {
+        if (!/^[A-Za-z_$][\w$]*$/.test(v.e) || v.e === "null") {
+          throw new TraceAbort(ABORT.UNSTABLE_TYPES, `stack value ${v.e} at an inner loop's head`);
+        }
+      }
+      const temps = this.temps;
+      let body: string[];
+      for (let attempt = 0;; attempt++) {
+        this.temps = temps;
+        this.loop.top = top;
+        this.loop.endFacts = [];
+        this.st = top.clone();
+        const mark = this.out.length;
+        this.lowerPath(inner.trace.path, 0, head);
+        this.backEdge(inner.trace.path);
+        this.reconcile(top, head);
+        this.loop.endFacts.push(new Set(this.st.facts));
+        body = this.out.splice(mark);
+        const kept = this.factsKept(top);
+        if (kept.size === top.facts.size) break;
+        if (attempt === 3) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "facts never settle");
+        top = new State(top.stack, top.locals, kept, top.code);
+      }
+      this.emit(`${label}_loop: for (;;) {`);
+      for (const line of body) this.emit(line);
+      this.emit(`}`);
+      this.emit(`}`);
+      // After the loop: facts that held on entry and at every test of the iterator.
+      for (const f of [...after.facts]) if (!top.facts.has(f)) after.facts.delete(f);
+      this.st = after;
+    } catch (e) {
+      if (e instanceof TraceAbort && !(e instanceof InlineAbort)) {
+        throw new InlineAbort(this.inlining[0].head, e.reason, e.message);
+      }
+      throw e;
+    } finally {
+      this.inlining.pop();
+      this.loop = outerLoop;
+      this.pathKey = outerKey;
+    }
+  }
+
   /** The closing back-edge: interrupts are checked as JUMP_BACKWARD checks them. */
   private backEdge(path: readonly RecordedInstruction[] = this.trace.path): void {
     const last = path[path.length - 1];
@@ -1277,7 +1449,14 @@ class TraceCompiler {
         }
         return;
       }
-      if (!have.inVar) throw new TraceAbort(ABORT.UNSTABLE_TYPES, `local ${i} not loaded in the loop`);
+      if (!have.inVar) {
+        // Still only in the frame here (an inner loop run as a whole wrote it there): loaded now.
+        this.emit(`L${i} = s[${i}];`);
+        if (want.k === KIND_BOX) this.guard(`L${i} === undefined`, resume);
+        have.inVar = true;
+        have.dirty = false;
+        have.k = KIND_BOX;
+      }
       if (have.dirty && !want.dirty) {
         // Assigned on this path only (a side path): the top takes the frame's slot as current.
         this.emit(this.localToFrame(i, have));
@@ -1303,9 +1482,9 @@ class TraceCompiler {
     });
   }
 
-  /** The facts of `top` that still hold at every end of the body. */
+  /** The facts of `top` that still hold at every end of the current loop's body. */
   private factsKept(top: State): Set<string> {
-    return new Set([...top.facts].filter((f) => this.endFacts.every((end) => end.has(f))));
+    return new Set([...top.facts].filter((f) => this.loop.endFacts.every((end) => end.has(f))));
   }
 
   compile(): { source: string; consts: unknown[] } {
@@ -1318,8 +1497,10 @@ class TraceCompiler {
     );
     // The preamble: one iteration from the entry state.
     this.st = entry.clone();
+    this.peeling = true;
     this.lowerPath();
     this.backEdge();
+    this.peeling = false;
     this.carryStack(this.st);
     this.preambleExits = this.exitAt.length;
     const preamble = this.out.splice(0);
@@ -1327,16 +1508,15 @@ class TraceCompiler {
     let top = this.st.clone();
     // The loop body, from the loop top's state; the facts it assumes must hold at its end too.
     let body: string[] = [];
-    this.inBody = true;
     for (let attempt = 0;; attempt++) {
       this.temps = preambleTemps;
-      this.top = top;
-      this.endFacts = [];
+      this.loop.top = top;
+      this.loop.endFacts = [];
       this.st = top.clone();
       this.lowerPath();
       this.backEdge();
       this.reconcile(top, trace.head);
-      this.endFacts.push(new Set(this.st.facts));
+      this.loop.endFacts.push(new Set(this.st.facts));
       body = this.out.splice(0);
       const kept = this.factsKept(top);
       if (kept.size === top.facts.size) break;
@@ -1370,6 +1550,9 @@ class TraceCompiler {
     return { source, consts: this.consts };
   }
 }
+
+/** Inner loops inlined one inside another at most (deeper ones run as a whole). */
+const MAX_INLINED_DEPTH = 2;
 
 /** Superinstructions by opcode. */
 const SUPER_BY_OPCODE = new Map(
@@ -1457,10 +1640,24 @@ export const LOWERABLE: Uint8Array = Uint8Array.from(
 export function compileTrace(
   trace: Trace,
   sides: ReadonlyMap<string, readonly RecordedInstruction[]> = new Map(),
+  innerTraces: InnerTraces = () => null,
 ): CompiledTrace {
   const t0 = performance.now();
-  const compiler = new TraceCompiler(trace, sides);
-  const { source, consts } = compiler.compile();
+  const notInlined = new Set<number>();
+  let compiler: TraceCompiler;
+  let compiledSource: { source: string; consts: unknown[] };
+  for (;;) {
+    compiler = new TraceCompiler(trace, sides, (head) => notInlined.has(head) ? null : innerTraces(head));
+    try {
+      compiledSource = compiler.compile();
+      break;
+    } catch (e) {
+      // An inner loop that cannot be inlined runs as a whole with its own trace.
+      if (!(e instanceof InlineAbort) || notInlined.has(e.innerHead)) throw e;
+      notInlined.add(e.innerHead);
+    }
+  }
+  const { source, consts } = compiledSource;
   const exitCounts = new Float64Array(compiler.exitAt.length);
   let factory: (R: unknown, K: unknown[], X: Float64Array, W: Int32Array) => (f: Frame) => number;
   try {
@@ -1479,6 +1676,7 @@ export function compileTrace(
     exitBranch: compiler.exitBranch,
     loopEndExits: compiler.loopEndExits,
     preambleExits: compiler.preambleExits,
+    exitInner: compiler.exitInner,
     lastExit,
     compileMs: performance.now() - t0,
   };

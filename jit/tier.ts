@@ -36,7 +36,7 @@ import type { Frame } from "../vm/frame.ts";
 import { specializedTier } from "../specializer/tier.ts";
 import { type Tier, tierExit } from "../vm/tier.ts";
 import { loopCounters } from "../vm/interp_support.ts";
-import { type CompiledTrace, compileTrace, innerLoops, TraceAbort } from "./js_backend.ts";
+import { type CompiledTrace, compileTrace, innerLoops, type InnerTraces, TraceAbort } from "./js_backend.ts";
 import { backEdgesOf, isRecording, type RecordedInstruction, recordLoop, type Trace } from "./trace.ts";
 import { NativeJit } from "./native_jit.ts";
 import { nativeJitSupport } from "./native_support.ts";
@@ -65,6 +65,12 @@ interface LoopState {
   nativeIterations: number;
   /** `auto` found native code does not pay for this loop: it is compiled to JavaScript. */
   jsOnly: boolean;
+  /** Heads of inner loops whose inlined copy left the trace too often: they run as a whole. */
+  notInlined: Set<number>;
+  /** Recompilations after a hot exit inside an inlined inner loop, by the inner loop's head. */
+  inlineTries: Map<number, number>;
+  /** The recorded trace of a loop dropped as too short (SHORT_LOOP), kept for outer loops to inline. */
+  shortTrace: Trace | null;
 }
 
 const loops = new WeakMap<PyCode, Map<number, LoopState>>();
@@ -107,7 +113,7 @@ function judgeNative(state: LoopState, trace: CompiledTrace, iterations: number)
   }
   state.jsOnly = true;
   try {
-    const js = compileTrace(trace.trace, state.sides);
+    const js = compileTrace(trace.trace, state.sides, innerTracesFor(state, trace.trace.code));
     retire(state.trace);
     state.trace = js;
     counts.compiled++;
@@ -169,7 +175,25 @@ function compileLoop(
       }
     }
   }
-  return compileTrace(trace, sides);
+  return compileTrace(trace, sides, innerTracesFor(state, trace.code));
+}
+
+/**
+ * The inner loops of `code` a loop's JavaScript trace inlines, with their side paths: those with a
+ * JavaScript trace of their own (a native one is entered as a whole), or whose trace was dropped
+ * for running too few iterations per entry (inlined, a short loop costs no entry), unless an
+ * inlined copy already left the trace too often.
+ */
+function innerTracesFor(state: LoopState, code: PyCode): InnerTraces {
+  return (head) => {
+    if (state.notInlined.has(head)) return null;
+    const inner = loops.get(code)?.get(head);
+    if (inner === undefined) return null;
+    if (inner.trace === null) {
+      return inner.shortTrace === null ? null : { trace: inner.shortTrace, sides: inner.sides };
+    }
+    return isNative(inner.trace) ? null : { trace: inner.trace.trace, sides: inner.sides };
+  };
 }
 
 /** A trace no longer used by its loop: native code is freed (its memory is reused). */
@@ -204,6 +228,9 @@ function loopState(code: PyCode, head: number): LoopState {
         nativeEntries: 0,
         nativeIterations: 0,
         jsOnly: false,
+        notInlined: new Set(),
+        inlineTries: new Map(),
+        shortTrace: null,
       },
     );
   }
@@ -237,6 +264,7 @@ function enter(
     state.iterations < SHORT_LOOP_SAMPLE * SHORT_LOOP_ITERATIONS
   ) {
     retire(state.trace);
+    state.shortTrace = trace.trace;
     state.trace = null;
     noteAbort(ABORT.SHORT_LOOP, "");
     // Not for good: a later call may run the loop long (the same function, other arguments).
@@ -255,6 +283,20 @@ function enter(
       backOff(state, code, counter, ABORT.ENTRY_FAILS);
     }
   } else state.entryFailures = 0;
+  const inner = trace.exitInner?.[exit] ?? -1;
+  if (
+    inner >= 0 && state.trace === trace && tierExit.error === null &&
+    trace.exitCounts[exit] >= tunables.hot_exit_threshold
+  ) {
+    // An exit inside an inlined inner loop got hot. The inner loop's own trace, which runs after
+    // such an exit, grows a side path there in time: the loop is compiled again with the inner
+    // loop's trace as it is now, a few times; then the inner loop runs as a whole, with its own trace.
+    const tries = (state.inlineTries.get(inner) ?? 0) + 1;
+    state.inlineTries.set(inner, tries);
+    if (tries > MAX_INLINE_TRIES) state.notInlined.add(inner);
+    recompile(state, trace, frame);
+    return resume;
+  }
   const branch = trace.exitBranch[exit];
   if (
     branch !== null && tierExit.error === null && tierExit.frame === null &&
@@ -264,6 +306,27 @@ function enter(
     return growSide(state, trace, frame, branch, resume);
   }
   return resume;
+}
+
+/** Recompilations of a loop for one inlined inner loop's hot exits before it runs as a whole. */
+const MAX_INLINE_TRIES = 3;
+
+/** Compiles a loop's trace again (its inlining changed); a loop that no longer compiles backs off. */
+function recompile(state: LoopState, trace: CompiledTrace, frame: Frame): void {
+  try {
+    const again = compileLoop(state, trace.trace, frame, state.sides);
+    retire(state.trace);
+    state.trace = again;
+    counts.compiled++;
+    counts.compileMs += again.compileMs;
+    compiled.push(again);
+    if (options.dump) dumpTrace(again);
+  } catch (e) {
+    if (!(e instanceof TraceAbort)) throw e;
+    retire(state.trace);
+    state.trace = null;
+    noteAbort(e.reason, e.message);
+  }
 }
 
 /** Side paths one loop may grow (each recompiles the loop's function). */
@@ -309,9 +372,10 @@ function growSide(state: LoopState, trace: CompiledTrace, frame: Frame, branch: 
   return frame.ip;
 }
 
-/** Whether the loop at `head` of `code` has a compiled trace. */
+/** Whether the loop at `head` of `code` has a trace (compiled, or kept to be inlined). */
 function hasTrace(code: PyCode, head: number): boolean {
-  return (loops.get(code)?.get(head)?.trace ?? null) !== null;
+  const state = loops.get(code)?.get(head);
+  return state !== undefined && (state.trace !== null || state.shortTrace !== null);
 }
 
 // A trace runs its inner loops with their own traces.

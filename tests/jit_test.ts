@@ -126,3 +126,46 @@ Deno.test("jit: --dump-traces prints each trace's path with lines and its JavaSc
   const loop = got.stderr.slice(got.stderr.indexOf("loop: for (;;)"), got.stderr.indexOf("} catch"));
   assert.doesNotMatch(loop.split("\n").filter((l) => !l.includes("return")).join("\n"), /new PyFloat/);
 });
+
+Deno.test("jit: short inner loops run inlined in their outer loop's trace, not entered once per run", () => {
+  const source = [
+    "def f(xs, steps):",
+    "    n = len(xs)",
+    "    t = 0.0",
+    "    for _ in range(steps):",
+    "        for i in range(n):",
+    "            for j in range(i + 1, n):",
+    "                d = xs[i] - xs[j]",
+    "                t += d * d",
+    "    return t",
+    "print(f([0.5, 1.5, 3.0, 4.25, 7.0], 20000))",
+  ].join("\n");
+  const got = runJit(source, "nested.py");
+  assert.equal(got.stdout, "2575000.0\n");
+  const stats = jitStats();
+  // Run as a whole, the j loop's trace would be entered 4 times a step (80,000 entries). Inlined,
+  // it is entered once a step at most: in the peeled first iteration of the i loop, where inner
+  // loops run as a whole (so that each loop body holds one inlined copy of its inner loops).
+  assert.ok(stats.entries <= 20_100, JSON.stringify(stats));
+});
+
+Deno.test("jit: an inlined inner loop whose exit gets hot is inlined again, with its trace's side path", () => {
+  const source = [
+    "def f(n):",
+    "    a = b = 0",
+    "    for i in range(n):",
+    "        for j in range(3):",
+    "            if (i + j) % 2:",
+    "                a += j",
+    "            else:",
+    "                b += j",
+    "    return a, b",
+    "print(f(30000))",
+  ].join("\n");
+  const got = runJit(source, "inner_branch.py");
+  assert.equal(got.stdout, "(45000, 45000)\n");
+  const stats = jitStats();
+  // The branch goes each way on alternate runs of the inner loop's first iteration: the inlined
+  // copy takes the inner trace's side path there too, in the peeled iteration as in the body.
+  assert.ok(stats.exits < 1000, JSON.stringify(stats));
+});

@@ -872,6 +872,8 @@ inst(
       sp -= oparg + 2;
       ENTER_FRAME(frame);
     }
+    // The frame's line, for a builtin that reads it (sys._getframe(), inspect.currentframe()).
+    f.ip = ip;
     s[sp - oparg - 2] = callOther(callable, self, s, argStart, nargs, kwnames);
     sp -= oparg + 1;
   },
@@ -1906,6 +1908,7 @@ inst("CALL_BUILTIN_O", CALL_SPEC, () => {
   // A builtin function of one argument, through its fixed-arity entry point.
   const callable = s[sp - oparg - 2];
   DEOPT_IF(callable !== cacheRef.func || s[sp - oparg - 1] !== null || oparg !== 1);
+  f.ip = ip; // the frame's line, for a builtin that reads it (sys._getframe())
   const r = (callable as PyBuiltinFunction).call1!(s[sp - 1] as PyValue);
   sp -= 2;
   s[sp - 1] = r;
@@ -1915,6 +1918,7 @@ inst("CALL_BUILTIN_FAST", CALL_SPEC, () => {
   const callable = s[sp - oparg - 2];
   DEOPT_IF(callable !== cacheRef.func || s[sp - oparg - 1] !== null);
   const args = s.slice(sp - oparg, sp) as PyValue[];
+  f.ip = ip; // the frame's line, for a builtin that reads it (sys._getframe(0))
   const r = (callable as PyBuiltinFunction).fn(args, null);
   sp -= oparg + 1;
   s[sp - 1] = r;

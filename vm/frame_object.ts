@@ -6,8 +6,7 @@
  * A frame object is a view taken when it is asked for: the code, globals and caller are fixed
  * then (the VM recycles finished frames, so a view must not follow its frame afterwards), the line
  * is read live while the frame still runs the same code. The line of a frame is where it last
- * handed control to a Python call; the frame that calls `sys._getframe()` itself has not saved
- * its position for a builtin call, so its `f_lineno` may lag (its callers' are exact).
+ * handed control to a call (a Python function's, or a builtin's: CALL saves the position first).
  *
  * @example
  * ```ts

@@ -782,8 +782,8 @@ function resolveFormatField(
 // ---------------------------------------------------------------------------------------------
 // %-formatting
 
-/** `fmt % values` for str. */
-export function percentFormat(fmt: string, values: PyValue): string {
+/** `fmt % values` for str (and for bytes, over Latin-1 text: `what` names it in the messages). */
+export function percentFormat(fmt: string, values: PyValue, what: "string" | "bytes" = "string"): string {
   const isTuple = values instanceof PyTuple;
   const items = isTuple ? (values as PyTuple).items : [values];
   const isMapping = !isTuple && typeof values === "object" && !(values instanceof PyStrObject) &&
@@ -870,7 +870,7 @@ export function percentFormat(fmt: string, values: PyValue): string {
     out += percentOne(type, value, flags, width, prec, i - 1);
   }
   if (argi < items.length && !usedMapping && !isMapping) {
-    raise(Exc.TypeError, "not all arguments converted during string formatting");
+    raise(Exc.TypeError, `not all arguments converted during ${what} formatting`);
   }
   return out;
 }

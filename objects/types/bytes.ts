@@ -475,7 +475,7 @@ defMethod(bytesType, "__bytes__", (args) => self(args, "__bytes__"));
 function bytesPercent(fmt: PyBytes, values: PyValue): PyBytes {
   const conv = (v: PyValue): PyValue => v instanceof PyBytes ? latin1(v.data) : v;
   const args = values instanceof PyTuple ? newTuple(values.items.map(conv)) : conv(values);
-  const text = percentFormat(latin1(fmt.data).replace(/%b/g, "%s"), args);
+  const text = percentFormat(latin1(fmt.data).replace(/%b/g, "%s"), args, "bytes");
   for (let i = 0; i < text.length; i++) {
     if (text.charCodeAt(i) > 255) {
       raise(Exc.UnicodeEncodeError, "bytes formatting produced a non-Latin-1 character");

@@ -479,7 +479,9 @@ export function runCommandLine(argv: string[]): number {
     dumpTraces: inv.dumpTraces,
     origArgv: ["pyjit", ...argv],
     flags: inv.flags,
-    warnOptions: inv.warnOptions,
+    // Development mode shows warnings by default (CPython puts `default` first); an option given
+    // twice is kept once, where it came first, as CPython keeps them.
+    warnOptions: [...new Set(inv.flags.devMode ? ["default", ...inv.warnOptions] : inv.warnOptions)],
     xOptions: inv.xOptions,
     skipFirstLine: inv.skipFirstLine,
     jitBackend: inv.jitBackend,

@@ -155,7 +155,7 @@ Deno.test("cli flags: sys.argv, sys.flags, sys.warnoptions and sys._xoptions", a
       "sys.flags(debug=0, inspect=0, interactive=0, optimize=0, dont_write_bytecode=1, no_user_site=0, " +
       "no_site=0, ignore_environment=0, verbose=0, bytes_warning=0, quiet=1, hash_randomization=1, " +
       "isolated=0, dev_mode=True, utf8_mode=0, warn_default_encoding=0, safe_path=False, int_max_str_digits=1000)\n" +
-      "['error', 'default', 'ignore'] {'dev': True, 'int_max_str_digits': '1000'} 1000\n",
+      "['default', 'error', 'ignore'] {'dev': True, 'int_max_str_digits': '1000'} 1000\n",
   );
 });
 

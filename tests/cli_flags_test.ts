@@ -304,3 +304,56 @@ Deno.test("cli flags: `deno task pyjit FILE` finds FILE from the directory it is
   assert.equal(new TextDecoder().decode(out.stdout), "Hello, world!\nHello, pyjit!\n");
   assert.equal(out.code, 0);
 });
+
+Deno.test("cli flags: stdout is line-buffered on a terminal: a line shows before the program goes on", async () => {
+  // The program waits on stdin (readline does not flush stdout) until the test has seen its first
+  // line on the terminal; block-buffered, that line would only come out at exit.
+  const program = 'import sys\nprint("first", sys.stdout.isatty(), sys.stdout.line_buffering)\n' +
+    'sys.stdin.readline()\nprint("second")\n';
+  const dir = await Deno.makeTempDir();
+  const file = `${dir}/line_buffered.py`;
+  await Deno.writeTextFile(file, program);
+  const child = new Deno.Command("script", {
+    args: [
+      "-q",
+      "-f",
+      "-e",
+      "-E",
+      "never",
+      "-c",
+      `exec ${Deno.execPath()} run -A ${MAIN} ${file}`,
+      "/dev/null",
+    ],
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "null",
+    env: { TERM: "xterm" },
+  }).spawn();
+  const reader = child.stdout.getReader();
+  const writer = child.stdin.getWriter();
+  const dec = new TextDecoder();
+  let seen = "";
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<"timeout">((resolve) => timer = setTimeout(() => resolve("timeout"), 20_000));
+  while (!seen.includes("first True True")) {
+    const got = await Promise.race([reader.read(), timeout]);
+    if (got === "timeout") {
+      child.kill();
+      assert.fail(`the first line did not show before the program went on: ${JSON.stringify(seen)}`);
+    }
+    assert.ok(!got.done, `ended before its first line showed: ${JSON.stringify(seen)}`);
+    seen += dec.decode(got.value, { stream: true });
+  }
+  clearTimeout(timer);
+  assert.ok(!seen.includes("second"));
+  await writer.write(new TextEncoder().encode("\n"));
+  await writer.close();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    seen += dec.decode(value, { stream: true });
+  }
+  assert.match(seen, /second/);
+  assert.equal((await child.status).code, 0);
+  await Deno.remove(dir, { recursive: true });
+});

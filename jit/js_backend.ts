@@ -960,7 +960,12 @@ class TraceCompiler {
         const cells = CACHE_CELL.LOAD_ATTR;
         const owner = this.peek();
         if (owner.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "attribute of a number");
-        this.guardVersion(owner, this.st.code.cacheIndex[cacheAt(cells.version)], start);
+        this.guardVersion(
+          owner,
+          this.st.code.cacheIndex[cacheAt(cells.version)],
+          start,
+          this.st.code.cacheIndex[cacheAt(cells.version2)],
+        );
         const shape = this.st.code.cacheRef[cacheAt(cells.index)];
         this.guardShape(owner, shape, start);
         this.pop();
@@ -969,7 +974,7 @@ class TraceCompiler {
           this.push(this.result(`${owner.e}.values[${index}]`, KIND_BOX));
           if (oparg & 1) this.push({ e: "null", k: KIND_BOX });
         } else {
-          this.push({ e: this.constRef(this.st.code.cacheRef[cacheAt(cells.descr)]), k: KIND_BOX });
+          this.push(this.methodOf(owner, cells, cacheAt));
           this.push(owner);
         }
         return;
@@ -982,7 +987,12 @@ class TraceCompiler {
         if (owner.k === KIND_FLOAT) {
           throw new TraceAbort(ABORT.UNSTABLE_TYPES, "a method of an unboxed float");
         }
-        this.guardVersion(owner, this.st.code.cacheIndex[cacheAt(cells.version)], start);
+        this.guardVersion(
+          owner,
+          this.st.code.cacheIndex[cacheAt(cells.version)],
+          start,
+          this.st.code.cacheIndex[cacheAt(cells.version2)],
+        );
         if (name === "LOAD_ATTR_METHOD_NO_DICT") {
           this.guard(`typeof ${owner.e} === "object" && hasOwnAttrs(${owner.e})`, start);
         } else {
@@ -990,7 +1000,7 @@ class TraceCompiler {
           this.guard(`${owner.e}.dict === null || ${owner.e}.dict.getStr(${attr}) !== undefined`, start);
         }
         this.pop();
-        this.push({ e: this.constRef(this.st.code.cacheRef[cacheAt(cells.descr)]), k: KIND_BOX });
+        this.push(this.methodOf(owner, cells, cacheAt));
         this.push(owner);
         return;
       }
@@ -1011,7 +1021,12 @@ class TraceCompiler {
         const owner = this.peek();
         const value = this.peek(2);
         if (owner.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "attribute of a number");
-        this.guardVersion(owner, this.st.code.cacheIndex[cacheAt(cells.version)], start);
+        this.guardVersion(
+          owner,
+          this.st.code.cacheIndex[cacheAt(cells.version)],
+          start,
+          this.st.code.cacheIndex[cacheAt(cells.version2)],
+        );
         const shape = this.st.code.cacheRef[cacheAt(cells.index)];
         this.guardShape(owner, shape, start);
         const index = this.st.code.cacheIndex[cacheAt(cells.index)];
@@ -1210,15 +1225,33 @@ class TraceCompiler {
   }
 
   /** The owner's type version, guarded once until code may run. */
-  private guardVersion(owner: Val, version: number, resume: number): void {
-    // The fact names the version: two sites may expect two classes of one value (a polymorphic
+  /**
+   * The method a specialized method load pushes: its cell's, or, at a site specialized for two
+   * classes with a method each, the one of the owner's class.
+   */
+  private methodOf(owner: Val, cells: typeof CACHE_CELL.LOAD_ATTR, cacheAt: (cell: number) => number): Val {
+    const code = this.st.code;
+    const descr = this.constRef(code.cacheRef[cacheAt(cells.descr)]);
+    const version2 = code.cacheIndex[cacheAt(cells.version2)];
+    const second = code.cacheRef[cacheAt(cells.version2)];
+    if (version2 === 0 || second === code.cacheRef[cacheAt(cells.descr)]) return { e: descr, k: KIND_BOX };
+    const v = `(typeof ${owner.e} === "object" ? ${owner.e}.cls : typeOf(${owner.e})).version`;
+    return this.result(`${v} === ${version2} ? ${this.constRef(second)} : ${descr}`, KIND_BOX);
+  }
+
+  private guardVersion(owner: Val, version: number, resume: number, version2 = 0): void {
+    // The fact names the versions: two sites may expect two classes of one value (a polymorphic
     // loop), and one's guard proves nothing for the other.
-    const fact = `ver:${version}:${owner.e}`;
+    const fact = `ver:${version}:${version2}:${owner.e}`;
     if (this.st.facts.has(fact)) return;
-    this.guard(
-      `(typeof ${owner.e} === "object" ? ${owner.e}.cls : typeOf(${owner.e})).version !== ${version}`,
-      resume,
-    );
+    const v = `(typeof ${owner.e} === "object" ? ${owner.e}.cls : typeOf(${owner.e})).version`;
+    if (version2 === 0) this.guard(`${v} !== ${version}`, resume);
+    else {
+      // A site specialized for two classes: either passes, the attribute meaning the same on both.
+      const t = this.temp();
+      this.emit(`${t} = ${v};`);
+      this.guard(`${t} !== ${version} && ${t} !== ${version2}`, resume);
+    }
     this.st.facts.add(fact);
   }
 

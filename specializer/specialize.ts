@@ -142,9 +142,11 @@ const GLOBAL_INDEX = cell("LOAD_GLOBAL", "index"),
   GLOBAL_KEYS = cell("LOAD_GLOBAL", "keys"),
   GLOBAL_BUILTIN_KEYS = cell("LOAD_GLOBAL", "builtinKeys");
 const ATTR_VERSION = cell("LOAD_ATTR", "version"),
+  ATTR_VERSION2 = cell("LOAD_ATTR", "version2"),
   ATTR_INDEX = cell("LOAD_ATTR", "index"),
   ATTR_DESCR = cell("LOAD_ATTR", "descr");
 const STORE_VERSION = cell("STORE_ATTR", "version"),
+  STORE_VERSION2 = cell("STORE_ATTR", "version2"),
   STORE_INDEX = cell("STORE_ATTR", "index"),
   STORE_DESCR = cell("STORE_ATTR", "descr");
 const BINOP_VERSION = cell("BINARY_OP", "version"),
@@ -205,7 +207,46 @@ function isPlainMethod(v: PyValue | undefined): boolean {
     (v.cls === functionType || v.cls === methodDescriptorType);
 }
 
+/** The variants whose guard accepts two classes (_GUARD_TYPE_VERSIONS). */
+const TWO_CLASS_VARIANTS = new Set<number>([
+  Op.LOAD_ATTR_INSTANCE_VALUE,
+  Op.LOAD_ATTR_METHOD_WITH_VALUES,
+  Op.LOAD_ATTR_METHOD_NO_DICT,
+  Op.LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES,
+]);
+
+/**
+ * LOAD_ATTR specialized for the class of the value on the stack. A site that saw another class
+ * before (its version and class still in the cells) keeps accepting that one too when the name
+ * means the same on both (the same thing found on each class, neither with its own attribute
+ * protocol), or is a plain method on both (each class's method kept with its version):
+ * `self.x` and `self.method()` in a base class's method, run on instances of two subclasses, stay
+ * specialized instead of flipping between them.
+ */
 function specializeLoadAttr(code: PyCode, c: number, frame: Frame, sp: number, oparg: number): number {
+  const previous = code.cacheRef[c + ATTR_VERSION] as PyType | null;
+  const previousVersion = code.cacheIndex[c + ATTR_VERSION];
+  code.cacheRef[c + ATTR_VERSION] = null;
+  code.cacheIndex[c + ATTR_VERSION2] = 0;
+  const variant = specializeLoadAttrFor(code, c, frame, sp, oparg);
+  const t = code.cacheRef[c + ATTR_VERSION] as PyType | null;
+  if (
+    TWO_CLASS_VARIANTS.has(variant) && t !== null && previous instanceof PyType && previous !== t &&
+    previous.version === previousVersion && plainGetAttr(previous)
+  ) {
+    const name = code.names[oparg >> 1];
+    const mine = t.lookup(name);
+    const theirs = previous.lookup(name);
+    const methods = variant === Op.LOAD_ATTR_METHOD_WITH_VALUES || variant === Op.LOAD_ATTR_METHOD_NO_DICT;
+    if (theirs === mine || (methods && isPlainMethod(theirs) && !mutableDescriptor(theirs))) {
+      code.cacheIndex[c + ATTR_VERSION2] = previousVersion;
+      code.cacheRef[c + ATTR_VERSION2] = theirs ?? null;
+    }
+  }
+  return variant;
+}
+
+function specializeLoadAttrFor(code: PyCode, c: number, frame: Frame, sp: number, oparg: number): number {
   const owner = frame.values[sp - 1] as PyValue;
   const name = code.names[oparg >> 1];
   const method = (oparg & 1) !== 0;
@@ -216,6 +257,8 @@ function specializeLoadAttr(code: PyCode, c: number, frame: Frame, sp: number, o
   const descr = t.lookup(name);
   if (mutableDescriptor(descr)) return fail(SPEC_FAIL.NOT_DESCRIPTOR);
   code.cacheIndex[c + ATTR_VERSION] = t.version;
+  // (The class itself beside its version: a later specialization for another class may keep this one.)
+  code.cacheRef[c + ATTR_VERSION] = t;
   // A data descriptor on the type wins over the instance.
   if (descr !== undefined && isDataDescriptor(descr)) {
     const d = descr as PyObject;
@@ -301,7 +344,26 @@ function loadClassAttr(code: PyCode, c: number, cls: PyType, name: string): numb
   return Op.LOAD_ATTR_CLASS;
 }
 
+/** STORE_ATTR specialized for the class on the stack, keeping another class it saw as LOAD_ATTR does. */
 function specializeStoreAttr(code: PyCode, c: number, frame: Frame, sp: number, oparg: number): number {
+  const previous = code.cacheRef[c + STORE_VERSION] as PyType | null;
+  const previousVersion = code.cacheIndex[c + STORE_VERSION];
+  code.cacheRef[c + STORE_VERSION] = null;
+  code.cacheIndex[c + STORE_VERSION2] = 0;
+  const variant = specializeStoreAttrFor(code, c, frame, sp, oparg);
+  const t = code.cacheRef[c + STORE_VERSION] as PyType | null;
+  if (
+    variant === Op.STORE_ATTR_INSTANCE_VALUE && t !== null && previous instanceof PyType && previous !== t &&
+    previous.version === previousVersion &&
+    (previous.tp_setattro === null || previous.tp_setattro === genericSetAttr)
+  ) {
+    const name = code.names[oparg];
+    if (previous.lookup(name) === t.lookup(name)) code.cacheIndex[c + STORE_VERSION2] = previousVersion;
+  }
+  return variant;
+}
+
+function specializeStoreAttrFor(code: PyCode, c: number, frame: Frame, sp: number, oparg: number): number {
   const owner = frame.values[sp - 1] as PyValue;
   const name = code.names[oparg];
   if (typeof owner !== "object") return fail(SPEC_FAIL.EXPECTED_ERROR);
@@ -311,6 +373,7 @@ function specializeStoreAttr(code: PyCode, c: number, frame: Frame, sp: number, 
   const descr = t.lookup(name);
   if (mutableDescriptor(descr)) return fail(SPEC_FAIL.NOT_DESCRIPTOR);
   code.cacheIndex[c + STORE_VERSION] = t.version;
+  code.cacheRef[c + STORE_VERSION] = t;
   if (descr !== undefined && typeof descr === "object" && descr.cls.tp_descr_set !== null) {
     if (descr.cls === memberDescriptorType && owner instanceof PyInstance && owner.slots !== null) {
       code.cacheIndex[c + STORE_INDEX] = (descr as PyMemberDescriptor).index;

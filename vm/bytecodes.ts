@@ -469,7 +469,7 @@ inst(
   {
     arg: "attr",
     stack: { pops: 1, pushes: "1 + (oparg & 1)" },
-    cache: ["counter", "version", "index", "descr"],
+    cache: ["counter", "version", "version2", "index", "descr"],
   },
   () => {
     sp = loadAttrGeneric(s, sp, names[oparg >> 1], (oparg & 1) !== 0);
@@ -477,7 +477,7 @@ inst(
 );
 inst(
   "STORE_ATTR",
-  { arg: "name", stack: "value owner --", cache: ["counter", "version", "index", "descr"] },
+  { arg: "name", stack: "value owner --", cache: ["counter", "version", "version2", "index", "descr"] },
   (value: PyValue, owner: PyValue) => {
     setAttr(owner, names[oparg], value);
   },
@@ -1182,6 +1182,12 @@ family("LOAD_GLOBAL", ["LOAD_GLOBAL_ADAPTIVE", "LOAD_GLOBAL_MODULE", "LOAD_GLOBA
 op("_GUARD_TYPE_VERSION", { stack: "owner -- owner", cache: ["version"] }, (owner: PyValue) => {
   DEOPT_IF((typeof owner === "object" ? owner.cls : typeOf(owner)).version !== cache.version);
 });
+op("_GUARD_TYPE_VERSIONS", { stack: "owner -- owner", cache: ["version", "version2"] }, (owner: PyValue) => {
+  // Either of two classes whose attribute of this name behaves the same (a polymorphic site:
+  // `self.x` in a base class's method, on instances of two subclasses); version2 is 0 when unused.
+  const version = (typeof owner === "object" ? owner.cls : typeOf(owner)).version;
+  DEOPT_IF(version !== cache.version && version !== cache.version2);
+});
 op("_CHECK_SHAPE", { stack: "owner -- owner", cache: ["index"] }, (owner: PyValue) => {
   // The instance keeps its attributes in values laid out by exactly this shape.
   DEOPT_IF((owner as PyInstance).shape !== cacheRef.index);
@@ -1248,9 +1254,17 @@ op(
     return cacheRef.descr as PyValue;
   },
 );
-op("_LOAD_ATTR_METHOD", { stack: "owner -- meth owner", cache: ["descr"] }, (_owner: PyValue): PyValue => {
-  return cacheRef.descr as PyValue;
-});
+op(
+  "_LOAD_ATTR_METHOD",
+  { stack: "owner -- meth owner", cache: ["version", "version2", "descr"] },
+  (owner: PyValue): PyValue => {
+    // A site specialized for two classes keeps the second one's method beside its version.
+    if (cache.version2 === 0) return cacheRef.descr as PyValue;
+    return (typeof owner === "object" ? owner.cls : typeOf(owner)).version === cache.version
+      ? cacheRef.descr as PyValue
+      : cacheRef.version2 as PyValue;
+  },
+);
 op("_CHECK_NOT_IN_DICT", { stack: "owner -- owner" }, (owner: PyValue) => {
   // An instance keeping a dict: the method's name must not be one of its keys.
   const d = (owner as PyObject).dict;
@@ -1261,10 +1275,10 @@ op("_CHECK_NO_OWN_ATTRIBUTES", { stack: "owner -- owner" }, (owner: PyValue) => 
   DEOPT_IF(typeof owner === "object" && hasOwnAttrs(owner));
 });
 
-const LOAD_ATTR_SPEC = { arg: "attr", cache: ["counter", "version", "index", "descr"] } as const;
+const LOAD_ATTR_SPEC = { arg: "attr", cache: ["counter", "version", "version2", "index", "descr"] } as const;
 macro("LOAD_ATTR_ADAPTIVE", LOAD_ATTR_SPEC, ["_SPECIALIZE", "LOAD_ATTR"]);
 macro("LOAD_ATTR_INSTANCE_VALUE", LOAD_ATTR_SPEC, [
-  "_GUARD_TYPE_VERSION",
+  "_GUARD_TYPE_VERSIONS",
   "_CHECK_SHAPE",
   "_LOAD_ATTR_INSTANCE_VALUE",
 ]);
@@ -1276,12 +1290,12 @@ macro("LOAD_ATTR_PROPERTY", LOAD_ATTR_SPEC, ["_GUARD_TYPE_VERSION", "_LOAD_ATTR_
 /** The method-load forms serve only LOAD_ATTR with its method bit set (they push two values). */
 const LOAD_METHOD_SPEC = { ...LOAD_ATTR_SPEC, when: "(oparg & 1) === 1" } as const;
 macro("LOAD_ATTR_METHOD_WITH_VALUES", LOAD_METHOD_SPEC, [
-  "_GUARD_TYPE_VERSION",
+  "_GUARD_TYPE_VERSIONS",
   "_CHECK_SHAPE",
   "_LOAD_ATTR_METHOD",
 ]);
 macro("LOAD_ATTR_METHOD_NO_DICT", LOAD_METHOD_SPEC, [
-  "_GUARD_TYPE_VERSION",
+  "_GUARD_TYPE_VERSIONS",
   "_CHECK_NO_OWN_ATTRIBUTES",
   "_LOAD_ATTR_METHOD",
 ]);
@@ -1291,7 +1305,7 @@ macro("LOAD_ATTR_METHOD_LAZY_DICT", LOAD_METHOD_SPEC, [
   "_LOAD_ATTR_METHOD",
 ]);
 macro("LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES", LOAD_ATTR_SPEC, [
-  "_GUARD_TYPE_VERSION",
+  "_GUARD_TYPE_VERSIONS",
   "_CHECK_SHAPE",
   "_LOAD_ATTR_CLASS_ATTRIBUTE",
 ]);
@@ -1340,10 +1354,10 @@ op(
     d!.version++;
   },
 );
-const STORE_ATTR_SPEC = { arg: "name", cache: ["counter", "version", "index", "descr"] } as const;
+const STORE_ATTR_SPEC = { arg: "name", cache: ["counter", "version", "version2", "index", "descr"] } as const;
 macro("STORE_ATTR_ADAPTIVE", STORE_ATTR_SPEC, ["_SPECIALIZE", "STORE_ATTR"]);
 macro("STORE_ATTR_INSTANCE_VALUE", STORE_ATTR_SPEC, [
-  "_GUARD_TYPE_VERSION",
+  "_GUARD_TYPE_VERSIONS",
   "_CHECK_SHAPE",
   "_STORE_ATTR_INSTANCE_VALUE",
 ]);

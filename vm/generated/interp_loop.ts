@@ -1071,10 +1071,11 @@ export function run(entry: Frame, throwing: PyValue | null): PyValue {
                           meth$ = code.cacheRef[c + 4] as PyValue;
                           break _LOAD_ATTR_METHOD;
                         }
-                        meth$ = (typeof value$ === "object" ? value$.cls : typeOf(value$)).version ===
-                            code.cacheIndex[c + 1]
-                          ? code.cacheRef[c + 4] as PyValue
-                          : code.cacheRef[c + 2] as PyValue;
+                        meth$ =
+                          (typeof value$ === "object" ? value$.cls : typeOf(value$)).version ===
+                              code.cacheIndex[c + 1]
+                            ? code.cacheRef[c + 4] as PyValue
+                            : code.cacheRef[c + 2] as PyValue;
                       }
                       s[sp++] = meth$;
                       s[sp++] = value$;
@@ -1306,10 +1307,11 @@ export function run(entry: Frame, throwing: PyValue | null): PyValue {
                         meth$ = code.cacheRef[c + 4] as PyValue;
                         break _LOAD_ATTR_METHOD;
                       }
-                      meth$ = (typeof owner$ === "object" ? owner$.cls : typeOf(owner$)).version ===
-                          code.cacheIndex[c + 1]
-                        ? code.cacheRef[c + 4] as PyValue
-                        : code.cacheRef[c + 2] as PyValue;
+                      meth$ =
+                        (typeof owner$ === "object" ? owner$.cls : typeOf(owner$)).version ===
+                            code.cacheIndex[c + 1]
+                          ? code.cacheRef[c + 4] as PyValue
+                          : code.cacheRef[c + 2] as PyValue;
                     }
                     s[sp++] = meth$;
                     s[sp++] = owner$;
@@ -1343,10 +1345,11 @@ export function run(entry: Frame, throwing: PyValue | null): PyValue {
                         meth$ = code.cacheRef[c + 4] as PyValue;
                         break _LOAD_ATTR_METHOD;
                       }
-                      meth$ = (typeof owner$ === "object" ? owner$.cls : typeOf(owner$)).version ===
-                          code.cacheIndex[c + 1]
-                        ? code.cacheRef[c + 4] as PyValue
-                        : code.cacheRef[c + 2] as PyValue;
+                      meth$ =
+                        (typeof owner$ === "object" ? owner$.cls : typeOf(owner$)).version ===
+                            code.cacheIndex[c + 1]
+                          ? code.cacheRef[c + 4] as PyValue
+                          : code.cacheRef[c + 2] as PyValue;
                     }
                     s[sp++] = meth$;
                     s[sp++] = owner$;
@@ -1381,10 +1384,11 @@ export function run(entry: Frame, throwing: PyValue | null): PyValue {
                         meth$ = code.cacheRef[c + 4] as PyValue;
                         break _LOAD_ATTR_METHOD;
                       }
-                      meth$ = (typeof owner$ === "object" ? owner$.cls : typeOf(owner$)).version ===
-                          code.cacheIndex[c + 1]
-                        ? code.cacheRef[c + 4] as PyValue
-                        : code.cacheRef[c + 2] as PyValue;
+                      meth$ =
+                        (typeof owner$ === "object" ? owner$.cls : typeOf(owner$)).version ===
+                            code.cacheIndex[c + 1]
+                          ? code.cacheRef[c + 4] as PyValue
+                          : code.cacheRef[c + 2] as PyValue;
                     }
                     s[sp++] = meth$;
                     s[sp++] = owner$;
@@ -3612,10 +3616,11 @@ export function runWithStats(entry: Frame, throwing: PyValue | null): PyValue {
                           meth$ = code.cacheRef[c + 4] as PyValue;
                           break _LOAD_ATTR_METHOD;
                         }
-                        meth$ = (typeof value$ === "object" ? value$.cls : typeOf(value$)).version ===
-                            code.cacheIndex[c + 1]
-                          ? code.cacheRef[c + 4] as PyValue
-                          : code.cacheRef[c + 2] as PyValue;
+                        meth$ =
+                          (typeof value$ === "object" ? value$.cls : typeOf(value$)).version ===
+                              code.cacheIndex[c + 1]
+                            ? code.cacheRef[c + 4] as PyValue
+                            : code.cacheRef[c + 2] as PyValue;
                       }
                       s[sp++] = meth$;
                       s[sp++] = value$;
@@ -3847,10 +3852,11 @@ export function runWithStats(entry: Frame, throwing: PyValue | null): PyValue {
                         meth$ = code.cacheRef[c + 4] as PyValue;
                         break _LOAD_ATTR_METHOD;
                       }
-                      meth$ = (typeof owner$ === "object" ? owner$.cls : typeOf(owner$)).version ===
-                          code.cacheIndex[c + 1]
-                        ? code.cacheRef[c + 4] as PyValue
-                        : code.cacheRef[c + 2] as PyValue;
+                      meth$ =
+                        (typeof owner$ === "object" ? owner$.cls : typeOf(owner$)).version ===
+                            code.cacheIndex[c + 1]
+                          ? code.cacheRef[c + 4] as PyValue
+                          : code.cacheRef[c + 2] as PyValue;
                     }
                     s[sp++] = meth$;
                     s[sp++] = owner$;
@@ -3884,10 +3890,11 @@ export function runWithStats(entry: Frame, throwing: PyValue | null): PyValue {
                         meth$ = code.cacheRef[c + 4] as PyValue;
                         break _LOAD_ATTR_METHOD;
                       }
-                      meth$ = (typeof owner$ === "object" ? owner$.cls : typeOf(owner$)).version ===
-                          code.cacheIndex[c + 1]
-                        ? code.cacheRef[c + 4] as PyValue
-                        : code.cacheRef[c + 2] as PyValue;
+                      meth$ =
+                        (typeof owner$ === "object" ? owner$.cls : typeOf(owner$)).version ===
+                            code.cacheIndex[c + 1]
+                          ? code.cacheRef[c + 4] as PyValue
+                          : code.cacheRef[c + 2] as PyValue;
                     }
                     s[sp++] = meth$;
                     s[sp++] = owner$;
@@ -3922,10 +3929,11 @@ export function runWithStats(entry: Frame, throwing: PyValue | null): PyValue {
                         meth$ = code.cacheRef[c + 4] as PyValue;
                         break _LOAD_ATTR_METHOD;
                       }
-                      meth$ = (typeof owner$ === "object" ? owner$.cls : typeOf(owner$)).version ===
-                          code.cacheIndex[c + 1]
-                        ? code.cacheRef[c + 4] as PyValue
-                        : code.cacheRef[c + 2] as PyValue;
+                      meth$ =
+                        (typeof owner$ === "object" ? owner$.cls : typeOf(owner$)).version ===
+                            code.cacheIndex[c + 1]
+                          ? code.cacheRef[c + 4] as PyValue
+                          : code.cacheRef[c + 2] as PyValue;
                     }
                     s[sp++] = meth$;
                     s[sp++] = owner$;

@@ -1260,9 +1260,9 @@ op(
   (owner: PyValue): PyValue => {
     // A site specialized for two classes keeps the second one's method beside its version.
     if (cache.version2 === 0) return cacheRef.descr as PyValue;
-    return (typeof owner === "object" ? owner.cls : typeOf(owner)).version === cache.version
-      ? cacheRef.descr as PyValue
-      : cacheRef.version2 as PyValue;
+    const version = (typeof owner === "object" ? owner.cls : typeOf(owner)).version;
+    if (version === cache.version) return cacheRef.descr as PyValue;
+    return cacheRef.version2 as PyValue;
   },
 );
 op("_CHECK_NOT_IN_DICT", { stack: "owner -- owner" }, (owner: PyValue) => {

@@ -870,6 +870,18 @@ class TraceCompiler {
         this.pop();
         return this.push(t);
       }
+      case "CONTAINS_OP_STR": {
+        const container = this.peek();
+        const item = this.peek(2);
+        if (container.k !== KIND_BOX || item.k !== KIND_BOX) {
+          throw new TraceAbort(ABORT.UNSTABLE_TYPES, "a number in a substring test");
+        }
+        this.guard(`typeof ${container.e} !== "string" || typeof ${item.e} !== "string"`, start);
+        const t = this.result(`${container.e}.includes(${item.e}) !== ${oparg === 1}`, KIND_BOOL);
+        this.pop();
+        this.pop();
+        return this.push(t);
+      }
       case "BINARY_OP_ADD_UNICODE":
       case "BINARY_OP_INPLACE_ADD_UNICODE": {
         const r = this.peek();

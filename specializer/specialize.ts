@@ -28,7 +28,7 @@ import {
   NB_TRUE_DIVIDE,
 } from "../instructions/operators.ts";
 import { SPEC_FAIL } from "../instructions/specialization_failures.ts";
-import type { PyCode } from "../objects/code.ts";
+import { PyCode } from "../objects/code.ts";
 import {
   builtinFunctionType,
   dictType,
@@ -154,6 +154,7 @@ const BINOP_VERSION = cell("BINARY_OP", "version"),
 const SUBSCR_VERSION = cell("BINARY_SUBSCR", "version"),
   SUBSCR_DESCR = cell("BINARY_SUBSCR", "descr");
 const CALL_FUNC = cell("CALL", "func"),
+  CALL_FUNC2 = cell("CALL", "func2"),
   CALL_VERSION = cell("CALL", "version");
 
 // ---------------------------------------------------------------------------------------------
@@ -536,6 +537,7 @@ function specializeContainsOp(_code: PyCode, _c: number, frame: Frame, sp: numbe
     return Op.CONTAINS_OP_SET;
   }
   if (typeof container === "object" && container.cls === dictType) return Op.CONTAINS_OP_DICT;
+  if (typeof container === "string" && typeof frame.values[sp - 2] === "string") return Op.CONTAINS_OP_STR;
   return fail(SPEC_FAIL.OTHER);
 }
 
@@ -618,6 +620,11 @@ function specializeCall(code: PyCode, c: number, frame: Frame, sp: number, oparg
     const nargs = self === null ? oparg : oparg + 1;
     const argcount = fn.code.simpleArgcount;
     if (argcount < 0) return fail(SPEC_FAIL.GENERATOR);
+    // The code object seen before (any plain function's: binding positional arguments to the
+    // first locals is right for any code whose simpleArgcount matches, which the variant checks)
+    // stays accepted beside this one: a site calling two closures of different functions.
+    const previous = code.cacheRef[c + CALL_FUNC];
+    code.cacheRef[c + CALL_FUNC2] = previous instanceof PyCode && previous !== fn.code ? previous : null;
     code.cacheRef[c + CALL_FUNC] = fn.code;
     if (nargs === argcount) return Op.CALL_PY_EXACT_ARGS;
     const defaults = fn.defaults;

@@ -154,3 +154,28 @@ Deno.test("specialization: attribute sites seeing two classes stay specialized f
     assert.ok(f.hits > 0.99 * f.executions, `${name}: ${JSON.stringify(f)}`);
   }
 });
+
+Deno.test("specialization: a call site calling functions of two code objects stays specialized for both", () => {
+  const source = [
+    "def compose(f, g):",
+    "    def h(x):",
+    "        return f(g(x))",
+    "    return h",
+    "def mul(k):",
+    "    def m(x): return x * k",
+    "    return m",
+    "add3 = lambda x: x + 3",
+    "p = compose(mul(7), compose(add3, mul(11)))",
+    "t = 0",
+    "for i in range(20000):",
+    "    t = p(t + i) % 1000003",
+    "print(t)",
+  ].join("\n");
+  const { stdout, families } = runWithStats(source, "compose.py");
+  let t = 0;
+  for (let i = 0; i < 20000; i++) t = (((t + i) * 11 + 3) * 7) % 1000003;
+  assert.equal(stdout, `${t}\n`);
+  const f = families.find((x) => x.name === "CALL")!;
+  assert.ok(f.deopts <= 3, JSON.stringify(f));
+  assert.ok(f.hits > 0.99 * f.executions, JSON.stringify(f));
+});

@@ -840,7 +840,7 @@ inst("CONVERT_VALUE", { arg: "convert", stack: "value -- res", cold: true }, (va
 /** CALL and CALL_KW (whose keyword names are a tuple on top of the arguments) share this body. */
 inst(
   "CALL",
-  { arg: "int", stack: { pops: "oparg + 2", pushes: 1 }, cache: ["counter", "func", "version"] },
+  { arg: "int", stack: { pops: "oparg + 2", pushes: 1 }, cache: ["counter", "func", "func2", "version"] },
   () => {
     const kwnames = opcode === Op.CALL_KW ? (s[--sp] as PyTuple).items as string[] : null;
     let callable = s[sp - oparg - 2] as PyValue;
@@ -880,7 +880,7 @@ inst(
 );
 inst(
   "CALL_KW",
-  { arg: "int", stack: { pops: "oparg + 3", pushes: 1 }, cache: ["counter", "func", "version"] },
+  { arg: "int", stack: { pops: "oparg + 3", pushes: 1 }, cache: ["counter", "func", "func2", "version"] },
   "CALL",
 );
 inst("CALL_FUNCTION_EX", { arg: "int", stack: { pops: "3 + (oparg & 1)", pushes: 1 } }, () => {
@@ -1677,11 +1677,17 @@ op("_CONTAINS_OP_DICT", { stack: "item container -- res" }, (item: PyValue, cont
   DEOPT_IF(typeof container !== "object" || container.cls !== dictType);
   return (container as PyDict).has(item) !== (oparg === 1);
 });
+op("_CONTAINS_OP_STR", { stack: "item container -- res" }, (item: PyValue, container: PyValue): boolean => {
+  // A substring test (`ch in "0123456789"`): str's __contains__, without the protocol's lookups.
+  DEOPT_IF(typeof container !== "string" || typeof item !== "string");
+  return (container as string).includes(item as string) !== (oparg === 1);
+});
 const CONTAINS_OP_SPEC = { arg: "contains", cache: ["counter"] } as const;
 macro("CONTAINS_OP_ADAPTIVE", CONTAINS_OP_SPEC, ["_SPECIALIZE", "CONTAINS_OP"]);
 macro("CONTAINS_OP_SET", CONTAINS_OP_SPEC, ["_CONTAINS_OP_SET"]);
 macro("CONTAINS_OP_DICT", CONTAINS_OP_SPEC, ["_CONTAINS_OP_DICT"]);
-family("CONTAINS_OP", ["CONTAINS_OP_ADAPTIVE", "CONTAINS_OP_SET", "CONTAINS_OP_DICT"], {
+macro("CONTAINS_OP_STR", CONTAINS_OP_SPEC, ["_CONTAINS_OP_STR"]);
+family("CONTAINS_OP", ["CONTAINS_OP_ADAPTIVE", "CONTAINS_OP_SET", "CONTAINS_OP_DICT", "CONTAINS_OP_STR"], {
   adaptive: "CONTAINS_OP_ADAPTIVE",
 });
 
@@ -1844,14 +1850,16 @@ family("UNPACK_SEQUENCE", [
 const CALL_SPEC = {
   arg: "int",
   stack: { pops: "oparg + 2", pushes: 1 },
-  cache: ["counter", "func", "version"],
+  cache: ["counter", "func", "func2", "version"],
 } as const;
 inst("CALL_PY_EXACT_ARGS", CALL_SPEC, () => {
   const callable = s[sp - oparg - 2] as PyValue;
   const self = s[sp - oparg - 1];
   DEOPT_IF(typeof callable !== "object" || callable.cls !== functionType);
   const func = callable as PyFunction;
-  DEOPT_IF(func.code !== cacheRef.func);
+  // One of two code objects this call site has seen (closures made by one function differ only
+  // in their cells; a site calling two kinds of function keeps both).
+  DEOPT_IF(func.code !== cacheRef.func && func.code !== cacheRef.func2);
   // (The code object was seen with this many positional arguments and no defaults needed.)
   const argStart = self === null ? sp - oparg : sp - oparg - 1;
   const nargs = self === null ? oparg : oparg + 1;
@@ -2014,7 +2022,10 @@ inst("CALL_LIST_APPEND", CALL_SPEC, () => {
   sp -= 2;
   s[sp - 1] = None;
 });
-macro("CALL_ADAPTIVE", { arg: "int", cache: ["counter", "func", "version"] }, ["_SPECIALIZE", "CALL"]);
+macro("CALL_ADAPTIVE", { arg: "int", cache: ["counter", "func", "func2", "version"] }, [
+  "_SPECIALIZE",
+  "CALL",
+]);
 family("CALL", [
   "CALL_ADAPTIVE",
   "CALL_PY_EXACT_ARGS",

@@ -622,6 +622,17 @@ const INT_BINARY: readonly (((a: PyInt, b: PyInt) => PyValue) | null)[] = (() =>
  * allocation site, so that V8 inlines the PyFloat constructor here (seven sites did not inline:
  * each float result cost a construct-stub call).
  */
+/** The operators floatBinary computes (float has no bitwise, shift or matrix operators). */
+const FLOAT_OPERATORS = new Set([
+  NB_ADD,
+  NB_SUBTRACT,
+  NB_MULTIPLY,
+  NB_TRUE_DIVIDE,
+  NB_FLOOR_DIVIDE,
+  NB_REMAINDER,
+  NB_POWER,
+]);
+
 export function floatBinary(x: number, y: number, op: number): PyValue | undefined {
   let r: number;
   switch (op) {
@@ -668,7 +679,12 @@ function binaryOpSlow(a: PyValue, b: PyValue, op: number): PyValue {
   const base = op >= NB_INPLACE ? op - NB_INPLACE : op;
   // Mixed int/float (and bool) arithmetic without going through method lookup.
   const ta = typeOf(a), tb = typeOf(b);
-  if ((a instanceof PyFloat || b instanceof PyFloat) && isPlainNumber(a) && isPlainNumber(b)) {
+  // (Only for operators float has: converting an int too large for a float raises OverflowError,
+  // which `1.5 & 10**400` must not, its TypeError coming first.)
+  if (
+    (a instanceof PyFloat || b instanceof PyFloat) && FLOAT_OPERATORS.has(base) && isPlainNumber(a) &&
+    isPlainNumber(b)
+  ) {
     const r = floatBinary(floatOperand(a)!, floatOperand(b)!, base);
     if (r !== undefined) return r;
   }

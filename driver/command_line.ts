@@ -56,6 +56,8 @@ export type Invocation =
     jitParams: string[];
     stats: boolean;
     dumpTraces: boolean;
+    /** `--perf`: native traces named in /tmp/perf-PID.map. */
+    perfMap: boolean;
     /** `-u`. */
     unbuffered: boolean;
     /** `-x`: skip the script's first line. */
@@ -106,6 +108,7 @@ pyjit's options:
 --jit-param N=V    set a JIT tunable (repeatable); also PYJIT_PARAMS=N=V,N=V
 --stats            print specializer and JIT statistics to stderr at exit
 --dump-traces      print each JIT trace to stderr
+--perf             name native traces for Linux perf in /tmp/perf-PID.map
 
 Arguments:
 file   : program read from script file
@@ -120,7 +123,7 @@ const SHORT_FLAGS = new Set([..."bBdEhiIOPqRsSuvVx?"]);
 
 /** Long options that take a value (`--name value` or `--name=value`). */
 const LONG_WITH_VALUE = new Set(["--tier", "--jit-backend", "--jit-param", "--check-hash-based-pycs"]);
-const LONG_FLAGS = new Set(["--stats", "--dump-traces", "--help", "--version"]);
+const LONG_FLAGS = new Set(["--stats", "--dump-traces", "--perf", "--help", "--version"]);
 
 function usageError(message: string): Invocation {
   return { kind: "usage-error", message };
@@ -137,6 +140,7 @@ export function parseCommandLine(argv: string[]): Invocation {
     jitParams: [],
     stats: false,
     dumpTraces: false,
+    perfMap: false,
     unbuffered: false,
     skipFirstLine: false,
     warnOptions: [],
@@ -158,6 +162,7 @@ export function parseCommandLine(argv: string[]): Invocation {
       if (LONG_FLAGS.has(name) && eq < 0) {
         if (name === "--stats") run.stats = true;
         else if (name === "--dump-traces") run.dumpTraces = true;
+        else if (name === "--perf") run.perfMap = true;
         else if (name === "--help") help = true;
         else version++;
         continue;
@@ -477,6 +482,7 @@ export function runCommandLine(argv: string[]): number {
     tier: inv.tier,
     stats: inv.stats,
     dumpTraces: inv.dumpTraces,
+    perfMap: inv.perfMap,
     origArgv: ["pyjit", ...argv],
     flags: inv.flags,
     // Development mode shows warnings by default (CPython puts `default` first); an option given

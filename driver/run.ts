@@ -17,7 +17,7 @@ import { runProgram } from "./run.ts";
  * ```
  * @module
  */
-import { dumpTraces, setJitBackend } from "../jit/tier.ts";
+import { dumpTraces, enablePerfMap, setJitBackend } from "../jit/tier.ts";
 import { parse } from "../compiler/parser.ts";
 import type * as ast from "../compiler/ast.ts";
 import { compileModule } from "../compiler/codegen.ts";
@@ -61,6 +61,8 @@ export interface RunOptions {
   stats?: boolean;
   /** Print every JIT trace (uops before and after optimization, machine code) to stderr. */
   dumpTraces?: boolean;
+  /** Name native traces for Linux perf in /tmp/perf-PID.map (`--perf`). */
+  perfMap?: boolean;
   /**
    * `sys.path[0]`: by default the script's directory (symbolic links resolved), or "" (the current
    * directory) for `<string>`, `<stdin>` and other pseudo-files; null: none (`-P`, `-I`).
@@ -204,6 +206,7 @@ function inSession(options: RunOptions, body: (session: Session) => number): num
   const token = session.enter();
   if (options.stats) session.tier.collectStats();
   dumpTraces(options.dumpTraces === true);
+  enablePerfMap(options.perfMap === true);
   setJitBackend(options.jitBackend ?? "auto");
   let status: number;
   try {

@@ -43,6 +43,7 @@ import { nativeJitSupport } from "./native_support.ts";
 import { lowerNative, NATIVE_SLOT_LIMIT } from "./native_lower.ts";
 import { compileNative, isNative } from "./native_executor.ts";
 import { describeNativeTrace } from "./native_dump.ts";
+import { notePerfSymbol, perfMapStats } from "./perf_map.ts";
 
 /** What the JIT knows of one loop (by its code object and head). */
 interface LoopState {
@@ -168,6 +169,13 @@ function compileLoop(
         try {
           const compiled = compileNative(jit, trace, lowered.lowering, t0);
           nativeCounts.compiled++;
+          const executor = compiled.native.executor;
+          const code = trace.code;
+          notePerfSymbol(
+            executor.address,
+            compiled.native.codeBytes,
+            `py::${code.qualname} ${code.filename}:${code.lineAt(trace.head)}`,
+          );
           return compiled;
         } catch (e) {
           noteFallback(NATIVE_FALLBACK.COMPILE_FAILED, e instanceof Error ? e.message : String(e));
@@ -532,7 +540,7 @@ export const jitTier: Tier = {
 
 /** The --stats lines of the native backend. */
 function nativeStats(): string[] {
-  if (backend === "js") return ["jit native: off (--jit-backend js)"];
+  if (backend === "js") return ["jit native: off (--jit-backend js)", ...perfMapStats()];
   if (!native.tried) {
     const support = nativeJitSupport();
     if (!support.available) native.unavailable = support.reason;
@@ -559,6 +567,7 @@ function nativeStats(): string[] {
       `jit native: ${nativeCounts.movedToJs} loops moved to JavaScript (auto: under ${AUTO_MIN_ITERATIONS} iterations per entry)`,
     );
   }
+  lines.push(...perfMapStats());
   traces.slice(0, 10).forEach((t) => {
     const i = compiled.indexOf(t);
     const code = t.trace.code;
@@ -623,6 +632,8 @@ export function jitStats(): {
     nativeLoops: compiled.filter(isNative).map((t) => t.trace.code.name),
   };
 }
+
+export { enablePerfMap } from "./perf_map.ts";
 
 /** `--dump-traces`: print each trace as it is compiled. */
 export function dumpTraces(on: boolean): void {

@@ -271,10 +271,12 @@ export function compileNative(
     lastExit,
   });
 
-  const source = allocated.uops.map((u, i) => `${String(i).padStart(4)}: ${describeUop(u)}`).join("\n");
   const compiled: NativeCompiledTrace = {
     trace,
-    source,
+    // The uops as text, made when a dump asks (most traces are never shown).
+    get source() {
+      return allocated.uops.map((u, i) => `${String(i).padStart(4)}: ${describeUop(u)}`).join("\n");
+    },
     run,
     exitCounts,
     exitAt: exits.map((e) => e.resume),

@@ -29,7 +29,7 @@
  * @module
  */
 import { ABORT } from "../instructions/abort_reasons.ts";
-import { COMPARISONS } from "../instructions/operators.ts";
+import { COMPARISONS, NB_INPLACE, NB_POWER } from "../instructions/operators.ts";
 import { CACHE_CELL, CACHE_SIZE, Op, OPCODES, SUPERINSTRUCTIONS } from "../instructions/opcodes.ts";
 import type { PyCode } from "../objects/code.ts";
 import {
@@ -44,8 +44,10 @@ import {
   PyFloat,
   PyList,
   type PyMethod,
+  PyRange,
   PyTuple,
   type PyValue,
+  rangeType,
   tupleType,
   typeOf,
 } from "../objects/object.ts";
@@ -64,7 +66,7 @@ import {
 } from "../objects/ops.ts";
 import {
   listIteratorType,
-  type PyRangeIterator,
+  PyRangeIterator,
   type PySeqIterator,
   rangeIteratorType,
   tupleIteratorType,
@@ -165,7 +167,10 @@ const RUNTIME = {
   None,
   PyFloat,
   PyList,
+  PyRange,
+  PyRangeIterator,
   PyTuple,
+  rangeType,
   acquireFrame,
   functionType,
   hasOwnAttrs,
@@ -1118,6 +1123,12 @@ class TraceCompiler {
     // The generic forms (and the variants whose work is the generic protocol's): a runtime call.
     switch (generic) {
       case "BINARY_OP":
+        if (
+          (oparg === NB_POWER || oparg === NB_POWER + NB_INPLACE) && rec.stackKinds[1] === KIND_FLOAT &&
+          (rec.stackKinds[0] === KIND_FLOAT || rec.stackKinds[0] === KIND_INT)
+        ) {
+          return this.floatPower(start, rec.stackKinds[0]);
+        }
         return this.generic(2, (a) => `binaryOp(${a[0]}, ${a[1]}, ${oparg})`, opUnit);
       case "COMPARE_OP":
         return this.generic(2, (a) => `compareValues(${a[0]}, ${a[1]}, ${oparg})`, opUnit);
@@ -1143,9 +1154,27 @@ class TraceCompiler {
         const attr = JSON.stringify(this.st.code.names[oparg]);
         return this.generic(2, (a) => `setAttr(${a[1]}, ${attr}, ${a[0]})`, opUnit, false);
       }
-      case "GET_ITER":
+      case "GET_ITER": {
+        const v = this.peek();
+        if (this.st.facts.has(`range:${v.e}`)) {
+          // A range the trace just made from two ints (below): its iterator, without iter()'s lookups.
+          const t = this.result(
+            `new PyRangeIterator(${v.e}.start, 1, Math.max(0, ${v.e}.stop - ${v.e}.start))`,
+            KIND_BOX,
+          );
+          this.pop();
+          return this.push(t);
+        }
         return this.generic(1, (a) => `getIter(${a[0]})`, opUnit);
+      }
       case "CALL": {
+        if (
+          name === "CALL_BUILTIN_CLASS" &&
+          this.st.code.cacheRef[cacheAt(CACHE_CELL.CALL.func)] === rangeType &&
+          (oparg === 1 || oparg === 2)
+        ) {
+          return this.callRange(oparg, start);
+        }
         // What the callee may read of its callers: the loop frame's line (one store), and inside a
         // followed call, the followed calls' frames, made for the call (callInFrames).
         if (this.st.callers.length === 0) {
@@ -1283,6 +1312,40 @@ class TraceCompiler {
     for (let i = 0; i < pops; i++) this.pop();
     this.codeMayRun();
     if (t !== null) this.push(t);
+  }
+
+  /**
+   * `range(stop)` or `range(start, stop)` on ints (safe integers: the trace's ints): the range made
+   * directly, without the call protocol, and known to GET_ITER after it.
+   */
+  private callRange(oparg: number, start: number): void {
+    const n = this.st.stack.length;
+    const callable = this.st.stack[n - oparg - 2];
+    const self = this.st.stack[n - oparg - 1];
+    if (self.e !== "null" || callable.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "range()");
+    const stop = this.asInt(this.peek(), start);
+    const first = oparg === 2 ? this.asInt(this.peek(2), start) : { e: "0", k: KIND_INT as Kind };
+    this.guard(`${callable.e} !== rangeType`, start);
+    const t = this.result(`new PyRange(${first.e}, ${stop.e}, 1)`, KIND_BOX);
+    for (let i = 0; i < oparg + 2; i++) this.pop();
+    this.push(t);
+    this.st.facts.add(`range:${t.e}`);
+  }
+
+  /**
+   * `x ** y` on a float base (`d2 ** 0.5`), unboxed: Math.pow is float_pow where the base is
+   * positive and finite and the exponent finite; anything else (a negative base, whose power may
+   * be complex; zero, inf, nan; an overflow, which raises) leaves for the generic instruction.
+   */
+  private floatPower(start: number, exponentKind: Kind): void {
+    const y = exponentKind === KIND_FLOAT ? this.asFloat(this.peek(), start) : this.asInt(this.peek(), start);
+    const x = this.asFloat(this.peek(2), start);
+    this.guard(`!(${x.e} > 0 && ${x.e} < Infinity && ${y.e} - ${y.e} === 0)`, start);
+    const t = this.result(`Math.pow(${x.e}, ${y.e})`, KIND_FLOAT);
+    this.guard(`${t.e} === Infinity`, start);
+    this.pop();
+    this.pop();
+    this.push(t);
   }
 
   // ---- the path, the back-edge and the function

@@ -873,6 +873,8 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   // --- paths -----------------------------------------------------------------------------------
   fspath: (args, kwnames) => {
+    // A str, positionally: what os.path's functions pass on every call.
+    if (kwnames === null && args.length === 1 && typeof args[0] === "string") return args[0];
     const [p] = bindArgs("fspath", args, kwnames, ["path"], 1);
     const v = fspathValue(p!);
     if (v === undefined) notAPath(p!, null);

@@ -117,6 +117,9 @@ export function offsetMinutesAt(ms: number): number {
 
 /** The zone's short name at a moment: "CET", "EST", "UTC", else a GMT offset ("GMT+1"). */
 function zoneNameAt(ms: number): string {
+  // UTC (servers, containers, CI) is named without Intl, whose first use loads its zone data (~16 ms).
+  const longName = /\(([^)]*)\)$/.exec(new Date(ms).toString())?.[1];
+  if (longName === "Coordinated Universal Time" || longName === "UTC") return "UTC";
   let fallback = "";
   // Each English locale names the zones of its region (EST, CET, IST, AEST…); others get "GMT+1".
   for (const locale of ["en-US", "en-GB", "en-IN", "en-AU", "en-NZ", "en-ZA", "en-SG"]) {

@@ -19,6 +19,7 @@ import {
   defGetSet,
   defMethod,
   Exc,
+  floatType,
   intType,
   newTuple,
   None,
@@ -197,6 +198,7 @@ export function intNew(args: PyValue[], kwnames: string[] | null): PyInt {
     const x = args[0];
     if (typeof x === "number") return x;
     if (typeof x === "string") return parseOrRaise(x, 10, x);
+    if (x instanceof PyFloat && x.cls === floatType) return floatToInt(x.value); // int(2.5)
   }
   const [x, baseArg] = bindArgs("int", args, kwnames, ["x", "base"], 0, 1);
   if (x === undefined) {
@@ -215,7 +217,8 @@ export function intNew(args: PyValue[], kwnames: string[] | null): PyInt {
   }
   const iv = intValueOf(x);
   if (iv !== undefined) return iv;
-  if (x instanceof PyFloat) return floatToInt(x.value);
+  // (A float subclass may have its own __int__: the dunders below decide for it.)
+  if (x instanceof PyFloat && x.cls === floatType) return floatToInt(x.value);
   const s = strValueOf(x);
   if (s !== undefined) return parseOrRaise(s, 10, x);
   if (x instanceof PyBytes) return parseOrRaise(latin1(x.data), 10, x);

@@ -106,14 +106,18 @@ const CONTEXT_FIELDS = ["prec", "rounding", "Emin", "Emax", "clamp", "flags", "t
 let contextShape: Shape | null = null;
 const contextFieldIndex = new Int32Array(CONTEXT_FIELDS.length);
 
+/** Learns where each of CONTEXT_FIELDS sits in the values of a Context of this shape. */
+function learnContextShape(shape: Shape): void {
+  for (let i = 0; i < CONTEXT_FIELDS.length; i++) {
+    contextFieldIndex[i] = shape.names.indexOf(CONTEXT_FIELDS[i]);
+  }
+  contextShape = shape;
+}
+
 /** Attribute `field` (an index into CONTEXT_FIELDS) of a Context: from its values when its shape is known. */
 function contextField(ctx: PyObject, field: number): PyValue | undefined {
   if (ctx instanceof PyInstance && ctx.shape !== null && ctx.dict === null) {
-    if (ctx.shape !== contextShape) {
-      const names = ctx.shape.names;
-      for (let i = 0; i < CONTEXT_FIELDS.length; i++) contextFieldIndex[i] = names.indexOf(CONTEXT_FIELDS[i]);
-      contextShape = ctx.shape;
-    }
+    if (ctx.shape !== contextShape) learnContextShape(ctx.shape);
     const i = contextFieldIndex[field];
     return i < 0 ? undefined : ctx.values![i];
   }
@@ -122,9 +126,32 @@ function contextField(ctx: PyObject, field: number): PyValue | undefined {
 
 function limitsOf(ctx: PyValue): Limits | null {
   if (!(ctx instanceof PyObject)) return null;
-  const prec = contextField(ctx, 0), rounding = contextField(ctx, 1);
-  const emin = contextField(ctx, 2), emax = contextField(ctx, 3), clamp = contextField(ctx, 4);
-  const flags = contextField(ctx, 5), traps = contextField(ctx, 6);
+  let prec, rounding, emin, emax, clamp, flags, traps;
+  if (ctx instanceof PyInstance && ctx.shape !== null && ctx.dict === null) {
+    if (ctx.shape !== contextShape) learnContextShape(ctx.shape);
+    const values = ctx.values!, at = contextFieldIndex;
+    if (
+      values === null || at[0] < 0 || at[1] < 0 || at[2] < 0 || at[3] < 0 || at[4] < 0 || at[5] < 0 ||
+      at[6] < 0
+    ) {
+      return null;
+    }
+    prec = values[at[0]];
+    rounding = values[at[1]];
+    emin = values[at[2]];
+    emax = values[at[3]];
+    clamp = values[at[4]];
+    flags = values[at[5]];
+    traps = values[at[6]];
+  } else {
+    prec = ownAttr(ctx, "prec");
+    rounding = ownAttr(ctx, "rounding");
+    emin = ownAttr(ctx, "Emin");
+    emax = ownAttr(ctx, "Emax");
+    clamp = ownAttr(ctx, "clamp");
+    flags = ownAttr(ctx, "flags");
+    traps = ownAttr(ctx, "traps");
+  }
   if (
     typeof prec !== "number" || prec > MAX_FAST_PREC || typeof rounding !== "string" ||
     typeof emin !== "number" || typeof emax !== "number" || typeof clamp !== "number" ||
@@ -543,10 +570,20 @@ function binary(
  */
 let moduleGlobals: PyDict | null = null;
 
+/** The namespace's version when `_current_context` was last read, and what it was. */
+let globalsVersion = -1;
+let cachedContext: PyObject | null = null;
+
 /** The current context (decimal.py's `_current_context`), or null before getcontext() made one. */
 function currentContext(): PyObject | null {
-  const ctx = moduleGlobals === null ? undefined : moduleGlobals.getStr("_current_context");
-  return ctx instanceof PyObject && ctx !== None ? ctx : null;
+  const globals = moduleGlobals;
+  if (globals === null) return null;
+  if (globals.version !== globalsVersion) {
+    const ctx = globals.getStr("_current_context");
+    cachedContext = ctx instanceof PyObject && ctx !== None ? ctx : null;
+    globalsVersion = globals.version;
+  }
+  return cachedContext;
 }
 
 function currentLimits(): Limits | null {
@@ -766,18 +803,20 @@ const quantizeFront: Front = (args, kwnames) => {
   const n = args.length;
   if (n < 2 || n > 3) return null;
   if (hasKeywords(kwnames) && (n !== 3 || kwnames!.length !== 1 || kwnames![0] !== "rounding")) return null;
-  if (!isDecimal(args[1])) return null;
-  const d = finite(args[0]), q = finite(args[1]);
-  if (d === null || q === null) return null;
+  const q = args[1];
+  if (!isDecimal(q)) return null;
+  const exp = q.slots![2];
+  if (q.slots![3] !== false || typeof exp !== "number") return null;
   const ctx = currentLimits();
   if (ctx === null) return null;
   const rounding = n === 3 && args[2] !== None ? args[2] : ctx.rounding;
   if (typeof rounding !== "string" || !ROUNDINGS.has(rounding)) return null;
   if (loadSmall(args[0], false)) {
-    const r = quantizeSmall(q.exp, rounding, ctx);
+    const r = quantizeSmall(exp, rounding, ctx);
     if (r !== undefined) return r;
   }
-  return quantize(d, q.exp, rounding, ctx);
+  const d = finite(args[0]);
+  return d === null ? null : quantize(d, exp, rounding, ctx);
 };
 
 /** self.sqrt() (decimal.py's _sqrt): rounded half-even whatever the context's rounding. */
@@ -883,6 +922,7 @@ const FRONTS: readonly (readonly [string, Front])[] = [
  */
 function accelerate(cls: PyType, globals: PyDict): void {
   moduleGlobals = globals;
+  globalsVersion = -1;
   for (const [name, front] of FRONTS) {
     const fallback = cls.attrs.get(name);
     if (fallback === undefined) continue;

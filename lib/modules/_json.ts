@@ -712,6 +712,26 @@ function dictKeyText(key: PyValue, writer: { float(f: PyFloat): string }, skipke
   return raise(Exc.TypeError, `keys must be str, int, float, bool or None, not ${typeOf(key).name}`);
 }
 
+/**
+ * One spare output buffer: each dumps() would otherwise allocate (and zero) a buffer, which
+ * dominates encoding small values. An encoding that starts while another runs (a default()
+ * hook calling dumps) takes a new one.
+ */
+let spareBuffer: TextBuffer | null = null;
+/** Buffers larger than this are not kept after use. */
+const SPARE_BUFFER_MAX = 1 << 20;
+
+function takeBuffer(): TextBuffer {
+  const b = spareBuffer;
+  if (b === null) return new TextBuffer(256);
+  spareBuffer = null;
+  return b;
+}
+
+function returnBuffer(b: TextBuffer): void {
+  if (b.bytes.length <= SPARE_BUFFER_MAX && b.reset()) spareBuffer = b;
+}
+
 class JsonWriter {
   readonly out: TextBuffer;
   readonly enc: PyEncoder;
@@ -728,13 +748,20 @@ class JsonWriter {
   /** "\n" and the indent repeated, by nesting level. */
   readonly newlines: string[] = [];
   constructor(enc: PyEncoder) {
-    this.out = new TextBuffer(4096);
+    this.out = takeBuffer();
     this.enc = enc;
     this.fast = enc.fastEncode;
     this.active = enc.markers === None ? null : [];
     this.indent = enc.indent === None ? null : strArg(enc.indent) ?? null;
     this.keySeparator = strArg(enc.keySeparator)!;
     this.itemSeparator = strArg(enc.itemSeparator)!;
+  }
+
+  /** The text written, and the buffer back to the pool. */
+  finish(): string {
+    const text = this.out.text();
+    returnBuffer(this.out);
+    return text;
   }
 
   private newline(level: number): string {
@@ -977,6 +1004,58 @@ class JsonWriter {
   private keyText(key: PyValue): string | null {
     return dictKeyText(key, this, this.enc.skipkeys);
   }
+}
+
+/** The whole JSON text of obj under enc's settings. */
+function encodeAll(enc: PyEncoder, obj: PyValue, level: number): string {
+  const writer = new JsonWriter(enc);
+  writer.value(obj, level);
+  return writer.finish();
+}
+
+/**
+ * `_encode(encoder, o, encode_basestring_ascii, encode_basestring)`: JSONEncoder.encode(o) for
+ * an encoder whose iterencode() is JSONEncoder's: the settings are read from the encoder's
+ * attributes (as its iterencode() reads them each time), the text made at once. None when a
+ * setting is unusual (an indent neither None, a str nor an int; a separator that is not a
+ * str): then json.encoder's general path runs, and raises what it raises.
+ */
+function encodeWithSettings(encoderType: PyType, args: PyValue[], kwnames: string[] | null): PyValue {
+  const [self, o, asciiFn, unicodeFn] = bindArgs(
+    "_encode",
+    args,
+    kwnames,
+    ["encoder", "o", "encode_basestring_ascii", "encode_basestring"],
+    4,
+    4,
+  ) as PyValue[];
+  const ensureAscii = isTrue(getAttr(self, "ensure_ascii"));
+  const encoder = ensureAscii ? asciiFn : unicodeFn;
+  const text = strArg(o);
+  if (text !== undefined) {
+    const fn = encoder instanceof PyBuiltinFunction ? encoder.fn : null;
+    if (fn === encodeAsciiBuiltin) return encodeBasestringAscii(text);
+    if (fn === encodeUnicodeBuiltin) return encodeBasestring(text);
+    return call(encoder, [o]);
+  }
+  let indent = getAttr(self, "indent");
+  if (typeof indent === "number" || typeof indent === "boolean") {
+    indent = " ".repeat(Math.max(0, Number(indent)));
+  } else if (indent !== None && strArg(indent) === undefined) return None;
+  const keySeparator = getAttr(self, "key_separator"), itemSeparator = getAttr(self, "item_separator");
+  if (strArg(keySeparator) === undefined || strArg(itemSeparator) === undefined) return None;
+  const settings = [
+    isTrue(getAttr(self, "check_circular")) ? new PyDict() : None,
+    getAttr(self, "default"),
+    encoder,
+    indent,
+    keySeparator,
+    itemSeparator,
+    getAttr(self, "sort_keys"),
+    getAttr(self, "skipkeys"),
+    getAttr(self, "allow_nan"),
+  ];
+  return encodeAll(new PyEncoder(encoderType, settings), o, 0);
 }
 
 function intText(v: number | bigint): string {
@@ -1245,9 +1324,7 @@ export function makeJsonModule(): PyModule {
   installNew(encoderType);
   encoderType.tp_call = (self, args, kwnames) => {
     const [obj, level] = bindArgs("_iterencode", args, kwnames, ["obj", "_current_indent_level"], 2);
-    const writer = new JsonWriter(self as PyEncoder);
-    writer.value(obj!, indexArg(level!));
-    return new PyList([writer.out.text()]);
+    return new PyList([encodeAll(self as PyEncoder, obj!, indexArg(level!))]);
   };
   // enc._chunks(obj, level): CPython's pure-Python chunks (JSONEncoder.iterencode), lazily.
   const chunksType = moduleIteratorType("_json", "chunk_iterator", 0);
@@ -1295,6 +1372,15 @@ export function makeJsonModule(): PyModule {
     encode_basestring_ascii: encodeAsciiBuiltin,
     encode_basestring: encodeUnicodeBuiltin,
   }, { make_scanner: scannerType, make_encoder: encoderType });
+  module.dict!.setStr(
+    "_encode",
+    new PyBuiltinFunction(
+      "_encode",
+      (args, kwnames) => encodeWithSettings(encoderType, args, kwnames),
+      null,
+      "_json",
+    ),
+  );
   // The whitespace skip json.decoder's decode() needs around the document (a regex in CPython).
   module.dict!.setStr(
     "_skip_whitespace",

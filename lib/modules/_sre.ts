@@ -218,7 +218,7 @@ export class PyPattern extends PyObject {
     this.ir = ir;
     this.js = js;
     this.prog = null;
-    this.regexps = [null, null, null, null, null, null, null, null];
+    this.regexps = new Array(16).fill(null);
     this.templates = null;
     this.groupindexProxy = null;
     this.anyType = false;
@@ -238,16 +238,17 @@ export class PyPattern extends PyObject {
 
   /**
    * The RegExp for a mode (JavaScript path only), in the dialect without the unicode flag or, for
-   * subjects with surrogate pairs (`full`), with the `v` flag; compiled on first use. Null when V8
-   * refuses the source (the pattern then stays with the own matcher).
+   * subjects with surrogate pairs (`full`), with the `v` flag; with group indices (the `d` flag)
+   * unless `withIndices` is false; compiled on first use. Null when V8 refuses the source (the
+   * pattern then stays with the own matcher).
    */
-  regexp(mode: number, full: boolean): RegExp | null {
-    const slot = mode + (full ? 4 : 0);
+  regexp(mode: number, full: boolean, withIndices = true): RegExp | null {
+    const indices = withIndices && this.groups > 0 && mode !== MODE_VALUES;
+    const slot = mode + (full ? 4 : 0) + (indices ? 0 : 8);
     let r = this.regexps[slot];
     if (r === null) {
       const js = this.js!;
       const source = full ? js.fullSource() : js.bmpSource;
-      const indices = this.groups > 0 && mode !== MODE_VALUES;
       const flags = (full ? "v" : "") + (indices ? "d" : "") +
         (mode === MODE_SEARCH || mode === MODE_VALUES ? "g" : "y");
       try {
@@ -317,18 +318,21 @@ let slicedFrom: string | null = null;
 let slicedEnd = -1;
 let slicedText = "";
 
-function runJs(
+/**
+ * V8's match between pos and endpos (the RegExp of `mode`, with group indices or not), null when
+ * there is none, REFUSED when V8 refused the pattern.
+ */
+function execJs(
   p: PyPattern,
   subj: ReSubject,
   pos: number,
   endpos: number,
   mode: number,
-  out: Int32Array,
-): number {
+  withIndices: boolean,
+): RegExpExecArray | null | typeof REFUSED {
   const full = subj.hasPairs;
-  const re = p.regexp(mode, full);
+  const re = p.regexp(mode, full, withIndices);
   if (re === null) return REFUSED;
-  const js = p.js!;
   let text = subj.text;
   if (endpos < subj.length) {
     const unitEnd = subj.unitOf(endpos);
@@ -347,7 +351,21 @@ function runJs(
     re.lastIndex = m.index + 1;
     m = re.exec(text);
   }
+  return m;
+}
+
+function runJs(
+  p: PyPattern,
+  subj: ReSubject,
+  pos: number,
+  endpos: number,
+  mode: number,
+  out: Int32Array,
+): number {
+  const m = execJs(p, subj, pos, endpos, mode, true);
+  if (m === REFUSED) return REFUSED;
   if (m === null) return NONE;
+  const js = p.js!;
   const groups = p.groups;
   const start = m.index;
   out[0] = subj.cpOf(start);
@@ -384,6 +402,8 @@ function runJs(
 
 const CACHE_LIMIT = 512;
 const cache = new Map<string, PyPattern>();
+/** The patterns of str patterns compiled without flags (also in `cache`), by the pattern. */
+const plainCache = new Map<string, PyPattern>();
 
 /** The pattern's text and kind, or a TypeError. */
 function patternSource(pattern: PyValue): [string, boolean] {
@@ -492,6 +512,20 @@ function compileLexicon(phrases: PyValue[], flags: number): PyPattern {
 
 /** re._compile: a Pattern for (pattern, flags), through the cache. */
 export function compilePattern(pattern: PyValue, flagsArg: PyValue | undefined): PyPattern {
+  if (typeof pattern === "string" && (flagsArg === undefined || flagsArg === 0)) {
+    // The common call (a str pattern, no flags): looked up by the pattern itself, whose hash V8
+    // keeps, rather than by a key string made for each call.
+    const hit = plainCache.get(pattern);
+    if (hit !== undefined) return hit;
+    const p = compilePatternSlow(pattern, flagsArg);
+    if (plainCache.size >= CACHE_LIMIT) plainCache.clear();
+    plainCache.set(pattern, p);
+    return p;
+  }
+  return compilePatternSlow(pattern, flagsArg);
+}
+
+function compilePatternSlow(pattern: PyValue, flagsArg: PyValue | undefined): PyPattern {
   if (pattern instanceof PyPattern) {
     if (flagsArg !== undefined && flagsValue(flagsArg) !== 0) {
       raise(Exc.ValueError, "cannot process flags argument with a compiled pattern");
@@ -539,16 +573,26 @@ export class PyMatch extends PyObject {
   declare subject: ReSubject;
   declare pos: number;
   declare endpos: number;
-  /** start, end per group (group 0 first), code-point indices, -1 when unmatched. */
-  declare marks: number[];
-  declare lastindex: number;
+  /** start, end per group (group 0 first), code-point indices, -1 when unmatched; null until needed. */
+  declare private spans: number[] | null;
+  declare private last: number;
+  /**
+   * V8's result for a match made without group indices (the group values, by JavaScript group
+   * number), or null. The spans of the groups are then found, when asked for, by running the
+   * pattern again at the same place with indices: the same match, as the run is deterministic.
+   */
+  declare found: RegExpExecArray | null;
+  /** The mode the match was made in (to run it again). */
+  declare mode: number;
   constructor(
     re: PyPattern,
     subject: ReSubject,
     pos: number,
     endpos: number,
-    marks: number[],
+    marks: number[] | null,
     lastindex: number,
+    found: RegExpExecArray | null = null,
+    mode = MODE_MATCH,
   ) {
     super();
     this.cls = matchType;
@@ -557,13 +601,47 @@ export class PyMatch extends PyObject {
     this.subject = subject;
     this.pos = pos;
     this.endpos = endpos;
-    this.marks = marks;
-    this.lastindex = lastindex;
+    this.spans = marks;
+    this.last = lastindex;
+    this.found = found;
+    this.mode = mode;
+  }
+
+  /** The marks (start, end per group, group 0 first, code-point indices, -1 unset). */
+  get marks(): number[] {
+    return this.spans ?? this.findSpans();
+  }
+
+  /** The last group that closed (-1: none). */
+  get lastindex(): number {
+    if (this.spans === null) this.findSpans();
+    return this.last;
+  }
+
+  private findSpans(): number[] {
+    const n = 2 * this.re.groups + 2;
+    const out = new Int32Array(n);
+    // A search found its match where an anchored run from there finds it again.
+    const found = this.found!;
+    const [from, mode] = this.mode === MODE_SEARCH
+      ? [this.subject.cpOf(found.index), MODE_MATCH]
+      : [this.pos, this.mode];
+    const r = runJs(this.re, this.subject, from, this.endpos, mode, out);
+    if (r === NONE || r === REFUSED) throw new Error("re: a match did not repeat");
+    this.last = r;
+    return this.spans = marksCopy(out, n);
   }
 
   /** Group g's value, or `dflt` when it did not take part. */
   group(g: number, dflt: PyValue = None): PyValue {
-    const s = this.marks[2 * g], e = this.marks[2 * g + 1];
+    const found = this.found;
+    if (found !== null) {
+      const v = found[this.re.js!.groupMap[g]];
+      if (v === undefined) return dflt;
+      return this.subject.bytes !== null ? new PyBytes(fromLatin1(v), bytesType) : v;
+    }
+    const marks = this.marks;
+    const s = marks[2 * g], e = marks[2 * g + 1];
     if (s < 0 || e < 0) return dflt;
     return this.subject.slice(s, e);
   }
@@ -583,6 +661,11 @@ function matchSelf(v: PyValue, name: string): PyMatch {
 function groupIndexOf(m: PyMatch, g: PyValue | undefined): number {
   if (g === undefined) return 0;
   let i = -1;
+  if (typeof g === "number" || typeof g === "string") {
+    i = typeof g === "number" ? g : m.re.groupIndex.get(g) ?? -1;
+    if (i < 0 || i > m.re.groups) raise(Exc.IndexError, "no such group");
+    return i;
+  }
   const n = intValueOf(g);
   if (n !== undefined) i = typeof n === "bigint" ? -1 : n;
   else if (typeOf(g).lookup("__index__") !== undefined) {
@@ -793,6 +876,12 @@ function marksCopy(buf: Int32Array, n: number): number[] {
 }
 
 function matchOrNone(p: PyPattern, subj: ReSubject, pos: number, endpos: number, mode: number): PyValue {
+  if (p.js !== null && p.groups > 0 && pos <= endpos && !engineOptions.forceOwn) {
+    // V8 without group indices (allocating them costs more than the match): spans when asked.
+    const m = execJs(p, subj, pos, endpos, mode, false);
+    if (m === null) return None;
+    if (m !== REFUSED) return new PyMatch(p, subj, pos, endpos, null, -1, m, mode);
+  }
   const n = 2 * p.groups + 2;
   if (scratch.length < n) scratch = new Int32Array(n);
   const li = runPattern(p, subj, pos, endpos, mode, false, scratch);
@@ -1181,6 +1270,7 @@ function upperAscii(c: number): number {
 export function makeSreModule(): PyModule {
   // a new interpreter starts with an empty cache (compiling gives its warnings again)
   cache.clear();
+  plainCache.clear();
   return buildModule("_sre", "Support for regular expressions (pyjit's engine under re).", {
     compile: (args, kwnames) => {
       const [pattern, flags] = bindArgs("compile", args, kwnames, ["pattern", "flags"], 1);
@@ -1242,6 +1332,7 @@ export function makeSreModule(): PyModule {
         raise(Exc.TypeError, `purge() takes 0 positional arguments but ${given}`);
       }
       cache.clear();
+      plainCache.clear();
       return None;
     },
     _lexicon_pattern: (args, kwnames) => {

@@ -482,13 +482,37 @@ function divide(a: Finite, b: Finite, ctx: Limits): PyValue | null {
   if (r !== 0n) {
     q = q * 10n + 1n;
     exp -= 1;
-  } else {
-    while (exp < ideal && q % 10n === 0n) {
-      q /= 10n;
-      exp += 1;
-    }
+  } else if (exp < ideal) {
+    const strip = Math.min(ideal - exp, trailingZeros(q));
+    q /= pow10(strip);
+    exp += strip;
   }
   return finish(sign, q, exp, ctx);
+}
+
+/** How many zeros end the decimal digits of c > 0. */
+function trailingZeros(c: bigint): number {
+  if (c % 10n !== 0n) return 0;
+  const text = c.toString();
+  let n = 0;
+  while (text.charCodeAt(text.length - 1 - n) === 48) n++;
+  return n;
+}
+
+/**
+ * A / B on the loaded number operands when the quotient is exact within 2**53 (the coefficient
+ * scaled by the fewest powers of ten that make it divisible: the ideal exponent, or as near as
+ * exactness allows, as divide() gives); undefined otherwise.
+ */
+function divideSmall(ctx: Limits): PyValue | null | undefined {
+  if (coefB === 0 || coefA === 0) return undefined;
+  let n = coefA;
+  for (let shift = 0; shift <= 15; shift++) {
+    if (n % coefB === 0) return finishSmall(signA ^ signB, n / coefB, expA - expB - shift, ctx);
+    n *= 10;
+    if (n > Number.MAX_SAFE_INTEGER) return undefined;
+  }
+  return undefined;
 }
 
 /** a // b (want 0) or a % b (want 1) for finite operands, or null (decimal.py's _divide_integer). */
@@ -892,8 +916,8 @@ const FRONTS: readonly (readonly [string, Front])[] = [
   ["__rsub__", binaryFront((a, b, ctx) => add(a, b, true, ctx), true, (ctx) => addSmall(true, ctx))],
   ["__mul__", binaryFront(multiply, false, multiplySmall)],
   ["__rmul__", binaryFront(multiply, true, multiplySmall)],
-  ["__truediv__", binaryFront(divide, false)],
-  ["__rtruediv__", binaryFront(divide, true)],
+  ["__truediv__", binaryFront(divide, false, divideSmall)],
+  ["__rtruediv__", binaryFront(divide, true, divideSmall)],
   ["__floordiv__", binaryFront((a, b, ctx) => divideInteger(a, b, 0, ctx), false)],
   ["__mod__", binaryFront((a, b, ctx) => divideInteger(a, b, 1, ctx), false)],
   ["__eq__", compareFront((r) => r === 0)],

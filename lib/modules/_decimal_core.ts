@@ -667,14 +667,14 @@ for (let i = 0; i <= 22; i++) NUM_POWERS.push(10 ** i);
  */
 function loadSmall(v: PyValue, b: boolean): boolean {
   let sign: number, coef: number, exp: number;
-  if (typeof v === "number") {
-    if (!Number.isSafeInteger(v)) return false;
+  if (typeof v === "number") { // an int (pyjit keeps ints beyond 2**53 as bigints)
     sign = v < 0 ? 1 : 0;
     coef = v < 0 ? -v : v;
     exp = 0;
   } else {
-    if (!(v instanceof PyInstance) || v.cls !== decimalClass) return false;
-    const slots = v.slots!;
+    // An exact Decimal (its class is decimalClass: a PyInstance with the four slots).
+    if (typeof v !== "object" || v.cls !== decimalClass) return false;
+    const slots = (v as PyInstance).slots!;
     const c = slots[1], e = slots[2];
     if (slots[3] !== false || typeof c !== "number" || typeof e !== "number") return false;
     sign = slots[0] as number;
@@ -978,7 +978,20 @@ function accelerate(cls: PyType, globals: PyDict): void {
       null,
       "decimal",
     );
-    cls.attrs.set("__new__", new PyMethodWrapper(staticmethodType, fastNew));
+    const newWrapper = new PyMethodWrapper(staticmethodType, fastNew);
+    cls.attrs.set("__new__", newWrapper);
+    // Decimal(x) called with one argument: the interpreter's generic call takes a type's call1
+    // without type.__call__'s general path (while __new__ is this one and no __init__ is added).
+    cls.call1 = (v) => {
+      if (cls.attrs.get("__new__") === newWrapper && !cls.attrs.has("__init__")) {
+        if (typeof v === "number" || typeof v === "bigint") return fromInt(v);
+        if (typeof v === "string") {
+          const d = parse(v);
+          if (d !== null) return d;
+        }
+      }
+      return call(cls, [v]);
+    };
   }
   cls.modified();
 }

@@ -59,6 +59,7 @@ import {
   isTrue,
   iterNext,
   loadMethod,
+  strOrder,
   toArray,
 } from "../../objects/ops.ts";
 import { floatRepr } from "../../objects/repr.ts";
@@ -719,7 +720,7 @@ function dictKeyText(key: PyValue, writer: { float(f: PyFloat): string }, skipke
  */
 let spareBuffer: TextBuffer | null = null;
 /** Buffers larger than this are not kept after use. */
-const SPARE_BUFFER_MAX = 1 << 20;
+const SPARE_BUFFER_MAX = 1 << 23;
 
 function takeBuffer(): TextBuffer {
   const b = spareBuffer;
@@ -979,6 +980,10 @@ class JsonWriter {
    */
   private entries(o: PyDict): [PyValue[], PyValue[]] {
     if (o.cls === dictType && !this.enc.sortKeys) return [o.keys.slice(), o.values.slice()];
+    if (o.cls === dictType) {
+      const sorted = sortedStrEntries(o);
+      if (sorted !== null) return sorted;
+    }
     const keys: PyValue[] = [], values: PyValue[] = [];
     let items: PyValue[];
     if (o.cls === dictType) {
@@ -1056,6 +1061,24 @@ function encodeWithSettings(encoderType: PyType, args: PyValue[], kwnames: strin
     getAttr(self, "allow_nan"),
   ];
   return encodeAll(new PyEncoder(encoderType, settings), o, 0);
+}
+
+/**
+ * The entries of a dict whose keys are all str, sorted by key (code point order), or null for
+ * other keys. Keys are unique, so sorting the items (CPython) compares only keys.
+ */
+function sortedStrEntries(o: PyDict): [PyValue[], PyValue[]] | null {
+  const keys: string[] = [], values: PyValue[] = [];
+  const k = o.keys, v = o.values;
+  for (let i = 0; i < k.length; i++) {
+    const key = k[i];
+    if (key === DELETED) continue;
+    if (typeof key !== "string") return null;
+    keys.push(key);
+    values.push(v[i]);
+  }
+  const order = keys.map((_, i) => i).sort((a, b) => strOrder(keys[a], keys[b]));
+  return [order.map((i) => keys[i]), order.map((i) => values[i])];
 }
 
 function intText(v: number | bigint): string {

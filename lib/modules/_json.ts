@@ -38,6 +38,7 @@ import {
   PyDict,
   PyFloat,
   PyGetSetDescriptor,
+  PyInstance,
   PyIntObject,
   PyList,
   type PyModule,
@@ -639,6 +640,8 @@ const FAST_NONE = 0, FAST_ASCII = 1, FAST_UNICODE = 2;
 class PyEncoder extends PyObject {
   declare markers: PyValue;
   declare defaultFn: PyValue;
+  /** The JSONEncoder whose `default` attribute defaultFn is, when it is not read yet (see _encode). */
+  declare defaultOwner: PyValue | null;
   declare encoder: PyValue;
   declare indent: PyValue;
   declare keySeparator: PyValue;
@@ -653,6 +656,7 @@ class PyEncoder extends PyObject {
     this.dict = null;
     this.markers = a[0];
     this.defaultFn = a[1];
+    this.defaultOwner = null;
     this.encoder = a[2];
     this.indent = a[3];
     this.keySeparator = a[4];
@@ -905,7 +909,10 @@ class JsonWriter {
   /** Something JSON has no form for: default(o), encoded in its place. */
   private other(o: PyValue, level: number): void {
     this.mark(o);
-    const replacement = call(this.enc.defaultFn, [o]);
+    const enc = this.enc;
+    // `_encode` leaves default() to be looked up here, when an object first needs it.
+    if (enc.defaultFn === DEFAULT_NOT_READ) enc.defaultFn = getAttr(enc.defaultOwner!, "default");
+    const replacement = call(enc.defaultFn, [o]);
     enterRecursion(this.indent === null ? " while encoding a JSON object" : "");
     try {
       this.value(replacement, level);
@@ -1026,15 +1033,18 @@ function encodeAll(enc: PyEncoder, obj: PyValue, level: number): string {
  * str): then json.encoder's general path runs, and raises what it raises.
  */
 function encodeWithSettings(encoderType: PyType, args: PyValue[], kwnames: string[] | null): PyValue {
-  const [self, o, asciiFn, unicodeFn] = bindArgs(
-    "_encode",
-    args,
-    kwnames,
-    ["encoder", "o", "encode_basestring_ascii", "encode_basestring"],
-    4,
-    4,
-  ) as PyValue[];
-  const ensureAscii = isTrue(getAttr(self, "ensure_ascii"));
+  if (args.length !== 4 || (kwnames !== null && kwnames.length > 0)) {
+    bindArgs(
+      "_encode",
+      args,
+      kwnames,
+      ["encoder", "o", "encode_basestring_ascii", "encode_basestring"],
+      4,
+      4,
+    );
+  }
+  const [self, o, asciiFn, unicodeFn] = args;
+  const ensureAscii = isTrue(encoderAttr(self, "ensure_ascii"));
   const encoder = ensureAscii ? asciiFn : unicodeFn;
   const text = strArg(o);
   if (text !== undefined) {
@@ -1043,24 +1053,50 @@ function encodeWithSettings(encoderType: PyType, args: PyValue[], kwnames: strin
     if (fn === encodeUnicodeBuiltin) return encodeBasestring(text);
     return call(encoder, [o]);
   }
-  let indent = getAttr(self, "indent");
+  let indent = encoderAttr(self, "indent");
   if (typeof indent === "number" || typeof indent === "boolean") {
     indent = " ".repeat(Math.max(0, Number(indent)));
   } else if (indent !== None && strArg(indent) === undefined) return None;
-  const keySeparator = getAttr(self, "key_separator"), itemSeparator = getAttr(self, "item_separator");
+  const keySeparator = encoderAttr(self, "key_separator"),
+    itemSeparator = encoderAttr(self, "item_separator");
   if (strArg(keySeparator) === undefined || strArg(itemSeparator) === undefined) return None;
   const settings = [
-    isTrue(getAttr(self, "check_circular")) ? new PyDict() : None,
-    getAttr(self, "default"),
+    isTrue(encoderAttr(self, "check_circular")) ? CHECK_CIRCULAR : None,
+    DEFAULT_NOT_READ,
     encoder,
     indent,
     keySeparator,
     itemSeparator,
-    getAttr(self, "sort_keys"),
-    getAttr(self, "skipkeys"),
-    getAttr(self, "allow_nan"),
+    encoderAttr(self, "sort_keys"),
+    encoderAttr(self, "skipkeys"),
+    encoderAttr(self, "allow_nan"),
   ];
-  return encodeAll(new PyEncoder(encoderType, settings), o, 0);
+  const enc = new PyEncoder(encoderType, settings);
+  enc.defaultOwner = self;
+  return encodeAll(enc, o, 0);
+}
+
+/** The markers of an encoding that checks for cycles (never seen by Python: only `!== None` counts). */
+const CHECK_CIRCULAR = new PyDict();
+/** defaultFn before the encoder's `default` is looked up. */
+const DEFAULT_NOT_READ: PyValue = new PyDict();
+
+/**
+ * getattr(encoder, name) for the settings of a JSONEncoder: an instance attribute read from the
+ * instance's values, or a plain class attribute (a str, bool, int or None), when no class in its
+ * MRO has a data descriptor of that name; else getattr itself.
+ */
+function encoderAttr(self: PyValue, name: string): PyValue {
+  if (
+    self instanceof PyInstance && self.shape !== null && self.dict === null &&
+    self.cls.instanceDictFirst(name)
+  ) {
+    const i = self.shape.names.indexOf(name);
+    if (i >= 0) return self.values![i];
+    const v = self.cls.lookup(name);
+    if (v !== undefined && (typeof v !== "object" || v === None)) return v;
+  }
+  return getAttr(self, name);
 }
 
 /**

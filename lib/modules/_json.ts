@@ -1113,6 +1113,22 @@ function sortedStrEntries(o: PyDict): [PyValue[], PyValue[]] | null {
     keys.push(key);
     values.push(v[i]);
   }
+  const n = keys.length;
+  if (n <= 16) {
+    // insertion sort of both arrays together: cheaper than a sort call for a few keys
+    for (let i = 1; i < n; i++) {
+      const key = keys[i], value = values[i];
+      let j = i - 1;
+      while (j >= 0 && strOrder(keys[j], key) > 0) {
+        keys[j + 1] = keys[j];
+        values[j + 1] = values[j];
+        j--;
+      }
+      keys[j + 1] = key;
+      values[j + 1] = value;
+    }
+    return [keys, values];
+  }
   const order = keys.map((_, i) => i).sort((a, b) => strOrder(keys[a], keys[b]));
   return [order.map((i) => keys[i]), order.map((i) => values[i])];
 }

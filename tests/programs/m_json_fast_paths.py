@@ -107,6 +107,7 @@ print(json.dumps({"k": ["v"]}))
 
 print("-- sorted keys")
 show("str keys", lambda: json.dumps({"b": 1, "a": 2, "B": 3, "\u00e9": 4, "\U0001f600": 5, "\uffff": 6}, sort_keys=True))
+show("many keys", lambda: json.dumps({"k%02d" % ((i * 7) % 30): i for i in range(30)}, sort_keys=True))
 show("int keys", lambda: json.dumps({3: 1, 1: 2, 2: 3}, sort_keys=True))
 show("mixed keys", lambda: json.dumps({"a": 1, 2: 3}, sort_keys=True))
 show("float/bool/None keys", lambda: json.dumps({1.5: 1, True: 2, None: 3}))

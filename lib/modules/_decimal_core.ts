@@ -505,14 +505,29 @@ function trailingZeros(c: bigint): number {
  * exactness allows, as divide() gives); undefined otherwise.
  */
 function divideSmall(ctx: Limits): PyValue | null | undefined {
-  if (coefB === 0 || coefA === 0) return undefined;
-  let n = coefA;
-  for (let shift = 0; shift <= 15; shift++) {
-    if (n % coefB === 0) return finishSmall(signA ^ signB, n / coefB, expA - expB - shift, ctx);
-    n *= 10;
-    if (n > Number.MAX_SAFE_INTEGER) return undefined;
+  const a = SMALL[A_COEF], b = SMALL[B_COEF];
+  if (a === 0 || b === 0) return undefined;
+  // a / b is a finite decimal when b / gcd(a, b) is 2**i * 5**j: then max(i, j) shifts make it exact.
+  let x = a, y = b;
+  while (y !== 0) {
+    const r = x % y;
+    x = y;
+    y = r;
   }
-  return undefined;
+  let rest = b / x, twos = 0, fives = 0;
+  while (rest % 2 === 0) {
+    rest /= 2;
+    twos++;
+  }
+  while (rest % 5 === 0) {
+    rest /= 5;
+    fives++;
+  }
+  if (rest !== 1) return undefined;
+  const shift = Math.max(twos, fives);
+  const n = scaleSmall(a, shift);
+  if (n < 0) return undefined;
+  return finishSmall(SMALL[A_SIGN] ^ SMALL[B_SIGN], n / b, SMALL[A_EXP] - SMALL[B_EXP] - shift, ctx);
 }
 
 /** a // b (want 0) or a % b (want 1) for finite operands, or null (decimal.py's _divide_integer). */
@@ -655,7 +670,9 @@ function binaryFront(
 // Operands whose coefficients are JS numbers (below 2**53, as most are: money, counters) take
 // number arithmetic while every intermediate stays exact; anything larger goes to the bigint
 // functions above. The parts of the two operands are read into these variables (no allocation).
-let signA = 0, coefA = 0, expA = 0, signB = 0, coefB = 0, expB = 0;
+const SMALL = new Float64Array(6);
+/** Where loadSmall puts each part in SMALL (a typed array: no boxed numbers stored). */
+const A_SIGN = 0, A_COEF = 1, A_EXP = 2, B_SIGN = 3, B_COEF = 4, B_EXP = 5;
 
 /** Powers of ten as numbers, exact up to 10**22 (only those below 2**53 multiply exactly). */
 const NUM_POWERS: number[] = [];
@@ -663,7 +680,7 @@ for (let i = 0; i <= 22; i++) NUM_POWERS.push(10 ** i);
 
 /**
  * Reads a finite exact Decimal with a number coefficient, or an int below 2**53, into
- * signA/coefA/expA (b: into the B variables); false for anything else.
+ * SMALL at A_SIGN (b: at B_SIGN) as sign, coefficient, exponent; false for anything else.
  */
 function loadSmall(v: PyValue, b: boolean): boolean {
   let sign: number, coef: number, exp: number;
@@ -681,15 +698,10 @@ function loadSmall(v: PyValue, b: boolean): boolean {
     coef = c;
     exp = e;
   }
-  if (b) {
-    signB = sign;
-    coefB = coef;
-    expB = exp;
-  } else {
-    signA = sign;
-    coefA = coef;
-    expA = exp;
-  }
+  const at = b ? B_SIGN : A_SIGN;
+  SMALL[at] = sign;
+  SMALL[at + 1] = coef;
+  SMALL[at + 2] = exp;
   return true;
 }
 
@@ -717,6 +729,8 @@ function scaleSmall(c: number, n: number): number {
 
 /** A - B (negate) or A + B on the loaded operands, or undefined when it needs bigints. */
 function addSmall(negate: boolean, ctx: Limits): PyValue | null | undefined {
+  const signA = SMALL[A_SIGN], coefA = SMALL[A_COEF], expA = SMALL[A_EXP];
+  const signB = SMALL[B_SIGN], coefB = SMALL[B_COEF], expB = SMALL[B_EXP];
   if (coefA === 0 || coefB === 0) return undefined; // the signs and exponents of zeros: add()
   const sb = negate ? 1 - signB : signB;
   const exp = Math.min(expA, expB);
@@ -728,6 +742,8 @@ function addSmall(negate: boolean, ctx: Limits): PyValue | null | undefined {
 }
 
 function multiplySmall(ctx: Limits): PyValue | null | undefined {
+  const signA = SMALL[A_SIGN], coefA = SMALL[A_COEF], expA = SMALL[A_EXP];
+  const signB = SMALL[B_SIGN], coefB = SMALL[B_COEF], expB = SMALL[B_EXP];
   const c = coefA * coefB;
   if (c > Number.MAX_SAFE_INTEGER) return undefined;
   return finishSmall(signA ^ signB, c, expA + expB, ctx);
@@ -735,6 +751,8 @@ function multiplySmall(ctx: Limits): PyValue | null | undefined {
 
 /** -1/0/1 comparing the loaded operands, or 2 when it needs bigints. */
 function compareSmall(): number {
+  const signA = SMALL[A_SIGN], coefA = SMALL[A_COEF], expA = SMALL[A_EXP];
+  const signB = SMALL[B_SIGN], coefB = SMALL[B_COEF], expB = SMALL[B_EXP];
   if (coefA === 0 || coefB === 0 || signA !== signB) {
     const a = coefA === 0 ? 0 : signA ? -1 : 1, b = coefB === 0 ? 0 : signB ? -1 : 1;
     return a === b ? 0 : a < b ? -1 : 1;
@@ -748,6 +766,7 @@ function compareSmall(): number {
 
 /** A.quantize(exp) for the loaded A, or undefined when it needs bigints (quantize()). */
 function quantizeSmall(exp: number, rounding: string, ctx: Limits): PyValue | null | undefined {
+  const signA = SMALL[A_SIGN], coefA = SMALL[A_COEF], expA = SMALL[A_EXP];
   if (exp < expA || exp - expA > 15 || coefA === 0) return undefined;
   if (exp > ctx.emax || exp < ctx.emin - ctx.prec + 1) return null;
   const unit = NUM_POWERS[exp - expA];

@@ -33,3 +33,16 @@ for prec in [3, 9, 16, 28]:
                     r.append(type(e).__name__)
                 r.append([ctx.flags[s] for s in [Inexact, Rounded, Clamped, Subnormal]])
                 print(prec, rounding, [str(x) for x in r])
+
+# exact and inexact division of small coefficients (the number path) against divisors of 2s and 5s
+rng = random.Random(7)
+out = []
+for prec in [2, 3, 5, 9, 16, 28]:
+    for rounding in [ROUND_HALF_EVEN, ROUND_DOWN, ROUND_CEILING, ROUND_05UP]:
+        with localcontext(prec=prec, rounding=rounding) as ctx:
+            for i in range(40):
+                a = Decimal("%s%dE%d" % (rng.choice(["", "-"]), rng.randrange(0, 10 ** rng.randrange(1, 16)), rng.randrange(-6, 6)))
+                b = Decimal("%dE%d" % (rng.choice([1, 2, 4, 5, 8, 16, 25, 125, 3, 7, 40, 625, 1024, 2 ** 20, 5 ** 12, 3 * 2 ** 10, 10 ** 15, 2 ** 52]) * rng.choice([1, 1, 10, 100]), rng.randrange(-4, 4)))
+                ctx.clear_flags()
+                r = [a / b, b / a if a else None, a / 8, 7 / b]
+                print(prec, rounding, [str(x) for x in r], ctx.flags[Inexact], ctx.flags[Rounded])

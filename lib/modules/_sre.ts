@@ -621,11 +621,11 @@ export class PyMatch extends PyObject {
   private findSpans(): number[] {
     const n = 2 * this.re.groups + 2;
     const out = new Int32Array(n);
-    // A search found its match where an anchored run from there finds it again.
+    // A match (or a search's, or an iterator's) is found again by an anchored run where it starts.
     const found = this.found!;
-    const [from, mode] = this.mode === MODE_SEARCH
-      ? [this.subject.cpOf(found.index), MODE_MATCH]
-      : [this.pos, this.mode];
+    const [from, mode] = this.mode === MODE_FULLMATCH
+      ? [this.pos, MODE_FULLMATCH]
+      : [this.subject.cpOf(found.index), MODE_MATCH];
     const r = runJs(this.re, this.subject, from, this.endpos, mode, out);
     if (r === NONE || r === REFUSED) throw new Error("re: a match did not repeat");
     this.last = r;
@@ -905,20 +905,45 @@ for (
 class MatchIterator {
   mustAdvance = false;
   done = false;
-  /** The marks of the last match (reused: copy them to keep them). */
+  /** The marks of the last match (reused: copy them to keep them; only 0 and 1 when `found`). */
   readonly marks: Int32Array;
   lastindex = -1;
+  /** The last match as V8 made it without group indices (lazy iterators), or null. */
+  found: RegExpExecArray | null = null;
   constructor(
     readonly p: PyPattern,
     readonly subj: ReSubject,
     public start: number,
     readonly endpos: number,
+    /** Whether the matches only become Match objects (finditer, a callable sub, the scanner). */
+    readonly lazy = false,
   ) {
     this.marks = new Int32Array(2 * p.groups + 2);
   }
   /** Finds the next match (in `marks`); false when there is none. */
   next(mode: number): boolean {
     if (this.done) return false;
+    this.found = null;
+    if (
+      this.lazy && !this.mustAdvance && this.p.groups > 0 && this.p.js !== null && this.start <= this.endpos
+    ) {
+      if (!engineOptions.forceOwn) {
+        const m = execJs(this.p, this.subj, this.start, this.endpos, mode, false);
+        if (m === null) {
+          this.done = true;
+          return false;
+        }
+        if (m !== REFUSED) {
+          const s = this.subj.cpOf(m.index), e = this.subj.cpOf(m.index + m[0].length);
+          this.marks[0] = s;
+          this.marks[1] = e;
+          this.found = m;
+          this.mustAdvance = e === s;
+          this.start = e;
+          return true;
+        }
+      }
+    }
     const li = runPattern(this.p, this.subj, this.start, this.endpos, mode, this.mustAdvance, this.marks);
     if (li === NONE) {
       this.done = true;
@@ -931,6 +956,9 @@ class MatchIterator {
   }
   /** The last match as a Match object. */
   match(pos: number): PyMatch {
+    if (this.found !== null) {
+      return new PyMatch(this.p, this.subj, pos, this.endpos, null, -1, this.found, MODE_SEARCH);
+    }
     return new PyMatch(
       this.p,
       this.subj,
@@ -1006,7 +1034,7 @@ function findallJs(p: PyPattern, subj: ReSubject, pos: number, endpos: number, o
 }
 
 function finditer(p: PyPattern, subj: ReSubject, pos: number, endpos: number): PyValue {
-  const it = new MatchIterator(p, subj, pos, endpos);
+  const it = new MatchIterator(p, subj, pos, endpos, true);
   return new PyNativeIterator(callableIteratorType, () => (it.next(MODE_SEARCH) ? it.match(pos) : undefined));
 }
 
@@ -1039,7 +1067,7 @@ defGetSet(scannerType, "pattern", (s) => (s as PyScanner).it.p);
 defMethod(patternType, "scanner", (args, kwnames) => {
   const p = patternSelf(args[0], "scanner");
   const [subj, pos, endpos] = stringPosArgs("scanner", p, args, kwnames);
-  return new PyScanner(new MatchIterator(p, subj, pos, endpos));
+  return new PyScanner(new MatchIterator(p, subj, pos, endpos, true));
 });
 
 function split(p: PyPattern, string: PyValue, maxsplitArg: PyValue | undefined): PyValue {
@@ -1099,7 +1127,7 @@ function sub(p: PyPattern, repl: PyValue, string: PyValue, countArg: PyValue | u
   const subj = p.subject(string);
   const pieces: string[] = [];
   let i = 0, n = 0;
-  const it = new MatchIterator(p, subj, 0, subj.length);
+  const it = new MatchIterator(p, subj, 0, subj.length, callable !== null);
   const textOf = (v: PyValue): string | null => {
     if (p.istext) return strValueOf(v) ?? null;
     return v instanceof PyBytes ? latin1(v.data) : null;

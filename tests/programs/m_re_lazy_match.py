@@ -81,3 +81,19 @@ show("bad pattern again", lambda: re.match("a(b", "ab"))
 print(re.fullmatch(r"[ -~]+", "abc"), re.fullmatch(r"[ -~]+", "ab\n"), re.fullmatch(r"[ -~]+", "abc", re.I))
 print(re.match("(a)", "a").group(1), re.search(r"(\d+)", "ab 12").span(1), re.fullmatch("(a)(b)?", "a").groups())
 print([m.span(1) for m in re.finditer(r"(\w)\w*", "ab cd ef")], re.sub(r"(\w)(\w)", lambda m: m.group(2) + m[1], "abcd"))
+
+print("-- finditer, the scanner and sub with a function (matches found without group indices)")
+for pattern, s in [(r"(\w)(\d)?", "a1 b c3"), (r"(a*)(b)?", "aab ab b"), (r"(?P<w>\w+)@(?P<d>\w+)\.(\w+)", "x@y.com, a@b.org"),
+                   (r"(x)?", "axxb"), (r"(\w)(\U0001f600)?", "a\U0001f600 b"), (r"(?<=a)(b)", "abab")]:
+    print(pattern, [describe(m) for m in re.finditer(pattern, s)])
+    print(pattern, [(m.span(), m.lastindex) for m in re.finditer(pattern, s, 0)],
+          [m.groups() for m in re.compile(pattern).finditer(s, 1, len(s) - 1)])
+    print(pattern, re.sub(pattern, lambda m: "<%s|%s|%s>" % (m.group(0), m.lastindex, m.span(1)), s),
+          re.subn(pattern, lambda m: str(m.groups()), s, count=2))
+    sc = re.compile(pattern).scanner(s)
+    print(pattern, describe(sc.search()), describe(sc.match()), describe(sc.search()))
+it = re.finditer(r"(\d)(\d)", "12 34 56")
+first = next(it)
+second = next(it)
+print(first.group(2), second.span(1), first.span(), second.group(1), list(m.regs for m in it))
+print(re.sub(rb"(\d)", lambda m: m.group(1) * 2, b"a1b2"), re.sub(r"(\d)", lambda m: None or "", "a1b2"))

@@ -157,8 +157,28 @@ function limitsOf(ctx: PyValue): Limits | null {
     typeof emin !== "number" || typeof emax !== "number" || typeof clamp !== "number" ||
     !(flags instanceof PyDict) || !(traps instanceof PyDict)
   ) return null;
-  return { prec, rounding, emin, emax, clamp, flags, traps };
+  // One object refilled for every operation: no operation runs Python code, or another
+  // operation, while it holds it (sqrt copies it to change the rounding).
+  const limits = LIMITS;
+  limits.prec = prec;
+  limits.rounding = rounding;
+  limits.emin = emin;
+  limits.emax = emax;
+  limits.clamp = clamp;
+  limits.flags = flags;
+  limits.traps = traps;
+  return limits;
 }
+
+const LIMITS: Limits = {
+  prec: 0,
+  rounding: "",
+  emin: 0,
+  emax: 0,
+  clamp: 0,
+  flags: new PyDict(),
+  traps: new PyDict(),
+};
 
 function newDecimal(sign: number, coefficient: bigint, exp: number): PyValue {
   return new PyInstance(decimalClass!, null, [sign, normInt(coefficient), exp, false]);

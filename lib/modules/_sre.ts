@@ -852,13 +852,23 @@ function clampIndex(x: number, length: number): number {
 }
 
 /** The common arguments (string, pos, endpos) of match/search/fullmatch/findall/finditer/scanner. */
+const STRING_POS_ENDPOS = ["string", "pos", "endpos"];
+const PATTERN_STRING_FLAGS = ["pattern", "string", "flags"];
+
+/** Whether a call's arguments are all positional and between min and max of them (no binding needed). */
+function plainCall(args: PyValue[], kwnames: string[] | null, min: number, max: number): boolean {
+  return (kwnames === null || kwnames.length === 0) && args.length >= min && args.length <= max;
+}
+
 function stringPosArgs(
   name: string,
   p: PyPattern,
   args: PyValue[],
   kwnames: string[] | null,
 ): [ReSubject, number, number] {
-  const [string, pos, endpos] = bindArgs(name, args.slice(1), kwnames, ["string", "pos", "endpos"], 1);
+  let string: PyValue | undefined, pos: PyValue | undefined, endpos: PyValue | undefined;
+  if (plainCall(args, kwnames, 2, 4)) [, string, pos, endpos] = args; // (self, string[, pos[, endpos]])
+  else [string, pos, endpos] = bindArgs(name, args.slice(1), kwnames, STRING_POS_ENDPOS, 1);
   const start = pos === undefined ? 0 : ssizeArg(pos);
   const end = endpos === undefined ? Infinity : ssizeArg(endpos);
   const subj = p.subject(string!);
@@ -1266,7 +1276,9 @@ function modulePatternCall(
   mode: number,
 ): (args: PyValue[], kwnames: string[] | null) => PyValue {
   return (args, kwnames) => {
-    const [pattern, string, flags] = bindArgs(name, args, kwnames, ["pattern", "string", "flags"], 2);
+    const [pattern, string, flags] = plainCall(args, kwnames, 2, 3)
+      ? args
+      : bindArgs(name, args, kwnames, PATTERN_STRING_FLAGS, 2);
     const p = compilePattern(pattern!, flags);
     const subj = p.subject(string!);
     return matchOrNone(p, subj, 0, subj.length, mode);

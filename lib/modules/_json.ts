@@ -11,6 +11,9 @@
  *   stays in TypeScript; with an indent it reports errors as CPython's pure-Python encoder does.
  *   Its `_chunks(obj, level)` (pyjit's own) yields lazily the chunks of CPython's pure-Python
  *   encoder, for iterencode() and json.dump().
+ * - `_encode(encoder, o, encode_basestring_ascii, encode_basestring)` (pyjit's own):
+ *   JSONEncoder.encode(o) at once, the settings read from the encoder's attributes, so that
+ *   dumps() makes no Encoder and runs no Python code of json.encoder but encode() itself.
  *
  * Both work on the JS string's UTF-16 units; Python's indices count code points, so they are
  * converted at the boundary when the document holds surrogate pairs.

@@ -7,7 +7,8 @@
  * Compiling: re_parser.ts (syntax, errors) → re_ir.ts (flags applied) → re_translate.ts, which
  * either gives an exact JavaScript RegExp (run by V8) or leaves the pattern to re_engine.ts (the
  * own backtracking matcher). Matching works on re_subject.ts's view of the subject (code-point
- * indices for Python, UTF-16 indices for JavaScript).
+ * indices for Python, UTF-16 indices for JavaScript). A Match made by V8 keeps V8's group values
+ * and finds its group spans only when asked (V8's group indices cost an array per group).
  *
  * @example
  * ```ts

@@ -585,6 +585,8 @@ export class PyMatch extends PyObject {
   declare found: RegExpExecArray | null;
   /** The mode the match was made in (to run it again). */
   declare mode: number;
+  /** With `found`: the JavaScript group number of each group (the pattern's, when it was made). */
+  declare groupMap: number[] | null;
   constructor(
     re: PyPattern,
     subject: ReSubject,
@@ -606,6 +608,7 @@ export class PyMatch extends PyObject {
     this.last = lastindex;
     this.found = found;
     this.mode = mode;
+    this.groupMap = found === null ? null : re.js!.groupMap;
   }
 
   /** The marks (start, end per group, group 0 first, code-point indices, -1 unset). */
@@ -627,8 +630,9 @@ export class PyMatch extends PyObject {
     const [from, mode] = this.mode === MODE_FULLMATCH
       ? [this.pos, MODE_FULLMATCH]
       : [this.subject.cpOf(found.index), MODE_MATCH];
-    const r = runJs(this.re, this.subject, from, this.endpos, mode, out);
-    if (r === NONE || r === REFUSED) throw new Error("re: a match did not repeat");
+    // (runPattern: should V8 have refused a variant of the pattern since, the own matcher.)
+    const r = runPattern(this.re, this.subject, from, this.endpos, mode, false, out);
+    if (r === NONE) throw new Error("re: a match did not repeat");
     this.last = r;
     return this.spans = marksCopy(out, n);
   }
@@ -637,7 +641,7 @@ export class PyMatch extends PyObject {
   group(g: number, dflt: PyValue = None): PyValue {
     const found = this.found;
     if (found !== null) {
-      const v = found[this.re.js!.groupMap[g]];
+      const v = found[this.groupMap![g]];
       if (v === undefined) return dflt;
       return this.subject.bytes !== null ? new PyBytes(fromLatin1(v), bytesType) : v;
     }

@@ -794,7 +794,9 @@ export function percentFormat(fmt: string, values: PyValue, what: "string" | "by
     if (argi >= items.length) raise(Exc.TypeError, "not enough arguments for format string");
     return items[argi++];
   };
-  let out = "";
+  // The pieces, joined once: `+=` would leave a rope of them, which every later reader (a
+  // regex, a hash) must first flatten.
+  const out: string[] = [];
   const n = fmt.length;
   let i = 0;
   while (i < n) {
@@ -802,7 +804,7 @@ export function percentFormat(fmt: string, values: PyValue, what: "string" | "by
     if (c !== "%") {
       const j = fmt.indexOf("%", i);
       const end = j < 0 ? n : j;
-      out += fmt.slice(i, end);
+      out.push(fmt.slice(i, end));
       i = end;
       continue;
     }
@@ -859,7 +861,7 @@ export function percentFormat(fmt: string, values: PyValue, what: "string" | "by
     const type = fmt[i++];
     if (type === "%") {
       if (i - 1 === specStart) {
-        out += "%";
+        out.push("%");
         continue;
       }
       // '%' after flags/width/precision is a conversion that consumes an argument (CPython 3.11).
@@ -867,12 +869,12 @@ export function percentFormat(fmt: string, values: PyValue, what: "string" | "by
       raise(Exc.ValueError, `unsupported format character '%' (0x25) at index ${i - 1}`);
     }
     if (value === undefined) value = isMapping && !isTuple ? values : next();
-    out += percentOne(type, value, flags, width, prec, i - 1);
+    out.push(percentOne(type, value, flags, width, prec, i - 1));
   }
   if (argi < items.length && !usedMapping && !isMapping) {
     raise(Exc.TypeError, `not all arguments converted during ${what} formatting`);
   }
-  return out;
+  return out.length === 1 ? out[0] : out.join("");
 }
 
 function percentOne(

@@ -11,6 +11,9 @@
  *   stays in TypeScript; with an indent it reports errors as CPython's pure-Python encoder does.
  *   Its `_chunks(obj, level)` (pyjit's own) yields lazily the chunks of CPython's pure-Python
  *   encoder, for iterencode() and json.dump().
+ * - `_encode(encoder, o, encode_basestring_ascii, encode_basestring)` (pyjit's own):
+ *   JSONEncoder.encode(o) at once, the settings read from the encoder's attributes, so that
+ *   dumps() makes no Encoder and runs no Python code of json.encoder but encode() itself.
  *
  * Both work on the JS string's UTF-16 units; Python's indices count code points, so they are
  * converted at the boundary when the document holds surrogate pairs.
@@ -38,6 +41,7 @@ import {
   PyDict,
   PyFloat,
   PyGetSetDescriptor,
+  PyInstance,
   PyIntObject,
   PyList,
   type PyModule,
@@ -59,6 +63,7 @@ import {
   isTrue,
   iterNext,
   loadMethod,
+  strOrder,
   toArray,
 } from "../../objects/ops.ts";
 import { floatRepr } from "../../objects/repr.ts";
@@ -638,6 +643,8 @@ const FAST_NONE = 0, FAST_ASCII = 1, FAST_UNICODE = 2;
 class PyEncoder extends PyObject {
   declare markers: PyValue;
   declare defaultFn: PyValue;
+  /** The JSONEncoder whose `default` attribute defaultFn is, when it is not read yet (see _encode). */
+  declare defaultOwner: PyValue | null;
   declare encoder: PyValue;
   declare indent: PyValue;
   declare keySeparator: PyValue;
@@ -652,6 +659,7 @@ class PyEncoder extends PyObject {
     this.dict = null;
     this.markers = a[0];
     this.defaultFn = a[1];
+    this.defaultOwner = null;
     this.encoder = a[2];
     this.indent = a[3];
     this.keySeparator = a[4];
@@ -712,6 +720,26 @@ function dictKeyText(key: PyValue, writer: { float(f: PyFloat): string }, skipke
   return raise(Exc.TypeError, `keys must be str, int, float, bool or None, not ${typeOf(key).name}`);
 }
 
+/**
+ * One spare output buffer: each dumps() would otherwise allocate (and zero) a buffer, which
+ * dominates encoding small values. An encoding that starts while another runs (a default()
+ * hook calling dumps) takes a new one.
+ */
+let spareBuffer: TextBuffer | null = null;
+/** Buffers larger than this are not kept after use. */
+const SPARE_BUFFER_MAX = 1 << 23;
+
+function takeBuffer(): TextBuffer {
+  const b = spareBuffer;
+  if (b === null) return new TextBuffer(256);
+  spareBuffer = null;
+  return b;
+}
+
+function returnBuffer(b: TextBuffer): void {
+  if (b.bytes.length <= SPARE_BUFFER_MAX && b.reset()) spareBuffer = b;
+}
+
 class JsonWriter {
   readonly out: TextBuffer;
   readonly enc: PyEncoder;
@@ -728,13 +756,20 @@ class JsonWriter {
   /** "\n" and the indent repeated, by nesting level. */
   readonly newlines: string[] = [];
   constructor(enc: PyEncoder) {
-    this.out = new TextBuffer(4096);
+    this.out = takeBuffer();
     this.enc = enc;
     this.fast = enc.fastEncode;
     this.active = enc.markers === None ? null : [];
     this.indent = enc.indent === None ? null : strArg(enc.indent) ?? null;
     this.keySeparator = strArg(enc.keySeparator)!;
     this.itemSeparator = strArg(enc.itemSeparator)!;
+  }
+
+  /** The text written, and the buffer back to the pool. */
+  finish(): string {
+    const text = this.out.text();
+    returnBuffer(this.out);
+    return text;
   }
 
   private newline(level: number): string {
@@ -877,7 +912,10 @@ class JsonWriter {
   /** Something JSON has no form for: default(o), encoded in its place. */
   private other(o: PyValue, level: number): void {
     this.mark(o);
-    const replacement = call(this.enc.defaultFn, [o]);
+    const enc = this.enc;
+    // `_encode` leaves default() to be looked up here, when an object first needs it.
+    if (enc.defaultFn === DEFAULT_NOT_READ) enc.defaultFn = getAttr(enc.defaultOwner!, "default");
+    const replacement = call(enc.defaultFn, [o]);
     enterRecursion(this.indent === null ? " while encoding a JSON object" : "");
     try {
       this.value(replacement, level);
@@ -952,6 +990,10 @@ class JsonWriter {
    */
   private entries(o: PyDict): [PyValue[], PyValue[]] {
     if (o.cls === dictType && !this.enc.sortKeys) return [o.keys.slice(), o.values.slice()];
+    if (o.cls === dictType) {
+      const sorted = sortedStrEntries(o);
+      if (sorted !== null) return sorted;
+    }
     const keys: PyValue[] = [], values: PyValue[] = [];
     let items: PyValue[];
     if (o.cls === dictType) {
@@ -977,6 +1019,121 @@ class JsonWriter {
   private keyText(key: PyValue): string | null {
     return dictKeyText(key, this, this.enc.skipkeys);
   }
+}
+
+/** The whole JSON text of obj under enc's settings. */
+function encodeAll(enc: PyEncoder, obj: PyValue, level: number): string {
+  const writer = new JsonWriter(enc);
+  writer.value(obj, level);
+  return writer.finish();
+}
+
+/**
+ * `_encode(encoder, o, encode_basestring_ascii, encode_basestring)`: JSONEncoder.encode(o) for
+ * an encoder whose iterencode() is JSONEncoder's: the settings are read from the encoder's
+ * attributes (as its iterencode() reads them each time), the text made at once. None when a
+ * setting is unusual (an indent neither None, a str nor an int; a separator that is not a
+ * str): then json.encoder's general path runs, and raises what it raises.
+ */
+function encodeWithSettings(encoderType: PyType, args: PyValue[], kwnames: string[] | null): PyValue {
+  if (args.length !== 4 || (kwnames !== null && kwnames.length > 0)) {
+    bindArgs(
+      "_encode",
+      args,
+      kwnames,
+      ["encoder", "o", "encode_basestring_ascii", "encode_basestring"],
+      4,
+      4,
+    );
+  }
+  const [self, o, asciiFn, unicodeFn] = args;
+  const ensureAscii = isTrue(encoderAttr(self, "ensure_ascii"));
+  const encoder = ensureAscii ? asciiFn : unicodeFn;
+  const text = strArg(o);
+  if (text !== undefined) {
+    const fn = encoder instanceof PyBuiltinFunction ? encoder.fn : null;
+    if (fn === encodeAsciiBuiltin) return encodeBasestringAscii(text);
+    if (fn === encodeUnicodeBuiltin) return encodeBasestring(text);
+    return call(encoder, [o]);
+  }
+  let indent = encoderAttr(self, "indent");
+  if (typeof indent === "number" || typeof indent === "boolean") {
+    indent = " ".repeat(Math.max(0, Number(indent)));
+  } else if (indent !== None && strArg(indent) === undefined) return None;
+  const keySeparator = encoderAttr(self, "key_separator"),
+    itemSeparator = encoderAttr(self, "item_separator");
+  if (strArg(keySeparator) === undefined || strArg(itemSeparator) === undefined) return None;
+  const settings = [
+    isTrue(encoderAttr(self, "check_circular")) ? CHECK_CIRCULAR : None,
+    DEFAULT_NOT_READ,
+    encoder,
+    indent,
+    keySeparator,
+    itemSeparator,
+    encoderAttr(self, "sort_keys"),
+    encoderAttr(self, "skipkeys"),
+    encoderAttr(self, "allow_nan"),
+  ];
+  const enc = new PyEncoder(encoderType, settings);
+  enc.defaultOwner = self;
+  return encodeAll(enc, o, 0);
+}
+
+/** The markers of an encoding that checks for cycles (never seen by Python: only `!== None` counts). */
+const CHECK_CIRCULAR = new PyDict();
+/** defaultFn before the encoder's `default` is looked up. */
+const DEFAULT_NOT_READ: PyValue = new PyDict();
+
+/**
+ * getattr(encoder, name) for the settings of a JSONEncoder: an instance attribute read from the
+ * instance's values, or a plain class attribute (a str, bool, int or None), when no class in its
+ * MRO has a data descriptor of that name; else getattr itself.
+ */
+function encoderAttr(self: PyValue, name: string): PyValue {
+  if (
+    self instanceof PyInstance && self.shape !== null && self.dict === null &&
+    self.cls.instanceDictFirst(name)
+  ) {
+    const i = self.shape.names.indexOf(name);
+    if (i >= 0) return self.values![i];
+    const v = self.cls.lookup(name);
+    if (v !== undefined && (typeof v !== "object" || v === None)) return v;
+  }
+  return getAttr(self, name);
+}
+
+/**
+ * The entries of a dict whose keys are all str, sorted by key (code point order), or null for
+ * other keys. Keys are unique, so sorting the items (CPython) compares only keys.
+ */
+function sortedStrEntries(o: PyDict): [PyValue[], PyValue[]] | null {
+  const keys: string[] = [], values: PyValue[] = [];
+  const k = o.keys, v = o.values;
+  for (let i = 0; i < k.length; i++) {
+    const key = k[i];
+    if (key === DELETED) continue;
+    if (typeof key !== "string") return null;
+    keys.push(key);
+    values.push(v[i]);
+  }
+  const n = keys.length;
+  if (n <= 16) {
+    // insertion sort of both arrays together: cheaper than a sort call for a few keys
+    for (let i = 1; i < n; i++) {
+      const key = keys[i], value = values[i];
+      let j = i - 1;
+      while (j >= 0 && strOrder(keys[j], key) > 0) {
+        keys[j + 1] = keys[j];
+        values[j + 1] = values[j];
+        j--;
+      }
+      keys[j + 1] = key;
+      values[j + 1] = value;
+    }
+    return [keys, values];
+  }
+  const order = keys.map((_, i) => i).sort((a, b) => strOrder(keys[a], keys[b]));
+  return [order.map((i) => keys[i]), order.map((i) => values[i])];
 }
 
 function intText(v: number | bigint): string {
@@ -1245,9 +1402,7 @@ export function makeJsonModule(): PyModule {
   installNew(encoderType);
   encoderType.tp_call = (self, args, kwnames) => {
     const [obj, level] = bindArgs("_iterencode", args, kwnames, ["obj", "_current_indent_level"], 2);
-    const writer = new JsonWriter(self as PyEncoder);
-    writer.value(obj!, indexArg(level!));
-    return new PyList([writer.out.text()]);
+    return new PyList([encodeAll(self as PyEncoder, obj!, indexArg(level!))]);
   };
   // enc._chunks(obj, level): CPython's pure-Python chunks (JSONEncoder.iterencode), lazily.
   const chunksType = moduleIteratorType("_json", "chunk_iterator", 0);
@@ -1295,6 +1450,15 @@ export function makeJsonModule(): PyModule {
     encode_basestring_ascii: encodeAsciiBuiltin,
     encode_basestring: encodeUnicodeBuiltin,
   }, { make_scanner: scannerType, make_encoder: encoderType });
+  module.dict!.setStr(
+    "_encode",
+    new PyBuiltinFunction(
+      "_encode",
+      (args, kwnames) => encodeWithSettings(encoderType, args, kwnames),
+      null,
+      "_json",
+    ),
+  );
   // The whitespace skip json.decoder's decode() needs around the document (a regex in CPython).
   module.dict!.setStr(
     "_skip_whitespace",

@@ -7,7 +7,8 @@
  * Compiling: re_parser.ts (syntax, errors) → re_ir.ts (flags applied) → re_translate.ts, which
  * either gives an exact JavaScript RegExp (run by V8) or leaves the pattern to re_engine.ts (the
  * own backtracking matcher). Matching works on re_subject.ts's view of the subject (code-point
- * indices for Python, UTF-16 indices for JavaScript).
+ * indices for Python, UTF-16 indices for JavaScript). A Match made by V8 keeps V8's group values
+ * and finds its group spans only when asked (V8's group indices cost an array per group).
  *
  * @example
  * ```ts
@@ -218,7 +219,7 @@ export class PyPattern extends PyObject {
     this.ir = ir;
     this.js = js;
     this.prog = null;
-    this.regexps = [null, null, null, null, null, null, null, null];
+    this.regexps = new Array(16).fill(null);
     this.templates = null;
     this.groupindexProxy = null;
     this.anyType = false;
@@ -238,16 +239,17 @@ export class PyPattern extends PyObject {
 
   /**
    * The RegExp for a mode (JavaScript path only), in the dialect without the unicode flag or, for
-   * subjects with surrogate pairs (`full`), with the `v` flag; compiled on first use. Null when V8
-   * refuses the source (the pattern then stays with the own matcher).
+   * subjects with surrogate pairs (`full`), with the `v` flag; with group indices (the `d` flag)
+   * unless `withIndices` is false; compiled on first use. Null when V8 refuses the source (the
+   * pattern then stays with the own matcher).
    */
-  regexp(mode: number, full: boolean): RegExp | null {
-    const slot = mode + (full ? 4 : 0);
+  regexp(mode: number, full: boolean, withIndices = true): RegExp | null {
+    const indices = withIndices && this.groups > 0 && mode !== MODE_VALUES;
+    const slot = mode + (full ? 4 : 0) + (indices ? 0 : 8);
     let r = this.regexps[slot];
     if (r === null) {
       const js = this.js!;
       const source = full ? js.fullSource() : js.bmpSource;
-      const indices = this.groups > 0 && mode !== MODE_VALUES;
       const flags = (full ? "v" : "") + (indices ? "d" : "") +
         (mode === MODE_SEARCH || mode === MODE_VALUES ? "g" : "y");
       try {
@@ -317,18 +319,21 @@ let slicedFrom: string | null = null;
 let slicedEnd = -1;
 let slicedText = "";
 
-function runJs(
+/**
+ * V8's match between pos and endpos (the RegExp of `mode`, with group indices or not), null when
+ * there is none, REFUSED when V8 refused the pattern.
+ */
+function execJs(
   p: PyPattern,
   subj: ReSubject,
   pos: number,
   endpos: number,
   mode: number,
-  out: Int32Array,
-): number {
+  withIndices: boolean,
+): RegExpExecArray | null | typeof REFUSED {
   const full = subj.hasPairs;
-  const re = p.regexp(mode, full);
+  const re = p.regexp(mode, full, withIndices);
   if (re === null) return REFUSED;
-  const js = p.js!;
   let text = subj.text;
   if (endpos < subj.length) {
     const unitEnd = subj.unitOf(endpos);
@@ -347,7 +352,21 @@ function runJs(
     re.lastIndex = m.index + 1;
     m = re.exec(text);
   }
+  return m;
+}
+
+function runJs(
+  p: PyPattern,
+  subj: ReSubject,
+  pos: number,
+  endpos: number,
+  mode: number,
+  out: Int32Array,
+): number {
+  const m = execJs(p, subj, pos, endpos, mode, true);
+  if (m === REFUSED) return REFUSED;
   if (m === null) return NONE;
+  const js = p.js!;
   const groups = p.groups;
   const start = m.index;
   out[0] = subj.cpOf(start);
@@ -384,6 +403,8 @@ function runJs(
 
 const CACHE_LIMIT = 512;
 const cache = new Map<string, PyPattern>();
+/** The patterns of str patterns compiled without flags (also in `cache`), by the pattern. */
+const plainCache = new Map<string, PyPattern>();
 
 /** The pattern's text and kind, or a TypeError. */
 function patternSource(pattern: PyValue): [string, boolean] {
@@ -492,6 +513,20 @@ function compileLexicon(phrases: PyValue[], flags: number): PyPattern {
 
 /** re._compile: a Pattern for (pattern, flags), through the cache. */
 export function compilePattern(pattern: PyValue, flagsArg: PyValue | undefined): PyPattern {
+  if (typeof pattern === "string" && (flagsArg === undefined || flagsArg === 0)) {
+    // The common call (a str pattern, no flags): looked up by the pattern itself, whose hash V8
+    // keeps, rather than by a key string made for each call.
+    const hit = plainCache.get(pattern);
+    if (hit !== undefined) return hit;
+    const p = compilePatternSlow(pattern, flagsArg);
+    if (plainCache.size >= CACHE_LIMIT) plainCache.clear();
+    plainCache.set(pattern, p);
+    return p;
+  }
+  return compilePatternSlow(pattern, flagsArg);
+}
+
+function compilePatternSlow(pattern: PyValue, flagsArg: PyValue | undefined): PyPattern {
   if (pattern instanceof PyPattern) {
     if (flagsArg !== undefined && flagsValue(flagsArg) !== 0) {
       raise(Exc.ValueError, "cannot process flags argument with a compiled pattern");
@@ -539,16 +574,28 @@ export class PyMatch extends PyObject {
   declare subject: ReSubject;
   declare pos: number;
   declare endpos: number;
-  /** start, end per group (group 0 first), code-point indices, -1 when unmatched. */
-  declare marks: number[];
-  declare lastindex: number;
+  /** start, end per group (group 0 first), code-point indices, -1 when unmatched; null until needed. */
+  declare private spans: number[] | null;
+  declare private last: number;
+  /**
+   * V8's result for a match made without group indices (the group values, by JavaScript group
+   * number), or null. The spans of the groups are then found, when asked for, by running the
+   * pattern again at the same place with indices: the same match, as the run is deterministic.
+   */
+  declare found: RegExpExecArray | null;
+  /** The mode the match was made in (to run it again). */
+  declare mode: number;
+  /** With `found`: the JavaScript group number of each group (the pattern's, when it was made). */
+  declare groupMap: number[] | null;
   constructor(
     re: PyPattern,
     subject: ReSubject,
     pos: number,
     endpos: number,
-    marks: number[],
+    marks: number[] | null,
     lastindex: number,
+    found: RegExpExecArray | null = null,
+    mode = MODE_MATCH,
   ) {
     super();
     this.cls = matchType;
@@ -557,13 +604,49 @@ export class PyMatch extends PyObject {
     this.subject = subject;
     this.pos = pos;
     this.endpos = endpos;
-    this.marks = marks;
-    this.lastindex = lastindex;
+    this.spans = marks;
+    this.last = lastindex;
+    this.found = found;
+    this.mode = mode;
+    this.groupMap = found === null ? null : re.js!.groupMap;
+  }
+
+  /** The marks (start, end per group, group 0 first, code-point indices, -1 unset). */
+  get marks(): number[] {
+    return this.spans ?? this.findSpans();
+  }
+
+  /** The last group that closed (-1: none). */
+  get lastindex(): number {
+    if (this.spans === null) this.findSpans();
+    return this.last;
+  }
+
+  private findSpans(): number[] {
+    const n = 2 * this.re.groups + 2;
+    const out = new Int32Array(n);
+    // A match (or a search's, or an iterator's) is found again by an anchored run where it starts.
+    const found = this.found!;
+    const [from, mode] = this.mode === MODE_FULLMATCH
+      ? [this.pos, MODE_FULLMATCH]
+      : [this.subject.cpOf(found.index), MODE_MATCH];
+    // (runPattern: should V8 have refused a variant of the pattern since, the own matcher.)
+    const r = runPattern(this.re, this.subject, from, this.endpos, mode, false, out);
+    if (r === NONE) throw new Error("re: a match did not repeat");
+    this.last = r;
+    return this.spans = marksCopy(out, n);
   }
 
   /** Group g's value, or `dflt` when it did not take part. */
   group(g: number, dflt: PyValue = None): PyValue {
-    const s = this.marks[2 * g], e = this.marks[2 * g + 1];
+    const found = this.found;
+    if (found !== null) {
+      const v = found[this.groupMap![g]];
+      if (v === undefined) return dflt;
+      return this.subject.bytes !== null ? new PyBytes(fromLatin1(v), bytesType) : v;
+    }
+    const marks = this.marks;
+    const s = marks[2 * g], e = marks[2 * g + 1];
     if (s < 0 || e < 0) return dflt;
     return this.subject.slice(s, e);
   }
@@ -583,6 +666,11 @@ function matchSelf(v: PyValue, name: string): PyMatch {
 function groupIndexOf(m: PyMatch, g: PyValue | undefined): number {
   if (g === undefined) return 0;
   let i = -1;
+  if (typeof g === "number" || typeof g === "string") {
+    i = typeof g === "number" ? g : m.re.groupIndex.get(g) ?? -1;
+    if (i < 0 || i > m.re.groups) raise(Exc.IndexError, "no such group");
+    return i;
+  }
   const n = intValueOf(g);
   if (n !== undefined) i = typeof n === "bigint" ? -1 : n;
   else if (typeOf(g).lookup("__index__") !== undefined) {
@@ -769,13 +857,23 @@ function clampIndex(x: number, length: number): number {
 }
 
 /** The common arguments (string, pos, endpos) of match/search/fullmatch/findall/finditer/scanner. */
+const STRING_POS_ENDPOS = ["string", "pos", "endpos"];
+const PATTERN_STRING_FLAGS = ["pattern", "string", "flags"];
+
+/** Whether a call's arguments are all positional and between min and max of them (no binding needed). */
+function plainCall(args: PyValue[], kwnames: string[] | null, min: number, max: number): boolean {
+  return (kwnames === null || kwnames.length === 0) && args.length >= min && args.length <= max;
+}
+
 function stringPosArgs(
   name: string,
   p: PyPattern,
   args: PyValue[],
   kwnames: string[] | null,
 ): [ReSubject, number, number] {
-  const [string, pos, endpos] = bindArgs(name, args.slice(1), kwnames, ["string", "pos", "endpos"], 1);
+  let string: PyValue | undefined, pos: PyValue | undefined, endpos: PyValue | undefined;
+  if (plainCall(args, kwnames, 2, 4)) [, string, pos, endpos] = args; // (self, string[, pos[, endpos]])
+  else [string, pos, endpos] = bindArgs(name, args.slice(1), kwnames, STRING_POS_ENDPOS, 1);
   const start = pos === undefined ? 0 : ssizeArg(pos);
   const end = endpos === undefined ? Infinity : ssizeArg(endpos);
   const subj = p.subject(string!);
@@ -793,6 +891,12 @@ function marksCopy(buf: Int32Array, n: number): number[] {
 }
 
 function matchOrNone(p: PyPattern, subj: ReSubject, pos: number, endpos: number, mode: number): PyValue {
+  if (p.js !== null && p.groups > 0 && pos <= endpos && !engineOptions.forceOwn) {
+    // V8 without group indices (allocating them costs more than the match): spans when asked.
+    const m = execJs(p, subj, pos, endpos, mode, false);
+    if (m === null) return None;
+    if (m !== REFUSED) return new PyMatch(p, subj, pos, endpos, null, -1, m, mode);
+  }
   const n = 2 * p.groups + 2;
   if (scratch.length < n) scratch = new Int32Array(n);
   const li = runPattern(p, subj, pos, endpos, mode, false, scratch);
@@ -816,20 +920,45 @@ for (
 class MatchIterator {
   mustAdvance = false;
   done = false;
-  /** The marks of the last match (reused: copy them to keep them). */
+  /** The marks of the last match (reused: copy them to keep them; only 0 and 1 when `found`). */
   readonly marks: Int32Array;
   lastindex = -1;
+  /** The last match as V8 made it without group indices (lazy iterators), or null. */
+  found: RegExpExecArray | null = null;
   constructor(
     readonly p: PyPattern,
     readonly subj: ReSubject,
     public start: number,
     readonly endpos: number,
+    /** Whether the matches only become Match objects (finditer, a callable sub, the scanner). */
+    readonly lazy = false,
   ) {
     this.marks = new Int32Array(2 * p.groups + 2);
   }
   /** Finds the next match (in `marks`); false when there is none. */
   next(mode: number): boolean {
     if (this.done) return false;
+    this.found = null;
+    if (
+      this.lazy && !this.mustAdvance && this.p.groups > 0 && this.p.js !== null && this.start <= this.endpos
+    ) {
+      if (!engineOptions.forceOwn) {
+        const m = execJs(this.p, this.subj, this.start, this.endpos, mode, false);
+        if (m === null) {
+          this.done = true;
+          return false;
+        }
+        if (m !== REFUSED) {
+          const s = this.subj.cpOf(m.index), e = this.subj.cpOf(m.index + m[0].length);
+          this.marks[0] = s;
+          this.marks[1] = e;
+          this.found = m;
+          this.mustAdvance = e === s;
+          this.start = e;
+          return true;
+        }
+      }
+    }
     const li = runPattern(this.p, this.subj, this.start, this.endpos, mode, this.mustAdvance, this.marks);
     if (li === NONE) {
       this.done = true;
@@ -842,6 +971,9 @@ class MatchIterator {
   }
   /** The last match as a Match object. */
   match(pos: number): PyMatch {
+    if (this.found !== null) {
+      return new PyMatch(this.p, this.subj, pos, this.endpos, null, -1, this.found, MODE_SEARCH);
+    }
     return new PyMatch(
       this.p,
       this.subj,
@@ -917,7 +1049,7 @@ function findallJs(p: PyPattern, subj: ReSubject, pos: number, endpos: number, o
 }
 
 function finditer(p: PyPattern, subj: ReSubject, pos: number, endpos: number): PyValue {
-  const it = new MatchIterator(p, subj, pos, endpos);
+  const it = new MatchIterator(p, subj, pos, endpos, true);
   return new PyNativeIterator(callableIteratorType, () => (it.next(MODE_SEARCH) ? it.match(pos) : undefined));
 }
 
@@ -950,7 +1082,7 @@ defGetSet(scannerType, "pattern", (s) => (s as PyScanner).it.p);
 defMethod(patternType, "scanner", (args, kwnames) => {
   const p = patternSelf(args[0], "scanner");
   const [subj, pos, endpos] = stringPosArgs("scanner", p, args, kwnames);
-  return new PyScanner(new MatchIterator(p, subj, pos, endpos));
+  return new PyScanner(new MatchIterator(p, subj, pos, endpos, true));
 });
 
 function split(p: PyPattern, string: PyValue, maxsplitArg: PyValue | undefined): PyValue {
@@ -1010,7 +1142,7 @@ function sub(p: PyPattern, repl: PyValue, string: PyValue, countArg: PyValue | u
   const subj = p.subject(string);
   const pieces: string[] = [];
   let i = 0, n = 0;
-  const it = new MatchIterator(p, subj, 0, subj.length);
+  const it = new MatchIterator(p, subj, 0, subj.length, callable !== null);
   const textOf = (v: PyValue): string | null => {
     if (p.istext) return strValueOf(v) ?? null;
     return v instanceof PyBytes ? latin1(v.data) : null;
@@ -1149,7 +1281,9 @@ function modulePatternCall(
   mode: number,
 ): (args: PyValue[], kwnames: string[] | null) => PyValue {
   return (args, kwnames) => {
-    const [pattern, string, flags] = bindArgs(name, args, kwnames, ["pattern", "string", "flags"], 2);
+    const [pattern, string, flags] = plainCall(args, kwnames, 2, 3)
+      ? args
+      : bindArgs(name, args, kwnames, PATTERN_STRING_FLAGS, 2);
     const p = compilePattern(pattern!, flags);
     const subj = p.subject(string!);
     return matchOrNone(p, subj, 0, subj.length, mode);
@@ -1181,6 +1315,7 @@ function upperAscii(c: number): number {
 export function makeSreModule(): PyModule {
   // a new interpreter starts with an empty cache (compiling gives its warnings again)
   cache.clear();
+  plainCache.clear();
   return buildModule("_sre", "Support for regular expressions (pyjit's engine under re).", {
     compile: (args, kwnames) => {
       const [pattern, flags] = bindArgs("compile", args, kwnames, ["pattern", "flags"], 1);
@@ -1242,6 +1377,7 @@ export function makeSreModule(): PyModule {
         raise(Exc.TypeError, `purge() takes 0 positional arguments but ${given}`);
       }
       cache.clear();
+      plainCache.clear();
       return None;
     },
     _lexicon_pattern: (args, kwnames) => {

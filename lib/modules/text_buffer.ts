@@ -49,6 +49,14 @@ export class TextBuffer {
     this.sawSurrogate = false;
   }
 
+  /** Empties the buffer to build another string (false: it cannot be reused, it was widened). */
+  reset(): boolean {
+    if (this.wide) return false;
+    this.length = 0;
+    this.sawSurrogate = false;
+    return true;
+  }
+
   /** Makes room for `extra` more bytes or units. */
   reserve(extra: number): void {
     const needed = this.length + extra;

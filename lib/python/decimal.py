@@ -1853,6 +1853,7 @@ class Decimal(object):
 DecimalTuple = _namedtuple("DecimalTuple", "sign digits exponent", module="decimal")
 _NAN = _new(0, 0, "n", True)
 _core.setup(Decimal, Inexact, Rounded)
+_core.accelerate(Decimal, globals())
 _numbers.Number.register(Decimal)
 
 

@@ -72,8 +72,9 @@ def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True,
     compact. default: a function returning something encodable for any other object. sort_keys:
     dicts in key order. cls: a JSONEncoder subclass to use instead; **kw go to it.
     """
-    if _uses_defaults(skipkeys, ensure_ascii, check_circular, allow_nan, cls, indent,
-                      separators, default, sort_keys, kw):
+    if (not skipkeys and ensure_ascii and check_circular and allow_nan and cls is None
+            and indent is None and separators is None and default is None and not sort_keys
+            and not kw):
         return _default_encoder.encode(obj)
     if cls is None:
         cls = JSONEncoder

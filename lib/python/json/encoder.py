@@ -5,6 +5,7 @@ json.dump() use) as CPython's pure-Python encoder chunks it, also made by _json.
 from _json import encode_basestring_ascii as c_encode_basestring_ascii
 from _json import encode_basestring as c_encode_basestring
 from _json import make_encoder as c_make_encoder
+from _json import _encode as c_encode
 
 __all__ = ['JSONEncoder']
 
@@ -71,6 +72,11 @@ class JSONEncoder(object):
     def encode(self, o):
         """The JSON text of o: JSONEncoder().encode({"foo": ["bar", "baz"]}) gives
         '{"foo": ["bar", "baz"]}'."""
+        if type(self).iterencode is JSONEncoder.iterencode:
+            # The text made at once by _json (None: an unusual setting, for the path below).
+            text = c_encode(self, o, encode_basestring_ascii, encode_basestring)
+            if text is not None:
+                return text
         if isinstance(o, str):
             if self.ensure_ascii:
                 return encode_basestring_ascii(o)

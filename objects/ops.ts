@@ -930,13 +930,36 @@ export function strOrder(a: string, b: string): number {
   for (let i = 0; i < n; i++) {
     const x = a.charCodeAt(i), y = b.charCodeAt(i);
     if (x !== y) {
-      if (x >= 0xd800 && y >= 0xd800) {
-        return (x <= 0xdfff ? x + 0x10000 : x) - (y <= 0xdfff ? y + 0x10000 : y);
-      }
-      return x - y;
+      if (x < 0xd800 && y < 0xd800) return x - y;
+      return surrogateOrder(a, b, i);
     }
   }
   return a.length - b.length;
+}
+
+/**
+ * The order of `a` and `b` by code points, where they first differ at code unit `i` and a
+ * surrogate is involved: a surrogate pair is one code point above U+FFFF; a lone surrogate is the
+ * code point U+D800–U+DFFF itself (below U+E000), as in CPython's str.
+ */
+function surrogateOrder(a: string, b: string, i: number): number {
+  // The code point may start one unit earlier (a high surrogate both strings share).
+  const prev = i > 0 ? a.charCodeAt(i - 1) : 0;
+  if (prev >= 0xd800 && prev <= 0xdbff) {
+    const pa = codePointFrom(a, i - 1), pb = codePointFrom(b, i - 1);
+    if (pa !== pb) return pa - pb;
+  }
+  return codePointFrom(a, i) - codePointFrom(b, i);
+}
+
+/** The code point that starts at unit `i` of `s` (a lone surrogate as itself). */
+function codePointFrom(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+  }
+  return c;
 }
 
 // ---------------------------------------------------------------------------------------------

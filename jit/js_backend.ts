@@ -53,6 +53,7 @@ import {
 } from "../objects/object.ts";
 import {
   binaryOp,
+  buildSlice,
   call,
   compareStrings,
   contains,
@@ -74,7 +75,7 @@ import {
 import { acquireFrame, type Frame, FRAME_RUNNING, releaseFrame, threadState } from "../vm/frame.ts";
 import { frameObjectCount } from "../vm/frame_object.ts";
 import { backEdgeChecks, checkAtBackEdges } from "../vm/interrupts.ts";
-import { compareValues, loopCounters } from "../vm/interp_support.ts";
+import { compareValues, loopCounters, simpleSlice } from "../vm/interp_support.ts";
 import { tierExit } from "../vm/tier.ts";
 import {
   type Kind,
@@ -85,6 +86,11 @@ import {
   type RecordedInstruction,
   type Trace,
 } from "./trace.ts";
+
+/** `container[start:stop]` (BINARY_SLICE), as the interpreter does it. */
+function binarySlice(container: PyValue, start: PyValue, stop: PyValue): PyValue {
+  return simpleSlice(container, start, stop) ?? getItem(container, buildSlice(start, stop));
+}
 
 /** A call from a trace: `callable` with `self` (the method-call layout's second slot) and `args`. */
 function traceCall(callable: PyValue, self: PyValue | null, args: PyValue[]): PyValue {
@@ -194,6 +200,7 @@ const RUNTIME = {
   setItem,
   unaryNegative,
   traceCall,
+  binarySlice,
   getIter,
   iteratorDone,
   runInnerLoop: (f: Frame, head: number, counter: number) => innerLoops.run(f, head, counter),
@@ -530,19 +537,25 @@ class TraceCompiler {
    */
   private loopEnd(cond: string, resume: number): void {
     const inner = this.inlining[this.inlining.length - 1];
-    if (inner !== undefined && inner.head === resume) {
-      // (On a copy of the state: the conversion happens only on the way out.)
-      const here = this.st;
-      this.st = here.clone();
-      const mark = this.out.length;
-      this.reconcile(inner.after, resume);
-      const convert = this.out.splice(mark);
-      this.st = here;
-      this.emit(`if (${cond}) { ${convert.join(" ")} break ${inner.label}; }`);
-      return;
-    }
+    if (inner !== undefined && inner.head === resume) return this.endInlinedLoop(cond, inner, resume);
     this.guard(cond, resume);
     this.loopEndExits.add(this.exitAt.length - 1);
+  }
+
+  /**
+   * Where `cond` holds, an inlined inner loop ends: the state (as it is now) is converted to the one
+   * the code after the loop starts from, and the loop is left (a guard failing in the conversion
+   * resumes at `resume`).
+   */
+  private endInlinedLoop(cond: string, inner: InlinedLoop, resume: number): void {
+    // (On a copy of the state: the conversion happens only on the way out.)
+    const here = this.st;
+    this.st = here.clone();
+    const mark = this.out.length;
+    this.reconcile(inner.after, resume);
+    const convert = this.out.splice(mark);
+    this.st = here;
+    this.emit(`if (${cond}) { ${convert.join(" ")} break ${inner.label}; }`);
   }
 
   /** What follows may raise: an exception leaves with the state as it is now, raised at `opUnit`. */
@@ -1154,6 +1167,8 @@ class TraceCompiler {
         const attr = JSON.stringify(this.st.code.names[oparg]);
         return this.generic(2, (a) => `setAttr(${a[1]}, ${attr}, ${a[0]})`, opUnit, false);
       }
+      case "BINARY_SLICE":
+        return this.generic(3, (a) => `binarySlice(${a[0]}, ${a[1]}, ${a[2]})`, opUnit);
       case "GET_ITER": {
         const v = this.peek();
         if (this.st.facts.has(`range:${v.e}`)) {
@@ -1705,6 +1720,7 @@ const LOWERED_NAMES = new Set([
   "BUILD_LIST",
   "END_FOR",
   "LIST_APPEND",
+  "BINARY_SLICE",
   "IS_OP",
   "UNARY_NOT",
   "UNARY_NEGATIVE",

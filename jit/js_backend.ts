@@ -357,7 +357,7 @@ export interface CompiledTrace {
   readonly preambleExits: number;
   /**
    * Per exit: the head of the inlined inner loop it leaves from (the outermost one), or -1. A hot one
-   * means the inner loop's copy no longer fits: the loop is compiled again without inlining it.
+   * means the inner loop's copy no longer fits: the loop is compiled again (jit/tier.ts).
    */
   readonly exitInner?: readonly number[];
   /** The number of the exit taken last (written by the trace). */
@@ -990,12 +990,7 @@ class TraceCompiler {
         const cells = CACHE_CELL.LOAD_ATTR;
         const owner = this.peek();
         if (owner.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "attribute of a number");
-        this.guardVersion(
-          owner,
-          this.st.code.cacheIndex[cacheAt(cells.version)],
-          start,
-          this.st.code.cacheIndex[cacheAt(cells.version2)],
-        );
+        this.guardCachedClass(owner, cells, cacheAt, start);
         const shape = this.st.code.cacheRef[cacheAt(cells.index)];
         this.guardShape(owner, shape, start);
         this.pop();
@@ -1017,12 +1012,7 @@ class TraceCompiler {
         if (owner.k === KIND_FLOAT) {
           throw new TraceAbort(ABORT.UNSTABLE_TYPES, "a method of an unboxed float");
         }
-        this.guardVersion(
-          owner,
-          this.st.code.cacheIndex[cacheAt(cells.version)],
-          start,
-          this.st.code.cacheIndex[cacheAt(cells.version2)],
-        );
+        this.guardCachedClass(owner, cells, cacheAt, start);
         if (name === "LOAD_ATTR_METHOD_NO_DICT") {
           this.guard(`typeof ${owner.e} === "object" && hasOwnAttrs(${owner.e})`, start);
         } else {
@@ -1051,12 +1041,7 @@ class TraceCompiler {
         const owner = this.peek();
         const value = this.peek(2);
         if (owner.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "attribute of a number");
-        this.guardVersion(
-          owner,
-          this.st.code.cacheIndex[cacheAt(cells.version)],
-          start,
-          this.st.code.cacheIndex[cacheAt(cells.version2)],
-        );
+        this.guardCachedClass(owner, cells, cacheAt, start);
         const shape = this.st.code.cacheRef[cacheAt(cells.index)];
         this.guardShape(owner, shape, start);
         const index = this.st.code.cacheIndex[cacheAt(cells.index)];
@@ -1281,6 +1266,22 @@ class TraceCompiler {
   }
 
   /** The owner's type version, guarded once until code may run. */
+  /** The guard of an attribute site's class (either of two, for a site specialized for two). */
+  private guardCachedClass(
+    owner: Val,
+    cells: { readonly version: number; readonly version2: number },
+    cacheAt: (cell: number) => number,
+    resume: number,
+  ): void {
+    const code = this.st.code;
+    this.guardVersion(
+      owner,
+      code.cacheIndex[cacheAt(cells.version)],
+      resume,
+      code.cacheIndex[cacheAt(cells.version2)],
+    );
+  }
+
   /**
    * The method a specialized method load pushes: its cell's, or, at a site specialized for two
    * classes with a method each, the one of the owner's class.

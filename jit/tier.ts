@@ -117,14 +117,8 @@ function judgeNative(state: LoopState, trace: CompiledTrace, iterations: number)
   }
   state.jsOnly = true;
   try {
-    const js = compileTrace(trace.trace, state.sides, innerTracesFor(state, trace.trace.code));
-    retire(state.trace);
-    state.trace = js;
-    counts.compiled++;
-    counts.compileMs += js.compileMs;
-    compiled.push(js);
+    installTrace(state, compileTrace(trace.trace, state.sides, innerTracesFor(state, trace.trace.code)));
     nativeCounts.movedToJs++;
-    if (options.dump) dumpTrace(js);
   } catch (e) {
     if (!(e instanceof TraceAbort)) throw e;
   }
@@ -319,19 +313,23 @@ function enter(
   return resume;
 }
 
+/** A loop's new trace replaces its old one (freed if native), counted and shown (--dump-traces). */
+function installTrace(state: LoopState, t: CompiledTrace): void {
+  retire(state.trace);
+  state.trace = t;
+  counts.compiled++;
+  counts.compileMs += t.compileMs;
+  compiled.push(t);
+  if (options.dump) dumpTrace(t);
+}
+
 /** Recompilations of a loop for one inlined inner loop's hot exits before it runs as a whole. */
 const MAX_INLINE_TRIES = 3;
 
 /** Compiles a loop's trace again (its inlining changed); a loop that no longer compiles backs off. */
 function recompile(state: LoopState, trace: CompiledTrace, frame: Frame): void {
   try {
-    const again = compileLoop(state, trace.trace, frame, state.sides);
-    retire(state.trace);
-    state.trace = again;
-    counts.compiled++;
-    counts.compileMs += again.compileMs;
-    compiled.push(again);
-    if (options.dump) dumpTrace(again);
+    installTrace(state, compileLoop(state, trace.trace, frame, state.sides));
   } catch (e) {
     if (!(e instanceof TraceAbort)) throw e;
     retire(state.trace);
@@ -367,13 +365,7 @@ function growSide(state: LoopState, trace: CompiledTrace, frame: Frame, branch: 
   }
   state.sides.set(branch, result.trace.path);
   try {
-    const grown = compileLoop(state, trace.trace, frame, state.sides);
-    retire(state.trace);
-    state.trace = grown;
-    counts.compiled++;
-    counts.compileMs += grown.compileMs;
-    compiled.push(grown);
-    if (options.dump) dumpTrace(grown);
+    installTrace(state, compileLoop(state, trace.trace, frame, state.sides));
   } catch (e) {
     if (!(e instanceof TraceAbort)) throw e;
     state.sides.delete(branch);
@@ -459,20 +451,17 @@ function traceLoop(state: LoopState, frame: Frame, head: number, counter: number
   // Side paths grew from the previous main path's branches: they go with it.
   state.sides.clear();
   state.noSide.clear();
+  let trace: CompiledTrace;
   try {
-    retire(state.trace);
-    state.trace = compileLoop(state, result.trace, frame);
+    trace = compileLoop(state, result.trace, frame);
   } catch (e) {
     if (!(e instanceof TraceAbort)) throw e;
     backOff(state, code, counter, e.reason, e.message);
     return frame.ip;
   }
-  counts.compiled++;
-  counts.compileMs += state.trace.compileMs;
-  compiled.push(state.trace);
-  if (options.dump) dumpTrace(state.trace);
+  installTrace(state, trace);
   // The recording stopped at the head: the trace runs the next iteration.
-  return enter(state, state.trace, frame, counter);
+  return enter(state, trace, frame, counter);
 }
 
 /** The tracing JIT. */

@@ -2,48 +2,14 @@
 // the environment, exit statuses, buffering and permissions, each against CPython 3.11's behaviour.
 import assert from "node:assert/strict";
 import { parseCommandLine } from "../driver/command_line.ts";
+import { type CliOptions, type CliResult, runCli } from "./run_cli.ts";
 
 const MAIN = new URL("../cli/main.ts", import.meta.url).pathname;
 const EXAMPLES = new URL("../examples/", import.meta.url).pathname;
 
-interface Result {
-  code: number;
-  signal: Deno.Signal | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the CLI (`deno run` with `denoFlags`) with a clean PYTHON* environment. */
-async function pyjit(
-  args: string[],
-  options: { stdin?: string; env?: Record<string, string>; denoFlags?: string[]; cwd?: string } = {},
-): Promise<Result> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(Deno.env.toObject())) {
-    if (!k.startsWith("PYTHON") && !k.startsWith("PYJIT")) env[k] = v;
-  }
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", ...(options.denoFlags ?? ["-A"]), MAIN, ...args],
-    stdin: options.stdin === undefined ? "null" : "piped",
-    stdout: "piped",
-    stderr: "piped",
-    env: { ...env, ...options.env },
-    clearEnv: true,
-    cwd: options.cwd,
-  }).spawn();
-  if (options.stdin !== undefined) {
-    const w = child.stdin.getWriter();
-    await w.write(new TextEncoder().encode(options.stdin));
-    await w.close();
-  }
-  const out = await child.output();
-  const dec = new TextDecoder();
-  return {
-    code: out.code,
-    signal: out.signal,
-    stdout: dec.decode(out.stdout),
-    stderr: dec.decode(out.stderr),
-  };
+function pyjit(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  return runCli(args, { ...options, cleanPythonEnv: true });
 }
 
 const USAGE =

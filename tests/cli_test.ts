@@ -1,28 +1,7 @@
 // The command line's contract: argument parsing, exit statuses, and messages (DESIGN.md).
 import assert from "node:assert/strict";
 import { parseCommandLine } from "../driver/command_line.ts";
-
-/** Runs the CLI in a subprocess and returns its status and output. */
-export async function runCli(
-  args: string[],
-  stdin?: string,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const cmd = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", new URL("../cli/main.ts", import.meta.url).pathname, ...args],
-    stdin: stdin === undefined ? "null" : "piped",
-    stdout: "piped",
-    stderr: "piped",
-  });
-  const child = cmd.spawn();
-  if (stdin !== undefined) {
-    const w = child.stdin.getWriter();
-    await w.write(new TextEncoder().encode(stdin));
-    await w.close();
-  }
-  const out = await child.output();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
-}
+import { runCli } from "./run_cli.ts";
 
 Deno.test("options before the file are pyjit's, everything after belongs to the program", () => {
   const inv = parseCommandLine(["--tier", "interp", "--stats", "prog.py", "--tier", "x", "-c"]);

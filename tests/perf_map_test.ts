@@ -1,8 +1,7 @@
 // `--perf`: each native trace gets a line in /tmp/perf-PID.map, in the format Linux perf reads
 // (`START SIZE name`, hexadecimal), naming its Python function, file and loop line.
 import assert from "node:assert/strict";
-
-const MAIN = new URL("../cli/main.ts", import.meta.url).pathname;
+import { runCli } from "./run_cli.ts";
 
 Deno.test("--perf names each native trace in /tmp/perf-PID.map", async () => {
   const dir = await Deno.makeTempDir();
@@ -13,14 +12,9 @@ Deno.test("--perf names each native trace in /tmp/perf-PID.map", async () => {
       "def total(n):\n    s = 0.0\n    for i in range(n):\n        s += i * 0.5\n    return s\n" +
       "print(count(2_000_000), total(2_000_000))\n",
   );
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", MAIN, "--perf", "--stats", "--jit-backend", "native", script],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const stderr = new TextDecoder().decode(out.stderr);
-  assert.equal(out.code, 0, stderr);
-  assert.equal(new TextDecoder().decode(out.stdout), "5999997 999999500000.0\n");
+  const { code, stdout, stderr } = await runCli(["--perf", "--stats", "--jit-backend", "native", script]);
+  assert.equal(code, 0, stderr);
+  assert.equal(stdout, "5999997 999999500000.0\n");
   if (/jit native: unavailable/.test(stderr)) return; // no native code here: nothing to name
   const named = /jit perf map: (\d+) native traces named in (\/tmp\/perf-\d+\.map)/.exec(stderr);
   assert.ok(named !== null, stderr);

@@ -2,21 +2,7 @@
 // the JS stack runs out long before the limit, and the program still ends the CPython way —
 // RecursionError, its traceback on stderr, exit status 1 — never a crash or an internal error.
 import assert from "node:assert/strict";
-
-/** Runs `pyjit -c source` in a subprocess: its status and output. */
-async function runCli(
-  args: string[],
-  denoFlags: string[] = [],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", ...denoFlags, new URL("../cli/main.ts", import.meta.url).pathname, ...args],
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
-}
+import { runCli } from "./run_cli.ts";
 
 /** Python programs that recurse forever, each through another builtin or slot. */
 const PROGRAMS: Record<string, string> = {
@@ -74,7 +60,7 @@ Deno.test("with the pyjit command's stack, recursion through builtins reaches CP
   const flags = await pyjitTaskV8Flags();
   assert.deepEqual(flags, ["--v8-flags=--stack-size=4000"]);
   const program = new URL("./data/recursion_through_builtins.py", import.meta.url).pathname;
-  const { code, stdout, stderr } = await runCli([program], flags);
+  const { code, stdout, stderr } = await runCli([program], { denoFlags: ["-A", ...flags] });
   assert.equal(code, 0, stderr);
   const levels = Object.fromEntries(
     stdout.trim().split("\n").map((line) => line.split(" ")).map(([k, v]) => [k, +v]),

@@ -1,19 +1,10 @@
 // `pyjit` with no program reads the program from stdin when stdin is not a terminal (as CPython).
 import assert from "node:assert/strict";
+import { type CliResult, runCli } from "./run_cli.ts";
 
-async function runWithStdin(stdin: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", new URL("../cli/main.ts", import.meta.url).pathname],
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const w = child.stdin.getWriter();
-  await w.write(new TextEncoder().encode(stdin));
-  await w.close();
-  const out = await child.output();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+/** Runs `pyjit` with no program and `stdin` piped in. */
+function runWithStdin(stdin: string): Promise<CliResult> {
+  return runCli([], { stdin });
 }
 
 Deno.test("cli: piped stdin is the program; tracebacks name <stdin>", async () => {

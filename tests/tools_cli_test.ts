@@ -2,6 +2,7 @@
 // -q, -k, -f and the exit status), `-m timeit` (the output's shape, never its timings), `-W`
 // options reaching warnings, and atexit callbacks at a real process exit.
 import assert from "node:assert/strict";
+import { type CliResult, runCli } from "./run_cli.ts";
 
 /** A temporary directory with the given files (paths relative to it). */
 function tempTree(files: Record<string, string>): string {
@@ -14,23 +15,9 @@ function tempTree(files: Record<string, string>): string {
   return dir;
 }
 
-/** Runs the CLI with `args` (in the current directory). */
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return runIn(Deno.cwd(), args);
-}
-
 /** Runs the CLI with `args` in directory `cwd`. */
-async function runIn(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const cmd = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", new URL("../cli/main.ts", import.meta.url).pathname, ...args],
-    cwd,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  });
-  const out = await cmd.output();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+function runIn(cwd: string, args: string[]): Promise<CliResult> {
+  return runCli(args, { cwd });
 }
 
 const TESTS = {

@@ -188,6 +188,29 @@ function plainGetAttr(t: PyType): boolean {
   return t.tp_getattro === null || t.tp_getattro === genericGetAttr;
 }
 
+/** A type whose attribute assignment is object's (no __setattr__ of its own). */
+function plainSetAttr(t: PyType): boolean {
+  return t.tp_setattro === null || t.tp_setattro === genericSetAttr;
+}
+
+/**
+ * Before a site specializes again: the class it was specialized for, when that class has not
+ * changed since (else null). Its cells are cleared for the new specialization, which records its
+ * class beside its version (`versionCell`'s reference) and may keep the old one in `version2Cell`.
+ */
+function takePreviousClass(
+  code: PyCode,
+  c: number,
+  versionCell: number,
+  version2Cell: number,
+): PyType | null {
+  const previous = code.cacheRef[c + versionCell];
+  const version = code.cacheIndex[c + versionCell];
+  code.cacheRef[c + versionCell] = null;
+  code.cacheIndex[c + version2Cell] = 0;
+  return previous instanceof PyType && previous.version === version ? previous : null;
+}
+
 /** A class attribute that takes precedence over an instance attribute (property, slot, getset). */
 function isDataDescriptor(v: PyValue | undefined): boolean {
   return v !== undefined && typeof v === "object" && v.cls.tp_descr_get !== null &&
@@ -225,22 +248,19 @@ const TWO_CLASS_VARIANTS = new Set<number>([
  * specialized instead of flipping between them.
  */
 function specializeLoadAttr(code: PyCode, c: number, frame: Frame, sp: number, oparg: number): number {
-  const previous = code.cacheRef[c + ATTR_VERSION] as PyType | null;
-  const previousVersion = code.cacheIndex[c + ATTR_VERSION];
-  code.cacheRef[c + ATTR_VERSION] = null;
-  code.cacheIndex[c + ATTR_VERSION2] = 0;
+  const previous = takePreviousClass(code, c, ATTR_VERSION, ATTR_VERSION2);
   const variant = specializeLoadAttrFor(code, c, frame, sp, oparg);
   const t = code.cacheRef[c + ATTR_VERSION] as PyType | null;
   if (
-    TWO_CLASS_VARIANTS.has(variant) && t !== null && previous instanceof PyType && previous !== t &&
-    previous.version === previousVersion && plainGetAttr(previous)
+    TWO_CLASS_VARIANTS.has(variant) && t !== null && previous !== null && previous !== t &&
+    plainGetAttr(previous)
   ) {
     const name = code.names[oparg >> 1];
     const mine = t.lookup(name);
     const theirs = previous.lookup(name);
     const methods = variant === Op.LOAD_ATTR_METHOD_WITH_VALUES || variant === Op.LOAD_ATTR_METHOD_NO_DICT;
     if (theirs === mine || (methods && isPlainMethod(theirs) && !mutableDescriptor(theirs))) {
-      code.cacheIndex[c + ATTR_VERSION2] = previousVersion;
+      code.cacheIndex[c + ATTR_VERSION2] = previous.version;
       code.cacheRef[c + ATTR_VERSION2] = theirs ?? null;
     }
   }
@@ -347,19 +367,15 @@ function loadClassAttr(code: PyCode, c: number, cls: PyType, name: string): numb
 
 /** STORE_ATTR specialized for the class on the stack, keeping another class it saw as LOAD_ATTR does. */
 function specializeStoreAttr(code: PyCode, c: number, frame: Frame, sp: number, oparg: number): number {
-  const previous = code.cacheRef[c + STORE_VERSION] as PyType | null;
-  const previousVersion = code.cacheIndex[c + STORE_VERSION];
-  code.cacheRef[c + STORE_VERSION] = null;
-  code.cacheIndex[c + STORE_VERSION2] = 0;
+  const previous = takePreviousClass(code, c, STORE_VERSION, STORE_VERSION2);
   const variant = specializeStoreAttrFor(code, c, frame, sp, oparg);
   const t = code.cacheRef[c + STORE_VERSION] as PyType | null;
   if (
-    variant === Op.STORE_ATTR_INSTANCE_VALUE && t !== null && previous instanceof PyType && previous !== t &&
-    previous.version === previousVersion &&
-    (previous.tp_setattro === null || previous.tp_setattro === genericSetAttr)
+    variant === Op.STORE_ATTR_INSTANCE_VALUE && t !== null && previous !== null && previous !== t &&
+    plainSetAttr(previous)
   ) {
     const name = code.names[oparg];
-    if (previous.lookup(name) === t.lookup(name)) code.cacheIndex[c + STORE_VERSION2] = previousVersion;
+    if (previous.lookup(name) === t.lookup(name)) code.cacheIndex[c + STORE_VERSION2] = previous.version;
   }
   return variant;
 }
@@ -370,7 +386,7 @@ function specializeStoreAttrFor(code: PyCode, c: number, frame: Frame, sp: numbe
   if (typeof owner !== "object") return fail(SPEC_FAIL.EXPECTED_ERROR);
   if (owner instanceof PyType || owner.cls === moduleType) return fail(SPEC_FAIL.OTHER);
   const t = owner.cls;
-  if (t.tp_setattro !== null && t.tp_setattro !== genericSetAttr) return fail(SPEC_FAIL.SETATTR_OVERRIDDEN);
+  if (!plainSetAttr(t)) return fail(SPEC_FAIL.SETATTR_OVERRIDDEN);
   const descr = t.lookup(name);
   if (mutableDescriptor(descr)) return fail(SPEC_FAIL.NOT_DESCRIPTOR);
   code.cacheIndex[c + STORE_VERSION] = t.version;

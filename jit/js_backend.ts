@@ -87,6 +87,11 @@ import {
   type Trace,
 } from "./trace.ts";
 
+/** The expression of the version of a boxed value's class. */
+function classVersion(owner: Val): string {
+  return `(typeof ${owner.e} === "object" ? ${owner.e}.cls : typeOf(${owner.e})).version`;
+}
+
 /** `container[start:stop]` (BINARY_SLICE), as the interpreter does it. */
 function binarySlice(container: PyValue, start: PyValue, stop: PyValue): PyValue {
   return simpleSlice(container, start, stop) ?? getItem(container, buildSlice(start, stop));
@@ -1292,8 +1297,10 @@ class TraceCompiler {
     const version2 = code.cacheIndex[cacheAt(cells.version2)];
     const second = code.cacheRef[cacheAt(cells.version2)];
     if (version2 === 0 || second === code.cacheRef[cacheAt(cells.descr)]) return { e: descr, k: KIND_BOX };
-    const v = `(typeof ${owner.e} === "object" ? ${owner.e}.cls : typeOf(${owner.e})).version`;
-    return this.result(`${v} === ${version2} ? ${this.constRef(second)} : ${descr}`, KIND_BOX);
+    return this.result(
+      `${classVersion(owner)} === ${version2} ? ${this.constRef(second)} : ${descr}`,
+      KIND_BOX,
+    );
   }
 
   private guardVersion(owner: Val, version: number, resume: number, version2 = 0): void {
@@ -1301,7 +1308,7 @@ class TraceCompiler {
     // loop), and one's guard proves nothing for the other.
     const fact = `ver:${version}:${version2}:${owner.e}`;
     if (this.st.facts.has(fact)) return;
-    const v = `(typeof ${owner.e} === "object" ? ${owner.e}.cls : typeOf(${owner.e})).version`;
+    const v = classVersion(owner);
     if (version2 === 0) this.guard(`${v} !== ${version}`, resume);
     else {
       // A site specialized for two classes: either passes, the attribute meaning the same on both.

@@ -1349,19 +1349,26 @@ export function repr(v: PyValue): string {
   if (v === None) return "None";
   const f = v.cls.lookupDunder(D_REPR);
   if (f === undefined) return `<${v.cls.name} object>`;
-  // A repr may recurse (containers, __repr__): one level, as CPython's PyObject_Repr.
-  enterRecursiveCall(WHILE_GETTING_REPR);
+  return callStringMethod(f, v, "__repr__", WHILE_GETTING_REPR);
+}
+
+/**
+ * `v.__repr__()` or `v.__str__()` (`f`, named `name`): the str it returns. It may recurse
+ * (containers, Python methods): one level while it runs, as CPython's PyObject_Repr and _Str.
+ */
+function callStringMethod(f: PyValue, v: PyValue, name: string, where: string): string {
+  enterRecursiveCall(where);
   let r: PyValue;
   try {
     r = callMethod0(f, v);
   } catch (e) {
-    throw overflowAsRecursionError(e, WHILE_GETTING_REPR);
+    throw overflowAsRecursionError(e, where);
   } finally {
     leaveRecursiveCall();
   }
   if (typeof r === "string") return r;
   if (r instanceof PyStrObject) return r.value;
-  return raise(Exc.TypeError, `__repr__ returned non-string (type ${typeOf(r).name})`);
+  return raise(Exc.TypeError, `${name} returned non-string (type ${typeOf(r).name})`);
 }
 
 /** `str(v)`. */
@@ -1380,18 +1387,7 @@ export function str(v: PyValue): string {
   if (v === None) return "None";
   const f = v.cls.lookupDunder(D_STR);
   if (f === undefined) return repr(v);
-  enterRecursiveCall(WHILE_GETTING_STR);
-  let r: PyValue;
-  try {
-    r = callMethod0(f, v);
-  } catch (e) {
-    throw overflowAsRecursionError(e, WHILE_GETTING_STR);
-  } finally {
-    leaveRecursiveCall();
-  }
-  if (typeof r === "string") return r;
-  if (r instanceof PyStrObject) return r.value;
-  return raise(Exc.TypeError, `__str__ returned non-string (type ${typeOf(r).name})`);
+  return callStringMethod(f, v, "__str__", WHILE_GETTING_STR);
 }
 
 /** `hash(v)` as a JS number (equal values hash equal; ints and integral floats as CPython). */

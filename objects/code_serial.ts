@@ -18,6 +18,7 @@
  * ```
  * @module
  */
+import { ByteBuffer } from "./byte_buffer.ts";
 import { PyCode } from "./code.ts";
 import {
   Ellipsis,
@@ -62,29 +63,17 @@ const enum Tag {
 // ---------------------------------------------------------------------------------------------
 // Encoding
 
-class Writer {
-  bytes = new Uint8Array(4096);
-  length = 0;
+class Writer extends ByteBuffer {
   private strings = new Map<string, number>();
   stringList: string[] = [];
 
-  private room(n: number): void {
-    if (this.length + n <= this.bytes.length) return;
-    let size = this.bytes.length * 2;
-    while (size < this.length + n) size *= 2;
-    const grown = new Uint8Array(size);
-    grown.set(this.bytes.subarray(0, this.length));
-    this.bytes = grown;
-  }
-
-  byte(b: number): void {
-    this.room(1);
-    this.bytes[this.length++] = b;
+  constructor() {
+    super(4096);
   }
 
   /** An unsigned integer up to 2**53. */
   uint(n: number): void {
-    this.room(8);
+    this.reserve(8);
     while (n >= 0x80) {
       this.bytes[this.length++] = (n % 0x80) | 0x80;
       n = Math.floor(n / 0x80);
@@ -98,7 +87,7 @@ class Writer {
   }
 
   float(x: number): void {
-    this.room(8);
+    this.reserve(8);
     new DataView(this.bytes.buffer).setFloat64(this.length, x, true);
     this.length += 8;
   }
@@ -122,9 +111,7 @@ class Writer {
   array(list: Uint16Array | Int32Array): void {
     this.uint(list.byteLength);
     this.align();
-    this.room(list.byteLength);
-    this.bytes.set(new Uint8Array(list.buffer, list.byteOffset, list.byteLength), this.length);
-    this.length += list.byteLength;
+    this.data(new Uint8Array(list.buffer, list.byteOffset, list.byteLength));
   }
 
   align(): void {
@@ -133,9 +120,7 @@ class Writer {
 
   raw(data: Uint8Array): void {
     this.uint(data.length);
-    this.room(data.length);
-    this.bytes.set(data, this.length);
-    this.length += data.length;
+    this.data(data);
   }
 }
 
@@ -232,8 +217,8 @@ export function encodeCode(code: PyCode): Uint8Array {
   head.raw(new TextEncoder().encode(text));
   head.align(); // the body's arrays are aligned relative to its start
   const out = new Uint8Array(head.length + body.length);
-  out.set(head.bytes.subarray(0, head.length));
-  out.set(body.bytes.subarray(0, body.length), head.length);
+  out.set(head.view());
+  out.set(body.view(), head.length);
   return out;
 }
 

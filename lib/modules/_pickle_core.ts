@@ -48,6 +48,7 @@ import {
   isCContiguous,
   registerBufferExporter,
 } from "../../objects/types/buffer.ts";
+import { ByteBuffer } from "../../objects/byte_buffer.ts";
 import { PyMemoryView } from "../../objects/types/memoryview.ts";
 import { installNew } from "../../objects/types/type.ts";
 import { buildModule, expectArgs, moduleType } from "./_native.ts";
@@ -64,23 +65,10 @@ const encoder = new TextEncoder();
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-/** A growable byte buffer. */
-class Buffer {
-  bytes = new Uint8Array(256);
-  length = 0;
-
-  reserve(n: number): void {
-    if (this.length + n <= this.bytes.length) return;
-    let size = this.bytes.length * 2;
-    while (size < this.length + n) size *= 2;
-    const grown = new Uint8Array(size);
-    grown.set(this.bytes.subarray(0, this.length));
-    this.bytes = grown;
-  }
-
-  byte(b: number): void {
-    this.reserve(1);
-    this.bytes[this.length++] = b;
+/** The pickle's bytes (and a frame's, protocol 4 and up). */
+class Buffer extends ByteBuffer {
+  constructor() {
+    super(256);
   }
 
   /** n as `width` little-endian bytes. */
@@ -90,16 +78,6 @@ class Buffer {
       this.bytes[this.length++] = n & 0xff;
       n = Math.floor(n / 256);
     }
-  }
-
-  data(d: Uint8Array): void {
-    this.reserve(d.length);
-    this.bytes.set(d, this.length);
-    this.length += d.length;
-  }
-
-  view(): Uint8Array {
-    return this.bytes.subarray(0, this.length);
   }
 }
 

@@ -48,8 +48,10 @@ import {
   PyTuple,
   type PyValue,
   rangeType,
+  strType,
   tupleType,
   typeOf,
+  typeType,
 } from "../objects/object.ts";
 import {
   binaryOp,
@@ -61,8 +63,11 @@ import {
   getItem,
   getIter,
   isTrue,
+  lenBuiltin,
   setAttr,
   setItem,
+  str,
+  toArray,
   unaryNegative,
 } from "../objects/ops.ts";
 import {
@@ -152,6 +157,11 @@ function callInFrames(
   }
 }
 
+/** `tuple(v)` (CALL_TUPLE_1): a tuple itself, else a new one of v's items. */
+function tupleOf(v: PyValue): PyTuple {
+  return typeof v === "object" && v.cls === tupleType ? v as PyTuple : new PyTuple(toArray(v));
+}
+
 /** Whether a range, list or tuple iterator is exhausted (an inner loop ended normally). */
 function iteratorDone(it: PyValue): boolean {
   if (typeof it !== "object") return false;
@@ -191,6 +201,11 @@ const RUNTIME = {
   listType,
   tupleType,
   typeOf,
+  typeType,
+  strType,
+  lenBuiltin,
+  str,
+  tupleOf,
   listIteratorType,
   rangeIteratorType,
   tupleIteratorType,
@@ -344,6 +359,40 @@ interface InlinedLoop {
 
 /** JavaScript's operator for each COMPARE_OP oparg (Python's == on numbers is JS's ===). */
 const COMPARE_JS = COMPARISONS.map((c) => c.symbol === "==" ? "===" : c.symbol === "!=" ? "!==" : c.symbol);
+
+/**
+ * The calls the specializer bound to one builtin, lowered to that builtin's own entry point as the
+ * specialized instruction calls it (no argument array, no dispatch of the call protocol). `self`:
+ * whether the form has self in the method-call slot (self is then the first argument); `argc`: the
+ * positional count it takes (-1: 1 to 3 for `call1`..`call3`, any for `fn`); `entry`: the entry
+ * point of the site's cached builtin it calls, or `expr`, the call written out; `fixed`: the
+ * callable of a form bound to one (a RUNTIME name), instead of the site's cached one; `kind`: what the result is known to be; `readsFrames`: the
+ * builtin may look at its callers' frames (sys._getframe, warnings.warn), so inside a followed call
+ * it keeps the generic call, which links the followed calls' frames.
+ */
+interface BuiltinCallForm {
+  readonly self: boolean;
+  readonly argc: number;
+  readonly entry?: "fn" | "call1" | "call2" | "callN";
+  readonly fixed?: string;
+  readonly expr?: (args: readonly string[]) => string;
+  readonly kind?: Kind;
+  readonly readsFrames?: boolean;
+}
+
+const BUILTIN_CALLS: Readonly<Record<string, BuiltinCallForm>> = {
+  CALL_LEN: { self: false, argc: 1, expr: (a) => `lenBuiltin(${a[0]})` },
+  CALL_ISINSTANCE: { self: false, argc: 2, entry: "call2", kind: KIND_BOOL },
+  CALL_TYPE_1: { self: false, argc: 1, fixed: "typeType", expr: (a) => `typeOf(${a[0]})` },
+  CALL_STR_1: { self: false, argc: 1, fixed: "strType", expr: (a) => `str(${a[0]})` },
+  CALL_TUPLE_1: { self: false, argc: 1, fixed: "tupleType", expr: (a) => `tupleOf(${a[0]})` },
+  CALL_BUILTIN_O: { self: false, argc: 1, entry: "call1", readsFrames: true },
+  CALL_BUILTIN_FAST: { self: false, argc: -1, entry: "fn", readsFrames: true },
+  CALL_BUILTIN_CLASS: { self: false, argc: -1, entry: "callN" },
+  CALL_METHOD_DESCRIPTOR_O: { self: true, argc: 1, entry: "call2" },
+  CALL_METHOD_DESCRIPTOR_NOARGS: { self: true, argc: 0, entry: "call1" },
+  CALL_METHOD_DESCRIPTOR_FAST: { self: true, argc: -1, entry: "fn" },
+};
 
 /** A compiled trace. */
 export interface CompiledTrace {
@@ -755,6 +804,22 @@ class TraceCompiler {
         this.st.enter(caller);
         return this.push(v);
       }
+      case "CALL_LIST_APPEND":
+        if (this.listAppend(oparg, start, opUnit)) return;
+        break;
+      case "CALL_LEN":
+      case "CALL_ISINSTANCE":
+      case "CALL_TYPE_1":
+      case "CALL_STR_1":
+      case "CALL_TUPLE_1":
+      case "CALL_BUILTIN_O":
+      case "CALL_BUILTIN_FAST":
+      case "CALL_BUILTIN_CLASS":
+      case "CALL_METHOD_DESCRIPTOR_O":
+      case "CALL_METHOD_DESCRIPTOR_NOARGS":
+      case "CALL_METHOD_DESCRIPTOR_FAST":
+        if (this.callBuiltin(BUILTIN_CALLS[name], oparg, start, opUnit, cacheAt)) return;
+        break;
       case "CALL_PY_EXACT_ARGS":
         if (nextRec !== null && nextRec.depth > rec.depth) {
           return this.follow(oparg, opUnit, nextRec.code, start);
@@ -1335,6 +1400,65 @@ class TraceCompiler {
     for (let i = 0; i < pops; i++) this.pop();
     this.codeMayRun();
     if (t !== null) this.push(t);
+  }
+
+  /**
+   * A call bound by the specializer to one builtin (BUILTIN_CALLS): the callable guarded to be
+   * that builtin, then its entry point called directly. False (the generic call stays) where the
+   * recorded site does not fit the form.
+   */
+  private callBuiltin(
+    form: BuiltinCallForm,
+    oparg: number,
+    start: number,
+    opUnit: number,
+    cacheAt: (cell: number) => number,
+  ): boolean {
+    const n = this.st.stack.length;
+    const callable = this.st.stack[n - oparg - 2];
+    const self = this.st.stack[n - oparg - 1];
+    if (callable.k !== KIND_BOX || (self.e !== "null") !== form.self) return false;
+    if (form.argc >= 0 && oparg !== form.argc) return false;
+    if (form.readsFrames && this.st.callers.length > 0) return false;
+    const argc = oparg + (form.self ? 1 : 0);
+    const target = this.st.code.cacheRef[cacheAt(CACHE_CELL.CALL.func)];
+    const fn = form.fixed ?? this.constRef(target);
+    let expr = form.expr;
+    if (expr === undefined) {
+      const entry = form.entry === "callN" ? `call${argc}` : form.entry!;
+      if (argc > 3 && entry !== "fn") return false;
+      if (typeof (target as Record<string, unknown> | null)?.[entry] !== "function") return false;
+      expr = entry === "fn"
+        ? (a) => `${fn}.fn([${a.join(", ")}], null)`
+        : (a) => `${fn}.${entry}(${a.join(", ")})`;
+    } else if (form.fixed === undefined && (typeof target !== "object" || target === null)) return false;
+    if (callable.e !== fn) this.guard(`${callable.e} !== ${fn}`, start);
+    const args = this.st.stack.slice(n - argc).map((v) => this.box(v));
+    // The frame's line, for a builtin that reads it (sys._getframe(0)), as CALL_BUILTIN_O does.
+    if (form.readsFrames) this.emit(`f.ip = ${opUnit + 1};`);
+    this.mayRaise(opUnit);
+    const t = this.result(expr(args), form.kind ?? KIND_BOX);
+    for (let i = 0; i < oparg + 2; i++) this.pop();
+    this.codeMayRun();
+    this.push(t);
+    return true;
+  }
+
+  /** `list.append(v)` on a list (CALL_LIST_APPEND): the push itself. */
+  private listAppend(oparg: number, start: number, opUnit: number): boolean {
+    const n = this.st.stack.length;
+    const callable = this.st.stack[n - oparg - 2];
+    const self = this.st.stack[n - oparg - 1];
+    if (oparg !== 1 || self.e === "null" || self.k !== KIND_BOX || callable.k !== KIND_BOX) return false;
+    const append = this.constRef(listType.attrs.get("append"));
+    if (callable.e !== append) this.guard(`${callable.e} !== ${append}`, start);
+    this.guardClass(self, "listType", start);
+    const v = this.box(this.peek());
+    this.mayRaise(opUnit);
+    this.emit(`${self.e}.items.push(${v});`);
+    for (let i = 0; i < oparg + 2; i++) this.pop();
+    this.push({ e: "None", k: KIND_BOX });
+    return true;
   }
 
   /**

@@ -782,8 +782,155 @@ function resolveFormatField(
 // ---------------------------------------------------------------------------------------------
 // %-formatting
 
+/** One conversion of a %-format: `%(key)-08.3f` (STAR: the width or precision comes from `*`). */
+interface PercentConversion {
+  readonly key: string | null;
+  readonly flags: string;
+  readonly width: number;
+  readonly prec: number;
+  readonly type: string;
+  /** Where the type character stands (for messages). */
+  readonly at: number;
+}
+
+/** A width or precision taken from the arguments (`%*d`). */
+const STAR = -2;
+
+/** The argument a `*` width or precision takes: an int (CPython checks before converting). */
+function starArg(v: PyValue): PyValue {
+  if (intValueOf(v) === undefined) raise(Exc.TypeError, "* wants int");
+  return v;
+}
+
+/** Formats parsed once (their text pieces and conversions), by format string. */
+const percentFormats = new Map<string, (string | PercentConversion)[] | null>();
+const PERCENT_FORMATS_KEPT = 512;
+
+/**
+ * A %-format parsed into its text pieces and conversions, or null when it has an error (the
+ * conversion-by-conversion path then raises it where CPython does, after the arguments before it).
+ */
+function parsePercent(fmt: string): (string | PercentConversion)[] | null {
+  const pieces: (string | PercentConversion)[] = [];
+  const n = fmt.length;
+  let i = 0;
+  while (i < n) {
+    if (fmt[i] !== "%") {
+      const j = fmt.indexOf("%", i);
+      const end = j < 0 ? n : j;
+      pieces.push(fmt.slice(i, end));
+      i = end;
+      continue;
+    }
+    i++;
+    const specStart = i;
+    let key: string | null = null;
+    if (fmt[i] === "(") {
+      let depth = 1;
+      let j = i + 1;
+      while (j < n && depth > 0) {
+        if (fmt[j] === "(") depth++;
+        else if (fmt[j] === ")") depth--;
+        j++;
+      }
+      if (depth > 0) return null;
+      key = fmt.slice(i + 1, j - 1);
+      i = j;
+    }
+    let flags = "";
+    while (i < n && "-+ #0".includes(fmt[i])) flags += fmt[i++];
+    let width = -1;
+    if (fmt[i] === "*") {
+      width = STAR;
+      i++;
+    } else {
+      const s = i;
+      while (i < n && fmt[i] >= "0" && fmt[i] <= "9") i++;
+      if (i > s) width = Number(fmt.slice(s, i));
+      if (width > SSIZE_MAX) return null;
+    }
+    let prec = -1;
+    if (fmt[i] === ".") {
+      i++;
+      if (fmt[i] === "*") {
+        prec = STAR;
+        i++;
+      } else {
+        const s = i;
+        while (i < n && fmt[i] >= "0" && fmt[i] <= "9") i++;
+        prec = i > s ? Number(fmt.slice(s, i)) : 0;
+        if (prec > INT_MAX) return null;
+      }
+    }
+    while (i < n && "hlL".includes(fmt[i])) i++;
+    if (i >= n) return null;
+    const type = fmt[i++];
+    if (type === "%") {
+      if (i - 1 !== specStart) return null;
+      pieces.push("%");
+      continue;
+    }
+    pieces.push({ key, flags, width, prec, type, at: i - 1 });
+  }
+  return pieces;
+}
+
 /** `fmt % values` for str (and for bytes, over Latin-1 text: `what` names it in the messages). */
 export function percentFormat(fmt: string, values: PyValue, what: "string" | "bytes" = "string"): string {
+  let pieces = percentFormats.get(fmt);
+  if (pieces === undefined) {
+    if (percentFormats.size >= PERCENT_FORMATS_KEPT) percentFormats.clear();
+    pieces = parsePercent(fmt);
+    percentFormats.set(fmt, pieces);
+  }
+  if (pieces === null) return percentFormatParsing(fmt, values, what);
+  const isTuple = values instanceof PyTuple;
+  const items = isTuple ? (values as PyTuple).items : null;
+  const isMapping = !isTuple && typeof values === "object" && !(values instanceof PyStrObject) &&
+    typeOf(values).lookup("__getitem__") !== undefined && !(typeOf(values).name === "str");
+  const count = items === null ? 1 : items.length;
+  let argi = 0;
+  let usedMapping = false;
+  const next = (): PyValue => {
+    if (argi >= count) raise(Exc.TypeError, "not enough arguments for format string");
+    return items === null ? (argi++, values) : items[argi++];
+  };
+  // The pieces, joined once: `+=` would leave a rope of them, which every later reader (a
+  // regex, a hash) must first flatten.
+  const out: string[] = [];
+  for (let k = 0; k < pieces.length; k++) {
+    const p = pieces[k];
+    if (typeof p === "string") {
+      out.push(p);
+      continue;
+    }
+    let value: PyValue | undefined;
+    if (p.key !== null) {
+      if (!isMapping) raise(Exc.TypeError, "format requires a mapping");
+      value = getItem(values, p.key);
+      usedMapping = true;
+    }
+    let flags = p.flags, width = p.width, prec = p.prec;
+    if (width === STAR) {
+      width = asSsizeArg(starArg(next()));
+      if (width < 0) {
+        flags += "-";
+        width = -width;
+      }
+    }
+    // A negative precision from '*' is 0 (CPython).
+    if (prec === STAR) prec = Math.max(0, asCIntArg(starArg(next())));
+    if (value === undefined) value = isMapping && !isTuple ? values : next();
+    out.push(percentOne(p.type, value, flags, width, prec, p.at));
+  }
+  if (argi < count && !usedMapping && !isMapping) {
+    raise(Exc.TypeError, `not all arguments converted during ${what} formatting`);
+  }
+  return out.length === 1 ? out[0] : out.join("");
+}
+
+/** `fmt % values`, parsing as it goes: for a format with an error, raised in CPython's order. */
+function percentFormatParsing(fmt: string, values: PyValue, what: "string" | "bytes"): string {
   const isTuple = values instanceof PyTuple;
   const items = isTuple ? (values as PyTuple).items : [values];
   const isMapping = !isTuple && typeof values === "object" && !(values instanceof PyStrObject) &&
@@ -830,7 +977,7 @@ export function percentFormat(fmt: string, values: PyValue, what: "string" | "by
     while (i < n && "-+ #0".includes(fmt[i])) flags += fmt[i++];
     let width = -1;
     if (fmt[i] === "*") {
-      width = asSsizeArg(next());
+      width = asSsizeArg(starArg(next()));
       if (width < 0) {
         flags += "-";
         width = -width;
@@ -847,7 +994,7 @@ export function percentFormat(fmt: string, values: PyValue, what: "string" | "by
       i++;
       if (fmt[i] === "*") {
         // A negative precision from '*' is 0 (CPython).
-        prec = Math.max(0, asCIntArg(next()));
+        prec = Math.max(0, asCIntArg(starArg(next())));
         i++;
       } else {
         const s = i;

@@ -127,6 +127,30 @@ Deno.test("jit: --dump-traces prints each trace's path with lines and its JavaSc
   assert.doesNotMatch(loop.split("\n").filter((l) => !l.includes("return")).join("\n"), /new PyFloat/);
 });
 
+Deno.test("jit: calls the specializer bound to a builtin call its entry point, not the call protocol", () => {
+  const source = [
+    "def f(words):",
+    "    out = []",
+    "    n = 0",
+    "    for w in words:",
+    "        if isinstance(w, str):",
+    "            n += len(w)",
+    "        out.append(w.upper())",
+    "        n += int(w.count('a'))",
+    "    return n, out[-1]",
+    "print(f(['abc', 'banana'] * 500))",
+  ].join("\n");
+  const got = runJit(source, "builtins.py", true);
+  assert.equal(got.stdout, "(6500, 'BANANA')\n");
+  const js = got.stderr.slice(got.stderr.indexOf("return function trace(f)"));
+  assert.match(js, /lenBuiltin\(/); // len
+  assert.match(js, /\.call2\(/); // isinstance
+  assert.match(js, /\.items\.push\(/); // list.append
+  assert.match(js, /\.call1\(/); // int()
+  assert.match(js, /\.fn\(\[/); // str.upper, str.count
+  assert.doesNotMatch(js, /traceCall\(/);
+});
+
 Deno.test("jit: short inner loops run inlined in their outer loop's trace, not entered once per run", () => {
   const source = [
     "def f(xs, steps):",

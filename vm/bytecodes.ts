@@ -106,7 +106,7 @@ import {
   isExceptionOf,
   isTrue,
   iterNext,
-  len,
+  lenBuiltin,
   repr,
   setAttr,
   setItem,
@@ -1037,7 +1037,7 @@ inst("WITH_EXCEPT_START", { stack: { pops: 4, pushes: 5 }, cold: true }, () => {
 // Pattern matching
 
 inst("GET_LEN", { stack: "subject -- subject length", cold: true }, (subject: PyValue): PyValue => {
-  return len(subject);
+  return lenBuiltin(subject);
 });
 inst(
   "MATCH_CLASS",
@@ -1961,7 +1961,7 @@ inst("CALL_BUILTIN_CLASS", CALL_SPEC, () => {
 inst("CALL_LEN", CALL_SPEC, () => {
   const callable = s[sp - oparg - 2];
   DEOPT_IF(callable !== cacheRef.func || s[sp - oparg - 1] !== null || oparg !== 1);
-  const r = len(s[sp - 1] as PyValue);
+  const r = lenBuiltin(s[sp - 1] as PyValue);
   sp -= 2;
   s[sp - 1] = r;
 });

@@ -37,6 +37,10 @@ export const ABORT_REASONS = [
     name: "SHORT_LOOP",
     why: "the trace ran too few iterations per entry to pay for entering: the loop stays interpreted",
   },
+  {
+    name: "OFTEN_LEFT",
+    why: "a function's trace was left before its return in too many calls: the function stays interpreted",
+  },
 ] as const satisfies readonly AbortReason[];
 
 /** An abort reason's name. */

@@ -797,6 +797,7 @@ class TraceCompiler {
       }
       case "RETURN_VALUE":
       case "RETURN_CONST": {
+        if (this.trace.kind === "function" && this.st.callers.length === 0) return this.functionReturn(start);
         // The end of a followed call: its value goes to the caller's stack.
         const v = name === "RETURN_VALUE" ? this.pop() : this.constVal(oparg);
         const caller = this.st.callers.pop();
@@ -861,7 +862,8 @@ class TraceCompiler {
       // branches of the loop's own frame: an exit inside a followed call resumes in its frame. An
       // inlined inner loop takes the side paths its own trace had, and grows none: a side path is
       // recorded back to the trace's own head.)
-      const sidesHere = this.loop.top !== null && this.st.callers.length === 0;
+      const sidesHere = (this.loop.top !== null || this.trace.kind === "function") &&
+        this.st.callers.length === 0;
       const side = sidesHere ? this.loop.sides.get(key) : undefined;
       const growable = sidesHere && this.inlining.length === 0;
       if (side === undefined) this.guard(leave, start, growable ? key : null);
@@ -1498,6 +1500,14 @@ class TraceCompiler {
   // ---- the path, the back-edge and the function
 
   /**
+   * The return that ends a function trace's path: the state written back with the return value on
+   * the stack, and the interpreter resumes at the return instruction, which returns (not an exit).
+   */
+  private functionReturn(start: number): void {
+    this.emit(`${this.loopFrameToFrame(this.st.frame()).join(" ")} W[0] = -1; return ${start};`);
+  }
+
+  /**
    * Lowers a side path where `leave` holds: from the state here with the branch's condition popped,
    * the path's instructions after the branch (its first), and back to the loop top.
    */
@@ -1508,6 +1518,14 @@ class TraceCompiler {
     this.st.stack.pop();
     this.pathKey = key;
     this.emit(`if (${leave}) {`);
+    if (this.trace.kind === "function") {
+      // A function's side path ends with its own return (lowered by functionReturn).
+      this.lowerPath(side, 1, this.loop.head);
+      this.emit(`}`);
+      this.st = saved;
+      this.pathKey = savedKey;
+      return;
+    }
     this.lowerPath(side, 1, this.loop.head);
     this.backEdge(side);
     this.reconcile(this.loop.top!, this.loop.head);
@@ -1743,6 +1761,50 @@ class TraceCompiler {
   }
 
   compile(): { source: string; consts: unknown[] } {
+    return this.trace.kind === "function" ? this.compileFunction() : this.compileLoop();
+  }
+
+  /** The function of a function trace: its path from the entry to its return, straight. */
+  private compileFunction(): { source: string; consts: unknown[] } {
+    const trace = this.trace;
+    this.st = new State(
+      [],
+      Array.from({ length: this.nl }, () => ({ k: KIND_BOX as Kind, inVar: false, dirty: false })),
+      new Set(),
+      trace.code,
+    );
+    this.lowerPath();
+    this.preambleExits = this.exitAt.length;
+    return { source: this.functionSource(this.out.splice(0)), consts: this.consts };
+  }
+
+  /** The source of the trace's function around its statements (with a loop's preamble, body). */
+  private functionSource(preamble: string[], body: string[] | null = null): string {
+    const locals: string[] = [];
+    for (let i = 0; i < this.nl; i++) locals.push(`L${i}`, `D${i}`);
+    for (let j = 0; j < this.trace.entryDepth; j++) locals.push(`E${j} = s[${this.nl + j}]`);
+    for (let t = 0; t < this.maxTemps; t++) locals.push(`t${t}`);
+    locals.push(...this.declared);
+    return [
+      `const { ${Object.keys(RUNTIME).join(", ")} } = R;`,
+      `return function trace(f) {`,
+      `const s = f.values;`,
+      `let at = -1;`,
+      locals.length > 0 ? `let ${locals.join(", ")};` : "",
+      `try {`,
+      ...preamble,
+      ...(body === null ? [] : [`loop: for (;;) {`, ...body, `}`]),
+      `} catch (e) {`,
+      `switch (at) {`,
+      ...this.raiseCases,
+      `}`,
+      `throw e;`,
+      `}`,
+      `};`,
+    ].join("\n");
+  }
+
+  private compileLoop(): { source: string; consts: unknown[] } {
     const trace = this.trace;
     const entry = new State(
       Array.from({ length: trace.entryDepth }, (_, j) => ({ e: `E${j}`, k: KIND_BOX as Kind })),
@@ -1778,31 +1840,7 @@ class TraceCompiler {
       if (attempt === 3) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "facts never settle");
       top = new State(top.stack, top.locals, kept, trace.code);
     }
-    const locals: string[] = [];
-    for (let i = 0; i < this.nl; i++) locals.push(`L${i}`, `D${i}`);
-    for (let j = 0; j < trace.entryDepth; j++) locals.push(`E${j} = s[${this.nl + j}]`);
-    for (let t = 0; t < this.maxTemps; t++) locals.push(`t${t}`);
-    locals.push(...this.declared);
-    const source = [
-      `const { ${Object.keys(RUNTIME).join(", ")} } = R;`,
-      `return function trace(f) {`,
-      `const s = f.values;`,
-      `let at = -1;`,
-      locals.length > 0 ? `let ${locals.join(", ")};` : "",
-      `try {`,
-      ...preamble,
-      `loop: for (;;) {`,
-      ...body,
-      `}`,
-      `} catch (e) {`,
-      `switch (at) {`,
-      ...this.raiseCases,
-      `}`,
-      `throw e;`,
-      `}`,
-      `};`,
-    ].join("\n");
-    return { source, consts: this.consts };
+    return { source: this.functionSource(preamble, body), consts: this.consts };
   }
 }
 

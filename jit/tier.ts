@@ -37,7 +37,17 @@ import { specializedTier } from "../specializer/tier.ts";
 import { type Tier, tierExit } from "../vm/tier.ts";
 import { loopCounters } from "../vm/interp_support.ts";
 import { type CompiledTrace, compileTrace, innerLoops, type InnerTraces, TraceAbort } from "./js_backend.ts";
-import { backEdgesOf, isRecording, type RecordedInstruction, recordLoop, type Trace } from "./trace.ts";
+import {
+  backEdgesOf,
+  isRecording,
+  type RecordedInstruction,
+  recordFunction,
+  recordingActive,
+  recordLoop,
+  type Trace,
+} from "./trace.ts";
+import { CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_NEWLOCALS } from "../objects/code.ts";
+import { threadState } from "../vm/frame.ts";
 import { NativeJit } from "./native_jit.ts";
 import { nativeJitSupport } from "./native_support.ts";
 import { lowerNative, NATIVE_SLOT_LIMIT } from "./native_lower.ts";
@@ -414,10 +424,11 @@ function backOff(state: LoopState, code: PyCode, counter: number, reason: number
 
 function dumpTrace(t: CompiledTrace): void {
   const code = t.trace.code;
-  const lines = [`trace ${compiled.length}: ${code.name} (${code.filename}) loop at ${t.trace.head}`];
+  const where = t.trace.kind === "function" ? "function entry" : `loop at ${t.trace.head}`;
+  const lines = [`trace ${compiled.length}: ${code.name} (${code.filename}) ${where}`];
   for (const rec of t.trace.path) {
     lines.push(
-      `  ${String(rec.start).padStart(5)} line ${code.lineAt(rec.opUnit)} ${
+      `  ${String(rec.start).padStart(5)} line ${rec.code.lineAt(rec.opUnit)} ${
         OPCODES[rec.opcode].name
       } ${rec.oparg}`,
     );
@@ -464,6 +475,180 @@ function traceLoop(state: LoopState, frame: Frame, head: number, counter: number
   return enter(state, trace, frame, counter);
 }
 
+/**
+ * What the JIT knows of a function without loops that it traces from its entry (kept in its code
+ * object's `tierData`): its trace (JavaScript only: a call's worth of work does not pay for a
+ * native entry), the side paths grown at its hot branch exits, and its backoff.
+ */
+interface FunctionState {
+  trace: CompiledTrace | null;
+  /** Entries of the current trace, and those that left it before the return (OFTEN_LEFT). */
+  entries: number;
+  left: number;
+  sides: Map<string, readonly RecordedInstruction[]>;
+  noSide: Set<string>;
+  backoff: number;
+  aborts: number;
+  entryFailures: number;
+}
+
+/**
+ * Python calls deep beyond which a function trace does not run: a trace calls what it does not
+ * follow through the call protocol, a JavaScript call per Python call, where the interpreter
+ * switches frames in one loop; recursion past this depth keeps the interpreter's stack use.
+ */
+const MAX_FUNCTION_TRACE_DEPTH = 200;
+
+/** Whether `code` is traced from its entry: a plain function (not a generator) without loops. */
+function tracedFromEntry(code: PyCode): boolean {
+  return (code.flags & CO_NEWLOCALS) !== 0 &&
+    (code.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) === 0 &&
+    backEdgesOf(code).length === 0;
+}
+
+/** Calls after which a function trace's exits are judged (OFTEN_LEFT). */
+const FUNCTION_SAMPLE = 1024;
+
+/** A hot function's entry: its trace runs, or it is recorded and compiled. */
+function onHotEntry(frame: Frame): number {
+  const code = frame.code;
+  // Every entry asks again once the function has a trace (or is being given one).
+  code.entryHot = 1;
+  // A recording under way must see every instruction; a deep recursion keeps its stack small.
+  if (recordingActive() || threadState.depth > MAX_FUNCTION_TRACE_DEPTH) return -1;
+  let state = code.tierData as FunctionState | null;
+  if (state === null) {
+    code.tierData = state = {
+      trace: null,
+      entries: 0,
+      left: 0,
+      sides: new Map(),
+      noSide: new Set(),
+      backoff: 0,
+      aborts: 0,
+      entryFailures: 0,
+    };
+  }
+  if (state.trace !== null) return enterFunction(state, state.trace, frame);
+  return traceFunction(state, frame);
+}
+
+/** Records, compiles and installs a function's trace from its entry (the frame goes on from there). */
+function traceFunction(state: FunctionState, frame: Frame): number {
+  const code = frame.code;
+  counts.recorded++;
+  let result;
+  try {
+    result = recordFunction(frame);
+  } catch (e) {
+    backOffFunction(state, code, ABORT.EXCEPTION_RAISED);
+    tierExit.error = e;
+    tierExit.reraise = true;
+    return frame.ip;
+  }
+  if (result.trace === null) {
+    backOffFunction(state, code, result.abort, result.detail);
+    return frame.ip;
+  }
+  state.sides.clear();
+  state.noSide.clear();
+  try {
+    installFunctionTrace(state, compileTrace(result.trace));
+  } catch (e) {
+    if (!(e instanceof TraceAbort)) throw e;
+    backOffFunction(state, code, e.reason, e.message);
+  }
+  // The recording ran this call up to its return, which the interpreter runs now.
+  return frame.ip;
+}
+
+function installFunctionTrace(state: FunctionState, t: CompiledTrace): void {
+  state.trace = t;
+  state.entries = 0;
+  state.left = 0;
+  counts.compiled++;
+  counts.compileMs += t.compileMs;
+  compiled.push(t);
+  if (options.dump) dumpTrace(t);
+}
+
+/** A function given up on for now: its entry counts down again, longer each time. */
+function backOffFunction(state: FunctionState, code: PyCode, reason: number, detail = ""): void {
+  noteAbort(reason, detail);
+  state.trace = null;
+  state.aborts++;
+  state.backoff = Math.min(state.backoff + 1, tunables.trace_backoff_max);
+  code.entryHot = state.aborts >= MAX_ABORTS
+    ? LONG_RETRY
+    : tunables.hot_function_threshold + (1 << state.backoff);
+  if (state.aborts >= MAX_ABORTS) state.aborts = 0;
+}
+
+/** Runs a function's trace from its entry; returns where the interpreter resumes. */
+function enterFunction(state: FunctionState, trace: CompiledTrace, frame: Frame): number {
+  counts.entries++;
+  const resume = trace.run(frame);
+  const exit = trace.lastExit[0];
+  if (++state.entries === FUNCTION_SAMPLE && state.left * 2 > FUNCTION_SAMPLE) {
+    // Left before the return in most calls: each paid the trace's entry and exit for little.
+    state.trace = null;
+    backOffFunction(state, frame.code, ABORT.OFTEN_LEFT);
+    frame.code.entryHot = LONG_RETRY;
+    return resume;
+  }
+  if (exit < 0) {
+    state.entryFailures = 0;
+    return resume;
+  }
+  state.left++;
+  const branch = trace.exitBranch[exit];
+  if (branch === null && tierExit.error === null) {
+    // Left at a guard of what the call was given or found: past a run of such calls, the trace
+    // no longer fits the calls this function gets.
+    if (++state.entryFailures >= MAX_ENTRY_FAILURES) {
+      state.entryFailures = 0;
+      backOffFunction(state, frame.code, ABORT.ENTRY_FAILS);
+    }
+    return resume;
+  }
+  state.entryFailures = 0;
+  if (
+    branch !== null && tierExit.error === null && tierExit.frame === null &&
+    trace.exitCounts[exit] >= tunables.hot_exit_threshold &&
+    !state.sides.has(branch) && !state.noSide.has(branch) && state.sides.size < MAX_SIDE_PATHS
+  ) {
+    // A hot branch exit: the path the call takes from there to its return joins the trace.
+    frame.ip = resume;
+    counts.sides++;
+    let result;
+    try {
+      result = recordFunction(frame);
+    } catch (e) {
+      state.noSide.add(branch);
+      aborts[ABORT.EXCEPTION_RAISED]++;
+      tierExit.error = e;
+      tierExit.reraise = true;
+      return frame.ip;
+    }
+    if (result.trace === null) {
+      state.noSide.add(branch);
+      noteAbort(result.abort, result.detail);
+      return frame.ip;
+    }
+    state.sides.set(branch, result.trace.path);
+    try {
+      installFunctionTrace(state, compileTrace(trace.trace, state.sides));
+    } catch (e) {
+      if (!(e instanceof TraceAbort)) throw e;
+      state.sides.delete(branch);
+      state.noSide.add(branch);
+      noteAbort(e.reason, e.message);
+    }
+    return frame.ip;
+  }
+  return resume;
+}
+
 /** The tracing JIT. */
 export const jitTier: Tier = {
   name: "jit",
@@ -473,6 +658,12 @@ export const jitTier: Tier = {
     // Every loop's back-edge counter starts its warm-up.
     for (const edge of backEdgesOf(code)) {
       if (edge.opcode === Op.JUMP_BACKWARD) code.cacheIndex[edge.at + 1] = tunables.hot_loop_threshold;
+    }
+    // A function without loops counts its calls (RESUME) to be traced from its entry.
+    // (Calls then start at the RESUME, which a call otherwise skips.)
+    if (tracedFromEntry(code)) {
+      code.entryHot = tunables.hot_function_threshold;
+      code.bodyStart = 0;
     }
   },
   onHotLoop(frame: Frame, target: number, counter: number): number {
@@ -486,6 +677,7 @@ export const jitTier: Tier = {
     if (state.trace !== null) return enter(state, state.trace, frame, counter);
     return traceLoop(state, frame, target, counter);
   },
+  onHotEntry,
   specialize: specializedTier.specialize,
   collectStats(): void {
     specializedTier.collectStats();
@@ -506,7 +698,7 @@ export const jitTier: Tier = {
   stats(): string[] {
     const lines = specializedTier.stats();
     lines.push(
-      `jit: ${counts.recorded} loops and ${counts.sides} side paths recorded, ${counts.compiled} traces compiled ` +
+      `jit: ${counts.recorded} loops or functions and ${counts.sides} side paths recorded, ${counts.compiled} traces compiled ` +
         `(${counts.compileMs.toFixed(1)} ms), ${counts.entries} trace entries`,
     );
     const abortLines = ABORT_NAMES.map((n, i) => [n, aborts[i]] as const).filter(([, c]) => c > 0);

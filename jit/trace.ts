@@ -71,10 +71,15 @@ export interface RecordedInstruction {
   readonly inner?: { readonly end: number; readonly counter: number };
 }
 
-/** A recorded loop: one iteration's path from the head to the back-edge that closes it. */
+/**
+ * A recorded loop: one iteration's path from the head to the back-edge that closes it; or a
+ * recorded function (`kind` "function"): one call's path from its entry to the return that ends
+ * it, that return included.
+ */
 export interface Trace {
+  readonly kind: "loop" | "function";
   readonly code: PyCode;
-  /** The loop head (JUMP_BACKWARD's target). */
+  /** The loop head (JUMP_BACKWARD's target); a function's first instruction after RESUME. */
   readonly head: number;
   /** The stack depth above the locals at the head (1 in a `for` loop: the iterator). */
   readonly entryDepth: number;
@@ -142,6 +147,8 @@ export function loopEnd(code: PyCode, head: number): number {
 
 /** The state of the recording under way (one at a time: recording does not nest). */
 interface Recording {
+  /** A loop's iteration, or a function's call from where its frame stands to its return. */
+  kind: "loop" | "function";
   frame: Frame;
   /** The loop's frame, then the frames of the calls followed into (innermost last). */
   frames: Frame[];
@@ -158,6 +165,11 @@ interface Recording {
 }
 
 let recording: Recording | null = null;
+
+/** Whether a recording is under way (a function trace then does not run: it would hide its steps). */
+export function recordingActive(): boolean {
+  return recording !== null;
+}
 
 /** Whether `frame` is being recorded (its loop's back-edge runs in the interpreter meanwhile). */
 export function isRecording(frame: Frame): boolean {
@@ -188,7 +200,17 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
   const r = recording!;
   const frames = r.frames;
   const top = frames[frames.length - 1];
-  const last = r.path.length > 0 ? r.path[r.path.length - 1] : null;
+  let last = r.path.length > 0 ? r.path[r.path.length - 1] : null;
+  if (last !== null && OPCODES[last.opcode].adaptive === last.opcode) {
+    // The last instruction was adaptive and may have specialized as it ran into a superinstruction
+    // (COMPARE_OP into COMPARE_OP_INT__POP_JUMP_IF_FALSE), whose second half, the jump, then ran
+    // without being shown here: the path records the superinstruction, both halves.
+    const now = last.code.code[last.opUnit] & 0xff;
+    if (OPCODES[now]?.kind === "superinstruction") {
+      last = { ...last, opcode: now };
+      r.path[r.path.length - 1] = last;
+    }
+  }
   if (f !== top) {
     if (
       f.back === top && last !== null && last.depth === frames.length - 1 &&
@@ -241,6 +263,22 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
     }
     r.path.push(recorded(f, start, opUnit, opcode, oparg, sp, depth));
     return false;
+  }
+  if (r.kind === "function") {
+    // A function's path ends with the return that ends the call (the interpreter then runs it).
+    if (!LOWERABLE[opcode]) {
+      r.abort = ABORT.UNSUPPORTED_INSTRUCTION;
+      r.detail = OPCODES[opcode]?.name ?? `${opcode}`;
+      return stopAt(r, start, sp);
+    }
+    if (r.path.length >= tunables.max_trace_length) {
+      r.abort = ABORT.TRACE_TOO_LONG;
+      return stopAt(r, start, sp);
+    }
+    r.path.push(recorded(f, start, opUnit, opcode, oparg, sp, 0));
+    if (!RETURNS.has(opcode)) return false;
+    r.closed = true;
+    return stopAt(r, start, sp);
   }
   if (start === r.head && r.path.length > 0) {
     r.closed = true;
@@ -333,10 +371,30 @@ export function recordLoop(
   head: number,
   hasTrace: (head: number) => boolean = () => false,
 ): RecordResult {
+  return record("loop", frame, head, loopEnd(frame.code, head), hasTrace);
+}
+
+/**
+ * Runs a call of a function without loops from where its frame stands (its entry, or a branch of
+ * it) in the observing loop, up to the return that ends the call, and returns that path (the
+ * return included), or why not. The frame stands at that return afterwards (or where the recording
+ * stopped), and the caller resumes there.
+ */
+export function recordFunction(frame: Frame): RecordResult {
+  return record("function", frame, frame.ip, frame.code.code.length, () => false);
+}
+
+function record(
+  kind: "loop" | "function",
+  frame: Frame,
+  head: number,
+  end: number,
+  hasTrace: (head: number) => boolean,
+): RecordResult {
   const code = frame.code;
-  const end = loopEnd(code, head);
   const entryDepth = frame.sp - code.nlocalsplus;
   const r: Recording = {
+    kind,
     frame,
     frames: [frame],
     head,
@@ -365,7 +423,7 @@ export function recordLoop(
   }
   if (r.abort >= 0) return { trace: null, abort: r.abort, detail: r.detail };
   return {
-    trace: { code, head, entryDepth, path: r.path },
+    trace: { kind, code, head, entryDepth, path: r.path },
     abort: null,
     detail: "",
   };

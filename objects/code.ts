@@ -184,6 +184,12 @@ export class PyCode extends PyObject {
   declare prepared: boolean;
   /** Tier-private data (specializer side tables, JIT executors). */
   declare tierData: unknown;
+  /**
+   * Calls of this code until its entry is hot (RESUME counts them down; at 0 the tier is asked):
+   * tier 3 sets it for functions without loops, which it traces from their entry; other tiers
+   * leave it at a count never reached.
+   */
+  declare entryHot: number;
   /** Returned frames of this code kept for reuse by CALL (vm/frame.ts acquireFrame; typed there). */
   declare framePool: unknown[];
   /**
@@ -277,6 +283,7 @@ export class PyCode extends PyObject {
     this.nlocalsplus = names.length;
     this.prepared = false;
     this.tierData = null;
+    this.entryHot = 0x7fffffff;
     this.framePool = [];
     this.cacheIndex = new Int32Array(fields.code.length);
     const refs: unknown[] = [];

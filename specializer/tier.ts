@@ -39,6 +39,10 @@ export const specializedTier: Tier = {
     frame.code.cacheIndex[counter] = NEVER_HOT;
     return -1;
   },
+  onHotEntry(frame: Frame): number {
+    frame.code.entryHot = NEVER_HOT;
+    return -1;
+  },
   specialize,
   collectStats(): void {
     loop = runWithStats;

@@ -56,7 +56,7 @@ for (const name of programs) {
   Deno.test(`jit: ${name} with hair-trigger thresholds prints CPython's output`, () => {
     const source = Deno.readTextFileSync(new URL(name, DIR));
     const expected = Deno.readTextFileSync(new URL(`${name}.exp`, DIR));
-    setTunables("hot_loop_threshold=2,hot_exit_threshold=2");
+    setTunables("hot_loop_threshold=2,hot_exit_threshold=2,hot_function_threshold=2");
     try {
       assert.equal(runCaptured(source, name, "jit").stdout, expected);
     } finally {
@@ -125,6 +125,65 @@ Deno.test("jit: --dump-traces prints each trace's path with lines and its JavaSc
   // The float accumulator is unboxed in the loop: no PyFloat is made until an exit.
   const loop = got.stderr.slice(got.stderr.indexOf("loop: for (;;)"), got.stderr.indexOf("} catch"));
   assert.doesNotMatch(loop.split("\n").filter((l) => !l.includes("return")).join("\n"), /new PyFloat/);
+});
+
+Deno.test("jit: a hot function without loops is traced from its entry to its return", () => {
+  const source = [
+    "def area(w, h):",
+    "    if w < 0 or h < 0:",
+    "        return 0.0",
+    "    return w * h * 0.5",
+    "t = 0.0",
+    "for i in range(300):",
+    "    t += area(float(i), 2.0)",
+    "print(t, area(-1.0, 1.0))",
+  ].join("\n");
+  const got = runJit(source, "entry.py", true);
+  assert.equal(got.stdout, "44850.0 0.0\n");
+  assert.match(got.stderr, /trace \d+: area \(\S*entry\.py\) function entry/);
+  // The path ends with the return, which the interpreter runs: the trace hands it the value.
+  assert.match(got.stderr, /line 4 RETURN_VALUE/);
+  assert.match(got.stderr, /W\[0\] = -1; return \d+;/);
+  assert.ok(jitStats().entries > 0);
+});
+
+Deno.test("jit: an exception inside a function trace prints tier 1's traceback", () => {
+  const source = [
+    "def ratio(a, b):",
+    "    return a / b",
+    "def run(n):",
+    "    return ratio(n, n - 250)",
+    "for i in range(400):",
+    "    x = run(i) if i != 250 else 0",
+    "run(250)",
+  ].join("\n");
+  const interp = runCaptured(source, "entry_tb.py", "interp");
+  const jit = runCaptured(source, "entry_tb.py", "jit");
+  assert.equal(jit.status, 1);
+  assert.match(jit.stderr, /ZeroDivisionError: division by zero/);
+  assert.equal(jit.stderr, interp.stderr);
+});
+
+Deno.test("jit: a compare that becomes a compare-and-jump while recorded keeps its branch in the trace", () => {
+  // COMPARE_OP specializing as it runs under the recorder turns into COMPARE_OP_X__POP_JUMP_IF_Y,
+  // whose jump the recorder is not shown: the path must still guard that branch.
+  const source = [
+    "def pick(sign, mode):",
+    "    if (mode == 'floor' and sign == 1):",
+    "        return 'inf'",
+    "    return 'max'",
+    "out = [pick(i % 2, 'floor') for i in range(200)]",
+    "print(out[-4:], pick(1, 'floor'), pick(0, 'floor'))",
+  ].join("\n");
+  setTunables("hot_function_threshold=1");
+  try {
+    assert.equal(
+      runCaptured(source, "superpath.py", "jit").stdout,
+      "['max', 'inf', 'max', 'inf'] inf max\n",
+    );
+  } finally {
+    resetTunables();
+  }
 });
 
 Deno.test("jit: calls the specializer bound to a builtin call its entry point, not the call protocol", () => {

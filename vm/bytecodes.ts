@@ -347,7 +347,33 @@ inst("CACHE", { stack: "--" }, () => {});
 inst("NOP", { stack: "--" }, () => {});
 /** Consumed by the loop's dispatch (its oparg prefixes the next instruction's); never run. */
 inst("EXTENDED_ARG", { arg: "int", stack: "--" }, () => {});
-inst("RESUME", { arg: "resume", stack: "--" }, () => {});
+inst("RESUME", { arg: "resume", stack: "--" }, () => {
+  // A function's entry counts its calls: tier 3 traces hot functions without loops from here (the
+  // other tiers start the count where it is never reached). What follows is JUMP_BACKWARD's.
+  if (oparg === 0 && --f.code.entryHot === 0) {
+    f.ip = ip;
+    f.sp = sp;
+    const resume = currentTier.onHotEntry(f);
+    if (resume >= 0) {
+      ip = resume;
+      sp = f.sp;
+      s = f.values;
+      if (tierExit.frame !== null) {
+        f = tierExit.frame;
+        tierExit.frame = null;
+        LOAD_FRAME_LOCALS();
+        sp = f.sp;
+        ip = f.ip;
+      }
+      if (tierExit.error !== null) {
+        const e = tierExit.error;
+        reraising = tierExit.reraise;
+        tierExit.error = null;
+        throw e;
+      }
+    }
+  }
+});
 
 // Stack manipulation
 

@@ -61,6 +61,10 @@ export const interpTier: Tier = {
     frame.code.cacheIndex[counter] = NEVER_HOT;
     return -1;
   },
+  onHotEntry(frame: Frame): number {
+    frame.code.entryHot = NEVER_HOT;
+    return -1;
+  },
   specialize(): void {
     // The interpreter never quickens: no adaptive instruction ever asks it.
   },

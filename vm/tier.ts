@@ -17,6 +17,9 @@
  *   code unit at which the interpreter resumes (with the frame's `sp`, locals and `values` updated),
  *   or -1 to keep interpreting; when what it ran raised, it also sets `tierExit`. The hook sets
  *   the countdown again.
+ * - `onHotEntry(frame)` is called by a function's RESUME when `code.entryHot` (it starts at a count
+ *   never reached) counts down to zero: the same protocol as onHotLoop, with the frame at its entry;
+ *   the hook sets the countdown again.
  * - `specialize(code, here, frame, sp, oparg)` is called by an adaptive instruction (tier 2) when
  *   its counter runs out: the tier rewrites it into a specialized variant or backs it off.
  * - `collectStats()` before the program runs with `--stats`; `stats()` lines for `--stats`.
@@ -58,6 +61,8 @@ export interface Tier {
   prepareCode(code: PyCode): void;
   /** A loop got hot at JUMP_BACKWARD; returns the code unit to resume at, or -1. */
   onHotLoop(frame: Frame, target: number, counter: number): number;
+  /** A function's entry got hot at RESUME: as onHotLoop, from the frame's entry. */
+  onHotEntry(frame: Frame): number;
   /**
    * An adaptive instruction at code unit `here` of `code` has warmed up: rewrite it into the
    * variant of its family that fits the values on the stack (`frame.values` up to `sp`), or back
@@ -77,6 +82,10 @@ const noTier: Tier = {
   },
   prepareCode(): void {},
   onHotLoop(): number {
+    return -1;
+  },
+  onHotEntry(frame: Frame): number {
+    frame.code.entryHot = NEVER_HOT;
     return -1;
   },
   specialize(): void {},

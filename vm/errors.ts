@@ -48,6 +48,10 @@ export function toPyException(e: unknown): PyBaseException {
     }
     if (isAllocationFailure(message)) return newException(Exc.MemoryError, []);
   }
+  // Deno's TextDecoder refuses a buffer whose text would pass V8's longest string.
+  if (e instanceof TypeError && e.message === "buffer exceeds maximum length") {
+    return newException(Exc.MemoryError, []);
+  }
   if (e instanceof PySyntaxError) return syntaxErrorObject(e);
   if (e instanceof Error && e.message.startsWith("NotImplementedError: ")) {
     return newException(Exc.NotImplementedError, [e.message.slice("NotImplementedError: ".length)]);

@@ -27,6 +27,17 @@ Deno.test("V8's allocation failures are MemoryError, with no message (as CPython
   }
 });
 
+Deno.test("text too long to decode into a string (Deno's TextDecoder) is MemoryError", () => {
+  let thrown: unknown = null;
+  try {
+    new TextDecoder().decode(new Uint8Array(600_000_000));
+  } catch (e) {
+    thrown = e;
+  }
+  ok(thrown !== null, "TextDecoder decoded 600 MB into one string");
+  equal(toPyException(thrown).cls, Exc.MemoryError);
+});
+
 Deno.test("a JS stack overflow is RecursionError", () => {
   const exc = toPyException(new RangeError("Maximum call stack size exceeded"));
   equal(exc.cls, Exc.RecursionError);

@@ -44,6 +44,7 @@ import {
   recordFunction,
   recordingActive,
   recordLoop,
+  type RecordResult,
   type Trace,
 } from "./trace.ts";
 import { CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_NEWLOCALS } from "../objects/code.ts";
@@ -318,7 +319,14 @@ function enter(
     trace.exitCounts[exit] >= tunables.hot_exit_threshold &&
     !state.sides.has(branch) && !state.noSide.has(branch) && state.sides.size < MAX_SIDE_PATHS
   ) {
-    return growSide(state, trace, frame, branch, resume);
+    return growSide(
+      state,
+      frame,
+      branch,
+      resume,
+      () => recordLoop(frame, trace.trace.head, (inner) => hasTrace(frame.code, inner)),
+      () => installTrace(state, compileLoop(state, trace.trace, frame, state.sides)),
+    );
   }
   return resume;
 }
@@ -351,16 +359,30 @@ function recompile(state: LoopState, trace: CompiledTrace, frame: Frame): void {
 /** Side paths one loop may grow (each recompiles the loop's function). */
 const MAX_SIDE_PATHS = 16;
 
+/** What a trace's side paths are kept in (a loop's or a function's state). */
+interface SidePaths {
+  sides: Map<string, readonly RecordedInstruction[]>;
+  noSide: Set<string>;
+}
+
 /**
- * A branch exit got hot: the frame stands at the branch (`at`); record the path it takes from
- * there back to the head, and recompile the loop with it. Returns where the interpreter resumes.
+ * A branch exit got hot: the frame stands at the branch (`at`); `record` records the path it takes
+ * from there (back to a loop's head, or to a function's return), and `recompile` compiles the trace
+ * again with it. Returns where the interpreter resumes.
  */
-function growSide(state: LoopState, trace: CompiledTrace, frame: Frame, branch: string, at: number): number {
+function growSide(
+  state: SidePaths,
+  frame: Frame,
+  branch: string,
+  at: number,
+  record: () => RecordResult,
+  recompile: () => void,
+): number {
   frame.ip = at;
   counts.sides++;
   let result;
   try {
-    result = recordLoop(frame, trace.trace.head, (inner) => hasTrace(frame.code, inner));
+    result = record();
   } catch (e) {
     state.noSide.add(branch);
     aborts[ABORT.EXCEPTION_RAISED]++;
@@ -375,7 +397,7 @@ function growSide(state: LoopState, trace: CompiledTrace, frame: Frame, branch: 
   }
   state.sides.set(branch, result.trace.path);
   try {
-    installTrace(state, compileLoop(state, trace.trace, frame, state.sides));
+    recompile();
   } catch (e) {
     if (!(e instanceof TraceAbort)) throw e;
     state.sides.delete(branch);
@@ -618,33 +640,14 @@ function enterFunction(state: FunctionState, trace: CompiledTrace, frame: Frame)
     !state.sides.has(branch) && !state.noSide.has(branch) && state.sides.size < MAX_SIDE_PATHS
   ) {
     // A hot branch exit: the path the call takes from there to its return joins the trace.
-    frame.ip = resume;
-    counts.sides++;
-    let result;
-    try {
-      result = recordFunction(frame);
-    } catch (e) {
-      state.noSide.add(branch);
-      aborts[ABORT.EXCEPTION_RAISED]++;
-      tierExit.error = e;
-      tierExit.reraise = true;
-      return frame.ip;
-    }
-    if (result.trace === null) {
-      state.noSide.add(branch);
-      noteAbort(result.abort, result.detail);
-      return frame.ip;
-    }
-    state.sides.set(branch, result.trace.path);
-    try {
-      installFunctionTrace(state, compileTrace(trace.trace, state.sides));
-    } catch (e) {
-      if (!(e instanceof TraceAbort)) throw e;
-      state.sides.delete(branch);
-      state.noSide.add(branch);
-      noteAbort(e.reason, e.message);
-    }
-    return frame.ip;
+    return growSide(
+      state,
+      frame,
+      branch,
+      resume,
+      () => recordFunction(frame),
+      () => installFunctionTrace(state, compileTrace(trace.trace, state.sides)),
+    );
   }
   return resume;
 }

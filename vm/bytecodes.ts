@@ -35,6 +35,7 @@ import {
   RESUME_FRAME,
   superinstruction,
   template,
+  TIER_RAN,
 } from "./bytecodes_dsl.ts";
 import { Op } from "../instructions/opcodes.ts";
 import type { PyCode } from "../objects/code.ts";
@@ -116,7 +117,7 @@ import {
   unaryInvert,
   unaryNegative,
 } from "../objects/ops.ts";
-import { currentTier, tierExit } from "./tier.ts";
+import { currentTier } from "./tier.ts";
 import { backEdgeChecks, checkAtBackEdges } from "./interrupts.ts";
 import {
   listIteratorType,
@@ -349,29 +350,11 @@ inst("NOP", { stack: "--" }, () => {});
 inst("EXTENDED_ARG", { arg: "int", stack: "--" }, () => {});
 inst("RESUME", { arg: "resume", stack: "--" }, () => {
   // A function's entry counts its calls: tier 3 traces hot functions without loops from here (the
-  // other tiers start the count where it is never reached). What follows is JUMP_BACKWARD's.
+  // other tiers start the count where it is never reached).
   if (oparg === 0 && --f.code.entryHot === 0) {
     f.ip = ip;
     f.sp = sp;
-    const resume = currentTier.onHotEntry(f);
-    if (resume >= 0) {
-      ip = resume;
-      sp = f.sp;
-      s = f.values;
-      if (tierExit.frame !== null) {
-        f = tierExit.frame;
-        tierExit.frame = null;
-        LOAD_FRAME_LOCALS();
-        sp = f.sp;
-        ip = f.ip;
-      }
-      if (tierExit.error !== null) {
-        const e = tierExit.error;
-        reraising = tierExit.reraise;
-        tierExit.error = null;
-        throw e;
-      }
-    }
+    TIER_RAN(currentTier.onHotEntry(f));
   }
 });
 
@@ -630,28 +613,8 @@ inst(
     if (--cache.counter === 0) {
       f.ip = ip;
       f.sp = sp;
-      const resume = currentTier.onHotLoop(f, ip, cacheStart);
-      if (resume >= 0) {
-        // The tier ran the loop (a trace): the frame's locals, stack and value array are its.
-        ip = resume;
-        sp = f.sp;
-        s = f.values;
-        if (tierExit.frame !== null) {
-          // It stopped inside a call it had inlined: the call's frame, made, continues.
-          f = tierExit.frame;
-          tierExit.frame = null;
-          LOAD_FRAME_LOCALS();
-          sp = f.sp;
-          ip = f.ip;
-        }
-        if (tierExit.error !== null) {
-          // It stopped at an instruction that raised: raise here, as if that instruction had.
-          const e = tierExit.error;
-          reraising = tierExit.reraise;
-          tierExit.error = null;
-          throw e;
-        }
-      }
+      // The tier may run the loop (a trace): the frame's locals, stack and value array are then its.
+      TIER_RAN(currentTier.onHotLoop(f, ip, cacheStart));
     }
   },
 );

@@ -150,6 +150,14 @@ export function REDISPATCH(): void {}
 export function LOAD_FRAME_LOCALS(): void {}
 
 /**
+ * Body macro: the tier hook called in `resume` (onHotLoop, onHotEntry) may have run code of this
+ * frame: when it returns a code unit (not -1), continue there with the frame's `sp` and values, in
+ * the frame of a call it had inlined if it stopped in one (`tierExit.frame`), raising what it
+ * stopped at (`tierExit.error`) as if that instruction had raised it.
+ */
+export function TIER_RAN(_resume: number): void {}
+
+/**
  * Body macro: run `frame` (a new frame of a call) from its start, in this loop: the caller's `sp`
  * (its arguments already popped) and `ip` are saved in it. Ends the body.
  */

@@ -282,7 +282,10 @@ function scanBody(body: Token[], where: string) {
     }
     if (t.text === "cacheStart") usesCacheStart = true;
     if (t.text === "here" || t.text === "REDISPATCH") usesHere = true;
-    if (t.text === "LOAD_FRAME_LOCALS" || t.text === "ENTER_FRAME" || t.text === "RESUME_FRAME") {
+    if (
+      t.text === "LOAD_FRAME_LOCALS" || t.text === "ENTER_FRAME" || t.text === "RESUME_FRAME" ||
+      t.text === "TIER_RAN"
+    ) {
       switchesFrame = true;
     }
     if (t.text === "DEOPT_IF" || t.text === "EXIT_IF") hasDeopt = true;

@@ -296,6 +296,31 @@ function renamable(tokens: Token[], name: string): boolean {
 const LOAD_FRAME_LOCALS_TEXT =
   "code = f.code;\nbc = code.code;\nconsts = code.consts;\nnames = code.names;\ns = f.values;";
 
+/** The loop's continuation after a tier hook that may have run code (TIER_RAN), from `resume`. */
+function tierRanText(resume: string): string {
+  return [
+    `const resume = ${resume};`,
+    "if (resume >= 0) {",
+    "ip = resume;",
+    "sp = f.sp;",
+    "s = f.values;",
+    "if (tierExit.frame !== null) {",
+    "f = tierExit.frame;",
+    "tierExit.frame = null;",
+    LOAD_FRAME_LOCALS_TEXT,
+    "sp = f.sp;",
+    "ip = f.ip;",
+    "}",
+    "if (tierExit.error !== null) {",
+    "const e = tierExit.error;",
+    "reraising = tierExit.reraise;",
+    "tierExit.error = null;",
+    "throw e;",
+    "}",
+    "}",
+  ].join("\n");
+}
+
 /** A body's text with its returns, macros and cache cells turned into loop code. */
 /** Where a body's returns are: whether it needs a label to finish early, and how it ends. */
 export function bodyShape(tokens: Token[]): {
@@ -392,6 +417,14 @@ export function transformBody(tokens: Token[], ctx: BodyContext): { text: string
         out.push(LOAD_FRAME_LOCALS_TEXT);
         i = statementEnd(tokens, i);
         break;
+      case "TIER_RAN": {
+        if (ctx.cold) throw new DefinitionError(`${ctx.where}: a cold instruction cannot switch frames`);
+        const open = nextSig(tokens, i);
+        const close = closeParen(tokens, open);
+        out.push(tierRanText(transformBody(tokens.slice(open + 1, close), ctx).text.trim()));
+        i = statementEnd(tokens, close + 1);
+        break;
+      }
       case "ENTER_FRAME":
       case "RESUME_FRAME": {
         // The loop's one copy of each, after its switch (`break enter` / `break resume`).
@@ -706,6 +739,10 @@ export function emitLoop(def: Definition, digest: string): string {
     .filter((i): i is string => i !== null);
   if (/\bOp\./.test(body) && !imports.some((i) => /\bOp\b/.test(i))) {
     imports.push('import { Op } from "../../instructions/opcodes.ts";');
+  }
+  // (TIER_RAN's text reads tierExit: the definition itself need not import it.)
+  if (/\btierExit\./.test(body) && !imports.some((i) => /\btierExit\b/.test(i))) {
+    imports.push('import { tierExit } from "../tier.ts";');
   }
   if (/\bopcodeStats\b/.test(body)) {
     imports.push('import { loopObserver, OBSERVER_STOP, opcodeStats } from "../interp_support.ts";');

@@ -46,6 +46,7 @@ import {
   type PyMethod,
   PyRange,
   PyTuple,
+  PyType,
   type PyValue,
   rangeType,
   strType,
@@ -80,7 +81,9 @@ import {
 import { acquireFrame, type Frame, FRAME_RUNNING, releaseFrame, threadState } from "../vm/frame.ts";
 import { frameObjectCount } from "../vm/frame_object.ts";
 import { backEdgeChecks, checkAtBackEdges } from "../vm/interrupts.ts";
-import { compareValues, loopCounters, simpleSlice } from "../vm/interp_support.ts";
+import { compareValues, loopCounters, RETURN_TO_INIT, simpleSlice } from "../vm/interp_support.ts";
+import { PyFunction } from "../vm/function.ts";
+import { objectNew } from "../objects/types/type.ts";
 import { tierExit } from "../vm/tier.ts";
 import {
   type Kind,
@@ -206,6 +209,8 @@ const RUNTIME = {
   lenBuiltin,
   str,
   tupleOf,
+  objectNew,
+  RETURN_TO_INIT,
   listIteratorType,
   rangeIteratorType,
   tupleIteratorType,
@@ -256,6 +261,11 @@ interface FrameState {
   func: string | null;
   /** In its caller, the code unit after the CALL that entered it. */
   afterCall: number;
+  /**
+   * For an `__init__` a class call entered (CALL_ALLOC_AND_ENTER_INIT): the expression of the new
+   * instance, which the call's value is (its frame, made at an exit, returns it: RETURN_TO_INIT).
+   */
+  initSelf: string | null;
 }
 
 /** The abstract state between instructions. */
@@ -271,6 +281,7 @@ class State {
     public afterCall = -1,
     /** The callers of the current frame, outermost (the loop's frame) first. */
     public callers: FrameState[] = [],
+    public initSelf: string | null = null,
   ) {}
   clone(): State {
     const copyFrame = (fr: FrameState): FrameState => ({
@@ -287,6 +298,7 @@ class State {
       this.func,
       this.afterCall,
       this.callers.map(copyFrame),
+      this.initSelf,
     );
   }
   /** The current frame as a FrameState (sharing its arrays). */
@@ -298,6 +310,7 @@ class State {
       prefix: this.prefix,
       func: this.func,
       afterCall: this.afterCall,
+      initSelf: this.initSelf,
     };
   }
   /** Makes `fr` the current frame. */
@@ -308,6 +321,7 @@ class State {
     this.prefix = fr.prefix;
     this.func = fr.func;
     this.afterCall = fr.afterCall;
+    this.initSelf = fr.initSelf;
   }
 }
 
@@ -510,6 +524,9 @@ class TraceCompiler {
       const caller = d === 1 ? "f" : `c${d - 1}`;
       const callerNl = d === 1 ? this.nl : frames[d - 1].code.nlocalsplus;
       parts.push(`linkFrame(${caller}, ${c}, ${callerNl + frames[d - 1].stack.length}, ${fr.afterCall});`);
+      if (fr.initSelf !== null) {
+        parts.push(`${c}.returnMode = RETURN_TO_INIT; ${c}.initSelf = ${fr.initSelf};`);
+      }
       if (d === frames.length - 1) {
         parts.push(`${c}.sp = ${nl + fr.stack.length}; ${c}.ip = ${resume}; tierExit.frame = ${c};`);
       }
@@ -799,11 +816,18 @@ class TraceCompiler {
       case "RETURN_CONST": {
         if (this.trace.kind === "function" && this.st.callers.length === 0) return this.functionReturn(start);
         // The end of a followed call: its value goes to the caller's stack.
+        const initSelf = this.st.initSelf;
+        if (initSelf !== null && !(name === "RETURN_CONST" && this.st.code.consts[oparg] === None)) {
+          // __init__ must return None: anything else leaves, and the interpreter raises TypeError.
+          const r = name === "RETURN_VALUE" ? this.peek() : this.constVal(oparg);
+          if (r.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "__init__ returns a number");
+          this.guard(`${r.e} !== None`, start);
+        }
         const v = name === "RETURN_VALUE" ? this.pop() : this.constVal(oparg);
         const caller = this.st.callers.pop();
         if (caller === undefined) throw new TraceAbort(ABORT.LEFT_LOOP, "return");
         this.st.enter(caller);
-        return this.push(v);
+        return this.push(initSelf !== null ? { e: initSelf, k: KIND_BOX } : v);
       }
       case "CALL_LIST_APPEND":
         if (this.listAppend(oparg, start, opUnit)) return;
@@ -822,8 +846,14 @@ class TraceCompiler {
         if (this.callBuiltin(BUILTIN_CALLS[name], oparg, start, opUnit, cacheAt)) return;
         break;
       case "CALL_PY_EXACT_ARGS":
+      case "CALL_PY_WITH_DEFAULTS":
         if (nextRec !== null && nextRec.depth > rec.depth) {
           return this.follow(oparg, opUnit, nextRec.code, start);
+        }
+        break;
+      case "CALL_ALLOC_AND_ENTER_INIT":
+        if (nextRec !== null && nextRec.depth > rec.depth) {
+          return this.followInit(oparg, opUnit, nextRec.code, start, cacheAt);
         }
         break;
       case "JUMP_BACKWARD":
@@ -1117,9 +1147,19 @@ class TraceCompiler {
         const shape = this.st.code.cacheRef[cacheAt(cells.index)];
         this.guardShape(owner, shape, start);
         const index = this.st.code.cacheIndex[cacheAt(cells.index)];
-        // Only an attribute the shape has already (the appending form changes the shape: an exit).
-        this.guard(`${owner.e}.values === null || ${index} >= ${owner.e}.values.length`, start);
-        this.emit(`${owner.e}.values[${index}] = ${this.box(value)};`);
+        // An attribute the shape has (overwritten), or the one it gains next (appended: the
+        // instance takes the next shape, in the descr cell), as _STORE_ATTR_INSTANCE_VALUE does.
+        const v = this.box(value);
+        const next = this.constRef(this.st.code.cacheRef[cacheAt(cells.descr)]);
+        this.emit(
+          `if (${owner.e}.values !== null && ${index} < ${owner.e}.values.length) ${owner.e}.values[${index}] = ${v};` +
+            ` else { if (${owner.e}.values === null) ${owner.e}.values = [${v}]; else ${owner.e}.values.push(${v});` +
+            ` ${owner.e}.shape = ${next}; }`,
+        );
+        // (Which shape the instance has now is known only at run time: the next use guards it.)
+        for (const fact of [...this.st.facts]) {
+          if (fact.startsWith("shape:") && fact.endsWith(`:${owner.e}`)) this.st.facts.delete(fact);
+        }
         this.pop();
         this.pop();
         return;
@@ -1280,9 +1320,10 @@ class TraceCompiler {
   }
 
   /**
-   * Follows a call (CALL_PY_EXACT_ARGS whose callee's instructions the recording went on with):
-   * the callee's frame becomes virtual, its arguments JS locals; nothing is allocated unless an
-   * exit inside it needs the frame.
+   * Follows a call (CALL_PY_EXACT_ARGS, or CALL_PY_WITH_DEFAULTS, whose callee's instructions the
+   * recording went on with): the callee's frame becomes virtual, its arguments JS locals; nothing is
+   * allocated unless an exit inside it needs the frame. Missing arguments are the function's
+   * defaults, read from it (functions made by one `def` share code but not defaults).
    */
   private follow(oparg: number, opUnit: number, callee: PyCode, start: number): void {
     const n = this.st.stack.length;
@@ -1290,7 +1331,8 @@ class TraceCompiler {
     const self = this.st.stack[n - oparg - 1];
     const args = this.st.stack.slice(n - oparg);
     if (self.e !== "null") args.unshift(self);
-    if (callable.k !== KIND_BOX || args.length !== callee.simpleArgcount) {
+    const missing = callee.simpleArgcount - args.length;
+    if (callable.k !== KIND_BOX || missing < 0) {
       throw new TraceAbort(
         ABORT.UNSTABLE_TYPES,
         `a followed call's arguments (${args.length} for ${callee.name}'s ${callee.simpleArgcount})`,
@@ -1303,10 +1345,68 @@ class TraceCompiler {
       start,
     );
     // The callee's function object stays in a JS local of its own (exits make its frame from it).
+    const func = this.enterFollowed(oparg, opUnit, callee, callable.e, args, null);
+    if (missing > 0) {
+      // The last `missing` parameters from the defaults' tail.
+      this.guard(`${func}.defaults === null || ${func}.defaults.length < ${missing}`, start);
+      for (let i = args.length; i < callee.simpleArgcount; i++) {
+        const from = `${func}.defaults[${func}.defaults.length - ${callee.simpleArgcount - i}]`;
+        this.emit(`${this.varOf(i, KIND_BOX)} = ${from};`);
+        this.st.locals[i] = { k: KIND_BOX, inVar: true, dirty: true };
+      }
+    }
+  }
+
+  /**
+   * Follows a class call whose instance is made here and whose `__init__` (a Python function) the
+   * recording went on with (CALL_ALLOC_AND_ENTER_INIT): the class and its version guarded, the
+   * instance made as the interpreter makes it, and `__init__` followed with it as self; the call's
+   * value is the instance.
+   */
+  private followInit(
+    oparg: number,
+    opUnit: number,
+    callee: PyCode,
+    start: number,
+    cacheAt: (cell: number) => number,
+  ): void {
+    const n = this.st.stack.length;
+    const callable = this.st.stack[n - oparg - 2];
+    const self = this.st.stack[n - oparg - 1];
+    const code = this.st.code;
+    const cls = code.cacheRef[cacheAt(CACHE_CELL.CALL.func)];
+    const version = code.cacheIndex[cacheAt(CACHE_CELL.CALL.version)];
+    const init = cls instanceof PyType ? cls.lookup("__init__") : undefined;
+    if (
+      callable.k !== KIND_BOX || self.e !== "null" || !(init instanceof PyFunction) || init.code !== callee ||
+      oparg + 1 !== callee.simpleArgcount
+    ) {
+      throw new TraceAbort(ABORT.UNSTABLE_TYPES, "a followed class call");
+    }
+    const clsRef = this.constRef(cls);
+    this.guard(`${callable.e} !== ${clsRef} || ${clsRef}.version !== ${version}`, start);
+    const args = this.st.stack.slice(n - oparg);
+    const instance = this.result(`objectNew(${clsRef}, [], null)`, KIND_BOX);
+    // (The instance stays in its temporary: the followed frame's exits and its return name it.)
+    this.enterFollowed(oparg, opUnit, callee, this.constRef(init), [instance, ...args], instance.e);
+  }
+
+  /**
+   * Pops a followed call's callable, self slot and arguments and enters the callee's virtual
+   * frame, its first locals `args`; returns the JS local holding its function object.
+   */
+  private enterFollowed(
+    oparg: number,
+    opUnit: number,
+    callee: PyCode,
+    funcExpr: string,
+    args: Val[],
+    initSelf: string | null,
+  ): string {
     const prefix = `a${this.inlined++}_`;
     const func = `${prefix}fn`;
     this.declared.add(func);
-    this.emit(`${func} = ${callable.e};`);
+    this.emit(`${func} = ${funcExpr};`);
     for (let i = 0; i < oparg + 2; i++) this.pop();
     this.st.callers.push(this.st.frame());
     const locals: Local[] = Array.from({ length: callee.nlocalsplus }, () => ({
@@ -1321,11 +1421,13 @@ class TraceCompiler {
       prefix,
       func,
       afterCall: opUnit + 1 + CACHE_SIZE[Op.CALL_PY_EXACT_ARGS],
+      initSelf,
     });
     args.forEach((v, i) => {
       this.emit(`${this.varOf(i, v.k)} = ${v.e};`);
       locals[i] = { k: v.k, inVar: true, dirty: true };
     });
+    return func;
   }
 
   /** The owner's attribute layout (shape), guarded once until code may run. */

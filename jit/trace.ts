@@ -183,7 +183,11 @@ function stopAt(r: Recording, start: number, sp: number): boolean {
 }
 
 /** The calls the recorder follows into their frames (their callee's instructions join the path). */
-const FOLLOWED_CALLS = new Set<number>([Op.CALL_PY_EXACT_ARGS]);
+const FOLLOWED_CALLS = new Set<number>([
+  Op.CALL_PY_EXACT_ARGS,
+  Op.CALL_PY_WITH_DEFAULTS,
+  Op.CALL_ALLOC_AND_ENTER_INIT,
+]);
 
 /** Code objects a trace does not follow calls into (they hold a loop, or what cannot be lowered). */
 const notFollowed = new WeakSet<PyCode>();

@@ -41,6 +41,7 @@ import {
   listType,
   methodType,
   None,
+  NotImplemented,
   PyFloat,
   PyList,
   type PyMethod,
@@ -51,6 +52,7 @@ import {
   rangeType,
   strType,
   tupleType,
+  TYPE_HEAP,
   typeOf,
   typeType,
 } from "../objects/object.ts";
@@ -81,7 +83,13 @@ import {
 import { acquireFrame, type Frame, FRAME_RUNNING, releaseFrame, threadState } from "../vm/frame.ts";
 import { frameObjectCount } from "../vm/frame_object.ts";
 import { backEdgeChecks, checkAtBackEdges } from "../vm/interrupts.ts";
-import { compareValues, loopCounters, RETURN_TO_INIT, simpleSlice } from "../vm/interp_support.ts";
+import {
+  compareValues,
+  loopCounters,
+  RETURN_TO_BINARY_OP,
+  RETURN_TO_INIT,
+  simpleSlice,
+} from "../vm/interp_support.ts";
 import { PyFunction } from "../vm/function.ts";
 import { objectNew } from "../objects/types/type.ts";
 import { tierExit } from "../vm/tier.ts";
@@ -211,6 +219,9 @@ const RUNTIME = {
   tupleOf,
   objectNew,
   RETURN_TO_INIT,
+  RETURN_TO_BINARY_OP,
+  NotImplemented,
+  TYPE_HEAP,
   listIteratorType,
   rangeIteratorType,
   tupleIteratorType,
@@ -266,6 +277,12 @@ interface FrameState {
    * instance, which the call's value is (its frame, made at an exit, returns it: RETURN_TO_INIT).
    */
   initSelf: string | null;
+  /**
+   * For an operator's dunder a BINARY_OP entered (BINARY_OP_PY_DUNDER): its two operands stay on
+   * the caller's stack until it returns, and NotImplemented goes back to the interpreter, which
+   * tries the reflected operator (RETURN_TO_BINARY_OP).
+   */
+  binaryOp: boolean;
 }
 
 /** The abstract state between instructions. */
@@ -282,6 +299,7 @@ class State {
     /** The callers of the current frame, outermost (the loop's frame) first. */
     public callers: FrameState[] = [],
     public initSelf: string | null = null,
+    public binaryOp = false,
   ) {}
   clone(): State {
     const copyFrame = (fr: FrameState): FrameState => ({
@@ -299,6 +317,7 @@ class State {
       this.afterCall,
       this.callers.map(copyFrame),
       this.initSelf,
+      this.binaryOp,
     );
   }
   /** The current frame as a FrameState (sharing its arrays). */
@@ -311,6 +330,7 @@ class State {
       func: this.func,
       afterCall: this.afterCall,
       initSelf: this.initSelf,
+      binaryOp: this.binaryOp,
     };
   }
   /** Makes `fr` the current frame. */
@@ -322,6 +342,7 @@ class State {
     this.func = fr.func;
     this.afterCall = fr.afterCall;
     this.initSelf = fr.initSelf;
+    this.binaryOp = fr.binaryOp;
   }
 }
 
@@ -527,6 +548,7 @@ class TraceCompiler {
       if (fr.initSelf !== null) {
         parts.push(`${c}.returnMode = RETURN_TO_INIT; ${c}.initSelf = ${fr.initSelf};`);
       }
+      if (fr.binaryOp) parts.push(`${c}.returnMode = RETURN_TO_BINARY_OP;`);
       if (d === frames.length - 1) {
         parts.push(`${c}.sp = ${nl + fr.stack.length}; ${c}.ip = ${resume}; tierExit.frame = ${c};`);
       }
@@ -823,10 +845,21 @@ class TraceCompiler {
           if (r.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "__init__ returns a number");
           this.guard(`${r.e} !== None`, start);
         }
+        const binaryOp = this.st.binaryOp;
+        if (binaryOp) {
+          // NotImplemented: the interpreter's return tries the reflected operator.
+          const r = name === "RETURN_VALUE" ? this.peek() : this.constVal(oparg);
+          if (r.k === KIND_BOX) this.guard(`${r.e} === NotImplemented`, start);
+        }
         const v = name === "RETURN_VALUE" ? this.pop() : this.constVal(oparg);
         const caller = this.st.callers.pop();
         if (caller === undefined) throw new TraceAbort(ABORT.LEFT_LOOP, "return");
         this.st.enter(caller);
+        if (binaryOp) {
+          // The operands the caller kept on its stack during the call.
+          this.pop();
+          this.pop();
+        }
         return this.push(initSelf !== null ? { e: initSelf, k: KIND_BOX } : v);
       }
       case "CALL_LIST_APPEND":
@@ -849,6 +882,11 @@ class TraceCompiler {
       case "CALL_PY_WITH_DEFAULTS":
         if (nextRec !== null && nextRec.depth > rec.depth) {
           return this.follow(oparg, opUnit, nextRec.code, start);
+        }
+        break;
+      case "BINARY_OP_PY_DUNDER":
+        if (nextRec !== null && nextRec.depth > rec.depth) {
+          return this.followDunder(opUnit, nextRec.code, start, cacheAt);
         }
         break;
       case "CALL_ALLOC_AND_ENTER_INIT":
@@ -1138,6 +1176,17 @@ class TraceCompiler {
         if (oparg & 1) this.push({ e: "null", k: KIND_BOX });
         return;
       }
+      case "STORE_ATTR_SLOT": {
+        const cells = CACHE_CELL.STORE_ATTR;
+        const owner = this.peek();
+        const value = this.peek(2);
+        if (owner.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "attribute of a number");
+        this.guardVersion(owner, this.st.code.cacheIndex[cacheAt(cells.version)], start);
+        this.emit(`${owner.e}.slots[${this.st.code.cacheIndex[cacheAt(cells.index)]}] = ${this.box(value)};`);
+        this.pop();
+        this.pop();
+        return;
+      }
       case "STORE_ATTR_INSTANCE_VALUE": {
         const cells = CACHE_CELL.STORE_ATTR;
         const owner = this.peek();
@@ -1392,8 +1441,40 @@ class TraceCompiler {
   }
 
   /**
-   * Pops a followed call's callable, self slot and arguments and enters the callee's virtual
-   * frame, its first locals `args`; returns the JS local holding its function object.
+   * Follows an operator into its Python dunder (BINARY_OP_PY_DUNDER, `a + b` with `a.__add__` a
+   * plain function), as the interpreter enters it: a's class guarded at the cached version, b's
+   * type not a subclass that would go first; the operands stay on the stack until it returns.
+   */
+  private followDunder(
+    opUnit: number,
+    callee: PyCode,
+    start: number,
+    cacheAt: (cell: number) => number,
+  ): void {
+    const code = this.st.code;
+    const cells = CACHE_CELL.BINARY_OP;
+    const dunder = code.cacheRef[cacheAt(cells.descr)];
+    const a = this.peek(2);
+    const b = this.peek();
+    if (
+      a.k !== KIND_BOX || !(dunder instanceof PyFunction) || dunder.code !== callee ||
+      callee.simpleArgcount !== 2
+    ) {
+      throw new TraceAbort(ABORT.UNSTABLE_TYPES, "a followed operator dunder");
+    }
+    this.guard(`typeof ${a.e} !== "object"`, start);
+    this.guardVersion(a, code.cacheIndex[cacheAt(cells.version)], start);
+    if (b.k === KIND_BOX) {
+      const tb = this.result(`typeof ${b.e} === "object" ? ${b.e}.cls : typeOf(${b.e})`, KIND_BOX);
+      this.guard(`${tb.e} !== ${a.e}.cls && (${tb.e}.flags & TYPE_HEAP) !== 0`, start);
+    }
+    // (The operands stay on the stack: `oparg` -2 pops nothing.)
+    this.enterFollowed(-2, opUnit, callee, this.constRef(dunder), [a, b], null, true);
+  }
+
+  /**
+   * Pops a followed call's callable, self slot and arguments (`oparg + 2` values) and enters the
+   * callee's virtual frame, its first locals `args`; returns the JS local holding its function.
    */
   private enterFollowed(
     oparg: number,
@@ -1402,6 +1483,7 @@ class TraceCompiler {
     funcExpr: string,
     args: Val[],
     initSelf: string | null,
+    binaryOp = false,
   ): string {
     const prefix = `a${this.inlined++}_`;
     const func = `${prefix}fn`;
@@ -1420,8 +1502,9 @@ class TraceCompiler {
       code: callee,
       prefix,
       func,
-      afterCall: opUnit + 1 + CACHE_SIZE[Op.CALL_PY_EXACT_ARGS],
+      afterCall: opUnit + 1 + CACHE_SIZE[binaryOp ? Op.BINARY_OP_PY_DUNDER : Op.CALL_PY_EXACT_ARGS],
       initSelf,
+      binaryOp,
     });
     args.forEach((v, i) => {
       this.emit(`${this.varOf(i, v.k)} = ${v.e};`);

@@ -187,6 +187,7 @@ const FOLLOWED_CALLS = new Set<number>([
   Op.CALL_PY_EXACT_ARGS,
   Op.CALL_PY_WITH_DEFAULTS,
   Op.CALL_ALLOC_AND_ENTER_INIT,
+  Op.BINARY_OP_PY_DUNDER,
 ]);
 
 /** Code objects a trace does not follow calls into (they hold a loop, or what cannot be lowered). */

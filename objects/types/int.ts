@@ -92,6 +92,18 @@ function bigTrueDiv(a: bigint, b: bigint): number {
   const aBits = a.toString(2).length, bBits = b.toString(2).length;
   if (aBits <= 53 && bBits <= 53) return (negative ? -1 : 1) * (Number(a) / Number(b));
   if (aBits - bBits > 1024) raise(Exc.OverflowError, "integer division result too large for a float");
+  if (aBits - bBits < -1020) {
+    // Near or below the smallest normal float: the quotient in units of the smallest subnormal
+    // (2**-1074), rounded half to even once; below 2**53 units it is the float exactly.
+    const n = a << 1074n;
+    let q = n / b;
+    const r2 = (n % b) * 2n;
+    if (q < 1n << 53n) {
+      if (r2 > b || (r2 === b && (q & 1n) === 1n)) q++;
+      const tiny = Number(q) * Number.MIN_VALUE;
+      return negative ? -tiny : tiny;
+    }
+  }
   // Scale so the quotient has 55 significant bits, then round half to even with a sticky bit.
   const shift = aBits - bBits - 55;
   let q: bigint, r: bigint;
@@ -106,15 +118,14 @@ function bigTrueDiv(a: bigint, b: bigint): number {
   }
   if (r !== 0n) q |= 1n; // sticky
   // q has 55 or 56 bits: Number(q) rounds to 53 bits correctly (ties to even, sticky bit kept).
-  let result = Number(q) * Math.pow(2, shift);
+  // (A normal result far below 1 is scaled in two exact steps: 2**shift alone would underflow.)
+  let result = shift < -1000
+    ? Number(q) * Math.pow(2, shift + 200) * Math.pow(2, -200)
+    : Number(q) * Math.pow(2, shift);
   if (!Number.isFinite(result)) {
     // Split the scaling to avoid intermediate overflow/underflow.
     result = Number(q) * Math.pow(2, shift - 100) * Math.pow(2, 100);
     if (!Number.isFinite(result)) raise(Exc.OverflowError, "integer division result too large for a float");
-  }
-  if (shift < -1022) {
-    // Subnormal results: redo with exact rounding at the subnormal boundary.
-    result = Number(q) / Math.pow(2, -shift);
   }
   return negative ? -result : result;
 }

@@ -580,6 +580,18 @@ class TraceCompiler {
     return [`[${made.join(", ")}]`, `[${ips.join(", ")}]`];
   }
 
+  /**
+   * Writes the loop frame's locals that its JS locals hold newer values of into the frame, before
+   * a call whose callee may read them (locals(), eval, a frame's f_locals). They stay dirty: an
+   * exit writes them again.
+   */
+  private localsToLoopFrame(): void {
+    const loopFrame = this.st.callers.length > 0 ? this.st.callers[0] : this.st.frame();
+    loopFrame.locals.forEach((l, i) => {
+      if (l.inVar && l.dirty) this.emit(this.localToFrame(i, l));
+    });
+  }
+
   /** The expression that makes a followed call's frame (its locals are written separately). */
   private makeFrame(fr: FrameState): string {
     return `acquireFrame(${this.constRef(fr.code)}, ${fr.func}.globals, ${fr.func}.builtins, ${fr.func})`;
@@ -1336,8 +1348,9 @@ class TraceCompiler {
         ) {
           return this.callRange(oparg, start);
         }
-        // What the callee may read of its callers: the loop frame's line (one store), and inside a
+        // What the callee may read of its callers: the loop frame's line and locals, and inside a
         // followed call, the followed calls' frames, made for the call (callInFrames).
+        this.localsToLoopFrame();
         if (this.st.callers.length === 0) {
           this.emit(`f.ip = ${opUnit + 1};`);
           return this.generic(
@@ -1621,8 +1634,11 @@ class TraceCompiler {
     } else if (form.fixed === undefined && (typeof target !== "object" || target === null)) return false;
     if (callable.e !== fn) this.guard(`${callable.e} !== ${fn}`, start);
     const args = this.st.stack.slice(n - argc).map((v) => this.box(v));
-    // The frame's line, for a builtin that reads it (sys._getframe(0)), as CALL_BUILTIN_O does.
-    if (form.readsFrames) this.emit(`f.ip = ${opUnit + 1};`);
+    // The frame's line and locals, for a builtin that reads them (sys._getframe(0), locals()).
+    if (form.readsFrames) {
+      this.emit(`f.ip = ${opUnit + 1};`);
+      this.localsToLoopFrame();
+    }
     this.mayRaise(opUnit);
     const t = this.result(expr(args), form.kind ?? KIND_BOX);
     for (let i = 0; i < oparg + 2; i++) this.pop();

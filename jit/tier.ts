@@ -92,7 +92,8 @@ const counts = { recorded: 0, sides: 0, compiled: 0, entries: 0, compileMs: 0 };
 const aborts = new Float64Array(ABORT_NAMES.length);
 /** Aborts by reason and what it named (the instruction, the position). */
 const abortDetails = new Map<string, number>();
-const options = { dump: false };
+/** `dump`: --dump-traces; `keep`: --stats (compiled traces are kept for their exit counts). */
+const options = { dump: false, keep: false };
 
 /** The code generators `--jit-backend` chooses between. */
 export type JitBackend = "js" | "native" | "auto";
@@ -335,9 +336,17 @@ function enter(
 function installTrace(state: LoopState, t: CompiledTrace): void {
   retire(state.trace);
   state.trace = t;
+  noteCompiled(t);
+}
+
+/**
+ * Counts a trace just compiled; keeps it for --stats (only then: a long-running program compiles
+ * traces without end) and prints it for --dump-traces.
+ */
+function noteCompiled(t: CompiledTrace): void {
   counts.compiled++;
   counts.compileMs += t.compileMs;
-  compiled.push(t);
+  if (options.keep) compiled.push(t);
   if (options.dump) dumpTrace(t);
 }
 
@@ -447,7 +456,7 @@ function backOff(state: LoopState, code: PyCode, counter: number, reason: number
 function dumpTrace(t: CompiledTrace): void {
   const code = t.trace.code;
   const where = t.trace.kind === "function" ? "function entry" : `loop at ${t.trace.head}`;
-  const lines = [`trace ${compiled.length}: ${code.name} (${code.filename}) ${where}`];
+  const lines = [`trace ${counts.compiled}: ${code.name} (${code.filename}) ${where}`];
   for (const rec of t.trace.path) {
     lines.push(
       `  ${String(rec.start).padStart(5)} line ${rec.code.lineAt(rec.opUnit)} ${
@@ -588,10 +597,7 @@ function installFunctionTrace(state: FunctionState, t: CompiledTrace): void {
   state.trace = t;
   state.entries = 0;
   state.left = 0;
-  counts.compiled++;
-  counts.compileMs += t.compileMs;
-  compiled.push(t);
-  if (options.dump) dumpTrace(t);
+  noteCompiled(t);
 }
 
 /** A function given up on for now: its entry counts down again, longer each time. */
@@ -697,6 +703,7 @@ export const jitTier: Tier = {
     nativeFallbacks.fill(0);
     nativeFallbackDetails.clear();
     compiled.length = 0;
+    options.keep = true;
   },
   stats(): string[] {
     const lines = specializedTier.stats();

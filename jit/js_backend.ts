@@ -401,9 +401,10 @@ const COMPARE_JS = COMPARISONS.map((c) => c.symbol === "==" ? "===" : c.symbol =
  * whether the form has self in the method-call slot (self is then the first argument); `argc`: the
  * positional count it takes (-1: 1 to 3 for `call1`..`call3`, any for `fn`); `entry`: the entry
  * point of the site's cached builtin it calls, or `expr`, the call written out; `fixed`: the
- * callable of a form bound to one (a RUNTIME name), instead of the site's cached one; `kind`: what the result is known to be; `readsFrames`: the
- * builtin may look at its callers' frames (sys._getframe, warnings.warn), so inside a followed call
- * it keeps the generic call, which links the followed calls' frames.
+ * callable of a form bound to one (a RUNTIME name), instead of the site's cached one; `kind`: what
+ * the result is known to be; `readsFrames`: the builtin may look at its callers' frames
+ * (sys._getframe, locals(), warnings.warn), so the loop frame's locals are written before it, and
+ * inside a followed call it keeps the generic call, which links the followed calls' frames.
  */
 interface BuiltinCallForm {
   readonly self: boolean;

@@ -1,18 +1,22 @@
 /**
  * Tier 3, the tracing JIT, as a Tier: everything tier 2 does (quickening, specialization), plus
- * hot loops. Each loop's JUMP_BACKWARD counts its back-edges; at `hot_loop_threshold` the next
- * iteration is recorded (jit/trace.ts) and compiled, which then runs the loop from its head until
- * an exit hands the frame back to the interpreter. `--jit-backend` chooses the compiler: `native`
- * lowers the loop to native uops (jit/native_lower.ts, run by jit/native_executor.ts) where all of
- * it lowers and compiles it to JavaScript (jit/js_backend.ts) otherwise; `auto` (the default) does
- * the same but moves a native loop to JavaScript when it runs too few iterations per entry to pay
- * for native entries; `js` never runs native code. Where native code cannot run (no FFI
- * permission, not x86-64 Linux) JavaScript runs every loop and `--stats` says why.
- * An aborted recording backs off (2**k more back-edges, k up to `trace_backoff_max`); a trace whose
- * entry keeps failing is dropped and recorded again. In: frames at a loop's back-edge. Out: the
- * code unit the interpreter resumes at. `--stats` reports traces, aborts by reason, exits, native
- * traces (code bytes, compile time each) and why loops stayed on JavaScript; `--dump-traces` prints
- * each trace's path and its JavaScript, or its native uops with their disassembly.
+ * hot loops and hot functions. Each loop's JUMP_BACKWARD counts its back-edges; at
+ * `hot_loop_threshold` the next iteration is recorded (jit/trace.ts) and compiled, which then runs
+ * the loop from its head until an exit hands the frame back to the interpreter. A function without
+ * loops counts its calls at RESUME; at `hot_function_threshold` the next call is recorded to its
+ * return, and the trace then runs each call from its entry to the return, which the interpreter
+ * runs (or to an exit). `--jit-backend` chooses the compiler of loops: `native` lowers the loop to
+ * native uops (jit/native_lower.ts, run by jit/native_executor.ts) where all of it lowers and
+ * compiles it to JavaScript (jit/js_backend.ts) otherwise; `auto` (the default) does the same but
+ * moves a native loop to JavaScript when it runs too few iterations per entry to pay for native
+ * entries; `js` never runs native code. Function traces are always JavaScript. Where native code
+ * cannot run (no FFI permission, not x86-64 Linux) JavaScript runs every loop and `--stats` says
+ * why. An aborted recording backs off (2**k more back-edges or calls, k up to `trace_backoff_max`);
+ * a trace whose entry keeps failing is dropped and recorded again. In: frames at a loop's
+ * back-edge or a function's entry. Out: the code unit the interpreter resumes at. `--stats`
+ * reports traces, aborts by reason, exits, native traces (code bytes, compile time each) and why
+ * loops stayed on JavaScript; `--dump-traces` prints each trace's path and its JavaScript, or its
+ * native uops with their disassembly.
  *
  * @example
  * ```ts

@@ -7,8 +7,12 @@
  *
  * Recording rather than projecting from the inline caches (CPython 3.15 moved to recording for the
  * same reason): the caches do not say which way a branch went, nor what kinds the values of
- * generic instructions had. Calls are not followed: a call's frame runs in the interpreter (the
- * recorder ignores other frames' instructions) and the trace calls it as a whole.
+ * generic instructions had. Calls the interpreter runs as frames of its own loop (FOLLOWED_CALLS:
+ * Python functions, class instantiations with a Python `__init__`, operators with a Python dunder)
+ * are followed into their callees, whose instructions join the path, up to `max_inline_depth`, unless
+ * the callee has a loop; other calls' frames run in the interpreter (the recorder ignores other
+ * frames' instructions) and the trace calls them as a whole. `recordFunction` records one call of a
+ * function without loops, from its entry to its return.
  *
  * @example
  * ```ts

@@ -319,11 +319,7 @@ function enter(
     return resume;
   }
   const branch = trace.exitBranch[exit];
-  if (
-    branch !== null && tierExit.error === null && tierExit.frame === null &&
-    trace.exitCounts[exit] >= tunables.hot_exit_threshold &&
-    !state.sides.has(branch) && !state.noSide.has(branch) && state.sides.size < MAX_SIDE_PATHS
-  ) {
+  if (branch !== null && wantsSide(state, trace, exit, branch)) {
     return growSide(
       state,
       frame,
@@ -376,6 +372,16 @@ const MAX_SIDE_PATHS = 16;
 interface SidePaths {
   sides: Map<string, readonly RecordedInstruction[]>;
   noSide: Set<string>;
+}
+
+/**
+ * Whether branch exit `exit` (of branch `branch`) just taken should grow a side path: it left
+ * cleanly (no exception, in the trace's own frame), it is hot, and the branch has none yet.
+ */
+function wantsSide(state: SidePaths, trace: CompiledTrace, exit: number, branch: string): boolean {
+  return tierExit.error === null && tierExit.frame === null &&
+    trace.exitCounts[exit] >= tunables.hot_exit_threshold &&
+    !state.sides.has(branch) && !state.noSide.has(branch) && state.sides.size < MAX_SIDE_PATHS;
 }
 
 /**
@@ -644,11 +650,7 @@ function enterFunction(state: FunctionState, trace: CompiledTrace, frame: Frame)
     return resume;
   }
   state.entryFailures = 0;
-  if (
-    branch !== null && tierExit.error === null && tierExit.frame === null &&
-    trace.exitCounts[exit] >= tunables.hot_exit_threshold &&
-    !state.sides.has(branch) && !state.noSide.has(branch) && state.sides.size < MAX_SIDE_PATHS
-  ) {
+  if (branch !== null && wantsSide(state, trace, exit, branch)) {
     // A hot branch exit: the path the call takes from there to its return joins the trace.
     return growSide(
       state,

@@ -782,8 +782,18 @@ function resolveFormatField(
 // ---------------------------------------------------------------------------------------------
 // %-formatting
 
+/**
+ * Where in a %-format conversion its format error is raised, in CPython's order: at its start
+ * (a lone '%'), after the mapping check (an unclosed key), after the key's lookup (the width), after
+ * the width's `*` argument (the precision), after the precision's (a format that ends there), or
+ * after its value is taken (a '%' conversion with flags).
+ */
+type PercentErrorAt = "start" | "key" | "width" | "prec" | "end" | "value";
+
 /** One conversion of a %-format: `%(key)-08.3f` (STAR: the width or precision comes from `*`). */
 interface PercentConversion {
+  /** A `(key)` was opened: the values must be a mapping. */
+  readonly mapping: boolean;
   readonly key: string | null;
   readonly flags: string;
   readonly width: number;
@@ -791,6 +801,9 @@ interface PercentConversion {
   readonly type: string;
   /** Where the type character stands (for messages). */
   readonly at: number;
+  /** The conversion's format error (a ValueError) and where it is raised; the format ends here. */
+  readonly error: string | null;
+  readonly errorAt: PercentErrorAt | null;
 }
 
 /** A width or precision taken from the arguments (`%*d`). */
@@ -803,14 +816,11 @@ function starArg(v: PyValue): PyValue {
 }
 
 /** Formats parsed once (their text pieces and conversions), by format string. */
-const percentFormats = new Map<string, (string | PercentConversion)[] | null>();
+const percentFormats = new Map<string, (string | PercentConversion)[]>();
 const PERCENT_FORMATS_KEPT = 512;
 
-/**
- * A %-format parsed into its text pieces and conversions, or null when it has an error (the
- * conversion-by-conversion path then raises it where CPython does, after the arguments before it).
- */
-function parsePercent(fmt: string): (string | PercentConversion)[] | null {
+/** A %-format parsed into its text pieces and conversions, up to its first format error. */
+function parsePercent(fmt: string): (string | PercentConversion)[] {
   const pieces: (string | PercentConversion)[] = [];
   const n = fmt.length;
   let i = 0;
@@ -824,8 +834,14 @@ function parsePercent(fmt: string): (string | PercentConversion)[] | null {
     }
     i++;
     const specStart = i;
-    let key: string | null = null;
+    let mapping = false, key: string | null = null, flags = "", width = -1, prec = -1;
+    const failed = (error: string, errorAt: PercentErrorAt) => {
+      pieces.push({ mapping, key, flags, width, prec, type: "", at: i - 1, error, errorAt });
+      return pieces;
+    };
+    if (i >= n) return failed("incomplete format", "start");
     if (fmt[i] === "(") {
+      mapping = true;
       let depth = 1;
       let j = i + 1;
       while (j < n && depth > 0) {
@@ -833,13 +849,11 @@ function parsePercent(fmt: string): (string | PercentConversion)[] | null {
         else if (fmt[j] === ")") depth--;
         j++;
       }
-      if (depth > 0) return null;
+      if (depth > 0) return failed("incomplete format key", "key");
       key = fmt.slice(i + 1, j - 1);
       i = j;
     }
-    let flags = "";
     while (i < n && "-+ #0".includes(fmt[i])) flags += fmt[i++];
-    let width = -1;
     if (fmt[i] === "*") {
       width = STAR;
       i++;
@@ -847,9 +861,8 @@ function parsePercent(fmt: string): (string | PercentConversion)[] | null {
       const s = i;
       while (i < n && fmt[i] >= "0" && fmt[i] <= "9") i++;
       if (i > s) width = Number(fmt.slice(s, i));
-      if (width > SSIZE_MAX) return null;
+      if (width > SSIZE_MAX) return failed("width too big", "width");
     }
-    let prec = -1;
     if (fmt[i] === ".") {
       i++;
       if (fmt[i] === "*") {
@@ -859,18 +872,21 @@ function parsePercent(fmt: string): (string | PercentConversion)[] | null {
         const s = i;
         while (i < n && fmt[i] >= "0" && fmt[i] <= "9") i++;
         prec = i > s ? Number(fmt.slice(s, i)) : 0;
-        if (prec > INT_MAX) return null;
+        if (prec > INT_MAX) return failed("precision too big", "prec");
       }
     }
     while (i < n && "hlL".includes(fmt[i])) i++;
-    if (i >= n) return null;
+    if (i >= n) return failed("incomplete format", "end");
     const type = fmt[i++];
     if (type === "%") {
-      if (i - 1 !== specStart) return null;
-      pieces.push("%");
-      continue;
+      if (i - 1 === specStart) {
+        pieces.push("%");
+        continue;
+      }
+      // '%' after flags/width/precision is a conversion that takes an argument (CPython 3.11).
+      return failed(`unsupported format character '%' (0x25) at index ${i - 1}`, "value");
     }
-    pieces.push({ key, flags, width, prec, type, at: i - 1 });
+    pieces.push({ mapping, key, flags, width, prec, type, at: i - 1, error: null, errorAt: null });
   }
   return pieces;
 }
@@ -883,7 +899,6 @@ export function percentFormat(fmt: string, values: PyValue, what: "string" | "by
     pieces = parsePercent(fmt);
     percentFormats.set(fmt, pieces);
   }
-  if (pieces === null) return percentFormatParsing(fmt, values, what);
   const isTuple = values instanceof PyTuple;
   const items = isTuple ? (values as PyTuple).items : null;
   const isMapping = !isTuple && typeof values === "object" && !(values instanceof PyStrObject) &&
@@ -895,6 +910,16 @@ export function percentFormat(fmt: string, values: PyValue, what: "string" | "by
     if (argi >= count) raise(Exc.TypeError, "not enough arguments for format string");
     return items === null ? (argi++, values) : items[argi++];
   };
+  // A `%(key)` conversion's arguments (a `*` width or precision, then its value) come from the
+  // key's value alone, as from a one-item tuple (CPython).
+  let keyed: PyValue | undefined;
+  const arg = (p: PercentConversion): PyValue => {
+    if (p.key === null) return next();
+    if (keyed === undefined) raise(Exc.TypeError, "not enough arguments for format string");
+    const v = keyed;
+    keyed = undefined;
+    return v;
+  };
   // The pieces, joined once: `+=` would leave a rope of them, which every later reader (a
   // regex, a hash) must first flatten.
   const out: string[] = [];
@@ -904,121 +929,33 @@ export function percentFormat(fmt: string, values: PyValue, what: "string" | "by
       out.push(p);
       continue;
     }
-    let value: PyValue | undefined;
+    const errorAt = p.errorAt;
+    if (errorAt === "start") raise(Exc.ValueError, p.error!);
+    if (p.mapping && !isMapping) raise(Exc.TypeError, "format requires a mapping");
+    if (errorAt === "key") raise(Exc.ValueError, p.error!);
     if (p.key !== null) {
-      if (!isMapping) raise(Exc.TypeError, "format requires a mapping");
-      value = getItem(values, p.key);
+      keyed = getItem(values, p.key);
       usedMapping = true;
     }
+    if (errorAt === "width") raise(Exc.ValueError, p.error!);
     let flags = p.flags, width = p.width, prec = p.prec;
     if (width === STAR) {
-      width = asSsizeArg(starArg(next()));
+      width = asSsizeArg(starArg(arg(p)));
       if (width < 0) {
         flags += "-";
         width = -width;
       }
     }
+    if (errorAt === "prec") raise(Exc.ValueError, p.error!);
     // A negative precision from '*' is 0 (CPython).
-    if (prec === STAR) prec = Math.max(0, asCIntArg(starArg(next())));
-    if (value === undefined) value = isMapping && !isTuple ? values : next();
+    if (prec === STAR) prec = Math.max(0, asCIntArg(starArg(arg(p))));
+    if (errorAt === "end") raise(Exc.ValueError, p.error!);
+    // Without a key, a mapping is the value of each conversion.
+    const value = p.key === null && isMapping && !isTuple ? values : arg(p);
+    if (errorAt === "value") raise(Exc.ValueError, p.error!);
     out.push(percentOne(p.type, value, flags, width, prec, p.at));
   }
   if (argi < count && !usedMapping && !isMapping) {
-    raise(Exc.TypeError, `not all arguments converted during ${what} formatting`);
-  }
-  return out.length === 1 ? out[0] : out.join("");
-}
-
-/** `fmt % values`, parsing as it goes: for a format with an error, raised in CPython's order. */
-function percentFormatParsing(fmt: string, values: PyValue, what: "string" | "bytes"): string {
-  const isTuple = values instanceof PyTuple;
-  const items = isTuple ? (values as PyTuple).items : [values];
-  const isMapping = !isTuple && typeof values === "object" && !(values instanceof PyStrObject) &&
-    typeOf(values).lookup("__getitem__") !== undefined && !(typeOf(values).name === "str");
-  let argi = 0;
-  let usedMapping = false;
-  const next = (): PyValue => {
-    if (argi >= items.length) raise(Exc.TypeError, "not enough arguments for format string");
-    return items[argi++];
-  };
-  // The pieces, joined once: `+=` would leave a rope of them, which every later reader (a
-  // regex, a hash) must first flatten.
-  const out: string[] = [];
-  const n = fmt.length;
-  let i = 0;
-  while (i < n) {
-    const c = fmt[i];
-    if (c !== "%") {
-      const j = fmt.indexOf("%", i);
-      const end = j < 0 ? n : j;
-      out.push(fmt.slice(i, end));
-      i = end;
-      continue;
-    }
-    i++;
-    if (i >= n) raise(Exc.ValueError, "incomplete format");
-    const specStart = i;
-    let value: PyValue | undefined;
-    if (fmt[i] === "(") {
-      if (!isMapping) raise(Exc.TypeError, "format requires a mapping");
-      let depth = 1;
-      let j = i + 1;
-      while (j < n && depth > 0) {
-        if (fmt[j] === "(") depth++;
-        else if (fmt[j] === ")") depth--;
-        j++;
-      }
-      if (depth > 0) raise(Exc.ValueError, "incomplete format key");
-      value = getItem(values, fmt.slice(i + 1, j - 1));
-      usedMapping = true;
-      i = j;
-    }
-    let flags = "";
-    while (i < n && "-+ #0".includes(fmt[i])) flags += fmt[i++];
-    let width = -1;
-    if (fmt[i] === "*") {
-      width = asSsizeArg(starArg(next()));
-      if (width < 0) {
-        flags += "-";
-        width = -width;
-      }
-      i++;
-    } else {
-      const s = i;
-      while (i < n && fmt[i] >= "0" && fmt[i] <= "9") i++;
-      if (i > s) width = Number(fmt.slice(s, i));
-      if (width > SSIZE_MAX) raise(Exc.ValueError, "width too big");
-    }
-    let prec = -1;
-    if (fmt[i] === ".") {
-      i++;
-      if (fmt[i] === "*") {
-        // A negative precision from '*' is 0 (CPython).
-        prec = Math.max(0, asCIntArg(starArg(next())));
-        i++;
-      } else {
-        const s = i;
-        while (i < n && fmt[i] >= "0" && fmt[i] <= "9") i++;
-        prec = i > s ? Number(fmt.slice(s, i)) : 0;
-        if (prec > INT_MAX) raise(Exc.ValueError, "precision too big");
-      }
-    }
-    while (i < n && "hlL".includes(fmt[i])) i++;
-    if (i >= n) raise(Exc.ValueError, "incomplete format");
-    const type = fmt[i++];
-    if (type === "%") {
-      if (i - 1 === specStart) {
-        out.push("%");
-        continue;
-      }
-      // '%' after flags/width/precision is a conversion that consumes an argument (CPython 3.11).
-      if (value === undefined && !(isMapping && !isTuple)) next();
-      raise(Exc.ValueError, `unsupported format character '%' (0x25) at index ${i - 1}`);
-    }
-    if (value === undefined) value = isMapping && !isTuple ? values : next();
-    out.push(percentOne(type, value, flags, width, prec, i - 1));
-  }
-  if (argi < items.length && !usedMapping && !isMapping) {
     raise(Exc.TypeError, `not all arguments converted during ${what} formatting`);
   }
   return out.length === 1 ? out[0] : out.join("");

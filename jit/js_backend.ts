@@ -1837,10 +1837,13 @@ class TraceCompiler {
       this.st = entry.clone();
       this.lowerPath(inner.trace.path, 0, head);
       this.backEdge(inner.trace.path);
+      // The side paths lowered in this pass end in the first pass's state (their temporaries can
+      // differ from this pass's, which the side paths numbered on): the main path ends there too.
+      this.reconcile(this.loop.top, head);
       this.peeling = false;
       this.emit(`}`);
       this.loop.endFacts.push(new Set(this.st.facts));
-      let top = this.st.clone();
+      let top = this.loop.top.clone();
       top.facts.clear();
       for (const f of this.loop.top.facts) {
         if (this.loop.endFacts.every((end) => end.has(f))) top.facts.add(f);

@@ -127,6 +127,17 @@ Deno.test("jit: --dump-traces prints each trace's path with lines and its JavaSc
   assert.doesNotMatch(loop.split("\n").filter((l) => !l.includes("return")).join("\n"), /new PyFloat/);
 });
 
+Deno.test("jit: an inlined inner loop whose peel has side paths reads the state they end in", () => {
+  const name = "fuzz_inlined_loop_stale_stack.py";
+  const source = Deno.readTextFileSync(new URL(name, DIR));
+  setTunables("hot_loop_threshold=1,hot_exit_threshold=1,adaptive_warmup=1");
+  try {
+    assert.equal(runCaptured(source, name, "jit").stdout, Deno.readTextFileSync(new URL(`${name}.exp`, DIR)));
+  } finally {
+    resetTunables();
+  }
+});
+
 Deno.test("jit: a hot function without loops is traced from its entry to its return", () => {
   const source = [
     "def area(w, h):",

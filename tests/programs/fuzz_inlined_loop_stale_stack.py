@@ -1,10 +1,7 @@
-# Known, not fixed: run with --jit-param hot_loop_threshold=1 --jit-param hot_exit_threshold=1
-# --jit-param adaptive_warmup=1. CPython prints 'block0 None' twice; pyjit's second call raises
-# SystemError (FOR_ITER of the `for j` loop finds no iterator). The `for j` loop is inlined into
-# the `for i` loop's trace, and `for j2` runs as a whole inside it (runInnerLoop). The inlined loop's
-# head reads the stack values the peel reloaded after runInnerLoop (t61, t62), which another way into
-# that head leaves unset. The same happens at the session's first commit (fc319b7), before this
-# session's changes.
+# Found by the tier fuzzer (with hot_loop_threshold=1, hot_exit_threshold=1, adaptive_warmup=1): the
+# `for j` loop is inlined into the `for i` loop's trace, and `for j2` runs as a whole inside it. The
+# inlined loop's peel was lowered twice, and its side paths ended in the first lowering's state while the
+# loop read the second's stack temporaries: the second call found no iterator (SystemError).
 def _clamp(v):
     # Keeps loop-carried values small: big ints wrap, long strings and lists are cut.
     return v

@@ -851,20 +851,17 @@ class TraceCompiler {
       case "RETURN_CONST": {
         if (this.trace.kind === "function" && this.st.callers.length === 0) return this.functionReturn(start);
         // The end of a followed call: its value goes to the caller's stack.
+        const v = name === "RETURN_VALUE" ? this.peek() : this.constVal(oparg);
         const initSelf = this.st.initSelf;
         if (initSelf !== null && !(name === "RETURN_CONST" && this.st.code.consts[oparg] === None)) {
           // __init__ must return None: anything else leaves, and the interpreter raises TypeError.
-          const r = name === "RETURN_VALUE" ? this.peek() : this.constVal(oparg);
-          if (r.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "__init__ returns a number");
-          this.guard(`${r.e} !== None`, start);
+          if (v.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "__init__ returns a number");
+          this.guard(`${v.e} !== None`, start);
         }
         const binaryOp = this.st.binaryOp;
-        if (binaryOp) {
-          // NotImplemented: the interpreter's return tries the reflected operator.
-          const r = name === "RETURN_VALUE" ? this.peek() : this.constVal(oparg);
-          if (r.k === KIND_BOX) this.guard(`${r.e} === NotImplemented`, start);
-        }
-        const v = name === "RETURN_VALUE" ? this.pop() : this.constVal(oparg);
+        // NotImplemented: the interpreter's return tries the reflected operator.
+        if (binaryOp && v.k === KIND_BOX) this.guard(`${v.e} === NotImplemented`, start);
+        if (name === "RETURN_VALUE") this.pop();
         const caller = this.st.callers.pop();
         if (caller === undefined) throw new TraceAbort(ABORT.LEFT_LOOP, "return");
         this.st.enter(caller);
@@ -1536,7 +1533,6 @@ class TraceCompiler {
     this.st.facts.add(fact);
   }
 
-  /** The owner's type version, guarded once until code may run. */
   /** The guard of an attribute site's class (either of two, for a site specialized for two). */
   private guardCachedClass(
     owner: Val,
@@ -1569,6 +1565,7 @@ class TraceCompiler {
     );
   }
 
+  /** The owner's type version (or either of two), guarded once until code may run. */
   private guardVersion(owner: Val, version: number, resume: number, version2 = 0): void {
     // The fact names the versions: two sites may expect two classes of one value (a polymorphic
     // loop), and one's guard proves nothing for the other.
@@ -1720,19 +1717,14 @@ class TraceCompiler {
     this.st.stack.pop();
     this.pathKey = key;
     this.emit(`if (${leave}) {`);
-    if (this.trace.kind === "function") {
-      // A function's side path ends with its own return (lowered by functionReturn).
-      this.lowerPath(side, 1, this.loop.head);
-      this.emit(`}`);
-      this.st = saved;
-      this.pathKey = savedKey;
-      return;
-    }
     this.lowerPath(side, 1, this.loop.head);
-    this.backEdge(side);
-    this.reconcile(this.loop.top!, this.loop.head);
-    this.loop.endFacts.push(new Set(this.st.facts));
-    this.emit(this.loop.jump);
+    // (A function's side path ends with its own return, lowered by functionReturn.)
+    if (this.trace.kind === "loop") {
+      this.backEdge(side);
+      this.reconcile(this.loop.top!, this.loop.head);
+      this.loop.endFacts.push(new Set(this.st.facts));
+      this.emit(this.loop.jump);
+    }
     this.emit(`}`);
     this.st = saved;
     this.pathKey = savedKey;

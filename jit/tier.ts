@@ -454,13 +454,26 @@ const MAX_ABORTS = 8;
 const LONG_RETRY = 1 << 20;
 
 function backOff(state: LoopState, code: PyCode, counter: number, reason: number, detail = ""): void {
+  code.cacheIndex[counter] = backOffCount(state, tunables.hot_loop_threshold, reason, detail);
+}
+
+/**
+ * Counts an abort of a loop or function (`state`'s aborts and backoff exponent) and returns how many
+ * back-edges or calls it waits before the next try: `threshold` + 2**k, or LONG_RETRY after
+ * MAX_ABORTS of them.
+ */
+function backOffCount(
+  state: { aborts: number; backoff: number },
+  threshold: number,
+  reason: number,
+  detail: string,
+): number {
   noteAbort(reason, detail);
   state.aborts++;
   state.backoff = Math.min(state.backoff + 1, tunables.trace_backoff_max);
-  if (state.aborts >= MAX_ABORTS) {
-    state.aborts = 0;
-    code.cacheIndex[counter] = LONG_RETRY;
-  } else code.cacheIndex[counter] = tunables.hot_loop_threshold + (1 << state.backoff);
+  if (state.aborts < MAX_ABORTS) return threshold + (1 << state.backoff);
+  state.aborts = 0;
+  return LONG_RETRY;
 }
 
 function dumpTrace(t: CompiledTrace): void {
@@ -612,14 +625,8 @@ function installFunctionTrace(state: FunctionState, t: CompiledTrace): void {
 
 /** A function given up on for now: its entry counts down again, longer each time. */
 function backOffFunction(state: FunctionState, code: PyCode, reason: number, detail = ""): void {
-  noteAbort(reason, detail);
   state.trace = null;
-  state.aborts++;
-  state.backoff = Math.min(state.backoff + 1, tunables.trace_backoff_max);
-  code.entryHot = state.aborts >= MAX_ABORTS
-    ? LONG_RETRY
-    : tunables.hot_function_threshold + (1 << state.backoff);
-  if (state.aborts >= MAX_ABORTS) state.aborts = 0;
+  code.entryHot = backOffCount(state, tunables.hot_function_threshold, reason, detail);
 }
 
 /** Runs a function's trace from its entry; returns where the interpreter resumes. */
@@ -629,7 +636,6 @@ function enterFunction(state: FunctionState, trace: CompiledTrace, frame: Frame)
   const exit = trace.lastExit[0];
   if (++state.entries === FUNCTION_SAMPLE && state.left * 2 > FUNCTION_SAMPLE) {
     // Left before the return in most calls: each paid the trace's entry and exit for little.
-    state.trace = null;
     backOffFunction(state, frame.code, ABORT.OFTEN_LEFT);
     frame.code.entryHot = LONG_RETRY;
     return resume;

@@ -161,7 +161,6 @@ interface Recording {
   path: RecordedInstruction[];
   abort: number;
   detail: string;
-  closed: boolean;
   /** Whether the loop at this head of the recorded code has a compiled trace of its own. */
   hasTrace: (head: number) => boolean;
   /** The inner loop being run as a whole (its instructions are not recorded), or null. */
@@ -273,31 +272,20 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
     r.path.push(recorded(f, start, opUnit, opcode, oparg, sp, depth));
     return false;
   }
-  if (r.kind === "function") {
-    // A function's path ends with the return that ends the call (the interpreter then runs it).
-    if (!LOWERABLE[opcode]) {
-      r.abort = ABORT.UNSUPPORTED_INSTRUCTION;
-      r.detail = OPCODES[opcode]?.name ?? `${opcode}`;
-      return stopAt(r, start, sp);
-    }
-    if (r.path.length >= tunables.max_trace_length) {
-      r.abort = ABORT.TRACE_TOO_LONG;
-      return stopAt(r, start, sp);
-    }
-    r.path.push(recorded(f, start, opUnit, opcode, oparg, sp, 0));
-    if (!RETURNS.has(opcode)) return false;
-    r.closed = true;
-    return stopAt(r, start, sp);
-  }
-  if (start === r.head && r.path.length > 0) {
-    r.closed = true;
-    return stopAt(r, start, sp);
-  }
   const abort = (reason: number, detail: string) => {
     r.abort = reason;
     r.detail = detail;
     return stopAt(r, start, sp);
   };
+  if (r.kind === "function") {
+    // A function's path ends with the return that ends the call (the interpreter then runs it).
+    if (!LOWERABLE[opcode]) return abort(ABORT.UNSUPPORTED_INSTRUCTION, OPCODES[opcode]?.name ?? `${opcode}`);
+    if (r.path.length >= tunables.max_trace_length) return abort(ABORT.TRACE_TOO_LONG, "");
+    r.path.push(recorded(f, start, opUnit, opcode, oparg, sp, 0));
+    return RETURNS.has(opcode) ? stopAt(r, start, sp) : false;
+  }
+  // Back at the head: the iteration is recorded.
+  if (start === r.head && r.path.length > 0) return stopAt(r, start, sp);
   if (start < r.head || start > r.end) return abort(ABORT.LEFT_LOOP, `left the loop at ${start}`);
   if (!LOWERABLE[opcode] || RETURNS.has(opcode)) {
     return abort(ABORT.UNSUPPORTED_INSTRUCTION, OPCODES[opcode]?.name ?? `${opcode}`);
@@ -411,7 +399,6 @@ function record(
     path: [],
     abort: -1,
     detail: "",
-    closed: false,
     hasTrace,
     skipping: null,
   };

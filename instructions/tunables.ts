@@ -47,17 +47,19 @@ export const TUNABLES = [
   },
   {
     name: "hot_loop_threshold",
-    default: 16,
+    default: 128,
     min: 1,
     max: 1 << 20,
-    why: "back-edges of a loop before it is traced (CPython 3.13: 16)",
+    why:
+      "back-edges of a loop before it is traced (CPython 3.13: 16; PyPy: 1039). Lower made imports pay for traces they barely run",
   },
   {
     name: "hot_function_threshold",
-    default: 64,
+    default: 1024,
     min: 1,
     max: 1 << 20,
-    why: "calls of a loop-less function before a trace starts at its entry (recursion)",
+    why:
+      "calls of a loop-less function before a trace starts at its entry (recursion; PyPy: 1619). At 64, importing typing traced its helpers",
   },
   {
     name: "trace_backoff_max",

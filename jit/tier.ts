@@ -172,13 +172,15 @@ function compileLoop(
   frame: Frame,
   sides?: ReadonlyMap<string, readonly RecordedInstruction[]>,
 ): CompiledTrace {
-  if (backend !== "js" && !state.jsOnly) {
-    const jit = nativeJit();
-    if (jit !== null) {
-      const t0 = performance.now();
-      const lowered = lowerNative(trace, sides, { globals: frame.globals, builtins: frame.builtins });
-      if (lowered.lowering === null) noteFallback(lowered.reason, lowered.detail);
-      else {
+  // The native JIT (its executable memory, libc, the entry trampoline) is made the first time a
+  // loop lowers: most programs have none that do.
+  if (backend !== "js" && !state.jsOnly && !(native.tried && native.jit === null)) {
+    const t0 = performance.now();
+    const lowered = lowerNative(trace, sides, { globals: frame.globals, builtins: frame.builtins });
+    if (lowered.lowering === null) noteFallback(lowered.reason, lowered.detail);
+    else {
+      const jit = nativeJit();
+      if (jit !== null) {
         try {
           const compiled = compileNative(jit, trace, lowered.lowering, t0);
           nativeCounts.compiled++;

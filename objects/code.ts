@@ -141,6 +141,10 @@ export function lineRangesOf(code: PyCode): PyValue[] {
 /** Counts of code objects (for `--stats`) and a per-object id for tier hooks. */
 let nextCodeId = 0;
 
+/** The caches of a code object that has not run yet (shared, never written). */
+const NO_CACHE_INDEX = new Int32Array(0);
+const NO_CACHE_REF: unknown[] = [];
+
 /** A compiled code object. */
 export class PyCode extends PyObject {
   declare readonly id: number;
@@ -285,9 +289,19 @@ export class PyCode extends PyObject {
     this.tierData = null;
     this.entryHot = 0x7fffffff;
     this.framePool = [];
-    this.cacheIndex = new Int32Array(fields.code.length);
+    // Made by allocateCaches before the first run: most code objects of an imported module
+    // (the bodies of functions never called) never run.
+    this.cacheIndex = NO_CACHE_INDEX;
+    this.cacheRef = NO_CACHE_REF;
+  }
+
+  /** Makes the inline caches (once, before the code first runs: vm/tier.ts prepareForRun). */
+  allocateCaches(): void {
+    if (this.cacheIndex !== NO_CACHE_INDEX) return;
+    const n = this.code.length;
+    this.cacheIndex = new Int32Array(n);
     const refs: unknown[] = [];
-    for (let i = 0; i < fields.code.length; i++) refs.push(null);
+    for (let i = 0; i < n; i++) refs.push(null);
     this.cacheRef = refs;
   }
 

@@ -36,6 +36,7 @@ const EXTENDED_ARG = Op.EXTENDED_ARG;
 
 /** Makes `code`'s family instructions adaptive and fuses its superinstruction pairs. */
 export function quicken(code: PyCode): void {
+  code.allocateCaches(); // the warm-up counters live there
   const bc = code.code;
   const n = bc.length;
   let i = 0;

@@ -10,7 +10,7 @@
  * only shrink.
  */
 import assert from "node:assert/strict";
-import { runCaptured } from "./run_captured.ts";
+import { runCaptured, TEST_SIZE_THRESHOLDS, withTunables } from "./run_captured.ts";
 
 /** Programs that do not pass yet, and why. */
 const KNOWN_FAILURES: Record<string, string> = {};
@@ -42,7 +42,10 @@ for (const name of programs) {
         const [wantStatus, wantLast] = statusFile === null
           ? [0, null]
           : [Number(statusFile.split("\n")[0]), statusFile.split("\n")[1] ?? ""];
-        const got = runCaptured(source, name, tier);
+        // The JIT at thresholds that test-sized loops reach, so that their traces run too.
+        const got = tier === "jit"
+          ? withTunables(TEST_SIZE_THRESHOLDS, () => runCaptured(source, name, tier))
+          : runCaptured(source, name, tier);
         assert.equal(got.stdout, expected, `stdout of ${name}\nstderr:\n${got.stderr}`);
         assert.equal(got.status, wantStatus, `exit status of ${name}\nstderr:\n${got.stderr}`);
         if (wantLast !== null) {

@@ -6,7 +6,7 @@
  * traceback line for line, and `--dump-traces` must show each trace's path and JavaScript.
  */
 import assert from "node:assert/strict";
-import { runCaptured } from "./run_captured.ts";
+import { runCaptured, TEST_SIZE_THRESHOLDS, withTunables } from "./run_captured.ts";
 import { runProgram } from "../driver/run.ts";
 import { jitStats } from "../jit/tier.ts";
 import { setOutputSinks } from "../objects/stdio.ts";
@@ -22,14 +22,15 @@ function runJit(source: string, filename: string, dumpTraces = false): { stdout:
   const old = setOutputSinks((b) => out.push(b.slice()), (b) => err.push(b.slice()));
   try {
     // The JavaScript backend: these tests read its generated code (tests/native_backend_test.ts: native).
-    runProgram(source, {
-      filename,
-      argv: [filename],
-      tier: "jit",
-      stats: true,
-      dumpTraces,
-      jitBackend: "js",
-    });
+    withTunables(TEST_SIZE_THRESHOLDS, () =>
+      runProgram(source, {
+        filename,
+        argv: [filename],
+        tier: "jit",
+        stats: true,
+        dumpTraces,
+        jitBackend: "js",
+      }));
   } finally {
     setOutputSinks(old.stdout, old.stderr);
   }

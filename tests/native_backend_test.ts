@@ -12,7 +12,7 @@ import { jitStats, jitTier, nativeJitInUse, setJitBackend } from "../jit/tier.ts
 import { nativeJitSupport } from "../jit/native_support.ts";
 import { setOutputSinks } from "../objects/stdio.ts";
 import { resetTunables, setTunables } from "../instructions/tunables.ts";
-import { runCaptured } from "./run_captured.ts";
+import { runCaptured, TEST_SIZE_THRESHOLDS, withTunables } from "./run_captured.ts";
 import { createRuntime, PythonError } from "../driver/runtime.ts";
 
 const support = nativeJitSupport();
@@ -181,13 +181,14 @@ Deno.test({
     const out: Uint8Array[] = [];
     const old = setOutputSinks((b) => out.push(b.slice()), (b) => err.push(b.slice()));
     try {
-      runProgram(source, {
-        filename: "dump.py",
-        argv: ["dump.py"],
-        tier: "jit",
-        dumpTraces: true,
-        jitBackend: "native",
-      });
+      withTunables(TEST_SIZE_THRESHOLDS, () =>
+        runProgram(source, {
+          filename: "dump.py",
+          argv: ["dump.py"],
+          tier: "jit",
+          dumpTraces: true,
+          jitBackend: "native",
+        }));
     } finally {
       setOutputSinks(old.stdout, old.stderr);
     }

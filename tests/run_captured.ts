@@ -5,6 +5,23 @@
  */
 import { runProgram, type TierName } from "../driver/run.ts";
 import { setOutputSinks } from "../objects/stdio.ts";
+import { resetTunables, setTunables } from "../instructions/tunables.ts";
+
+/**
+ * JIT thresholds for programs of test size: loops traced after 16 back-edges and loop-less
+ * functions after 64 calls (the defaults wait longer, which test programs seldom reach).
+ */
+export const TEST_SIZE_THRESHOLDS = "hot_loop_threshold=16,hot_function_threshold=64";
+
+/** Runs `fn` with the tunables of `list` (`name=value,…`), then puts every tunable back. */
+export function withTunables<T>(list: string, fn: () => T): T {
+  setTunables(list);
+  try {
+    return fn();
+  } finally {
+    resetTunables();
+  }
+}
 
 /** Runs one program in-process on `tier`; returns its status, stdout and stderr. */
 export function runCaptured(

@@ -34,7 +34,7 @@
 import type { PyCode } from "../objects/code.ts";
 import { type Frame, FRAME_RUNNING, threadState } from "./frame.ts";
 import { Exc, type PyValue, raise } from "../objects/object.ts";
-import { currentTier, NEVER_HOT, type Tier } from "./tier.ts";
+import { NEVER_HOT, prepareForRun, type Tier } from "./tier.ts";
 import { run, runWithStats } from "./generated/interp_loop.ts";
 import { interpStats } from "./interp_support.ts";
 
@@ -88,7 +88,7 @@ export function execute(frame: Frame, throwing: PyValue | null, loop: Loop): PyV
   const prev = ts.frame;
   frame.back = prev;
   ts.frame = frame;
-  if (!frame.code.prepared) currentTier.prepareCode(frame.code);
+  if (!frame.code.prepared) prepareForRun(frame.code);
   frame.state = FRAME_RUNNING;
   try {
     return loop(frame, throwing);

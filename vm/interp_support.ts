@@ -106,7 +106,7 @@ import {
   toArray,
   unaryPositive,
 } from "../objects/ops.ts";
-import { currentTier } from "./tier.ts";
+import { prepareForRun } from "./tier.ts";
 import { callCountdown, checkAtCall } from "./interrupts.ts";
 import { PyTraceback } from "./traceback.ts";
 import { objectNew } from "../objects/types/type.ts";
@@ -349,7 +349,7 @@ export function enterFrame(caller: Frame, frame: Frame, sp: number, ip: number):
   frame.back = caller;
   frame.state = FRAME_RUNNING;
   const fcode = frame.code;
-  if (!fcode.prepared) currentTier.prepareCode(fcode);
+  if (!fcode.prepared) prepareForRun(fcode);
   ts.frame = frame;
 }
 
@@ -478,7 +478,7 @@ export function enterGenerator(
   }
   threadState.depth++;
   if (gf.state === FRAME_SUSPENDED) gf.values[gf.sp++] = value;
-  if (!gf.code.prepared) currentTier.prepareCode(gf.code);
+  if (!gf.code.prepared) prepareForRun(gf.code);
   gf.back = caller;
   gf.state = FRAME_RUNNING;
   gf.returnMode = mode;

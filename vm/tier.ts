@@ -48,6 +48,15 @@ export const tierExit: { error: unknown; reraise: boolean; frame: Frame | null }
   frame: null,
 };
 
+/**
+ * Readies `code` for its first run (the VM calls this where `code.prepared` is false): its inline
+ * caches are made, then the current tier prepares it.
+ */
+export function prepareForRun(code: PyCode): void {
+  code.allocateCaches();
+  currentTier.prepareCode(code);
+}
+
 /** A back-edge countdown that never reaches zero (a tier that does not want to hear of hot loops). */
 export const NEVER_HOT = 0x7fffffff;
 

@@ -1,0 +1,152 @@
+/**
+ * The import benchmark of issue 13: how long `import collections, dataclasses, typing, …` takes in
+ * pyjit against CPython 3.11 for the same imports → a table of medians and their ratios.
+ *
+ * Each runtime runs one small program that times its own import statement with
+ * `time.perf_counter()` and prints the milliseconds; the process's wall time is measured too. The
+ * runtimes take turns within each round (interleaved), so that a noisy moment hits all of them.
+ * One untimed round first fills the caches (pyjit's compile cache, Deno's, CPython's `.pyc`).
+ *
+ * CPython is run twice: with `-S` (no `site`: nothing but what CPython needs to start is imported, as
+ * in pyjit), which is the baseline of the ratios, and as installed, where `site` and the `.pth` files
+ * of installed packages may have imported some of the modules already before the timer starts.
+ *
+ * Usage: `deno run -A bench/imports.ts [--runs N] [--modules a,b,c] [--tiers jit,specialized]`
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { REPO_ROOT } from "./_runtimes.ts";
+
+/** The imports the issue names. */
+const DEFAULT_MODULES = [
+  "collections",
+  "dataclasses",
+  "typing",
+  "enum",
+  "functools",
+  "itertools",
+  "random",
+  "datetime",
+  "os",
+  "pathlib",
+];
+
+function timedProgram(modules: string[]): string {
+  return [
+    "import time",
+    "t0 = time.perf_counter()",
+    `import ${modules.join(", ")}`,
+    "t1 = time.perf_counter()",
+    "print(f'{(t1 - t0) * 1000:.3f}')",
+  ].join("\n") + "\n";
+}
+
+interface Runner {
+  label: string;
+  argv: (program: string) => string[];
+}
+
+async function realPython(): Promise<string> {
+  const out = await new Deno.Command("python3", { args: ["-c", "import sys; print(sys.executable)"] })
+    .output();
+  if (!out.success) throw new Error("python3 (CPython 3.11) is needed for the comparison");
+  return new TextDecoder().decode(out.stdout).trim();
+}
+
+/**
+ * The environment of the timed runs: this one, less what would keep the compile caches cold
+ * (CPython's standard library has its `.pyc` files whatever the setting; pyjit's cache is written
+ * on the warm-up run).
+ */
+function timingEnv(): Record<string, string> {
+  const env = Deno.env.toObject();
+  delete env.PYTHONDONTWRITEBYTECODE;
+  return env;
+}
+
+/** Runs one program; the import time it printed and the process's wall time, in milliseconds. */
+async function runOnce(argv: string[]): Promise<{ importMs: number; wallMs: number }> {
+  const start = performance.now();
+  const out = await new Deno.Command(argv[0], {
+    args: argv.slice(1),
+    stdout: "piped",
+    stderr: "piped",
+    env: timingEnv(),
+    clearEnv: true,
+  }).output();
+  const wallMs = performance.now() - start;
+  const text = new TextDecoder().decode(out.stdout).trim();
+  const importMs = Number(text);
+  if (!out.success || !Number.isFinite(importMs)) {
+    throw new Error(`${argv.join(" ")} failed:\n${text}\n${new TextDecoder().decode(out.stderr)}`);
+  }
+  return { importMs, wallMs };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    args: Deno.args,
+    options: {
+      runs: { type: "string", default: "11" },
+      modules: { type: "string", default: DEFAULT_MODULES.join(",") },
+      tiers: { type: "string", default: "jit" },
+    },
+  });
+  const runs = Number(values.runs);
+  const modules = values.modules.split(",").map((m) => m.trim()).filter(Boolean);
+  const dir = Deno.makeTempDirSync({ prefix: "pyjit-imports-" });
+  const program = `${dir}/imports_timed.py`;
+  Deno.writeTextFileSync(program, timedProgram(modules));
+  const python = await realPython();
+  const runners: Runner[] = [
+    { label: "CPython -S", argv: (p) => [python, "-S", p] },
+    { label: "CPython", argv: (p) => [python, p] },
+    ...values.tiers.split(",").map((tier) => ({
+      label: `pyjit ${tier}`,
+      argv: (p: string) => [
+        Deno.execPath(),
+        "run",
+        "-A",
+        "--v8-flags=--stack-size=4000",
+        `${REPO_ROOT}cli/main.ts`,
+        "--tier",
+        tier,
+        p,
+      ],
+    })),
+  ];
+  const samples = runners.map(() => ({ importMs: [] as number[], wallMs: [] as number[] }));
+  try {
+    for (const runner of runners) await runOnce(runner.argv(program)); // warms the caches
+    for (let round = 0; round < runs; round++) {
+      for (let i = 0; i < runners.length; i++) {
+        const { importMs, wallMs } = await runOnce(runners[i].argv(program));
+        samples[i].importMs.push(importMs);
+        samples[i].wallMs.push(wallMs);
+      }
+    }
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
+  }
+  const base = median(samples[0].importMs);
+  console.log(`import ${modules.join(", ")}`);
+  console.log(`${runs} interleaved rounds, medians\n`);
+  console.log("| runtime | import statement | ratio to CPython -S | whole process |");
+  console.log("|---|---:|---:|---:|");
+  runners.forEach((runner, i) => {
+    const importMs = median(samples[i].importMs);
+    console.log(
+      `| ${runner.label} | ${importMs.toFixed(1)} ms | ${(importMs / base).toFixed(2)}× | ${
+        median(samples[i].wallMs).toFixed(0)
+      } ms |`,
+    );
+  });
+}
+
+if (import.meta.main) await main();

@@ -28,6 +28,7 @@ import { makeCollectionsModule } from "./modules/_collections.ts";
 import { makeOperatorModule } from "./modules/operator.ts";
 import { makeBisectModule, makeHeapqModule } from "./modules/_heapq.ts";
 import { makeFunctoolsModule } from "./modules/_functools.ts";
+import { makeAbcModule } from "./modules/_abc.ts";
 import { makeDisHelperModule } from "./modules/dis.ts";
 import { makeOpcodeHelperModule } from "./modules/opcode.ts";
 import { runAstMain } from "./modules/ast.ts";
@@ -85,6 +86,7 @@ const NATIVE_MODULES: Record<string, NativeModule | "made-by-driver"> = {
   operator: { make: () => makeOperatorModule("operator") },
   _operator: { make: () => makeOperatorModule("_operator") },
   _heapq: { make: makeHeapqModule },
+  _abc: { make: makeAbcModule },
   _bisect: { make: makeBisectModule },
   _functools: { make: makeFunctoolsModule },
   time: { make: makeTimeModule },

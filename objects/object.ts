@@ -89,6 +89,27 @@ export const TYPE_HEAP = 1; // defined by a class statement or type(name, bases,
 export const TYPE_BASETYPE = 2; // may be subclassed
 export const TYPE_IDENTITY_KEY = 4; // __eq__ and __hash__ are object's: dicts key instances by identity
 export const TYPE_ABSTRACT = 8;
+/**
+ * `name` is a C type's tp_name, `module.name` (`collections.deque`, `decimal.Decimal`): messages
+ * show it whole, as CPython's do; `__name__` is the part after the last dot (shortTypeName).
+ */
+export const TYPE_QUALIFIED_NAME = 16;
+
+/** A type's `__name__`: its name, less the module of a qualified one (CPython's _PyType_Name). */
+export function shortTypeName(t: PyType): string {
+  return (t.flags & TYPE_QUALIFIED_NAME) === 0 ? t.name : t.name.slice(t.name.lastIndexOf(".") + 1);
+}
+
+/**
+ * Places `t`, a type CPython writes in C, in module `module`: its `__module__`, and the name its
+ * messages show, `module.name` (TYPE_QUALIFIED_NAME), as C types are named by their tp_name.
+ */
+export function placeCType(t: PyType, module: string): void {
+  t.module = module;
+  if (module === "builtins" || (t.flags & TYPE_QUALIFIED_NAME) !== 0) return;
+  t.name = `${module}.${t.name}`;
+  t.flags |= TYPE_QUALIFIED_NAME;
+}
 
 let nextTypeVersion = 1;
 

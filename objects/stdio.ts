@@ -25,7 +25,7 @@
  * ```
  * @module
  */
-import { newBuiltinType, PyDict, PyObject, type PyType, type PyValue } from "./object.ts";
+import { newBuiltinType, placeCType, PyDict, PyObject, type PyType, type PyValue } from "./object.ts";
 import { call, getAttr, repr, str } from "./ops.ts";
 
 const processStdoutSink = (bytes: Uint8Array): void => writeAll(Deno.stdout, bytes);
@@ -247,7 +247,7 @@ export const textIOBaseType: PyType = newBuiltinType("TextIOBase", ioBaseType);
 textIOBaseType.module = "io";
 /** `_io.TextIOWrapper`: the type of sys.stdin/stdout/stderr and of files opened in text mode. */
 export const textIOWrapperType: PyType = newBuiltinType("TextIOWrapper", textIOBaseType);
-textIOWrapperType.module = "_io";
+placeCType(textIOWrapperType, "_io");
 
 /** An instance of an io type: every stream carries an attribute dict and IOBase's closed flag. */
 export class PyIOBase extends PyObject {

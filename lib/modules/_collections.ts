@@ -35,6 +35,7 @@ import {
   type PyType,
   type PyValue,
   raise,
+  shortTypeName,
   typeOf,
 } from "../../objects/object.ts";
 import {
@@ -543,7 +544,7 @@ defMethod(dequeType, "__repr__", (args) => {
   const d = dequeSelf(args, "__repr__");
   return reprGuard(d, "[...]", () => {
     const body = `[${d.items().map(repr).join(", ")}]`;
-    const name = typeOf(d).name;
+    const name = shortTypeName(typeOf(d));
     return d.maxlen < 0 ? `${name}(${body})` : `${name}(${body}, maxlen=${d.maxlen})`;
   });
 });
@@ -641,7 +642,7 @@ defMethod(defaultdictType, "__repr__", (args) => {
   const d = ddSelf(args, "__repr__");
   const factory = d.factory === None ? "None" : reprGuard(d.factory, "...", () => repr(d.factory));
   const body = dictType.attrs.get("__repr__")!;
-  return `${typeOf(d).name}(${factory}, ${callMethod1Repr(body, d)})`;
+  return `${shortTypeName(typeOf(d))}(${factory}, ${callMethod1Repr(body, d)})`;
 });
 /** dict.__repr__ on a dict subclass instance. */
 function callMethod1Repr(f: PyValue, d: PyDict): string {
@@ -794,7 +795,7 @@ function odictEquals(a: PyDict, b: PyDict): boolean {
 
 defMethod(odictType, "__repr__", (args) => {
   const d = odSelf(args, "__repr__");
-  const name = typeOf(d).name;
+  const name = shortTypeName(typeOf(d));
   if (d.size === 0) return `${name}()`;
   return reprGuard(d, "...", () => {
     const parts: string[] = [];

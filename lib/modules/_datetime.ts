@@ -548,7 +548,7 @@ function deltaRepr(d: PyDelta): string {
 
 /** How a repr names the type: `datetime.date` for the type itself, the bare name for a subclass. */
 function typeDisplayName(t: PyType): string {
-  return (t.flags & 1) === 0 ? `datetime.${t.name}` : t.name;
+  return t.name; // the module's types are named as C types are (moduleType)
 }
 
 function pad(n: number, width: number): string {

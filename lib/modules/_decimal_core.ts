@@ -30,9 +30,11 @@
  * @module
  */
 import {
+  Exc,
   None,
   normInt,
   ownAttr,
+  placeCType,
   PyBuiltinFunction,
   PyDict,
   PyFloat,
@@ -41,8 +43,9 @@ import {
   PyMethodWrapper,
   type PyModule,
   PyObject,
-  type PyType,
+  PyType,
   type PyValue,
+  raise,
   type Shape,
   staticmethodType,
 } from "../../objects/object.ts";
@@ -978,26 +981,91 @@ const FRONTS: readonly (readonly [string, Front])[] = [
 ];
 
 /**
+ * How CPython's Decimal, a C type, takes the arguments of its special methods: slot wrappers take
+ * exactly their operands (`[min, max]`) and no keywords; `noargs` and `varargs` are C methods.
+ * The Python methods behind them also take a context, which only Context's methods pass (through
+ * their private names, decimal.py's `_CONTEXT_FORMS`).
+ */
+const SPECIAL_ARGUMENTS: Record<string, readonly [min: number, max: number] | "noargs" | "at-most-1"> = {
+  __neg__: [0, 0],
+  __pos__: [0, 0],
+  __abs__: [0, 0],
+  __bool__: [0, 0],
+  __int__: [0, 0],
+  __float__: [0, 0],
+  __hash__: [0, 0],
+  __repr__: [0, 0],
+  __str__: [0, 0],
+  ...Object.fromEntries(
+    "add radd sub rsub mul rmul truediv rtruediv floordiv rfloordiv mod rmod divmod rdivmod eq ne lt le gt ge"
+      .split(" ").map((op) => [`__${op}__`, [1, 1] as const]),
+  ),
+  __pow__: [1, 2],
+  __rpow__: [1, 2],
+  __floor__: "noargs",
+  __ceil__: "noargs",
+  __trunc__: "noargs",
+  __complex__: "noargs",
+  __round__: "at-most-1",
+};
+
+/** The TypeError CPython's Decimal raises for these arguments of special method `name`, if any. */
+function checkSpecialArguments(name: string, args: PyValue[], kwnames: string[] | null): void {
+  const rule = SPECIAL_ARGUMENTS[name];
+  if (rule === undefined) return;
+  const given = args.length - 1 - (kwnames?.length ?? 0);
+  if (Array.isArray(rule)) {
+    if (hasKeywords(kwnames)) raise(Exc.TypeError, `wrapper ${name}() takes no keyword arguments`);
+    const [min, max] = rule;
+    if (given >= min && given <= max) return;
+    const plural = (n: number) => `${n} argument${n === 1 ? "" : "s"}`;
+    if (min === max) raise(Exc.TypeError, `expected ${plural(min)}, got ${given}`);
+    // The ternary wrapper unpacks its arguments under an empty name: the message starts with a space.
+    raise(
+      Exc.TypeError,
+      ` expected ${given < min ? "at least" : "at most"} ${plural(given < min ? min : max)}, got ${given}`,
+    );
+  }
+  if (hasKeywords(kwnames)) raise(Exc.TypeError, `Decimal.${name}() takes no keyword arguments`);
+  if (rule === "noargs" && given > 0) {
+    raise(Exc.TypeError, `Decimal.${name}() takes no arguments (${given} given)`);
+  }
+  if (rule === "at-most-1" && given > 1) {
+    raise(Exc.TypeError, `function takes at most 1 argument (${given} given)`);
+  }
+}
+
+/**
  * Replaces the methods of FRONTS in `cls` (decimal.Decimal) by native methods that run the fast
  * path and otherwise call the Python method they replace with the same arguments, and
  * `Decimal.__new__` likewise for ints, ASCII numeric strings and Decimals. The operators then
- * run without a Python frame.
+ * run without a Python frame. The special methods take their arguments as CPython's C type does
+ * (SPECIAL_ARGUMENTS), and the class and Context are named as C types are (`decimal.Decimal`).
  */
 function accelerate(cls: PyType, globals: PyDict): void {
   moduleGlobals = globals;
   globalsVersion = -1;
-  for (const [name, front] of FRONTS) {
+  const fronts = new Map(FRONTS);
+  for (const name of new Set([...fronts.keys(), ...Object.keys(SPECIAL_ARGUMENTS)])) {
     const fallback = cls.attrs.get(name);
     if (fallback === undefined) continue;
+    const front = fronts.get(name);
+    const checked = (args: PyValue[], kwnames: string[] | null) => {
+      checkSpecialArguments(name, args, kwnames);
+      return call(fallback, args, kwnames);
+    };
     cls.attrs.set(
       name,
       new PyMethodDescriptor(
         name,
         cls,
-        (args, kwnames) => front(args, kwnames) ?? call(fallback, args, kwnames),
+        front === undefined ? checked : (args, kwnames) => front(args, kwnames) ?? checked(args, kwnames),
       ),
     );
   }
+  placeCType(cls, "decimal");
+  const context = globals.getStr("Context");
+  if (context instanceof PyType) placeCType(context, "decimal");
   const pythonNew = cls.attrs.get("__new__");
   if (pythonNew instanceof PyMethodWrapper && pythonNew.cls === staticmethodType) {
     const fallback = pythonNew.func;

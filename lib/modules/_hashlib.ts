@@ -352,7 +352,7 @@ export function makeHashlibModule(): PyModule {
   const hashType = moduleType("_hashlib", "HASH", undefined, 0);
   const xofType = moduleType("_hashlib", "HASHXOF", hashType, 0);
   for (const t of [hashType, xofType]) {
-    t.tp_new = (cls) => raise(Exc.TypeError, `cannot create '_hashlib.${cls.name}' instances`);
+    t.tp_new = (cls) => raise(Exc.TypeError, `cannot create '${cls.name}' instances`);
     installNew(t);
   }
   const errorNs = new PyDict();

@@ -19,6 +19,7 @@ import {
   newBuiltinType,
   newException,
   objectType,
+  placeCType,
   PyBuiltinFunction,
   PyDict,
   PyModule,
@@ -30,7 +31,10 @@ import {
 } from "../../objects/object.ts";
 import type { PyNativeIterator } from "../../objects/types/iterators.ts";
 
-/** A builtin type of module `module` (its repr is `<class 'module.name'>`). */
+/**
+ * A builtin type of module `module`: its repr is `<class 'module.name'>`, and messages name it
+ * `module.name` as CPython's do for its C types (`'collections.deque' object …`).
+ */
 export function moduleType(
   module: string,
   name: string,
@@ -38,7 +42,7 @@ export function moduleType(
   flags = TYPE_BASETYPE,
 ): PyType {
   const t = newBuiltinType(name, base, flags);
-  t.module = module;
+  placeCType(t, module);
   return t;
 }
 

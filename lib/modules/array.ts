@@ -21,6 +21,7 @@ import {
   newTuple,
   None,
   NotImplemented,
+  placeCType,
   PyBuiltinFunction,
   PyBytes,
   PyDict,
@@ -100,7 +101,7 @@ const RANGE_CHECKS: Record<string, [number, number, string][]> = {
 const LONG_MIN = -(2n ** 63n), LONG_MAX = 2n ** 63n - 1n, ULONG_MAX = 2n ** 64n - 1n;
 
 export const arrayType: PyType = newBuiltinType("array");
-arrayType.module = "array";
+placeCType(arrayType, "array");
 const arrayIteratorType = newIteratorType("arrayiterator");
 
 export class PyArray extends PyObject {

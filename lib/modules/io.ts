@@ -22,6 +22,7 @@ import {
   newBuiltinType,
   newTuple,
   None,
+  placeCType,
   PyBuiltinFunction,
   PyBytes,
   PyDict,
@@ -151,7 +152,7 @@ export function openFile(args: PyValue[], kwnames: string[] | null): PyValue {
 
 /** `io.IncrementalNewlineDecoder`. */
 export const incrementalNewlineDecoderType: PyType = newBuiltinType("IncrementalNewlineDecoder");
-incrementalNewlineDecoderType.module = "_io";
+placeCType(incrementalNewlineDecoderType, "_io");
 
 class PyNewlineDecoder extends PyIOBase {
   declare decoder: PyValue;

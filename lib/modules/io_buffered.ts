@@ -25,6 +25,7 @@ import {
   newBuiltinType,
   newException,
   None,
+  placeCType,
   PyBytes,
   PyList,
   type PyMethodDescriptor,
@@ -59,7 +60,7 @@ export const bufferedRandomType: PyType = newBuiltinType("BufferedRandom", buffe
 /** `_io.BufferedRWPair`. */
 export const bufferedRWPairType: PyType = newBuiltinType("BufferedRWPair", bufferedIOBaseType);
 for (const t of [bufferedReaderType, bufferedWriterType, bufferedRandomType, bufferedRWPairType]) {
-  t.module = "_io";
+  placeCType(t, "_io");
 }
 
 const EMPTY = new Uint8Array(0);

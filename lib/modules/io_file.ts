@@ -20,6 +20,7 @@ import {
   Exc,
   newBuiltinType,
   None,
+  placeCType,
   type PyType,
   type PyValue,
   raise,
@@ -269,7 +270,7 @@ export function openPath(path: string, f: OpenFlags, name: PyValue, mode = 0o666
 
 /** `_io.FileIO`. */
 export const fileIOType: PyType = newBuiltinType("FileIO", rawIOBaseType);
-fileIOType.module = "_io";
+placeCType(fileIOType, "_io");
 
 /** A raw file. */
 export class PyFileIO extends PyIOBase {

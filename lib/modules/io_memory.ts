@@ -23,6 +23,7 @@ import {
   newBuiltinType,
   newException,
   None,
+  placeCType,
   PyList,
   type PyType,
   type PyValue,
@@ -46,10 +47,10 @@ import { addFastBinaryStream, newlinesValue } from "./io_text.ts";
 
 /** `_io.StringIO`. */
 export const stringIOType: PyType = newBuiltinType("StringIO", textIOBaseType);
-stringIOType.module = "_io";
+placeCType(stringIOType, "_io");
 /** `_io.BytesIO`. */
 export const bytesIOType: PyType = newBuiltinType("BytesIO", bufferedIOBaseType);
-bytesIOType.module = "_io";
+placeCType(bytesIOType, "_io");
 
 const SEEN_CR = 1, SEEN_LF = 2, SEEN_CRLF = 4;
 

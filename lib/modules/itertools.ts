@@ -28,6 +28,7 @@ import {
   type PyType,
   type PyValue,
   raise,
+  shortTypeName,
   typeOf,
 } from "../../objects/object.ts";
 import {
@@ -112,7 +113,7 @@ countType.tp_iternext = (it) => {
 };
 defMethod(countType, "__repr__", (args) => {
   const c = args[0] as PyCount;
-  const name = typeOf(c).name;
+  const name = shortTypeName(typeOf(c));
   const stepIsOne = typeof c.step === "number" && c.step === 1;
   return stepIsOne ? `${name}(${repr(c.current)})` : `${name}(${repr(c.current)}, ${repr(c.step)})`;
 });
@@ -172,7 +173,7 @@ repeatType.tp_iternext = (it) => {
 };
 defMethod(repeatType, "__repr__", (args) => {
   const r = args[0] as PyRepeat;
-  const name = typeOf(r).name;
+  const name = shortTypeName(typeOf(r));
   return r.left < 0 ? `${name}(${repr(r.element)})` : `${name}(${repr(r.element)}, ${r.left})`;
 });
 defMethod(repeatType, "__length_hint__", (args) => {

@@ -300,8 +300,7 @@ defMethod(itemgetterType, "__reduce__", (args) => {
 
 /** `operator.itemgetter` for the module's own types, the class name for subclasses. */
 function qualifiedName(o: PyObject): string {
-  const t = o.cls;
-  return t.module === "operator" ? `operator.${t.name}` : t.name;
+  return o.cls.name; // the module's types are named as C types are (moduleType)
 }
 
 class PyAttrGetter extends PyObject {

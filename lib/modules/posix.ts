@@ -25,6 +25,7 @@ import {
   newTuple,
   None,
   normInt,
+  placeCType,
   PyBuiltinFunction,
   PyBytes,
   PyDict,
@@ -183,10 +184,10 @@ function statFunction(fname: string, followDefault: boolean): Fn {
 
 /** `os.DirEntry`. */
 export const dirEntryType: PyType = newBuiltinType("DirEntry", undefined, 0);
-dirEntryType.module = "posix";
+placeCType(dirEntryType, "posix");
 /** `posix.ScandirIterator`. */
 export const scandirIteratorType: PyType = newBuiltinType("ScandirIterator", undefined, 0);
-scandirIteratorType.module = "posix";
+placeCType(scandirIteratorType, "posix");
 
 class PyDirEntry extends PyObject {
   declare name: string;

@@ -24,6 +24,7 @@ import {
   newSet,
   newTuple,
   None,
+  placeCType,
   PyBaseException,
   PyBuiltinFunction,
   PyDict,
@@ -494,7 +495,7 @@ let namespaceType: PyType | null = null;
 export function simpleNamespaceType(): PyType {
   if (namespaceType !== null) return namespaceType;
   const t = newBuiltinType("SimpleNamespace");
-  t.module = "types";
+  placeCType(t, "types");
   t.hasInstanceDict = true;
   t.tp_new = (cls, args, kwnames) => {
     const o = newObject(cls, new PyDict());

@@ -316,7 +316,7 @@ function makeUcdType(): PyType {
     );
   }
   defAttr(t, "unidata_version", "3.2.0");
-  t.tp_new = (cls) => raise(Exc.TypeError, `cannot create '${cls.module}.${cls.name}' instances`);
+  t.tp_new = (cls) => raise(Exc.TypeError, `cannot create '${cls.name}' instances`);
   installNew(t);
   return t;
 }

@@ -299,10 +299,10 @@ class Context(object):
 
     # The arithmetic operations, as context methods: operands may be ints or Decimals.
     def abs(self, a):
-        return _convert_strict(a).__abs__(context=self)
+        return _decimal_abs(_convert_strict(a), context=self)
 
     def add(self, a, b):
-        return _convert_strict(a).__add__(_convert_strict(b), context=self)
+        return _decimal_add(_convert_strict(a), _convert_strict(b), context=self)
 
     def canonical(self, a):
         if not isinstance(a, Decimal):
@@ -334,13 +334,13 @@ class Context(object):
         return _convert_strict(a).copy_sign(b)
 
     def divide(self, a, b):
-        return _convert_strict(a).__truediv__(_convert_strict(b), context=self)
+        return _decimal_truediv(_convert_strict(a), _convert_strict(b), context=self)
 
     def divide_int(self, a, b):
-        return _convert_strict(a).__floordiv__(_convert_strict(b), context=self)
+        return _decimal_floordiv(_convert_strict(a), _convert_strict(b), context=self)
 
     def divmod(self, a, b):
-        return _convert_strict(a).__divmod__(_convert_strict(b), context=self)
+        return _decimal_divmod(_convert_strict(a), _convert_strict(b), context=self)
 
     def exp(self, a):
         return _convert_strict(a).exp(context=self)
@@ -414,10 +414,10 @@ class Context(object):
         return _convert_strict(a).min_mag(b, context=self)
 
     def minus(self, a):
-        return _convert_strict(a).__neg__(context=self)
+        return _decimal_neg(_convert_strict(a), context=self)
 
     def multiply(self, a, b):
-        return _convert_strict(a).__mul__(_convert_strict(b), context=self)
+        return _decimal_mul(_convert_strict(a), _convert_strict(b), context=self)
 
     def next_minus(self, a):
         return _convert_strict(a).next_minus(context=self)
@@ -435,10 +435,10 @@ class Context(object):
         return _convert_strict(a).number_class(context=self)
 
     def plus(self, a):
-        return _convert_strict(a).__pos__(context=self)
+        return _decimal_pos(_convert_strict(a), context=self)
 
     def power(self, a, b, modulo=None):
-        return _convert_strict(a).__pow__(_convert_strict(b), modulo, context=self)
+        return _decimal_pow(_convert_strict(a), _convert_strict(b), modulo, context=self)
 
     def quantize(self, a, b):
         return _convert_strict(a).quantize(b, context=self)
@@ -447,7 +447,7 @@ class Context(object):
         return Decimal(10)
 
     def remainder(self, a, b):
-        return _convert_strict(a).__mod__(_convert_strict(b), context=self)
+        return _decimal_mod(_convert_strict(a), _convert_strict(b), context=self)
 
     def remainder_near(self, a, b):
         return _convert_strict(a).remainder_near(b, context=self)
@@ -468,13 +468,13 @@ class Context(object):
         return _convert_strict(a).sqrt(context=self)
 
     def subtract(self, a, b):
-        return _convert_strict(a).__sub__(_convert_strict(b), context=self)
+        return _decimal_sub(_convert_strict(a), _convert_strict(b), context=self)
 
     def to_eng_string(self, a):
         return _convert_strict(a).to_eng_string(context=self)
 
     def to_sci_string(self, a):
-        return _convert_strict(a).__str__(context=self)
+        return _decimal_str(_convert_strict(a), context=self)
 
     def to_integral_exact(self, a):
         return _convert_strict(a).to_integral_exact(context=self)
@@ -1412,10 +1412,10 @@ class Decimal(object):
         return _finish(sign, self._int, self._exp, ctx)
 
     def plus(self, context=None):
-        return self.__pos__(context)
+        return _decimal_pos(self, context)
 
     def minus(self, context=None):
-        return self.__neg__(context)
+        return _decimal_neg(self, context)
 
     # ----- arithmetic operators
 
@@ -1575,7 +1575,7 @@ class Decimal(object):
         if operand is NotImplemented:
             return _mixed_reflected(other, self, "** or pow()")
         other = operand
-        return other.__pow__(self, modulo, context)
+        return _decimal_pow(other, self, modulo, context)
 
     def remainder_near(self, other, context=None):
         ctx = _context(context)
@@ -1852,6 +1852,20 @@ class Decimal(object):
 
 DecimalTuple = _namedtuple("DecimalTuple", "sign digits exponent", module="decimal")
 _NAN = _new(0, 0, "n", True)
+# Decimal's operators as Context's methods call them, with a context. The special methods
+# themselves take only their operands once accelerated (CPython's Decimal is a C type).
+_decimal_abs = Decimal.__abs__
+_decimal_add = Decimal.__add__
+_decimal_divmod = Decimal.__divmod__
+_decimal_floordiv = Decimal.__floordiv__
+_decimal_mod = Decimal.__mod__
+_decimal_mul = Decimal.__mul__
+_decimal_neg = Decimal.__neg__
+_decimal_pos = Decimal.__pos__
+_decimal_pow = Decimal.__pow__
+_decimal_str = Decimal.__str__
+_decimal_sub = Decimal.__sub__
+_decimal_truediv = Decimal.__truediv__
 _core.setup(Decimal, Inexact, Rounded)
 _core.accelerate(Decimal, globals())
 _numbers.Number.register(Decimal)

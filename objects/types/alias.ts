@@ -6,7 +6,7 @@
  * @example
  * ```ts
  * import { makeGenericAlias } from "./alias.ts";
- * import { listType } from "../object.ts";
+ * import { listType, placeCType } from "../object.ts";
  * const a = makeGenericAlias(listType, 1); // list[int] when called with intType
  * ```
  * @module
@@ -25,6 +25,7 @@ import {
   noneType,
   normInt,
   NotImplemented,
+  placeCType,
   PyBaseException,
   PyList,
   PyObject,
@@ -80,9 +81,9 @@ export class PyUnion extends PyObject {
 }
 
 export const genericAliasType: PyType = newBuiltinType("GenericAlias", undefined, 0);
-genericAliasType.module = "types";
+placeCType(genericAliasType, "types");
 export const unionType: PyType = newBuiltinType("UnionType", undefined, 0);
-unionType.module = "types";
+placeCType(unionType, "types");
 
 /** How a type appears inside a hint's repr: `int`, `mod.C`, `None`, `...`, `[int, str]`. */
 function hintRepr(v: PyValue): string {

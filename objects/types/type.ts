@@ -60,12 +60,14 @@ import {
   PyType,
   type PyValue,
   raise,
+  shortTypeName,
   staticmethodType,
   superType,
   TYPE_ABSTRACT,
   TYPE_BASETYPE,
   TYPE_HEAP,
   TYPE_IDENTITY_KEY,
+  TYPE_QUALIFIED_NAME,
   typeOf,
   typeType,
 } from "../object.ts";
@@ -434,9 +436,7 @@ function bestBase(bases: PyType[]): PyType {
   let winner: PyType | null = null;
   for (const b of bases) {
     if ((b.flags & TYPE_BASETYPE) === 0) {
-      // CPython names the type by its tp_name: "module.name" for the types of C modules.
-      const tpName = b.module === "builtins" ? b.name : `${b.module}.${b.name}`;
-      raise(Exc.TypeError, `type '${tpName}' is not an acceptable base type`);
+      raise(Exc.TypeError, `type '${b.name}' is not an acceptable base type`);
     }
     const candidate = b.solidBase;
     if (winner === null || candidate.isSubtypeOf(winner)) winner = candidate;
@@ -800,7 +800,7 @@ defMethod(typeType, "__dir__", (args) => {
 });
 defClassMethod(typeType, "__prepare__", () => new PyDict());
 defMethod(typeType, "__sizeof__", () => 400);
-defGetSet(typeType, "__name__", (t) => (t as PyType).name, (t, v) => {
+defGetSet(typeType, "__name__", (t) => shortTypeName(t as PyType), (t, v) => {
   const s = v === undefined ? undefined : strValueOf(v);
   if (s === undefined) {
     raise(
@@ -809,6 +809,7 @@ defGetSet(typeType, "__name__", (t) => (t as PyType).name, (t, v) => {
     );
   }
   (t as PyType).name = s;
+  (t as PyType).flags &= ~TYPE_QUALIFIED_NAME;
 });
 defGetSet(typeType, "__qualname__", (t) => (t as PyType).qualname, (t, v) => {
   const s = v === undefined ? undefined : strValueOf(v);

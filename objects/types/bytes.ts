@@ -53,7 +53,7 @@ import { percentFormat } from "../format.ts";
 import { bytesIteratorType, makeIterator } from "./iterators.ts";
 import { repeatCount, seqIndex, sliceIndices } from "./seq.ts";
 import { memoryError } from "../heap_guard.ts";
-import { decodeBytes, encodeStr } from "./str.ts";
+import { decodeBytes, encodeStr, strArg } from "./str.ts";
 import { installNew } from "./type.ts";
 import { bufferBytes, getBuffer } from "./buffer.ts";
 
@@ -143,11 +143,14 @@ function repeatBytes(data: Uint8Array, n: number, mutable: boolean): Uint8Array 
 /** bytes(x) / bytearray(x) contents. */
 function bytesFrom(args: PyValue[], kwnames: string[] | null, name: string): Uint8Array {
   const [source, encoding, errors] = bindArgs(name, args, kwnames, ["source", "encoding", "errors"], 0);
+  // The encoding and errors are checked first, as CPython's argument parsing does.
+  const enc = encoding === undefined ? undefined : strArg(encoding, name, "argument 'encoding'");
+  const err = errors === undefined ? "strict" : strArg(errors, name, "argument 'errors'");
   if (source === undefined) return new Uint8Array(0);
   const s = strValueOf(source);
   if (s !== undefined) {
-    if (encoding === undefined) raise(Exc.TypeError, "string argument without an encoding");
-    return encodeStr(s, strValueOf(encoding)!, errors === undefined ? "strict" : strValueOf(errors)!);
+    if (enc === undefined) raise(Exc.TypeError, "string argument without an encoding");
+    return encodeStr(s, enc, err);
   }
   if (encoding !== undefined) raise(Exc.TypeError, "encoding without a string argument");
   if (source instanceof PyBytes) return source.data.slice();
@@ -268,8 +271,8 @@ for (const t of [bytesType, bytearrayType]) {
     const [encoding, errors] = bindArgs("decode", args.slice(1), kwnames, ["encoding", "errors"], 0);
     return decodeBytes(
       self(args, "decode").data,
-      encoding === undefined ? "utf-8" : strValueOf(encoding)!,
-      errors === undefined ? "strict" : strValueOf(errors)!,
+      encoding === undefined ? "utf-8" : strArg(encoding, "decode", "argument 'encoding'"),
+      errors === undefined ? "strict" : strArg(errors, "decode", "argument 'errors'"),
     );
   });
   defMethod(t, "hex", (args) => {

@@ -130,9 +130,20 @@ function self(args: PyValue[], name: string): string {
   );
 }
 
-function strArg(v: PyValue, fname: string, what = "argument"): string {
+/** `v` as the str operand of find, count, partition and their kin: CPython's words, `must be str, not T`. */
+function strOperand(v: PyValue): string {
   const s = strValueOf(v);
-  if (s === undefined) raise(Exc.TypeError, `${fname}() ${what} must be str, not ${typeOf(v).name}`);
+  if (s === undefined) raise(Exc.TypeError, `must be str, not ${typeOf(v).name}`);
+  return s;
+}
+
+/** `v` as a str argument of `fname`, or CPython's TypeError naming `what` (`argument 'encoding'`). */
+export function strArg(v: PyValue, fname: string, what = "argument"): string {
+  const s = strValueOf(v);
+  if (s === undefined) {
+    // CPython's argument parsing names None itself, and other values by their type.
+    raise(Exc.TypeError, `${fname}() ${what} must be str, not ${v === None ? "None" : typeOf(v).name}`);
+  }
   return s;
 }
 
@@ -196,28 +207,28 @@ function findIn(
 
 defMethod(strType, "find", (args) => {
   checkMethodArgs("find", args, null, 1, 3);
-  return findIn(self(args, "find"), strArg(args[1], "find", "argument 1"), args[2], args[3], false);
+  return findIn(self(args, "find"), strOperand(args[1]), args[2], args[3], false);
 });
 defMethod(strType, "rfind", (args) => {
   checkMethodArgs("rfind", args, null, 1, 3);
-  return findIn(self(args, "rfind"), strArg(args[1], "rfind", "argument 1"), args[2], args[3], true);
+  return findIn(self(args, "rfind"), strOperand(args[1]), args[2], args[3], true);
 });
 defMethod(strType, "index", (args) => {
   checkMethodArgs("index", args, null, 1, 3);
-  const i = findIn(self(args, "index"), strArg(args[1], "index", "argument 1"), args[2], args[3], false);
+  const i = findIn(self(args, "index"), strOperand(args[1]), args[2], args[3], false);
   if (i < 0) raise(Exc.ValueError, "substring not found");
   return i;
 });
 defMethod(strType, "rindex", (args) => {
   checkMethodArgs("rindex", args, null, 1, 3);
-  const i = findIn(self(args, "rindex"), strArg(args[1], "rindex", "argument 1"), args[2], args[3], true);
+  const i = findIn(self(args, "rindex"), strOperand(args[1]), args[2], args[3], true);
   if (i < 0) raise(Exc.ValueError, "substring not found");
   return i;
 });
 defMethod(strType, "count", (args) => {
   checkMethodArgs("count", args, null, 1, 3);
   const s = self(args, "count");
-  const sub = strArg(args[1], "count", "argument 1");
+  const sub = strOperand(args[1]);
   const len = strLength(s);
   const [a, b] = adjustRange(args[2], args[3], len);
   if (a > len || b < a) return 0;
@@ -630,7 +641,11 @@ function padArgs(args: PyValue[], name: string): [string, number, string] {
   const w = asSsizeArg(args[1]);
   let fill = " ";
   if (args.length > 2) {
-    fill = strArg(args[2], name, "argument 2");
+    const f = strValueOf(args[2]);
+    if (f === undefined) {
+      raise(Exc.TypeError, `The fill character must be a unicode character, not ${typeOf(args[2]).name}`);
+    }
+    fill = f;
     if (strLength(fill) !== 1) raise(Exc.TypeError, "The fill character must be exactly one character long");
   }
   return [s, w, fill];
@@ -666,7 +681,7 @@ defMethod(strType, "zfill", (args) => {
 defMethod(strType, "partition", (args) => {
   checkMethodArgs("partition", args, null, 1, 1);
   const s = self(args, "partition");
-  const sep = strArg(args[1], "partition", "argument");
+  const sep = strOperand(args[1]);
   if (sep === "") raise(Exc.ValueError, "empty separator");
   const i = s.indexOf(sep);
   if (i < 0) return newTuple([s, "", ""]);
@@ -675,7 +690,7 @@ defMethod(strType, "partition", (args) => {
 defMethod(strType, "rpartition", (args) => {
   checkMethodArgs("rpartition", args, null, 1, 1);
   const s = self(args, "rpartition");
-  const sep = strArg(args[1], "rpartition", "argument");
+  const sep = strOperand(args[1]);
   if (sep === "") raise(Exc.ValueError, "empty separator");
   const i = s.lastIndexOf(sep);
   if (i < 0) return newTuple(["", "", s]);
@@ -908,6 +923,9 @@ defClassMethod(strType, "maketrans", (args) => {
     }
     return d;
   }
+  if (strValueOf(args[1]) === undefined) {
+    raise(Exc.TypeError, "first maketrans argument must be a string if there is a second argument");
+  }
   const x = codePoints(strArg(args[1], "maketrans", "argument 1"));
   const y = codePoints(strArg(args[2], "maketrans", "argument 2"));
   if (x.length !== y.length) {
@@ -978,6 +996,9 @@ installNew(strType);
 function strNew(args: PyValue[], kwnames: string[] | null): string {
   if (args.length === 0) return "";
   const [obj, encoding, errors] = bindArgs("str", args, kwnames, ["object", "encoding", "errors"], 0);
+  // The encoding and errors are checked first, as CPython's argument parsing does.
+  const enc = encoding === undefined ? "utf-8" : strArg(encoding, "str", "argument 'encoding'");
+  const err = errors === undefined ? "strict" : strArg(errors, "str", "argument 'errors'");
   if (obj === undefined) return "";
   if (encoding === undefined && errors === undefined) return str(obj);
   let data = obj instanceof PyBytes ? obj.data : undefined;
@@ -989,11 +1010,7 @@ function strNew(args: PyValue[], kwnames: string[] | null): string {
     if (strValueOf(obj) !== undefined) raise(Exc.TypeError, "decoding str is not supported");
     raise(Exc.TypeError, `decoding to str: need a bytes-like object, ${typeOf(obj).name} found`);
   }
-  return decodeBytes(
-    data,
-    encoding === undefined ? "utf-8" : str(encoding),
-    errors === undefined ? "strict" : str(errors),
-  );
+  return decodeBytes(data, enc, err);
 }
 
 strType.tp_iter = (v) => {

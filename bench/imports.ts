@@ -15,7 +15,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
-import { REPO_ROOT } from "./_runtimes.ts";
+import { BASELINE_ID, probeRuntime, REPO_ROOT, RUNTIMES } from "./_runtimes.ts";
 
 /** The imports the issue names. */
 const DEFAULT_MODULES = [
@@ -46,11 +46,11 @@ interface Runner {
   argv: (program: string) => string[];
 }
 
+/** CPython's real binary (not a version manager's shim), found as `deno task compare` finds it. */
 async function realPython(): Promise<string> {
-  const out = await new Deno.Command("python3", { args: ["-c", "import sys; print(sys.executable)"] })
-    .output();
-  if (!out.success) throw new Error("python3 (CPython 3.11) is needed for the comparison");
-  return new TextDecoder().decode(out.stdout).trim();
+  const probe = await probeRuntime(RUNTIMES.find((r) => r.id === BASELINE_ID)!);
+  if (!probe.found) throw new Error(`CPython is needed for the comparison: ${probe.reason}`);
+  return probe.command[0];
 }
 
 /**

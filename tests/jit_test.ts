@@ -10,7 +10,6 @@ import { runCaptured, TEST_SIZE_THRESHOLDS, withTunables } from "./run_captured.
 import { runProgram } from "../driver/run.ts";
 import { jitStats } from "../jit/tier.ts";
 import { setOutputSinks } from "../objects/stdio.ts";
-import { resetTunables, setTunables } from "../instructions/tunables.ts";
 
 const DIR = new URL("./programs/", import.meta.url);
 const programs = [...Deno.readDirSync(DIR)].map((e) => e.name).filter((n) => /^jit_.*\.py$/.test(n)).sort();
@@ -57,12 +56,9 @@ for (const name of programs) {
   Deno.test(`jit: ${name} with hair-trigger thresholds prints CPython's output`, () => {
     const source = Deno.readTextFileSync(new URL(name, DIR));
     const expected = Deno.readTextFileSync(new URL(`${name}.exp`, DIR));
-    setTunables("hot_loop_threshold=2,hot_exit_threshold=2,hot_function_threshold=2");
-    try {
+    withTunables("hot_loop_threshold=2,hot_exit_threshold=2,hot_function_threshold=2", () => {
       assert.equal(runCaptured(source, name, "jit").stdout, expected);
-    } finally {
-      resetTunables();
-    }
+    });
   });
 }
 
@@ -131,12 +127,9 @@ Deno.test("jit: --dump-traces prints each trace's path with lines and its JavaSc
 Deno.test("jit: an inlined inner loop whose peel has side paths reads the state they end in", () => {
   const name = "fuzz_inlined_loop_stale_stack.py";
   const source = Deno.readTextFileSync(new URL(name, DIR));
-  setTunables("hot_loop_threshold=1,hot_exit_threshold=1,adaptive_warmup=1");
-  try {
+  withTunables("hot_loop_threshold=1,hot_exit_threshold=1,adaptive_warmup=1", () => {
     assert.equal(runCaptured(source, name, "jit").stdout, Deno.readTextFileSync(new URL(`${name}.exp`, DIR)));
-  } finally {
-    resetTunables();
-  }
+  });
 });
 
 Deno.test("jit: a hot function without loops is traced from its entry to its return", () => {
@@ -187,15 +180,12 @@ Deno.test("jit: a compare that becomes a compare-and-jump while recorded keeps i
     "out = [pick(i % 2, 'floor') for i in range(200)]",
     "print(out[-4:], pick(1, 'floor'), pick(0, 'floor'))",
   ].join("\n");
-  setTunables("hot_function_threshold=1");
-  try {
+  withTunables("hot_function_threshold=1", () => {
     assert.equal(
       runCaptured(source, "superpath.py", "jit").stdout,
       "['max', 'inf', 'max', 'inf'] inf max\n",
     );
-  } finally {
-    resetTunables();
-  }
+  });
 });
 
 Deno.test("jit: calls the specializer bound to a builtin call its entry point, not the call protocol", () => {

@@ -37,6 +37,7 @@ import {
   typeOf,
 } from "../../objects/object.ts";
 import { call, getAttr, getAttrOrUndefined, getIter, isTrue, setAttr, toArray } from "../../objects/ops.ts";
+import { isAbstract } from "../../objects/types/type.ts";
 import { isSubclassCheck } from "../builtins.ts";
 import { buildModule, expectArgs, moduleType } from "./_native.ts";
 import { newWeakRef, refType } from "./_weakref.ts";
@@ -108,12 +109,6 @@ function implOf(cls: PyValue): AbcData {
   return impl;
 }
 
-function isAbstract(value: PyValue | undefined): boolean {
-  if (value === undefined) return false;
-  const flag = getAttrOrUndefined(value, "__isabstractmethod__");
-  return flag !== undefined && isTrue(flag);
-}
-
 /** The names of `cls`'s abstract methods: its own abstract members, and its bases' still abstract. */
 function abstractNames(cls: PyType): PyValue[] {
   const names = new Set<string>();
@@ -125,7 +120,8 @@ function abstractNames(cls: PyType): PyValue[] {
     const next = typeOf(it).tp_iternext!;
     for (let name = next(it); name !== undefined; name = next(it)) {
       if (typeof name !== "string") raise(Exc.TypeError, "__abstractmethods__ must contain strings");
-      if (isAbstract(getAttrOrUndefined(cls, name))) names.add(name);
+      const value = getAttrOrUndefined(cls, name);
+      if (value !== undefined && isAbstract(value)) names.add(name);
     }
   }
   return [...names];

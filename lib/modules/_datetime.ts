@@ -543,12 +543,8 @@ function deltaRepr(d: PyDelta): string {
   if (d.days !== 0) parts.push(`days=${d.days}`);
   if (d.seconds !== 0) parts.push(`seconds=${d.seconds}`);
   if (d.us !== 0) parts.push(`microseconds=${d.us}`);
-  return `${typeDisplayName(d.cls)}(${parts.length === 0 ? "0" : parts.join(", ")})`;
-}
-
-/** How a repr names the type: `datetime.date` for the type itself, the bare name for a subclass. */
-function typeDisplayName(t: PyType): string {
-  return t.name; // the module's types are named as C types are (moduleType)
+  // The module's own types are named `datetime.timedelta` (placeCType), a subclass by its bare name.
+  return `${d.cls.name}(${parts.length === 0 ? "0" : parts.join(", ")})`;
 }
 
 function pad(n: number, width: number): string {
@@ -1067,9 +1063,7 @@ function selfOf<C>(v: PyValue, jsClass: abstract new (...a: never[]) => C, type:
   if (!(v instanceof (jsClass as unknown as typeof PyObject))) {
     raise(
       Exc.TypeError,
-      `descriptor '${name}' for '${typeDisplayName(type)}' objects doesn't apply to a '${
-        typeOf(v).name
-      }' object`,
+      `descriptor '${name}' for '${type.name}' objects doesn't apply to a '${typeOf(v).name}' object`,
     );
   }
   return v as unknown as C;
@@ -1346,7 +1340,7 @@ function defineDate(t: DatetimeTypes): void {
 
   defMethod(type, "__repr__", (args) => {
     const d = self(args[0], "__repr__");
-    return `${typeDisplayName(d.cls)}(${d.year}, ${d.month}, ${d.day})`;
+    return `${d.cls.name}(${d.year}, ${d.month}, ${d.day})`;
   });
   defMethod(type, "isoformat", (args, kwnames) => {
     noArgs("isoformat", args, kwnames);
@@ -1496,7 +1490,7 @@ function defineTime(t: DatetimeTypes): void {
     if (v.us !== 0) inner += `, ${v.us}`;
     if (v.tzinfo !== None) inner += `, tzinfo=${repr(v.tzinfo)}`;
     if (v.fold !== 0) inner += `, fold=${v.fold}`;
-    return `${typeDisplayName(v.cls)}(${inner})`;
+    return `${v.cls.name}(${inner})`;
   });
   const isoformat = (v: PyTime, timespec: string): string => {
     let s = clockIso(v.hour, v.minute, v.second, v.us, timespec);
@@ -1725,7 +1719,7 @@ function defineDateTime(t: DatetimeTypes): void {
     if (v.us !== 0) inner += `, ${v.us}`;
     if (v.fold !== 0) inner += `, fold=${v.fold}`; // before tzinfo, unlike time's repr
     if (v.tzinfo !== None) inner += `, tzinfo=${repr(v.tzinfo)}`;
-    return `${typeDisplayName(v.cls)}(${inner})`;
+    return `${v.cls.name}(${inner})`;
   });
   defMethod(type, "isoformat", (args, kwnames) => {
     const v = self(args[0], "isoformat");
@@ -1907,7 +1901,7 @@ function defineDateTime(t: DatetimeTypes): void {
       if (b instanceof PyDate) {
         if (op === "__eq__") return false;
         if (op === "__ne__") return true;
-        raise(Exc.TypeError, `can't compare ${typeDisplayName(a.cls)} to ${typeDisplayName(b.cls)}`);
+        raise(Exc.TypeError, `can't compare ${a.cls.name} to ${b.cls.name}`);
       }
       return NotImplemented;
     });
@@ -2059,7 +2053,7 @@ function defineTzInfo(t: DatetimeTypes): void {
   defMethod(timezone, "__repr__", (args) => {
     const tz = self(args[0], "__repr__");
     if (tz === t.utc) return "datetime.timezone.utc";
-    const name = typeDisplayName(tz.cls);
+    const name = tz.cls.name;
     if (tz.name === null) return `${name}(${deltaRepr(tz.offset)})`;
     return `${name}(${deltaRepr(tz.offset)}, ${repr(tz.name)})`;
   });

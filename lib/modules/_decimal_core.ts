@@ -982,9 +982,9 @@ const FRONTS: readonly (readonly [string, Front])[] = [
 
 /**
  * How CPython's Decimal, a C type, takes the arguments of its special methods: slot wrappers take
- * exactly their operands (`[min, max]`) and no keywords; `noargs` and `varargs` are C methods.
+ * exactly their operands (`[min, max]`) and no keywords; `noargs` and `at-most-1` are C methods.
  * The Python methods behind them also take a context, which only Context's methods pass (through
- * their private names, decimal.py's `_CONTEXT_FORMS`).
+ * decimal.py's module-level `_decimal_add` and the like).
  */
 const SPECIAL_ARGUMENTS: Record<string, readonly [min: number, max: number] | "noargs" | "at-most-1"> = {
   __neg__: [0, 0],

@@ -291,17 +291,13 @@ defMethod(
 );
 defMethod(itemgetterType, "__repr__", (args) => {
   const g = args[0] as PyItemGetter;
-  return `${qualifiedName(g)}(${g.items.map((v) => repr(v)).join(", ")})`;
+  // The module's own types are named `operator.itemgetter` (placeCType), a subclass by its bare name.
+  return `${g.cls.name}(${g.items.map((v) => repr(v)).join(", ")})`;
 });
 defMethod(itemgetterType, "__reduce__", (args) => {
   const g = args[0] as PyItemGetter;
   return newTuple([g.cls, newTuple(g.items)]);
 });
-
-/** `operator.itemgetter` for the module's own types, the class name for subclasses. */
-function qualifiedName(o: PyObject): string {
-  return o.cls.name; // the module's types are named as C types are (moduleType)
-}
 
 class PyAttrGetter extends PyObject {
   /** Each attribute as its dotted path's parts. */
@@ -345,7 +341,7 @@ defMethod(
 );
 defMethod(attrgetterType, "__repr__", (args) => {
   const g = args[0] as PyAttrGetter;
-  return `${qualifiedName(g)}(${g.names.map((v) => repr(v)).join(", ")})`;
+  return `${g.cls.name}(${g.names.map((v) => repr(v)).join(", ")})`;
 });
 defMethod(attrgetterType, "__reduce__", (args) => {
   const g = args[0] as PyAttrGetter;
@@ -392,7 +388,7 @@ defMethod(methodcallerType, "__repr__", (args) => {
   const m = args[0] as PyMethodCaller;
   const parts = [repr(m.name), ...m.args.map((v) => repr(v))];
   for (let i = 0; i < m.kwnames.length; i++) parts.push(`${m.kwnames[i]}=${repr(m.kwvalues[i])}`);
-  return `${qualifiedName(m)}(${parts.join(", ")})`;
+  return `${m.cls.name}(${parts.join(", ")})`;
 });
 
 /** The functions that also have a `__name__`-style alias (everything but the *Of/length_hint ones). */

@@ -6,7 +6,7 @@
  * @example
  * ```ts
  * import { makeGenericAlias } from "./alias.ts";
- * import { listType, placeCType } from "../object.ts";
+ * import { listType } from "../object.ts";
  * const a = makeGenericAlias(listType, 1); // list[int] when called with intType
  * ```
  * @module

@@ -1160,7 +1160,7 @@ defGetSet(propertyType, "__isabstractmethod__", (p) => {
 });
 
 /** Whether f has a true `__isabstractmethod__` (abc.abstractmethod marks functions so). */
-function isAbstract(f: PyValue): boolean {
+export function isAbstract(f: PyValue): boolean {
   if (f === None) return false;
   try {
     const v = getAttrOrUndefinedSafe(f, "__isabstractmethod__");

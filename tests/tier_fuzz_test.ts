@@ -23,6 +23,13 @@ Deno.test("tier fuzz: the generator is deterministic and its programs are valid 
   assert.match(generateProgram(7), /for i in range\(n|while i < n/);
 });
 
+Deno.test("tier fuzz: compound constants keep their parentheses inside generated expressions", () => {
+  // Unparenthesized, `x * 1 << 62 * a` shifts by 62 * a: with a = 2 ** 31, CPython wants 16 GB.
+  for (let seed = 1650000440; seed < 1650000450; seed++) {
+    assert.doesNotMatch(generateProgram(seed), /[-+*/%&|^] 1 << 62|1 << 62 [-+*/%&|^<>]|[*/%] 2 \*\* /);
+  }
+});
+
 Deno.test("tier fuzz: generated programs print the same on every tier and tunable set", async () => {
   const pyjit = new WorkerPool("pyjit", 2, 20_000);
   try {

@@ -645,7 +645,10 @@ class ProgramGenerator {
     if (k <= 3) return r.pick(scope.numerics);
     if (k <= 5 && scope.loopVars.length) return r.pick(scope.loopVars);
     if (k === 6 && scope.inLoop) return r.pick(["len(s)", "len(lst)", "o.x", "fin", "len(d)"]);
-    return r.pick(BOUNDARY_NUMBERS.filter((x) => !x.includes("nan")));
+    // A compound constant ("1 << 62", "2 ** 53 + 1") is parenthesized: inside `x * 1 << 62 * y` it
+    // would bind otherwise, and a shift by `62 * y` can ask CPython for gigabytes.
+    const n = r.pick(BOUNDARY_NUMBERS.filter((x) => !x.includes("nan")));
+    return /[ (]/.test(n) && !n.startsWith("float(") ? `(${n})` : n;
   }
 
   cond(scope: Scope, depth: number): string {

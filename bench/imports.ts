@@ -6,6 +6,7 @@
  * `time.perf_counter()` and prints the milliseconds; the process's wall time is measured too. The
  * runtimes take turns within each round (interleaved), so that a noisy moment hits all of them.
  * One untimed round first fills the caches (pyjit's compile cache, Deno's, CPython's `.pyc`).
+ * pyjit runs as `deno task pyjit` runs it (cli/launcher.ts, from the bundle, built first if stale).
  *
  * CPython is run twice: with `-S` (no `site`: nothing but what CPython needs to start is imported, as
  * in pyjit), which is the baseline of the ratios, and as installed, where `site` and the `.pth` files
@@ -16,6 +17,7 @@
  */
 import { parseArgs } from "node:util";
 import { BASELINE_ID, probeRuntime, REPO_ROOT, RUNTIMES } from "./_runtimes.ts";
+import { buildBundle, freshBundle } from "../tools/bundle.ts";
 
 /** The imports the issue names. */
 const DEFAULT_MODULES = [
@@ -114,7 +116,7 @@ async function main(): Promise<void> {
         "run",
         "-A",
         "--v8-flags=--stack-size=4000",
-        `${REPO_ROOT}cli/main.ts`,
+        `${REPO_ROOT}cli/launcher.ts`,
         "--tier",
         tier,
         p,
@@ -123,6 +125,7 @@ async function main(): Promise<void> {
   ];
   const samples = runners.map(() => ({ importMs: [] as number[], wallMs: [] as number[] }));
   try {
+    if (freshBundle() === null) buildBundle();
     for (const runner of runners) await runOnce(runner.argv(program)); // warms the caches
     for (let round = 0; round < runs; round++) {
       for (let i = 0; i < runners.length; i++) {

@@ -32,7 +32,8 @@ const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padSt
 /** Per uop, its instructions disassembled (null when the disassembler cannot run). */
 function disassembleUops(code: Uint8Array, address: number, offsets: readonly number[]): string[][] | null {
   try {
-    const script = new URL("./native_disasm_main.ts", import.meta.url);
+    // From jit/ or from the bundle in dist/ (tools/bundle.ts) alike.
+    const script = new URL("../jit/native_disasm_main.ts", import.meta.url);
     const config = new URL("../deno.json", import.meta.url);
     if (script.protocol !== "file:") return null;
     const output = new Deno.Command(Deno.execPath(), {

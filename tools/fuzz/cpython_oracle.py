@@ -4,6 +4,7 @@
 # kind "ok", the exit status (0, 1 for an uncaught exception, SystemExit's code) and both outputs.
 import io
 import json
+import resource
 import sys
 import traceback
 
@@ -35,8 +36,16 @@ def run_one(source, filename):
     return status, out.getvalue()[:LIMIT], err.getvalue()[:LIMIT]
 
 
+# pyjit's host has hard limits (a str of at most 2**29 - 24 characters, an int of at most 2**30
+# bits); CPython on this machine would make a 2 GiB string where pyjit raises MemoryError, and spend
+# seconds doing it. Capped, CPython raises MemoryError too for the multi-gigabyte values that
+# generated programs reach (`'7' * 2 ** 31`).
+ADDRESS_SPACE_LIMIT = 1 << 30
+
+
 def main():
     sys.setrecursionlimit(1000)
+    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_LIMIT, resource.RLIM_INFINITY))
     for line in sys.stdin:
         if not line.strip():
             continue

@@ -8,7 +8,7 @@
  * with which Deno cannot use V8's code cache. Not published (the JSR package runs cli/main.ts).
  * @module
  */
-import { freshBundle, rebuildInBackground } from "../tools/bundle.ts";
+import { freshBundle, rebuildInBackground } from "./bundle_state.ts";
 
 const bundle = freshBundle();
 if (bundle === null) rebuildInBackground();

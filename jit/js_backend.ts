@@ -113,11 +113,27 @@ function binarySlice(container: PyValue, start: PyValue, stop: PyValue): PyValue
   return simpleSlice(container, start, stop) ?? getItem(container, buildSlice(start, stop));
 }
 
+/**
+ * How a trace calls a Python function that has a function trace of its own (set by the tier, which
+ * owns them): runs that trace on a frame of its own, without entering the interpreter; NO_TRACE when
+ * the function has none or the call does not fit it (the call protocol then makes the call).
+ */
+export const functionTraces: { run: (fn: PyFunction, args: PyValue[]) => PyValue | typeof NO_TRACE } = {
+  run: () => NO_TRACE,
+};
+/** `functionTraces.run`'s answer when it did not make the call. */
+export const NO_TRACE: unique symbol = Symbol("no function trace");
+
 /** A call from a trace: `callable` with `self` (the method-call layout's second slot) and `args`. */
 function traceCall(callable: PyValue, self: PyValue | null, args: PyValue[]): PyValue {
-  if (self !== null) return call(callable, [self, ...args]);
-  if (typeof callable === "object" && callable.cls === methodType) {
-    return call((callable as PyMethod).func, [(callable as PyMethod).self, ...args]);
+  if (self !== null) args = [self, ...args];
+  else if (typeof callable === "object" && callable.cls === methodType) {
+    args = [(callable as PyMethod).self, ...args];
+    callable = (callable as PyMethod).func;
+  }
+  if (typeof callable === "object" && callable.cls === functionType) {
+    const result = functionTraces.run(callable as PyFunction, args);
+    if (result !== NO_TRACE) return result;
   }
   return call(callable, args);
 }
@@ -452,6 +468,8 @@ export interface CompiledTrace {
   readonly exitInner?: readonly number[];
   /** The number of the exit taken last (written by the trace). */
   readonly lastExit: Int32Array;
+  /** Whether an exit can leave inside a followed call (setting `tierExit.frame`). */
+  readonly leavesInCallees: boolean;
   readonly compileMs: number;
 }
 
@@ -472,6 +490,8 @@ class TraceCompiler {
   readonly exitAt: number[] = [];
   /** How many exits the preamble has (exits numbered below it leave before a whole iteration). */
   preambleExits = 0;
+  /** Whether an exit leaves inside a followed call. */
+  leavesInCallees = false;
   /** Exits taken when the loop's iterator is exhausted. */
   readonly loopEndExits = new Set<number>();
   /** Per exit: the branch it leaves at (a side path's key), or null. */
@@ -551,6 +571,7 @@ class TraceCompiler {
       }
       if (fr.binaryOp) parts.push(`${c}.returnMode = RETURN_TO_BINARY_OP;`);
       if (d === frames.length - 1) {
+        this.leavesInCallees = true;
         parts.push(`${c}.sp = ${nl + fr.stack.length}; ${c}.ip = ${resume}; tierExit.frame = ${c};`);
       }
     }
@@ -2169,6 +2190,7 @@ export function compileTrace(
     preambleExits: compiler.preambleExits,
     exitInner: compiler.exitInner,
     lastExit,
+    leavesInCallees: compiler.leavesInCallees,
     compileMs: performance.now() - t0,
   };
 }

@@ -284,6 +284,7 @@ export function compileNative(
     loopEndExits,
     preambleExits: lowering.preambleExits,
     lastExit,
+    leavesInCallees: false, // native traces follow no calls
     compileMs: compileMicros / 1000,
     native: {
       executor,

@@ -40,7 +40,18 @@ import type { Frame } from "../vm/frame.ts";
 import { specializedTier } from "../specializer/tier.ts";
 import { type Tier, tierExit } from "../vm/tier.ts";
 import { loopCounters } from "../vm/interp_support.ts";
-import { type CompiledTrace, compileTrace, innerLoops, type InnerTraces, TraceAbort } from "./js_backend.ts";
+import {
+  type CompiledTrace,
+  compileTrace,
+  functionTraces,
+  innerLoops,
+  type InnerTraces,
+  NO_TRACE,
+  TraceAbort,
+} from "./js_backend.ts";
+import type { PyValue } from "../objects/object.ts";
+import type { PyFunction } from "../vm/function.ts";
+import { acquireFrame, FRAME_DONE, FRAME_RUNNING, releaseFrame } from "../vm/frame.ts";
 import {
   backEdgesOf,
   isRecording,
@@ -671,6 +682,78 @@ function enterFunction(state: FunctionState, trace: CompiledTrace, frame: Frame)
   }
   return resume;
 }
+
+/**
+ * A call made by a trace (jit/js_backend.ts traceCall) of a function that has a function trace: the
+ * trace runs on a frame of the function's own, entered as the interpreter would enter it (the frame
+ * linked under the current one, the depth counted), but without the call protocol and the
+ * interpreter's entry and RESUME. When the trace reaches the return, its value is the call's; when it
+ * leaves before, the interpreter runs the frame on from where it left. NO_TRACE when the call does
+ * not fit: other arguments than the function's plain positional parameters, a closure, a recording under way,
+ * recursion past MAX_FUNCTION_TRACE_DEPTH or at the recursion limit (the call protocol raises), or a
+ * trace that can leave inside a call it followed (the interpreter must then continue in that frame).
+ */
+function runFunctionTrace(fn: PyFunction, args: PyValue[]): PyValue | typeof NO_TRACE {
+  const code = fn.code;
+  const state = code.tierData as FunctionState | null;
+  // (A code whose first instruction is not RESUME has a prologue the trace starts after: the
+  // cells and free variables of a closure, MAKE_CELL and COPY_FREE_VARS, made by the interpreter.)
+  if (
+    state === null || state.trace === null || state.trace.leavesInCallees ||
+    (code.code[0] & 0xff) !== Op.RESUME
+  ) {
+    return NO_TRACE;
+  }
+  const ts = threadState;
+  if (
+    code.simpleArgcount !== args.length || recordingActive() || ts.depth > MAX_FUNCTION_TRACE_DEPTH ||
+    ts.depth >= ts.recursionLimit
+  ) {
+    return NO_TRACE;
+  }
+  const frame = acquireFrame(code, fn.globals, fn.builtins, fn);
+  const values = frame.values;
+  for (let i = 0; i < args.length; i++) values[i] = args[i];
+  const caller = ts.frame;
+  ts.depth++;
+  frame.back = caller;
+  ts.frame = frame;
+  frame.state = FRAME_RUNNING;
+  const trace = state.trace;
+  let resume: number;
+  try {
+    resume = enterFunction(state, trace, frame);
+  } finally {
+    ts.depth--;
+    ts.frame = caller;
+  }
+  const error = tierExit.error;
+  if (error === null && trace.lastExit[0] < 0) {
+    // The trace ran to the return (it stops before RETURN_VALUE or RETURN_CONST): what that
+    // instruction does for the frame a call entered.
+    const word = code.code[resume];
+    const op = word & 0xff;
+    if (op === Op.RETURN_VALUE || op === Op.RETURN_CONST) {
+      frame.state = FRAME_DONE;
+      const result = op === Op.RETURN_VALUE ? values[frame.sp - 1] as PyValue : code.consts[word >> 8];
+      releaseFrame(frame);
+      return result;
+    }
+  }
+  tierExit.error = null;
+  if (error !== null && tierExit.reraise) {
+    // Raised by a recording that ran the call on: it left this frame already, with its traceback.
+    frame.state = FRAME_DONE;
+    throw error;
+  }
+  // The interpreter goes on from where the trace left, raising there what the trace raised.
+  frame.ip = resume;
+  // (A host error too: thrown inside the loop, it is converted there as any other.)
+  const result = jitTier.execute(frame, error as PyValue | null);
+  releaseFrame(frame);
+  return result;
+}
+functionTraces.run = runFunctionTrace;
 
 /** The tracing JIT. */
 export const jitTier: Tier = {

@@ -18,10 +18,12 @@
  * @module
  */
 
+import { BUILD_LOCK, BUNDLE, BUNDLE_INPUTS } from "../cli/bundle_state.ts";
+
+export { BUNDLE, BUNDLE_INPUTS };
+export { freshBundle } from "../cli/bundle_state.ts";
+
 const ROOT = new URL("../", import.meta.url);
-/** Where the bundle and its list of inputs go (relative to the repository). */
-export const BUNDLE = "dist/pyjit.js";
-export const BUNDLE_INPUTS = "dist/pyjit.inputs.json";
 
 /** The local files of cli/main.ts's module graph, relative to the repository. */
 function inputFiles(deno: string): string[] {
@@ -37,50 +39,6 @@ function inputFiles(deno: string): string[] {
   return graph.modules.map((m) => m.specifier).filter((s) => s.startsWith(root)).map((s) =>
     decodeURIComponent(s.slice(root.length))
   ).sort();
-}
-
-/** The bundle when it is at least as new as each of its inputs; else null. */
-export function freshBundle(root: URL = ROOT): URL | null {
-  if (root.protocol !== "file:") return null;
-  try {
-    const bundle = new URL(BUNDLE, root);
-    const built = Deno.statSync(bundle).mtime!.getTime();
-    const list = JSON.parse(Deno.readTextFileSync(new URL(BUNDLE_INPUTS, root)));
-    for (const input of list.inputs as string[]) {
-      if (Deno.statSync(new URL(input, root)).mtime!.getTime() > built) return null;
-    }
-    return bundle;
-  } catch {
-    return null; // not built, or an input is gone
-  }
-}
-
-/** Held by a run that started a rebuild; released by the rebuild (`--release-lock`). */
-const BUILD_LOCK = "dist/.building";
-
-/** How long a rebuild may hold its lock before another run may start one (a build takes ~1 s). */
-const LOCK_EXPIRES_MS = 60_000;
-
-/** Starts a rebuild in a process of its own that outlives this one, unless one is running. */
-export function rebuildInBackground(root: URL = ROOT): void {
-  try {
-    const lock = new URL(BUILD_LOCK, root);
-    Deno.mkdirSync(new URL("dist/", root), { recursive: true });
-    try {
-      Deno.writeTextFileSync(lock, String(Deno.pid), { createNew: true });
-    } catch {
-      if (Date.now() - (Deno.statSync(lock).mtime?.getTime() ?? 0) < LOCK_EXPIRES_MS) return;
-      Deno.writeTextFileSync(lock, String(Deno.pid));
-    }
-    new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", new URL("tools/bundle.ts", root).pathname, "--release-lock"],
-      stdin: "null",
-      stdout: "null",
-      stderr: "null",
-    }).spawn().unref();
-  } catch {
-    // Without permission to write dist/ or to run deno: the modules serve every run.
-  }
 }
 
 /** Builds the bundle; returns the number of input files. */

@@ -52,7 +52,7 @@ import { bytesRepr } from "../repr.ts";
 import { percentFormat } from "../format.ts";
 import { bytesIteratorType, makeIterator } from "./iterators.ts";
 import { repeatCount, seqIndex, sliceIndices } from "./seq.ts";
-import { memoryError } from "../heap_guard.ts";
+import { checkHeap, memoryError } from "../heap_guard.ts";
 import { decodeBytes, encodeStr, strArg } from "./str.ts";
 import { installNew } from "./type.ts";
 import { bufferBytes, getBuffer } from "./buffer.ts";
@@ -132,6 +132,9 @@ function repeatBytes(data: Uint8Array, n: number, mutable: boolean): Uint8Array 
     if (mutable) memoryError();
     raise(Exc.OverflowError, "repeated bytes are too long");
   }
+  // Charged as heap although V8 keeps it outside: gigabytes of bytes fail at once with MemoryError
+  // under the heap limit, instead of after seconds of page faults.
+  checkHeap(size);
   const out = new Uint8Array(size);
   out.set(data);
   for (let filled = data.length; filled < size; filled *= 2) {

@@ -155,7 +155,10 @@ export class WorkerPool {
     readonly size: number,
     readonly timeoutMs: number,
     readonly cwd: string = Deno.cwd(),
-    readonly recycleAfter = 3000,
+    // A worker's heap grows with V8's code for the traces of every run (about 0.25 MB a run under
+    // the JIT): past a few thousand runs a program's own allocations met the heap guard's limit
+    // (a MemoryError only that worker saw). A fresh worker costs about 0.3 s.
+    readonly recycleAfter = 1000,
   ) {
     for (let k = 0; k < size; k++) this.#spawn();
   }

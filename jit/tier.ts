@@ -49,7 +49,7 @@ import {
   NO_TRACE,
   TraceAbort,
 } from "./js_backend.ts";
-import type { PyValue } from "../objects/object.ts";
+import { PyCell, type PyValue } from "../objects/object.ts";
 import type { PyFunction } from "../vm/function.ts";
 import { acquireFrame, FRAME_DONE, FRAME_RUNNING, releaseFrame } from "../vm/frame.ts";
 import {
@@ -557,6 +557,8 @@ interface FunctionState {
   backoff: number;
   aborts: number;
   entryFailures: number;
+  /** Where the code's RESUME is, past its prologue (prologueOf); -1: calls go through the protocol. */
+  prologue: number;
 }
 
 /**
@@ -594,6 +596,7 @@ function onHotEntry(frame: Frame): number {
       backoff: 0,
       aborts: 0,
       entryFailures: 0,
+      prologue: prologueOf(code),
     };
   }
   if (state.trace !== null) return enterFunction(state, state.trace, frame);
@@ -684,24 +687,48 @@ function enterFunction(state: FunctionState, trace: CompiledTrace, frame: Frame)
 }
 
 /**
+ * Where a function's code reaches its RESUME (the trace starts after it): 0 when it starts there;
+ * past a prologue of MAKE_CELL and COPY_FREE_VARS (a function with cells, a closure), the RESUME's
+ * code unit; -1 when the prologue holds anything else (the call protocol makes such calls).
+ */
+function prologueOf(code: PyCode): number {
+  const bc = code.code;
+  for (let at = 0; at < bc.length; at++) {
+    const op = bc[at] & 0xff;
+    if (op === Op.RESUME) return at;
+    if (op !== Op.MAKE_CELL && op !== Op.COPY_FREE_VARS) return -1;
+  }
+  return -1;
+}
+
+/** What the interpreter does before RESUME: the cells of MAKE_CELL, the free variables' cells. */
+function runPrologue(code: PyCode, fn: PyFunction, values: unknown[], end: number): void {
+  const bc = code.code;
+  for (let at = 0; at < end; at++) {
+    const oparg = bc[at] >> 8;
+    if ((bc[at] & 0xff) === Op.MAKE_CELL) values[oparg] = new PyCell(values[oparg] as PyValue | undefined);
+    else {
+      const closure = fn.closure!;
+      const base = code.nlocalsplus - oparg;
+      for (let i = 0; i < oparg; i++) values[base + i] = closure[i];
+    }
+  }
+}
+
+/**
  * A call made by a trace (jit/js_backend.ts traceCall) of a function that has a function trace: the
  * trace runs on a frame of the function's own, entered as the interpreter would enter it (the frame
  * linked under the current one, the depth counted), but without the call protocol and the
  * interpreter's entry and RESUME. When the trace reaches the return, its value is the call's; when it
  * leaves before, the interpreter runs the frame on from where it left. NO_TRACE when the call does
- * not fit: other arguments than the function's plain positional parameters, a closure, a recording under way,
+ * not fit: other arguments than the function's plain positional parameters, a recording under way,
  * recursion past MAX_FUNCTION_TRACE_DEPTH or at the recursion limit (the call protocol raises), or a
  * trace that can leave inside a call it followed (the interpreter must then continue in that frame).
  */
 function runFunctionTrace(fn: PyFunction, args: PyValue[]): PyValue | typeof NO_TRACE {
   const code = fn.code;
   const state = code.tierData as FunctionState | null;
-  // (A code whose first instruction is not RESUME has a prologue the trace starts after: the
-  // cells and free variables of a closure, MAKE_CELL and COPY_FREE_VARS, made by the interpreter.)
-  if (
-    state === null || state.trace === null || state.trace.leavesInCallees ||
-    (code.code[0] & 0xff) !== Op.RESUME
-  ) {
+  if (state === null || state.trace === null || state.trace.leavesInCallees || state.prologue < 0) {
     return NO_TRACE;
   }
   const ts = threadState;
@@ -714,6 +741,7 @@ function runFunctionTrace(fn: PyFunction, args: PyValue[]): PyValue | typeof NO_
   const frame = acquireFrame(code, fn.globals, fn.builtins, fn);
   const values = frame.values;
   for (let i = 0; i < args.length; i++) values[i] = args[i];
+  if (state.prologue > 0) runPrologue(code, fn, values, state.prologue);
   const caller = ts.frame;
   ts.depth++;
   frame.back = caller;

@@ -2,8 +2,8 @@
 # frame of the function's own, without the interpreter (tier 3). Each way such a call can end must
 # look as it does under tier 1: the return of a value or of a constant; a guard that fails midway
 # (the interpreter finishes the call); an exception the callee catches itself, or one that leaves it
-# with the callee's line in the traceback; a method called through its instance; a closure (which
-# the call protocol calls: its cells are made before the trace starts); recursion up to
+# with the callee's line in the traceback; a method called through its instance; a closure and a
+# function with a cell (their cells are made before the trace starts, by the call); recursion up to
 # the limit, where RecursionError is raised as CPython raises it.
 import sys
 import traceback
@@ -51,9 +51,25 @@ class Counter:
 
 def make_adder(k):
     def add(x):
-        return x + k  # a closure: its free variable is set up before the trace's start
+        return x + k  # a closure: its free variable's cell is copied in before the trace's start
 
     return add
+
+
+def with_cell(x):
+    def get():
+        return x  # x is a cell of with_cell: made (MAKE_CELL) before the trace's start
+
+    return get() + 1
+
+
+def make_countdown(step):
+    def down(n):
+        if n <= 0:
+            return 0
+        return down(n - step) + 1  # recursion through a free variable: COPY_FREE_VARS first
+
+    return down
 
 
 def depth(n):
@@ -96,6 +112,13 @@ closure_total = 0
 for i in range(300):
     closure_total += add5(i)
 print("closure", closure_total)
+print("cell", sum([with_cell(i) for i in range(300)]), [with_cell(i) for i in range(3)])
+cell_total = 0
+for i in range(300):
+    cell_total += with_cell(i)
+print("cell loop", cell_total)
+down = make_countdown(1)
+print("countdown", sum([down(k % 40) for k in range(400)]))
 
 c = Counter()
 for i in range(300):

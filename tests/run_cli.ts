@@ -23,6 +23,8 @@ export interface CliOptions {
   denoFlags?: string[];
   /** Leave out this process's PYTHON* and PYJIT* variables (a clean Python environment). */
   cleanPythonEnv?: boolean;
+  /** The script `deno run` runs (a path); default cli/main.ts. */
+  entry?: string;
 }
 
 const MAIN = new URL("../cli/main.ts", import.meta.url).pathname;
@@ -38,7 +40,7 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
     env = { ...inherited, ...options.env };
   }
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", ...(options.denoFlags ?? ["-A"]), MAIN, ...args],
+    args: ["run", ...(options.denoFlags ?? ["-A"]), options.entry ?? MAIN, ...args],
     stdin: options.stdin === undefined ? "null" : "piped",
     stdout: "piped",
     stderr: "piped",

@@ -3,23 +3,14 @@
 // launcher's first run after that; and the bundled command behaves as the modules do.
 import assert from "node:assert/strict";
 import { buildBundle, BUNDLE, freshBundle } from "./bundle.ts";
+import { type CliResult, runCli } from "../tests/run_cli.ts";
 
 const ROOT = new URL("../", import.meta.url);
 const LAUNCHER = new URL("../cli/launcher.ts", import.meta.url).pathname;
 
-async function launch(args: string[], stdin = ""): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "--v8-flags=--stack-size=4000", LAUNCHER, ...args],
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const writer = child.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(stdin));
-  await writer.close();
-  const out = await child.output();
-  const text = new TextDecoder();
-  return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
+/** Runs `deno task pyjit`'s script, cli/launcher.ts, with the task's V8 flags. */
+function launch(args: string[], stdin?: string): Promise<CliResult> {
+  return runCli(args, { stdin, entry: LAUNCHER, denoFlags: ["-A", "--v8-flags=--stack-size=4000"] });
 }
 
 /** Waits for a background rebuild (the launcher's) to leave a fresh bundle. */

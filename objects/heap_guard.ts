@@ -6,8 +6,9 @@
  * path): list, str and bytes growth and repetition, padding, new dict and set entries (through
  * object.ts's runtimeHooks), and the loops' iterations at the back-edge checks of
  * vm/interrupts.ts. When the charges exceed a budget, the heap is measured: above the limit the
- * charge fails with MemoryError; otherwise a new budget is granted, a fraction of the room left,
- * so that the heap is read rarely when it is small and often near the limit.
+ * charge fails with MemoryError (after one full collection, when the heap grew since the last: its
+ * size counts garbage V8 has not collected yet); otherwise a new budget is granted, a fraction of
+ * the room left, so that the heap is read rarely when it is small and often near the limit.
  *
  * The limit: PYJIT_HEAP_LIMIT_MB when set (read only if env permission is granted), at most
  * MAX_FRACTION of V8's heap size limit; by default DEFAULT_FRACTION of it. Nothing is read at
@@ -39,6 +40,8 @@ const YOUNG_GENERATION_BYTES = 128 * 1024 * 1024;
 const MIN_BUDGET = 64 * 1024;
 /** A new budget is the room left divided by this (charges underestimate what V8 really allocates). */
 const BUDGET_DIVISOR = 64;
+/** How much of the limit the heap must have grown by since the last full collection for another. */
+const COLLECT_GROWTH = 1 / 16;
 
 /** The most elements V8 gives a JS array (FixedArray::kMaxLength): more is MemoryError. */
 export const MAX_ARRAY_LENGTH = 134_217_725;
@@ -67,7 +70,38 @@ const guard = {
   raisedAt: 0,
   /** A loop's back-edge check ran out of budget and deferred measuring (checkHeapAtLoop). */
   loopWarned: false,
+  /** The heap's size after the guard's last full collection (collectGarbage). */
+  afterCollection: 0,
+  /** V8's full collection (`gc`), once asked for; null when it cannot be had. */
+  gc: undefined as undefined | null | (() => void),
 };
+
+/**
+ * One full garbage collection; false when the host cannot do one. V8's `gc` is exposed by setting
+ * its flag at run time and reading it from a fresh context (node:v8 and node:vm, which Deno has):
+ * only when the heap is near its limit, long after every module is loaded.
+ */
+function collectGarbage(): boolean {
+  if (guard.gc === undefined) {
+    guard.gc = null;
+    try {
+      // deno-lint-ignore no-explicit-any
+      const process = (globalThis as any).process;
+      const v8 = process?.getBuiltinModule?.("node:v8");
+      const vm = process?.getBuiltinModule?.("node:vm");
+      if (v8 !== undefined && vm !== undefined) {
+        v8.setFlagsFromString("--expose-gc");
+        const gc = vm.runInNewContext("gc");
+        if (typeof gc === "function") guard.gc = gc;
+      }
+    } catch {
+      // no collection to be had: the guard decides on the heap as it is
+    }
+  }
+  if (!guard.gc) return false;
+  guard.gc();
+  return true;
+}
 
 /**
  * Charges an allocation of about `bytes` bytes against the heap: raises MemoryError when the heap
@@ -114,7 +148,18 @@ function measureHeap(bytes: number): void {
     }
   }
   if (guard.limit === 0) findLimit();
-  const used = guard.stats !== null ? guard.stats().used_heap_size : Deno.memoryUsage().heapUsed;
+  const heapUsed = () => guard.stats !== null ? guard.stats().used_heap_size : Deno.memoryUsage().heapUsed;
+  let used = heapUsed();
+  // The heap's size counts what V8 has not collected yet: CPython would have freed a list the
+  // moment its last reference went. Before a MemoryError, one full collection, unless the heap has
+  // grown by less than COLLECT_GROWTH of the limit since the last one (a program really near the
+  // limit must not pay a full collection at every charge).
+  if (used + bytes > guard.limit && used > guard.afterCollection + guard.limit * COLLECT_GROWTH) {
+    if (collectGarbage()) {
+      used = heapUsed();
+      guard.afterCollection = used;
+    }
+  }
   let limit = guard.limit;
   if (guard.raisedAt > 0 && used < limit) guard.raisedAt = 0;
   if (guard.raisedAt > 0) {

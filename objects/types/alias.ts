@@ -328,5 +328,4 @@ defMethod(unionType, "__subclasscheck__", (args) => {
   const u = args[0] as PyUnion, c = args[1];
   return c instanceof PyType && u.args.some((x) => x instanceof PyType && c.isSubtypeOf(x));
 });
-defMethod(noneType, "__or__", (args) => makeUnion(args[0], args[1]));
-defMethod(noneType, "__ror__", (args) => makeUnion(args[1], args[0]));
+// (None has no `|` of its own, as in CPython: `None | int` is int's `__ror__`, `None | None` a TypeError.)

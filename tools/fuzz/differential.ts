@@ -68,6 +68,9 @@ function runOn(pools: Pools, config: RunConfig, source: string, timeoutMs?: numb
   return pools.pyjit.run(source, config.tier, config.params, "fuzz.py", timeoutMs);
 }
 
+/** The time limit of a second run of a program that timed out (see compareTiers). */
+const SLOW_RUN_TIMEOUT_MS = 40_000;
+
 /** The time limit of a minimization candidate: removing a statement may make a loop endless. */
 const CANDIDATE_TIMEOUT_MS = 4_000;
 
@@ -125,8 +128,22 @@ function signatureOf(other: RunConfig, a: RunResult, b: RunResult): string {
  * differences: each configuration that disagrees with tier 1, and CPython when tier 1 disagrees
  * with it.
  */
-export async function compareTiers(pools: Pools, source: string): Promise<Difference[]> {
+export async function compareTiers(
+  pools: Pools,
+  source: string,
+  slow?: { count: number },
+): Promise<Difference[]> {
   const results = await Promise.all(CONFIGS.map((c) => runOn(pools, c, source)));
+  // A run that timed out while the machine was busy is run again, alone, with a longer limit: a
+  // program that then finishes was slow, not hung (the mutational fuzzer does the same).
+  for (let k = 0; k < CONFIGS.length; k++) {
+    if (results[k].kind !== "hang") continue;
+    const again = await runOn(pools, CONFIGS[k], source, SLOW_RUN_TIMEOUT_MS);
+    if (again.kind !== "hang") {
+      results[k] = again;
+      if (slow) slow.count++;
+    }
+  }
   const reference = results[0];
   const diffs: Difference[] = [];
   for (let k = 1; k < CONFIGS.length; k++) {
@@ -149,7 +166,14 @@ export async function compareTiers(pools: Pools, source: string): Promise<Differ
       signature: signatureOf(CONFIGS[0], reference, reference),
     });
   } else if (pools.cpython) {
-    const cpython = await runOn(pools, CPYTHON, source);
+    let cpython = await runOn(pools, CPYTHON, source);
+    if (cpython.kind === "hang") {
+      const again = await runOn(pools, CPYTHON, source, SLOW_RUN_TIMEOUT_MS);
+      if (again.kind !== "hang") {
+        cpython = again;
+        if (slow) slow.count++;
+      }
+    }
     if (!agreesWithCPython(cpython, reference)) {
       diffs.push({
         reference: CPYTHON,
@@ -210,6 +234,8 @@ export interface DiffCounts {
   runs: number;
   differences: number;
   cpythonDifferences: number;
+  /** Runs that timed out and finished when run again with a longer limit (slow, not hung). */
+  slowNotHung: number;
   signatures: Map<string, { count: number; seeds: number[]; reproducer?: string }>;
 }
 
@@ -227,15 +253,18 @@ export async function runDifferential(
     runs: 0,
     differences: 0,
     cpythonDifferences: 0,
+    slowNotHung: 0,
     signatures: new Map(),
   };
+  const slow = { count: 0 };
   const perSignature = options.perSignature ?? 1;
   let seed = options.seed;
   const inFlight = new Set<Promise<void>>();
   const parallel = Math.max(2, pools.pyjit.size);
   const one = async (s: number) => {
     const source = generateProgram(s);
-    const diffs = await compareTiers(pools, source);
+    const diffs = await compareTiers(pools, source, slow);
+    counts.slowNotHung = slow.count;
     counts.programs++;
     counts.runs += CONFIGS.length + (pools.cpython ? 1 : 0);
     for (const d of diffs) {

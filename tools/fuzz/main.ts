@@ -96,7 +96,8 @@ async function main(): Promise<number> {
     );
     console.log(
       `differential: ${c.programs} programs (seeds ${o.seed}..${o.seed + c.programs - 1}), ${c.runs} runs, ` +
-        `${c.differences} tier differences, ${c.cpythonDifferences} differences from CPython`,
+        `${c.differences} tier differences, ${c.cpythonDifferences} differences from CPython; ` +
+        `${c.slowNotHung} time-outs that finished with a longer limit`,
     );
     for (const [sig, e] of c.signatures) {
       console.log(

@@ -68,8 +68,26 @@ function runOn(pools: Pools, config: RunConfig, source: string, timeoutMs?: numb
   return pools.pyjit.run(source, config.tier, config.params, "fuzz.py", timeoutMs);
 }
 
-/** The time limit of a second run of a program that timed out (see compareTiers). */
+/** The time limit of a second run of a program that timed out (runPatiently). */
 const SLOW_RUN_TIMEOUT_MS = 40_000;
+
+/**
+ * `runOn`, and when that timed out (on a busy machine), once more with a longer limit: a program
+ * that then finishes was slow, not hung (`onSlow` counts it; the mutational fuzzer does the same).
+ */
+async function runPatiently(
+  pools: Pools,
+  config: RunConfig,
+  source: string,
+  onSlow?: () => void,
+): Promise<RunResult> {
+  const first = await runOn(pools, config, source);
+  if (first.kind !== "hang") return first;
+  const again = await runOn(pools, config, source, SLOW_RUN_TIMEOUT_MS);
+  if (again.kind === "hang") return first;
+  onSlow?.();
+  return again;
+}
 
 /** The time limit of a minimization candidate: removing a statement may make a loop endless. */
 const CANDIDATE_TIMEOUT_MS = 4_000;
@@ -126,24 +144,11 @@ function signatureOf(other: RunConfig, a: RunResult, b: RunResult): string {
 /**
  * Runs `source` on every configuration (and CPython when the pools have it). Returns the
  * differences: each configuration that disagrees with tier 1, and CPython when tier 1 disagrees
- * with it.
+ * with it. A run that times out is run again with a longer limit (runPatiently; `onSlow` hears of
+ * each that then finished).
  */
-export async function compareTiers(
-  pools: Pools,
-  source: string,
-  slow?: { count: number },
-): Promise<Difference[]> {
-  const results = await Promise.all(CONFIGS.map((c) => runOn(pools, c, source)));
-  // A run that timed out while the machine was busy is run again, alone, with a longer limit: a
-  // program that then finishes was slow, not hung (the mutational fuzzer does the same).
-  for (let k = 0; k < CONFIGS.length; k++) {
-    if (results[k].kind !== "hang") continue;
-    const again = await runOn(pools, CONFIGS[k], source, SLOW_RUN_TIMEOUT_MS);
-    if (again.kind !== "hang") {
-      results[k] = again;
-      if (slow) slow.count++;
-    }
-  }
+export async function compareTiers(pools: Pools, source: string, onSlow?: () => void): Promise<Difference[]> {
+  const results = await Promise.all(CONFIGS.map((c) => runPatiently(pools, c, source, onSlow)));
   const reference = results[0];
   const diffs: Difference[] = [];
   for (let k = 1; k < CONFIGS.length; k++) {
@@ -166,14 +171,7 @@ export async function compareTiers(
       signature: signatureOf(CONFIGS[0], reference, reference),
     });
   } else if (pools.cpython) {
-    let cpython = await runOn(pools, CPYTHON, source);
-    if (cpython.kind === "hang") {
-      const again = await runOn(pools, CPYTHON, source, SLOW_RUN_TIMEOUT_MS);
-      if (again.kind !== "hang") {
-        cpython = again;
-        if (slow) slow.count++;
-      }
-    }
+    const cpython = await runPatiently(pools, CPYTHON, source, onSlow);
     if (!agreesWithCPython(cpython, reference)) {
       diffs.push({
         reference: CPYTHON,
@@ -256,15 +254,13 @@ export async function runDifferential(
     slowNotHung: 0,
     signatures: new Map(),
   };
-  const slow = { count: 0 };
   const perSignature = options.perSignature ?? 1;
   let seed = options.seed;
   const inFlight = new Set<Promise<void>>();
   const parallel = Math.max(2, pools.pyjit.size);
   const one = async (s: number) => {
     const source = generateProgram(s);
-    const diffs = await compareTiers(pools, source, slow);
-    counts.slowNotHung = slow.count;
+    const diffs = await compareTiers(pools, source, () => counts.slowNotHung++);
     counts.programs++;
     counts.runs += CONFIGS.length + (pools.cpython ? 1 : 0);
     for (const d of diffs) {

@@ -17,7 +17,8 @@
  */
 import { parseArgs } from "node:util";
 import { BASELINE_ID, probeRuntime, REPO_ROOT, RUNTIMES } from "./_runtimes.ts";
-import { buildBundle, freshBundle } from "../tools/bundle.ts";
+import { buildBundle } from "../tools/bundle.ts";
+import { freshBundle } from "../cli/bundle_state.ts";
 
 /** The imports the issue names. */
 const DEFAULT_MODULES = [

@@ -11,14 +11,14 @@ export const BUNDLE = "dist/pyjit.js";
 export const BUNDLE_INPUTS = "dist/pyjit.inputs.json";
 
 /** The bundle when it is at least as new as each of its inputs; else null. */
-export function freshBundle(root: URL = ROOT): URL | null {
-  if (root.protocol !== "file:") return null;
+export function freshBundle(): URL | null {
+  if (ROOT.protocol !== "file:") return null;
   try {
-    const bundle = new URL(BUNDLE, root);
+    const bundle = new URL(BUNDLE, ROOT);
     const built = Deno.statSync(bundle).mtime!.getTime();
-    const list = JSON.parse(Deno.readTextFileSync(new URL(BUNDLE_INPUTS, root)));
+    const list = JSON.parse(Deno.readTextFileSync(new URL(BUNDLE_INPUTS, ROOT)));
     for (const input of list.inputs as string[]) {
-      if (Deno.statSync(new URL(input, root)).mtime!.getTime() > built) return null;
+      if (Deno.statSync(new URL(input, ROOT)).mtime!.getTime() > built) return null;
     }
     return bundle;
   } catch {
@@ -33,10 +33,10 @@ export const BUILD_LOCK = "dist/.building";
 const LOCK_EXPIRES_MS = 60_000;
 
 /** Starts a rebuild in a process of its own that outlives this one, unless one is running. */
-export function rebuildInBackground(root: URL = ROOT): void {
+export function rebuildInBackground(): void {
   try {
-    const lock = new URL(BUILD_LOCK, root);
-    Deno.mkdirSync(new URL("dist/", root), { recursive: true });
+    const lock = new URL(BUILD_LOCK, ROOT);
+    Deno.mkdirSync(new URL("dist/", ROOT), { recursive: true });
     try {
       Deno.writeTextFileSync(lock, String(Deno.pid), { createNew: true });
     } catch {
@@ -44,7 +44,7 @@ export function rebuildInBackground(root: URL = ROOT): void {
       Deno.writeTextFileSync(lock, String(Deno.pid));
     }
     new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", new URL("tools/bundle.ts", root).pathname, "--release-lock"],
+      args: ["run", "-A", new URL("tools/bundle.ts", ROOT).pathname, "--release-lock"],
       stdin: "null",
       stdout: "null",
       stderr: "null",

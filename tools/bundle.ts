@@ -20,9 +20,6 @@
 
 import { BUILD_LOCK, BUNDLE, BUNDLE_INPUTS } from "../cli/bundle_state.ts";
 
-export { BUNDLE, BUNDLE_INPUTS };
-export { freshBundle } from "../cli/bundle_state.ts";
-
 const ROOT = new URL("../", import.meta.url);
 
 /** The local files of cli/main.ts's module graph, relative to the repository. */

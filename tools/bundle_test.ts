@@ -2,7 +2,8 @@
 // graph, used while no input is newer, stale the moment one is, rebuilt in the background by the
 // launcher's first run after that; and the bundled command behaves as the modules do.
 import assert from "node:assert/strict";
-import { buildBundle, BUNDLE, freshBundle } from "./bundle.ts";
+import { buildBundle } from "./bundle.ts";
+import { BUNDLE, BUNDLE_INPUTS, freshBundle } from "../cli/bundle_state.ts";
 import { type CliResult, runCli } from "../tests/run_cli.ts";
 
 const ROOT = new URL("../", import.meta.url);
@@ -27,7 +28,7 @@ Deno.test("bundle: fresh after a build, stale once an input is newer, rebuilt by
   const modules = buildBundle();
   assert.ok(modules > 100, `${modules} modules`);
   assert.equal(freshBundle()?.href, new URL(BUNDLE, ROOT).href);
-  const inputs: string[] = JSON.parse(Deno.readTextFileSync(new URL("dist/pyjit.inputs.json", ROOT))).inputs;
+  const inputs: string[] = JSON.parse(Deno.readTextFileSync(new URL(BUNDLE_INPUTS, ROOT))).inputs;
   assert.ok(inputs.includes("cli/main.ts") && inputs.includes("vm/interp.ts"), inputs.join(" "));
   // An input edited after the build: cli/main.ts, touched and then given its old time back (a
   // touched front-end file would also make the compile cache start afresh).

@@ -51,7 +51,8 @@ import {
 } from "./js_backend.ts";
 import { PyCell, type PyValue } from "../objects/object.ts";
 import type { PyFunction } from "../vm/function.ts";
-import { acquireFrame, FRAME_DONE, FRAME_RUNNING, releaseFrame } from "../vm/frame.ts";
+import { acquireFrame, FRAME_DONE, releaseFrame } from "../vm/frame.ts";
+import { execute } from "../vm/interp.ts";
 import {
   backEdgesOf,
   isRecording,
@@ -742,19 +743,9 @@ function runFunctionTrace(fn: PyFunction, args: PyValue[]): PyValue | typeof NO_
   const values = frame.values;
   for (let i = 0; i < args.length; i++) values[i] = args[i];
   if (state.prologue > 0) runPrologue(code, fn, values, state.prologue);
-  const caller = ts.frame;
-  ts.depth++;
-  frame.back = caller;
-  ts.frame = frame;
-  frame.state = FRAME_RUNNING;
   const trace = state.trace;
-  let resume: number;
-  try {
-    resume = enterFunction(state, trace, frame);
-  } finally {
-    ts.depth--;
-    ts.frame = caller;
-  }
+  // Entered, linked and unlinked as the interpreter's own entry does, with the trace as the loop.
+  const resume = execute(frame, null, runEntryTrace) as number;
   const error = tierExit.error;
   if (error === null && trace.lastExit[0] < 0) {
     // The trace ran to the return (it stops before RETURN_VALUE or RETURN_CONST): what that
@@ -782,6 +773,12 @@ function runFunctionTrace(fn: PyFunction, args: PyValue[]): PyValue | typeof NO_
   return result;
 }
 functionTraces.run = runFunctionTrace;
+
+/** What execute() runs for a direct call: the function's trace; returns where it left the frame. */
+function runEntryTrace(frame: Frame): number {
+  const state = frame.code.tierData as FunctionState;
+  return enterFunction(state, state.trace!, frame);
+}
 
 /** The tracing JIT. */
 export const jitTier: Tier = {

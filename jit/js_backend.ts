@@ -92,6 +92,7 @@ import {
 } from "../vm/interp_support.ts";
 import { PyFunction } from "../vm/function.ts";
 import { objectNew } from "../objects/types/type.ts";
+import { powDouble } from "../objects/types/float_pow.ts";
 import { tierExit } from "../vm/tier.ts";
 import {
   type Kind,
@@ -211,6 +212,7 @@ export const innerLoops: { run: (f: Frame, head: number, counter: number) => num
 /** What generated code may name (passed to it as `R`). */
 const RUNTIME = {
   DELETED,
+  powDouble,
   EMPTY_TUPLE,
   None,
   PyFloat,
@@ -1702,7 +1704,7 @@ class TraceCompiler {
   }
 
   /**
-   * `x ** y` on a float base (`d2 ** 0.5`), unboxed: Math.pow is float_pow where the base is
+   * `x ** y` on a float base (`d2 ** 0.5`), unboxed: the C library's pow is float_pow where the base is
    * positive and finite and the exponent finite; anything else (a negative base, whose power may
    * be complex; zero, inf, nan; an overflow, which raises) leaves for the generic instruction.
    */
@@ -1710,7 +1712,7 @@ class TraceCompiler {
     const y = exponentKind === KIND_FLOAT ? this.asFloat(this.peek(), start) : this.asInt(this.peek(), start);
     const x = this.asFloat(this.peek(2), start);
     this.guard(`!(${x.e} > 0 && ${x.e} < Infinity && ${y.e} - ${y.e} === 0)`, start);
-    const t = this.result(`Math.pow(${x.e}, ${y.e})`, KIND_FLOAT);
+    const t = this.result(`R.powDouble(${x.e}, ${y.e})`, KIND_FLOAT);
     this.guard(`${t.e} === Infinity`, start);
     this.pop();
     this.pop();

@@ -169,8 +169,8 @@ const FLOAT_BINARY: readonly (BinaryRule | null)[] = [
   { uop: "MUL_F64", exit: null, result: KIND_FLOAT },
   { uop: "MOD_F64", exit: "ZERO_DIVISION", result: KIND_FLOAT },
   null,
-  // ** (floats): not lowered. libm's pow is correctly rounded and pyjit's float power (Math.pow) is
-  // not always: the tiers would print different digits.
+  // ** (floats): not lowered. Lowered, it must call the C library's pow, as the other tiers do
+  // (objects/types/float_pow.ts), or the tiers would print different digits.
   null,
   null,
   { uop: "SUB_F64", exit: null, result: KIND_FLOAT },

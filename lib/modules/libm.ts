@@ -5,6 +5,7 @@
  * math module calls the C library, so matching glibc bit for bit means following its algorithms
  * (the Sun fdlibm methods with their published coefficients, polynomials evaluated in glibc's
  * order, since a different order rounds differently) and using exp/log where glibc uses them.
+ * pow is not here: objects/types/float_pow.ts calls the C library's own.
  *
  * @example
  * ```ts

@@ -28,6 +28,7 @@ import {
 } from "../../objects/object.ts";
 import { asIndex, binaryOp, callMethod0, getIter, intValueOf, iterNext, toArray } from "../../objects/ops.ts";
 import { frexp } from "../../objects/types/float.ts";
+import { powDouble } from "../../objects/types/float_pow.ts";
 import { intToFloat, type PyInt } from "../../objects/types/int.ts";
 import { floatToInt } from "../../objects/types/int_type.ts";
 import * as libm from "./libm.ts";
@@ -511,7 +512,7 @@ FUNCTIONS.pow = (args, kwnames) => {
   }
   if (x === 0 && y < 0) domainError();
   if (x < 0 && Number.isFinite(x) && Number.isFinite(y) && !Number.isInteger(y)) domainError();
-  const r = Math.pow(x, y);
+  const r = powDouble(x, y);
   if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) rangeError();
   return new PyFloat(r);
 };

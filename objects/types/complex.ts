@@ -28,6 +28,7 @@ import { bindArgs } from "../object.ts";
 import { callMethod0, intValueOf, setComplexPowHook, strValueOf } from "../ops.ts";
 import { complexRepr } from "../repr.ts";
 import { floatHash } from "./float.ts";
+import { powDouble } from "./float_pow.ts";
 import { intToFloat } from "./int.ts";
 import { complexPow as floatComplexPow, parseFloatLiteral } from "./float_type.ts";
 import { formatComplex } from "../format.ts";
@@ -101,7 +102,7 @@ export function complexPow(ar: number, ai: number, br: number, bi: number): C {
     r = [0, 0];
   } else {
     const vabs = Math.hypot(ar, ai);
-    let len = Math.pow(vabs, br);
+    let len = powDouble(vabs, br);
     const at = Math.atan2(ai, ar);
     let phase = at * br;
     if (bi !== 0) {

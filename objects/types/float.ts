@@ -11,6 +11,7 @@
  * @module
  */
 import { Exc, raise } from "../object.ts";
+import { powDouble } from "./float_pow.ts";
 
 /** a / b. */
 export function floatTrueDiv(a: number, b: number): number {
@@ -90,7 +91,7 @@ export function floatPow(a: number, b: number): number | null {
     return oddInt ? a : 0;
   }
   if (a < 0 && !Number.isInteger(b)) return null;
-  const r = Math.pow(a, b);
+  const r = powDouble(a, b);
   if (!Number.isFinite(r)) raise(Exc.OverflowError, "(34, 'Numerical result out of range')");
   return r;
 }

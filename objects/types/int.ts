@@ -12,6 +12,7 @@
  */
 import { Exc, normInt, PyFloat, raise } from "../object.ts";
 import { memoryError } from "../heap_guard.ts";
+import { floatPow } from "./float.ts";
 
 /** A Python int value. */
 export type PyInt = number | bigint;
@@ -139,7 +140,8 @@ export function intDivmod(a: PyInt, b: PyInt): [PyInt, PyInt] {
 export function intPow(a: PyInt, b: PyInt): PyInt | PyFloat {
   if (b < 0) {
     if (a === 0 || a === 0n) raise(Exc.ZeroDivisionError, "0.0 cannot be raised to a negative power");
-    return new PyFloat(Math.pow(Number(a), Number(b)));
+    // CPython hands a negative exponent to float_pow, with both ints converted to floats.
+    return new PyFloat(floatPow(intToFloat(a), intToFloat(b))!);
   }
   if (typeof a === "number" && typeof b === "number") {
     // Exponentiation by squaring while it stays exact.

@@ -116,7 +116,7 @@ import {
 import { floatFloorDiv, floatHash, floatHashExact, floatMod, floatPow, floatTrueDiv } from "./types/float.ts";
 import { floatRepr, strRepr } from "./repr.ts";
 import { percentFormat } from "./format.ts";
-import { compareSequences } from "./types/seq.ts";
+import { arrayForLength, compareSequences } from "./types/seq.ts";
 import {
   enterRecursiveCall,
   IN_COMPARISON,
@@ -1170,32 +1170,67 @@ export function toArray(iterable: PyValue): PyValue[] {
   }
   if (typeof iterable === "string" && !hasSurrogates(iterable)) return iterable.split("");
   // CPython sizes the list from len() or __length_hint__ first: what is too long to hold fails at
-  // once (a range's length, a builtin iterator's hint such as itertools.repeat's).
+  // once (a range's length, a builtin iterator's hint such as itertools.repeat's), and a long
+  // list is allocated whole instead of grown (growing copies a big array at every step).
+  let hint = 0;
   if (iterable instanceof PyRange) {
+    const items = rangeItems(iterable);
+    if (items !== null) return items;
     if ((Number(iterable.stop) - Number(iterable.start)) / Number(iterable.step) > MAX_ARRAY_LENGTH) {
       memoryError();
     }
   } else if (iterable instanceof PyObject && (iterable.cls.flags & TYPE_HEAP) === 0) {
-    checkLengthHint(iterable);
+    hint = lengthHint(iterable);
   }
-  const out: PyValue[] = [];
+  const out = arrayForLength<PyValue>(hint);
   const it = getIter(iterable);
   const next = typeOf(it).tp_iternext!;
+  let n = 0;
   for (;;) {
     const v = next(it);
-    if (v === undefined) return out;
+    if (v === undefined) {
+      if (out.length > n) out.length = n; // the hint was only a hint
+      return out;
+    }
     // An endless iterator (itertools.count()) must end in MemoryError, not a V8 crash.
-    if ((out.length & 1023) === 1023) checkHeap(1024 * 16);
-    out.push(v);
+    if ((n & 1023) === 1023) checkHeap(1024 * 16);
+    if (n < out.length) out[n] = v;
+    else out.push(v);
+    n++;
   }
 }
 
-/** MemoryError when a builtin iterator says it has more items than an array holds. */
-function checkLengthHint(iterable: PyObject): void {
+/**
+ * The items of a range whose bounds are JS numbers, computed (null for big-int bounds). MemoryError
+ * when there are more than an array holds.
+ */
+function rangeItems(r: PyRange): PyValue[] | null {
+  const { start, stop, step } = r;
+  if (typeof start !== "number" || typeof stop !== "number" || typeof step !== "number") return null;
+  const span = step > 0 ? stop - start : start - stop;
+  if (span <= 0) return [];
+  const by = Math.abs(step);
+  let n = Math.floor(span / by);
+  // The division rounds: settle the count exactly (span and the products are exact integers).
+  while (n * by < span) n++;
+  while (n > 0 && (n - 1) * by >= span) n--;
+  if (n > MAX_ARRAY_LENGTH) memoryError();
+  checkHeap(n * 8);
+  const out = arrayForLength<PyValue>(n);
+  for (let i = 0, v = start; i < n; i++, v += step) {
+    if (i < out.length) out[i] = v;
+    else out.push(v);
+  }
+  return out;
+}
+
+/** A builtin iterator's __length_hint__ (0 without one); MemoryError when it says more than an array holds. */
+function lengthHint(iterable: PyObject): number {
   const f = iterable.cls.lookup("__length_hint__");
-  if (f === undefined) return;
+  if (f === undefined) return 0;
   const hint = intValueOf(callMethod0(f, iterable));
   if (hint !== undefined && hint > MAX_ARRAY_LENGTH) memoryError();
+  return typeof hint === "number" && hint > 0 ? hint : 0;
 }
 
 /** Whether e is a Python exception of type t (or a subclass). */

@@ -332,11 +332,33 @@ reversedType.tp_new = (cls, args, kwnames) => {
 };
 installNew(reversedType);
 
+/** A reversed iterator over a list (list.__reversed__): the index of the next item, -1 when done. */
+class PyListReverseIterator extends PyObject {
+  declare list: PyList;
+  declare index: number;
+  constructor(list: PyList) {
+    super();
+    this.cls = listReverseIteratorType;
+    this.dict = null;
+    this.list = list;
+    this.index = list.items.length - 1;
+  }
+}
+
+listReverseIteratorType.tp_iternext = (it) => {
+  const r = it as PyListReverseIterator;
+  const items = r.list.items;
+  // A list that shrank below the index ends the iteration, as CPython's listreviter_next.
+  if (r.index >= 0 && r.index < items.length) return items[r.index--];
+  r.index = -1;
+  return undefined;
+};
+defMethod(listReverseIteratorType, "__length_hint__", (args) => {
+  const r = args[0] as PyListReverseIterator;
+  return r.index + 1 <= r.list.items.length ? r.index + 1 : 0;
+});
+
 /** A reversed iterator over a list (list.__reversed__). */
 export function listReversed(list: PyList): PyValue {
-  let i = list.items.length - 1;
-  return makeIterator(listReverseIteratorType, () => {
-    if (i >= list.items.length) i = -1;
-    return i >= 0 ? list.items[i--] : undefined;
-  });
+  return new PyListReverseIterator(list);
 }

@@ -49,6 +49,7 @@ import {
 import { listReversed, seqIterator } from "./iterators.ts";
 import {
   compareSequences,
+  PREALLOCATE_FROM,
   repeatCount,
   repeatItems,
   seqIndex,
@@ -183,7 +184,10 @@ defMethod(listType, "extend", (args) => {
   const l = self(args, listType, "extend");
   const more = toArray(args[1]);
   checkHeap(more.length * 8);
-  for (let i = 0; i < more.length; i++) l.items.push(more[i]);
+  // toArray's result is a fresh array: an empty list takes it, a long one is joined in one copy.
+  if (l.items.length === 0) l.items = more;
+  else if (more.length >= PREALLOCATE_FROM) l.items = l.items.concat(more);
+  else for (let i = 0; i < more.length; i++) l.items.push(more[i]);
   return None;
 });
 defMethod(listType, "insert", (args) => {

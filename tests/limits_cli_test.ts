@@ -73,6 +73,26 @@ print('ok', i)
   equal(r.stdout, "ok 5\n");
 });
 
+Deno.test("a returned call keeps nothing alive: its frame, kept for the next call, drops its temporaries", async () => {
+  // Each list is ~96 MB of a 256 MB heap. Held by the stack slots of the two functions' finished
+  // frames, the third list would not fit; CPython frees each list when its call returns.
+  const r = await runFile(
+    `def total(i):
+    return len([i] * 12_000_000)
+def other():
+    return len([0] * 12_000_000)
+s = 0
+for i in range(3):
+    s += total(i)
+    s += other()
+print('ok', s)
+`,
+    SMALL_HEAP,
+  );
+  equal(r.stderr, "");
+  equal(r.stdout, "ok 72000000\n");
+});
+
 Deno.test("a loop whose allocations no builtin sees is stopped at a back-edge, inside its try", async () => {
   for (const tier of ["interp", "specialized"]) {
     const dir = Deno.makeTempDirSync();

@@ -120,10 +120,11 @@ export function releaseFrame(f: Frame): void {
   const code = f.code;
   const pool = code.framePool;
   if (pool.length >= FRAME_POOL_SIZE || f.locals !== null || f.generator !== null) return;
-  // Only locals must read as unbound; stack slots are always written before they are read.
+  // Locals must read as unbound. Stack slots are always written before they are read, but a
+  // popped temporary stays in its slot: cleared too, or a pooled frame would keep, until its code's
+  // next call, what the call returned from (`return len([x] * 10**7)` holds the list).
   const values = f.values;
-  const n = code.nlocalsplus;
-  for (let i = 0; i < n; i++) values[i] = undefined;
+  for (let i = 0; i < values.length; i++) values[i] = undefined;
   f.back = null;
   f.sp = code.nlocalsplus;
   f.ip = 0;

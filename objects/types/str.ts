@@ -19,6 +19,7 @@ import {
   defFastMethod,
   defMethod,
   Exc,
+  listType,
   newException,
   newTuple,
   None,
@@ -33,6 +34,7 @@ import {
   type PyValue,
   raise,
   strType,
+  tupleType,
   typeOf,
 } from "../object.ts";
 import {
@@ -385,6 +387,13 @@ defMethod(strType, "join", (args) => {
     typeOf(src).lookup("__getitem__") === undefined
   ) {
     raise(Exc.TypeError, "can only join an iterable");
+  }
+  // A list or tuple of strs (the usual case) is joined as it stands, without copies.
+  if ((src instanceof PyList && src.cls === listType) || (src instanceof PyTuple && src.cls === tupleType)) {
+    const direct = src.items;
+    let i = 0;
+    while (i < direct.length && typeof direct[i] === "string") i++;
+    if (i === direct.length) return (direct as string[]).join(sep);
   }
   const items = toArray(src);
   const parts: string[] = new Array(items.length);

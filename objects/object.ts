@@ -1045,6 +1045,17 @@ export function dictFromObject(entries: Record<string, PyValue>): PyDict {
 }
 
 const SET_MINSIZE = 8;
+
+/**
+ * A set table's slots, all unused. (`new Array(n)` past 2**25 is a slow dictionary in V8: a table
+ * that large is grown by pushing.)
+ */
+function emptySlots(size: number): (PyValue | undefined)[] {
+  if (size <= 1 << 25) return new Array(size).fill(undefined);
+  const slots: (PyValue | undefined)[] = [];
+  for (let i = 0; i < size; i++) slots.push(undefined);
+  return slots;
+}
 const LINEAR_PROBES = 9;
 const TWO_32 = 4294967296;
 
@@ -1074,8 +1085,8 @@ function splitHash(k: PyValue): void {
  */
 export class PySet extends PyObject {
   declare keys: (PyValue | undefined)[];
-  declare hashHi: number[];
-  declare hashLo: number[];
+  declare hashHi: Uint32Array;
+  declare hashLo: Uint32Array;
   declare mask: number;
   /** Active + dummy slots. */
   declare fill: number;
@@ -1090,8 +1101,8 @@ export class PySet extends PyObject {
     this.cls = cls;
     this.dict = null;
     this.keys = new Array(SET_MINSIZE).fill(undefined);
-    this.hashHi = new Array(SET_MINSIZE).fill(0);
-    this.hashLo = new Array(SET_MINSIZE).fill(0);
+    this.hashHi = new Uint32Array(SET_MINSIZE);
+    this.hashLo = new Uint32Array(SET_MINSIZE);
     this.mask = SET_MINSIZE - 1;
     this.fill = 0;
     this.used = 0;
@@ -1102,7 +1113,7 @@ export class PySet extends PyObject {
   /** The slot holding k (whose hash is in hashHi/hashLo), or -1. */
   private lookup(k: PyValue): number {
     const hi = hashHi, lo = hashLo;
-    const keys = this.keys;
+    const keys = this.keys, hashesHi = this.hashHi, hashesLo = this.hashLo;
     let mask = this.mask;
     let pHi = hi, pLo = lo;
     let i = lo & mask;
@@ -1111,7 +1122,7 @@ export class PySet extends PyObject {
       for (let j = i; j <= i + probes; j++) {
         const key = keys[j];
         if (key === undefined) return -1;
-        if (this.hashLo[j] === lo && this.hashHi[j] === hi && key !== DELETED) {
+        if (hashesLo[j] === lo && hashesHi[j] === hi && key !== DELETED) {
           if (key === k || runtimeHooks.richEq(key, k)) {
             if (this.keys !== keys) {
               hashHi = hi;
@@ -1125,7 +1136,7 @@ export class PySet extends PyObject {
       }
       pLo = ((pLo >>> 5) | (pHi << 27)) >>> 0;
       pHi = pHi >>> 5;
-      i = (i * 5 + 1 + pLo) % (mask + 1);
+      i = (i * 5 + 1 + pLo) & mask; // (mask + 1 divides 2**32: the same as % (mask + 1))
     }
   }
 
@@ -1173,7 +1184,7 @@ export class PySet extends PyObject {
       }
       pLo = ((pLo >>> 5) | (pHi << 27)) >>> 0;
       pHi = pHi >>> 5;
-      i = (i * 5 + 1 + pLo) % (mask + 1);
+      i = (i * 5 + 1 + pLo) & mask;
     }
   }
 
@@ -1194,7 +1205,7 @@ export class PySet extends PyObject {
       }
       pLo = ((pLo >>> 5) | (pHi << 27)) >>> 0;
       pHi = pHi >>> 5;
-      i = (i * 5 + 1 + pLo) % (mask + 1);
+      i = (i * 5 + 1 + pLo) & mask;
     }
   }
 
@@ -1204,9 +1215,9 @@ export class PySet extends PyObject {
     while (size <= minused) size *= 2;
     const oldKeys = this.keys, oldHi = this.hashHi, oldLo = this.hashLo;
     if (size === SET_MINSIZE && oldKeys.length === SET_MINSIZE && this.fill === this.used) return;
-    this.keys = new Array(size).fill(undefined);
-    this.hashHi = new Array(size).fill(0);
-    this.hashLo = new Array(size).fill(0);
+    this.keys = emptySlots(size);
+    this.hashHi = new Uint32Array(size);
+    this.hashLo = new Uint32Array(size);
     this.mask = size - 1;
     this.fill = this.used;
     for (let j = 0; j < oldKeys.length; j++) {
@@ -1262,8 +1273,8 @@ export class PySet extends PyObject {
   /** Removes every member (back to the minimal table). */
   clear(): void {
     this.keys = new Array(SET_MINSIZE).fill(undefined);
-    this.hashHi = new Array(SET_MINSIZE).fill(0);
-    this.hashLo = new Array(SET_MINSIZE).fill(0);
+    this.hashHi = new Uint32Array(SET_MINSIZE);
+    this.hashLo = new Uint32Array(SET_MINSIZE);
     this.mask = SET_MINSIZE - 1;
     this.fill = 0;
     this.used = 0;

@@ -1052,7 +1052,13 @@ export function strLength(s: string): number {
 let lastSurrogateString = "";
 let lastSurrogateResult = false;
 const SURROGATE = /[\ud800-\udfff]/;
-/** Whether s contains UTF-16 surrogates (so code-point indexing needs care); cached for one string. */
+/** From this length the answer for a string is kept (for the last such string only). */
+const SURROGATE_CACHE_FROM = 4096;
+/**
+ * Whether s contains UTF-16 surrogates (so code-point indexing needs care). The answer for the last
+ * long string is kept: a loop of `text.find(word)` over a long text asks about it at every call, and
+ * a shorter string (the word) must not push it out.
+ */
 export function hasSurrogates(s: string): boolean {
   if (s.length < 16) {
     for (let i = 0; i < s.length; i++) {
@@ -1061,6 +1067,7 @@ export function hasSurrogates(s: string): boolean {
     }
     return false;
   }
+  if (s.length < SURROGATE_CACHE_FROM) return SURROGATE.test(s);
   if (s === lastSurrogateString) return lastSurrogateResult;
   lastSurrogateString = s;
   lastSurrogateResult = SURROGATE.test(s);

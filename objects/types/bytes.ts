@@ -55,7 +55,7 @@ import { repeatCount, seqIndex, sliceIndices } from "./seq.ts";
 import { checkHeap, memoryError } from "../heap_guard.ts";
 import { decodeBytes, encodeStr, strArg } from "./str.ts";
 import { installNew } from "./type.ts";
-import { bufferBytes, getBuffer } from "./buffer.ts";
+import { bufferBytes, getBuffer, isCContiguous } from "./buffer.ts";
 
 /** Bytes as a Latin-1 string (one char per byte). */
 export function latin1(data: Uint8Array): string {
@@ -313,15 +313,30 @@ for (const t of [bytesType, bytearrayType]) {
   defMethod(t, "join", (args) => {
     checkMethodArgs("join", args, null, 1, 1);
     const b = self(args, "join");
+    const sep = b.data;
     const parts = toArray(args[1]).map((p, i) => {
-      if (p instanceof PyBytes) return latin1(p.data);
+      if (p instanceof PyBytes) return p.data;
       const buffer = getBuffer(p);
-      if (buffer === undefined) {
+      // A simple buffer, as CPython asks: a non-contiguous memoryview is refused.
+      if (buffer === undefined || !isCContiguous(buffer)) {
         raise(Exc.TypeError, `sequence item ${i}: expected a bytes-like object, ${typeOf(p).name} found`);
       }
-      return latin1(bufferBytes(buffer));
+      return bufferBytes(buffer);
     });
-    return make(b, fromLatin1(parts.join(latin1(b.data))));
+    // The parts are copied once into the result (no detour through text).
+    let size = parts.length > 0 ? sep.length * (parts.length - 1) : 0;
+    for (let i = 0; i < parts.length; i++) size += parts[i].length;
+    checkHeap(size);
+    const out = new Uint8Array(size);
+    for (let i = 0, at = 0; i < parts.length; i++) {
+      if (i > 0 && sep.length > 0) {
+        out.set(sep, at);
+        at += sep.length;
+      }
+      out.set(parts[i], at);
+      at += parts[i].length;
+    }
+    return make(b, out);
   });
   // Methods delegated to the str implementation on Latin-1 text.
   const viaStr = (name: string, wrap: "bytes" | "list" | "tuple" | "raw") => {

@@ -200,6 +200,15 @@ function findIn(
     if (sub === "" && a <= len && a <= b) return reverse ? b : a;
     return -1;
   }
+  if (!hasSurrogates(s)) {
+    // Code points are UTF-16 units: search s itself where the range reaches its end or start (a
+    // slice is another string, whose surrogate check would scan it whole at every call).
+    if (!reverse && b === s.length) return s.indexOf(sub, a);
+    if (reverse && a === 0) return s.lastIndexOf(sub, b - sub.length);
+    const hay = s.slice(a, b);
+    const i = reverse ? hay.lastIndexOf(sub) : hay.indexOf(sub);
+    return i < 0 ? -1 : a + i;
+  }
   const ua = utf16Offset(s, a), ub = utf16Offset(s, b);
   const hay = s.slice(ua, ub);
   const i = reverse ? hay.lastIndexOf(sub) : hay.indexOf(sub);
@@ -743,6 +752,7 @@ defMethod(strType, "encode", (args, kwnames) => {
   const err = errors === undefined ? "strict" : strArg(errors, "encode", "argument 'errors'");
   return new PyBytes(encodeStr(self(args, "encode"), enc, err));
 });
+defFastMethod(strType, "encode", (v) => new PyBytes(encodeUtf8(strValueOf(v)!, "strict")), null);
 
 /**
  * The codecs beyond utf-8, ascii and latin-1 (utf-16, utf-32, utf-8-sig, …) for str.encode and
@@ -756,10 +766,7 @@ export const otherCodecs: {
 /** Encodes a string (utf-8, ascii, latin-1; strict / ignore / replace errors; others: otherCodecs). */
 export function encodeStr(s: string, encoding: string, errors: string): Uint8Array {
   const enc = normalizeEncoding(encoding);
-  if (enc === "utf_8") {
-    if (!s.isWellFormed()) return encodeUtf8Surrogates(s, errors);
-    return new TextEncoder().encode(s);
-  }
+  if (enc === "utf_8") return encodeUtf8(s, errors);
   const limit = enc === "ascii" ? 0x80 : enc === "latin_1" ? 0x100 : -1;
   if (limit < 0) {
     if (otherCodecs.encode !== null) return otherCodecs.encode(s, encoding, errors);
@@ -782,6 +789,33 @@ export function encodeStr(s: string, encoding: string, errors: string): Uint8Arr
     }
   }
   return new Uint8Array(out);
+}
+
+/** Strings up to this length are tried as ASCII in JavaScript before the host's UTF-8 codec. */
+const SHORT_TEXT = 64;
+const UTF8_ENCODER = new TextEncoder();
+const UTF8_DECODER_STRICT = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const UTF8_DECODER_REPLACING = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/**
+ * UTF-8 of s. A short ASCII string is copied unit by unit (the host codec's call costs about a
+ * microsecond, `s.encode()` of a short str was 16 times CPython's time); lone surrogates go to
+ * the error handler.
+ */
+export function encodeUtf8(s: string, errors: string): Uint8Array {
+  const n = s.length;
+  if (n <= SHORT_TEXT) {
+    const out = new Uint8Array(n);
+    let i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) break;
+      out[i] = c;
+    }
+    if (i === n) return out;
+  }
+  if (!s.isWellFormed()) return encodeUtf8Surrogates(s, errors);
+  return UTF8_ENCODER.encode(s);
 }
 
 /**
@@ -854,9 +888,21 @@ function unicodeError(t: PyType, fields: PyValue[]) {
 export function decodeBytes(data: Uint8Array, encoding: string, errors: string): string {
   const enc = normalizeEncoding(encoding);
   if (enc === "utf_8") {
+    const n = data.length;
+    if (n <= SHORT_TEXT) {
+      let i = 0;
+      while (i < n && data[i] < 0x80) i++;
+      if (i === n) return String.fromCharCode.apply(null, data as unknown as number[]);
+    }
+    // Handlers other than strict and replace (ignore, surrogateescape, backslashreplace, …) are the
+    // full codec's (lib/modules/text_codecs.ts), as is the exact range of a strict error.
+    if (errors !== "strict" && errors !== "replace" && otherCodecs.decode !== null) {
+      return otherCodecs.decode(data, "utf-8", errors);
+    }
     try {
-      return new TextDecoder("utf-8", { fatal: errors === "strict", ignoreBOM: true }).decode(data);
+      return (errors === "strict" ? UTF8_DECODER_STRICT : UTF8_DECODER_REPLACING).decode(data);
     } catch {
+      if (otherCodecs.decode !== null) return otherCodecs.decode(data, "utf-8", errors);
       // Find the first bad byte for the error message.
       let i = 0;
       for (; i < data.length; i++) {

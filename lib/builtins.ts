@@ -111,7 +111,6 @@ import { flushStdout, readStdinLine, stdoutObject, writeStdout, writeTo } from "
 import { sortList } from "../objects/types/list.ts";
 import { formatObject } from "../objects/format.ts";
 import { asciiRepr } from "../objects/repr.ts";
-import { addFloats } from "../objects/types/float_type.ts";
 import { CO_FUTURE_ANNOTATIONS, PyCode } from "../objects/code.ts";
 import { compileSource } from "../vm/compile_source.ts";
 import { type PyFunction, runClassBody, runCode } from "../vm/function.ts";
@@ -568,10 +567,30 @@ FUNCTIONS.sum = (args, kwnames) => {
     } else {
       acc = withPartial(acc, partial);
       partial = 0;
-      acc = acc instanceof PyFloat && acc.cls === floatType ? addFloats(acc, v) : binaryOp(acc, v, NB_ADD);
+      if (!(acc instanceof PyFloat && acc.cls === floatType)) {
+        acc = binaryOp(acc, v, NB_ADD);
+        continue;
+      }
+      // A float total stays a JS number while the items are floats or ints that fit in a C long
+      // (CPython's float fast path): one float object at the end instead of one per item.
+      let total = acc.value;
+      let item: PyValue | undefined = v;
+      for (;;) {
+        if (item instanceof PyFloat && item.cls === floatType) total += item.value;
+        else if (typeof item === "number") total += item;
+        else if (typeof item === "boolean") total += item ? 1 : 0;
+        else if (typeof item === "bigint" && item >= C_LONG_MIN && item <= C_LONG_MAX) total += Number(item);
+        else break;
+        item = next(it);
+        if (item === undefined) return new PyFloat(total);
+      }
+      acc = binaryOp(new PyFloat(total), item, NB_ADD);
     }
   }
 };
+
+/** The range of a C long: ints beyond it leave sum()'s float fast path, as in CPython. */
+const C_LONG_MIN = -(2n ** 63n), C_LONG_MAX = 2n ** 63n - 1n;
 
 /** sum()'s big-int total with its JS-number partial sum folded in. */
 function withPartial(acc: PyValue, partial: number): PyValue {

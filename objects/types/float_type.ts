@@ -10,7 +10,7 @@
  * ```
  * @module
  */
-import { COMPARISON_DUNDERS, NB_ADD } from "../../instructions/operators.ts";
+import { COMPARISON_DUNDERS } from "../../instructions/operators.ts";
 import {
   checkArgs,
   checkMethodArgs,
@@ -29,7 +29,7 @@ import {
   raise,
   typeOf,
 } from "../object.ts";
-import { asIndex, binaryOp, call, callMethod0, intValueOf, repr, str, strValueOf } from "../ops.ts";
+import { asIndex, call, callMethod0, intValueOf, repr, str, strValueOf } from "../ops.ts";
 import { floatRepr } from "../repr.ts";
 import { floatDivmod, floatFloorDiv, floatHash, floatMod, floatPow, floatTrueDiv, frexp } from "./float.ts";
 import { intToFloat } from "./int.ts";
@@ -50,13 +50,6 @@ function operand(v: PyValue): number | undefined {
   if (v instanceof PyFloat) return v.value;
   const i = intValueOf(v);
   return i === undefined ? undefined : intToFloat(i);
-}
-
-/** acc + v where acc is an exact float (sum()'s float fast path). */
-export function addFloats(acc: PyFloat, v: PyValue): PyValue {
-  if (v instanceof PyFloat && v.cls === floatType) return new PyFloat(acc.value + v.value);
-  if (typeof v === "number") return new PyFloat(acc.value + v);
-  return binaryOp(acc, v, NB_ADD);
 }
 
 /** Parses Python float syntax (`float("1_000.5")`, `"inf"`, `"-nan"`); null when invalid. */

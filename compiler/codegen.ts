@@ -983,36 +983,52 @@ class Compiler {
     this.label(exit);
   }
 
+  /**
+   * Where the next instructions come from: `node`'s line and columns (a traceback's carets).
+   * CPython gives an augmented assignment's and a del's target loads and stores the target's place,
+   * and the operator the whole statement's.
+   */
+  private locateAt(node: ast.Located & { lineno: number }): void {
+    this.u.lineno = node.lineno;
+    this.u.loc = node;
+  }
+
   augAssign(s: ast.AugAssign): void {
     const t = s.target;
     const op = BINOP_ARGS[s.op] + NB_INPLACE;
     switch (t._type) {
       case "Name":
+        this.locateAt(t);
         this.loadName(t.id);
         this.expr(s.value);
-        this.u.lineno = s.lineno;
+        this.locateAt(s);
         this.emit(Op.BINARY_OP, op);
+        this.locateAt(t);
         this.storeName(t.id);
         return;
       case "Attribute":
         this.expr(t.value);
+        this.locateAt(t);
         this.emit(Op.COPY, 1);
         this.emit(Op.LOAD_ATTR, this.nameIndex(this.mangle(t.attr)) << 1);
         this.expr(s.value);
-        this.u.lineno = s.lineno;
+        this.locateAt(s);
         this.emit(Op.BINARY_OP, op);
+        this.locateAt(t);
         this.emit(Op.SWAP, 2);
         this.emit(Op.STORE_ATTR, this.nameIndex(this.mangle(t.attr)));
         return;
       case "Subscript":
         this.expr(t.value);
         this.expr(t.slice);
+        this.locateAt(t);
         this.emit(Op.COPY, 2);
         this.emit(Op.COPY, 2);
         this.emit(Op.BINARY_SUBSCR);
         this.expr(s.value);
-        this.u.lineno = s.lineno;
+        this.locateAt(s);
         this.emit(Op.BINARY_OP, op);
+        this.locateAt(t);
         this.emit(Op.SWAP, 3);
         this.emit(Op.SWAP, 2);
         this.emit(Op.STORE_SUBSCR);
@@ -1344,15 +1360,18 @@ class Compiler {
   deleteTarget(t: ast.expr): void {
     switch (t._type) {
       case "Name":
+        this.locateAt(t);
         this.deleteName(t.id);
         return;
       case "Attribute":
         this.expr(t.value);
+        this.locateAt(t);
         this.emit(Op.DELETE_ATTR, this.nameIndex(this.mangle(t.attr)));
         return;
       case "Subscript":
         this.expr(t.value);
         this.expr(t.slice);
+        this.locateAt(t);
         this.emit(Op.DELETE_SUBSCR);
         return;
       case "Tuple":

@@ -85,10 +85,12 @@ import { frameObjectCount } from "../vm/frame_object.ts";
 import { backEdgeChecks, checkAtBackEdges } from "../vm/interrupts.ts";
 import {
   compareValues,
+  loadName,
   loopCounters,
   RETURN_TO_BINARY_OP,
   RETURN_TO_INIT,
   simpleSlice,
+  storeName,
 } from "../vm/interp_support.ts";
 import { PyFunction } from "../vm/function.ts";
 import { objectNew } from "../objects/types/type.ts";
@@ -213,6 +215,8 @@ export const innerLoops: { run: (f: Frame, head: number, counter: number) => num
 const RUNTIME = {
   DELETED,
   powDouble,
+  loadName,
+  storeName,
   EMPTY_TUPLE,
   None,
   PyFloat,
@@ -1132,6 +1136,16 @@ class TraceCompiler {
         this.pop();
         return;
       }
+      case "LOAD_NAME":
+      case "STORE_NAME": {
+        // A module's (or exec's) loop: its variables live in the frame's locals mapping, read and
+        // written there at each use as the interpreter does. Only in the trace's own frame: a
+        // followed call (a function) has no locals mapping.
+        if (this.st.func !== null) throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, `${name} in a call`);
+        const key = JSON.stringify(this.st.code.names[oparg]);
+        if (name === "LOAD_NAME") return this.generic(0, () => `loadName(f, ${key})`, opUnit);
+        return this.generic(1, (a) => `storeName(f, ${key}, ${a[0]})`, opUnit, false);
+      }
       case "LOAD_GLOBAL_MODULE":
       case "LOAD_GLOBAL_BUILTIN": {
         const cells = CACHE_CELL.LOAD_GLOBAL;
@@ -1712,7 +1726,7 @@ class TraceCompiler {
     const y = exponentKind === KIND_FLOAT ? this.asFloat(this.peek(), start) : this.asInt(this.peek(), start);
     const x = this.asFloat(this.peek(2), start);
     this.guard(`!(${x.e} > 0 && ${x.e} < Infinity && ${y.e} - ${y.e} === 0)`, start);
-    const t = this.result(`R.powDouble(${x.e}, ${y.e})`, KIND_FLOAT);
+    const t = this.result(`powDouble(${x.e}, ${y.e})`, KIND_FLOAT);
     this.guard(`${t.e} === Infinity`, start);
     this.pop();
     this.pop();
@@ -2097,6 +2111,8 @@ const LOWERED_NAMES = new Set([
   "FOR_ITER_TUPLE",
   "LOAD_GLOBAL_MODULE",
   "LOAD_GLOBAL_BUILTIN",
+  "LOAD_NAME",
+  "STORE_NAME",
   "LOAD_ATTR_INSTANCE_VALUE",
   "LOAD_ATTR_METHOD_WITH_VALUES",
   "LOAD_ATTR_SLOT",

@@ -14,22 +14,33 @@ import { setOutputSinks } from "../objects/stdio.ts";
 const DIR = new URL("./programs/", import.meta.url);
 const programs = [...Deno.readDirSync(DIR)].map((e) => e.name).filter((n) => /^jit_.*\.py$/.test(n)).sort();
 
-/** Runs `source` with the JIT, --stats on and maybe --dump-traces; returns stdout and stderr. */
-function runJit(source: string, filename: string, dumpTraces = false): { stdout: string; stderr: string } {
+/**
+ * Runs `source` with the JIT, --stats on and maybe --dump-traces (and more tunables, `name=value`
+ * separated by commas); returns stdout and stderr.
+ */
+function runJit(
+  source: string,
+  filename: string,
+  dumpTraces = false,
+  moreTunables = "",
+): { stdout: string; stderr: string } {
   const out: Uint8Array[] = [];
   const err: Uint8Array[] = [];
   const old = setOutputSinks((b) => out.push(b.slice()), (b) => err.push(b.slice()));
   try {
     // The JavaScript backend: these tests read its generated code (tests/native_backend_test.ts: native).
-    withTunables(TEST_SIZE_THRESHOLDS, () =>
-      runProgram(source, {
-        filename,
-        argv: [filename],
-        tier: "jit",
-        stats: true,
-        dumpTraces,
-        jitBackend: "js",
-      }));
+    withTunables(
+      moreTunables === "" ? TEST_SIZE_THRESHOLDS : `${TEST_SIZE_THRESHOLDS},${moreTunables}`,
+      () =>
+        runProgram(source, {
+          filename,
+          argv: [filename],
+          tier: "jit",
+          stats: true,
+          dumpTraces,
+          jitBackend: "js",
+        }),
+    );
   } finally {
     setOutputSinks(old.stdout, old.stderr);
   }
@@ -143,7 +154,8 @@ Deno.test("jit: a hot function without loops is traced from its entry to its ret
     "    t += area(float(i), 2.0)",
     "print(t, area(-1.0, 1.0))",
   ].join("\n");
-  const got = runJit(source, "entry.py", true);
+  // The loop that calls it stays interpreted (a traced loop would follow the call instead).
+  const got = runJit(source, "entry.py", true, "hot_loop_threshold=1000000");
   assert.equal(got.stdout, "44850.0 0.0\n");
   assert.match(got.stderr, /trace \d+: area \(\S*entry\.py\) function entry/);
   // The path ends with the return, which the interpreter runs: the trace hands it the value.

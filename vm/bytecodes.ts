@@ -171,6 +171,7 @@ import {
   setFunctionAttribute,
   simpleSlice,
   spreadCallArgs,
+  storeName,
   SUSPENDABLE,
   unboundDeref,
   unboundLocal,
@@ -452,10 +453,7 @@ inst("LOAD_NAME", { arg: "name", stack: "-- value", cold: true }, (): PyValue =>
   return loadName(f, names[oparg]);
 });
 inst("STORE_NAME", { arg: "name", stack: "value --", cold: true }, (value: PyValue) => {
-  const locals = f.locals;
-  if (locals === null) raise(Exc.SystemError, `no locals found when storing '${names[oparg]}'`);
-  if (locals.cls === dictType) locals.setStr(names[oparg], value);
-  else setItem(locals, names[oparg], value);
+  storeName(f, names[oparg], value);
 });
 inst("DELETE_NAME", { arg: "name", stack: "--", cold: true }, () => {
   deleteName(f, names[oparg]);

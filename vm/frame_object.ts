@@ -81,12 +81,17 @@ export function frameAtDepth(depth: number): PyFrameObject {
 
 /**
  * The frame of a traceback entry (`tb.tb_frame`): a view of a finished frame made from what the
- * traceback keeps (its code and the instruction that raised). Tracebacks do not keep the frame
- * itself, so its globals and locals are not known: `f_globals`/`f_locals` are empty dicts and
- * `f_back` is None; `f_code`, `f_lineno` and `f_lasti` are exact.
+ * traceback keeps (its code, the instruction that raised, the frame's globals and builtins).
+ * Tracebacks do not keep the frame itself, so its locals are not known: `f_locals` is an empty
+ * dict and `f_back` is None; `f_code`, `f_globals`, `f_lineno` and `f_lasti` are exact.
  */
-export function detachedFrameView(code: PyCode, lasti: number): PyFrameObject {
-  const frame = new Frame(code, new PyDict(), new PyDict(), null, null);
+export function detachedFrameView(
+  code: PyCode,
+  lasti: number,
+  globals: PyDict,
+  builtins: PyDict,
+): PyFrameObject {
+  const frame = new Frame(code, globals, builtins, null, null);
   frame.ip = lasti + 1;
   frame.state = FRAME_DONE;
   return new PyFrameObject(frame);

@@ -103,6 +103,7 @@ import {
   isExceptionOf,
   iterNext,
   repr,
+  setItem,
   toArray,
   unaryPositive,
 } from "../objects/ops.ts";
@@ -539,7 +540,7 @@ export function unwind(entry: Frame, f: Frame, e: unknown, reraise: boolean): Fr
       setContext(exc);
       at = instructionStart(frame.code.code, at);
     }
-    exc.traceback = new PyTraceback(exc.traceback, frame.code, at);
+    exc.traceback = new PyTraceback(exc.traceback, frame.code, at, frame.globals, frame.builtins);
   }
   for (;;) {
     const code = frame.code;
@@ -571,7 +572,7 @@ export function unwind(entry: Frame, f: Frame, e: unknown, reraise: boolean): Fr
     }
     threadState.depth--;
     frame = frame.back!;
-    exc.traceback = new PyTraceback(exc.traceback, frame.code, frame.ip - 1);
+    exc.traceback = new PyTraceback(exc.traceback, frame.code, frame.ip - 1, frame.globals, frame.builtins);
   }
 }
 
@@ -721,6 +722,14 @@ export function loadName(f: Frame, name: string): PyValue {
     if (v !== undefined) return v;
   }
   return loadGlobal(f, name);
+}
+
+/** STORE_NAME: `name = value` in the frame's locals (a module's globals, a class body's namespace). */
+export function storeName(f: Frame, name: string, value: PyValue): void {
+  const locals = f.locals;
+  if (locals === null) raise(Exc.SystemError, `no locals found when storing '${name}'`);
+  if (locals.cls === dictType) locals.setStr(name, value);
+  else setItem(locals, name, value);
 }
 
 export function deleteName(f: Frame, name: string): void {

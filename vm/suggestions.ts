@@ -10,9 +10,9 @@
  * Lists of 750 candidates or more, and names longer than 40 characters, are not searched, so that
  * printing an error stays cheap. The first best candidate in sorted order wins.
  *
- * NameError gets no suggestion yet: its candidates are the failing frame's locals, globals and
- * builtins, and a traceback entry keeps only the frame's code (see vm/interp_support.ts, which
- * builds the entries).
+ * A NameError (of that exact type, as CPython 3.11) gets the closest name among the failing frame's
+ * local variable names, else its globals, else its builtins, each list searched in its own order
+ * (vm/traceback.ts gives them from the innermost traceback entry).
  *
  * @example
  * ```ts
@@ -44,6 +44,21 @@ export function suggestionSuffix(exc: PyValue): string {
   }
   const best = closestName(name, candidates);
   return best === null ? "" : `. Did you mean: '${best}'?`;
+}
+
+/**
+ * The text CPython appends to a NameError's message, from the failing frame's scopes (local
+ * variable names, globals' keys, builtins' keys, in that order), or "".
+ */
+export function nameSuggestionSuffix(exc: PyValue, scopes: readonly (readonly PyValue[])[]): string {
+  if (!(exc instanceof PyBaseException) || exc.cls !== Exc.NameError) return "";
+  const name = exc.dict?.getStr("name");
+  if (typeof name !== "string") return "";
+  for (const scope of scopes) {
+    const best = closestName(name, scope.filter((n): n is string => typeof n === "string"));
+    if (best !== null) return `. Did you mean: '${best}'?`;
+  }
+  return "";
 }
 
 function attributeNames(obj: PyValue): string[] {

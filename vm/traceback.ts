@@ -19,6 +19,7 @@ import {
   None,
   objectType,
   PyBaseException,
+  type PyDict,
   PyMethodDescriptor,
   PyObject,
   PyTuple,
@@ -29,22 +30,27 @@ import {
 } from "../objects/object.ts";
 import { getIter, str } from "../objects/ops.ts";
 import { detachedFrameView } from "./frame_object.ts";
-import { suggestionSuffix } from "./suggestions.ts";
+import { nameSuggestionSuffix, suggestionSuffix } from "./suggestions.ts";
 import { parse } from "../compiler/parser.ts";
 import type * as ast from "../compiler/ast.ts";
 
 /** The `traceback` type. */
 export const tracebackType: PyType = newBuiltinType("traceback", objectType, 0);
 
-/** One traceback entry: a frame's code and the line it was executing. */
+/**
+ * One traceback entry: a frame's code, the line it was executing, and the frame's globals and
+ * builtins (the frame itself is not kept; a NameError's "Did you mean" searches these).
+ */
 export class PyTraceback extends PyObject {
   declare next: PyValue;
   declare code: PyCode;
   declare lasti: number;
   declare lineno: number;
+  declare globals: PyDict;
+  declare builtins: PyDict;
   /** `tb_frame`, made when first asked for (frame_object.ts detachedFrameView). */
   declare frameView: PyValue | null;
-  constructor(next: PyValue, code: PyCode, lasti: number) {
+  constructor(next: PyValue, code: PyCode, lasti: number, globals: PyDict, builtins: PyDict) {
     super();
     this.cls = tracebackType;
     this.dict = null;
@@ -52,6 +58,8 @@ export class PyTraceback extends PyObject {
     this.code = code;
     this.lasti = lasti;
     this.lineno = code.lineAt(lasti);
+    this.globals = globals;
+    this.builtins = builtins;
     this.frameView = null;
   }
 }
@@ -70,7 +78,7 @@ defGetSet(tracebackType, "tb_lineno", (t) => (t as PyTraceback).lineno);
 defGetSet(tracebackType, "tb_lasti", (t) => (t as PyTraceback).lasti * 2);
 defGetSet(tracebackType, "tb_frame", (v) => {
   const t = v as PyTraceback;
-  return t.frameView ??= detachedFrameView(t.code, t.lasti);
+  return t.frameView ??= detachedFrameView(t.code, t.lasti, t.globals, t.builtins);
 });
 
 // code.co_positions() and code.co_lines(): iterators over what objects/code.ts computes (the
@@ -279,9 +287,14 @@ function formatSyntaxErrorObject(exc: PyBaseException, name: string, msg: string
   return out + `${name}: ${typeof m === "string" ? m : msg}${suffix}\n`;
 }
 
-/** The exception's last line with the "Did you mean" of an AttributeError (vm/suggestions.ts). */
+/** The exception's last line with the "Did you mean" of an AttributeError or a NameError (vm/suggestions.ts). */
 function withSuggestion(line: string, exc: PyValue): string {
-  const suffix = suggestionSuffix(exc);
+  let suffix = suggestionSuffix(exc);
+  if (suffix === "" && exc instanceof PyBaseException && exc.traceback instanceof PyTraceback) {
+    let last = exc.traceback;
+    while (last.next instanceof PyTraceback) last = last.next;
+    suffix = nameSuggestionSuffix(exc, [last.code.varnames, last.globals.keyList(), last.builtins.keyList()]);
+  }
   return suffix === "" ? line : line.replace(/\n$/, "") + suffix + "\n";
 }
 

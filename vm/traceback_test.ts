@@ -64,3 +64,56 @@ Deno.test("traceback: a SyntaxError from exec() shows its line and carets", () =
     err,
   );
 });
+
+// Expected texts from CPython 3.11.7 running the same sources.
+Deno.test("traceback: augmented assignments and del point at their target, not the whole line", () => {
+  assert.equal(
+    stderrOf("d = {}\nd['k'] += 1\n"),
+    `Traceback (most recent call last):
+  File "/t.py", line 2, in <module>
+    d['k'] += 1
+    ~^^^^^
+KeyError: 'k'
+`,
+  );
+  assert.equal(
+    stderrOf("class A: pass\ndel A().missing\n"),
+    `Traceback (most recent call last):
+  File "/t.py", line 2, in <module>
+    del A().missing
+        ^^^^^^^^^^^
+AttributeError: 'A' object has no attribute 'missing'
+`,
+  );
+  assert.equal(
+    stderrOf("def f():\n    x += 1\nf()\n").split("\n").slice(-4).join("\n"),
+    `    x += 1
+    ^
+UnboundLocalError: cannot access local variable 'x' where it is not associated with a value
+`,
+  );
+});
+
+Deno.test("traceback: a NameError suggests a local, else a global, else a builtin name", () => {
+  const last = (source: string) => stderrOf(source).trimEnd().split("\n").at(-1);
+  assert.equal(
+    last("def f(counter):\n    return countr\nf(1)\n"),
+    "NameError: name 'countr' is not defined. Did you mean: 'counter'?",
+  );
+  assert.equal(
+    last("valeu = 1\nprint(value)\n"),
+    "NameError: name 'value' is not defined. Did you mean: 'valeu'?",
+  );
+  assert.equal(last("prnt('x')\n"), "NameError: name 'prnt' is not defined. Did you mean: 'print'?");
+  assert.equal(last("abc += 1\n"), "NameError: name 'abc' is not defined. Did you mean: 'abs'?");
+  assert.equal(last("zzqx\n"), "NameError: name 'zzqx' is not defined");
+  // Only an uncaught NameError's printout gets it (str(e) is the plain message), and not a subclass's.
+  assert.equal(
+    runCaptured("try:\n    prnt\nexcept NameError as e:\n    print(e)\n", "/t.py").stdout,
+    "name 'prnt' is not defined\n",
+  );
+  assert.equal(
+    last("def f():\n    prnt = prnt\nf()\n"),
+    "UnboundLocalError: cannot access local variable 'prnt' where it is not associated with a value",
+  );
+});

@@ -21,6 +21,10 @@ Deno.test("tier fuzz: the generator is deterministic and its programs are valid 
   assert.equal(generateProgram(42), generateProgram(42));
   assert.notEqual(generateProgram(42), generateProgram(43));
   assert.match(generateProgram(7), /for i in range\(n|while i < n/);
+  // Some programs loop at the top level too (module variables: LOAD_NAME / STORE_NAME in traces).
+  assert.ok(
+    Array.from({ length: 20 }, (_, k) => generateProgram(k)).some((p) => /^for _i in range/m.test(p)),
+  );
 });
 
 Deno.test("tier fuzz: compound constants keep their parentheses inside generated expressions", () => {

@@ -280,6 +280,7 @@ class ProgramGenerator {
         o.block("except Exception as e:", () => o.emit("print(type(e).__name__, str(e)[:160])"));
       }
     }
+    if (this.rng.chance(0.35)) this.topLevelLoop(blocks);
     o.emit("print(sorted(errors.items()))");
     if (this.rng.chance(0.08)) {
       // An uncaught exception: its traceback (stderr) and exit status are compared too.
@@ -287,6 +288,29 @@ class ProgramGenerator {
       o.emit("print(1 // 0)");
     }
     return o.lines.join("\n") + "\n";
+  }
+
+  /**
+   * A loop at the module's top level (its variables are globals, LOAD_NAME / STORE_NAME: traced as
+   * such): it calls a block with short runs and keeps a global whose type may change.
+   */
+  topLevelLoop(blocks: string[]): void {
+    const o = this.out;
+    o.emit(`_top = ${this.rng.pick(BOUNDARY_NUMBERS)}`);
+    o.emit("_seen = []");
+    o.block(`for _i in range(${this.rng.int(30, 90)}):`, () => {
+      o.block("try:", () => {
+        o.emit(`_r = ${this.rng.pick(blocks)}(${this.rng.int(3, 8)}, ${this.startValue()}, _i)`);
+        o.emit("_seen.append(str(_r[0])[:24])");
+      });
+      o.block("except Exception as e:", () => o.emit("_seen.append(type(e).__name__)"));
+      o.block(
+        "try:",
+        () => o.emit(`_top = _clamp(_top + _i) if _i % ${this.rng.int(3, 9)} else _clamp(_top * 2)`),
+      );
+      o.block("except Exception as e:", () => o.emit("_top = type(e).__name__"));
+    });
+    o.emit("print('top', len(_seen), _seen[-3:], _top)");
   }
 
   /** Arguments of a block call: an iteration count and two start values of varying types. */

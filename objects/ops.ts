@@ -116,7 +116,7 @@ import {
 import { floatFloorDiv, floatHash, floatHashExact, floatMod, floatPow, floatTrueDiv } from "./types/float.ts";
 import { floatRepr, strRepr } from "./repr.ts";
 import { percentFormat } from "./format.ts";
-import { arrayForLength, compareSequences } from "./types/seq.ts";
+import { arrayForLength, compareSequences, putItem } from "./types/seq.ts";
 import {
   enterRecursiveCall,
   IN_COMPARISON,
@@ -1201,9 +1201,7 @@ export function toArray(iterable: PyValue): PyValue[] {
     }
     // An endless iterator (itertools.count()) must end in MemoryError, not a V8 crash.
     if ((n & 1023) === 1023) checkHeap(1024 * 16);
-    if (n < out.length) out[n] = v;
-    else out.push(v);
-    n++;
+    putItem(out, n++, v);
   }
 }
 
@@ -1224,10 +1222,7 @@ function rangeItems(r: PyRange): PyValue[] | null {
   if (n > MAX_ARRAY_LENGTH) memoryError();
   checkHeap(n * 8);
   const out = arrayForLength<PyValue>(n);
-  for (let i = 0, v = start; i < n; i++, v += step) {
-    if (i < out.length) out[i] = v;
-    else out.push(v);
-  }
+  for (let i = 0, v = start; i < n; i++, v += step) putItem(out, i, v);
   return out;
 }
 

@@ -47,15 +47,16 @@ export function suggestionSuffix(exc: PyValue): string {
 }
 
 /**
- * The text CPython appends to a NameError's message, from the failing frame's scopes (local
- * variable names, globals' keys, builtins' keys, in that order), or "".
+ * The text CPython appends to a NameError's message, or "": the closest name of the failing frame's
+ * scopes (local variable names, globals' keys, builtins' keys, in that order), each listed only
+ * when the ones before it had none.
  */
-export function nameSuggestionSuffix(exc: PyValue, scopes: readonly (readonly PyValue[])[]): string {
+export function nameSuggestionSuffix(exc: PyValue, scopes: readonly (() => readonly PyValue[])[]): string {
   if (!(exc instanceof PyBaseException) || exc.cls !== Exc.NameError) return "";
   const name = exc.dict?.getStr("name");
   if (typeof name !== "string") return "";
   for (const scope of scopes) {
-    const best = closestName(name, scope.filter((n): n is string => typeof n === "string"));
+    const best = closestName(name, scope().filter((n): n is string => typeof n === "string"));
     if (best !== null) return `. Did you mean: '${best}'?`;
   }
   return "";

@@ -287,13 +287,22 @@ function formatSyntaxErrorObject(exc: PyBaseException, name: string, msg: string
   return out + `${name}: ${typeof m === "string" ? m : msg}${suffix}\n`;
 }
 
+/** The last entry of a traceback: the frame where the exception was raised. */
+function innermostEntry(tb: PyTraceback): PyTraceback {
+  while (tb.next instanceof PyTraceback) tb = tb.next;
+  return tb;
+}
+
 /** The exception's last line with the "Did you mean" of an AttributeError or a NameError (vm/suggestions.ts). */
 function withSuggestion(line: string, exc: PyValue): string {
   let suffix = suggestionSuffix(exc);
   if (suffix === "" && exc instanceof PyBaseException && exc.traceback instanceof PyTraceback) {
-    let last = exc.traceback;
-    while (last.next instanceof PyTraceback) last = last.next;
-    suffix = nameSuggestionSuffix(exc, [last.code.varnames, last.globals.keyList(), last.builtins.keyList()]);
+    const entry = innermostEntry(exc.traceback);
+    suffix = nameSuggestionSuffix(exc, [
+      () => entry.code.varnames,
+      () => entry.globals.keyList(),
+      () => entry.builtins.keyList(),
+    ]);
   }
   return suffix === "" ? line : line.replace(/\n$/, "") + suffix + "\n";
 }

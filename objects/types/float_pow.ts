@@ -8,8 +8,8 @@
  * midpoint each picks its own side. Measured on random `x ** n` (|x| < 3, n an integer below 40):
  * Math.pow differs from glibc on 1 in 25,000, a correctly rounded power on 1 in 1,000 (glibc is
  * not correctly rounded either). Non-integral exponents matched on 100,000 random cases. So pyjit
- * calls the C library's own pow through Deno FFI (an f64 call is a V8 fast call, a few
- * nanoseconds) and falls back to Math.pow where FFI is not permitted (an embedding without
+ * calls the C library's own pow through Deno FFI (an f64 call is a V8 fast call: in one loop,
+ * 50-60 ns a call against Math.pow's 45-50 ns) and falls back to Math.pow where FFI is not permitted (an embedding without
  * `--allow-ffi`) or the library cannot be opened.
  */
 

@@ -13,7 +13,7 @@
  * @module
  */
 import { PY_EQ, PY_NE } from "../../instructions/operators.ts";
-import { Exc, None, type PySlice, type PyValue, raise, typeOf } from "../object.ts";
+import { Exc, FAST_ARRAY_MAX, None, type PySlice, type PyValue, raise, typeOf } from "../object.ts";
 import {
   asIndex,
   callMethod0,
@@ -148,18 +148,19 @@ export function repeatCount(n: PyValue): number | undefined {
  * lists of everyday code prefer.
  */
 export const PREALLOCATE_FROM = 1 << 16;
-/**
- * V8's kMaxFastArrayLength: `new Array(n)` beyond it is a dictionary of elements, about fifty times
- * slower to fill (12 s for 5 * 10**7 items). Longer arrays are allocated this long and grown past it.
- */
-const FAST_ARRAY_MAX = 1 << 25;
 
 /**
- * An empty array for `n` items to come: preallocated (holes) when n is large, so the caller stores
- * item i at index i while `i < out.length` and pushes past it.
+ * An empty array for `n` items to come: preallocated (holes) when n is large, up to V8's fast limit
+ * (FAST_ARRAY_MAX); the caller fills it with putItem.
  */
 export function arrayForLength<T>(n: number): T[] {
   return n >= PREALLOCATE_FROM ? new Array<T>(Math.min(n, FAST_ARRAY_MAX)) : [];
+}
+
+/** Item i of an array from arrayForLength: stored while i is within its preallocation, else pushed. */
+export function putItem<T>(out: T[], i: number, v: T): void {
+  if (i < out.length) out[i] = v;
+  else out.push(v);
 }
 
 /** Repeats an array n times (MemoryError when the result cannot be held, as CPython). */
@@ -176,12 +177,7 @@ export function repeatItems<T>(items: readonly T[], n: number): T[] {
     for (let j = allocated; j < size; j++) out.push(items[0]);
     return out;
   }
-  for (let k = 0, j = 0; k < n; k++) {
-    for (let i = 0; i < m; i++, j++) {
-      if (j < allocated) out[j] = items[i];
-      else out.push(items[i]);
-    }
-  }
+  for (let k = 0, j = 0; k < n; k++) for (let i = 0; i < m; i++) putItem(out, j++, items[i]);
   return out;
 }
 

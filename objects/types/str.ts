@@ -884,7 +884,10 @@ function unicodeError(t: PyType, fields: PyValue[]) {
   return e;
 }
 
-/** Decodes bytes (utf-8, ascii, latin-1; strict / ignore / replace errors; others: otherCodecs). */
+/**
+ * Decodes bytes: utf-8 (strict and replace by the host's decoder), ascii, latin-1; other codecs,
+ * utf-8's other error handlers and the exact range of a utf-8 error: otherCodecs.
+ */
 export function decodeBytes(data: Uint8Array, encoding: string, errors: string): string {
   const enc = normalizeEncoding(encoding);
   if (enc === "utf_8") {
@@ -894,38 +897,14 @@ export function decodeBytes(data: Uint8Array, encoding: string, errors: string):
       while (i < n && data[i] < 0x80) i++;
       if (i === n) return String.fromCharCode.apply(null, data as unknown as number[]);
     }
-    // Handlers other than strict and replace (ignore, surrogateescape, backslashreplace, …) are the
-    // full codec's (lib/modules/text_codecs.ts), as is the exact range of a strict error.
-    if (errors !== "strict" && errors !== "replace" && otherCodecs.decode !== null) {
-      return otherCodecs.decode(data, "utf-8", errors);
-    }
-    try {
-      return (errors === "strict" ? UTF8_DECODER_STRICT : UTF8_DECODER_REPLACING).decode(data);
-    } catch {
-      if (otherCodecs.decode !== null) return otherCodecs.decode(data, "utf-8", errors);
-      // Find the first bad byte for the error message.
-      let i = 0;
-      for (; i < data.length; i++) {
-        try {
-          new TextDecoder("utf-8", { fatal: true }).decode(data.subarray(0, i + 1));
-        } catch {
-          try {
-            new TextDecoder("utf-8", { fatal: true }).decode(
-              data.subarray(0, i + 4 > data.length ? data.length : i + 4),
-            );
-          } catch {
-            break;
-          }
-        }
+    if (errors === "strict" || errors === "replace") {
+      try {
+        return (errors === "strict" ? UTF8_DECODER_STRICT : UTF8_DECODER_REPLACING).decode(data);
+      } catch {
+        // Invalid under strict: the full codec raises with CPython's range and reason.
       }
-      const b = data[i];
-      const reason = b >= 0x80 && b < 0xc2 || b > 0xf4
-        ? "invalid start byte"
-        : i + 1 >= data.length
-        ? "unexpected end of data"
-        : "invalid continuation byte";
-      throw unicodeError(Exc.UnicodeDecodeError, ["utf-8", new PyBytes(data), i, i + 1, reason]);
     }
+    return decodeByCodec(data, "utf-8", errors);
   }
   if (enc === "latin_1") return Array.from(data, (b) => String.fromCharCode(b)).join("");
   if (enc === "ascii") {
@@ -947,6 +926,11 @@ export function decodeBytes(data: Uint8Array, encoding: string, errors: string):
     }
     return out;
   }
+  return decodeByCodec(data, encoding, errors);
+}
+
+/** Decodes by lib/modules/text_codecs.ts (LookupError while it is not installed). */
+function decodeByCodec(data: Uint8Array, encoding: string, errors: string): string {
   if (otherCodecs.decode !== null) return otherCodecs.decode(data, encoding, errors);
   return raise(Exc.LookupError, `unknown encoding: ${encoding}`);
 }

@@ -42,6 +42,7 @@ import {
   methodType,
   None,
   NotImplemented,
+  type PyDict,
   PyFloat,
   PyList,
   type PyMethod,
@@ -62,19 +63,25 @@ import {
   call,
   compareStrings,
   contains,
+  delItem,
   getAttr,
   getItem,
   getIter,
   isTrue,
+  iterNext,
   lenBuiltin,
+  repr,
   setAttr,
   setItem,
   str,
   toArray,
+  unaryInvert,
   unaryNegative,
 } from "../objects/ops.ts";
 import {
   listIteratorType,
+  pairSecond,
+  PyNativeIterator,
   PyRangeIterator,
   type PySeqIterator,
   rangeIteratorType,
@@ -84,14 +91,28 @@ import { acquireFrame, type Frame, FRAME_RUNNING, releaseFrame, threadState } fr
 import { frameObjectCount } from "../vm/frame_object.ts";
 import { backEdgeChecks, checkAtBackEdges } from "../vm/interrupts.ts";
 import {
+  buildConstKeyMap,
+  buildMap,
+  buildSet,
+  buildString,
   compareValues,
+  dictUpdate,
+  intrinsic1,
+  listExtend,
   loadName,
   loopCounters,
   RETURN_TO_BINARY_OP,
   RETURN_TO_INIT,
+  setFunctionAttribute,
   simpleSlice,
+  spreadCallArgs,
   storeName,
+  unpackedItems,
 } from "../vm/interp_support.ts";
+import { INTRINSIC_LIST_TO_TUPLE, INTRINSIC_UNARY_POSITIVE } from "../instructions/opargs.ts";
+import { formatObject } from "../objects/format.ts";
+import { asciiRepr } from "../objects/repr.ts";
+import { setUpdate } from "../objects/types/set.ts";
 import { PyFunction } from "../vm/function.ts";
 import { objectNew } from "../objects/types/type.ts";
 import { powDouble } from "../objects/types/float_pow.ts";
@@ -127,18 +148,33 @@ export const functionTraces: { run: (fn: PyFunction, args: PyValue[]) => PyValue
 /** `functionTraces.run`'s answer when it did not make the call. */
 export const NO_TRACE: unique symbol = Symbol("no function trace");
 
-/** A call from a trace: `callable` with `self` (the method-call layout's second slot) and `args`. */
-function traceCall(callable: PyValue, self: PyValue | null, args: PyValue[]): PyValue {
+/**
+ * A call from a trace: `callable` with `self` (the method-call layout's second slot) and `args`,
+ * the last of them keyword arguments when `kwnames` names them (CALL_KW).
+ */
+function traceCall(
+  callable: PyValue,
+  self: PyValue | null,
+  args: PyValue[],
+  kwnames: PyTuple | null = null,
+): PyValue {
   if (self !== null) args = [self, ...args];
   else if (typeof callable === "object" && callable.cls === methodType) {
     args = [(callable as PyMethod).self, ...args];
     callable = (callable as PyMethod).func;
   }
+  if (kwnames !== null) return call(callable, args, kwnames.items as string[]);
   if (typeof callable === "object" && callable.cls === functionType) {
     const result = functionTraces.run(callable as PyFunction, args);
     if (result !== NO_TRACE) return result;
   }
   return call(callable, args);
+}
+
+/** `callable(*callargs, **kwargs)` from a trace (CALL_FUNCTION_EX), as the interpreter spreads it. */
+function traceCallEx(callable: PyValue, callargs: PyValue, kwargs: PyDict | null): PyValue {
+  const { target, args, kwnames } = spreadCallArgs(callable, callargs, kwargs);
+  return call(target, args, kwnames);
 }
 
 /**
@@ -169,6 +205,7 @@ function callInFrames(
   callable: PyValue,
   self: PyValue | null,
   args: PyValue[],
+  kwnames: PyTuple | null = null,
 ): PyValue {
   let caller = f;
   for (let d = 0; d < frames.length; d++) {
@@ -177,7 +214,7 @@ function callInFrames(
   }
   const frameObjectsBefore = frameObjectCount.made;
   try {
-    return traceCall(callable, self, args);
+    return traceCall(callable, self, args, kwnames);
   } finally {
     threadState.frame = f;
     threadState.depth -= frames.length;
@@ -258,9 +295,30 @@ const RUNTIME = {
   setItem,
   unaryNegative,
   traceCall,
+  traceCallEx,
   binarySlice,
+  buildConstKeyMap,
+  buildMap,
+  buildSet,
+  buildSlice,
+  buildString,
+  delItem,
+  dictUpdate,
+  formatObject,
+  asciiRepr,
+  repr,
+  intrinsic1,
+  listExtend,
+  PyFunction,
+  setFunctionAttribute,
+  setUpdate,
+  unaryInvert,
+  unpackedItems,
   getIter,
+  iterNext,
   iteratorDone,
+  pairSecond,
+  PyNativeIterator,
   runInnerLoop: (f: Frame, head: number, counter: number) => innerLoops.run(f, head, counter),
   loopCounters,
   backEdgeChecks,
@@ -500,6 +558,8 @@ class TraceCompiler {
   leavesInCallees = false;
   /** Exits taken when the loop's iterator is exhausted. */
   readonly loopEndExits = new Set<number>();
+  /** The pairs FOR_ITER left unmade, by the temporary that stands for each until it is unpacked. */
+  private readonly pairs = new Map<string, readonly [Val, Val]>();
   /** Per exit: the branch it leaves at (a side path's key), or null. */
   readonly exitBranch: (string | null)[] = [];
   /** Per exit: the head of the (outermost) inlined inner loop it leaves from, or -1. */
@@ -666,12 +726,13 @@ class TraceCompiler {
   /**
    * The iterator is exhausted: the loop ends (an exit, but not a sign the trace no longer fits); in
    * an inlined inner loop, the state becomes the one the code after the loop starts from, and the
-   * inner loop is left.
+   * inner loop is left. `afterLoop`: where the interpreter goes on, when it must not test the
+   * iterator again (the loop's jump target, whose END_FOR pops it); else the head, `resume`.
    */
-  private loopEnd(cond: string, resume: number): void {
+  private loopEnd(cond: string, resume: number, afterLoop = resume): void {
     const inner = this.inlining[this.inlining.length - 1];
-    if (inner !== undefined && inner.head === resume) return this.endInlinedLoop(cond, inner, resume);
-    this.guard(cond, resume);
+    if (inner !== undefined && inner.head === resume) return this.endInlinedLoop(cond, inner, afterLoop);
+    this.guard(cond, afterLoop);
     this.loopEndExits.add(this.exitAt.length - 1);
   }
 
@@ -832,6 +893,10 @@ class TraceCompiler {
     const generic = OPCODES[row.generic].name;
     const cacheAt = (cell: number) => opUnit + 1 + cell;
     const after = opUnit + 1 + CACHE_SIZE[opcode];
+    // A generic FOR_ITER (still adaptive, or backing off) over a range, list or tuple: lowered as
+    // the variant it would specialize to (whose class guard leaves if the iterator changes).
+    const specialized = rec.iterClass === undefined ? undefined : SPECIALIZED_FOR_ITER.get(rec.iterClass);
+    if (specialized !== undefined) name = specialized;
     switch (name) {
       case "NOP":
       case "RESUME":
@@ -1264,6 +1329,8 @@ class TraceCompiler {
       case "UNPACK_SEQUENCE_TUPLE":
       case "UNPACK_SEQUENCE_LIST": {
         const v = this.peek();
+        const pair = this.pairs.get(v.e);
+        if (pair !== undefined) return this.unpackPair(v.e, pair);
         this.guardClass(v, name === "UNPACK_SEQUENCE_LIST" ? "listType" : "tupleType", start);
         this.guard(`${v.e}.items.length !== ${oparg}`, start);
         this.pop();
@@ -1285,6 +1352,106 @@ class TraceCompiler {
         this.emit(`${list.e}.items.push(${this.box(v)});`);
         return;
       }
+      case "BUILD_SET":
+        return this.generic(oparg, (a) => `buildSet([${a.join(", ")}], 0, ${oparg})`, opUnit);
+      case "BUILD_MAP":
+        return this.generic(2 * oparg, (a) => `buildMap([${a.join(", ")}], 0, ${2 * oparg})`, opUnit);
+      case "BUILD_CONST_KEY_MAP":
+        return this.generic(
+          oparg + 1,
+          (a) => `buildConstKeyMap(${a[oparg]}, [${a.slice(0, oparg).join(", ")}], 0)`,
+          opUnit,
+        );
+      case "BUILD_STRING":
+        return this.generic(oparg, (a) => `buildString([${a.join(", ")}], 0, ${oparg})`, opUnit);
+      case "BUILD_SLICE":
+        return this.generic(oparg, (a) => `buildSlice(${a.join(", ")})`, opUnit);
+      case "SET_ADD":
+      case "MAP_ADD":
+      case "LIST_EXTEND":
+      case "SET_UPDATE":
+      case "DICT_UPDATE":
+      case "DICT_MERGE": {
+        // The value (MAP_ADD: key and value) onto the collection `oparg` below it (DICT_MERGE
+        // names the called function, three below that, in its errors).
+        const pops = name === "MAP_ADD" ? 2 : 1;
+        const target = this.peek(oparg + pops).e;
+        const a = this.st.stack.slice(this.st.stack.length - pops).map((v) => this.box(v));
+        const stmt = {
+          SET_ADD: `${target}.add(${a[0]})`,
+          MAP_ADD: `${target}.set(${a[0]}, ${a[1]})`,
+          LIST_EXTEND: `listExtend(${target}, ${a[0]})`,
+          SET_UPDATE: `setUpdate(${target}, ${a[0]})`,
+          DICT_UPDATE: `dictUpdate(${target}, ${a[0]}, null)`,
+          DICT_MERGE: `dictUpdate(${target}, ${a[0]}, ${
+            name === "DICT_MERGE" ? this.peek(oparg + 4).e : ""
+          })`,
+        }[name];
+        this.mayRaise(opUnit);
+        this.emit(`${stmt};`);
+        for (let i = 0; i < pops; i++) this.pop();
+        this.codeMayRun();
+        return;
+      }
+      case "STORE_DEREF": {
+        if (this.st.callers.length > 0) {
+          throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, "STORE_DEREF in a call");
+        }
+        this.emit(`s[${oparg}].value = ${this.box(this.pop())};`);
+        return;
+      }
+      case "LOAD_CLOSURE": {
+        if (this.st.callers.length > 0) {
+          throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, "LOAD_CLOSURE in a call");
+        }
+        return this.push(this.result(`s[${oparg}]`, KIND_BOX));
+      }
+      case "MAKE_FUNCTION": {
+        // A followed call's globals are its function's.
+        const fn = this.st.func === null ? "f" : this.st.func;
+        const code = this.pop();
+        return this.push(this.result(`new PyFunction(${code.e}, ${fn}.globals, ${fn}.builtins)`, KIND_BOX));
+      }
+      case "SET_FUNCTION_ATTRIBUTE": {
+        const fn = this.pop();
+        const attr = this.pop();
+        this.emit(`setFunctionAttribute(${fn.e}, ${oparg}, ${this.box(attr)});`);
+        return this.push(fn);
+      }
+      case "STORE_GLOBAL": {
+        // A followed call's globals are its function's.
+        const g = this.st.func === null ? "f.globals" : `${this.st.func}.globals`;
+        const attr = JSON.stringify(this.st.code.names[oparg]);
+        this.emit(`${g}.setStr(${attr}, ${this.box(this.pop())});`);
+        return;
+      }
+      case "UNARY_INVERT":
+        return this.generic(1, (a) => `unaryInvert(${a[0]})`, opUnit);
+      case "DELETE_SUBSCR":
+        return this.generic(2, (a) => `delItem(${a[0]}, ${a[1]})`, opUnit, false);
+      case "STORE_SLICE":
+        return this.generic(
+          4,
+          (a) => `setItem(${a[1]}, buildSlice(${a[2]}, ${a[3]}), ${a[0]})`,
+          opUnit,
+          false,
+        );
+      case "FORMAT_SIMPLE":
+        return this.generic(1, (a) => `formatObject(${a[0]}, "")`, opUnit);
+      case "FORMAT_WITH_SPEC":
+        return this.generic(2, (a) => `formatObject(${a[0]}, ${a[1]})`, opUnit);
+      case "CONVERT_VALUE":
+        return this.generic(
+          1,
+          (a) => oparg === 1 ? `str(${a[0]})` : oparg === 2 ? `repr(${a[0]})` : `asciiRepr(repr(${a[0]}))`,
+          opUnit,
+        );
+      case "CALL_INTRINSIC_1":
+        // The intrinsics that do not read the frame (`+x`, a list of arguments made a tuple).
+        if (oparg !== INTRINSIC_UNARY_POSITIVE && oparg !== INTRINSIC_LIST_TO_TUPLE) {
+          throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, `CALL_INTRINSIC_1 ${oparg}`);
+        }
+        return this.generic(1, (a) => `intrinsic1(f, ${oparg}, ${a[0]})`, opUnit);
       case "IS_OP": {
         const r = this.peek();
         const l = this.peek(2);
@@ -1362,6 +1529,76 @@ class TraceCompiler {
       }
       case "BINARY_SLICE":
         return this.generic(3, (a) => `binarySlice(${a[0]}, ${a[1]}, ${a[2]})`, opUnit);
+      case "UNPACK_SEQUENCE": {
+        const v = this.peek();
+        const pair = this.pairs.get(v.e);
+        if (pair !== undefined) return this.unpackPair(v.e, pair);
+        if (v.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "a number unpacked");
+        this.mayRaise(opUnit);
+        const items = this.result(`unpackedItems(${v.e}, ${oparg})`, KIND_BOX);
+        this.codeMayRun();
+        this.pop();
+        for (let i = oparg - 1; i >= 0; i--) this.push(this.result(`${items.e}[${i}]`, KIND_BOX));
+        return;
+      }
+      case "CALL_KW":
+      case "CALL_FUNCTION_EX": {
+        // The callee may read the loop frame's line and locals, as for CALL (below).
+        this.localsToLoopFrame();
+        const pops = name === "CALL_KW" ? oparg + 3 : 3 + (oparg & 1);
+        const callee = (a: string[]) =>
+          name === "CALL_KW"
+            ? `${a[0]}, ${a[1]}, [${a.slice(2, oparg + 2).join(", ")}], ${a[oparg + 2]}`
+            : `${a[0]}, null, [], null`;
+        if (name === "CALL_FUNCTION_EX") {
+          if (this.st.callers.length > 0) {
+            throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, "CALL_FUNCTION_EX in a call");
+          }
+          this.emit(`f.ip = ${opUnit + 1};`);
+          return this.generic(
+            pops,
+            (a) => `traceCallEx(${a[0]}, ${a[2]}, ${oparg & 1 ? a[3] : "null"})`,
+            opUnit,
+          );
+        }
+        if (this.st.callers.length === 0) {
+          this.emit(`f.ip = ${opUnit + 1};`);
+          return this.generic(pops, (a) => `traceCall(${callee(a)})`, opUnit);
+        }
+        const [frames, ips] = this.framesForCall(opUnit);
+        return this.generic(pops, (a) => `callInFrames(f, ${frames}, ${ips}, ${callee(a)})`, opUnit);
+      }
+      case "FOR_ITER": {
+        // Any other iterator (a generator, whose frame runs as a whole; enumerate, zip, a dict
+        // view's, a class with `__next__`): its next value through its type's slot, as FOR_ITER's
+        // generic case. Asked once: when it is exhausted the interpreter goes on after the loop.
+        const it = this.peek();
+        if (it.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "a number as an iterator");
+        // An iterator of new 2-tuples unpacked at once (`for i, x in enumerate(xs)`): its pair step,
+        // and no tuple (UNPACK_SEQUENCE_TWO_TUPLE below then takes the pair).
+        const pairs = rec.pairs === true && nextRec !== null && nextRec.oparg === 2 &&
+          OPCODES[OPCODES[nextRec.opcode].generic].name === "UNPACK_SEQUENCE";
+        if (pairs && !this.st.facts.has(`pairs:${it.e}`)) {
+          this.guard(
+            `typeof ${it.e} !== "object" || !(${it.e} instanceof PyNativeIterator) || ${it.e}.pair === null`,
+            start,
+          );
+          this.st.facts.add(`pairs:${it.e}`);
+        }
+        if (this.st.callers.length === 0) {
+          // What the next step may read of the loop's frame: its line and locals, as a call's.
+          this.localsToLoopFrame();
+          this.emit(`f.ip = ${opUnit + 1};`);
+        }
+        this.mayRaise(opUnit);
+        const v = this.result(pairs ? `${it.e}.pair()` : `iterNext(${it.e})`, KIND_BOX);
+        this.codeMayRun();
+        this.loopEnd(`${v.e} === undefined`, start, after + oparg);
+        if (!pairs) return this.push(v);
+        const pair = this.temp();
+        this.pairs.set(pair, [v, this.result("pairSecond.v", KIND_BOX)]);
+        return this.push({ e: pair, k: KIND_BOX });
+      }
       case "GET_ITER": {
         const v = this.peek();
         if (this.st.facts.has(`range:${v.e}`)) {
@@ -1403,6 +1640,14 @@ class TraceCompiler {
       }
     }
     throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, name);
+  }
+
+  /** UNPACK_SEQUENCE of a pair FOR_ITER left unmade: its items, the first on top. */
+  private unpackPair(name: string, pair: readonly [Val, Val]): void {
+    this.pairs.delete(name);
+    this.pop();
+    this.push(pair[1]);
+    this.push(pair[0]);
   }
 
   /** Constant `i` of the current frame's code: ints, bools and finite floats as literals. */
@@ -1779,8 +2024,9 @@ class TraceCompiler {
         const inner = !this.peeling && this.inlining.length < MAX_INLINED_DEPTH
           ? this.innerTraces(rec.start)
           : null;
-        if (inner === null) this.runInner(rec.start, rec.inner.counter);
-        else this.inlineInner(rec.start, inner);
+        if (inner === null) {
+          this.runInner(rec.start, rec.inner.counter, rec.opUnit + 1 + CACHE_SIZE[rec.opcode] + rec.oparg);
+        } else this.inlineInner(rec.start, inner);
         continue;
       }
       const next = n + 1 < path.length ? path[n + 1].start : head;
@@ -1805,9 +2051,11 @@ class TraceCompiler {
    * An inner loop at `head` (its iterator on the stack) runs as a whole with its own trace: the
    * state goes to the frame, the inner trace runs, and when it ends with its iterator exhausted the
    * state comes back from the frame (locals reloaded as they are read); when it stopped anywhere
-   * else, the frame is already as the interpreter needs it there, and the trace leaves too.
+   * else, the frame is already as the interpreter needs it there, and the trace leaves too. (An
+   * inner trace ends its loop at the head when the head can test the iterator again, a range's or a
+   * list's; at `afterLoop`, the loop's jump target, when it cannot.)
    */
-  private runInner(head: number, counter: number): void {
+  private runInner(head: number, counter: number, afterLoop: number): void {
     const st = this.st;
     this.emit(this.loopFrameToFrame(st).join(" "));
     const r = this.temp();
@@ -1815,9 +2063,10 @@ class TraceCompiler {
     this.emit(`at = -1;`);
     this.emit(`${r} = runInnerLoop(f, ${head}, ${counter});`);
     this.emit(
-      `if (${r} !== ${head} || tierExit.error !== null || tierExit.frame !== null || !iteratorDone(s[${
+      `if ((${r} !== ${head} || !iteratorDone(s[${
         this.nl + st.stack.length - 1
-      }])) { ${taken} return ${r}; }`,
+      }])) && ${r} !== ${afterLoop} || ` +
+        `tierExit.error !== null || tierExit.frame !== null) { ${taken} return ${r}; }`,
     );
     // Everything may have changed: the locals are read from the frame again, as is the stack.
     for (const l of st.locals) {
@@ -2081,6 +2330,13 @@ class TraceCompiler {
 /** Inner loops inlined one inside another at most (deeper ones run as a whole). */
 const MAX_INLINED_DEPTH = 2;
 
+/** The specialized FOR_ITER variant of each iterator class that has one. */
+const SPECIALIZED_FOR_ITER = new Map<PyType, string>([
+  [rangeIteratorType, "FOR_ITER_RANGE"],
+  [listIteratorType, "FOR_ITER_LIST"],
+  [tupleIteratorType, "FOR_ITER_TUPLE"],
+]);
+
 /** Superinstructions by opcode. */
 const SUPER_BY_OPCODE = new Map(
   SUPERINSTRUCTIONS.map((row) => [Op[row.name as keyof typeof Op] as number, row]),
@@ -2130,10 +2386,37 @@ const LOWERED_NAMES = new Set([
   "IS_OP",
   "UNARY_NOT",
   "UNARY_NEGATIVE",
+  "UNARY_INVERT",
+  "BUILD_SET",
+  "BUILD_MAP",
+  "BUILD_CONST_KEY_MAP",
+  "BUILD_STRING",
+  "BUILD_SLICE",
+  "SET_ADD",
+  "MAP_ADD",
+  "LIST_EXTEND",
+  "SET_UPDATE",
+  "DICT_UPDATE",
+  "DICT_MERGE",
+  "STORE_DEREF",
+  "LOAD_CLOSURE",
+  "MAKE_FUNCTION",
+  "SET_FUNCTION_ATTRIBUTE",
+  "STORE_GLOBAL",
+  "DELETE_SUBSCR",
+  "STORE_SLICE",
+  "FORMAT_SIMPLE",
+  "FORMAT_WITH_SPEC",
+  "CONVERT_VALUE",
+  "CALL_INTRINSIC_1",
 ]);
 /** Families whose every form is lowered (the specialized ones inline, the rest as calls). */
 const LOWERED_FAMILIES = new Set([
   "GET_ITER",
+  "FOR_ITER",
+  "UNPACK_SEQUENCE",
+  "CALL_KW",
+  "CALL_FUNCTION_EX",
   "BINARY_OP",
   "COMPARE_OP",
   "BINARY_SUBSCR",

@@ -42,6 +42,7 @@ import {
   type PyValue,
 } from "../objects/object.ts";
 import type { PyCode } from "../objects/code.ts";
+import { rangeIteratorType } from "../objects/types/iterators.ts";
 import type { Frame } from "../vm/frame.ts";
 import { FIRST_SLOT } from "./native_state.ts";
 import { float64Bits, type NativeTrace, NativeTraceBuilder } from "./native_trace.ts";
@@ -964,6 +965,14 @@ const forIterRange: Rule = (lw, ins) => {
   lw.push({ slot: v, k: KIND_INT });
 };
 
+/** A generic FOR_ITER form: natively only where the recorded iterator was a range's. */
+const forIterOverRange: Rule = (lw, ins) => {
+  if (ins.rec.iterClass !== rangeIteratorType) {
+    throw new Decline(NATIVE_FALLBACK.UNSUPPORTED_OPERATION, "FOR_ITER over another iterator");
+  }
+  forIterRange(lw, ins);
+};
+
 const unaryNegative: Rule = (lw, ins) => {
   const v = lw.numeric(lw.peek(), "a boxed operand");
   const a = lw.resultSlot(1);
@@ -1100,8 +1109,9 @@ const RULES: Readonly<Record<string, Rule>> = {
     [stack[top], stack[top - ins.oparg + 1]] = [stack[top - ins.oparg + 1], stack[top]];
   },
   FOR_ITER_RANGE: forIterRange,
-  FOR_ITER_ADAPTIVE: forIterRange, // the executor checks on entry that the iterator is a range's
-  FOR_ITER: forIterRange,
+  // A generic form recorded over a range iterator (the executor checks on entry that it is one).
+  FOR_ITER_ADAPTIVE: forIterOverRange,
+  FOR_ITER: forIterOverRange,
   UNARY_NEGATIVE: unaryNegative,
   UNARY_NOT: unaryNot,
   PUSH_NULL: (lw) => lw.push(lw.knownVal(null)),

@@ -25,7 +25,8 @@ import { ABORT } from "../instructions/abort_reasons.ts";
 import { CACHE_SIZE, Op, OPCODES } from "../instructions/opcodes.ts";
 import { tunables } from "../instructions/tunables.ts";
 import type { PyCode } from "../objects/code.ts";
-import { floatType, type PyValue } from "../objects/object.ts";
+import { floatType, type PyObject, type PyType, type PyValue } from "../objects/object.ts";
+import { PyNativeIterator } from "../objects/types/iterators.ts";
 import type { Frame, Slot } from "../vm/frame.ts";
 import { runWithStats } from "../vm/generated/interp_loop.ts";
 import { loopObserver, OBSERVER_STOP } from "../vm/interp_support.ts";
@@ -73,6 +74,10 @@ export interface RecordedInstruction {
    * loop's own trace: the inner loop's last code unit and its back-edge counter's cell.
    */
   readonly inner?: { readonly end: number; readonly counter: number };
+  /** On a generic FOR_ITER form (FOR_ITER, FOR_ITER_ADAPTIVE): its iterator's class then. */
+  readonly iterClass?: PyType;
+  /** Set on a generic FOR_ITER whose iterator made its 2-tuples in a step of its own (`pair`). */
+  readonly pairs?: true;
 }
 
 /**
@@ -228,14 +233,18 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
     ) {
       // A call the trace follows: its frame is virtual in the trace.
       frames.push(f);
-    } else if (frames.length > 1 && f === frames[frames.length - 2]) {
-      // Back in the caller: after the callee's return, or because it raised.
-      frames.pop();
-      if (last === null || !RETURNS.has(last.opcode)) {
+    } else {
+      // Back in a caller: after the callee's return, or because an exception unwound to it (past
+      // any number of followed calls).
+      const at = frames.lastIndexOf(f);
+      if (at < 0) return false; // a frame of a call the trace makes as a whole
+      const returned = at === frames.length - 2 && last !== null && RETURNS.has(last.opcode);
+      frames.length = at + 1;
+      if (!returned) {
         r.abort = ABORT.EXCEPTION_RAISED;
         r.detail = "in a followed call";
       }
-    } else return false; // a frame of a call the trace makes as a whole
+    }
   }
   const depth = frames.length - 1;
   const bc = f.code.code;
@@ -320,6 +329,16 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
 /** The generic forms of the loop heads an inner loop may have. */
 const FOR_ITER_FORMS = new Set(["FOR_ITER"]);
 
+/** The FOR_ITER forms whose iterator can be of any kind (its class is noted when recorded). */
+const GENERIC_FOR_ITER = new Set<number>([Op.FOR_ITER, Op.FOR_ITER_ADAPTIVE]);
+
+/** What the record of a generic FOR_ITER notes of its iterator. */
+function iteratorNotes(it: PyObject): { iterClass: PyType; pairs?: true } {
+  return it instanceof PyNativeIterator && it.pair !== null
+    ? { iterClass: it.cls, pairs: true }
+    : { iterClass: it.cls };
+}
+
 /** The instructions that return from a frame. */
 const RETURNS = new Set<number>([Op.RETURN_VALUE, Op.RETURN_CONST]);
 
@@ -345,15 +364,17 @@ function recorded(
     const second = bc[opUnit + 1 + CACHE_SIZE[opcode]] >> 8;
     localKinds.set(second, second === oparg ? kindOf(s[sp - 1]) : kindOf(s[second]));
   }
+  const top = s[sp - 1];
   return {
     start,
     opUnit,
     opcode,
     oparg,
-    stackKinds: [kindOf(s[sp - 1]), kindOf(s[sp - 2]), kindOf(s[sp - 3])],
+    stackKinds: [kindOf(top), kindOf(s[sp - 2]), kindOf(s[sp - 3])],
     localKinds,
     depth,
     code: f.code,
+    ...(GENERIC_FOR_ITER.has(opcode) && typeof top === "object" && top !== null ? iteratorNotes(top) : {}),
   };
 }
 

@@ -77,7 +77,7 @@ import {
   type PyMethod,
   type PyMethodDescriptor,
   type PyObject,
-  PySet,
+  type PySet,
   PyTuple,
   PyType,
   type PyValue,
@@ -112,7 +112,6 @@ import {
   setAttr,
   setItem,
   str,
-  strValueOf,
   toArray,
   unaryInvert,
   unaryNegative,
@@ -132,6 +131,10 @@ import { formatObject } from "../objects/format.ts";
 import { asciiRepr } from "../objects/repr.ts";
 import {
   asyncWithMethods,
+  buildConstKeyMap,
+  buildMap,
+  buildSet,
+  buildString,
   callOther,
   compareValues,
   deleteName,
@@ -733,31 +736,23 @@ inst("BUILD_LIST", { arg: "int", stack: { pops: "oparg", pushes: 1 } }, () => {
   s[sp++] = new PyList(items);
 });
 inst("BUILD_SET", { arg: "int", stack: { pops: "oparg", pushes: 1 }, cold: true }, () => {
-  const set = new PySet();
-  for (let i = sp - oparg; i < sp; i++) set.add(s[i] as PyValue);
+  const set = buildSet(s, sp - oparg, sp);
   sp -= oparg;
   s[sp++] = set;
 });
 inst("BUILD_MAP", { arg: "int", stack: { pops: "2 * oparg", pushes: 1 }, cold: true }, () => {
-  const d = new PyDict();
-  for (let i = sp - 2 * oparg; i < sp; i += 2) d.set(s[i] as PyValue, s[i + 1] as PyValue);
+  const d = buildMap(s, sp - 2 * oparg, sp);
   sp -= 2 * oparg;
   s[sp++] = d;
 });
 inst("BUILD_CONST_KEY_MAP", { arg: "int", stack: { pops: "oparg + 1", pushes: 1 }, cold: true }, () => {
-  const keys = (s[--sp] as PyTuple).items;
-  const d = new PyDict();
-  for (let i = 0; i < oparg; i++) d.set(keys[i], s[sp - oparg + i] as PyValue);
+  const keys = s[--sp] as PyTuple;
+  const d = buildConstKeyMap(keys, s, sp - oparg);
   sp -= oparg;
   s[sp++] = d;
 });
 inst("BUILD_STRING", { arg: "int", stack: { pops: "oparg", pushes: 1 }, cold: true }, () => {
-  let out = "";
-  for (let i = sp - oparg; i < sp; i++) {
-    const part = s[i] as PyValue;
-    // A field whose __format__ returned a str subclass instance holds that object.
-    out += typeof part === "string" ? part : strValueOf(part)!;
-  }
+  const out = buildString(s, sp - oparg, sp);
   sp -= oparg;
   s[sp++] = out;
 });

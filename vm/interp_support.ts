@@ -75,6 +75,7 @@ import {
   type PyMethod,
   type PyMethodDescriptor,
   PyObject,
+  PySet,
   PyTuple,
   PyType,
   type PyValue,
@@ -104,6 +105,7 @@ import {
   iterNext,
   repr,
   setItem,
+  strValueOf,
   toArray,
   unaryPositive,
 } from "../objects/ops.ts";
@@ -842,8 +844,15 @@ export function dictUpdate(d: PyDict, v: PyValue, callable: PyValue | null): voi
   }
 }
 
+/** UNPACK_SEQUENCE's stack work: the top of the stack `s` replaced by its `n` items, last first. */
 export function unpackSequence(s: Slot[], sp: number, n: number): number {
-  const v = s[--sp] as PyValue;
+  const items = unpackedItems(s[--sp] as PyValue, n);
+  for (let i = n - 1; i >= 0; i--) s[sp++] = items[i];
+  return sp;
+}
+
+/** The `n` items of `v` for `a, b = v` (the trace's unpacking too), or the error CPython raises. */
+export function unpackedItems(v: PyValue, n: number): PyValue[] {
   let items: PyValue[];
   if (v instanceof PyTuple || v instanceof PyList) items = v.items;
   else {
@@ -868,8 +877,43 @@ export function unpackSequence(s: Slot[], sp: number, n: number): number {
     raise(Exc.ValueError, `not enough values to unpack (expected ${n}, got ${items.length})`);
   }
   if (items.length > n) raise(Exc.ValueError, `too many values to unpack (expected ${n})`);
-  for (let i = n - 1; i >= 0; i--) s[sp++] = items[i];
-  return sp;
+  return items;
+}
+
+// The building instructions' work on values taken off the stack (the interpreter's cases and the
+// JIT's traces call these).
+
+/** BUILD_SET: a set of `items`, added in order. */
+export function buildSet(items: ArrayLike<Slot>, from: number, to: number): PySet {
+  const set = new PySet();
+  for (let i = from; i < to; i++) set.add(items[i] as PyValue);
+  return set;
+}
+
+/** BUILD_MAP: a dict of the key, value pairs laid out flat in `items[from..to)`. */
+export function buildMap(items: ArrayLike<Slot>, from: number, to: number): PyDict {
+  const d = new PyDict();
+  for (let i = from; i < to; i += 2) d.set(items[i] as PyValue, items[i + 1] as PyValue);
+  return d;
+}
+
+/** BUILD_CONST_KEY_MAP: a dict of `keys` and the values `items[from..from + keys.length)`. */
+export function buildConstKeyMap(keys: PyTuple, items: ArrayLike<Slot>, from: number): PyDict {
+  const d = new PyDict();
+  const k = keys.items;
+  for (let i = 0; i < k.length; i++) d.set(k[i], items[from + i] as PyValue);
+  return d;
+}
+
+/** BUILD_STRING: the f-string's parts `items[from..to)` joined. */
+export function buildString(items: ArrayLike<Slot>, from: number, to: number): string {
+  let out = "";
+  for (let i = from; i < to; i++) {
+    const part = items[i] as PyValue;
+    // A field whose __format__ returned a str subclass instance holds that object.
+    out += typeof part === "string" ? part : strValueOf(part)!;
+  }
+  return out;
 }
 
 export function unpackEx(s: Slot[], sp: number, arg: number): number {

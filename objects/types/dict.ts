@@ -57,6 +57,8 @@ import {
   dictValueIteratorType,
   makeIterator,
   newIteratorType,
+  pairSecond,
+  PyNativeIterator,
 } from "./iterators.ts";
 import { installNew } from "./type.ts";
 
@@ -72,24 +74,40 @@ function self(args: PyValue[], name: string): PyDict {
 }
 
 /** An iterator over a dict's entries yielding `pick(index)`; raises if the dict changes size. */
-export function dictIterator(d: PyDict, t: PyType, pick: (i: number) => PyValue): PyValue {
+export function dictIterator(
+  d: PyDict,
+  t: PyType,
+  pick: (i: number) => PyValue,
+  pickPair: ((i: number) => PyValue) | null = null,
+): PyValue {
   let i = 0;
   const size = d.size;
   let keys = d.keys;
-  return makeIterator(t, () => {
+  /** The index of the next live entry, or -1 when there is none. */
+  const advance = (): number => {
     if (d.size !== size) raise(Exc.RuntimeError, "dictionary changed size during iteration");
     if (d.keys !== keys) {
       // Compaction moved the entries: continue from the same live position.
       keys = d.keys;
     }
     while (i < keys.length) {
-      const k = keys[i];
-      if (k !== DELETED) return pick(i++);
+      if (keys[i] !== DELETED) return i++;
       i++;
     }
     i = Infinity;
-    return undefined;
-  });
+    return -1;
+  };
+  return new PyNativeIterator(
+    t,
+    () => {
+      const at = advance();
+      return at < 0 ? undefined : pick(at);
+    },
+    pickPair === null ? null : () => {
+      const at = advance();
+      return at < 0 ? undefined : pickPair(at);
+    },
+  );
 }
 
 /** `iter(d)`: the keys. */
@@ -324,7 +342,10 @@ function viewIter(v: PyDictView): PyValue {
   const d = v.mapping;
   if (v.cls.isSubtypeOf(dictKeysType)) return dictKeysIter(d);
   if (v.cls.isSubtypeOf(dictValuesType)) return dictIterator(d, dictValueIteratorType, (i) => d.values[i]);
-  return dictIterator(d, dictItemIteratorType, (i) => newTuple([d.keys[i], d.values[i]]));
+  return dictIterator(d, dictItemIteratorType, (i) => newTuple([d.keys[i], d.values[i]]), (i) => {
+    pairSecond.v = d.values[i];
+    return d.keys[i];
+  });
 }
 
 function viewItems(v: PyDictView): PyValue[] {

@@ -44,13 +44,28 @@ import { installNew } from "./type.ts";
 /** An iterator implemented by a JS closure. */
 export class PyNativeIterator extends PyObject {
   next: () => PyValue | undefined;
-  constructor(cls: PyType, next: () => PyValue | undefined) {
+  /**
+   * For iterators whose every value is a new 2-tuple (enumerate, dict items, a zip of two): the
+   * same step without the tuple, its first item returned and its second left in `pairSecond.v`
+   * (undefined when exhausted), so that a JIT trace that unpacks the pair at once allocates
+   * nothing. Null for the others.
+   */
+  pair: (() => PyValue | undefined) | null;
+  constructor(
+    cls: PyType,
+    next: () => PyValue | undefined,
+    pair: (() => PyValue | undefined) | null = null,
+  ) {
     super();
     this.cls = cls;
     this.dict = null;
     this.next = next;
+    this.pair = pair;
   }
 }
+
+/** Where a PyNativeIterator's `pair` step leaves the pair's second item. */
+export const pairSecond: { v: PyValue } = { v: null as unknown as PyValue };
 
 /** A list or tuple iterator: reads `seq.items` live (the list may grow while iterated). */
 export class PySeqIterator extends PyObject {
@@ -190,13 +205,18 @@ enumerateType.tp_new = (cls, args, kwnames) => {
   const it = getIter(iterable!);
   const next = typeOf(it).tp_iternext!;
   let n: number | bigint = start === undefined ? 0 : asIndexValue(start);
-  return new PyNativeIterator(cls, () => {
+  const pair = () => {
     const v = next(it);
     if (v === undefined) return undefined;
-    const r = newTuple([n, v]);
+    const i = n;
     n = typeof n === "number" && n < Number.MAX_SAFE_INTEGER ? n + 1 : BigInt(n) + 1n;
-    return r;
-  });
+    pairSecond.v = v;
+    return i;
+  };
+  return new PyNativeIterator(cls, () => {
+    const i = pair();
+    return i === undefined ? undefined : newTuple([i, pairSecond.v]);
+  }, pair);
 };
 installNew(enumerateType);
 
@@ -219,9 +239,9 @@ zipType.tp_new = (cls, args, kwnames) => {
   }
   const its = args.slice(0, args.length - nkw).map((a) => getIter(a));
   let done = false;
-  return new PyNativeIterator(cls, () => {
-    if (done || its.length === 0) return undefined;
-    const out: PyValue[] = new Array(its.length);
+  /** The next item of each iterable into `out`; false (and done) when one is exhausted. */
+  const step = (out: PyValue[]): boolean => {
+    if (done || its.length === 0) return false;
     for (let i = 0; i < its.length; i++) {
       const v = iterNext(its[i]);
       if (v === undefined) {
@@ -246,12 +266,22 @@ zipType.tp_new = (cls, args, kwnames) => {
             }
           }
         }
-        return undefined;
+        return false;
       }
       out[i] = v;
     }
-    return newTuple(out);
-  });
+    return true;
+  };
+  const pairItems: PyValue[] = [None, None];
+  const pair = its.length !== 2 ? null : () => {
+    if (!step(pairItems)) return undefined;
+    pairSecond.v = pairItems[1];
+    return pairItems[0];
+  };
+  return new PyNativeIterator(cls, () => {
+    const out: PyValue[] = new Array(its.length);
+    return step(out) ? newTuple(out) : undefined;
+  }, pair);
 };
 installNew(zipType);
 

@@ -425,7 +425,7 @@ class ProgramGenerator {
         jitFriendly: this.rng.chance(0.5),
       };
       if (outer.closures.length) o.emit(`clo = make_closure(${this.rng.pick(BOUNDARY_NUMBERS)})`);
-      const loopKind = this.rng.int(0, 9);
+      const loopKind = this.rng.int(0, 13);
       const body = () => {
         const count = this.rng.int(3, 8);
         for (let s = 0; s < count; s++) {
@@ -446,6 +446,16 @@ class ProgramGenerator {
           o.emit("i += 1");
           body();
         });
+      } else if (loopKind >= 10) {
+        // Loops over other iterators (traced through the generic FOR_ITER; pairs unpacked at once).
+        scope.loopVars = ["i"];
+        const header = [
+          `for i, e in enumerate(lst * (n // 3 + 1), ${this.rng.pick(["0", "-5", "2 ** 53 - 40"])}):`,
+          `for i, e in zip(range(n), ${this.rng.pick(["s * n", "lst * n", "range(n, 0, -1)"])}):`,
+          "for i, e in {k: k * 2 for k in range(n)}.items():",
+          `for i in (x ${this.rng.pick(["+ 1", "* 2", "- n"])} for x in range(n)):`,
+        ][loopKind - 10];
+        o.block(header, body);
       } else {
         scope.loopVars = ["i", "j"];
         o.block(`for i in range(n // ${this.rng.int(5, 20)} + 1):`, () => {

@@ -50,7 +50,7 @@ export const FAILURE_REASONS = [
   {
     name: "PROPERTY_NOT_PY_FUNCTION",
     family: "LOAD_ATTR",
-    why: "a property whose getter is not a Python function",
+    why: "a property whose getter is not a Python function of `self` alone",
   },
   { name: "GETATTRIBUTE", family: "LOAD_ATTR", why: "the type defines __getattribute__ or __getattr__" },
   { name: "NOT_IN_KEYS", family: "LOAD_ATTR", why: "the attribute is not in the instance's shared keys" },

@@ -996,6 +996,12 @@ class TraceCompiler {
           return this.followInit(oparg, opUnit, nextRec.code, start, cacheAt);
         }
         break;
+      case "LOAD_ATTR_PROPERTY":
+        // (Read as a method, the getter is called inside the instruction: not followed.)
+        if (nextRec !== null && nextRec.depth > rec.depth && (oparg & 1) === 0) {
+          return this.followProperty(opUnit, nextRec.code, start, cacheAt);
+        }
+        break;
       case "JUMP_BACKWARD":
       case "JUMP_BACKWARD_NO_INTERRUPT":
         // The closing back-edge: handled by the caller.
@@ -1274,6 +1280,21 @@ class TraceCompiler {
         this.pop();
         this.push(this.methodOf(owner, cells, cacheAt));
         this.push(owner);
+        return;
+      }
+      case "LOAD_ATTR_GETSET": {
+        // A builtin type's computed attribute: the class guarded, its getter called.
+        const cells = CACHE_CELL.LOAD_ATTR;
+        const owner = this.peek();
+        if (owner.k !== KIND_BOX) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "attribute of a number");
+        this.guardVersion(owner, this.st.code.cacheIndex[cacheAt(cells.version)], start);
+        const descr = this.constRef(this.st.code.cacheRef[cacheAt(cells.descr)]);
+        this.mayRaise(opUnit);
+        const v = this.result(`${descr}.getter(${owner.e})`, KIND_BOX);
+        this.codeMayRun();
+        this.pop();
+        this.push(v);
+        if (oparg & 1) this.push({ e: "null", k: KIND_BOX });
         return;
       }
       case "LOAD_ATTR_SLOT": {
@@ -1766,8 +1787,31 @@ class TraceCompiler {
   }
 
   /**
+   * Follows a property's getter (LOAD_ATTR_PROPERTY, `obj.prop` with a Python getter of `self`),
+   * as the interpreter enters it: the owner's class guarded at the cached version (which fixes the
+   * property and its getter), the owner the getter's `self`.
+   */
+  private followProperty(
+    opUnit: number,
+    callee: PyCode,
+    start: number,
+    cacheAt: (cell: number) => number,
+  ): void {
+    const code = this.st.code;
+    const cells = CACHE_CELL.LOAD_ATTR;
+    const fget = code.cacheRef[cacheAt(cells.descr)];
+    const owner = this.peek();
+    if (owner.k !== KIND_BOX || !(fget instanceof PyFunction) || fget.code !== callee) {
+      throw new TraceAbort(ABORT.UNSTABLE_TYPES, "a followed property getter");
+    }
+    this.guardVersion(owner, code.cacheIndex[cacheAt(cells.version)], start);
+    this.enterFollowed(-1, opUnit, callee, this.constRef(fget), [owner], null, false, Op.LOAD_ATTR_PROPERTY);
+  }
+
+  /**
    * Pops a followed call's callable, self slot and arguments (`oparg + 2` values) and enters the
    * callee's virtual frame, its first locals `args`; returns the JS local holding its function.
+   * `via`: the instruction that makes the call (the caller resumes after its cache cells).
    */
   private enterFollowed(
     oparg: number,
@@ -1777,6 +1821,7 @@ class TraceCompiler {
     args: Val[],
     initSelf: string | null,
     binaryOp = false,
+    via: number = binaryOp ? Op.BINARY_OP_PY_DUNDER : Op.CALL_PY_EXACT_ARGS,
   ): string {
     const prefix = `a${this.inlined++}_`;
     const func = `${prefix}fn`;
@@ -1795,7 +1840,7 @@ class TraceCompiler {
       code: callee,
       prefix,
       func,
-      afterCall: opUnit + 1 + CACHE_SIZE[binaryOp ? Op.BINARY_OP_PY_DUNDER : Op.CALL_PY_EXACT_ARGS],
+      afterCall: opUnit + 1 + CACHE_SIZE[via],
       initSelf,
       binaryOp,
     });

@@ -8,7 +8,8 @@
  * Recording rather than projecting from the inline caches (CPython 3.15 moved to recording for the
  * same reason): the caches do not say which way a branch went, nor what kinds the values of
  * generic instructions had. Calls the interpreter runs as frames of its own loop (FOLLOWED_CALLS:
- * Python functions, class instantiations with a Python `__init__`, operators with a Python dunder)
+ * Python functions, class instantiations with a Python `__init__`, operators with a Python dunder,
+ * properties with a Python getter)
  * are followed into their callees, whose instructions join the path, up to `max_inline_depth`, unless
  * the callee has a loop; other calls' frames run in the interpreter (the recorder ignores other
  * frames' instructions) and the trace calls them as a whole. `recordFunction` records one call of a
@@ -196,6 +197,7 @@ const FOLLOWED_CALLS = new Set<number>([
   Op.CALL_PY_WITH_DEFAULTS,
   Op.CALL_ALLOC_AND_ENTER_INIT,
   Op.BINARY_OP_PY_DUNDER,
+  Op.LOAD_ATTR_PROPERTY,
 ]);
 
 /** Code objects a trace does not follow calls into (they hold a loop, or what cannot be lowered). */
@@ -227,7 +229,7 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
   if (f !== top) {
     if (
       f.back === top && last !== null && last.depth === frames.length - 1 &&
-      FOLLOWED_CALLS.has(last.opcode) &&
+      FOLLOWED_CALLS.has(last.opcode) && !(last.opcode === Op.LOAD_ATTR_PROPERTY && (last.oparg & 1) !== 0) &&
       frames.length <= tunables.max_inline_depth && f.generator === null &&
       !frames.some((g) => g.code === f.code) && followable(f.code)
     ) {

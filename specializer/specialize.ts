@@ -35,6 +35,7 @@ import {
   floatType,
   frozensetType,
   functionType,
+  getsetDescriptorType,
   hasOwnAttrs,
   listType,
   memberDescriptorType,
@@ -285,11 +286,15 @@ function specializeLoadAttrFor(code: PyCode, c: number, frame: Frame, sp: number
     const d = descr as PyObject;
     if (d.cls === propertyType) {
       const fget = (d as PyProperty).fget;
-      if (!(fget instanceof PyFunction) || fget.cls !== functionType) {
+      if (!(fget instanceof PyFunction) || fget.cls !== functionType || fget.code.simpleArgcount !== 1) {
         return fail(SPEC_FAIL.PROPERTY_NOT_PY_FUNCTION);
       }
       code.cacheRef[c + ATTR_DESCR] = fget;
       return Op.LOAD_ATTR_PROPERTY;
+    }
+    if (d.cls === getsetDescriptorType) {
+      code.cacheRef[c + ATTR_DESCR] = d;
+      return Op.LOAD_ATTR_GETSET;
     }
     if (d.cls === memberDescriptorType) {
       if (!(owner instanceof PyInstance) || owner.slots === null) return fail(SPEC_FAIL.NON_OBJECT_SLOT);

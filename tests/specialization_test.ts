@@ -1,7 +1,7 @@
 /**
  * Tier 2 (specializer/): the programs in tests/specialization/ change what specialized instructions
  * assumed (operand types, classes, instances, globals, builtins, callees) after they specialized.
- * Each must print exactly CPython 3.11's output (`NAME.py.exp`) on both tiers, and under
+ * Each must print exactly CPython 3.11's output (`NAME.py.exp`) on every tier, and under
  * `--tier specialized` every family its `# deopts:` line names must have taken guard misses (so the
  * program really exercised the variants' guards, not only the generic instructions).
  *
@@ -35,8 +35,8 @@ function runWithStats(
 for (const name of programs) {
   const source = Deno.readTextFileSync(new URL(name, DIR));
   const expected = Deno.readTextFileSync(new URL(`${name}.exp`, DIR));
-  Deno.test(`specialization: ${name} prints CPython's output on both tiers`, () => {
-    for (const tier of ["interp", "specialized"] as const) {
+  Deno.test(`specialization: ${name} prints CPython's output on every tier`, () => {
+    for (const tier of ["interp", "specialized", "jit"] as const) {
       const got = runCaptured(source, name, tier);
       assert.equal(got.stdout + got.stderr, expected, `${name} on ${tier}`);
     }

@@ -72,6 +72,7 @@ import {
   PyCell,
   PyDict,
   PyFloat,
+  type PyGetSetDescriptor,
   type PyInstance,
   PyList,
   type PyMethod,
@@ -1222,10 +1223,12 @@ op(
   },
 );
 op(
-  "_LOAD_ATTR_PROPERTY",
+  "_LOAD_ATTR_GETSET",
   { stack: "owner -- attr null if (oparg & 1)", cache: ["descr"] },
   (owner: PyValue): PyValue => {
-    return callFunction(cacheRef.descr as PyFunction, [owner], null);
+    // A builtin type's computed attribute (`frame.f_back`, `code.co_filename`, `obj.__dict__`),
+    // a data descriptor: its getter, called directly (the class guard proved it applies).
+    return (cacheRef.descr as PyGetSetDescriptor).getter(owner);
   },
 );
 op(
@@ -1268,7 +1271,26 @@ macro("LOAD_ATTR_SLOT", LOAD_ATTR_SPEC, ["_GUARD_TYPE_VERSION", "_LOAD_ATTR_SLOT
 macro("LOAD_ATTR_WITH_HINT", LOAD_ATTR_SPEC, ["_GUARD_TYPE_VERSION", "_LOAD_ATTR_WITH_HINT"]);
 macro("LOAD_ATTR_MODULE", LOAD_ATTR_SPEC, ["_LOAD_ATTR_MODULE"]);
 macro("LOAD_ATTR_CLASS", LOAD_ATTR_SPEC, ["_LOAD_ATTR_CLASS"]);
-macro("LOAD_ATTR_PROPERTY", LOAD_ATTR_SPEC, ["_GUARD_TYPE_VERSION", "_LOAD_ATTR_PROPERTY"]);
+/**
+ * A property whose getter is a Python function of `self` alone: the getter's frame runs in this
+ * loop (as CPython 3.12 runs it), where the JIT can follow it; read as a method (`x.prop()`), the
+ * getter is called here and its value pushed with the NULL.
+ */
+inst("LOAD_ATTR_PROPERTY", { ...LOAD_ATTR_SPEC, stack: { pops: 1, pushes: "1 + (oparg & 1)" } }, () => {
+  const owner = s[sp - 1] as PyValue;
+  DEOPT_IF((typeof owner === "object" ? owner.cls : typeOf(owner)).version !== cache.version);
+  const fget = cacheRef.descr as PyFunction;
+  if (oparg & 1) {
+    s[sp - 1] = callFunction(fget, [owner], null);
+    s[sp++] = null;
+    return;
+  }
+  const frame = acquireFrame(fget.code, fget.globals, fget.builtins, fget);
+  frame.values[0] = owner;
+  sp--;
+  ENTER_FRAME(frame);
+});
+macro("LOAD_ATTR_GETSET", LOAD_ATTR_SPEC, ["_GUARD_TYPE_VERSION", "_LOAD_ATTR_GETSET"]);
 /** The method-load forms serve only LOAD_ATTR with its method bit set (they push two values). */
 const LOAD_METHOD_SPEC = { ...LOAD_ATTR_SPEC, when: "(oparg & 1) === 1" } as const;
 macro("LOAD_ATTR_METHOD_WITH_VALUES", LOAD_METHOD_SPEC, [
@@ -1299,6 +1321,7 @@ family("LOAD_ATTR", [
   "LOAD_ATTR_MODULE",
   "LOAD_ATTR_CLASS",
   "LOAD_ATTR_PROPERTY",
+  "LOAD_ATTR_GETSET",
   "LOAD_ATTR_METHOD_WITH_VALUES",
   "LOAD_ATTR_METHOD_NO_DICT",
   "LOAD_ATTR_METHOD_LAZY_DICT",

@@ -70,6 +70,28 @@ export function parseFormatSpec(
   defaultType = "",
   defaultAlign = ">",
 ): FormatSpec {
+  // A loop formats with the same few specs again and again (`f"{x:.2f}"`): each parsed once per
+  // kind of object (the kind fixes the defaults; callers only read the spec).
+  let cache = parsedSpecs.get(typeName);
+  if (cache === undefined) parsedSpecs.set(typeName, cache = new Map());
+  const known = cache.get(spec);
+  if (known !== undefined && known.defaultType === defaultType && known.defaultAlign === defaultAlign) {
+    return known.spec;
+  }
+  const parsed = parseSpec(spec, typeName, defaultType, defaultAlign);
+  if (cache.size >= PARSED_SPECS_KEPT) cache.clear();
+  cache.set(spec, { spec: Object.freeze(parsed), defaultType, defaultAlign });
+  return parsed;
+}
+
+/** The specs parsed so far, by the name of the type they formatted (at most PARSED_SPECS_KEPT each). */
+const parsedSpecs = new Map<
+  string,
+  Map<string, { spec: FormatSpec; defaultType: string; defaultAlign: string }>
+>();
+const PARSED_SPECS_KEPT = 256;
+
+function parseSpec(spec: string, typeName: string, defaultType: string, defaultAlign: string): FormatSpec {
   const f: FormatSpec = {
     fill: " ",
     align: "",

@@ -18,6 +18,7 @@ import {
   asIndex,
   callMethod0,
   compareOp,
+  hasSurrogates,
   indexSizedMessage,
   intValueOf,
   isTrue,
@@ -208,7 +209,17 @@ export function sortItems(items: PyValue[], keys: PyValue[] | null, reverse: boo
     return;
   }
   if (keys === null && kind === KEYS_STRINGS) {
-    (items as string[]).sort(reverse ? (a, b) => strOrder(b, a) : strOrder);
+    const strs = items as string[];
+    if (strs.some(hasSurrogates)) strs.sort(reverse ? (a, b) => strOrder(b, a) : strOrder);
+    else {
+      // Without surrogates, UTF-16 order is code point order: V8's own comparison (1.3-1.6x
+      // faster). Equal strs cannot be told apart, so reversing keeps ties as CPython does.
+      strs.sort();
+      if (reverse) strs.reverse();
+    }
+    return;
+  }
+  if (kind === KEYS_NUMBERS && n >= TYPED_SORT_FROM && sortByPackedKeys(items, ks as number[], reverse)) {
     return;
   }
   const order: number[] = new Array(n);
@@ -228,6 +239,29 @@ export function sortItems(items: PyValue[], keys: PyValue[] | null, reverse: boo
   }
   const copy = items.slice();
   for (let i = 0; i < n; i++) items[i] = copy[order[i]];
+}
+
+/**
+ * Sorts `items` by int keys that span a small enough range: each key and its item's position packed
+ * into one exact double (`(key - min) * n + i`, below 2**53), sorted as a Float64Array without a
+ * comparator; the position breaks ties, so the sort is stable (and, keys taken from the top,
+ * `reverse` keeps equal items in order too). False when the keys span too much.
+ */
+function sortByPackedKeys(items: PyValue[], keys: number[], reverse: boolean): boolean {
+  const n = items.length;
+  let min = keys[0], max = keys[0];
+  for (let i = 1; i < n; i++) {
+    const k = keys[i];
+    if (k < min) min = k;
+    else if (k > max) max = k;
+  }
+  if ((max - min + 1) * n > Number.MAX_SAFE_INTEGER) return false;
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = (reverse ? max - keys[i] : keys[i] - min) * n + i;
+  packed.sort();
+  const copy = items.slice();
+  for (let i = 0; i < n; i++) items[i] = copy[packed[i] % n];
+  return true;
 }
 
 const KEYS_MIXED = 0, KEYS_NUMBERS = 1, KEYS_STRINGS = 2;

@@ -826,7 +826,12 @@ interface PercentConversion {
   /** The conversion's format error (a ValueError) and where it is raised; the format ends here. */
   readonly error: string | null;
   readonly errorAt: PercentErrorAt | null;
+  /** `%s`, `%d`, `%i` or `%u` with no key, flags, width or precision (percentFormat's fast path). */
+  readonly plain: boolean;
 }
+
+/** The conversions a `plain` one may have. */
+const PLAIN_TYPES = "sdiu";
 
 /** A width or precision taken from the arguments (`%*d`). */
 const STAR = -2;
@@ -858,7 +863,7 @@ function parsePercent(fmt: string): (string | PercentConversion)[] {
     const specStart = i;
     let mapping = false, key: string | null = null, flags = "", width = -1, prec = -1;
     const failed = (error: string, errorAt: PercentErrorAt) => {
-      pieces.push({ mapping, key, flags, width, prec, type: "", at: i - 1, error, errorAt });
+      pieces.push({ mapping, key, flags, width, prec, type: "", at: i - 1, error, errorAt, plain: false });
       return pieces;
     };
     if (i >= n) return failed("incomplete format", "start");
@@ -908,7 +913,8 @@ function parsePercent(fmt: string): (string | PercentConversion)[] {
       // '%' after flags/width/precision is a conversion that takes an argument (CPython 3.11).
       return failed(`unsupported format character '%' (0x25) at index ${i - 1}`, "value");
     }
-    pieces.push({ mapping, key, flags, width, prec, type, at: i - 1, error: null, errorAt: null });
+    const plain = key === null && flags === "" && width === -1 && prec === -1 && PLAIN_TYPES.includes(type);
+    pieces.push({ mapping, key, flags, width, prec, type, at: i - 1, error: null, errorAt: null, plain });
   }
   return pieces;
 }
@@ -950,6 +956,15 @@ export function percentFormat(fmt: string, values: PyValue, what: "string" | "by
     if (typeof p === "string") {
       out.push(p);
       continue;
+    }
+    if (p.plain && !isMapping && argi < count) {
+      // `%s` of a str, `%s` or `%d` of an int (a JS number), nothing else asked: the text itself.
+      const v = items === null ? values : items[argi];
+      if (typeof v === "number" || (typeof v === "string" && p.type === "s")) {
+        argi++;
+        out.push(typeof v === "string" ? v : String(v));
+        continue;
+      }
     }
     const errorAt = p.errorAt;
     if (errorAt === "start") raise(Exc.ValueError, p.error!);

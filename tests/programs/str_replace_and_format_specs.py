@@ -20,3 +20,12 @@ for spec in (".2d", "z", "5.5.5"):
             format(3, spec)
         except ValueError as e:
             print("ValueError:", e)
+
+# printf-style: the plain %s/%d fast path beside everything that must take the long way.
+print("%s|%d|%i|%u|%s|%d%%" % ("a", 5, -6, -3, 7, 50), "%s" % True, "%d" % True, "%d" % 2**70)
+print("%s %r %s" % ("x", "x", [1]), "%(a)s-%(b)d" % {"a": 1, "b": 2}, "%s" % ("t",), "%5s|%-3d|" % ("ab", 4))
+for fmt, args in (("%d", "x"), ("%s %s", ("a",)), ("%s", (1, 2)), ("%d", 1.5), ("%i", None)):
+    try:
+        print(repr(fmt % args))
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__ + ":", e)

@@ -1398,16 +1398,26 @@ class TraceCompiler {
         const pops = name === "MAP_ADD" ? 2 : 1;
         const target = this.peek(oparg + pops).e;
         const a = this.st.stack.slice(this.st.stack.length - pops).map((v) => this.box(v));
-        const stmt = {
-          SET_ADD: `${target}.add(${a[0]})`,
-          MAP_ADD: `${target}.set(${a[0]}, ${a[1]})`,
-          LIST_EXTEND: `listExtend(${target}, ${a[0]})`,
-          SET_UPDATE: `setUpdate(${target}, ${a[0]})`,
-          DICT_UPDATE: `dictUpdate(${target}, ${a[0]}, null)`,
-          DICT_MERGE: `dictUpdate(${target}, ${a[0]}, ${
-            name === "DICT_MERGE" ? this.peek(oparg + 4).e : ""
-          })`,
-        }[name];
+        let stmt: string;
+        switch (name) {
+          case "SET_ADD":
+            stmt = `${target}.add(${a[0]})`;
+            break;
+          case "MAP_ADD":
+            stmt = `${target}.set(${a[0]}, ${a[1]})`;
+            break;
+          case "LIST_EXTEND":
+            stmt = `listExtend(${target}, ${a[0]})`;
+            break;
+          case "SET_UPDATE":
+            stmt = `setUpdate(${target}, ${a[0]})`;
+            break;
+          case "DICT_UPDATE":
+            stmt = `dictUpdate(${target}, ${a[0]}, null)`;
+            break;
+          default: // DICT_MERGE
+            stmt = `dictUpdate(${target}, ${a[0]}, ${this.peek(oparg + 4).e})`;
+        }
         this.mayRaise(opUnit);
         this.emit(`${stmt};`);
         for (let i = 0; i < pops; i++) this.pop();
@@ -1563,32 +1573,23 @@ class TraceCompiler {
         return;
       }
       case "CALL_KW":
-      case "CALL_FUNCTION_EX": {
-        // The callee may read the loop frame's line and locals, as for CALL (below).
+        // Its keyword names: a tuple on top of the arguments.
+        return this.callAsWhole(
+          oparg + 3,
+          opUnit,
+          (a) => `${a[0]}, ${a[1]}, [${a.slice(2, oparg + 2).join(", ")}], ${a[oparg + 2]}`,
+        );
+      case "CALL_FUNCTION_EX":
+        if (this.st.callers.length > 0) {
+          throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, "CALL_FUNCTION_EX in a call");
+        }
         this.localsToLoopFrame();
-        const pops = name === "CALL_KW" ? oparg + 3 : 3 + (oparg & 1);
-        const callee = (a: string[]) =>
-          name === "CALL_KW"
-            ? `${a[0]}, ${a[1]}, [${a.slice(2, oparg + 2).join(", ")}], ${a[oparg + 2]}`
-            : `${a[0]}, null, [], null`;
-        if (name === "CALL_FUNCTION_EX") {
-          if (this.st.callers.length > 0) {
-            throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, "CALL_FUNCTION_EX in a call");
-          }
-          this.emit(`f.ip = ${opUnit + 1};`);
-          return this.generic(
-            pops,
-            (a) => `traceCallEx(${a[0]}, ${a[2]}, ${oparg & 1 ? a[3] : "null"})`,
-            opUnit,
-          );
-        }
-        if (this.st.callers.length === 0) {
-          this.emit(`f.ip = ${opUnit + 1};`);
-          return this.generic(pops, (a) => `traceCall(${callee(a)})`, opUnit);
-        }
-        const [frames, ips] = this.framesForCall(opUnit);
-        return this.generic(pops, (a) => `callInFrames(f, ${frames}, ${ips}, ${callee(a)})`, opUnit);
-      }
+        this.emit(`f.ip = ${opUnit + 1};`);
+        return this.generic(
+          3 + (oparg & 1),
+          (a) => `traceCallEx(${a[0]}, ${a[2]}, ${oparg & 1 ? a[3] : "null"})`,
+          opUnit,
+        );
       case "FOR_ITER": {
         // Any other iterator (a generator, whose frame runs as a whole; enumerate, zip, a dict
         // view's, a class with `__next__`): its next value through its type's slot, as FOR_ITER's
@@ -1601,7 +1602,7 @@ class TraceCompiler {
           OPCODES[OPCODES[nextRec.opcode].generic].name === "UNPACK_SEQUENCE";
         if (pairs && !this.st.facts.has(`pairs:${it.e}`)) {
           this.guard(
-            `typeof ${it.e} !== "object" || !(${it.e} instanceof PyNativeIterator) || ${it.e}.pair === null`,
+            `!(${it.e} instanceof PyNativeIterator) || ${it.e}.pair === null`,
             start,
           );
           this.st.facts.add(`pairs:${it.e}`);
@@ -1641,26 +1642,26 @@ class TraceCompiler {
         ) {
           return this.callRange(oparg, start);
         }
-        // What the callee may read of its callers: the loop frame's line and locals, and inside a
-        // followed call, the followed calls' frames, made for the call (callInFrames).
-        this.localsToLoopFrame();
-        if (this.st.callers.length === 0) {
-          this.emit(`f.ip = ${opUnit + 1};`);
-          return this.generic(
-            oparg + 2,
-            (a) => `traceCall(${a[0]}, ${a[1]}, [${a.slice(2).join(", ")}])`,
-            opUnit,
-          );
-        }
-        const [frames, ips] = this.framesForCall(opUnit);
-        return this.generic(
-          oparg + 2,
-          (a) => `callInFrames(f, ${frames}, ${ips}, ${a[0]}, ${a[1]}, [${a.slice(2).join(", ")}])`,
-          opUnit,
-        );
+        return this.callAsWhole(oparg + 2, opUnit, (a) => `${a[0]}, ${a[1]}, [${a.slice(2).join(", ")}]`);
       }
     }
     throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, name);
+  }
+
+  /**
+   * A call the trace makes through the call protocol (CALL's generic forms, CALL_KW): `pops` values
+   * off the stack, `callArgs` of them traceCall's arguments. What the callee may read of its callers
+   * is written first: the loop frame's line and locals, and inside a followed call, the followed
+   * calls' frames, made for the call (callInFrames).
+   */
+  private callAsWhole(pops: number, opUnit: number, callArgs: (a: string[]) => string): void {
+    this.localsToLoopFrame();
+    if (this.st.callers.length === 0) {
+      this.emit(`f.ip = ${opUnit + 1};`);
+      return this.generic(pops, (a) => `traceCall(${callArgs(a)})`, opUnit);
+    }
+    const [frames, ips] = this.framesForCall(opUnit);
+    return this.generic(pops, (a) => `callInFrames(f, ${frames}, ${ips}, ${callArgs(a)})`, opUnit);
   }
 
   /** UNPACK_SEQUENCE of a pair FOR_ITER left unmade: its items, the first on top. */

@@ -939,9 +939,16 @@ class TraceCompiler {
         this.guard(`${v.e} === undefined`, start);
         return this.push(v);
       }
+      case "YIELD_VALUE":
+        // A generator trace's end (the recorder takes no other yield): the runner suspends the frame.
+        if (this.trace.kind !== "generator" || this.st.callers.length > 0) {
+          throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, "YIELD_VALUE");
+        }
+        return this.functionReturn(start);
       case "RETURN_VALUE":
       case "RETURN_CONST": {
-        if (this.trace.kind === "function" && this.st.callers.length === 0) return this.functionReturn(start);
+        // A function's return, or a generator's (which the interpreter then runs: the generator ends).
+        if (this.trace.kind !== "loop" && this.st.callers.length === 0) return this.functionReturn(start);
         // The end of a followed call: its value goes to the caller's stack.
         const v = name === "RETURN_VALUE" ? this.peek() : this.constVal(oparg);
         const initSelf = this.st.initSelf;
@@ -1004,7 +1011,12 @@ class TraceCompiler {
         break;
       case "JUMP_BACKWARD":
       case "JUMP_BACKWARD_NO_INTERRUPT":
-        // The closing back-edge: handled by the caller.
+        // A loop's closing back-edge is handled by the caller; a generator's path passes its loop's
+        // back-edge on the way to the next yield, and checks interrupts there as the jump does.
+        if (this.trace.kind === "generator" && name === "JUMP_BACKWARD") {
+          this.mayRaise(opUnit);
+          this.emit(`if ((++loopCounters.backEdges & backEdgeChecks.mask) === 0) checkAtBackEdges();`);
+        }
         return;
     }
     // Conditional jumps: the trace follows the side the recording took and guards it.
@@ -1038,7 +1050,7 @@ class TraceCompiler {
       // branches of the loop's own frame: an exit inside a followed call resumes in its frame. An
       // inlined inner loop takes the side paths its own trace had, and grows none: a side path is
       // recorded back to the trace's own head.)
-      const sidesHere = (this.loop.top !== null || this.trace.kind === "function") &&
+      const sidesHere = (this.loop.top !== null || this.trace.kind !== "loop") &&
         this.st.callers.length === 0;
       const side = sidesHere ? this.loop.sides.get(key) : undefined;
       const growable = sidesHere && this.inlining.length === 0;
@@ -1047,10 +1059,14 @@ class TraceCompiler {
       this.pop();
       return;
     }
+    // A generator's path may go through a loop's end (an inner loop ended before the next yield): the
+    // iterator is exhausted there, and guarded to be.
+    const exhausted = generic === "FOR_ITER" && next === after + oparg;
     switch (name) {
       case "FOR_ITER_RANGE": {
         const it = this.peek();
         this.guardClass(it, "rangeIteratorType", start);
+        if (exhausted) return this.guard(`${it.e}.left > 0`, start);
         this.loopEnd(`${it.e}.left <= 0`, start);
         const v = this.result(`${it.e}.cur`, KIND_INT);
         this.emit(`${it.e}.left--; ${it.e}.cur = ${v.e} + ${it.e}.step;`);
@@ -1060,6 +1076,11 @@ class TraceCompiler {
       case "FOR_ITER_TUPLE": {
         const it = this.peek();
         this.guardClass(it, name === "FOR_ITER_LIST" ? "listIteratorType" : "tupleIteratorType", start);
+        if (exhausted) {
+          // (As the interpreter leaves it: exhausted for good, whatever the sequence does next.)
+          this.guard(`${it.e}.index < ${it.e}.seq.items.length`, start);
+          return this.emit(`${it.e}.index = Infinity;`);
+        }
         this.loopEnd(`${it.e}.index >= ${it.e}.seq.items.length`, start);
         return this.push(this.result(`${it.e}.seq.items[${it.e}.index++]`, KIND_BOX));
       }
@@ -1615,6 +1636,13 @@ class TraceCompiler {
         this.mayRaise(opUnit);
         const v = this.result(pairs ? `${it.e}.pair()` : `iterNext(${it.e})`, KIND_BOX);
         this.codeMayRun();
+        if (exhausted) {
+          // An item after all: the interpreter goes on with it, after the FOR_ITER.
+          this.push(v);
+          this.guard(`${v.e} !== undefined`, after);
+          this.pop();
+          return;
+        }
         this.loopEnd(`${v.e} === undefined`, start, after + oparg);
         if (!pairs) return this.push(v);
         const pair = this.temp();
@@ -2290,14 +2318,19 @@ class TraceCompiler {
   }
 
   compile(): { source: string; consts: unknown[] } {
-    return this.trace.kind === "function" ? this.compileFunction() : this.compileLoop();
+    return this.trace.kind === "loop" ? this.compileLoop() : this.compileFunction();
   }
 
-  /** The function of a function trace: its path from the entry to its return, straight. */
+  /**
+   * The function of a function trace (its path from the entry to its return) or of a generator trace
+   * (from the resume point to the next yield), straight.
+   */
   private compileFunction(): { source: string; consts: unknown[] } {
     const trace = this.trace;
+    // (A function starts with an empty stack; a generator resumes with its loops' iterators and the
+    // value sent in.)
     this.st = new State(
-      [],
+      Array.from({ length: trace.entryDepth }, (_, j) => ({ e: `E${j}`, k: KIND_BOX as Kind })),
       Array.from({ length: this.nl }, () => ({ k: KIND_BOX as Kind, inVar: false, dirty: false })),
       new Set(),
       trace.code,

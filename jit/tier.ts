@@ -5,7 +5,9 @@
  * the loop from its head until an exit hands the frame back to the interpreter. A function without
  * loops counts its calls at RESUME; at `hot_function_threshold` the next call is recorded to its
  * return, and the trace then runs each call from its entry to the return, which the interpreter
- * runs (or to an exit). `--jit-backend` chooses the compiler of loops: `native` lowers the loop to
+ * runs (or to an exit). A generator's resume point counts its resumptions the same way; its trace
+ * then runs each resumption from there to the next yield, which is done without the interpreter
+ * (resumeGenerator). `--jit-backend` chooses the compiler of loops: `native` lowers the loop to
  * native uops (jit/native_lower.ts, run by jit/native_executor.ts) where all of it lowers and
  * compiles it to JavaScript (jit/js_backend.ts) otherwise; `auto` (the default) does the same but
  * moves a native loop to JavaScript when it runs too few iterations per entry to pay for native
@@ -13,8 +15,8 @@
  * cannot run (no FFI permission, not x86-64 Linux) JavaScript runs every loop and `--stats` says
  * why. An aborted recording backs off (2**k more back-edges or calls, k up to `trace_backoff_max`);
  * a trace whose entry keeps failing is dropped and recorded again. In: frames at a loop's
- * back-edge or a function's entry. Out: the code unit the interpreter resumes at. `--stats`
- * reports traces, aborts by reason, exits, native traces (code bytes, compile time each) and why
+ * back-edge, a function's entry or a generator's resumption. Out: the code unit the interpreter
+ * resumes at (or a resumption's yielded value). `--stats` reports traces, aborts by reason, exits, native traces (code bytes, compile time each) and why
  * loops stayed on JavaScript; `--dump-traces` prints each trace's path and its JavaScript, or its
  * native uops with their disassembly.
  *
@@ -32,7 +34,7 @@ import {
   NATIVE_FALLBACK,
   NATIVE_FALLBACK_REASONS,
 } from "../instructions/abort_reasons.ts";
-import { Op, OPCODES } from "../instructions/opcodes.ts";
+import { CACHE_SIZE, Op, OPCODES } from "../instructions/opcodes.ts";
 import { tunables } from "../instructions/tunables.ts";
 import type { PyCode } from "../objects/code.ts";
 import { writeStderr } from "../objects/stdio.ts";
@@ -51,13 +53,14 @@ import {
 } from "./js_backend.ts";
 import { PyCell, type PyValue } from "../objects/object.ts";
 import type { PyFunction } from "../vm/function.ts";
-import { acquireFrame, FRAME_DONE, releaseFrame } from "../vm/frame.ts";
+import { acquireFrame, FRAME_DONE, FRAME_SUSPENDED, releaseFrame } from "../vm/frame.ts";
 import { execute } from "../vm/interp.ts";
 import {
   backEdgesOf,
   isRecording,
   type RecordedInstruction,
   recordFunction,
+  recordGenerator,
   recordingActive,
   recordLoop,
   type RecordResult,
@@ -492,7 +495,11 @@ function backOffCount(
 
 function dumpTrace(t: CompiledTrace): void {
   const code = t.trace.code;
-  const where = t.trace.kind === "function" ? "function entry" : `loop at ${t.trace.head}`;
+  const where = t.trace.kind === "function"
+    ? "function entry"
+    : t.trace.kind === "generator"
+    ? `resumption at ${t.trace.head}`
+    : `loop at ${t.trace.head}`;
   const lines = [`trace ${counts.compiled}: ${code.name} (${code.filename}) ${where}`];
   for (const rec of t.trace.path) {
     lines.push(
@@ -560,6 +567,33 @@ interface FunctionState {
   entryFailures: number;
   /** Where the code's RESUME is, past its prologue (prologueOf); -1: calls go through the protocol. */
   prologue: number;
+  /**
+   * Set for a generator's resume point (the trace runs a resumption to the next yield): resumptions
+   * there before the next recording. A function counts its calls in its code's `entryHot` instead.
+   */
+  resumeCountdown: number | null;
+}
+
+/** Calls (or resumptions) a function (or a generator's resume point) waits before its next recording. */
+function setCountdown(state: FunctionState, code: PyCode, calls: number): void {
+  if (state.resumeCountdown === null) code.entryHot = calls;
+  else state.resumeCountdown = calls;
+}
+
+/** A new function state (`resumeCountdown` null) or resume point state (a number). */
+function functionState(code: PyCode, resumeCountdown: number | null): FunctionState {
+  return {
+    trace: null,
+    entries: 0,
+    left: 0,
+    sides: new Map(),
+    noSide: new Set(),
+    backoff: 0,
+    aborts: 0,
+    entryFailures: 0,
+    prologue: resumeCountdown === null ? prologueOf(code) : -1,
+    resumeCountdown,
+  };
 }
 
 /**
@@ -587,19 +621,7 @@ function onHotEntry(frame: Frame): number {
   // A recording under way must see every instruction; a deep recursion keeps its stack small.
   if (recordingActive() || threadState.depth > MAX_FUNCTION_TRACE_DEPTH) return -1;
   let state = code.tierData as FunctionState | null;
-  if (state === null) {
-    code.tierData = state = {
-      trace: null,
-      entries: 0,
-      left: 0,
-      sides: new Map(),
-      noSide: new Set(),
-      backoff: 0,
-      aborts: 0,
-      entryFailures: 0,
-      prologue: prologueOf(code),
-    };
-  }
+  if (state === null) code.tierData = state = functionState(code, null);
   if (state.trace !== null) return enterFunction(state, state.trace, frame);
   return traceFunction(state, frame);
 }
@@ -610,7 +632,7 @@ function traceFunction(state: FunctionState, frame: Frame): number {
   counts.recorded++;
   let result;
   try {
-    result = recordFunction(frame);
+    result = state.resumeCountdown === null ? recordFunction(frame) : recordGenerator(frame);
   } catch (e) {
     backOffFunction(state, code, ABORT.EXCEPTION_RAISED);
     tierExit.error = e;
@@ -640,10 +662,10 @@ function installFunctionTrace(state: FunctionState, t: CompiledTrace): void {
   noteCompiled(t);
 }
 
-/** A function given up on for now: its entry counts down again, longer each time. */
+/** A function (or resume point) given up on for now: its entries count down again, longer each time. */
 function backOffFunction(state: FunctionState, code: PyCode, reason: number, detail = ""): void {
   state.trace = null;
-  code.entryHot = backOffCount(state, tunables.hot_function_threshold, reason, detail);
+  setCountdown(state, code, backOffCount(state, tunables.hot_function_threshold, reason, detail));
 }
 
 /** Runs a function's trace from its entry; returns where the interpreter resumes. */
@@ -654,7 +676,7 @@ function enterFunction(state: FunctionState, trace: CompiledTrace, frame: Frame)
   if (++state.entries === FUNCTION_SAMPLE && state.left * 2 > FUNCTION_SAMPLE) {
     // Left before the return in most calls: each paid the trace's entry and exit for little.
     backOffFunction(state, frame.code, ABORT.OFTEN_LEFT);
-    frame.code.entryHot = LONG_RETRY;
+    setCountdown(state, frame.code, LONG_RETRY);
     return resume;
   }
   if (exit < 0) {
@@ -680,7 +702,7 @@ function enterFunction(state: FunctionState, trace: CompiledTrace, frame: Frame)
       frame,
       branch,
       resume,
-      () => recordFunction(frame),
+      () => state.resumeCountdown === null ? recordFunction(frame) : recordGenerator(frame),
       () => installFunctionTrace(state, compileTrace(trace.trace, state.sides)),
     );
   }
@@ -728,7 +750,8 @@ function runPrologue(code: PyCode, fn: PyFunction, values: unknown[], end: numbe
  */
 function runFunctionTrace(fn: PyFunction, args: PyValue[]): PyValue | typeof NO_TRACE {
   const code = fn.code;
-  const state = code.tierData as FunctionState | null;
+  // (A generator's `tierData` holds its resume points: its calls make generators, never traced.)
+  const state = (code.flags & CO_GENERATOR) !== 0 ? null : code.tierData as FunctionState | null;
   if (state === null || state.trace === null || state.trace.leavesInCallees || state.prologue < 0) {
     return NO_TRACE;
   }
@@ -774,6 +797,59 @@ function runFunctionTrace(fn: PyFunction, args: PyValue[]): PyValue | typeof NO_
 }
 functionTraces.run = runFunctionTrace;
 
+/**
+ * A resumption of a plain generator (`next`, `send`, a builtin or a trace iterating it; not one
+ * that throws in): its frame, linked as execute() links it, runs from where it was suspended with
+ * the trace of that resume point up to the next yield, which is done here as YIELD_VALUE does it
+ * for the frame the loop was entered with, so that a resumption runs no interpreter at all. The
+ * trace is recorded once the point has been resumed at `hot_function_threshold` times; where the
+ * trace leaves (or there is none), the interpreter runs the frame on from there.
+ */
+function resumeGenerator(frame: Frame): PyValue {
+  const code = frame.code;
+  // By resume point: an array indexed by code unit (a resumption looks its point up each time).
+  const points = (code.tierData ?? (code.tierData = [])) as (FunctionState | undefined)[];
+  const at = frame.ip;
+  let state = points[at];
+  if (state === undefined) points[at] = state = functionState(code, tunables.hot_function_threshold);
+  const trace = state.trace;
+  if (
+    (trace === null ? --state.resumeCountdown! > 0 : trace.leavesInCallees) || recordingActive() ||
+    threadState.depth > MAX_FUNCTION_TRACE_DEPTH
+  ) {
+    return specializedTier.execute(frame, null);
+  }
+  resuming = state;
+  const resume = execute(frame, null, runResumption) as number;
+  const error = tierExit.error;
+  if (error === null && code.code[resume] === Op.YIELD_VALUE) {
+    // Stopped before a plain yield (`YIELD_VALUE 0`): the trace's end, or a recording's.
+    const v = frame.values[--frame.sp] as PyValue;
+    frame.ip = resume + 1 + CACHE_SIZE[Op.YIELD_VALUE];
+    frame.state = FRAME_SUSPENDED;
+    return v;
+  }
+  tierExit.error = null;
+  if (error !== null && tierExit.reraise) {
+    // Raised by a recording that ran the frame on: it left the frame already, with its traceback.
+    frame.state = FRAME_DONE;
+    throw error;
+  }
+  // The interpreter goes on from where the trace left, raising there what the trace raised.
+  frame.ip = resume;
+  return specializedTier.execute(frame, error as PyValue | null);
+}
+
+/** The resume point resumeGenerator is running (read by runResumption, execute()'s loop). */
+let resuming: FunctionState | null = null;
+
+/** What execute() runs for a generator's resumption: its trace, or a recording of one. */
+function runResumption(frame: Frame): number {
+  const state = resuming!;
+  resuming = null;
+  return state.trace === null ? traceFunction(state, frame) : enterFunction(state, state.trace, frame);
+}
+
 /** What execute() runs for a direct call: the function's trace; returns where it left the frame. */
 function runEntryTrace(frame: Frame): number {
   const state = frame.code.tierData as FunctionState;
@@ -783,7 +859,12 @@ function runEntryTrace(frame: Frame): number {
 /** The tracing JIT. */
 export const jitTier: Tier = {
   name: "jit",
-  execute: specializedTier.execute,
+  execute(frame: Frame, throwing: PyValue | null): PyValue {
+    if (throwing === null && frame.generator !== null && (frame.code.flags & CO_GENERATOR) !== 0) {
+      return resumeGenerator(frame);
+    }
+    return specializedTier.execute(frame, throwing);
+  },
   prepareCode(code: PyCode): void {
     specializedTier.prepareCode(code);
     // Every loop's back-edge counter starts its warm-up.

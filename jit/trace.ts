@@ -13,7 +13,9 @@
  * are followed into their callees, whose instructions join the path, up to `max_inline_depth`, unless
  * the callee has a loop; other calls' frames run in the interpreter (the recorder ignores other
  * frames' instructions) and the trace calls them as a whole. `recordFunction` records one call of a
- * function without loops, from its entry to its return.
+ * function without loops, from its entry to its return; `recordGenerator` one resumption of a
+ * generator, from where its frame was suspended (or starts) to its next yield (or its return),
+ * through the back-edges it passes on the way.
  *
  * @example
  * ```ts
@@ -82,14 +84,21 @@ export interface RecordedInstruction {
 }
 
 /**
+ * What a trace runs: a loop's iterations; a function's call from its entry to its return; a
+ * generator's resumption from where it was suspended to its next yield.
+ */
+export type TraceKind = "loop" | "function" | "generator";
+
+/**
  * A recorded loop: one iteration's path from the head to the back-edge that closes it; or a
  * recorded function (`kind` "function"): one call's path from its entry to the return that ends
- * it, that return included.
+ * it, that return included; or a recorded generator (`kind` "generator"): one resumption's path
+ * from the resume point to the YIELD_VALUE that suspends it (or the return that ends it), included.
  */
 export interface Trace {
-  readonly kind: "loop" | "function";
+  readonly kind: TraceKind;
   readonly code: PyCode;
-  /** The loop head (JUMP_BACKWARD's target); a function's first instruction after RESUME. */
+  /** The loop head (JUMP_BACKWARD's target); a function's first instruction after RESUME; a generator's resume point. */
   readonly head: number;
   /** The stack depth above the locals at the head (1 in a `for` loop: the iterator). */
   readonly entryDepth: number;
@@ -157,8 +166,8 @@ export function loopEnd(code: PyCode, head: number): number {
 
 /** The state of the recording under way (one at a time: recording does not nest). */
 interface Recording {
-  /** A loop's iteration, or a function's call from where its frame stands to its return. */
-  kind: "loop" | "function";
+  /** A loop's iteration; a function's call, or a generator's resumption, from where its frame stands. */
+  kind: TraceKind;
   frame: Frame;
   /** The loop's frame, then the frames of the calls followed into (innermost last). */
   frames: Frame[];
@@ -288,12 +297,17 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
     r.detail = detail;
     return stopAt(r, start, sp);
   };
-  if (r.kind === "function") {
-    // A function's path ends with the return that ends the call (the interpreter then runs it).
-    if (!LOWERABLE[opcode]) return abort(ABORT.UNSUPPORTED_INSTRUCTION, OPCODES[opcode]?.name ?? `${opcode}`);
+  if (r.kind !== "loop") {
+    // A function's path ends with the return that ends the call, a generator's with the yield that
+    // suspends it (plain `yield`: one of `yield from` or `await` stays in the interpreter) or its
+    // return; the trace's caller then does what that instruction does.
+    const yields = r.kind === "generator" && opcode === Op.YIELD_VALUE && oparg === 0;
+    if (!LOWERABLE[opcode] && !yields) {
+      return abort(ABORT.UNSUPPORTED_INSTRUCTION, OPCODES[opcode]?.name ?? `${opcode}`);
+    }
     if (r.path.length >= tunables.max_trace_length) return abort(ABORT.TRACE_TOO_LONG, "");
     r.path.push(recorded(f, start, opUnit, opcode, oparg, sp, 0));
-    return RETURNS.has(opcode) ? stopAt(r, start, sp) : false;
+    return yields || RETURNS.has(opcode) ? stopAt(r, start, sp) : false;
   }
   // Back at the head: the iteration is recorded.
   if (start === r.head && r.path.length > 0) return stopAt(r, start, sp);
@@ -404,8 +418,18 @@ export function recordFunction(frame: Frame): RecordResult {
   return record("function", frame, frame.ip, frame.code.code.length, () => false);
 }
 
+/**
+ * Runs a generator's frame, resumed (or started) and linked as a resumption links it, from where
+ * it stands in the observing loop, up to the YIELD_VALUE that suspends it next (or the return that
+ * ends it), and returns that path (that instruction included), or why not. The frame stands at that
+ * instruction afterwards, its value on the stack, and the caller does what it does.
+ */
+export function recordGenerator(frame: Frame): RecordResult {
+  return record("generator", frame, frame.ip, frame.code.code.length, () => false);
+}
+
 function record(
-  kind: "loop" | "function",
+  kind: TraceKind,
   frame: Frame,
   head: number,
   end: number,

@@ -16,9 +16,10 @@
  * why. An aborted recording backs off (2**k more back-edges or calls, k up to `trace_backoff_max`);
  * a trace whose entry keeps failing is dropped and recorded again. In: frames at a loop's
  * back-edge, a function's entry or a generator's resumption. Out: the code unit the interpreter
- * resumes at (or a resumption's yielded value). `--stats` reports traces, aborts by reason, exits, native traces (code bytes, compile time each) and why
- * loops stayed on JavaScript; `--dump-traces` prints each trace's path and its JavaScript, or its
- * native uops with their disassembly.
+ * resumes at (or a resumption's yielded value). `--stats` reports traces, aborts by reason,
+ * exits, native traces (code bytes, compile time each) and why loops stayed on JavaScript;
+ * `--dump-traces` prints each trace's path and its JavaScript, or its native uops with their
+ * disassembly.
  *
  * @example
  * ```ts

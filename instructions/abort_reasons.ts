@@ -25,6 +25,10 @@ export const ABORT_REASONS = [
   { name: "GENERATOR_FRAME", why: "the loop runs inside or into a generator frame the trace cannot own" },
   { name: "EXCEPTION_RAISED", why: "an exception was raised while the trace was recorded" },
   { name: "LEFT_LOOP", why: "recording left the loop (return, break, frame exit) before closing it" },
+  {
+    name: "LOOP_ENDED",
+    why: "the loop's iterator ran out at the head the recording began at: recorded at its next hot back-edge",
+  },
   { name: "UNSTABLE_TYPES", why: "the values' types changed while the trace was recorded" },
   { name: "INVALIDATED", why: "an assumption (a type, dict or function version) changed during recording" },
   { name: "COMPILE_FAILED", why: "the backend could not compile the optimized trace" },

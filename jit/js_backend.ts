@@ -241,6 +241,21 @@ function iteratorDone(it: PyValue): boolean {
 }
 
 /**
+ * Whether the globals' keys appended since a builtin's guard last looked (`seen[0]` of them) leave
+ * `name` unshadowed; if so, the guard now covers them all. (A dict's keys array only grows while it
+ * is the same array: a key deleted and set again is appended again.) A key other than a plain str
+ * could equal `name`: then it answers no, and the trace leaves.
+ */
+function builtinUnshadowed(keys: PyValue[], seen: number[], name: string): boolean {
+  for (let i = seen[0]; i < keys.length; i++) {
+    const k = keys[i];
+    if (k === name || (typeof k !== "string" && k !== DELETED)) return false;
+  }
+  seen[0] = keys.length;
+  return true;
+}
+
+/**
  * How a trace runs an inner loop with that loop's own trace (set by the tier, which owns them):
  * returns the code unit to resume at; the loop's head when it has no trace.
  */
@@ -317,6 +332,7 @@ const RUNTIME = {
   getIter,
   iterNext,
   iteratorDone,
+  builtinUnshadowed,
   pairSecond,
   PyNativeIterator,
   runInnerLoop: (f: Frame, head: number, counter: number) => innerLoops.run(f, head, counter),
@@ -1251,10 +1267,14 @@ class TraceCompiler {
           this.guard(`${g}.keys !== ${keys}`, start);
           v = this.result(`${g}.values[${index}]`, KIND_BOX);
         } else {
-          const count = this.st.code.cacheIndex[cacheAt(cells.keys)];
+          // Globals added since (a script's later top-level names) do not end the trace: they are
+          // looked at once, for the name (the count of keys seen is the trace's, and grows).
+          const seen = this.constRef([this.st.code.cacheIndex[cacheAt(cells.keys)]]);
           const builtinKeys = this.constRef(this.st.code.cacheRef[cacheAt(cells.builtinKeys)]);
+          const nameLit = JSON.stringify(this.st.code.names[oparg >> 1]);
           this.guard(
-            `${g}.keys !== ${keys} || ${g}.keys.length !== ${count} || ${b}.keys !== ${builtinKeys}`,
+            `${g}.keys !== ${keys} || ${g}.keys.length !== ${seen}[0] && ` +
+              `!builtinUnshadowed(${g}.keys, ${seen}, ${nameLit}) || ${b}.keys !== ${builtinKeys}`,
             start,
           );
           v = this.result(`${b}.values[${index}]`, KIND_BOX);

@@ -103,6 +103,16 @@ interface LoopState {
   inlineTries: Map<number, number>;
   /** The recorded trace of a loop dropped as too short (SHORT_LOOP), kept for outer loops to inline. */
   shortTrace: Trace | null;
+  /**
+   * That loop's JavaScript trace, which an outer loop's trace still runs it with where it does not
+   * inline it (its first iteration runs inner loops as a whole): without it, that iteration would
+   * leave the outer trace at the inner loop each time it is entered.
+   */
+  shortCompiled: CompiledTrace | null;
+  /** Times the loop was dropped as too short (each doubles the wait before its trace runs again). */
+  shortDrops: number;
+  /** Recordings that found the loop ending at once (LOOP_ENDED): they vary the next wait. */
+  ended: number;
 }
 
 const loops = new WeakMap<PyCode, Map<number, LoopState>>();
@@ -244,6 +254,12 @@ function retire(t: CompiledTrace | null): void {
 const SHORT_LOOP_SAMPLE = 2000;
 /** Iterations per entry below which a loop is better left to the interpreter. */
 const SHORT_LOOP_ITERATIONS = 3;
+/**
+ * Back-edges a loop dropped as too short first runs interpreted before its trace is tried again
+ * (doubled at each drop, up to LONG_RETRY): a function called first with small inputs and then
+ * with large ones gets its traces back within its first large call.
+ */
+const SHORT_LOOP_RETRY = 1 << 14;
 
 /** Entries in a row that fail the trace's first guards before it is dropped. */
 const MAX_ENTRY_FAILURES = 64;
@@ -270,6 +286,9 @@ function loopState(code: PyCode, head: number): LoopState {
         notInlined: new Set(),
         inlineTries: new Map(),
         shortTrace: null,
+        shortCompiled: null,
+        shortDrops: 0,
+        ended: 0,
       },
     );
   }
@@ -302,26 +321,34 @@ function enter(
     !fromTrace && state.entries === SHORT_LOOP_SAMPLE &&
     state.iterations < SHORT_LOOP_SAMPLE * SHORT_LOOP_ITERATIONS
   ) {
+    state.shortCompiled = isNative(trace) ? null : trace;
     retire(state.trace);
     state.shortTrace = trace.trace;
     state.trace = null;
     noteAbort(ABORT.SHORT_LOOP, "");
-    // Not for good: a later call may run the loop long (the same function, other arguments).
+    // Not for good: a later call may run the loop long (the same function, other arguments). Its
+    // JavaScript trace is then tried again as it is (it is still right: its guards say so).
     state.entries = 0;
     state.iterations = 0;
-    code.cacheIndex[counter] = LONG_RETRY;
+    code.cacheIndex[counter] = Math.min(LONG_RETRY, SHORT_LOOP_RETRY * 2 ** state.shortDrops);
+    state.shortDrops = Math.min(state.shortDrops + 1, 20);
     return resume;
   }
   const exit = trace.lastExit[0];
   if (exit < trace.preambleExits && !trace.loopEndExits.has(exit) && tierExit.error === null) {
     // Left before one whole iteration: the values entering may no longer fit the trace.
     if (++state.entryFailures >= MAX_ENTRY_FAILURES) {
-      retire(state.trace);
-      state.trace = null;
+      if (trace === state.shortCompiled) state.shortCompiled = null;
+      if (trace === state.trace) {
+        retire(state.trace);
+        state.trace = null;
+        backOff(state, code, counter, ABORT.ENTRY_FAILS);
+      }
       state.entryFailures = 0;
-      backOff(state, code, counter, ABORT.ENTRY_FAILS);
     }
   } else state.entryFailures = 0;
+  // (A short loop's trace run from an outer trace grows nothing: it is not the loop's trace.)
+  if (trace !== state.trace) return resume;
   const inner = trace.exitInner?.[exit] ?? -1;
   if (
     inner >= 0 && state.trace === trace && tierExit.error === null &&
@@ -453,8 +480,9 @@ function hasTrace(code: PyCode, head: number): boolean {
 // A trace runs its inner loops with their own traces.
 innerLoops.run = (frame: Frame, head: number, counter: number): number => {
   const state = loops.get(frame.code)?.get(head);
-  if (state === undefined || state.trace === null) return head;
-  return enter(state, state.trace, frame, counter, true);
+  const trace = state === undefined ? null : state.trace ?? state.shortCompiled;
+  if (trace === null) return head;
+  return enter(state!, trace, frame, counter, true);
 };
 
 function noteAbort(reason: number, detail: string): void {
@@ -532,7 +560,12 @@ function traceLoop(state: LoopState, frame: Frame, head: number, counter: number
     return frame.ip;
   }
   if (result.trace === null) {
-    backOff(state, code, counter, result.abort, result.detail);
+    if (result.abort === ABORT.LOOP_ENDED) {
+      // Not the loop's fault, and cheap (one instruction recorded): no backoff, but a wait that
+      // varies, so that a loop of a few iterations a call is not caught at its end every time.
+      noteAbort(result.abort, result.detail);
+      code.cacheIndex[counter] = tunables.hot_loop_threshold + 1 + (state.ended++ % 7);
+    } else backOff(state, code, counter, result.abort, result.detail);
     return frame.ip;
   }
   // Side paths grew from the previous main path's branches: they go with it.
@@ -888,6 +921,11 @@ export const jitTier: Tier = {
     }
     const state = loopState(code, target);
     if (state.trace !== null) return enter(state, state.trace, frame, counter);
+    if (state.shortCompiled !== null) {
+      // Hot again after being dropped as too short: judged again, on a new sample of entries.
+      state.trace = state.shortCompiled;
+      return enter(state, state.trace, frame, counter);
+    }
     return traceLoop(state, frame, target, counter);
   },
   onHotEntry,

@@ -311,7 +311,12 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
   }
   // Back at the head: the iteration is recorded.
   if (start === r.head && r.path.length > 0) return stopAt(r, start, sp);
-  if (start < r.head || start > r.end) return abort(ABORT.LEFT_LOOP, `left the loop at ${start}`);
+  if (start < r.head || start > r.end) {
+    // Its head's FOR_ITER found the iterator exhausted: the recording began at the loop's last
+    // back-edge (a loop that runs once per call always does), which says nothing of the loop.
+    if (r.path.length === 1 && r.path[0].start === r.head) return abort(ABORT.LOOP_ENDED, "");
+    return abort(ABORT.LEFT_LOOP, `left the loop at ${start}`);
+  }
   if (!LOWERABLE[opcode] || RETURNS.has(opcode)) {
     return abort(ABORT.UNSUPPORTED_INSTRUCTION, OPCODES[opcode]?.name ?? `${opcode}`);
   }

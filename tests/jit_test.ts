@@ -246,6 +246,68 @@ Deno.test("jit: short inner loops run inlined in their outer loop's trace, not e
   assert.ok(stats.entries <= 20_100, JSON.stringify(stats));
 });
 
+Deno.test("jit: loops dropped as too short in small calls get their traces back in large calls", () => {
+  // f's loops first run an iteration or two a call (SHORT_LOOP drops them; the outer loop ends at
+  // every recording, LOOP_ENDED, which costs no backoff), then thousands of iterations a call: the
+  // dropped traces are tried again within the first large call, not after a million back-edges,
+  // and the i loop's trace runs the j loop (still short) with that loop's dropped trace.
+  const source = [
+    "def f(xs, steps):",
+    "    n = len(xs)",
+    "    t = 0.0",
+    "    for _ in range(steps):",
+    "        for i in range(n):",
+    "            for j in range(i + 1, n):",
+    "                d = xs[i] - xs[j]",
+    "                t += d * d",
+    "    return t",
+    "def main():",
+    "    xs = [0.5, 1.5, 3.0, 4.25, 7.0]",
+    "    total = 0.0",
+    "    for k in range(3000):",
+    "        total += f(xs[:3], 1)",
+    "    for k in range(12):",
+    "        total += f(xs, 2000)",
+    "    print(total)",
+    "main()",
+  ].join("\n");
+  const got = runJit(source, "short_then_long.py");
+  assert.equal(got.stdout, "3118500.0\n");
+  const stats = jitStats();
+  assert.ok(stats.aborts.SHORT_LOOP >= 1, JSON.stringify(stats));
+  assert.ok(stats.aborts.LOOP_ENDED >= 1, JSON.stringify(stats));
+  assert.equal(stats.aborts.LEFT_LOOP, undefined, JSON.stringify(stats));
+  // Interpreted, the 24,000 steps of the large calls enter no trace (6,000 entries in all).
+  assert.ok(stats.entries > 24_000, JSON.stringify(stats));
+});
+
+Deno.test("jit: a global added after a trace read a builtin keeps the trace; one that shadows it leaves", () => {
+  const source = [
+    "def f(n):",
+    "    t = 0",
+    "    for i in range(n):",
+    "        t += len([i])",
+    "    return t",
+    "total = 0",
+    "for k in range(12):",
+    "    total += f(3000)",
+    '    globals()["marker%d" % k] = k',
+    "print(total)",
+    "def len(x):",
+    "    return 10",
+    "print(f(3000))",
+    "del len",
+    "print(f(3000))",
+  ].join("\n");
+  const got = runJit(source, "new_globals.py");
+  assert.equal(got.stdout, "36000\n30000\n3000\n");
+  const stats = jitStats();
+  // One trace for f's loop and the module's until `len` is shadowed (then unshadowed): each a new
+  // trace. Before, each new global (marker0, marker1, …) made the trace leave at every entry.
+  assert.ok(stats.compiled <= 4, JSON.stringify(stats));
+  assert.ok(stats.entries < 1000, JSON.stringify(stats));
+});
+
 Deno.test("jit: an inlined inner loop whose exit gets hot is inlined again, with its trace's side path", () => {
   const source = [
     "def f(n):",

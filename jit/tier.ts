@@ -109,7 +109,7 @@ interface LoopState {
    * leave the outer trace at the inner loop each time it is entered.
    */
   shortCompiled: CompiledTrace | null;
-  /** Times the loop was dropped as too short (each doubles the wait before its trace runs again). */
+  /** Times the loop was dropped as too short (each doubles the wait before it is recorded again). */
   shortDrops: number;
   /** Recordings that found the loop ending at once (LOOP_ENDED): they vary the next wait. */
   ended: number;
@@ -255,7 +255,7 @@ const SHORT_LOOP_SAMPLE = 2000;
 /** Iterations per entry below which a loop is better left to the interpreter. */
 const SHORT_LOOP_ITERATIONS = 3;
 /**
- * Back-edges a loop dropped as too short first runs interpreted before its trace is tried again
+ * Back-edges a loop dropped as too short first runs interpreted before it is recorded again
  * (doubled at each drop, up to LONG_RETRY): a function called first with small inputs and then
  * with large ones gets its traces back within its first large call.
  */
@@ -307,7 +307,8 @@ function enter(
   const before = loopCounters.backEdges;
   const resume = trace.run(frame);
   const code = frame.code;
-  code.cacheIndex[counter] = 1;
+  // (A short loop's trace run from an outer trace leaves the loop's wait to run it again as it is.)
+  if (trace === state.trace) code.cacheIndex[counter] = 1;
   // A loop left after an iteration or two each time pays the trace's entry and exit for little:
   // past a sample of entries, such a loop goes back to the interpreter for a million back-edges.
   // (An inner loop entered from its outer loop's trace costs little: it is not judged.)
@@ -326,8 +327,9 @@ function enter(
     state.shortTrace = trace.trace;
     state.trace = null;
     noteAbort(ABORT.SHORT_LOOP, "");
-    // Not for good: a later call may run the loop long (the same function, other arguments). Its
-    // JavaScript trace is then tried again as it is (it is still right: its guards say so).
+    // Not for good: a later call may run the loop long (the same function, other arguments): it is
+    // recorded again then (afresh: the trace kept for outer traces may predate their inner loops'
+    // traces, and measured worse reused).
     state.entries = 0;
     state.iterations = 0;
     code.cacheIndex[counter] = Math.min(LONG_RETRY, SHORT_LOOP_RETRY * 2 ** state.shortDrops);
@@ -921,11 +923,6 @@ export const jitTier: Tier = {
     }
     const state = loopState(code, target);
     if (state.trace !== null) return enter(state, state.trace, frame, counter);
-    if (state.shortCompiled !== null) {
-      // Hot again after being dropped as too short: judged again, on a new sample of entries.
-      state.trace = state.shortCompiled;
-      return enter(state, state.trace, frame, counter);
-    }
     return traceLoop(state, frame, target, counter);
   },
   onHotEntry,

@@ -42,6 +42,7 @@ import {
   methodType,
   None,
   NotImplemented,
+  PyBuiltinFunction,
   type PyDict,
   PyFloat,
   PyList,
@@ -261,6 +262,32 @@ function builtinUnshadowed(keys: PyValue[], seen: number[], name: string): boole
  */
 export const innerLoops: { run: (f: Frame, head: number, counter: number) => number } = {
   run: (_f, head) => head,
+};
+
+/**
+ * The math functions a JavaScript trace computes itself, by their native uop (lib/modules/math.ts
+ * `nativeUop`: those whose result there is JavaScript's to the bit): the expression of the
+ * unboxed argument, its kind, where the trace leaves instead (the interpreter then raises), and
+ * the result for an int argument when that is not the float one's.
+ */
+const MATH_CALLS: Readonly<
+  Record<string, {
+    expr: (x: string) => string;
+    kind: Kind;
+    leaveIf?: (x: string) => string;
+    ofInt?: (x: string) => string;
+  }>
+> = {
+  // (-0.0 passes: its square root is -0.0, as C's.)
+  SQRT_F64: { expr: (x) => `Math.sqrt(${x})`, kind: KIND_FLOAT, leaveIf: (x) => `!(${x} >= 0)` },
+  ABS_F64: { expr: (x) => `Math.abs(${x})`, kind: KIND_FLOAT },
+  // An int's floor is itself; a float's is an int a JS number holds exactly below 2**53 (+ 0: not -0).
+  FLOOR_F64: {
+    expr: (x) => `Math.floor(${x}) + 0`,
+    kind: KIND_INT,
+    leaveIf: (x) => `!(${x} > -9007199254740991 && ${x} < 9007199254740991)`,
+    ofInt: (x) => x,
+  },
 };
 
 /** What generated code may name (passed to it as `R`). */
@@ -1001,6 +1028,10 @@ class TraceCompiler {
       case "CALL_METHOD_DESCRIPTOR_O":
       case "CALL_METHOD_DESCRIPTOR_NOARGS":
       case "CALL_METHOD_DESCRIPTOR_FAST":
+        if (
+          (name === "CALL_BUILTIN_O" || name === "CALL_BUILTIN_FAST") &&
+          this.mathCall(oparg, start, rec, cacheAt)
+        ) return;
         if (this.callBuiltin(BUILTIN_CALLS[name], oparg, start, opUnit, cacheAt)) return;
         break;
       case "CALL_PY_EXACT_ARGS":
@@ -2017,6 +2048,43 @@ class TraceCompiler {
     const t = this.result(expr(args), form.kind ?? KIND_BOX);
     for (let i = 0; i < oparg + 2; i++) this.pop();
     this.codeMayRun();
+    this.push(t);
+    return true;
+  }
+
+  /**
+   * A call of one of the math functions the native backend computes with one uop (`nativeUop`:
+   * math.sqrt, fabs, floor) on a number: the same computation unboxed, in JavaScript (MATH_CALLS).
+   * Arguments outside what it covers (a negative square root, a floor too large for a JS number)
+   * leave the trace, and the interpreter makes the call (and raises).
+   */
+  private mathCall(
+    oparg: number,
+    start: number,
+    rec: RecordedInstruction,
+    cacheAt: (cell: number) => number,
+  ): boolean {
+    const target = this.st.code.cacheRef[cacheAt(CACHE_CELL.CALL.func)];
+    const uop = target instanceof PyBuiltinFunction ? target.nativeUop : undefined;
+    const call = uop === undefined ? undefined : MATH_CALLS[uop];
+    const n = this.st.stack.length;
+    const argKind = rec.stackKinds[0];
+    if (
+      call === undefined || oparg !== 1 || this.st.stack[n - 3].k !== KIND_BOX ||
+      this.st.stack[n - 2].e !== "null" ||
+      (argKind !== KIND_FLOAT && argKind !== KIND_INT)
+    ) return false;
+    const fn = this.constRef(target);
+    const callable = this.st.stack[n - 3];
+    if (callable.e !== fn) this.guard(`${callable.e} !== ${fn}`, start);
+    const x = argKind === KIND_FLOAT ? this.asFloat(this.peek(), start) : this.asInt(this.peek(), start);
+    let t: Val;
+    if (call.ofInt !== undefined && x.k === KIND_INT) t = this.result(call.ofInt(x.e), KIND_INT);
+    else {
+      if (call.leaveIf !== undefined) this.guard(call.leaveIf(x.e), start);
+      t = this.result(call.expr(x.e), call.kind);
+    }
+    for (let i = 0; i < 3; i++) this.pop();
     this.push(t);
     return true;
   }

@@ -54,7 +54,7 @@ import {
 } from "./js_backend.ts";
 import { PyCell, type PyValue } from "../objects/object.ts";
 import type { PyFunction } from "../vm/function.ts";
-import { acquireFrame, FRAME_DONE, FRAME_SUSPENDED, releaseFrame } from "../vm/frame.ts";
+import { acquireFrame, FRAME_DONE, FRAME_RUNNING, FRAME_SUSPENDED, releaseFrame } from "../vm/frame.ts";
 import { execute } from "../vm/interp.ts";
 import {
   backEdgesOf,
@@ -803,8 +803,21 @@ function runFunctionTrace(fn: PyFunction, args: PyValue[]): PyValue | typeof NO_
   for (let i = 0; i < args.length; i++) values[i] = args[i];
   if (state.prologue > 0) runPrologue(code, fn, values, state.prologue);
   const trace = state.trace;
-  // Entered, linked and unlinked as the interpreter's own entry does, with the trace as the loop.
-  const resume = execute(frame, null, runEntryTrace) as number;
+  // Linked and unlinked as execute() links a frame it runs (its checks were made above: the depth,
+  // and the code is prepared, having a trace), with the trace as the loop.
+  const depth = ts.depth;
+  const prev = ts.frame;
+  ts.depth = depth + 1;
+  frame.back = prev;
+  ts.frame = frame;
+  frame.state = FRAME_RUNNING;
+  let resume: number;
+  try {
+    resume = enterFunction(state, trace, frame);
+  } finally {
+    ts.depth = depth;
+    ts.frame = prev;
+  }
   const error = tierExit.error;
   if (error === null && trace.lastExit[0] < 0) {
     // The trace ran to the return (it stops before RETURN_VALUE or RETURN_CONST): what that
@@ -884,12 +897,6 @@ function runResumption(frame: Frame): number {
   const state = resuming!;
   resuming = null;
   return state.trace === null ? traceFunction(state, frame) : enterFunction(state, state.trace, frame);
-}
-
-/** What execute() runs for a direct call: the function's trace; returns where it left the frame. */
-function runEntryTrace(frame: Frame): number {
-  const state = frame.code.tierData as FunctionState;
-  return enterFunction(state, state.trace!, frame);
 }
 
 /** The tracing JIT. */

@@ -55,7 +55,6 @@ import {
 import { PyCell, type PyValue } from "../objects/object.ts";
 import type { PyFunction } from "../vm/function.ts";
 import { acquireFrame, FRAME_DONE, FRAME_RUNNING, FRAME_SUSPENDED, releaseFrame } from "../vm/frame.ts";
-import { execute } from "../vm/interp.ts";
 import {
   backEdgesOf,
   isRecording,
@@ -864,12 +863,26 @@ function resumeGenerator(frame: Frame): PyValue {
   const trace = state.trace;
   if (
     (trace === null ? --state.resumeCountdown! > 0 : trace.leavesInCallees) || recordingActive() ||
-    threadState.depth > MAX_FUNCTION_TRACE_DEPTH
+    threadState.depth > MAX_FUNCTION_TRACE_DEPTH || threadState.depth >= threadState.recursionLimit
   ) {
     return specializedTier.execute(frame, null);
   }
-  resuming = state;
-  const resume = execute(frame, null, runResumption) as number;
+  // Linked and unlinked as execute() links a frame it runs (the depth was checked above; the code
+  // is prepared, having been run), with the trace, or its recording, as the loop.
+  const ts = threadState;
+  const depth = ts.depth;
+  const prev = ts.frame;
+  ts.depth = depth + 1;
+  frame.back = prev;
+  ts.frame = frame;
+  frame.state = FRAME_RUNNING;
+  let resume: number;
+  try {
+    resume = trace === null ? traceFunction(state, frame) : enterFunction(state, trace, frame);
+  } finally {
+    ts.depth = depth;
+    ts.frame = prev;
+  }
   const error = tierExit.error;
   if (error === null && code.code[resume] === Op.YIELD_VALUE) {
     // Stopped before a plain yield (`YIELD_VALUE 0`): the trace's end, or a recording's.
@@ -887,16 +900,6 @@ function resumeGenerator(frame: Frame): PyValue {
   // The interpreter goes on from where the trace left, raising there what the trace raised.
   frame.ip = resume;
   return specializedTier.execute(frame, error as PyValue | null);
-}
-
-/** The resume point resumeGenerator is running (read by runResumption, execute()'s loop). */
-let resuming: FunctionState | null = null;
-
-/** What execute() runs for a generator's resumption: its trace, or a recording of one. */
-function runResumption(frame: Frame): number {
-  const state = resuming!;
-  resuming = null;
-  return state.trace === null ? traceFunction(state, frame) : enterFunction(state, state.trace, frame);
 }
 
 /** The tracing JIT. */

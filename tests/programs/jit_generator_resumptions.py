@@ -234,3 +234,14 @@ for _ in range(1000):
     for gen in gens:
         total += next(gen)
 print(total, [next(gen, "done") for gen in gens])
+
+
+# A low recursion limit: generators resumed below it run their traces, past it they raise.
+sys.setrecursionlimit(120)
+for _ in range(300):
+    list(deep(5))
+try:
+    next(deep(150))
+except RecursionError as e:
+    print("RecursionError", e)
+sys.setrecursionlimit(limit)

@@ -41,7 +41,7 @@ import type { PyCode } from "../objects/code.ts";
 import { writeStderr } from "../objects/stdio.ts";
 import type { Frame } from "../vm/frame.ts";
 import { specializedTier } from "../specializer/tier.ts";
-import { type Tier, tierExit } from "../vm/tier.ts";
+import { NEVER_HOT, type Tier, tierExit } from "../vm/tier.ts";
 import { loopCounters } from "../vm/interp_support.ts";
 import {
   type CompiledTrace,
@@ -651,6 +651,12 @@ const FUNCTION_SAMPLE = 1024;
 /** A hot function's entry: its trace runs, or it is recorded and compiled. */
 function onHotEntry(frame: Frame): number {
   const code = frame.code;
+  // Not a generator's code, after 2**31 - 1 calls (its count starts there): its resumptions have
+  // traces of their own, which its tierData holds.
+  if ((code.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) !== 0) {
+    code.entryHot = NEVER_HOT;
+    return -1;
+  }
   // Every entry asks again once the function has a trace (or is being given one).
   code.entryHot = 1;
   // A recording under way must see every instruction; a deep recursion keeps its stack small.

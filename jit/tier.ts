@@ -258,7 +258,7 @@ const SHORT_LOOP_ITERATIONS = 3;
  * (doubled at each drop, up to LONG_RETRY): a function called first with small inputs and then
  * with large ones gets its traces back within its first large call.
  */
-const SHORT_LOOP_RETRY = 1 << 14;
+const SHORT_LOOP_RETRY = 1 << 16;
 
 /** Entries in a row that fail the trace's first guards before it is dropped. */
 const MAX_ENTRY_FAILURES = 64;

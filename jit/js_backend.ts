@@ -1287,6 +1287,13 @@ class TraceCompiler {
       }
       case "LOAD_GLOBAL_MODULE":
       case "LOAD_GLOBAL_BUILTIN": {
+        // The cells are read now: they must still be this variant's (a site that specialized again
+        // since it was recorded, to the other one, keeps cells of both kinds: a builtin's count
+        // beside a global's index).
+        const now = this.st.code.code[opUnit] & 0xff;
+        if (now !== opcode && !SUPER_BY_OPCODE.has(now)) {
+          throw new TraceAbort(ABORT.INVALIDATED, `${name} specialized again since it was recorded`);
+        }
         const cells = CACHE_CELL.LOAD_GLOBAL;
         const keys = this.constRef(this.st.code.cacheRef[cacheAt(cells.keys)]);
         const index = this.st.code.cacheIndex[cacheAt(cells.index)];

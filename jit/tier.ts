@@ -808,21 +808,7 @@ function runFunctionTrace(fn: PyFunction, args: PyValue[]): PyValue | typeof NO_
   for (let i = 0; i < args.length; i++) values[i] = args[i];
   if (state.prologue > 0) runPrologue(code, fn, values, state.prologue);
   const trace = state.trace;
-  // Linked and unlinked as execute() links a frame it runs (its checks were made above: the depth,
-  // and the code is prepared, having a trace), with the trace as the loop.
-  const depth = ts.depth;
-  const prev = ts.frame;
-  ts.depth = depth + 1;
-  frame.back = prev;
-  ts.frame = frame;
-  frame.state = FRAME_RUNNING;
-  let resume: number;
-  try {
-    resume = enterFunction(state, trace, frame);
-  } finally {
-    ts.depth = depth;
-    ts.frame = prev;
-  }
+  const resume = runLinked(state, trace, frame);
   const error = tierExit.error;
   if (error === null && trace.lastExit[0] < 0) {
     // The trace ran to the return (it stops before RETURN_VALUE or RETURN_CONST): what that
@@ -836,18 +822,47 @@ function runFunctionTrace(fn: PyFunction, args: PyValue[]): PyValue | typeof NO_
       return result;
     }
   }
+  const result = interpretOn(frame, resume, error);
+  releaseFrame(frame);
+  return result;
+}
+
+/**
+ * Runs a function's or a resume point's trace (or, with none yet, records one) on `frame`, linked
+ * and unlinked as execute() links a frame it runs (the caller has made execute()'s checks: the
+ * depth, the recursion limit; the code, having run, is prepared), without execute()'s loop
+ * indirection. Returns where the trace left the frame.
+ */
+function runLinked(state: FunctionState, trace: CompiledTrace | null, frame: Frame): number {
+  const ts = threadState;
+  const depth = ts.depth;
+  const prev = ts.frame;
+  ts.depth = depth + 1;
+  frame.back = prev;
+  ts.frame = frame;
+  frame.state = FRAME_RUNNING;
+  try {
+    return trace === null ? traceFunction(state, frame) : enterFunction(state, trace, frame);
+  } finally {
+    ts.depth = depth;
+    ts.frame = prev;
+  }
+}
+
+/**
+ * After runLinked left `frame` at `resume` other than at its trace's end: the interpreter goes on
+ * from there, raising there what the trace raised (a host error too: thrown inside the loop, it is
+ * converted there as any other), unless a recording ran the frame on and it raised out of it.
+ */
+function interpretOn(frame: Frame, resume: number, error: unknown): PyValue {
   tierExit.error = null;
   if (error !== null && tierExit.reraise) {
-    // Raised by a recording that ran the call on: it left this frame already, with its traceback.
+    // Raised by a recording that ran the frame on: it left the frame already, with its traceback.
     frame.state = FRAME_DONE;
     throw error;
   }
-  // The interpreter goes on from where the trace left, raising there what the trace raised.
   frame.ip = resume;
-  // (A host error too: thrown inside the loop, it is converted there as any other.)
-  const result = jitTier.execute(frame, error as PyValue | null);
-  releaseFrame(frame);
-  return result;
+  return specializedTier.execute(frame, error as PyValue | null);
 }
 functionTraces.run = runFunctionTrace;
 
@@ -873,22 +888,7 @@ function resumeGenerator(frame: Frame): PyValue {
   ) {
     return specializedTier.execute(frame, null);
   }
-  // Linked and unlinked as execute() links a frame it runs (the depth was checked above; the code
-  // is prepared, having been run), with the trace, or its recording, as the loop.
-  const ts = threadState;
-  const depth = ts.depth;
-  const prev = ts.frame;
-  ts.depth = depth + 1;
-  frame.back = prev;
-  ts.frame = frame;
-  frame.state = FRAME_RUNNING;
-  let resume: number;
-  try {
-    resume = trace === null ? traceFunction(state, frame) : enterFunction(state, trace, frame);
-  } finally {
-    ts.depth = depth;
-    ts.frame = prev;
-  }
+  const resume = runLinked(state, trace, frame);
   const error = tierExit.error;
   if (error === null && code.code[resume] === Op.YIELD_VALUE) {
     // Stopped before a plain yield (`YIELD_VALUE 0`): the trace's end, or a recording's.
@@ -897,15 +897,7 @@ function resumeGenerator(frame: Frame): PyValue {
     frame.state = FRAME_SUSPENDED;
     return v;
   }
-  tierExit.error = null;
-  if (error !== null && tierExit.reraise) {
-    // Raised by a recording that ran the frame on: it left the frame already, with its traceback.
-    frame.state = FRAME_DONE;
-    throw error;
-  }
-  // The interpreter goes on from where the trace left, raising there what the trace raised.
-  frame.ip = resume;
-  return specializedTier.execute(frame, error as PyValue | null);
+  return interpretOn(frame, resume, error);
 }
 
 /** The tracing JIT. */

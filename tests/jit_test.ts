@@ -73,6 +73,17 @@ for (const name of programs) {
   });
 }
 
+Deno.test("jit: a builtin shadowed and unshadowed while a loop is traced is read afresh (fuzz seed 1850001025)", () => {
+  // The call site specialized for the global, then for the builtin again, between a recording and
+  // its compilation: the trace read the builtins at the global's index (it called ord(), not abs()).
+  const name = "builtin_shadowed_in_hot_loop.py";
+  const source = Deno.readTextFileSync(new URL(name, DIR));
+  const expected = Deno.readTextFileSync(new URL(`${name}.exp`, DIR));
+  withTunables("hot_loop_threshold=2,hot_exit_threshold=2,hot_function_threshold=2", () => {
+    assert.equal(runCaptured(source, name, "jit").stdout, expected);
+  });
+});
+
 Deno.test("jit: an exception inside a trace prints tier 1's traceback, line for line", () => {
   const source = Deno.readTextFileSync(new URL("jit_traceback.py", DIR));
   const interp = runCaptured(source, "jit_traceback.py", "interp");
@@ -224,17 +235,22 @@ Deno.test("jit: calls the specializer bound to a builtin call its entry point, n
   assert.doesNotMatch(js, /traceCall\(/);
 });
 
+/** A function of three nested loops, the innermost a few iterations a run (nbody's shape). */
+const NESTED_LOOPS = [
+  "def f(xs, steps):",
+  "    n = len(xs)",
+  "    t = 0.0",
+  "    for _ in range(steps):",
+  "        for i in range(n):",
+  "            for j in range(i + 1, n):",
+  "                d = xs[i] - xs[j]",
+  "                t += d * d",
+  "    return t",
+];
+
 Deno.test("jit: short inner loops run inlined in their outer loop's trace, not entered once per run", () => {
   const source = [
-    "def f(xs, steps):",
-    "    n = len(xs)",
-    "    t = 0.0",
-    "    for _ in range(steps):",
-    "        for i in range(n):",
-    "            for j in range(i + 1, n):",
-    "                d = xs[i] - xs[j]",
-    "                t += d * d",
-    "    return t",
+    ...NESTED_LOOPS,
     "print(f([0.5, 1.5, 3.0, 4.25, 7.0], 20000))",
   ].join("\n");
   const got = runJit(source, "nested.py");
@@ -252,15 +268,7 @@ Deno.test("jit: loops dropped as too short in small calls get their traces back 
   // dropped traces are tried again within the first large call, not after a million back-edges,
   // and the i loop's trace runs the j loop (still short) with that loop's dropped trace.
   const source = [
-    "def f(xs, steps):",
-    "    n = len(xs)",
-    "    t = 0.0",
-    "    for _ in range(steps):",
-    "        for i in range(n):",
-    "            for j in range(i + 1, n):",
-    "                d = xs[i] - xs[j]",
-    "                t += d * d",
-    "    return t",
+    ...NESTED_LOOPS,
     "def main():",
     "    xs = [0.5, 1.5, 3.0, 4.25, 7.0]",
     "    total = 0.0",

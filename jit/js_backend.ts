@@ -1287,13 +1287,8 @@ class TraceCompiler {
       }
       case "LOAD_GLOBAL_MODULE":
       case "LOAD_GLOBAL_BUILTIN": {
-        // The cells are read now: they must still be this variant's (a site that specialized again
-        // since it was recorded, to the other one, keeps cells of both kinds: a builtin's count
-        // beside a global's index).
-        const now = this.st.code.code[opUnit] & 0xff;
-        if (now !== opcode && !SUPER_BY_OPCODE.has(now)) {
-          throw new TraceAbort(ABORT.INVALIDATED, `${name} specialized again since it was recorded`);
-        }
+        // (lowerPath made sure these cells are still this variant's: a site that specialized again,
+        // to the other one, keeps cells of both kinds, a builtin's count beside a global's index.)
         const cells = CACHE_CELL.LOAD_GLOBAL;
         const keys = this.constRef(this.st.code.cacheRef[cacheAt(cells.keys)]);
         const index = this.st.code.cacheIndex[cacheAt(cells.index)];
@@ -2200,6 +2195,13 @@ class TraceCompiler {
       }
       const next = n + 1 < path.length ? path[n + 1].start : head;
       const name = OPCODES[rec.opcode].name;
+      // A specialized variant's cells are read now: its site must not have specialized again (or
+      // gone back to its adaptive form) since the path was recorded, or the cells are another
+      // variant's (a superinstruction that begins with it keeps its cells).
+      const now = rec.code.code[rec.opUnit] & 0xff;
+      if (now !== rec.opcode && VARIANTS[rec.opcode] === 1 && !SUPER_BY_OPCODE.has(now)) {
+        throw new TraceAbort(ABORT.INVALIDATED, `${name} specialized again since it was recorded`);
+      }
       const sup = SUPER_BY_OPCODE.get(rec.opcode);
       if (sup === undefined) {
         this.lower(name, rec.opcode, rec.oparg, rec.start, rec.opUnit, next, rec, path[n + 1] ?? null);
@@ -2613,6 +2615,15 @@ function lowerable(name: string): boolean {
   if (sup !== undefined) return lowerable(sup.first) && lowerable(sup.second);
   return LOWERED_FAMILIES.has(OPCODES[OPCODES[op].generic].name);
 }
+
+/**
+ * Per opcode, 1 for a specialized variant (neither a family's generic form nor its adaptive one):
+ * the forms whose inline cache cells the backend reads, and which must be that variant's then.
+ */
+const VARIANTS: Uint8Array = Uint8Array.from(
+  { length: 256 },
+  (_, op) => OPCODES[op] !== undefined && OPCODES[op].generic !== op && OPCODES[op].adaptive !== op ? 1 : 0,
+);
 
 /** Per opcode, 1 when the backend can lower it (the recorder stops at any other). */
 export const LOWERABLE: Uint8Array = Uint8Array.from(

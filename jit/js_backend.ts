@@ -1060,10 +1060,7 @@ class TraceCompiler {
       case "JUMP_BACKWARD_NO_INTERRUPT":
         // A loop's closing back-edge is handled by the caller; a generator's path passes its loop's
         // back-edge on the way to the next yield, and checks interrupts there as the jump does.
-        if (this.trace.kind === "generator" && name === "JUMP_BACKWARD") {
-          this.mayRaise(opUnit);
-          this.emit(`if ((++loopCounters.backEdges & backEdgeChecks.mask) === 0) checkAtBackEdges();`);
-        }
+        if (this.trace.kind === "generator" && name === "JUMP_BACKWARD") this.checkInterrupts(opUnit);
         return;
     }
     // Conditional jumps: the trace follows the side the recording took and guards it.
@@ -2070,14 +2067,13 @@ class TraceCompiler {
     const uop = target instanceof PyBuiltinFunction ? target.nativeUop : undefined;
     const call = uop === undefined ? undefined : MATH_CALLS[uop];
     const n = this.st.stack.length;
+    const callable = this.st.stack[n - 3];
     const argKind = rec.stackKinds[0];
     if (
-      call === undefined || oparg !== 1 || this.st.stack[n - 3].k !== KIND_BOX ||
-      this.st.stack[n - 2].e !== "null" ||
+      call === undefined || oparg !== 1 || callable.k !== KIND_BOX || this.st.stack[n - 2].e !== "null" ||
       (argKind !== KIND_FLOAT && argKind !== KIND_INT)
     ) return false;
     const fn = this.constRef(target);
-    const callable = this.st.stack[n - 3];
     if (callable.e !== fn) this.guard(`${callable.e} !== ${fn}`, start);
     const x = argKind === KIND_FLOAT ? this.asFloat(this.peek(), start) : this.asInt(this.peek(), start);
     let t: Val;
@@ -2342,8 +2338,12 @@ class TraceCompiler {
 
   /** The closing back-edge: interrupts are checked as JUMP_BACKWARD checks them. */
   private backEdge(path: readonly RecordedInstruction[] = this.trace.path): void {
-    const last = path[path.length - 1];
-    this.mayRaise(last.opUnit);
+    this.checkInterrupts(path[path.length - 1].opUnit);
+  }
+
+  /** What JUMP_BACKWARD at `opUnit` checks (Ctrl-C, budgets, the heap guard), raising there. */
+  private checkInterrupts(opUnit: number): void {
+    this.mayRaise(opUnit);
     this.emit(`if ((++loopCounters.backEdges & backEdgeChecks.mask) === 0) checkAtBackEdges();`);
   }
 

@@ -309,7 +309,7 @@ function enter(
   // (A short loop's trace run from an outer trace leaves the loop's wait to run it again as it is.)
   if (trace === state.trace) code.cacheIndex[counter] = 1;
   // A loop left after an iteration or two each time pays the trace's entry and exit for little:
-  // past a sample of entries, such a loop goes back to the interpreter for a million back-edges.
+  // past a sample of entries, such a loop goes back to the interpreter (SHORT_LOOP_RETRY).
   // (An inner loop entered from its outer loop's trace costs little: it is not judged.)
   const iterations = loopCounters.backEdges - before;
   if (!fromTrace) {
@@ -352,7 +352,7 @@ function enter(
   if (trace !== state.trace) return resume;
   const inner = trace.exitInner?.[exit] ?? -1;
   if (
-    inner >= 0 && state.trace === trace && tierExit.error === null &&
+    inner >= 0 && tierExit.error === null &&
     trace.exitCounts[exit] >= tunables.hot_exit_threshold
   ) {
     // An exit inside an inlined inner loop got hot. The inner loop's own trace, which runs after
@@ -640,10 +640,12 @@ const MAX_FUNCTION_TRACE_DEPTH = 200;
 
 /** Whether `code` is traced from its entry: a plain function (not a generator) without loops. */
 function tracedFromEntry(code: PyCode): boolean {
-  return (code.flags & CO_NEWLOCALS) !== 0 &&
-    (code.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) === 0 &&
+  return (code.flags & CO_NEWLOCALS) !== 0 && (code.flags & GENERATOR_FLAGS) === 0 &&
     backEdgesOf(code).length === 0;
 }
+
+/** The code flags of a generator, a coroutine or an async generator (never traced from its entry). */
+const GENERATOR_FLAGS = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
 
 /** Calls after which a function trace's exits are judged (OFTEN_LEFT). */
 const FUNCTION_SAMPLE = 1024;
@@ -653,7 +655,7 @@ function onHotEntry(frame: Frame): number {
   const code = frame.code;
   // Not a generator's code, after 2**31 - 1 calls (its count starts there): its resumptions have
   // traces of their own, which its tierData holds.
-  if ((code.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) !== 0) {
+  if ((code.flags & GENERATOR_FLAGS) !== 0) {
     code.entryHot = NEVER_HOT;
     return -1;
   }

@@ -98,7 +98,10 @@ export type TraceKind = "loop" | "function" | "generator";
 export interface Trace {
   readonly kind: TraceKind;
   readonly code: PyCode;
-  /** The loop head (JUMP_BACKWARD's target); a function's first instruction after RESUME; a generator's resume point. */
+  /**
+   * The loop head (JUMP_BACKWARD's target); a function's first instruction after RESUME; a
+   * generator's resume point.
+   */
   readonly head: number;
   /** The stack depth above the locals at the head (1 in a `for` loop: the iterator). */
   readonly entryDepth: number;

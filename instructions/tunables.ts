@@ -83,6 +83,14 @@ export const TUNABLES = [
     why: "uops in one trace before recording stops (keeps generated functions well under V8's size limit)",
   },
   {
+    name: "max_unrolled_iterations",
+    default: 4,
+    min: 0,
+    max: 64,
+    why:
+      "iterations of an inner `while` loop a loop's trace goes through (each count a branch): a tokenizer's digit run; longer ones keep their own trace",
+  },
+  {
     name: "max_inline_depth",
     default: 4,
     min: 0,

@@ -117,6 +117,7 @@ import { setUpdate } from "../objects/types/set.ts";
 import { PyFunction } from "../vm/function.ts";
 import { objectNew } from "../objects/types/type.ts";
 import { powDouble } from "../objects/types/float_pow.ts";
+import { SMALL_INT_OPERATORS, smallIntOp } from "../objects/types/int.ts";
 import { tierExit } from "../vm/tier.ts";
 import {
   type Kind,
@@ -294,6 +295,7 @@ const MATH_CALLS: Readonly<
 const RUNTIME = {
   DELETED,
   powDouble,
+  smallIntOp,
   loadName,
   storeName,
   EMPTY_TUPLE,
@@ -1058,9 +1060,10 @@ class TraceCompiler {
         break;
       case "JUMP_BACKWARD":
       case "JUMP_BACKWARD_NO_INTERRUPT":
-        // A loop's closing back-edge is handled by the caller; a generator's path passes its loop's
-        // back-edge on the way to the next yield, and checks interrupts there as the jump does.
-        if (this.trace.kind === "generator" && name === "JUMP_BACKWARD") this.checkInterrupts(opUnit);
+        // A loop's closing back-edge is handled by the caller; a path that goes through another
+        // loop's iterations (an inner `while` loop's, or a generator's loop on the way to its next
+        // yield) checks interrupts at its back-edges as the jump does.
+        if (name === "JUMP_BACKWARD" && after - oparg !== this.loop.head) this.checkInterrupts(opUnit);
         return;
     }
     // Conditional jumps: the trace follows the side the recording took and guards it.
@@ -1145,18 +1148,10 @@ class TraceCompiler {
         const r = this.asInt(this.peek(), start);
         const l = this.asInt(this.peek(2), start);
         const o = oparg >= 13 ? oparg - 13 : oparg;
-        const small = `(${l.e} | 0) === ${l.e} && (${r.e} | 0) === ${r.e}`;
-        const exprs: Record<number, string> = {
-          1: `${small} ? ${l.e} & ${r.e} : NaN`,
-          7: `${small} ? ${l.e} | ${r.e} : NaN`,
-          12: `${small} ? ${l.e} ^ ${r.e} : NaN`,
-          9: `(${l.e} | 0) === ${l.e} && ${r.e} >= 0 && ${r.e} < 32 ? ${l.e} >> ${r.e} : NaN`,
-          3: `${l.e} >= 0 && ${l.e} < 0x10000 && ${r.e} >= 0 && ${r.e} < 16 ? ${l.e} << ${r.e} : NaN`,
-          6: `${r.e} > 0 && ${l.e} >= 0 ? ${l.e} % ${r.e} : NaN`,
-          2: `${r.e} > 0 && ${l.e} >= 0 ? Math.floor(${l.e} / ${r.e}) : NaN`,
-        };
-        const expr = exprs[o];
-        if (expr === undefined) throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, `BINARY_OP_INT ${o}`);
+        if (!SMALL_INT_OPERATORS.has(o)) {
+          throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, `BINARY_OP_INT ${o}`);
+        }
+        const expr = `smallIntOp(${o}, ${l.e}, ${r.e})`;
         const t = this.result(expr, KIND_INT);
         this.guard(`!(${t.e} <= 9007199254740991 && ${t.e} >= -9007199254740991)`, start);
         this.pop();

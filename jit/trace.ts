@@ -183,6 +183,8 @@ interface Recording {
   hasTrace: (head: number) => boolean;
   /** The inner loop being run as a whole (its instructions are not recorded), or null. */
   skipping: { head: number; end: number } | null;
+  /** Back-edges of inner `while` loops the path went through (their iterations, unrolled). */
+  innerIterations: number;
 }
 
 let recording: Recording | null = null;
@@ -323,20 +325,23 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
   if (!LOWERABLE[opcode] || RETURNS.has(opcode)) {
     return abort(ABORT.UNSUPPORTED_INSTRUCTION, OPCODES[opcode]?.name ?? `${opcode}`);
   }
-  // Any back-edge to the head closes the loop (a `continue` has its own); others are inner loops'.
+  // Any back-edge to the head closes the loop (a `continue` has its own); others are inner loops':
+  // a `while` loop's iterations join the path, a few of them (each other count is a branch that
+  // leaves, or grows a side path); a longer one gets a trace of its own, which the next recording
+  // of this loop cannot use (INNER_LOOP): the outer loop stays interpreted.
   if (
     (opcode === Op.JUMP_BACKWARD || opcode === Op.JUMP_BACKWARD_NO_INTERRUPT) &&
-    opUnit + 1 + CACHE_SIZE[opcode] - oparg !== r.head
+    opUnit + 1 + CACHE_SIZE[opcode] - oparg !== r.head &&
+    ++r.innerIterations > tunables.max_unrolled_iterations
   ) {
     return abort(ABORT.INNER_LOOP, `back-edge at ${opUnit}`);
   }
   if (start !== r.head && start > r.head) {
     const innerEnd = loopEnd(f.code, start);
-    if (innerEnd > start && innerEnd < r.end) {
-      // An inner loop's head: the trace runs the inner loop with its own trace, as a whole.
-      if (!FOR_ITER_FORMS.has(OPCODES[OPCODES[opcode].generic].name) || !r.hasTrace(start)) {
-        return abort(ABORT.INNER_LOOP, `inner loop at ${start} has no trace`);
-      }
+    const forLoop = FOR_ITER_FORMS.has(OPCODES[OPCODES[opcode].generic].name);
+    if (innerEnd > start && innerEnd < r.end && forLoop) {
+      // An inner `for` loop's head: the trace runs the inner loop with its own trace, as a whole.
+      if (!r.hasTrace(start)) return abort(ABORT.INNER_LOOP, `inner loop at ${start} has no trace`);
       r.skipping = { head: start, end: innerEnd };
       r.path.push({
         ...recorded(f, start, opUnit, opcode, oparg, sp, 0),
@@ -456,6 +461,7 @@ function record(
     detail: "",
     hasTrace,
     skipping: null,
+    innerIterations: 0,
   };
   const outer = loopObserver.observe;
   const outerRecording = recording;

@@ -28,6 +28,7 @@ import {
   NB_TRUE_DIVIDE,
 } from "../instructions/operators.ts";
 import { SPEC_FAIL } from "../instructions/specialization_failures.ts";
+import { SMALL_INT_OPERATORS } from "../objects/types/int.ts";
 import { PyCode } from "../objects/code.ts";
 import {
   builtinFunctionType,
@@ -437,8 +438,6 @@ const INT_VARIANTS: Record<number, number> = {
   [NB_SUBTRACT]: Op.BINARY_OP_SUBTRACT_INT,
   [NB_MULTIPLY]: Op.BINARY_OP_MULTIPLY_INT,
 };
-/** The operators BINARY_OP_INT computes exactly (see _BINARY_OP_INT). */
-const OTHER_INT_OPERATORS = new Set(["AND", "OR", "XOR", "RSHIFT", "LSHIFT", "REMAINDER", "FLOOR_DIVIDE"]);
 const FLOAT_VARIANTS: Record<number, number> = {
   [NB_ADD]: Op.BINARY_OP_ADD_FLOAT,
   [NB_SUBTRACT]: Op.BINARY_OP_SUBTRACT_FLOAT,
@@ -456,7 +455,7 @@ function specializeBinaryOp(code: PyCode, c: number, frame: Frame, sp: number, o
   const op = oparg >= NB_INPLACE ? oparg - NB_INPLACE : oparg;
   if (typeof left === "number" && typeof right === "number") {
     if (INT_VARIANTS[op] !== undefined) return INT_VARIANTS[op];
-    if (OTHER_INT_OPERATORS.has(BINARY_OPS[op].name.slice(3))) return Op.BINARY_OP_INT;
+    if (SMALL_INT_OPERATORS.has(op)) return Op.BINARY_OP_INT;
     if (op === NB_TRUE_DIVIDE) return Op.BINARY_OP_FLOAT_MIXED;
     return fail(SPEC_FAIL.OPERATOR);
   }

@@ -38,6 +38,7 @@ import {
   TIER_RAN,
 } from "./bytecodes_dsl.ts";
 import { Op } from "../instructions/opcodes.ts";
+import { smallIntOp } from "../objects/types/int.ts";
 import type { PyCode } from "../objects/code.ts";
 import {
   acquireFrame,
@@ -1399,31 +1400,8 @@ op("_BINARY_OP_MULTIPLY_INT", { stack: "left right -- res" }, (left: number, rig
   return r === 0 ? 0 : r; // never -0
 });
 op("_BINARY_OP_INT", { stack: "left right -- res" }, (left: number, right: number): number => {
-  // The other operators on small ints, where the result is exact without Python's rounding help.
-  let r = NaN;
-  switch (oparg >= 13 ? oparg - 13 : oparg) {
-    case 1: /* & */
-      if ((left | 0) === left && (right | 0) === right) r = left & right;
-      break;
-    case 7: /* | */
-      if ((left | 0) === left && (right | 0) === right) r = left | right;
-      break;
-    case 12: /* ^ */
-      if ((left | 0) === left && (right | 0) === right) r = left ^ right;
-      break;
-    case 9: /* >> */
-      if ((left | 0) === left && right >= 0 && right < 32) r = left >> right;
-      break;
-    case 3: /* << */
-      if (left >= 0 && left < 0x10000 && right >= 0 && right < 16) r = left << right;
-      break;
-    case 6: /* % */
-      if (right > 0 && left >= 0) r = left % right;
-      break;
-    case 2: /* // */
-      if (right > 0 && left >= 0) r = Math.floor(left / right);
-      break;
-  }
+  // The other operators on small ints, where the result is again one (NaN where it is not).
+  const r = smallIntOp(oparg >= 13 ? oparg - 13 : oparg, left, right);
   DEOPT_IF(!(r <= 9007199254740991 && r >= -9007199254740991));
   return r;
 });

@@ -13,6 +13,15 @@
 import { Exc, normInt, PyFloat, raise } from "../object.ts";
 import { memoryError } from "../heap_guard.ts";
 import { floatPow } from "./float.ts";
+import {
+  NB_AND,
+  NB_FLOOR_DIVIDE,
+  NB_LSHIFT,
+  NB_OR,
+  NB_REMAINDER,
+  NB_RSHIFT,
+  NB_XOR,
+} from "../../instructions/operators.ts";
 
 /** A Python int value. */
 export type PyInt = number | bigint;
@@ -285,6 +294,53 @@ export function intRshift(a: PyInt, b: PyInt): PyInt {
   }
   if (b > BIGINT_MAX_BITS) return a < 0 ? -1 : 0;
   return normInt(big(a) >> big(b));
+}
+
+/** The operators smallIntOp computes (the others of BINARY_OP_INT's family have variants of their own). */
+export const SMALL_INT_OPERATORS: ReadonlySet<number> = new Set([
+  NB_AND,
+  NB_OR,
+  NB_XOR,
+  NB_RSHIFT,
+  NB_LSHIFT,
+  NB_REMAINDER,
+  NB_FLOOR_DIVIDE,
+]);
+
+/**
+ * BINARY_OP_INT's operators on two ints held as numbers (safe integers), by operator number (NB_*,
+ * in-place forms folded): the result when it is again such an int, else NaN, where the general
+ * path runs (a bigint result, a zero divisor, a negative shift count: it raises). One definition
+ * for the interpreter's variant and the JIT's traces (V8 folds the switch where `op` is a literal).
+ */
+export function smallIntOp(op: number, a: number, b: number): number {
+  switch (op) {
+    case NB_AND:
+    case NB_OR:
+    case NB_XOR: {
+      const k = op === NB_AND ? 0 : op === NB_OR ? 1 : 2;
+      if (isInt32(a) && isInt32(b)) return k === 0 ? a & b : k === 1 ? a | b : a ^ b;
+      const r = bitwiseSafe(a, b, k);
+      return Number.isSafeInteger(r) ? r : NaN;
+    }
+    case NB_RSHIFT:
+      if (b < 0) return NaN;
+      if (isInt32(a) && b < 32) return a >> b;
+      return b >= 64 ? (a < 0 ? -1 : 0) : Math.floor(a / Math.pow(2, b));
+    case NB_LSHIFT: {
+      if (b < 0 || b >= 64) return a === 0 && b >= 0 ? 0 : NaN;
+      const r = a * Math.pow(2, b);
+      return Number.isSafeInteger(r) ? r : NaN;
+    }
+    case NB_REMAINDER: {
+      if (b === 0) return NaN;
+      const r = a % b;
+      return r !== 0 && (r < 0) !== (b < 0) ? r + b : r + 0;
+    }
+    case NB_FLOOR_DIVIDE:
+      return b === 0 ? NaN : Math.floor(a / b) + 0;
+  }
+  return NaN;
 }
 
 /** -a. */

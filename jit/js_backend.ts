@@ -1063,7 +1063,10 @@ class TraceCompiler {
         // A loop's closing back-edge is handled by the caller; a path that goes through another
         // loop's iterations (an inner `while` loop's, or a generator's loop on the way to its next
         // yield) checks interrupts at its back-edges as the jump does.
-        if (name === "JUMP_BACKWARD" && after - oparg !== this.loop.head) this.checkInterrupts(opUnit);
+        // (A generator's back-edge may go to its trace's head, its start: it checks there too.)
+        if (name === "JUMP_BACKWARD" && (this.trace.kind !== "loop" || after - oparg !== this.loop.head)) {
+          this.checkInterrupts(opUnit);
+        }
         return;
     }
     // Conditional jumps: the trace follows the side the recording took and guards it.

@@ -425,7 +425,7 @@ class ProgramGenerator {
         jitFriendly: this.rng.chance(0.5),
       };
       if (outer.closures.length) o.emit(`clo = make_closure(${this.rng.pick(BOUNDARY_NUMBERS)})`);
-      const loopKind = this.rng.int(0, 13);
+      const loopKind = this.rng.int(0, 14);
       const body = () => {
         const count = this.rng.int(3, 8);
         for (let s = 0; s < count; s++) {
@@ -445,6 +445,17 @@ class ProgramGenerator {
         o.block("while i < n:", () => {
           o.emit("i += 1");
           body();
+        });
+      } else if (loopKind === 14) {
+        // A short inner `while` loop whose iteration count varies (traces go through its iterations).
+        scope.loopVars = ["i", "j"];
+        o.block(`for i in range(n // ${this.rng.int(2, 6)} + 1):`, () => {
+          o.emit("j = 0");
+          o.block(`while j < i % ${this.rng.int(2, 7)}:`, () => {
+            o.emit("j += 1");
+            body();
+          });
+          this.statement({ ...scope, loopVars: ["i"] }, 1, hasGlobals);
         });
       } else if (loopKind >= 10) {
         // Loops over other iterators (traced through the generic FOR_ITER; pairs unpacked at once).

@@ -117,7 +117,7 @@ import { setUpdate } from "../objects/types/set.ts";
 import { PyFunction } from "../vm/function.ts";
 import { objectNew } from "../objects/types/type.ts";
 import { powDouble } from "../objects/types/float_pow.ts";
-import { SMALL_INT_OPERATORS, smallIntOp } from "../objects/types/int.ts";
+import { SMALL_INT_OP_NAMES, SMALL_INT_OPERATORS, SMALL_INT_OPS } from "../objects/types/int.ts";
 import { tierExit } from "../vm/tier.ts";
 import {
   type Kind,
@@ -295,7 +295,7 @@ const MATH_CALLS: Readonly<
 const RUNTIME = {
   DELETED,
   powDouble,
-  smallIntOp,
+  ...SMALL_INT_OPS,
   loadName,
   storeName,
   EMPTY_TUPLE,
@@ -1154,7 +1154,7 @@ class TraceCompiler {
         if (!SMALL_INT_OPERATORS.has(o)) {
           throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, `BINARY_OP_INT ${o}`);
         }
-        const expr = `smallIntOp(${o}, ${l.e}, ${r.e})`;
+        const expr = `${SMALL_INT_OP_NAMES[o]}(${l.e}, ${r.e})`;
         const t = this.result(expr, KIND_INT);
         this.guard(`!(${t.e} <= 9007199254740991 && ${t.e} >= -9007199254740991)`, start);
         this.pop();

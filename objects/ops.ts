@@ -1049,29 +1049,36 @@ export function strLength(s: string): number {
   return n;
 }
 
-let lastSurrogateString = "";
-let lastSurrogateResult = false;
 const SURROGATE = /[\ud800-\udfff]/;
-/** From this length the answer for a string is kept (for the last such string only). */
-const SURROGATE_CACHE_FROM = 4096;
+/** From this length the answer for a string is kept (for the last such string of its size class). */
+const SURROGATE_CACHE_FROM = 16;
+/** From this length a string is "long": it has a slot of its own, which shorter strings do not take. */
+const SURROGATE_LONG_FROM = 4096;
+const surrogateCache = { medium: "", mediumResult: false, long: "", longResult: false };
 /**
  * Whether s contains UTF-16 surrogates (so code-point indexing needs care). The answer for the last
- * long string is kept: a loop of `text.find(word)` over a long text asks about it at every call, and
- * a shorter string (the word) must not push it out.
+ * string of at least 16 characters is kept, in one of two slots by size: a tokenizer's `src[i]` over
+ * a line asks about the line at every character (without the slot, a scan of the line each time:
+ * quadratic), and a loop of `text.find(word)` over a long text asks about the text at every call,
+ * which the word, in the other slot, does not push out.
  */
 export function hasSurrogates(s: string): boolean {
-  if (s.length < 16) {
+  if (s.length < SURROGATE_CACHE_FROM) {
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if (c >= 0xd800 && c <= 0xdfff) return true;
     }
     return false;
   }
-  if (s.length < SURROGATE_CACHE_FROM) return SURROGATE.test(s);
-  if (s === lastSurrogateString) return lastSurrogateResult;
-  lastSurrogateString = s;
-  lastSurrogateResult = SURROGATE.test(s);
-  return lastSurrogateResult;
+  const c = surrogateCache;
+  if (s.length < SURROGATE_LONG_FROM) {
+    if (s === c.medium) return c.mediumResult;
+    c.medium = s;
+    return c.mediumResult = SURROGATE.test(s);
+  }
+  if (s === c.long) return c.longResult;
+  c.long = s;
+  return c.longResult = SURROGATE.test(s);
 }
 
 /** `-v`. */

@@ -296,51 +296,69 @@ export function intRshift(a: PyInt, b: PyInt): PyInt {
   return normInt(big(a) >> big(b));
 }
 
-/** The operators smallIntOp computes (the others of BINARY_OP_INT's family have variants of their own). */
-export const SMALL_INT_OPERATORS: ReadonlySet<number> = new Set([
-  NB_AND,
-  NB_OR,
-  NB_XOR,
-  NB_RSHIFT,
-  NB_LSHIFT,
-  NB_REMAINDER,
-  NB_FLOOR_DIVIDE,
-]);
-
-/**
- * BINARY_OP_INT's operators on two ints held as numbers (safe integers), by operator number (NB_*,
- * in-place forms folded): the result when it is again such an int, else NaN, where the general
- * path runs (a bigint result, a zero divisor, a negative shift count: it raises). One definition
- * for the interpreter's variant and the JIT's traces (V8 folds the switch where `op` is a literal).
+/*
+ * BINARY_OP_INT's operators on two ints held as numbers (safe integers): each returns the result
+ * when it is again such an int, else NaN, where the general path runs (a bigint result, a zero
+ * divisor, a negative shift count: it raises). One definition for the interpreter's variant
+ * (smallIntOp) and the JIT's traces (which call the operator's own function: V8 inlines it).
  */
+
+/** a & b, a | b, a ^ b (k = 0, 1, 2). */
+function smallBitwise(a: number, b: number, k: number): number {
+  if (isInt32(a) && isInt32(b)) return k === 0 ? a & b : k === 1 ? a | b : a ^ b;
+  const r = bitwiseSafe(a, b, k);
+  return Number.isSafeInteger(r) ? r : NaN;
+}
+
+/** The small-int operators by name (the JIT's runtime table spreads them). */
+export const SMALL_INT_OPS = {
+  smallAnd: (a: number, b: number): number => smallBitwise(a, b, 0),
+  smallOr: (a: number, b: number): number => smallBitwise(a, b, 1),
+  smallXor: (a: number, b: number): number => smallBitwise(a, b, 2),
+  smallRshift(a: number, b: number): number {
+    if (b < 0) return NaN;
+    if (isInt32(a) && b < 32) return a >> b;
+    return b >= 64 ? (a < 0 ? -1 : 0) : Math.floor(a / Math.pow(2, b));
+  },
+  smallLshift(a: number, b: number): number {
+    if (b < 0 || b >= 64) return a === 0 && b >= 0 ? 0 : NaN;
+    const r = a * Math.pow(2, b);
+    return Number.isSafeInteger(r) ? r : NaN;
+  },
+  smallRemainder(a: number, b: number): number {
+    if (isInt32(a) && isInt32(b) && a >= 0 && b > 0) return a % b;
+    // (Exact below 2**53: the quotient's floor is, and so is its product by b, at most a.)
+    if (a >= 0 && b > 0) return a - Math.floor(a / b) * b;
+    if (b === 0) return NaN;
+    const r = a % b;
+    return r !== 0 && (r < 0) !== (b < 0) ? r + b : r + 0;
+  },
+  smallFloorDivide: (a: number, b: number): number => b === 0 ? NaN : Math.floor(a / b) + 0,
+};
+
+/** Each operator BINARY_OP_INT computes (NB_*) → its function's name in SMALL_INT_OPS. */
+export const SMALL_INT_OP_NAMES: Readonly<Record<number, keyof typeof SMALL_INT_OPS>> = {
+  [NB_AND]: "smallAnd",
+  [NB_OR]: "smallOr",
+  [NB_XOR]: "smallXor",
+  [NB_RSHIFT]: "smallRshift",
+  [NB_LSHIFT]: "smallLshift",
+  [NB_REMAINDER]: "smallRemainder",
+  [NB_FLOOR_DIVIDE]: "smallFloorDivide",
+};
+
+/** The operators BINARY_OP_INT computes (the others of its family have variants of their own). */
+export const SMALL_INT_OPERATORS: ReadonlySet<number> = new Set(Object.keys(SMALL_INT_OP_NAMES).map(Number));
+
+const smallIntFunctions: ((a: number, b: number) => number)[] = [];
+for (const [op, name] of Object.entries(SMALL_INT_OP_NAMES)) {
+  smallIntFunctions[Number(op)] = SMALL_INT_OPS[name];
+}
+
+/** BINARY_OP_INT's operator `op` (NB_*, in-place forms folded) on two number-held ints, or NaN. */
 export function smallIntOp(op: number, a: number, b: number): number {
-  switch (op) {
-    case NB_AND:
-    case NB_OR:
-    case NB_XOR: {
-      const k = op === NB_AND ? 0 : op === NB_OR ? 1 : 2;
-      if (isInt32(a) && isInt32(b)) return k === 0 ? a & b : k === 1 ? a | b : a ^ b;
-      const r = bitwiseSafe(a, b, k);
-      return Number.isSafeInteger(r) ? r : NaN;
-    }
-    case NB_RSHIFT:
-      if (b < 0) return NaN;
-      if (isInt32(a) && b < 32) return a >> b;
-      return b >= 64 ? (a < 0 ? -1 : 0) : Math.floor(a / Math.pow(2, b));
-    case NB_LSHIFT: {
-      if (b < 0 || b >= 64) return a === 0 && b >= 0 ? 0 : NaN;
-      const r = a * Math.pow(2, b);
-      return Number.isSafeInteger(r) ? r : NaN;
-    }
-    case NB_REMAINDER: {
-      if (b === 0) return NaN;
-      const r = a % b;
-      return r !== 0 && (r < 0) !== (b < 0) ? r + b : r + 0;
-    }
-    case NB_FLOOR_DIVIDE:
-      return b === 0 ? NaN : Math.floor(a / b) + 0;
-  }
-  return NaN;
+  const f = smallIntFunctions[op];
+  return f === undefined ? NaN : f(a, b);
 }
 
 /** -a. */

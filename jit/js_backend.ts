@@ -144,8 +144,15 @@ function binarySlice(container: PyValue, start: PyValue, stop: PyValue): PyValue
  * owns them): runs that trace on a frame of its own, without entering the interpreter; NO_TRACE when
  * the function has none or the call does not fit it (the call protocol then makes the call).
  */
-export const functionTraces: { run: (fn: PyFunction, args: PyValue[]) => PyValue | typeof NO_TRACE } = {
+export const functionTraces: {
+  run: (fn: PyFunction, args: PyValue[]) => PyValue | typeof NO_TRACE;
+  /** The same with one or two arguments, passed as they are (no array made for them). */
+  run1: (fn: PyFunction, a0: PyValue) => PyValue | typeof NO_TRACE;
+  run2: (fn: PyFunction, a0: PyValue, a1: PyValue) => PyValue | typeof NO_TRACE;
+} = {
   run: () => NO_TRACE,
+  run1: () => NO_TRACE,
+  run2: () => NO_TRACE,
 };
 /** `functionTraces.run`'s answer when it did not make the call. */
 export const NO_TRACE: unique symbol = Symbol("no function trace");
@@ -171,6 +178,26 @@ function traceCall(
     if (result !== NO_TRACE) return result;
   }
   return call(callable, args);
+}
+
+/**
+ * traceCall of a plain call (no `self` slot, no keywords) with one or two arguments: a function
+ * with a trace gets them as they are; an array is made only for the call protocol.
+ */
+function traceCall1(callable: PyValue, a0: PyValue): PyValue {
+  if (typeof callable === "object" && callable.cls === functionType) {
+    const result = functionTraces.run1(callable as PyFunction, a0);
+    if (result !== NO_TRACE) return result;
+  }
+  return traceCall(callable, null, [a0]);
+}
+
+function traceCall2(callable: PyValue, a0: PyValue, a1: PyValue): PyValue {
+  if (typeof callable === "object" && callable.cls === functionType) {
+    const result = functionTraces.run2(callable as PyFunction, a0, a1);
+    if (result !== NO_TRACE) return result;
+  }
+  return traceCall(callable, null, [a0, a1]);
 }
 
 /** `callable(*callargs, **kwargs)` from a trace (CALL_FUNCTION_EX), as the interpreter spreads it. */
@@ -339,6 +366,8 @@ const RUNTIME = {
   setItem,
   unaryNegative,
   traceCall,
+  traceCall1,
+  traceCall2,
   traceCallEx,
   binarySlice,
   buildConstKeyMap,
@@ -1718,7 +1747,15 @@ class TraceCompiler {
         ) {
           return this.callRange(oparg, start);
         }
-        return this.callAsWhole(oparg + 2, opUnit, (a) => `${a[0]}, ${a[1]}, [${a.slice(2).join(", ")}]`);
+        // (One or two arguments without a `self`: passed as they are, see traceCall1.)
+        const plain = (oparg === 1 || oparg === 2) && this.peek(oparg + 1).e === "null" &&
+          this.st.callers.length === 0;
+        return this.callAsWhole(
+          oparg + 2,
+          opUnit,
+          (a) => plain ? `${a[0]}, ${a.slice(2).join(", ")}` : `${a[0]}, ${a[1]}, [${a.slice(2).join(", ")}]`,
+          plain ? `traceCall${oparg}` : "traceCall",
+        );
       }
     }
     throw new TraceAbort(ABORT.UNSUPPORTED_INSTRUCTION, name);
@@ -1730,11 +1767,16 @@ class TraceCompiler {
    * is written first: the loop frame's line and locals, and inside a followed call, the followed
    * calls' frames, made for the call (callInFrames).
    */
-  private callAsWhole(pops: number, opUnit: number, callArgs: (a: string[]) => string): void {
+  private callAsWhole(
+    pops: number,
+    opUnit: number,
+    callArgs: (a: string[]) => string,
+    caller = "traceCall",
+  ): void {
     this.localsToLoopFrame();
     if (this.st.callers.length === 0) {
       this.emit(`f.ip = ${opUnit + 1};`);
-      return this.generic(pops, (a) => `traceCall(${callArgs(a)})`, opUnit);
+      return this.generic(pops, (a) => `${caller}(${callArgs(a)})`, opUnit);
     }
     const [frames, ips] = this.framesForCall(opUnit);
     return this.generic(pops, (a) => `callInFrames(f, ${frames}, ${ips}, ${callArgs(a)})`, opUnit);

@@ -792,24 +792,56 @@ function runPrologue(code: PyCode, fn: PyFunction, values: unknown[], end: numbe
  * trace that can leave inside a call it followed (the interpreter must then continue in that frame).
  */
 function runFunctionTrace(fn: PyFunction, args: PyValue[]): PyValue | typeof NO_TRACE {
+  const frame = traceFrame(fn, args.length);
+  if (frame === null) return NO_TRACE;
+  const values = frame.values;
+  for (let i = 0; i < args.length; i++) values[i] = args[i];
+  return runTraceFrame(fn, frame);
+}
+
+functionTraces.run = runFunctionTrace;
+functionTraces.run1 = (fn, a0) => {
+  const frame = traceFrame(fn, 1);
+  if (frame === null) return NO_TRACE;
+  frame.values[0] = a0;
+  return runTraceFrame(fn, frame);
+};
+functionTraces.run2 = (fn, a0, a1) => {
+  const frame = traceFrame(fn, 2);
+  if (frame === null) return NO_TRACE;
+  frame.values[0] = a0;
+  frame.values[1] = a1;
+  return runTraceFrame(fn, frame);
+};
+
+/**
+ * A frame for a traced call of `fn` with `argc` arguments (the caller puts them in its first
+ * slots), or null when the function has no trace or the call does not fit it.
+ */
+function traceFrame(fn: PyFunction, argc: number): Frame | null {
   const code = fn.code;
   // (A generator's `tierData` holds its resume points: its calls make generators, never traced.)
   const state = (code.flags & CO_GENERATOR) !== 0 ? null : code.tierData as FunctionState | null;
   if (state === null || state.trace === null || state.trace.leavesInCallees || state.prologue < 0) {
-    return NO_TRACE;
+    return null;
   }
   const ts = threadState;
   if (
-    code.simpleArgcount !== args.length || recordingActive() || ts.depth > MAX_FUNCTION_TRACE_DEPTH ||
+    code.simpleArgcount !== argc || recordingActive() || ts.depth > MAX_FUNCTION_TRACE_DEPTH ||
     ts.depth >= ts.recursionLimit
   ) {
-    return NO_TRACE;
+    return null;
   }
-  const frame = acquireFrame(code, fn.globals, fn.builtins, fn);
+  return acquireFrame(code, fn.globals, fn.builtins, fn);
+}
+
+/** Runs the trace of `fn` (whose traceFrame said it fits) on `frame`, its arguments in place. */
+function runTraceFrame(fn: PyFunction, frame: Frame): PyValue {
+  const code = fn.code;
+  const state = code.tierData as FunctionState;
   const values = frame.values;
-  for (let i = 0; i < args.length; i++) values[i] = args[i];
   if (state.prologue > 0) runPrologue(code, fn, values, state.prologue);
-  const trace = state.trace;
+  const trace = state.trace!;
   const resume = runLinked(state, trace, frame);
   const error = tierExit.error;
   if (error === null && trace.lastExit[0] < 0) {
@@ -866,8 +898,6 @@ function interpretOn(frame: Frame, resume: number, error: unknown): PyValue {
   frame.ip = resume;
   return specializedTier.execute(frame, error as PyValue | null);
 }
-functionTraces.run = runFunctionTrace;
-
 /**
  * A resumption of a plain generator (`next`, `send`, a builtin or a trace iterating it; not one
  * that throws in): its frame, linked as execute() links it, runs from where it was suspended with

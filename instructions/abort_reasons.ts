@@ -42,6 +42,11 @@ export const ABORT_REASONS = [
     why: "the trace ran too few iterations per entry to pay for entering: the loop stays interpreted",
   },
   {
+    name: "POLYMORPHIC_CALL",
+    why:
+      "a followed call's callee depends on the receiver's class: the site is called as a whole from then on",
+  },
+  {
     name: "OFTEN_LEFT",
     why: "a function's trace was left before its return in too many calls: the function stays interpreted",
   },

@@ -125,6 +125,7 @@ import {
   KIND_BOX,
   KIND_FLOAT,
   KIND_INT,
+  markPolymorphicCall,
   type RecordedInstruction,
   type Trace,
 } from "./trace.ts";
@@ -597,6 +598,11 @@ export interface CompiledTrace {
   readonly exitBranch: readonly (string | null)[];
   /** Exits taken when the loop's iterator is exhausted (the loop ended: no misfit). */
   readonly loopEndExits: ReadonlySet<number>;
+  /**
+   * Exits at a conditional jump that went the other way than recorded: a difference of control
+   * flow (an inner `while` loop's count in the first iteration), not a misfit of the values entering.
+   */
+  readonly branchExits?: ReadonlySet<number>;
   /** Exits numbered below this one are the preamble's (taken before one whole iteration ran). */
   readonly preambleExits: number;
   /**
@@ -632,6 +638,8 @@ class TraceCompiler {
   leavesInCallees = false;
   /** Exits taken when the loop's iterator is exhausted. */
   readonly loopEndExits = new Set<number>();
+  /** Exits at a conditional jump that went the other way. */
+  readonly branchExits = new Set<number>();
   /** The pairs FOR_ITER left unmade, by the temporary that stands for each until it is unpacked. */
   private readonly pairs = new Map<string, readonly [Val, Val]>();
   /** Per exit: the branch it leaves at (a side path's key), or null. */
@@ -648,6 +656,8 @@ class TraceCompiler {
    * loops (two with its peeled iteration), not a copy per enclosing peel.
    */
   private peeling = false;
+  /** The values that are a method chosen by the receiver's class (methodOf, at two-class sites). */
+  private readonly polymorphicMethods = new WeakSet<Val>();
   private st!: State;
   /** The side path being lowered ("" for the recorded iteration itself). */
   private pathKey = "";
@@ -1133,8 +1143,10 @@ class TraceCompiler {
         this.st.callers.length === 0;
       const side = sidesHere ? this.loop.sides.get(key) : undefined;
       const growable = sidesHere && this.inlining.length === 0;
-      if (side === undefined) this.guard(leave, start, growable ? key : null);
-      else this.lowerSide(leave, key, side);
+      if (side === undefined) {
+        this.guard(leave, start, growable ? key : null);
+        this.branchExits.add(this.exitAt.length - 1);
+      } else this.lowerSide(leave, key, side);
       this.pop();
       return;
     }
@@ -1820,6 +1832,11 @@ class TraceCompiler {
         `a followed call's arguments (${args.length} for ${callee.name}'s ${callee.simpleArgcount})`,
       );
     }
+    if (this.polymorphicMethods.has(callable)) {
+      // One of two methods by the receiver's class: the next recording calls it as a whole.
+      markPolymorphicCall(this.st.code, opUnit);
+      throw new TraceAbort(ABORT.POLYMORPHIC_CALL, `${callee.name} at ${opUnit} of ${this.st.code.name}`);
+    }
     this.guard(
       `typeof ${callable.e} !== "object" || ${callable.e}.cls !== functionType || ${callable.e}.code !== ${
         this.constRef(callee)
@@ -2005,10 +2022,12 @@ class TraceCompiler {
     const version2 = code.cacheIndex[cacheAt(cells.version2)];
     const second = code.cacheRef[cacheAt(cells.version2)];
     if (version2 === 0 || second === code.cacheRef[cacheAt(cells.descr)]) return { e: descr, k: KIND_BOX };
-    return this.result(
+    const method = this.result(
       `${classVersion(owner)} === ${version2} ? ${this.constRef(second)} : ${descr}`,
       KIND_BOX,
     );
+    this.polymorphicMethods.add(method);
+    return method;
   }
 
   /** The owner's type version (or either of two), guarded once until code may run. */
@@ -2713,6 +2732,7 @@ export function compileTrace(
     exitAt: compiler.exitAt,
     exitBranch: compiler.exitBranch,
     loopEndExits: compiler.loopEndExits,
+    branchExits: compiler.branchExits,
     preambleExits: compiler.preambleExits,
     exitInner: compiler.exitInner,
     lastExit,

@@ -336,7 +336,10 @@ function enter(
     return resume;
   }
   const exit = trace.lastExit[0];
-  if (exit < trace.preambleExits && !trace.loopEndExits.has(exit) && tierExit.error === null) {
+  if (
+    exit < trace.preambleExits && !trace.loopEndExits.has(exit) && trace.branchExits?.has(exit) !== true &&
+    tierExit.error === null
+  ) {
     // Left before one whole iteration: the values entering may no longer fit the trace.
     if (++state.entryFailures >= MAX_ENTRY_FAILURES) {
       if (trace === state.shortCompiled) state.shortCompiled = null;

@@ -214,6 +214,21 @@ const FOLLOWED_CALLS = new Set<number>([
   Op.LOAD_ATTR_PROPERTY,
 ]);
 
+/**
+ * Call sites (by caller code object, the CALL's code unit) the recorder does not follow: the method
+ * called there differs with the receiver's class (a base class's `self.handle()`), so a followed
+ * call would leave the trace whenever the class is the other one; called as a whole, each callee's
+ * own function trace runs.
+ */
+const polymorphicCalls = new WeakMap<PyCode, Set<number>>();
+
+/** Marks the call at `opUnit` of `code` as one the recorder calls as a whole from now on. */
+export function markPolymorphicCall(code: PyCode, opUnit: number): void {
+  let sites = polymorphicCalls.get(code);
+  if (sites === undefined) polymorphicCalls.set(code, sites = new Set());
+  sites.add(opUnit);
+}
+
 /** Code objects a trace does not follow calls into (they hold a loop, or what cannot be lowered). */
 const notFollowed = new WeakSet<PyCode>();
 
@@ -245,7 +260,8 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
       f.back === top && last !== null && last.depth === frames.length - 1 &&
       FOLLOWED_CALLS.has(last.opcode) && !(last.opcode === Op.LOAD_ATTR_PROPERTY && (last.oparg & 1) !== 0) &&
       frames.length <= tunables.max_inline_depth && f.generator === null &&
-      !frames.some((g) => g.code === f.code) && followable(f.code)
+      !frames.some((g) => g.code === f.code) && followable(f.code) &&
+      polymorphicCalls.get(top.code)?.has(last.opUnit) !== true
     ) {
       // A call the trace follows: its frame is virtual in the trace.
       frames.push(f);

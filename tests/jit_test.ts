@@ -113,6 +113,53 @@ Deno.test("jit: a branch taken every other iteration grows a side path instead o
   assert.ok(stats.exits < 200, JSON.stringify(stats));
 });
 
+Deno.test("jit: a method that differs by the receiver's class is called as a whole, not followed", () => {
+  // Followed into Worker.handle, the trace would leave at every Device (its callee guard).
+  const source = [
+    "class Task:",
+    "    def step(self, x):",
+    "        return self.handle(x)",
+    "class Worker(Task):",
+    "    def handle(self, x):",
+    "        return x + 1",
+    "class Device(Task):",
+    "    def handle(self, x):",
+    "        return x * 2",
+    "def run(tasks, n):",
+    "    t = 0",
+    "    for i in range(n):",
+    "        t += tasks[i % 2].step(i)",
+    "    return t",
+    "print(run([Worker(), Device()], 100000))",
+  ].join("\n");
+  const got = runJit(source, "polymorphic.py");
+  assert.equal(got.stdout, "7500000000\n");
+  const stats = jitStats();
+  assert.equal(stats.aborts.POLYMORPHIC_CALL, 1, JSON.stringify(stats));
+  assert.ok(stats.exits < 1000, JSON.stringify(stats));
+});
+
+Deno.test("jit: a loop whose body runs a short while loop is traced through its iterations", () => {
+  const source = [
+    "def digits(n):",
+    "    total = 0",
+    "    for i in range(n):",
+    "        j = i % 1000",
+    "        while j:",
+    "            total += j % 10",
+    "            j //= 10",
+    "    return total",
+    "print(digits(200000))",
+  ].join("\n");
+  const got = runJit(source, "digits.py");
+  assert.equal(got.stdout, "2700000\n");
+  const stats = jitStats();
+  assert.equal(stats.aborts.INNER_LOOP, undefined, JSON.stringify(stats));
+  // Each count of the inner loop's iterations (0 to 3) is a path of the trace: exits are few
+  // (the inner loop's own trace, run where the outer one left, ends with one), not one an iteration.
+  assert.ok(stats.sides >= 2 && stats.exits < 20000, JSON.stringify(stats));
+});
+
 Deno.test("jit: a `continue` back-edge closes the loop's trace like the loop's own back-edge", () => {
   const source = [
     "def f(n):",

@@ -1099,11 +1099,14 @@ class TraceCompiler {
         break;
       case "JUMP_BACKWARD":
       case "JUMP_BACKWARD_NO_INTERRUPT":
-        // A loop's closing back-edge is handled by the caller; a path that goes through another
-        // loop's iterations (an inner `while` loop's, or a generator's loop on the way to its next
-        // yield) checks interrupts at its back-edges as the jump does.
-        // (A generator's back-edge may go to its trace's head, its start: it checks there too.)
-        if (name === "JUMP_BACKWARD" && (this.trace.kind !== "loop" || after - oparg !== this.loop.head)) {
+        // A loop's closing back-edge is handled by the caller (an inlined inner loop's too); a path
+        // that goes through another loop's iterations (an inner `while` loop's, a function's loop
+        // on the way to its return, a generator's on the way to its next yield) checks interrupts
+        // at its back-edges as the jump does. (A generator's back-edge may go to its trace's head,
+        // its start: it checks there too.)
+        if (
+          name === "JUMP_BACKWARD" && (this.trace.kind === "generator" || after - oparg !== this.loop.head)
+        ) {
           this.checkInterrupts(opUnit);
         }
         return;
@@ -1139,7 +1142,8 @@ class TraceCompiler {
       // branches of the loop's own frame: an exit inside a followed call resumes in its frame. An
       // inlined inner loop takes the side paths its own trace had, and grows none: a side path is
       // recorded back to the trace's own head.)
-      const sidesHere = (this.loop.top !== null || this.trace.kind !== "loop") &&
+      const sidesHere =
+        (this.loop.top !== null || (this.trace.kind !== "loop" && this.inlining.length === 0)) &&
         this.st.callers.length === 0;
       const side = sidesHere ? this.loop.sides.get(key) : undefined;
       const growable = sidesHere && this.inlining.length === 0;
@@ -2219,8 +2223,9 @@ class TraceCompiler {
     this.pathKey = key;
     this.emit(`if (${leave}) {`);
     this.lowerPath(side, 1, this.loop.head);
-    // (A function's side path ends with its own return, lowered by functionReturn.)
-    if (this.trace.kind === "loop") {
+    // (A function's side path ends with its own return, lowered by functionReturn; one of a loop
+    // inlined in a function's trace goes back to that loop's head.)
+    if (this.trace.kind === "loop" || this.inlining.length > 0) {
       this.backEdge(side);
       this.reconcile(this.loop.top!, this.loop.head);
       this.loop.endFacts.push(new Set(this.st.facts));
@@ -2283,6 +2288,8 @@ class TraceCompiler {
    */
   private runInner(head: number, counter: number, afterLoop: number): void {
     const st = this.st;
+    // (The inner trace may leave inside a call it followed: so may this one, then.)
+    this.leavesInCallees = true;
     this.emit(this.loopFrameToFrame(st).join(" "));
     const r = this.temp();
     const taken = this.newExit(head, null);

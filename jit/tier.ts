@@ -58,6 +58,7 @@ import { acquireFrame, FRAME_DONE, FRAME_RUNNING, FRAME_SUSPENDED, releaseFrame 
 import {
   backEdgesOf,
   isRecording,
+  onlyForLoops,
   type RecordedInstruction,
   recordFunction,
   recordGenerator,
@@ -232,7 +233,7 @@ function compileLoop(
  * for running too few iterations per entry (inlined, a short loop costs no entry), unless an
  * inlined copy already left the trace too often.
  */
-function innerTracesFor(state: LoopState, code: PyCode): InnerTraces {
+function innerTracesFor(state: { readonly notInlined: ReadonlySet<number> }, code: PyCode): InnerTraces {
   return (head) => {
     if (state.notInlined.has(head)) return null;
     const inner = loops.get(code)?.get(head);
@@ -589,9 +590,11 @@ function traceLoop(state: LoopState, frame: Frame, head: number, counter: number
 }
 
 /**
- * What the JIT knows of a function without loops that it traces from its entry (kept in its code
- * object's `tierData`): its trace (JavaScript only: a call's worth of work does not pay for a
- * native entry), the side paths grown at its hot branch exits, and its backoff.
+ * What the JIT knows of a function that it traces from its entry (kept in its code object's
+ * `tierData`): its trace (JavaScript only: a call's worth of work does not pay for a native entry),
+ * the side paths grown at its hot branch exits, and its backoff. Its `for` loops that have traces
+ * of their own run inside it with them (inlined or as a whole); other loops' iterations are on its
+ * path as they ran when it was recorded, each next iteration a guarded branch.
  */
 interface FunctionState {
   trace: CompiledTrace | null;
@@ -603,6 +606,10 @@ interface FunctionState {
   backoff: number;
   aborts: number;
   entryFailures: number;
+  /** Heads of its inner loops whose inlined copy left the trace too often: they run as a whole. */
+  notInlined: Set<number>;
+  /** Recompilations after a hot exit inside an inlined inner loop, by the inner loop's head. */
+  inlineTries: Map<number, number>;
   /** Where the code's RESUME is, past its prologue (prologueOf); -1: calls go through the protocol. */
   prologue: number;
   /**
@@ -629,6 +636,8 @@ function functionState(code: PyCode, resumeCountdown: number | null): FunctionSt
     backoff: 0,
     aborts: 0,
     entryFailures: 0,
+    notInlined: new Set(),
+    inlineTries: new Map(),
     prologue: resumeCountdown === null ? prologueOf(code) : -1,
     resumeCountdown,
   };
@@ -641,10 +650,9 @@ function functionState(code: PyCode, resumeCountdown: number | null): FunctionSt
  */
 const MAX_FUNCTION_TRACE_DEPTH = 200;
 
-/** Whether `code` is traced from its entry: a plain function (not a generator) without loops. */
+/** Whether `code` is traced from its entry: a plain function (not a generator) whose loops are `for` loops. */
 function tracedFromEntry(code: PyCode): boolean {
-  return (code.flags & CO_NEWLOCALS) !== 0 && (code.flags & GENERATOR_FLAGS) === 0 &&
-    backEdgesOf(code).length === 0;
+  return (code.flags & CO_NEWLOCALS) !== 0 && (code.flags & GENERATOR_FLAGS) === 0 && onlyForLoops(code);
 }
 
 /** The code flags of a generator, a coroutine or an async generator (never traced from its entry). */
@@ -678,7 +686,7 @@ function traceFunction(state: FunctionState, frame: Frame): number {
   counts.recorded++;
   let result;
   try {
-    result = state.resumeCountdown === null ? recordFunction(frame) : recordGenerator(frame);
+    result = recordEntryPath(state, frame);
   } catch (e) {
     backOffFunction(state, code, ABORT.EXCEPTION_RAISED);
     tierExit.error = e;
@@ -692,13 +700,26 @@ function traceFunction(state: FunctionState, frame: Frame): number {
   state.sides.clear();
   state.noSide.clear();
   try {
-    installFunctionTrace(state, compileTrace(result.trace));
+    compileFunctionTrace(state, result.trace);
   } catch (e) {
     if (!(e instanceof TraceAbort)) throw e;
     backOffFunction(state, code, e.reason, e.message);
   }
   // The recording ran this call up to its return, which the interpreter runs now.
   return frame.ip;
+}
+
+/** Records a function's path from where its frame stands (to its return), or a generator's (to its next yield). */
+function recordEntryPath(state: FunctionState, frame: Frame): RecordResult {
+  const code = frame.code;
+  return state.resumeCountdown === null
+    ? recordFunction(frame, (inner) => hasTrace(code, inner))
+    : recordGenerator(frame);
+}
+
+/** Compiles a function's (or resume point's) trace with its side paths and installs it. */
+function compileFunctionTrace(state: FunctionState, trace: Trace): void {
+  installFunctionTrace(state, compileTrace(trace, state.sides, innerTracesFor(state, trace.code)));
 }
 
 function installFunctionTrace(state: FunctionState, t: CompiledTrace): void {
@@ -730,6 +751,21 @@ function enterFunction(state: FunctionState, trace: CompiledTrace, frame: Frame)
     return resume;
   }
   state.left++;
+  const inner = trace.exitInner?.[exit] ?? -1;
+  if (inner >= 0 && tierExit.error === null && trace.exitCounts[exit] >= tunables.hot_exit_threshold) {
+    // An exit inside an inlined inner loop got hot: as a loop's trace does (enter), compiled again
+    // with the inner loop's trace as it is now, a few times; then the inner loop runs as a whole.
+    const tries = (state.inlineTries.get(inner) ?? 0) + 1;
+    state.inlineTries.set(inner, tries);
+    if (tries > MAX_INLINE_TRIES) state.notInlined.add(inner);
+    try {
+      compileFunctionTrace(state, trace.trace);
+    } catch (e) {
+      if (!(e instanceof TraceAbort)) throw e;
+      backOffFunction(state, frame.code, e.reason, e.message);
+    }
+    return resume;
+  }
   const branch = trace.exitBranch[exit];
   if (branch === null && tierExit.error === null) {
     // Left at a guard of what the call was given or found: past a run of such calls, the trace
@@ -748,8 +784,8 @@ function enterFunction(state: FunctionState, trace: CompiledTrace, frame: Frame)
       frame,
       branch,
       resume,
-      () => state.resumeCountdown === null ? recordFunction(frame) : recordGenerator(frame),
-      () => installFunctionTrace(state, compileTrace(trace.trace, state.sides)),
+      () => recordEntryPath(state, frame),
+      () => compileFunctionTrace(state, trace.trace),
     );
   }
   return resume;
@@ -950,7 +986,7 @@ export const jitTier: Tier = {
     for (const edge of backEdgesOf(code)) {
       if (edge.opcode === Op.JUMP_BACKWARD) code.cacheIndex[edge.at + 1] = tunables.hot_loop_threshold;
     }
-    // A function without loops counts its calls (RESUME) to be traced from its entry.
+    // A function counts its calls (RESUME) to be traced from its entry.
     // (Calls then start at the RESUME, which a call otherwise skips.)
     if (tracedFromEntry(code)) {
       code.entryHot = tunables.hot_function_threshold;

@@ -13,7 +13,8 @@
  * are followed into their callees, whose instructions join the path, up to `max_inline_depth`, unless
  * the callee has a loop; other calls' frames run in the interpreter (the recorder ignores other
  * frames' instructions) and the trace calls them as a whole. `recordFunction` records one call of a
- * function without loops, from its entry to its return; `recordGenerator` one resumption of a
+ * function whose loops are `for` loops, from its entry to its return (a loop with a trace of its
+ * own marked to run with it, as a loop's inner loops are); `recordGenerator` one resumption of a
  * generator, from where its frame was suspended (or starts) to its next yield (or its return),
  * through the back-edges it passes on the way.
  *
@@ -162,6 +163,19 @@ export function backEdgesOf(code: PyCode): readonly BackEdge[] {
   return loopsOf(code).backEdges;
 }
 
+/**
+ * Whether every loop of `code` is a `for` loop (its head a FOR_ITER form): a function trace runs
+ * such loops with their own traces; a `while` loop's iterations it would have to unroll to the
+ * function's return, each count a side path.
+ */
+export function onlyForLoops(code: PyCode): boolean {
+  for (const head of loopsOf(code).ends.keys()) {
+    const op = OPCODES[code.code[head] & 0xff];
+    if (op === undefined || !FOR_ITER_FORMS.has(OPCODES[op.generic].name)) return false;
+  }
+  return true;
+}
+
 /** The last code unit of the loop whose head is `head`: its closing JUMP_BACKWARD's opcode. */
 export function loopEnd(code: PyCode, head: number): number {
   return loopsOf(code).ends.get(head) ?? -1;
@@ -182,10 +196,20 @@ interface Recording {
   /** Whether the loop at this head of the recorded code has a compiled trace of its own. */
   hasTrace: (head: number) => boolean;
   /** The inner loop being run as a whole (its instructions are not recorded), or null. */
-  skipping: { head: number; end: number } | null;
-  /** Back-edges of inner `while` loops the path went through (their iterations, unrolled). */
+  skipping: { head: number; end: number; after: number } | null;
+  /**
+   * Back-edges the path went through of loops other than the recorded one (their iterations,
+   * unrolled): an inner `while` loop's in a loop's path, a loop's in a function's path.
+   */
   innerIterations: number;
 }
+
+/**
+ * Iterations of its `for` loops that have no trace of their own yet a function's path may go
+ * through (each other count is a branch, each side path from there runs to the return): a loop
+ * that runs longer aborts the recording, which is tried again once the loop has its trace.
+ */
+const MAX_FUNCTION_BACK_EDGES = 1;
 
 let recording: Recording | null = null;
 
@@ -296,6 +320,14 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
       }
       return false;
     }
+    if (start !== r.skipping.after) {
+      // Left other than by running out (a `break`, an exception): the path goes on from where that
+      // left it, but the trace runs on after the inner loop only when it ran out, and would take
+      // this path where the loop ends the other way (a `for`'s `else`, the END_FOR).
+      r.abort = ABORT.INNER_LOOP;
+      r.detail = `inner loop at ${r.skipping.head} left before its end`;
+      return stopAt(r, start, sp);
+    }
     r.skipping = null;
   }
   if (depth > 0) {
@@ -327,6 +359,15 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
       return abort(ABORT.UNSUPPORTED_INSTRUCTION, OPCODES[opcode]?.name ?? `${opcode}`);
     }
     if (r.path.length >= tunables.max_trace_length) return abort(ABORT.TRACE_TOO_LONG, "");
+    if (r.kind === "function") {
+      if (enterInnerLoop(r, f, start, opUnit, opcode, oparg, sp)) return false;
+      if (
+        (opcode === Op.JUMP_BACKWARD || opcode === Op.JUMP_BACKWARD_NO_INTERRUPT) &&
+        ++r.innerIterations > MAX_FUNCTION_BACK_EDGES
+      ) {
+        return abort(ABORT.INNER_LOOP, `a loop without a trace ran again at ${opUnit}`);
+      }
+    }
     r.path.push(recorded(f, start, opUnit, opcode, oparg, sp, 0));
     return yields || RETURNS.has(opcode) ? stopAt(r, start, sp) : false;
   }
@@ -357,18 +398,42 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
     const forLoop = FOR_ITER_FORMS.has(OPCODES[OPCODES[opcode].generic].name);
     if (innerEnd > start && innerEnd < r.end && forLoop) {
       // An inner `for` loop's head: the trace runs the inner loop with its own trace, as a whole.
-      if (!r.hasTrace(start)) return abort(ABORT.INNER_LOOP, `inner loop at ${start} has no trace`);
-      r.skipping = { head: start, end: innerEnd };
-      r.path.push({
-        ...recorded(f, start, opUnit, opcode, oparg, sp, 0),
-        inner: { end: innerEnd, counter: innerEnd + 1 },
-      });
+      if (!enterInnerLoop(r, f, start, opUnit, opcode, oparg, sp)) {
+        return abort(ABORT.INNER_LOOP, `inner loop at ${start} has no trace`);
+      }
       return false;
     }
   }
   if (r.path.length >= tunables.max_trace_length) return abort(ABORT.TRACE_TOO_LONG, "");
   r.path.push(recorded(f, start, opUnit, opcode, oparg, sp, 0));
   return false;
+}
+
+/**
+ * At the head of an inner loop (a `for` loop of the recorded frame) that has a trace of its own, the
+ * recording marks it to be run as a whole with that trace and skips its instructions: returns
+ * whether it did. (A function's path goes through other loops' iterations as they ran.)
+ */
+function enterInnerLoop(
+  r: Recording,
+  f: Frame,
+  start: number,
+  opUnit: number,
+  opcode: number,
+  oparg: number,
+  sp: number,
+): boolean {
+  const innerEnd = loopEnd(f.code, start);
+  if (innerEnd <= start || !FOR_ITER_FORMS.has(OPCODES[OPCODES[opcode].generic].name) || !r.hasTrace(start)) {
+    return false;
+  }
+  // (Where the loop goes when its iterator runs out: FOR_ITER's jump target.)
+  r.skipping = { head: start, end: innerEnd, after: opUnit + 1 + CACHE_SIZE[opcode] + oparg };
+  r.path.push({
+    ...recorded(f, start, opUnit, opcode, oparg, sp, 0),
+    inner: { end: innerEnd, counter: innerEnd + 1 },
+  });
+  return true;
 }
 
 /** The generic forms of the loop heads an inner loop may have. */
@@ -438,13 +503,16 @@ export function recordLoop(
 }
 
 /**
- * Runs a call of a function without loops from where its frame stands (its entry, or a branch of
+ * Runs a call of a function (its loops `for` loops) from where its frame stands (its entry, or a branch of
  * it) in the observing loop, up to the return that ends the call, and returns that path (the
  * return included), or why not. The frame stands at that return afterwards (or where the recording
  * stopped), and the caller resumes there.
  */
-export function recordFunction(frame: Frame): RecordResult {
-  return record("function", frame, frame.ip, frame.code.code.length, () => false);
+export function recordFunction(
+  frame: Frame,
+  hasTrace: (head: number) => boolean = () => false,
+): RecordResult {
+  return record("function", frame, frame.ip, frame.code.code.length, hasTrace);
 }
 
 /**

@@ -58,7 +58,6 @@ import { acquireFrame, FRAME_DONE, FRAME_RUNNING, FRAME_SUSPENDED, releaseFrame 
 import {
   backEdgesOf,
   isRecording,
-  onlyForLoops,
   type RecordedInstruction,
   recordFunction,
   recordGenerator,
@@ -594,7 +593,7 @@ function traceLoop(state: LoopState, frame: Frame, head: number, counter: number
  * `tierData`): its trace (JavaScript only: a call's worth of work does not pay for a native entry),
  * the side paths grown at its hot branch exits, and its backoff. Its `for` loops that have traces
  * of their own run inside it with them (inlined or as a whole); other loops' iterations are on its
- * path as they ran when it was recorded, each next iteration a guarded branch.
+ * path as they ran when it was recorded (one at most), each next iteration a guarded branch.
  */
 interface FunctionState {
   trace: CompiledTrace | null;
@@ -650,9 +649,9 @@ function functionState(code: PyCode, resumeCountdown: number | null): FunctionSt
  */
 const MAX_FUNCTION_TRACE_DEPTH = 200;
 
-/** Whether `code` is traced from its entry: a plain function (not a generator) whose loops are `for` loops. */
+/** Whether `code` is traced from its entry: a plain function (not a generator). */
 function tracedFromEntry(code: PyCode): boolean {
-  return (code.flags & CO_NEWLOCALS) !== 0 && (code.flags & GENERATOR_FLAGS) === 0 && onlyForLoops(code);
+  return (code.flags & CO_NEWLOCALS) !== 0 && (code.flags & GENERATOR_FLAGS) === 0;
 }
 
 /** The code flags of a generator, a coroutine or an async generator (never traced from its entry). */

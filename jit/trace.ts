@@ -13,8 +13,9 @@
  * are followed into their callees, whose instructions join the path, up to `max_inline_depth`, unless
  * the callee has a loop; other calls' frames run in the interpreter (the recorder ignores other
  * frames' instructions) and the trace calls them as a whole. `recordFunction` records one call of a
- * function whose loops are `for` loops, from its entry to its return (a loop with a trace of its
- * own marked to run with it, as a loop's inner loops are); `recordGenerator` one resumption of a
+ * function from its entry to its return (a `for` loop with a trace of its own marked to run with
+ * it, as a loop's inner loops are; other loops' iterations as they ran, one at most);
+ * `recordGenerator` one resumption of a
  * generator, from where its frame was suspended (or starts) to its next yield (or its return),
  * through the back-edges it passes on the way.
  *
@@ -163,19 +164,6 @@ export function backEdgesOf(code: PyCode): readonly BackEdge[] {
   return loopsOf(code).backEdges;
 }
 
-/**
- * Whether every loop of `code` is a `for` loop (its head a FOR_ITER form): a function trace runs
- * such loops with their own traces; a `while` loop's iterations it would have to unroll to the
- * function's return, each count a side path.
- */
-export function onlyForLoops(code: PyCode): boolean {
-  for (const head of loopsOf(code).ends.keys()) {
-    const op = OPCODES[code.code[head] & 0xff];
-    if (op === undefined || !FOR_ITER_FORMS.has(OPCODES[op.generic].name)) return false;
-  }
-  return true;
-}
-
 /** The last code unit of the loop whose head is `head`: its closing JUMP_BACKWARD's opcode. */
 export function loopEnd(code: PyCode, head: number): number {
   return loopsOf(code).ends.get(head) ?? -1;
@@ -205,9 +193,11 @@ interface Recording {
 }
 
 /**
- * Iterations of its `for` loops that have no trace of their own yet a function's path may go
- * through (each other count is a branch, each side path from there runs to the return): a loop
- * that runs longer aborts the recording, which is tried again once the loop has its trace.
+ * Iterations of its loops a function's path may go through where they are not run with a trace of
+ * their own (a `while` loop, or a `for` loop without a trace yet): each other count is a branch, each
+ * side path from there runs to the return, so only loops that run once or not at all pay (a parser's
+ * `while tok in ops`, logging's walk up the frames). A longer one aborts the recording; a `for` loop
+ * is then run with its own trace in a later one.
  */
 const MAX_FUNCTION_BACK_EDGES = 1;
 
@@ -503,7 +493,7 @@ export function recordLoop(
 }
 
 /**
- * Runs a call of a function (its loops `for` loops) from where its frame stands (its entry, or a branch of
+ * Runs a call of a function from where its frame stands (its entry, or a branch of
  * it) in the observing loop, up to the return that ends the call, and returns that path (the
  * return included), or why not. The frame stands at that return afterwards (or where the recording
  * stopped), and the caller resumes there.

@@ -355,7 +355,7 @@ inst("NOP", { stack: "--" }, () => {});
 /** Consumed by the loop's dispatch (its oparg prefixes the next instruction's); never run. */
 inst("EXTENDED_ARG", { arg: "int", stack: "--" }, () => {});
 inst("RESUME", { arg: "resume", stack: "--" }, () => {
-  // A function's entry counts its calls: tier 3 traces hot functions without `while` loops from here (the
+  // A function's entry counts its calls: tier 3 traces hot functions from here (the
   // other tiers start the count where it is never reached).
   if (oparg === 0 && --f.code.entryHot === 0) {
     f.ip = ip;

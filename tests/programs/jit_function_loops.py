@@ -1,7 +1,8 @@
-# Functions called often whose loops are `for` loops: traced from their entry, each loop run with its
-# own trace (inlined, or as a whole) inside the function's. Locals assigned on a side path of the
-# loop are read after it; a loop left by `break`; calls followed inside the loop that leave the
-# trace inside the callee; an exception out of the loop; loops that run 0 times, once, or long.
+# Functions called often, with loops, traced from their entry: each `for` loop with a trace of its
+# own run with it (inlined, or as a whole), `while` loops gone through once at most (each other count
+# a branch). Locals assigned on a side path of the loop are read after it; a loop left by `break`;
+# calls followed inside the loop that leave the trace inside the callee; an exception out of the
+# loop; loops that run 0 times, once, or long; a recursive-descent parser's `while` loops.
 
 
 class Sphere:
@@ -128,3 +129,75 @@ for i in range(400):
         found.append(check_methods(C, "__call__"))
         found.append(check_methods(C, "__call__", "__len__"))
 print("methods", found.count(True), found.count(NotImplemented), found[:16])
+
+
+class Parser:
+    # A recursive-descent parser: its `while` loops run zero times, once, or a few times a call.
+    def __init__(self, tokens):
+        self.tokens = tokens
+        self.pos = 0
+
+    def take(self):
+        tok = self.tokens[self.pos]
+        self.pos += 1
+        return tok
+
+    def expr(self):
+        value = self.term()
+        while self.tokens[self.pos] in ("+", "-"):
+            if self.take() == "+":
+                value += self.term()
+            else:
+                value -= self.term()
+        return value
+
+    def term(self):
+        value = self.atom()
+        while self.tokens[self.pos] in ("*", "%"):
+            if self.take() == "*":
+                value *= self.atom()
+            else:
+                rhs = self.atom()
+                value = value % rhs if rhs else 0
+        return value
+
+    def atom(self):
+        tok = self.take()
+        if tok == "(":
+            value = self.expr()
+            self.take()
+            return value
+        return int(tok)
+
+
+def expression(seed, depth):
+    seed = (seed * 69069 + 1) % 4294967296
+    if depth == 0 or seed % 5 == 0:
+        return [str(seed % 100)], seed
+    left, seed = expression(seed, depth - 1)
+    right, seed = expression(seed, depth - 1)
+    op = "+-*%"[(seed >> 4) % 4]
+    if seed % 3 == 0:
+        return ["("] + left + [op] + right + [")"], seed
+    return left + [op] + right, seed
+
+
+seed = 1
+checksum = 0
+for i in range(6000):
+    tokens, seed = expression(seed, 4)
+    checksum = (checksum * 31 + Parser(tokens + ["end"]).expr()) % 1000000007
+print("parsed", checksum)
+
+
+def depth_of(node, parents):
+    # A walk up a chain, a few steps a call.
+    steps = 0
+    while node in parents:
+        node = parents[node]
+        steps += 1
+    return steps
+
+
+parents = {i: i // 3 for i in range(1, 500)}
+print("depths", sum(depth_of(i, parents) for i in range(500) for _ in range(20)))

@@ -128,6 +128,7 @@ import {
   markPolymorphicCall,
   type RecordedInstruction,
   type Trace,
+  withinInnerLoop,
 } from "./trace.ts";
 
 /** The expression of the version of a boxed value's class. */
@@ -599,8 +600,9 @@ export interface CompiledTrace {
   /** Exits taken when the loop's iterator is exhausted (the loop ended: no misfit). */
   readonly loopEndExits: ReadonlySet<number>;
   /**
-   * Exits at a conditional jump that went the other way than recorded: a difference of control
-   * flow (an inner `while` loop's count in the first iteration), not a misfit of the values entering.
+   * Exits at an inner loop's conditional jump that went the other way than recorded: a difference
+   * of control flow (an inner `while` loop's count in the first iteration), not a misfit of the
+   * values entering.
    */
   readonly branchExits?: ReadonlySet<number>;
   /** Exits numbered below this one are the preamble's (taken before one whole iteration ran). */
@@ -638,7 +640,7 @@ class TraceCompiler {
   leavesInCallees = false;
   /** Exits taken when the loop's iterator is exhausted. */
   readonly loopEndExits = new Set<number>();
-  /** Exits at a conditional jump that went the other way. */
+  /** Exits at an inner loop's conditional jump that went the other way. */
   readonly branchExits = new Set<number>();
   /** The pairs FOR_ITER left unmade, by the temporary that stands for each until it is unpacked. */
   private readonly pairs = new Map<string, readonly [Val, Val]>();
@@ -1149,7 +1151,12 @@ class TraceCompiler {
       const growable = sidesHere && this.inlining.length === 0;
       if (side === undefined) {
         this.guard(leave, start, growable ? key : null);
-        this.branchExits.add(this.exitAt.length - 1);
+        // (An inner `while` loop's test in the loop's own frame: its count varies from entry to
+        // entry. Any other branch in the first iteration says the recorded path is not the usual
+        // one: those exits count as entry failures, and the loop is recorded again.)
+        if (this.st.callers.length === 0 && withinInnerLoop(this.trace.code, this.trace.head, start)) {
+          this.branchExits.add(this.exitAt.length - 1);
+        }
       } else this.lowerSide(leave, key, side);
       this.pop();
       return;

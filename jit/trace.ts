@@ -164,6 +164,14 @@ export function backEdgesOf(code: PyCode): readonly BackEdge[] {
   return loopsOf(code).backEdges;
 }
 
+/** Whether code unit `at` of `code` lies in a loop nested inside the loop whose head is `head`. */
+export function withinInnerLoop(code: PyCode, head: number, at: number): boolean {
+  for (const [inner, end] of loopsOf(code).ends) {
+    if (inner > head && inner <= at && at <= end) return true;
+  }
+  return false;
+}
+
 /** The last code unit of the loop whose head is `head`: its closing JUMP_BACKWARD's opcode. */
 export function loopEnd(code: PyCode, head: number): number {
   return loopsOf(code).ends.get(head) ?? -1;

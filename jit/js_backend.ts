@@ -2474,12 +2474,25 @@ class TraceCompiler {
       } else throw new TraceAbort(ABORT.UNSTABLE_TYPES, `local ${i} changes kind in the loop`);
     });
     if (cur.stack.length !== top.stack.length) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "stack depth");
+    const moves: [string, string][] = [];
     cur.stack.forEach((v, j) => {
       const want = top.stack[j];
       if (v.e === want.e) return;
       if (v.k !== want.k) throw new TraceAbort(ABORT.UNSTABLE_TYPES, "a stack value changes kind");
-      this.emit(`${want.e} = ${v.e};`);
+      moves.push([want.e, v.e]);
     });
+    // The moves happen at once: a value that one of them overwrites before another reads it (the
+    // names of a pass can be the top's names for other values) is copied aside first.
+    const written = new Set(moves.map(([to]) => to));
+    const live = new Set([...cur.stack, ...top.stack].map((v) => v.e));
+    for (const move of moves) {
+      if (!written.has(move[1])) continue;
+      let aside = this.temp();
+      while (live.has(aside)) aside = this.temp();
+      this.emit(`${aside} = ${move[1]};`);
+      move[1] = aside;
+    }
+    for (const [to, from] of moves) this.emit(`${to} = ${from};`);
   }
 
   /** The facts of `top` that still hold at every end of the current loop's body. */

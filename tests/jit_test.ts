@@ -84,6 +84,17 @@ Deno.test("jit: a builtin shadowed and unshadowed while a loop is traced is read
   });
 });
 
+Deno.test("jit: stack values moved back to an inlined loop's head keep their places (fuzz seed 1920001811)", () => {
+  // At these thresholds the outer loop is compiled again after each exit in the inlined loop, and a
+  // side path's names overlapped the head's: the outer loop's iterator was overwritten.
+  const name = "inlined_loop_stack_moves.py";
+  const source = Deno.readTextFileSync(new URL(name, DIR));
+  const expected = Deno.readTextFileSync(new URL(`${name}.exp`, DIR));
+  withTunables("hot_loop_threshold=1,hot_exit_threshold=1", () => {
+    assert.equal(runCaptured(source, name, "jit").stdout, expected);
+  });
+});
+
 Deno.test("jit: an exception inside a trace prints tier 1's traceback, line for line", () => {
   const source = Deno.readTextFileSync(new URL("jit_traceback.py", DIR));
   const interp = runCaptured(source, "jit_traceback.py", "interp");

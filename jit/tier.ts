@@ -76,7 +76,15 @@ import { describeNativeTrace } from "./native_dump.ts";
 import { notePerfSymbol, perfMapStats } from "./perf_map.ts";
 
 /** What the JIT knows of one loop (by its code object and head). */
-interface LoopState {
+/** What a loop's or a function's trace keeps of the inner loops it inlines. */
+interface InlinedLoops {
+  /** Heads of inner loops whose inlined copy left the trace too often: they run as a whole. */
+  notInlined: Set<number>;
+  /** Recompilations after a hot exit inside an inlined inner loop, by the inner loop's head. */
+  inlineTries: Map<number, number>;
+}
+
+interface LoopState extends InlinedLoops {
   trace: CompiledTrace | null;
   /** Side paths recorded at hot branch exits, by branch key (jit/js_backend.ts). */
   sides: Map<string, readonly RecordedInstruction[]>;
@@ -96,10 +104,6 @@ interface LoopState {
   nativeIterations: number;
   /** `auto` found native code does not pay for this loop: it is compiled to JavaScript. */
   jsOnly: boolean;
-  /** Heads of inner loops whose inlined copy left the trace too often: they run as a whole. */
-  notInlined: Set<number>;
-  /** Recompilations after a hot exit inside an inlined inner loop, by the inner loop's head. */
-  inlineTries: Map<number, number>;
   /** The recorded trace of a loop dropped as too short (SHORT_LOOP), kept for outer loops to inline. */
   shortTrace: Trace | null;
   /**
@@ -232,7 +236,7 @@ function compileLoop(
  * for running too few iterations per entry (inlined, a short loop costs no entry), unless an
  * inlined copy already left the trace too often.
  */
-function innerTracesFor(state: { readonly notInlined: ReadonlySet<number> }, code: PyCode): InnerTraces {
+function innerTracesFor(state: InlinedLoops, code: PyCode): InnerTraces {
   return (head) => {
     if (state.notInlined.has(head)) return null;
     const inner = loops.get(code)?.get(head);
@@ -353,17 +357,7 @@ function enter(
   } else state.entryFailures = 0;
   // (A short loop's trace run from an outer trace grows nothing: it is not the loop's trace.)
   if (trace !== state.trace) return resume;
-  const inner = trace.exitInner?.[exit] ?? -1;
-  if (
-    inner >= 0 && tierExit.error === null &&
-    trace.exitCounts[exit] >= tunables.hot_exit_threshold
-  ) {
-    // An exit inside an inlined inner loop got hot. The inner loop's own trace, which runs after
-    // such an exit, grows a side path there in time: the loop is compiled again with the inner
-    // loop's trace as it is now, a few times; then the inner loop runs as a whole, with its own trace.
-    const tries = (state.inlineTries.get(inner) ?? 0) + 1;
-    state.inlineTries.set(inner, tries);
-    if (tries > MAX_INLINE_TRIES) state.notInlined.add(inner);
+  if (hotInlinedExit(state, trace, exit)) {
     recompile(state, trace, frame);
     return resume;
   }
@@ -401,6 +395,23 @@ function noteCompiled(t: CompiledTrace): void {
 
 /** Recompilations of a loop for one inlined inner loop's hot exits before it runs as a whole. */
 const MAX_INLINE_TRIES = 3;
+
+/**
+ * Whether `exit` of `trace` is a hot exit inside an inlined inner loop: then the caller compiles the
+ * trace again. The inner loop's own trace, which runs after such an exit, grows a side path there in
+ * time, so the trace is compiled again with the inner loop's trace as it is now, a few times
+ * (counted here); past MAX_INLINE_TRIES the inner loop runs as a whole, with its own trace.
+ */
+function hotInlinedExit(state: InlinedLoops, trace: CompiledTrace, exit: number): boolean {
+  const inner = trace.exitInner?.[exit] ?? -1;
+  if (inner < 0 || tierExit.error !== null || trace.exitCounts[exit] < tunables.hot_exit_threshold) {
+    return false;
+  }
+  const tries = (state.inlineTries.get(inner) ?? 0) + 1;
+  state.inlineTries.set(inner, tries);
+  if (tries > MAX_INLINE_TRIES) state.notInlined.add(inner);
+  return true;
+}
 
 /** Compiles a loop's trace again (its inlining changed); a loop that no longer compiles backs off. */
 function recompile(state: LoopState, trace: CompiledTrace, frame: Frame): void {
@@ -595,7 +606,7 @@ function traceLoop(state: LoopState, frame: Frame, head: number, counter: number
  * of their own run inside it with them (inlined or as a whole); other loops' iterations are on its
  * path as they ran when it was recorded (one at most), each next iteration a guarded branch.
  */
-interface FunctionState {
+interface FunctionState extends InlinedLoops {
   trace: CompiledTrace | null;
   /** Entries of the current trace, and those that left it before the return (OFTEN_LEFT). */
   entries: number;
@@ -605,10 +616,6 @@ interface FunctionState {
   backoff: number;
   aborts: number;
   entryFailures: number;
-  /** Heads of its inner loops whose inlined copy left the trace too often: they run as a whole. */
-  notInlined: Set<number>;
-  /** Recompilations after a hot exit inside an inlined inner loop, by the inner loop's head. */
-  inlineTries: Map<number, number>;
   /** Where the code's RESUME is, past its prologue (prologueOf); -1: calls go through the protocol. */
   prologue: number;
   /**
@@ -750,13 +757,7 @@ function enterFunction(state: FunctionState, trace: CompiledTrace, frame: Frame)
     return resume;
   }
   state.left++;
-  const inner = trace.exitInner?.[exit] ?? -1;
-  if (inner >= 0 && tierExit.error === null && trace.exitCounts[exit] >= tunables.hot_exit_threshold) {
-    // An exit inside an inlined inner loop got hot: as a loop's trace does (enter), compiled again
-    // with the inner loop's trace as it is now, a few times; then the inner loop runs as a whole.
-    const tries = (state.inlineTries.get(inner) ?? 0) + 1;
-    state.inlineTries.set(inner, tries);
-    if (tries > MAX_INLINE_TRIES) state.notInlined.add(inner);
+  if (hotInlinedExit(state, trace, exit)) {
     try {
       compileFunctionTrace(state, trace.trace);
     } catch (e) {

@@ -62,8 +62,7 @@ export function intMul(a: PyInt, b: PyInt): PyInt {
 export function intFloorDiv(a: PyInt, b: PyInt): PyInt {
   if (typeof a === "number" && typeof b === "number") {
     if (b === 0) raise(Exc.ZeroDivisionError, "integer division or modulo by zero");
-    const q = Math.floor(a / b);
-    return q === 0 ? 0 : q;
+    return smallFloorDivide(a, b);
   }
   const x = big(a), y = big(b);
   if (y === 0n) raise(Exc.ZeroDivisionError, "integer division or modulo by zero");
@@ -76,9 +75,7 @@ export function intFloorDiv(a: PyInt, b: PyInt): PyInt {
 export function intMod(a: PyInt, b: PyInt): PyInt {
   if (typeof a === "number" && typeof b === "number") {
     if (b === 0) raise(Exc.ZeroDivisionError, "integer modulo by zero");
-    let r = a % b;
-    if (r !== 0 && (r < 0) !== (b < 0)) r += b;
-    return r === 0 ? 0 : r;
+    return smallRemainder(a, b);
   }
   const x = big(a), y = big(b);
   if (y === 0n) raise(Exc.ZeroDivisionError, "integer modulo by zero");
@@ -233,32 +230,30 @@ function bitwiseSafe(a: number, b: number, op: number): number {
   return hi * TWO_32 + lo;
 }
 
-/** bitwiseSafe, falling back to BigInt in the one corner where the result is -(2**53). */
-function bitwise(a: number, b: number, op: number): PyInt {
-  const r = bitwiseSafe(a, b, op);
-  if (Number.isSafeInteger(r)) return r;
-  const x = BigInt(a), y = BigInt(b);
-  return op === 0 ? x & y : op === 1 ? x | y : x ^ y;
-}
-
-/** a & b. */
+/** a & b. (BigInt only in the one corner where a number result would be -(2**53).) */
 export function intAnd(a: PyInt, b: PyInt): PyInt {
-  if (isInt32(a) && isInt32(b)) return a & b;
-  if (typeof a === "number" && typeof b === "number") return bitwise(a, b, 0);
+  if (typeof a === "number" && typeof b === "number") {
+    const r = smallBitwise(a, b, 0);
+    if (r === r) return r;
+  }
   return normInt(big(a) & big(b));
 }
 
 /** a | b. */
 export function intOr(a: PyInt, b: PyInt): PyInt {
-  if (isInt32(a) && isInt32(b)) return a | b;
-  if (typeof a === "number" && typeof b === "number") return bitwise(a, b, 1);
+  if (typeof a === "number" && typeof b === "number") {
+    const r = smallBitwise(a, b, 1);
+    if (r === r) return r;
+  }
   return normInt(big(a) | big(b));
 }
 
 /** a ^ b. */
 export function intXor(a: PyInt, b: PyInt): PyInt {
-  if (isInt32(a) && isInt32(b)) return a ^ b;
-  if (typeof a === "number" && typeof b === "number") return bitwise(a, b, 2);
+  if (typeof a === "number" && typeof b === "number") {
+    const r = smallBitwise(a, b, 2);
+    if (r === r) return r;
+  }
   return normInt(big(a) ^ big(b));
 }
 
@@ -271,9 +266,9 @@ const MAX_LONG_DIGITS = (2 ** 63 - 1 - 24) / 4;
 export function intLshift(a: PyInt, b: PyInt): PyInt {
   if (b < 0) raise(Exc.ValueError, "negative shift count");
   if (a === 0 || a === 0n) return 0;
-  if (typeof a === "number" && typeof b === "number" && b < 31) {
-    const r = a * (1 << b);
-    if (Number.isSafeInteger(r)) return r;
+  if (typeof a === "number" && typeof b === "number") {
+    const r = smallLshift(a, b);
+    if (r === r) return r;
   }
   if (b > BIGINT_MAX_BITS) {
     // CPython counts the result in 30-bit digits: beyond ssize_t of them is OverflowError, below
@@ -287,11 +282,7 @@ export function intLshift(a: PyInt, b: PyInt): PyInt {
 /** a >> b (floor). */
 export function intRshift(a: PyInt, b: PyInt): PyInt {
   if (b < 0) raise(Exc.ValueError, "negative shift count");
-  if (typeof a === "number" && typeof b === "number") {
-    if (b >= 64) return a < 0 ? -1 : 0;
-    if (isInt32(a) && b < 32) return a >> b;
-    return Math.floor(a / Math.pow(2, b));
-  }
+  if (typeof a === "number" && typeof b === "number") return smallRshift(a, b);
   if (b > BIGINT_MAX_BITS) return a < 0 ? -1 : 0;
   return normInt(big(a) >> big(b));
 }
@@ -299,8 +290,9 @@ export function intRshift(a: PyInt, b: PyInt): PyInt {
 /*
  * BINARY_OP_INT's operators on two ints held as numbers (safe integers): each returns the result
  * when it is again such an int, else NaN, where the general path runs (a bigint result, a zero
- * divisor, a negative shift count: it raises). One definition for the interpreter's variant
- * (smallIntOp) and the JIT's traces (which call the operator's own function: V8 inlines it).
+ * divisor, a negative shift count: it raises). One definition for the int operators above, the
+ * interpreter's variant (smallIntOp) and the JIT's traces (which call the operator's own function:
+ * V8 inlines it).
  */
 
 /** a & b, a | b, a ^ b (k = 0, 1, 2). */
@@ -310,30 +302,40 @@ function smallBitwise(a: number, b: number, k: number): number {
   return Number.isSafeInteger(r) ? r : NaN;
 }
 
+function smallRshift(a: number, b: number): number {
+  if (b < 0) return NaN;
+  if (isInt32(a) && b < 32) return a >> b;
+  return b >= 64 ? (a < 0 ? -1 : 0) : Math.floor(a / Math.pow(2, b));
+}
+
+function smallLshift(a: number, b: number): number {
+  if (b < 0 || b >= 64) return a === 0 && b >= 0 ? 0 : NaN;
+  const r = a * Math.pow(2, b);
+  return Number.isSafeInteger(r) ? r : NaN;
+}
+
+function smallRemainder(a: number, b: number): number {
+  if (isInt32(a) && isInt32(b) && a >= 0 && b > 0) return a % b;
+  // (Exact below 2**53: the quotient's floor is, and so is its product by b, at most a.)
+  if (a >= 0 && b > 0) return a - Math.floor(a / b) * b;
+  if (b === 0) return NaN;
+  const r = a % b;
+  return r !== 0 && (r < 0) !== (b < 0) ? r + b : r + 0;
+}
+
+function smallFloorDivide(a: number, b: number): number {
+  return b === 0 ? NaN : Math.floor(a / b) + 0;
+}
+
 /** The small-int operators by name (the JIT's runtime table spreads them). */
 export const SMALL_INT_OPS = {
   smallAnd: (a: number, b: number): number => smallBitwise(a, b, 0),
   smallOr: (a: number, b: number): number => smallBitwise(a, b, 1),
   smallXor: (a: number, b: number): number => smallBitwise(a, b, 2),
-  smallRshift(a: number, b: number): number {
-    if (b < 0) return NaN;
-    if (isInt32(a) && b < 32) return a >> b;
-    return b >= 64 ? (a < 0 ? -1 : 0) : Math.floor(a / Math.pow(2, b));
-  },
-  smallLshift(a: number, b: number): number {
-    if (b < 0 || b >= 64) return a === 0 && b >= 0 ? 0 : NaN;
-    const r = a * Math.pow(2, b);
-    return Number.isSafeInteger(r) ? r : NaN;
-  },
-  smallRemainder(a: number, b: number): number {
-    if (isInt32(a) && isInt32(b) && a >= 0 && b > 0) return a % b;
-    // (Exact below 2**53: the quotient's floor is, and so is its product by b, at most a.)
-    if (a >= 0 && b > 0) return a - Math.floor(a / b) * b;
-    if (b === 0) return NaN;
-    const r = a % b;
-    return r !== 0 && (r < 0) !== (b < 0) ? r + b : r + 0;
-  },
-  smallFloorDivide: (a: number, b: number): number => b === 0 ? NaN : Math.floor(a / b) + 0,
+  smallRshift,
+  smallLshift,
+  smallRemainder,
+  smallFloorDivide,
 };
 
 /** Each operator BINARY_OP_INT computes (NB_*) → its function's name in SMALL_INT_OPS. */

@@ -80,7 +80,10 @@ export function codeType(): PyType {
 
 /** `co_*` attributes, as CPython's code objects have them. */
 function defineCodeAttributes(t: PyType): void {
-  const c = (v: PyValue) => v as PyCode;
+  const c = (v: PyValue) => {
+    (v as PyCode).ensureBody();
+    return v as PyCode;
+  };
   const tuple = (items: PyValue[]) => new PyTuple(items);
   const attrs: Record<string, (code: PyCode) => PyValue> = {
     co_name: (code) => code.name,
@@ -108,6 +111,7 @@ function defineCodeAttributes(t: PyType): void {
 
 /** `co_positions()`: (line, end line, column, end column) per code unit, None where unknown. */
 export function positionsOf(code: PyCode): PyValue[] {
+  code.ensureBody();
   const out: PyValue[] = [];
   for (let i = 0; i < code.code.length; i++) {
     const line = code.lines[i], p = i * 3;
@@ -126,6 +130,7 @@ export function positionsOf(code: PyCode): PyValue[] {
 
 /** `co_lines()`: (start, end, line) byte ranges of consecutive code units on one line. */
 export function lineRangesOf(code: PyCode): PyValue[] {
+  code.ensureBody();
   const out: PyValue[] = [];
   let start = 0;
   for (let i = 1; i <= code.code.length; i++) {
@@ -144,6 +149,16 @@ let nextCodeId = 0;
 /** The caches of a code object that has not run yet (shared, never written). */
 const NO_CACHE_INDEX = new Int32Array(0);
 const NO_CACHE_REF: unknown[] = [];
+
+/** What a code object holds beyond its head (objects/code_serial.ts may read it later). */
+export interface CodeBody {
+  code: Uint16Array;
+  consts: PyValue[];
+  names: string[];
+  lines: Int32Array;
+  positions: Int32Array;
+  exceptionTable: Int32Array;
+}
 
 /** A compiled code object. */
 export class PyCode extends PyObject {
@@ -214,6 +229,12 @@ export class PyCode extends PyObject {
    * per call), else 0.
    */
   declare bodyStart: number;
+  /**
+   * Reads the body of a code object decoded from the compile cache as its head alone (until then
+   * its bytecode and tables are empty, and its consts hold its docstring alone, for the function
+   * made of it); null once read, and for every other code object. ensureBody() runs it.
+   */
+  declare pendingBody: ((code: PyCode) => void) | null;
   constructor(fields: {
     argcount: number;
     posonlyargcount: number;
@@ -263,28 +284,39 @@ export class PyCode extends PyObject {
     this.positions = fields.positions;
     this.exceptionTable = fields.exceptionTable;
     this.sourceText = fields.source;
-    const names = [...fields.varnames];
-    const kinds: number[] = fields.varnames.map(() => SLOT_LOCAL);
-    const cellSlots: number[] = [];
-    for (const c of fields.cellvars) {
-      const at = names.indexOf(c);
-      if (at >= 0) {
-        kinds[at] |= SLOT_CELL;
-        cellSlots.push(at);
-      } else {
-        cellSlots.push(names.length);
-        names.push(c);
-        kinds.push(SLOT_CELL);
+    // (Indexed loops: made for every code object of every module imported, mostly by cold code.)
+    const { varnames, cellvars, freevars } = fields;
+    let names = varnames;
+    let kinds = new Uint8Array(varnames.length).fill(SLOT_LOCAL);
+    const cellSlots = new Int32Array(cellvars.length);
+    if (cellvars.length > 0 || freevars.length > 0) {
+      names = varnames.slice();
+      const more: number[] = [];
+      for (let i = 0; i < cellvars.length; i++) {
+        const at = names.indexOf(cellvars[i]);
+        if (at >= 0) {
+          kinds[at] |= SLOT_CELL;
+          cellSlots[i] = at;
+        } else {
+          cellSlots[i] = names.length;
+          names.push(cellvars[i]);
+          more.push(SLOT_CELL);
+        }
       }
-    }
-    for (const f of fields.freevars) {
-      names.push(f);
-      kinds.push(SLOT_FREE);
+      for (let i = 0; i < freevars.length; i++) {
+        names.push(freevars[i]);
+        more.push(SLOT_FREE);
+      }
+      const all = new Uint8Array(names.length);
+      all.set(kinds);
+      all.set(more, kinds.length);
+      kinds = all;
     }
     this.localsplusNames = names;
-    this.localsplusKinds = Uint8Array.from(kinds);
-    this.cellSlots = Int32Array.from(cellSlots);
+    this.localsplusKinds = kinds;
+    this.cellSlots = cellSlots;
     this.nlocalsplus = names.length;
+    this.pendingBody = null;
     this.prepared = false;
     this.tierData = null;
     this.entryHot = 0x7fffffff;
@@ -293,6 +325,25 @@ export class PyCode extends PyObject {
     // (the bodies of functions never called) never run.
     this.cacheIndex = NO_CACHE_INDEX;
     this.cacheRef = NO_CACHE_REF;
+  }
+
+  /** Reads the body if it has not been read (see pendingBody): before the code runs or is looked into. */
+  ensureBody(): void {
+    const load = this.pendingBody;
+    if (load === null) return;
+    this.pendingBody = null;
+    load(this);
+  }
+
+  /** Installs the body read later (objects/code_serial.ts). */
+  setBody(body: CodeBody): void {
+    this.code = body.code;
+    this.consts = body.consts;
+    this.names = body.names;
+    this.lines = body.lines;
+    this.positions = body.positions;
+    this.exceptionTable = body.exceptionTable;
+    this.bodyStart = body.code.length > 0 && body.code[0] === Op.RESUME ? 1 : 0;
   }
 
   /** Makes the inline caches (once, before the code first runs: vm/tier.ts prepareForRun). */
@@ -314,6 +365,7 @@ export class PyCode extends PyObject {
 
   /** The source line of the instruction at code unit `index` (0 when unknown). */
   lineAt(index: number): number {
+    this.ensureBody();
     if (index < 0) index = 0;
     if (index >= this.lines.length) index = this.lines.length - 1;
     return this.lines[index] ?? 0;
@@ -324,6 +376,7 @@ export class PyCode extends PyObject {
    * returned entry index (or -1). Read the fields from `exceptionTable[e*5 + 2..4]`.
    */
   handlerAt(index: number): number {
+    this.ensureBody();
     const t = this.exceptionTable;
     for (let e = 0; e < t.length; e += 5) {
       if (index >= t[e] && index < t[e + 1]) return e;

@@ -19,9 +19,10 @@
  * @module
  */
 import { ByteBuffer } from "./byte_buffer.ts";
-import { PyCode } from "./code.ts";
+import { type CodeBody, PyCode } from "./code.ts";
 import {
   Ellipsis,
+  Exc,
   frozensetType,
   newSet,
   None,
@@ -31,6 +32,7 @@ import {
   PySet,
   PyTuple,
   type PyValue,
+  raise,
 } from "./object.ts";
 
 /**
@@ -41,7 +43,7 @@ import {
 export const frozensetBuildOrder: WeakMap<PySet, PyValue[]> = new WeakMap();
 
 /** Bumped whenever the layout below changes (the cache key includes it). */
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 
 /** One tag per kind of constant. */
 const enum Tag {
@@ -172,6 +174,9 @@ function writeValue(w: Writer, v: PyValue): void {
 }
 
 function writeCode(w: Writer, c: PyCode): void {
+  c.ensureBody();
+  // The head: what making a function of the code, binding a call's arguments and the co_*
+  // attributes of its signature read.
   w.uint(c.argcount);
   w.uint(c.posonlyargcount);
   w.uint(c.kwonlyargcount);
@@ -181,16 +186,30 @@ function writeCode(w: Writer, c: PyCode): void {
   w.str(c.filename);
   w.int(c.firstlineno);
   w.uint(c.stacksize);
+  w.strs(c.varnames);
+  w.strs(c.cellvars);
+  w.strs(c.freevars);
+  const first = c.consts.length > 0 ? c.consts[0] : None;
+  if (typeof first === "string") {
+    w.uint(1);
+    w.str(first);
+  } else {
+    w.uint(0);
+  }
+  // The body, after its byte length (4 bytes, patched once written), so that a reader can skip
+  // it until the code first runs.
+  w.align();
+  const lengthAt = w.length;
+  w.reserve(4);
+  w.length += 4;
   w.array(c.code);
   w.uint(c.consts.length);
   for (const k of c.consts) writeValue(w, k);
   w.strs(c.names);
-  w.strs(c.varnames);
-  w.strs(c.cellvars);
-  w.strs(c.freevars);
   w.array(c.lines);
   w.array(c.positions);
   w.array(c.exceptionTable);
+  new DataView(w.bytes.buffer).setUint32(lengthAt, w.length - lengthAt - 4, true);
 }
 
 /** The bytes of `code` and everything it holds (not its source text). */
@@ -352,12 +371,17 @@ function readValue(r: Reader, source: string | (() => string)): PyValue {
     case Tag.Ellipsis:
       return Ellipsis;
     case Tag.Code:
-      return readCode(r, source);
+      return readCode(r, source, true);
   }
   throw new CorruptCodeError(`bad tag ${tag}`);
 }
 
-function readCode(r: Reader, source: string | (() => string)): PyCode {
+/**
+ * A code object. A nested one (a function's, a class body's) is read as its head alone: its body
+ * is decoded when it first runs (PyCode.ensureBody), for most functions of an imported module
+ * never run, and decoding them all was a fifth of the time of an import.
+ */
+function readCode(r: Reader, source: string | (() => string), nested: boolean): PyCode {
   const argcount = r.uint();
   const posonlyargcount = r.uint();
   const kwonlyargcount = r.uint();
@@ -367,21 +391,17 @@ function readCode(r: Reader, source: string | (() => string)): PyCode {
   const filename = r.str();
   const firstlineno = r.int();
   const stacksize = r.uint();
-  const code = r.units();
-  const nconsts = r.uint();
-  const consts = new Array<PyValue>(nconsts);
-  for (let i = 0; i < nconsts; i++) consts[i] = readValue(r, source);
-  const names = r.strs();
   const varnames = r.strs();
   const cellvars = r.strs();
   const freevars = r.strs();
-  const lines = r.int32s();
-  const positions = r.int32s();
-  const exceptionTable = r.int32s();
-  if (lines.length !== code.length || positions.length !== 3 * code.length) {
-    throw new CorruptCodeError("tables of the wrong length");
-  }
-  return new PyCode({
+  const firstConst = r.uint() === 1 ? r.str() : None;
+  r.align();
+  if (r.at + 4 > r.bytes.length) throw new CorruptCodeError("truncated");
+  const bodyLength = new DataView(r.bytes.buffer, r.bytes.byteOffset).getUint32(r.at, true);
+  r.at += 4;
+  const bodyAt = r.at;
+  if (bodyAt + bodyLength > r.bytes.length) throw new CorruptCodeError("truncated");
+  const head = {
     argcount,
     posonlyargcount,
     kwonlyargcount,
@@ -390,18 +410,57 @@ function readCode(r: Reader, source: string | (() => string)): PyCode {
     qualname,
     filename,
     firstlineno,
-    code,
-    consts,
-    names,
     varnames,
     cellvars,
     freevars,
     stacksize,
-    lines,
-    positions,
-    exceptionTable,
     source,
-  });
+  };
+  if (!nested) return new PyCode({ ...head, ...readBody(r, source, bodyAt + bodyLength) });
+  r.at = bodyAt + bodyLength;
+  const code = new PyCode({ ...head, ...EMPTY_BODY, consts: firstConst === None ? [] : [firstConst] });
+  const strings = r.strings, bytes = r.bytes;
+  code.pendingBody = (c) => {
+    const again = new Reader(bytes);
+    again.strings = strings;
+    again.at = bodyAt;
+    try {
+      c.setBody(readBody(again, source, bodyAt + bodyLength));
+    } catch (e) {
+      // Read whole once already (its head); damage here is in the file, after the check.
+      raise(
+        Exc.SystemError,
+        `damaged compiled code of ${qualname} in the compile cache (${e}): delete the cache`,
+      );
+    }
+  };
+  return code;
+}
+
+/** What a code object holds beyond its head, before it has been read. */
+const EMPTY_BODY = {
+  code: new Uint16Array(0),
+  names: [] as string[],
+  lines: new Int32Array(0),
+  positions: new Int32Array(0),
+  exceptionTable: new Int32Array(0),
+};
+
+/** A code object's body, which ends at `end`. */
+function readBody(r: Reader, source: string | (() => string), end: number): CodeBody {
+  const code = r.units();
+  const nconsts = r.uint();
+  const consts = new Array<PyValue>(nconsts);
+  for (let i = 0; i < nconsts; i++) consts[i] = readValue(r, source);
+  const names = r.strs();
+  const lines = r.int32s();
+  const positions = r.int32s();
+  const exceptionTable = r.int32s();
+  if (lines.length !== code.length || positions.length !== 3 * code.length) {
+    throw new CorruptCodeError("tables of the wrong length");
+  }
+  if (r.at !== end) throw new CorruptCodeError("a body of the wrong length");
+  return { code, consts, names, lines, positions, exceptionTable };
 }
 
 /**
@@ -432,7 +491,8 @@ export function decodeCode(bytes: Uint8Array, source: string | (() => string)): 
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(r.at, r.at + textBytes));
     r.at += textBytes;
     let at = 0, odd = 0;
-    for (const n of lengths) {
+    for (let i = 0; i < lengths.length; i++) {
+      const n = lengths[i];
       if (n >= 0) {
         r.strings.push(text.slice(at, at + n));
         at += n;
@@ -442,7 +502,7 @@ export function decodeCode(bytes: Uint8Array, source: string | (() => string)): 
     }
     if (at !== text.length) throw new CorruptCodeError("string table of the wrong length");
     r.align();
-    const code = readCode(r, source);
+    const code = readCode(r, source, false);
     if (r.at !== bytes.length) throw new CorruptCodeError("trailing bytes");
     return code;
   } catch (e) {

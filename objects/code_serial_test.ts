@@ -1,6 +1,7 @@
 // The compile cache's format: every standard-library module and every test program survives
 // encode → decode unchanged (the bytes of a decoded code object encode to the same bytes, and its
-// fields read back as the compiler made them), and damaged bytes raise CorruptCodeError.
+// fields read back as the compiler made them; a nested code object's body is read only when first
+// needed), and damaged bytes raise CorruptCodeError.
 import assert from "node:assert/strict";
 import "../mod.ts";
 import { PYTHON_MODULES } from "../lib/generated/python_modules.js";
@@ -8,11 +9,11 @@ import { pythonModuleSource } from "../lib/registry.ts";
 import { compileSource } from "../vm/compile_source.ts";
 import { CorruptCodeError, decodeCode, encodeCode } from "./code_serial.ts";
 import { PyCode } from "./code.ts";
-import { frozensetType, PySet, PyTuple, type PyValue } from "./object.ts";
-import { repr } from "./ops.ts";
+import { Exc, frozensetType, PySet, PyTuple, type PyValue } from "./object.ts";
+import { isExceptionOf, repr } from "./ops.ts";
 
 function sameConst(a: PyValue, b: PyValue, where: string): void {
-  if (a instanceof PyCode) return sameCode(a, b as PyCode);
+  if (a instanceof PyCode) return sameCode(a, b as PyCode, true);
   if (a instanceof PyTuple) {
     assert.ok(b instanceof PyTuple, where);
     assert.equal(a.items.length, b.items.length, where);
@@ -29,8 +30,12 @@ function sameConst(a: PyValue, b: PyValue, where: string): void {
   assert.equal(repr(a), repr(b), where);
 }
 
-function sameCode(a: PyCode, b: PyCode): void {
+function sameCode(a: PyCode, b: PyCode, nested: boolean): void {
   const where = `${a.filename}:${a.qualname}`;
+  // Decoded as its head alone until it runs or is looked into; its docstring is there at once.
+  assert.equal(b.pendingBody !== null, nested, `${where} read lazily`);
+  if (nested) assert.equal(b.consts[0] ?? null, typeof a.consts[0] === "string" ? a.consts[0] : null, where);
+  b.ensureBody();
   for (
     const field of ["argcount", "posonlyargcount", "kwonlyargcount", "flags", "name", "qualname"] as const
   ) {
@@ -55,7 +60,7 @@ function roundTrip(source: string, filename: string): void {
   const code = compileSource(source, filename, "exec");
   const bytes = encodeCode(code);
   const back = decodeCode(bytes, source);
-  sameCode(code, back);
+  sameCode(code, back, false);
   assert.deepEqual(encodeCode(back), bytes, filename);
 }
 
@@ -90,6 +95,12 @@ Deno.test("constants of every kind round-trip", () => {
   );
 });
 
+/** Reads the bodies left unread in `code` and its nested code objects. */
+function readAllBodies(code: PyCode): void {
+  code.ensureBody();
+  for (const k of code.consts) if (k instanceof PyCode) readAllBodies(k);
+}
+
 Deno.test("damaged bytes raise CorruptCodeError, never another error", () => {
   const source = "def f(x):\n    return [x * 2 for _ in 'abc']\n";
   const bytes = encodeCode(compileSource(source, "d.py", "exec"));
@@ -101,10 +112,18 @@ Deno.test("damaged bytes raise CorruptCodeError, never another error", () => {
     const damaged = bytes.slice();
     seed = (seed * 1103515245 + 12345) % 2147483648;
     damaged[seed % damaged.length] ^= 1 + (seed >> 8) % 255;
+    let code: PyCode;
     try {
-      decodeCode(damaged, source);
+      code = decodeCode(damaged, source);
     } catch (e) {
       assert.ok(e instanceof CorruptCodeError, String(e));
+      continue;
+    }
+    // A nested body is read when first needed; damage found then is a Python SystemError.
+    try {
+      readAllBodies(code);
+    } catch (e) {
+      assert.ok(isExceptionOf(e, Exc.SystemError), String(e));
     }
   }
 });

@@ -286,13 +286,23 @@ export class PyType extends PyObject {
     return this.plainDataDescriptors === 1;
   }
 
+  /**
+   * Whether the MRO has a data descriptor under a non-dunder name: in this class's namespace, or
+   * in an ancestor's MRO (each ancestor's answer is cached, and its MRO is part of this one), so
+   * that making a class scans its own namespace only.
+   */
   private scanDataDescriptors(): boolean {
-    for (const t of this.mro) {
-      for (const [k, v] of t.attrs) {
-        if (typeof v === "object" && v.cls.tp_descr_set !== null && !k.startsWith("__")) return true;
-      }
+    let found = false;
+    this.attrs.forEach((v, k) => {
+      if (!found && typeof v === "object" && v.cls.tp_descr_set !== null && !k.startsWith("__")) found = true;
+    });
+    const mro = this.mro;
+    for (let i = 1; i < mro.length && !found; i++) {
+      const b = mro[i];
+      if (b.plainDataDescriptors === 0) b.plainDataDescriptors = b.scanDataDescriptors() ? 2 : 1;
+      found = b.plainDataDescriptors === 2;
     }
-    return false;
+    return found;
   }
 
   /** Whether this type is `other` or a subclass of it. */
@@ -352,7 +362,7 @@ function dictChanged(d: PyDict, key: PyValue | null): void {
 export function computeMro(type: PyType): PyType[] {
   const bases = type.bases;
   if (bases.length === 0) return [type];
-  if (bases.length === 1) return [type, ...bases[0].mro];
+  if (bases.length === 1) return [type].concat(bases[0].mro);
   const seqs: PyType[][] = bases.map((b) => b.mro.slice());
   seqs.push(bases.slice());
   const result: PyType[] = [type];

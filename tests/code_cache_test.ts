@@ -105,3 +105,54 @@ Deno.test("code cache: without permission to the cache directory nothing is read
   assert.equal(cacheFiles(cache).size, 0);
   Deno.removeSync(dir, { recursive: true });
 });
+
+Deno.test("code cache: functions read from it are the functions compiled, run or not", async () => {
+  // A function's body is read from the cache when it first runs (objects/code_serial.ts); until
+  // then its docstring, its code attributes, dis, and an unstarted generator's frame must show
+  // what the compiled function shows.
+  const { dir, cache } = scratch();
+  Deno.writeTextFileSync(
+    `${dir}/shapes.py`,
+    [
+      "def area(w, h=2, *, scale=1.5):",
+      '    """The area, scaled."""',
+      "    return w * h * scale",
+      "def count(n):",
+      "    i = 0",
+      "    while i < n:",
+      "        yield i",
+      "        i += 1",
+      "class Box:",
+      "    'A box.'",
+      "    def volume(self, d):",
+      "        return 1 / d",
+      "",
+    ].join("\n"),
+  );
+  Deno.writeTextFileSync(
+    `${dir}/inspect_shapes.py`,
+    [
+      "import dis, io, shapes",
+      "c = shapes.area.__code__",
+      "print(shapes.area.__doc__, shapes.Box.__doc__, c.co_varnames, c.co_consts, c.co_names)",
+      "print(len(c.co_code), len(list(c.co_positions())), list(c.co_lines())[-1])",
+      "out = io.StringIO(); dis.dis(shapes.count, file=out); print(len(out.getvalue().splitlines()))",
+      "g = shapes.count(3); print(g.gi_frame.f_lineno, list(g))",
+      "try:",
+      "    shapes.Box().volume(0)",
+      "except ZeroDivisionError as e:",
+      "    print(e.__traceback__.tb_next.tb_lineno, shapes.area(2))",
+      "",
+    ].join("\n"),
+  );
+  const compiled = await pyjit(["inspect_shapes.py"], dir, cache);
+  assert.equal(compiled.stderr, "");
+  assert.equal(compiled.code, 0);
+  const written = cacheFiles(cache);
+  const cached = await pyjit(["inspect_shapes.py"], dir, cache);
+  assert.deepEqual(cacheFiles(cache), written, "the second run read the cache");
+  assert.deepEqual([cached.code, cached.stdout, cached.stderr], [0, compiled.stdout, ""]);
+  assert.match(compiled.stdout, /^The area, scaled\. A box\. \('w', 'h', 'scale'\) \('The area, scaled\.',/);
+  assert.match(compiled.stdout, /\n4 \[0, 1, 2\]\n12 6\.0\n$/);
+  Deno.removeSync(dir, { recursive: true });
+});

@@ -44,3 +44,39 @@ Deno.test("imports: PYTHONPATH is read only when the environment may be read (ne
   assert.equal(await run([]), "['', '/usr/local/lib/python311.zip']\n");
   assert.equal(await run(["--allow-env=PYTHONPATH"]), "['', '/from/env', '/usr/local/lib/python311.zip']\n");
 });
+
+Deno.test("imports: -X importtime writes CPython's table: each module once, after those it imported, indented by depth", async () => {
+  const dir = Deno.makeTempDirSync({ prefix: "pyjit_importtime_" });
+  Deno.mkdirSync(`${dir}/pkg`);
+  Deno.writeTextFileSync(`${dir}/pkg/__init__.py`, "from . import sub\nimport helper\n");
+  Deno.writeTextFileSync(`${dir}/pkg/sub.py`, "import helper\nX = 1\n");
+  Deno.writeTextFileSync(`${dir}/helper.py`, "Y = 2\n");
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      CLI,
+      "-X",
+      "importtime",
+      "-c",
+      "import pkg; import pkg.sub, helper; print(pkg.sub.X)",
+    ],
+    cwd: dir,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  Deno.removeSync(dir, { recursive: true });
+  assert.equal(new TextDecoder().decode(out.stdout), "1\n");
+  const lines = new TextDecoder().decode(out.stderr).trimEnd().split("\n");
+  assert.equal(lines[0], "import time: self [us] | cumulative | imported package");
+  const rows = lines.slice(1).map((line) => {
+    const m = line.match(/^import time: +(\d+) \| +(\d+) \| ( *)(\S+)$/);
+    assert.ok(m !== null, line);
+    return { self: Number(m[1]), cumulative: Number(m[2]), depth: m[3].length / 2, name: m[4] };
+  });
+  // helper is imported by pkg.sub (inside pkg) and found in sys.modules afterwards.
+  assert.deepEqual(rows.map((r) => [r.depth, r.name]), [[2, "helper"], [1, "pkg.sub"], [0, "pkg"]]);
+  for (const r of rows) assert.ok(r.self <= r.cumulative, JSON.stringify(r));
+  assert.equal(rows[2].self + rows[1].cumulative, rows[2].cumulative);
+});

@@ -52,6 +52,7 @@ import {
   strValueOf,
   toArray,
 } from "../objects/ops.ts";
+import { writeStderr } from "../objects/stdio.ts";
 import { threadState } from "./frame.ts";
 import { importState, type ModuleRegistry, sysAttr } from "./import_state.ts";
 import {
@@ -291,6 +292,42 @@ function findAndLoad(name: string): PyValue {
 }
 
 function findAndLoadUnlocked(name: string): PyValue {
+  const options = sysAttr("_xoptions");
+  if (options instanceof PyDict && options.getStr("importtime") !== undefined) return findAndLoadTimed(name);
+  return findAndLoadUntimed(name);
+}
+
+/** `-X importtime`: how deep the imports being timed are, and the time their children took. */
+const importTiming = { depth: 0, childrenUs: 0, headerWritten: false };
+
+/**
+ * Loads `name` and writes its line of `-X importtime` to stderr, as CPython does: the microseconds
+ * spent in the module itself, those with the imports it made, and its name indented by depth.
+ */
+function findAndLoadTimed(name: string): PyValue {
+  if (!importTiming.headerWritten) {
+    importTiming.headerWritten = true;
+    writeStderr("import time: self [us] | cumulative | imported package\n");
+  }
+  const outerChildren = importTiming.childrenUs;
+  importTiming.childrenUs = 0;
+  importTiming.depth++;
+  const start = performance.now();
+  try {
+    return findAndLoadUntimed(name);
+  } finally {
+    const cumulative = Math.round((performance.now() - start) * 1000);
+    importTiming.depth--;
+    const self = cumulative - importTiming.childrenUs;
+    importTiming.childrenUs = outerChildren + cumulative;
+    const indent = " ".repeat(importTiming.depth * 2);
+    writeStderr(
+      `import time: ${String(self).padStart(9)} | ${String(cumulative).padStart(10)} | ${indent}${name}\n`,
+    );
+  }
+}
+
+function findAndLoadUntimed(name: string): PyValue {
   const modules = importState.modules;
   let path: PyValue = None;
   const dot = name.lastIndexOf(".");

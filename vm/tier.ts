@@ -49,10 +49,12 @@ export const tierExit: { error: unknown; reraise: boolean; frame: Frame | null }
 };
 
 /**
- * Readies `code` for its first run (the VM calls this where `code.prepared` is false): its inline
- * caches are made, then the current tier prepares it.
+ * Readies `code` for its first run (the VM calls this where `code.prepared` is false): its body
+ * is read if it was left unread (objects/code_serial.ts), its inline caches are made, then the
+ * current tier prepares it.
  */
 export function prepareForRun(code: PyCode): void {
+  code.ensureBody();
   code.allocateCaches();
   currentTier.prepareCode(code);
 }

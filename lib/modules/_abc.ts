@@ -112,7 +112,9 @@ function implOf(cls: PyValue): AbcData {
 /** The names of `cls`'s abstract methods: its own abstract members, and its bases' still abstract. */
 function abstractNames(cls: PyType): PyValue[] {
   const names = new Set<string>();
-  for (const [name, value] of cls.attrs) if (isAbstract(value)) names.add(name);
+  cls.attrs.forEach((value, name) => {
+    if (isAbstract(value)) names.add(name);
+  });
   for (const base of cls.bases) {
     const inherited = getAttrOrUndefined(base, "__abstractmethods__");
     if (inherited === undefined) continue;

@@ -62,6 +62,7 @@ export interface Instruction {
 type Subject = { units: Uint16Array; code: PyCode | null };
 
 function subjectOf(code: PyCode): Subject {
+  code.ensureBody();
   return { units: code.code, code };
 }
 

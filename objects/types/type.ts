@@ -82,6 +82,7 @@ import {
   genericGetAttr,
   genericSetAttr,
   getAttr,
+  getAttrOrUndefined,
   isExceptionOf,
   isTrue,
   objectId,
@@ -396,7 +397,7 @@ function typeNew(meta: PyType, args: PyValue[], kwnames: string[] | null): PyVal
   }
   const baseTypes = bases.items.map((b) => {
     if (!(b instanceof PyType)) {
-      if (getAttrOrUndefinedSafe(b, "__mro_entries__") !== undefined) {
+      if (getAttrOrUndefined(b, "__mro_entries__") !== undefined) {
         raise(Exc.TypeError, "type() doesn't support MRO entry resolution; use types.new_class()");
       }
       raise(Exc.TypeError, `bases must be types`);
@@ -558,7 +559,14 @@ export function newClass(
     attrs.delete("__classcell__");
   }
   // __set_name__ on every attribute that has it, then the parent's __init_subclass__.
-  for (const [k, v] of [...attrs]) {
+  // (A __set_name__ may change the namespace: the entries as they are now, without an iterator.)
+  const names: string[] = [], values: PyValue[] = [];
+  attrs.forEach((v, k) => {
+    names.push(k);
+    values.push(v);
+  });
+  for (let i = 0; i < names.length; i++) {
+    const k = names[i], v = values[i];
     const setName = typeOf(v).lookup("__set_name__");
     if (setName !== undefined) {
       try {
@@ -620,32 +628,31 @@ function refreshSlots(t: PyType): void {
   for (const s of t.subclasses.live()) refreshSlots(s);
 }
 
-/** The class in t's MRO whose namespace defines `name` first, or null. */
-function definingClass(t: PyType, name: string): PyType | null {
-  for (const c of t.mro) if (c.attrs.has(name)) return c;
+/** The class in t's MRO whose namespace defines `name` (or `other`) first, or null. */
+function definingClass(t: PyType, name: string, other?: string): PyType | null {
+  const mro = t.mro;
+  for (let i = 0; i < mro.length; i++) {
+    const attrs = mro[i].attrs;
+    if (attrs.has(name) || (other !== undefined && attrs.has(other))) return mro[i];
+  }
   return null;
 }
 
 /** Recomputes a heap type's slots from the dunders along its MRO. */
 export function updateSlots(t: PyType): void {
-  const pick = <S>(names: string[], nativeOf: (c: PyType) => S | null, generic: S): S | null => {
-    let owner: PyType | null = null;
-    for (const c of t.mro) {
-      if (names.some((n) => c.attrs.has(n))) {
-        owner = c;
-        break;
-      }
-    }
-    if (owner === null) return null;
-    if ((owner.flags & TYPE_HEAP) === 0) return nativeOf(owner);
-    return generic;
-  };
-  t.tp_call = pick(["__call__"], (c) => c.tp_call, slotCall);
-  t.tp_iter = pick(["__iter__"], (c) => c.tp_iter, slotIter);
+  // Each slot: none where no class defines the dunder; the native slot of the builtin class that
+  // defines it first; else the generic slot that calls the Python method.
+  let c = definingClass(t, "__call__");
+  t.tp_call = c === null ? null : (c.flags & TYPE_HEAP) === 0 ? c.tp_call : slotCall;
+  c = definingClass(t, "__iter__");
+  t.tp_iter = c === null ? null : (c.flags & TYPE_HEAP) === 0 ? c.tp_iter : slotIter;
   if (t.attrs.get("__iter__") === None) t.tp_iter = null;
-  t.tp_iternext = pick(["__next__"], (c) => c.tp_iternext, slotIterNext);
-  t.tp_descr_get = pick(["__get__"], (c) => c.tp_descr_get, slotDescrGet);
-  t.tp_descr_set = pick(["__set__", "__delete__"], (c) => c.tp_descr_set, slotDescrSet);
+  c = definingClass(t, "__next__");
+  t.tp_iternext = c === null ? null : (c.flags & TYPE_HEAP) === 0 ? c.tp_iternext : slotIterNext;
+  c = definingClass(t, "__get__");
+  t.tp_descr_get = c === null ? null : (c.flags & TYPE_HEAP) === 0 ? c.tp_descr_get : slotDescrGet;
+  c = definingClass(t, "__set__", "__delete__");
+  t.tp_descr_set = c === null ? null : (c.flags & TYPE_HEAP) === 0 ? c.tp_descr_set : slotDescrSet;
   const base = t.solidBase;
   const ga = definingClass(t, "__getattribute__");
   const hasGetattr = t.lookup("__getattr__") !== undefined;
@@ -819,6 +826,7 @@ defGetSet(typeType, "__qualname__", (t) => (t as PyType).qualname, (t, v) => {
 defGetSet(typeType, "__module__", (t) => typeModule(t as PyType), (t, v) => {
   (t as PyType).attrs.set("__module__", v ?? None);
   (t as PyType).module = v === undefined ? "builtins" : str(v);
+  (t as PyType).modified();
 });
 defGetSet(typeType, "__bases__", (t) => newTuple((t as PyType).bases.slice()), (t, v) => {
   setBases(t as PyType, v);
@@ -895,7 +903,10 @@ defGetSet(typeType, "__annotations__", (t) => {
   const a = (t as PyType).attrs.get("__annotations__");
   if (a !== undefined) return a;
   const d = new PyDict();
-  if ((((t as PyType).flags) & TYPE_HEAP) !== 0) (t as PyType).attrs.set("__annotations__", d);
+  if ((((t as PyType).flags) & TYPE_HEAP) !== 0) {
+    (t as PyType).attrs.set("__annotations__", d);
+    (t as PyType).modified();
+  }
   return d;
 }, (t, v) => {
   if (v === undefined && !(t as PyType).attrs.has("__annotations__")) {
@@ -931,10 +942,20 @@ function typeSetAttrRaw(t: PyType, name: string, v: PyValue | undefined): void {
   t.modified();
 }
 
-/** A dict snapshot of a type's namespace (what `C.__dict__` shows). */
+/** The last snapshot of each type's namespace, and the type's version it was taken at. */
+const namespaceSnapshots = new WeakMap<PyType, { version: number; dict: PyDict }>();
+
+/**
+ * A dict snapshot of a type's namespace (what `C.__dict__` shows, read-only through a
+ * mappingproxy): the same one until the type changes (enum, dataclasses and typing read
+ * `cls.__dict__` many times while they make a class).
+ */
 export function typeNamespaceDict(t: PyType): PyDict {
+  const last = namespaceSnapshots.get(t);
+  if (last !== undefined && last.version === t.version) return last.dict;
   const d = new PyDict();
-  for (const [k, v] of t.attrs) d.setStr(k, v);
+  t.attrs.forEach((v, k) => d.setStr(k, v));
+  namespaceSnapshots.set(t, { version: t.version, dict: d });
   return d;
 }
 
@@ -946,19 +967,10 @@ export function isInstanceOf(v: PyValue, t: PyType): boolean {
   if (typeof v === "object" && !(v instanceof PyType)) {
     const plain = vt.tp_getattro === genericGetAttr &&
       vt.lookup("__class__") === objectType.attrs.get("__class__");
-    const c = plain ? undefined : getAttrSafe(v, "__class__");
+    const c = plain ? undefined : getAttrOrUndefined(v, "__class__");
     if (c instanceof PyType && c !== vt) return c.isSubtypeOf(t);
   }
   return false;
-}
-
-function getAttrSafe(v: PyValue, name: string): PyValue | undefined {
-  try {
-    return getAttr(v, name);
-  } catch (e) {
-    if (isExceptionOf(e, Exc.AttributeError)) return undefined;
-    throw e;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1028,7 +1040,6 @@ export function makeSuper(t: PyType, obj: PyValue, cls: PyType = superType): PyS
   return new PySuper(t, obj, objType, cls);
 }
 
-/** The builtins install this: the `__name__` of the running code's module, if any. */
 /** lib/ installs this: object's default reduction (obj, protocol) → the reduce tuple. */
 let defaultReduceHook: (obj: PyValue, protocol: PyValue) => PyValue = () =>
   raise(Exc.NotImplementedError, "pickling is not supported");
@@ -1037,6 +1048,7 @@ export function setDefaultReduceHook(f: (obj: PyValue, protocol: PyValue) => PyV
   defaultReduceHook = f;
 }
 
+/** The builtins install this: the `__name__` of the running code's module, if any. */
 let callerModuleNameHook: () => PyValue | undefined = () => undefined;
 /** Sets callerModuleNameHook. */
 export function setCallerModuleNameHook(f: () => PyValue | undefined): void {
@@ -1159,20 +1171,14 @@ defGetSet(propertyType, "__isabstractmethod__", (p) => {
   return isAbstract(q.fget) || isAbstract(q.fset) || isAbstract(q.fdel);
 });
 
-/** Whether f has a true `__isabstractmethod__` (abc.abstractmethod marks functions so). */
+/**
+ * Whether f has a true `__isabstractmethod__` (abc.abstractmethod marks functions so). Asked of
+ * every attribute of every ABC made, so a missing one is found without making an AttributeError.
+ */
 export function isAbstract(f: PyValue): boolean {
   if (f === None) return false;
-  try {
-    const v = getAttrOrUndefinedSafe(f, "__isabstractmethod__");
-    return v !== undefined && isTrue(v);
-  } catch (e) {
-    if (isExceptionOf(e, Exc.AttributeError)) return false;
-    throw e;
-  }
-}
-
-function getAttrOrUndefinedSafe(v: PyValue, name: string): PyValue | undefined {
-  return getAttrSafe(v, name);
+  const v = getAttrOrUndefined(f, "__isabstractmethod__");
+  return v !== undefined && isTrue(v);
 }
 
 for (const t of [staticmethodType, classmethodType]) {

@@ -20,7 +20,7 @@
 import { parseArgs } from "node:util";
 import { BASELINE_ID, probeRuntime, REPO_ROOT, RUNTIMES } from "./_runtimes.ts";
 import { buildBundle } from "../tools/bundle.ts";
-import { freshBundle } from "../cli/bundle_state.ts";
+import { freshBundle, LAUNCHER_V8_FLAGS } from "../cli/bundle_state.ts";
 
 /** The imports the issue names. */
 const DEFAULT_MODULES = [
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
         Deno.execPath(),
         "run",
         "-A",
-        "--v8-flags=--stack-size=4000",
+        `--v8-flags=${LAUNCHER_V8_FLAGS}`,
         `${REPO_ROOT}cli/launcher.ts`,
         "--tier",
         tier,

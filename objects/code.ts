@@ -65,9 +65,6 @@ export const CO_OPTIMIZED = 0x1,
   // `from __future__ import annotations` (a compiler flag too: exec/eval/compile inherit it).
   CO_FUTURE_ANNOTATIONS = 0x1000000;
 
-/** Per localsplus slot: what kind of variable it holds. */
-export const SLOT_LOCAL = 0x20, SLOT_CELL = 0x40, SLOT_FREE = 0x80;
-
 let codeTypeCache: PyType | null = null;
 /** The `code` type (made on first use: objects/object.ts must finish loading first). */
 export function codeType(): PyType {
@@ -183,10 +180,6 @@ export class PyCode extends PyObject {
   declare freevars: string[];
   /** All slot names: varnames, then cellvars not already in varnames, then freevars. */
   declare localsplusNames: string[];
-  /** SLOT_* of each localsplus slot. */
-  declare localsplusKinds: Uint8Array;
-  /** For each cell variable, its localsplus slot (parameters that are cells keep their slot). */
-  declare cellSlots: Int32Array;
   declare nlocalsplus: number;
   declare stacksize: number;
   declare lines: Int32Array;
@@ -284,37 +277,15 @@ export class PyCode extends PyObject {
     this.positions = fields.positions;
     this.exceptionTable = fields.exceptionTable;
     this.sourceText = fields.source;
-    // (Indexed loops: made for every code object of every module imported, mostly by cold code.)
+    // Shared with varnames when there are no cells nor free variables (nothing writes either).
     const { varnames, cellvars, freevars } = fields;
     let names = varnames;
-    let kinds = new Uint8Array(varnames.length).fill(SLOT_LOCAL);
-    const cellSlots = new Int32Array(cellvars.length);
     if (cellvars.length > 0 || freevars.length > 0) {
       names = varnames.slice();
-      const more: number[] = [];
-      for (let i = 0; i < cellvars.length; i++) {
-        const at = names.indexOf(cellvars[i]);
-        if (at >= 0) {
-          kinds[at] |= SLOT_CELL;
-          cellSlots[i] = at;
-        } else {
-          cellSlots[i] = names.length;
-          names.push(cellvars[i]);
-          more.push(SLOT_CELL);
-        }
-      }
-      for (let i = 0; i < freevars.length; i++) {
-        names.push(freevars[i]);
-        more.push(SLOT_FREE);
-      }
-      const all = new Uint8Array(names.length);
-      all.set(kinds);
-      all.set(more, kinds.length);
-      kinds = all;
+      for (let i = 0; i < cellvars.length; i++) if (!names.includes(cellvars[i])) names.push(cellvars[i]);
+      for (let i = 0; i < freevars.length; i++) names.push(freevars[i]);
     }
     this.localsplusNames = names;
-    this.localsplusKinds = kinds;
-    this.cellSlots = cellSlots;
     this.nlocalsplus = names.length;
     this.pendingBody = null;
     this.prepared = false;

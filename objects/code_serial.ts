@@ -379,7 +379,7 @@ function readValue(r: Reader, source: string | (() => string)): PyValue {
 /**
  * A code object. A nested one (a function's, a class body's) is read as its head alone: its body
  * is decoded when it first runs (PyCode.ensureBody), for most functions of an imported module
- * never run, and decoding them all was a fifth of the time of an import.
+ * never run (the ten modules of bench/imports.ts read 236 bodies of about 1,400).
  */
 function readCode(r: Reader, source: string | (() => string), nested: boolean): PyCode {
   const argcount = r.uint();
@@ -396,12 +396,39 @@ function readCode(r: Reader, source: string | (() => string), nested: boolean): 
   const freevars = r.strs();
   const firstConst = r.uint() === 1 ? r.str() : None;
   r.align();
-  if (r.at + 4 > r.bytes.length) throw new CorruptCodeError("truncated");
-  const bodyLength = new DataView(r.bytes.buffer, r.bytes.byteOffset).getUint32(r.at, true);
-  r.at += 4;
-  const bodyAt = r.at;
-  if (bodyAt + bodyLength > r.bytes.length) throw new CorruptCodeError("truncated");
-  const head = {
+  const b = r.bytes, at = r.at;
+  if (at + 4 > b.length) throw new CorruptCodeError("truncated");
+  const bodyLength = (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
+  const bodyAt = at + 4;
+  if (bodyAt + bodyLength > b.length) throw new CorruptCodeError("truncated");
+  // (One literal each, no spreads: this runs for every code object of every module imported.)
+  if (!nested) {
+    r.at = bodyAt;
+    const body = readBody(r, source, bodyAt + bodyLength);
+    return new PyCode({
+      argcount,
+      posonlyargcount,
+      kwonlyargcount,
+      flags,
+      name,
+      qualname,
+      filename,
+      firstlineno,
+      varnames,
+      cellvars,
+      freevars,
+      stacksize,
+      source,
+      code: body.code,
+      consts: body.consts,
+      names: body.names,
+      lines: body.lines,
+      positions: body.positions,
+      exceptionTable: body.exceptionTable,
+    });
+  }
+  r.at = bodyAt + bodyLength;
+  const code = new PyCode({
     argcount,
     posonlyargcount,
     kwonlyargcount,
@@ -415,10 +442,13 @@ function readCode(r: Reader, source: string | (() => string), nested: boolean): 
     freevars,
     stacksize,
     source,
-  };
-  if (!nested) return new PyCode({ ...head, ...readBody(r, source, bodyAt + bodyLength) });
-  r.at = bodyAt + bodyLength;
-  const code = new PyCode({ ...head, ...EMPTY_BODY, consts: firstConst === None ? [] : [firstConst] });
+    code: EMPTY_UNITS,
+    consts: firstConst === None ? [] : [firstConst],
+    names: NO_NAMES,
+    lines: EMPTY_INT32S,
+    positions: EMPTY_INT32S,
+    exceptionTable: EMPTY_INT32S,
+  });
   const strings = r.strings, bytes = r.bytes;
   code.pendingBody = (c) => {
     const again = new Reader(bytes);
@@ -437,14 +467,11 @@ function readCode(r: Reader, source: string | (() => string), nested: boolean): 
   return code;
 }
 
-/** What a code object holds beyond its head, before it has been read. */
-const EMPTY_BODY = {
-  code: new Uint16Array(0),
-  names: [] as string[],
-  lines: new Int32Array(0),
-  positions: new Int32Array(0),
-  exceptionTable: new Int32Array(0),
-};
+// What a code object holds beyond its head before it has been read (its consts: its docstring,
+// for the function made of it, which reads it at once).
+const EMPTY_UNITS = new Uint16Array(0);
+const NO_NAMES: string[] = [];
+const EMPTY_INT32S = new Int32Array(0);
 
 /** A code object's body, which ends at `end`. */
 function readBody(r: Reader, source: string | (() => string), end: number): CodeBody {

@@ -58,7 +58,7 @@ const CPYTHON_LEVELS: Record<string, number> = { map: 998, sorted: 496, repr: 33
 
 Deno.test("with the pyjit command's stack, recursion through builtins reaches CPython's depth (the limit, not the host stack)", async () => {
   const flags = await pyjitTaskV8Flags();
-  assert.deepEqual(flags, ["--v8-flags=--stack-size=4000"]);
+  assert.deepEqual(flags, ["--v8-flags=--stack-size=4000,--min-semi-space-size=16"]);
   const program = new URL("./data/recursion_through_builtins.py", import.meta.url).pathname;
   const { code, stdout, stderr } = await runCli([program], { denoFlags: ["-A", ...flags] });
   assert.equal(code, 0, stderr);

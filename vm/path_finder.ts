@@ -7,9 +7,12 @@
  *
  * Two path-entry finders ship:
  * - `FileFinder(dir)`: `dir/NAME/__init__.py` (a package), else `dir/NAME.py`, else `dir/NAME/`
- *   (a namespace portion). Unlike CPython's it keeps no directory listing cache, so files created
- *   while the program runs are found without `importlib.invalidate_caches()`. Directories the
- *   program may not read (Deno permissions) are skipped, never prompted for.
+ *   (a namespace portion). As CPython's, it looks names up in the directory's listing, kept while
+ *   the directory's modification time stays the same (one stat per lookup instead of a failed stat
+ *   per candidate, each a thrown error in Deno); unlike CPython's, a listing taken within a clock
+ *   tick of that time is not kept, so files created while the program runs are found without
+ *   `importlib.invalidate_caches()`. Directories the program may not read (Deno permissions) are
+ *   skipped, never prompted for.
  * - `StdlibFinder(entry)`: the standard library entry of sys.path (STDLIB_PATH_ENTRY) and paths
  *   inside it (a standard package's `__path__`) → the registry's modules.
  *
@@ -57,6 +60,48 @@ function statKind(path: string): "file" | "dir" | null {
   } catch {
     return null;
   }
+}
+
+/** A directory's entry names, the directory's modification time then, and when they were read. */
+interface Listing {
+  readonly mtime: number;
+  readonly listedAt: number;
+  readonly names: Set<string>;
+}
+const listings = new Map<string, Listing>();
+const NO_NAMES: Set<string> = new Set();
+
+/**
+ * How long after a directory's last change a listing must be taken to be kept (milliseconds): a
+ * file system stamps times with a coarse clock (a jiffy, up to 10 ms), and a name added within the
+ * tick of a listing would leave the time unchanged.
+ */
+const SETTLED_MS = 20;
+
+/**
+ * The names in `dir` (from its listing, read again when the directory changed; none when it does
+ * not exist), or null when it cannot be listed (each candidate is then looked at itself).
+ */
+function directoryNames(dir: string): Set<string> | null {
+  let mtime: number;
+  try {
+    mtime = Deno.statSync(dir).mtime?.getTime() ?? NaN;
+  } catch (e) {
+    // A directory that is not there has no names (looked at again next time).
+    return e instanceof Deno.errors.NotFound ? NO_NAMES : null;
+  }
+  if (Number.isNaN(mtime)) return null;
+  const known = listings.get(dir);
+  if (known !== undefined && known.mtime === mtime && known.listedAt - mtime > SETTLED_MS) return known.names;
+  const listedAt = Date.now();
+  const names = new Set<string>();
+  try {
+    for (const entry of Deno.readDirSync(dir)) names.add(entry.name);
+  } catch {
+    return null;
+  }
+  listings.set(dir, { mtime, listedAt, names });
+  return names;
 }
 
 /** The process's current directory, or null when it is gone. */
@@ -125,7 +170,10 @@ defMethod(fileFinderType, "find_spec", (args, kwnames) => {
   if (typeof fullname !== "string") raise(Exc.TypeError, "fullname must be str");
   return fileFinderFindSpec(args[0] as PyObject, fullname);
 });
-defMethod(fileFinderType, "invalidate_caches", () => None);
+defMethod(fileFinderType, "invalidate_caches", (args) => {
+  listings.delete(finderPath(args[0]));
+  return None;
+});
 defClassMethod(fileFinderType, "path_hook", (args) => {
   const cls = args[0] as PyType;
   const pairs = loaderPairs(args.slice(1));
@@ -158,8 +206,10 @@ function fileFinderFindSpec(finder: PyObject, fullname: string): PyValue {
     : toArray(loaders).map((p) => toArray(p) as [PyValue, string]);
   const makeLoader = (loader: PyValue, path: string) =>
     loader === sourceFileLoaderType ? newSourceFileLoader(fullname, path) : call(loader, [fullname, path]);
+  // A name not in the directory's listing is not looked at (a failed stat throws).
+  const names = directoryNames(dir);
   let namespacePortion = false;
-  if (statKind(base) === "dir") {
+  if ((names === null || names.has(tail)) && statKind(base) === "dir") {
     for (const [loader, suffix] of pairs) {
       const init = join(base, `__init__${suffix}`);
       if (statKind(init) === "file") {
@@ -174,7 +224,7 @@ function fileFinderFindSpec(finder: PyObject, fullname: string): PyValue {
   }
   for (const [loader, suffix] of pairs) {
     const file = base + suffix;
-    if (statKind(file) === "file") {
+    if ((names === null || names.has(tail + suffix)) && statKind(file) === "file") {
       return newModuleSpec(fullname, makeLoader(loader, file), { origin: file, hasLocation: true });
     }
   }

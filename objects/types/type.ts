@@ -263,6 +263,7 @@ defClassMethod(objectType, "__init_subclass__", (args, kwnames) => {
   }
   return None;
 });
+const OBJECT_INIT_SUBCLASS = objectType.attrs.get("__init_subclass__");
 defClassMethod(objectType, "__subclasshook__", () => NotImplemented);
 defGetSet(objectType, "__class__", (obj) => typeOf(obj), (obj, value) => {
   if (value === undefined) raise(Exc.TypeError, "can't delete __class__ attribute");
@@ -580,6 +581,8 @@ export function newClass(
       }
     }
   }
+  // The common case, object's own without keywords, does nothing: skipped (every class made).
+  if (kwargs.length === 0 && inheritedAttr(t, "__init_subclass__") === OBJECT_INIT_SUBCLASS) return t;
   const sup = new PySuper(t, t, t);
   const initSubclass = superGetAttr(sup, "__init_subclass__");
   if (initSubclass !== undefined) {
@@ -626,6 +629,16 @@ export function typeSetAttr(obj: PyValue, name: string, value: PyValue | undefin
 function refreshSlots(t: PyType): void {
   if ((t.flags & TYPE_HEAP) !== 0) updateSlots(t);
   for (const s of t.subclasses.live()) refreshSlots(s);
+}
+
+/** `name` in the namespaces of t's MRO after t itself (what super() finds, unbound), or undefined. */
+function inheritedAttr(t: PyType, name: string): PyValue | undefined {
+  const mro = t.mro;
+  for (let i = 1; i < mro.length; i++) {
+    const v = mro[i].attrs.get(name);
+    if (v !== undefined) return v;
+  }
+  return undefined;
 }
 
 /** The class in t's MRO whose namespace defines `name` (or `other`) first, or null. */

@@ -309,17 +309,41 @@ function enter(
   counts.entries++;
   const before = loopCounters.backEdges;
   const resume = trace.run(frame);
-  const code = frame.code;
   // (A short loop's trace run from an outer trace leaves the loop's wait to run it again as it is.)
-  if (trace === state.trace) code.cacheIndex[counter] = 1;
-  // A loop left after an iteration or two each time pays the trace's entry and exit for little:
-  // past a sample of entries, such a loop goes back to the interpreter (SHORT_LOOP_RETRY).
-  // (An inner loop entered from its outer loop's trace costs little: it is not judged.)
+  if (trace === state.trace) frame.code.cacheIndex[counter] = 1;
   const iterations = loopCounters.backEdges - before;
   if (!fromTrace) {
     state.entries++;
     state.iterations += iterations;
   }
+  // The common case, small enough for V8 to inline where loops are entered (an inner loop's once
+  // per outer iteration): the loop ran to its end, at an exit that grows nothing, nothing is due.
+  const exit = trace.lastExit[0];
+  if (
+    trace.loopEndExits.has(exit) && trace.exitBranch[exit] === null && (trace.exitInner?.[exit] ?? -1) < 0 &&
+    (fromTrace || state.entries !== SHORT_LOOP_SAMPLE) &&
+    !(backend === "auto" && isNative(trace) && state.trace === trace)
+  ) {
+    state.entryFailures = 0;
+    return resume;
+  }
+  return afterLoopTrace(state, trace, frame, counter, fromTrace, resume, iterations);
+}
+
+/** The rest of enter: the native and short-loop judgements, and an exit's side path or backoff. */
+function afterLoopTrace(
+  state: LoopState,
+  trace: CompiledTrace,
+  frame: Frame,
+  counter: number,
+  fromTrace: boolean,
+  resume: number,
+  iterations: number,
+): number {
+  const code = frame.code;
+  // A loop left after an iteration or two each time pays the trace's entry and exit for little:
+  // past a sample of entries, such a loop goes back to the interpreter (SHORT_LOOP_RETRY).
+  // (An inner loop entered from its outer loop's trace costs little: it is not judged.)
   if (backend === "auto" && isNative(trace) && state.trace === trace) judgeNative(state, trace, iterations);
   if (
     !fromTrace && state.entries === SHORT_LOOP_SAMPLE &&
@@ -746,7 +770,24 @@ function enterFunction(state: FunctionState, trace: CompiledTrace, frame: Frame)
   counts.entries++;
   const resume = trace.run(frame);
   const exit = trace.lastExit[0];
-  if (++state.entries === FUNCTION_SAMPLE && state.left * 2 > FUNCTION_SAMPLE) {
+  // The common case, small enough for V8 to inline into the traced calls (one per Python call):
+  // the trace ran to the return, and no sample of its exits is due.
+  if (++state.entries !== FUNCTION_SAMPLE && exit < 0) {
+    state.entryFailures = 0;
+    return resume;
+  }
+  return afterFunctionTrace(state, trace, frame, resume, exit);
+}
+
+/** The rest of enterFunction: the exit sample, and an exit's side path or backoff. */
+function afterFunctionTrace(
+  state: FunctionState,
+  trace: CompiledTrace,
+  frame: Frame,
+  resume: number,
+  exit: number,
+): number {
+  if (state.entries === FUNCTION_SAMPLE && state.left * 2 > FUNCTION_SAMPLE) {
     // Left before the return in most calls: each paid the trace's entry and exit for little.
     backOffFunction(state, frame.code, ABORT.OFTEN_LEFT);
     setCountdown(state, frame.code, LONG_RETRY);

@@ -604,6 +604,16 @@ function greaterThan(a: PyValue, b: PyValue): boolean {
 }
 
 function minMax(name: "min" | "max", args: PyValue[], kwnames: string[] | null): PyValue {
+  // min(a, b) / max(a, b), the common call: the first of the least (greatest) of the two.
+  if (args.length === 2 && kwnames === null) {
+    const a = args[0], b = args[1];
+    if (typeof a === "number" && typeof b === "number") return (name === "min" ? b < a : b > a) ? b : a;
+    return (name === "min" ? lessThan(b, a) : greaterThan(b, a)) ? b : a;
+  }
+  return minMaxGeneral(name, args, kwnames);
+}
+
+function minMaxGeneral(name: "min" | "max", args: PyValue[], kwnames: string[] | null): PyValue {
   const n = positionalCount(args, kwnames);
   const kw = kwMap(args, kwnames);
   for (const k of kw.keys()) {

@@ -194,12 +194,17 @@ export function floatToInt(x: number): PyInt {
 
 /** `int(x)` / `int(x, base)`. */
 export function intNew(args: PyValue[], kwnames: string[] | null): PyInt {
+  // The common cases, small enough for V8 to inline where int() is called.
   if (args.length === 1 && kwnames === null) {
     const x = args[0];
     if (typeof x === "number") return x;
     if (typeof x === "string") return parseOrRaise(x, 10, x);
     if (x instanceof PyFloat && x.cls === floatType) return floatToInt(x.value); // int(2.5)
   }
+  return intNewGeneral(args, kwnames);
+}
+
+function intNewGeneral(args: PyValue[], kwnames: string[] | null): PyInt {
   const [x, baseArg] = bindArgs("int", args, kwnames, ["x", "base"], 0, 1);
   if (x === undefined) {
     if (baseArg !== undefined) raise(Exc.TypeError, "int() missing string argument");

@@ -401,33 +401,7 @@ function readCode(r: Reader, source: string | (() => string), nested: boolean): 
   const bodyLength = (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
   const bodyAt = at + 4;
   if (bodyAt + bodyLength > b.length) throw new CorruptCodeError("truncated");
-  // (One literal each, no spreads: this runs for every code object of every module imported.)
-  if (!nested) {
-    r.at = bodyAt;
-    const body = readBody(r, source, bodyAt + bodyLength);
-    return new PyCode({
-      argcount,
-      posonlyargcount,
-      kwonlyargcount,
-      flags,
-      name,
-      qualname,
-      filename,
-      firstlineno,
-      varnames,
-      cellvars,
-      freevars,
-      stacksize,
-      source,
-      code: body.code,
-      consts: body.consts,
-      names: body.names,
-      lines: body.lines,
-      positions: body.positions,
-      exceptionTable: body.exceptionTable,
-    });
-  }
-  r.at = bodyAt + bodyLength;
+  // (One literal, no spreads: this runs for every code object of every module imported.)
   const code = new PyCode({
     argcount,
     posonlyargcount,
@@ -449,6 +423,12 @@ function readCode(r: Reader, source: string | (() => string), nested: boolean): 
     positions: EMPTY_INT32S,
     exceptionTable: EMPTY_INT32S,
   });
+  if (!nested) {
+    r.at = bodyAt;
+    code.setBody(readBody(r, source, bodyAt + bodyLength));
+    return code;
+  }
+  r.at = bodyAt + bodyLength;
   const strings = r.strings, bytes = r.bytes;
   code.pendingBody = (c) => {
     const again = new Reader(bytes);

@@ -45,30 +45,33 @@ Deno.test("imports: PYTHONPATH is read only when the environment may be read (ne
   assert.equal(await run(["--allow-env=PYTHONPATH"]), "['', '/from/env', '/usr/local/lib/python311.zip']\n");
 });
 
-Deno.test("imports: -X importtime writes CPython's table: each module once, after those it imported, indented by depth", async () => {
-  const dir = Deno.makeTempDirSync({ prefix: "pyjit_importtime_" });
-  Deno.mkdirSync(`${dir}/pkg`);
-  Deno.writeTextFileSync(`${dir}/pkg/__init__.py`, "from . import sub\nimport helper\n");
-  Deno.writeTextFileSync(`${dir}/pkg/sub.py`, "import helper\nX = 1\n");
-  Deno.writeTextFileSync(`${dir}/helper.py`, "Y = 2\n");
+/** Runs pyjit with `args` in `dir` (stdin empty), then removes `dir`: its stdout and stderr. */
+async function pyjitIn(dir: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
   const out = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "-A",
-      CLI,
-      "-X",
-      "importtime",
-      "-c",
-      "import pkg; import pkg.sub, helper; print(pkg.sub.X)",
-    ],
+    args: ["run", "-A", CLI, ...args],
     cwd: dir,
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
   }).output();
   Deno.removeSync(dir, { recursive: true });
-  assert.equal(new TextDecoder().decode(out.stdout), "1\n");
-  const lines = new TextDecoder().decode(out.stderr).trimEnd().split("\n");
+  return { stdout: new TextDecoder().decode(out.stdout), stderr: new TextDecoder().decode(out.stderr) };
+}
+
+Deno.test("imports: -X importtime writes CPython's table: each module once, after those it imported, indented by depth", async () => {
+  const dir = Deno.makeTempDirSync({ prefix: "pyjit_importtime_" });
+  Deno.mkdirSync(`${dir}/pkg`);
+  Deno.writeTextFileSync(`${dir}/pkg/__init__.py`, "from . import sub\nimport helper\n");
+  Deno.writeTextFileSync(`${dir}/pkg/sub.py`, "import helper\nX = 1\n");
+  Deno.writeTextFileSync(`${dir}/helper.py`, "Y = 2\n");
+  const out = await pyjitIn(dir, [
+    "-X",
+    "importtime",
+    "-c",
+    "import pkg; import pkg.sub, helper; print(pkg.sub.X)",
+  ]);
+  assert.equal(out.stdout, "1\n");
+  const lines = out.stderr.trimEnd().split("\n");
   assert.equal(lines[0], "import time: self [us] | cumulative | imported package");
   const rows = lines.slice(1).map((line) => {
     const m = line.match(/^import time: +(\d+) \| +(\d+) \| ( *)(\S+)$/);
@@ -104,14 +107,7 @@ Deno.test("imports: modules written while the program runs are found at once, wi
     "print(total, pkg_late.Y)",
   ].join("\n");
   Deno.writeTextFileSync(`${dir}/main.py`, program + "\n");
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", CLI, "-B", "main.py"],
-    cwd: dir,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  Deno.removeSync(dir, { recursive: true });
-  assert.equal(new TextDecoder().decode(out.stderr), "");
-  assert.equal(new TextDecoder().decode(out.stdout), "No module named 'never_written'\n780 7\n");
+  const out = await pyjitIn(dir, ["-B", "main.py"]);
+  assert.equal(out.stderr, "");
+  assert.equal(out.stdout, "No module named 'never_written'\n780 7\n");
 });

@@ -75,7 +75,6 @@ import { compileNative, isNative } from "./native_executor.ts";
 import { describeNativeTrace } from "./native_dump.ts";
 import { notePerfSymbol, perfMapStats } from "./perf_map.ts";
 
-/** What the JIT knows of one loop (by its code object and head). */
 /** What a loop's or a function's trace keeps of the inner loops it inlines. */
 interface InlinedLoops {
   /** Heads of inner loops whose inlined copy left the trace too often: they run as a whole. */
@@ -84,6 +83,7 @@ interface InlinedLoops {
   inlineTries: Map<number, number>;
 }
 
+/** What the JIT knows of one loop (by its code object and head). */
 interface LoopState extends InlinedLoops {
   trace: CompiledTrace | null;
   /** Side paths recorded at hot branch exits, by branch key (jit/js_backend.ts). */

@@ -15,9 +15,8 @@
  * frames' instructions) and the trace calls them as a whole. `recordFunction` records one call of a
  * function from its entry to its return (a `for` loop with a trace of its own marked to run with
  * it, as a loop's inner loops are; other loops' iterations as they ran, one at most);
- * `recordGenerator` one resumption of a
- * generator, from where its frame was suspended (or starts) to its next yield (or its return),
- * through the back-edges it passes on the way.
+ * `recordGenerator` one resumption of a generator, from where its frame was suspended (or starts)
+ * to its next yield (or its return), through the back-edges it passes on the way.
  *
  * @example
  * ```ts
@@ -358,7 +357,10 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
     }
     if (r.path.length >= tunables.max_trace_length) return abort(ABORT.TRACE_TOO_LONG, "");
     if (r.kind === "function") {
-      if (enterInnerLoop(r, f, start, opUnit, opcode, oparg, sp)) return false;
+      const innerEnd = forLoopEnd(f.code, start, opcode);
+      if (innerEnd >= 0 && r.hasTrace(start)) {
+        return skipInnerLoop(r, f, start, opUnit, opcode, oparg, sp, innerEnd);
+      }
       if (
         (opcode === Op.JUMP_BACKWARD || opcode === Op.JUMP_BACKWARD_NO_INTERRUPT) &&
         ++r.innerIterations > MAX_FUNCTION_BACK_EDGES
@@ -392,14 +394,11 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
     return abort(ABORT.INNER_LOOP, `back-edge at ${opUnit}`);
   }
   if (start !== r.head && start > r.head) {
-    const innerEnd = loopEnd(f.code, start);
-    const forLoop = FOR_ITER_FORMS.has(OPCODES[OPCODES[opcode].generic].name);
-    if (innerEnd > start && innerEnd < r.end && forLoop) {
+    const innerEnd = forLoopEnd(f.code, start, opcode);
+    if (innerEnd >= 0 && innerEnd < r.end) {
       // An inner `for` loop's head: the trace runs the inner loop with its own trace, as a whole.
-      if (!enterInnerLoop(r, f, start, opUnit, opcode, oparg, sp)) {
-        return abort(ABORT.INNER_LOOP, `inner loop at ${start} has no trace`);
-      }
-      return false;
+      if (!r.hasTrace(start)) return abort(ABORT.INNER_LOOP, `inner loop at ${start} has no trace`);
+      return skipInnerLoop(r, f, start, opUnit, opcode, oparg, sp, innerEnd);
     }
   }
   if (r.path.length >= tunables.max_trace_length) return abort(ABORT.TRACE_TOO_LONG, "");
@@ -407,12 +406,19 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
   return false;
 }
 
+/** Where the `for` loop whose head is at `start` (opcode `opcode`) ends, or -1 when none is there. */
+function forLoopEnd(code: PyCode, start: number, opcode: number): number {
+  if (!FOR_ITER_FORMS.has(OPCODES[OPCODES[opcode].generic].name)) return -1;
+  const end = loopEnd(code, start);
+  return end > start ? end : -1;
+}
+
 /**
- * At the head of an inner loop (a `for` loop of the recorded frame) that has a trace of its own, the
- * recording marks it to be run as a whole with that trace and skips its instructions: returns
- * whether it did. (A function's path goes through other loops' iterations as they ran.)
+ * At the head of an inner loop (a `for` loop of the recorded frame) that has a trace of its own: the
+ * recording marks it to be run as a whole with that trace and skips its instructions (returns false:
+ * the recording goes on). (A function's path goes through other loops' iterations as they ran.)
  */
-function enterInnerLoop(
+function skipInnerLoop(
   r: Recording,
   f: Frame,
   start: number,
@@ -420,18 +426,15 @@ function enterInnerLoop(
   opcode: number,
   oparg: number,
   sp: number,
-): boolean {
-  const innerEnd = loopEnd(f.code, start);
-  if (innerEnd <= start || !FOR_ITER_FORMS.has(OPCODES[OPCODES[opcode].generic].name) || !r.hasTrace(start)) {
-    return false;
-  }
+  innerEnd: number,
+): false {
   // (Where the loop goes when its iterator runs out: FOR_ITER's jump target.)
   r.skipping = { head: start, end: innerEnd, after: opUnit + 1 + CACHE_SIZE[opcode] + oparg };
   r.path.push({
     ...recorded(f, start, opUnit, opcode, oparg, sp, 0),
     inner: { end: innerEnd, counter: innerEnd + 1 },
   });
-  return true;
+  return false;
 }
 
 /** The generic forms of the loop heads an inner loop may have. */
@@ -501,15 +504,13 @@ export function recordLoop(
 }
 
 /**
- * Runs a call of a function from where its frame stands (its entry, or a branch of
- * it) in the observing loop, up to the return that ends the call, and returns that path (the
- * return included), or why not. The frame stands at that return afterwards (or where the recording
- * stopped), and the caller resumes there.
+ * Runs a call of a function from where its frame stands (its entry, or a branch of it) in the
+ * observing loop, up to the return that ends the call, and returns that path (the return included),
+ * or why not; its `for` loops for which `hasTrace` says yes are marked to run with their traces. The
+ * frame stands at that return afterwards (or where the recording stopped), and the caller resumes
+ * there.
  */
-export function recordFunction(
-  frame: Frame,
-  hasTrace: (head: number) => boolean = () => false,
-): RecordResult {
+export function recordFunction(frame: Frame, hasTrace: (head: number) => boolean): RecordResult {
   return record("function", frame, frame.ip, frame.code.code.length, hasTrace);
 }
 

@@ -33,6 +33,10 @@ export const ABORT_REASONS = [
   { name: "INVALIDATED", why: "an assumption (a type, dict or function version) changed during recording" },
   { name: "COMPILE_FAILED", why: "the backend could not compile the optimized trace" },
   {
+    name: "CODE_TOO_BIG",
+    why: "a side path would grow the trace's JavaScript function past max_trace_code characters",
+  },
+  {
     name: "INNER_LOOP",
     why: "the path reached the back-edge of an inner loop (which gets a trace of its own)",
   },

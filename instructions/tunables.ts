@@ -83,6 +83,14 @@ export const TUNABLES = [
     why: "uops in one trace before recording stops (keeps generated functions well under V8's size limit)",
   },
   {
+    name: "max_trace_code",
+    default: 40000,
+    min: 1000,
+    max: 1 << 24,
+    why:
+      "characters of a trace's JavaScript function (exit stubs apart) that side paths and inlined loops may grow it to: V8 optimizes functions only below 60 KB of bytecode",
+  },
+  {
     name: "max_unrolled_iterations",
     default: 4,
     min: 0,

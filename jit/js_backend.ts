@@ -29,6 +29,7 @@
  * @module
  */
 import { ABORT } from "../instructions/abort_reasons.ts";
+import { tunables } from "../instructions/tunables.ts";
 import { COMPARISONS, NB_INPLACE, NB_POWER } from "../instructions/operators.ts";
 import { CACHE_CELL, CACHE_SIZE, Op, OPCODES, SUPERINSTRUCTIONS } from "../instructions/opcodes.ts";
 import type { PyCode } from "../objects/code.ts";
@@ -600,9 +601,10 @@ export interface CompiledTrace {
   /** Exits taken when the loop's iterator is exhausted (the loop ended: no misfit). */
   readonly loopEndExits: ReadonlySet<number>;
   /**
-   * Exits at an inner loop's conditional jump that went the other way than recorded: a difference
-   * of control flow (an inner `while` loop's count in the first iteration), not a misfit of the
-   * values entering.
+   * Exits where control flow went another way inside an inner loop: its conditional jump went the
+   * other way than recorded (an inner `while` loop's count in the first iteration), or its own
+   * trace, run as a whole, left before the loop's end (where that trace grows its side paths). Not
+   * a misfit of the values entering.
    */
   readonly branchExits?: ReadonlySet<number>;
   /** Exits numbered below this one are the preamble's (taken before one whole iteration ran). */
@@ -619,6 +621,19 @@ export interface CompiledTrace {
   readonly compileMs: number;
 }
 
+/**
+ * The JS locals of a trace that an exit's write-back may read (exitCall passes them to its stub):
+ * a frame's locals (`L3`, `D3`, `a0_L3`, a followed call's function `a0_fn`), the loop-carried
+ * stack (`E0`), temporaries (`t7`), and the error a catch case raises (`e`).
+ */
+const TRACE_LOCAL = /(?<![\w$.])(?:[LDE]\d+|t\d+|a\d+_\w+|e)(?![\w$])/g;
+
+/**
+ * Write-backs shorter than this (characters) stay in place at their exit; longer ones go through
+ * an exit stub. (A call costs more than a short write-back saves: nbody's were 7% slower stubbed.)
+ */
+const MIN_STUB_WRITE_BACK = 400;
+
 /** Builds the function of one trace. */
 class TraceCompiler {
   private readonly nl: number;
@@ -633,6 +648,9 @@ class TraceCompiler {
   private readonly consts: unknown[] = [];
   /** Catch cases by exit number (a state written back and an exception raised). */
   private readonly raiseCases: string[] = [];
+  /** The exit stubs' write-backs (exitCall), and each one's number. */
+  private readonly stubs: string[] = [];
+  private readonly stubIndex = new Map<string, number>();
   readonly exitAt: number[] = [];
   /** How many exits the preamble has (exits numbered below it leave before a whole iteration). */
   preambleExits = 0;
@@ -640,7 +658,7 @@ class TraceCompiler {
   leavesInCallees = false;
   /** Exits taken when the loop's iterator is exhausted. */
   readonly loopEndExits = new Set<number>();
-  /** Exits at an inner loop's conditional jump that went the other way. */
+  /** Exits where control flow went another way inside an inner loop. */
   readonly branchExits = new Set<number>();
   /** The pairs FOR_ITER left unmade, by the temporary that stands for each until it is unpacked. */
   private readonly pairs = new Map<string, readonly [Val, Val]>();
@@ -652,6 +670,8 @@ class TraceCompiler {
   private readonly inlining: InlinedLoop[] = [];
   /** Inner loops inlined so far (each gets its own label). */
   private innerLabels = 0;
+  /** The heads of the inner loops inlined. */
+  readonly inlinedHeads = new Set<number>();
   /**
    * Lowering a peeled first iteration (the trace's preamble, an inlined loop's first iteration):
    * inner loops there run as a whole, so that each loop body holds one inlined copy of its inner
@@ -706,7 +726,13 @@ class TraceCompiler {
    * followed call, the frames of the calls are made (materialized) and linked to the loop's frame
    * as the interpreter would have them, and the interpreter continues in the innermost one.
    */
-  private writeBack(st: State, resume: number, extra = "", branch: string | null = null): string {
+  private writeBack(
+    st: State,
+    resume: number,
+    extra = "",
+    branch: string | null = null,
+    inPlace = false,
+  ): string {
     const frames = [...st.callers, st.frame()];
     const parts = this.loopFrameToFrame(frames[0]);
     for (let d = 1; d < frames.length; d++) {
@@ -727,10 +753,50 @@ class TraceCompiler {
         parts.push(`${c}.sp = ${nl + fr.stack.length}; ${c}.ip = ${resume}; tierExit.frame = ${c};`);
       }
     }
-    parts.push(this.newExit(resume, branch));
-    parts.push(extra);
-    parts.push(`return ${resume};`);
-    return parts.join(" ");
+    if (extra !== "") parts.push(extra);
+    const body = parts.join(" ");
+    const id = this.newExitId(resume, branch);
+    if (inPlace || body.length < MIN_STUB_WRITE_BACK) {
+      return `${body} X[${id}]++; W[0] = ${id}; return ${resume};`;
+    }
+    return this.exitCall(body, id, resume);
+  }
+
+  /**
+   * `return` through the exit stub that runs `body` (statements writing the state back), counts
+   * exit `id` and returns `resume`. Exits are most of a trace's code, and V8 optimizes a function
+   * only below a bytecode size (TurboFan's limit is 60 KB): the trace calls a stub made once for
+   * each shape of write-back, the JS locals it writes passed as arguments ("s[3] = L3" and
+   * "s[3] = t9" are one stub). Stubs sit beside the trace function (tools see them in the source).
+   */
+  private exitCall(body: string, id: number, resume: number): string {
+    const args: string[] = [];
+    const params = new Map<string, string>();
+    const shape = body.replace(TRACE_LOCAL, (name) => {
+      let p = params.get(name);
+      if (p === undefined) {
+        p = `$${args.length}`;
+        params.set(name, p);
+        args.push(name);
+      }
+      return p;
+    });
+    let n = this.stubIndex.get(shape);
+    if (n === undefined) {
+      n = this.stubs.push(shape) - 1;
+      this.stubIndex.set(shape, n);
+    }
+    return `return S${n}(f, ${id}, ${resume}${args.map((a) => `, ${a}`).join("")});`;
+  }
+
+  /** The source of exit stub `n`: its write-back, its exit counted, its resume point returned. */
+  private stubSource(n: number): string {
+    const shape = this.stubs[n];
+    const params = ["f", "$x", "$r"];
+    for (let i = 0; shape.includes(`$${i}`); i++) params.push(`$${i}`);
+    return `function S${n}(${
+      params.join(", ")
+    }) { const s = f.values; ${shape} X[$x]++; W[0] = $x; return $r; }`;
   }
 
   /**
@@ -798,10 +864,45 @@ class TraceCompiler {
 
   /** Numbers a new exit that resumes at `resume`; returns the statements that record it taken. */
   private newExit(resume: number, branch: string | null): string {
+    const id = this.newExitId(resume, branch);
+    return `X[${id}]++; W[0] = ${id};`;
+  }
+
+  /** Numbers a new exit that resumes at `resume`. */
+  private newExitId(resume: number, branch: string | null): number {
     const id = this.exitAt.push(resume) - 1;
     this.exitBranch.push(branch);
     this.exitInner.push(this.inlining.length > 0 ? this.inlining[0].head : -1);
-    return `X[${id}]++; W[0] = ${id};`;
+    return id;
+  }
+
+  /**
+   * Where the current frame stands among the calls the trace followed: "" in the trace's own
+   * frame; else the return points of the call sites that lead to it, outermost first ("83,19@").
+   */
+  private callSites(): string {
+    const callers = this.st.callers;
+    if (callers.length === 0) return "";
+    const sites: number[] = [];
+    for (let d = 1; d < callers.length; d++) sites.push(callers[d].afterCall);
+    sites.push(this.st.afterCall);
+    return `${sites.join(",")}@`;
+  }
+
+  /** Where the exits made so far end (for rewindExits). */
+  private exitMark(): { exits: number; raises: number } {
+    return { exits: this.exitAt.length, raises: this.raiseCases.length };
+  }
+
+  /** Forgets the exits made since `mark`: their code was discarded (a first pass over a peel). */
+  private rewindExits(mark: { exits: number; raises: number }): void {
+    this.exitAt.length = mark.exits;
+    this.exitBranch.length = mark.exits;
+    this.exitInner.length = mark.exits;
+    this.raiseCases.length = mark.raises;
+    for (const set of [this.loopEndExits, this.branchExits]) {
+      for (const x of [...set]) if (x >= mark.exits) set.delete(x);
+    }
   }
 
   /** Leaves the trace when `cond` holds, with the state as it is now (before the instruction). */
@@ -818,7 +919,8 @@ class TraceCompiler {
   private loopEnd(cond: string, resume: number, afterLoop = resume): void {
     const inner = this.inlining[this.inlining.length - 1];
     if (inner !== undefined && inner.head === resume) return this.endInlinedLoop(cond, inner, afterLoop);
-    this.guard(cond, afterLoop);
+    // (Written out in place: taken at the end of every run of the loop, it is not cold.)
+    this.emit(`if (${cond}) { ${this.writeBack(this.st, afterLoop, "", null, true)} }`);
     this.loopEndExits.add(this.exitAt.length - 1);
   }
 
@@ -1138,17 +1240,19 @@ class TraceCompiler {
       // `truth` now says whether the jump is taken. The other way is an exit, or, once that exit
       // got hot, a side path recorded from there back to the head (a trace tree).
       const leave = taken ? `!(${truth})` : truth;
-      // The key names the branch and the way the side path goes (the other way from this path's).
-      const key = `${this.pathKey}>${start}${taken ? "f" : "j"}`;
-      // (Only where the state side paths end in is known: not in the trace's preamble. Only
-      // branches of the loop's own frame: an exit inside a followed call resumes in its frame. An
-      // inlined inner loop takes the side paths its own trace had, and grows none: a side path is
-      // recorded back to the trace's own head.)
-      const sidesHere =
-        (this.loop.top !== null || (this.trace.kind !== "loop" && this.inlining.length === 0)) &&
-        this.st.callers.length === 0;
+      // The key names the branch (in a followed call, after the call sites that lead to it) and
+      // the way the side path goes (the other way from this path's).
+      const key = `${this.pathKey}>${this.callSites()}${start}${taken ? "f" : "j"}`;
+      // (Only where the state side paths end in is known: not in the first pass over a peeled
+      // iteration, which finds it. The trace's own preamble grows them in its first pass too: it
+      // has no second pass until it has side paths. An inlined inner loop takes the side paths of
+      // its own trace, and grows them there, back to its head, with keys of that trace's: one
+      // inlined directly, not one inlined in another inlined loop.)
+      const sidesHere = this.loop.top !== null || (this.trace.kind !== "loop" && this.inlining.length === 0);
       const side = sidesHere ? this.loop.sides.get(key) : undefined;
-      const growable = sidesHere && this.inlining.length === 0;
+      const growable = this.inlining.length === 0
+        ? sidesHere || this.trace.kind === "loop"
+        : this.inlining.length === 1 && sidesHere;
       if (side === undefined) {
         this.guard(leave, start, growable ? key : null);
         // (An inner `while` loop's test in the loop's own frame: its count varies from entry to
@@ -2300,6 +2404,7 @@ class TraceCompiler {
     this.emit(this.loopFrameToFrame(st).join(" "));
     const r = this.temp();
     const taken = this.newExit(head, null);
+    this.branchExits.add(this.exitAt.length - 1);
     this.emit(`at = -1;`);
     this.emit(`${r} = runInnerLoop(f, ${head}, ${counter});`);
     this.emit(
@@ -2331,6 +2436,7 @@ class TraceCompiler {
     const after = entry.clone();
     for (const l of after.locals) if (l.inVar) l.dirty = true;
     const label = `inner${this.innerLabels++}`;
+    this.inlinedHeads.add(head);
     const outerLoop = this.loop;
     const outerKey = this.pathKey;
     this.inlining.push({ head, label, after });
@@ -2342,11 +2448,13 @@ class TraceCompiler {
       // on the first iteration of every run must not leave the trace each time).
       const temps0 = this.temps;
       const mark0 = this.out.length;
+      const exits0 = this.exitMark();
       this.st = entry.clone();
       this.peeling = true;
       this.lowerPath(inner.trace.path, 0, head);
       this.backEdge(inner.trace.path);
       this.out.splice(mark0);
+      this.rewindExits(exits0);
       this.temps = temps0;
       this.loop.top = this.st;
       this.loop.jump = `break ${label}_peel;`;
@@ -2500,8 +2608,11 @@ class TraceCompiler {
     return new Set([...top.facts].filter((f) => this.loop.endFacts.every((end) => end.has(f))));
   }
 
-  compile(): { source: string; consts: unknown[] } {
-    return this.trace.kind === "loop" ? this.compileLoop() : this.compileFunction();
+  /** The trace's source and constants, and the size of its trace function (its stubs apart). */
+  compile(): { source: string; consts: unknown[]; functionChars: number } {
+    const { source, consts } = this.trace.kind === "loop" ? this.compileLoop() : this.compileFunction();
+    const stubChars = this.stubs.reduce((n, _, i) => n + this.stubSource(i).length + 1, 0);
+    return { source, consts, functionChars: source.length - stubChars };
   }
 
   /**
@@ -2532,6 +2643,7 @@ class TraceCompiler {
     locals.push(...this.declared);
     return [
       `const { ${Object.keys(RUNTIME).join(", ")} } = R;`,
+      ...this.stubs.map((_, n) => this.stubSource(n)),
       `return function trace(f) {`,
       `const s = f.values;`,
       `let at = -1;`,
@@ -2557,17 +2669,40 @@ class TraceCompiler {
       new Set(),
       trace.code,
     );
-    // The preamble: one iteration from the entry state.
+    // The preamble: one iteration from the entry state. With side paths, twice (as an inlined inner
+    // loop's first iteration): its main path alone, for the state the loop body starts from; then
+    // with the side paths at its branches, which end in that state too (`break preamble`): a branch
+    // that goes the other way in the first iteration of most entries (a short loop entered once
+    // per call or per outer iteration) must not leave the trace each time.
+    const temps0 = this.temps;
+    const mark = this.exitMark();
     this.st = entry.clone();
     this.peeling = true;
     this.lowerPath();
     this.backEdge();
-    this.peeling = false;
     this.carryStack(this.st);
+    let top = this.st.clone();
+    if (this.sides.size > 0) {
+      this.out.splice(0);
+      this.rewindExits(mark);
+      this.temps = temps0;
+      this.loop.top = top;
+      this.loop.jump = "break preamble;";
+      this.st = entry.clone();
+      this.emit("preamble: {");
+      this.lowerPath();
+      this.backEdge();
+      this.carryStack(this.st);
+      this.reconcile(top, trace.head);
+      this.emit("}");
+      this.loop.endFacts.push(new Set(this.st.facts));
+      top = new State(top.stack, top.locals, this.factsKept(top), trace.code);
+      this.loop.jump = "continue loop;";
+    }
+    this.peeling = false;
     this.preambleExits = this.exitAt.length;
     const preamble = this.out.splice(0);
     const preambleTemps = this.temps;
-    let top = this.st.clone();
     // The loop body, from the loop top's state; the facts it assumes must hold at its end too.
     let body: string[] = [];
     for (let attempt = 0;; attempt++) {
@@ -2729,17 +2864,25 @@ export function compileTrace(
   const t0 = performance.now();
   const notInlined = new Set<number>();
   let compiler: TraceCompiler;
-  let compiledSource: { source: string; consts: unknown[] };
+  let compiledSource: { source: string; consts: unknown[]; functionChars: number };
   for (;;) {
     compiler = new TraceCompiler(trace, sides, (head) => notInlined.has(head) ? null : innerTraces(head));
     try {
       compiledSource = compiler.compile();
-      break;
     } catch (e) {
       // An inner loop that cannot be inlined runs as a whole with its own trace.
       if (!(e instanceof InlineAbort) || notInlined.has(e.innerHead)) throw e;
       notInlined.add(e.innerHead);
+      continue;
     }
+    // Past the size V8 optimizes, a trace would run unoptimized: its side paths are refused (the
+    // caller compiles it without the newest), and a trace without any runs its inner loops as
+    // a whole rather than inlined.
+    const chars = compiledSource.functionChars;
+    if (chars <= tunables.max_trace_code) break;
+    if (sides.size > 0) throw new TraceAbort(ABORT.CODE_TOO_BIG, `${chars} characters`);
+    if (compiler.inlinedHeads.size === 0) break;
+    for (const head of compiler.inlinedHeads) notInlined.add(head);
   }
   const { source, consts } = compiledSource;
   const exitCounts = new Float64Array(compiler.exitAt.length);

@@ -88,8 +88,8 @@ interface LoopState extends InlinedLoops {
   trace: CompiledTrace | null;
   /** Side paths recorded at hot branch exits, by branch key (jit/js_backend.ts). */
   sides: Map<string, readonly RecordedInstruction[]>;
-  /** Branch keys whose side path could not be recorded or compiled. */
-  noSide: Set<string>;
+  /** Branch keys whose side path could not be recorded or compiled, with the attempts (NoSide). */
+  noSide: NoSide;
   /** Aborts and invalidations so far (the backoff exponent). */
   backoff: number;
   /** Entries whose first guards failed in a row. */
@@ -277,7 +277,7 @@ function loopState(code: PyCode, head: number): LoopState {
       state = {
         trace: null,
         sides: new Map(),
-        noSide: new Set(),
+        noSide: new Map(),
         backoff: 0,
         entryFailures: 0,
         aborts: 0,
@@ -379,24 +379,72 @@ function afterLoopTrace(
       state.entryFailures = 0;
     }
   } else state.entryFailures = 0;
-  // (A short loop's trace run from an outer trace grows nothing: it is not the loop's trace.)
-  if (trace !== state.trace) return resume;
-  if (hotInlinedExit(state, trace, exit)) {
+  // (A short loop's trace, which outer traces run, grows side paths as the loop's own does.)
+  if (trace !== state.trace && trace !== state.shortCompiled) return resume;
+  const inlinedSide = growInlinedSide(trace, frame, exit, resume, () => recompileLoop(state, frame));
+  if (inlinedSide >= 0) return inlinedSide;
+  if (trace === state.trace && hotInlinedExit(state, trace, exit)) {
     recompile(state, trace, frame);
     return resume;
   }
   const branch = trace.exitBranch[exit];
-  if (branch !== null && wantsSide(state, trace, exit, branch)) {
+  if (branch !== null && (trace.exitInner?.[exit] ?? -1) < 0 && wantsSide(state, trace, exit, branch)) {
     return growSide(
       state,
       frame,
       branch,
       resume,
-      () => recordLoop(frame, trace.trace.head, (inner) => hasTrace(frame.code, inner)),
-      () => installTrace(state, compileLoop(state, trace.trace, frame, state.sides)),
+      (start) => recordLoop(frame, trace.trace.head, (inner) => hasTrace(frame.code, inner), start),
+      () => recompileLoop(state, frame),
     );
   }
   return resume;
+}
+
+/**
+ * Compiles a loop's trace again with its side paths: its own trace, or, for a loop dropped as too
+ * short, the trace outer traces run it with (a JavaScript one).
+ */
+function recompileLoop(state: LoopState, frame: Frame): void {
+  if (state.trace !== null) {
+    installTrace(state, compileLoop(state, state.trace.trace, frame, state.sides));
+  } else if (state.shortTrace !== null && state.shortCompiled !== null) {
+    state.shortCompiled = compileTrace(state.shortTrace, state.sides, innerTracesFor(state, frame.code));
+    noteCompiled(state.shortCompiled);
+  }
+}
+
+/**
+ * A hot branch exit inside an inner loop that `trace` inlines (an outer loop's trace or a
+ * function's): the path from there back to the inner loop's head becomes a side path of the inner
+ * loop (it is the inner loop's branch), whose trace is compiled again, and so is `trace`
+ * (`recompileOuter`), which inlines it with it. Returns where the interpreter resumes, or -1 when
+ * the exit is not such a one or grows nothing now.
+ */
+function growInlinedSide(
+  trace: CompiledTrace,
+  frame: Frame,
+  exit: number,
+  resume: number,
+  recompileOuter: () => void,
+): number {
+  const head = trace.exitInner?.[exit] ?? -1;
+  const branch = trace.exitBranch[exit];
+  if (head < 0 || branch === null) return -1;
+  const code = frame.code;
+  const inner = loops.get(code)?.get(head);
+  if (inner === undefined || !wantsSide(inner, trace, exit, branch)) return -1;
+  return growSide(
+    inner,
+    frame,
+    branch,
+    resume,
+    (start) => recordLoop(frame, head, (h) => hasTrace(code, h), start),
+    () => {
+      recompileOuter();
+      recompileLoop(inner, frame);
+    },
+  );
 }
 
 /** A loop's new trace replaces its old one (freed if native), counted and shown (--dump-traces). */
@@ -452,49 +500,66 @@ function recompile(state: LoopState, trace: CompiledTrace, frame: Frame): void {
 /** Side paths one loop may grow (each recompiles the loop's function). */
 const MAX_SIDE_PATHS = 16;
 
+/**
+ * Branch keys whose side path could not be recorded or compiled, with the attempts that failed: a
+ * recording that met an inner loop without a trace yet (INNER_LOOP) may succeed once that loop has
+ * one, and is tried again after twice as many exits as the last time (up to MAX_SIDE_ATTEMPTS);
+ * anything else is not tried again (MAX_SIDE_ATTEMPTS at once).
+ */
+type NoSide = Map<string, number>;
+const MAX_SIDE_ATTEMPTS = 4;
+
 /** What a trace's side paths are kept in (a loop's or a function's state). */
 interface SidePaths {
   sides: Map<string, readonly RecordedInstruction[]>;
-  noSide: Set<string>;
+  noSide: NoSide;
 }
 
 /**
  * Whether branch exit `exit` (of branch `branch`) just taken should grow a side path: it left
- * cleanly (no exception, in the trace's own frame), it is hot, and the branch has none yet.
+ * cleanly (no exception), it is hot (after failed attempts, hotter), and the branch has none yet.
  */
 function wantsSide(state: SidePaths, trace: CompiledTrace, exit: number, branch: string): boolean {
-  return tierExit.error === null && tierExit.frame === null &&
-    trace.exitCounts[exit] >= tunables.hot_exit_threshold &&
-    !state.sides.has(branch) && !state.noSide.has(branch) && state.sides.size < MAX_SIDE_PATHS;
+  const failed = state.noSide.get(branch) ?? 0;
+  return tierExit.error === null && failed < MAX_SIDE_ATTEMPTS &&
+    trace.exitCounts[exit] >= tunables.hot_exit_threshold * 2 ** failed &&
+    !state.sides.has(branch) && state.sides.size < MAX_SIDE_PATHS;
 }
 
 /**
- * A branch exit got hot: the frame stands at the branch (`at`); `record` records the path it takes
- * from there (back to a loop's head, or to a function's return), and `recompile` compiles the trace
- * again with it. Returns where the interpreter resumes.
+ * A branch exit got hot: the frame stands at the branch (`at`), or the frame of a call the trace
+ * followed does (`tierExit.frame`, linked under it: the branch is the callee's); `record` records
+ * the path taken from there (back to a loop's head, or to a function's return, through the
+ * callees' returns), and `recompile` compiles the trace again with it. Returns where the
+ * interpreter resumes (in `frame`: the callees ran to their returns while recorded).
  */
 function growSide(
   state: SidePaths,
   frame: Frame,
   branch: string,
   at: number,
-  record: () => RecordResult,
+  record: (start: Frame) => RecordResult,
   recompile: () => void,
 ): number {
-  frame.ip = at;
+  const start = tierExit.frame ?? frame;
+  tierExit.frame = null;
+  start.ip = at;
   counts.sides++;
   let result;
   try {
-    result = record();
+    result = record(start);
   } catch (e) {
-    state.noSide.add(branch);
+    state.noSide.set(branch, MAX_SIDE_ATTEMPTS);
     aborts[ABORT.EXCEPTION_RAISED]++;
     tierExit.error = e;
     tierExit.reraise = true;
     return frame.ip;
   }
   if (result.trace === null) {
-    state.noSide.add(branch);
+    state.noSide.set(
+      branch,
+      result.abort === ABORT.INNER_LOOP ? (state.noSide.get(branch) ?? 0) + 1 : MAX_SIDE_ATTEMPTS,
+    );
     noteAbort(result.abort, result.detail);
     return frame.ip;
   }
@@ -504,7 +569,7 @@ function growSide(
   } catch (e) {
     if (!(e instanceof TraceAbort)) throw e;
     state.sides.delete(branch);
-    state.noSide.add(branch);
+    state.noSide.set(branch, MAX_SIDE_ATTEMPTS);
     noteAbort(e.reason, e.message);
   }
   return frame.ip;
@@ -636,7 +701,7 @@ interface FunctionState extends InlinedLoops {
   entries: number;
   left: number;
   sides: Map<string, readonly RecordedInstruction[]>;
-  noSide: Set<string>;
+  noSide: NoSide;
   backoff: number;
   aborts: number;
   entryFailures: number;
@@ -662,7 +727,7 @@ function functionState(code: PyCode, resumeCountdown: number | null): FunctionSt
     entries: 0,
     left: 0,
     sides: new Map(),
-    noSide: new Set(),
+    noSide: new Map(),
     backoff: 0,
     aborts: 0,
     entryFailures: 0,
@@ -740,11 +805,11 @@ function traceFunction(state: FunctionState, frame: Frame): number {
 }
 
 /** Records a function's path from where its frame stands (to its return), or a generator's (to its next yield). */
-function recordEntryPath(state: FunctionState, frame: Frame): RecordResult {
+function recordEntryPath(state: FunctionState, frame: Frame, start: Frame = frame): RecordResult {
   const code = frame.code;
   return state.resumeCountdown === null
-    ? recordFunction(frame, (inner) => hasTrace(code, inner))
-    : recordGenerator(frame);
+    ? recordFunction(frame, (inner) => hasTrace(code, inner), start)
+    : recordGenerator(frame, start);
 }
 
 /** Compiles a function's (or resume point's) trace with its side paths and installs it. */
@@ -798,6 +863,14 @@ function afterFunctionTrace(
     return resume;
   }
   state.left++;
+  const inlinedSide = growInlinedSide(
+    trace,
+    frame,
+    exit,
+    resume,
+    () => compileFunctionTrace(state, trace.trace),
+  );
+  if (inlinedSide >= 0) return inlinedSide;
   if (hotInlinedExit(state, trace, exit)) {
     try {
       compileFunctionTrace(state, trace.trace);
@@ -808,7 +881,7 @@ function afterFunctionTrace(
     return resume;
   }
   const branch = trace.exitBranch[exit];
-  if (branch === null && tierExit.error === null) {
+  if (branch === null && tierExit.error === null && trace.branchExits?.has(exit) !== true) {
     // Left at a guard of what the call was given or found: past a run of such calls, the trace
     // no longer fits the calls this function gets.
     if (++state.entryFailures >= MAX_ENTRY_FAILURES) {
@@ -818,14 +891,14 @@ function afterFunctionTrace(
     return resume;
   }
   state.entryFailures = 0;
-  if (branch !== null && wantsSide(state, trace, exit, branch)) {
+  if (branch !== null && (trace.exitInner?.[exit] ?? -1) < 0 && wantsSide(state, trace, exit, branch)) {
     // A hot branch exit: the path the call takes from there to its return joins the trace.
     return growSide(
       state,
       frame,
       branch,
       resume,
-      () => recordEntryPath(state, frame),
+      (start) => recordEntryPath(state, frame, start),
       () => compileFunctionTrace(state, trace.trace),
     );
   }
@@ -1080,7 +1153,12 @@ export const jitTier: Tier = {
     compiled.forEach((t, i) => {
       t.exitCounts.forEach((c, x) => {
         if (c > 0) {
-          exits.push([c, `trace ${i} exit to ${t.exitAt[x]} (line ${t.trace.code.lineAt(t.exitAt[x])})`]);
+          // Numbered as --dump-traces numbers traces and their exits (X[x] in the generated code).
+          const code = t.trace.code;
+          exits.push([
+            c,
+            `trace ${i + 1} (${code.name}) exit ${x} to ${t.exitAt[x]} (line ${code.lineAt(t.exitAt[x])})`,
+          ]);
         }
       });
     });

@@ -499,8 +499,9 @@ export function recordLoop(
   frame: Frame,
   head: number,
   hasTrace: (head: number) => boolean = () => false,
+  start: Frame = frame,
 ): RecordResult {
-  return record("loop", frame, head, loopEnd(frame.code, head), hasTrace);
+  return record("loop", frame, head, loopEnd(frame.code, head), hasTrace, start);
 }
 
 /**
@@ -510,8 +511,12 @@ export function recordLoop(
  * frame stands at that return afterwards (or where the recording stopped), and the caller resumes
  * there.
  */
-export function recordFunction(frame: Frame, hasTrace: (head: number) => boolean): RecordResult {
-  return record("function", frame, frame.ip, frame.code.code.length, hasTrace);
+export function recordFunction(
+  frame: Frame,
+  hasTrace: (head: number) => boolean,
+  start: Frame = frame,
+): RecordResult {
+  return record("function", frame, frame.ip, frame.code.code.length, hasTrace, start);
 }
 
 /**
@@ -520,23 +525,31 @@ export function recordFunction(frame: Frame, hasTrace: (head: number) => boolean
  * ends it), and returns that path (that instruction included), or why not. The frame stands at that
  * instruction afterwards, its value on the stack, and the caller does what it does.
  */
-export function recordGenerator(frame: Frame): RecordResult {
-  return record("generator", frame, frame.ip, frame.code.code.length, () => false);
+export function recordGenerator(frame: Frame, start: Frame = frame): RecordResult {
+  return record("generator", frame, frame.ip, frame.code.code.length, () => false, start);
 }
 
+/**
+ * Records `kind` from where `frame` stands, or, for a side path that begins inside calls a trace
+ * followed (it left there), from where `start` stands: the frame of the innermost of those calls,
+ * linked under `frame` (their instructions are recorded as followed calls', back to `frame`).
+ */
 function record(
   kind: TraceKind,
   frame: Frame,
   head: number,
   end: number,
   hasTrace: (head: number) => boolean,
+  start: Frame = frame,
 ): RecordResult {
   const code = frame.code;
   const entryDepth = frame.sp - code.nlocalsplus;
+  const frames = [start];
+  while (frames[0] !== frame) frames.unshift(frames[0].back!);
   const r: Recording = {
     kind,
     frame,
-    frames: [frame],
+    frames,
     head,
     end,
     path: [],
@@ -552,7 +565,7 @@ function record(
   loopObserver.observe = observe;
   let result: PyValue;
   try {
-    result = runWithStats(frame, null);
+    result = runWithStats(frame, null, start);
   } finally {
     loopObserver.observe = outer;
     recording = outerRecording;

@@ -221,8 +221,10 @@ declare const cacheStart: number;
 
 // The loop state lives in locals, which the cases read and reassign: only in the generated loop
 // is every one of them used (the lint directives are dropped there).
-template("run", function run(entry: Frame, throwing: PyValue | null): PyValue {
-  let f = entry;
+// `start`: the frame to run first, `entry` or one of a call below it, linked under it, where a
+// trace left (a side path is recorded from there: jit/trace.ts).
+template("run", function run(entry: Frame, throwing: PyValue | null, start: Frame = entry): PyValue {
+  let f = start;
   // deno-lint-ignore prefer-const
   let code = f.code;
   // deno-lint-ignore prefer-const

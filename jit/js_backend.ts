@@ -152,10 +152,13 @@ export const functionTraces: {
   /** The same with one or two arguments, passed as they are (no array made for them). */
   run1: (fn: PyFunction, a0: PyValue) => PyValue | typeof NO_TRACE;
   run2: (fn: PyFunction, a0: PyValue, a1: PyValue) => PyValue | typeof NO_TRACE;
+  /** The same with keyword arguments (`args` ends with their values, `kwnames` names them). */
+  runBound: (fn: PyFunction, args: PyValue[], kwnames: string[] | null) => PyValue | typeof NO_TRACE;
 } = {
   run: () => NO_TRACE,
   run1: () => NO_TRACE,
   run2: () => NO_TRACE,
+  runBound: () => NO_TRACE,
 };
 /** `functionTraces.run`'s answer when it did not make the call. */
 export const NO_TRACE: unique symbol = Symbol("no function trace");
@@ -175,12 +178,14 @@ function traceCall(
     args = [(callable as PyMethod).self, ...args];
     callable = (callable as PyMethod).func;
   }
-  if (kwnames !== null) return call(callable, args, kwnames.items as string[]);
+  const names = kwnames === null ? null : kwnames.items as string[];
   if (typeof callable === "object" && callable.cls === functionType) {
-    const result = functionTraces.run(callable as PyFunction, args);
+    const result = names === null
+      ? functionTraces.run(callable as PyFunction, args)
+      : functionTraces.runBound(callable as PyFunction, args, names);
     if (result !== NO_TRACE) return result;
   }
-  return call(callable, args);
+  return call(callable, args, names);
 }
 
 /**
@@ -206,6 +211,10 @@ function traceCall2(callable: PyValue, a0: PyValue, a1: PyValue): PyValue {
 /** `callable(*callargs, **kwargs)` from a trace (CALL_FUNCTION_EX), as the interpreter spreads it. */
 function traceCallEx(callable: PyValue, callargs: PyValue, kwargs: PyDict | null): PyValue {
   const { target, args, kwnames } = spreadCallArgs(callable, callargs, kwargs);
+  if (typeof target === "object" && target.cls === functionType) {
+    const result = functionTraces.runBound(target as PyFunction, args, kwnames);
+    if (result !== NO_TRACE) return result;
+  }
   return call(target, args, kwnames);
 }
 

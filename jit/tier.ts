@@ -40,7 +40,7 @@ import { tunables } from "../instructions/tunables.ts";
 import type { PyCode } from "../objects/code.ts";
 import { writeStderr } from "../objects/stdio.ts";
 import type { Frame } from "../vm/frame.ts";
-import { specializedTier } from "../specializer/tier.ts";
+import { continueIn, specializedTier } from "../specializer/tier.ts";
 import { NEVER_HOT, type Tier, tierExit } from "../vm/tier.ts";
 import { loopCounters } from "../vm/interp_support.ts";
 import {
@@ -53,7 +53,7 @@ import {
   TraceAbort,
 } from "./js_backend.ts";
 import { PyCell, type PyValue } from "../objects/object.ts";
-import type { PyFunction } from "../vm/function.ts";
+import { bindFrame, type PyFunction } from "../vm/function.ts";
 import { acquireFrame, FRAME_DONE, FRAME_RUNNING, FRAME_SUSPENDED, releaseFrame } from "../vm/frame.ts";
 import {
   backEdgesOf,
@@ -939,20 +939,21 @@ function runPrologue(code: PyCode, fn: PyFunction, values: unknown[], end: numbe
  * trace runs on a frame of the function's own, entered as the interpreter would enter it (the frame
  * linked under the current one, the depth counted), but without the call protocol and the
  * interpreter's entry and RESUME. When the trace reaches the return, its value is the call's; when it
- * leaves before, the interpreter runs the frame on from where it left. NO_TRACE when the call does
- * not fit: other arguments than the function's plain positional parameters, a recording under way,
- * recursion past MAX_FUNCTION_TRACE_DEPTH or at the recursion limit (the call protocol raises), or a
- * trace that can leave inside a call it followed (the interpreter must then continue in that frame).
+ * leaves before, the interpreter runs the frame on from where it left (or from the frame of a call
+ * the trace followed, where it left). NO_TRACE when the call does not fit: other arguments than the
+ * function's plain positional parameters, a recording under way, or recursion past
+ * MAX_FUNCTION_TRACE_DEPTH or at the recursion limit (the call protocol raises).
  */
 function runFunctionTrace(fn: PyFunction, args: PyValue[]): PyValue | typeof NO_TRACE {
   const frame = traceFrame(fn, args.length);
-  if (frame === null) return NO_TRACE;
+  if (frame === null) return runBoundTrace(fn, args, null);
   const values = frame.values;
   for (let i = 0; i < args.length; i++) values[i] = args[i];
   return runTraceFrame(fn, frame);
 }
 
 functionTraces.run = runFunctionTrace;
+functionTraces.runBound = runBoundTrace;
 functionTraces.run1 = (fn, a0) => {
   const frame = traceFrame(fn, 1);
   if (frame === null) return NO_TRACE;
@@ -973,19 +974,27 @@ functionTraces.run2 = (fn, a0, a1) => {
  */
 function traceFrame(fn: PyFunction, argc: number): Frame | null {
   const code = fn.code;
-  // (A generator's `tierData` holds its resume points: its calls make generators, never traced.)
-  const state = (code.flags & CO_GENERATOR) !== 0 ? null : code.tierData as FunctionState | null;
-  if (state === null || state.trace === null || state.trace.leavesInCallees || state.prologue < 0) {
-    return null;
-  }
-  const ts = threadState;
-  if (
-    code.simpleArgcount !== argc || recordingActive() || ts.depth > MAX_FUNCTION_TRACE_DEPTH ||
-    ts.depth >= ts.recursionLimit
-  ) {
-    return null;
-  }
+  if (code.simpleArgcount !== argc || !traceRuns(code)) return null;
   return acquireFrame(code, fn.globals, fn.builtins, fn);
+}
+
+/** Whether a call of `code` now runs its function trace directly (traceFrame's checks but the arguments'). */
+function traceRuns(code: PyCode): boolean {
+  // (A generator's `tierData` holds its resume points: its calls make generators, never traced.)
+  const state = (code.flags & GENERATOR_FLAGS) !== 0 ? null : code.tierData as FunctionState | null;
+  if (state === null || state.trace === null || state.prologue < 0) return false;
+  const ts = threadState;
+  return !recordingActive() && ts.depth <= MAX_FUNCTION_TRACE_DEPTH && ts.depth < ts.recursionLimit;
+}
+
+/**
+ * A call from a trace with arguments other than the plain positional ones (keywords, defaults,
+ * `*args`, `**kwargs`) of a function whose trace runs directly: bound as the call protocol binds
+ * them (raising its TypeErrors), then run as runFunctionTrace runs it; NO_TRACE when it does not run.
+ */
+function runBoundTrace(fn: PyFunction, args: PyValue[], kwnames: string[] | null): PyValue | typeof NO_TRACE {
+  if (!traceRuns(fn.code)) return NO_TRACE;
+  return runTraceFrame(fn, bindFrame(fn, args, kwnames));
 }
 
 /** Runs the trace of `fn` (whose traceFrame said it fits) on `frame`, its arguments in place. */
@@ -1009,9 +1018,35 @@ function runTraceFrame(fn: PyFunction, frame: Frame): PyValue {
       return result;
     }
   }
-  const result = interpretOn(frame, resume, error);
+  const callee = tierExit.frame;
+  const result = callee === null
+    ? interpretOn(frame, resume, error)
+    : interpretInCallee(frame, callee, error);
   releaseFrame(frame);
   return result;
+}
+
+/**
+ * After runLinked left `frame`'s trace inside a call it followed (`callee`, linked under `frame`
+ * by the exit): the interpreter goes on in `callee`, raising there what the trace raised, and
+ * returns to `frame` as the calls return, until `frame` returns.
+ */
+function interpretInCallee(frame: Frame, callee: Frame, error: unknown): PyValue {
+  tierExit.frame = null;
+  tierExit.error = null;
+  const ts = threadState;
+  const depth = ts.depth;
+  const prev = ts.frame;
+  let linked = 1;
+  for (let c = callee; c !== frame; c = c.back!) linked++;
+  ts.depth = depth + linked;
+  ts.frame = callee;
+  try {
+    return continueIn(frame, callee, error as PyValue | null);
+  } finally {
+    ts.depth = depth;
+    ts.frame = prev;
+  }
 }
 
 /**

@@ -25,6 +25,15 @@ import { resetSpecializationStats, specializationReport } from "./stats.ts";
 
 let loop: Loop = run;
 
+/**
+ * Runs `entry` on from `start`, the frame of a call below it where a trace left (linked under it,
+ * the thread state standing at `start`), raising `throwing` there first if given, until `entry`
+ * returns.
+ */
+export function continueIn(entry: Frame, start: Frame, throwing: PyValue | null): PyValue {
+  return loop(entry, throwing, start);
+}
+
 /** The specializing interpreter. */
 export const specializedTier: Tier = {
   name: "specialized",

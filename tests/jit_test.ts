@@ -250,6 +250,48 @@ Deno.test("jit: an exception inside a function trace prints tier 1's traceback",
   assert.equal(jit.stderr, interp.stderr);
 });
 
+Deno.test("jit: a function trace called from a trace and left inside a call it followed goes on there", () => {
+  // The loop's trace follows a() but calls b() as a whole (max_inline_depth=1): b's function trace
+  // runs directly, follows c(), and leaves inside c (its rare branches): the interpreter goes on in
+  // c's frame, linked under b's, which sys._getframe sees, and an exception raised there unwinds
+  // through b and a as in tier 1, the last one uncaught with tier 1's traceback.
+  const source = [
+    "import sys",
+    "def c(x):",
+    "    if x % 1000 == 999:",
+    "        return sys._getframe(1).f_code.co_name + ':' + str(sys._getframe(1).f_lineno)",
+    "    if x % 777 == 776:",
+    "        raise ValueError(x)",
+    "    return x",
+    "def b(x):",
+    "    y = x + 1",
+    "    return c(y - 1)",
+    "def a(x):",
+    "    return b(x)",
+    "def run(n):",
+    "    out = []",
+    "    for x in range(n):",
+    "        try:",
+    "            out.append(a(x))",
+    "        except ValueError as e:",
+    "            out.append(-e.args[0])",
+    "    return out",
+    "r = run(30000)",
+    "print(len(r), sum(v for v in r if isinstance(v, int)), [v for v in r if isinstance(v, str)][:3])",
+    "a(1553)",
+  ].join("\n");
+  const interp = runCaptured(source, "callee_exit.py", "interp");
+  const jit = withTunables(
+    `${TEST_SIZE_THRESHOLDS},max_inline_depth=1`,
+    () => runCaptured(source, "callee_exit.py", "jit"),
+  );
+  // (CPython 3.11 prints the same.)
+  assert.equal(jit.stdout, "30000 448368592 ['b:10', 'b:10', 'b:10']\n");
+  assert.equal(jit.status, 1);
+  assert.match(jit.stderr, /ValueError: 1553/);
+  assert.equal(jit.stderr, interp.stderr);
+});
+
 Deno.test("jit: a compare that becomes a compare-and-jump while recorded keeps its branch in the trace", () => {
   // COMPARE_OP specializing as it runs under the recorder turns into COMPARE_OP_X__POP_JUMP_IF_Y,
   // whose jump the recorder is not shown: the path must still guard that branch.

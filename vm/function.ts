@@ -131,7 +131,9 @@ function bindSlow(
   if (code.flags & CO_VARARGS) {
     values[totalArgs] = npos > argcount ? new PyTuple(args.slice(argcount, npos)) : EMPTY_TUPLE;
   }
-  const posonlyAsKw: string[] = [];
+  // (Arrays for errors are made only when there is one: this runs for every call with keywords,
+  // defaults or *args.)
+  let posonlyAsKw: string[] | null = null;
   if (kwnames !== null) {
     for (let k = 0; k < kwnames.length; k++) {
       const name = kwnames[k];
@@ -149,7 +151,7 @@ function bindSlow(
           continue;
         }
         if (varnames.indexOf(name) >= 0 && varnames.indexOf(name) < code.posonlyargcount) {
-          posonlyAsKw.push(name);
+          (posonlyAsKw ??= []).push(name);
           continue;
         }
         raise(Exc.TypeError, `${func.qualname}() got an unexpected keyword argument '${name}'`);
@@ -160,7 +162,7 @@ function bindSlow(
       values[j] = value;
     }
   }
-  if (posonlyAsKw.length) {
+  if (posonlyAsKw !== null) {
     raise(
       Exc.TypeError,
       `${func.qualname}() got some positional-only arguments passed as keyword arguments: '${
@@ -171,25 +173,25 @@ function bindSlow(
   if (npos > argcount && !(code.flags & CO_VARARGS)) tooManyPositional(func, npos, values);
   // Defaults for missing positional parameters.
   if (npos < argcount) {
-    const defaults = func.defaults ?? [];
-    const firstDefault = argcount - defaults.length;
-    const missing: string[] = [];
+    const defaults = func.defaults;
+    const firstDefault = argcount - (defaults === null ? 0 : defaults.length);
+    let missing: string[] | null = null;
     for (let i = npos; i < argcount; i++) {
       if (values[i] !== undefined) continue;
-      if (i >= firstDefault) values[i] = defaults[i - firstDefault];
-      else missing.push(varnames[i]);
+      if (i >= firstDefault) values[i] = defaults![i - firstDefault];
+      else (missing ??= []).push(varnames[i]);
     }
-    if (missing.length) missingArguments(func, missing, "positional");
+    if (missing !== null) missingArguments(func, missing, "positional");
   }
   if (kwonly > 0) {
-    const missing: string[] = [];
+    let missing: string[] | null = null;
     for (let i = argcount; i < totalArgs; i++) {
       if (values[i] !== undefined) continue;
       const d = func.kwdefaults?.getStr(varnames[i]);
       if (d !== undefined) values[i] = d;
-      else missing.push(varnames[i]);
+      else (missing ??= []).push(varnames[i]);
     }
-    if (missing.length) missingArguments(func, missing, "keyword-only");
+    if (missing !== null) missingArguments(func, missing, "keyword-only");
   }
 }
 

@@ -41,7 +41,8 @@ import { interpStats } from "./interp_support.ts";
 export { interpStats } from "./interp_support.ts";
 
 /** A loop: `run`, or `runWithStats` when --stats counts executions. */
-export type Loop = (frame: Frame, throwing: PyValue | null) => PyValue;
+/** An interpreter loop: runs `frame` (from `start`, a frame of a call below it, if given). */
+export type Loop = (frame: Frame, throwing: PyValue | null, start?: Frame) => PyValue;
 
 let interpLoop: Loop = run;
 

@@ -655,6 +655,8 @@ class TraceCompiler {
   /** The most temporaries any lowering used (a discarded attempt at the body too). */
   private maxTemps = 0;
   private readonly consts: unknown[] = [];
+  /** Each constant's index in `consts`. */
+  private readonly constIndex = new Map<unknown, number>();
   /** Catch cases by exit number (a state written back and an exception raised). */
   private readonly raiseCases: string[] = [];
   /** The exit stubs' write-backs (exitCall), and each one's number. */
@@ -716,8 +718,11 @@ class TraceCompiler {
     return `t${this.temps++}`;
   }
   private constRef(v: unknown): string {
-    let i = this.consts.indexOf(v);
-    if (i < 0) i = this.consts.push(v) - 1;
+    let i = this.constIndex.get(v);
+    if (i === undefined) {
+      i = this.consts.push(v) - 1;
+      this.constIndex.set(v, i);
+    }
     return `K[${i}]`;
   }
   /** The JS local of Python local `i` of the current frame (or of the frame with `prefix`). */

@@ -255,8 +255,14 @@ function retire(t: CompiledTrace | null): void {
 
 /** Entries after which a trace's iterations per entry are judged (SHORT_LOOP). */
 const SHORT_LOOP_SAMPLE = 2000;
-/** Iterations per entry below which a loop is better left to the interpreter. */
-const SHORT_LOOP_ITERATIONS = 3;
+/**
+ * Instructions per entry (iterations × the recorded iteration's length) below which a loop is
+ * better left to the interpreter: a trace's entry and exit cost about as much as interpreting two
+ * dozen instructions, whatever the loop, so a long body pays for them in one iteration, a short
+ * one needs several. (Counted in iterations alone, a long loop that leaves at a branch every third
+ * iteration was dropped: regex_logs' make_lines, 25% slower.)
+ */
+const SHORT_LOOP_WORK = 24;
 /**
  * Back-edges a loop dropped as too short first runs interpreted before it is recorded again
  * (doubled at each drop, up to LONG_RETRY): a function called first with small inputs and then
@@ -341,13 +347,13 @@ function afterLoopTrace(
   iterations: number,
 ): number {
   const code = frame.code;
-  // A loop left after an iteration or two each time pays the trace's entry and exit for little:
+  // A loop left after an iteration or two of a short body each time pays the trace's entry and exit for little:
   // past a sample of entries, such a loop goes back to the interpreter (SHORT_LOOP_RETRY).
   // (An inner loop entered from its outer loop's trace costs little: it is not judged.)
   if (backend === "auto" && isNative(trace) && state.trace === trace) judgeNative(state, trace, iterations);
   if (
     !fromTrace && state.entries === SHORT_LOOP_SAMPLE &&
-    state.iterations < SHORT_LOOP_SAMPLE * SHORT_LOOP_ITERATIONS
+    state.iterations * trace.trace.path.length < SHORT_LOOP_SAMPLE * SHORT_LOOP_WORK
   ) {
     state.shortCompiled = isNative(trace) ? null : trace;
     retire(state.trace);
@@ -447,10 +453,16 @@ function growInlinedSide(
   );
 }
 
-/** A loop's new trace replaces its old one (freed if native), counted and shown (--dump-traces). */
+/**
+ * A loop's new trace replaces its old one (freed if native), counted and shown (--dump-traces). The
+ * entries sampled for SHORT_LOOP start again: a trace that left at a branch in most entries is not
+ * the one that now takes that branch's side path.
+ */
 function installTrace(state: LoopState, t: CompiledTrace): void {
   retire(state.trace);
   state.trace = t;
+  state.entries = 0;
+  state.iterations = 0;
   noteCompiled(t);
 }
 

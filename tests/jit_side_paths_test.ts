@@ -221,3 +221,34 @@ Deno.test("jit side paths: a side path that met an inner loop without a trace ye
   assert.ok(stats.sides >= 2, JSON.stringify(stats));
   assert.ok(stats.exits < 2000, JSON.stringify(stats));
 });
+
+Deno.test("jit side paths: a long loop body that leaves at a refused branch every third iteration keeps its trace", () => {
+  // The side path is refused (max_trace_code), so the trace leaves in a third of its iterations,
+  // about three iterations an entry; its body is long enough to pay for each entry anyway (it is
+  // not dropped as SHORT_LOOP, which judges the instructions an entry runs, not its iterations).
+  const source = [
+    "def f(n):",
+    "    seed = 11",
+    "    out = []",
+    "    for i in range(n):",
+    "        seed = (seed * 75 + 74) % 65537",
+    "        a = seed % 7 + seed % 11 + seed % 13 + seed % 17 + seed % 19 + seed % 23",
+    "        b = seed // 3 + seed // 5 + seed // 7 + seed // 9 + seed // 11 + seed // 13",
+    "        tag = 'x' if i % 3 else 'y'",
+    "        out.append(a + b + len(tag))",
+    "    return sum(out), len(out)",
+    "print(f(30000))",
+  ].join("\n");
+  let seed = 11, total = 0;
+  for (let i = 0; i < 30000; i++) {
+    seed = (seed * 75 + 74) % 65537;
+    const a = seed % 7 + seed % 11 + seed % 13 + seed % 17 + seed % 19 + seed % 23;
+    const b = [3, 5, 7, 9, 11, 13].reduce((t, d) => t + Math.floor(seed / d), 0);
+    total += a + b + 1;
+  }
+  const got = runJit(source, "max_trace_code=1000");
+  assert.equal(got.stdout, `(${total}, 30000)\n`);
+  const stats = jitStats();
+  assert.equal(stats.aborts.SHORT_LOOP, undefined, JSON.stringify(stats));
+  assert.ok(stats.entries > 5000, JSON.stringify(stats));
+});

@@ -7,35 +7,8 @@
  * exit stopped firing once the side path grew.
  */
 import assert from "node:assert/strict";
-import { TEST_SIZE_THRESHOLDS, withTunables } from "./run_captured.ts";
-import { runProgram } from "../driver/run.ts";
+import { runJit } from "./run_captured.ts";
 import { jitStats } from "../jit/tier.ts";
-import { setOutputSinks } from "../objects/stdio.ts";
-
-/** Runs `source` under `--tier jit` (JavaScript backend, test thresholds and `tunables`); stdout and stderr. */
-function runJit(source: string, tunables = "", dumpTraces = false): { stdout: string; stderr: string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  const decoder = new TextDecoder();
-  const old = setOutputSinks((b) => out.push(decoder.decode(b)), (b) => err.push(decoder.decode(b)));
-  try {
-    withTunables(
-      tunables === "" ? TEST_SIZE_THRESHOLDS : `${TEST_SIZE_THRESHOLDS},${tunables}`,
-      () =>
-        runProgram(source, {
-          filename: "side_paths.py",
-          argv: ["side_paths.py"],
-          tier: "jit",
-          stats: true,
-          dumpTraces,
-          jitBackend: "js",
-        }),
-    );
-  } finally {
-    setOutputSinks(old.stdout, old.stderr);
-  }
-  return { stdout: out.join(""), stderr: err.join("") };
-}
 
 Deno.test("jit side paths: a branch inside a followed call grows a side path, not an exit per call", () => {
   const source = [
@@ -50,7 +23,7 @@ Deno.test("jit side paths: a branch inside a followed call grows a side path, no
     "    return t",
     "print(f(60000))",
   ].join("\n");
-  const got = runJit(source);
+  const got = runJit(source, "side_paths.py");
   assert.equal(got.stdout, "240000\n");
   const stats = jitStats();
   assert.ok(stats.sides >= 1, JSON.stringify(stats));
@@ -77,7 +50,7 @@ Deno.test("jit side paths: a function trace grows one inside a call it followed,
     "    t += log(r, out)",
     "print(t, len(out), out[:3], out[-1])",
   ].join("\n");
-  const got = runJit(source, "hot_loop_threshold=100000");
+  const got = runJit(source, "side_paths.py", false, "hot_loop_threshold=100000");
   assert.equal(got.stdout, "2399940000 20000 [0, 2, 4] 39998\n");
   // (The loop itself stays interpreted: log's function trace follows handle and accept.)
   const stats = jitStats();
@@ -105,7 +78,7 @@ Deno.test("jit side paths: a short loop entered from a function trace takes side
     "    total += pick(x)",
     "print(total)",
   ].join("\n");
-  const got = runJit(source);
+  const got = runJit(source, "side_paths.py");
   let expected = 0;
   for (let x = 0; x < 30000; x++) {
     let best = 99;
@@ -139,7 +112,7 @@ Deno.test("jit side paths: a loop's own preamble grows a side path at a branch i
     "    total += f(r)",
     "print(total)",
   ].join("\n");
-  const got = runJit(source, "hot_function_threshold=1000000");
+  const got = runJit(source, "side_paths.py", false, "hot_function_threshold=1000000");
   assert.equal(got.stdout, "310000\n");
   const stats = jitStats();
   // One entry per call, left at the loop's end: not left in every other call's first iteration
@@ -166,11 +139,11 @@ Deno.test("jit side paths: a trace's function stays under max_trace_code; past i
     "print(f(40000))",
   ].join("\n");
   const expected = "{'a': 10000, 'b': 10000, 'c': 10000, 'd': 10000}\n";
-  const roomy = runJit(source);
+  const roomy = runJit(source, "side_paths.py");
   assert.equal(roomy.stdout, expected);
   assert.ok(jitStats().sides >= 2, JSON.stringify(jitStats()));
   assert.equal(jitStats().aborts.CODE_TOO_BIG, undefined);
-  const tight = runJit(source, "max_trace_code=1000");
+  const tight = runJit(source, "side_paths.py", false, "max_trace_code=1000");
   assert.equal(tight.stdout, expected);
   assert.ok((jitStats().aborts.CODE_TOO_BIG ?? 0) >= 1, JSON.stringify(jitStats()));
 });
@@ -188,7 +161,7 @@ Deno.test("jit side paths: long write-backs at exits go through shared stubs bes
   ].join("\n");
   let expected = 0;
   for (let i = 0; i < 5000; i++) for (let k = 0; k < 40; k++) expected += i % (k + 2);
-  const got = runJit(source, "", true);
+  const got = runJit(source, "side_paths.py", true);
   assert.equal(got.stdout, `${expected}\n`);
   // The stubs precede the trace function; its exits call them with the JS locals they write.
   assert.match(got.stderr, /function S0\(f, \$x, \$r, \$0/);
@@ -214,7 +187,12 @@ Deno.test("jit side paths: a side path that met an inner loop without a trace ye
     "    total += g(x, items)",
     "print(total)",
   ].join("\n");
-  const got = runJit(source, "hot_loop_threshold=500,hot_function_threshold=16,hot_exit_threshold=32");
+  const got = runJit(
+    source,
+    "side_paths.py",
+    false,
+    "hot_loop_threshold=500,hot_function_threshold=16,hot_exit_threshold=32",
+  );
   assert.equal(got.stdout, `${45 * 10000 * 10000}\n`);
   const stats = jitStats();
   assert.ok((stats.aborts.INNER_LOOP ?? 0) >= 1, JSON.stringify(stats));
@@ -246,7 +224,7 @@ Deno.test("jit side paths: a long loop body that leaves at a refused branch ever
     const b = [3, 5, 7, 9, 11, 13].reduce((t, d) => t + Math.floor(seed / d), 0);
     total += a + b + 1;
   }
-  const got = runJit(source, "max_trace_code=1000");
+  const got = runJit(source, "side_paths.py", false, "max_trace_code=1000");
   assert.equal(got.stdout, `(${total}, 30000)\n`);
   const stats = jitStats();
   assert.equal(stats.aborts.SHORT_LOOP, undefined, JSON.stringify(stats));

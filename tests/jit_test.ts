@@ -6,47 +6,11 @@
  * traceback line for line, and `--dump-traces` must show each trace's path and JavaScript.
  */
 import assert from "node:assert/strict";
-import { runCaptured, TEST_SIZE_THRESHOLDS, withTunables } from "./run_captured.ts";
-import { runProgram } from "../driver/run.ts";
+import { runCaptured, runJit, TEST_SIZE_THRESHOLDS, withTunables } from "./run_captured.ts";
 import { jitStats } from "../jit/tier.ts";
-import { setOutputSinks } from "../objects/stdio.ts";
 
 const DIR = new URL("./programs/", import.meta.url);
 const programs = [...Deno.readDirSync(DIR)].map((e) => e.name).filter((n) => /^jit_.*\.py$/.test(n)).sort();
-
-/**
- * Runs `source` with the JIT, --stats on and maybe --dump-traces (and more tunables, `name=value`
- * separated by commas); returns stdout and stderr.
- */
-function runJit(
-  source: string,
-  filename: string,
-  dumpTraces = false,
-  moreTunables = "",
-): { stdout: string; stderr: string } {
-  const out: Uint8Array[] = [];
-  const err: Uint8Array[] = [];
-  const old = setOutputSinks((b) => out.push(b.slice()), (b) => err.push(b.slice()));
-  try {
-    // The JavaScript backend: these tests read its generated code (tests/native_backend_test.ts: native).
-    withTunables(
-      moreTunables === "" ? TEST_SIZE_THRESHOLDS : `${TEST_SIZE_THRESHOLDS},${moreTunables}`,
-      () =>
-        runProgram(source, {
-          filename,
-          argv: [filename],
-          tier: "jit",
-          stats: true,
-          dumpTraces,
-          jitBackend: "js",
-        }),
-    );
-  } finally {
-    setOutputSinks(old.stdout, old.stderr);
-  }
-  const text = (chunks: Uint8Array[]) => chunks.map((b) => new TextDecoder().decode(b)).join("");
-  return { stdout: text(out), stderr: text(err) };
-}
 
 for (const name of programs) {
   Deno.test(`jit: ${name} compiles traces, enters and leaves them, and prints CPython's output`, () => {

@@ -48,6 +48,41 @@ export function runCaptured(
   return { status, stdout: dec(out), stderr: dec(err) };
 }
 
+/**
+ * Runs `source` under `--tier jit` on the JavaScript backend (tests read its generated code;
+ * tests/native_backend_test.ts runs the native one), with --stats on, maybe --dump-traces, the
+ * test-size thresholds and `moreTunables` (`name=value,…`); returns stdout and stderr. The JIT's
+ * counters (jit/tier.ts jitStats) are this run's afterwards.
+ */
+export function runJit(
+  source: string,
+  filename: string,
+  dumpTraces = false,
+  moreTunables = "",
+): { stdout: string; stderr: string } {
+  const out: Uint8Array[] = [];
+  const err: Uint8Array[] = [];
+  const old = setOutputSinks((b) => out.push(b.slice()), (b) => err.push(b.slice()));
+  try {
+    withTunables(
+      moreTunables === "" ? TEST_SIZE_THRESHOLDS : `${TEST_SIZE_THRESHOLDS},${moreTunables}`,
+      () =>
+        runProgram(source, {
+          filename,
+          argv: [filename],
+          tier: "jit",
+          stats: true,
+          dumpTraces,
+          jitBackend: "js",
+        }),
+    );
+  } finally {
+    setOutputSinks(old.stdout, old.stderr);
+  }
+  const dec = (chunks: Uint8Array[]) => new TextDecoder().decode(concat(chunks));
+  return { stdout: dec(out), stderr: dec(err) };
+}
+
 function concat(chunks: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;

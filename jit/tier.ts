@@ -84,12 +84,8 @@ interface InlinedLoops {
 }
 
 /** What the JIT knows of one loop (by its code object and head). */
-interface LoopState extends InlinedLoops {
+interface LoopState extends InlinedLoops, SidePaths {
   trace: CompiledTrace | null;
-  /** Side paths recorded at hot branch exits, by branch key (jit/js_backend.ts). */
-  sides: Map<string, readonly RecordedInstruction[]>;
-  /** Branch keys whose side path could not be recorded or compiled, with the attempts (NoSide). */
-  noSide: NoSide;
   /** Aborts and invalidations so far (the backoff exponent). */
   backoff: number;
   /** Entries whose first guards failed in a row. */
@@ -284,6 +280,7 @@ function loopState(code: PyCode, head: number): LoopState {
         trace: null,
         sides: new Map(),
         noSide: new Map(),
+        full: false,
         backoff: 0,
         entryFailures: 0,
         aborts: 0,
@@ -523,8 +520,15 @@ const MAX_SIDE_ATTEMPTS = 4;
 
 /** What a trace's side paths are kept in (a loop's or a function's state). */
 interface SidePaths {
+  /** Side paths recorded at hot branch exits, by branch key (jit/js_backend.ts). */
   sides: Map<string, readonly RecordedInstruction[]>;
+  /** Branch keys whose side path could not be recorded or compiled, with the attempts. */
   noSide: NoSide;
+  /**
+   * A side path made the trace too big for V8 to optimize (CODE_TOO_BIG): no more are grown until
+   * the trace is recorded again (each attempt would compile the whole trace to find the same).
+   */
+  full: boolean;
 }
 
 /**
@@ -533,7 +537,7 @@ interface SidePaths {
  */
 function wantsSide(state: SidePaths, trace: CompiledTrace, exit: number, branch: string): boolean {
   const failed = state.noSide.get(branch) ?? 0;
-  return tierExit.error === null && failed < MAX_SIDE_ATTEMPTS &&
+  return tierExit.error === null && !state.full && failed < MAX_SIDE_ATTEMPTS &&
     trace.exitCounts[exit] >= tunables.hot_exit_threshold * 2 ** failed &&
     !state.sides.has(branch) && state.sides.size < MAX_SIDE_PATHS;
 }
@@ -582,6 +586,7 @@ function growSide(
     if (!(e instanceof TraceAbort)) throw e;
     state.sides.delete(branch);
     state.noSide.set(branch, MAX_SIDE_ATTEMPTS);
+    if (e.reason === ABORT.CODE_TOO_BIG) state.full = true;
     noteAbort(e.reason, e.message);
   }
   return frame.ip;
@@ -687,6 +692,7 @@ function traceLoop(state: LoopState, frame: Frame, head: number, counter: number
   // Side paths grew from the previous main path's branches: they go with it.
   state.sides.clear();
   state.noSide.clear();
+  state.full = false;
   let trace: CompiledTrace;
   try {
     trace = compileLoop(state, result.trace, frame);
@@ -707,13 +713,11 @@ function traceLoop(state: LoopState, frame: Frame, head: number, counter: number
  * of their own run inside it with them (inlined or as a whole); other loops' iterations are on its
  * path as they ran when it was recorded (one at most), each next iteration a guarded branch.
  */
-interface FunctionState extends InlinedLoops {
+interface FunctionState extends InlinedLoops, SidePaths {
   trace: CompiledTrace | null;
   /** Entries of the current trace, and those that left it before the return (OFTEN_LEFT). */
   entries: number;
   left: number;
-  sides: Map<string, readonly RecordedInstruction[]>;
-  noSide: NoSide;
   backoff: number;
   aborts: number;
   entryFailures: number;
@@ -740,6 +744,7 @@ function functionState(code: PyCode, resumeCountdown: number | null): FunctionSt
     left: 0,
     sides: new Map(),
     noSide: new Map(),
+    full: false,
     backoff: 0,
     aborts: 0,
     entryFailures: 0,
@@ -806,6 +811,7 @@ function traceFunction(state: FunctionState, frame: Frame): number {
   }
   state.sides.clear();
   state.noSide.clear();
+  state.full = false;
   try {
     compileFunctionTrace(state, result.trace);
   } catch (e) {

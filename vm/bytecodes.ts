@@ -222,7 +222,8 @@ declare const cacheStart: number;
 // The loop state lives in locals, which the cases read and reassign: only in the generated loop
 // is every one of them used (the lint directives are dropped there).
 // `start`: the frame to run first, `entry` or one of a call below it, linked under it, where a
-// trace left (a side path is recorded from there: jit/trace.ts).
+// trace left (a side path is recorded from there, jit/trace.ts; a function trace run directly
+// goes on there, jit/tier.ts continueIn).
 template("run", function run(entry: Frame, throwing: PyValue | null, start: Frame = entry): PyValue {
   let f = start;
   // deno-lint-ignore prefer-const

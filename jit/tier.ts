@@ -1114,8 +1114,13 @@ function interpretOn(frame: Frame, resume: number, error: unknown): PyValue {
  */
 function resumeGenerator(frame: Frame): PyValue {
   const code = frame.code;
-  // By resume point: an array indexed by code unit (a resumption looks its point up each time).
-  const points = (code.tierData ?? (code.tierData = [])) as (FunctionState | undefined)[];
+  // By resume point: an array indexed by code unit (a resumption looks its point up each time),
+  // made whole at once (assigned far past its end, an empty array becomes a slow dictionary).
+  const points = (code.tierData ??
+    (code.tierData = new Array<FunctionState | undefined>(code.code.length).fill(undefined))) as (
+      | FunctionState
+      | undefined
+    )[];
   const at = frame.ip;
   let state = points[at];
   if (state === undefined) points[at] = state = functionState(code, tunables.hot_function_threshold);

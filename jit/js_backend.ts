@@ -662,6 +662,8 @@ class TraceCompiler {
   /** The exit stubs' write-backs (exitCall), and each one's number. */
   private readonly stubs: string[] = [];
   private readonly stubIndex = new Map<string, number>();
+  /** Characters of the source functionSource made last, its exit stubs apart (max_trace_code). */
+  private functionChars = 0;
   readonly exitAt: number[] = [];
   /** How many exits the preamble has (exits numbered below it leave before a whole iteration). */
   preambleExits = 0;
@@ -2625,8 +2627,7 @@ class TraceCompiler {
   /** The trace's source and constants, and the size of its trace function (its stubs apart). */
   compile(): { source: string; consts: unknown[]; functionChars: number } {
     const { source, consts } = this.trace.kind === "loop" ? this.compileLoop() : this.compileFunction();
-    const stubChars = this.stubs.reduce((n, _, i) => n + this.stubSource(i).length + 1, 0);
-    return { source, consts, functionChars: source.length - stubChars };
+    return { source, consts, functionChars: this.functionChars };
   }
 
   /**
@@ -2655,9 +2656,7 @@ class TraceCompiler {
     for (let j = 0; j < this.trace.entryDepth; j++) locals.push(`E${j} = s[${this.nl + j}]`);
     for (let t = 0; t < this.maxTemps; t++) locals.push(`t${t}`);
     locals.push(...this.declared);
-    return [
-      `const { ${Object.keys(RUNTIME).join(", ")} } = R;`,
-      ...this.stubs.map((_, n) => this.stubSource(n)),
+    const fn = [
       `return function trace(f) {`,
       `const s = f.values;`,
       `let at = -1;`,
@@ -2673,6 +2672,9 @@ class TraceCompiler {
       `}`,
       `};`,
     ].join("\n");
+    const names = `const { ${Object.keys(RUNTIME).join(", ")} } = R;`;
+    this.functionChars = names.length + 1 + fn.length;
+    return [names, ...this.stubs.map((_, n) => this.stubSource(n)), fn].join("\n");
   }
 
   private compileLoop(): { source: string; consts: unknown[] } {

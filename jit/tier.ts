@@ -387,7 +387,7 @@ function afterLoopTrace(
   const inlinedSide = growInlinedSide(trace, frame, exit, resume, () => recompileLoop(state, frame));
   if (inlinedSide >= 0) return inlinedSide;
   if (trace === state.trace && hotInlinedExit(state, trace, exit)) {
-    recompile(state, trace, frame);
+    recompile(state, frame);
     return resume;
   }
   const branch = trace.exitBranch[exit];
@@ -495,9 +495,9 @@ function hotInlinedExit(state: InlinedLoops, trace: CompiledTrace, exit: number)
 }
 
 /** Compiles a loop's trace again (its inlining changed); a loop that no longer compiles backs off. */
-function recompile(state: LoopState, trace: CompiledTrace, frame: Frame): void {
+function recompile(state: LoopState, frame: Frame): void {
   try {
-    installTrace(state, compileLoop(state, trace.trace, frame, state.sides));
+    recompileLoop(state, frame);
   } catch (e) {
     if (!(e instanceof TraceAbort)) throw e;
     retire(state.trace);
@@ -529,6 +529,13 @@ interface SidePaths {
    * the trace is recorded again (each attempt would compile the whole trace to find the same).
    */
   full: boolean;
+}
+
+/** A new main path: the side paths grown from the old one's branches, and what was learnt of them, go. */
+function clearSidePaths(state: SidePaths): void {
+  state.sides.clear();
+  state.noSide.clear();
+  state.full = false;
 }
 
 /**
@@ -690,9 +697,7 @@ function traceLoop(state: LoopState, frame: Frame, head: number, counter: number
     return frame.ip;
   }
   // Side paths grew from the previous main path's branches: they go with it.
-  state.sides.clear();
-  state.noSide.clear();
-  state.full = false;
+  clearSidePaths(state);
   let trace: CompiledTrace;
   try {
     trace = compileLoop(state, result.trace, frame);
@@ -809,9 +814,7 @@ function traceFunction(state: FunctionState, frame: Frame): number {
     backOffFunction(state, code, result.abort, result.detail);
     return frame.ip;
   }
-  state.sides.clear();
-  state.noSide.clear();
-  state.full = false;
+  clearSidePaths(state);
   try {
     compileFunctionTrace(state, result.trace);
   } catch (e) {

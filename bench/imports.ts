@@ -14,12 +14,17 @@
  * in pyjit), which is the baseline of the ratios, and as installed, where `site` and the `.pth` files
  * of installed packages may have imported some of the modules already before the timer starts.
  *
- * Usage: `deno run -A bench/imports.ts [--runs N] [--modules a,b,c] [--tiers jit,specialized]`
+ * With `--jsr`, pyjit is also run as `deno run -A jsr:@pyjit/cli` runs it, from both packages
+ * published to a registry on localhost (tools/fake_jsr.ts).
+ *
+ * Usage: `deno run -A bench/imports.ts [--runs N] [--modules a,b,c] [--tiers jit,specialized] [--jsr]`
  * @module
  */
 import { parseArgs } from "node:util";
 import { BASELINE_ID, probeRuntime, REPO_ROOT, RUNTIMES } from "./_runtimes.ts";
 import { buildBundle } from "../tools/bundle.ts";
+import { startFakeJsr } from "../tools/fake_jsr.ts";
+import { publishBoth, writePublishedBundle } from "../tools/publish.ts";
 import { freshBundle, LAUNCHER_V8_FLAGS } from "../cli/bundle_state.ts";
 
 /** The imports the issue names. */
@@ -68,6 +73,10 @@ function timedProgram(modules: string[]): string {
 interface Runner {
   label: string;
   argv: (program: string) => string[];
+  /** Set in its runs' environment besides timingEnv's. */
+  env?: Record<string, string>;
+  /** The folder it runs in (default: this process's). */
+  cwd?: string;
 }
 
 /** CPython's real binary (not a version manager's shim), found as `deno task compare` finds it. */
@@ -89,13 +98,17 @@ function timingEnv(): Record<string, string> {
 }
 
 /** Runs one program; the import times it printed and the process's wall time, in milliseconds. */
-async function runOnce(argv: string[]): Promise<{ importMs: number; warmMs: number; wallMs: number }> {
+async function runOnce(
+  argv: string[],
+  { env = {}, cwd }: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<{ importMs: number; warmMs: number; wallMs: number }> {
   const start = performance.now();
   const out = await new Deno.Command(argv[0], {
     args: argv.slice(1),
+    cwd,
     stdout: "piped",
     stderr: "piped",
-    env: timingEnv(),
+    env: { ...timingEnv(), ...env },
     clearEnv: true,
   }).output();
   const wallMs = performance.now() - start;
@@ -113,6 +126,36 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/**
+ * `--jsr`: both packages published to a registry on localhost (tools/fake_jsr.ts) and run as users
+ * run them, `deno run -A jsr:@pyjit/cli`, with a Deno cache and a user cache folder of their own
+ * (under `dir`). `ready` waits until the first run's background preparation of the published
+ * bundle (cli/published_bundle.ts) has made its code cache.
+ */
+async function publishLocally(dir: string) {
+  const registry = startFakeJsr();
+  const env = { JSR_URL: registry.url, DENO_DIR: `${dir}/deno`, XDG_CACHE_HOME: `${dir}/cache` };
+  writePublishedBundle();
+  await publishBoth(["--token", "local", "--allow-dirty"], { JSR_URL: registry.url });
+  const runner: Runner = {
+    label: "pyjit jit, jsr:@pyjit/cli",
+    argv: (p) => [Deno.execPath(), "run", "-A", `--v8-flags=${LAUNCHER_V8_FLAGS}`, "jsr:@pyjit/cli", p],
+    env,
+    // Outside the checkout, whose workspace would resolve jsr:@pyjit/cli to its own folder.
+    cwd: dir,
+  };
+  const ready = async () => {
+    const folder = `${dir}/cache/pyjit/bundle`;
+    for (let waited = 0; waited < 120_000; waited += 200) {
+      const made = [...Deno.readDirSync(folder)].flatMap((d) => [...Deno.readDirSync(`${folder}/${d.name}`)]);
+      if (made.some((f) => f.name.endsWith(".v8cache")) && !made.some((f) => f.name === ".preparing")) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error("the published bundle was not prepared in 2 minutes");
+  };
+  return { runner, ready, close: () => registry.close() };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: Deno.args,
@@ -120,6 +163,7 @@ async function main(): Promise<void> {
       runs: { type: "string", default: "11" },
       modules: { type: "string", default: DEFAULT_MODULES.join(",") },
       tiers: { type: "string", default: "jit" },
+      jsr: { type: "boolean", default: false },
     },
   });
   const runs = Number(values.runs);
@@ -145,6 +189,8 @@ async function main(): Promise<void> {
       ],
     })),
   ];
+  const registry = values.jsr ? await publishLocally(dir) : null;
+  if (registry !== null) runners.push(registry.runner);
   const samples = runners.map(() => ({
     importMs: [] as number[],
     warmMs: [] as number[],
@@ -152,16 +198,18 @@ async function main(): Promise<void> {
   }));
   try {
     if (freshBundle() === null) buildBundle();
-    for (const runner of runners) await runOnce(runner.argv(program)); // warms the caches
+    for (const runner of runners) await runOnce(runner.argv(program), runner); // warms the caches
+    await registry?.ready();
     for (let round = 0; round < runs; round++) {
       for (let i = 0; i < runners.length; i++) {
-        const { importMs, warmMs, wallMs } = await runOnce(runners[i].argv(program));
+        const { importMs, warmMs, wallMs } = await runOnce(runners[i].argv(program), runners[i]);
         samples[i].importMs.push(importMs);
         samples[i].warmMs.push(warmMs);
         samples[i].wallMs.push(wallMs);
       }
     }
   } finally {
+    await registry?.close();
     Deno.removeSync(dir, { recursive: true });
   }
   const base = median(samples[0].importMs);

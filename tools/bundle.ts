@@ -21,22 +21,18 @@
  * @module
  */
 
-import {
-  BUILD_LOCK,
-  BUNDLE,
-  BUNDLE_INPUTS,
-  BUNDLE_META_PARAMETER,
-  freshBundle,
-  LAUNCHER_V8_FLAGS,
-  WRITE_CODE_CACHE_ENV,
-} from "../cli/bundle_state.ts";
+import { BUILD_LOCK, BUNDLE, BUNDLE_INPUTS, freshBundle, LAUNCHER_V8_FLAGS } from "../cli/bundle_state.ts";
+import { BUNDLE_META_PARAMETER, WRITE_CODE_CACHE_ENV } from "../cli/bundle_loader.ts";
 
 const ROOT = new URL("../", import.meta.url);
 
-/** The local files of cli/main.ts's module graph, relative to the repository. */
+/** The bundle's entry: the command's `main`, run from the modules. */
+const ENTRY = "cli/main.ts";
+
+/** The local files of the entry's module graph, relative to the repository. */
 function inputFiles(deno: string): string[] {
   const out = new Deno.Command(deno, {
-    args: ["info", "--json", "cli/main.ts"],
+    args: ["info", "--json", ENTRY],
     cwd: ROOT,
     stdout: "piped",
     stderr: "piped",
@@ -96,7 +92,7 @@ export function buildBundle(deno = Deno.execPath()): number {
   Deno.mkdirSync(new URL("dist/", ROOT), { recursive: true });
   const temporary = `${BUNDLE}.${Deno.pid}.tmp.js`;
   const out = new Deno.Command(deno, {
-    args: ["bundle", "--quiet", "cli/main.ts", "-o", temporary],
+    args: ["bundle", "--quiet", ENTRY, "-o", temporary],
     cwd: ROOT,
     stdout: "piped",
     stderr: "piped",

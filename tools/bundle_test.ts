@@ -8,11 +8,11 @@ import {
   BUILD_LOCK,
   BUNDLE,
   BUNDLE_INPUTS,
-  bundleId,
   CODE_CACHE,
   freshBundle,
   LAUNCHER_V8_FLAGS,
 } from "../cli/bundle_state.ts";
+import { bundleId } from "../cli/bundle_loader.ts";
 import { type CliResult, runCli } from "../tests/run_cli.ts";
 
 const ROOT = new URL("../", import.meta.url);

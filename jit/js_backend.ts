@@ -149,15 +149,20 @@ function binarySlice(container: PyValue, start: PyValue, stop: PyValue): PyValue
  */
 export const functionTraces: {
   run: (fn: PyFunction, args: PyValue[]) => PyValue | typeof NO_TRACE;
-  /** The same with one or two arguments, passed as they are (no array made for them). */
-  run1: (fn: PyFunction, a0: PyValue) => PyValue | typeof NO_TRACE;
-  run2: (fn: PyFunction, a0: PyValue, a1: PyValue) => PyValue | typeof NO_TRACE;
+  /**
+   * For a call with `argc` plain positional arguments: a frame (the arguments go in its first
+   * slots) when `fn`'s trace runs directly, else null; `runFrame` then runs the trace on it. (Two
+   * steps, so that a traced call with one or two arguments makes no array, and is one JavaScript
+   * call between the caller's trace and the callee's: traceCall1 and traceCall2.)
+   */
+  frameFor: (fn: PyFunction, argc: number) => Frame | null;
+  runFrame: (fn: PyFunction, frame: Frame) => PyValue;
   /** The same with keyword arguments (`args` ends with their values, `kwnames` names them). */
   runBound: (fn: PyFunction, args: PyValue[], kwnames: string[] | null) => PyValue | typeof NO_TRACE;
 } = {
   run: () => NO_TRACE,
-  run1: () => NO_TRACE,
-  run2: () => NO_TRACE,
+  frameFor: () => null,
+  runFrame: () => None,
   runBound: () => NO_TRACE,
 };
 /** `functionTraces.run`'s answer when it did not make the call. */
@@ -194,16 +199,23 @@ function traceCall(
  */
 function traceCall1(callable: PyValue, a0: PyValue): PyValue {
   if (typeof callable === "object" && callable.cls === functionType) {
-    const result = functionTraces.run1(callable as PyFunction, a0);
-    if (result !== NO_TRACE) return result;
+    const frame = functionTraces.frameFor(callable as PyFunction, 1);
+    if (frame !== null) {
+      frame.values[0] = a0;
+      return functionTraces.runFrame(callable as PyFunction, frame);
+    }
   }
   return traceCall(callable, null, [a0]);
 }
 
 function traceCall2(callable: PyValue, a0: PyValue, a1: PyValue): PyValue {
   if (typeof callable === "object" && callable.cls === functionType) {
-    const result = functionTraces.run2(callable as PyFunction, a0, a1);
-    if (result !== NO_TRACE) return result;
+    const frame = functionTraces.frameFor(callable as PyFunction, 2);
+    if (frame !== null) {
+      frame.values[0] = a0;
+      frame.values[1] = a1;
+      return functionTraces.runFrame(callable as PyFunction, frame);
+    }
   }
   return traceCall(callable, null, [a0, a1]);
 }

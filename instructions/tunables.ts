@@ -99,6 +99,14 @@ export const TUNABLES = [
       "iterations of an inner `while` loop a loop's trace goes through (each count a branch): a tokenizer's digit run; longer ones keep their own trace",
   },
   {
+    name: "max_function_iterations",
+    default: 1,
+    min: 0,
+    max: 64,
+    why:
+      "iterations of its loops a function's trace goes through where they have no trace of their own (each count a branch, each side path running to the return): logging's walk up the frames",
+  },
+  {
     name: "max_inline_depth",
     default: 4,
     min: 0,

@@ -568,6 +568,8 @@ interface InlinedLoop {
   readonly head: number;
   readonly label: string;
   readonly after: State;
+  /** The facts of each side path that breaks out of it (the code after it keeps only theirs too). */
+  readonly breakFacts: Set<string>[];
 }
 
 /** JavaScript's operator for each COMPARE_OP oparg (Python's == on numbers is JS's ===). */
@@ -2362,9 +2364,11 @@ class TraceCompiler {
     this.pathKey = key;
     this.emit(`if (${leave}) {`);
     this.lowerPath(side, 1, this.loop.head);
+    const leavesTo = side[side.length - 1].leavesTo;
     // (A function's side path ends with its own return, lowered by functionReturn; one of a loop
-    // inlined in a function's trace goes back to that loop's head.)
-    if (this.trace.kind === "loop" || this.inlining.length > 0) {
+    // inlined in a function's trace goes back to that loop's head, or breaks out of it.)
+    if (leavesTo !== undefined) this.breakOut(leavesTo);
+    else if (this.trace.kind === "loop" || this.inlining.length > 0) {
       this.backEdge(side);
       this.reconcile(this.loop.top!, this.loop.head);
       this.loop.endFacts.push(new Set(this.st.facts));
@@ -2435,6 +2439,16 @@ class TraceCompiler {
     this.branchExits.add(this.exitAt.length - 1);
     this.emit(`at = -1;`);
     this.emit(`${r} = runInnerLoop(f, ${head}, ${counter});`);
+    // Broken out of (its trace's side path), it lands after its END_FOR, the iterator popped: put
+    // back for the END_FOR that follows in this path, as if the loop had ended there.
+    if ((this.trace.code.code[afterLoop] & 0xff) === Op.END_FOR) {
+      const iterator = st.stack[st.stack.length - 1].e;
+      this.emit(
+        `if (${r} === ${afterLoop + 1}) { s[${
+          this.nl + st.stack.length - 1
+        }] = ${iterator}; ${r} = ${afterLoop}; }`,
+      );
+    }
     this.emit(
       `if ((${r} !== ${head} || !iteratorDone(s[${
         this.nl + st.stack.length - 1
@@ -2467,7 +2481,7 @@ class TraceCompiler {
     this.inlinedHeads.add(head);
     const outerLoop = this.loop;
     const outerKey = this.pathKey;
-    this.inlining.push({ head, label, after });
+    this.inlining.push({ head, label, after, breakFacts: [] });
     this.loop = { head, sides: inner.sides, top: null, jump: "", endFacts: [] };
     this.pathKey = "";
     try {
@@ -2530,8 +2544,12 @@ class TraceCompiler {
       for (const line of body) this.emit(line);
       this.emit(`}`);
       this.emit(`}`);
-      // After the loop: facts that held on entry and at every test of the iterator.
-      for (const f of [...after.facts]) if (!top.facts.has(f)) after.facts.delete(f);
+      // After the loop: facts that held on entry and at every test of the iterator, and on every
+      // side path that breaks out of it.
+      const breaks = this.inlining[this.inlining.length - 1].breakFacts;
+      for (const f of [...after.facts]) {
+        if (!top.facts.has(f) || breaks.some((facts) => !facts.has(f))) after.facts.delete(f);
+      }
       this.st = after;
     } catch (e) {
       if (e instanceof TraceAbort && !(e instanceof InlineAbort)) {
@@ -2543,6 +2561,25 @@ class TraceCompiler {
       this.loop = outerLoop;
       this.pathKey = outerKey;
     }
+  }
+
+  /**
+   * A side path that breaks out of the loop, at `leavesTo` (after the loop's END_FOR, the iterator
+   * popped): an inlined inner loop is left as when its iterator runs out (the iterator put back for
+   * the END_FOR that follows in the outer path, which pops it); the trace's own loop ends there, an
+   * exit that ends the loop's run like its iterator running out.
+   */
+  private breakOut(leavesTo: number): void {
+    const inner = this.inlining[this.inlining.length - 1];
+    if (inner !== undefined && inner.head === this.loop.head) {
+      inner.breakFacts.push(new Set(this.st.facts));
+      this.st.stack.push(inner.after.stack[inner.after.stack.length - 1]);
+      this.reconcile(inner.after, leavesTo - 1);
+      this.emit(`break ${inner.label};`);
+      return;
+    }
+    this.emit(this.writeBack(this.st, leavesTo, "", null, true));
+    this.loopEndExits.add(this.exitAt.length - 1);
   }
 
   /** The closing back-edge: interrupts are checked as JUMP_BACKWARD checks them. */

@@ -630,6 +630,9 @@ class Lowerer {
    * is counted against the budget, and control goes back to the top.
    */
   pathEnd(path: readonly RecordedInstruction[]): void {
+    if (path[path.length - 1].leavesTo !== undefined) {
+      throw new Decline(NATIVE_FALLBACK.UNSUPPORTED_INSTRUCTION, "a side path that breaks out of the loop");
+    }
     if (this.top === null) this.carryStack();
     else this.reconcile(this.top, false);
     this.backEdge(path);

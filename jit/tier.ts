@@ -1133,7 +1133,8 @@ function interpretOn(frame: Frame, resume: number, error: unknown): PyValue {
  * the trace of that resume point up to the next yield, which is done here as YIELD_VALUE does it
  * for the frame the loop was entered with, so that a resumption runs no interpreter at all. The
  * trace is recorded once the point has been resumed at `hot_function_threshold` times; where the
- * trace leaves (or there is none), the interpreter runs the frame on from there.
+ * trace leaves (or there is none), the interpreter runs the frame on from there (or from the frame
+ * of a call the trace followed, where it left: interpretInCallee).
  */
 function resumeGenerator(frame: Frame): PyValue {
   const code = frame.code;
@@ -1149,7 +1150,7 @@ function resumeGenerator(frame: Frame): PyValue {
   if (state === undefined) points[at] = state = functionState(code, tunables.hot_function_threshold);
   const trace = state.trace;
   if (
-    (trace === null ? --state.resumeCountdown! > 0 : trace.leavesInCallees) || recordingActive() ||
+    (trace === null && --state.resumeCountdown! > 0) || recordingActive() ||
     threadState.depth > MAX_FUNCTION_TRACE_DEPTH || threadState.depth >= threadState.recursionLimit
   ) {
     return specializedTier.execute(frame, null);
@@ -1163,7 +1164,9 @@ function resumeGenerator(frame: Frame): PyValue {
     frame.state = FRAME_SUSPENDED;
     return v;
   }
-  return interpretOn(frame, resume, error);
+  // Left inside a call the trace followed: the interpreter goes on there, up to the next yield.
+  const callee = tierExit.frame;
+  return callee === null ? interpretOn(frame, resume, error) : interpretInCallee(frame, callee, error);
 }
 
 /** The tracing JIT. */

@@ -78,6 +78,11 @@ export interface RecordedInstruction {
    * loop's own trace: the inner loop's last code unit and its back-edge counter's cell.
    */
   readonly inner?: { readonly end: number; readonly counter: number };
+  /**
+   * Set on the last instruction of a loop's side path that leaves the loop by a `break` (out of a
+   * `for` loop): where it lands, the code unit after the loop's END_FOR.
+   */
+  readonly leavesTo?: number;
   /** On a generic FOR_ITER form (FOR_ITER, FOR_ITER_ADAPTIVE): its iterator's class then. */
   readonly iterClass?: PyType;
   /** Set on a generic FOR_ITER whose iterator made its 2-tuples in a step of its own (`pair`). */
@@ -190,6 +195,11 @@ interface Recording {
   detail: string;
   /** Whether the loop at this head of the recorded code has a compiled trace of its own. */
   hasTrace: (head: number) => boolean;
+  /**
+   * For a side path of a `for` loop (recorded from a branch, not from the head): where a `break`
+   * out of the loop lands (after its END_FOR), where the path may end; -1 otherwise.
+   */
+  breakTarget: number;
   /** The inner loop being run as a whole (its instructions are not recorded), or null. */
   skipping: { head: number; end: number; after: number } | null;
   /**
@@ -198,15 +208,6 @@ interface Recording {
    */
   innerIterations: number;
 }
-
-/**
- * Iterations of its loops a function's path may go through where they are not run with a trace of
- * their own (a `while` loop, or a `for` loop without a trace yet): each other count is a branch, each
- * side path from there runs to the return, so only loops that run once or not at all pay (a parser's
- * `while tok in ops`, logging's walk up the frames). A longer one aborts the recording; a `for` loop
- * is then run with its own trace in a later one.
- */
-const MAX_FUNCTION_BACK_EDGES = 1;
 
 let recording: Recording | null = null;
 
@@ -363,7 +364,7 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
       }
       if (
         (opcode === Op.JUMP_BACKWARD || opcode === Op.JUMP_BACKWARD_NO_INTERRUPT) &&
-        ++r.innerIterations > MAX_FUNCTION_BACK_EDGES
+        ++r.innerIterations > tunables.max_function_iterations
       ) {
         return abort(ABORT.INNER_LOOP, `a loop without a trace ran again at ${opUnit}`);
       }
@@ -373,6 +374,12 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
   }
   // Back at the head: the iteration is recorded.
   if (start === r.head && r.path.length > 0) return stopAt(r, start, sp);
+  if (start === r.breakTarget && r.path.length > 0) {
+    // A side path that breaks out of the loop: it ends where the break lands (the trace goes on
+    // after the loop there, or leaves at it).
+    r.path[r.path.length - 1] = { ...r.path[r.path.length - 1], leavesTo: start };
+    return stopAt(r, start, sp);
+  }
   if (start < r.head || start > r.end) {
     // Its head's FOR_ITER found the iterator exhausted: the recording began at the loop's last
     // back-edge (a loop that runs once per call always does), which says nothing of the loop.
@@ -435,6 +442,18 @@ function skipInnerLoop(
     inner: { end: innerEnd, counter: innerEnd + 1 },
   });
   return false;
+}
+
+/** Where a `break` out of the `for` loop whose head is at `head` lands (after its END_FOR); -1 for other loops. */
+function breakTarget(code: PyCode, head: number): number {
+  const bc = code.code;
+  let at = head;
+  let oparg = 0;
+  while ((bc[at] & 0xff) === Op.EXTENDED_ARG) oparg = (oparg | (bc[at++] >> 8)) << 8;
+  const opcode = bc[at] & 0xff;
+  if (OPCODES[opcode] === undefined || !FOR_ITER_FORMS.has(OPCODES[OPCODES[opcode].generic].name)) return -1;
+  const endFor = at + 1 + CACHE_SIZE[opcode] + (oparg | (bc[at] >> 8));
+  return (bc[endFor] & 0xff) === Op.END_FOR ? endFor + 1 : -1;
 }
 
 /** The generic forms of the loop heads an inner loop may have. */
@@ -556,6 +575,7 @@ function record(
     abort: -1,
     detail: "",
     hasTrace,
+    breakTarget: kind === "loop" && (start !== frame || frame.ip !== head) ? breakTarget(code, head) : -1,
     skipping: null,
     innerIterations: 0,
   };

@@ -572,6 +572,18 @@ interface InlinedLoop {
   readonly breakFacts: Set<string>[];
 }
 
+/** The instructions that return from a frame (a side path ending with one ends there). */
+const RETURNS_FROM_FRAME = new Set<number>([Op.RETURN_VALUE, Op.RETURN_CONST]);
+
+/** The code units of the returns between `from` and `to` (a loop's) in `code`. */
+function returnsWithin(code: PyCode, from: number, to: number): number[] {
+  const at: number[] = [];
+  for (let i = from; i <= to; i += 1 + CACHE_SIZE[code.code[i] & 0xff]) {
+    if (RETURNS_FROM_FRAME.has(code.code[i] & 0xff)) at.push(i);
+  }
+  return at;
+}
+
 /** JavaScript's operator for each COMPARE_OP oparg (Python's == on numbers is JS's ===). */
 const COMPARE_JS = COMPARISONS.map((c) => c.symbol === "==" ? "===" : c.symbol === "!=" ? "!==" : c.symbol);
 
@@ -1178,9 +1190,15 @@ class TraceCompiler {
         const binaryOp = this.st.binaryOp;
         // NotImplemented: the interpreter's return tries the reflected operator.
         if (binaryOp && v.k === KIND_BOX) this.guard(`${v.e} === NotImplemented`, start);
+        if (this.st.callers.length === 0) {
+          // A loop's side path that returns: the loop's run ends at the return, which the
+          // interpreter makes (the trace's own frame returns).
+          this.emit(this.writeBack(this.st, start, "", null, true));
+          this.loopEndExits.add(this.exitAt.length - 1);
+          return;
+        }
         if (name === "RETURN_VALUE") this.pop();
-        const caller = this.st.callers.pop();
-        if (caller === undefined) throw new TraceAbort(ABORT.LEFT_LOOP, "return");
+        const caller = this.st.callers.pop()!;
         this.st.enter(caller);
         if (binaryOp) {
           // The operands the caller kept on its stack during the call.
@@ -2364,11 +2382,14 @@ class TraceCompiler {
     this.pathKey = key;
     this.emit(`if (${leave}) {`);
     this.lowerPath(side, 1, this.loop.head);
-    const leavesTo = side[side.length - 1].leavesTo;
+    const last = side[side.length - 1];
     // (A function's side path ends with its own return, lowered by functionReturn; one of a loop
-    // inlined in a function's trace goes back to that loop's head, or breaks out of it.)
-    if (leavesTo !== undefined) this.breakOut(leavesTo);
-    else if (this.trace.kind === "loop" || this.inlining.length > 0) {
+    // inlined in a function's trace goes back to that loop's head, or breaks out of it, or returns
+    // from the function; a loop's, back to its head, or out of the loop at the break or return.)
+    if (last.leavesTo !== undefined) this.breakOut(last.leavesTo);
+    else if (last.depth === 0 && RETURNS_FROM_FRAME.has(last.opcode)) {
+      // lowered above: the trace returned, or left at the return
+    } else if (this.trace.kind === "loop" || this.inlining.length > 0) {
       this.backEdge(side);
       this.reconcile(this.loop.top!, this.loop.head);
       this.loop.endFacts.push(new Set(this.st.facts));
@@ -2391,9 +2412,15 @@ class TraceCompiler {
         const inner = !this.peeling && this.inlining.length < MAX_INLINED_DEPTH
           ? this.innerTraces(rec.start)
           : null;
-        if (inner === null) {
-          this.runInner(rec.start, rec.inner.counter, rec.opUnit + 1 + CACHE_SIZE[rec.opcode] + rec.oparg);
-        } else this.inlineInner(rec.start, inner);
+        const afterLoop = rec.opUnit + 1 + CACHE_SIZE[rec.opcode] + rec.oparg;
+        if (inner === null) this.runInner(rec.start, rec.inner.counter, afterLoop, rec.inner.end);
+        else this.inlineInner(rec.start, inner);
+        // A function's path that ends with an inner loop (it returned from inside the loop when
+        // recorded, as its trace's side path does): where the loop runs out instead, the trace leaves.
+        if (n === path.length - 1 && this.trace.kind === "function" && this.inlining.length === 0) {
+          this.guard("true", afterLoop);
+          this.branchExits.add(this.exitAt.length - 1);
+        }
         continue;
       }
       const next = n + 1 < path.length ? path[n + 1].start : head;
@@ -2429,7 +2456,7 @@ class TraceCompiler {
    * inner trace ends its loop at the head when the head can test the iterator again, a range's or a
    * list's; at `afterLoop`, the loop's jump target, when it cannot.)
    */
-  private runInner(head: number, counter: number, afterLoop: number): void {
+  private runInner(head: number, counter: number, afterLoop: number, end: number): void {
     const st = this.st;
     // (The inner trace may leave inside a call it followed: so may this one, then.)
     this.leavesInCallees = true;
@@ -2439,6 +2466,15 @@ class TraceCompiler {
     this.branchExits.add(this.exitAt.length - 1);
     this.emit(`at = -1;`);
     this.emit(`${r} = runInnerLoop(f, ${head}, ${counter});`);
+    // Left at a return of the function (its trace's side path that returns): the frame stands at
+    // the return, as the function's trace ends.
+    const returns = this.trace.kind === "function" ? returnsWithin(this.trace.code, head, end) : [];
+    if (returns.length > 0) {
+      this.emit(
+        `if ((${returns.map((at) => `${r} === ${at}`).join(" || ")}) && tierExit.error === null && ` +
+          `tierExit.frame === null) { W[0] = -1; return ${r}; }`,
+      );
+    }
     // Broken out of (its trace's side path), it lands after its END_FOR, the iterator popped: put
     // back for the END_FOR that follows in this path, as if the loop had ended there.
     if ((this.trace.code.code[afterLoop] & 0xff) === Op.END_FOR) {

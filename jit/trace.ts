@@ -200,6 +200,8 @@ interface Recording {
    * out of the loop lands (after its END_FOR), where the path may end; -1 otherwise.
    */
   breakTarget: number;
+  /** A side path's recording (from a branch, not from the loop's head or the function's entry). */
+  side: boolean;
   /** The inner loop being run as a whole (its instructions are not recorded), or null. */
   skipping: { head: number; end: number; after: number } | null;
   /**
@@ -311,6 +313,9 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
     if (start >= r.skipping.head && start <= r.skipping.end) {
       // The inner loop runs in the interpreter while recording: what the loop function cannot stop
       // after (a yield, a return) ends the recording first.
+      // A function's inner loop that returns: its path ends with the inner loop, whose trace
+      // (which returns there by a side path of its own) the function's trace runs as a whole.
+      if (RETURNS.has(opcode) && r.kind === "function" && LOWERABLE[opcode]) return stopAt(r, start, sp);
       if (!LOWERABLE[opcode] || RETURNS.has(opcode)) {
         r.abort = ABORT.INNER_LOOP;
         r.detail = `${OPCODES[opcode]?.name ?? opcode} in an inner loop`;
@@ -318,10 +323,16 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
       }
       return false;
     }
-    if (start !== r.skipping.after) {
-      // Left other than by running out (a `break`, an exception): the path goes on from where that
-      // left it, but the trace runs on after the inner loop only when it ran out, and would take
-      // this path where the loop ends the other way (a `for`'s `else`, the END_FOR).
+    const after = r.skipping.after;
+    if (start === after + 1 && (bc[after] & 0xff) === Op.END_FOR) {
+      // Broken out of: the break popped the iterator and went on after the END_FOR, where the trace
+      // goes on whichever way the inner loop ended (its trace's side path that breaks out of it
+      // lands there too): the path takes the END_FOR, as if the loop had run out.
+      r.path.push(recorded(f, after, after, Op.END_FOR, 0, sp + 1, 0));
+    } else if (start !== after) {
+      // Left other than by running out or a plain `break` (a `break` past an `else`, a `return`, an
+      // exception): the path goes on from where that left it, but the trace runs on after the
+      // inner loop only when it ran out, and would take this path where the loop ends the other way.
       r.abort = ABORT.INNER_LOOP;
       r.detail = `inner loop at ${r.skipping.head} left before its end`;
       return stopAt(r, start, sp);
@@ -385,6 +396,12 @@ function observe(f: Frame, ip: number, opcode: number, oparg: number, sp: number
     // back-edge (a loop that runs once per call always does), which says nothing of the loop.
     if (r.path.length === 1 && r.path[0].start === r.head) return abort(ABORT.LOOP_ENDED, "");
     return abort(ABORT.LEFT_LOOP, `left the loop at ${start}`);
+  }
+  if (RETURNS.has(opcode) && r.side && LOWERABLE[opcode]) {
+    // A side path that returns from inside the loop: it ends with the return (the trace leaves
+    // there, or, inlined in a function's trace, returns), which the frame stands at.
+    r.path.push(recorded(f, start, opUnit, opcode, oparg, sp, 0));
+    return stopAt(r, start, sp);
   }
   if (!LOWERABLE[opcode] || RETURNS.has(opcode)) {
     return abort(ABORT.UNSUPPORTED_INSTRUCTION, OPCODES[opcode]?.name ?? `${opcode}`);
@@ -576,6 +593,7 @@ function record(
     detail: "",
     hasTrace,
     breakTarget: kind === "loop" && (start !== frame || frame.ip !== head) ? breakTarget(code, head) : -1,
+    side: start !== frame || frame.ip !== head,
     skipping: null,
     innerIterations: 0,
   };

@@ -128,6 +128,7 @@ import {
   KIND_INT,
   markPolymorphicCall,
   type RecordedInstruction,
+  RETURNS,
   type Trace,
   withinInnerLoop,
 } from "./trace.ts";
@@ -572,14 +573,11 @@ interface InlinedLoop {
   readonly breakFacts: Set<string>[];
 }
 
-/** The instructions that return from a frame (a side path ending with one ends there). */
-const RETURNS_FROM_FRAME = new Set<number>([Op.RETURN_VALUE, Op.RETURN_CONST]);
-
 /** The code units of the returns between `from` and `to` (a loop's) in `code`. */
 function returnsWithin(code: PyCode, from: number, to: number): number[] {
   const at: number[] = [];
   for (let i = from; i <= to; i += 1 + CACHE_SIZE[code.code[i] & 0xff]) {
-    if (RETURNS_FROM_FRAME.has(code.code[i] & 0xff)) at.push(i);
+    if (RETURNS.has(code.code[i] & 0xff)) at.push(i);
   }
   return at;
 }
@@ -2387,7 +2385,7 @@ class TraceCompiler {
     // inlined in a function's trace goes back to that loop's head, or breaks out of it, or returns
     // from the function; a loop's, back to its head, or out of the loop at the break or return.)
     if (last.leavesTo !== undefined) this.breakOut(last.leavesTo);
-    else if (last.depth === 0 && RETURNS_FROM_FRAME.has(last.opcode)) {
+    else if (last.depth === 0 && RETURNS.has(last.opcode)) {
       // lowered above: the trace returned, or left at the return
     } else if (this.trace.kind === "loop" || this.inlining.length > 0) {
       this.backEdge(side);

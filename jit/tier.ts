@@ -1023,10 +1023,10 @@ function runTraceFrame(fn: PyFunction, frame: Frame): PyValue {
 
 /**
  * Runs the trace of `fn` on `frame`, a call's frame with its arguments in place (traceRuns said the
- * trace runs): linked as runLinked links a frame, and entered as enterFunction enters it, written
- * out here so that a traced call is one JavaScript call between the caller's trace and the
- * callee's (recursion pays it at every level: fib(34) 5-7% faster than through both). Returns the
- * call's value, by the trace alone or with the interpreter going on where it left.
+ * trace runs), linked as runLinked links a frame (written out here, with the return after it, so
+ * that a traced call is one JavaScript call between the caller's trace and the callee's besides
+ * enterFunction, which V8 inlines: recursion pays it at every level, fib(34) 5-7% faster). Returns
+ * the call's value, by the trace alone or with the interpreter going on where it left.
  */
 function runTraceOn(fn: PyFunction, frame: Frame): PyValue {
   const code = fn.code;
@@ -1043,11 +1043,7 @@ function runTraceOn(fn: PyFunction, frame: Frame): PyValue {
   frame.state = FRAME_RUNNING;
   let resume: number;
   try {
-    counts.entries++;
-    resume = trace.run(frame);
-    const exit = trace.lastExit[0];
-    if (++state.entries !== FUNCTION_SAMPLE && exit < 0) state.entryFailures = 0;
-    else resume = afterFunctionTrace(state, trace, frame, resume, exit);
+    resume = enterFunction(state, trace, frame);
   } finally {
     ts.depth = depth;
     ts.frame = prev;

@@ -486,8 +486,8 @@ function iteratorNotes(it: PyObject): { iterClass: PyType; pairs?: true } {
     : { iterClass: it.cls };
 }
 
-/** The instructions that return from a frame. */
-const RETURNS = new Set<number>([Op.RETURN_VALUE, Op.RETURN_CONST]);
+/** The instructions that return from a frame (a side path ending with one ends there). */
+export const RETURNS: ReadonlySet<number> = new Set<number>([Op.RETURN_VALUE, Op.RETURN_CONST]);
 
 /** One instruction as recorded, with the kinds of what it reads. */
 function recorded(

@@ -2414,10 +2414,11 @@ class TraceCompiler {
         if (inner === null) this.runInner(rec.start, rec.inner.counter, afterLoop, rec.inner.end);
         else this.inlineInner(rec.start, inner);
         // A function's path that ends with an inner loop (it returned from inside the loop when
-        // recorded, as its trace's side path does): where the loop runs out instead, the trace leaves.
+        // recorded, as its trace's side path does): where the loop runs out instead, the trace
+        // leaves, or, once that exit got hot, goes on by the side path recorded from there (its
+        // END_FOR) to the return.
         if (n === path.length - 1 && this.trace.kind === "function" && this.inlining.length === 0) {
-          this.guard("true", afterLoop);
-          this.branchExits.add(this.exitAt.length - 1);
+          this.afterReturningLoop(afterLoop);
         }
         continue;
       }
@@ -2444,6 +2445,25 @@ class TraceCompiler {
       const secondOparg = this.st.code.code[secondStart] >> 8;
       this.lower(sup.second, secondOp, secondOparg, secondStart, secondStart, next, rec);
     }
+  }
+
+  /**
+   * After the inner loop that ends a function's path (it returned from inside the loop when
+   * recorded), where it ran out instead: an exit at its END_FOR (`afterLoop`), keyed so that the
+   * path from there to the return grows as a side path, or that side path.
+   */
+  private afterReturningLoop(afterLoop: number): void {
+    const key = `${this.pathKey}>${afterLoop}e`;
+    const side = this.loop.sides.get(key);
+    if (side === undefined) {
+      this.guard("true", afterLoop, key);
+      this.branchExits.add(this.exitAt.length - 1);
+      return;
+    }
+    const savedKey = this.pathKey;
+    this.pathKey = key;
+    this.lowerPath(side, 0, this.loop.head);
+    this.pathKey = savedKey;
   }
 
   /**

@@ -1023,10 +1023,11 @@ function runTraceFrame(fn: PyFunction, frame: Frame): PyValue {
 
 /**
  * Runs the trace of `fn` on `frame`, a call's frame with its arguments in place (traceRuns said the
- * trace runs), linked as runLinked links a frame (written out here, with the return after it, so
- * that a traced call is one JavaScript call between the caller's trace and the callee's besides
- * enterFunction, which V8 inlines: recursion pays it at every level, fib(34) 5-7% faster). Returns
- * the call's value, by the trace alone or with the interpreter going on where it left.
+ * trace runs). Returns the call's value, by the trace alone or with the interpreter going on where
+ * it left. A traced call is one JavaScript call between the caller's trace and the callee's: V8
+ * inlines runLinked and enterFunction here, and traceCall1/2 call it through runFrame after
+ * frameFor (recursion pays every layer at every level: fib(34) 5-7% faster than through run1,
+ * traceFrame and runTraceFrame).
  */
 function runTraceOn(fn: PyFunction, frame: Frame): PyValue {
   const code = fn.code;
@@ -1034,20 +1035,7 @@ function runTraceOn(fn: PyFunction, frame: Frame): PyValue {
   const values = frame.values;
   if (state.prologue > 0) runPrologue(code, fn, values, state.prologue);
   const trace = state.trace!;
-  const ts = threadState;
-  const depth = ts.depth;
-  const prev = ts.frame;
-  ts.depth = depth + 1;
-  frame.back = prev;
-  ts.frame = frame;
-  frame.state = FRAME_RUNNING;
-  let resume: number;
-  try {
-    resume = enterFunction(state, trace, frame);
-  } finally {
-    ts.depth = depth;
-    ts.frame = prev;
-  }
+  const resume = runLinked(state, trace, frame);
   const error = tierExit.error;
   if (error === null && trace.lastExit[0] < 0) {
     // The trace ran to the return (it stops before RETURN_VALUE or RETURN_CONST): what that

@@ -23,7 +23,7 @@ export interface CliOptions {
   denoFlags?: string[];
   /** Leave out this process's PYTHON* and PYJIT* variables (a clean Python environment). */
   cleanPythonEnv?: boolean;
-  /** The script `deno run` runs (a path); default cli/main.ts. */
+  /** The script `deno run` runs (a path, or a specifier such as `jsr:@pyjit/cli`); default cli/main.ts. */
   entry?: string;
 }
 

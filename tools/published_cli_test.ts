@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { startFakeJsr } from "./fake_jsr.ts";
 import { publishBoth, writePublishedBundle } from "./publish.ts";
 import { PUBLISHED_BUNDLE, REPORT_ENV } from "../cli/published_bundle.ts";
+import { runCli } from "../tests/run_cli.ts";
 
 interface Run {
   code: number;
@@ -52,20 +53,8 @@ Deno.test("published: jsr:@pyjit/cli starts from its bundle once prepared, with 
     };
     // Outside the checkout, whose workspace would resolve jsr:@pyjit/cli to its own folder.
     const run = async (denoFlags: string[], args: string[], stdin = ""): Promise<Run> => {
-      const child = new Deno.Command(Deno.execPath(), {
-        args: ["run", ...denoFlags, "jsr:@pyjit/cli", ...args],
-        cwd: dir,
-        env,
-        stdin: "piped",
-        stdout: "piped",
-        stderr: "piped",
-      }).spawn();
-      const writer = child.stdin.getWriter();
-      await writer.write(new TextEncoder().encode(stdin));
-      await writer.close();
-      const out = await child.output();
-      const text = (b: Uint8Array) => new TextDecoder().decode(b);
-      return { code: out.code, stdout: text(out.stdout), stderr: withoutDownloads(text(out.stderr)) };
+      const out = await runCli(args, { stdin, cwd: dir, env, denoFlags, entry: "jsr:@pyjit/cli" });
+      return { code: out.code, stdout: out.stdout, stderr: withoutDownloads(out.stderr) };
     };
     const folder = `${dir}/cache/pyjit/bundle`;
     const files = () => {

@@ -2,7 +2,8 @@
 // tools/publish.ts to a registry on localhost (tools/fake_jsr.ts), then run from a Deno cache and
 // a user cache folder of their own. The first run starts from the modules and prepares the
 // published bundle in the background; later runs start from the bundle with its code cache, one per
-// set of V8 flags; without the permissions for the cache folder the modules serve, without a prompt.
+// set of V8 flags; without the permissions for the cache folder the modules serve, without a prompt;
+// the command `deno install` writes runs the same way.
 import assert from "node:assert/strict";
 import { startFakeJsr } from "./fake_jsr.ts";
 import { publishBoth, writePublishedBundle } from "./publish.ts";
@@ -115,6 +116,31 @@ Deno.test("published: jsr:@pyjit/cli starts from its bundle once prepared, with 
     // No permission to read the environment (so no cache folder, and no report): the modules, no prompt.
     const narrow = await run(["--allow-read"], ["-c", "print(sum(range(10)))"]);
     assert.deepEqual(narrow, { code: 0, stdout: "45\n", stderr: "" });
+
+    // Installed as the README says (`deno install -g … -n pyjit`): the command it writes runs the
+    // package the same way, from the bundle prepared above.
+    const install = await new Deno.Command(Deno.execPath(), {
+      args: ["install", "-g", "-A", "--root", `${dir}/installed`, "-n", "pyjit", "jsr:@pyjit/cli"],
+      cwd: dir,
+      env,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.ok(install.success, new TextDecoder().decode(install.stderr));
+    const bin = Deno.execPath().replace(/\/[^/]*$/, "");
+    const installed = await new Deno.Command(`${dir}/installed/bin/pyjit`, {
+      args: ["-c", "import sys; print(sys.argv, sys.version_info[:2])"],
+      cwd: dir,
+      env: { ...env, PATH: `${bin}:${Deno.env.get("PATH") ?? ""}` },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const text = (b: Uint8Array) => new TextDecoder().decode(b);
+    assert.deepEqual([installed.code, text(installed.stdout), withoutDownloads(text(installed.stderr))], [
+      0,
+      "['-c'] (3, 11)\n",
+      "pyjit: the published bundle, code cache accepted\n",
+    ]);
   } finally {
     await registry.close();
     Deno.removeSync(dir, { recursive: true });

@@ -23,8 +23,7 @@
 import { parseArgs } from "node:util";
 import { BASELINE_ID, probeRuntime, REPO_ROOT, RUNTIMES } from "./_runtimes.ts";
 import { buildBundle } from "../tools/bundle.ts";
-import { startFakeJsr } from "../tools/fake_jsr.ts";
-import { publishBoth, writePublishedBundle } from "../tools/publish.ts";
+import { publishLocally, waitForPreparedBundle } from "../tools/publish.ts";
 import { freshBundle, LAUNCHER_V8_FLAGS } from "../cli/bundle_state.ts";
 
 /** The imports the issue names. */
@@ -132,11 +131,9 @@ function median(values: number[]): number {
  * (under `dir`). `ready` waits until the first run's background preparation of the published
  * bundle (cli/published_bundle.ts) has made its code cache.
  */
-async function publishLocally(dir: string) {
-  const registry = startFakeJsr();
+async function publishedRunner(dir: string) {
+  const registry = await publishLocally();
   const env = { JSR_URL: registry.url, DENO_DIR: `${dir}/deno`, XDG_CACHE_HOME: `${dir}/cache` };
-  writePublishedBundle();
-  await publishBoth(["--token", "local", "--allow-dirty"], { JSR_URL: registry.url });
   const runner: Runner = {
     label: "pyjit jit, jsr:@pyjit/cli",
     argv: (p) => [Deno.execPath(), "run", "-A", `--v8-flags=${LAUNCHER_V8_FLAGS}`, "jsr:@pyjit/cli", p],
@@ -144,15 +141,7 @@ async function publishLocally(dir: string) {
     // Outside the checkout, whose workspace would resolve jsr:@pyjit/cli to its own folder.
     cwd: dir,
   };
-  const ready = async () => {
-    const folder = `${dir}/cache/pyjit/bundle`;
-    for (let waited = 0; waited < 120_000; waited += 200) {
-      const made = [...Deno.readDirSync(folder)].flatMap((d) => [...Deno.readDirSync(`${folder}/${d.name}`)]);
-      if (made.some((f) => f.name.endsWith(".v8cache")) && !made.some((f) => f.name === ".preparing")) return;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error("the published bundle was not prepared in 2 minutes");
-  };
+  const ready = () => waitForPreparedBundle(`${dir}/cache`, 1);
   return { runner, ready, close: () => registry.close() };
 }
 
@@ -189,7 +178,7 @@ async function main(): Promise<void> {
       ],
     })),
   ];
-  const registry = values.jsr ? await publishLocally(dir) : null;
+  const registry = values.jsr ? await publishedRunner(dir) : null;
   if (registry !== null) runners.push(registry.runner);
   const samples = runners.map(() => ({
     importMs: [] as number[],

@@ -13,8 +13,15 @@
  * @module
  */
 import { buildBundle } from "./bundle.ts";
+import { type FakeJsr, startFakeJsr } from "./fake_jsr.ts";
 import { BUNDLE } from "../cli/bundle_state.ts";
-import { PUBLISHED_BUNDLE, type PublishedBundleFile } from "../cli/published_bundle.ts";
+import {
+  BUNDLES_FOLDER,
+  CODE_CACHE_SUFFIX,
+  PREPARING_LOCK,
+  PUBLISHED_BUNDLE,
+  type PublishedBundleFile,
+} from "../cli/published_bundle.ts";
 
 const ROOT = new URL("../", import.meta.url);
 
@@ -52,6 +59,42 @@ export async function publishBoth(
       throw new Error(`deno publish in ${folder} failed:\n${say(out.stdout)}${say(out.stderr)}`);
     }
   }
+}
+
+/**
+ * Both packages, with the bundle built now, published to a registry on localhost (tools/fake_jsr.ts)
+ * for the test and the benchmark that run them as users do; `options` go to `deno publish`.
+ */
+export async function publishLocally(options: string[] = []): Promise<FakeJsr> {
+  const registry = startFakeJsr();
+  writePublishedBundle();
+  await publishBoth(["--token", "local", "--allow-dirty", ...options], { JSR_URL: registry.url });
+  return registry;
+}
+
+/**
+ * Waits until a published package's first run has prepared its bundle under `cacheHome` (what
+ * `XDG_CACHE_HOME` was): `codeCaches` code caches made and no preparation at work. Returns the names
+ * of the files there then; throws after two minutes.
+ */
+export async function waitForPreparedBundle(cacheHome: string, codeCaches: number): Promise<string[]> {
+  const folder = `${cacheHome}/${BUNDLES_FOLDER}`;
+  const names = () => {
+    try {
+      return [...Deno.readDirSync(folder)].flatMap((d) =>
+        [...Deno.readDirSync(`${folder}/${d.name}`)].map((f) => f.name)
+      ).sort();
+    } catch {
+      return []; // not made yet
+    }
+  };
+  for (let waited = 0; waited < 120_000; waited += 200) {
+    const now = names();
+    const caches = now.filter((n) => n.endsWith(CODE_CACHE_SUFFIX)).length;
+    if (caches === codeCaches && !now.includes(PREPARING_LOCK)) return now;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the published bundle was not prepared in 2 minutes: ${names().join(" ")}`);
 }
 
 if (import.meta.main) {

@@ -5,8 +5,7 @@
 // set of V8 flags; without the permissions for the cache folder the modules serve, without a prompt;
 // the command `deno install` writes runs the same way.
 import assert from "node:assert/strict";
-import { startFakeJsr } from "./fake_jsr.ts";
-import { publishBoth, writePublishedBundle } from "./publish.ts";
+import { publishLocally, waitForPreparedBundle } from "./publish.ts";
 import { PUBLISHED_BUNDLE, REPORT_ENV } from "../cli/published_bundle.ts";
 import { runCli } from "../tests/run_cli.ts";
 
@@ -20,11 +19,9 @@ interface Run {
 const withoutDownloads = (text: string) => text.split("\n").filter((l) => !l.includes("Download")).join("\n");
 
 Deno.test("published: jsr:@pyjit/cli starts from its bundle once prepared, with a code cache per V8 flags", async () => {
-  const registry = startFakeJsr();
+  const registry = await publishLocally(["--quiet"]);
   const dir = Deno.makeTempDirSync({ prefix: "pyjit-published-" });
   try {
-    writePublishedBundle();
-    await publishBoth(["--token", "local", "--allow-dirty", "--quiet"], { JSR_URL: registry.url });
     assert.deepEqual(registry.published().sort(), ["@pyjit/cli@0.1.0", "@pyjit/core@0.1.0"]);
     // The cli package carries its bundle, and leaves the checkout's launcher out.
     const meta = await (await fetch(`${registry.url}@pyjit/cli/0.1.0_meta.json`)).json();
@@ -57,36 +54,14 @@ Deno.test("published: jsr:@pyjit/cli starts from its bundle once prepared, with 
       const out = await runCli(args, { stdin, cwd: dir, env, denoFlags, entry: "jsr:@pyjit/cli" });
       return { code: out.code, stdout: out.stdout, stderr: withoutDownloads(out.stderr) };
     };
-    const folder = `${dir}/cache/pyjit/bundle`;
-    const files = () => {
-      try {
-        return [...Deno.readDirSync(folder)].flatMap((d) =>
-          [...Deno.readDirSync(`${folder}/${d.name}`)].map((f) => f.name)
-        ).sort();
-      } catch {
-        return [];
-      }
-    };
-    /** Waits until `caches` code caches exist and no preparation holds its lock. */
-    const prepared = async (caches: number) => {
-      for (let waited = 0; waited < 120_000; waited += 200) {
-        const names = files();
-        if (names.filter((n) => n.endsWith(".v8cache")).length === caches && !names.includes(".preparing")) {
-          return;
-        }
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      assert.fail(`not prepared in 2 minutes: ${files().join(" ")}`);
-    };
-
     const first = await run(["-A"], ["-c", "import sys; print(6 * 7, sys.argv)", "x"]);
     assert.deepEqual(first, {
       code: 0,
       stdout: "42 ['-c', 'x']\n",
       stderr: "pyjit: the modules (the published bundle is being prepared)\n",
     });
-    await prepared(1);
-    assert.equal(files().filter((n) => n === "pyjit.js").length, 1);
+    const prepared = await waitForPreparedBundle(`${dir}/cache`, 1);
+    assert.equal(prepared.filter((n) => n === "pyjit.js").length, 1);
 
     const traceback = await run(
       ["-A"],
@@ -105,7 +80,7 @@ Deno.test("published: jsr:@pyjit/cli starts from its bundle once prepared, with 
       stdout: "deep\n",
       stderr: "pyjit: the published bundle, code cache missing\n",
     });
-    await prepared(2);
+    await waitForPreparedBundle(`${dir}/cache`, 2);
     const again = await run(["-A", "--v8-flags=--stack-size=3000"], ["-c", "import sys; sys.exit(5)"]);
     assert.deepEqual(again, {
       code: 5,
